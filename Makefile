@@ -1,0 +1,178 @@
+# newspipe — build, test, install.
+#
+#   make                 build every program into bin/
+#   make check           run the test suite (prove; last line "Result: PASS")
+#   make SANITIZE=1 check  the same under AddressSanitizer + UBSan, built in build-asan/
+#   make install PREFIX=/usr/local DESTDIR=
+#   make deps            install the Debian build dependencies (as root)
+#   make lint fuzz bench compile_commands.json
+#
+# Programs are discovered: filters/NAME.c, or filters/NAME/*.c (main() in main.c), become
+# newspipe-NAME; runner/*.c becomes newspipe. Unit tests are tests/unit/*.c (linked with the
+# common library) and tests/unit/NAME/*.c (also linked with filters/NAME/ minus main.c).
+# Components add their own targets (model, listings, eval, bench) in mk/*.mk.
+
+VERSION := 0.1.0
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR_INST := $(PREFIX)/bin
+DATADIR_INST := $(PREFIX)/share/newspipe
+MANDIR_INST := $(PREFIX)/share/man
+SHARED ?= $(abspath $(CURDIR)/../shared)
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKGS := yaml-0.1 libuv zlib
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla \
+        -Wformat=2 -Wno-format-nonliteral
+ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Icommon -MMD -MP \
+              -DNP_VERSION='"$(VERSION)"' -DNP_DATADIR='"$(DATADIR_INST)"'
+LDLIBS_COMMON := -lz -lm
+
+ifeq ($(SANITIZE),1)
+  OUT := build-asan
+  BINDIR := build-asan/bin
+  ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+                -fno-omit-frame-pointer
+  LDFLAGS += -fsanitize=address,undefined
+else
+  OUT := build
+  BINDIR := bin
+endif
+OBJ := $(OUT)/obj
+
+# ---- the common library -------------------------------------------------------------------
+COMMON_SRC := $(wildcard common/*.c)
+COMMON_OBJ := $(COMMON_SRC:%.c=$(OBJ)/%.o)
+LIB := $(OUT)/libnewspipe.a
+
+# ---- programs ----------------------------------------------------------------------------
+FILTER_FILES := $(wildcard filters/*.c)
+FILTER_DIRS := $(patsubst %/,%,$(filter %/,$(wildcard filters/*/)))
+FILTER_NAMES := $(sort $(FILTER_FILES:filters/%.c=%) $(FILTER_DIRS:filters/%=%))
+PROGRAMS := $(FILTER_NAMES:%=$(BINDIR)/newspipe-%)
+RUNNER_SRC := $(wildcard runner/*.c)
+ifneq ($(RUNNER_SRC),)
+  PROGRAMS += $(BINDIR)/newspipe
+endif
+
+# ---- unit tests --------------------------------------------------------------------------
+UNIT_SRC := $(wildcard tests/unit/*.c)
+UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%.t)
+UNIT_DIR_SRC := $(wildcard tests/unit/*/*.c)
+UNIT_BINS += $(patsubst %.c,$(OUT)/tests/%.t,$(subst /,__,$(UNIT_DIR_SRC:tests/unit/%=%)))
+
+.PHONY: all check install uninstall deps lint fuzz bench clean distclean eval
+all: $(PROGRAMS)
+
+$(OBJ)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(COMMON_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+# filters/NAME.c -> newspipe-NAME
+$(BINDIR)/newspipe-%: $(OBJ)/filters/%.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS_COMMON)
+
+# filters/NAME/*.c -> newspipe-NAME
+define filter_dir_rule
+$(1)_OBJS := $$(patsubst %.c,$(OBJ)/%.o,$$(wildcard filters/$(1)/*.c))
+$(1)_LIBOBJS := $$(filter-out $(OBJ)/filters/$(1)/main.o,$$($(1)_OBJS))
+$(BINDIR)/newspipe-$(1): $$($(1)_OBJS) $(LIB)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS_COMMON)
+$(OUT)/tests/$(1)__%.t: $(OBJ)/tests/unit/$(1)/%.o $$($(1)_LIBOBJS) $(LIB)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS_COMMON)
+endef
+$(foreach d,$(FILTER_DIRS:filters/%=%),$(eval $(call filter_dir_rule,$(d))))
+
+RUNNER_OBJ := $(RUNNER_SRC:%.c=$(OBJ)/%.o)
+$(BINDIR)/newspipe: $(RUNNER_OBJ) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $$(pkg-config --libs yaml-0.1 libuv) $(LDLIBS_COMMON)
+$(RUNNER_OBJ): ALL_CFLAGS += $(shell pkg-config --cflags yaml-0.1 libuv 2>/dev/null)
+
+$(OUT)/tests/%.t: $(OBJ)/tests/unit/%.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS_COMMON)
+
+# ---- components' own targets (model, listings, eval-*, bench-*) -----------------------------
+BENCHES :=
+EVALS :=
+-include $(sort $(wildcard mk/*.mk))
+
+# ---- tests -------------------------------------------------------------------------------
+# Each tests/**/*.t script and each unit test binary prints TAP. Scripts find the programs
+# in $NP_BIN, the source tree in $NP_TOP and ../shared in $NP_SHARED (absent: they skip).
+TEST_ENV := NP_BIN=$(abspath $(BINDIR)) NP_TOP=$(CURDIR) NP_SHARED=$(SHARED) \
+            NP_OUT=$(abspath $(OUT)) NP_SANITIZE=$(SANITIZE) \
+            ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1
+TEST_SCRIPTS = $(sort $(shell find tests -name '*.t' -type f))
+check: all $(UNIT_BINS)
+	$(TEST_ENV) prove -j2 --timer --exec '' $(UNIT_BINS) $(TEST_SCRIPTS)
+
+# ---- install -------------------------------------------------------------------------------
+MAN_PAGES := $(wildcard man/*.1 man/*.5 man/*.7)
+DATA_FILES := $(filter-out %.md,$(wildcard data/*))
+install: all
+	install -d $(DESTDIR)$(BINDIR_INST) $(DESTDIR)$(DATADIR_INST)
+	install -m 755 $(PROGRAMS) $(DESTDIR)$(BINDIR_INST)/
+	$(if $(DATA_FILES),cp -R $(DATA_FILES) $(DESTDIR)$(DATADIR_INST)/)
+	for m in $(MAN_PAGES); do \
+	  s=$${m##*.}; install -d $(DESTDIR)$(MANDIR_INST)/man$$s; \
+	  install -m 644 $$m $(DESTDIR)$(MANDIR_INST)/man$$s/; done
+
+uninstall:
+	rm -f $(PROGRAMS:$(BINDIR)/%=$(DESTDIR)$(BINDIR_INST)/%)
+	rm -rf $(DESTDIR)$(DATADIR_INST)
+	for m in $(MAN_PAGES); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR_INST)/man$$s/$${m#man/}; done
+
+# ---- developer tools -------------------------------------------------------------------------
+DEB_PKGS := build-essential pkg-config libyaml-dev libuv1-dev zlib1g-dev perl python3 jq
+deps:
+	@if [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS); \
+	else echo "run as root: apt-get install -y $(DEB_PKGS)"; fi
+
+C_SOURCES = $(shell find common filters runner tests bench -name '*.[ch]' 2>/dev/null)
+lint:
+	clang-format --dry-run --Werror $(C_SOURCES)
+	cppcheck -q --error-exitcode=1 --inline-suppr --std=c11 -D_GNU_SOURCE -Icommon \
+	  --enable=warning,performance,portability --suppress=missingIncludeSystem \
+	  common filters runner
+
+compile_commands.json: FORCE
+	@{ echo '['; sep=''; for f in $(C_SOURCES); do case $$f in *.c) \
+	  printf '%s{"directory":"%s","file":"%s","command":"%s %s -c %s"}\n' "$$sep" \
+	    "$(CURDIR)" "$$f" "$(CC)" '$(subst ",\\\",$(ALL_CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null))' "$$f"; \
+	  sep=','; esac; done; echo ']'; } > $@
+	@echo "wrote $@"
+FORCE:
+
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+fuzz:
+	@mkdir -p build-fuzz
+	for t in $(FUZZ_TARGETS); do \
+	  $(FUZZ_CC) -std=c11 -D_GNU_SOURCE -g -O1 -Icommon -fsanitize=fuzzer,address,undefined \
+	    -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $(COMMON_SRC) -lz -lm || exit 1; \
+	  mkdir -p tests/fuzz/corpus-work/$$t; \
+	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=tests/fuzz/crashers/ \
+	    tests/fuzz/corpus-work/$$t tests/fuzz/corpus/$$t || exit 1; done
+
+bench: all $(BENCHES)
+eval: all $(EVALS)
+
+clean:
+	rm -rf build build-asan build-fuzz bin
+distclean: clean
+	rm -f compile_commands.json
+
+-include $(shell find $(OUT) -name '*.d' 2>/dev/null)

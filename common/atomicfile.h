@@ -1,0 +1,28 @@
+/* Files that appear whole or not at all: write to a temporary file beside the target,
+ * fsync, rename over the target, fsync the directory. */
+#ifndef NP_ATOMICFILE_H
+#define NP_ATOMICFILE_H
+
+#include <stdio.h>
+
+typedef struct {
+    char *path;     /* the final path (owned) */
+    char *tmp_path; /* PATH.tmp.PID.XXXXXX (owned) */
+    int fd;
+} np_atomic_file;
+
+/* Creates the temporary file for path (mode 0644 & ~umask). Returns 0, or -1 with errno set. */
+int np_atomic_open(np_atomic_file *af, const char *path);
+/* fsyncs and closes the temporary, renames it to path, fsyncs the directory, frees af.
+ * Returns 0, or -1 with errno set (the temporary is then removed and path untouched). */
+int np_atomic_commit(np_atomic_file *af);
+/* Removes the temporary and frees af; path is untouched. Safe to call after a failed commit
+ * and on a zeroed af with fd = -1. */
+void np_atomic_abort(np_atomic_file *af);
+
+/* Writes all n bytes to fd, retrying on EINTR and short writes. Returns 0 or -1 (errno). */
+int np_write_all(int fd, const void *p, size_t n);
+/* fsyncs the directory that contains path. Returns 0 or -1 (errno). */
+int np_fsync_dir_of(const char *path);
+
+#endif

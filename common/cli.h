@@ -1,0 +1,33 @@
+/* Command-line helpers shared by all programs: diagnostics with the program name, and
+ * parsers for sizes, durations and comma lists. */
+#ifndef NP_CLI_H
+#define NP_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Sets the name used in diagnostics ("newspipe-cat"); the string is borrowed. */
+void np_set_progname(const char *name);
+const char *np_progname(void);
+
+/* Prints "PROGNAME: message\n" on stderr. */
+void np_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* "64M", "1.5G", "4096", "10k" (powers of 1024) -> bytes. Returns 0, or -1 if invalid. */
+int np_parse_size(const char *s, uint64_t *out);
+/* "72h", "30m", "45s", "7d", "1h30m", "90" (seconds) -> seconds. Returns 0 or -1. */
+int np_parse_duration(const char *s, int64_t *seconds);
+/* A non-negative integer within [min, max]. Returns 0 or -1. */
+int np_parse_uint(const char *s, uint64_t min, uint64_t max, uint64_t *out);
+/* A decimal number within [min, max]. Returns 0 or -1. */
+int np_parse_double(const char *s, double min, double max, double *out);
+/* Splits "title,body" into at most max items, stored as pointers into a copy the caller
+ * frees with free(*storage). Returns the count, or -1 (empty item, too many, no memory). */
+int np_split_list(const char *s, char **storage, const char **items, int max);
+
+/* RFC 3339 / ISO 8601 time ("2023-07-12T08:03:00Z", "2023-07-12T08:03:00+08:00",
+ * "2023-07-12", "2013-10-01T15:17:00 EDT" with US zone names) -> Unix seconds.
+ * Returns 0, or -1 if it cannot be read. */
+int np_parse_time(const char *s, size_t n, int64_t *out);
+
+#endif

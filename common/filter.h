@@ -1,0 +1,47 @@
+/* The filter driver: everything a newspipe filter shares — options common to all filters,
+ * the read/parse/write loop, gzip in and out, rejects, --strict, --stats accounting and
+ * exit codes. A filter supplies its own options and a record callback; see filters/cat.c
+ * for the smallest one.
+ *
+ * Common options: -o/--output FILE (written atomically; .gz or -z compresses), -z/--gzip,
+ * --reject FILE, --strict, --stats, --max-line SIZE, --unbuffered, --id-field NAME,
+ * --options (machine-readable option list for `newspipe check`), -h/--help, -V/--version.
+ * Positional arguments are input files ("-" is stdin; none means stdin). */
+#ifndef NP_FILTER_H
+#define NP_FILTER_H
+
+#include "buf.h"
+#include "record.h"
+
+typedef struct {
+    const char *name;     /* long name, without "--"; NULL ends the list */
+    int has_arg;          /* 0 a flag, 1 takes an argument */
+    int key;              /* given back to np_filter.option; use values >= 256 */
+    char short_name;      /* a one-letter alias, or 0 */
+    const char *arg_name; /* "N", "FILE" in --help */
+    const char *help;     /* one line for --help */
+} np_option;
+
+typedef struct {
+    const char *name;    /* "cat": the program is newspipe-cat */
+    const char *summary; /* one line for --help */
+    const np_option *options; /* the filter's own options, or NULL */
+    /* Callbacks get the ctx passed to np_filter_main. Any may be NULL except record.
+     * option: returns NP_EX_OK, or NP_EX_USAGE after printing why.
+     * start: after option parsing, before any input (load a model, take a lock).
+     * record: one valid JSON object record.
+     * finish: always called exactly once when start succeeded, with the status the run
+     *   ends with so far (NP_EX_OK when every record was read and every output byte
+     *   written and committed); returns the final status. Commit state only on NP_EX_OK.
+     * stats: appends extra members (",\"exact\":3") to the --stats line. */
+    int (*option)(void *ctx, int key, const char *arg);
+    int (*start)(void *ctx);
+    np_verdict (*record)(void *ctx, np_record *rec);
+    int (*finish)(void *ctx, int status);
+    int (*stats)(void *ctx, np_buf *out);
+} np_filter;
+
+/* Runs the filter over argv and returns the process exit code. */
+int np_filter_main(const np_filter *f, void *ctx, int argc, char **argv);
+
+#endif

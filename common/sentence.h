@@ -1,0 +1,37 @@
+/* Sentence splitter for news text. (API fixed here; the summarize work owns the
+ * implementation in sentence.c and may extend the flags.)
+ *
+ * Handles datelines ("NEW YORK (Reuters) -" starts the first sentence, it does not end one),
+ * abbreviations (Inc., Corp., U.S., Mr., Jan.), initials, decimals, quotes after the full
+ * stop, ellipses, bullet lines and headings (a line without final punctuation is its own
+ * sentence), and marks credit lines such as "(Reporting by ...; Editing by ...)". */
+#ifndef NP_SENTENCE_H
+#define NP_SENTENCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+    NP_SENT_CREDIT = 1 << 0,   /* byline or credit line: never a summary sentence */
+    NP_SENT_HEADING = 1 << 1,  /* a line without final punctuation (heading, bullet) */
+    NP_SENT_PARA_START = 1 << 2, /* first sentence of a paragraph */
+};
+
+typedef struct {
+    uint32_t start, end;       /* byte offsets, end exclusive, surrounding spaces trimmed */
+    uint32_t cp_start, cp_end; /* code-point offsets */
+    uint32_t flags;            /* NP_SENT_* */
+} np_sentence;
+
+/* Growable array owned by the caller: zero-initialize, reuse, free with np_sentences_free(). */
+typedef struct {
+    np_sentence *s;
+    size_t n, cap;
+} np_sentences;
+
+/* Splits valid UTF-8 text s[0..n) into sentences (out is cleared first). Linear in n.
+ * Returns 0, or -1 when out of memory or n > UINT32_MAX. */
+int np_split_sentences(const char *s, size_t n, np_sentences *out);
+void np_sentences_free(np_sentences *out);
+
+#endif
