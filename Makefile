@@ -62,6 +62,7 @@ UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%.t)
 UNIT_DIR_SRC := $(wildcard tests/unit/*/*.c)
 UNIT_BINS += $(patsubst %.c,$(OUT)/tests/%.t,$(subst /,__,$(UNIT_DIR_SRC:tests/unit/%=%)))
 
+.SECONDARY:
 .PHONY: all check install uninstall deps lint fuzz bench clean distclean eval
 all: $(PROGRAMS)
 

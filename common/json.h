@@ -66,14 +66,17 @@ np_json_status np_json_parse_object(const char *s, size_t n, np_json_object *obj
 np_json_status np_json_validate(const char *s, size_t n, np_json_error *err);
 
 /* Finds the last member whose (unescaped) key equals key; NULL if absent. */
-const np_json_member *np_json_object_get(const np_json_object *obj, const char *s,
-                                         const char *key);
+const np_json_member *np_json_object_get(const np_json_object *obj, const char *key);
 
 void np_json_object_free(np_json_object *obj);
 
 /* Decodes a validated JSON string value (with its quotes) into UTF-8, appended to out.
  * Returns 0, or -1 when out of memory. */
 int np_json_decode_string(const char *val, size_t len, np_buf *out);
+
+/* Decodes a validated JSON string value (with its quotes) into out, which must have room
+ * for len bytes (decoding never lengthens a string). Returns the decoded length. */
+size_t np_json_decode_string_to(const char *val, size_t len, char *out);
 
 /* True when the validated string value (with quotes) contains no escapes, so its UTF-8
  * content is val+1 .. val+len-1 as is and can be used without copying. */

@@ -1,0 +1,113 @@
+/* Atomic file replacement. The rename is the commit point: before it the old file is intact,
+ * after it the new one is complete on disk (fsync before rename, directory fsync after). */
+#include "atomicfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int np_write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n) {
+        ssize_t k = write(fd, c, n);
+        if (k < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        if (k == 0) {
+            errno = EIO;
+            return -1;
+        }
+        c += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+int np_fsync_dir_of(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy) return -1;
+    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    free(copy);
+    if (fd < 0) return -1;
+    int rc = fsync(fd);
+    int saved = errno;
+    close(fd);
+    /* Some filesystems cannot fsync a directory; the rename is still atomic there. */
+    if (rc < 0 && (saved == EINVAL || saved == ENOTSUP)) return 0;
+    errno = saved;
+    return rc;
+}
+
+int np_atomic_open(np_atomic_file *af, const char *path)
+{
+    af->fd = -1;
+    af->tmp_path = NULL;
+    af->path = strdup(path);
+    size_t n = strlen(path) + 40;
+    af->tmp_path = malloc(n);
+    if (!af->path || !af->tmp_path) {
+        np_atomic_abort(af);
+        errno = ENOMEM;
+        return -1;
+    }
+    snprintf(af->tmp_path, n, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
+    af->fd = mkostemp(af->tmp_path, O_CLOEXEC);
+    if (af->fd < 0) {
+        int saved = errno;
+        free(af->tmp_path);
+        af->tmp_path = NULL;
+        np_atomic_abort(af);
+        errno = saved;
+        return -1;
+    }
+    /* mkostemp creates 0600; give the file the mode a plain creat() would. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(af->fd, 0666 & ~mask) < 0) {
+        int saved = errno;
+        np_atomic_abort(af);
+        errno = saved;
+        return -1;
+    }
+    return 0;
+}
+
+int np_atomic_commit(np_atomic_file *af)
+{
+    int rc = fsync(af->fd);
+    if (close(af->fd) < 0 && rc == 0) rc = -1;
+    af->fd = -1;
+    if (rc == 0) rc = rename(af->tmp_path, af->path);
+    if (rc < 0) {
+        int saved = errno;
+        np_atomic_abort(af);
+        errno = saved;
+        return -1;
+    }
+    free(af->tmp_path);
+    af->tmp_path = NULL;
+    rc = np_fsync_dir_of(af->path);
+    int saved = errno;
+    free(af->path);
+    af->path = NULL;
+    errno = saved;
+    return rc;
+}
+
+void np_atomic_abort(np_atomic_file *af)
+{
+    if (af->fd >= 0) close(af->fd);
+    af->fd = -1;
+    if (af->tmp_path) unlink(af->tmp_path);
+    free(af->tmp_path);
+    free(af->path);
+    af->tmp_path = af->path = NULL;
+}
