@@ -1,0 +1,54 @@
+/* Parsers for sizes, durations, numbers, lists and feed timestamps. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "tap.h"
+
+static int64_t t(const char *s)
+{
+    int64_t v;
+    return np_parse_time(s, strlen(s), &v) == 0 ? v : -1;
+}
+
+int main(void)
+{
+    uint64_t u;
+    ok(np_parse_size("64M", &u) == 0 && u == 64ULL << 20, "64M");
+    ok(np_parse_size("1.5k", &u) == 0 && u == 1536, "1.5k");
+    ok(np_parse_size("2GiB", &u) == 0 && u == 2ULL << 30, "2GiB");
+    ok(np_parse_size("100", &u) == 0 && u == 100, "100");
+    ok(np_parse_size("12x", &u) < 0 && np_parse_size("", &u) < 0 && np_parse_size("-1", &u) < 0,
+       "bad sizes rejected");
+    int64_t s;
+    ok(np_parse_duration("72h", &s) == 0 && s == 72 * 3600, "72h");
+    ok(np_parse_duration("1h30m", &s) == 0 && s == 5400, "1h30m");
+    ok(np_parse_duration("7d", &s) == 0 && s == 7 * 86400, "7d");
+    ok(np_parse_duration("90", &s) == 0 && s == 90, "90");
+    ok(np_parse_duration("h", &s) < 0 && np_parse_duration("5y", &s) < 0 &&
+           np_parse_duration("", &s) < 0,
+       "bad durations rejected");
+    ok(np_parse_uint("12", 1, 100, &u) == 0 && u == 12, "uint in range");
+    ok(np_parse_uint("0", 1, 100, &u) < 0 && np_parse_uint("-3", 0, 100, &u) < 0 &&
+           np_parse_uint("3x", 0, 100, &u) < 0,
+       "bad uints rejected");
+    double d;
+    ok(np_parse_double("0.5", 0, 1, &d) == 0 && d == 0.5, "double");
+    ok(np_parse_double("1.5", 0, 1, &d) < 0 && np_parse_double("nan", 0, 1, &d) < 0,
+       "double out of range or NaN rejected");
+    char *store;
+    const char *items[4];
+    int n = np_split_list("title,body", &store, items, 4);
+    ok(n == 2 && strcmp(items[0], "title") == 0 && strcmp(items[1], "body") == 0, "list");
+    free(store);
+    ok(np_split_list("a,,b", &store, items, 4) < 0, "empty list item rejected");
+    ok(np_split_list("a,b,c,d,e", &store, items, 4) < 0, "too many items rejected");
+    ok(t("2023-07-12T08:03:00Z") == 1689148980, "RFC 3339 UTC");
+    ok(t("2023-07-12T16:03:00+08:00") == 1689148980, "RFC 3339 offset");
+    ok(t("2023-07-12T08:03:00.250Z") == 1689148980, "fractional seconds");
+    ok(t("2023-07-12") == 1689120000, "date only");
+    ok(t("2013-10-01T15:17:00 EDT") == 1380655020, "US zone name (Reuters sample)");
+    ok(t("2023-13-01") == -1 && t("yesterday") == -1 && t("2023-07-12T08:03:00Q") == -1,
+       "bad times rejected");
+    return done_testing();
+}
