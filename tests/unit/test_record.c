@@ -14,6 +14,7 @@ static char out[4096];
 static const char *render(np_record *r)
 {
     int fds[2];
+    fflush(stdout); /* earlier TAP lines must not end up in the pipe */
     if (pipe(fds) < 0) return "";
     int saved = dup(1);
     dup2(fds[1], 1);
