@@ -237,7 +237,7 @@ static int reject(driver *d, const char *input, uint64_t lineno, const char *lin
         np_buf_clear(b);
         int utf8 = np_utf8_validate(line, len) == len;
         int rc = np_buf_puts(b, "{\"filter\":");
-        rc |= np_json_put_string(b, d->progname, strlen(d->progname));
+        rc |= np_json_put_string(b, d->f->name, strlen(d->f->name));
         rc |= np_buf_puts(b, ",\"file\":");
         rc |= np_json_put_string(b, input, strlen(input));
         rc |= np_buf_printf(b, ",\"line\":%llu,\"error\":", (unsigned long long)lineno);

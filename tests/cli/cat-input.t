@@ -18,7 +18,7 @@ run_bad() {
     is "$rc" 0 "$name: exit 0"
     is "$(cat "$T/out")" "$(printf '%s\n%s' "$good1" "$good2")" "$name: good records survive byte for byte"
     like "$(cat "$T/err")" "^newspipe-cat: <stdin>:2: $why" "$name: diagnostic names line 2 and the reason"
-    like "$(cat "$T/rej")" '^\{"filter":"newspipe-cat","file":"-","line":2,"error":' "$name: reject record"
+    like "$(cat "$T/rej")" '^\{"filter":"cat","file":"-","line":2,"error":' "$name: reject record"
     is "$(wc -l < "$T/rej" | tr -d ' ')" 1 "$name: exactly one reject record"
     "$CAT" --strict < "$T/in" > /dev/null 2>&1
     is "$?" 65 "$name: --strict exits 65"
