@@ -1,0 +1,211 @@
+/* The dedupe decision: see engine.h. Order of checks: same id, same normalized body, then
+ * near duplicates among LSH candidates; a new article is remembered in every index. Only
+ * originals are remembered (first seen wins; a duplicate never becomes someone's original). */
+#include "engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+
+#define SEED_ID 0x6e7069646b657931ULL
+
+uint64_t dd_id_hash(const char *idkey, size_t len)
+{
+    return np_hash64(idkey, len, SEED_ID) | 1;
+}
+
+int dd_engine_init(dd_engine *e, const dd_config *c, size_t expected)
+{
+    memset(e, 0, sizeof *e);
+    if (!c->p.hashes || !c->bands || c->p.hashes % c->bands || c->p.hashes > DD_MAX_HASHES ||
+        !c->p.shingle)
+        return -1;
+    e->c = *c;
+    e->rows = c->p.hashes / c->bands;
+    uint32_t want = 2u * c->bands * DD_LSH_KEY_CAP, sz = 64;
+    while (sz < want) sz *= 2;
+    e->seen_mask = sz - 1;
+    e->work = malloc(c->p.hashes * sizeof *e->work);
+    e->sig = malloc(c->p.hashes * sizeof *e->sig);
+    e->seen = malloc((size_t)sz * sizeof *e->seen);
+    if (!e->work || !e->sig || !e->seen) goto fail;
+    memset(e->seen, 0xff, (size_t)sz * sizeof *e->seen);
+    if (expected > UINT32_MAX - 2) expected = UINT32_MAX - 2;
+    if (dd_docs_init(&e->docs, c->p.hashes, (uint32_t)expected) < 0) goto fail;
+    if (dd_lsh_init(&e->lsh, c->bands, e->rows, c->p.seed ^ 0x6c7368ULL, expected) < 0) goto fail;
+    if (dd_fpmap_init(&e->by_id, expected) < 0 || dd_fpmap_init(&e->by_body, expected) < 0)
+        goto fail;
+    return 0;
+fail:
+    dd_engine_free(e);
+    return -1;
+}
+
+void dd_engine_free(dd_engine *e)
+{
+    dd_docs_free(&e->docs);
+    dd_lsh_free(&e->lsh);
+    dd_fpmap_free(&e->by_id);
+    dd_fpmap_free(&e->by_body);
+    dd_window_free(&e->win);
+    dd_shingles_free(&e->sh);
+    free(e->work);
+    free(e->sig);
+    free(e->seen);
+    e->work = NULL;
+    e->sig = NULL;
+    e->seen = NULL;
+}
+
+static void forget(dd_engine *e, uint32_t s)
+{
+    dd_docs *d = &e->docs;
+    if (d->idh[s]) dd_fpmap_del(&e->by_id, d->idh[s], s);
+    if (d->body[s]) dd_fpmap_del(&e->by_body, d->body[s], s);
+    if (d->flags[s] & DD_DOC_SIG) dd_lsh_del(&e->lsh, dd_docs_sig(d, s), s);
+    dd_docs_remove(d, s);
+}
+
+uint64_t dd_engine_evict(dd_engine *e)
+{
+    uint64_t n = 0;
+    for (;;) {
+        uint32_t s = dd_window_oldest(&e->win);
+        if (s == DD_NO_SLOT) break;
+        int expired =
+            e->c.window > 0 && e->have_watermark && e->docs.time[s] < e->watermark - e->c.window;
+        int over = e->c.max_docs && e->docs.n > e->c.max_docs;
+        if (!expired && !over) break;
+        dd_window_pop(&e->win, &e->docs);
+        forget(e, s);
+        n++;
+    }
+    e->counts.evicted += n;
+    return n;
+}
+
+static int remember(dd_engine *e, const char *id, size_t id_len, uint64_t idh, uint64_t body,
+                    const uint16_t *sig, int64_t time)
+{
+    uint32_t s =
+        dd_docs_add(&e->docs, sig, time, e->next_seq, body, idh, idh ? id : NULL, idh ? id_len : 0);
+    if (s == DD_NO_SLOT) return -1;
+    e->next_seq++;
+    if (idh && dd_fpmap_add(&e->by_id, idh, s, 0) < 0) goto fail;
+    if (body && dd_fpmap_add(&e->by_body, body, s, 0) < 0) goto fail;
+    if (sig && dd_lsh_add(&e->lsh, sig, s) < 0) goto fail;
+    if (dd_window_push(&e->win, &e->docs, s) < 0) goto fail;
+    return 0;
+fail:
+    forget(e, s);
+    return -1;
+}
+
+int dd_engine_restore(dd_engine *e, const char *id, size_t id_len, uint64_t idh, uint64_t body,
+                      const uint16_t *sig, int64_t time)
+{
+    if (!e->have_watermark || time > e->watermark) e->watermark = time;
+    e->have_watermark = 1;
+    return remember(e, id, id_len, idh, body, sig, time);
+}
+
+static void set_dup(const dd_engine *e, dd_result *r, dd_kind kind, uint32_t s, double sim)
+{
+    r->kind = kind;
+    r->similarity = sim;
+    r->of_id = dd_docs_id(&e->docs, s, &r->of_id_len);
+}
+
+/* The best near-duplicate candidate: most agreeing values, then the earliest. */
+static uint32_t best_candidate(dd_engine *e, const uint16_t *sig, unsigned *best_m)
+{
+    const dd_docs *d = &e->docs;
+    uint32_t best = DD_NO_SLOT, used[4096];
+    unsigned nused = 0, limit = (e->seen_mask + 1) / 2;
+    if (limit > sizeof used / sizeof *used) limit = sizeof used / sizeof *used;
+    *best_m = 0;
+    for (unsigned b = 0; b < e->lsh.bands; b++) {
+        dd_fpiter it;
+        dd_fpmap_find(&e->lsh.t[b], dd_lsh_key(&e->lsh, sig, b), &it);
+        for (uint32_t s; (s = dd_fpiter_next(&it)) != DD_NO_SLOT;) {
+            uint32_t h = (uint32_t)np_mix64(s) & e->seen_mask;
+            while (e->seen[h] != DD_NO_SLOT && e->seen[h] != s) h = (h + 1) & e->seen_mask;
+            if (e->seen[h] == s) continue;
+            if (nused == limit) goto done; /* enough: keep lookups bounded */
+            e->seen[h] = s;
+            used[nused++] = h;
+            unsigned m = dd_sig_matches(sig, dd_docs_sig(d, s), e->c.p.hashes);
+            if (m > *best_m || (m == *best_m && best != DD_NO_SLOT && d->seq[s] < d->seq[best])) {
+                *best_m = m;
+                best = s;
+            }
+        }
+    }
+done:
+    for (unsigned i = 0; i < nused; i++) e->seen[used[i]] = DD_NO_SLOT;
+    return best;
+}
+
+int dd_engine_check(dd_engine *e, const char *id, size_t id_len, const char *idkey,
+                    size_t idkey_len, const char *body, size_t body_len, int64_t time, dd_result *r)
+{
+    memset(r, 0, sizeof *r);
+    if (!e->have_watermark || time > e->watermark) e->watermark = time;
+    e->have_watermark = 1;
+    dd_engine_evict(e);
+
+    const dd_docs *d = &e->docs;
+    uint64_t idh = id && idkey ? dd_id_hash(idkey, idkey_len) : 0;
+    if (idh) {
+        dd_fpiter it;
+        dd_fpmap_find(&e->by_id, idh, &it);
+        for (uint32_t s; (s = dd_fpiter_next(&it)) != DD_NO_SLOT;)
+            if (d->idh[s] == idh) {
+                set_dup(e, r, DD_EXACT_ID, s, 1.0);
+                e->counts.exact++;
+                return 0;
+            }
+    }
+    if (dd_shingles_make(&e->sh, body ? body : "", body ? body_len : 0, (int)e->c.p.shingle) < 0)
+        return -1;
+    if (!e->sh.norm_len) {
+        r->kind = DD_NOBODY;
+        e->counts.nobody++;
+        if (idh && remember(e, id, id_len, idh, 0, NULL, time) < 0) return -1;
+        return 0;
+    }
+    uint64_t bh = e->sh.body_hash;
+    dd_fpiter it;
+    dd_fpmap_find(&e->by_body, bh, &it);
+    for (uint32_t s; (s = dd_fpiter_next(&it)) != DD_NO_SLOT;)
+        if (d->body[s] == bh) {
+            set_dup(e, r, DD_EXACT_BODY, s, 1.0);
+            e->counts.exact++;
+            return 0;
+        }
+    const uint16_t *sig = NULL;
+    if (dd_minhash(e->sh.sh, e->sh.nsh, e->c.p.hashes, e->c.p.seed, e->work, e->sig)) {
+        sig = e->sig;
+        unsigned m;
+        uint32_t s = best_candidate(e, sig, &m);
+        if (s != DD_NO_SLOT) {
+            double est = dd_sig_estimate(m, e->c.p.hashes);
+            if (est >= e->c.threshold) {
+                set_dup(e, r, DD_NEAR, s, est);
+                e->counts.near++;
+                return 0;
+            }
+        }
+    }
+    r->kind = DD_NEW;
+    if (remember(e, id, id_len, idh, bh, sig, time) < 0) return -1;
+    dd_engine_evict(e);
+    return 0;
+}
+
+size_t dd_engine_bytes(const dd_engine *e)
+{
+    return dd_docs_bytes(&e->docs) + dd_lsh_bytes(&e->lsh) + dd_fpmap_bytes(&e->by_id) +
+           dd_fpmap_bytes(&e->by_body) + dd_window_bytes(&e->win);
+}

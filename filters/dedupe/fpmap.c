@@ -1,0 +1,131 @@
+/* Fingerprint multimap for LSH bands and the exact-duplicate indexes: see fpmap.h. The
+ * home position is the fingerprint scaled to the table size, so the table can be rebuilt
+ * from the entries alone and its size need not be a power of two: it grows by 1.5x, which
+ * keeps the load between 0.53 and 0.8 and the memory per document low. */
+#include "fpmap.h"
+
+#include <stdlib.h>
+
+static inline size_t home_of(uint32_t fp, size_t cap)
+{
+    return (size_t)(((uint64_t)fp * cap) >> 32);
+}
+
+static inline size_t next_pos(size_t pos, size_t cap)
+{
+    return pos + 1 == cap ? 0 : pos + 1;
+}
+
+static dd_fpent *alloc_entries(size_t cap)
+{
+    dd_fpent *e = malloc(cap * sizeof *e);
+    if (!e) return NULL;
+    for (size_t i = 0; i < cap; i++) e[i].slot = DD_NO_SLOT;
+    return e;
+}
+
+int dd_fpmap_init(dd_fpmap *m, size_t expected)
+{
+    size_t cap = expected + expected / 2 + 16;
+    m->n = 0;
+    m->cap = 0;
+    if (cap > UINT32_MAX) return -1;
+    m->e = alloc_entries(cap);
+    if (!m->e) return -1;
+    m->cap = cap;
+    return 0;
+}
+
+void dd_fpmap_free(dd_fpmap *m)
+{
+    free(m->e);
+    m->e = NULL;
+    m->cap = m->n = 0;
+}
+
+static int grow(dd_fpmap *m)
+{
+    size_t cap = m->cap < 16 ? 16 : m->cap + m->cap / 2;
+    if (cap > UINT32_MAX) return -1;
+    dd_fpent *e = alloc_entries(cap);
+    if (!e) return -1;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (m->e[i].slot == DD_NO_SLOT) continue;
+        size_t pos = home_of(m->e[i].fp, cap);
+        while (e[pos].slot != DD_NO_SLOT) pos = next_pos(pos, cap);
+        e[pos] = m->e[i];
+    }
+    free(m->e);
+    m->e = e;
+    m->cap = cap;
+    return 0;
+}
+
+int dd_fpmap_add(dd_fpmap *m, uint64_t key, uint32_t slot, unsigned cap)
+{
+    if ((m->n + 1) * 5 > m->cap * 4 && grow(m) < 0) return -1;
+    uint32_t fp = (uint32_t)(key >> 32);
+    size_t pos = home_of(fp, m->cap);
+    unsigned same = 0;
+    while (m->e[pos].slot != DD_NO_SLOT) {
+        if (m->e[pos].fp == fp && cap && ++same >= cap) return 1;
+        pos = next_pos(pos, m->cap);
+    }
+    m->e[pos].fp = fp;
+    m->e[pos].slot = slot;
+    m->n++;
+    return 0;
+}
+
+/* True when home h lies cyclically in (hole, pos]: the entry at pos may not move to hole. */
+static inline int stays(size_t h, size_t hole, size_t pos)
+{
+    return hole <= pos ? (h > hole && h <= pos) : (h > hole || h <= pos);
+}
+
+void dd_fpmap_del(dd_fpmap *m, uint64_t key, uint32_t slot)
+{
+    if (!m->cap) return;
+    uint32_t fp = (uint32_t)(key >> 32);
+    size_t pos = home_of(fp, m->cap);
+    while (m->e[pos].slot != DD_NO_SLOT) {
+        if (m->e[pos].fp == fp && m->e[pos].slot == slot) break;
+        pos = next_pos(pos, m->cap);
+    }
+    if (m->e[pos].slot == DD_NO_SLOT) return;
+    /* Backward-shift: pull later entries of the run into the hole where that keeps each
+     * reachable from its home. */
+    size_t hole = pos;
+    for (pos = next_pos(pos, m->cap); m->e[pos].slot != DD_NO_SLOT; pos = next_pos(pos, m->cap)) {
+        size_t h = home_of(m->e[pos].fp, m->cap);
+        if (stays(h, hole, pos)) continue;
+        m->e[hole] = m->e[pos];
+        hole = pos;
+    }
+    m->e[hole].slot = DD_NO_SLOT;
+    m->n--;
+}
+
+void dd_fpmap_find(const dd_fpmap *m, uint64_t key, dd_fpiter *it)
+{
+    it->m = m;
+    it->fp = (uint32_t)(key >> 32);
+    it->pos = m->cap ? home_of(it->fp, m->cap) : 0;
+}
+
+uint32_t dd_fpiter_next(dd_fpiter *it)
+{
+    const dd_fpmap *m = it->m;
+    if (!m->cap) return DD_NO_SLOT;
+    while (m->e[it->pos].slot != DD_NO_SLOT) {
+        const dd_fpent *e = &m->e[it->pos];
+        it->pos = next_pos(it->pos, m->cap);
+        if (e->fp == it->fp) return e->slot;
+    }
+    return DD_NO_SLOT;
+}
+
+size_t dd_fpmap_bytes(const dd_fpmap *m)
+{
+    return m->cap * sizeof(dd_fpent);
+}

@@ -1,0 +1,50 @@
+/* A multimap from 64-bit keys to 32-bit document slots, compact enough for one entry per
+ * document per LSH band: 8 bytes an entry (a 32-bit fingerprint of the key and the slot),
+ * open addressing with linear probing and backward-shift deletion (no tombstones). Equal
+ * keys may repeat; a per-key cap keeps pathological keys (one band value shared by
+ * thousands of documents) from turning lookups quadratic. */
+#ifndef DD_FPMAP_H
+#define DD_FPMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define DD_NO_SLOT UINT32_MAX
+
+typedef struct {
+    uint32_t fp;   /* high 32 bits of the key; also gives the home position */
+    uint32_t slot; /* DD_NO_SLOT when the entry is empty */
+} dd_fpent;
+
+/* Zero-initialize, or dd_fpmap_init() to presize; release with dd_fpmap_free(). */
+typedef struct {
+    dd_fpent *e;
+    size_t cap; /* number of entries (not a power of two: growth is 1.5x) */
+    size_t n;   /* entries in use */
+} dd_fpmap;
+
+/* Sizes the map for `expected` entries. Returns 0, or -1 when out of memory. */
+int dd_fpmap_init(dd_fpmap *m, size_t expected);
+void dd_fpmap_free(dd_fpmap *m);
+
+/* Adds (key, slot) unless `cap` entries with key's fingerprint are already present (cap 0
+ * means no limit). Returns 0 when added, 1 when skipped for the cap, -1 when out of memory. */
+int dd_fpmap_add(dd_fpmap *m, uint64_t key, uint32_t slot, unsigned cap);
+/* Removes the entry (key, slot) if present. */
+void dd_fpmap_del(dd_fpmap *m, uint64_t key, uint32_t slot);
+
+/* Iterates the slots stored under key (and, rarely, under another key with the same
+ * position and fingerprint: callers verify). The map must not change while iterating. */
+typedef struct {
+    const dd_fpmap *m;
+    size_t pos;
+    uint32_t fp;
+} dd_fpiter;
+void dd_fpmap_find(const dd_fpmap *m, uint64_t key, dd_fpiter *it);
+/* The next slot, or DD_NO_SLOT at the end. */
+uint32_t dd_fpiter_next(dd_fpiter *it);
+
+/* Bytes of memory the map holds. */
+size_t dd_fpmap_bytes(const dd_fpmap *m);
+
+#endif

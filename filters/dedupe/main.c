@@ -1,0 +1,391 @@
+/* newspipe-dedupe: drops (or, with --mark, labels) articles already seen: exact duplicates
+ * by id or normalized body, near duplicates by MinHash + LSH; remembers what it saw in a
+ * locked, atomically saved state file across runs. The decision is in engine.c, the file
+ * format in state.c; this file is options, records and the state's life cycle. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "atomicfile.h"
+#include "cli.h"
+#include "engine.h"
+#include "exitcode.h"
+#include "filter.h"
+#include "json.h"
+#include "lock.h"
+#include "state.h"
+
+#define DEFAULT_THRESHOLD 0.5
+
+enum {
+    OPT_THRESHOLD = 256,
+    OPT_MARK,
+    OPT_STATE,
+    OPT_STATE_RESET,
+    OPT_STATE_COMMIT,
+    OPT_COMMIT,
+    OPT_WAIT,
+    OPT_WINDOW,
+    OPT_MAX_DOCS,
+    OPT_FIELD,
+    OPT_TIME_FIELD,
+    OPT_HASHES,
+    OPT_BANDS,
+    OPT_SHINGLE,
+};
+
+static const np_option options[] = {
+    {"threshold", 1, OPT_THRESHOLD, 't', "X",
+     "near duplicate at estimated overlap >= X (0..1, default 0.5)"},
+    {"mark", 0, OPT_MARK, 0, NULL, "keep duplicates, adding duplicate_of and similarity"},
+    {"state", 1, OPT_STATE, 0, "FILE", "remember articles across runs in FILE (locked)"},
+    {"state-reset", 0, OPT_STATE_RESET, 0, NULL, "ignore the saved state: start afresh"},
+    {"state-commit", 1, OPT_STATE_COMMIT, 0, "MODE",
+     "immediate (save FILE at the end) or deferred (save FILE.pending)"},
+    {"commit", 1, OPT_COMMIT, 0, "FILE", "promote FILE.pending to FILE and exit (alone)"},
+    {"wait", 0, OPT_WAIT, 0, NULL, "wait for the state lock instead of exiting 75"},
+    {"window", 1, OPT_WINDOW, 0, "DURATION", "forget articles older than this (e.g. 72h)"},
+    {"max-docs", 1, OPT_MAX_DOCS, 0, "N", "remember at most N articles (oldest go first)"},
+    {"field", 1, OPT_FIELD, 0, "NAME", "the text field to compare (default body)"},
+    {"time-field", 1, OPT_TIME_FIELD, 0, "NAME",
+     "the article's time for --window (default published; else arrival time)"},
+    {"hashes", 1, OPT_HASHES, 0, "N", "MinHash values per article (default 128)"},
+    {"bands", 1, OPT_BANDS, 0, "N", "LSH bands; divides --hashes (default 32)"},
+    {"shingle", 1, OPT_SHINGLE, 0, "N", "words per shingle (default 5)"},
+    {NULL, 0, 0, 0, NULL, NULL},
+};
+
+typedef struct {
+    dd_config cfg;
+    const char *state, *field, *time_field;
+    int reset, deferred, wait, mark;
+    np_lock lock;
+    dd_engine eng;
+    int have_engine;
+    uint64_t loaded;
+    np_buf idkey, val;
+    char *pending; /* STATE.pending */
+} dedupe;
+
+static char *concat(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    char *s = malloc(na + nb + 1);
+    if (!s) return NULL;
+    memcpy(s, a, na);
+    memcpy(s + na, b, nb + 1);
+    return s;
+}
+
+static int opt_uint(const char *name, const char *arg, uint64_t min, uint64_t max, uint64_t *v)
+{
+    if (np_parse_uint(arg, min, max, v) == 0) return NP_EX_OK;
+    np_error("--%s: '%s' is not a whole number in %llu..%llu", name, arg, (unsigned long long)min,
+             (unsigned long long)max);
+    return NP_EX_USAGE;
+}
+
+static int dd_option(void *ctx, int key, const char *arg)
+{
+    dedupe *d = ctx;
+    uint64_t v;
+    int rc;
+    switch (key) {
+    case OPT_THRESHOLD:
+        if (np_parse_double(arg, 0.0, 1.0, &d->cfg.threshold) == 0) return NP_EX_OK;
+        np_error("--threshold: '%s' is not a number in 0..1", arg);
+        return NP_EX_USAGE;
+    case OPT_MARK: d->mark = 1; return NP_EX_OK;
+    case OPT_STATE: d->state = arg; return NP_EX_OK;
+    case OPT_STATE_RESET: d->reset = 1; return NP_EX_OK;
+    case OPT_WAIT: d->wait = 1; return NP_EX_OK;
+    case OPT_STATE_COMMIT:
+        if (!strcmp(arg, "immediate"))
+            d->deferred = 0;
+        else if (!strcmp(arg, "deferred"))
+            d->deferred = 1;
+        else {
+            np_error("--state-commit: '%s' is not immediate or deferred", arg);
+            return NP_EX_USAGE;
+        }
+        return NP_EX_OK;
+    case OPT_COMMIT:
+        np_error("--commit FILE promotes a pending state and takes no other options but --wait");
+        return NP_EX_USAGE;
+    case OPT_WINDOW: {
+        int64_t s;
+        if (np_parse_duration(arg, &s) == 0 && s > 0) {
+            d->cfg.window = s;
+            return NP_EX_OK;
+        }
+        np_error("--window: '%s' is not a duration (e.g. 72h, 7d, 90m)", arg);
+        return NP_EX_USAGE;
+    }
+    case OPT_MAX_DOCS:
+        rc = opt_uint("max-docs", arg, 1, UINT32_MAX - 2, &v);
+        d->cfg.max_docs = v;
+        return rc;
+    case OPT_FIELD: d->field = arg; return NP_EX_OK;
+    case OPT_TIME_FIELD: d->time_field = arg; return NP_EX_OK;
+    case OPT_HASHES:
+        rc = opt_uint("hashes", arg, 8, DD_MAX_HASHES, &v);
+        d->cfg.p.hashes = (unsigned)v;
+        return rc;
+    case OPT_BANDS:
+        rc = opt_uint("bands", arg, 1, DD_MAX_HASHES, &v);
+        d->cfg.bands = (unsigned)v;
+        return rc;
+    case OPT_SHINGLE:
+        rc = opt_uint("shingle", arg, 1, 16, &v);
+        d->cfg.p.shingle = (unsigned)v;
+        return rc;
+    }
+    return NP_EX_USAGE;
+}
+
+static int dd_start(void *ctx)
+{
+    dedupe *d = ctx;
+    if (d->cfg.p.hashes % d->cfg.bands) {
+        np_error("--bands %u does not divide --hashes %u", d->cfg.bands, d->cfg.p.hashes);
+        return NP_EX_USAGE;
+    }
+    if (dd_engine_init(&d->eng, &d->cfg, 4096) < 0) {
+        np_error("out of memory");
+        return NP_EX_SOFTWARE;
+    }
+    d->have_engine = 1;
+    if (!d->state) return NP_EX_OK;
+
+    char *lockpath = concat(d->state, ".lock");
+    d->pending = concat(d->state, ".pending");
+    if (!lockpath || !d->pending) {
+        free(lockpath);
+        np_error("out of memory");
+        goto fail_sw;
+    }
+    char holder[160];
+    int lr = np_lock_acquire(&d->lock, lockpath, d->wait, holder, sizeof holder);
+    if (lr == NP_LOCK_BUSY) {
+        np_error("state %s is locked by %s (lock file %s); try again later or use --wait", d->state,
+                 holder, lockpath);
+        free(lockpath);
+        dd_engine_free(&d->eng);
+        d->have_engine = 0;
+        return NP_EX_TEMPFAIL;
+    }
+    if (lr != NP_LOCK_OK) {
+        np_error("state %s: cannot lock %s: %s", d->state, lockpath, strerror(errno));
+        free(lockpath);
+        dd_engine_free(&d->eng);
+        d->have_engine = 0;
+        return NP_EX_CANTCREAT;
+    }
+    free(lockpath);
+    if (d->reset) return NP_EX_OK;
+    char msg[512];
+    int rc = dd_state_load(&d->eng, d->state, msg, sizeof msg);
+    if (rc == DD_STATE_ABSENT) return NP_EX_OK;
+    if (rc) {
+        np_error("%s", msg);
+        np_lock_release(&d->lock);
+        dd_engine_free(&d->eng);
+        d->have_engine = 0;
+        return rc;
+    }
+    d->loaded = d->eng.docs.n;
+    dd_engine_evict(&d->eng);
+    d->eng.counts.evicted = 0; /* count only what this run's articles push out */
+    return NP_EX_OK;
+fail_sw:
+    dd_engine_free(&d->eng);
+    d->have_engine = 0;
+    return NP_EX_SOFTWARE;
+}
+
+/* The bytes that identify an id: type, then a string's decoded text or a number's JSON. */
+static int id_key(dedupe *d, const np_json_member *m)
+{
+    np_buf_clear(&d->idkey);
+    if (m->type == NP_JSON_STRING) {
+        if (np_buf_putc(&d->idkey, 's') < 0) return -1;
+        if (np_json_string_is_plain(m->val, m->val_len))
+            return np_buf_append(&d->idkey, m->val + 1, m->val_len - 2);
+        return np_json_decode_string(m->val, m->val_len, &d->idkey);
+    }
+    if (np_buf_putc(&d->idkey, 'j') < 0) return -1;
+    return np_buf_append(&d->idkey, m->val, m->val_len);
+}
+
+static int64_t article_time(dedupe *d, np_record *rec, int64_t now)
+{
+    const char *s;
+    size_t n;
+    int64_t t;
+    if (np_record_text(rec, d->time_field, &s, &n) == NP_FIELD_STRING &&
+        np_parse_time(s, n, &t) == 0) {
+        /* A far-future date would push the window past everything remembered. */
+        return t > now + 86400 ? now + 86400 : t;
+    }
+    return now;
+}
+
+static np_verdict dd_record(void *ctx, np_record *rec)
+{
+    dedupe *d = ctx;
+    const char *body = NULL;
+    size_t body_len = 0;
+    switch (np_record_text(rec, d->field, &body, &body_len)) {
+    case NP_FIELD_STRING: break;
+    case NP_FIELD_ABSENT: body = NULL; break;
+    case NP_FIELD_WRONG_TYPE: return np_record_reject(rec, "field %s: expected a string", d->field);
+    case NP_FIELD_NOMEM: return np_record_fail(rec, NP_EX_SOFTWARE, "out of memory");
+    }
+    const np_json_member *m = np_record_id(rec);
+    if (m && id_key(d, m) < 0) return np_record_fail(rec, NP_EX_SOFTWARE, "out of memory");
+    int64_t t = article_time(d, rec, (int64_t)time(NULL));
+    dd_result r;
+    if (dd_engine_check(&d->eng, m ? m->val : NULL, m ? m->val_len : 0, m ? d->idkey.data : NULL,
+                        m ? d->idkey.len : 0, body, body_len, t, &r) < 0)
+        return np_record_fail(rec, NP_EX_SOFTWARE, "out of memory");
+    switch (r.kind) {
+    case DD_NEW: return NP_EMIT;
+    case DD_NOBODY: return NP_PASS;
+    default: break;
+    }
+    if (!d->mark) return NP_DROP;
+    np_buf_clear(&d->val);
+    if (np_record_set(rec, "duplicate_of", r.of_id ? r.of_id : "null", r.of_id ? r.of_id_len : 4) <
+            0 ||
+        np_json_put_double(&d->val, r.similarity, 3) < 0 ||
+        np_record_set(rec, "similarity", d->val.data, d->val.len) < 0)
+        return np_record_fail(rec, NP_EX_SOFTWARE, "out of memory");
+    return NP_EMIT;
+}
+
+static int dd_finish(void *ctx, int status)
+{
+    dedupe *d = ctx;
+    if (d->state && status == NP_EX_OK) {
+        char msg[512];
+        int rc = dd_state_save(&d->eng, d->deferred ? d->pending : d->state, msg, sizeof msg);
+        if (rc) {
+            np_error("%s", msg);
+            status = rc;
+        } else if (!d->deferred && unlink(d->pending) == 0) {
+            /* A stale pending state from an uncommitted deferred run is superseded. */
+            np_fsync_dir_of(d->pending);
+        }
+    }
+    if (d->state) np_lock_release(&d->lock);
+    return status;
+}
+
+static int dd_stats(void *ctx, np_buf *out)
+{
+    dedupe *d = ctx;
+    const dd_counts *c = &d->eng.counts;
+    return np_buf_printf(out,
+                         ",\"exact\":%llu,\"near\":%llu,\"no_body\":%llu,\"evicted\":%llu,"
+                         "\"loaded\":%llu,\"remembered\":%llu",
+                         (unsigned long long)c->exact, (unsigned long long)c->near,
+                         (unsigned long long)c->nobody, (unsigned long long)c->evicted,
+                         (unsigned long long)d->loaded, (unsigned long long)d->eng.docs.n);
+}
+
+/* newspipe-dedupe --commit FILE [--wait]: promotes FILE.pending to FILE under the lock. */
+static int commit_main(int argc, char **argv)
+{
+    const char *file = NULL;
+    int wait = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--wait"))
+            wait = 1;
+        else if (!strcmp(argv[i], "--commit") && i + 1 < argc)
+            file = argv[++i];
+        else if (!strncmp(argv[i], "--commit=", 9))
+            file = argv[i] + 9;
+        else {
+            np_error("--commit FILE takes no other argument but --wait (got '%s')", argv[i]);
+            return NP_EX_USAGE;
+        }
+    }
+    if (!file || !*file) {
+        np_error("--commit needs the state FILE");
+        return NP_EX_USAGE;
+    }
+    char *lockpath = concat(file, ".lock"), *pending = concat(file, ".pending");
+    int rc = NP_EX_OK;
+    np_lock lock = {-1};
+    char holder[160], msg[512];
+    if (!lockpath || !pending) {
+        np_error("out of memory");
+        rc = NP_EX_SOFTWARE;
+        goto out;
+    }
+    int lr = np_lock_acquire(&lock, lockpath, wait, holder, sizeof holder);
+    if (lr == NP_LOCK_BUSY) {
+        np_error("state %s is locked by %s; try again later or use --wait", file, holder);
+        rc = NP_EX_TEMPFAIL;
+        goto out;
+    }
+    if (lr != NP_LOCK_OK) {
+        np_error("state %s: cannot lock %s: %s", file, lockpath, strerror(errno));
+        rc = NP_EX_CANTCREAT;
+        goto out;
+    }
+    if (access(pending, F_OK) < 0 && errno == ENOENT) {
+        fprintf(stderr, "%s: no pending state %s: nothing to commit\n", np_progname(), pending);
+        goto out;
+    }
+    rc = dd_state_verify(pending, msg, sizeof msg);
+    if (rc) {
+        np_error("%s (not committed)", msg);
+        goto out;
+    }
+    if (rename(pending, file) < 0 || np_fsync_dir_of(file) < 0) {
+        np_error("state %s: cannot commit %s: %s", file, pending, strerror(errno));
+        rc = NP_EX_IOERR;
+    }
+out:
+    np_lock_release(&lock);
+    free(lockpath);
+    free(pending);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--commit") || !strncmp(argv[i], "--commit=", 9)) {
+            np_set_progname("newspipe-dedupe");
+            return commit_main(argc, argv);
+        }
+    static const np_filter filter = {
+        .name = "dedupe",
+        .summary = "Drop articles already seen: exact and near duplicates (MinHash + LSH).",
+        .options = options,
+        .option = dd_option,
+        .start = dd_start,
+        .record = dd_record,
+        .finish = dd_finish,
+        .stats = dd_stats,
+    };
+    static dedupe d = {
+        .cfg = {.p = {.hashes = 128, .shingle = 5, .seed = DD_DEFAULT_SEED},
+                .bands = 32,
+                .threshold = DEFAULT_THRESHOLD},
+        .field = "body",
+        .time_field = "published",
+        .lock = {-1},
+    };
+    int rc = np_filter_main(&filter, &d, argc, argv);
+    if (d.have_engine) dd_engine_free(&d.eng);
+    np_buf_free(&d.idkey);
+    np_buf_free(&d.val);
+    free(d.pending);
+    return rc;
+}

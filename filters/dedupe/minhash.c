@@ -1,0 +1,58 @@
+/* One-permutation MinHash with optimal densification: see minhash.h. */
+#include "minhash.h"
+
+#include "hash.h"
+
+#define EMPTY UINT64_MAX
+
+static inline unsigned bin_of(uint64_t h, unsigned K)
+{
+    return (unsigned)(((h >> 32) * K) >> 32);
+}
+
+int dd_minhash(const uint64_t *sh, size_t n, unsigned K, uint64_t seed, uint64_t *work,
+               uint16_t *sig)
+{
+    if (!n) return 0;
+    for (unsigned i = 0; i < K; i++) work[i] = EMPTY;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t h = np_mix64(sh[i] ^ seed);
+        unsigned b = bin_of(h, K);
+        uint64_t v = (uint32_t)h;
+        if (v < work[b]) work[b] = v;
+    }
+    for (unsigned i = 0; i < K; i++) {
+        uint64_t v = work[i];
+        if (v == EMPTY) {
+            /* Optimal densification: an empty bin borrows from the first non-empty bin in
+             * a pseudo-random probe sequence that depends only on (seed, bin), so two texts
+             * with the same shingles borrow alike. At least one bin is non-empty. */
+            uint64_t probe = np_mix64(seed ^ ((uint64_t)i << 32) ^ 0x5ca1ab1eULL);
+            for (unsigned a = 0;; a++) {
+                unsigned j = a < 4 * K ? bin_of(probe, K) : (i + a) % K;
+                if (work[j] != EMPTY) {
+                    v = work[j];
+                    break;
+                }
+                probe = np_mix64(probe + 0x9e3779b97f4a7c15ULL);
+            }
+        }
+        sig[i] = (uint16_t)(np_mix64(v ^ seed) >> 48);
+    }
+    return 1;
+}
+
+unsigned dd_sig_matches(const uint16_t *a, const uint16_t *b, unsigned K)
+{
+    unsigned m = 0;
+    for (unsigned i = 0; i < K; i++) m += a[i] == b[i];
+    return m;
+}
+
+double dd_sig_estimate(unsigned matches, unsigned K)
+{
+    const double chance = 1.0 / 65536.0;
+    double p = (double)matches / K;
+    double j = (p - chance) / (1.0 - chance);
+    return j < 0 ? 0 : j > 1 ? 1 : j;
+}

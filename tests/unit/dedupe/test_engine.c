@@ -1,0 +1,159 @@
+/* engine and state: decisions, eviction, and the state file round trip and its errors. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "exitcode.h"
+#include "state.h"
+#include "tap.h"
+
+static const dd_config CFG = {
+    .p = {.hashes = 128, .shingle = 5, .seed = DD_DEFAULT_SEED}, .bands = 32, .threshold = 0.5};
+
+/* A deterministic article of n words: word i of story s. */
+static char *article(unsigned s, unsigned n, unsigned change_from, unsigned change_to)
+{
+    char *b = malloc((size_t)n * 16 + 1), *p = b;
+    for (unsigned i = 0; i < n; i++)
+        p += sprintf(p, "w%u_%u%s ", s, i, i >= change_from && i < change_to ? "x" : "");
+    *p = 0;
+    return b;
+}
+
+static dd_kind check(dd_engine *e, const char *id, const char *body, int64_t t, dd_result *r)
+{
+    char key[64];
+    snprintf(key, sizeof key, "s%s", id ? id : "");
+    char json[80];
+    snprintf(json, sizeof json, "\"%s\"", id ? id : "");
+    dd_engine_check(e, id ? json : NULL, id ? strlen(json) : 0, id ? key : NULL,
+                    id ? strlen(key) : 0, body, body ? strlen(body) : 0, t, r);
+    return r->kind;
+}
+
+int main(void)
+{
+    dd_engine e;
+    dd_result r;
+    OK(dd_engine_init(&e, &CFG, 16) == 0, "init");
+    char *a = article(1, 400, 0, 0), *a2 = article(1, 400, 0, 40), *b = article(2, 400, 0, 0);
+    char *a3 = article(1, 400, 0, 300);
+    OK(check(&e, "a", a, 1000, &r) == DD_NEW, "first article is new");
+    OK(check(&e, "a", b, 1001, &r) == DD_EXACT_ID && r.similarity == 1.0 && r.of_id_len == 3 &&
+           !memcmp(r.of_id, "\"a\"", 3),
+       "same id is an exact duplicate of \"a\"");
+    OK(check(&e, "a-copy", a, 1002, &r) == DD_EXACT_BODY, "same body is an exact duplicate");
+    OK(check(&e, "a-v2", a2, 1003, &r) == DD_NEAR && r.similarity > 0.7 && r.similarity < 0.95,
+       "10%% of words changed: near duplicate, similarity %.3f", r.similarity);
+    OK(check(&e, "a-v3", a3, 1004, &r) == DD_NEW, "75%% changed: new");
+    OK(check(&e, "b", b, 1005, &r) == DD_NEW, "another story is new");
+    OK(check(&e, "n1", "", 1006, &r) == DD_NOBODY && check(&e, "n2", NULL, 1006, &r) == DD_NOBODY,
+       "empty and missing bodies are never duplicates of each other");
+    OK(check(&e, "n1", NULL, 1007, &r) == DD_EXACT_ID, "a body-less article's id is remembered");
+    OK(check(&e, NULL, a2, 1008, &r) == DD_NEAR, "no id: still compared by body");
+    OK(check(&e, NULL, "totally different words in a short note", 1009, &r) == DD_NEW &&
+           check(&e, "x", "totally different words in a short note", 1010, &r) == DD_EXACT_BODY &&
+           r.of_id == NULL,
+       "duplicate of an id-less article: of_id is NULL");
+    OK(e.counts.exact == 4 && e.counts.near == 2 && e.counts.nobody == 2, "counts");
+
+    /* State round trip. */
+    char dir[] = "/tmp/dd-unit-XXXXXX";
+    OK(mkdtemp(dir) != NULL, "temp dir");
+    char path[256], msg[512];
+    snprintf(path, sizeof path, "%s/state", dir);
+    OK(dd_state_save(&e, path, msg, sizeof msg) == 0, "save: %s", msg);
+    dd_engine f;
+    dd_engine_init(&f, &CFG, 16);
+    int rc = dd_state_load(&f, path, msg, sizeof msg);
+    OK(rc == 0 && f.docs.n == e.docs.n, "load restores %u documents (rc %d)", f.docs.n, rc);
+    OK(f.watermark == e.watermark, "window position saved");
+    OK(check(&f, "zz", a2, 1011, &r) == DD_NEAR && r.of_id_len == 3 && !memcmp(r.of_id, "\"a\"", 3),
+       "loaded state finds the near duplicate of \"a\"");
+    OK(check(&f, "n1", NULL, 1012, &r) == DD_EXACT_ID, "loaded state remembers body-less ids");
+    dd_engine_free(&f);
+
+    dd_config other = CFG;
+    other.p.shingle = 4;
+    dd_engine_init(&f, &other, 16);
+    OK(dd_state_load(&f, path, msg, sizeof msg) == NP_EX_CONFIG && strstr(msg, path),
+       "other parameters: 78, naming the file (%s)", msg);
+    dd_engine_free(&f);
+
+    FILE *fp = fopen(path, "rb");
+    fseek(fp, 0, SEEK_END);
+    long size = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *bytes = malloc((size_t)size);
+    OK(fread(bytes, 1, (size_t)size, fp) == (size_t)size, "read state back (%ld bytes)", size);
+    fclose(fp);
+    char p2[300];
+    snprintf(p2, sizeof p2, "%s/bad", dir);
+    for (long cut = 0; cut < size; cut += size / 13 + 1) {
+        fp = fopen(p2, "wb");
+        fwrite(bytes, 1, (size_t)cut, fp);
+        fclose(fp);
+        dd_engine_init(&f, &CFG, 16);
+        rc = dd_state_load(&f, p2, msg, sizeof msg);
+        OK(rc == NP_EX_DATAERR, "truncated to %ld bytes: 65 (%s)", cut, msg);
+        dd_engine_free(&f);
+    }
+    for (long at = 0; at < size; at += size / 11 + 1) {
+        bytes[at] ^= 0x20;
+        fp = fopen(p2, "wb");
+        fwrite(bytes, 1, (size_t)size, fp);
+        fclose(fp);
+        bytes[at] ^= 0x20;
+        dd_engine_init(&f, &CFG, 16);
+        rc = dd_state_load(&f, p2, msg, sizeof msg);
+        OK(rc == NP_EX_DATAERR, "byte %ld flipped: 65 (%s)", at, msg);
+        dd_engine_free(&f);
+        OK(dd_state_verify(p2, msg, sizeof msg) == NP_EX_DATAERR, "verify sees it too");
+    }
+    OK(dd_state_verify(path, msg, sizeof msg) == 0, "verify passes the good file");
+    dd_engine_init(&f, &CFG, 16);
+    OK(dd_state_load(&f, "/nonexistent/dd-state", msg, sizeof msg) == DD_STATE_ABSENT,
+       "a missing file is a fresh start");
+    dd_engine_free(&f);
+    unlink(p2);
+    unlink(path);
+    rmdir(dir);
+    free(bytes);
+    dd_engine_free(&e);
+
+    /* Window: by time, evicting the oldest; max-docs. */
+    dd_config w = CFG;
+    w.window = 100;
+    dd_engine_init(&e, &w, 16);
+    char *s[6];
+    for (unsigned i = 0; i < 6; i++) s[i] = article(10 + i, 50, 0, 0);
+    check(&e, "s0", s[0], 1000, &r);
+    check(&e, "s1", s[1], 1050, &r);
+    check(&e, "s2", s[2], 990, &r); /* out of order, older */
+    OK(e.docs.n == 3, "three remembered");
+    check(&e, "s3", s[3], 1095, &r);
+    OK(e.docs.n == 3 && check(&e, "s2b", s[2], 1095, &r) == DD_NEW,
+       "at 1095 the 990 article is gone (window 100), 1000 stays");
+    OK(check(&e, "s0b", s[0], 1096, &r) == DD_EXACT_BODY, "the 1000 article is still there");
+    check(&e, "s4", s[4], 1200, &r);
+    OK(e.docs.n == 1 && e.counts.evicted == 5, "a jump to 1200 evicts everything older than 1100");
+    dd_engine_free(&e);
+    w.window = 0;
+    w.max_docs = 2;
+    dd_engine_init(&e, &w, 16);
+    check(&e, "s0", s[0], 3, &r);
+    check(&e, "s1", s[1], 1, &r);
+    check(&e, "s2", s[2], 2, &r);
+    OK(e.docs.n == 2 && check(&e, "s1", NULL, 4, &r) == DD_NOBODY,
+       "max-docs 2 evicts the oldest by time (s1 at t=1)");
+    OK(check(&e, "s0", NULL, 5, &r) == DD_EXACT_ID, "s0 (t=3) stays");
+    dd_engine_free(&e);
+    for (unsigned i = 0; i < 6; i++) free(s[i]);
+    free(a);
+    free(a2);
+    free(a3);
+    free(b);
+    DONE();
+}

@@ -1,0 +1,74 @@
+/* shingle: normalization, exact-body hash and shingle counts. */
+#include <string.h>
+
+#include "minhash.h"
+#include "shingle.h"
+#include "tap.h"
+
+static uint64_t bh(dd_shingles *s, const char *t)
+{
+    dd_shingles_make(s, t, strlen(t), 5);
+    return s->body_hash;
+}
+
+int main(void)
+{
+    dd_shingles s = {0}, t = {0};
+    OK(bh(&s, "Shares ROSE  2%\n on Tuesday.") == bh(&t, " shares rose 2% on\ttuesday. "),
+       "exact hash ignores case and whitespace runs");
+    OK(bh(&s, "shares rose 2% on Tuesday.") != bh(&t, "shares rose 3% on Tuesday."),
+       "a changed figure changes the exact hash");
+    OK(bh(&s, "shares rose, on Tuesday") != bh(&t, "shares rose on Tuesday"),
+       "punctuation is part of the exact text");
+    OK(bh(&s, "\xc3\x89"
+              "COLE Z\xc3\x9cRICH") == bh(&t, "\xc3\xa9"
+                                              "cole z\xc3\xbcrich"),
+       "Latin-1 capitals fold");
+    dd_shingles_make(&s, "", 0, 5);
+    OK(s.norm_len == 0 && s.nsh == 0 && s.body_hash == 0, "empty text: no body");
+    dd_shingles_make(&s, " \n\t\xc2\xa0 ", 6, 5);
+    OK(s.norm_len == 0, "whitespace only (with NBSP): no body");
+    dd_shingles_make(&s, "-- ... !!", 9, 5);
+    OK(s.norm_len > 0 && s.ntok == 0 && s.nsh == 0, "punctuation only: exact text, no words");
+    const char *w = "one two three four five six seven";
+    dd_shingles_make(&s, w, strlen(w), 5);
+    OK(s.ntok == 7 && s.nsh == 3 && s.k == 5, "7 words give 3 five-word shingles");
+    dd_shingles_make(&s, "alpha beta", 10, 5);
+    OK(s.ntok == 2 && s.nsh == 1 && s.k == 2,
+       "fewer words than the shingle size: one shingle of all");
+    dd_shingles_make(&s, "U.S. it's $1.5bn", 16, 1);
+    OK(s.ntok == 6, "words split at punctuation: u s it s 1 5bn (%zu)", s.ntok);
+    const char *cjk = "\xe4\xb8\xad\xe5\x9b\xbd\xe7\xbb\x8f\xe6\xb5\x8e"; /* 中国经济 */
+    dd_shingles_make(&s, cjk, strlen(cjk), 2);
+    OK(s.ntok == 4 && s.nsh == 3, "each CJK ideograph is a word");
+    const char *a = "The quick brown fox jumps over the lazy dog near the river bank today";
+    dd_shingles_make(&s, a, strlen(a), 5);
+    dd_shingles_make(&t, a, strlen(a), 5);
+    OK(s.nsh == t.nsh && memcmp(s.sh, t.sh, s.nsh * 8) == 0, "shingling is deterministic");
+
+    /* MinHash estimates: two sets of 600 shingles sharing 300 (J = 300/900 = 1/3). */
+    enum { K = 128 };
+    uint64_t A[600], B[600], work[K];
+    uint16_t sa[K], sb[K];
+    for (int i = 0; i < 600; i++) {
+        A[i] = 1000000 + (uint64_t)i;
+        B[i] = 1000000 + 300 + (uint64_t)i;
+    }
+    dd_minhash(A, 600, K, 1, work, sa);
+    dd_minhash(B, 600, K, 1, work, sb);
+    double j = dd_sig_estimate(dd_sig_matches(sa, sb, K), K);
+    OK(j > 0.2 && j < 0.47, "estimate of J = 1/3 is %.3f", j);
+    dd_minhash(A, 600, K, 1, work, sb);
+    OK(dd_sig_matches(sa, sb, K) == K, "equal sets, equal signatures");
+    for (int i = 0; i < 600; i++) B[i] = 5000000 + (uint64_t)i;
+    dd_minhash(B, 600, K, 1, work, sb);
+    OK(dd_sig_estimate(dd_sig_matches(sa, sb, K), K) < 0.05, "disjoint sets estimate near 0");
+    /* Densification: 3 shingles in 128 bins still yield a full, comparable signature. */
+    dd_minhash(A, 3, K, 1, work, sa);
+    dd_minhash(A, 3, K, 1, work, sb);
+    OK(dd_sig_matches(sa, sb, K) == K, "short texts densify deterministically");
+    OK(dd_minhash(A, 0, K, 1, work, sa) == 0, "no shingles, no signature");
+    dd_shingles_free(&s);
+    dd_shingles_free(&t);
+    DONE();
+}
