@@ -63,7 +63,7 @@ UNIT_DIR_SRC := $(wildcard tests/unit/*/*.c)
 UNIT_BINS += $(patsubst %.c,$(OUT)/tests/%.t,$(subst /,__,$(UNIT_DIR_SRC:tests/unit/%=%)))
 
 .SECONDARY:
-.PHONY: all check install uninstall deps lint fuzz bench clean distclean eval
+.PHONY: all demo check install uninstall deps print-deb-pkgs lint fuzz bench clean distclean eval
 all: $(PROGRAMS)
 
 $(OBJ)/%.o: %.c
@@ -135,7 +135,10 @@ uninstall:
 	for m in $(MAN_PAGES); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR_INST)/man$$s/$${m#man/}; done
 
 # ---- developer tools -------------------------------------------------------------------------
-DEB_PKGS := build-essential pkg-config libyaml-dev libuv1-dev zlib1g-dev perl python3 jq
+DEB_PKGS := build-essential pkg-config libyaml-dev libuv1-dev zlib1g-dev perl python3 jq gzip \
+            time
+print-deb-pkgs:
+	@echo $(DEB_PKGS)
 deps:
 	@if [ "$$(id -u)" = 0 ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS); \
@@ -167,6 +170,14 @@ fuzz:
 	  mkdir -p tests/fuzz/corpus-work/$$t; \
 	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=tests/fuzz/crashers/ \
 	    tests/fuzz/corpus-work/$$t tests/fuzz/corpus/$$t || exit 1; done
+
+# The README's quick start: the default pipeline over the bundled sample feed.
+DEMO_STAGES := $(foreach f,dedupe entity-tag ticker-link summarize,$(if $(filter $(f),$(FILTER_NAMES)),$(BINDIR)/newspipe-$(f)))
+demo: all
+	@if [ -x $(BINDIR)/newspipe ] && [ -f pipelines/news.yaml ]; then \
+	  $(BINDIR)/newspipe run pipelines/news.yaml -i data/sample-feed.ndjson; \
+	else \
+	  $(BINDIR)/newspipe-cat data/sample-feed.ndjson $(foreach s,$(DEMO_STAGES),| $(s)); fi
 
 bench: all $(BENCHES)
 eval: all $(EVALS)
