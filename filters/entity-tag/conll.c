@@ -1,0 +1,246 @@
+/* CoNLL column-format reader. Chunks follow conlleval: a chunk starts at B-X, or at I-X after
+ * a token that is not of type X; so IOB1, IOB2 and IO files all read the same way. */
+#include "conll.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "labels.h"
+
+static const char *const type_names[ETAG_NTYPES] = {"PER",   "ORG",     "LOC", "MISC",
+                                                    "MONEY", "PERCENT", "DATE"};
+
+const char *etag_type_name(int type)
+{
+    return type >= 0 && type < ETAG_NTYPES ? type_names[type] : NULL;
+}
+
+int etag_type_parse(const char *name, size_t n)
+{
+    for (int t = 0; t < ETAG_NTYPES; t++)
+        if (strlen(type_names[t]) == n && memcmp(type_names[t], name, n) == 0) return t;
+    return -1;
+}
+
+/* Growable arrays of uint32_t and uint8_t. */
+typedef struct {
+    void *p;
+    size_t n, cap, size;
+} vec;
+
+static int vec_push(vec *v, const void *x)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 1024;
+        void *p = realloc(v->p, cap * v->size);
+        if (!p) return -1;
+        v->p = p;
+        v->cap = cap;
+    }
+    memcpy((char *)v->p + v->n * v->size, x, v->size);
+    v->n++;
+    return 0;
+}
+
+/* Parses an entity tag: sets *type (-1 for O) and *begin (a B- prefix). */
+static int parse_tag(const char *t, size_t n, int *type, int *begin)
+{
+    *begin = 0;
+    if (n == 1 && t[0] == 'O') {
+        *type = -1;
+        return 0;
+    }
+    if (n < 3 || t[1] != '-' ||
+        (t[0] != 'B' && t[0] != 'I' && t[0] != 'E' && t[0] != 'S' && t[0] != 'L' && t[0] != 'U'))
+        return -1;
+    *begin = t[0] == 'B' || t[0] == 'S' || t[0] == 'U';
+    *type = etag_type_parse(t + 2, n - 2);
+    return *type >= 0 && *type < ETAG_NMODEL ? 0 : -1;
+}
+
+size_t etag_labels_to_spans(const uint8_t *labels, size_t n, etag_span *out)
+{
+    size_t ns = 0;
+    int open = -1; /* type of the open span */
+    uint32_t first = 0;
+    for (size_t i = 0; i <= n; i++) {
+        int lab = i < n ? labels[i] : ETAG_O;
+        int ty = etag_label_type(lab), part = etag_label_part(lab);
+        /* does this token continue the open span? */
+        if (open >= 0 && ty == open && (part == ETAG_I || part == ETAG_L)) {
+            if (part == ETAG_L) {
+                out[ns++] = (etag_span){first, (uint32_t)(i + 1 - first), open};
+                open = -1;
+            }
+            continue;
+        }
+        if (open >= 0) { /* the sequence broke: close what was open */
+            out[ns++] = (etag_span){first, (uint32_t)(i - first), open};
+            open = -1;
+        }
+        if (ty < 0) continue;
+        if (part == ETAG_U || part == ETAG_L) {
+            out[ns++] = (etag_span){(uint32_t)i, 1, ty};
+        } else {
+            open = ty;
+            first = (uint32_t)i;
+        }
+    }
+    return ns;
+}
+
+int etag_corpus_read(const char *path, etag_corpus *c, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    np_buf text = {0};
+    vec tok = {.size = 4}, len = {.size = 4}, types = {.size = 1}, begins = {.size = 1};
+    vec sent = {.size = 4}, doc = {.size = 4};
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    unsigned long lineno = 0;
+    int rc = -1;
+    int sent_open = 0, doc_open = 0;
+    while ((got = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r')) line[--got] = '\0';
+        /* blank line: sentence end */
+        size_t k = 0;
+        while (k < (size_t)got && (line[k] == ' ' || line[k] == '\t')) k++;
+        if (k == (size_t)got) {
+            sent_open = 0;
+            continue;
+        }
+        if (strncmp(line, "-DOCSTART-", 10) == 0) {
+            sent_open = 0;
+            doc_open = 0;
+            continue;
+        }
+        /* first and last whitespace-separated columns */
+        char *p = line, *e = line + got;
+        char *t0 = p;
+        while (p < e && *p != ' ' && *p != '\t') p++;
+        size_t t0n = (size_t)(p - t0);
+        char *q = e;
+        while (q > p && (q[-1] == ' ' || q[-1] == '\t')) q--;
+        char *tl = q;
+        while (tl > p && tl[-1] != ' ' && tl[-1] != '\t') tl--;
+        if (tl == q || tl <= t0 + t0n - 1) {
+            snprintf(err, errlen, "%s:%lu: expected a token and a tag", path, lineno);
+            goto out;
+        }
+        int ty, bg;
+        if (parse_tag(tl, (size_t)(q - tl), &ty, &bg) < 0) {
+            snprintf(err, errlen, "%s:%lu: unknown tag \"%.*s\"", path, lineno, (int)(q - tl), tl);
+            goto out;
+        }
+        if (text.len > UINT32_MAX - t0n - 1) {
+            snprintf(err, errlen, "%s: too large", path);
+            goto out;
+        }
+        uint32_t off = (uint32_t)text.len, tn = (uint32_t)t0n, ntok = (uint32_t)tok.n;
+        int8_t ty8 = (int8_t)ty;
+        uint8_t bg8 = (uint8_t)bg;
+        if (!doc_open) {
+            uint32_t ns = (uint32_t)sent.n;
+            if (vec_push(&doc, &ns) < 0) goto nomem;
+            doc_open = 1;
+        }
+        if (!sent_open) {
+            if (vec_push(&sent, &ntok) < 0) goto nomem;
+            sent_open = 1;
+        }
+        if (np_buf_append(&text, t0, t0n) < 0 || np_buf_putc(&text, '\0') < 0 ||
+            vec_push(&tok, &off) < 0 || vec_push(&len, &tn) < 0 || vec_push(&types, &ty8) < 0 ||
+            vec_push(&begins, &bg8) < 0)
+            goto nomem;
+    }
+    if (ferror(f)) {
+        snprintf(err, errlen, "%s: read error", path);
+        goto out;
+    }
+    {
+        uint32_t ntok = (uint32_t)tok.n, ns = (uint32_t)sent.n;
+        if (vec_push(&sent, &ntok) < 0 || vec_push(&doc, &ns) < 0) goto nomem;
+    }
+    c->ntok = (uint32_t)tok.n;
+    c->nsent = (uint32_t)sent.n - 1;
+    c->ndoc = (uint32_t)doc.n - 1;
+    c->gold = calloc(c->ntok ? c->ntok : 1, 1);
+    c->spans = calloc(c->ntok ? c->ntok : 1, sizeof *c->spans);
+    if (!c->gold || !c->spans) goto nomem;
+    /* chunks (conlleval), within sentences, then BILOU labels */
+    {
+        const int8_t *ty = types.p;
+        const uint8_t *bg = begins.p;
+        const uint32_t *sv = sent.p;
+        for (uint32_t s = 0; s < c->nsent; s++) {
+            uint32_t a = sv[s], b = sv[s + 1];
+            for (uint32_t i = a; i < b;) {
+                if (ty[i] < 0) {
+                    i++;
+                    continue;
+                }
+                uint32_t j = i + 1;
+                while (j < b && ty[j] == ty[i] && !bg[j]) j++;
+                c->spans[c->nspans++] = (etag_span){i, j - i, ty[i]};
+                if (j - i == 1)
+                    c->gold[i] = (uint8_t)etag_label(ty[i], ETAG_U);
+                else {
+                    c->gold[i] = (uint8_t)etag_label(ty[i], ETAG_B);
+                    for (uint32_t m = i + 1; m + 1 < j; m++)
+                        c->gold[m] = (uint8_t)etag_label(ty[i], ETAG_I);
+                    c->gold[j - 1] = (uint8_t)etag_label(ty[i], ETAG_L);
+                }
+                i = j;
+            }
+        }
+    }
+    c->text = text.data;
+    text.data = NULL;
+    c->tok = tok.p;
+    c->tok_len = len.p;
+    c->sent = sent.p;
+    c->doc = doc.p;
+    tok.p = len.p = sent.p = doc.p = NULL;
+    rc = 0;
+    goto out;
+nomem:
+    snprintf(err, errlen, "%s: out of memory", path);
+out:
+    if (rc < 0) {
+        free(c->gold);
+        free(c->spans);
+        c->gold = NULL;
+        c->spans = NULL;
+    }
+    free(line);
+    fclose(f);
+    np_buf_free(&text);
+    free(tok.p);
+    free(len.p);
+    free(types.p);
+    free(begins.p);
+    free(sent.p);
+    free(doc.p);
+    return rc;
+}
+
+void etag_corpus_free(etag_corpus *c)
+{
+    free(c->text);
+    free(c->tok);
+    free(c->tok_len);
+    free(c->gold);
+    free(c->sent);
+    free(c->doc);
+    free(c->spans);
+    memset(c, 0, sizeof *c);
+}

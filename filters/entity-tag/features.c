@@ -1,0 +1,441 @@
+/* Static feature extraction (see features.h). One pass over the document computes per-token
+ * hashes (word, lower-cased word, shapes, gazetteer and cluster values); a second pass emits
+ * each token's features from its own and its neighbours' values. Everything is linear in the
+ * document's bytes; long tokens are hashed whole but their shapes are capped. */
+#include "features.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+
+enum {
+    T_BIAS = 1,
+    T_W,
+    T_L,
+    T_LM1,
+    T_LP1,
+    T_LM2,
+    T_LP2,
+    T_PRE,
+    T_SUF,
+    T_SH,
+    T_SHM1,
+    T_SHP1,
+    T_SSH3,
+    T_BI_M1,
+    T_BI_P1,
+    T_START_CAP,
+    T_CAPS_SENT,
+    T_GAZ,
+    T_GAZM1,
+    T_GAZP1,
+    T_CLU,
+    T_CLUM1,
+    T_CLUP1,
+    T_LOWER_SEEN,
+    T_LM1_SSH,
+    T_SSH_LP1,
+    T_CAPM1_CAP_CAPP1,
+    T_START_W,
+    T_LEN,
+    T_GAZ_CAP,
+    T_LONE_CAPS,
+};
+
+#define SEED_WORD  0x5EEDF00DULL
+#define SEED_SHAPE 0x5EEDBEEFULL
+#define BOS_KEY    0xB05B05B05ULL
+#define EOS_KEY    0xE05E05E05ULL
+
+/* Appends a feature to x[k] (bounded by ETAG_MAXFEAT). */
+#define P(v)                                                                                       \
+    do {                                                                                           \
+        if (k < ETAG_MAXFEAT) x[k++] = (v);                                                        \
+    } while (0)
+
+/* Decodes one code point at s[*i] (invalid bytes count as U+FFFD of one byte). */
+static uint32_t next_cp(const unsigned char *s, size_t n, size_t *i)
+{
+    unsigned c = s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return c;
+    }
+    size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (need == 1 || *i + need > n) {
+        (*i)++;
+        return 0xFFFD;
+    }
+    uint32_t cp = c & (0x3F >> (need - 1));
+    for (size_t k = 1; k < need; k++) {
+        if ((s[*i + k] & 0xC0) != 0x80) {
+            (*i)++;
+            return 0xFFFD;
+        }
+        cp = cp << 6 | (s[*i + k] & 0x3F);
+    }
+    *i += need;
+    return cp;
+}
+
+/* 1 upper-case letter, 2 lower-case letter, 3 other letter, 4 digit, 0 anything else. */
+static int char_class(uint32_t c)
+{
+    if (c < 0x80) {
+        if (c >= 'A' && c <= 'Z') return 1;
+        if (c >= 'a' && c <= 'z') return 2;
+        if (c >= '0' && c <= '9') return 4;
+        return 0;
+    }
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return 1;
+    if (c >= 0xDF && c <= 0xFF && c != 0xF7) return 2;
+    if (c >= 0x100 && c <= 0x17F) return (c & 1) ? 2 : 1;
+    if (c >= 0x391 && c <= 0x3A9) return 1;
+    if (c >= 0x3B1 && c <= 0x3C9) return 2;
+    if (c >= 0x400 && c <= 0x42F) return 1;
+    if (c >= 0x430 && c <= 0x45F) return 2;
+    if (c >= 0x2000 && c <= 0x2BFF) return 0; /* punctuation and symbols */
+    if (c >= 0x300 && c <= 0x36F) return 0;
+    return 3;
+}
+
+static uint32_t lower_cp(uint32_t c)
+{
+    if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+    if (c >= 0x100 && c <= 0x17F && !(c & 1)) return c + 1;
+    if (c >= 0x391 && c <= 0x3A9) return c + 32;
+    if (c >= 0x410 && c <= 0x42F) return c + 32;
+    if (c >= 0x400 && c <= 0x40F) return c + 80;
+    if (c == 0x2019) return '\''; /* curly apostrophe: "’s" is "'s" */
+    return c;
+}
+
+static void put_cp(np_buf *b, uint32_t c)
+{
+    char tmp[4];
+    size_t k;
+    if (c < 0x80) {
+        tmp[0] = (char)c;
+        k = 1;
+    } else if (c < 0x800) {
+        tmp[0] = (char)(0xC0 | c >> 6);
+        tmp[1] = (char)(0x80 | (c & 0x3F));
+        k = 2;
+    } else if (c < 0x10000) {
+        tmp[0] = (char)(0xE0 | c >> 12);
+        tmp[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        tmp[2] = (char)(0x80 | (c & 0x3F));
+        k = 3;
+    } else {
+        tmp[0] = (char)(0xF0 | c >> 18);
+        tmp[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        tmp[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+        tmp[3] = (char)(0x80 | (c & 0x3F));
+        k = 4;
+    }
+    np_buf_append(b, tmp, k); /* space was reserved by the caller */
+}
+
+/* Lower-cases s into scratch (cleared first). Returns -1 when out of memory. */
+static int lower_into(const char *s, size_t len, np_buf *scratch)
+{
+    np_buf_clear(scratch);
+    if (np_buf_reserve(scratch, len + 4) < 0) return -1;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        if (u[i] < 0x80) {
+            scratch->data[scratch->len++] = (char)((u[i] >= 'A' && u[i] <= 'Z') ? u[i] + 32 : u[i]);
+            i++;
+            continue;
+        }
+        put_cp(scratch, lower_cp(next_cp(u, len, &i)));
+    }
+    scratch->data[scratch->len] = '\0';
+    return 0;
+}
+
+uint64_t etag_word_key(const char *s, size_t len, np_buf *scratch)
+{
+    if (lower_into(s, len, scratch) < 0) return np_hash64(s, len, SEED_WORD);
+    return np_hash64(scratch->data, scratch->len, SEED_WORD);
+}
+
+uint64_t etag_gaz_chain(uint64_t prev, uint64_t word)
+{
+    return np_mix64(prev * 0x2545F4914F6CDD1DULL + word) | 1;
+}
+
+static int grow_tokens(etag_features *f, size_t n)
+{
+    if (n + 1 <= f->cap_tok) return 0;
+    size_t cap = f->cap_tok ? f->cap_tok : 256;
+    while (cap < n + 1) cap *= 2;
+#define GROW(p, T)                                                                                 \
+    do {                                                                                           \
+        T *q = realloc(f->p, cap * sizeof(T));                                                     \
+        if (!q) return -1;                                                                         \
+        f->p = q;                                                                                  \
+    } while (0)
+    GROW(hl, uint64_t);
+    GROW(cap, uint8_t);
+    GROW(hw, uint64_t);
+    GROW(hs, uint64_t);
+    GROW(hss, uint64_t);
+    GROW(gaz, uint32_t);
+    GROW(clu, uint32_t);
+    GROW(tf, uint8_t);
+#undef GROW
+    f->cap_tok = cap;
+    return 0;
+}
+
+/* Per-token flags beyond ETAG_TF_*. */
+enum { TF_CAPS_SENT = 0x10, TF_LOWER_SEEN = 0x20 };
+
+/* Word, lower-case, shape and case class of one token. */
+static int token_values(etag_features *f, size_t i, const etag_tok *t)
+{
+    const unsigned char *u = (const unsigned char *)t->s;
+    size_t n = t->len;
+    f->hw[i] = np_hash64(t->s, n, SEED_WORD ^ 0x77);
+    if (lower_into(t->s, n, &f->scratch) < 0) return -1;
+    f->hl[i] = np_hash64(f->scratch.data, f->scratch.len, SEED_WORD);
+
+    /* shape: X x d L or the character itself; runs capped at 3 (shape) and 1 (short shape) */
+    char sh[40], ss[40];
+    size_t shn = 0, ssn = 0, run = 0;
+    char prev = 0;
+    int first = -1, upper = 0, lower = 0, digit = 0, letters = 0;
+    for (size_t i2 = 0; i2 < n && shn < 32;) {
+        uint32_t c = next_cp(u, n, &i2);
+        int k = char_class(c);
+        char ch = k == 1     ? 'X'
+                  : k == 2   ? 'x'
+                  : k == 3   ? 'L'
+                  : k == 4   ? 'd'
+                  : c < 0x80 ? (char)c
+                             : '#';
+        if (first < 0) first = k;
+        upper += k == 1;
+        lower += k == 2;
+        digit += k == 4;
+        letters += k >= 1 && k <= 3;
+        run = ch == prev ? run + 1 : 1;
+        if (run <= 3) sh[shn++] = ch;
+        if (run == 1) ss[ssn++] = ch;
+        prev = ch;
+    }
+    if (n > 0 && shn >= 32) { /* long token: count the rest for the case class only */
+        sh[shn++] = '~';
+    }
+    f->hs[i] = np_hash64(sh, shn, SEED_SHAPE);
+    f->hss[i] = np_hash64(ss, ssn, SEED_SHAPE + 1);
+    uint8_t cc;
+    if (first == 1)
+        cc = lower == 0 ? (letters >= 2 ? ETAG_CAP_ALL : ETAG_CAP_ONE) : ETAG_CAP_INIT;
+    else if (first == 2)
+        cc = upper ? ETAG_CAP_MIXED : ETAG_CAP_LOWER;
+    else if (first == 3)
+        cc = ETAG_CAP_INIT; /* caseless scripts: name-like */
+    else if (first == 4 || digit)
+        cc = ETAG_CAP_DIGIT;
+    else
+        cc = ETAG_CAP_OTHER;
+    f->cap[i] = cc;
+    return 0;
+}
+
+/* Affix hashes: first / last k code points of the lower-cased token (k = 1..4). Only the
+ * first and last 16 bytes matter, so long tokens cost nothing extra. */
+static size_t affixes(etag_features *f, size_t i, uint64_t *x, size_t k)
+{
+    const etag_tok *t = &f->toks[i];
+    char buf[40];
+    size_t n = t->len;
+    /* lower-case the head and the tail separately (both at code-point boundaries) */
+    size_t hn = 0, tn = 0, tail = n > 16 ? n - 16 : 0;
+    while (tail > 0 && tail < n && ((unsigned char)t->s[tail] & 0xC0) == 0x80) tail--;
+    size_t head = n < 16 ? n : 16;
+    while (head < n && ((unsigned char)t->s[head] & 0xC0) == 0x80) head++;
+    if (lower_into(t->s, head, &f->scratch) < 0) return k;
+    hn = f->scratch.len < sizeof buf ? f->scratch.len : sizeof buf;
+    memcpy(buf, f->scratch.data, hn);
+    const unsigned char *u = (const unsigned char *)buf;
+    size_t ends[5] = {0}, m = 0;
+    for (size_t j = 0; j < hn && m < 4;) {
+        next_cp(u, hn, &j);
+        ends[++m] = j;
+    }
+    for (size_t j = 1; j <= m; j++) P(etag_feat(T_PRE, j, np_hash64(u, ends[j], SEED_WORD)));
+    if (lower_into(t->s + tail, n - tail, &f->scratch) < 0) return k;
+    u = (const unsigned char *)f->scratch.data;
+    tn = f->scratch.len;
+    size_t s = tn;
+    for (size_t j = 1; j <= 4 && s > 0; j++) {
+        s--;
+        while (s > 0 && (u[s] & 0xC0) == 0x80) s--;
+        P(etag_feat(T_SUF, j, np_hash64(u + s, tn - s, SEED_WORD)));
+    }
+    return k;
+}
+
+/* Gazetteer matches: for each start token that is capitalized, the longest entry of each
+ * category; each covered token gets (category, B/I/L/U) bits: 3 bits per category. */
+static void gazetteer(etag_features *f, const etag_resources *r, size_t n)
+{
+    memset(f->gaz, 0, n * sizeof *f->gaz);
+    if (!r->gaz.keys) return;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t cc = f->cap[i];
+        if (cc != ETAG_CAP_INIT && cc != ETAG_CAP_ALL && cc != ETAG_CAP_ONE &&
+            cc != ETAG_CAP_MIXED && cc != ETAG_CAP_DIGIT)
+            continue;
+        uint64_t key = 0;
+        size_t best[ETAG_GAZ_NCAT] = {0};
+        for (size_t j = i; j < n && j < i + ETAG_GAZ_MAXLEN; j++) {
+            if (j > i && (f->tf[j] & ETAG_TF_SENT_START)) break;
+            key = etag_gaz_chain(key, f->hl[j]);
+            uint32_t v = etag_lexicon_get(&r->gaz, key);
+            if (!v) break;
+            for (int c = 0; c < ETAG_GAZ_NCAT; c++)
+                if (v & (1u << c)) best[c] = j - i + 1;
+            if (!(v & ETAG_GAZ_PREFIX)) break;
+        }
+        for (int c = 0; c < ETAG_GAZ_NCAT; c++) {
+            size_t m = best[c];
+            if (!m) continue;
+            for (size_t j = i; j < i + m; j++) {
+                uint32_t pos = m == 1 ? 4 : j == i ? 1 : j + 1 == i + m ? 3 : 2;
+                uint32_t cur = (f->gaz[j] >> (3 * c)) & 7;
+                if (cur == 0 || m > 1) /* a longer match wins over a single-token one */
+                    f->gaz[j] = (f->gaz[j] & ~(7u << (3 * c))) | pos << (3 * c);
+            }
+        }
+    }
+}
+
+int etag_features_compute(etag_features *f, const etag_resources *r, const etag_tok *toks, size_t n)
+{
+    f->n = 0;
+    if (grow_tokens(f, n) < 0) return -1;
+    etag_docmap_reset(&f->seen);
+    for (size_t i = 0; i < n; i++) {
+        if (token_values(f, i, &toks[i]) < 0) return -1;
+        f->tf[i] = toks[i].flags & ETAG_TF_SENT_START;
+        if (i == 0) f->tf[i] |= ETAG_TF_SENT_START;
+        f->clu[i] = r->clusters.keys ? etag_lexicon_get(&r->clusters, f->hl[i]) : 0;
+        /* lower-case uses of a word anywhere in the document (not sentence-initial) */
+        if (f->cap[i] == ETAG_CAP_LOWER && !(f->tf[i] & ETAG_TF_SENT_START)) {
+            etag_docmap_entry *e = etag_docmap_get(&f->seen, f->hl[i]);
+            if (!e) return -1;
+            e->cnt[5] = 1;
+        }
+    }
+    /* all-caps sentences (headlines): no lower-case word, at least two capitalized ones */
+    for (size_t a = 0; a < n;) {
+        size_t b = a + 1;
+        while (b < n && !(f->tf[b] & ETAG_TF_SENT_START)) b++;
+        int lowers = 0, caps = 0;
+        for (size_t i = a; i < b; i++) {
+            lowers += f->cap[i] == ETAG_CAP_LOWER || f->cap[i] == ETAG_CAP_INIT ||
+                      f->cap[i] == ETAG_CAP_MIXED;
+            caps += f->cap[i] == ETAG_CAP_ALL;
+        }
+        if (!lowers && caps >= 2)
+            for (size_t i = a; i < b; i++) f->tf[i] |= TF_CAPS_SENT;
+        a = b;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (f->cap[i] == ETAG_CAP_INIT || f->cap[i] == ETAG_CAP_ALL) {
+            etag_docmap_entry *e = etag_docmap_find(&f->seen, f->hl[i]);
+            if (e && e->cnt[5]) f->tf[i] |= TF_LOWER_SEEN;
+        }
+    }
+    gazetteer(f, r, n);
+
+    f->toks = toks;
+    f->n = n;
+    return 0;
+}
+
+size_t etag_features_token(etag_features *f, size_t i, uint64_t *x)
+{
+    size_t k = 0, n = f->n;
+    int start = f->tf[i] & ETAG_TF_SENT_START;
+    int end = i + 1 >= n || (f->tf[i + 1] & ETAG_TF_SENT_START);
+    int start1 = start || i < 1 || (f->tf[i - 1] & ETAG_TF_SENT_START);
+    int end1 = end || i + 2 >= n || (f->tf[i + 2] & ETAG_TF_SENT_START);
+    uint64_t lm1 = start ? BOS_KEY : f->hl[i - 1];
+    uint64_t lm2 = start1 ? BOS_KEY : f->hl[i - 2];
+    uint64_t lp1 = end ? EOS_KEY : f->hl[i + 1];
+    uint64_t lp2 = end1 ? EOS_KEY : f->hl[i + 2];
+    uint64_t sm1 = start ? BOS_KEY : f->hs[i - 1], sp1 = end ? EOS_KEY : f->hs[i + 1];
+    uint64_t ssm1 = start ? BOS_KEY : f->hss[i - 1], ssp1 = end ? EOS_KEY : f->hss[i + 1];
+    uint64_t cm1 = start ? 9 : f->cap[i - 1], cp1 = end ? 9 : f->cap[i + 1];
+    uint8_t cc = f->cap[i];
+    P(etag_feat(T_BIAS, 0, 0));
+    P(etag_feat(T_W, f->hw[i], 0));
+    P(etag_feat(T_L, f->hl[i], 0));
+    P(etag_feat(T_LM1, lm1, 0));
+    P(etag_feat(T_LP1, lp1, 0));
+    P(etag_feat(T_LM2, lm2, 0));
+    P(etag_feat(T_LP2, lp2, 0));
+    P(etag_feat(T_SH, f->hs[i], 0));
+    P(etag_feat(T_SHM1, sm1, f->hss[i]));
+    P(etag_feat(T_SHP1, sp1, f->hss[i]));
+    P(etag_feat(T_SSH3, ssm1 * 31 + f->hss[i], ssp1));
+    P(etag_feat(T_BI_M1, lm1, f->hl[i]));
+    P(etag_feat(T_BI_P1, f->hl[i], lp1));
+    P(etag_feat(T_LM1_SSH, lm1, f->hss[i]));
+    P(etag_feat(T_SSH_LP1, f->hss[i], lp1));
+    P(etag_feat(T_CAPM1_CAP_CAPP1, cm1 * 16 + cc, cp1));
+    P(etag_feat(T_START_CAP, (uint64_t)(start != 0), cc));
+    if (start) P(etag_feat(T_START_W, f->hl[i], 0));
+    P(etag_feat(T_CAPS_SENT, (f->tf[i] & TF_CAPS_SENT) != 0, f->hss[i]));
+    P(etag_feat(T_LOWER_SEEN, (f->tf[i] & TF_LOWER_SEEN) != 0, cc));
+    P(etag_feat(T_LEN, f->toks[i].len > 12 ? 12 : f->toks[i].len, cc));
+    for (int c = 0; c < ETAG_GAZ_NCAT; c++) {
+        uint32_t p = (f->gaz[i] >> (3 * c)) & 7;
+        if (p) {
+            P(etag_feat(T_GAZ, (uint64_t)c, p));
+            P(etag_feat(T_GAZ_CAP, (uint64_t)c * 8 + p, cc));
+        }
+        if (!start && ((f->gaz[i - 1] >> (3 * c)) & 7))
+            P(etag_feat(T_GAZM1, (uint64_t)c, (f->gaz[i - 1] >> (3 * c)) & 7));
+        if (!end && ((f->gaz[i + 1] >> (3 * c)) & 7))
+            P(etag_feat(T_GAZP1, (uint64_t)c, (f->gaz[i + 1] >> (3 * c)) & 7));
+    }
+    /* clusters: prefixes of the bit path of this word and its neighbours */
+    static const int plen[] = {4, 6, 10, 20};
+    uint32_t cl[3] = {start ? 0 : f->clu[i - 1], f->clu[i], end ? 0 : f->clu[i + 1]};
+    for (int w = 0; w < 3; w++) {
+        uint32_t v = cl[w];
+        if (!v) continue;
+        int bits = 31 - __builtin_clz(v);
+        for (int p = 0; p < 4; p++) {
+            if (w != 1 && p != 1 && p != 3) continue;
+            int keep = plen[p] < bits ? plen[p] : bits;
+            uint64_t pre = (uint64_t)(v >> (bits - keep)) | (uint64_t)keep << 32;
+            P(etag_feat(T_CLU + (uint32_t)w, pre, (uint64_t)p));
+        }
+    }
+    k = affixes(f, i, x, k);
+    return k;
+}
+
+void etag_features_free(etag_features *f)
+{
+    free(f->hl);
+    free(f->cap);
+    free(f->hw);
+    free(f->hs);
+    free(f->hss);
+    free(f->gaz);
+    free(f->clu);
+    free(f->tf);
+    np_buf_free(&f->scratch);
+    etag_docmap_free(&f->seen);
+    memset(f, 0, sizeof *f);
+}

@@ -1,0 +1,112 @@
+/* Feature extraction for the entity tagger: the static features of every token of a document
+ * (word, lower-cased word, affixes, shapes, neighbours, gazetteer matches, word clusters,
+ * document-level casing), hashed to 64-bit ids. The label-dependent features (previous
+ * labels, how the same word was tagged earlier in the document) are added by decode.c. */
+#ifndef ETAG_FEATURES_H
+#define ETAG_FEATURES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "docmap.h"
+#include "lexicon.h"
+
+/* A token as the tagger sees it. */
+typedef struct {
+    const char *s; /* UTF-8 bytes, not NUL-terminated */
+    uint32_t len;
+    uint8_t flags; /* ETAG_TF_* */
+} etag_tok;
+
+enum {
+    ETAG_TF_SENT_START = 1, /* first token of a sentence (or of a line, or of a field) */
+};
+
+/* Gazetteer categories (bit positions in a gazetteer value). */
+enum {
+    ETAG_GAZ_ORG,
+    ETAG_GAZ_COUNTRY,
+    ETAG_GAZ_CITY,
+    ETAG_GAZ_REGION,
+    ETAG_GAZ_FIRST,
+    ETAG_GAZ_MISC,
+    ETAG_GAZ_NCAT
+};
+#define ETAG_GAZ_PREFIX (1u << 16) /* more tokens of some entry can follow */
+#define ETAG_GAZ_MAXLEN 6          /* longest entry, in tokens */
+
+/* What a model carries besides weights. */
+typedef struct {
+    etag_lexicon gaz;      /* chained token keys -> category bits | ETAG_GAZ_PREFIX */
+    etag_lexicon clusters; /* word key -> 1 << bits | path (Brown cluster bit string) */
+} etag_resources;
+
+/* Case of the token's first letter and its mix (used by features and by the decoder). */
+enum {
+    ETAG_CAP_LOWER,
+    ETAG_CAP_INIT,
+    ETAG_CAP_ALL,
+    ETAG_CAP_ONE,
+    ETAG_CAP_MIXED,
+    ETAG_CAP_DIGIT,
+    ETAG_CAP_OTHER
+};
+
+/* Most static features one token can have. */
+#define ETAG_MAXFEAT 64
+
+/* Per-document working state, reused across documents: zero-initialize, free with
+ * etag_features_free(). etag_features_compute() reads the document once (about 50 bytes per
+ * token); etag_features_token() then gives one token's features. */
+typedef struct {
+    const etag_tok *toks; /* borrowed from the last etag_features_compute() */
+    uint64_t *hl;         /* lower-cased word key per token (used by the decoder's history) */
+    uint8_t *cap;         /* ETAG_CAP_* per token */
+    size_t n;             /* tokens in the current document */
+    /* private */
+    uint64_t *hw, *hs, *hss;
+    uint32_t *gaz, *clu;
+    uint8_t *tf;
+    size_t cap_tok;
+    np_buf scratch;
+    etag_docmap seen;
+} etag_features;
+
+/* Key of a word for gazetteer and cluster lookup: its lower-cased form hashed. */
+uint64_t etag_word_key(const char *s, size_t len, np_buf *scratch);
+/* Chains gazetteer keys: the key of tokens t1..tk is etag_gaz_chain(key(t1..tk-1), key(tk)),
+ * starting from 0. */
+uint64_t etag_gaz_chain(uint64_t prev, uint64_t word);
+
+/* Reads the document toks[0..n) (borrowed until the next call). Returns 0, or -1 when out
+ * of memory. */
+int etag_features_compute(etag_features *f, const etag_resources *r, const etag_tok *toks,
+                          size_t n);
+/* Writes token i's static features to x (room for ETAG_MAXFEAT) and returns their count. */
+size_t etag_features_token(etag_features *f, size_t i, uint64_t *x);
+void etag_features_free(etag_features *f);
+
+/* Hashes a feature template id with up to two values (used by decode.c too). */
+static inline uint64_t etag_feat(uint32_t tid, uint64_t a, uint64_t b)
+{
+    uint64_t x = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL) ^ ((uint64_t)tid << 52);
+    x ^= x >> 31;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 29;
+    return x ? x : 1;
+}
+
+/* Template ids used by decode.c (features.c uses ids below 100). */
+enum {
+    ETAG_T_P1 = 100,
+    ETAG_T_P2,
+    ETAG_T_P1P2,
+    ETAG_T_P1W,
+    ETAG_T_HLAST,
+    ETAG_T_HMAJ,
+    ETAG_T_HLAST_CAP,
+    ETAG_T_HNEXT
+};
+
+#endif

@@ -1,0 +1,232 @@
+/* Model file: build, write, map and verify (see model.h). */
+#include "model.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomicfile.h"
+#include "hash.h"
+
+#define MAGIC       "NPETAGM\n"
+#define HEADER_SIZE 64
+#define CHECK_SEED  0xC0FFEE5EEDULL
+
+typedef struct {
+    char magic[8];
+    uint32_t version;
+    uint32_t nlabels;
+    uint32_t feat_slots, nrows;
+    uint32_t gaz_slots, gaz_count;
+    uint32_t clu_slots, clu_count;
+    uint64_t payload_len;
+    uint64_t checksum;
+    uint8_t reserved[HEADER_SIZE - 8 - 8 * 4 - 16];
+} header;
+
+_Static_assert(sizeof(header) == HEADER_SIZE, "header is 64 bytes");
+_Static_assert(sizeof(etag_slot) == 32, "slots are 32 bytes");
+
+static size_t lex_bytes(uint32_t slots)
+{
+    return (size_t)slots * 12 + ((size_t)slots * 4 % 8);
+}
+
+/* Points the tables of m at the payload p (layout as written by etag_model_build). */
+static void attach(etag_model *m, const header *h, const unsigned char *p)
+{
+    m->slots = (const etag_slot *)p;
+    m->mask = h->feat_slots - 1;
+    m->nrows = h->nrows;
+    p += (size_t)h->feat_slots * sizeof(etag_slot);
+    memset(&m->res, 0, sizeof m->res);
+    if (h->gaz_slots) {
+        m->res.gaz.keys = (const uint64_t *)p;
+        m->res.gaz.vals = (const uint32_t *)(p + (size_t)h->gaz_slots * 8);
+        m->res.gaz.mask = h->gaz_slots - 1;
+        m->res.gaz.count = h->gaz_count;
+    }
+    p += lex_bytes(h->gaz_slots);
+    if (h->clu_slots) {
+        m->res.clusters.keys = (const uint64_t *)p;
+        m->res.clusters.vals = (const uint32_t *)(p + (size_t)h->clu_slots * 8);
+        m->res.clusters.mask = h->clu_slots - 1;
+        m->res.clusters.count = h->clu_count;
+    }
+}
+
+static int pow2(uint32_t x)
+{
+    return x && !(x & (x - 1));
+}
+
+int etag_model_open(etag_model *m, const char *path, char *err, size_t errlen)
+{
+    memset(m, 0, sizeof *m);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(err, errlen, "cannot open model %s: %s", path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "model %s: not a regular file", path);
+        close(fd);
+        return -1;
+    }
+    if ((size_t)st.st_size < HEADER_SIZE) {
+        snprintf(err, errlen, "model %s: not an entity-tag model (too short)", path);
+        close(fd);
+        return -1;
+    }
+    void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED) {
+        snprintf(err, errlen, "model %s: mmap: %s", path, strerror(errno));
+        return -1;
+    }
+    const header *h = map;
+    const char *why = NULL;
+    if (memcmp(h->magic, MAGIC, 8) != 0)
+        why = "not an entity-tag model (bad magic)";
+    else if (h->version != ETAG_MODEL_VERSION) {
+        snprintf(err, errlen,
+                 "model %s: version %u, this program reads version %u (retrain or "
+                 "use a matching newspipe)",
+                 path, h->version, ETAG_MODEL_VERSION);
+        munmap(map, (size_t)st.st_size);
+        return -1;
+    } else if (h->nlabels != ETAG_NLABELS)
+        why = "wrong label count";
+    else if (!pow2(h->feat_slots) || (h->gaz_slots && !pow2(h->gaz_slots)) ||
+             (h->clu_slots && !pow2(h->clu_slots)))
+        why = "corrupt (bad table sizes)";
+    else if (h->payload_len != (uint64_t)st.st_size - HEADER_SIZE ||
+             h->payload_len != (uint64_t)h->feat_slots * sizeof(etag_slot) +
+                                   lex_bytes(h->gaz_slots) + lex_bytes(h->clu_slots))
+        why = "corrupt (truncated or wrong length)";
+    else if (np_hash64((const unsigned char *)map + HEADER_SIZE, h->payload_len, CHECK_SEED) !=
+             h->checksum)
+        why = "corrupt (checksum mismatch)";
+    if (why) {
+        snprintf(err, errlen, "model %s: %s", path, why);
+        munmap(map, (size_t)st.st_size);
+        return -1;
+    }
+    m->map = map;
+    m->map_len = (size_t)st.st_size;
+    attach(m, h, (const unsigned char *)map + HEADER_SIZE);
+    return 0;
+}
+
+void etag_model_close(etag_model *m)
+{
+    if (m->map) munmap(m->map, m->map_len);
+    free(m->owned);
+    memset(m, 0, sizeof *m);
+}
+
+/* Rows by decreasing weight mass, for pruning. */
+static int by_mass(const void *a, const void *b)
+{
+    const etag_row *x = a, *y = b;
+    float mx = 0, my = 0;
+    for (int l = 0; l < ETAG_NLABELS; l++) {
+        mx += fabsf(x->w[l]);
+        my += fabsf(y->w[l]);
+    }
+    if (mx != my) return mx < my ? 1 : -1;
+    return x->h < y->h ? -1 : x->h > y->h; /* deterministic order */
+}
+
+static void put_lex(unsigned char *p, const etag_lexicon *x, uint32_t slots)
+{
+    if (!slots) return;
+    memcpy(p, x->keys, (size_t)slots * 8);
+    memcpy(p + (size_t)slots * 8, x->vals, (size_t)slots * 4);
+}
+
+int etag_model_build(etag_model *m, const etag_row *rows, size_t nrows, size_t max_rows,
+                     const etag_resources *res)
+{
+    memset(m, 0, sizeof *m);
+    etag_row *r = malloc((nrows ? nrows : 1) * sizeof *r);
+    if (!r) return -1;
+    size_t keep = 0;
+    for (size_t i = 0; i < nrows; i++) {
+        float mx = 0;
+        for (int l = 0; l < ETAG_NLABELS; l++)
+            if (fabsf(rows[i].w[l]) > mx) mx = fabsf(rows[i].w[l]);
+        if (mx > 0) r[keep++] = rows[i];
+    }
+    if (keep > max_rows) {
+        qsort(r, keep, sizeof *r, by_mass);
+        keep = max_rows;
+    }
+    uint32_t slots = 1024;
+    while (slots < keep + keep / 4) slots *= 2; /* load at most 0.8 */
+    header h = {0};
+    memcpy(h.magic, MAGIC, 8);
+    h.version = ETAG_MODEL_VERSION;
+    h.nlabels = ETAG_NLABELS;
+    h.feat_slots = slots;
+    h.nrows = (uint32_t)keep;
+    h.gaz_slots = res->gaz.keys ? res->gaz.mask + 1 : 0;
+    h.gaz_count = res->gaz.count;
+    h.clu_slots = res->clusters.keys ? res->clusters.mask + 1 : 0;
+    h.clu_count = res->clusters.count;
+    h.payload_len =
+        (uint64_t)slots * sizeof(etag_slot) + lex_bytes(h.gaz_slots) + lex_bytes(h.clu_slots);
+    unsigned char *img = calloc(1, HEADER_SIZE + h.payload_len);
+    if (!img) {
+        free(r);
+        return -1;
+    }
+    etag_slot *sl = (etag_slot *)(img + HEADER_SIZE);
+    for (size_t k = 0; k < keep; k++) {
+        float mx = 0;
+        for (int l = 0; l < ETAG_NLABELS; l++)
+            if (fabsf(r[k].w[l]) > mx) mx = fabsf(r[k].w[l]);
+        uint32_t fp = (uint32_t)(r[k].h >> 32) | 1, i = (uint32_t)r[k].h & (slots - 1);
+        while (sl[i].fp) i = (i + 1) & (slots - 1);
+        sl[i].fp = fp;
+        sl[i].scale = mx / 127.0f;
+        for (int l = 0; l < ETAG_NLABELS; l++) sl[i].w[l] = (int8_t)lrintf(r[k].w[l] / sl[i].scale);
+    }
+    free(r);
+    unsigned char *p = img + HEADER_SIZE + (size_t)slots * sizeof(etag_slot);
+    put_lex(p, &res->gaz, h.gaz_slots);
+    p += lex_bytes(h.gaz_slots);
+    put_lex(p, &res->clusters, h.clu_slots);
+    h.checksum = np_hash64(img + HEADER_SIZE, h.payload_len, CHECK_SEED);
+    memcpy(img, &h, sizeof h);
+    m->owned = img;
+    attach(m, &h, img + HEADER_SIZE);
+    return 0;
+}
+
+int etag_model_write(const etag_model *m, const char *path, char *err, size_t errlen)
+{
+    const header *h = m->owned;
+    if (!h) {
+        snprintf(err, errlen, "no model built");
+        return -1;
+    }
+    np_atomic_file af;
+    if (np_atomic_open(&af, path) < 0) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    if (np_write_all(af.fd, h, HEADER_SIZE + h->payload_len) < 0 || np_atomic_commit(&af) < 0) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        np_atomic_abort(&af);
+        return -1;
+    }
+    return 0;
+}

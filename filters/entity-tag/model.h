@@ -1,0 +1,70 @@
+/* The model file: quantized feature weights, gazetteers and word clusters in one versioned,
+ * checksummed binary that is mapped into memory (nothing is parsed or copied at load time).
+ *
+ * Layout (little-endian): a 64-byte header (magic "NPETAGM\n", version, table sizes, payload
+ * length, np_hash64 of the payload), then the weight table (32-byte slots: 32-bit fingerprint,
+ * float scale, one int8 weight per label), the gazetteer table and the cluster table (64-bit
+ * keys, then 32-bit values). */
+#ifndef ETAG_MODEL_H
+#define ETAG_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "features.h"
+#include "labels.h"
+
+#define ETAG_MODEL_VERSION 1
+
+typedef struct {
+    uint32_t fp; /* fingerprint: high half of the feature hash, | 1; 0 = empty */
+    float scale;
+    int8_t w[ETAG_NLABELS];
+    uint8_t pad[32 - 8 - ETAG_NLABELS];
+} etag_slot;
+
+typedef struct {
+    const etag_slot *slots;
+    uint32_t mask;
+    uint32_t nrows;
+    etag_resources res;
+    /* private */
+    void *map;
+    size_t map_len;
+    void *owned; /* heap copy when built in memory rather than mapped */
+} etag_model;
+
+/* Maps and checks the model file. Returns 0, or -1 with a one-line reason in err (missing,
+ * unreadable, not a model, wrong version, corrupt). Release with etag_model_close(). */
+int etag_model_open(etag_model *m, const char *path, char *err, size_t errlen);
+void etag_model_close(etag_model *m);
+
+/* Adds each feature's weights to out[0..ETAG_NLABELS) (which the caller zeroes). */
+static inline void etag_model_score(const etag_model *m, const uint64_t *f, size_t n, float *out)
+{
+    for (size_t k = 0; k < n; k++) {
+        uint64_t h = f[k];
+        uint32_t fp = (uint32_t)(h >> 32) | 1, i = (uint32_t)h & m->mask;
+        const etag_slot *s;
+        while ((s = &m->slots[i])->fp && s->fp != fp) i = (i + 1) & m->mask;
+        if (!s->fp) continue;
+        float sc = s->scale;
+        for (int l = 0; l < ETAG_NLABELS; l++) out[l] += sc * (float)s->w[l];
+    }
+}
+
+/* One trained feature: its hash and averaged weights, for etag_model_build(). */
+typedef struct {
+    uint64_t h;
+    float w[ETAG_NLABELS];
+} etag_row;
+
+/* Builds the model image from rows (pruned to at most max_rows by weight mass) and the
+ * resources, into a heap buffer owned by m (usable like an opened model). Returns 0 or -1. */
+int etag_model_build(etag_model *m, const etag_row *rows, size_t nrows, size_t max_rows,
+                     const etag_resources *res);
+/* Writes a built model to path (atomically: temporary file and rename). Returns 0 or -1
+ * with the reason in err. */
+int etag_model_write(const etag_model *m, const char *path, char *err, size_t errlen);
+
+#endif
