@@ -41,10 +41,22 @@ int np_parse_size(const char *s, uint64_t *out)
     if (end == s || errno || v < 0 || !isfinite(v)) return -1;
     double mult = 1;
     switch (toupper((unsigned char)*end)) {
-    case 'K': mult = 1024.0; end++; break;
-    case 'M': mult = 1024.0 * 1024; end++; break;
-    case 'G': mult = 1024.0 * 1024 * 1024; end++; break;
-    case 'T': mult = 1024.0 * 1024 * 1024 * 1024; end++; break;
+    case 'K':
+        mult = 1024.0;
+        end++;
+        break;
+    case 'M':
+        mult = 1024.0 * 1024;
+        end++;
+        break;
+    case 'G':
+        mult = 1024.0 * 1024 * 1024;
+        end++;
+        break;
+    case 'T':
+        mult = 1024.0 * 1024 * 1024 * 1024;
+        end++;
+        break;
     default: break;
     }
     if (mult != 1 && *end == 'i') end++; /* KiB, MiB */
@@ -68,11 +80,26 @@ int np_parse_duration(const char *s, int64_t *seconds)
         int64_t unit;
         switch (*end) {
         case '\0': unit = 1; break;
-        case 's': unit = 1; end++; break;
-        case 'm': unit = 60; end++; break;
-        case 'h': unit = 3600; end++; break;
-        case 'd': unit = 86400; end++; break;
-        case 'w': unit = 7 * 86400; end++; break;
+        case 's':
+            unit = 1;
+            end++;
+            break;
+        case 'm':
+            unit = 60;
+            end++;
+            break;
+        case 'h':
+            unit = 3600;
+            end++;
+            break;
+        case 'd':
+            unit = 86400;
+            end++;
+            break;
+        case 'w':
+            unit = 7 * 86400;
+            end++;
+            break;
         default: return -1;
         }
         if (v > (INT64_MAX - total) / unit) return -1;
@@ -151,16 +178,15 @@ static int digits(const char *s, size_t n, size_t at, size_t count, int *out)
 int np_parse_time(const char *s, size_t n, int64_t *out)
 {
     int y, mo, d, h = 0, mi = 0, se = 0;
-    if (digits(s, n, 0, 4, &y) || n < 10 || s[4] != '-' || digits(s, n, 5, 2, &mo) ||
-        s[7] != '-' || digits(s, n, 8, 2, &d))
+    if (digits(s, n, 0, 4, &y) || n < 10 || s[4] != '-' || digits(s, n, 5, 2, &mo) || s[7] != '-' ||
+        digits(s, n, 8, 2, &d))
         return -1;
     if (mo < 1 || mo > 12 || d < 1 || d > 31) return -1;
     size_t i = 10;
     int64_t offset = 0;
     if (i < n && (s[i] == 'T' || s[i] == 't' || s[i] == ' ')) {
         i++;
-        if (digits(s, n, i, 2, &h) || i + 2 >= n || s[i + 2] != ':' ||
-            digits(s, n, i + 3, 2, &mi))
+        if (digits(s, n, i, 2, &h) || i + 2 >= n || s[i + 2] != ':' || digits(s, n, i + 3, 2, &mi))
             return -1;
         i += 5;
         if (i < n && s[i] == ':') {
@@ -200,7 +226,6 @@ int np_parse_time(const char *s, size_t n, int64_t *out)
         }
     }
     if (i != n) return -1;
-    *out = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + se -
-           offset;
+    *out = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + se - offset;
     return 0;
 }

@@ -25,7 +25,7 @@
 #endif
 
 #define DEFAULT_MAX_LINE (64ULL * 1024 * 1024)
-#define MAX_OPTIONS 64
+#define MAX_OPTIONS      64
 
 enum {
     OPT_OUTPUT = 0x10000,
@@ -246,8 +246,9 @@ static int reject(driver *d, const char *input, uint64_t lineno, const char *lin
         rc |= utf8 ? np_json_put_string(b, line, len)
                    : put_base64(b, (const unsigned char *)line, len);
         if (!utf8) rc |= np_buf_puts(b, ",\"input_encoding\":\"base64\"");
-        if (full_len > len) rc |= np_buf_printf(b, ",\"input_truncated\":true,\"length\":%llu",
-                                                (unsigned long long)full_len);
+        if (full_len > len)
+            rc |= np_buf_printf(b, ",\"input_truncated\":true,\"length\":%llu",
+                                (unsigned long long)full_len);
         rc |= np_buf_puts(b, "}\n");
         if (rc) {
             np_error("out of memory");
@@ -332,8 +333,10 @@ static int run_input(driver *d, const char *path, np_record *rec)
         case NP_PASS: d->n_passed++; /* fall through */
         case NP_EMIT:
             d->n_out++;
-            if (np_record_write(rec, d->out) < 0) status = output_failed(d);
-            else if (d->unbuffered && np_output_flush(d->out) < 0) status = output_failed(d);
+            if (np_record_write(rec, d->out) < 0)
+                status = output_failed(d);
+            else if (d->unbuffered && np_output_flush(d->out) < 0)
+                status = output_failed(d);
             break;
         case NP_DROP: d->n_dropped++; break;
         case NP_REJECT:

@@ -23,8 +23,8 @@ typedef struct {
 } np_option;
 
 typedef struct {
-    const char *name;    /* "cat": the program is newspipe-cat */
-    const char *summary; /* one line for --help */
+    const char *name;         /* "cat": the program is newspipe-cat */
+    const char *summary;      /* one line for --help */
     const np_option *options; /* the filter's own options, or NULL */
     /* Callbacks get the ctx passed to np_filter_main. Any may be NULL except record.
      * option: returns NP_EX_OK, or NP_EX_USAGE after printing why.

@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#define READ_CHUNK (256 * 1024)
+#define READ_CHUNK  (256 * 1024)
 #define LONG_PREFIX 1024
 
 struct np_input {
@@ -20,16 +20,16 @@ struct np_input {
     size_t max_line;
     char *buf; /* decompressed data: [start, end) unread */
     size_t cap, start, end, scan;
-    int eof;        /* no more data will come into buf */
-    int error;      /* sticky */
+    int eof;   /* no more data will come into buf */
+    int error; /* sticky */
     const char *errmsg;
     uint64_t lineno, bytes;
     /* gzip */
     int checked_magic, gzip;
     z_stream z;
     unsigned char *zbuf;
-    size_t zlen;   /* bytes in zbuf not yet consumed, at z.next_in */
-    int zeof;      /* the raw file is exhausted */
+    size_t zlen; /* bytes in zbuf not yet consumed, at z.next_in */
+    int zeof;    /* the raw file is exhausted */
     int zmember_done;
     /* too-long lines */
     int skipping;
@@ -205,8 +205,7 @@ np_in_status np_input_next(np_input *in, const char **line, size_t *len)
 {
     if (in->error) return NP_IN_ERROR;
     for (;;) {
-        char *nl = in->scan < in->end ? memchr(in->buf + in->scan, '\n', in->end - in->scan)
-                                      : NULL;
+        char *nl = in->scan < in->end ? memchr(in->buf + in->scan, '\n', in->end - in->scan) : NULL;
         if (nl) {
             size_t pos = (size_t)(nl - in->buf);
             size_t l = pos - in->start;
@@ -267,8 +266,10 @@ np_in_status np_input_next(np_input *in, const char **line, size_t *len)
             }
             return NP_IN_ERROR;
         }
-        if (k == 0) in->eof = 1;
-        else in->end += (size_t)k;
+        if (k == 0)
+            in->eof = 1;
+        else
+            in->end += (size_t)k;
     }
     /* EOF: a last line without a newline. */
     if (in->skipping) {

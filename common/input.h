@@ -14,7 +14,7 @@ typedef enum {
     NP_IN_TOO_LONG = 2, /* a line over max_line: *line holds its first bytes, *len their count;
                            np_input_long_len() gives its full length; it was skipped */
     NP_IN_EOF = 0,
-    NP_IN_ERROR = -1,   /* read error or corrupt/truncated gzip: np_input_error() says which */
+    NP_IN_ERROR = -1, /* read error or corrupt/truncated gzip: np_input_error() says which */
 } np_in_status;
 
 /* Opens path ("-" is stdin). Returns NULL with errno set. max_line bounds memory: longer

@@ -19,7 +19,7 @@ typedef struct {
     np_json_error *err;
 } scanner;
 
-#define ONES 0x0101010101010101ULL
+#define ONES  0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 
 static int fail(scanner *sc, const char *msg)

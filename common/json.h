@@ -28,9 +28,9 @@ typedef enum {
 
 /* One top-level member of an object, as spans into the caller's buffer. */
 typedef struct {
-    const char *key;  /* key bytes between the quotes, still escaped */
+    const char *key; /* key bytes between the quotes, still escaped */
     size_t key_len;
-    const char *val;  /* the whole value: "..." with quotes, {...}, 12.5e3, true */
+    const char *val; /* the whole value: "..." with quotes, {...}, 12.5e3, true */
     size_t val_len;
     np_json_type type;
     bool key_escaped; /* key contains a backslash escape */
@@ -41,8 +41,8 @@ typedef struct {
 typedef struct {
     np_json_member *m;
     size_t n, cap;
-    size_t close;     /* offset of the closing '}' in the text */
-    size_t last_end;  /* offset just past the last member's value, or of '{' + 1 when empty */
+    size_t close;    /* offset of the closing '}' in the text */
+    size_t last_end; /* offset just past the last member's value, or of '{' + 1 when empty */
 } np_json_object;
 
 typedef enum {

@@ -14,11 +14,10 @@ struct np_chunk {
     alignas(max_align_t) unsigned char data[];
 };
 
-#define CHUNK_MIN (64 * 1024)
+#define CHUNK_MIN    (64 * 1024)
 #define SCRATCH_KEEP (16 * 1024 * 1024)
 
-void np_record_reset(np_record *r, const char *line, size_t len, const char *input,
-                     uint64_t lineno)
+void np_record_reset(np_record *r, const char *line, size_t len, const char *input, uint64_t lineno)
 {
     r->line = line;
     r->len = len;

@@ -71,7 +71,8 @@ int main(void)
         raise(SIGKILL);
     }
     waitpid(pid, &st, 0);
-    ok(np_lock_acquire(&l1, lockpath, 0, NULL, 0) == NP_LOCK_OK, "a killed holder leaves no stale lock");
+    ok(np_lock_acquire(&l1, lockpath, 0, NULL, 0) == NP_LOCK_OK,
+       "a killed holder leaves no stale lock");
     np_lock_release(&l1);
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0) printf("# cleanup failed\n");

@@ -59,8 +59,8 @@ int main(void)
     np_record_set(&r, "a", "1", 1);
     np_record_set(&r, "b", "2", 1);
     np_record_set(&r, "a", "3", 1);
-    ok(strcmp(render(&r), "{\"a\":3,\"b\":2}") == 0, "empty object; setting twice keeps the last: %s",
-       out);
+    ok(strcmp(render(&r), "{\"a\":3,\"b\":2}") == 0,
+       "empty object; setting twice keeps the last: %s", out);
     load(&r, a);
     const char *s;
     size_t n;

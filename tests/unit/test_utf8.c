@@ -6,7 +6,8 @@
 
 int main(void)
 {
-    const char *ok_text = "a\xc3\xa9\xe2\x80\x94\xf0\x9f\x98\x80" "e\xcc\x81"; /* a é — 😀 é(combining) */
+    const char *ok_text = "a\xc3\xa9\xe2\x80\x94\xf0\x9f\x98\x80"
+                          "e\xcc\x81"; /* a é — 😀 é(combining) */
     size_t n = strlen(ok_text);
     ok(np_utf8_validate(ok_text, n) == n, "valid text passes");
     ok(np_utf8_count(ok_text, n) == 6, "code points counted (emoji one, combining mark one)");
@@ -31,8 +32,7 @@ int main(void)
         {"12345678\xc3", 8, "truncated after an ASCII word"},
     };
     for (size_t j = 0; j < sizeof bad / sizeof bad[0]; j++)
-        ok(np_utf8_validate(bad[j].s, strlen(bad[j].s)) == bad[j].bad, "invalid: %s",
-           bad[j].what);
+        ok(np_utf8_validate(bad[j].s, strlen(bad[j].s)) == bad[j].bad, "invalid: %s", bad[j].what);
     char enc[4];
     ok(np_utf8_encode(0x1F600, enc) == 4 && memcmp(enc, "\xf0\x9f\x98\x80", 4) == 0, "encode");
     /* Counting long mixed text agrees with a byte loop (the word-at-a-time path). */
