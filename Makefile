@@ -62,7 +62,7 @@ UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%.t)
 UNIT_DIR_SRC := $(wildcard tests/unit/*/*.c)
 UNIT_BINS += $(patsubst %.c,$(OUT)/tests/%.t,$(subst /,__,$(UNIT_DIR_SRC:tests/unit/%=%)))
 
-.SECONDARY:
+.PRECIOUS: $(OBJ)/%.o
 .PHONY: all demo check install uninstall deps print-deb-pkgs lint fuzz bench clean distclean eval
 all: $(PROGRAMS)
 
@@ -151,13 +151,15 @@ lint:
 	  --enable=warning,performance,portability --suppress=missingIncludeSystem \
 	  common filters runner
 
-compile_commands.json: FORCE
+# One entry per C file, as an argument list (no shell quoting to get wrong).
+CC_JSON_ARGS = $(foreach w,$(CC) $(subst ',,$(ALL_CFLAGS)) \
+                 $(shell pkg-config --cflags $(PKGS) 2>/dev/null),"$(subst ",\",$(w))",)
+.PHONY: compile_commands.json
+compile_commands.json:
 	@{ echo '['; sep=''; for f in $(C_SOURCES); do case $$f in *.c) \
-	  printf '%s{"directory":"%s","file":"%s","command":"%s %s -c %s"}\n' "$$sep" \
-	    "$(CURDIR)" "$$f" "$(CC)" '$(subst ",\\\",$(ALL_CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null))' "$$f"; \
-	  sep=','; esac; done; echo ']'; } > $@
+	  printf '%s{"directory":"%s","file":"%s","arguments":[%s"-c","%s"]}\n' "$$sep" \
+	    "$(CURDIR)" "$$f" '$(CC_JSON_ARGS)' "$$f"; sep=','; esac; done; echo ']'; } > $@
 	@echo "wrote $@"
-FORCE:
 
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
