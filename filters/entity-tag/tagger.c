@@ -1,0 +1,150 @@
+/* The tagging path from field texts to entities (see tagger.h). */
+#include "tagger.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "labels.h"
+#include "rules.h"
+
+static int is_closer(const char *p, size_t len)
+{
+    return (len == 1 && (p[0] == '"' || p[0] == '\'' || p[0] == ')')) ||
+           (len == 3 && (memcmp(p, "\xe2\x80\x9d", 3) == 0 || memcmp(p, "\xe2\x80\x99", 3) == 0));
+}
+
+static int is_final(const char *p, size_t len)
+{
+    return len >= 1 && (p[0] == '.' || p[0] == '!' || p[0] == '?') &&
+           (len == 1 || p[1] == '.' || p[1] == '!' || p[1] == '?');
+}
+
+static int starts_sentence_like(const char *p, size_t len)
+{
+    unsigned char c = (unsigned char)p[0];
+    if (c >= 'A' && c <= 'Z') return 1;
+    if (c >= '0' && c <= '9') return 1;
+    if (c == '"' || c == '(' || c == '\'') return 1;
+    if (len >= 3 && (memcmp(p, "\xe2\x80\x9c", 3) == 0 || memcmp(p, "\xe2\x80\x98", 3) == 0))
+        return 1;
+    return c == 0xC3 && len >= 2 && (unsigned char)p[1] < 0x9F; /* capitals À-Þ */
+}
+
+void etag_mark_sentences(const char *s, const np_token *tk, size_t n, etag_tok *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *p = s + tk[i].start;
+        size_t len = tk[i].end - tk[i].start;
+        int start = i == 0 || (tk[i].flags & NP_TOK_NEWLINE_BEFORE);
+        if (!start && starts_sentence_like(p, len)) {
+            size_t j = i - 1;
+            /* step back over closing quotes/brackets */
+            while (j > 0 && is_closer(s + tk[j].start, tk[j].end - tk[j].start)) j--;
+            start = is_final(s + tk[j].start, tk[j].end - tk[j].start);
+        }
+        out[i] = (etag_tok){p, len > UINT32_MAX ? UINT32_MAX : (uint32_t)len,
+                            (uint8_t)(start ? ETAG_TF_SENT_START : 0)};
+    }
+}
+
+static void model_score(void *ctx, const uint64_t *f, size_t n, float *out)
+{
+    etag_model_score(ctx, f, n, out);
+}
+
+static int push_ent(etag_tagger *t, const np_token *tk, const etag_span *sp, int field)
+{
+    if (t->nents == t->cap_ents) {
+        size_t cap = t->cap_ents ? t->cap_ents * 2 : 64;
+        etag_entity *e = realloc(t->ents, cap * sizeof *e);
+        if (!e) return -1;
+        t->ents = e;
+        t->cap_ents = cap;
+    }
+    const np_token *a = &tk[sp->first], *b = &tk[sp->first + sp->n - 1];
+    t->ents[t->nents++] =
+        (etag_entity){a->cp_start, b->cp_end, a->start, b->end, (uint8_t)sp->type, (uint8_t)field};
+    return 0;
+}
+
+int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens, int nfields)
+{
+    t->nents = 0;
+    size_t total = 0;
+    for (int f = 0; f < nfields && f < ETAG_MAX_FIELDS; f++) {
+        t->toks[f].n = 0;
+        if (!texts[f]) continue;
+        if (np_tokenize(texts[f], lens[f], &t->toks[f]) < 0) return -1;
+        total += t->toks[f].n;
+    }
+    if (total + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap : 1024;
+        while (cap < total + 1) cap *= 2;
+        etag_tok *v = realloc(t->view, cap * sizeof *v);
+        if (!v) return -1;
+        t->view = v;
+        /* model spans and rule spans of one field: at most two per token */
+        etag_span *s = realloc(t->spans, 2 * cap * sizeof *s);
+        if (!s) return -1;
+        t->spans = s;
+        t->cap = cap;
+    }
+    size_t o = 0;
+    for (int f = 0; f < nfields && f < ETAG_MAX_FIELDS; f++) {
+        if (!texts[f]) continue;
+        etag_mark_sentences(texts[f], t->toks[f].t, t->toks[f].n, t->view + o);
+        o += t->toks[f].n;
+    }
+    const unsigned model_types = (1u << ETAG_NMODEL) - 1;
+    if ((t->types & model_types) && total) {
+        if (etag_decode(&t->dec, &t->model->res, model_score, (void *)t->model, t->view, total,
+                        NULL, NULL, NULL) < 0)
+            return -1;
+    }
+    /* per field: model spans, then rule spans that do not overlap them, merged by start */
+    o = 0;
+    for (int f = 0; f < nfields && f < ETAG_MAX_FIELDS; f++) {
+        if (!texts[f]) continue;
+        const np_token *tk = t->toks[f].t;
+        size_t n = t->toks[f].n;
+        size_t nm = 0, nr = 0;
+        etag_span *ms = t->spans, *rs;
+        if ((t->types & model_types) && n) {
+            nm = etag_labels_to_spans(t->dec.labels + o, n, ms);
+            size_t keep = 0;
+            for (size_t k = 0; k < nm; k++)
+                if (t->types & (1u << ms[k].type)) ms[keep++] = ms[k];
+            nm = keep;
+        }
+        rs = t->spans + nm;
+        if (t->types & ~model_types) nr = etag_rules(texts[f], tk, n, rs);
+        size_t i = 0, j = 0;
+        uint32_t model_end = 0; /* end of the last model span written */
+        while (i < nm || j < nr) {
+            if (j < nr && ((t->types & (1u << rs[j].type)) == 0 || rs[j].first < model_end ||
+                           (i < nm && rs[j].first < ms[i].first + ms[i].n &&
+                            ms[i].first < rs[j].first + rs[j].n))) {
+                j++; /* not wanted, or overlaps a model entity: the model wins */
+                continue;
+            }
+            if (j >= nr || (i < nm && ms[i].first < rs[j].first)) {
+                model_end = ms[i].first + ms[i].n;
+                if (push_ent(t, tk, &ms[i++], f) < 0) return -1;
+            } else {
+                if (push_ent(t, tk, &rs[j++], f) < 0) return -1;
+            }
+        }
+        o += n;
+    }
+    return 0;
+}
+
+void etag_tagger_free(etag_tagger *t)
+{
+    etag_decoder_free(&t->dec);
+    for (int f = 0; f < ETAG_MAX_FIELDS; f++) np_tokens_free(&t->toks[f]);
+    free(t->view);
+    free(t->spans);
+    free(t->ents);
+    memset(t, 0, sizeof *t);
+}
