@@ -1,0 +1,963 @@
+/* Linking one record (see link.h). Three passes per text field: company names by the
+ * dictionary matcher, explicit patterns (resolved with the name right before them when the
+ * RIC root is not the exchange symbol), then entity-tag's ORG spans. The mentions are then
+ * grouped by issuer, guarded, scored and written out one entry per listing. */
+#include "link.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "exitcode.h"
+#include "json.h"
+#include "names.h"
+#include "zones.h"
+
+enum { M_RIC = 1, M_EXCHANGE, M_CASHTAG, M_NAME, M_ENTITY };
+static const char *const method_name[] = {"", "ric", "exchange", "cashtag", "name", "entity"};
+
+#define NONE UINT32_MAX
+
+struct tl_mention {
+    uint32_t issuer;                   /* chosen issuer, or NONE */
+    uint32_t listing;                  /* explicit patterns: the listing, or NONE when unknown */
+    uint32_t alias_first, alias_count; /* name candidates */
+    uint32_t b0, b1, cp0, cp1;
+    uint8_t field, method, weak, cue, dead, ambiguous, single;
+    const char *sym, *ric; /* unknown explicit listings: as written */
+    uint16_t sym_len, ric_len;
+    const tl_exchange *exch;
+};
+
+struct tl_agg {
+    uint32_t issuer;  /* NONE for an unknown explicit listing */
+    uint32_t listing; /* for output entries: the listing, or NONE */
+    uint32_t mention; /* unknown listings: the mention that names it */
+    int n_explicit, n_strong, n_entity, n_weak;
+    uint64_t first; /* field << 32 | cp0 of the first mention */
+    double score;
+    int mentions;
+    uint8_t primary, linked, own_explicit;
+};
+
+/* ---- word sets ---------------------------------------------------------------------- */
+
+typedef struct {
+    uint64_t slot[512];
+    int built;
+} wset;
+
+static void wset_build(wset *w, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint64_t h = tl_word_hash(words[i], strlen(words[i]));
+        size_t j = h & 511;
+        while (w->slot[j]) j = (j + 1) & 511;
+        w->slot[j] = h;
+    }
+    w->built = 1;
+}
+
+static int wset_has(const wset *w, uint64_t h)
+{
+    size_t j = h & 511;
+    while (w->slot[j]) {
+        if (w->slot[j] == h) return 1;
+        j = (j + 1) & 511;
+    }
+    return 0;
+}
+
+#define WORDS(a) a, sizeof(a) / sizeof(*(a))
+static const char *const connectors[] = {"and", "of",  "de",  "the", "du", "la", "le",  "des",
+                                         "der", "van", "von", "y",   "e",  "et", "for", "on",
+                                         "at",  "in",  "am",  "del", "di", "da", "com", "s"};
+/* Nouns that make "Ford Foundation" a different organization. */
+static const char *const institutions[] = {
+    "foundation",   "institute", "institution", "university", "college",      "school",
+    "museum",       "center",    "centre",      "hospital",   "field",        "stadium",
+    "arena",        "park",      "prize",       "award",      "awards",       "fellowship",
+    "fellow",       "fellows",   "family",      "act",        "street",       "avenue",
+    "road",         "boulevard", "square",      "building",   "tower",        "hall",
+    "library",      "theater",   "theatre",     "island",     "river",        "lake",
+    "mountain",     "county",    "city",        "daily",      "times",        "journal",
+    "magazine",     "cup",       "classic",     "open",       "championship", "trophy",
+    "memorial",     "scholar",   "scholars",    "professor",  "chair",        "lecture",
+    "amphitheater", "pavilion",  "center's"};
+/* Capitalized words that may stand right before a one-word company name. */
+static const char *const before_ok[] = {
+    "the",       "a",         "an",           "and",        "or",        "but",       "rival",
+    "rivals",    "with",      "by",           "as",         "at",        "for",       "from",
+    "to",        "of",        "in",           "on",         "while",     "when",      "like",
+    "including", "both",      "unlike",       "american",   "british",   "chinese",   "german",
+    "japanese",  "french",    "swiss",        "korean",     "indian",    "russian",   "italian",
+    "spanish",   "dutch",     "canadian",     "australian", "brazilian", "mexican",   "european",
+    "asian",     "taiwanese", "swedish",      "finnish",    "norwegian", "danish",    "irish",
+    "belgian",   "austrian",  "israeli",      "saudi",      "south",     "u",         "s",
+    "uk",        "us",        "hong",         "kong",       "but",       "if",        "after",
+    "before",    "since",     "because",      "shares",     "analysts",  "meanwhile", "however",
+    "also",      "then",      "so",           "yet",        "why",       "how",       "what",
+    "where",     "whether",   "although",     "though",     "unit",      "units",     "retailer",
+    "automaker", "carmaker",  "lender",       "bank",       "insurer",   "airline",   "parent",
+    "owner",     "partner",   "conglomerate", "giant",      "chipmaker", "said",      "says",
+    "last",      "this",      "that",         "its",        "their",     "his",       "her",
+    "our",       "new",       "nyse",         "nasdaq",     "wall",      "street",    "co",
+    "inc",       "corp",      "ltd",          "plc",        "ag",        "sa",        "nv",
+    "group",     "holdings"};
+static const char *const cue_after[] = {
+    "said",         "says",       "say",       "shares",    "share",        "stock",
+    "stocks",       "ceo",        "chief",     "executive", "spokesman",    "spokeswoman",
+    "spokesperson", "chairman",   "president", "founder",   "reported",     "posted",
+    "announced",    "unveiled",   "launched",  "agreed",    "plans",        "planned",
+    "sold",         "bought",     "rose",      "fell",      "gained",       "dropped",
+    "jumped",       "slipped",    "declined",  "climbed",   "shareholders", "investors",
+    "board",        "management", "earnings",  "profit",    "revenue",      "sales",
+    "results",      "executives", "employees", "stores",    "shareholder"};
+static const char *const cue_before[] = {
+    "rival",      "rivals",       "retailer",    "retailers",    "automaker", "carmaker",
+    "maker",      "makers",       "bank",        "lender",       "company",   "firm",
+    "giant",      "insurer",      "airline",     "carrier",      "chipmaker", "brewer",
+    "miner",      "conglomerate", "producer",    "manufacturer", "operator",  "supplier",
+    "subsidiary", "competitor",   "competitors", "peer",         "peers",     "retail",
+    "oil",        "discounter",   "chain",       "automakers",   "carmakers", "banks",
+    "companies"};
+
+static wset ws_conn, ws_inst, ws_before, ws_cue_after, ws_cue_before;
+
+static void words_init(void)
+{
+    if (ws_conn.built) return;
+    wset_build(&ws_conn, WORDS(connectors));
+    wset_build(&ws_inst, WORDS(institutions));
+    wset_build(&ws_before, WORDS(before_ok));
+    wset_build(&ws_cue_after, WORDS(cue_after));
+    wset_build(&ws_cue_before, WORDS(cue_before));
+}
+
+/* ---- setup -------------------------------------------------------------------------- */
+
+void tl_linker_init(tl_linker *L, const tl_table *table)
+{
+    memset(L, 0, sizeof *L);
+    L->table = table;
+    L->fields[0] = "title";
+    L->fields[1] = "body";
+    L->nfields = 2;
+    L->date_fields[0] = "published";
+    L->date_fields[1] = "date";
+    L->ndate_fields = 2;
+    L->source_field = "source";
+    L->max_evidence = 10;
+    words_init();
+}
+
+void tl_linker_free(tl_linker *L)
+{
+    tl_toks_free(&L->toks);
+    tl_patterns_free(&L->pats);
+    tl_entities_free(&L->ents);
+    free(L->m);
+    free(L->agg);
+    free(L->order);
+    np_buf_free(&L->out);
+    memset(L, 0, sizeof *L);
+}
+
+static tl_mention *new_mention(tl_linker *L)
+{
+    if (L->nm == L->mcap) {
+        size_t cap = L->mcap ? L->mcap * 2 : 64;
+        tl_mention *p = realloc(L->m, cap * sizeof *p);
+        if (!p) return NULL;
+        L->m = p;
+        L->mcap = cap;
+    }
+    tl_mention *m = &L->m[L->nm++];
+    memset(m, 0, sizeof *m);
+    m->issuer = m->listing = NONE;
+    return m;
+}
+
+static int valid_at(const tl_listing *l, int32_t day)
+{
+    if (day == INT32_MIN) return l->to == TL_DAY_MAX;
+    return l->from <= day && day <= l->to;
+}
+
+/* ---- names -------------------------------------------------------------------------- */
+
+/* The first word of an alias as written ("UBS" of "UBS Group AG"). */
+static size_t raw_first_word(const tl_alias *a)
+{
+    size_t i = 0;
+    while (i < a->raw_len) {
+        unsigned char c = (unsigned char)a->raw[i];
+        if (!(c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+            break;
+        i++;
+    }
+    return i;
+}
+
+/* Does the text's letter case fit the alias? Names are capitalized in running text;
+ * acronyms of up to three letters must be written in capitals (or exactly as listed). */
+static int case_fits(const char *s, const tl_tok *t, size_t i, size_t j, const tl_alias *a)
+{
+    if (t[i].flags & TL_TOK_LOWER) return 0;
+    for (size_t k = i + 1; k < j; k++)
+        if ((t[k].flags & TL_TOK_LOWER) && !(t[k].flags & TL_TOK_GLUE) &&
+            !wset_has(&ws_conn, t[k].h))
+            return 0;
+    if (j - i == 1) {
+        size_t w = raw_first_word(a);
+        size_t tl = t[i].b1 - t[i].b0;
+        int same = w == tl && memcmp(a->raw, s + t[i].b0, tl) == 0;
+        if (a->flags & TL_KEY_EXACT) return same;
+        if (t[i].len <= 3 && !(t[i].flags & TL_TOK_CAPS) && !same) return 0;
+    }
+    return 1;
+}
+
+/* Picks the issuer among the candidates of one key: curated aliases first, then the
+ * highest prior. Returns the alias index, or NONE; *tie is set when two issuers tie. */
+static uint32_t pick(const tl_table *T, const tl_slot *sl, const char *s, const tl_tok *t, size_t i,
+                     size_t j, int *tie)
+{
+    uint32_t best = NONE;
+    int best_rank = -1;
+    *tie = 0;
+    for (uint32_t k = sl->first; k < sl->first + sl->count; k++) {
+        const tl_alias *a = &T->names.alias[k];
+        if (!case_fits(s, t, i, j, a)) continue;
+        int rank = (a->curated ? 1000 : 0) + T->iss[a->issuer].prior;
+        if (rank > best_rank) {
+            best = k;
+            best_rank = rank;
+            *tie = 0;
+        } else if (rank == best_rank && T->names.alias[best].issuer != a->issuer) {
+            *tie = 1;
+        }
+    }
+    return best;
+}
+
+static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl_zone *z, size_t nz)
+{
+    (void)n;
+    const tl_table *T = L->table;
+    const tl_matcher *M = &T->names;
+    const tl_tok *t = L->toks.t;
+    size_t nt = L->toks.n;
+    for (size_t i = 0; i < nt; i++) {
+        if (t[i].flags & TL_TOK_LOWER) continue;
+        if (!tl_matcher_may_start(M, t[i].h)) continue;
+        uint64_t k = tl_key_step(TL_KEY_SEED, t[i].h);
+        const tl_slot *sl = tl_matcher_find(M, k), *best = NULL;
+        size_t end = 0;
+        if (!sl) continue;
+        if (sl->count) {
+            best = sl;
+            end = i + 1;
+        }
+        for (size_t j = i + 1; sl->prefix && j < nt; j++) {
+            if ((t[j].flags & TL_TOK_BREAK) || (t[j - 1].flags & TL_TOK_POSS)) break;
+            k = tl_key_step(k, t[j].h);
+            sl = tl_matcher_find(M, k);
+            if (!sl) break;
+            if (sl->count) {
+                best = sl;
+                end = j + 1;
+            }
+        }
+        if (!best) continue;
+        if (tl_in_zone(z, nz, t[i].b0)) {
+            i = end - 1;
+            continue;
+        }
+        int tie;
+        uint32_t ai = pick(T, best, s, t, i, end, &tie);
+        if (ai == NONE) continue;
+        const tl_alias *a = &M->alias[ai];
+        /* "Ford Foundation", "Target Field": a different organization. */
+        if (end < nt && !(t[end].flags & TL_TOK_BREAK) && !(t[end - 1].flags & TL_TOK_POSS) &&
+            wset_has(&ws_inst, t[end].h)) {
+            i = end - 1;
+            continue;
+        }
+        int single = end - i == 1;
+        /* "Rob Ford", "Gerald Ford": a capitalized word right before a one-word name. */
+        if (single && i > 0 && !(t[i].flags & TL_TOK_BREAK) && !(t[i].flags & TL_TOK_SENT) &&
+            !(t[i - 1].flags & TL_TOK_LOWER) && !(t[i - 1].flags & TL_TOK_POSS) &&
+            !wset_has(&ws_before, t[i - 1].h) && !tl_is_legal_word(t[i - 1].h)) {
+            continue;
+        }
+        /* Legal forms after the name ("Target Corp", "Alibaba Group Holding Ltd") make it
+         * a company for certain, and belong to the mention. */
+        size_t e = end;
+        int suffix = 0;
+        while (e < nt && e - end < 4 && !(t[e - 1].flags & TL_TOK_POSS) &&
+               tl_is_legal_word(t[e].h) && !(t[e].flags & TL_TOK_LOWER) &&
+               (!(t[e].flags & TL_TOK_BREAK) || (e == end && s[t[e - 1].b1] == ','))) {
+            e++;
+            suffix = 1;
+        }
+        tl_mention *m = new_mention(L);
+        if (!m) return -1;
+        m->issuer = a->issuer;
+        m->alias_first = best->first;
+        m->alias_count = best->count;
+        m->ambiguous = (uint8_t)tie;
+        m->method = M_NAME;
+        m->field = (uint8_t)field;
+        m->b0 = t[i].b0;
+        m->b1 = t[e - 1].b1;
+        m->cp0 = t[i].cp0;
+        m->cp1 = t[e - 1].cp1;
+        m->single = (uint8_t)single;
+        m->weak = (a->flags & TL_KEY_WEAK) && !suffix;
+        if (m->weak) {
+            int cue = 0;
+            if (e < nt && !(t[e].flags & TL_TOK_BREAK) && wset_has(&ws_cue_after, t[e].h)) cue = 1;
+            if (t[e - 1].flags & TL_TOK_POSS) cue = 0;
+            if (i > 0 && !(t[i].flags & TL_TOK_BREAK) && (t[i - 1].flags & TL_TOK_LOWER) &&
+                wset_has(&ws_cue_before, t[i - 1].h))
+                cue = 1;
+            m->cue = (uint8_t)cue;
+        }
+        i = e - 1;
+    }
+    return 0;
+}
+
+/* ---- explicit patterns ---------------------------------------------------------------- */
+
+typedef struct {
+    const tl_table *T;
+    int32_t day;
+    uint32_t best;
+    int best_rank;
+    uint32_t want_issuer; /* NONE: any */
+} find_ctx;
+
+static int consider(void *arg, uint32_t li)
+{
+    find_ctx *c = arg;
+    const tl_listing *l = &c->T->lst[li];
+    if (c->want_issuer != NONE && l->issuer != c->want_issuer) return 0;
+    int rank = (valid_at(l, c->day) ? 4 : 0) + (l->to == TL_DAY_MAX ? 2 : 0) + l->primary;
+    if (rank > c->best_rank) {
+        c->best = li;
+        c->best_rank = rank;
+    }
+    return 0;
+}
+
+static uint32_t find_symbol(const tl_table *T, const char *mic, const char *sym, size_t n,
+                            int32_t day, uint32_t want_issuer)
+{
+    find_ctx c = {T, day, NONE, -1, want_issuer};
+    tl_table_each_symbol(T, mic, sym, n, consider, &c);
+    /* A listing valid at another date only counts when the article has no date. */
+    if (c.best != NONE && day != INT32_MIN && !valid_at(&T->lst[c.best], day)) return NONE;
+    return c.best;
+}
+
+/* Symbol spellings of a RIC root: "BRKa" -> BRK-A, BRK.A, BRKA; "DBKGn" -> DBK;
+ * "VOWG_p" -> VOW3 is left to the table's RIC column. */
+static uint32_t find_root(const tl_table *T, const char *mic, const char *root, size_t n,
+                          int32_t day, uint32_t want_issuer)
+{
+    uint32_t li = find_symbol(T, mic, root, n, day, want_issuer);
+    if (li != NONE) return li;
+    char buf[40];
+    size_t base = n;
+    while (base > 0 && ((root[base - 1] >= 'a' && root[base - 1] <= 'z') || root[base - 1] == '_'))
+        base--;
+    if (base == 0 || n >= 20) return NONE;
+    if (base < n) {
+        char cls = root[n - 1];
+        if (cls >= 'a' && cls <= 'z') cls = (char)(cls - 32);
+        static const char seps[] = {'-', '.', 0};
+        for (int k = 0; k < 3; k++) {
+            size_t m = 0;
+            memcpy(buf, root, base);
+            m = base;
+            if (seps[k]) buf[m++] = seps[k];
+            buf[m++] = cls;
+            li = find_symbol(T, mic, buf, m, day, want_issuer);
+            if (li != NONE) return li;
+        }
+        li = find_symbol(T, mic, root, base, day, want_issuer);
+        if (li != NONE) return li;
+    }
+    /* German RICs: the exchange symbol plus "G" ("BMWG" -> BMW, "DBKGn" -> DBK). */
+    if (base > 2 && root[base - 1] == 'G') {
+        li = find_symbol(T, mic, root, base - 1, day, want_issuer);
+        if (li != NONE) return li;
+    }
+    return NONE;
+}
+
+typedef struct {
+    const tl_table *T;
+    int32_t day;
+    uint32_t best;
+    int best_rank;
+} ric_ctx;
+
+static int consider_ric(void *arg, uint32_t li)
+{
+    ric_ctx *c = arg;
+    const tl_listing *l = &c->T->lst[li];
+    int rank = (valid_at(l, c->day) ? 4 : 0) + (l->to == TL_DAY_MAX ? 2 : 0) + l->primary;
+    if (rank > c->best_rank) {
+        c->best = li;
+        c->best_rank = rank;
+    }
+    return 0;
+}
+
+/* The name mention that ends right before the pattern's opening parenthesis. */
+static const tl_mention *adjacent_name(const tl_linker *L, size_t first_m, int field, const char *s,
+                                       uint32_t open)
+{
+    for (size_t k = L->nm; k-- > first_m;) {
+        const tl_mention *m = &L->m[k];
+        if (m->field != field || m->method != M_NAME) continue;
+        if (m->b1 > open) continue;
+        for (uint32_t b = m->b1; b < open; b++)
+            if (s[b] != ' ' && s[b] != '\t' && s[b] != ',') return NULL;
+        return m;
+    }
+    return NULL;
+}
+
+/* A listing on this exchange of one of the name's candidate issuers. */
+static uint32_t listing_of_name(const tl_table *T, const tl_mention *m, const char *mic,
+                                int32_t day, uint32_t *issuer)
+{
+    const char *cm = NULL;
+    const tl_exchange *x = tl_exchange_by_mic(mic, strlen(mic));
+    cm = x ? x->canonical : mic;
+    for (uint32_t k = m->alias_first; k < m->alias_first + m->alias_count; k++) {
+        uint32_t is = T->names.alias[k].issuer;
+        const tl_issuer *I = &T->iss[is];
+        uint32_t best = NONE;
+        int best_rank = -1;
+        for (uint32_t li = I->first; li < I->first + I->count; li++) {
+            const tl_listing *l = &T->lst[li];
+            const tl_exchange *lx = tl_exchange_by_mic(l->mic, strlen(l->mic));
+            const char *lm = lx ? lx->canonical : l->mic;
+            if (strcmp(lm, cm) != 0) continue;
+            int rank = (valid_at(l, day) ? 4 : 0) + (l->to == TL_DAY_MAX ? 2 : 0) + l->primary;
+            if (rank > best_rank) {
+                best = li;
+                best_rank = rank;
+            }
+        }
+        if (best != NONE) {
+            *issuer = is;
+            return best;
+        }
+    }
+    return NONE;
+}
+
+static const char *const us_mics[] = {"XNYS", "XNAS", "XASE", "ARCX", "BATS", "OTCM"};
+
+static int scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_zone *z,
+                         size_t nz, size_t first_m, int32_t day)
+{
+    const tl_table *T = L->table;
+    if (tl_find_patterns(s, n, &L->pats)) return -1;
+    size_t cp = 0, at = 0;
+    for (size_t k = 0; k < L->pats.n; k++) {
+        const tl_pattern *p = &L->pats.p[k];
+        if (p->unlisted || tl_in_zone(z, nz, p->b0)) continue;
+        /* Code-point offsets, counted incrementally (patterns come in text order). */
+        while (at < p->b0) cp += ((unsigned char)s[at++] & 0xC0) != 0x80;
+        size_t cp0 = cp, cp1 = cp;
+        for (size_t b = p->b0; b < p->b1; b++) cp1 += ((unsigned char)s[b] & 0xC0) != 0x80;
+        uint32_t li = NONE, issuer = NONE;
+        if (p->kind == TL_PAT_RIC) {
+            ric_ctx c = {T, day, NONE, -1};
+            tl_table_each_ric(T, p->ric, p->ric_len, consider_ric, &c);
+            if (c.best != NONE && (day == INT32_MIN || valid_at(&T->lst[c.best], day))) li = c.best;
+        }
+        if (li == NONE && p->exch) {
+            const tl_mention *nm = adjacent_name(L, first_m, field, s, p->open);
+            uint32_t by_name = nm ? listing_of_name(T, nm, p->exch->mic, day, &issuer) : NONE;
+            uint32_t by_sym = find_root(T, p->exch->mic, p->sym, p->sym_len, day, NONE);
+            /* The name written right before the code decides when both exist: RIC roots
+             * are not always symbols, and symbols get reused. */
+            li = by_name != NONE ? by_name : by_sym;
+        }
+        if (li == NONE && p->kind == TL_PAT_CASHTAG) {
+            for (size_t u = 0; u < sizeof us_mics / sizeof *us_mics && li == NONE; u++)
+                li = find_symbol(T, us_mics[u], p->sym, p->sym_len, day, NONE);
+        }
+        tl_mention *m = new_mention(L);
+        if (!m) return -1;
+        m->method = p->kind == TL_PAT_RIC        ? M_RIC
+                    : p->kind == TL_PAT_EXCHANGE ? M_EXCHANGE
+                                                 : M_CASHTAG;
+        m->field = (uint8_t)field;
+        m->b0 = p->b0;
+        m->b1 = p->b1;
+        m->cp0 = (uint32_t)cp0;
+        m->cp1 = (uint32_t)cp1;
+        m->listing = li;
+        m->issuer = li != NONE ? T->lst[li].issuer : NONE;
+        m->sym = p->sym;
+        m->sym_len = (uint16_t)p->sym_len;
+        m->ric = p->ric;
+        m->ric_len = (uint16_t)p->ric_len;
+        m->exch = p->exch;
+    }
+    return 0;
+}
+
+/* ---- entities ----------------------------------------------------------------------- */
+
+static int scan_entities(tl_linker *L, int field, size_t first_m)
+{
+    const tl_table *T = L->table;
+    const tl_tok *t = L->toks.t;
+    size_t nt = L->toks.n;
+    static uint64_t the_h;
+    if (!the_h) the_h = tl_word_hash("the", 3);
+    for (size_t k = 0; k < L->ents.n; k++) {
+        const tl_entity *e = &L->ents.e[k];
+        if (e->field != field) continue;
+        /* Name mentions inside the span: ORG supports them, PER and LOC veto weak ones. */
+        int covered = 0;
+        for (size_t q = first_m; q < L->nm; q++) {
+            tl_mention *m = &L->m[q];
+            if (m->field != field || m->method != M_NAME) continue;
+            if (m->cp1 <= e->cp0 || m->cp0 >= e->cp1) continue;
+            if (e->type == TL_ENT_ORG) {
+                m->weak = 0;
+                covered = 1;
+            } else if ((e->type == TL_ENT_PER || e->type == TL_ENT_LOC) && m->cp0 >= e->cp0 &&
+                       m->cp1 <= e->cp1 && (m->weak || m->single)) {
+                m->dead = 1;
+            }
+        }
+        if (e->type != TL_ENT_ORG || covered) continue;
+        /* An ORG the dictionary scan did not find: look its words up as a whole name. */
+        size_t lo = 0, hi = nt;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (t[mid].cp0 < e->cp0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t b = lo, en = b;
+        while (en < nt && t[en].cp1 <= e->cp1) en++;
+        if (b < en && t[b].h == the_h) b++;
+        while (en > b + 1 && tl_is_legal_word(t[en - 1].h)) en--;
+        if (b >= en || en - b > TL_NAME_MAX_WORDS) continue;
+        uint64_t key = TL_KEY_SEED;
+        for (size_t q = b; q < en; q++) key = tl_key_step(key, t[q].h);
+        const tl_slot *sl = tl_matcher_find(&T->names, key);
+        if (!sl || !sl->count) continue;
+        uint32_t best = NONE;
+        int best_rank = -1, tie = 0;
+        for (uint32_t a = sl->first; a < sl->first + sl->count; a++) {
+            const tl_alias *al = &T->names.alias[a];
+            int rank = (al->curated ? 1000 : 0) + T->iss[al->issuer].prior;
+            if (rank > best_rank) {
+                best = a;
+                best_rank = rank;
+                tie = 0;
+            } else if (rank == best_rank) {
+                tie = 1;
+            }
+        }
+        tl_mention *m = new_mention(L);
+        if (!m) return -1;
+        m->issuer = T->names.alias[best].issuer;
+        m->alias_first = sl->first;
+        m->alias_count = sl->count;
+        m->ambiguous = (uint8_t)tie;
+        m->method = M_ENTITY;
+        m->field = (uint8_t)field;
+        m->b0 = t[lo].b0;
+        m->b1 = t[en - 1].b1;
+        m->cp0 = e->cp0;
+        m->cp1 = e->cp1;
+    }
+    return 0;
+}
+
+/* ---- aggregation and output ----------------------------------------------------------- */
+
+static tl_agg *new_agg(tl_linker *L)
+{
+    if (L->nagg == L->aggcap) {
+        size_t cap = L->aggcap ? L->aggcap * 2 : 32;
+        tl_agg *p = realloc(L->agg, cap * sizeof *p);
+        if (!p) return NULL;
+        L->agg = p;
+        L->aggcap = cap;
+    }
+    tl_agg *a = &L->agg[L->nagg++];
+    memset(a, 0, sizeof *a);
+    a->issuer = a->listing = a->mention = NONE;
+    return a;
+}
+
+static int same_unknown(const tl_mention *a, const tl_mention *b)
+{
+    if (a->exch != b->exch) return 0;
+    return a->sym_len == b->sym_len && memcmp(a->sym, b->sym, a->sym_len) == 0;
+}
+
+static int is_otc(const tl_listing *l)
+{
+    return strcmp(l->mic, "OTCM") == 0;
+}
+
+static int cmp_entries(const void *x, const void *y, void *arg)
+{
+    const tl_agg *a = &((tl_linker *)arg)->agg[*(const uint32_t *)x];
+    const tl_agg *b = &((tl_linker *)arg)->agg[*(const uint32_t *)y];
+    if (a->score != b->score) return a->score > b->score ? -1 : 1;
+    if (a->mentions != b->mentions) return a->mentions > b->mentions ? -1 : 1;
+    if (a->first != b->first) return a->first < b->first ? -1 : 1;
+    if (a->primary != b->primary) return a->primary > b->primary ? -1 : 1;
+    return (*(const uint32_t *)x > *(const uint32_t *)y) -
+           (*(const uint32_t *)x < *(const uint32_t *)y);
+}
+
+static int put_evidence(tl_linker *L, np_buf *o, const tl_agg *e, int *count)
+{
+    int n = 0, written = 0;
+    if (np_buf_puts(o, "[")) return -1;
+    for (size_t k = 0; k < L->nm; k++) {
+        const tl_mention *m = &L->m[k];
+        if (m->dead) continue;
+        int mine;
+        if (e->issuer == NONE)
+            mine = m->issuer == NONE && m->listing == NONE && m->method != M_NAME &&
+                   m->method != M_ENTITY && same_unknown(m, &L->m[e->mention]);
+        else if (m->method == M_NAME || m->method == M_ENTITY)
+            mine = m->issuer == e->issuer && (!m->weak || m->cue);
+        else
+            mine = m->listing == e->listing ||
+                   (!e->own_explicit && m->issuer == e->issuer && m->listing != NONE);
+        if (!mine) continue;
+        n++;
+        if (written >= L->max_evidence) continue;
+        if (written && np_buf_putc(o, ',')) return -1;
+        if (np_buf_puts(o, "{\"field\":") ||
+            np_json_put_string(o, L->fields[m->field], strlen(L->fields[m->field])) ||
+            np_buf_puts(o, ",\"start\":") || np_buf_put_u64(o, m->cp0) ||
+            np_buf_puts(o, ",\"end\":") || np_buf_put_u64(o, m->cp1) ||
+            np_buf_puts(o, ",\"method\":\"") || np_buf_puts(o, method_name[m->method]) ||
+            np_buf_puts(o, "\"}"))
+            return -1;
+        written++;
+    }
+    *count = n;
+    return np_buf_putc(o, ']');
+}
+
+/* RIC of a listing: the table's, else formed from the symbol and the exchange suffix
+ * ("BRK-A" on XNYS -> "BRKa.N"). */
+static int put_ric(np_buf *o, const tl_listing *l)
+{
+    if (l->ric[0]) return np_json_put_string(o, l->ric, strlen(l->ric));
+    const tl_exchange *x = tl_exchange_by_mic(l->mic, strlen(l->mic));
+    if (!x || !x->ric[0]) return np_buf_puts(o, "null");
+    char buf[64];
+    size_t n = 0, sl = strlen(l->symbol);
+    if (sl > 40) return np_buf_puts(o, "null");
+    for (size_t i = 0; i < sl; i++) {
+        char c = l->symbol[i];
+        if ((c == '-' || c == '.') && i + 2 == sl && strcmp(x->country, "US") == 0) {
+            char cl = l->symbol[i + 1];
+            buf[n++] = (char)(cl >= 'A' && cl <= 'Z' ? cl + 32 : cl);
+            break;
+        }
+        buf[n++] = c;
+    }
+    buf[n++] = '.';
+    size_t rl = strlen(x->ric);
+    memcpy(buf + n, x->ric, rl);
+    n += rl;
+    return np_json_put_string(o, buf, n);
+}
+
+static int emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
+{
+    const tl_table *T = L->table;
+    L->nagg = 0;
+    /* Publisher: names of the issuer that owns the news service are not subjects. */
+    if (source && source_len) {
+        for (size_t k = 0; k < L->nm; k++) {
+            tl_mention *m = &L->m[k];
+            if ((m->method != M_NAME && m->method != M_ENTITY) || m->issuer == NONE) continue;
+            const char *p = T->iss[m->issuer].publisher;
+            if (p && strlen(p) == source_len && strncasecmp(p, source, source_len) == 0)
+                m->dead = 1;
+        }
+    }
+    /* Ambiguous names: an issuer with explicit evidence in the article wins, else none. */
+    for (size_t k = 0; k < L->nm; k++) {
+        tl_mention *m = &L->m[k];
+        if (!m->ambiguous || m->dead) continue;
+        m->dead = 1;
+        for (uint32_t a = m->alias_first; a < m->alias_first + m->alias_count && m->dead; a++) {
+            uint32_t is = T->names.alias[a].issuer;
+            for (size_t q = 0; q < L->nm; q++)
+                if (L->m[q].issuer == is && L->m[q].listing != NONE) {
+                    m->issuer = is;
+                    m->dead = 0;
+                    break;
+                }
+        }
+    }
+    /* Per-issuer evidence. */
+    for (size_t k = 0; k < L->nm; k++) {
+        tl_mention *m = &L->m[k];
+        if (m->dead) continue;
+        tl_agg *a = NULL;
+        if (m->issuer == NONE) {
+            for (size_t q = 0; q < L->nagg; q++)
+                if (L->agg[q].issuer == NONE && same_unknown(&L->m[L->agg[q].mention], m))
+                    a = &L->agg[q];
+        } else {
+            for (size_t q = 0; q < L->nagg; q++)
+                if (L->agg[q].issuer == m->issuer) a = &L->agg[q];
+        }
+        if (!a) {
+            if (!(a = new_agg(L))) return -1;
+            a->issuer = m->issuer;
+            a->mention = (uint32_t)k;
+            a->first = UINT64_MAX;
+        }
+        uint64_t pos = (uint64_t)m->field << 32 | m->cp0;
+        if (m->method == M_NAME && m->weak) {
+            if (m->cue)
+                a->n_weak++;
+            else
+                continue;
+        } else if (m->method == M_NAME) {
+            a->n_strong++;
+        } else if (m->method == M_ENTITY) {
+            a->n_entity++;
+        } else {
+            a->n_explicit++;
+        }
+        if (pos < a->first) a->first = pos;
+    }
+    /* Weak names count when the issuer has other evidence too. */
+    for (size_t k = 0; k < L->nm; k++) {
+        tl_mention *m = &L->m[k];
+        if (m->dead || m->method != M_NAME || !m->weak || m->cue) continue;
+        for (size_t q = 0; q < L->nagg; q++) {
+            tl_agg *a = &L->agg[q];
+            if (a->issuer != m->issuer) continue;
+            if (a->n_strong + a->n_entity + a->n_explicit + a->n_weak > 0) {
+                m->cue = 1; /* supported */
+                uint64_t pos = (uint64_t)m->field << 32 | m->cp0;
+                if (pos < a->first) a->first = pos;
+            }
+        }
+    }
+    /* Output entries: one per listing of each linked issuer. */
+    size_t nissuers = L->nagg;
+    for (size_t q = 0; q < nissuers; q++) {
+        tl_agg a = L->agg[q];
+        if (a.n_strong + a.n_entity + a.n_explicit + a.n_weak == 0) continue;
+        double base = a.n_explicit ? 0.99
+                      : a.n_strong ? 0.90 + 0.02 * (a.n_strong > 4 ? 4 : a.n_strong - 1)
+                      : a.n_entity ? 0.88
+                                   : 0.75;
+        if (a.issuer == NONE) {
+            tl_agg *e = new_agg(L);
+            if (!e) return -1;
+            *e = a;
+            e->linked = 1;
+            e->score = base;
+            continue;
+        }
+        const tl_issuer *I = &T->iss[a.issuer];
+        int any_valid = 0, any_exchange = 0;
+        for (uint32_t li = I->first; li < I->first + I->count; li++) {
+            if (valid_at(&T->lst[li], day)) {
+                any_valid = 1;
+                if (!is_otc(&T->lst[li])) any_exchange = 1;
+            }
+        }
+        for (uint32_t li = I->first; li < I->first + I->count; li++) {
+            const tl_listing *l = &T->lst[li];
+            int explicit_here = 0;
+            for (size_t k = 0; k < L->nm; k++)
+                if (!L->m[k].dead && L->m[k].listing == li) explicit_here = 1;
+            if (!explicit_here) {
+                if (any_valid && !valid_at(l, day)) continue;
+                if (!any_valid && l->to != TL_DAY_MAX && day != INT32_MIN) continue;
+                if (any_exchange && is_otc(l)) continue;
+            }
+            tl_agg *e = new_agg(L);
+            if (!e) return -1;
+            *e = a;
+            e->listing = li;
+            e->primary = l->primary;
+            e->linked = 1;
+            e->own_explicit = (uint8_t)explicit_here;
+            double sc = explicit_here ? 0.99 : a.n_explicit ? 0.93 : base;
+            if (!explicit_here && !l->primary) sc -= 0.02;
+            e->score = sc;
+        }
+    }
+    /* Order and write. */
+    size_t ne = L->nagg - nissuers;
+    if (ne > L->ordercap) {
+        uint32_t *o = realloc(L->order, ne * sizeof *o);
+        if (!o) return -1;
+        L->order = o;
+        L->ordercap = ne;
+    }
+    np_buf *o = &L->out;
+    np_buf_clear(o);
+    /* Evidence counts are needed for ordering: compute them by writing into a scratch
+     * pass first. */
+    for (size_t q = 0; q < ne; q++) {
+        tl_agg *e = &L->agg[nissuers + q];
+        L->order[q] = (uint32_t)(nissuers + q);
+        size_t mark = o->len;
+        if (put_evidence(L, o, e, &e->mentions)) return -1;
+        o->len = mark;
+    }
+    qsort_r(L->order, ne, sizeof *L->order, cmp_entries, L);
+    np_buf_clear(o);
+    if (np_buf_putc(o, '[')) return -1;
+    for (size_t q = 0; q < ne; q++) {
+        const tl_agg *e = &L->agg[L->order[q]];
+        int cnt;
+        if (q && np_buf_putc(o, ',')) return -1;
+        if (e->issuer == NONE) {
+            const tl_mention *m = &L->m[e->mention];
+            if (np_buf_puts(o, "{\"symbol\":") || np_json_put_string(o, m->sym, m->sym_len) ||
+                np_buf_puts(o, ",\"exchange\":") ||
+                (m->exch ? np_json_put_string(o, m->exch->mic, strlen(m->exch->mic))
+                         : np_buf_puts(o, "null")) ||
+                np_buf_puts(o, ",\"ric\":") ||
+                (m->ric ? np_json_put_string(o, m->ric, m->ric_len) : np_buf_puts(o, "null")) ||
+                np_buf_puts(o, ",\"name\":null,\"issuer\":null"))
+                return -1;
+        } else {
+            const tl_listing *l = &T->lst[e->listing];
+            const tl_issuer *I = &T->iss[e->issuer];
+            if (np_buf_puts(o, "{\"symbol\":") ||
+                np_json_put_string(o, l->symbol, strlen(l->symbol)) ||
+                np_buf_puts(o, ",\"exchange\":") || np_json_put_string(o, l->mic, strlen(l->mic)) ||
+                np_buf_puts(o, ",\"ric\":") || put_ric(o, l) || np_buf_puts(o, ",\"name\":") ||
+                np_json_put_string(o, I->name, strlen(I->name)) || np_buf_puts(o, ",\"issuer\":") ||
+                np_json_put_string(o, I->id, strlen(I->id)))
+                return -1;
+        }
+        size_t mark = o->len;
+        if (np_buf_puts(o, ",\"mentions\":0,\"evidence\":")) return -1;
+        size_t ev = o->len;
+        if (put_evidence(L, o, e, &cnt)) return -1;
+        /* Patch the mention count in: rewrite the prefix now that it is known. */
+        np_buf tmp = {0};
+        if (np_buf_append(&tmp, o->data + ev, o->len - ev)) {
+            np_buf_free(&tmp);
+            return -1;
+        }
+        o->len = mark;
+        int rc = np_buf_puts(o, ",\"mentions\":") || np_buf_put_u64(o, (unsigned)cnt) ||
+                 np_buf_puts(o, ",\"evidence\":") || np_buf_append(o, tmp.data, tmp.len) ||
+                 np_buf_puts(o, ",\"score\":") || np_json_put_double(o, e->score, 3) ||
+                 np_buf_putc(o, '}');
+        np_buf_free(&tmp);
+        if (rc) return -1;
+    }
+    return np_buf_putc(o, ']');
+}
+
+static int cmp_mentions(const void *x, const void *y)
+{
+    const tl_mention *a = x, *b = y;
+    if (a->field != b->field) return a->field < b->field ? -1 : 1;
+    if (a->cp0 != b->cp0) return a->cp0 < b->cp0 ? -1 : 1;
+    return (a->method > b->method) - (a->method < b->method);
+}
+
+/* ---- per record ----------------------------------------------------------------------- */
+
+int tl_link_texts(tl_linker *L, const char *const *texts, const size_t *lens, int32_t day,
+                  const char *source, size_t source_len, const char *entities, size_t entities_len)
+{
+    L->nm = 0;
+    L->ents.n = 0;
+    if (entities && tl_parse_entities(entities, entities_len, L->fields, L->nfields, &L->ents))
+        return -1;
+    for (int f = 0; f < L->nfields; f++) {
+        const char *s = texts[f];
+        size_t n = lens[f];
+        if (!s) continue;
+        if (n > UINT32_MAX) n = UINT32_MAX; /* offsets are 32-bit; the rest is not scanned */
+        tl_zone z[16];
+        size_t nz = tl_find_zones(s, n, z, 16);
+        if (tl_tokenize(s, n, &L->toks)) return -1;
+        size_t first_m = L->nm;
+        if (scan_names(L, f, s, n, z, nz)) return -1;
+        if (scan_patterns(L, f, s, n, z, nz, first_m, day)) return -1;
+        if (L->ents.n && scan_entities(L, f, first_m)) return -1;
+    }
+    if (L->nm > 1) qsort(L->m, L->nm, sizeof *L->m, cmp_mentions);
+    return emit(L, source, source_len, day);
+}
+
+np_verdict tl_link_record(tl_linker *L, np_record *rec)
+{
+    const char *texts[TL_MAX_FIELDS] = {0};
+    size_t lens[TL_MAX_FIELDS] = {0};
+    int have = 0;
+    for (int f = 0; f < L->nfields; f++) {
+        np_field_status st = np_record_text(rec, L->fields[f], &texts[f], &lens[f]);
+        if (st == NP_FIELD_WRONG_TYPE)
+            return np_record_reject(rec, "field %s: expected a string", L->fields[f]);
+        if (st == NP_FIELD_NOMEM) return np_record_fail(rec, NP_EX_SOFTWARE, "out of memory");
+        if (st == NP_FIELD_STRING)
+            have = 1;
+        else
+            texts[f] = NULL;
+    }
+    if (!have) return NP_PASS;
+    int32_t day = INT32_MIN;
+    for (int d = 0; d < L->ndate_fields; d++) {
+        const char *s;
+        size_t n;
+        if (np_record_text(rec, L->date_fields[d], &s, &n) != NP_FIELD_STRING) continue;
+        int64_t secs;
+        if (np_parse_time(s, n, &secs) == 0) {
+            int64_t dd = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+            day = (int32_t)dd;
+            break;
+        }
+    }
+    const char *src = NULL;
+    size_t src_len = 0;
+    if (L->source_field && np_record_text(rec, L->source_field, &src, &src_len) != NP_FIELD_STRING)
+        src = NULL;
+    const char *ent = NULL;
+    size_t ent_len = 0;
+    const np_json_member *em = np_record_get(rec, "entities");
+    if (em && em->type == NP_JSON_ARRAY) {
+        ent = em->val;
+        ent_len = em->val_len;
+    }
+    if (tl_link_texts(L, texts, lens, day, src, src_len, ent, ent_len))
+        return np_record_fail(rec, NP_EX_SOFTWARE, "out of memory");
+    if (np_record_set(rec, "tickers", L->out.data, L->out.len))
+        return np_record_fail(rec, NP_EX_SOFTWARE, "out of memory");
+    return NP_EMIT;
+}

@@ -1,0 +1,58 @@
+/* Linking one record: finds explicit patterns and company names in its text fields,
+ * resolves them to issuers and listings, applies the guards (weak names need support,
+ * datelines and credit lines are skipped, the publisher is not a subject) and writes the
+ * "tickers" array. */
+#ifndef TL_LINK_H
+#define TL_LINK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "entities.h"
+#include "listings.h"
+#include "normalize.h"
+#include "patterns.h"
+#include "record.h"
+
+#define TL_MAX_FIELDS 8
+
+typedef struct tl_mention tl_mention;
+typedef struct tl_agg tl_agg;
+
+typedef struct {
+    const tl_table *table; /* borrowed */
+    const char *fields[TL_MAX_FIELDS];
+    int nfields;
+    const char *date_fields[4];
+    int ndate_fields;
+    const char *source_field;
+    int max_evidence; /* evidence items per listing */
+    /* Per-record scratch, reused. */
+    tl_toks toks;
+    tl_patterns pats;
+    tl_entities ents;
+    tl_mention *m;
+    size_t nm, mcap;
+    tl_agg *agg;
+    size_t nagg, aggcap;
+    uint32_t *order;
+    size_t ordercap;
+    np_buf out;
+} tl_linker;
+
+/* Sets defaults (fields title,body; dates published,date; source). */
+void tl_linker_init(tl_linker *L, const tl_table *table);
+void tl_linker_free(tl_linker *L);
+
+/* Links one record and sets its "tickers" field. Returns NP_EMIT, NP_PASS (no text field),
+ * NP_REJECT (a text field of the wrong type) or NP_FAIL (out of memory). */
+np_verdict tl_link_record(tl_linker *L, np_record *rec);
+
+/* The core, for tests: links texts[i] (field names L->fields[i], NULL when absent) and
+ * writes the JSON array into L->out. day is the article's date (days since 1970) or
+ * INT32_MIN; source the publisher name or NULL; entities JSON or NULL. Returns 0 or -1. */
+int tl_link_texts(tl_linker *L, const char *const *texts, const size_t *lens, int32_t day,
+                  const char *source, size_t source_len, const char *entities, size_t entities_len);
+
+#endif

@@ -1,0 +1,65 @@
+/* The listings table in memory: issuers, their listings (symbol, MIC, RIC, validity), the
+ * name index, and symbol and RIC lookups. Loaded from one or more newspipe-listings(5) TSV
+ * files; every string points into the files' bytes, which the table owns. */
+#ifndef TL_LISTINGS_H
+#define TL_LISTINGS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "matcher.h"
+
+#define TL_DAY_MIN INT32_MIN
+#define TL_DAY_MAX INT32_MAX
+
+typedef struct {
+    const char *symbol, *mic, *ric, *country; /* "" when unknown (ric, country) */
+    int32_t from, to; /* validity in days since 1970-01-01, inclusive; open: TL_DAY_MIN/MAX */
+    uint32_t issuer;
+    uint8_t primary;
+} tl_listing;
+
+typedef struct {
+    const char *id;        /* "cik:1577552", "XHKG:0700" */
+    const char *name;      /* display name */
+    const char *publisher; /* "Reuters" when the issuer owns that news service, else NULL */
+    uint32_t first, count; /* its listings: lst[first .. first + count) */
+    int prior;             /* 0..100: preference when a name is ambiguous */
+} tl_issuer;
+
+typedef struct {
+    uint64_t h;
+    uint32_t listing;
+} tl_index_slot;
+
+typedef struct {
+    tl_issuer *iss;
+    size_t n_iss;
+    tl_listing *lst;
+    size_t n_lst;
+    tl_matcher names;
+    tl_index_slot *sym; /* hash of canonical MIC + symbol, and of the RIC */
+    size_t sym_mask;
+    char **bufs; /* file contents, owned */
+    size_t n_bufs;
+} tl_table;
+
+/* Loads and indexes the files. On error returns -1 and writes "FILE:LINE: reason" into
+ * err (the table is then empty but valid to free). Returns 0 on success. */
+int tl_table_load(tl_table *t, const char *const *paths, size_t n, char *err, size_t errlen);
+/* Same, from one in-memory text (copied); name is used in error messages. */
+int tl_table_load_text(tl_table *t, const char *name, const char *text, size_t len, char *err,
+                       size_t errlen);
+void tl_table_free(tl_table *t);
+
+/* Calls fn for each listing with this symbol on this exchange (its canonical MIC), or with
+ * this RIC when mic is NULL. Stops early when fn returns nonzero; returns that value. */
+int tl_table_each_symbol(const tl_table *t, const char *mic, const char *sym, size_t n,
+                         int (*fn)(void *arg, uint32_t listing), void *arg);
+int tl_table_each_ric(const tl_table *t, const char *ric, size_t n,
+                      int (*fn)(void *arg, uint32_t listing), void *arg);
+
+/* "2013-10-01" -> days since 1970-01-01. Returns 0 or -1. */
+int tl_parse_day(const char *s, size_t n, int32_t *day);
+
+#endif

@@ -1,0 +1,251 @@
+/* The word tokenizer shared by names and text (see normalize.h). */
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Base letters of U+00C0..U+00FF and U+0100..U+017F; case shows the letter's case, '*' is
+ * not a letter (the multiplication and division signs). */
+static const char latin1[64] = "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTs"
+                               "aaaaaaaceeeeiiiidnooooo*ouuuuyty";
+static const char latin_ext_a[129] = "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkk"
+                                     "LlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUu"
+                                     "UuWwYyYZzZzZzs";
+_Static_assert(sizeof latin_ext_a == 129, "U+0100..U+017F table");
+
+#define FNV_OFF   0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+/* Decodes the code point at s[i] (valid UTF-8); sets *len. */
+static uint32_t decode(const unsigned char *s, size_t n, size_t i, size_t *len)
+{
+    unsigned c = s[i];
+    if (c < 0x80) {
+        *len = 1;
+        return c;
+    }
+    if (c < 0xE0 && i + 1 < n) {
+        *len = 2;
+        return ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+    }
+    if (c < 0xF0 && i + 2 < n) {
+        *len = 3;
+        return ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    }
+    if (i + 3 < n) {
+        *len = 4;
+        return ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) |
+               (s[i + 3] & 0x3F);
+    }
+    *len = 1;
+    return 0xFFFD;
+}
+
+/* Classifies a non-ASCII code point: returns its folded ASCII letter (case kept), 0 for
+ * a caseless letter kept as is, or -1 for a separator. */
+static int fold_cp(uint32_t cp)
+{
+    if (cp >= 0xC0 && cp <= 0xFF) return latin1[cp - 0xC0] == '*' ? -1 : latin1[cp - 0xC0];
+    if (cp >= 0x100 && cp <= 0x17F) return latin_ext_a[cp - 0x100];
+    if (cp < 0x180) return -1;                     /* C1 controls, NBSP, Latin-1 symbols */
+    if (cp >= 0x2000 && cp <= 0x2BFF) return -1;   /* general punctuation, symbols, arrows */
+    if (cp >= 0x3000 && cp <= 0x303F) return -1;   /* CJK punctuation */
+    if (cp >= 0xFE00 && cp <= 0xFE6F) return -1;   /* variation selectors, small forms */
+    if (cp >= 0xFF00 && cp <= 0xFF0F) return -1;   /* fullwidth punctuation */
+    if (cp >= 0xFFF0 && cp <= 0xFFFF) return -1;   /* specials */
+    if (cp >= 0x1F000 && cp <= 0x1FAFF) return -1; /* emoji and pictographs */
+    return 0;
+}
+
+static int is_alnum(unsigned c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* True when s[i..] starts a letter or digit (ASCII or a folded/caseless letter). */
+static int word_char_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (i >= n) return 0;
+    if (s[i] < 0x80) return is_alnum(s[i]);
+    size_t len;
+    return fold_cp(decode(s, n, i, &len)) >= 0;
+}
+
+/* Length of an apostrophe at s[i] ("'" or U+2019), else 0. */
+static size_t apostrophe_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (i < n && s[i] == '\'') return 1;
+    if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x99) return 3;
+    return 0;
+}
+
+static int push(tl_toks *out, const tl_tok *t)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 256;
+        tl_tok *p = realloc(out->t, cap * sizeof *p);
+        if (!p) return -1;
+        out->t = p;
+        out->cap = cap;
+    }
+    out->t[out->n++] = *t;
+    return 0;
+}
+
+uint64_t tl_word_hash(const char *folded, size_t n)
+{
+    uint64_t h = FNV_OFF;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)folded[i]) * FNV_PRIME;
+    return h ^ (h >> 29);
+}
+
+int tl_tokenize(const char *text, size_t n, tl_toks *out)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    out->n = 0;
+    if (n > UINT32_MAX) return -1;
+    size_t i = 0, cp = 0;
+    unsigned pending = TL_TOK_SENT | TL_TOK_BREAK; /* flags for the next token */
+    int glue = 0, space = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80 && is_alnum(c)) {
+            /* fall through to the word scanner below */
+        } else if (c >= 0x80 && word_char_at(s, n, i)) {
+            /* a non-ASCII letter starts a word */
+        } else if (c == '&') {
+            tl_tok t = {(uint32_t)i,
+                        (uint32_t)i + 1,
+                        (uint32_t)cp,
+                        (uint32_t)cp + 1,
+                        tl_word_hash("and", 3),
+                        3,
+                        (uint8_t)(pending | TL_TOK_AMP)};
+            if (push(out, &t)) return -1;
+            pending = 0;
+            glue = space = 0;
+            i++;
+            cp++;
+            continue;
+        } else {
+            size_t len = 1;
+            uint32_t u = c < 0x80 ? c : decode(s, n, i, &len);
+            switch (u) {
+            case ' ':
+            case '\t':
+            case 0xA0: space = 1; break;
+            case '\n':
+            case '\r':
+                pending |= TL_TOK_BREAK | TL_TOK_SENT;
+                space = 1;
+                break;
+            case '.':
+                /* A full stop followed by whitespace ends a sentence unless it ends a
+                 * one-letter word ("U.S. Steel"). */
+                if ((i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '\r') &&
+                    out->n && out->t[out->n - 1].b1 == i && out->t[out->n - 1].len > 1)
+                    pending |= TL_TOK_BREAK | TL_TOK_SENT;
+                else
+                    glue = 1;
+                break;
+            case '-':
+            case '/':
+            case '\'':
+            case 0x2019: glue = 1; break;
+            case '!':
+            case '?': pending |= TL_TOK_BREAK | TL_TOK_SENT; break;
+            default: pending |= TL_TOK_BREAK; break;
+            }
+            i += len;
+            cp++;
+            continue;
+        }
+        /* A word: letters and digits; apostrophes end it ("L'Oreal" -> "l" "oreal") and a
+         * possessive "'s" is consumed and flagged. */
+        tl_tok t;
+        t.b0 = (uint32_t)i;
+        t.cp0 = (uint32_t)cp;
+        uint64_t h = FNV_OFF;
+        unsigned len = 0, lower = 0, first = 1;
+        uint8_t fl = (uint8_t)pending;
+        if (!space && glue && out->n && !(pending & TL_TOK_BREAK)) fl |= TL_TOK_GLUE;
+        while (i < n) {
+            c = s[i];
+            int f;
+            size_t clen = 1;
+            if (c < 0x80) {
+                if (!is_alnum(c)) break;
+                f = (int)c;
+            } else {
+                uint32_t u = decode(s, n, i, &clen);
+                f = fold_cp(u);
+                if (f < 0) break;
+            }
+            if (f == 0) { /* caseless letter: hash its bytes */
+                for (size_t k = 0; k < clen; k++) h = (h ^ s[i + k]) * FNV_PRIME;
+                len += (unsigned)clen;
+                if (first) fl |= TL_TOK_UPPER;
+            } else {
+                unsigned ch = (unsigned)f;
+                if (ch >= 'A' && ch <= 'Z') {
+                    if (first) fl |= TL_TOK_UPPER;
+                    ch |= 0x20;
+                } else if (ch >= 'a' && ch <= 'z') {
+                    lower = 1;
+                    if (first) fl |= TL_TOK_LOWER;
+                } else if (first) {
+                    fl |= TL_TOK_UPPER; /* a digit */
+                }
+                h = (h ^ ch) * FNV_PRIME;
+                len++;
+            }
+            first = 0;
+            i += clen;
+            cp++;
+        }
+        t.b1 = (uint32_t)i;
+        t.cp1 = (uint32_t)cp;
+        if (!lower) fl |= TL_TOK_CAPS;
+        size_t a = apostrophe_at(s, n, i);
+        if (a && i + a < n && (s[i + a] | 0x20) == 's' && !word_char_at(s, n, i + a + 1)) {
+            fl |= TL_TOK_POSS;
+            i += a + 1;
+            cp += 2;
+        }
+        t.h = h ^ (h >> 29);
+        t.len = len > 0xFFFF ? 0xFFFF : (uint16_t)len;
+        t.flags = fl;
+        if (push(out, &t)) return -1;
+        pending = 0;
+        glue = space = 0;
+    }
+    return 0;
+}
+
+size_t tl_fold_word(const char *word, size_t n, char *out, size_t cap)
+{
+    const unsigned char *s = (const unsigned char *)word;
+    size_t o = 0, i = 0;
+    while (i < n && o < cap) {
+        size_t clen = 1;
+        int f;
+        if (s[i] < 0x80)
+            f = s[i];
+        else
+            f = fold_cp(decode(s, n, i, &clen));
+        if (f > 0) {
+            out[o++] = (char)((f >= 'A' && f <= 'Z') ? f | 0x20 : f);
+        } else if (f == 0) {
+            for (size_t k = 0; k < clen && o < cap; k++) out[o++] = (char)s[i + k];
+        }
+        i += clen;
+    }
+    return o;
+}
+
+void tl_toks_free(tl_toks *t)
+{
+    free(t->t);
+    t->t = NULL;
+    t->n = t->cap = 0;
+}
