@@ -3,3 +3,15 @@
 #   make bench-dedupe   articles/s, peak memory, state size and load+save time
 
 $(OBJ)/tests/unit/dedupe/%.o: ALL_CFLAGS += -Ifilters/dedupe
+
+DD_TOOL_CFLAGS = $(ALL_CFLAGS) -Ifilters/dedupe -Ibench/dedupe
+DD_LIBOBJS = $(patsubst %.c,$(OBJ)/%.o,$(filter-out filters/dedupe/main.c,$(wildcard filters/dedupe/*.c)))
+$(OUT)/dedupe/%: bench/dedupe/%.c bench/dedupe/corpus.c bench/dedupe/corpus.h $(DD_LIBOBJS) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(DD_TOOL_CFLAGS) $(LDFLAGS) -o $@ $< bench/dedupe/corpus.c $(DD_LIBOBJS) $(LIB) $(LDLIBS_COMMON)
+
+.PHONY: eval-dedupe bench-dedupe
+EVALS += eval-dedupe
+BENCHES += bench-dedupe
+eval-dedupe: $(BINDIR)/newspipe-dedupe $(OUT)/dedupe/devset $(OUT)/dedupe/score
+	NP_BIN=$(BINDIR) SHARED=$(SHARED) OUT=$(OUT) sh bench/dedupe/eval.sh

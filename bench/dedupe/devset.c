@@ -1,0 +1,706 @@
+/* dedupe-devset: writes the dedupe development set as NDJSON on stdout. Base stories come
+ * from the Reuters sample (one per story_id and body, and none overlapping an earlier one
+ * by 5-shingle Jaccard >= 0.25, so that "different story" labels hold); then we add
+ * republications with realistic edits and templated distractors. Each record carries
+ * "eval":{"cluster":ID,"kind":KIND}: records of one cluster are one story, the first one in
+ * the stream is its original. Deterministic for a given --seed.
+ *
+ *   dedupe-devset ARTICLES LABELS [SEED] > devset.ndjson
+ *
+ * Edit kinds (true duplicates): exact-headline (same body, new title), exact-reflow (same
+ * text, whitespace and case changed), exact-id (same id re-sent with updated figures),
+ * lead (lead paragraph reworded), append / insert (a paragraph added at the end / inside),
+ * drop (a paragraph removed), figures (1-3 figures changed), truncate (the last 25-40% cut),
+ * combo2 / combo3 (two or three of lead, append, insert, drop, figures), templated-correction
+ * (an earnings item re-sent with one figure corrected).
+ * Distractors (must not be flagged): original (the Reuters stories themselves; those sharing
+ * a RIC with an earlier one are kind same-company), templated-earnings (same template, other
+ * company or quarter, other figures), templated-market (daily market-close reports that
+ * differ in figures and direction words). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "corpus.h"
+#include "json.h"
+#include "minhash.h"
+#include "shingle.h"
+
+#define MAXP 256
+
+typedef struct {
+    char *p[MAXP]; /* paragraphs (owned); p[0] is the lead */
+    int n;
+} doc;
+
+typedef struct {
+    int64_t t;
+    char *line; /* the output record */
+} event;
+
+static event *ev;
+static size_t nev, evcap;
+static ddb_rng rng;
+
+static void emit(int64_t t, const char *id, int id_is_raw, const char *title, const char *body,
+                 const char *cluster, const char *kind)
+{
+    np_buf b = {0};
+    char ts[32];
+    time_t tt = (time_t)t;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    np_buf_puts(&b, "{\"id\":");
+    if (id_is_raw)
+        np_buf_puts(&b, id);
+    else
+        np_json_put_string(&b, id, strlen(id));
+    np_buf_puts(&b, ",\"source\":\"devset\",\"published\":\"");
+    np_buf_puts(&b, ts);
+    np_buf_puts(&b, "\",\"title\":");
+    np_json_put_string(&b, title, strlen(title));
+    np_buf_puts(&b, ",\"body\":");
+    np_json_put_string(&b, body, strlen(body));
+    np_buf_puts(&b, ",\"eval\":{\"cluster\":");
+    np_json_put_string(&b, cluster, strlen(cluster));
+    np_buf_puts(&b, ",\"kind\":\"");
+    np_buf_puts(&b, kind);
+    np_buf_puts(&b, "\"}}");
+    if (nev == evcap) {
+        evcap = evcap ? evcap * 2 : 4096;
+        ev = realloc(ev, evcap * sizeof *ev);
+        if (!ev) abort();
+    }
+    ev[nev].t = t;
+    ev[nev].line = b.data;
+    nev++;
+}
+
+static int by_time(const void *a, const void *b)
+{
+    const event *x = a, *y = b;
+    return x->t < y->t ? -1 : x->t > y->t;
+}
+
+/* ---- documents as paragraphs ------------------------------------------------------------- */
+
+static char *dupn(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = 0;
+    return d;
+}
+
+static size_t trimlen(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n')) n--;
+    return n;
+}
+
+/* Sentence ends: ". " "? " "! " ".\" " followed by an upper-case letter or a quote. */
+static size_t next_sentence(const char *s, size_t i, size_t n)
+{
+    for (; i + 2 < n; i++) {
+        char c = s[i];
+        if (c != '.' && c != '?' && c != '!') continue;
+        size_t j = i + 1;
+        if (s[j] == '"') j++;
+        if (j < n && s[j] == ' ') {
+            while (j < n && s[j] == ' ') j++;
+            if (j < n && ((s[j] >= 'A' && s[j] <= 'Z') || s[j] == '"')) return j;
+        }
+    }
+    return n;
+}
+
+static void doc_from(doc *d, const char *body)
+{
+    d->n = 0;
+    const char *nl = strchr(body, '\n');
+    size_t n = strlen(body), lead = nl ? (size_t)(nl - body) : next_sentence(body, 0, n);
+    d->p[d->n++] = dupn(body, trimlen(body, lead));
+    size_t i = lead;
+    while (i < n && (body[i] == '\n' || body[i] == ' ')) i++;
+    while (i < n && d->n < MAXP) {
+        size_t e1 = next_sentence(body, i, n), e2 = e1 < n ? next_sentence(body, e1, n) : n;
+        d->p[d->n++] = dupn(body + i, trimlen(body + i, e2 - i));
+        i = e2;
+    }
+}
+
+static void doc_free(doc *d)
+{
+    for (int i = 0; i < d->n; i++) free(d->p[i]);
+    d->n = 0;
+}
+
+static void doc_copy(doc *dst, const doc *src)
+{
+    dst->n = src->n;
+    for (int i = 0; i < src->n; i++) dst->p[i] = strdup(src->p[i]);
+}
+
+static char *doc_text(const doc *d)
+{
+    np_buf b = {0};
+    for (int i = 0; i < d->n; i++) {
+        if (i) np_buf_puts(&b, i == 1 ? " \n " : " ");
+        np_buf_puts(&b, d->p[i]);
+    }
+    if (!b.data) np_buf_puts(&b, "");
+    return b.data;
+}
+
+/* ---- edits ------------------------------------------------------------------------------- */
+
+static const char *syn[][2] = {
+    {"said", "stated"},
+    {"rose", "climbed"},
+    {"fell", "declined"},
+    {"shares", "stock"},
+    {"company", "firm"},
+    {"percent", "pct"},
+    {"on", "on"},
+    {"billion", "bln"},
+    {"million", "mln"},
+    {"Tuesday", "Tuesday,"},
+    {"would", "will"},
+    {"plans", "intends"},
+    {"biggest", "largest"},
+    {"chief", "top"},
+    {"executive", "official"},
+    {"deal", "agreement"},
+    {"government", "administration"},
+    {"increase", "rise"},
+    {"told", "informed"},
+    {"reported", "posted"},
+    {"expected", "forecast"},
+    {"sources", "people"},
+    {"the", "its"},
+    {"a", "one"},
+    {"its", "the"},
+    {"after", "following"},
+    {"as", "while"},
+    {"to", "in order to"},
+    {"has", "had"},
+    {"is", "was"},
+    {"and", "as well as"},
+    {"which", "that"},
+    {"of", "for"},
+};
+
+static const char *synonym(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof syn / sizeof *syn; i++)
+        if (strlen(syn[i][0]) == n && !strncmp(w, syn[i][0], n)) return syn[i][1];
+    return NULL;
+}
+
+/* A reworded lead: the dateline goes, common words turn into synonyms, one word in ten is
+ * dropped and the sentence is rotated at a comma, as rewrite desks do. */
+static char *reword(const char *s)
+{
+    const char *dash = strstr(s, "(Reuters) - ");
+    if (dash && dash - s < 60) s = dash + 12;
+    np_buf b = {0};
+    const char *comma = strstr(s, ", ");
+    size_t n = strlen(s), cut = comma && ddb_unit(&rng) < 0.6 ? (size_t)(comma - s) : 0;
+    for (int part = 0; part < 2; part++) {
+        size_t from = cut ? (part == 0 ? cut + 2 : 0) : (part == 0 ? 0 : n);
+        size_t to = cut ? (part == 0 ? n : cut) : n;
+        size_t i = from;
+        while (i < to) {
+            while (i < to && s[i] == ' ') i++;
+            size_t j = i;
+            while (j < to && s[j] != ' ') j++;
+            if (j > i) {
+                const char *r = synonym(s + i, j - i);
+                double u = ddb_unit(&rng);
+                if (r && u < 0.9) {
+                    if (b.len) np_buf_putc(&b, ' ');
+                    np_buf_puts(&b, r);
+                } else if (u > 0.1 || (s[i] >= '0' && s[i] <= '9')) {
+                    if (b.len) np_buf_putc(&b, ' ');
+                    np_buf_append(&b, s + i, j - i);
+                }
+            }
+            i = j;
+        }
+        if (cut && part == 0) np_buf_puts(&b, ",");
+    }
+    if (!b.data) np_buf_puts(&b, "");
+    return b.data;
+}
+
+static char *donor_paragraph(const doc *donors, int ndonors, int self)
+{
+    for (;;) {
+        int k = (int)ddb_below(&rng, (unsigned long)ndonors);
+        if (k == self || donors[k].n < 3) continue;
+        return strdup(donors[k].p[1 + ddb_below(&rng, (unsigned long)donors[k].n - 1)]);
+    }
+}
+
+static void insert_para(doc *d, int at, char *p)
+{
+    if (d->n == MAXP) {
+        free(p);
+        return;
+    }
+    memmove(&d->p[at + 1], &d->p[at], (size_t)(d->n - at) * sizeof *d->p);
+    d->p[at] = p;
+    d->n++;
+}
+
+static void drop_para(doc *d)
+{
+    if (d->n < 3) return;
+    int at = 1 + (int)ddb_below(&rng, (unsigned long)d->n - 1);
+    free(d->p[at]);
+    memmove(&d->p[at], &d->p[at + 1], (size_t)(d->n - at - 1) * sizeof *d->p);
+    d->n--;
+}
+
+/* Changes k figures: the last digit of k numbers, anywhere in the text. */
+static void change_figures(doc *d, int k)
+{
+    int total = 0;
+    for (int i = 0; i < d->n; i++)
+        for (char *c = d->p[i]; *c; c++)
+            if (*c >= '0' && *c <= '9' && !(c[1] >= '0' && c[1] <= '9')) total++;
+    if (!total) return;
+    for (int t = 0; t < k; t++) {
+        int pick = (int)ddb_below(&rng, (unsigned long)total), seen = 0;
+        for (int i = 0; i < d->n; i++)
+            for (char *c = d->p[i]; *c; c++)
+                if (*c >= '0' && *c <= '9' && !(c[1] >= '0' && c[1] <= '9') && seen++ == pick)
+                    *c = (char)('0' + (*c - '0' + 1 + (int)ddb_below(&rng, 8)) % 10);
+    }
+}
+
+enum { E_LEAD, E_APPEND, E_INSERT, E_DROP, E_FIGURES, E_NEDITS };
+
+static void apply(doc *d, int e, const doc *donors, int nd, int self)
+{
+    switch (e) {
+    case E_LEAD: {
+        char *r = reword(d->p[0]);
+        free(d->p[0]);
+        d->p[0] = r;
+        break;
+    }
+    case E_APPEND: insert_para(d, d->n, donor_paragraph(donors, nd, self)); break;
+    case E_INSERT:
+        insert_para(d, 1 + (int)ddb_below(&rng, (unsigned long)d->n),
+                    donor_paragraph(donors, nd, self));
+        break;
+    case E_DROP: drop_para(d); break;
+    case E_FIGURES: change_figures(d, 1 + (int)ddb_below(&rng, 3)); break;
+    }
+}
+
+static char *new_title(const char *t)
+{
+    np_buf b = {0};
+    static const char *pre[] = {"UPDATE 1-", "UPDATE 2-", "RPT-", "CORRECTED-", ""};
+    np_buf_puts(&b, pre[ddb_below(&rng, 5)]);
+    char *r = reword(t);
+    np_buf_puts(&b, r);
+    free(r);
+    return b.data;
+}
+
+/* ---- templated items --------------------------------------------------------------------- */
+
+static const char *companies[][2] = {
+    {"Alcoa Inc", "AA.N"},
+    {"JPMorgan Chase & Co", "JPM.N"},
+    {"Wells Fargo & Co", "WFC.N"},
+    {"Citigroup Inc", "C.N"},
+    {"Goldman Sachs Group Inc", "GS.N"},
+    {"Intel Corp", "INTC.O"},
+    {"IBM", "IBM.N"},
+    {"Google Inc", "GOOG.O"},
+    {"Microsoft Corp", "MSFT.O"},
+    {"Apple Inc", "AAPL.O"},
+    {"Amazon.com Inc", "AMZN.O"},
+    {"eBay Inc", "EBAY.O"},
+    {"Yahoo Inc", "YHOO.O"},
+    {"Coca-Cola Co", "KO.N"},
+    {"PepsiCo Inc", "PEP.N"},
+    {"Johnson & Johnson", "JNJ.N"},
+    {"Pfizer Inc", "PFE.N"},
+    {"Merck & Co", "MRK.N"},
+    {"General Electric Co", "GE.N"},
+    {"Honeywell International Inc", "HON.N"},
+    {"United Technologies Corp", "UTX.N"},
+    {"Boeing Co", "BA.N"},
+    {"Caterpillar Inc", "CAT.N"},
+    {"3M Co", "MMM.N"},
+    {"Ford Motor Co", "F.N"},
+    {"General Motors Co", "GM.N"},
+    {"Exxon Mobil Corp", "XOM.N"},
+    {"Chevron Corp", "CVX.N"},
+    {"ConocoPhillips", "COP.N"},
+    {"Halliburton Co", "HAL.N"},
+    {"Schlumberger Ltd", "SLB.N"},
+    {"Verizon Communications Inc", "VZ.N"},
+    {"AT&T Inc", "T.N"},
+    {"Comcast Corp", "CMCSA.O"},
+    {"Time Warner Inc", "TWX.N"},
+    {"Walt Disney Co", "DIS.N"},
+    {"McDonald's Corp", "MCD.N"},
+    {"Yum Brands Inc", "YUM.N"},
+    {"Starbucks Corp", "SBUX.O"},
+    {"Nike Inc", "NKE.N"},
+    {"Procter & Gamble Co", "PG.N"},
+    {"Colgate-Palmolive Co", "CL.N"},
+    {"Kimberly-Clark Corp", "KMB.N"},
+    {"Dow Chemical Co", "DOW.N"},
+    {"DuPont", "DD.N"},
+    {"Monsanto Co", "MON.N"},
+    {"UnitedHealth Group Inc", "UNH.N"},
+    {"Abbott Laboratories", "ABT.N"},
+    {"Eli Lilly and Co", "LLY.N"},
+    {"Bristol-Myers Squibb Co", "BMY.N"},
+    {"Qualcomm Inc", "QCOM.O"},
+    {"Texas Instruments Inc", "TXN.O"},
+    {"Oracle Corp", "ORCL.N"},
+    {"Cisco Systems Inc", "CSCO.O"},
+    {"Hewlett-Packard Co", "HPQ.N"},
+    {"Dell Inc", "DELL.O"},
+    {"Netflix Inc", "NFLX.O"},
+    {"Facebook Inc", "FB.O"},
+    {"Visa Inc", "V.N"},
+    {"MasterCard Inc", "MA.N"},
+};
+#define NCOMP ((int)(sizeof companies / sizeof *companies))
+static const char *days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"};
+static const char *quarters[] = {"first", "second", "third", "fourth"};
+
+static double fig(double lo, double hi)
+{
+    return lo + (hi - lo) * ddb_unit(&rng);
+}
+
+static char *earnings(int c, int q, int variant)
+{
+    np_buf b = {0};
+    int up = ddb_unit(&rng) < 0.5;
+    double ni = fig(50, 5000), eps = fig(0.1, 3.5), est = eps * fig(0.9, 1.1);
+    if (variant == 0) {
+        np_buf_printf(&b,
+                      "%s (%s) said on %s its %s-quarter net income %s to $%.0f million, or $%.2f "
+                      "per share, from $%.0f million, or $%.2f per share, a year earlier. "
+                      "Revenue %s %.1f percent to $%.2f billion. Analysts on average had expected "
+                      "earnings of $%.2f per share on revenue of $%.2f billion, according to "
+                      "Thomson Reuters I/B/E/S. Shares of %s were %s %.1f percent at $%.2f in "
+                      "%s trading.",
+                      companies[c][0], companies[c][1], days[ddb_below(&rng, 5)], quarters[q],
+                      up ? "rose" : "fell", ni, eps, ni * fig(0.7, 1.3), eps * fig(0.7, 1.3),
+                      up ? "rose" : "fell", fig(0.5, 15), fig(1, 60), est, fig(1, 60),
+                      companies[c][0], ddb_unit(&rng) < 0.5 ? "up" : "down", fig(0.2, 9),
+                      fig(10, 600), ddb_unit(&rng) < 0.5 ? "premarket" : "after-hours");
+    } else {
+        np_buf_printf(&b,
+                      "%s (%s) reported %s-quarter adjusted earnings of $%.2f per share on "
+                      "revenue of $%.2f billion, %s analysts' average estimate of $%.2f per "
+                      "share, according to Thomson Reuters I/B/E/S.",
+                      companies[c][0], companies[c][1], quarters[q], eps, fig(1, 60),
+                      up ? "above" : "below", est);
+    }
+    return b.data;
+}
+
+static char *market_close(int day)
+{
+    static const char *sectors[] = {"technology", "energy",   "financial", "healthcare",
+                                    "industrial", "consumer", "utilities", "materials"};
+    int up = ddb_unit(&rng) < 0.5;
+    np_buf b = {0};
+    np_buf_printf(
+        &b,
+        "NEW YORK (Reuters) - U.S. stocks closed %s on %s, %s %s shares. The Dow Jones "
+        "industrial average %s %.2f points, or %.2f percent, to end at %.2f. The Standard & "
+        "Poor's 500 Index %s %.2f points, or %.2f percent, to finish at %.2f. The Nasdaq "
+        "Composite Index %s %.2f points, or %.2f percent, to close at %.2f. Volume was %s, "
+        "with about %.2f billion shares traded on the New York Stock Exchange, the Nasdaq and "
+        "NYSE MKT, %s the month-to-date average of %.2f billion. %s stocks outnumbered %s "
+        "ones on the NYSE by a ratio of %.1f to 1, while on the Nasdaq, %d issues %s and %d "
+        "%s.",
+        up ? "higher" : "lower", days[day % 5], up ? "driven by gains in" : "weighed down by",
+        sectors[ddb_below(&rng, 8)], up ? "rose" : "fell", fig(5, 250), fig(0.05, 1.8),
+        fig(14000, 16000), up ? "gained" : "lost", fig(0.5, 30), fig(0.05, 1.8), fig(1600, 1800),
+        up ? "added" : "dropped", fig(1, 60), fig(0.05, 1.8), fig(3600, 4000),
+        ddb_unit(&rng) < 0.5 ? "light" : "heavy", fig(5, 8),
+        ddb_unit(&rng) < 0.5 ? "below" : "above", fig(5.5, 7), up ? "Advancing" : "Declining",
+        up ? "declining" : "advancing", fig(1.1, 3), (int)fig(900, 2000), up ? "rose" : "fell",
+        (int)fig(400, 1500), up ? "fell" : "rose");
+    return b.data;
+}
+
+/* ---- base selection ---------------------------------------------------------------------- */
+
+typedef struct {
+    uint64_t *h;
+    size_t n;
+} shset;
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static shset shingle_set(dd_shingles *s, const char *text)
+{
+    dd_shingles_make(s, text, strlen(text), 5);
+    shset r = {malloc((s->nsh + 1) * 8), 0};
+    memcpy(r.h, s->sh, s->nsh * 8);
+    qsort(r.h, s->nsh, 8, cmp_u64);
+    for (size_t i = 0; i < s->nsh; i++)
+        if (!r.n || r.h[r.n - 1] != r.h[i]) r.h[r.n++] = r.h[i];
+    return r;
+}
+
+static double jaccard(const shset *a, const shset *b)
+{
+    size_t i = 0, j = 0, inter = 0;
+    while (i < a->n && j < b->n) {
+        if (a->h[i] == b->h[j])
+            inter++, i++, j++;
+        else if (a->h[i] < b->h[j])
+            i++;
+        else
+            j++;
+    }
+    size_t uni = a->n + b->n - inter;
+    return uni ? (double)inter / (double)uni : 0;
+}
+
+static int count_words(const char *s)
+{
+    int n = 0, in = 0;
+    for (; *s; s++) {
+        int w = *s != ' ' && *s != '\n';
+        n += w && !in;
+        in = w;
+    }
+    return n;
+}
+
+static int shares_ric(const char *a, const char *b)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", a);
+    for (char *save, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        const char *p = b;
+        size_t n = strlen(t);
+        while ((p = strstr(p, t))) {
+            if ((p == b || p[-1] == ',') && (p[n] == 0 || p[n] == ',')) return 1;
+            p += n;
+        }
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: dedupe-devset ARTICLES LABELS [SEED] > devset.ndjson\n");
+        return 64;
+    }
+    rng.s = argc > 3 ? strtoull(argv[3], NULL, 10) : 1;
+    ddb_article *a;
+    long na = ddb_read(argv[1], argv[2], &a);
+    if (na < 0) return 66;
+
+    /* Bases: first of each story_id and body; at least 80 words; no 5-shingle Jaccard
+     * >= 0.25 with an earlier base (the sample has unlabeled re-sends under new ids). */
+    int *base = malloc((size_t)na * sizeof *base), nb = 0, removed_overlap = 0, skipped = 0;
+    shset *sets = malloc((size_t)na * sizeof *sets);
+    uint16_t(*sigs)[128] = malloc((size_t)na * sizeof *sigs);
+    uint64_t work[128];
+    dd_shingles sh = {0};
+    for (long i = 0; i < na; i++) {
+        int dup = count_words(a[i].body) < 80;
+        for (int k = 0; k < nb && !dup; k++)
+            dup = !strcmp(a[base[k]].story, a[i].story) || !strcmp(a[base[k]].md5, a[i].md5);
+        if (dup) {
+            skipped++;
+            continue;
+        }
+        shset s = shingle_set(&sh, a[i].body);
+        dd_minhash(s.h, s.n, 128, 7, work, sigs[nb]);
+        int overlap = 0;
+        for (int k = 0; k < nb && !overlap; k++)
+            if (dd_sig_matches(sigs[nb], sigs[k], 128) >= 12 && jaccard(&s, &sets[k]) >= 0.25)
+                overlap = 1;
+        if (overlap) {
+            removed_overlap++;
+            free(s.h);
+            continue;
+        }
+        sets[nb] = s;
+        base[nb++] = (int)i;
+    }
+    fprintf(
+        stderr,
+        "dedupe-devset: %ld Reuters articles; %d bases (%d skipped: short, or same story_id "
+        "or body as an earlier one; %d more with 5-shingle Jaccard >= 0.25 to an earlier base)\n",
+        na, nb, skipped, removed_overlap);
+
+    doc *docs = calloc((size_t)nb, sizeof *docs);
+    for (int k = 0; k < nb; k++) doc_from(&docs[k], a[base[k]].body);
+
+    static const char *kinds[] = {"exact-headline", "exact-reflow", "exact-id", "lead",
+                                  "append",         "insert",       "drop",     "figures",
+                                  "truncate",       "combo2",       "combo3"};
+    enum { NKINDS = 11 };
+    int count[NKINDS] = {0}, same_company = 0;
+    const int64_t T0 = 1380585600; /* 2013-10-01 */
+    /* Originals in a shuffled order, ten minutes apart. */
+    int *order = malloc((size_t)nb * sizeof *order);
+    for (int k = 0; k < nb; k++) order[k] = k;
+    for (int k = nb - 1; k > 0; k--) {
+        int j = (int)ddb_below(&rng, (unsigned long)k + 1), t = order[k];
+        order[k] = order[j];
+        order[j] = t;
+    }
+    for (int r = 0; r < nb; r++) {
+        int k = order[r];
+        const ddb_article *x = &a[base[k]];
+        int64_t t = T0 + (int64_t)r * 600;
+        int sc = 0;
+        for (int q = 0; q < r && !sc; q++)
+            sc = x->rics[0] && shares_ric(x->rics, a[base[order[q]]].rics);
+        same_company += sc;
+        emit(t, x->id, 0, x->title, x->body, x->id, sc ? "same-company" : "original");
+        int copies = ddb_unit(&rng) < 0.6 ? 1 + (ddb_unit(&rng) < 0.3) : 0;
+        for (int c = 0; c < copies; c++) {
+            int kind = (int)ddb_below(&rng, NKINDS);
+            int64_t tc = t + 600 + (int64_t)ddb_below(&rng, 36 * 3600);
+            char rid[600];
+            snprintf(rid, sizeof rid, "%s-r%d", x->id, c + 1);
+            char *title = new_title(x->title), *body = NULL;
+            doc d;
+            doc_copy(&d, &docs[k]);
+            const char *kname = kinds[kind];
+            switch (kind) {
+            case 0: body = strdup(x->body); break;
+            case 1: {
+                np_buf b = {0};
+                for (const char *p = x->body; *p; p++) {
+                    if (*p == ' ' && ddb_unit(&rng) < 0.05)
+                        np_buf_puts(&b, "  \n");
+                    else if (*p == '\n')
+                        np_buf_puts(&b, " ");
+                    else
+                        np_buf_putc(&b, ddb_unit(&rng) < 0.02 && *p >= 'a' && *p <= 'z'
+                                            ? (char)(*p - 32)
+                                            : *p);
+                }
+                body = b.data;
+                break;
+            }
+            case 2:
+                change_figures(&d, 2);
+                body = doc_text(&d);
+                snprintf(rid, sizeof rid, "%s", x->id);
+                break;
+            case 3: apply(&d, E_LEAD, docs, nb, k); break;
+            case 4: apply(&d, E_APPEND, docs, nb, k); break;
+            case 5: apply(&d, E_INSERT, docs, nb, k); break;
+            case 6: apply(&d, E_DROP, docs, nb, k); break;
+            case 7: apply(&d, E_FIGURES, docs, nb, k); break;
+            case 8: {
+                int keep = d.n - (int)(d.n * fig(0.25, 0.4));
+                if (keep < 1) keep = 1;
+                while (d.n > keep) free(d.p[--d.n]);
+                break;
+            }
+            default: {
+                int m = kind == 9 ? 2 : 3, used = 0;
+                for (int e = 0; e < m;) {
+                    int pick = (int)ddb_below(&rng, E_NEDITS);
+                    if (used & 1 << pick) continue;
+                    used |= 1 << pick;
+                    apply(&d, pick, docs, nb, k);
+                    e++;
+                }
+            }
+            }
+            if (!body) body = doc_text(&d);
+            count[kind]++;
+            emit(tc, rid, 0, title, body, x->id, kname);
+            free(title);
+            free(body);
+            doc_free(&d);
+        }
+    }
+    /* Templated distractors: earnings items for each company and two quarters, in two
+     * template variants; a few corrections (true duplicates) of them. */
+    int n_earn = 0, n_mkt = 0, n_corr = 0;
+    for (int c = 0; c < NCOMP; c++)
+        for (int q = 2; q < 4; q++)
+            for (int v = 0; v < 2; v++) {
+                char id[64], *body;
+                snprintf(id, sizeof id, "tpl-earn-%d-q%d-v%d", c, q + 1, v);
+                uint64_t saved = rng.s;
+                body = earnings(c, q, v);
+                int64_t t = T0 + (int64_t)ddb_below(&rng, (uint64_t)nb * 600);
+                emit(t, id, 0, "Results", body, id, "templated-earnings");
+                n_earn++;
+                if (ddb_unit(&rng) < 0.15) {
+                    /* the same item re-sent with one figure corrected */
+                    rng.s = saved;
+                    char *again = earnings(c, q, v);
+                    doc d = {.p = {again}, .n = 1};
+                    change_figures(&d, 1);
+                    char cid[80];
+                    snprintf(cid, sizeof cid, "%s-corr", id);
+                    emit(t + 900, cid, 0, "CORRECTED-Results", d.p[0], id, "templated-correction");
+                    free(again);
+                    n_corr++;
+                }
+                free(body);
+            }
+    for (int day = 0; day < 150; day++) {
+        char id[64];
+        snprintf(id, sizeof id, "tpl-market-%d", day);
+        char *body = market_close(day);
+        emit(T0 + (int64_t)day * 86400 + 72000, id, 0, "Stocks close", body, id,
+             "templated-market");
+        free(body);
+        n_mkt++;
+    }
+    qsort(ev, nev, sizeof *ev, by_time);
+    for (size_t i = 0; i < nev; i++) {
+        fputs(ev[i].line, stdout);
+        fputc('\n', stdout);
+        free(ev[i].line);
+    }
+    fprintf(stderr, "dedupe-devset: %zu records: %d originals (%d same-company), ", nev, nb,
+            same_company);
+    for (int k = 0; k < NKINDS; k++) fprintf(stderr, "%d %s, ", count[k], kinds[k]);
+    fprintf(stderr, "%d templated-earnings, %d templated-correction, %d templated-market\n", n_earn,
+            n_corr, n_mkt);
+    for (int k = 0; k < nb; k++) {
+        doc_free(&docs[k]);
+        free(sets[k].h);
+    }
+    free(docs);
+    free(sets);
+    free(sigs);
+    free(base);
+    free(order);
+    free(ev);
+    dd_shingles_free(&sh);
+    ddb_free(a, na);
+    return 0;
+}
