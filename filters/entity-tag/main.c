@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "datapath.h"
@@ -29,6 +30,7 @@ typedef struct {
     etag_tagger tagger;
     np_buf out;
     unsigned long long tokens, entities; /* for --stats */
+    double load_ms;
 } ctx_t;
 
 static int on_option(void *vctx, int key, const char *arg)
@@ -104,10 +106,14 @@ static int on_start(void *vctx)
         }
         c->model_path = path;
     }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     if (etag_model_open(&c->model, c->model_path, err, sizeof err) < 0) {
         np_error("%s", err);
         return NP_EX_CONFIG;
     }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    c->load_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
     c->model_path = NULL; /* path was a local buffer */
     c->tagger.model = &c->model;
     return NP_EX_OK;
@@ -176,7 +182,8 @@ static int on_finish(void *vctx, int status)
 static int on_stats(void *vctx, np_buf *out)
 {
     ctx_t *c = vctx;
-    return np_buf_printf(out, ",\"tokens\":%llu,\"entities\":%llu", c->tokens, c->entities);
+    return np_buf_printf(out, ",\"tokens\":%llu,\"entities\":%llu,\"model_load_ms\":%.2f",
+                         c->tokens, c->entities, c->load_ms);
 }
 
 int main(int argc, char **argv)

@@ -1,0 +1,29 @@
+#!/bin/sh
+# make bench-entity-tag: tagging throughput on the Reuters sample (one core, JSON in and out),
+# model load time and peak memory, next to newspipe-cat (the record path alone) in the same
+# run. Goal: >= 250,000 tokens/s; load well under 100 ms.
+. "$(dirname "$0")/lib.sh"
+need_sample
+: "${ETAG_MODEL:=data/entity-tag.model}"
+ET="$NP_BIN/newspipe-entity-tag"
+PIN=""
+command -v taskset >/dev/null && PIN="taskset -c 0"
+mkdir -p "$BENCH_DIR"
+records=$(wc -l < "$SAMPLE")
+stats=$($ET --model "$ETAG_MODEL" --stats < "$SAMPLE" 2>&1 >/dev/null | tail -n 1)
+tokens=$(printf '%s' "$stats" | sed -n 's/.*"tokens":\([0-9]*\).*/\1/p')
+ents=$(printf '%s' "$stats" | sed -n 's/.*"entities":\([0-9]*\).*/\1/p')
+echo "input: $SAMPLE, $records articles, $tokens tokens (title + body), $ents entities found"
+echo "model: $ETAG_MODEL, $(wc -c < "$ETAG_MODEL") bytes"
+t_cat=$(median_seconds "$PIN '$NP_BIN/newspipe-cat' < '$SAMPLE' > /dev/null")
+t_et=$(median_seconds "$PIN '$ET' --model '$ETAG_MODEL' < '$SAMPLE' > /dev/null")
+printf '%-36s %8.4f s %12s articles/s\n' "newspipe-cat (record path only)" "$t_cat" "$(rate "$records" "$t_cat")"
+printf '%-36s %8.4f s %12s articles/s %12s tokens/s (goal >= 250000)\n' "newspipe-entity-tag" "$t_et" "$(rate "$records" "$t_et")" "$(rate "$tokens" "$t_et")"
+t_empty=$(median_seconds "'$ET' --model '$ETAG_MODEL' < /dev/null > /dev/null")
+t_empty_cat=$(median_seconds "'$NP_BIN/newspipe-cat' < /dev/null > /dev/null")
+load_ms=$($ET --model "$ETAG_MODEL" --stats < /dev/null 2>&1 >/dev/null | sed -n 's/.*"model_load_ms":\([0-9.]*\).*/\1/p')
+echo "model load (map + verify checksum, measured inside the program): $load_ms ms"
+printf 'process start to exit on empty input: %.1f ms (newspipe-cat: %.1f ms)\n' \
+    "$(awk -v s="$t_empty" 'BEGIN{print s*1000}')" "$(awk -v s="$t_empty_cat" 'BEGIN{print s*1000}')"
+echo "peak RSS newspipe-entity-tag on the sample: $(peak_rss_kb "'$ET' --model '$ETAG_MODEL' < '$SAMPLE'") KB"
+echo "peak RSS newspipe-cat on the sample: $(peak_rss_kb "'$NP_BIN/newspipe-cat' < '$SAMPLE'") KB"
