@@ -1,0 +1,473 @@
+/* The stage chain: processes, the pipes between them, their stderr, shutdown escalation. */
+#include "chain.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "atomicfile.h"
+#include "buf.h"
+#include "exitcode.h"
+#include "pump.h"
+
+#define MAX_LOG_LINE (64 * 1024)
+
+typedef struct {
+    np_chain *chain;
+    size_t index;
+    uv_process_t proc;
+    uv_pipe_t err;
+    int err_open;  /* the stderr handle is initialized and not yet closed */
+    int proc_open; /* the process handle is not yet closed */
+    int err_eof;
+    np_buf line;
+    uint64_t started_ns;
+    np_stage_status st;
+    np_pump *relay; /* counting pump from this stage to the next */
+    int relay_done;
+} stage;
+
+struct np_chain {
+    np_chain_config cfg;
+    stage *stages;
+    size_t n;
+    unsigned exits;
+    size_t outstanding; /* open process/stderr handles and running relays */
+    int level;          /* shutdown: 0 none, 1 draining, 2 SIGTERM sent, 3 SIGKILL sent */
+    uv_timer_t shutdown_timer, linger_timer, kick_timer;
+    int timers_open;
+    int done_called, freeing;
+};
+
+static void check_done(np_chain *c)
+{
+    if (c->outstanding || c->done_called) return;
+    c->done_called = 1;
+    uv_timer_stop(&c->shutdown_timer);
+    uv_timer_stop(&c->linger_timer);
+    if (c->cfg.done) c->cfg.done(c, c->cfg.arg);
+}
+
+static void on_handle_closed(uv_handle_t *h)
+{
+    stage *s = h->data;
+    np_chain *c = s->chain;
+    c->outstanding--;
+    check_done(c);
+}
+
+static void remember_line(stage *s, const char *line, size_t n)
+{
+    char *copy = strndup(line, n);
+    if (!copy) return;
+    np_stage_status *st = &s->st;
+    if (st->tail[NP_TAIL_LINES - 1]) {
+        free(st->tail[0]);
+        memmove(st->tail, st->tail + 1, (NP_TAIL_LINES - 1) * sizeof *st->tail);
+        st->tail[NP_TAIL_LINES - 1] = NULL;
+    }
+    for (int i = 0; i < NP_TAIL_LINES; i++)
+        if (!st->tail[i]) {
+            st->tail[i] = copy;
+            break;
+        }
+}
+
+static void log_line(stage *s, const char *line, size_t n)
+{
+    np_chain *c = s->chain;
+    const char *label = c->cfg.stages[s->index].label;
+    if (c->cfg.stages[s->index].stats && n > 10 && !memcmp(line, "{\"filter\"", 9)) {
+        char *copy = strndup(line, n);
+        if (copy) {
+            free(s->st.stats);
+            s->st.stats = copy;
+        }
+        return;
+    }
+    remember_line(s, line, n);
+    if (c->cfg.log_line) {
+        c->cfg.log_line(c->cfg.arg, label, line, n);
+        return;
+    }
+    np_buf out = {0};
+    if (np_buf_printf(&out, "[%s] ", label) == 0 && np_buf_append(&out, line, n) == 0 &&
+        np_buf_putc(&out, '\n') == 0)
+        np_write_all(2, out.data, out.len);
+    np_buf_free(&out);
+}
+
+static void flush_lines(stage *s, int all)
+{
+    np_buf *b = &s->line;
+    size_t start = 0;
+    for (;;) {
+        char *nl = b->len > start ? memchr(b->data + start, '\n', b->len - start) : NULL;
+        if (!nl) break;
+        size_t end = (size_t)(nl - b->data);
+        size_t n = end - start;
+        if (n && b->data[start + n - 1] == '\r') n--;
+        log_line(s, b->data + start, n);
+        start = end + 1;
+    }
+    if ((all || b->len - start >= MAX_LOG_LINE) && b->len > start) {
+        log_line(s, b->data + start, b->len - start);
+        start = b->len;
+    }
+    if (start) {
+        memmove(b->data, b->data + start, b->len - start);
+        b->len -= start;
+        if (b->cap) b->data[b->len] = '\0';
+    }
+}
+
+static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf)
+{
+    (void)suggested;
+    stage *s = h->data;
+    if (np_buf_reserve(&s->line, 4096) < 0) {
+        *buf = uv_buf_init(NULL, 0);
+        return;
+    }
+    *buf = uv_buf_init(s->line.data + s->line.len, (unsigned)(s->line.cap - s->line.len - 1));
+}
+
+static void close_err(stage *s)
+{
+    if (!s->err_open) return;
+    s->err_open = 0;
+    uv_read_stop((uv_stream_t *)&s->err);
+    flush_lines(s, 1);
+    uv_close((uv_handle_t *)&s->err, on_handle_closed);
+}
+
+static void on_read(uv_stream_t *h, ssize_t nread, const uv_buf_t *buf)
+{
+    (void)buf;
+    stage *s = h->data;
+    if (nread > 0) {
+        s->line.len += (size_t)nread;
+        s->line.data[s->line.len] = '\0';
+        flush_lines(s, 0);
+        return;
+    }
+    if (nread < 0) { /* UV_EOF, or an error: either way this stderr is finished */
+        s->err_eof = 1;
+        close_err(s);
+    }
+}
+
+static void on_linger(uv_timer_t *t)
+{
+    /* The stages have exited but something they started still holds stderr open. */
+    np_chain *c = t->data;
+    for (size_t i = 0; i < c->n; i++) close_err(&c->stages[i]);
+}
+
+static void on_stage_exited(uv_process_t *p, int64_t status, int term_signal)
+{
+    stage *s = p->data;
+    np_chain *c = s->chain;
+    s->st.exited = 1;
+    s->st.exit_status = status;
+    s->st.term_signal = term_signal;
+    s->st.exit_seq = ++c->exits;
+    s->st.seconds = (double)(uv_hrtime() - s->started_ns) / 1e9;
+    s->proc_open = 0;
+    uv_close((uv_handle_t *)p, on_handle_closed);
+    if (c->cfg.exited) c->cfg.exited(c, s->index, c->cfg.arg);
+    if (np_chain_running(c) == 0) uv_timer_start(&c->linger_timer, on_linger, 1000, 0);
+}
+
+static void on_relay_done(np_pump *p, void *arg)
+{
+    (void)p;
+    stage *s = arg;
+    s->relay_done = 1;
+    s->chain->outstanding--;
+    check_done(s->chain);
+}
+
+static void signal_all(np_chain *c, int sig)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        stage *s = &c->stages[i];
+        /* Each stage leads its own process group (UV_PROCESS_DETACHED), so the signal also
+         * reaches what a `run: sh -c` stage started. */
+        if (s->st.started && s->proc.pid > 0) kill(-s->proc.pid, sig);
+    }
+}
+
+static void on_shutdown_timer(uv_timer_t *t);
+
+/* One shutdown step: draining -> SIGTERM -> SIGKILL. */
+static void step(np_chain *c)
+{
+    if (c->done_called || c->level >= 3) return;
+    if (c->level < 1) c->level = 1;
+    c->level++;
+    signal_all(c, c->level == 2 ? SIGTERM : SIGKILL);
+    if (c->cfg.escalated) c->cfg.escalated(c, c->level - 1, c->cfg.arg);
+    if (c->level == 2) {
+        uint64_t ms = c->cfg.shutdown_ms > 0 ? (uint64_t)c->cfg.shutdown_ms : 0;
+        uv_timer_start(&c->shutdown_timer, on_shutdown_timer, ms, 0);
+    }
+}
+
+static void on_shutdown_timer(uv_timer_t *t)
+{
+    step(t->data);
+}
+
+void np_chain_shutdown(np_chain *c)
+{
+    if (c->level || c->done_called) return;
+    c->level = 1;
+    uint64_t ms = c->cfg.shutdown_ms > 0 ? (uint64_t)c->cfg.shutdown_ms : 0;
+    uv_timer_start(&c->shutdown_timer, on_shutdown_timer, ms, 0);
+}
+
+void np_chain_escalate(np_chain *c)
+{
+    uv_timer_stop(&c->shutdown_timer);
+    step(c);
+}
+
+static void on_kick(uv_timer_t *t)
+{
+    check_done(t->data);
+}
+
+static int make_pipe(int fds[2], int read_flags)
+{
+    return uv_pipe(fds, read_flags, 0);
+}
+
+static void close_fd(int *fd)
+{
+    if (*fd >= 0) close(*fd);
+    *fd = -1;
+}
+
+/* Spawns stage i with the given stdin and stdout (both handed over). */
+static void spawn_stage(np_chain *c, size_t i, int in_fd, int out_fd)
+{
+    stage *s = &c->stages[i];
+    const np_chain_stage *cs = &c->cfg.stages[i];
+    int efds[2] = {-1, -1};
+    int err = make_pipe(efds, UV_NONBLOCK_PIPE);
+    if (err == 0 && (err = uv_pipe_init(c->cfg.loop, &s->err, 0)) == 0) {
+        s->err.data = s;
+        if ((err = uv_pipe_open(&s->err, efds[0])) == 0) efds[0] = -1;
+        s->err_open = 1;
+        c->outstanding++;
+    }
+    if (err == 0) {
+        uv_stdio_container_t stdio[3];
+        stdio[0].flags = UV_INHERIT_FD;
+        stdio[0].data.fd = in_fd;
+        stdio[1].flags = UV_INHERIT_FD;
+        stdio[1].data.fd = out_fd;
+        stdio[2].flags = UV_INHERIT_FD;
+        stdio[2].data.fd = efds[1];
+        uv_process_options_t o;
+        memset(&o, 0, sizeof o);
+        o.exit_cb = on_stage_exited;
+        o.file = cs->file;
+        o.args = (char **)cs->argv;
+        o.cwd = c->cfg.cwd;
+        o.flags = UV_PROCESS_DETACHED;
+        o.stdio_count = 3;
+        o.stdio = stdio;
+        s->proc.data = s;
+        s->started_ns = uv_hrtime();
+        err = uv_spawn(c->cfg.loop, &s->proc, &o);
+        if (err == 0) {
+            s->st.started = 1;
+            s->proc_open = 1;
+            c->outstanding++;
+        } else {
+            /* libuv requires closing a process handle even when the spawn failed. */
+            c->outstanding++;
+            uv_close((uv_handle_t *)&s->proc, on_handle_closed);
+        }
+    }
+    if (err) {
+        s->st.spawn_error = err;
+        s->st.exit_seq = ++c->exits;
+    }
+    if (s->err_open) {
+        if (err == 0)
+            uv_read_start((uv_stream_t *)&s->err, on_alloc, on_read);
+        else
+            close_err(s);
+    }
+    close_fd(&efds[0]);
+    close_fd(&efds[1]);
+    close_fd(&in_fd);
+    close_fd(&out_fd);
+}
+
+int np_chain_start(np_chain **out, const np_chain_config *cfg)
+{
+    np_chain *c = calloc(1, sizeof *c);
+    if (!c || !(c->stages = calloc(cfg->n ? cfg->n : 1, sizeof *c->stages))) {
+        free(c);
+        if (cfg->in_fd >= 0) close(cfg->in_fd);
+        if (cfg->out_fd >= 0) close(cfg->out_fd);
+        return UV_ENOMEM;
+    }
+    c->cfg = *cfg;
+    c->n = cfg->n;
+    for (size_t i = 0; i < c->n; i++) {
+        c->stages[i].chain = c;
+        c->stages[i].index = i;
+    }
+    uv_timer_init(cfg->loop, &c->shutdown_timer);
+    uv_timer_init(cfg->loop, &c->linger_timer);
+    uv_timer_init(cfg->loop, &c->kick_timer);
+    c->shutdown_timer.data = c->linger_timer.data = c->kick_timer.data = c;
+    c->timers_open = 3;
+
+    int next_in = cfg->in_fd;
+    for (size_t i = 0; i < c->n; i++) {
+        int in_fd = next_in, out_fd = -1;
+        next_in = -1;
+        if (i + 1 == c->n) {
+            out_fd = cfg->out_fd;
+        } else {
+            int p[2];
+            if (make_pipe(p, 0) == 0) {
+                out_fd = p[1];
+                next_in = p[0];
+                int q[2];
+                if (cfg->count && make_pipe(q, 0) == 0) {
+                    np_pump_config pc = {.in_fd = p[0], .out_fd = q[1], .count = 1};
+                    if (np_pump_start(&c->stages[i].relay, cfg->loop, &pc, on_relay_done,
+                                      &c->stages[i]) == 0) {
+                        c->outstanding++;
+                        next_in = q[0];
+                    } else {
+                        close(q[0]);
+                        close(q[1]);
+                    }
+                }
+            }
+        }
+        if (out_fd < 0 && i + 1 < c->n) {
+            /* No pipe (out of fds): this stage cannot run, the next one sees EOF. */
+            c->stages[i].st.spawn_error = UV_EMFILE;
+            c->stages[i].st.exit_seq = ++c->exits;
+            close_fd(&in_fd);
+            continue;
+        }
+        spawn_stage(c, i, in_fd, out_fd);
+    }
+    /* done is always called from the loop, even if nothing could be started. */
+    uv_timer_start(&c->kick_timer, on_kick, 0, 0);
+    *out = c;
+    return 0;
+}
+
+size_t np_chain_size(const np_chain *c)
+{
+    return c->n;
+}
+
+const np_stage_status *np_chain_status(const np_chain *c, size_t i)
+{
+    return &c->stages[i].st;
+}
+
+uint64_t np_chain_lines(const np_chain *c, size_t i)
+{
+    return i < c->n && c->stages[i].relay ? np_pump_lines(c->stages[i].relay) : 0;
+}
+
+size_t np_chain_running(const np_chain *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->stages[i].st.started && !c->stages[i].st.exited) n++;
+    return n;
+}
+
+static int stage_ok(const np_stage_status *st)
+{
+    return st->started && st->exited && st->exit_status == 0 && st->term_signal == 0;
+}
+
+int np_chain_verdict(const np_chain *c, size_t *culprit, int *pipe_out)
+{
+    *pipe_out = 0;
+    size_t best = (size_t)-1, piped = (size_t)-1;
+    for (size_t i = 0; i < c->n; i++) {
+        const np_stage_status *st = &c->stages[i].st;
+        if (stage_ok(st)) continue;
+        /* A shell stage reports its command's SIGPIPE as exit code 141. */
+        if (st->term_signal == SIGPIPE || (!st->term_signal && st->exit_status == 128 + SIGPIPE)) {
+            int excused = 0;
+            for (size_t j = i + 1; j < c->n; j++)
+                if (stage_ok(&c->stages[j].st)) excused = 1;
+            if (excused) continue;
+            piped = i; /* the most downstream one wins */
+            continue;
+        }
+        /* The root cause is the failing stage that ended first. */
+        if (best == (size_t)-1 || st->exit_seq < c->stages[best].st.exit_seq) best = i;
+    }
+    if (best == (size_t)-1 && piped == (size_t)-1) return 0;
+    if (best == (size_t)-1) {
+        *culprit = piped;
+        if (piped + 1 == c->n) *pipe_out = 1;
+        return 128 + SIGPIPE;
+    }
+    *culprit = best;
+    const np_stage_status *st = &c->stages[best].st;
+    if (!st->started) return NP_EX_OSERR;
+    if (st->term_signal) return 128 + st->term_signal;
+    return (int)st->exit_status;
+}
+
+void np_chain_describe(const np_chain *c, size_t i, char *buf, size_t len)
+{
+    const np_stage_status *st = &c->stages[i].st;
+    if (!st->started)
+        snprintf(buf, len, "could not be started: %s",
+                 st->spawn_error ? uv_strerror(st->spawn_error) : "unknown error");
+    else if (!st->exited)
+        snprintf(buf, len, "is still running");
+    else if (st->term_signal) {
+        const char *name = sigabbrev_np(st->term_signal);
+        snprintf(buf, len, "was killed by SIG%s (signal %d)", name ? name : "?", st->term_signal);
+    } else
+        snprintf(buf, len, "exited with code %lld", (long long)st->exit_status);
+}
+
+static void on_timer_closed(uv_handle_t *h)
+{
+    np_chain *c = h->data;
+    if (--c->timers_open) return;
+    for (size_t i = 0; i < c->n; i++) {
+        stage *s = &c->stages[i];
+        np_buf_free(&s->line);
+        free(s->st.stats);
+        for (int k = 0; k < NP_TAIL_LINES; k++) free(s->st.tail[k]);
+    }
+    free(c->stages);
+    free(c);
+}
+
+void np_chain_free(np_chain *c)
+{
+    if (!c || c->freeing) return;
+    c->freeing = 1;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->stages[i].relay) np_pump_free(c->stages[i].relay);
+    uv_close((uv_handle_t *)&c->shutdown_timer, on_timer_closed);
+    uv_close((uv_handle_t *)&c->linger_timer, on_timer_closed);
+    uv_close((uv_handle_t *)&c->kick_timer, on_timer_closed);
+}

@@ -1,0 +1,483 @@
+/* Checking a pipeline against the system: programs, options and files. Nothing here writes
+ * anything; the only processes started are `newspipe-NAME --options`. */
+#include "check.h"
+
+#include <errno.h>
+#include <glob.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "exitcode.h"
+#include "findprog.h"
+#include "proc.h"
+
+/* One option a filter says it has (a line of its --options output). */
+typedef struct {
+    char *name;
+    int has_arg;
+} filter_opt;
+
+/* What `--options` said, per filter program (a pipeline may use a filter twice). */
+typedef struct {
+    char *name;
+    char *exe; /* NULL: not found */
+    filter_opt *opts;
+    size_t nopts;
+    int ok; /* --options answered */
+} filter_info;
+
+typedef struct {
+    filter_info *f;
+    size_t n, cap;
+} filter_cache;
+
+/* Options the runner sets itself, and why a pipeline file cannot. */
+static const struct {
+    const char *name, *why;
+} RESERVED[] = {
+    {"output", "a stage's output is the next stage's input; set the pipeline's 'output:'"},
+    {"o", "a stage's output is the next stage's input; set the pipeline's 'output:'"},
+    {"gzip", "set an 'output:' ending in .gz instead"},
+    {"z", "set an 'output:' ending in .gz instead"},
+    {"reject", "set the pipeline's 'reject:' (every stage's rejects go there)"},
+    {"stats", "use 'newspipe run --stats'"},
+    {"options", "it is not a stage option"},
+    {"help", "it is not a stage option"},
+    {"version", "it is not a stage option"},
+    {"state-commit", "the runner commits state itself after a successful run"},
+    {"commit", "the runner commits state itself after a successful run"},
+};
+
+/* Options whose value names a file that must exist, and ones naming a file to be written
+ * whose directory must exist. */
+static const char *const READ_FILES[] = {"model", "listings"};
+static const char *const WRITE_FILES[] = {"state"};
+
+static int in_list(const char *s, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(s, list[i])) return 1;
+    return 0;
+}
+
+/* Levenshtein distance, capped: good enough for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63) return 99;
+    size_t row[64];
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best) best = row[j] + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+static int close_enough(const char *typo, const char *cand)
+{
+    size_t d = distance(typo, cand);
+    return d <= 2 && d < strlen(cand);
+}
+
+static void parse_options(filter_info *fi, const char *text)
+{
+    const char *p = text;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        const char *tab = memchr(p, '\t', len);
+        if (tab && tab > p) {
+            filter_opt *v = realloc(fi->opts, (fi->nopts + 1) * sizeof *v);
+            if (!v) return;
+            fi->opts = v;
+            char *name = strndup(p, (size_t)(tab - p));
+            if (!name) return;
+            size_t klen = len - (size_t)(tab - p) - 1;
+            int flag = klen == 4 && !memcmp(tab + 1, "flag", 4);
+            fi->opts[fi->nopts++] = (filter_opt){name, !flag};
+        }
+        p += len + (nl != NULL);
+    }
+}
+
+static filter_info *lookup_filter(filter_cache *c, const char *name, np_diag *d)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (!strcmp(c->f[i].name, name)) return &c->f[i];
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 8;
+        filter_info *v = realloc(c->f, cap * sizeof *v);
+        if (!v) {
+            d->nomem = 1;
+            return NULL;
+        }
+        c->f = v;
+        c->cap = cap;
+    }
+    filter_info *fi = &c->f[c->n];
+    memset(fi, 0, sizeof *fi);
+    if (!(fi->name = strdup(name))) {
+        d->nomem = 1;
+        return NULL;
+    }
+    c->n++;
+    fi->exe = np_find_filter(name);
+    if (!fi->exe) return fi;
+    np_buf out = {0};
+    int status = -1;
+    char *argv[] = {fi->exe, "--options", NULL};
+    if (np_proc_run(argv, NULL, &out, 1 << 16, &status) == 0 && status == 0) {
+        fi->ok = 1;
+        parse_options(fi, out.data ? out.data : "");
+    }
+    np_buf_free(&out);
+    return fi;
+}
+
+static void free_cache(filter_cache *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->f[i].name);
+        free(c->f[i].exe);
+        for (size_t j = 0; j < c->f[i].nopts; j++) free(c->f[i].opts[j].name);
+        free(c->f[i].opts);
+    }
+    free(c->f);
+}
+
+/* Suggests an installed filter close to a misspelt name. */
+typedef struct {
+    const char *typo;
+    char best[80];
+    size_t best_d;
+} suggest;
+
+static void suggest_filter(const char *name, const char *path, void *arg)
+{
+    (void)path;
+    suggest *s = arg;
+    size_t dd = distance(s->typo, name);
+    if (close_enough(s->typo, name) && dd < s->best_d) {
+        s->best_d = dd;
+        snprintf(s->best, sizeof s->best, "%s", name);
+    }
+}
+
+static void unknown_filter(const np_stage *st, np_diag *d)
+{
+    suggest s = {.typo = st->name, .best_d = 99};
+    np_each_filter(suggest_filter, &s);
+    const char *self = np_self_dir();
+    if (s.best[0])
+        np_diag_add(d, st->mark, NP_EX_CONFIG,
+                    "unknown filter '%s' (did you mean '%s'?): no newspipe-%s next to "
+                    "newspipe%s%s or in PATH",
+                    st->name, s.best, st->name, self ? " in " : "", self ? self : "");
+    else
+        np_diag_add(d, st->mark, NP_EX_CONFIG,
+                    "unknown filter '%s': no newspipe-%s next to newspipe%s%s or in PATH "
+                    "(newspipe list shows the filters; use 'run: [...]' for other programs)",
+                    st->name, st->name, self ? " in " : "", self ? self : "");
+}
+
+static void unknown_option(const np_stage *st, const np_stage_option *o, const filter_info *fi,
+                           np_diag *d)
+{
+    const char *best = NULL;
+    size_t best_d = 99;
+    np_buf list = {0};
+    for (size_t i = 0; i < fi->nopts; i++) {
+        const char *name = fi->opts[i].name;
+        int reserved = 0;
+        for (size_t r = 0; r < sizeof RESERVED / sizeof *RESERVED; r++)
+            if (!strcmp(RESERVED[r].name, name)) reserved = 1;
+        if (reserved || strlen(name) == 1) continue;
+        size_t dd = distance(o->key, name);
+        if (close_enough(o->key, name) && dd < best_d) {
+            best = name;
+            best_d = dd;
+        }
+        if (list.len) np_buf_puts(&list, ", ");
+        np_buf_puts(&list, name);
+    }
+    if (best)
+        np_diag_add(d, o->key_mark, NP_EX_CONFIG,
+                    "filter '%s' has no option '%s' (did you mean '%s'?)", st->name, o->key, best);
+    else
+        np_diag_add(d, o->key_mark, NP_EX_CONFIG, "filter '%s' has no option '%s' (it has: %s)",
+                    st->name, o->key, list.data ? list.data : "none");
+    np_buf_free(&list);
+}
+
+static int dir_exists(const char *path, int writable)
+{
+    char *copy = strdup(path);
+    if (!copy) return 0;
+    const char *dir = dirname(copy);
+    struct stat st;
+    int ok = stat(dir, &st) == 0 && S_ISDIR(st.st_mode) && (!writable || access(dir, W_OK) == 0);
+    free(copy);
+    return ok;
+}
+
+static void check_file_option(const np_pipeline *p, const np_stage_option *o, np_diag *d)
+{
+    if (o->kind != NP_VAL_STRING) return;
+    int reads = in_list(o->key, READ_FILES, sizeof READ_FILES / sizeof *READ_FILES);
+    int writes = in_list(o->key, WRITE_FILES, sizeof WRITE_FILES / sizeof *WRITE_FILES);
+    if (!reads && !writes) return;
+    char *path = np_path_join(p->dir, o->value);
+    if (!path) {
+        d->nomem = 1;
+        return;
+    }
+    if (reads && access(path, R_OK) != 0)
+        np_diag_add(d, o->value_mark, NP_EX_CONFIG, "%s file '%s': %s", o->key, path,
+                    strerror(errno));
+    if (writes && !dir_exists(path, 1))
+        np_diag_add(d, o->value_mark, NP_EX_CONFIG,
+                    "%s file '%s': its directory does not exist or is not writable", o->key, path);
+    free(path);
+}
+
+static int push_arg(np_stage *st, const char *s, np_diag *d)
+{
+    char **v = realloc(st->argv, (st->argc + 2) * sizeof *v);
+    if (!v) {
+        d->nomem = 1;
+        return -1;
+    }
+    st->argv = v;
+    if (!(v[st->argc] = strdup(s))) {
+        d->nomem = 1;
+        return -1;
+    }
+    v[++st->argc] = NULL;
+    return 0;
+}
+
+static void check_filter_stage(np_pipeline *p, np_stage *st, filter_cache *cache, np_diag *d)
+{
+    if (!np_filter_name_ok(st->name)) return; /* reported while loading */
+    filter_info *fi = lookup_filter(cache, st->name, d);
+    if (!fi) return;
+    if (!fi->exe) return unknown_filter(st, d);
+    if (!fi->ok) {
+        np_diag_add(d, st->mark, NP_EX_CONFIG,
+                    "%s --options failed: it is not a newspipe filter or is broken", fi->exe);
+        return;
+    }
+    if (!(st->exe = strdup(fi->exe))) {
+        d->nomem = 1;
+        return;
+    }
+    char argv0[96];
+    snprintf(argv0, sizeof argv0, "newspipe-%s", st->name);
+    if (push_arg(st, argv0, d) < 0) return;
+    int has_commit = 0;
+    for (size_t i = 0; i < fi->nopts; i++)
+        if (!strcmp(fi->opts[i].name, "state-commit")) has_commit = 1;
+    for (size_t i = 0; i < st->nopts; i++) {
+        const np_stage_option *o = &st->opts[i];
+        const char *why = NULL;
+        for (size_t r = 0; r < sizeof RESERVED / sizeof *RESERVED; r++)
+            if (!strcmp(RESERVED[r].name, o->key)) why = RESERVED[r].why;
+        if (why) {
+            np_diag_add(d, o->key_mark, NP_EX_CONFIG, "option '%s' cannot be set here: %s", o->key,
+                        why);
+            continue;
+        }
+        const filter_opt *fo = NULL;
+        for (size_t j = 0; j < fi->nopts; j++)
+            if (!strcmp(fi->opts[j].name, o->key)) fo = &fi->opts[j];
+        if (!fo) {
+            unknown_option(st, o, fi, d);
+            continue;
+        }
+        char flag[160];
+        snprintf(flag, sizeof flag, "--%s", o->key);
+        if (!fo->has_arg) {
+            if (o->kind == NP_VAL_TRUE)
+                push_arg(st, flag, d);
+            else if (o->kind != NP_VAL_FALSE)
+                np_diag_add(d, o->value_mark, NP_EX_CONFIG,
+                            "option '%s' of '%s' is a flag: give it true or false", o->key,
+                            st->name);
+            continue;
+        }
+        const char *value = o->value;
+        if (o->kind == NP_VAL_TRUE)
+            value = "true";
+        else if (o->kind == NP_VAL_FALSE)
+            value = "false";
+        if (!value) {
+            np_diag_add(d, o->value_mark, NP_EX_CONFIG, "option '%s' of '%s' needs a value", o->key,
+                        st->name);
+            continue;
+        }
+        check_file_option(p, o, d);
+        if (push_arg(st, flag, d) < 0 || push_arg(st, value, d) < 0) return;
+        if (has_commit && !strcmp(o->key, "state")) {
+            st->deferred = 1;
+            free(st->state_file);
+            if (!(st->state_file = strdup(value))) d->nomem = 1;
+        }
+    }
+}
+
+static void check_run_stage(np_pipeline *p, np_stage *st, np_diag *d)
+{
+    if (!st->ncmd) return; /* already reported while loading */
+    st->exe = np_find_command(st->cmd[0], p->dir);
+    if (!st->exe) {
+        np_diag_add(d, st->cmd_marks[0], NP_EX_CONFIG, "run: command '%s' not found%s", st->cmd[0],
+                    strchr(st->cmd[0], '/') ? "" : " in PATH");
+        return;
+    }
+    for (size_t i = 0; i < st->ncmd; i++)
+        if (push_arg(st, st->cmd[i], d) < 0) return;
+}
+
+static void count_match(const char *path, void *arg)
+{
+    (void)path;
+    (void)arg;
+}
+
+int np_expand_input(const char *pattern, void (*fn)(const char *path, void *arg), void *arg)
+{
+    if (!strcmp(pattern, "-")) {
+        fn(pattern, arg);
+        return 1;
+    }
+    if (!strpbrk(pattern, "*?[")) {
+        struct stat st;
+        if (stat(pattern, &st) != 0) return 0;
+        fn(pattern, arg);
+        return 1;
+    }
+    glob_t g;
+    int rc = glob(pattern, GLOB_ERR, NULL, &g);
+    if (rc == GLOB_NOSPACE) return -1;
+    if (rc != 0) return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < g.gl_pathc; i++) {
+        struct stat st;
+        if (stat(g.gl_pathv[i], &st) == 0 && S_ISDIR(st.st_mode)) continue;
+        fn(g.gl_pathv[i], arg);
+        n++;
+    }
+    globfree(&g);
+    return (int)n;
+}
+
+static void check_paths(np_pipeline *p, np_diag *d)
+{
+    for (size_t i = 0; i < p->ninputs; i++) {
+        const char *in = p->inputs[i];
+        int n = np_expand_input(in, count_match, NULL);
+        struct stat st;
+        if (n < 0)
+            d->nomem = 1;
+        else if (n == 0)
+            np_diag_add(d, p->input_mark, NP_EX_NOINPUT, "input '%s': %s", in,
+                        strpbrk(in, "*?[") ? "no file matches" : strerror(errno));
+        else if (!strpbrk(in, "*?[") && strcmp(in, "-") && stat(in, &st) == 0 &&
+                 S_ISDIR(st.st_mode))
+            np_diag_add(d, p->input_mark, NP_EX_NOINPUT, "input '%s' is a directory", in);
+    }
+    struct stat st;
+    if (p->output && strcmp(p->output, "-")) {
+        if (stat(p->output, &st) == 0 && S_ISDIR(st.st_mode))
+            np_diag_add(d, p->output_mark, NP_EX_CANTCREAT, "output '%s' is a directory",
+                        p->output);
+        else if (!dir_exists(p->output, 1))
+            np_diag_add(d, p->output_mark, NP_EX_CANTCREAT,
+                        "output '%s': its directory does not exist or is not writable", p->output);
+    }
+    if (p->reject && !dir_exists(p->reject, 1))
+        np_diag_add(d, p->reject_mark, NP_EX_CANTCREAT,
+                    "reject file '%s': its directory does not exist or is not writable", p->reject);
+    if (p->lock && !dir_exists(p->lock, 0))
+        np_diag_add(d, p->lock_mark, NP_EX_CANTCREAT,
+                    "lock file '%s': its directory does not exist", p->lock);
+}
+
+/* "dedupe", or "cat#3" when the pipeline has more than one stage called cat. */
+static void label_stages(np_pipeline *p, np_diag *d)
+{
+    for (size_t i = 0; i < p->nstages; i++) {
+        np_stage *st = &p->stages[i];
+        const char *base = st->name;
+        if (st->kind == NP_STAGE_RUN && st->ncmd) {
+            base = strrchr(st->cmd[0], '/');
+            base = base ? base + 1 : st->cmd[0];
+        }
+        int dups = 0;
+        for (size_t j = 0; j < p->nstages; j++) {
+            const np_stage *o = &p->stages[j];
+            const char *ob = o->name;
+            if (o->kind == NP_STAGE_RUN && o->ncmd) {
+                ob = strrchr(o->cmd[0], '/');
+                ob = ob ? ob + 1 : o->cmd[0];
+            }
+            if (!strcmp(ob, base)) dups++;
+        }
+        char label[128];
+        if (dups > 1)
+            snprintf(label, sizeof label, "%s#%zu", base, i + 1);
+        else
+            snprintf(label, sizeof label, "%s", base);
+        free(st->label);
+        if (!(st->label = strdup(label))) d->nomem = 1;
+    }
+}
+
+int np_pipeline_check(np_pipeline *p, np_diag *d)
+{
+    size_t before = d->n;
+    filter_cache cache = {0};
+    label_stages(p, d);
+    for (size_t i = 0; i < p->nstages; i++) {
+        np_stage *st = &p->stages[i];
+        if (st->kind == NP_STAGE_FILTER)
+            check_filter_stage(p, st, &cache, d);
+        else
+            check_run_stage(p, st, d);
+    }
+    free_cache(&cache);
+    check_paths(p, d);
+    return d->n > before || d->nomem ? -1 : 0;
+}
+
+char **np_stage_command(const np_stage *st, const np_stage_runtime *rt)
+{
+    char **v = malloc((st->argc + 6) * sizeof *v);
+    if (!v) return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < st->argc; i++) v[n++] = st->argv[i];
+    if (st->kind == NP_STAGE_FILTER) {
+        if (rt->reject) {
+            v[n++] = "--reject";
+            v[n++] = (char *)rt->reject;
+        }
+        if (rt->stats) v[n++] = "--stats";
+        if (st->deferred) v[n++] = "--state-commit=deferred";
+    }
+    v[n] = NULL;
+    return v;
+}

@@ -1,0 +1,564 @@
+/* One run of a pipeline: set up the head (a stoppable pump), the output (temporary file,
+ * optionally gzip or counted through a sink pump), the chain, the signal handlers; then
+ * judge the result and commit output, rejects and state in that order, or nothing. */
+#include "execute.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <uv.h>
+
+#include "atomicfile.h"
+#include "buf.h"
+#include "chain.h"
+#include "check.h"
+#include "cli.h"
+#include "exitcode.h"
+#include "lock.h"
+#include "proc.h"
+#include "progress.h"
+#include "pump.h"
+#include "stats.h"
+
+#define PROGRESS_MS 250
+
+/* Rejects are written to a temporary file during the run and appended to the pipeline's
+ * reject file only when the run succeeds, so that re-running a failed run does not
+ * duplicate them. A reject path that is not a regular file (/dev/null, a FIFO) is passed
+ * to the stages as it is. */
+typedef struct {
+    const char *final;
+    char *tmp;
+} staged_reject;
+
+static int reject_open(staged_reject *r, const char *path)
+{
+    memset(r, 0, sizeof *r);
+    r->final = path;
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) return 0;
+    size_t n = strlen(path) + 40;
+    if (!(r->tmp = malloc(n))) return -1;
+    snprintf(r->tmp, n, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
+    int fd = mkostemp(r->tmp, O_CLOEXEC);
+    if (fd < 0) {
+        free(r->tmp);
+        r->tmp = NULL;
+        return -1;
+    }
+    close(fd);
+    return 0;
+}
+
+static const char *reject_path(const staged_reject *r)
+{
+    return r->tmp ? r->tmp : r->final;
+}
+
+static void reject_abort(staged_reject *r)
+{
+    if (r->tmp) unlink(r->tmp);
+    free(r->tmp);
+    r->tmp = NULL;
+}
+
+static int reject_commit(staged_reject *r)
+{
+    if (!r->tmp) return 0;
+    int rc = -1, in = open(r->tmp, O_RDONLY | O_CLOEXEC), out = -1;
+    struct stat st;
+    if (in < 0 || fstat(in, &st) < 0) goto done;
+    if (st.st_size == 0) {
+        rc = 0;
+        goto done;
+    }
+    out = open(r->final, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+    if (out < 0) goto done;
+    char buf[65536];
+    for (;;) {
+        ssize_t k = read(in, buf, sizeof buf);
+        if (k < 0 && errno == EINTR) continue;
+        if (k < 0) goto done;
+        if (k == 0) break;
+        if (np_write_all(out, buf, (size_t)k) < 0) goto done;
+    }
+    rc = fsync(out);
+done:
+    if (in >= 0) close(in);
+    if (out >= 0 && close(out) < 0) rc = -1;
+    if (rc == 0) reject_abort(r);
+    return rc;
+}
+
+typedef struct {
+    np_pipeline *p;
+    const np_exec_opts *o;
+    uv_loop_t loop;
+    np_chain *chain;
+    np_pump *feed, *sink;
+    int chain_done, feed_done, sink_done;
+    uv_signal_t sigs[3];
+    int nsigs;
+    uv_timer_t tick;
+    int tick_open;
+    int interrupted; /* the first signal received */
+    int failing;     /* a stage failed: the run is being wound down */
+    np_progress pr;
+    /* Results copied out of the pumps before they are freed: */
+    int feed_status, sink_status;
+    char feed_msg[320], sink_msg[320];
+    uint64_t in_lines, out_lines;
+} run_state;
+
+static void close_loop_handles(run_state *r)
+{
+    for (int i = 0; i < r->nsigs; i++) uv_close((uv_handle_t *)&r->sigs[i], NULL);
+    r->nsigs = 0;
+    if (r->tick_open) {
+        uv_close((uv_handle_t *)&r->tick, NULL);
+        r->tick_open = 0;
+    }
+}
+
+static void maybe_finished(run_state *r)
+{
+    if (r->chain_done && r->feed_done && r->sink_done) close_loop_handles(r);
+}
+
+static void save_pump(np_pump *p, int *status, char *msg, uint64_t *lines)
+{
+    const char *m;
+    *status = np_pump_status(p, &m);
+    snprintf(msg, 320, "%s", m);
+    *lines = np_pump_lines(p);
+}
+
+static void on_feed_done(np_pump *p, void *arg)
+{
+    run_state *r = arg;
+    save_pump(p, &r->feed_status, r->feed_msg, &r->in_lines);
+    r->feed_done = 1;
+    maybe_finished(r);
+}
+
+static void on_sink_done(np_pump *p, void *arg)
+{
+    run_state *r = arg;
+    save_pump(p, &r->sink_status, r->sink_msg, &r->out_lines);
+    r->sink_done = 1;
+    maybe_finished(r);
+}
+
+static void on_chain_done(np_chain *c, void *arg)
+{
+    (void)c;
+    run_state *r = arg;
+    r->chain_done = 1;
+    maybe_finished(r);
+}
+
+static void wind_down(run_state *r)
+{
+    if (r->feed && !r->feed_done) np_pump_abort(r->feed);
+    np_chain_shutdown(r->chain);
+}
+
+static void on_stage_exit(np_chain *c, size_t i, void *arg)
+{
+    run_state *r = arg;
+    const np_stage_status *st = np_chain_status(c, i);
+    int failed = st->term_signal ? st->term_signal != SIGPIPE
+                                 : st->exit_status != 0 && st->exit_status != 128 + SIGPIPE;
+    /* A failed stage dooms the run: stop the input and give the others shutdown_timeout to
+     * end, rather than wait for a stage that might never see EOF. */
+    if (failed && !r->failing) {
+        r->failing = 1;
+        wind_down(r);
+    }
+}
+
+static void on_escalated(np_chain *c, int level, void *arg)
+{
+    (void)c;
+    run_state *r = arg;
+    if (r->feed && !r->feed_done) np_pump_abort(r->feed);
+    np_progress_clear(&r->pr);
+    np_error("%s: stages still running: sent %s", r->p->name, level == 1 ? "SIGTERM" : "SIGKILL");
+}
+
+static void on_signal(uv_signal_t *h, int signum)
+{
+    run_state *r = h->data;
+    np_progress_clear(&r->pr);
+    if (!r->interrupted) {
+        r->interrupted = signum;
+        np_error("%s: SIG%s: stopping: input closed, letting the stages drain (a second signal "
+                 "stops them now)",
+                 r->p->name, sigabbrev_np(signum) ? sigabbrev_np(signum) : "?");
+        if (r->feed && !r->feed_done) np_pump_stop(r->feed);
+        np_chain_shutdown(r->chain);
+    } else {
+        np_chain_escalate(r->chain);
+    }
+}
+
+static void on_tick(uv_timer_t *t)
+{
+    run_state *r = t->data;
+    np_progress_draw(&r->pr);
+}
+
+static void log_with_progress(void *arg, const char *label, const char *line, size_t n)
+{
+    run_state *r = arg;
+    np_progress_clear(&r->pr);
+    if (r->o->log_line) {
+        r->o->log_line(r->o->log_arg, label, line, n);
+        return;
+    }
+    np_buf out = {0};
+    if (np_buf_printf(&out, "[%s] ", label) == 0 && np_buf_append(&out, line, n) == 0 &&
+        np_buf_putc(&out, '\n') == 0)
+        np_write_all(2, out.data, out.len);
+    np_buf_free(&out);
+}
+
+typedef struct {
+    char **v;
+    size_t n, cap;
+    int nomem;
+} strvec;
+
+static void add_input(const char *path, void *arg)
+{
+    strvec *sv = arg;
+    if (sv->n == sv->cap) {
+        size_t cap = sv->cap ? sv->cap * 2 : 8;
+        char **v = realloc(sv->v, cap * sizeof *v);
+        if (!v) {
+            sv->nomem = 1;
+            return;
+        }
+        sv->v = v;
+        sv->cap = cap;
+    }
+    if (!(sv->v[sv->n] = strdup(path)))
+        sv->nomem = 1;
+    else
+        sv->n++;
+}
+
+static void free_strvec(strvec *sv)
+{
+    for (size_t i = 0; i < sv->n; i++) free(sv->v[i]);
+    free(sv->v);
+}
+
+static int is_gz(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 3 && !strcmp(path + n - 3, ".gz");
+}
+
+/* Tells what went wrong with the chain, stage by stage. */
+static void report_failure(run_state *r, size_t culprit)
+{
+    np_pipeline *p = r->p;
+    char how[256];
+    np_chain_describe(r->chain, culprit, how, sizeof how);
+    np_error("%s: stage %zu (%s) %s", p->name, culprit + 1, p->stages[culprit].label, how);
+    const np_stage_status *st = np_chain_status(r->chain, culprit);
+    for (int k = 0; k < NP_TAIL_LINES; k++)
+        if (st->tail[k]) np_error("%s:   [%s] %s", p->name, p->stages[culprit].label, st->tail[k]);
+    for (size_t i = 0; i < np_chain_size(r->chain); i++) {
+        const np_stage_status *o = np_chain_status(r->chain, i);
+        if (i == culprit || (o->exited && !o->term_signal && o->exit_status == 0)) continue;
+        np_chain_describe(r->chain, i, how, sizeof how);
+        np_error("%s: stage %zu (%s) %s%s", p->name, i + 1, p->stages[i].label, how,
+                 o->term_signal == SIGPIPE ? " (its reader had stopped)" : "");
+    }
+}
+
+/* Runs `newspipe-NAME --commit STATE` for every stage that deferred its state. */
+static int commit_states(run_state *r)
+{
+    np_pipeline *p = r->p;
+    int rc = 0;
+    for (size_t i = 0; i < p->nstages; i++) {
+        np_stage *st = &p->stages[i];
+        if (!st->deferred) continue;
+        const np_stage_status *s = np_chain_status(r->chain, i);
+        if (s->term_signal || s->exit_status) {
+            /* Ended by SIGPIPE under `head` semantics: it wrote no pending state. */
+            np_error("%s: stage %zu (%s) stopped early: its state is not advanced", p->name, i + 1,
+                     st->label);
+            continue;
+        }
+        char *argv[] = {st->exe, "--commit", st->state_file, NULL};
+        int status = 0;
+        if (np_proc_run(argv, p->dir, NULL, 0, &status) < 0 || status != 0) {
+            np_error("%s: stage %zu (%s): committing state %s failed (%s %d); the output is "
+                     "in place but the state did not advance",
+                     p->name, i + 1, st->label, st->state_file, status ? "exit code" : "errno",
+                     status ? status : errno);
+            if (!rc) rc = status >= 64 && status <= 78 ? status : NP_EX_IOERR;
+        }
+    }
+    return rc;
+}
+
+static int run(run_state *r, np_atomic_file *af, int have_af, staged_reject *rej, strvec *inputs)
+{
+    np_pipeline *p = r->p;
+    const np_exec_opts *o = r->o;
+    int count = o->progress;
+    int head[2] = {-1, -1}, tail[2] = {-1, -1};
+    int rc = 0;
+
+    /* The head: a pump the runner can stop at a line boundary. */
+    if ((rc = uv_pipe(head, 0, 0)) != 0) goto oserr;
+    np_pump_config fc = {.inputs = (const char *const *)inputs->v,
+                         .ninputs = inputs->n,
+                         .out_fd = head[1],
+                         .out_nonblock = 1,
+                         .count = count};
+    if ((rc = np_pump_start(&r->feed, &r->loop, &fc, on_feed_done, r)) != 0) {
+        close(head[1]);
+        close(head[0]);
+        goto oserr;
+    }
+
+    /* The tail: straight into the output file or stdout, unless it must be compressed or
+     * counted. */
+    int out_fd = dup(have_af ? af->fd : 1);
+    if (out_fd < 0) {
+        rc = -errno;
+        close(head[0]);
+        goto oserr_fed;
+    }
+    fcntl(out_fd, F_SETFD, FD_CLOEXEC);
+    int gz = have_af && is_gz(af->path);
+    int chain_out = out_fd;
+    r->sink_done = 1;
+    if (gz || count) {
+        if ((rc = uv_pipe(tail, 0, 0)) != 0) {
+            close(out_fd);
+            close(head[0]);
+            goto oserr_fed;
+        }
+        np_pump_config sc = {.in_fd = tail[0], .out_fd = out_fd, .gzip_out = gz, .count = count};
+        if ((rc = np_pump_start(&r->sink, &r->loop, &sc, on_sink_done, r)) != 0) {
+            close(tail[0]);
+            close(tail[1]);
+            close(out_fd);
+            close(head[0]);
+            goto oserr_fed;
+        }
+        r->sink_done = 0;
+        chain_out = tail[1];
+    }
+
+    np_chain_stage *cs = calloc(p->nstages, sizeof *cs);
+    char ***argvs = calloc(p->nstages, sizeof *argvs);
+    np_stage_runtime rt = {.reject = p->reject ? reject_path(rej) : NULL, .stats = o->stats};
+    int nomem = !cs || !argvs;
+    for (size_t i = 0; !nomem && i < p->nstages; i++) {
+        argvs[i] = np_stage_command(&p->stages[i], &rt);
+        if (!argvs[i]) nomem = 1;
+        cs[i] = (np_chain_stage){p->stages[i].label, p->stages[i].exe, argvs[i], o->stats};
+    }
+    np_chain_config cc = {.loop = &r->loop,
+                          .cwd = p->dir,
+                          .stages = cs,
+                          .n = p->nstages,
+                          .in_fd = head[0],
+                          .out_fd = chain_out,
+                          .count = count,
+                          .shutdown_ms = p->shutdown_ms,
+                          .log_line = (count || o->log_line) ? log_with_progress : NULL,
+                          .exited = on_stage_exit,
+                          .escalated = on_escalated,
+                          .done = on_chain_done,
+                          .arg = r};
+    if (nomem)
+        rc = UV_ENOMEM;
+    else
+        rc = np_chain_start(&r->chain, &cc);
+    if (rc) {
+        close(head[0]);
+        close(chain_out);
+        /* The pumps see EPIPE / EOF and finish. */
+        np_pump_abort(r->feed);
+        r->chain_done = 1;
+    } else {
+        for (size_t i = 0; i < p->nstages; i++)
+            if (np_chain_status(r->chain, i)->spawn_error && !r->failing) {
+                r->failing = 1;
+                wind_down(r);
+            }
+        static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+        for (int i = 0; i < 3; i++) {
+            uv_signal_init(&r->loop, &r->sigs[i]);
+            r->sigs[i].data = r;
+            uv_signal_start(&r->sigs[i], on_signal, signals[i]);
+            r->nsigs++;
+        }
+        if (o->progress) {
+            r->pr = (np_progress){p, r->chain, r->feed, r->sink, uv_hrtime(), 0};
+            uv_timer_init(&r->loop, &r->tick);
+            r->tick.data = r;
+            r->tick_open = 1;
+            uv_timer_start(&r->tick, on_tick, PROGRESS_MS, PROGRESS_MS);
+        }
+    }
+    uv_run(&r->loop, UV_RUN_DEFAULT);
+    np_progress_clear(&r->pr);
+    for (size_t i = 0; argvs && i < p->nstages; i++) free(argvs[i]);
+    free(argvs);
+    free(cs);
+    if (rc) {
+        np_error("%s: cannot start the stages: %s", p->name, uv_strerror(rc));
+        return NP_EX_OSERR;
+    }
+    return 0;
+
+oserr_fed:
+    np_pump_abort(r->feed);
+    r->chain_done = r->sink_done = 1;
+    uv_run(&r->loop, UV_RUN_DEFAULT);
+oserr:
+    np_error("%s: cannot set up the run: %s", p->name, uv_strerror(rc));
+    return NP_EX_OSERR;
+}
+
+int np_execute(np_pipeline *p, const np_exec_opts *o)
+{
+    uint64_t t0 = uv_hrtime();
+    int status = 0;
+    np_lock lock = {-1};
+    if (p->lock) {
+        char holder[256] = "";
+        int lr = np_lock_acquire(&lock, p->lock, 0, holder, sizeof holder);
+        if (lr == NP_LOCK_BUSY) {
+            np_error("%s: already running: lock %s is held by %s", p->name, p->lock, holder);
+            return NP_EX_TEMPFAIL;
+        }
+        if (lr != NP_LOCK_OK) {
+            np_error("%s: cannot take lock %s: %s", p->name, p->lock, strerror(errno));
+            return NP_EX_CANTCREAT;
+        }
+    }
+
+    strvec inputs = {0};
+    for (size_t i = 0; i < p->ninputs; i++) {
+        int n = np_expand_input(p->inputs[i], add_input, &inputs);
+        if (n < 0 || inputs.nomem) {
+            status = NP_EX_SOFTWARE;
+            np_error("%s: out of memory", p->name);
+            goto out_inputs;
+        }
+        if (n == 0) {
+            np_error("%s: input %s: %s", p->name, p->inputs[i],
+                     strpbrk(p->inputs[i], "*?[") ? "no file matches" : strerror(errno));
+            status = NP_EX_NOINPUT;
+            goto out_inputs;
+        }
+    }
+
+    np_atomic_file af = {.fd = -1};
+    int have_af = strcmp(p->output, "-") != 0;
+    if (have_af && np_atomic_open(&af, p->output) < 0) {
+        np_error("%s: cannot create output %s: %s", p->name, p->output, strerror(errno));
+        status = NP_EX_CANTCREAT;
+        goto out_inputs;
+    }
+    staged_reject rej = {0};
+    if (p->reject && reject_open(&rej, p->reject) < 0) {
+        np_error("%s: cannot create a file beside %s: %s", p->name, p->reject, strerror(errno));
+        status = NP_EX_CANTCREAT;
+        goto out_output;
+    }
+
+    run_state *r = calloc(1, sizeof *r);
+    if (!r || uv_loop_init(&r->loop) != 0) {
+        free(r);
+        np_error("%s: cannot set up the event loop", p->name);
+        status = NP_EX_OSERR;
+        goto out_reject;
+    }
+    r->p = p;
+    r->o = o;
+    status = run(r, &af, have_af, &rej, &inputs);
+    size_t culprit = 0;
+    int pipe_out = 0;
+    if (status == 0) {
+        int verdict = r->chain ? np_chain_verdict(r->chain, &culprit, &pipe_out) : NP_EX_OSERR;
+        if (r->interrupted) {
+            status = 128 + r->interrupted;
+            np_error("%s: interrupted by SIG%s: %s, state not committed", p->name,
+                     sigabbrev_np(r->interrupted),
+                     have_af ? "output not written" : "output incomplete");
+        } else if (r->sink_status) {
+            status = r->sink_status;
+            np_error("%s: writing %s: %s", p->name, have_af ? p->output : "standard output",
+                     r->sink_msg);
+        } else if (r->feed_status) {
+            status = r->feed_status;
+            np_error("%s: input %s", p->name, r->feed_msg);
+            if (verdict) report_failure(r, culprit);
+        } else if (verdict && pipe_out && !have_af) {
+            status = verdict; /* our reader went away: no message, like any filter */
+        } else if (verdict) {
+            status = verdict;
+            report_failure(r, culprit);
+        }
+        if (status && status != 128 + SIGPIPE && !r->interrupted)
+            np_error("%s: failed: %s, state not committed", p->name,
+                     have_af ? "output not written (the old one is untouched)"
+                             : "output incomplete");
+    }
+    if (status == 0 && have_af) {
+        if (np_atomic_commit(&af) < 0) {
+            np_error("%s: cannot write %s: %s; state not committed", p->name, p->output,
+                     strerror(errno));
+            status = NP_EX_IOERR;
+        }
+        have_af = 0; /* committed or aborted by np_atomic_commit */
+    }
+    if (status == 0 && p->reject && reject_commit(&rej) < 0) {
+        np_error("%s: cannot append the rejects to %s: %s (kept in %s)", p->name, p->reject,
+                 strerror(errno), rej.tmp);
+        free(rej.tmp);
+        rej.tmp = NULL; /* keep it: it is the only copy */
+        status = NP_EX_IOERR;
+    }
+    if (status == 0 && r->chain) status = commit_states(r);
+    if (o->stats && r->chain) {
+        np_stats_counts counts = {o->progress, r->in_lines, r->out_lines};
+        np_buf line = {0};
+        if (np_stats_json(&line, p, r->chain, status, (double)(uv_hrtime() - t0) / 1e9, &counts) ==
+                0 &&
+            np_buf_putc(&line, '\n') == 0)
+            np_write_all(2, line.data, line.len);
+        np_buf_free(&line);
+    }
+    if (r->chain) np_chain_free(r->chain);
+    if (r->feed) np_pump_free(r->feed);
+    if (r->sink) np_pump_free(r->sink);
+    uv_run(&r->loop, UV_RUN_DEFAULT);
+    if (uv_loop_close(&r->loop) != 0) np_error("%s: internal: handles left open", p->name);
+    free(r);
+out_reject:
+    if (p->reject) reject_abort(&rej);
+out_output:
+    if (have_af) np_atomic_abort(&af);
+out_inputs:
+    free_strvec(&inputs);
+    if (p->lock) np_lock_release(&lock);
+    return status;
+}

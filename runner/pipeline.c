@@ -1,0 +1,644 @@
+/* Reading a pipeline file with libyaml's document API. Node marks give every error its
+ * line and column; all shape errors are collected, not just the first. */
+#include "pipeline.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "buf.h"
+#include "exitcode.h"
+#include "findprog.h"
+
+typedef struct {
+    yaml_document_t *doc;
+    np_diag *d;
+    np_pipeline *p;
+} loader;
+
+static np_mark mark_of(const yaml_node_t *n)
+{
+    return (np_mark){(unsigned)n->start_mark.line + 1, (unsigned)n->start_mark.column + 1};
+}
+
+static const char *node_text(const yaml_node_t *n)
+{
+    return (const char *)n->data.scalar.value;
+}
+
+static int is_plain(const yaml_node_t *n)
+{
+    return n->type == YAML_SCALAR_NODE && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+}
+
+static int is_null(const yaml_node_t *n)
+{
+    if (!is_plain(n)) return 0;
+    const char *s = node_text(n);
+    return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
+}
+
+static int is_word(const yaml_node_t *n, const char *lower, const char *title, const char *upper)
+{
+    if (!is_plain(n)) return 0;
+    const char *s = node_text(n);
+    return !strcmp(s, lower) || !strcmp(s, title) || !strcmp(s, upper);
+}
+
+static int is_true(const yaml_node_t *n)
+{
+    return is_word(n, "true", "True", "TRUE");
+}
+
+static int is_false(const yaml_node_t *n)
+{
+    return is_word(n, "false", "False", "FALSE");
+}
+
+static const char *kind_name(const yaml_node_t *n)
+{
+    switch (n->type) {
+    case YAML_SEQUENCE_NODE: return "a list";
+    case YAML_MAPPING_NODE: return "a mapping";
+    default: return is_null(n) ? "nothing" : "a scalar";
+    }
+}
+
+static void nomem(loader *L)
+{
+    L->d->nomem = 1;
+}
+
+/* Expands ${NAME} and ${NAME:-default} from the environment. Returns a copy the caller
+ * frees, or NULL after recording an error. */
+static char *expand(loader *L, const yaml_node_t *n)
+{
+    const char *s = node_text(n);
+    if (strlen(s) != n->data.scalar.length) {
+        np_diag_add(L->d, mark_of(n), NP_EX_CONFIG, "a NUL byte in a value");
+        return NULL;
+    }
+    if (!strstr(s, "${")) {
+        char *c = strdup(s);
+        if (!c) nomem(L);
+        return c;
+    }
+    np_buf out = {0};
+    while (*s) {
+        const char *dollar = strstr(s, "${");
+        if (!dollar) {
+            if (np_buf_puts(&out, s) < 0) goto oom;
+            break;
+        }
+        if (np_buf_append(&out, s, (size_t)(dollar - s)) < 0) goto oom;
+        const char *name = dollar + 2, *end = name;
+        while (isalnum((unsigned char)*end) || *end == '_') end++;
+        const char *close = strchr(end, '}');
+        int has_default = end[0] == ':' && end[1] == '-';
+        if (end == name || isdigit((unsigned char)*name) || !close ||
+            (!has_default && end != close)) {
+            np_diag_add(L->d, mark_of(n), NP_EX_CONFIG,
+                        "bad variable reference in '%s': use ${NAME} or ${NAME:-default}",
+                        node_text(n));
+            np_buf_free(&out);
+            return NULL;
+        }
+        char var[128];
+        size_t vlen = (size_t)(end - name);
+        if (vlen >= sizeof var) vlen = sizeof var - 1;
+        memcpy(var, name, vlen);
+        var[vlen] = '\0';
+        const char *val = getenv(var);
+        if (val && !*val && has_default) val = NULL; /* ":-" also replaces an empty value */
+        if (val) {
+            if (np_buf_puts(&out, val) < 0) goto oom;
+        } else if (has_default) {
+            if (np_buf_append(&out, end + 2, (size_t)(close - end - 2)) < 0) goto oom;
+        } else {
+            np_diag_add(L->d, mark_of(n), NP_EX_CONFIG,
+                        "environment variable %s is not set (write ${%s:-default} to give a "
+                        "default)",
+                        var, var);
+            np_buf_free(&out);
+            return NULL;
+        }
+        s = close + 1;
+    }
+    if (!out.data && np_buf_puts(&out, "") < 0) goto oom;
+    return out.data;
+oom:
+    np_buf_free(&out);
+    nomem(L);
+    return NULL;
+}
+
+/* A string value (a non-null scalar), expanded. NULL after recording an error. */
+static char *get_string(loader *L, const yaml_node_t *n, const char *key)
+{
+    if (n->type != YAML_SCALAR_NODE || is_null(n)) {
+        np_diag_add(L->d, mark_of(n), NP_EX_CONFIG, "'%s' must be a string, not %s", key,
+                    kind_name(n));
+        return NULL;
+    }
+    return expand(L, n);
+}
+
+static char *get_path(loader *L, const yaml_node_t *n, const char *key)
+{
+    char *s = get_string(L, n, key);
+    if (!s) return NULL;
+    if (!*s) {
+        np_diag_add(L->d, mark_of(n), NP_EX_CONFIG, "'%s' is empty", key);
+        free(s);
+        return NULL;
+    }
+    char *full = np_path_join(L->p->dir, s);
+    free(s);
+    if (!full) nomem(L);
+    return full;
+}
+
+int np_parse_ms(const char *s, long long *ms)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || errno || !(v >= 0) || v > 1e9 || isspace((unsigned char)*s)) return -1;
+    double unit;
+    if (!*end || !strcmp(end, "s"))
+        unit = 1000;
+    else if (!strcmp(end, "ms"))
+        unit = 1;
+    else if (!strcmp(end, "m"))
+        unit = 60000;
+    else if (!strcmp(end, "h"))
+        unit = 3600000;
+    else
+        return -1;
+    *ms = (long long)(v * unit + 0.5);
+    return 0;
+}
+
+static void load_inputs(loader *L, const yaml_node_t *n)
+{
+    np_pipeline *p = L->p;
+    p->input_mark = mark_of(n);
+    if (n->type == YAML_SEQUENCE_NODE) {
+        size_t count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+        if (count == 0) {
+            np_diag_add(L->d, mark_of(n), NP_EX_CONFIG, "'input' is an empty list");
+            return;
+        }
+        p->inputs = calloc(count, sizeof *p->inputs);
+        if (!p->inputs) return nomem(L);
+        for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top;
+             it++) {
+            char *s = get_path(L, yaml_document_get_node(L->doc, *it), "input");
+            if (s) p->inputs[p->ninputs++] = s;
+        }
+        return;
+    }
+    char *s = get_path(L, n, "input");
+    if (!s) return;
+    p->inputs = calloc(1, sizeof *p->inputs);
+    if (!p->inputs) {
+        free(s);
+        return nomem(L);
+    }
+    p->inputs[p->ninputs++] = s;
+}
+
+/* Joins a list of scalars with commas (the filters' list syntax). */
+static char *join_list(loader *L, const yaml_node_t *n, const char *key)
+{
+    np_buf out = {0};
+    int bad = 0;
+    for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top;
+         it++) {
+        const yaml_node_t *item = yaml_document_get_node(L->doc, *it);
+        char *s = item->type == YAML_SCALAR_NODE && !is_null(item) ? expand(L, item) : NULL;
+        if (!s) {
+            if (item->type != YAML_SCALAR_NODE || is_null(item))
+                np_diag_add(L->d, mark_of(item), NP_EX_CONFIG,
+                            "items of '%s' must be strings, not %s", key, kind_name(item));
+            bad = 1;
+            continue;
+        }
+        if (strchr(s, ',')) {
+            np_diag_add(L->d, mark_of(item), NP_EX_CONFIG,
+                        "an item of '%s' contains a comma (lists are passed comma-joined)", key);
+            bad = 1;
+        }
+        if ((out.len && np_buf_putc(&out, ',') < 0) || np_buf_puts(&out, s) < 0) {
+            free(s);
+            np_buf_free(&out);
+            nomem(L);
+            return NULL;
+        }
+        free(s);
+    }
+    if (bad) {
+        np_buf_free(&out);
+        return NULL;
+    }
+    if (!out.data && np_buf_puts(&out, "") < 0) {
+        nomem(L);
+        return NULL;
+    }
+    return out.data;
+}
+
+static void load_options(loader *L, np_stage *st, const yaml_node_t *map)
+{
+    size_t count = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
+    if (!count) return;
+    st->opts = calloc(count, sizeof *st->opts);
+    if (!st->opts) return nomem(L);
+    for (yaml_node_pair_t *pr = map->data.mapping.pairs.start; pr < map->data.mapping.pairs.top;
+         pr++) {
+        const yaml_node_t *k = yaml_document_get_node(L->doc, pr->key);
+        const yaml_node_t *v = yaml_document_get_node(L->doc, pr->value);
+        if (k->type != YAML_SCALAR_NODE || is_null(k)) {
+            np_diag_add(L->d, mark_of(k), NP_EX_CONFIG, "an option name must be a string");
+            continue;
+        }
+        const char *key = node_text(k);
+        int dup = 0;
+        for (size_t i = 0; i < st->nopts; i++)
+            if (!strcmp(st->opts[i].key, key)) dup = 1;
+        if (dup) {
+            np_diag_add(L->d, mark_of(k), NP_EX_CONFIG, "option '%s' is given twice", key);
+            continue;
+        }
+        np_stage_option o = {.key_mark = mark_of(k), .value_mark = mark_of(v)};
+        if (v->type == YAML_MAPPING_NODE) {
+            np_diag_add(L->d, mark_of(v), NP_EX_CONFIG,
+                        "option '%s' must be a string, a number, true/false or a list, not a "
+                        "mapping",
+                        key);
+            continue;
+        } else if (v->type == YAML_SEQUENCE_NODE) {
+            o.kind = NP_VAL_LIST;
+            if (!(o.value = join_list(L, v, key))) continue;
+        } else if (is_null(v)) {
+            o.kind = NP_VAL_NULL;
+        } else if (is_true(v)) {
+            o.kind = NP_VAL_TRUE;
+        } else if (is_false(v)) {
+            o.kind = NP_VAL_FALSE;
+        } else {
+            o.kind = NP_VAL_STRING;
+            if (!(o.value = expand(L, v))) continue;
+        }
+        if (!(o.key = strdup(key))) {
+            free(o.value);
+            return nomem(L);
+        }
+        st->opts[st->nopts++] = o;
+    }
+}
+
+static void load_run(loader *L, np_stage *st, const yaml_node_t *v)
+{
+    if (v->type == YAML_SCALAR_NODE && !is_null(v)) {
+        /* A string is a shell command line. */
+        char *line = expand(L, v);
+        if (!line) return;
+        st->cmd = calloc(4, sizeof *st->cmd);
+        st->cmd_marks = calloc(3, sizeof *st->cmd_marks);
+        if (!st->cmd || !st->cmd_marks || !(st->cmd[0] = strdup("sh")) ||
+            !(st->cmd[1] = strdup("-c"))) {
+            free(line);
+            return nomem(L);
+        }
+        st->cmd[2] = line;
+        st->ncmd = 3;
+        for (int i = 0; i < 3; i++) st->cmd_marks[i] = mark_of(v);
+        return;
+    }
+    size_t count = v->type == YAML_SEQUENCE_NODE
+                       ? (size_t)(v->data.sequence.items.top - v->data.sequence.items.start)
+                       : 0;
+    if (count == 0) {
+        np_diag_add(L->d, mark_of(v), NP_EX_CONFIG,
+                    "'run' needs a command: a list [program, arg, ...] or a shell command "
+                    "string");
+        return;
+    }
+    st->cmd = calloc(count + 1, sizeof *st->cmd);
+    st->cmd_marks = calloc(count, sizeof *st->cmd_marks);
+    if (!st->cmd || !st->cmd_marks) return nomem(L);
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+         it++) {
+        const yaml_node_t *item = yaml_document_get_node(L->doc, *it);
+        if (item->type != YAML_SCALAR_NODE) {
+            np_diag_add(L->d, mark_of(item), NP_EX_CONFIG,
+                        "arguments of 'run' must be strings, not %s", kind_name(item));
+            continue;
+        }
+        char *s = expand(L, item);
+        if (!s) continue;
+        st->cmd_marks[st->ncmd] = mark_of(item);
+        st->cmd[st->ncmd++] = s;
+    }
+}
+
+static const char STAGE_FORMS[] =
+    "a stage is a filter name, 'NAME: {option: value, ...}' or 'run: [program, arg, ...]'";
+
+static void load_stage(loader *L, const yaml_node_t *n, size_t index)
+{
+    np_pipeline *p = L->p;
+    np_stage *st = &p->stages[p->nstages];
+    memset(st, 0, sizeof *st);
+    const yaml_node_t *k = NULL, *v = NULL;
+    if (n->type == YAML_SCALAR_NODE && !is_null(n)) {
+        k = n;
+    } else if (n->type == YAML_MAPPING_NODE &&
+               n->data.mapping.pairs.top > n->data.mapping.pairs.start) {
+        yaml_node_pair_t *pr = n->data.mapping.pairs.start;
+        k = yaml_document_get_node(L->doc, pr->key);
+        v = yaml_document_get_node(L->doc, pr->value);
+        for (pr++; pr < n->data.mapping.pairs.top; pr++) {
+            const yaml_node_t *extra = yaml_document_get_node(L->doc, pr->key);
+            np_diag_add(L->d, mark_of(extra), NP_EX_CONFIG,
+                        "stage %zu has a second key '%s': a stage has exactly one key (indent "
+                        "a filter's options under its name)",
+                        index + 1, extra->type == YAML_SCALAR_NODE ? node_text(extra) : "?");
+        }
+    } else {
+        np_diag_add(L->d, mark_of(n), NP_EX_CONFIG, "stage %zu is %s: %s", index + 1, kind_name(n),
+                    STAGE_FORMS);
+        return;
+    }
+    if (k->type != YAML_SCALAR_NODE || is_null(k)) {
+        np_diag_add(L->d, mark_of(k), NP_EX_CONFIG, "stage %zu: %s", index + 1, STAGE_FORMS);
+        return;
+    }
+    const char *name = node_text(k);
+    st->mark = mark_of(k);
+    if (!(st->name = strdup(name))) return nomem(L);
+    p->nstages++;
+    if (!strcmp(name, "run")) {
+        st->kind = NP_STAGE_RUN;
+        if (!v) {
+            np_diag_add(L->d, mark_of(k), NP_EX_CONFIG,
+                        "'run' needs a command: 'run: [program, arg, ...]'");
+            return;
+        }
+        load_run(L, st, v);
+        return;
+    }
+    st->kind = NP_STAGE_FILTER;
+    if (!np_filter_name_ok(name)) {
+        np_diag_add(L->d, mark_of(k), NP_EX_CONFIG,
+                    "'%s' is not a filter name (lower-case letters, digits and '-'; use "
+                    "'run: [...]' for other programs)",
+                    name);
+        return;
+    }
+    if (!v || is_null(v)) return;
+    if (v->type != YAML_MAPPING_NODE) {
+        np_diag_add(L->d, mark_of(v), NP_EX_CONFIG,
+                    "the options of '%s' must be a mapping (option: value), not %s", name,
+                    kind_name(v));
+        return;
+    }
+    load_options(L, st, v);
+}
+
+static void load_stages(loader *L, const yaml_node_t *n)
+{
+    np_pipeline *p = L->p;
+    if (n->type != YAML_SEQUENCE_NODE) {
+        np_diag_add(L->d, mark_of(n), NP_EX_CONFIG, "'stages' must be a list, not %s",
+                    kind_name(n));
+        return;
+    }
+    size_t count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+    if (!count) {
+        np_diag_add(L->d, mark_of(n), NP_EX_CONFIG, "'stages' is empty");
+        return;
+    }
+    if (!(p->stages = calloc(count, sizeof *p->stages))) return nomem(L);
+    size_t i = 0;
+    for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top;
+         it++, i++)
+        load_stage(L, yaml_document_get_node(L->doc, *it), i);
+}
+
+static const char TOP_KEYS[] =
+    "version, name, description, input, output, reject, lock, shutdown_timeout, stages";
+
+static void load_top(loader *L, const yaml_node_t *root)
+{
+    np_pipeline *p = L->p;
+    if (root->type != YAML_MAPPING_NODE) {
+        np_diag_add(L->d, mark_of(root), NP_EX_CONFIG,
+                    "a pipeline file is a mapping with the keys %s; this is %s", TOP_KEYS,
+                    kind_name(root));
+        return;
+    }
+    int have_stages = 0;
+    const char *seen[16];
+    size_t nseen = 0;
+    for (yaml_node_pair_t *pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top;
+         pr++) {
+        const yaml_node_t *k = yaml_document_get_node(L->doc, pr->key);
+        const yaml_node_t *v = yaml_document_get_node(L->doc, pr->value);
+        if (k->type != YAML_SCALAR_NODE) {
+            np_diag_add(L->d, mark_of(k), NP_EX_CONFIG, "a key must be a string");
+            continue;
+        }
+        const char *key = node_text(k);
+        int dup = 0;
+        for (size_t i = 0; i < nseen; i++)
+            if (!strcmp(seen[i], key)) dup = 1;
+        if (dup) {
+            np_diag_add(L->d, mark_of(k), NP_EX_CONFIG, "'%s' is given twice", key);
+            continue;
+        }
+        if (nseen < sizeof seen / sizeof *seen) seen[nseen++] = key;
+        if (!strcmp(key, "version")) {
+            if (!is_plain(v) || strcmp(node_text(v), "1") != 0)
+                np_diag_add(L->d, mark_of(v), NP_EX_CONFIG,
+                            "unsupported version '%s': this newspipe reads version 1",
+                            v->type == YAML_SCALAR_NODE ? node_text(v) : kind_name(v));
+        } else if (!strcmp(key, "name")) {
+            char *s = get_string(L, v, key);
+            if (s) {
+                free(p->name);
+                p->name = s;
+            }
+        } else if (!strcmp(key, "description")) {
+            if (v->type != YAML_SCALAR_NODE)
+                np_diag_add(L->d, mark_of(v), NP_EX_CONFIG, "'description' must be a string");
+        } else if (!strcmp(key, "input")) {
+            load_inputs(L, v);
+        } else if (!strcmp(key, "output")) {
+            p->output_mark = mark_of(v);
+            char *s = get_path(L, v, key);
+            if (s) {
+                free(p->output);
+                p->output = s;
+            }
+        } else if (!strcmp(key, "reject")) {
+            p->reject_mark = mark_of(v);
+            p->reject = get_path(L, v, key);
+            if (p->reject && !strcmp(p->reject, "-")) {
+                np_diag_add(L->d, mark_of(v), NP_EX_CONFIG,
+                            "'reject' must be a file path ('-' would mix rejects into the "
+                            "output)");
+                free(p->reject);
+                p->reject = NULL;
+            }
+        } else if (!strcmp(key, "lock")) {
+            p->lock_mark = mark_of(v);
+            p->lock = get_path(L, v, key);
+            if (p->lock && !strcmp(p->lock, "-")) {
+                np_diag_add(L->d, mark_of(v), NP_EX_CONFIG, "'lock' must be a file path");
+                free(p->lock);
+                p->lock = NULL;
+            }
+        } else if (!strcmp(key, "shutdown_timeout")) {
+            char *s = get_string(L, v, key);
+            if (s && np_parse_ms(s, &p->shutdown_ms) < 0)
+                np_diag_add(L->d, mark_of(v), NP_EX_CONFIG,
+                            "'shutdown_timeout' must be a duration like 10s, 1500ms or 2m, "
+                            "not '%s'",
+                            s);
+            free(s);
+        } else if (!strcmp(key, "stages")) {
+            have_stages = 1;
+            load_stages(L, v);
+        } else {
+            np_diag_add(L->d, mark_of(k), NP_EX_CONFIG, "unknown key '%s' (the keys are: %s)", key,
+                        TOP_KEYS);
+        }
+    }
+    if (!have_stages)
+        np_diag_add(L->d, mark_of(root), NP_EX_CONFIG, "the pipeline has no 'stages'");
+}
+
+/* The name a pipeline gets when it has no `name:`: the file name without .yaml/.yml. */
+static char *default_name(const char *file)
+{
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    size_t n = strlen(base);
+    if (n > 5 && !strcmp(base + n - 5, ".yaml"))
+        n -= 5;
+    else if (n > 4 && !strcmp(base + n - 4, ".yml"))
+        n -= 4;
+    return strndup(base, n);
+}
+
+int np_pipeline_load(np_pipeline *p, const char *file, np_diag *d)
+{
+    memset(p, 0, sizeof *p);
+    p->shutdown_ms = NP_DEFAULT_SHUTDOWN_MS;
+    np_mark nowhere = {0, 0};
+    if (!(p->file = strdup(file)) || !(p->output = strdup("-"))) {
+        d->nomem = 1;
+        return -1;
+    }
+    FILE *f = fopen(file, "rb");
+    if (!f) {
+        np_diag_add(d, nowhere, NP_EX_NOINPUT, "cannot open the pipeline file: %s",
+                    strerror(errno));
+        return -1;
+    }
+    char *copy = strdup(file);
+    char resolved[PATH_MAX];
+    if (!copy || !realpath(dirname(copy), resolved) || !(p->dir = strdup(resolved))) {
+        np_diag_add(d, nowhere, NP_EX_NOINPUT, "cannot resolve the pipeline's directory: %s",
+                    strerror(errno));
+        free(copy);
+        fclose(f);
+        return -1;
+    }
+    free(copy);
+
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    if (!yaml_parser_initialize(&parser)) {
+        fclose(f);
+        d->nomem = 1;
+        return -1;
+    }
+    yaml_parser_set_input_file(&parser, f);
+    int rc = 0;
+    if (!yaml_parser_load(&parser, &doc)) {
+        np_mark m = {(unsigned)parser.problem_mark.line + 1,
+                     (unsigned)parser.problem_mark.column + 1};
+        if (parser.context)
+            np_diag_add(d, m, NP_EX_CONFIG, "YAML syntax: %s (%s at line %u column %u)",
+                        parser.problem ? parser.problem : "error", parser.context,
+                        (unsigned)parser.context_mark.line + 1,
+                        (unsigned)parser.context_mark.column + 1);
+        else
+            np_diag_add(d, m, NP_EX_CONFIG, "YAML syntax: %s",
+                        parser.problem ? parser.problem : "error");
+        rc = -1;
+    } else {
+        yaml_node_t *root = yaml_document_get_root_node(&doc);
+        if (!root) {
+            np_diag_add(d, (np_mark){1, 1}, NP_EX_CONFIG, "the pipeline file is empty");
+        } else {
+            loader L = {&doc, d, p};
+            load_top(&L, root);
+        }
+        yaml_document_delete(&doc);
+    }
+    yaml_parser_delete(&parser);
+    fclose(f);
+    if (!p->name && !(p->name = default_name(file))) d->nomem = 1;
+    if (!p->inputs && rc == 0) {
+        p->inputs = calloc(1, sizeof *p->inputs);
+        if (!p->inputs || !(p->inputs[0] = strdup("-")))
+            d->nomem = 1;
+        else
+            p->ninputs = 1;
+    }
+    return rc;
+}
+
+static void free_strv(char **v, size_t n)
+{
+    if (!v) return;
+    for (size_t i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
+void np_pipeline_free(np_pipeline *p)
+{
+    for (size_t i = 0; i < p->nstages; i++) {
+        np_stage *st = &p->stages[i];
+        free(st->name);
+        for (size_t j = 0; j < st->nopts; j++) {
+            free(st->opts[j].key);
+            free(st->opts[j].value);
+        }
+        free(st->opts);
+        free_strv(st->cmd, st->ncmd);
+        free(st->cmd_marks);
+        free(st->label);
+        free(st->exe);
+        free_strv(st->argv, st->argc);
+        free(st->state_file);
+    }
+    free(p->stages);
+    free_strv(p->inputs, p->ninputs);
+    free(p->file);
+    free(p->dir);
+    free(p->name);
+    free(p->output);
+    free(p->reject);
+    free(p->lock);
+    memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,81 @@
+/* The pipeline file model: what a newspipe pipeline YAML file says, read with libyaml, with
+ * the position of every key and value so that errors can point at them.
+ *
+ * Loading checks the file's shape (keys, types, ${VAR} expansion); np_pipeline_check()
+ * (check.h) then checks it against the system (programs, options, files). */
+#ifndef NP_RUNNER_PIPELINE_H
+#define NP_RUNNER_PIPELINE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+typedef enum {
+    NP_VAL_NULL,   /* `key:` or `key: ~` */
+    NP_VAL_TRUE,   /* plain true */
+    NP_VAL_FALSE,  /* plain false */
+    NP_VAL_STRING, /* any other scalar, numbers included, kept as written */
+    NP_VAL_LIST,   /* a sequence of scalars; `value` holds them comma-joined */
+} np_val_kind;
+
+/* One option of a filter stage: `window: 72h`. */
+typedef struct {
+    char *key;
+    np_mark key_mark;
+    np_val_kind kind;
+    char *value; /* NP_VAL_STRING and NP_VAL_LIST; NULL otherwise */
+    np_mark value_mark;
+} np_stage_option;
+
+typedef enum { NP_STAGE_FILTER, NP_STAGE_RUN } np_stage_kind;
+
+typedef struct {
+    np_stage_kind kind;
+    char *name; /* the filter name ("dedupe"), or "run" */
+    np_mark mark;
+    np_stage_option *opts; /* filter options in file order */
+    size_t nopts;
+    char **cmd; /* run: the command's argv, NULL-terminated */
+    size_t ncmd;
+    np_mark *cmd_marks;
+
+    /* Filled in by np_pipeline_check(): */
+    char *label; /* "dedupe", "cat#2", "jq": the name used in messages */
+    char *exe;   /* full path of the program */
+    char **argv; /* argv[0] = exe, options; NULL-terminated (runtime options not included) */
+    size_t argc;
+    int deferred;     /* the filter has --state-commit and the stage sets `state` */
+    char *state_file; /* the `state` option's value (relative to the pipeline's directory) */
+} np_stage;
+
+typedef struct {
+    char *file; /* the path it was loaded from, as given */
+    char *dir;  /* absolute directory of the file: relative paths in it are relative to this */
+    char *name;
+    char **inputs; /* paths or globs, resolved against dir; "-" is stdin */
+    size_t ninputs;
+    np_mark input_mark;
+    char *output; /* resolved path, or "-" */
+    np_mark output_mark;
+    char *reject; /* resolved path, or NULL */
+    np_mark reject_mark;
+    char *lock; /* resolved path, or NULL */
+    np_mark lock_mark;
+    long long shutdown_ms;
+    np_stage *stages;
+    size_t nstages;
+} np_pipeline;
+
+#define NP_DEFAULT_SHUTDOWN_MS 10000
+
+/* Loads file into p. Every problem found goes to d (with positions). Returns 0 when the file
+ * could be read and parsed as YAML (d may still hold errors), -1 when it could not (d says
+ * why). p is always left valid for np_pipeline_free(). */
+int np_pipeline_load(np_pipeline *p, const char *file, np_diag *d);
+void np_pipeline_free(np_pipeline *p);
+
+/* Parses "10s", "1500ms", "2m", "1h", "0.5s" or a plain number of seconds into
+ * milliseconds. Returns 0 or -1. */
+int np_parse_ms(const char *s, long long *ms);
+
+#endif

@@ -1,0 +1,391 @@
+/* Reading and checking the serve-only keys of a pipeline file. */
+#include "serve_conf.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <libgen.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "exitcode.h"
+#include "pipeline.h"
+
+static np_mark mark_of(const yaml_node_t *n)
+{
+    return (np_mark){(unsigned)n->start_mark.line + 1, (unsigned)n->start_mark.column + 1};
+}
+
+static const char *text(const yaml_node_t *n)
+{
+    return n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : "";
+}
+
+void np_serve_conf_defaults(np_serve_conf *sc)
+{
+    sc->max_line = 1 << 20;
+    sc->max_clients = 64;
+    sc->batch_lines = 1000;
+    sc->batch_bytes = 8 << 20;
+    sc->batch_ms = 1000;
+    sc->queue_max = 4;
+    sc->timeout_ms = 0;
+    sc->attempts_max = 10;
+}
+
+void np_serve_conf_free(np_serve_conf *sc)
+{
+    if (!sc) return;
+    free(sc->src_path);
+    free(sc->done_dir);
+    free(sc->sink_path);
+    free(sc->state_dir);
+    free(sc->metrics);
+    free(sc);
+}
+
+static void set_str(char **dst, char *s)
+{
+    if (!s) return;
+    free(*dst);
+    *dst = s;
+}
+
+/* Each mapping below is read pair by pair; `fn` handles one key and returns 0 when it does
+ * not know it. */
+typedef int (*pair_fn)(np_serve_conf *sc, const np_yaml_reader *r, const char *key,
+                       const yaml_node_t *k, const yaml_node_t *v);
+
+static void each_pair(np_serve_conf *sc, const np_yaml_reader *r, const yaml_node_t *map,
+                      const char *what, const char *keys, pair_fn fn)
+{
+    for (yaml_node_pair_t *pr = map->data.mapping.pairs.start; pr < map->data.mapping.pairs.top;
+         pr++) {
+        const yaml_node_t *k = yaml_document_get_node(r->doc, pr->key);
+        const yaml_node_t *v = yaml_document_get_node(r->doc, pr->value);
+        if (k->type != YAML_SCALAR_NODE) {
+            np_diag_add(r->d, mark_of(k), NP_EX_CONFIG, "a key of '%s' must be a string", what);
+            continue;
+        }
+        for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < pr; q++)
+            if (!strcmp(text(yaml_document_get_node(r->doc, q->key)), text(k))) {
+                np_diag_add(r->d, mark_of(k), NP_EX_CONFIG, "'%s' is given twice in '%s'",
+                            text(k), what);
+                goto next;
+            }
+        if (!fn(sc, r, text(k), k, v))
+            np_diag_add(r->d, mark_of(k), NP_EX_CONFIG, "unknown key '%s' in '%s' (the keys are: %s)",
+                        text(k), what, keys);
+    next:;
+    }
+}
+
+static void get_size(const np_yaml_reader *r, const yaml_node_t *v, const char *key, uint64_t min,
+                     uint64_t *out)
+{
+    char *s = r->string(r->ctx, v, key);
+    if (!s) return;
+    uint64_t n;
+    if (np_parse_size(s, &n) < 0 || n < min)
+        np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+                    "'%s' must be a size like 4096, 64k or 8M (at least %llu), not '%s'", key,
+                    (unsigned long long)min, s);
+    else *out = n;
+    free(s);
+}
+
+static void get_count(const np_yaml_reader *r, const yaml_node_t *v, const char *key, uint64_t min,
+                      uint64_t max, uint64_t *out)
+{
+    char *s = r->string(r->ctx, v, key);
+    if (!s) return;
+    if (np_parse_uint(s, min, max, out) < 0)
+        np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+                    "'%s' must be a whole number from %llu to %llu, not '%s'", key,
+                    (unsigned long long)min, (unsigned long long)max, s);
+    free(s);
+}
+
+static void get_ms(const np_yaml_reader *r, const yaml_node_t *v, const char *key, long long *out)
+{
+    char *s = r->string(r->ctx, v, key);
+    if (!s) return;
+    if (np_parse_ms(s, out) < 0)
+        np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+                    "'%s' must be a duration like 1s, 250ms or 2m, not '%s'", key, s);
+    free(s);
+}
+
+static const char INPUT_KEYS[] = "spool, done, follow, listen, max_line, max_clients";
+
+static int input_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *key,
+                      const yaml_node_t *k, const yaml_node_t *v)
+{
+    np_src_kind kind = !strcmp(key, "spool")    ? NP_SRC_SPOOL
+                       : !strcmp(key, "follow") ? NP_SRC_FOLLOW
+                       : !strcmp(key, "listen") ? NP_SRC_LISTEN
+                                                : NP_SRC_NONE;
+    if (kind != NP_SRC_NONE) {
+        if (sc->src != NP_SRC_NONE) {
+            np_diag_add(r->d, mark_of(k), NP_EX_CONFIG,
+                        "'input' has two sources: give one of spool, follow or listen");
+            return 1;
+        }
+        sc->src = kind;
+        sc->src_mark = mark_of(v);
+        if (kind == NP_SRC_LISTEN) {
+            char *s = r->string(r->ctx, v, key);
+            /* A Unix socket path is relative to the pipeline file like other paths. */
+            if (s && (strchr(s, '/') || !strncmp(s, "unix:", 5))) {
+                free(s);
+                const char *t = text(v);
+                if (!strncmp(t, "unix:", 5)) {
+                    yaml_node_t copy = *v;
+                    copy.data.scalar.value = (yaml_char_t *)(t + 5);
+                    copy.data.scalar.length -= 5;
+                    s = r->path(r->ctx, &copy, key);
+                } else {
+                    s = r->path(r->ctx, v, key);
+                }
+            }
+            set_str(&sc->src_path, s);
+        } else {
+            set_str(&sc->src_path, r->path(r->ctx, v, key));
+        }
+        return 1;
+    }
+    if (!strcmp(key, "done")) {
+        sc->done_mark = mark_of(v);
+        char *s = r->string(r->ctx, v, key);
+        if (s && !strcmp(s, "remove")) {
+            sc->done_remove = 1;
+            free(s);
+        } else if (s) {
+            free(s);
+            set_str(&sc->done_dir, r->path(r->ctx, v, key));
+        }
+        return 1;
+    }
+    if (!strcmp(key, "max_line")) {
+        get_size(r, v, key, 64, &sc->max_line);
+        return 1;
+    }
+    if (!strcmp(key, "max_clients")) {
+        get_count(r, v, key, 1, 10000, &sc->max_clients);
+        return 1;
+    }
+    return 0;
+}
+
+static const char OUTPUT_KEYS[] = "file, spool, rotate_size, rotate_age";
+
+static int output_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *key,
+                       const yaml_node_t *k, const yaml_node_t *v)
+{
+    np_sink_kind kind = !strcmp(key, "file")    ? NP_SINK_FILE
+                        : !strcmp(key, "spool") ? NP_SINK_SPOOL
+                                                : NP_SINK_PIPELINE;
+    if (kind != NP_SINK_PIPELINE) {
+        if (sc->sink != NP_SINK_PIPELINE) {
+            np_diag_add(r->d, mark_of(k), NP_EX_CONFIG,
+                        "'output' has two sinks: give one of file or spool");
+            return 1;
+        }
+        sc->sink = kind;
+        sc->sink_mark = mark_of(v);
+        set_str(&sc->sink_path, r->path(r->ctx, v, key));
+        return 1;
+    }
+    if (!strcmp(key, "rotate_size")) {
+        get_size(r, v, key, 1, &sc->rotate_size);
+        return 1;
+    }
+    if (!strcmp(key, "rotate_age")) {
+        char *s = r->string(r->ctx, v, key);
+        int64_t secs;
+        if (s && (np_parse_duration(s, &secs) < 0 || secs < 1))
+            np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+                        "'rotate_age' must be a duration like 1h or 1d, not '%s'", s);
+        else if (s) sc->rotate_secs = secs;
+        free(s);
+        return 1;
+    }
+    return 0;
+}
+
+static const char BATCH_KEYS[] = "lines, bytes, time, queue, timeout, attempts";
+
+static int batch_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *key,
+                      const yaml_node_t *k, const yaml_node_t *v)
+{
+    (void)k;
+    if (!strcmp(key, "lines")) get_count(r, v, key, 1, 100000000, &sc->batch_lines);
+    else if (!strcmp(key, "bytes")) get_size(r, v, key, 1024, &sc->batch_bytes);
+    else if (!strcmp(key, "time")) get_ms(r, v, key, &sc->batch_ms);
+    else if (!strcmp(key, "queue")) get_count(r, v, key, 1, 100000, &sc->queue_max);
+    else if (!strcmp(key, "timeout")) get_ms(r, v, key, &sc->timeout_ms);
+    else if (!strcmp(key, "attempts")) get_count(r, v, key, 1, 1000000, &sc->attempts_max);
+    else return 0;
+    return 1;
+}
+
+static int need_mapping(const np_yaml_reader *r, const yaml_node_t *v, const char *key)
+{
+    if (v->type == YAML_MAPPING_NODE) return 1;
+    np_diag_add(r->d, mark_of(v), NP_EX_CONFIG, "'%s' must be a mapping", key);
+    return 0;
+}
+
+int np_serve_conf_key(np_serve_conf **scp, const np_yaml_reader *r, const yaml_node_t *key,
+                      const yaml_node_t *v)
+{
+    const char *k = text(key);
+    int is_map = v->type == YAML_MAPPING_NODE;
+    int mine = (is_map && (!strcmp(k, "input") || !strcmp(k, "output"))) ||
+               !strcmp(k, "state_dir") || !strcmp(k, "batch") || !strcmp(k, "metrics");
+    if (!mine) return 0;
+    if (!*scp) {
+        if (!(*scp = calloc(1, sizeof **scp))) {
+            r->d->nomem = 1;
+            return 1;
+        }
+        np_serve_conf_defaults(*scp);
+    }
+    np_serve_conf *sc = *scp;
+    if (!strcmp(k, "input")) {
+        each_pair(sc, r, v, "input", INPUT_KEYS, input_pair);
+        if (sc->src == NP_SRC_NONE)
+            np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+                        "'input' as a mapping needs a source: spool, follow or listen");
+        if ((sc->done_dir || sc->done_remove) && sc->src != NP_SRC_SPOOL)
+            np_diag_add(r->d, sc->done_mark, NP_EX_CONFIG, "'done' goes with a 'spool' input");
+    } else if (!strcmp(k, "output")) {
+        each_pair(sc, r, v, "output", OUTPUT_KEYS, output_pair);
+        if (sc->sink == NP_SINK_PIPELINE)
+            np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+                        "'output' as a mapping needs a sink: file or spool");
+        if ((sc->rotate_size || sc->rotate_secs) && sc->sink != NP_SINK_FILE)
+            np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+                        "'rotate_size' and 'rotate_age' go with a 'file' output");
+    } else if (!strcmp(k, "state_dir")) {
+        sc->state_mark = mark_of(v);
+        set_str(&sc->state_dir, r->path(r->ctx, v, k));
+    } else if (!strcmp(k, "metrics")) {
+        sc->metrics_mark = mark_of(v);
+        char *s = r->string(r->ctx, v, k);
+        struct sockaddr_storage ss;
+        char *path = NULL;
+        if (s && (np_parse_address(s, &ss, &path) < 0 || path)) {
+            np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+                        "'metrics' must be a TCP address like 127.0.0.1:9464, not '%s'", s);
+            free(s);
+            s = NULL;
+        }
+        free(path);
+        set_str(&sc->metrics, s);
+    } else if (need_mapping(r, v, k)) {
+        each_pair(sc, r, v, "batch", BATCH_KEYS, batch_pair);
+    }
+    return 1;
+}
+
+int np_parse_address(const char *s, struct sockaddr_storage *ss, char **path)
+{
+    *path = NULL;
+    memset(ss, 0, sizeof *ss);
+    if (!strncmp(s, "unix:", 5) || strchr(s, '/')) {
+        const char *p = !strncmp(s, "unix:", 5) ? s + 5 : s;
+        if (!*p || strlen(p) >= sizeof(((struct sockaddr_un *)0)->sun_path)) return -1;
+        return (*path = strdup(p)) ? 0 : -1;
+    }
+    const char *colon = strrchr(s, ':');
+    if (!colon) return -1;
+    uint64_t port;
+    if (np_parse_uint(colon + 1, 1, 65535, &port) < 0) return -1;
+    char host[64];
+    size_t hl = (size_t)(colon - s);
+    if (hl >= sizeof host) return -1;
+    memcpy(host, s, hl);
+    host[hl] = '\0';
+    if (hl >= 2 && host[0] == '[' && host[hl - 1] == ']') {
+        host[hl - 1] = '\0';
+        struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
+        a6->sin6_family = AF_INET6;
+        a6->sin6_port = htons((uint16_t)port);
+        return inet_pton(AF_INET6, host + 1, &a6->sin6_addr) == 1 ? 0 : -1;
+    }
+    struct sockaddr_in *a4 = (struct sockaddr_in *)ss;
+    a4->sin_family = AF_INET;
+    a4->sin_port = htons((uint16_t)port);
+    if (!*host || !strcmp(host, "localhost")) {
+        a4->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        return 0;
+    }
+    return inet_pton(AF_INET, host, &a4->sin_addr) == 1 ? 0 : -1;
+}
+
+static int is_dir(const char *path, int writable)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode) && (!writable || access(path, W_OK) == 0);
+}
+
+static int parent_is_dir(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy) return 0;
+    int ok = is_dir(dirname(copy), 1);
+    free(copy);
+    return ok;
+}
+
+int np_serve_conf_check(const np_serve_conf *sc, np_diag *d)
+{
+    size_t before = d->n;
+    struct sockaddr_storage ss;
+    char *path = NULL;
+    switch (sc->src) {
+    case NP_SRC_SPOOL:
+        if (sc->src_path && !is_dir(sc->src_path, 1))
+            np_diag_add(d, sc->src_mark, NP_EX_NOINPUT,
+                        "spool directory '%s' does not exist or is not writable", sc->src_path);
+        if (sc->done_dir && !is_dir(sc->done_dir, 1))
+            np_diag_add(d, sc->done_mark, NP_EX_CANTCREAT,
+                        "done directory '%s' does not exist or is not writable", sc->done_dir);
+        break;
+    case NP_SRC_FOLLOW:
+        if (sc->src_path && !parent_is_dir(sc->src_path))
+            np_diag_add(d, sc->src_mark, NP_EX_NOINPUT,
+                        "followed file '%s': its directory does not exist", sc->src_path);
+        break;
+    case NP_SRC_LISTEN:
+        if (sc->src_path && np_parse_address(sc->src_path, &ss, &path) < 0)
+            np_diag_add(d, sc->src_mark, NP_EX_CONFIG,
+                        "'listen' must be HOST:PORT, :PORT, [V6]:PORT or unix:PATH, not '%s'",
+                        sc->src_path);
+        else if (path && !parent_is_dir(path))
+            np_diag_add(d, sc->src_mark, NP_EX_CANTCREAT,
+                        "socket '%s': its directory does not exist or is not writable", path);
+        free(path);
+        break;
+    case NP_SRC_NONE: break;
+    }
+    if (sc->sink == NP_SINK_SPOOL && sc->sink_path && !is_dir(sc->sink_path, 1))
+        np_diag_add(d, sc->sink_mark, NP_EX_CANTCREAT,
+                    "output spool directory '%s' does not exist or is not writable",
+                    sc->sink_path);
+    if (sc->sink == NP_SINK_FILE && sc->sink_path && !parent_is_dir(sc->sink_path))
+        np_diag_add(d, sc->sink_mark, NP_EX_CANTCREAT,
+                    "output '%s': its directory does not exist or is not writable",
+                    sc->sink_path);
+    if (sc->state_dir && !is_dir(sc->state_dir, 1))
+        np_diag_add(d, sc->state_mark, NP_EX_CANTCREAT,
+                    "state_dir '%s' does not exist or is not writable", sc->state_dir);
+    return (int)(d->n - before);
+}

@@ -1,0 +1,134 @@
+#!/bin/sh
+# Failures: a stage that fails mid-stream leaves the output and the state untouched and the
+# exit code says which stage and why; pipefail with head semantics; a missing stage binary;
+# a stage killed by a signal; lock contention.
+. "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
+need_prog newspipe
+need_prog newspipe-cat
+NP="$NP_BIN/newspipe"
+cd "$T" || exit 1
+
+i=0
+while [ $i -lt 3000 ]; do
+    printf '{"id":"r%d","body":"Record number %d is about company %d."}\n' $i $i $((i % 97))
+    i=$((i + 1))
+done > in.ndjson
+
+# A stage that fails after part of the stream went through.
+cat > midfail.yaml <<'Y'
+output: out.ndjson
+reject: rejects.ndjson
+stages:
+  - cat
+  - run: "head -n 1000; echo 'disk on fire' >&2; echo 'giving up' >&2; exit 3"
+  - cat
+Y
+echo "previous output" > out.ndjson
+"$NP" run midfail.yaml -i in.ndjson 2> err
+is "$?" 3 "a stage failing mid-stream: the run exits with its code"
+is "$(cat out.ndjson)" "previous output" "the old output is untouched"
+is "$(ls -A | grep -c '\.tmp\.')" 0 "no temporary output or reject file is left"
+test ! -e rejects.ndjson
+ok $? "no reject file appears"
+like "$(cat err)" "midfail: stage 2 \\(sh\\) exited with code 3" "the message names the stage and its exit code"
+like "$(cat err)" "\\[sh\\] giving up" "and its last stderr lines"
+like "$(cat err)" "output not written \\(the old one is untouched\\), state not committed" "and what was not done"
+
+# The same with dedupe and a state file: the state does not advance.
+if [ -x "$NP_BIN/newspipe-dedupe" ]; then
+    mkdir st
+    cat > stateful.yaml <<'Y'
+output: out2.ndjson
+stages:
+  - dedupe: {state: st/news.state}
+  - run: "head -n 1000; exit 3"
+Y
+    "$NP" run stateful.yaml -i in.ndjson 2> /dev/null
+    is "$?" 3 "stateful pipeline failing downstream: exit 3"
+    test ! -e st/news.state && test ! -e out2.ndjson
+    ok $? "dedupe's state is not committed and no output appears"
+    # Fixed, the same command gives the full result, and only then the state advances.
+    sed -i 's/head -n 1000; exit 3/cat/' stateful.yaml
+    "$NP" run stateful.yaml -i in.ndjson 2> /dev/null
+    is "$?" 0 "re-run after the fix: exit 0"
+    is "$(wc -l < out2.ndjson | tr -d ' ')" 3000 "re-run: every record is there"
+    test -s st/news.state
+    ok $? "re-run: the state is committed"
+    "$NP" run stateful.yaml -i in.ndjson 2> /dev/null
+    is "$?:$(wc -c < out2.ndjson | tr -d ' ')" "0:0" "a third run: all seen before, dropped by the committed state"
+    # head below dedupe: dedupe is ended by SIGPIPE; the run succeeds but its state stays.
+    cp st/news.state before.state
+    printf 'output: out3.ndjson\nstages:\n  - dedupe: {state: st/other.state}\n  - run: [head, -n, "5"]\n' > headstate.yaml
+    "$NP" run headstate.yaml -i in.ndjson 2> err
+    is "$?:$(wc -l < out3.ndjson | tr -d ' ')" "0:5" "head below a stateful stage: exit 0, 5 records"
+else
+    for n in 1 2 3 4 5 6 7; do skip "newspipe-dedupe not built"; done
+fi
+
+# Pipefail: a stage failing at the end (after its input is consumed).
+printf 'stages:\n  - cat\n  - run: "cat; exit 5"\n  - cat\n' > endfail.yaml
+"$NP" run endfail.yaml -i in.ndjson > /dev/null 2> err
+is "$?" 5 "a stage failing after EOF fails the run"
+# A middle stage killed by a signal.
+printf 'stages:\n  - cat\n  - run: "head -n 10; kill -9 $$"\n  - cat\n' > killed.yaml
+"$NP" run killed.yaml -i in.ndjson > /dev/null 2> err
+is "$?" 137 "a stage killed by SIGKILL: 128+9"
+like "$(cat err)" "stage 2 \\(sh\\) was killed by SIGKILL" "the message names the signal"
+# A run: command that is a path relative to the pipeline file.
+mkdir bin2
+printf '#!/bin/sh\nexec tr a-z A-Z\n' > bin2/upper
+chmod +x bin2/upper
+printf 'stages:\n  - run: [bin2/upper]\n' > rel.yaml
+(cd / && printf 'abc\n' | "$NP" run "$T/rel.yaml") > rel.out 2>&1
+is "$(cat rel.out)" "ABC" "run: paths are relative to the pipeline file"
+
+# Head semantics: upstream stages ended by SIGPIPE after head exited 0 are fine.
+printf 'stages:\n  - cat\n  - cat\n  - run: [head, -n, "2"]\n' > head.yaml
+"$NP" run head.yaml -i in.ndjson > head.out 2> err
+is "$?" 0 "head semantics: exit 0"
+is "$(wc -l < head.out | tr -d ' ')" 2 "head semantics: two records"
+is "$(cat err)" "" "head semantics: no message"
+# ... but a SIGPIPE caused by a failing stage is not excused.
+printf 'stages:\n  - cat\n  - run: "head -n 2; exit 4"\n' > headfail.yaml
+"$NP" run headfail.yaml -i in.ndjson > /dev/null 2> err
+is "$?" 4 "SIGPIPE after a failing reader: the reader's code"
+like "$(cat err)" "stage 1 \\(cat\\) was killed by SIGPIPE.*its reader had stopped" "the upstream SIGPIPE is explained"
+
+# A stage binary that is missing: check catches it before anything runs.
+printf 'output: never.ndjson\nstages:\n  - cat\n  - not-a-filter-np\n' > missing.yaml
+"$NP" run missing.yaml -i in.ndjson 2> err
+is "$?" 78 "missing filter binary: 78 before running"
+test ! -e never.ndjson
+ok $? "missing filter binary: no output created"
+like "$(cat err)" "missing.yaml:4:5: error: unknown filter 'not-a-filter-np'" "with its position"
+# A program that exists at check time but cannot be executed (its interpreter is missing:
+# exec fails with ENOENT, as it would for a binary removed after the check).
+printf '#!/nonexistent-np/interpreter\n' > bin2/broken
+chmod +x bin2/broken
+printf 'output: never.ndjson\nstages:\n  - cat\n  - run: [bin2/broken]\n' > broken.yaml
+"$NP" run broken.yaml -i in.ndjson 2> err
+is "$?" 71 "a stage that cannot be started: 71"
+like "$(cat err)" "stage 2 \\(broken\\) could not be started" "and says so"
+test ! -e never.ndjson
+ok $? "and writes no output"
+
+# Lock contention: the second run exits 75 naming the holder.
+printf 'lock: run.lock\nstages:\n  - run: "cat > /dev/null"\n' > lock.yaml
+mkfifo fifo
+"$NP" run lock.yaml -i fifo 2> /dev/null &
+holder=$!
+exec 3> fifo
+# Wait (without a time limit that could fail on a slow machine) until the holder wrote its
+# description into the lock file.
+n=0
+while [ ! -s run.lock ] && [ $n -lt 600 ]; do sleep 0.05; n=$((n + 1)); done
+"$NP" run lock.yaml < /dev/null 2> err
+is "$?" 75 "lock held: exit 75"
+like "$(cat err)" "lock: already running: lock .*run.lock is held by pid $holder newspipe" "the message names the holder"
+exec 3>&-
+wait $holder
+is "$?" 0 "the holder finishes normally"
+"$NP" run lock.yaml < /dev/null 2> /dev/null
+is "$?" 0 "the lock is free again afterwards"
+
+done_testing
