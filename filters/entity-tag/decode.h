@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #include "docmap.h"
-#include "features.h"
+#include "feature.h"
 
 /* Scores features: adds each label's weight to out[0..ETAG_NLABELS). */
 typedef void (*etag_score_fn)(void *ctx, const uint64_t *f, size_t n, float *out);

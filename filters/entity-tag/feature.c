@@ -1,8 +1,8 @@
-/* Static feature extraction (see features.h). One pass over the document computes per-token
+/* Static feature extraction (see feature.h). One pass over the document computes per-token
  * hashes (word, lower-cased word, shapes, gazetteer and cluster values); a second pass emits
  * each token's features from its own and its neighbours' values. Everything is linear in the
  * document's bytes; long tokens are hashed whole but their shapes are capped. */
-#include "features.h"
+#include "feature.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,8 +2,8 @@
  * (word, lower-cased word, affixes, shapes, neighbours, gazetteer matches, word clusters,
  * document-level casing), hashed to 64-bit ids. The label-dependent features (previous
  * labels, how the same word was tagged earlier in the document) are added by decode.c. */
-#ifndef ETAG_FEATURES_H
-#define ETAG_FEATURES_H
+#ifndef ETAG_FEATURE_H
+#define ETAG_FEATURE_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "features.h"
+#include "feature.h"
 #include "labels.h"
 
 #define ETAG_MODEL_VERSION 1

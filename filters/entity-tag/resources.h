@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "features.h"
+#include "feature.h"
 #include "lexicon.h"
 
 typedef struct {

@@ -1,0 +1,53 @@
+#!/bin/sh
+# "newspipe-entity-tag train" and "eval" from the command line on a small CoNLL snippet:
+# per-epoch progress with dev P/R/F1, deterministic models, and eval through the real filter.
+. "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
+need_prog newspipe-entity-tag
+ET="$NP_BIN/newspipe-entity-tag"
+cat > "$T/tiny.conll" <<'EOF2'
+-DOCSTART- -X- O O
+
+Peter NNP I-NP I-PER
+Blackburn NNP I-NP I-PER
+visited VBD I-VP O
+Germany NNP I-NP I-LOC
+. . O O
+
+Acme NNP I-NP I-ORG
+Corp NNP I-NP I-ORG
+hired VBD I-VP O
+Mary NNP I-NP I-PER
+Smith NNP I-NP I-PER
+in IN I-PP O
+France NNP I-NP I-LOC
+. . O O
+
+-DOCSTART- -X- O O
+
+The DT I-NP O
+German JJ I-NP I-MISC
+minister NN I-NP O
+met VBD I-VP O
+Acme NNP I-NP I-ORG
+Corp NNP I-NP I-ORG
+'s POS B-NP O
+chief NN I-NP O
+. . O O
+EOF2
+"$ET" train --train "$T/tiny.conll" --dev "$T/tiny.conll" --out "$T/a.model" --epochs 4 --seed 3 2> "$T/log"
+is $? 0 "train exits 0"
+is "$(grep -c '^epoch [0-9]/4: .*dev P [0-9.]* R [0-9.]* F1 [0-9.]*' "$T/log")" 4 "one progress line per epoch with dev P/R/F1"
+"$ET" train --train "$T/tiny.conll" --dev "$T/tiny.conll" --out "$T/b.model" --epochs 4 --seed 3 2> /dev/null
+cmp -s "$T/a.model" "$T/b.model"
+ok $? "deterministic: same seed, same bytes"
+"$ET" eval --model "$T/a.model" "$T/tiny.conll" > "$T/eval"
+is $? 0 "eval exits 0"
+like "$(cat "$T/eval")" 'tiny.conll overall: precision [0-9.]+ recall [0-9.]+ F1 [0-9.]+ \(7 gold entities\)' "eval reports overall P/R/F1 with the gold count"
+like "$(cat "$T/eval")" 'tiny.conll PER +: precision' "eval reports per type"
+printf 'bad line without tag\n' > "$T/bad.conll"
+"$ET" train --train "$T/bad.conll" --out "$T/c.model" 2> "$T/err"
+is $? 65 "malformed CoNLL: exit 65"
+like "$(cat "$T/err")" 'bad.conll:1' "malformed CoNLL: names file and line"
+"$ET" train --out "$T/c.model" 2> /dev/null
+is $? 64 "train without --train: exit 64"
+done_testing
