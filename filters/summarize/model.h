@@ -1,0 +1,23 @@
+/* The summarizer's fitted weights: one weight per feature and the redundancy penalty, kept
+ * as a small text file (data/summarize.weights) that `newspipe-summarize train` writes. */
+#ifndef SUMM_MODEL_H
+#define SUMM_MODEL_H
+
+#include <stddef.h>
+
+#include "analyse.h"
+
+typedef struct {
+    double w[SUMM_NFEAT]; /* score of a sentence: w . x */
+    double mmr;           /* minus mmr x the highest cosine similarity to a chosen sentence */
+} summ_model;
+
+/* Reads path into *m. Every feature must have a weight. Returns 0, or -1 with a message in
+ * err (e.g. "summarize.weights:3: unknown feature \"foo\""). */
+int summ_model_load(summ_model *m, const char *path, char *err, size_t errlen);
+
+/* Writes *m to path atomically, with comment lines (each prefixed "# ") first. Returns 0, or
+ * -1 with errno set. */
+int summ_model_save(const summ_model *m, const char *path, const char *comment);
+
+#endif
