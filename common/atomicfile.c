@@ -51,6 +51,19 @@ int np_atomic_open(np_atomic_file *af, const char *path)
     af->fd = -1;
     af->tmp_path = NULL;
     af->path = strdup(path);
+    /* A device or FIFO (-o /dev/null, /dev/stdout) is written in place: renaming a temporary
+     * file over it would replace /dev/null with a regular file for the whole system. */
+    struct stat st;
+    if (af->path && stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        af->fd = open(path, O_WRONLY | O_CLOEXEC);
+        if (af->fd < 0) {
+            int saved = errno;
+            np_atomic_abort(af);
+            errno = saved;
+            return -1;
+        }
+        return 0;
+    }
     size_t n = strlen(path) + 40;
     af->tmp_path = malloc(n);
     if (!af->path || !af->tmp_path) {
@@ -82,6 +95,15 @@ int np_atomic_open(np_atomic_file *af, const char *path)
 
 int np_atomic_commit(np_atomic_file *af)
 {
+    if (!af->tmp_path) { /* written in place (a device or FIFO) */
+        int rc = close(af->fd);
+        af->fd = -1;
+        int saved = errno;
+        free(af->path);
+        af->path = NULL;
+        errno = saved;
+        return rc;
+    }
     int rc = fsync(af->fd);
     if (close(af->fd) < 0 && rc == 0) rc = -1;
     af->fd = -1;

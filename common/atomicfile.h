@@ -7,7 +7,8 @@
 
 typedef struct {
     char *path;     /* the final path (owned) */
-    char *tmp_path; /* PATH.tmp.PID.XXXXXX (owned) */
+    char *tmp_path; /* PATH.tmp.PID.XXXXXX (owned); NULL when path is a device or FIFO,
+                       which is written in place */
     int fd;
 } np_atomic_file;
 
