@@ -24,6 +24,7 @@ static int grow(dd_docs *d, uint32_t want)
     void *p = realloc(d->sig, (size_t)cap * d->K * sizeof *d->sig);
     if (!p) return -1;
     d->sig = p;
+    dd_advise_huge(d->sig, (size_t)cap * d->K * sizeof *d->sig);
     GROW(d->time, cap);
     GROW(d->seq, cap);
     GROW(d->body, cap);
@@ -34,6 +35,11 @@ static int grow(dd_docs *d, uint32_t want)
     GROW(d->freelist, cap);
     d->cap = cap;
     return 0;
+}
+
+int dd_docs_reserve(dd_docs *d, uint32_t n)
+{
+    return n > d->cap ? grow(d, n) : 0;
 }
 
 int dd_docs_init(dd_docs *d, unsigned K, uint32_t expected)

@@ -33,6 +33,8 @@ enum { DD_DOC_LIVE = 1, DD_DOC_SIG = 2 };
 /* Zero-initialize with K set, or dd_docs_init(). Release with dd_docs_free(). */
 int dd_docs_init(dd_docs *d, unsigned K, uint32_t expected);
 void dd_docs_free(dd_docs *d);
+/* Makes room for n documents in all (a load knows its count). Returns 0 or -1. */
+int dd_docs_reserve(dd_docs *d, uint32_t n);
 
 /* Takes a free slot and fills it (sig may be NULL: no signature; id may be NULL).
  * Returns the slot, or DD_NO_SLOT (from fpmap.h) when out of memory. */

@@ -107,7 +107,47 @@ int dd_engine_restore(dd_engine *e, const char *id, size_t id_len, uint64_t idh,
 {
     if (!e->have_watermark || time > e->watermark) e->watermark = time;
     e->have_watermark = 1;
-    return remember(e, id, id_len, idh, body, sig, time);
+    uint32_t s =
+        dd_docs_add(&e->docs, sig, time, e->next_seq, body, idh, idh ? id : NULL, idh ? id_len : 0);
+    if (s == DD_NO_SLOT) return -1;
+    e->next_seq++;
+    if (dd_window_push(&e->win, &e->docs, s) < 0) {
+        dd_docs_remove(&e->docs, s);
+        return -1;
+    }
+    return 0;
+}
+
+int dd_engine_index(dd_engine *e)
+{
+    const dd_docs *d = &e->docs;
+    size_t n = d->used ? d->used : 1;
+    dd_fpent *ent = malloc(n * sizeof *ent), *tmp = malloc(n * sizeof *tmp);
+    int rc = -1;
+    if (!ent || !tmp) goto out;
+    size_t k = 0;
+    for (uint32_t s = 0; s < d->used; s++)
+        if ((d->flags[s] & DD_DOC_LIVE) && d->idh[s])
+            ent[k++] = (dd_fpent){(uint32_t)(d->idh[s] >> 32), s};
+    if (dd_fpmap_bulk(&e->by_id, ent, tmp, k, 0) < 0) goto out;
+    k = 0;
+    for (uint32_t s = 0; s < d->used; s++)
+        if ((d->flags[s] & DD_DOC_LIVE) && d->body[s])
+            ent[k++] = (dd_fpent){(uint32_t)(d->body[s] >> 32), s};
+    if (dd_fpmap_bulk(&e->by_body, ent, tmp, k, 0) < 0) goto out;
+    for (unsigned b = 0; b < e->lsh.bands; b++) {
+        k = 0;
+        for (uint32_t s = 0; s < d->used; s++)
+            if ((d->flags[s] & DD_DOC_LIVE) && (d->flags[s] & DD_DOC_SIG))
+                ent[k++] =
+                    (dd_fpent){(uint32_t)(dd_lsh_key(&e->lsh, dd_docs_sig(d, s), b) >> 32), s};
+        if (dd_fpmap_bulk(&e->lsh.t[b], ent, tmp, k, DD_LSH_KEY_CAP) < 0) goto out;
+    }
+    rc = 0;
+out:
+    free(ent);
+    free(tmp);
+    return rc;
 }
 
 static void set_dup(const dd_engine *e, dd_result *r, dd_kind kind, uint32_t s, double sim)

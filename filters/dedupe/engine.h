@@ -86,9 +86,14 @@ int dd_engine_check(dd_engine *e, const char *id, size_t id_len, const char *idk
 uint64_t dd_id_hash(const char *idkey, size_t len);
 
 /* Remembers a document as loaded from a state file (no duplicate check; arrival order is
- * the order of calls). sig is NULL for documents without a signature. Returns 0 or -1. */
+ * the order of calls). sig is NULL for documents without a signature. The indexes are not
+ * updated: call dd_engine_index() after the last one, before any check. Returns 0 or -1. */
 int dd_engine_restore(dd_engine *e, const char *id, size_t id_len, uint64_t idh, uint64_t body,
                       const uint16_t *sig, int64_t time);
+/* Builds the id, body and LSH indexes of all restored documents at once (sorting entries
+ * by table position, so that a million documents index in a fraction of a second instead
+ * of paying a cache miss per entry). The indexes must be empty. Returns 0 or -1. */
+int dd_engine_index(dd_engine *e);
 /* Applies --window and --max-docs now (after restoring). Returns the number evicted. */
 uint64_t dd_engine_evict(dd_engine *e);
 

@@ -5,6 +5,8 @@
 #include "fpmap.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
 
 static inline size_t home_of(uint32_t fp, size_t cap)
 {
@@ -20,6 +22,7 @@ static dd_fpent *alloc_entries(size_t cap)
 {
     dd_fpent *e = malloc(cap * sizeof *e);
     if (!e) return NULL;
+    dd_advise_huge(e, cap * sizeof *e);
     for (size_t i = 0; i < cap; i++) e[i].slot = DD_NO_SLOT;
     return e;
 }
@@ -74,6 +77,80 @@ int dd_fpmap_add(dd_fpmap *m, uint64_t key, uint32_t slot, unsigned cap)
     m->e[pos].fp = fp;
     m->e[pos].slot = slot;
     m->n++;
+    return 0;
+}
+
+/* LSD radix sort of entries by fingerprint, 16 bits a pass. */
+static void sort_by_fp(dd_fpent *e, dd_fpent *tmp, size_t n)
+{
+    static size_t count[1 << 16];
+    dd_fpent *src = e, *dst = tmp;
+    for (int shift = 0; shift < 32; shift += 16) {
+        memset(count, 0, sizeof count);
+        for (size_t i = 0; i < n; i++) count[(src[i].fp >> shift) & 0xffff]++;
+        size_t sum = 0;
+        for (size_t k = 0; k < 1 << 16; k++) {
+            size_t c = count[k];
+            count[k] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++) dst[count[(src[i].fp >> shift) & 0xffff]++] = src[i];
+        dd_fpent *t = src;
+        src = dst;
+        dst = t;
+    }
+    /* two passes: the sorted entries are back in e */
+}
+
+void dd_advise_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    /* Tables of many megabytes are probed at random: 2 MB pages spare a TLB miss (and a
+     * page fault) on most probes. Only the 2 MB-aligned interior can be advised. */
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), b = ((uintptr_t)p + n) & ~(huge - 1);
+    if (n >= 2 * huge && b > a) (void)madvise((void *)a, b - a, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
+int dd_fpmap_bulk(dd_fpmap *m, dd_fpent *e, dd_fpent *tmp, size_t n, unsigned cap)
+{
+    if ((m->n + n) * 5 > m->cap * 4) {
+        /* Empty by contract: size it once rather than growing step by step. */
+        size_t want = n + n / 2 + 16;
+        dd_fpent *fresh = want <= UINT32_MAX ? alloc_entries(want) : NULL;
+        if (!fresh) return -1;
+        free(m->e);
+        m->e = fresh;
+        m->cap = want;
+        m->n = 0;
+    }
+    sort_by_fp(e, tmp, n);
+    size_t next = 0, over = 0, same = 0;
+    for (size_t i = 0; i < n; i++) {
+        same = i && e[i].fp == e[i - 1].fp ? same + 1 : 0;
+        if (cap && same >= cap) continue;
+        size_t pos = home_of(e[i].fp, m->cap);
+        if (pos < next) pos = next;
+        if (pos >= m->cap) {
+            /* The run reaches the end of the table: these wrap around, placed by the
+             * ordinary probe once the rest is in (kept at the front of e meanwhile). */
+            e[over++] = e[i];
+            continue;
+        }
+        m->e[pos] = e[i];
+        m->n++;
+        next = pos + 1;
+    }
+    for (size_t i = 0; i < over; i++) {
+        size_t pos = home_of(e[i].fp, m->cap);
+        while (m->e[pos].slot != DD_NO_SLOT) pos = next_pos(pos, m->cap);
+        m->e[pos] = e[i];
+        m->n++;
+    }
     return 0;
 }
 

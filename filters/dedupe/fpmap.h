@@ -30,6 +30,11 @@ void dd_fpmap_free(dd_fpmap *m);
 /* Adds (key, slot) unless `cap` entries with key's fingerprint are already present (cap 0
  * means no limit). Returns 0 when added, 1 when skipped for the cap, -1 when out of memory. */
 int dd_fpmap_add(dd_fpmap *m, uint64_t key, uint32_t slot, unsigned cap);
+/* Fills an empty map (fresh from dd_fpmap_init) with n entries at once, each given as
+ * (fingerprint = key >> 32, slot) in e (reordered in place; tmp is scratch for n entries).
+ * Sorting by home position first makes placement sequential: far faster than n adds on
+ * large tables. cap as in dd_fpmap_add. Returns 0, or -1 when out of memory. */
+int dd_fpmap_bulk(dd_fpmap *m, dd_fpent *e, dd_fpent *tmp, size_t n, unsigned cap);
 /* Removes the entry (key, slot) if present. */
 void dd_fpmap_del(dd_fpmap *m, uint64_t key, uint32_t slot);
 
@@ -43,6 +48,9 @@ typedef struct {
 void dd_fpmap_find(const dd_fpmap *m, uint64_t key, dd_fpiter *it);
 /* The next slot, or DD_NO_SLOT at the end. */
 uint32_t dd_fpiter_next(dd_fpiter *it);
+
+/* Asks for transparent huge pages on a large block (a hint; Linux only). */
+void dd_advise_huge(void *p, size_t n);
 
 /* Bytes of memory the map holds. */
 size_t dd_fpmap_bytes(const dd_fpmap *m);

@@ -30,7 +30,16 @@ void dd_lsh_free(dd_lsh *l)
 
 uint64_t dd_lsh_key(const dd_lsh *l, const uint16_t *sig, unsigned b)
 {
-    return np_hash64(sig + (size_t)b * l->rows, l->rows * sizeof *sig, l->seed + b);
+    const uint16_t *p = sig + (size_t)b * l->rows;
+    uint64_t h = l->seed + b;
+    /* Four 16-bit values fill one word: one mix per four rows (keys are never stored, so
+     * this may change without a state format change). */
+    for (unsigned i = 0; i < l->rows; i += 4) {
+        uint64_t w = 0;
+        for (unsigned j = i; j < i + 4 && j < l->rows; j++) w |= (uint64_t)p[j] << (16 * (j - i));
+        h = np_mix64(h ^ w) + 0x9e3779b97f4a7c15ULL;
+    }
+    return h;
 }
 
 int dd_lsh_add(dd_lsh *l, const uint16_t *sig, uint32_t slot)

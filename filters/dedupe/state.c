@@ -485,6 +485,7 @@ int dd_state_load(dd_engine *e, const char *path, char *msg, size_t ml)
         snprintf(msg, ml, "state %s: out of memory loading %zu documents", path, n);
         goto out;
     }
+    if (dd_docs_reserve(&e->docs, (uint32_t)n) < 0) goto nomem;
     if (lseek(fd, HDR, SEEK_SET) < 0) goto io;
     unsigned char b[16];
     if (r_get(&r, b, 8) < 0) goto bad;
@@ -525,6 +526,7 @@ int dd_state_load(dd_engine *e, const char *path, char *msg, size_t ml)
                               times[i]) < 0)
             goto nomem;
     }
+    if (dd_engine_index(e) < 0) goto nomem;
     /* The stream must end exactly here, and its checksum match. */
     if (r.pos != r.len || (!r.end && r_fill(&r) == 0) || !r.end || r.left || r.z.avail_in) goto bad;
     if (r.crc != h.body_crc) goto bad;
