@@ -15,6 +15,7 @@
 #include "exitcode.h"
 #include "findprog.h"
 #include "proc.h"
+#include "serve_conf.h"
 
 /* One option a filter says it has (a line of its --options output). */
 typedef struct {
@@ -461,6 +462,7 @@ int np_pipeline_check(np_pipeline *p, np_diag *d)
     }
     free_cache(&cache);
     check_paths(p, d);
+    if (p->serve) np_serve_conf_check(p->serve, d);
     return d->n > before || d->nomem ? -1 : 0;
 }
 

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "exitcode.h"
 #include "findprog.h"
+#include "serve_conf.h"
 
 typedef struct {
     yaml_document_t *doc;
@@ -433,7 +434,19 @@ static void load_stages(loader *L, const yaml_node_t *n)
 }
 
 static const char TOP_KEYS[] =
-    "version, name, description, input, output, reject, lock, shutdown_timeout, stages";
+    "version, name, description, input, output, reject, lock, shutdown_timeout, stages, "
+    NP_SERVE_TOP_KEYS;
+
+/* The loader's readers, lent to newspipe serve's keys (serve_conf.h). */
+static char *reader_string(void *ctx, const yaml_node_t *n, const char *key)
+{
+    return get_string(ctx, n, key);
+}
+
+static char *reader_path(void *ctx, const yaml_node_t *n, const char *key)
+{
+    return get_path(ctx, n, key);
+}
 
 static void load_top(loader *L, const yaml_node_t *root)
 {
@@ -464,7 +477,10 @@ static void load_top(loader *L, const yaml_node_t *root)
             continue;
         }
         if (nseen < sizeof seen / sizeof *seen) seen[nseen++] = key;
-        if (!strcmp(key, "version")) {
+        np_yaml_reader serve_reader = {L->doc, L->d, reader_string, reader_path, L};
+        if (np_serve_conf_key(&p->serve, &serve_reader, k, v)) {
+            /* input/output as mappings, state_dir, batch, metrics: newspipe serve's keys */
+        } else if (!strcmp(key, "version")) {
             if (!is_plain(v) || strcmp(node_text(v), "1") != 0)
                 np_diag_add(L->d, mark_of(v), NP_EX_CONFIG,
                             "unsupported version '%s': this newspipe reads version 1",
@@ -640,5 +656,6 @@ void np_pipeline_free(np_pipeline *p)
     free(p->output);
     free(p->reject);
     free(p->lock);
+    np_serve_conf_free(p->serve);
     memset(p, 0, sizeof *p);
 }

@@ -64,6 +64,7 @@ typedef struct {
     long long shutdown_ms;
     np_stage *stages;
     size_t nstages;
+    struct np_serve_conf *serve; /* newspipe serve's keys (serve_conf.h), or NULL */
 } np_pipeline;
 
 #define NP_DEFAULT_SHUTDOWN_MS 10000

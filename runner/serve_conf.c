@@ -75,13 +75,13 @@ static void each_pair(np_serve_conf *sc, const np_yaml_reader *r, const yaml_nod
         }
         for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < pr; q++)
             if (!strcmp(text(yaml_document_get_node(r->doc, q->key)), text(k))) {
-                np_diag_add(r->d, mark_of(k), NP_EX_CONFIG, "'%s' is given twice in '%s'",
-                            text(k), what);
+                np_diag_add(r->d, mark_of(k), NP_EX_CONFIG, "'%s' is given twice in '%s'", text(k),
+                            what);
                 goto next;
             }
         if (!fn(sc, r, text(k), k, v))
-            np_diag_add(r->d, mark_of(k), NP_EX_CONFIG, "unknown key '%s' in '%s' (the keys are: %s)",
-                        text(k), what, keys);
+            np_diag_add(r->d, mark_of(k), NP_EX_CONFIG,
+                        "unknown key '%s' in '%s' (the keys are: %s)", text(k), what, keys);
     next:;
     }
 }
@@ -96,7 +96,8 @@ static void get_size(const np_yaml_reader *r, const yaml_node_t *v, const char *
         np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
                     "'%s' must be a size like 4096, 64k or 8M (at least %llu), not '%s'", key,
                     (unsigned long long)min, s);
-    else *out = n;
+    else
+        *out = n;
     free(s);
 }
 
@@ -212,7 +213,8 @@ static int output_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *k
         if (s && (np_parse_duration(s, &secs) < 0 || secs < 1))
             np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
                         "'rotate_age' must be a duration like 1h or 1d, not '%s'", s);
-        else if (s) sc->rotate_secs = secs;
+        else if (s)
+            sc->rotate_secs = secs;
         free(s);
         return 1;
     }
@@ -225,13 +227,20 @@ static int batch_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *ke
                       const yaml_node_t *k, const yaml_node_t *v)
 {
     (void)k;
-    if (!strcmp(key, "lines")) get_count(r, v, key, 1, 100000000, &sc->batch_lines);
-    else if (!strcmp(key, "bytes")) get_size(r, v, key, 1024, &sc->batch_bytes);
-    else if (!strcmp(key, "time")) get_ms(r, v, key, &sc->batch_ms);
-    else if (!strcmp(key, "queue")) get_count(r, v, key, 1, 100000, &sc->queue_max);
-    else if (!strcmp(key, "timeout")) get_ms(r, v, key, &sc->timeout_ms);
-    else if (!strcmp(key, "attempts")) get_count(r, v, key, 1, 1000000, &sc->attempts_max);
-    else return 0;
+    if (!strcmp(key, "lines"))
+        get_count(r, v, key, 1, 100000000, &sc->batch_lines);
+    else if (!strcmp(key, "bytes"))
+        get_size(r, v, key, 1024, &sc->batch_bytes);
+    else if (!strcmp(key, "time"))
+        get_ms(r, v, key, &sc->batch_ms);
+    else if (!strcmp(key, "queue"))
+        get_count(r, v, key, 1, 100000, &sc->queue_max);
+    else if (!strcmp(key, "timeout"))
+        get_ms(r, v, key, &sc->timeout_ms);
+    else if (!strcmp(key, "attempts"))
+        get_count(r, v, key, 1, 1000000, &sc->attempts_max);
+    else
+        return 0;
     return 1;
 }
 
@@ -378,12 +387,10 @@ int np_serve_conf_check(const np_serve_conf *sc, np_diag *d)
     }
     if (sc->sink == NP_SINK_SPOOL && sc->sink_path && !is_dir(sc->sink_path, 1))
         np_diag_add(d, sc->sink_mark, NP_EX_CANTCREAT,
-                    "output spool directory '%s' does not exist or is not writable",
-                    sc->sink_path);
+                    "output spool directory '%s' does not exist or is not writable", sc->sink_path);
     if (sc->sink == NP_SINK_FILE && sc->sink_path && !parent_is_dir(sc->sink_path))
         np_diag_add(d, sc->sink_mark, NP_EX_CANTCREAT,
-                    "output '%s': its directory does not exist or is not writable",
-                    sc->sink_path);
+                    "output '%s': its directory does not exist or is not writable", sc->sink_path);
     if (sc->state_dir && !is_dir(sc->state_dir, 1))
         np_diag_add(d, sc->state_mark, NP_EX_CANTCREAT,
                     "state_dir '%s' does not exist or is not writable", sc->state_dir);
