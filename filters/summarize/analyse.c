@@ -10,9 +10,10 @@
 #include "hash.h"
 
 const char *const summ_feature_names[SUMM_NFEAT] = {
-    "bias",     "first",    "second",    "inv_pos",   "rel_pos",   "para_start", "cent_fwd",
-    "cent_bwd", "cent_rel", "title_cos", "title_hit", "log_words", "short",      "long",
-    "rel_len",  "quote",    "heading",   "question",  "freq_mean", "number",
+    "bias",      "first",    "second",   "inv_pos",   "rel_pos",   "para_start",
+    "cent_fwd",  "cent_bwd", "cent_rel", "title_cos", "title_hit", "log_words",
+    "short",     "long",     "rel_len",  "quote",     "heading",   "question",
+    "freq_mean", "number",   "third",    "log_pos",
 };
 
 /* Below this many words a heading line is no summary material. */
@@ -425,6 +426,8 @@ int summ_doc_analyse(summ_doc *d, const char *text, size_t n, const char *title,
         c->x[SUMM_F_BIAS] = 1;
         c->x[SUMM_F_FIRST] = i == 0;
         c->x[SUMM_F_SECOND] = i == 1;
+        c->x[SUMM_F_THIRD] = i == 2;
+        c->x[SUMM_F_LOG_POS] = (float)log1p((double)i);
         c->x[SUMM_F_INV_POS] = 1.0f / (float)(i + 1);
         c->x[SUMM_F_REL_POS] = (float)i / (float)nc;
         c->x[SUMM_F_CENT_REL] =

@@ -37,6 +37,8 @@ enum {
     SUMM_F_QUESTION,   /* ends with ? or ! */
     SUMM_F_FREQ_MEAN,  /* mean over its terms of the term's sentence frequency / the maximum */
     SUMM_F_NUMBER,     /* contains a number */
+    SUMM_F_THIRD,      /* the third candidate */
+    SUMM_F_LOG_POS,    /* log(1 + position) */
     SUMM_NFEAT
 };
 

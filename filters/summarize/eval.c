@@ -3,6 +3,7 @@
 #include "eval.h"
 
 #include <getopt.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +17,7 @@
 #include "rouge.h"
 
 int summ_eval_articles(const summ_dataset *ds, const unsigned char *use, const summ_model *m,
-                       summ_method method, size_t nsent, summ_f1 *f1)
+                       summ_method method, size_t nsent, summ_rouge *out)
 {
     summ_doc d = {0};
     summ_choice ch = {0};
@@ -55,9 +56,8 @@ int summ_eval_articles(const summ_dataset *ds, const unsigned char *use, const s
             rc = summ_rouge_tokens(voc, s, n, &ids[k]);
             seq[k] = (summ_seq){ids[k].v, ids[k].n};
         }
-        summ_rouge r;
-        if (rc == 0 && summ_rouge_score(sc, seq, a->nref, seq + a->nref, ch.n, &r) < 0) rc = -1;
-        if (rc == 0) f1[i] = (summ_f1){r.r1.f, r.r2.f, r.rl.f};
+        if (rc == 0 && summ_rouge_score(sc, seq, a->nref, seq + a->nref, ch.n, &out[i]) < 0)
+            rc = -1;
     }
     for (size_t k = 0; k < cap; k++) summ_ids_free(&ids[k]);
     free(ids);
@@ -67,6 +67,24 @@ int summ_eval_articles(const summ_dataset *ds, const unsigned char *use, const s
     summ_choice_free(&ch);
     summ_doc_free(&d);
     return rc;
+}
+
+static double pick(const summ_prf *x, int measure)
+{
+    return measure == 'r' ? x->r : measure == 'p' ? x->p : x->f;
+}
+
+double summ_eval_mean(const summ_dataset *ds, const unsigned char *use, const summ_rouge *r,
+                      int measure)
+{
+    double sum = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < ds->n; i++) {
+        if (!use[i]) continue;
+        sum += (pick(&r[i].r1, measure) + pick(&r[i].r2, measure) + pick(&r[i].rl, measure)) / 3;
+        n++;
+    }
+    return n ? sum / (double)n : 0;
 }
 
 static uint64_t next_rand(uint64_t *state)
@@ -96,7 +114,8 @@ static void usage(FILE *f)
                "  --seed S          bootstrap seed (default 1)\n"
                "  --reference FIELD the reference summary: an array of sentences or one string\n"
                "                    (default reference; e.g. title for a headline check)\n"
-               "  --no-title        do not give the title to the summarizer\n");
+               "  --no-title        do not give the title to the summarizer\n"
+               "  --measure M       f (F1, default), r (recall) or p (precision)\n");
 }
 
 int summ_eval_main(int argc, char **argv)
@@ -104,12 +123,12 @@ int summ_eval_main(int argc, char **argv)
     static const struct option opts[] = {
         {"data", 1, NULL, 'd'},      {"weights", 1, NULL, 'w'},   {"split", 1, NULL, 's'},
         {"sentences", 1, NULL, 'n'}, {"bootstrap", 1, NULL, 'b'}, {"seed", 1, NULL, 'r'},
-        {"reference", 1, NULL, 'f'}, {"no-title", 0, NULL, 't'},  {"help", 0, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"reference", 1, NULL, 'f'}, {"no-title", 0, NULL, 't'},  {"measure", 1, NULL, 'm'},
+        {"help", 0, NULL, 'h'},      {NULL, 0, NULL, 0},
     };
     const char *data = NULL, *weights = NULL, *split = "test", *sentences = "ref";
     const char *ref_field = "reference";
-    int no_title = 0;
+    int no_title = 0, measure = 'f';
     uint64_t boot = 1000, seed = 1, nsent = 0;
     int c;
     optind = 1;
@@ -121,6 +140,13 @@ int summ_eval_main(int argc, char **argv)
         case 'n': sentences = optarg; break;
         case 'f': ref_field = optarg; break;
         case 't': no_title = 1; break;
+        case 'm':
+            if (strcmp(optarg, "f") != 0 && strcmp(optarg, "r") != 0 && strcmp(optarg, "p") != 0) {
+                np_error("--measure: expected f, r or p");
+                return NP_EX_USAGE;
+            }
+            measure = optarg[0];
+            break;
         case 'b':
             if (np_parse_uint(optarg, 1, 1000000, &boot) < 0) {
                 np_error("--bootstrap: expected 1..1000000");
@@ -171,11 +197,11 @@ int summ_eval_main(int argc, char **argv)
     if (no_title)
         for (size_t i = 0; i < ds.n; i++) ds.a[i].title_len = 0;
     unsigned char *use = calloc(ds.n, 1);
-    summ_f1 *fa = calloc(ds.n, sizeof *fa), *fb = calloc(ds.n, sizeof *fb);
+    summ_rouge *ra = calloc(ds.n, sizeof *ra), *rb = calloc(ds.n, sizeof *rb);
     size_t *idx = calloc(ds.n, sizeof *idx);
     double *diffs = calloc((size_t)boot * 3, sizeof *diffs);
     int rc = NP_EX_SOFTWARE;
-    if (!use || !fa || !fb || !idx || !diffs) goto out;
+    if (!use || !ra || !rb || !idx || !diffs) goto out;
     size_t n = 0, refsum = 0;
     for (size_t i = 0; i < ds.n; i++) {
         use[i] = want_all || summ_article_is_test(&ds.a[i]) == want_test;
@@ -186,23 +212,25 @@ int summ_eval_main(int argc, char **argv)
         rc = NP_EX_DATAERR;
         goto out;
     }
-    if (summ_eval_articles(&ds, use, &m, SUMM_METHOD_DEFAULT, (size_t)nsent, fa) < 0 ||
-        summ_eval_articles(&ds, use, &m, SUMM_METHOD_LEAD, (size_t)nsent, fb) < 0)
+    if (summ_eval_articles(&ds, use, &m, SUMM_METHOD_DEFAULT, (size_t)nsent, ra) < 0 ||
+        summ_eval_articles(&ds, use, &m, SUMM_METHOD_LEAD, (size_t)nsent, rb) < 0)
         goto out;
     double mean[2][3] = {{0}};
     for (size_t k = 0; k < n; k++) {
         size_t i = idx[k];
-        mean[0][0] += fa[i].r1, mean[0][1] += fa[i].r2, mean[0][2] += fa[i].rl;
-        mean[1][0] += fb[i].r1, mean[1][1] += fb[i].r2, mean[1][2] += fb[i].rl;
+        mean[0][0] += pick(&ra[i].r1, measure), mean[0][1] += pick(&ra[i].r2, measure),
+            mean[0][2] += pick(&ra[i].rl, measure);
+        mean[1][0] += pick(&rb[i].r1, measure), mean[1][1] += pick(&rb[i].r2, measure),
+            mean[1][2] += pick(&rb[i].rl, measure);
     }
     uint64_t state = seed;
     for (uint64_t b = 0; b < boot; b++) {
         double s[3] = {0, 0, 0};
         for (size_t k = 0; k < n; k++) {
             size_t i = idx[next_rand(&state) % n];
-            s[0] += fa[i].r1 - fb[i].r1;
-            s[1] += fa[i].r2 - fb[i].r2;
-            s[2] += fa[i].rl - fb[i].rl;
+            s[0] += pick(&ra[i].r1, measure) - pick(&rb[i].r1, measure);
+            s[1] += pick(&ra[i].r2, measure) - pick(&rb[i].r2, measure);
+            s[2] += pick(&ra[i].rl, measure) - pick(&rb[i].rl, measure);
         }
         for (int j = 0; j < 3; j++) diffs[j * boot + b] = 100 * s[j] / (double)n;
     }
@@ -215,6 +243,9 @@ int summ_eval_main(int argc, char **argv)
         printf("sentences per summary: the reference's sentence count, for both methods "
                "(mean %.2f)\n",
                (double)refsum / (double)n);
+    printf("measure: ROUGE %s x 100\n", measure == 'r'   ? "recall"
+                                        : measure == 'p' ? "precision"
+                                                         : "F1");
     printf("%-22s %7s %7s %7s\n", "method", "R-1", "R-2", "R-L");
     printf("%-22s %7.2f %7.2f %7.2f\n", "default", 100 * mean[0][0] / n, 100 * mean[0][1] / n,
            100 * mean[0][2] / n);
@@ -224,8 +255,8 @@ int summ_eval_main(int argc, char **argv)
     for (int j = 0; j < 3; j++) {
         double *v = diffs + j * boot;
         qsort(v, (size_t)boot, sizeof *v, cmp_double);
-        double lo = v[(size_t)(0.025 * (double)boot)];
-        double hi = v[(size_t)(0.975 * (double)(boot - 1))];
+        double lo = v[(size_t)floor(0.025 * (double)(boot - 1))];
+        double hi = v[(size_t)ceil(0.975 * (double)(boot - 1))];
         printf("difference %s: %+.2f  95%% bootstrap interval [%+.2f, %+.2f] (%lu resamples)\n",
                names[j], 100 * (mean[0][j] - mean[1][j]) / n, lo, hi, (unsigned long)boot);
     }
@@ -233,8 +264,8 @@ int summ_eval_main(int argc, char **argv)
 out:
     if (rc == NP_EX_SOFTWARE) np_error("out of memory");
     free(use);
-    free(fa);
-    free(fb);
+    free(ra);
+    free(rb);
     free(idx);
     free(diffs);
     summ_dataset_free(&ds);

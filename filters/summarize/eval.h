@@ -10,16 +10,18 @@
 #include "model.h"
 #include "score.h"
 
-/* ROUGE F1 of one article's summary. */
-typedef struct {
-    double r1, r2, rl;
-} summ_f1;
+#include "rouge.h"
 
 /* Summarizes each article i with use[i] set, with nsent sentences (0: as many as its
- * reference has), and scores it against the reference into f1[i]. Returns 0 or -1 (out of
+ * reference has), and scores it against the reference into out[i]. Returns 0 or -1 (out of
  * memory). */
 int summ_eval_articles(const summ_dataset *ds, const unsigned char *use, const summ_model *m,
-                       summ_method method, size_t nsent, summ_f1 *f1);
+                       summ_method method, size_t nsent, summ_rouge *out);
+
+/* Mean over the articles with use[i] set of (R-1 + R-2 + R-L) / 3, taking F1 (measure 'f'),
+ * recall ('r') or precision ('p'). */
+double summ_eval_mean(const summ_dataset *ds, const unsigned char *use, const summ_rouge *r,
+                      int measure);
 
 /* The `eval` subcommand; argv[0] is "eval". Returns an exit code. */
 int summ_eval_main(int argc, char **argv);
