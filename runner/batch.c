@@ -1,0 +1,751 @@
+/* The processor: one batch at a time through a fresh chain of the pipeline's stages, then
+ * the commit sequence (see serve.h). A failed run is retried with exponential backoff; a
+ * batch whose stages keep exiting with an error code is moved to the failed/ directory
+ * after batch.attempts runs. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomicfile.h"
+#include "chain.h"
+#include "check.h"
+#include "exitcode.h"
+#include "findprog.h"
+#include "json.h"
+#include "proc.h"
+#include "serve.h"
+#include "sink.h"
+
+#define BACKOFF_FIRST_MS 100
+#define BACKOFF_MAX_MS   30000
+
+enum { P_IDLE, P_RUNNING, P_BACKOFF, P_COMMIT_RETRY, P_STOPPED };
+
+typedef struct {
+    np_server *s;
+    int state;
+    np_sink sink;
+    /* The batch in hand. */
+    char *path; /* its file */
+    char *name; /* its name in the output spool */
+    uint64_t ino, seq, in_lines, in_bytes;
+    char *out_tmp, *rej_tmp;
+    unsigned attempts, code_failures;
+    char why[320];
+    uint64_t t0;
+    /* Its chain. */
+    np_chain *chain;
+    np_chain_stage *cs;
+    char **argvs[64];
+    size_t n;
+    uv_timer_t retry, deadline, stop_timer;
+    void (*stop_done)(np_server *s);
+} proc;
+
+static proc *P(const np_server *s)
+{
+    return s->proc;
+}
+
+static void start_next(proc *b);
+
+static void clear_batch(proc *b)
+{
+    if (b->out_tmp) unlink(b->out_tmp);
+    if (b->rej_tmp) unlink(b->rej_tmp);
+    free(b->out_tmp);
+    free(b->rej_tmp);
+    free(b->path);
+    free(b->name);
+    b->out_tmp = b->rej_tmp = b->path = b->name = NULL;
+    b->attempts = b->code_failures = 0;
+    b->why[0] = '\0';
+}
+
+static void free_chain_args(proc *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        free(b->argvs[i]);
+        b->argvs[i] = NULL;
+    }
+    free(b->cs);
+    b->cs = NULL;
+    b->n = 0;
+}
+
+np_stage_counters *np_serve_stage_counters(np_server *s, const char *label)
+{
+    np_serve_stats *st = &s->stats;
+    for (size_t i = 0; i < st->nstages; i++)
+        if (!strcmp(st->stages[i].label, label)) return &st->stages[i];
+    np_stage_counters *v = realloc(st->stages, (st->nstages + 1) * sizeof *v);
+    if (!v) return NULL;
+    st->stages = v;
+    np_stage_counters *c = &v[st->nstages];
+    memset(c, 0, sizeof *c);
+    if (!(c->label = strdup(label))) return NULL;
+    st->nstages++;
+    return c;
+}
+
+static uint64_t member_u64(const np_json_object *o, const char *key)
+{
+    const np_json_member *m = np_json_object_get(o, key);
+    if (!m || m->type != NP_JSON_NUMBER) return 0;
+    return strtoull(m->val, NULL, 10);
+}
+
+/* Adds a stage's --stats line to its counters. */
+static void add_stats(np_stage_counters *c, const char *line)
+{
+    np_json_object o = {0};
+    np_json_error err;
+    if (np_json_parse_object(line, strlen(line), &o, &err) == NP_JSON_OK) {
+        c->in += member_u64(&o, "in");
+        c->out += member_u64(&o, "out");
+        c->dropped += member_u64(&o, "dropped");
+        c->rejected += member_u64(&o, "rejected");
+        c->bytes_in += member_u64(&o, "bytes_in");
+        c->bytes_out += member_u64(&o, "bytes_out");
+    }
+    np_json_object_free(&o);
+}
+
+static void stage_log(void *arg, const char *label, const char *line, size_t n)
+{
+    np_server *s = arg;
+    np_serve_log(s, NP_LOG_WARNING, "[%s] %.*s", label, (int)(n > 4000 ? 4000 : n), line);
+}
+
+/* ---- picking the next batch ---------------------------------------------------------- */
+
+static int pick(proc *b)
+{
+    np_server *s = b->s;
+    char path[4200], name[4200];
+    if (s->sc->src == NP_SRC_SPOOL) {
+        const char *next = np_source_spool_next(s);
+        if (!next) return 0;
+        b->seq = s->j.seq + 1;
+        snprintf(path, sizeof path, "%s/%s", s->sc->src_path, next);
+        snprintf(name, sizeof name, "%016" PRIu64 "-%s", b->seq, next);
+    } else {
+        DIR *d = opendir(s->queue_dir);
+        if (!d) return 0;
+        struct dirent *e;
+        char best[64] = "";
+        while ((e = readdir(d))) {
+            size_t l = strlen(e->d_name);
+            if (l != 23 || strcmp(e->d_name + 16, ".ndjson") != 0 || e->d_name[0] == '.') continue;
+            if (!best[0] || strcmp(e->d_name, best) < 0)
+                snprintf(best, sizeof best, "%s", e->d_name);
+        }
+        closedir(d);
+        if (!best[0]) return 0;
+        b->seq = strtoull(best, NULL, 10);
+        snprintf(path, sizeof path, "%s/%s", s->queue_dir, best);
+        snprintf(name, sizeof name, "%s", best);
+    }
+    if (!(b->path = strdup(path)) || !(b->name = strdup(name))) return -1;
+    return 1;
+}
+
+/* ---- running it ------------------------------------------------------------------------ */
+
+static void on_chain_done(np_chain *c, void *arg);
+
+static void on_deadline(uv_timer_t *t)
+{
+    proc *b = t->data;
+    if (b->state != P_RUNNING || !b->chain) return;
+    np_serve_log(b->s, NP_LOG_ERR,
+                 "batch %" PRIu64 " is taking longer than batch.timeout: "
+                 "stopping its stages",
+                 b->seq);
+    np_chain_shutdown(b->chain);
+    np_chain_escalate(b->chain);
+}
+
+static int open_tmp(const char *path)
+{
+    unlink(path); /* a stage orphaned by a crash may still hold the old one */
+    return open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+}
+
+static void fail(proc *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void run_batch(proc *b)
+{
+    np_server *s = b->s;
+    np_pipeline *p = s->p;
+    struct stat st;
+    int in_fd = open(b->path, O_RDONLY | O_CLOEXEC);
+    if (in_fd < 0 || fstat(in_fd, &st) < 0) {
+        /* Taken away (a spool file removed by someone): forget it. */
+        np_serve_log(s, NP_LOG_WARNING, "batch %s: %s: skipped", b->path, strerror(errno));
+        if (in_fd >= 0) close(in_fd);
+        if (s->sc->src != NP_SRC_SPOOL)
+            np_intake_consumed(s);
+        else if (s->queued)
+            s->queued--;
+        clear_batch(b);
+        b->state = P_IDLE;
+        start_next(b);
+        return;
+    }
+    b->ino = (uint64_t)st.st_ino;
+    if (np_count_lines(b->path, &b->in_lines, &b->in_bytes) < 0) b->in_lines = b->in_bytes = 0;
+    b->t0 = uv_hrtime();
+    if (!b->out_tmp && !(b->out_tmp = np_sink_tmp_path(&b->sink, s->tmp_dir, b->name))) {
+        close(in_fd);
+        return fail(b, "out of memory");
+    }
+    int out_fd = open_tmp(b->out_tmp);
+    if (out_fd < 0) {
+        close(in_fd);
+        return fail(b, "cannot create %s: %s", b->out_tmp, strerror(errno));
+    }
+    const char *reject = NULL;
+    if (p->reject) {
+        if (stat(p->reject, &st) == 0 && !S_ISREG(st.st_mode)) {
+            reject = p->reject; /* /dev/null, a FIFO: passed as it is */
+        } else {
+            if (!b->rej_tmp) {
+                size_t n = strlen(s->tmp_dir) + 48;
+                if ((b->rej_tmp = malloc(n)))
+                    snprintf(b->rej_tmp, n, "%s/reject-%" PRIu64, s->tmp_dir, b->seq);
+            }
+            int fd = b->rej_tmp ? open_tmp(b->rej_tmp) : -1;
+            if (fd < 0) {
+                close(in_fd);
+                close(out_fd);
+                return fail(b, "cannot create a reject file in %s", s->tmp_dir);
+            }
+            close(fd);
+            reject = b->rej_tmp;
+        }
+    }
+    np_stage_runtime rt = {.reject = reject, .stats = 1};
+    b->n = p->nstages < 64 ? p->nstages : 64;
+    b->cs = calloc(b->n, sizeof *b->cs);
+    int nomem = !b->cs;
+    for (size_t i = 0; !nomem && i < b->n; i++) {
+        np_stage *sg = &p->stages[i];
+        if (!(b->argvs[i] = np_stage_command(sg, &rt)))
+            nomem = 1;
+        else
+            b->cs[i] =
+                (np_chain_stage){sg->label, sg->exe, b->argvs[i], sg->kind == NP_STAGE_FILTER};
+    }
+    if (nomem) {
+        close(in_fd);
+        close(out_fd);
+        free_chain_args(b);
+        return fail(b, "out of memory");
+    }
+    long long stop_ms = p->shutdown_ms / 10;
+    np_chain_config cc = {.loop = s->loop,
+                          .cwd = p->dir,
+                          .stages = b->cs,
+                          .n = b->n,
+                          .in_fd = in_fd,
+                          .out_fd = out_fd,
+                          .shutdown_ms = stop_ms < 100 ? 100 : stop_ms,
+                          .log_line = stage_log,
+                          .done = on_chain_done,
+                          .arg = b};
+    b->state = P_RUNNING;
+    b->attempts++;
+    int rc = np_chain_start(&b->chain, &cc);
+    if (rc) {
+        b->chain = NULL;
+        free_chain_args(b);
+        return fail(b, "cannot start the stages: %s", uv_strerror(rc));
+    }
+    if (s->sc->timeout_ms > 0)
+        uv_timer_start(&b->deadline, on_deadline, (uint64_t)s->sc->timeout_ms, 0);
+    if (s->stopping && b->stop_done) {
+        /* Stopping already: the chain gets what is left of the shutdown time. */
+        np_chain_shutdown(b->chain);
+    }
+}
+
+static void on_retry(uv_timer_t *t);
+
+static void schedule_retry(proc *b, int state)
+{
+    unsigned k = b->attempts ? b->attempts - 1 : 0;
+    uint64_t ms = BACKOFF_FIRST_MS;
+    while (k-- && ms < BACKOFF_MAX_MS) ms *= 2;
+    if (ms > BACKOFF_MAX_MS) ms = BACKOFF_MAX_MS;
+    b->state = state;
+    uv_timer_start(&b->retry, on_retry, ms, 0);
+}
+
+static void stopped(proc *b)
+{
+    b->state = P_STOPPED;
+    uv_timer_stop(&b->retry);
+    uv_timer_stop(&b->deadline);
+    uv_timer_stop(&b->stop_timer);
+    if (b->stop_done) {
+        void (*done)(np_server *) = b->stop_done;
+        b->stop_done = NULL;
+        done(b->s);
+    }
+}
+
+static void fail(proc *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(b->why, sizeof b->why, fmt, ap);
+    va_end(ap);
+    b->s->stats.batch_failures++;
+    np_serve_log(b->s, NP_LOG_ERR, "batch %" PRIu64 " (%s) failed (attempt %u): %s", b->seq,
+                 b->path ? b->path : "?", b->attempts, b->why);
+    if (b->out_tmp) unlink(b->out_tmp);
+    if (b->rej_tmp) unlink(b->rej_tmp);
+    if (b->s->stopping) {
+        /* Left where it is: the next start replays it. */
+        clear_batch(b);
+        return stopped(b);
+    }
+    schedule_retry(b, P_BACKOFF);
+}
+
+/* Moves a batch that keeps failing out of the way (it is kept, not lost). */
+static void quarantine(proc *b)
+{
+    np_server *s = b->s;
+    char dest[4200];
+    const char *base = strrchr(b->path, '/');
+    base = base ? base + 1 : b->path;
+    snprintf(dest, sizeof dest, "%s/%s", s->failed_dir, b->name ? b->name : base);
+    if (rename(b->path, dest) < 0 || np_fsync_dir_of(dest) < 0 || np_fsync_dir_of(b->path) < 0) {
+        np_serve_log(s, NP_LOG_ERR, "cannot move %s to %s: %s", b->path, dest, strerror(errno));
+        schedule_retry(b, P_BACKOFF);
+        return;
+    }
+    np_serve_log(s, NP_LOG_ERR,
+                 "batch %" PRIu64 " failed %u times (%s): moved to %s; the server goes on with "
+                 "the next batch",
+                 b->seq, b->code_failures, b->why, dest);
+    s->stats.quarantined++;
+    if (s->sc->src != NP_SRC_SPOOL)
+        np_intake_consumed(s);
+    else if (s->queued)
+        s->queued--;
+    clear_batch(b);
+    b->state = P_IDLE;
+    start_next(b);
+}
+
+/* ---- committing ------------------------------------------------------------------------ */
+
+/* Runs the state commits in j.commits. Returns 0, or -1 (why in msg). */
+static int commit_states(np_server *s, char *msg, size_t len)
+{
+    for (size_t i = 0; i < s->j.ncommits; i++) {
+        char *line = strdup(s->j.commits[i]);
+        if (!line) {
+            snprintf(msg, len, "out of memory");
+            return -1;
+        }
+        char *tab = strchr(line, '\t');
+        *tab = '\0';
+        char *argv[] = {line, "--commit", tab + 1, NULL};
+        int status = 0;
+        int rc = np_proc_run(argv, NULL, NULL, 0, &status);
+        if (rc < 0 || status != 0) {
+            snprintf(msg, len, "%s --commit %s: %s %d", line, tab + 1,
+                     rc < 0 ? "cannot run it: errno" : "exit status", rc < 0 ? errno : status);
+            free(line);
+            return -1;
+        }
+        free(line);
+    }
+    return 0;
+}
+
+/* Takes the batch file out of its source: deleted from the queue, or moved to done/ (or
+ * deleted) from a spool. Returns 0 or -1. */
+static int commit_source(np_server *s, const char *path, uint64_t ino, char *msg, size_t len)
+{
+    struct stat st;
+    if (stat(path, &st) < 0 || (uint64_t)st.st_ino != ino) return 0; /* already done */
+    if (s->sc->src == NP_SRC_SPOOL && s->done_dir) {
+        const char *base = strrchr(path, '/');
+        base = base ? base + 1 : path;
+        char dest[4200];
+        snprintf(dest, sizeof dest, "%s/%s", s->done_dir, base);
+        for (int i = 1; i < 10000 && lstat(dest, &st) == 0; i++)
+            snprintf(dest, sizeof dest, "%s/%s.%d", s->done_dir, base, i);
+        if (rename(path, dest) < 0 || np_fsync_dir_of(dest) < 0) {
+            snprintf(msg, len, "cannot move %.200s to %.200s: %s", path, dest, strerror(errno));
+            return -1;
+        }
+    } else if (unlink(path) < 0) {
+        snprintf(msg, len, "cannot remove %s: %s", path, strerror(errno));
+        return -1;
+    }
+    if (np_fsync_dir_of(path) < 0) {
+        snprintf(msg, len, "%s: fsync of its directory: %s", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* The part of the commit after the output: state, source, journal DONE. */
+static int finish_commit(np_server *s, char *msg, size_t len)
+{
+    if (commit_states(s, msg, len) < 0) return -1;
+    if (s->j.src && commit_source(s, s->j.src, s->j.src_ino, msg, len) < 0) return -1;
+    s->j.phase = NP_JOURNAL_DONE;
+    np_journal_set_src(&s->j, NULL, 0);
+    np_journal_set_commits(&s->j, NULL, 0);
+    if (np_journal_save(&s->j, s->state_dir) < 0) {
+        snprintf(msg, len, "cannot write the journal: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int np_batch_recover(np_server *s)
+{
+    if (s->j.phase != NP_JOURNAL_OUTPUT) return 0;
+    char msg[512];
+    np_serve_log(s, NP_LOG_INFO,
+                 "finishing the commit of batch %" PRIu64 " that a crash interrupted", s->j.seq);
+    /* A stage orphaned by the crash may hold a state lock for a moment. */
+    for (int i = 0; i < 100; i++) {
+        if (finish_commit(s, msg, sizeof msg) == 0) return 0;
+        usleep(100000);
+    }
+    np_serve_log(s, NP_LOG_ERR, "cannot finish the commit of batch %" PRIu64 ": %s", s->j.seq, msg);
+    return -1;
+}
+
+static void done_batch(proc *b, uint64_t out_lines)
+{
+    np_server *s = b->s;
+    s->stats.batches++;
+    s->stats.records_in += b->in_lines;
+    s->stats.records_out += out_lines;
+    s->stats.batch_seconds += (double)(uv_hrtime() - b->t0) / 1e9;
+    if (s->sc->src != NP_SRC_SPOOL)
+        np_intake_consumed(s);
+    else if (s->queued)
+        s->queued--;
+    clear_batch(b);
+    b->state = P_IDLE;
+}
+
+static void on_commit_retry(proc *b)
+{
+    char msg[512];
+    if (finish_commit(b->s, msg, sizeof msg) < 0) {
+        np_serve_log(b->s, NP_LOG_ERR, "batch %" PRIu64 ": output committed, but: %s (retrying)",
+                     b->seq, msg);
+        snprintf(b->why, sizeof b->why, "%.300s", msg);
+        b->attempts++;
+        if (b->s->stopping) {
+            /* The journal says OUTPUT: the next start finishes it. */
+            clear_batch(b);
+            return stopped(b);
+        }
+        return schedule_retry(b, P_COMMIT_RETRY);
+    }
+    done_batch(b, 0);
+    if (b->s->stopping) return stopped(b);
+    start_next(b);
+}
+
+static void commit(proc *b)
+{
+    np_server *s = b->s;
+    np_pipeline *p = s->p;
+    char msg[512] = "";
+    np_jfile out0 = s->j.out, rej0 = s->j.rej;
+    uint64_t out_lines = 0;
+    char *rotated = NULL;
+    if (np_sink_rotate(&b->sink, &s->j.out, &rotated, msg, sizeof msg) < 0) {
+        free(rotated);
+        return fail(b, "%s", msg);
+    }
+    if (rotated) {
+        np_serve_log(s, NP_LOG_INFO, "rotated %s to %s", b->sink.path, rotated);
+        free(rotated);
+        out0 = s->j.out;
+    }
+    if (b->rej_tmp &&
+        np_append_commit(p->reject, b->rej_tmp, &s->j.rej, NULL, msg, sizeof msg) < 0) {
+        s->j.rej = rej0;
+        return fail(b, "%s", msg);
+    }
+    if (np_sink_commit(&b->sink, b->out_tmp, b->name, &s->j.out, &out_lines, msg, sizeof msg) < 0) {
+        s->j.out = out0;
+        s->j.rej = rej0;
+        return fail(b, "%s", msg);
+    }
+    /* The deferred states to commit, with absolute paths (the journal outlives the pipeline
+     * file's current contents). */
+    char *commits[64];
+    size_t nc = 0;
+    for (size_t i = 0; i < p->nstages && nc < 64; i++) {
+        np_stage *sg = &p->stages[i];
+        if (!sg->deferred) continue;
+        char *state = np_path_join(p->dir, sg->state_file);
+        size_t n = strlen(sg->exe) + (state ? strlen(state) : 0) + 2;
+        char *line = state ? malloc(n) : NULL;
+        if (line) snprintf(line, n, "%s\t%s", sg->exe, state);
+        free(state);
+        if (line) commits[nc++] = line;
+    }
+    s->j.seq = b->seq;
+    s->j.phase = NP_JOURNAL_OUTPUT;
+    s->j.batches++;
+    s->j.records_in += b->in_lines;
+    s->j.records_out += out_lines;
+    int jr = np_journal_set_src(&s->j, b->path, b->ino) < 0 ||
+                     np_journal_set_commits(&s->j, commits, nc) < 0
+                 ? -1
+                 : np_journal_save(&s->j, s->state_dir);
+    for (size_t i = 0; i < nc; i++) free(commits[i]);
+    if (jr < 0) {
+        s->j.phase = NP_JOURNAL_DONE;
+        s->j.batches--;
+        s->j.records_in -= b->in_lines;
+        s->j.records_out -= out_lines;
+        s->j.out = out0;
+        s->j.rej = rej0;
+        return fail(b, "cannot write the journal: %s", strerror(errno));
+    }
+    /* From here on the batch is delivered; what is left can only be retried. */
+    if (finish_commit(s, msg, sizeof msg) < 0) {
+        np_serve_log(s, NP_LOG_ERR, "batch %" PRIu64 ": output committed, but: %s (retrying)",
+                     b->seq, msg);
+        snprintf(b->why, sizeof b->why, "%.300s", msg);
+        if (s->stopping) {
+            clear_batch(b);
+            return stopped(b);
+        }
+        return schedule_retry(b, P_COMMIT_RETRY);
+    }
+    done_batch(b, out_lines);
+    if (s->stopping) return stopped(b);
+    start_next(b);
+}
+
+static void on_chain_done(np_chain *c, void *arg)
+{
+    proc *b = arg;
+    np_server *s = b->s;
+    uv_timer_stop(&b->deadline);
+    size_t culprit = 0;
+    int pipe_out = 0;
+    int verdict = np_chain_verdict(c, &culprit, &pipe_out);
+    char how[256] = "";
+    int code_failure = 0;
+    if (verdict) {
+        np_chain_describe(c, culprit, how, sizeof how);
+        const np_stage_status *st = np_chain_status(c, culprit);
+        /* A stage that exits with an error code (other than "try again later") blames the
+         * batch; one killed by a signal blames nothing in it. */
+        code_failure = st->started && !st->term_signal && st->exit_status != NP_EX_TEMPFAIL;
+        np_stage_counters *sc = np_serve_stage_counters(s, b->cs[culprit].label);
+        if (sc) sc->restarts++;
+        for (int k = 0; k < NP_TAIL_LINES; k++)
+            if (st->tail[k])
+                np_serve_log(s, NP_LOG_ERR, "  [%s] %s", b->cs[culprit].label, st->tail[k]);
+    } else {
+        for (size_t i = 0; i < b->n; i++) {
+            const np_stage_status *st = np_chain_status(c, i);
+            np_stage_counters *sc = np_serve_stage_counters(s, b->cs[i].label);
+            if (!sc) continue;
+            sc->seconds += st->seconds;
+            if (st->stats)
+                add_stats(sc, st->stats);
+            else {
+                /* A `run:` stage says nothing: count what went in and out of the chain
+                 * where that is known. */
+                if (i == 0) sc->in += b->in_lines;
+            }
+        }
+    }
+    char label[128];
+    snprintf(label, sizeof label, "%s", verdict ? b->cs[culprit].label : "");
+    np_chain_free(c);
+    b->chain = NULL;
+    free_chain_args(b);
+    if (verdict) {
+        if (code_failure) b->code_failures++;
+        fail(b, "stage %zu (%s) %s", culprit + 1, label, how);
+        if (code_failure && b->state == P_BACKOFF && b->code_failures >= s->sc->attempts_max) {
+            uv_timer_stop(&b->retry);
+            quarantine(b);
+        }
+        return;
+    }
+    commit(b);
+}
+
+static void on_retry(uv_timer_t *t)
+{
+    proc *b = t->data;
+    if (b->state == P_COMMIT_RETRY) return on_commit_retry(b);
+    if (b->state == P_BACKOFF) {
+        np_serve_log(b->s, NP_LOG_INFO, "batch %" PRIu64 ": running it again (attempt %u)", b->seq,
+                     b->attempts + 1);
+        run_batch(b);
+    }
+}
+
+static void start_next(proc *b)
+{
+    np_server *s = b->s;
+    if (b->state != P_IDLE) return;
+    if (s->stopping) return stopped(b);
+    np_serve_apply_reload(s);
+    int r = pick(b);
+    if (r < 0) {
+        np_serve_log(s, NP_LOG_ERR, "out of memory");
+        clear_batch(b);
+        return;
+    }
+    if (r == 0) return;
+    run_batch(b);
+}
+
+/* ---- the interface --------------------------------------------------------------------- */
+
+int np_batch_init(np_server *s)
+{
+    proc *b = calloc(1, sizeof *b);
+    if (!b) return -1;
+    b->s = s;
+    const np_serve_conf *sc = s->sc;
+    if (sc->sink == NP_SINK_SPOOL) {
+        b->sink.kind = NP_OUT_SPOOL;
+        b->sink.path = sc->sink_path;
+    } else if (sc->sink == NP_SINK_FILE) {
+        b->sink.kind = NP_OUT_FILE;
+        b->sink.path = sc->sink_path;
+        b->sink.rotate_size = sc->rotate_size;
+        b->sink.rotate_secs = sc->rotate_secs;
+    } else if (strcmp(s->p->output, "-") != 0) {
+        b->sink.kind = NP_OUT_FILE;
+        b->sink.path = s->p->output;
+    } else {
+        b->sink.kind = NP_OUT_STDOUT;
+    }
+    uv_timer_init(s->loop, &b->retry);
+    uv_timer_init(s->loop, &b->deadline);
+    uv_timer_init(s->loop, &b->stop_timer);
+    b->retry.data = b->deadline.data = b->stop_timer.data = b;
+    s->proc = b;
+    np_sink_clean(&b->sink);
+    /* Sink and reject files back to what the journal says is committed. */
+    char msg[512];
+    if (b->sink.kind == NP_OUT_FILE) {
+        if (np_append_recover(b->sink.path, &s->j.out, msg, sizeof msg) < 0) {
+            np_serve_log(s, NP_LOG_ERR, "%s", msg);
+            return -1;
+        }
+        if (msg[0]) np_serve_log(s, NP_LOG_INFO, "%s", msg);
+    }
+    if (s->p->reject) {
+        struct stat st;
+        if (!(stat(s->p->reject, &st) == 0 && !S_ISREG(st.st_mode))) {
+            if (np_append_recover(s->p->reject, &s->j.rej, msg, sizeof msg) < 0) {
+                np_serve_log(s, NP_LOG_ERR, "%s", msg);
+                return -1;
+            }
+            if (msg[0]) np_serve_log(s, NP_LOG_INFO, "%s", msg);
+        }
+    }
+    return 0;
+}
+
+void np_batch_kick(np_server *s)
+{
+    proc *b = P(s);
+    if (b && b->state == P_IDLE) start_next(b);
+}
+
+int np_batch_idle(const np_server *s)
+{
+    const proc *b = P(s);
+    return !b || b->state == P_IDLE || b->state == P_STOPPED;
+}
+
+unsigned np_batch_failures(const np_server *s, const char **why)
+{
+    const proc *b = P(s);
+    *why = b && b->why[0] ? b->why : "";
+    if (!b || (b->state != P_BACKOFF && b->state != P_COMMIT_RETRY && b->state != P_RUNNING))
+        return 0;
+    return b->state == P_RUNNING ? (b->attempts > 1 ? b->attempts - 1 : 0) : b->attempts;
+}
+
+static void on_stop_timer(uv_timer_t *t)
+{
+    proc *b = t->data;
+    if (b->state != P_RUNNING || !b->chain) return;
+    np_serve_log(b->s, NP_LOG_WARNING,
+                 "batch %" PRIu64 " has not finished within the shutdown time: stopping its "
+                 "stages; it will be replayed at the next start",
+                 b->seq);
+    np_chain_shutdown(b->chain);
+    np_chain_escalate(b->chain);
+}
+
+void np_batch_stop(np_server *s, void (*done)(np_server *s))
+{
+    proc *b = P(s);
+    if (!b) return done(s);
+    if (b->stop_done && b->state == P_RUNNING) {
+        /* Asked twice: stop the stages now. */
+        uv_timer_stop(&b->stop_timer);
+        return on_stop_timer(&b->stop_timer);
+    }
+    b->stop_done = done;
+    switch (b->state) {
+    case P_RUNNING: {
+        /* Let it finish and commit, within most of shutdown_timeout. */
+        uint64_t ms = (uint64_t)(s->p->shutdown_ms * 8 / 10);
+        uv_timer_start(&b->stop_timer, on_stop_timer, ms, 0);
+        return;
+    }
+    case P_COMMIT_RETRY: uv_timer_stop(&b->retry); return on_commit_retry(b);
+    case P_BACKOFF: clear_batch(b); /* fall through */
+    default: stopped(b);
+    }
+}
+
+static void on_closed(uv_handle_t *h)
+{
+    /* The timers close in order; the last one releases the processor. */
+    proc *b = h->data;
+    if (h == (uv_handle_t *)&b->stop_timer) free(b);
+}
+
+void np_batch_free(np_server *s)
+{
+    proc *b = P(s);
+    if (!b) return;
+    s->proc = NULL;
+    clear_batch(b);
+    free_chain_args(b);
+    uv_close((uv_handle_t *)&b->retry, NULL);
+    uv_close((uv_handle_t *)&b->deadline, NULL);
+    uv_close((uv_handle_t *)&b->stop_timer, on_closed);
+}

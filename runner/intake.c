@@ -1,0 +1,202 @@
+/* The intake queue: lines from the socket or the followed file are appended to an open
+ * batch file (queue/.open); at batch.lines, batch.bytes or batch.time after its first line
+ * the file is fsynced and renamed to queue/SEQ.ndjson, where the processor finds it. Only
+ * then is the producer acknowledged or the followed file's offset saved. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomicfile.h"
+#include "serve.h"
+
+struct np_intake {
+    np_intake_hooks h;
+    int fd; /* the open batch, -1 when none */
+    char open_path[4096];
+    uint64_t lines, bytes;
+    uint64_t next_seq;
+    uv_timer_t timer;
+    int failed;
+};
+
+/* "0000000000000042.ndjson" -> 42; 0 for anything else. */
+static uint64_t queue_seq(const char *name)
+{
+    if (strlen(name) != 23 || strcmp(name + 16, ".ndjson") != 0) return 0;
+    uint64_t v = 0;
+    for (int i = 0; i < 16; i++) {
+        if (name[i] < '0' || name[i] > '9') return 0;
+        v = v * 10 + (uint64_t)(name[i] - '0');
+    }
+    return v;
+}
+
+static void on_timer(uv_timer_t *t)
+{
+    np_server *s = t->data;
+    np_intake_cut(s);
+}
+
+/* Cuts a salvaged open batch back to its last whole line. Returns its new size. */
+static off_t last_line_end(int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st) < 0) return -1;
+    char buf[4096];
+    off_t end = st.st_size;
+    while (end > 0) {
+        off_t start = end > (off_t)sizeof buf ? end - (off_t)sizeof buf : 0;
+        ssize_t k = pread(fd, buf, (size_t)(end - start), start);
+        if (k <= 0) return -1;
+        for (ssize_t i = k - 1; i >= 0; i--)
+            if (buf[i] == '\n') return start + i + 1;
+        end = start;
+    }
+    return 0;
+}
+
+int np_intake_open(np_server *s, int salvage_open, const np_intake_hooks *h)
+{
+    np_intake *in = calloc(1, sizeof *in);
+    if (!in) return -1;
+    in->h = *h;
+    in->fd = -1;
+    snprintf(in->open_path, sizeof in->open_path, "%s/.open", s->queue_dir);
+    uint64_t max = s->j.seq;
+    s->queued = 0;
+    DIR *d = opendir(s->queue_dir);
+    if (!d) {
+        free(in);
+        return -1;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        uint64_t q = queue_seq(e->d_name);
+        if (q) s->queued++;
+        if (q > max) max = q;
+    }
+    closedir(d);
+    in->next_seq = max + 1;
+    uv_timer_init(s->loop, &in->timer);
+    in->timer.data = s;
+    s->intake = in;
+    if (s->queued) s->oldest_ns = uv_hrtime();
+
+    int fd = open(in->open_path, O_RDWR | O_CLOEXEC);
+    if (fd >= 0) {
+        off_t keep = salvage_open ? last_line_end(fd) : 0;
+        if (keep > 0 && ftruncate(fd, keep) == 0) {
+            /* Lines a crashed server had read but not queued: queue them now. */
+            in->fd = fd;
+            in->bytes = (uint64_t)keep;
+            uint64_t lines = 0;
+            char buf[65536];
+            off_t at = 0;
+            while (at < keep) {
+                ssize_t k = pread(fd, buf, sizeof buf, at);
+                if (k <= 0) break;
+                for (ssize_t i = 0; i < k; i++) lines += buf[i] == '\n';
+                at += k;
+            }
+            in->lines = lines;
+            np_serve_log(s, NP_LOG_INFO, "queued %" PRIu64 " lines read before a crash", lines);
+            if (np_intake_cut(s) < 0) return -1;
+        } else {
+            close(fd);
+            unlink(in->open_path);
+        }
+    }
+    return 0;
+}
+
+int np_intake_cut(np_server *s)
+{
+    np_intake *in = s->intake;
+    if (!in || in->fd < 0) return 0;
+    uv_timer_stop(&in->timer);
+    char final[4200];
+    snprintf(final, sizeof final, "%s/%016" PRIu64 ".ndjson", s->queue_dir, in->next_seq);
+    if (fsync(in->fd) < 0 || close(in->fd) < 0 || rename(in->open_path, final) < 0 ||
+        np_fsync_dir_of(final) < 0) {
+        np_serve_log(s, NP_LOG_ERR, "cannot queue a batch (%s): %s", final, strerror(errno));
+        in->fd = -1;
+        in->failed = 1;
+        return -1;
+    }
+    in->fd = -1;
+    in->next_seq++;
+    s->stats.intake_lines += in->lines;
+    s->stats.intake_bytes += in->bytes;
+    in->lines = in->bytes = 0;
+    s->queued++;
+    if (!s->oldest_ns) s->oldest_ns = uv_hrtime();
+    if (in->h.cut) in->h.cut(s, in->h.arg);
+    np_batch_kick(s);
+    return 0;
+}
+
+int np_intake_append(np_server *s, const void *data, size_t n, uint64_t nlines)
+{
+    np_intake *in = s->intake;
+    if (in->failed) return -1;
+    if (in->fd < 0) {
+        in->fd = open(in->open_path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
+        if (in->fd < 0) {
+            np_serve_log(s, NP_LOG_ERR, "cannot open %s: %s", in->open_path, strerror(errno));
+            in->failed = 1;
+            return -1;
+        }
+    }
+    if (np_write_all(in->fd, data, n) < 0) {
+        np_serve_log(s, NP_LOG_ERR, "cannot write %s: %s", in->open_path, strerror(errno));
+        in->failed = 1;
+        return -1;
+    }
+    int first = in->lines == 0 && in->bytes == 0;
+    in->lines += nlines;
+    in->bytes += n;
+    /* nlines 0: the first part of a line whose rest follows at once; never cut there. */
+    if (nlines && (in->lines >= s->sc->batch_lines || in->bytes >= s->sc->batch_bytes))
+        return np_intake_cut(s);
+    if (first) uv_timer_start(&in->timer, on_timer, (uint64_t)s->sc->batch_ms, 0);
+    return 0;
+}
+
+int np_intake_full(const np_server *s)
+{
+    return s->queued >= s->sc->queue_max;
+}
+
+void np_intake_consumed(np_server *s)
+{
+    int was_full = np_intake_full(s);
+    if (s->queued) s->queued--;
+    s->oldest_ns = s->queued ? uv_hrtime() : 0;
+    if (was_full && !np_intake_full(s) && !s->stopping) np_source_resume(s);
+}
+
+uint64_t np_intake_open_lines(const np_server *s)
+{
+    return s->intake ? s->intake->lines : 0;
+}
+
+static void on_timer_closed(uv_handle_t *h)
+{
+    free(h->data);
+}
+
+void np_intake_close(np_server *s)
+{
+    np_intake *in = s->intake;
+    if (!in) return;
+    if (in->fd >= 0) close(in->fd);
+    s->intake = NULL;
+    in->timer.data = in;
+    uv_close((uv_handle_t *)&in->timer, on_timer_closed);
+}

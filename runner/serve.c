@@ -1,0 +1,478 @@
+/* `newspipe serve FILE`: the long-lived server. Loads and checks the pipeline, takes the
+ * state directory's lock, finishes what a crash left half-done, starts the source, the
+ * processor and the metrics endpoint, speaks sd_notify, and handles signals:
+ *   SIGTERM/SIGINT  stop intake, let the batch in hand finish and commit (within most of
+ *                   shutdown_timeout; else its stages are stopped and it is replayed at the
+ *                   next start), exit 0; a second signal stops the batch at once;
+ *   SIGHUP          re-read and check the file; if it passes, the next batch runs the new
+ *                   stages; if not, or if it changes what cannot change while running
+ *                   (input, output, state_dir, metrics), the old pipeline keeps running. */
+#include "serve.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "cli.h"
+#include "commands.h"
+#include "exitcode.h"
+#include "findprog.h"
+#include "lock.h"
+#include "notify.h"
+
+#define STATUS_MS 2000
+
+typedef struct {
+    np_server s;
+    np_notify notify;
+    uv_signal_t sigs[3];
+    uv_timer_t status_timer;
+    np_pipeline *reloaded; /* checked, waiting for the batch boundary */
+    int journal_prefix;    /* stderr goes to the journal: prefix lines with <N> */
+    int second_signal;
+    char last_status[256];
+} server_main;
+
+static server_main *M(np_server *s)
+{
+    return (server_main *)s;
+}
+
+void np_serve_log(np_server *s, int level, const char *fmt, ...)
+{
+    char msg[4500];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    const char *name = s && s->p && s->p->name ? s->p->name : "?";
+    if (s && M(s)->journal_prefix)
+        fprintf(stderr, "<%d>newspipe serve %s: %s\n", level, name, msg);
+    else
+        fprintf(stderr, "newspipe serve %s: %s\n", name, msg);
+}
+
+/* ---- loading ----------------------------------------------------------------------------- */
+
+/* Loads and checks file into p; prints every error. Returns 0 or the exit code. */
+static int load(np_pipeline *p, const char *file)
+{
+    np_diag d;
+    np_diag_init(&d, file);
+    if (np_pipeline_load(p, file, &d) == 0 && !d.nomem) np_pipeline_check(p, &d);
+    int code = np_diag_code(&d);
+    if (code) np_diag_print(&d, stderr);
+    np_diag_free(&d);
+    return code;
+}
+
+static int same_str(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* What a reload cannot change, or NULL when nothing of it changed. */
+static const char *fixed_change(const np_pipeline *a, const np_pipeline *b)
+{
+    const np_serve_conf *x = a->serve, *y = b->serve;
+    if (!y || x->src != y->src || !same_str(x->src_path, y->src_path) ||
+        !same_str(x->done_dir, y->done_dir) || x->done_remove != y->done_remove)
+        return "input";
+    if (x->sink != y->sink || !same_str(x->sink_path, y->sink_path) ||
+        x->rotate_size != y->rotate_size || x->rotate_secs != y->rotate_secs ||
+        !same_str(a->output, b->output))
+        return "output";
+    if (!same_str(x->state_dir, y->state_dir)) return "state_dir";
+    if (!same_str(x->metrics, y->metrics)) return "metrics";
+    if (!same_str(a->reject, b->reject)) return "reject";
+    return NULL;
+}
+
+void np_serve_apply_reload(np_server *s)
+{
+    server_main *m = M(s);
+    if (!m->reloaded) return;
+    np_pipeline *old = s->p;
+    s->p = m->reloaded;
+    s->sc = s->p->serve;
+    m->reloaded = NULL;
+    np_pipeline_free(old);
+    free(old);
+    np_serve_log(s, NP_LOG_INFO, "reloaded: now running %zu stage%s", s->p->nstages,
+                 s->p->nstages == 1 ? "" : "s");
+}
+
+static void reload(np_server *s)
+{
+    server_main *m = M(s);
+    np_notify_send(&m->notify, "RELOADING=1\nMONOTONIC_USEC=%" PRIu64 "\nSTATUS=reloading %s",
+                   np_notify_monotonic_usec(), s->file);
+    np_serve_log(s, NP_LOG_INFO, "SIGHUP: reloading %s", s->file);
+    np_pipeline *np = calloc(1, sizeof *np);
+    int code = np ? load(np, s->file) : NP_EX_SOFTWARE;
+    const char *fixed = NULL;
+    if (!code && (!np->serve || np->serve->src == NP_SRC_NONE))
+        fixed = "input";
+    else if (!code)
+        fixed = fixed_change(s->p, np);
+    if (code || fixed) {
+        if (code)
+            np_serve_log(s, NP_LOG_ERR,
+                         "reload refused: %s has errors (above); still running the previous "
+                         "pipeline",
+                         s->file);
+        else
+            np_serve_log(s, NP_LOG_ERR,
+                         "reload refused: '%s' changed, which needs a restart; still running "
+                         "the previous pipeline",
+                         fixed);
+        s->stats.reload_failures++;
+        if (np) np_pipeline_free(np);
+        free(np);
+        np_notify_send(&m->notify,
+                       "READY=1\nSTATUS=reload refused (%s); running the previous "
+                       "pipeline",
+                       code ? "errors in the file" : fixed);
+        return;
+    }
+    if (m->reloaded) {
+        np_pipeline_free(m->reloaded);
+        free(m->reloaded);
+    }
+    m->reloaded = np;
+    s->stats.reloads++;
+    if (np_batch_idle(s))
+        np_serve_apply_reload(s);
+    else
+        np_serve_log(s, NP_LOG_INFO, "reload checked: it applies from the next batch");
+    np_notify_send(&m->notify, "READY=1\nSTATUS=reloaded");
+}
+
+/* ---- stopping ---------------------------------------------------------------------------- */
+
+static void close_all(np_server *s)
+{
+    server_main *m = M(s);
+    for (int i = 0; i < 3; i++) uv_close((uv_handle_t *)&m->sigs[i], NULL);
+    uv_close((uv_handle_t *)&m->status_timer, NULL);
+    np_http_close(s);
+    np_notify_close(&m->notify);
+    np_intake_close(s);
+    np_batch_free(s);
+    switch (s->sc->src) {
+    case NP_SRC_SPOOL: np_source_spool_free(s); break;
+    case NP_SRC_FOLLOW: np_source_follow_free(s); break;
+    case NP_SRC_LISTEN: np_source_socket_free(s); break;
+    case NP_SRC_NONE: break;
+    }
+}
+
+static void processor_stopped(np_server *s)
+{
+    np_serve_log(s, NP_LOG_INFO,
+                 "stopped: %" PRIu64 " batches, %" PRIu64 " records in, %" PRIu64
+                 " out since the start",
+                 s->stats.batches, s->stats.records_in, s->stats.records_out);
+    close_all(s);
+}
+
+static void source_stopped(np_server *s)
+{
+    np_batch_stop(s, processor_stopped);
+}
+
+static void begin_stop(np_server *s, const char *why)
+{
+    server_main *m = M(s);
+    if (s->stopping) return;
+    s->stopping = 1;
+    np_notify_send(&m->notify, "STOPPING=1\nSTATUS=stopping (%s)", why);
+    np_serve_log(s, NP_LOG_INFO, "%s: stopping: intake closed, finishing the batch in hand", why);
+    switch (s->sc->src) {
+    case NP_SRC_SPOOL:
+        np_source_spool_stop(s);
+        source_stopped(s);
+        break;
+    case NP_SRC_FOLLOW:
+        np_source_follow_stop(s);
+        source_stopped(s);
+        break;
+    case NP_SRC_LISTEN: np_source_socket_stop(s, source_stopped); break;
+    case NP_SRC_NONE: source_stopped(s); break;
+    }
+}
+
+void np_source_resume(np_server *s)
+{
+    if (s->sc->src == NP_SRC_FOLLOW)
+        np_source_follow_resume(s);
+    else if (s->sc->src == NP_SRC_LISTEN)
+        np_source_socket_resume(s);
+}
+
+static void on_signal(uv_signal_t *h, int signum)
+{
+    np_server *s = h->data;
+    if (signum == SIGHUP) {
+        if (!s->stopping) reload(s);
+        return;
+    }
+    if (s->stopping) {
+        np_serve_log(s, NP_LOG_WARNING, "second signal: stopping the batch in hand now");
+        np_batch_stop(s, processor_stopped);
+        return;
+    }
+    begin_stop(s, signum == SIGTERM ? "SIGTERM" : "SIGINT");
+}
+
+static void on_status(uv_timer_t *t)
+{
+    np_server *s = t->data;
+    server_main *m = M(s);
+    const char *why;
+    unsigned failing = np_batch_failures(s, &why);
+    char status[256];
+    if (failing)
+        snprintf(status, sizeof status, "retrying a batch (%u failures): %.150s", failing, why);
+    else
+        snprintf(status, sizeof status,
+                 "%" PRIu64 " batches, %" PRIu64 " records in, %" PRIu64 " out; %" PRIu64 " queued",
+                 s->stats.batches, s->stats.records_in, s->stats.records_out, s->queued);
+    if (strcmp(status, m->last_status) != 0) {
+        np_notify_send(&m->notify, "STATUS=%s", status);
+        snprintf(m->last_status, sizeof m->last_status, "%s", status);
+    }
+}
+
+/* ---- starting ---------------------------------------------------------------------------- */
+
+static char *join(const char *a, const char *b)
+{
+    size_t n = strlen(a) + strlen(b) + 2;
+    char *p = malloc(n);
+    if (p) snprintf(p, n, "%s/%s", a, b);
+    return p;
+}
+
+static int make_dir(np_server *s, const char *path)
+{
+    if (mkdir(path, 0755) == 0 || errno == EEXIST) return 0;
+    np_serve_log(s, NP_LOG_ERR, "cannot create %s: %s", path, strerror(errno));
+    return -1;
+}
+
+/* Empties state_dir/tmp: what a crashed server's batches left there is not committed. */
+static void clean_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            unlinkat(dirfd(d), e->d_name, 0);
+    closedir(d);
+}
+
+static const char SERVE_USAGE[] = "usage: newspipe serve FILE [--state-dir DIR]\n";
+
+static int serve(server_main *m, np_pipeline *p, const char *file, const char *state_opt)
+{
+    np_server *s = &m->s;
+    const np_serve_conf *sc = p->serve;
+    int code = 0;
+    const char *sd = state_opt ? state_opt : sc->state_dir;
+    char *env_sd = NULL;
+    if (!sd && getenv("STATE_DIRECTORY") && *getenv("STATE_DIRECTORY")) {
+        /* systemd's StateDirectory=: the first of a colon-separated list. */
+        env_sd = strdup(getenv("STATE_DIRECTORY"));
+        if (env_sd && strchr(env_sd, ':')) *strchr(env_sd, ':') = '\0';
+        sd = env_sd;
+    }
+    if (!sd) {
+        np_serve_log(s, NP_LOG_ERR,
+                     "no state directory: set 'state_dir:' in %s, give "
+                     "--state-dir DIR, or run under systemd with StateDirectory=",
+                     file);
+        return NP_EX_CONFIG;
+    }
+    char real[4096];
+    if (!realpath(sd, real)) {
+        np_serve_log(s, NP_LOG_ERR, "state directory %s: %s", sd, strerror(errno));
+        free(env_sd);
+        return NP_EX_CANTCREAT;
+    }
+    free(env_sd);
+    s->state_dir = strdup(real);
+    s->queue_dir = join(real, "queue");
+    s->tmp_dir = join(real, "tmp");
+    s->failed_dir = join(real, "failed");
+    if (!s->state_dir || !s->queue_dir || !s->tmp_dir || !s->failed_dir) return NP_EX_SOFTWARE;
+    if (make_dir(s, s->queue_dir) < 0 || make_dir(s, s->tmp_dir) < 0 ||
+        make_dir(s, s->failed_dir) < 0)
+        return NP_EX_CANTCREAT;
+
+    np_lock lock = {-1}, plock = {-1};
+    char *lockpath = join(real, "lock");
+    char holder[256] = "";
+    int lr = lockpath ? np_lock_acquire(&lock, lockpath, 0, holder, sizeof holder) : NP_LOCK_ERROR;
+    free(lockpath);
+    if (lr == NP_LOCK_BUSY) {
+        np_serve_log(s, NP_LOG_ERR, "state directory %s is in use by %s", real, holder);
+        return NP_EX_TEMPFAIL;
+    }
+    if (lr != NP_LOCK_OK) {
+        np_serve_log(s, NP_LOG_ERR, "cannot lock %s: %s", real, strerror(errno));
+        return NP_EX_CANTCREAT;
+    }
+    if (p->lock) {
+        lr = np_lock_acquire(&plock, p->lock, 0, holder, sizeof holder);
+        if (lr != NP_LOCK_OK) {
+            np_serve_log(s, NP_LOG_ERR, "lock %s: %s", p->lock,
+                         lr == NP_LOCK_BUSY ? holder : strerror(errno));
+            np_lock_release(&lock);
+            return lr == NP_LOCK_BUSY ? NP_EX_TEMPFAIL : NP_EX_CANTCREAT;
+        }
+    }
+    clean_dir(s->tmp_dir);
+
+    char err[512];
+    int jr = np_journal_load(&s->j, real, err, sizeof err);
+    if (jr < 0) {
+        np_serve_log(s, NP_LOG_ERR,
+                     "%s: refusing to start (move the state directory aside to "
+                     "start afresh)",
+                     err);
+        code = NP_EX_DATAERR;
+        goto unlock;
+    }
+    if (sc->src == NP_SRC_SPOOL && !sc->done_remove) {
+        /* Processed spool files go to done/ in the spool unless told otherwise. */
+        s->done_dir = sc->done_dir ? strdup(sc->done_dir) : join(sc->src_path, "done");
+        if (!s->done_dir || make_dir(s, s->done_dir) < 0) {
+            code = NP_EX_CANTCREAT;
+            goto unlock;
+        }
+    }
+
+    uv_loop_t loop;
+    uv_loop_init(&loop);
+    s->loop = &loop;
+    s->start_ns = uv_hrtime();
+    if (np_notify_init(&m->notify, &loop) < 0)
+        np_serve_log(s, NP_LOG_WARNING, "NOTIFY_SOCKET is set but unusable: not notifying");
+    for (int i = 0; i < 3; i++) {
+        static const int signals[] = {SIGTERM, SIGINT, SIGHUP};
+        uv_signal_init(&loop, &m->sigs[i]);
+        m->sigs[i].data = s;
+        uv_signal_start(&m->sigs[i], on_signal, signals[i]);
+    }
+    uv_timer_init(&loop, &m->status_timer);
+    m->status_timer.data = s;
+
+    int started = np_batch_init(s) == 0 && np_batch_recover(s) == 0;
+    if (!started) code = NP_EX_TEMPFAIL;
+    if (started) {
+        int rc = sc->src == NP_SRC_SPOOL    ? np_source_spool_start(s)
+                 : sc->src == NP_SRC_FOLLOW ? np_source_follow_start(s)
+                                            : np_source_socket_start(s);
+        if (rc < 0) {
+            started = 0;
+            code = NP_EX_CANTCREAT;
+        }
+    }
+    if (started && sc->metrics && np_http_start(s, sc->metrics) < 0) {
+        started = 0;
+        code = NP_EX_CANTCREAT;
+    }
+    if (!started) {
+        s->stop_code = code;
+        begin_stop(s, "cannot start");
+    } else {
+        uv_timer_start(&m->status_timer, on_status, STATUS_MS, STATUS_MS);
+        np_serve_log(s, NP_LOG_INFO,
+                     "serving %s: %zu stage%s, state in %s, %" PRIu64 " batches committed so far",
+                     file, p->nstages, p->nstages == 1 ? "" : "s", real, s->j.batches);
+        np_notify_send(&m->notify, "READY=1\nSTATUS=serving (%" PRIu64 " queued)", s->queued);
+    }
+    uv_run(&loop, UV_RUN_DEFAULT);
+    if (uv_loop_close(&loop) != 0) np_serve_log(s, NP_LOG_ERR, "internal: handles left open");
+    if (!code) code = s->stop_code;
+unlock:
+    np_journal_free(&s->j);
+    if (p->lock) np_lock_release(&plock);
+    np_lock_release(&lock);
+    return code;
+}
+
+int np_cmd_serve(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"state-dir", required_argument, NULL, 's'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *state_dir = NULL;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 's': state_dir = optarg; break;
+        case 'h': fputs(SERVE_USAGE, stdout); return 0;
+        default: fputs(SERVE_USAGE, stderr); return NP_EX_USAGE;
+        }
+    }
+    if (optind + 1 != argc) {
+        np_error("serve: %s", optind >= argc ? "no pipeline file given" : "one pipeline file");
+        fputs(SERVE_USAGE, stderr);
+        return NP_EX_USAGE;
+    }
+    const char *file = argv[optind];
+    server_main *m = calloc(1, sizeof *m);
+    np_pipeline *p = calloc(1, sizeof *p);
+    if (!m || !p) {
+        free(m);
+        free(p);
+        return NP_EX_SOFTWARE;
+    }
+    m->journal_prefix = getenv("JOURNAL_STREAM") != NULL;
+    np_server *s = &m->s;
+    int code = load(p, file);
+    if (!code && (!p->serve || p->serve->src == NP_SRC_NONE)) {
+        np_error("serve: %s has no live source: give 'input:' as {spool: DIR}, {follow: FILE} or "
+                 "{listen: ADDRESS} (see newspipe-pipeline(5))",
+                 file);
+        code = NP_EX_CONFIG;
+    }
+    if (!code) {
+        s->p = p;
+        s->sc = p->serve;
+        s->file = strdup(file);
+        code = s->file ? serve(m, p, file, state_dir) : NP_EX_SOFTWARE;
+        p = s->p; /* a reload may have replaced it */
+    }
+    if (m->reloaded) {
+        np_pipeline_free(m->reloaded);
+        free(m->reloaded);
+    }
+    np_pipeline_free(p);
+    free(p);
+    for (size_t i = 0; i < s->stats.nstages; i++) free(s->stats.stages[i].label);
+    free(s->stats.stages);
+    free(s->file);
+    free(s->state_dir);
+    free(s->queue_dir);
+    free(s->tmp_dir);
+    free(s->failed_dir);
+    free(s->done_dir);
+    free(m);
+    return code;
+}

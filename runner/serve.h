@@ -1,0 +1,156 @@
+/* newspipe serve: the pieces of the long-lived server and what they share.
+ *
+ * Data path: a source (spool directory, followed file or socket) yields batches; the
+ * followed file and the socket write their lines into an on-disk queue of batch files
+ * (intake.c) first, so a batch is durable before it is processed and a socket producer can
+ * be told what was accepted. The processor (batch.c) takes the oldest batch, runs it through
+ * a fresh chain of the pipeline's stages (chain.h) into a temporary file, then commits in
+ * this order: the sink's output (sink.c), a journal record (journal.c), the stages' deferred
+ * state (`newspipe-NAME --commit`), the source (the batch file leaves the queue or spool),
+ * and a last journal record. A crash at any point replays at most the batch in hand, and
+ * the journal lets a restart finish a commit that was under way, so output and state never
+ * disagree. */
+#ifndef NP_RUNNER_SERVE_H
+#define NP_RUNNER_SERVE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <uv.h>
+
+#include "buf.h"
+#include "journal.h"
+#include "pipeline.h"
+#include "serve_conf.h"
+
+typedef struct np_server np_server;
+typedef struct np_intake np_intake;
+typedef struct np_http np_http;
+
+/* Per-stage accounting, summed over committed batches (from the stages' --stats lines). */
+typedef struct {
+    char *label;
+    uint64_t in, out, dropped, rejected, bytes_in, bytes_out;
+    uint64_t restarts; /* failed runs of a batch blamed on this stage */
+    double seconds;
+} np_stage_counters;
+
+typedef struct {
+    uint64_t intake_lines, intake_bytes; /* accepted into the queue (socket, followed file) */
+    uint64_t too_long;                   /* socket lines dropped for exceeding max_line */
+    uint64_t records_in, records_out;    /* through committed batches */
+    uint64_t batches, batch_failures, quarantined;
+    uint64_t reloads, reload_failures;
+    uint64_t connections; /* socket connections accepted */
+    double batch_seconds; /* time spent running and committing batches */
+    np_stage_counters *stages;
+    size_t nstages;
+} np_serve_stats;
+
+/* The source and the processor talk through these. */
+struct np_server {
+    uv_loop_t *loop;
+    np_pipeline *p; /* the running pipeline (checked) */
+    const np_serve_conf *sc;
+    char *file;       /* the pipeline file, for reloads */
+    char *state_dir;  /* absolute */
+    char *queue_dir;  /* state_dir/queue: batches from the socket or the followed file */
+    char *tmp_dir;    /* state_dir/tmp */
+    char *failed_dir; /* state_dir/failed: batches that kept failing */
+    char *done_dir;   /* spool source: where processed files go; NULL: removed */
+    np_journal j;
+    np_serve_stats stats;
+    np_intake *intake; /* NULL for a spool source */
+    void *source;      /* the source's own state */
+    void *proc;        /* the processor's state (batch.c) */
+    np_http *http;
+    int stopping;       /* SIGTERM/SIGINT: intake stopped, draining */
+    int stop_code;      /* exit code when the loop ends */
+    uint64_t queued;    /* batch files waiting (queue or spool) */
+    uint64_t oldest_ns; /* uv_hrtime() when the oldest waiting batch was seen, 0: none */
+    uint64_t start_ns;
+};
+
+/* Logging: "newspipe serve NAME: message" on stderr, with a <N> priority prefix when stderr
+ * goes to the journal. */
+enum { NP_LOG_ERR = 3, NP_LOG_WARNING = 4, NP_LOG_INFO = 6 };
+void np_serve_log(np_server *s, int level, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ---- the processor (batch.c) -------------------------------------------------------------*/
+int np_batch_init(np_server *s);
+/* There may be a new batch: start it if the processor is idle. */
+void np_batch_kick(np_server *s);
+/* True when no batch is running or waiting for a retry. */
+int np_batch_idle(const np_server *s);
+/* Stopping: the running batch is given shutdown_timeout to end; done() is called once the
+ * processor holds nothing (committed or abandoned for replay). */
+void np_batch_stop(np_server *s, void (*done)(np_server *s));
+/* The consecutive failures of the batch in hand (0 when all is well), and what the last one
+ * was ("stage 2 (dedupe) exited with code 70"). */
+unsigned np_batch_failures(const np_server *s, const char **why);
+void np_batch_free(np_server *s);
+/* Finishes a commit the journal says was under way (after a crash). Returns 0 or -1. */
+int np_batch_recover(np_server *s);
+
+/* Called by the processor between batches: switches to a reloaded pipeline if one waits. */
+void np_serve_apply_reload(np_server *s);
+
+/* ---- the stages' accounting --------------------------------------------------------------*/
+np_stage_counters *np_serve_stage_counters(np_server *s, const char *label);
+
+/* ---- the intake queue (intake.c), for the socket and the followed file -------------------*/
+typedef struct {
+    /* A batch was cut: it is durable in the queue now. */
+    void (*cut)(np_server *s, void *arg);
+    void *arg;
+} np_intake_hooks;
+
+int np_intake_open(np_server *s, int salvage_open, const np_intake_hooks *h);
+/* Appends whole lines (data ends with '\n'); nlines of them. May cut a batch. nlines 0
+ * appends the first part of a line whose rest the caller appends at once (no cut between).
+ * Returns 0, or -1 on a write error (logged). */
+int np_intake_append(np_server *s, const void *data, size_t n, uint64_t nlines);
+/* Cuts the open batch now, if it holds anything. */
+int np_intake_cut(np_server *s);
+/* True when the sources must stop reading: the queue is full. */
+int np_intake_full(const np_server *s);
+/* The processor took a batch off the queue. */
+void np_intake_consumed(np_server *s);
+/* Bytes and lines in the open (not yet cut) batch. */
+uint64_t np_intake_open_lines(const np_server *s);
+void np_intake_close(np_server *s);
+
+/* ---- sources ------------------------------------------------------------------------------*/
+/* Each starts reading; resume() is called when the queue has room again; stop() stops the
+ * intake for good (the open batch is cut, producers are answered) and calls done once the
+ * source holds nothing; free() releases it after the loop has stopped using it. serve.c
+ * calls the ones of the configured kind. */
+int np_source_spool_start(np_server *s);
+void np_source_spool_stop(np_server *s);
+void np_source_spool_free(np_server *s);
+/* The next spool file to process (a name in sc->src_path), or NULL. Borrowed until the next
+ * call. */
+const char *np_source_spool_next(np_server *s);
+
+int np_source_follow_start(np_server *s);
+void np_source_follow_resume(np_server *s);
+void np_source_follow_stop(np_server *s);
+void np_source_follow_free(np_server *s);
+
+int np_source_socket_start(np_server *s);
+void np_source_socket_resume(np_server *s);
+void np_source_socket_stop(np_server *s, void (*done)(np_server *s));
+void np_source_socket_free(np_server *s);
+
+/* Dispatch to the configured kind (serve.c). */
+void np_source_resume(np_server *s);
+
+/* ---- metrics and health (metrics.c) ------------------------------------------------------*/
+int np_http_start(np_server *s, const char *addr);
+void np_http_close(np_server *s);
+/* Renders the Prometheus text exposition into out. */
+int np_metrics_render(np_server *s, np_buf *out);
+/* 200 with "ok", or 503 with the reason, into out. */
+int np_health_render(np_server *s, np_buf *out);
+
+#endif

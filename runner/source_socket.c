@@ -1,0 +1,433 @@
+/* The socket source: producers connect to a Unix socket or a TCP address (loopback unless
+ * told otherwise) and write NDJSON lines. Whole lines go to the intake queue; each time a
+ * batch is cut (made durable) every producer with lines in it is sent {"acked":N}, N being
+ * the count of its lines accepted so far. A producer that half-closes its side gets its final
+ * acknowledgement before the server closes the connection; one that needs at-least-once
+ * delivery resends what was not acknowledged.
+ *
+ * Memory is bounded: one read buffer per connection, a line in progress of at most max_line
+ * bytes (longer lines are dropped and counted), at most max_clients connections (more wait
+ * in the listen backlog), and when the queue is full no connection is read at all: the
+ * kernel's buffers fill and the producers block. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "serve.h"
+
+#define READ_BUF (64 * 1024)
+
+typedef struct conn conn;
+
+typedef struct {
+    np_server *s;
+    union {
+        uv_tcp_t tcp;
+        uv_pipe_t pipe;
+    } listener;
+    int is_unix;
+    char *unix_path;
+    int listening;
+    conn *conns;
+    uint64_t nconns;
+    int accept_waiting; /* a connection waits for a free slot */
+    int paused;
+    int stopped;
+    void (*done)(np_server *s);
+    uint64_t next_id;
+} sock_src;
+
+struct conn {
+    union {
+        uv_tcp_t tcp;
+        uv_pipe_t pipe;
+    } h;
+    sock_src *src;
+    conn *prev, *next;
+    char *rbuf;
+    np_buf partial; /* a line in progress */
+    int discarding; /* dropping a line longer than max_line */
+    uint64_t lines; /* whole lines appended to the intake */
+    uint64_t acked; /* lines acknowledged */
+    int eof, reading, closing;
+    uv_write_t wr;
+    int writing, ack_dirty;
+    char ack[64];
+    uint64_t id;
+};
+
+static uv_stream_t *stream_of(conn *c)
+{
+    return (uv_stream_t *)&c->h;
+}
+
+static void maybe_done(sock_src *src)
+{
+    if (src->stopped && !src->listening && !src->nconns && src->done) {
+        void (*done)(np_server *) = src->done;
+        src->done = NULL;
+        done(src->s);
+    }
+}
+
+static void accept_one(sock_src *src);
+
+static void on_conn_closed(uv_handle_t *h)
+{
+    conn *c = h->data;
+    sock_src *src = c->src;
+    if (c->prev)
+        c->prev->next = c->next;
+    else
+        src->conns = c->next;
+    if (c->next) c->next->prev = c->prev;
+    src->nconns--;
+    np_buf_free(&c->partial);
+    free(c->rbuf);
+    free(c);
+    if (src->accept_waiting && !src->stopped) accept_one(src);
+    maybe_done(src);
+}
+
+static void close_conn(conn *c)
+{
+    if (c->closing) return;
+    c->closing = 1;
+    if (c->reading) uv_read_stop(stream_of(c));
+    c->reading = 0;
+    uv_close((uv_handle_t *)&c->h, on_conn_closed);
+}
+
+static void send_ack(conn *c);
+
+static void on_write(uv_write_t *w, int status)
+{
+    conn *c = w->data;
+    c->writing = 0;
+    if (status < 0) { /* the producer went away: nothing more to tell it */
+        c->ack_dirty = 0;
+        if (c->eof || c->src->stopped) close_conn(c);
+        return;
+    }
+    if (c->ack_dirty) return send_ack(c);
+    if ((c->eof || c->src->stopped) && c->acked == c->lines) close_conn(c);
+}
+
+static void send_ack(conn *c)
+{
+    if (c->closing) return;
+    if (c->writing) {
+        c->ack_dirty = 1;
+        return;
+    }
+    c->ack_dirty = 0;
+    int n = snprintf(c->ack, sizeof c->ack, "{\"acked\":%" PRIu64 "}\n", c->acked);
+    uv_buf_t b = uv_buf_init(c->ack, (unsigned)n);
+    c->wr.data = c;
+    if (uv_write(&c->wr, stream_of(c), &b, 1, on_write) == 0)
+        c->writing = 1;
+    else if (c->eof || c->src->stopped)
+        close_conn(c);
+}
+
+/* A batch was cut: what every connection had written is durable. */
+static void on_cut(np_server *s, void *arg)
+{
+    (void)arg;
+    sock_src *src = s->source;
+    if (!src) return;
+    for (conn *c = src->conns, *next; c; c = next) {
+        next = c->next;
+        if (c->lines > c->acked) {
+            c->acked = c->lines;
+            send_ack(c);
+        }
+    }
+}
+
+static void pause_all(sock_src *src)
+{
+    src->paused = 1;
+    for (conn *c = src->conns; c; c = c->next)
+        if (c->reading) {
+            uv_read_stop(stream_of(c));
+            c->reading = 0;
+        }
+}
+
+static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf)
+{
+    (void)suggested;
+    conn *c = h->data;
+    *buf = uv_buf_init(c->rbuf, READ_BUF);
+}
+
+static uint64_t count_nl(const char *p, size_t n)
+{
+    uint64_t k = 0;
+    for (const char *end = p + n; (p = memchr(p, '\n', (size_t)(end - p))); p++) k++;
+    return k;
+}
+
+static void too_long(conn *c)
+{
+    np_server *s = c->src->s;
+    s->stats.too_long++;
+    np_serve_log(s, NP_LOG_WARNING,
+                 "connection %" PRIu64 ": a line longer than max_line (%" PRIu64 " bytes) "
+                 "dropped",
+                 c->id, s->sc->max_line);
+    c->discarding = 1;
+    np_buf_free(&c->partial);
+}
+
+/* Takes n bytes a producer sent. Returns 0 or -1 (the intake failed). */
+static int take(conn *c, const char *p, size_t n)
+{
+    np_server *s = c->src->s;
+    const char *end = p + n;
+    if (c->partial.len || c->discarding) {
+        const char *nl = memchr(p, '\n', n);
+        if (!nl) {
+            if (c->discarding) return 0;
+            if (c->partial.len + n > s->sc->max_line) {
+                too_long(c);
+                return 0;
+            }
+            return np_buf_append(&c->partial, p, n) < 0 ? (too_long(c), 0) : 0;
+        }
+        size_t head = (size_t)(nl + 1 - p);
+        if (c->discarding) {
+            c->discarding = 0;
+        } else if (c->partial.len + head > s->sc->max_line + 1) {
+            too_long(c);
+            c->discarding = 0;
+        } else {
+            if (np_intake_append(s, c->partial.data, c->partial.len, 0) < 0 ||
+                np_intake_append(s, p, head, 1) < 0)
+                return -1;
+            c->lines++;
+        }
+        np_buf_clear(&c->partial);
+        p += head;
+    }
+    if (p == end) return 0;
+    const char *last = memrchr(p, '\n', (size_t)(end - p));
+    if (last) {
+        size_t len = (size_t)(last + 1 - p);
+        uint64_t k = count_nl(p, len);
+        if (np_intake_append(s, p, len, k) < 0) return -1;
+        c->lines += k;
+        p = last + 1;
+    }
+    if (p < end) {
+        if ((size_t)(end - p) > s->sc->max_line)
+            too_long(c);
+        else if (np_buf_append(&c->partial, p, (size_t)(end - p)) < 0)
+            too_long(c);
+    }
+    return 0;
+}
+
+static void on_read(uv_stream_t *st, ssize_t nread, const uv_buf_t *buf)
+{
+    conn *c = st->data;
+    sock_src *src = c->src;
+    np_server *s = src->s;
+    (void)buf;
+    if (nread > 0) {
+        if (take(c, c->rbuf, (size_t)nread) < 0) {
+            close_conn(c);
+            return;
+        }
+        if (np_intake_full(s)) pause_all(src);
+        return;
+    }
+    if (nread == 0) return;
+    /* EOF or an error: a last line without a newline is still a line. */
+    if (c->partial.len && !c->discarding && nread == UV_EOF) {
+        if (np_intake_append(s, c->partial.data, c->partial.len, 0) == 0 &&
+            np_intake_append(s, "\n", 1, 1) == 0)
+            c->lines++;
+    }
+    np_buf_free(&c->partial);
+    uv_read_stop(st);
+    c->reading = 0;
+    c->eof = 1;
+    if (nread != UV_EOF) return close_conn(c);
+    if (c->acked == c->lines && !c->writing) {
+        if (c->lines)
+            send_ack(c); /* resent: the producer waits for one after EOF */
+        else
+            close_conn(c);
+    }
+}
+
+static void start_reading(conn *c)
+{
+    if (c->reading || c->eof || c->closing) return;
+    if (uv_read_start(stream_of(c), on_alloc, on_read) == 0) c->reading = 1;
+}
+
+static void accept_one(sock_src *src)
+{
+    np_server *s = src->s;
+    if (src->nconns >= s->sc->max_clients) {
+        src->accept_waiting = 1; /* libuv stops watching the listener until we accept */
+        return;
+    }
+    src->accept_waiting = 0;
+    conn *c = calloc(1, sizeof *c);
+    if (!c || !(c->rbuf = malloc(READ_BUF))) {
+        free(c);
+        src->accept_waiting = 1;
+        return;
+    }
+    c->src = src;
+    c->id = ++src->next_id;
+    if (src->is_unix)
+        uv_pipe_init(s->loop, &c->h.pipe, 0);
+    else
+        uv_tcp_init(s->loop, &c->h.tcp);
+    c->h.tcp.data = c;
+    if (src->conns) src->conns->prev = c;
+    c->next = src->conns;
+    src->conns = c;
+    src->nconns++;
+    if (uv_accept((uv_stream_t *)&src->listener, stream_of(c)) != 0) {
+        close_conn(c);
+        return;
+    }
+    s->stats.connections++;
+    if (!src->paused) start_reading(c);
+}
+
+static void on_connection(uv_stream_t *server, int status)
+{
+    sock_src *src = server->data;
+    if (status < 0) {
+        np_serve_log(src->s, NP_LOG_WARNING, "accept: %s", uv_strerror(status));
+        return;
+    }
+    if (src->stopped) return;
+    accept_one(src);
+}
+
+/* An existing socket file at path: refuse when a server answers there, else remove it. */
+static int clear_stale(np_server *s, const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) < 0) return 0;
+    if (!S_ISSOCK(st.st_mode)) {
+        np_serve_log(s, NP_LOG_ERR, "%s exists and is not a socket", path);
+        return -1;
+    }
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    struct sockaddr_un a = {.sun_family = AF_UNIX};
+    snprintf(a.sun_path, sizeof a.sun_path, "%s", path);
+    int alive = fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof a) == 0;
+    if (fd >= 0) close(fd);
+    if (alive) {
+        np_serve_log(s, NP_LOG_ERR, "%s: another server is listening there", path);
+        return -1;
+    }
+    unlink(path);
+    return 0;
+}
+
+int np_source_socket_start(np_server *s)
+{
+    sock_src *src = calloc(1, sizeof *src);
+    if (!src) return -1;
+    src->s = s;
+    s->source = src;
+    np_intake_hooks h = {on_cut, NULL};
+    /* Lines a crashed server had read (and not acknowledged) are queued: the producer may
+     * send them again, and dedupe drops the repeats. */
+    if (np_intake_open(s, 1, &h) < 0) return -1;
+    struct sockaddr_storage ss;
+    char *path = NULL;
+    if (np_parse_address(s->sc->src_path, &ss, &path) < 0) {
+        np_serve_log(s, NP_LOG_ERR, "bad listen address '%s'", s->sc->src_path);
+        return -1;
+    }
+    int rc;
+    if (path) {
+        src->is_unix = 1;
+        src->unix_path = path;
+        if (clear_stale(s, path) < 0) return -1;
+        uv_pipe_init(s->loop, &src->listener.pipe, 0);
+        rc = uv_pipe_bind(&src->listener.pipe, path);
+    } else {
+        uv_tcp_init(s->loop, &src->listener.tcp);
+        rc = uv_tcp_bind(&src->listener.tcp, (struct sockaddr *)&ss, 0);
+    }
+    src->listener.tcp.data = src;
+    src->listening = 1;
+    if (rc == 0) rc = uv_listen((uv_stream_t *)&src->listener, 128, on_connection);
+    if (rc) {
+        np_serve_log(s, NP_LOG_ERR, "cannot listen on %s: %s", s->sc->src_path, uv_strerror(rc));
+        return -1;
+    }
+    np_serve_log(s, NP_LOG_INFO, "listening on %s", s->sc->src_path);
+    return 0;
+}
+
+void np_source_socket_resume(np_server *s)
+{
+    sock_src *src = s->source;
+    if (!src || src->stopped || !src->paused) return;
+    src->paused = 0;
+    for (conn *c = src->conns; c; c = c->next) start_reading(c);
+}
+
+static void on_listener_closed(uv_handle_t *h)
+{
+    sock_src *src = h->data;
+    src->listening = 0;
+    maybe_done(src);
+}
+
+void np_source_socket_stop(np_server *s, void (*done)(np_server *s))
+{
+    sock_src *src = s->source;
+    if (!src || src->stopped) {
+        if (done) done(s);
+        return;
+    }
+    src->stopped = 1;
+    src->done = done;
+    if (src->listening) {
+        uv_close((uv_handle_t *)&src->listener, on_listener_closed);
+        if (src->unix_path) unlink(src->unix_path);
+    }
+    for (conn *c = src->conns; c; c = c->next)
+        if (c->reading) {
+            uv_read_stop(stream_of(c));
+            c->reading = 0;
+        }
+    /* What was read is queued and acknowledged; then every connection is closed (after its
+     * acknowledgement is written). */
+    np_intake_cut(s);
+    for (conn *c = src->conns, *next; c; c = next) {
+        next = c->next;
+        if (!c->writing) close_conn(c);
+    }
+    maybe_done(src);
+}
+
+void np_source_socket_free(np_server *s)
+{
+    sock_src *src = s->source;
+    if (!src) return;
+    s->source = NULL;
+    free(src->unix_path);
+    free(src);
+}
