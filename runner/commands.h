@@ -7,5 +7,6 @@ int np_cmd_run(int argc, char **argv);
 int np_cmd_check(int argc, char **argv);
 int np_cmd_test(int argc, char **argv);
 int np_cmd_list(int argc, char **argv);
+int np_cmd_serve(int argc, char **argv);
 
 #endif

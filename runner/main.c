@@ -31,6 +31,7 @@ static const char USAGE[] =
     "  check FILE  report every error in FILE with file:line:column; touches nothing\n"
     "  test FILE   run the cases in FILE.test.yaml (or the .test.yaml beside it)\n"
     "  list        show the filters newspipe can find, with their versions\n"
+    "  serve FILE  run FILE as a service on a live feed (newspipe-serve(1))\n"
     "\n"
     "Exit status: 0 ok; 64 usage; 65 bad data; 66 missing input; 70 internal error;\n"
     "71 a stage could not be started; 73 cannot create the output; 74 I/O error;\n"
@@ -89,5 +90,6 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "check")) return np_cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "test")) return np_cmd_test(argc - 1, argv + 1);
     if (!strcmp(cmd, "list")) return np_cmd_list(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve")) return np_cmd_serve(argc - 1, argv + 1);
     return dispatch(argv + 1);
 }

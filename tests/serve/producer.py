@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""A newspipe serve producer for the tests: sends a file's lines to ADDRESS (unix:PATH,
+a path, or HOST:PORT), half-closes, reads the acknowledgements ({"acked":N} lines) until
+the server closes, and prints the last one's N (or -1 when none came)."""
+import json, socket, sys
+
+def connect(addr):
+    if addr.startswith("unix:") or "/" in addr:
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        s.connect(addr[5:] if addr.startswith("unix:") else addr)
+    else:
+        host, port = addr.rsplit(":", 1)
+        s = socket.create_connection((host or "127.0.0.1", int(port)))
+    return s
+
+def main():
+    addr, path = sys.argv[1], sys.argv[2]
+    s = connect(addr)
+    s.settimeout(60)
+    with open(path, "rb") as f:
+        data = f.read()
+    s.sendall(data)
+    s.shutdown(socket.SHUT_WR)
+    last, buf = -1, b""
+    while True:
+        try:
+            chunk = s.recv(4096)
+        except (ConnectionResetError, socket.timeout):
+            break
+        if not chunk:
+            break
+        buf += chunk
+        while b"\n" in buf:
+            line, buf = buf.split(b"\n", 1)
+            last = json.loads(line)["acked"]
+    print(last)
+
+main()
