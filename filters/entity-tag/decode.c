@@ -14,22 +14,70 @@ static int name_like(uint8_t cap)
            cap == ETAG_CAP_ONE;
 }
 
-int etag_decode(etag_decoder *d, const etag_resources *r, etag_score_fn score, void *sctx,
-                const etag_tok *toks, size_t n, const uint8_t *gold, etag_update_fn update,
-                void *uctx)
+static int reserve(etag_decoder *d, size_t n)
 {
-    if (n + 1 > d->cap) {
-        size_t cap = d->cap ? d->cap : 256;
-        while (cap < n + 1) cap *= 2;
-        uint8_t *p = realloc(d->labels, cap);
-        if (!p) return -1;
-        d->labels = p;
-        d->cap = cap;
+    if (n + 1 <= d->cap) return 0;
+    size_t cap = d->cap ? d->cap : 256;
+    while (cap < n + 1) cap *= 2;
+    uint8_t *p = realloc(d->labels, cap);
+    if (!p) return -1;
+    d->labels = p;
+    p = realloc(d->first, cap);
+    if (!p) return -1;
+    d->first = p;
+    d->cap = cap;
+    return 0;
+}
+
+/* Second-pass features of token i from the first pass's labels. */
+static size_t pass2_features(etag_decoder *d, const uint8_t *p1, size_t i, size_t n,
+                             const etag_tok *toks, uint64_t *x, size_t k)
+{
+    etag_features *f = &d->feat;
+    int start = (i == 0) || (toks[i].flags & ETAG_TF_SENT_START);
+    int last = i + 1 == n || (toks[i + 1].flags & ETAG_TF_SENT_START);
+    int lm1 = start ? BOUNDARY : p1[i - 1], lp1 = last ? BOUNDARY : p1[i + 1];
+    x[k++] = etag_feat(ETAG_T_S1, p1[i], 0);
+    x[k++] = etag_feat(ETAG_T_S1W, (uint64_t)lm1 * 32 + p1[i], (uint64_t)lp1);
+    if (name_like(f->cap[i])) {
+        etag_docmap_entry *e = etag_docmap_find(&d->agg, f->hl[i]);
+        if (e) {
+            int any = 0;
+            for (int t = 1; t < 5; t++)
+                if (e->cnt[t]) {
+                    x[k++] = etag_feat(ETAG_T_AGG, (uint64_t)t, e->cnt[t] > 2 ? 3 : e->cnt[t]);
+                    any = 1;
+                }
+            if (!any) x[k++] = etag_feat(ETAG_T_AGG, 0, e->cnt[0] > 2 ? 3 : e->cnt[0]);
+            int maj = 0;
+            for (int t = 1; t < 5; t++)
+                if (e->cnt[t] > e->cnt[maj]) maj = t;
+            x[k++] = etag_feat(ETAG_T_AGGMAJ, (uint64_t)maj, f->cap[i]);
+        }
     }
+    return k;
+}
+
+int etag_decode(etag_decoder *d, const etag_resources *r, etag_score_fn score, void *sctx,
+                const etag_tok *toks, size_t n, const uint8_t *pass1, const uint8_t *gold,
+                etag_update_fn update, void *uctx)
+{
+    if (reserve(d, n) < 0) return -1;
     if (etag_features_compute(&d->feat, r, toks, n) < 0) return -1;
     etag_docmap_reset(&d->hist);
     etag_features *f = &d->feat;
-    uint64_t x[ETAG_MAXFEAT + 16];
+    if (pass1) {
+        /* how each name-like word was tagged anywhere in the document */
+        etag_docmap_reset(&d->agg);
+        for (size_t i = 0; i < n; i++) {
+            if (!name_like(f->cap[i])) continue;
+            etag_docmap_entry *e = etag_docmap_get(&d->agg, f->hl[i]);
+            if (!e) return -1;
+            int t = etag_label_type(pass1[i]) + 1;
+            if (e->cnt[t] < UINT16_MAX) e->cnt[t]++;
+        }
+    }
+    uint64_t x[ETAG_MAXFEAT + 32];
     int p1 = BOUNDARY, p2 = BOUNDARY;
     for (size_t i = 0; i < n; i++) {
         int start = (i == 0) || (toks[i].flags & ETAG_TF_SENT_START);
@@ -52,6 +100,10 @@ int etag_decode(etag_decoder *d, const etag_resources *r, etag_score_fn score, v
         if (i + 1 < n && !last && name_like(f->cap[i + 1])) {
             etag_docmap_entry *h1 = etag_docmap_find(&d->hist, f->hl[i + 1]);
             if (h1) x[k++] = etag_feat(ETAG_T_HNEXT, h1->last, 0);
+        }
+        if (pass1) {
+            k = pass2_features(d, pass1, i, n, toks, x, k);
+            for (size_t j = 0; j < k; j++) x[j] = etag_feat(ETAG_T_PASS2, x[j], 0);
         }
         float s[ETAG_NLABELS] = {0};
         score(sctx, x, k, s);
@@ -78,10 +130,23 @@ int etag_decode(etag_decoder *d, const etag_resources *r, etag_score_fn score, v
     return 0;
 }
 
+int etag_decode_doc(etag_decoder *d, const etag_resources *r, etag_score_fn score, void *sctx,
+                    const etag_tok *toks, size_t n, int two_pass)
+{
+    if (etag_decode(d, r, score, sctx, toks, n, NULL, NULL, NULL, NULL) < 0) return -1;
+    if (!two_pass) return 0;
+    uint8_t *tmp = d->first; /* swap: the first pass's labels become the input */
+    d->first = d->labels;
+    d->labels = tmp;
+    return etag_decode(d, r, score, sctx, toks, n, d->first, NULL, NULL, NULL);
+}
+
 void etag_decoder_free(etag_decoder *d)
 {
     etag_features_free(&d->feat);
     etag_docmap_free(&d->hist);
+    etag_docmap_free(&d->agg);
+    free(d->first);
     free(d->labels);
     memset(d, 0, sizeof *d);
 }

@@ -20,15 +20,24 @@ typedef void (*etag_update_fn)(void *ctx, const uint64_t *f, size_t n, int gold,
 typedef struct {
     etag_features feat;
     uint8_t *labels; /* the labels of the last document decoded */
+    uint8_t *first;  /* scratch for two-pass tagging: the first pass's labels */
     size_t cap;
-    etag_docmap hist;
+    etag_docmap hist, agg;
 } etag_decoder;
 
 /* Labels toks[0..n) into d->labels. With gold and update, calls update on each error (and
- * the history still follows the predictions). Returns 0, or -1 when out of memory. */
+ * the history still follows the predictions). pass1 (or NULL) holds a first pass's labels
+ * of the same tokens: the second pass (Ratinov & Roth's two-stage prediction aggregation)
+ * adds features from them (labels around the token, and how every occurrence of the same
+ * word in the document was tagged) and hashes all its features apart from the first
+ * pass's, so both passes share one weight table. Returns 0, or -1 when out of memory. */
 int etag_decode(etag_decoder *d, const etag_resources *r, etag_score_fn score, void *sctx,
-                const etag_tok *toks, size_t n, const uint8_t *gold, etag_update_fn update,
-                void *uctx);
+                const etag_tok *toks, size_t n, const uint8_t *pass1, const uint8_t *gold,
+                etag_update_fn update, void *uctx);
+
+/* Tags a document with one or two passes (pass 2 when two_pass); labels in d->labels. */
+int etag_decode_doc(etag_decoder *d, const etag_resources *r, etag_score_fn score, void *sctx,
+                    const etag_tok *toks, size_t n, int two_pass);
 void etag_decoder_free(etag_decoder *d);
 
 #endif

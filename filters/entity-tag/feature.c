@@ -41,6 +41,7 @@ enum {
     T_LEN,
     T_GAZ_CAP,
     T_LONE_CAPS,
+    T_CLU_CAP,
 };
 
 #define SEED_WORD  0x5EEDF00DULL
@@ -407,19 +408,18 @@ size_t etag_features_token(etag_features *f, size_t i, uint64_t *x)
         if (!end && ((f->gaz[i + 1] >> (3 * c)) & 7))
             P(etag_feat(T_GAZP1, (uint64_t)c, (f->gaz[i + 1] >> (3 * c)) & 7));
     }
-    /* clusters: prefixes of the bit path of this word and its neighbours */
-    static const int plen[] = {4, 6, 10, 20};
+    /* word classes at three granularities (see clusters.h) for this word, and the two
+     * finer ones for its neighbours */
+    static const unsigned width[3] = {6, 8, 10}, shift[3] = {0, 6, 14};
     uint32_t cl[3] = {start ? 0 : f->clu[i - 1], f->clu[i], end ? 0 : f->clu[i + 1]};
     for (int w = 0; w < 3; w++) {
         uint32_t v = cl[w];
         if (!v) continue;
-        int bits = 31 - __builtin_clz(v);
-        for (int p = 0; p < 4; p++) {
-            if (w != 1 && p != 1 && p != 3) continue;
-            int keep = plen[p] < bits ? plen[p] : bits;
-            uint64_t pre = (uint64_t)(v >> (bits - keep)) | (uint64_t)keep << 32;
-            P(etag_feat(T_CLU + (uint32_t)w, pre, (uint64_t)p));
+        for (int g = w == 1 ? 0 : 1; g < 3; g++) {
+            uint32_t id = (v >> shift[g]) & ((1u << width[g]) - 1);
+            P(etag_feat(T_CLU + (uint32_t)w, (uint64_t)g, id));
         }
+        if (w == 1) P(etag_feat(T_CLU_CAP, (v >> shift[1]) & 0xFF, f->cap[i]));
     }
     k = affixes(f, i, x, k);
     return k;

@@ -39,7 +39,7 @@ enum {
 /* What a model carries besides weights. */
 typedef struct {
     etag_lexicon gaz;      /* chained token keys -> category bits | ETAG_GAZ_PREFIX */
-    etag_lexicon clusters; /* word key -> 1 << bits | path (Brown cluster bit string) */
+    etag_lexicon clusters; /* word key -> 1 << 31 | classes (6, 8, 10 bits; clusters.h) */
 } etag_resources;
 
 /* Case of the token's first letter and its mix (used by features and by the decoder). */
@@ -106,7 +106,12 @@ enum {
     ETAG_T_HLAST,
     ETAG_T_HMAJ,
     ETAG_T_HLAST_CAP,
-    ETAG_T_HNEXT
+    ETAG_T_HNEXT,
+    ETAG_T_S1,
+    ETAG_T_S1W,
+    ETAG_T_AGG,
+    ETAG_T_AGGMAJ,
+    ETAG_T_PASS2,
 };
 
 #endif

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "clusters.h"
 #include "datapath.h"
 #include "eval.h"
 #include "exitcode.h"
@@ -191,6 +192,7 @@ int main(int argc, char **argv)
     np_set_progname("newspipe-entity-tag");
     if (argc > 1 && strcmp(argv[1], "train") == 0) return etag_train_main(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "eval") == 0) return etag_eval_main(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "clusters") == 0) return etag_clusters_main(argc - 1, argv + 1);
     static const np_option options[] = {
         {"model", 1, OPT_MODEL, 0, "FILE",
          "model file (default: entity-tag.model from the data directory)"},

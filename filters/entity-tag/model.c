@@ -27,7 +27,8 @@ typedef struct {
     uint32_t clu_slots, clu_count;
     uint64_t payload_len;
     uint64_t checksum;
-    uint8_t reserved[HEADER_SIZE - 8 - 8 * 4 - 16];
+    uint32_t passes; /* 0 or 1: one pass; 2: two-pass tagging */
+    uint8_t reserved[HEADER_SIZE - 8 - 8 * 4 - 16 - 4];
 } header;
 
 _Static_assert(sizeof(header) == HEADER_SIZE, "header is 64 bytes");
@@ -44,6 +45,7 @@ static void attach(etag_model *m, const header *h, const unsigned char *p)
     m->slots = (const etag_slot *)p;
     m->mask = h->feat_slots - 1;
     m->nrows = h->nrows;
+    m->passes = h->passes == 2 ? 2 : 1;
     p += (size_t)h->feat_slots * sizeof(etag_slot);
     memset(&m->res, 0, sizeof m->res);
     if (h->gaz_slots) {
@@ -153,7 +155,7 @@ static void put_lex(unsigned char *p, const etag_lexicon *x, uint32_t slots)
 }
 
 int etag_model_build(etag_model *m, const etag_row *rows, size_t nrows, size_t max_rows,
-                     const etag_resources *res)
+                     const etag_resources *res, int passes)
 {
     memset(m, 0, sizeof *m);
     etag_row *r = malloc((nrows ? nrows : 1) * sizeof *r);
@@ -177,6 +179,7 @@ int etag_model_build(etag_model *m, const etag_row *rows, size_t nrows, size_t m
     h.nlabels = ETAG_NLABELS;
     h.feat_slots = slots;
     h.nrows = (uint32_t)keep;
+    h.passes = (uint32_t)passes;
     h.gaz_slots = res->gaz.keys ? res->gaz.mask + 1 : 0;
     h.gaz_count = res->gaz.count;
     h.clu_slots = res->clusters.keys ? res->clusters.mask + 1 : 0;

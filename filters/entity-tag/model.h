@@ -27,6 +27,7 @@ typedef struct {
     const etag_slot *slots;
     uint32_t mask;
     uint32_t nrows;
+    int passes; /* 1, or 2 for two-pass tagging (etag_decode_doc) */
     etag_resources res;
     /* private */
     void *map;
@@ -59,10 +60,11 @@ typedef struct {
     float w[ETAG_NLABELS];
 } etag_row;
 
-/* Builds the model image from rows (pruned to at most max_rows by weight mass) and the
- * resources, into a heap buffer owned by m (usable like an opened model). Returns 0 or -1. */
+/* Builds the model image from rows (pruned to at most max_rows by weight mass), the
+ * resources and the number of tagging passes, into a heap buffer owned by m (usable like an
+ * opened model). Returns 0 or -1. */
 int etag_model_build(etag_model *m, const etag_row *rows, size_t nrows, size_t max_rows,
-                     const etag_resources *res);
+                     const etag_resources *res, int passes);
 /* Writes a built model to path (atomically: temporary file and rename). Returns 0 or -1
  * with the reason in err. */
 int etag_model_write(const etag_model *m, const char *path, char *err, size_t errlen);

@@ -85,23 +85,31 @@ int etag_resources_add_clusters(etag_resource_builder *b, const char *path, char
     while ((n = getline(&line, &cap, f)) >= 0) {
         lineno++;
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+        if (n == 0 || line[0] == '#') continue;
         char *tab = strchr(line, '\t');
-        if (!tab) continue;
-        char *word = tab + 1, *tab2 = strchr(word, '\t');
-        size_t wl = tab2 ? (size_t)(tab2 - word) : strlen(word);
-        uint32_t v = 1;
-        int bits = 0;
-        for (char *p = line; p < tab; p++) {
-            if ((*p != '0' && *p != '1') || bits >= 30) {
-                snprintf(err, errlen, "%s:%lu: bad cluster bit string", path, lineno);
+        if (!tab) {
+            snprintf(err, errlen, "%s:%lu: expected word<TAB>class...", path, lineno);
+            rc = -1;
+            break;
+        }
+        /* up to three class ids (granularities up to 64, 256, 1024), packed */
+        static const unsigned width[3] = {6, 8, 10}, shift[3] = {0, 6, 14};
+        uint32_t v = 1u << 31;
+        char *p = tab;
+        for (int g = 0; g < 3 && p && *p == '\t'; g++) {
+            char *end;
+            unsigned long id = strtoul(p + 1, &end, 10);
+            if (end == p + 1 || id >= (1ul << width[g])) {
+                snprintf(err, errlen, "%s:%lu: bad class id", path, lineno);
                 rc = -1;
                 break;
             }
-            v = v << 1 | (uint32_t)(*p - '0');
-            bits++;
+            v |= (uint32_t)id << shift[g];
+            p = end;
         }
         if (rc < 0) break;
-        if (etag_lexicon_set(&b->clusters, etag_word_key(word, wl, &scratch), v) < 0) {
+        if (etag_lexicon_set(&b->clusters, etag_word_key(line, (size_t)(tab - line), &scratch), v) <
+            0) {
             snprintf(err, errlen, "%s: out of memory", path);
             rc = -1;
             break;

@@ -1,5 +1,6 @@
 /* Building a model's resources from text files: gazetteer lists (one name per line, '#'
- * comments) and a word-cluster table (Brown clusters: "BITS<TAB>word[<TAB>count]"). */
+ * comments) and a word-class table ("word<TAB>class<TAB>class<TAB>class", the classes of
+ * three granularities written by the clusters subcommand; '#' comments). */
 #ifndef ETAG_RESOURCES_H
 #define ETAG_RESOURCES_H
 

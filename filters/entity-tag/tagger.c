@@ -97,8 +97,8 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
     }
     const unsigned model_types = (1u << ETAG_NMODEL) - 1;
     if ((t->types & model_types) && total) {
-        if (etag_decode(&t->dec, &t->model->res, model_score, (void *)t->model, t->view, total,
-                        NULL, NULL, NULL) < 0)
+        if (etag_decode_doc(&t->dec, &t->model->res, model_score, (void *)t->model, t->view, total,
+                            t->model->passes == 2) < 0)
             return -1;
     }
     /* per field: model spans, then rule spans that do not overlap them, merged by start */

@@ -95,6 +95,7 @@ static int64_t insert(weights *W, uint64_t h)
 static void train_score(void *ctx, const uint64_t *f, size_t n, float *out)
 {
     weights *W = ctx;
+    W->step++; /* called once per token: the averaging clock */
     for (size_t k = 0; k < n; k++) {
         int64_t r = find(W, f[k]);
         if (r < 0) continue;
@@ -139,41 +140,184 @@ static size_t doc_tokens(const etag_corpus *c, uint32_t d, etag_tok *out, uint32
     return t1 - t0;
 }
 
+/* Shared state of one training run. */
+typedef struct {
+    const etag_corpus *tr, *dv;
+    etag_resources res;
+    etag_decoder dec;
+    etag_tok *toks;
+    etag_span *spans;
+    uint64_t rng;
+    size_t max_rows;
+} run;
+
+/* Fisher-Yates with xorshift64*: the same seed gives the same order. */
+static void shuffle(run *R, uint32_t *order, uint32_t n)
+{
+    for (uint32_t d = n; d > 1; d--) {
+        R->rng ^= R->rng >> 12;
+        R->rng ^= R->rng << 25;
+        R->rng ^= R->rng >> 27;
+        uint32_t j = (uint32_t)((R->rng * 0x2545F4914F6CDD1DULL >> 33) % d);
+        uint32_t tmp = order[d - 1];
+        order[d - 1] = order[j];
+        order[j] = tmp;
+    }
+}
+
+/* One epoch over docs[0..nd) of the training corpus: pass1 (labels for every training
+ * token, or NULL) selects second-pass training. Returns token errors, or -1. */
+static long epoch(run *R, weights *W, uint32_t *docs, uint32_t nd, const uint8_t *pass1)
+{
+    const etag_corpus *c = R->tr;
+    long errors = 0;
+    shuffle(R, docs, nd);
+    for (uint32_t k = 0; k < nd; k++) {
+        uint32_t first;
+        size_t n = doc_tokens(c, docs[k], R->toks, &first);
+        if (etag_decode(&R->dec, &R->res, train_score, W, R->toks, n, pass1 ? pass1 + first : NULL,
+                        c->gold + first, train_update, W) < 0 ||
+            W->nomem)
+            return -1;
+        for (size_t i = 0; i < n; i++) errors += R->dec.labels[i] != c->gold[first + i];
+    }
+    return errors;
+}
+
+/* Averaged weights of every row of W, appended to rows (grown). */
+static int averaged(const weights *W, etag_row **rows, size_t *nrows)
+{
+    etag_row *r = realloc(*rows, (*nrows + W->count + 1) * sizeof *r);
+    if (!r) return -1;
+    *rows = r;
+    r += *nrows;
+    double c = (double)(W->step ? W->step : 1);
+    for (uint32_t i = 0; W->keys && i <= W->mask; i++) {
+        if (!W->keys[i]) continue;
+        uint32_t k = W->idx[i];
+        r[k].h = W->keys[i];
+        for (int l = 0; l < ETAG_NLABELS; l++)
+            r[k].w[l] = (float)(W->w[(size_t)k * ETAG_NLABELS + l] -
+                                W->u[(size_t)k * ETAG_NLABELS + l] / c);
+    }
+    *nrows += W->count;
+    return 0;
+}
+
+/* Builds the shippable model from one or two weight sets. */
+static int build(run *R, const weights *A, const weights *B, etag_model *m)
+{
+    etag_row *rows = NULL;
+    size_t n = 0;
+    if (averaged(A, &rows, &n) < 0 || (B && averaged(B, &rows, &n) < 0)) {
+        free(rows);
+        return -1;
+    }
+    int rc = etag_model_build(m, rows, n, R->max_rows, &R->res, B ? 2 : 1);
+    free(rows);
+    return rc;
+}
+
 /* Tags every document of c with model m and scores it. */
-static int evaluate(const etag_corpus *c, const etag_model *m, etag_decoder *dec, etag_tok *toks,
-                    etag_span *spans, etag_score *sc)
+static int evaluate(run *R, const etag_corpus *c, const etag_model *m, etag_score *sc)
 {
     memset(sc, 0, sizeof *sc);
     size_t g = 0;
     for (uint32_t d = 0; d < c->ndoc; d++) {
         uint32_t first;
-        size_t n = doc_tokens(c, d, toks, &first);
-        if (etag_decode(dec, &m->res, model_score, (void *)m, toks, n, NULL, NULL, NULL) < 0)
+        size_t n = doc_tokens(c, d, R->toks, &first);
+        if (etag_decode_doc(&R->dec, &m->res, model_score, (void *)m, R->toks, n, m->passes == 2) <
+            0)
             return -1;
-        size_t np = etag_labels_to_spans(dec->labels, n, spans);
-        for (size_t k = 0; k < np; k++) spans[k].first += first;
+        size_t np = etag_labels_to_spans(R->dec.labels, n, R->spans);
+        for (size_t k = 0; k < np; k++) R->spans[k].first += first;
         size_t g0 = g;
         while (g < c->nspans && c->spans[g].first < first + n) g++;
-        etag_score_add(sc, c->spans + g0, g - g0, spans, np);
+        etag_score_add(sc, c->spans + g0, g - g0, R->spans, np);
     }
     return 0;
 }
 
-/* Averaged weights of every row, for etag_model_build(). */
-static etag_row *averaged(const weights *W)
+static void weights_free(weights *W)
 {
-    etag_row *rows = malloc((W->count ? W->count : 1) * sizeof *rows);
-    if (!rows) return NULL;
-    double c = (double)(W->step ? W->step : 1);
-    for (uint32_t i = 0; i <= W->mask && W->keys; i++) {
-        if (!W->keys[i]) continue;
-        uint32_t r = W->idx[i];
-        rows[r].h = W->keys[i];
-        for (int l = 0; l < ETAG_NLABELS; l++)
-            rows[r].w[l] = (float)(W->w[(size_t)r * ETAG_NLABELS + l] -
-                                   W->u[(size_t)r * ETAG_NLABELS + l] / c);
+    free(W->keys);
+    free(W->idx);
+    free(W->w);
+    free(W->u);
+    memset(W, 0, sizeof *W);
+}
+
+/* Prints one epoch's progress line, with dev scores of the model built so far. */
+static int report(run *R, const char *what, uint64_t ep, uint64_t epochs, double secs, long errors,
+                  const weights *A, const weights *B, etag_model *keep)
+{
+    etag_model m;
+    if (build(R, A, B, &m) < 0) return -1;
+    fprintf(stderr,
+            "%s epoch %llu/%llu: %.1fs, train token errors %ld (%.2f%%), %u features "
+            "(%u kept)",
+            what, (unsigned long long)ep, (unsigned long long)epochs, secs, errors,
+            100.0 * (double)errors / (R->tr->ntok ? R->tr->ntok : 1), A->count + (B ? B->count : 0),
+            m.nrows);
+    if (R->dv->ntok) {
+        etag_score sc;
+        if (evaluate(R, R->dv, &m, &sc) < 0) {
+            etag_model_close(&m);
+            return -1;
+        }
+        double p, r, f = etag_score_f1(&sc, -1, &p, &r);
+        fprintf(stderr, "; dev P %.2f R %.2f F1 %.2f [", p, r, f);
+        for (int t = 0; t < ETAG_NMODEL; t++)
+            fprintf(stderr, "%s%s %.2f", t ? " " : "", etag_type_name(t),
+                    etag_score_f1(&sc, t, NULL, NULL));
+        fprintf(stderr, "]");
     }
-    return rows;
+    fprintf(stderr, "\n");
+    etag_model_close(keep);
+    *keep = m;
+    return 0;
+}
+
+/* First-pass labels for every training token from models that did not see its document
+ * (K-fold jackknife), so the second pass learns from first-pass errors as they will occur
+ * on new text. */
+static int jackknife(run *R, uint64_t epochs, int folds, uint8_t *pass1)
+{
+    const etag_corpus *c = R->tr;
+    uint32_t *docs = malloc((c->ndoc + 1) * sizeof *docs);
+    if (!docs) return -1;
+    for (int k = 0; k < folds; k++) {
+        weights W = {0};
+        uint32_t nd = 0;
+        for (uint32_t d = 0; d < c->ndoc; d++)
+            if ((int)(d % (uint32_t)folds) != k) docs[nd++] = d;
+        clock_t t0 = clock();
+        for (uint64_t ep = 1; ep <= epochs; ep++)
+            if (epoch(R, &W, docs, nd, NULL) < 0) goto fail;
+        etag_model m;
+        if (build(R, &W, NULL, &m) < 0) goto fail;
+        for (uint32_t d = (uint32_t)k; d < c->ndoc; d += (uint32_t)folds) {
+            uint32_t first;
+            size_t n = doc_tokens(c, d, R->toks, &first);
+            if (etag_decode(&R->dec, &m.res, model_score, &m, R->toks, n, NULL, NULL, NULL, NULL) <
+                0) {
+                etag_model_close(&m);
+                goto fail;
+            }
+            memcpy(pass1 + first, R->dec.labels, n);
+        }
+        etag_model_close(&m);
+        weights_free(&W);
+        fprintf(stderr, "first-pass fold %d/%d: %.1fs\n", k + 1, folds,
+                (double)(clock() - t0) / CLOCKS_PER_SEC);
+        continue;
+    fail:
+        weights_free(&W);
+        free(docs);
+        return -1;
+    }
+    free(docs);
+    return 0;
 }
 
 static void usage(void)
@@ -181,7 +325,7 @@ static void usage(void)
     fprintf(stderr,
             "usage: newspipe-entity-tag train --train FILE --out MODEL [--dev FILE] [--epochs N]\n"
             "         [--seed N] [--max-features N] [--gazetteer CATEGORY=FILE]... "
-            "[--clusters FILE]\n"
+            "[--clusters FILE] [--passes 1|2]\n"
             "  CATEGORY: org, country, city, region, first, misc\n");
 }
 
@@ -194,7 +338,7 @@ int etag_train_main(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *clusters = NULL;
-    uint64_t epochs = 10, seed = 1, max_rows = 400000;
+    uint64_t epochs = 10, seed = 1, max_rows = 400000, passes = 2;
     const char *gaz[32];
     int ngaz = 0;
     int opt;
@@ -205,6 +349,12 @@ int etag_train_main(int argc, char **argv)
         case 'd': dev_path = optarg; break;
         case 'o': out_path = optarg; break;
         case 'c': clusters = optarg; break;
+        case 'P':
+            if (np_parse_uint(optarg, 1, 2, &passes) < 0) {
+                np_error("--passes: expected 1 or 2");
+                return NP_EX_USAGE;
+            }
+            break;
         case 'e':
             if (np_parse_uint(optarg, 1, 1000, &epochs) < 0) {
                 np_error("--epochs: expected 1..1000");
@@ -242,12 +392,11 @@ int etag_train_main(int argc, char **argv)
     int rc = NP_EX_SOFTWARE;
     etag_corpus tr = {0}, dv = {0};
     etag_resource_builder rb = {0};
-    weights W = {0};
-    etag_decoder dec = {0};
-    etag_tok *toks = NULL;
-    etag_span *spans = NULL;
-    uint32_t *order = NULL;
-    etag_model best = {0};
+    weights A = {0}, B = {0};
+    run R = {0};
+    uint32_t *docs = NULL;
+    uint8_t *pass1 = NULL;
+    etag_model final = {0};
     if (etag_corpus_read(train_path, &tr, err, sizeof err) < 0 ||
         (dev_path && etag_corpus_read(dev_path, &dv, err, sizeof err) < 0)) {
         np_error("%s", err);
@@ -282,92 +431,63 @@ int etag_train_main(int argc, char **argv)
         rc = NP_EX_NOINPUT;
         goto out;
     }
-    etag_resources res = etag_resources_view(&rb);
+    R.tr = &tr;
+    R.dv = &dv;
+    R.res = etag_resources_view(&rb);
+    R.rng = seed * 0x9E3779B97F4A7C15ULL + 0x1234567;
+    R.max_rows = max_rows;
     fprintf(stderr,
             "train: %u documents, %u sentences, %u tokens, %u entities; dev: %u tokens, %u "
-            "entities; gazetteer %zu names, clusters %u words\n",
+            "entities; gazetteer %zu names, clusters %u words; %s\n",
             tr.ndoc, tr.nsent, tr.ntok, tr.nspans, dv.ntok, dv.nspans, rb.gaz_entries,
-            rb.clusters.count);
+            rb.clusters.count, passes == 2 ? "two passes" : "one pass");
     size_t maxn = tr.ntok > dv.ntok ? tr.ntok : dv.ntok;
-    toks = malloc((maxn + 1) * sizeof *toks);
-    spans = malloc((maxn + 1) * sizeof *spans);
-    order = malloc((tr.ndoc + 1) * sizeof *order);
-    if (!toks || !spans || !order) goto nomem;
-    for (uint32_t d = 0; d < tr.ndoc; d++) order[d] = d;
-    uint64_t rng = seed * 0x9E3779B97F4A7C15ULL + 0x1234567;
+    R.toks = malloc((maxn + 1) * sizeof *R.toks);
+    R.spans = malloc((maxn + 1) * sizeof *R.spans);
+    docs = malloc((tr.ndoc + 1) * sizeof *docs);
+    pass1 = passes == 2 ? malloc(tr.ntok + 1) : NULL;
+    if (!R.toks || !R.spans || !docs || (passes == 2 && !pass1)) goto nomem;
+    if (passes == 2 && jackknife(&R, epochs, 5, pass1) < 0) goto nomem;
+    for (uint32_t d = 0; d < tr.ndoc; d++) docs[d] = d;
     for (uint64_t ep = 1; ep <= epochs; ep++) {
         clock_t t0 = clock();
-        /* Fisher-Yates with xorshift64*: the same seed gives the same order */
-        for (uint32_t d = tr.ndoc; d > 1; d--) {
-            rng ^= rng >> 12;
-            rng ^= rng << 25;
-            rng ^= rng >> 27;
-            uint32_t j = (uint32_t)((rng * 0x2545F4914F6CDD1DULL >> 33) % d);
-            uint32_t tmp = order[d - 1];
-            order[d - 1] = order[j];
-            order[j] = tmp;
-        }
-        unsigned long errors = 0;
-        for (uint32_t k = 0; k < tr.ndoc; k++) {
-            uint32_t first;
-            size_t n = doc_tokens(&tr, order[k], toks, &first);
-            /* one decoding pass per document; the step counts tokens */
-            if (etag_decode(&dec, &res, train_score, &W, toks, n, tr.gold + first, train_update,
-                            &W) < 0 ||
-                W.nomem)
-                goto nomem;
-            for (size_t i = 0; i < n; i++) errors += dec.labels[i] != tr.gold[first + i];
-            W.step += n;
-        }
-        etag_row *rows = averaged(&W);
-        if (!rows) goto nomem;
-        etag_model m;
-        int brc = etag_model_build(&m, rows, W.count, max_rows, &res);
-        free(rows);
-        if (brc < 0) goto nomem;
-        double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-        fprintf(stderr,
-                "epoch %llu/%llu: %.1fs, train token errors %lu (%.2f%%), %u features "
-                "(%u kept)",
-                (unsigned long long)ep, (unsigned long long)epochs, secs, errors,
-                100.0 * (double)errors / (tr.ntok ? tr.ntok : 1), W.count, m.nrows);
-        if (dv.ntok) {
-            etag_score sc;
-            if (evaluate(&dv, &m, &dec, toks, spans, &sc) < 0) goto nomem;
-            double p, r, f = etag_score_f1(&sc, -1, &p, &r);
-            fprintf(stderr, "; dev P %.2f R %.2f F1 %.2f [", p, r, f);
-            for (int t = 0; t < ETAG_NMODEL; t++)
-                fprintf(stderr, "%s%s %.2f", t ? " " : "", etag_type_name(t),
-                        etag_score_f1(&sc, t, NULL, NULL));
-            fprintf(stderr, "]");
-        }
-        fprintf(stderr, "\n");
-        etag_model_close(&best);
-        best = m;
+        long errors = epoch(&R, &A, docs, tr.ndoc, NULL);
+        if (errors < 0) goto nomem;
+        if (report(&R, passes == 2 ? "pass 1" : "", ep, epochs,
+                   (double)(clock() - t0) / CLOCKS_PER_SEC, errors, &A, NULL, &final) < 0)
+            goto nomem;
     }
-    if (etag_model_write(&best, out_path, err, sizeof err) < 0) {
+    for (uint64_t ep = 1; passes == 2 && ep <= epochs; ep++) {
+        clock_t t0 = clock();
+        long errors = epoch(&R, &B, docs, tr.ndoc, pass1);
+        if (errors < 0) goto nomem;
+        if (report(&R, "pass 2", ep, epochs, (double)(clock() - t0) / CLOCKS_PER_SEC, errors, &A,
+                   &B, &final) < 0)
+            goto nomem;
+    }
+    if (etag_model_write(&final, out_path, err, sizeof err) < 0) {
         np_error("%s", err);
         rc = NP_EX_CANTCREAT;
         goto out;
     }
-    fprintf(stderr, "wrote %s\n", out_path);
+    fprintf(stderr, "wrote %s (%u features, %d pass%s)\n", out_path, final.nrows, final.passes,
+            final.passes == 2 ? "es" : "");
     rc = NP_EX_OK;
     goto out;
 nomem:
     np_error("out of memory");
     rc = NP_EX_SOFTWARE;
 out:
-    etag_model_close(&best);
+    etag_model_close(&final);
     etag_corpus_free(&tr);
     etag_corpus_free(&dv);
     etag_resources_builder_free(&rb);
-    etag_decoder_free(&dec);
-    free(W.keys);
-    free(W.idx);
-    free(W.w);
-    free(W.u);
-    free(toks);
-    free(spans);
-    free(order);
+    etag_decoder_free(&R.dec);
+    weights_free(&A);
+    weights_free(&B);
+    free(R.toks);
+    free(R.spans);
+    free(docs);
+    free(pass1);
     return rc;
 }

@@ -36,8 +36,10 @@ static int mutate(const char *src, const char *dst, long off, unsigned char x)
         return -1;
     }
     fclose(f);
-    if (off >= 0) b[off] ^= x;
-    else n = -off;
+    if (off >= 0)
+        b[off] ^= x;
+    else
+        n = -off;
     f = fopen(dst, "wb");
     if (!f) {
         free(b);
@@ -67,7 +69,7 @@ int main(void)
     etag_lexicon_set(&rb.clusters, 12345, 0x2A);
     etag_resources res = etag_resources_view(&rb);
     etag_model built;
-    ok(etag_model_build(&built, rows, 300, 1000, &res) == 0, "build a model of 300 rows");
+    ok(etag_model_build(&built, rows, 300, 1000, &res, 1) == 0, "build a model of 300 rows");
     ok(built.nrows == 300, "all rows kept under max_rows");
     ok(etag_model_write(&built, path, err, sizeof err) == 0, "write it (%s)", err);
 
@@ -87,7 +89,7 @@ int main(void)
 
     /* pruning keeps the heaviest rows */
     etag_model small;
-    ok(etag_model_build(&small, rows, 300, 50, &res) == 0 && small.nrows == 50,
+    ok(etag_model_build(&small, rows, 300, 50, &res, 1) == 0 && small.nrows == 50,
        "max_rows prunes to 50 rows");
     etag_model_close(&small);
 
@@ -103,14 +105,14 @@ int main(void)
     ok(etag_model_open(&m, bad, err, sizeof err) < 0 && strstr(err, "version"),
        "another version: %s", err);
     mutate(path, bad, 0, 0x20);
-    ok(etag_model_open(&m, bad, err, sizeof err) < 0 && strstr(err, "magic"),
-       "not a model: %s", err);
+    ok(etag_model_open(&m, bad, err, sizeof err) < 0 && strstr(err, "magic"), "not a model: %s",
+       err);
     mutate(path, bad, -(n - 100), 0);
-    ok(etag_model_open(&m, bad, err, sizeof err) < 0 && strstr(err, "truncated"),
-       "truncated: %s", err);
+    ok(etag_model_open(&m, bad, err, sizeof err) < 0 && strstr(err, "truncated"), "truncated: %s",
+       err);
     mutate(path, bad, -10, 0);
-    ok(etag_model_open(&m, bad, err, sizeof err) < 0 && strstr(err, "too short"),
-       "10 bytes: %s", err);
+    ok(etag_model_open(&m, bad, err, sizeof err) < 0 && strstr(err, "too short"), "10 bytes: %s",
+       err);
 
     etag_model_close(&built);
     etag_resources_builder_free(&rb);

@@ -30,7 +30,10 @@ static const struct {
 } cases[] = {
     {"which wiped $1.1 trillion off", "MONEY:$1.1 trillion"},
     {"raised 20 million euros and HK$5 billion", "MONEY:20 million euros|MONEY:HK$5 billion"},
-    {"paid \xe2\x82\xac" "300 million", "MONEY:\xe2\x82\xac" "300 million"},
+    {"paid \xe2\x82\xac"
+     "300 million",
+     "MONEY:\xe2\x82\xac"
+     "300 million"},
     {"a 5 billion Hong Kong dollars deal", "MONEY:5 billion Hong Kong dollars"},
     {"gaining 2.2% and rising 3 percent", "PERCENT:2.2%|PERCENT:3 percent"},
     {"up 4 per cent, 2 percentage points", "PERCENT:4 per cent|PERCENT:2 percentage points"},

@@ -55,10 +55,10 @@ int main(void)
     fflush(stderr);
     int saved = dup(2);
     freopen("/dev/null", "w", stderr);
-    char *a1[] = {"train", "--train", data, "--dev", data, "--out", m1, "--epochs", "5",
-                  "--seed", "7", NULL};
-    char *a2[] = {"train", "--train", data, "--dev", data, "--out", m2, "--epochs", "5",
-                  "--seed", "7", NULL};
+    char *a1[] = {"train", "--train",  data, "--dev",  data, "--out",
+                  m1,      "--epochs", "5",  "--seed", "7",  NULL};
+    char *a2[] = {"train", "--train",  data, "--dev",  data, "--out",
+                  m2,      "--epochs", "5",  "--seed", "7",  NULL};
     int rc1 = etag_train_main(11, a1);
     int rc2 = etag_train_main(11, a2);
     char *a3[] = {"train", "--train", "/nonexistent/x.conll", "--out", m2, NULL};
@@ -93,8 +93,7 @@ int main(void)
     int per = 0, loc = 0;
     for (size_t i = 0; i < t.nents; i++) {
         const etag_entity *e = &t.ents[i];
-        if (e->type == ETAG_PER && e->start == 4 && e->end == 14 && e->bstart == 8 &&
-            e->bend == 18)
+        if (e->type == ETAG_PER && e->start == 4 && e->end == 14 && e->bstart == 8 && e->bend == 18)
             per = 1;
         if (e->type == ETAG_LOC && e->start == 23 && e->end == 30) loc = 1;
     }
