@@ -1,13 +1,763 @@
-/* Placeholder replaced below. */
+/* `newspipe-ticker-link import`: merges public listing sources and the curated alias file
+ * into one newspipe-listings(5) table (see import.h). Steps: read the sources; group share
+ * classes and cross-listings of one issuer by identical normalized names; apply the curated
+ * rows (new listings, historical listings with validity dates, aliases, issuer merges);
+ * choose a primary listing per issuer; write the table. */
 #include "import.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "atomicfile.h"
+#include "buf.h"
 #include "cli.h"
+#include "exchanges.h"
 #include "exitcode.h"
+#include "import_model.h"
+#include "listings.h"
+#include "names.h"
+#include "normalize.h"
+
+#define MAX_INPUTS 16
+
+static void usage(FILE *fp)
+{
+    fprintf(fp, "Usage: newspipe-ticker-link import [OPTION]... [-o FILE]\n"
+                "Build a listings table (newspipe-listings(5)) from public source files.\n\n"
+                "  --sec FILE          SEC company_tickers_exchange.json\n"
+                "  --screener FILE:MIC Nasdaq screener JSON for one exchange (repeatable), read\n"
+                "                      before --sec for exchange, security type and market cap\n"
+                "  --sp500 FILE        S&P 500 constituents CSV (Symbol,Security,...,CIK)\n"
+                "  --intl FILE         FinanceDatabase equities TSV (Yahoo symbols)\n"
+                "  --tsv FILE          a listings table in the newspipe-listings(5) format\n"
+                "                      (repeatable; rows are taken as they are)\n"
+                "  --aliases FILE      curated rows applied last (newspipe-listings(5), section\n"
+                "                      CURATED FILE)\n"
+                "  --weak-words FILE   words (one a line) that make a one-word name weak: linked\n"
+                "                      only with supporting evidence (repeatable)\n"
+                "  --note TEXT         a '#' comment line for the header (repeatable)\n"
+                "  -o, --output FILE   write here, atomically (default standard output)\n"
+                "  -h, --help          show this help\n");
+}
+
+/* ---- plain TSV (newspipe-listings(5)) rows -------------------------------------------- */
+
+enum {
+    C_ISSUER,
+    C_SYMBOL,
+    C_MIC,
+    C_RIC,
+    C_PRIMARY,
+    C_COUNTRY,
+    C_FROM,
+    C_TO,
+    C_PRIOR,
+    C_NAME,
+    C_ALIASES,
+    NCOLS
+};
+static const char *const col_names[NCOLS] = {"issuer",  "symbol",  "mic",        "ric",
+                                             "primary", "country", "valid_from", "valid_to",
+                                             "prior",   "name",    "aliases"};
+
+typedef struct {
+    char *f[NCOLS];
+    int line;
+} trow;
+
+/* Reads a TSV with a header line into rows of NCOLS fields ("" when absent). The file's
+ * validity is checked by loading it with the run-time loader first, so errors are
+ * reported the same way. Returns the row count or -1. */
+static int read_tsv(const char *path, char **textp, trow **rowsp, int need_name)
+{
+    if (need_name) {
+        tl_table t;
+        char err[512];
+        const char *p = path;
+        if (tl_table_load(&t, &p, 1, err, sizeof err)) {
+            np_error("%s", err);
+            return -1;
+        }
+        tl_table_free(&t);
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        np_error("%s: %s", path, strerror(errno));
+        return -1;
+    }
+    np_buf b = {0};
+    char tmp[65536];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+        if (np_buf_append(&b, tmp, k)) break;
+    fclose(f);
+    if (np_buf_putc(&b, '\0')) {
+        np_buf_free(&b);
+        return -1;
+    }
+    trow *rows = NULL;
+    int n = 0, cap = 0, col[NCOLS], have_header = 0, line = 0;
+    char *save = NULL;
+    for (char *l = strtok_r(b.data, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        line++;
+        size_t len = strlen(l);
+        if (len && l[len - 1] == '\r') l[--len] = '\0';
+        if (!len || l[0] == '#') continue;
+        char *fs[64];
+        int nf = 0;
+        for (char *p = l;;) {
+            if (nf == 64) break;
+            fs[nf++] = p;
+            char *tab = strchr(p, '\t');
+            if (!tab) break;
+            *tab = '\0';
+            p = tab + 1;
+        }
+        if (!have_header) {
+            for (int c = 0; c < NCOLS; c++) {
+                col[c] = -1;
+                for (int i = 0; i < nf; i++)
+                    if (!strcmp(fs[i], col_names[c])) col[c] = i;
+            }
+            if (col[C_ISSUER] < 0 && !need_name) {
+                np_error("%s:%d: the curated file needs an issuer column", path, line);
+                free(rows);
+                np_buf_free(&b);
+                return -1;
+            }
+            have_header = 1;
+            continue;
+        }
+        if (n == cap) {
+            cap = cap ? cap * 2 : 256;
+            trow *r = realloc(rows, (size_t)cap * sizeof *r);
+            if (!r) {
+                free(rows);
+                np_buf_free(&b);
+                return -1;
+            }
+            rows = r;
+        }
+        static char empty[1];
+        for (int c = 0; c < NCOLS; c++)
+            rows[n].f[c] = col[c] >= 0 && col[c] < nf ? fs[col[c]] : empty;
+        rows[n].line = line;
+        if (!need_name &&
+            (!rows[n].f[C_ISSUER][0] || (!rows[n].f[C_SYMBOL][0]) != (!rows[n].f[C_MIC][0]))) {
+            np_error("%s:%d: want an issuer, and a symbol and MIC together or neither", path, line);
+            free(rows);
+            np_buf_free(&b);
+            return -1;
+        }
+        n++;
+    }
+    *textp = b.data;
+    *rowsp = rows;
+    return n;
+}
+
+static int apply_fields(tl_brow *r, const trow *t)
+{
+    if (t->f[C_RIC][0] && tl_set(&r->ric, t->f[C_RIC])) return -1;
+    if (t->f[C_PRIMARY][0]) r->primary = t->f[C_PRIMARY][0] == '1';
+    if (t->f[C_COUNTRY][0]) snprintf(r->country, sizeof r->country, "%s", t->f[C_COUNTRY]);
+    if (t->f[C_FROM][0]) snprintf(r->from, sizeof r->from, "%s", t->f[C_FROM]);
+    if (t->f[C_TO][0]) snprintf(r->to, sizeof r->to, "%s", t->f[C_TO]);
+    if (t->f[C_PRIOR][0]) r->prior = atoi(t->f[C_PRIOR]);
+    if (t->f[C_NAME][0] && tl_set(&r->name, t->f[C_NAME])) return -1;
+    return 0;
+}
+
+static int add_aliases(tl_brow *r, const char *a)
+{
+    if (!a[0]) return 0;
+    size_t need = strlen(r->aliases) + strlen(a) + 2;
+    char *p = malloc(need);
+    if (!p) return -1;
+    snprintf(p, need, "%s%s%s", r->aliases, r->aliases[0] ? "|" : "", a);
+    free(r->aliases);
+    r->aliases = p;
+    return 0;
+}
+
+static int add_tsv(tl_brows *rows, const char *path)
+{
+    char *text;
+    trow *t;
+    int n = read_tsv(path, &text, &t, 1);
+    if (n < 0) return -1;
+    for (int i = 0; i < n; i++) {
+        tl_brow *r = tl_brows_add(rows);
+        if (!r) return -1;
+        char id[96];
+        snprintf(id, sizeof id, "%s:%s", t[i].f[C_MIC], t[i].f[C_SYMBOL]);
+        r->issuer = tl_strdup(t[i].f[C_ISSUER][0] ? t[i].f[C_ISSUER] : id);
+        r->symbol = tl_strdup(t[i].f[C_SYMBOL]);
+        r->name = tl_strdup(t[i].f[C_NAME]);
+        r->aliases = tl_strdup(t[i].f[C_ALIASES]);
+        r->ric = tl_strdup("");
+        r->domicile = tl_strdup(t[i].f[C_COUNTRY]);
+        snprintf(r->mic, sizeof r->mic, "%s", t[i].f[C_MIC]);
+        r->prior = 50;
+        if (!r->issuer || !r->symbol || !r->name || !r->aliases || !r->ric || !r->domicile ||
+            apply_fields(r, &t[i]))
+            return -1;
+    }
+    free(t);
+    free(text);
+    return 0;
+}
+
+/* ---- grouping ------------------------------------------------------------------------ */
+
+typedef struct {
+    uint64_t key;
+    size_t row;
+    int nwords;
+} keyed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    return (x->row > y->row) - (x->row < y->row);
+}
+
+static const char *mic_country(const char *mic)
+{
+    const tl_exchange *x = tl_exchange_by_mic(mic, strlen(mic));
+    return x ? x->country : "";
+}
+
+static int rename_issuer(tl_brows *rows, const char *from, const char *to)
+{
+    if (!strcmp(from, to)) return 0;
+    char *f = tl_strdup(from);
+    if (!f) return -1;
+    for (size_t i = 0; i < rows->n; i++)
+        if (!strcmp(rows->r[i].issuer, f) && tl_set(&rows->r[i].issuer, to)) {
+            free(f);
+            return -1;
+        }
+    free(f);
+    return 0;
+}
+
+/* Share classes on one exchange, and the same company on several exchanges (cross
+ * listings, ADRs), carry the same normalized name: give them one issuer id. Only names
+ * that no other issuer of the same source shares, so "China Life Insurance" joins its
+ * Hong Kong, Shanghai and New York lines but two unrelated "Capital Corp"s stay apart. */
+static int group_issuers(tl_brows *rows)
+{
+    keyed *k = malloc((rows->n ? rows->n : 1) * sizeof *k);
+    if (!k) return -1;
+    tl_toks toks = {0};
+    size_t nk = 0;
+    for (size_t i = 0; i < rows->n; i++) {
+        tl_brow *r = &rows->r[i];
+        if (r->dropped || !strcmp(r->mic, "OTCM")) continue;
+        tl_name_key key[2];
+        int n = tl_name_keys(r->name, strlen(r->name), &toks, key);
+        if (n <= 0) continue;
+        k[nk++] = (keyed){key[0].key, i, key[0].nwords};
+    }
+    tl_toks_free(&toks);
+    qsort(k, nk, sizeof *k, cmp_keyed);
+    for (size_t i = 0; i < nk;) {
+        size_t j = i;
+        while (j < nk && k[j].key == k[i].key) j++;
+        /* Distinct issuers and exchanges in the group. */
+        int ok = k[i].nwords >= 2 || j - i <= 3;
+        size_t n_cik = 0, n_iss = 0;
+        for (size_t a = i; a < j && ok; a++) {
+            const tl_brow *ra = &rows->r[k[a].row];
+            int seen = 0;
+            for (size_t b = i; b < a; b++)
+                if (!strcmp(rows->r[k[b].row].issuer, ra->issuer)) seen = 1;
+            if (!seen) {
+                n_iss++;
+                if (!strncmp(ra->issuer, "cik:", 4)) n_cik++;
+                /* Two different issuers listed on the same exchange under one name: an
+                 * ambiguous name, not a cross-listing. */
+                for (size_t b = i; b < a; b++) {
+                    const tl_brow *rb = &rows->r[k[b].row];
+                    if (strcmp(rb->issuer, ra->issuer) && !strcmp(rb->mic, ra->mic) &&
+                        strcasecmp(rb->name, ra->name))
+                        ok = 0;
+                }
+            }
+        }
+        if (ok && n_iss > 1 && n_cik <= 1) {
+            /* The SEC issuer id wins; else the listing at home; else the first. */
+            size_t target = k[i].row;
+            for (size_t a = i; a < j; a++) {
+                const tl_brow *ra = &rows->r[k[a].row];
+                if (!strncmp(ra->issuer, "cik:", 4)) {
+                    target = k[a].row;
+                    break;
+                }
+                if (ra->domicile[0] && !strcmp(ra->domicile, mic_country(ra->mic)) &&
+                    strncmp(rows->r[target].issuer, "cik:", 4))
+                    target = k[a].row;
+            }
+            char *to = tl_strdup(rows->r[target].issuer);
+            if (!to) {
+                free(k);
+                return -1;
+            }
+            for (size_t a = i; a < j; a++)
+                if (rename_issuer(rows, rows->r[k[a].row].issuer, to)) {
+                    free(to);
+                    free(k);
+                    return -1;
+                }
+            free(to);
+        }
+        i = j;
+    }
+    free(k);
+    return 0;
+}
+
+/* ---- weak words ------------------------------------------------------------------------- */
+
+typedef struct {
+    uint64_t *slot;
+    size_t mask, n;
+} hset;
+
+static int hset_add(hset *h, uint64_t v)
+{
+    if ((h->n + 1) * 2 > h->mask + 1) {
+        size_t cap = h->mask ? (h->mask + 1) * 2 : 4096;
+        uint64_t *ns = calloc(cap, sizeof *ns);
+        if (!ns) return -1;
+        for (size_t i = 0; h->slot && i <= h->mask; i++) {
+            if (!h->slot[i]) continue;
+            size_t j = h->slot[i] & (cap - 1);
+            while (ns[j]) j = (j + 1) & (cap - 1);
+            ns[j] = h->slot[i];
+        }
+        free(h->slot);
+        h->slot = ns;
+        h->mask = cap - 1;
+    }
+    if (!v) v = 1;
+    size_t j = v & h->mask;
+    while (h->slot[j] && h->slot[j] != v) j = (j + 1) & h->mask;
+    if (!h->slot[j]) h->n++;
+    h->slot[j] = v;
+    return 0;
+}
+
+static int hset_has(const hset *h, uint64_t v)
+{
+    if (!h->slot) return 0;
+    if (!v) v = 1;
+    size_t j = v & h->mask;
+    while (h->slot[j]) {
+        if (h->slot[j] == v) return 1;
+        j = (j + 1) & h->mask;
+    }
+    return 0;
+}
+
+/* Reads words (one per line; only one-word lines count) into the set, folded. */
+static int read_words(const char *path, hset *h)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        np_error("%s: %s", path, strerror(errno));
+        return -1;
+    }
+    char line[512], fold[512];
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strcspn(line, "\r\n");
+        line[n] = '\0';
+        if (!n || strchr(line, ' ')) continue;
+        size_t m = tl_fold_word(line, n, fold, sizeof fold);
+        if (m && hset_add(h, tl_word_hash(fold, m))) {
+            fclose(f);
+            return -1;
+        }
+    }
+    fclose(f);
+    return 0;
+}
+
+/* Names that are one common word or place ("Target", "Atlanta", "Next") get a "~" alias, so
+ * they link only with support; a curated "+" alias of the same name still wins. */
+static int mark_weak(tl_brows *rows, const hset *h)
+{
+    tl_toks toks = {0};
+    for (size_t i = 0; i < rows->n; i++) {
+        tl_brow *r = &rows->r[i];
+        if (r->dropped) continue;
+        char *names[64];
+        int nn = 0;
+        names[nn++] = r->name;
+        char *copy = tl_strdup(r->aliases), *save = NULL;
+        if (!copy) return -1;
+        for (char *a = strtok_r(copy, "|", &save); a && nn < 64; a = strtok_r(NULL, "|", &save))
+            if (a[0] != '~' && a[0] != '+' && a[0] != '=' && a[0] != '!' && a[0] != '@')
+                names[nn++] = a;
+        for (int k = 0; k < nn; k++) {
+            tl_name_key key[2];
+            int nk = tl_name_keys(names[k], strlen(names[k]), &toks, key);
+            if (nk <= 0 || key[0].nwords != 1 || !hset_has(h, key[0].words[0])) continue;
+            char buf[600];
+            snprintf(buf, sizeof buf, "~%s", names[k]);
+            if (add_aliases(r, buf)) {
+                free(copy);
+                tl_toks_free(&toks);
+                return -1;
+            }
+        }
+        free(copy);
+    }
+    tl_toks_free(&toks);
+    return 0;
+}
+
+/* ---- curated rows --------------------------------------------------------------------- */
+
+static int apply_curated(tl_brows *rows, const char *path)
+{
+    char *text;
+    trow *t;
+    int n = read_tsv(path, &text, &t, 0);
+    if (n < 0) return -1;
+    int rc = 0;
+    for (int i = 0; i < n && rc == 0; i++) {
+        const trow *c = &t[i];
+        const char *id = c->f[C_ISSUER];
+        /* "@MIC:SYMBOL" names the issuer that has that listing, so the file need not spell
+         * out CIKs and the like. */
+        if (id[0] == '@') {
+            const char *colon = strchr(id + 1, ':');
+            const char *found = NULL;
+            for (size_t k = 0; colon && k < rows->n && !found; k++) {
+                tl_brow *x = &rows->r[k];
+                if (!x->dropped && strlen(x->mic) == (size_t)(colon - id - 1) &&
+                    !memcmp(x->mic, id + 1, (size_t)(colon - id - 1)) &&
+                    !strcmp(x->symbol, colon + 1))
+                    found = x->issuer;
+            }
+            if (!found) {
+                np_error("%s:%d: no listing %s to name the issuer", path, c->line, id + 1);
+                rc = -1;
+                break;
+            }
+            id = found;
+        }
+        if (!c->f[C_SYMBOL][0]) {
+            /* Issuer-level: aliases, display name, prior, or a merge ("merge:OTHER-ID"
+             * in the aliases column moves OTHER-ID's listings here). */
+            int found = 0;
+            for (size_t k = 0; k < rows->n; k++) {
+                tl_brow *r = &rows->r[k];
+                if (strcmp(r->issuer, id)) continue;
+                if (!found && add_aliases(r, c->f[C_ALIASES])) rc = -1;
+                if (c->f[C_NAME][0] && tl_set(&r->name, c->f[C_NAME])) rc = -1;
+                if (c->f[C_PRIOR][0]) r->prior = atoi(c->f[C_PRIOR]);
+                if (c->f[C_COUNTRY][0] && tl_set(&r->domicile, c->f[C_COUNTRY])) rc = -1;
+                found = 1;
+            }
+            if (!found) {
+                np_error("%s:%d: no listing has issuer '%s' (give a symbol and MIC to add one)",
+                         path, c->line, id);
+                rc = -1;
+            }
+            continue;
+        }
+        /* A listing: a current one is matched by exchange and symbol (and moved to this
+         * issuer); a historical one (valid_to given) only by issuer too. */
+        tl_brow *r = NULL;
+        int historical = c->f[C_TO][0] != '\0';
+        for (size_t k = 0; k < rows->n && !r; k++) {
+            tl_brow *x = &rows->r[k];
+            if (x->dropped || strcmp(x->mic, c->f[C_MIC]) || strcmp(x->symbol, c->f[C_SYMBOL]))
+                continue;
+            if (historical && strcmp(x->issuer, id)) continue;
+            if (!historical && x->to[0]) continue;
+            r = x;
+        }
+        const char *name = c->f[C_NAME];
+        if (!name[0]) {
+            for (size_t k = 0; k < rows->n; k++)
+                if (!strcmp(rows->r[k].issuer, id)) {
+                    name = rows->r[k].name;
+                    break;
+                }
+            if (!name[0] && r) name = r->name;
+        }
+        if (!name[0]) {
+            np_error("%s:%d: a new issuer '%s' needs a name", path, c->line, id);
+            rc = -1;
+            break;
+        }
+        if (!r) {
+            r = tl_brows_add(rows);
+            if (!r) {
+                rc = -1;
+                break;
+            }
+            r->symbol = tl_strdup(c->f[C_SYMBOL]);
+            r->aliases = tl_strdup("");
+            r->ric = tl_strdup("");
+            r->domicile = tl_strdup("");
+            r->name = tl_strdup(name);
+            snprintf(r->mic, sizeof r->mic, "%s", c->f[C_MIC]);
+            snprintf(r->country, sizeof r->country, "%s", mic_country(c->f[C_MIC]));
+            r->prior = 60;
+            if (!r->symbol || !r->aliases || !r->ric || !r->domicile || !r->name) rc = -1;
+        }
+        char *name_copy = tl_strdup(name);
+        char *id_copy = tl_strdup(id);
+        if (!name_copy || !id_copy || tl_set(&r->issuer, id_copy) || tl_set(&r->name, name_copy) ||
+            apply_fields(r, c) || add_aliases(r, c->f[C_ALIASES]))
+            rc = -1;
+        free(name_copy);
+        free(id_copy);
+    }
+    free(t);
+    free(text);
+    return rc;
+}
+
+/* ---- output --------------------------------------------------------------------------- */
+
+static int cmp_issuer(const void *a, const void *b, void *arg)
+{
+    const tl_brows *rows = arg;
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int c = strcmp(rows->r[x].issuer, rows->r[y].issuer);
+    if (c) return c;
+    return (x > y) - (x < y);
+}
+
+static void put_clean(np_buf *o, const char *s)
+{
+    for (; *s; s++) np_buf_putc(o, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
+}
+
+/* Chooses one primary listing per issuer among its current rows, unless curated. */
+static void choose_primary(tl_brows *rows, const size_t *idx, size_t a, size_t b)
+{
+    int set = 0;
+    for (size_t k = a; k < b; k++) {
+        tl_brow *r = &rows->r[idx[k]];
+        if (r->primary >= 0 && !r->to[0]) set |= r->primary == 1;
+    }
+    size_t best = b;
+    int best_rank = -1;
+    for (size_t k = a; k < b; k++) {
+        tl_brow *r = &rows->r[idx[k]];
+        if (r->dropped || r->to[0]) continue;
+        const char *dom = r->domicile[0] ? r->domicile : "";
+        int rank = 0;
+        if (strcmp(r->mic, "OTCM")) rank += 4;
+        if (!r->adr) rank += 2;
+        if (dom[0] && !strcmp(dom, mic_country(r->mic))) rank += 8;
+        if (rank > best_rank) {
+            best = k;
+            best_rank = rank;
+        }
+    }
+    for (size_t k = a; k < b; k++) {
+        tl_brow *r = &rows->r[idx[k]];
+        if (r->primary < 0) r->primary = !set && k == best;
+    }
+}
+
+static int write_table(tl_brows *rows, const char *const *notes, int nnotes, np_buf *o)
+{
+    size_t *idx = malloc((rows->n ? rows->n : 1) * sizeof *idx);
+    if (!idx) return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < rows->n; i++)
+        if (!rows->r[i].dropped) idx[n++] = i;
+    qsort_r(idx, n, sizeof *idx, cmp_issuer, rows);
+    np_buf_puts(o, "# newspipe-listings 1 (see newspipe-listings(5))\n");
+    for (int i = 0; i < nnotes; i++) {
+        np_buf_puts(o, "# ");
+        put_clean(o, notes[i]);
+        np_buf_putc(o, '\n');
+    }
+    for (int c = 0; c < NCOLS; c++) {
+        np_buf_puts(o, col_names[c]);
+        np_buf_putc(o, c + 1 < NCOLS ? '\t' : '\n');
+    }
+    for (size_t a = 0; a < n;) {
+        size_t b = a;
+        while (b < n && !strcmp(rows->r[idx[b]].issuer, rows->r[idx[a]].issuer)) b++;
+        choose_primary(rows, idx, a, b);
+        int prior = 0;
+        const char *dom = "";
+        for (size_t k = a; k < b; k++) {
+            if (rows->r[idx[k]].prior > prior) prior = rows->r[idx[k]].prior;
+            if (!dom[0] && rows->r[idx[k]].domicile[0]) dom = rows->r[idx[k]].domicile;
+        }
+        /* Aliases of the whole issuer go on its first row, without repeats. */
+        np_buf al = {0};
+        for (size_t k = a; k < b; k++) {
+            char *s = rows->r[idx[k]].aliases, *save = NULL;
+            char *copy = tl_strdup(s);
+            for (char *x = copy ? strtok_r(copy, "|", &save) : NULL; x;
+                 x = strtok_r(NULL, "|", &save)) {
+                int dup = 0;
+                size_t xl = strlen(x);
+                for (const char *p = al.data; p && *p;) {
+                    const char *e = strchr(p, '|');
+                    size_t pl = e ? (size_t)(e - p) : strlen(p);
+                    if (pl == xl && !memcmp(p, x, xl)) dup = 1;
+                    p = e ? e + 1 : p + pl;
+                }
+                if (!dup) {
+                    if (al.len) np_buf_putc(&al, '|');
+                    np_buf_puts(&al, x);
+                }
+            }
+            free(copy);
+        }
+        for (size_t k = a; k < b; k++) {
+            tl_brow *r = &rows->r[idx[k]];
+            int dup = 0;
+            for (size_t q = a; q < k; q++) {
+                tl_brow *p = &rows->r[idx[q]];
+                if (!strcmp(p->mic, r->mic) && !strcmp(p->symbol, r->symbol) &&
+                    !strcmp(p->to, r->to))
+                    dup = 1;
+            }
+            if (dup) continue;
+            const char *f[NCOLS];
+            char pr[16], pri[16];
+            snprintf(pr, sizeof pr, "%d", r->primary > 0);
+            snprintf(pri, sizeof pri, "%d", prior);
+            f[C_ISSUER] = r->issuer;
+            f[C_SYMBOL] = r->symbol;
+            f[C_MIC] = r->mic;
+            f[C_RIC] = r->ric;
+            f[C_PRIMARY] = pr;
+            f[C_COUNTRY] = dom[0] ? dom : r->country;
+            f[C_FROM] = r->from;
+            f[C_TO] = r->to;
+            f[C_PRIOR] = pri;
+            f[C_NAME] = r->name;
+            f[C_ALIASES] = k == a && al.data ? al.data : "";
+            for (int c = 0; c < NCOLS; c++) {
+                put_clean(o, f[c]);
+                np_buf_putc(o, c + 1 < NCOLS ? '\t' : '\n');
+            }
+        }
+        np_buf_free(&al);
+        a = b;
+    }
+    free(idx);
+    return np_buf_reserve(o, 1);
+}
 
 int tl_import_main(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    np_error("not built yet");
-    return NP_EX_USAGE;
+    const char *sec = NULL, *sp500 = NULL, *intl = NULL, *aliases = NULL, *output = NULL;
+    const char *screener[MAX_INPUTS], *tsv[MAX_INPUTS], *notes[MAX_INPUTS], *weak[MAX_INPUTS];
+    int nscreener = 0, ntsv = 0, nnotes = 0, nweak = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        int takes = 1;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            return NP_EX_OK;
+        }
+        if (!v) {
+            if (!strncmp(a, "-", 1))
+                np_error("%s: missing argument", a);
+            else
+                np_error("unexpected argument '%s'", a);
+            usage(stderr);
+            return NP_EX_USAGE;
+        }
+        if (!strcmp(a, "--sec"))
+            sec = v;
+        else if (!strcmp(a, "--sp500"))
+            sp500 = v;
+        else if (!strcmp(a, "--intl"))
+            intl = v;
+        else if (!strcmp(a, "--aliases"))
+            aliases = v;
+        else if (!strcmp(a, "-o") || !strcmp(a, "--output"))
+            output = v;
+        else if (!strcmp(a, "--screener") && nscreener < MAX_INPUTS)
+            screener[nscreener++] = v;
+        else if (!strcmp(a, "--tsv") && ntsv < MAX_INPUTS)
+            tsv[ntsv++] = v;
+        else if (!strcmp(a, "--note") && nnotes < MAX_INPUTS)
+            notes[nnotes++] = v;
+        else if (!strcmp(a, "--weak-words") && nweak < MAX_INPUTS)
+            weak[nweak++] = v;
+        else
+            takes = 0;
+        if (!takes) {
+            np_error("unknown option '%s'", a);
+            usage(stderr);
+            return NP_EX_USAGE;
+        }
+        i++;
+    }
+    if (!sec && !intl && !ntsv && !aliases) {
+        np_error("no source given");
+        usage(stderr);
+        return NP_EX_USAGE;
+    }
+    tl_brows rows = {0};
+    int rc = NP_EX_OK;
+    for (int i = 0; i < nscreener && rc == NP_EX_OK; i++) {
+        char path[4096];
+        const char *colon = strrchr(screener[i], ':');
+        if (!colon || strlen(colon + 1) != 4 || (size_t)(colon - screener[i]) >= sizeof path) {
+            np_error("--screener %s: want FILE:MIC, e.g. nyse.json:XNYS", screener[i]);
+            rc = NP_EX_USAGE;
+            break;
+        }
+        memcpy(path, screener[i], (size_t)(colon - screener[i]));
+        path[colon - screener[i]] = '\0';
+        if (tl_read_screener(path, colon + 1)) rc = NP_EX_DATAERR;
+    }
+    if (rc == NP_EX_OK && sec && tl_read_sec(sec, &rows)) rc = NP_EX_DATAERR;
+    if (rc == NP_EX_OK && sp500 && tl_read_sp500(sp500, &rows)) rc = NP_EX_DATAERR;
+    if (rc == NP_EX_OK && intl && tl_read_intl(intl, &rows)) rc = NP_EX_DATAERR;
+    for (int i = 0; i < ntsv && rc == NP_EX_OK; i++)
+        if (add_tsv(&rows, tsv[i])) rc = NP_EX_CONFIG;
+    if (rc == NP_EX_OK && group_issuers(&rows)) rc = NP_EX_SOFTWARE;
+    if (rc == NP_EX_OK && nweak) {
+        hset h = {0};
+        for (int i = 0; i < nweak && rc == NP_EX_OK; i++)
+            if (read_words(weak[i], &h)) rc = NP_EX_NOINPUT;
+        if (rc == NP_EX_OK && mark_weak(&rows, &h)) rc = NP_EX_SOFTWARE;
+        free(h.slot);
+    }
+    if (rc == NP_EX_OK && aliases && apply_curated(&rows, aliases)) rc = NP_EX_CONFIG;
+    np_buf out = {0};
+    if (rc == NP_EX_OK && write_table(&rows, notes, nnotes, &out)) rc = NP_EX_SOFTWARE;
+    if (rc == NP_EX_OK) {
+        if (output) {
+            np_atomic_file af;
+            if (np_atomic_open(&af, output) || np_write_all(af.fd, out.data, out.len) ||
+                np_atomic_commit(&af)) {
+                np_error("%s: %s", output, strerror(errno));
+                rc = NP_EX_CANTCREAT;
+            }
+        } else if (np_write_all(STDOUT_FILENO, out.data, out.len)) {
+            np_error("write error: %s", strerror(errno));
+            rc = NP_EX_IOERR;
+        }
+    }
+    np_buf_free(&out);
+    tl_brows_free(&rows);
+    tl_screener_free();
+    return rc;
 }

@@ -104,6 +104,14 @@ static const char *const before_ok[] = {
     "our",       "new",       "nyse",         "nasdaq",     "wall",      "street",    "co",
     "inc",       "corp",      "ltd",          "plc",        "ag",        "sa",        "nv",
     "group",     "holdings"};
+/* Capitalized words that may follow a one-word company name. */
+static const char *const after_ok[] = {
+    "chairman",  "chairwoman",  "chief",        "ceo",      "cfo",     "coo",
+    "cto",       "president",   "executive",    "director", "vice",    "senior",
+    "spokesman", "spokeswoman", "spokesperson", "founder",  "co",      "head",
+    "chair",     "general",     "managing",     "i",        "the",     "and",
+    "or",        "on",          "in",           "monday",   "tuesday", "wednesday",
+    "thursday",  "friday",      "saturday",     "sunday",   "shares"};
 static const char *const cue_after[] = {
     "said",         "says",       "say",       "shares",    "share",        "stock",
     "stocks",       "ceo",        "chief",     "executive", "spokesman",    "spokeswoman",
@@ -122,7 +130,7 @@ static const char *const cue_before[] = {
     "oil",        "discounter",   "chain",       "automakers",   "carmakers", "banks",
     "companies"};
 
-static wset ws_conn, ws_inst, ws_before, ws_cue_after, ws_cue_before;
+static wset ws_conn, ws_inst, ws_before, ws_cue_after, ws_cue_before, ws_after_ok;
 
 static void words_init(void)
 {
@@ -132,6 +140,7 @@ static void words_init(void)
     wset_build(&ws_before, WORDS(before_ok));
     wset_build(&ws_cue_after, WORDS(cue_after));
     wset_build(&ws_cue_before, WORDS(cue_before));
+    wset_build(&ws_after_ok, WORDS(after_ok));
 }
 
 /* ---- setup -------------------------------------------------------------------------- */
@@ -285,6 +294,17 @@ static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl
             continue;
         }
         int single = end - i == 1;
+        /* "Kakao Verarbeitung", "Apple Daily", "Southern District": a capitalized word right
+         * after a one-word name makes it part of another name, unless it is a title or a
+         * legal form ("Boeing Chairman", "Target Corp"). */
+        if (single && end < nt && !(t[end].flags & TL_TOK_BREAK) &&
+            !(t[end - 1].flags & TL_TOK_POSS) && !(t[end].flags & TL_TOK_LOWER) &&
+            !(t[end].flags & TL_TOK_GLUE) && !wset_has(&ws_after_ok, t[end].h) &&
+            !tl_is_legal_word(t[end].h) &&
+            !((t[end].flags & TL_TOK_CAPS) && (t[i].flags & TL_TOK_CAPS))) {
+            i = end - 1;
+            continue;
+        }
         /* "Rob Ford", "Gerald Ford": a capitalized word right before a one-word name. */
         if (single && i > 0 && !(t[i].flags & TL_TOK_BREAK) && !(t[i].flags & TL_TOK_SENT) &&
             !(t[i - 1].flags & TL_TOK_LOWER) && !(t[i - 1].flags & TL_TOK_POSS) &&

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "exchanges.h"
+#include "hash.h"
 
 enum {
     C_ISSUER,
@@ -89,7 +90,7 @@ int tl_parse_day(const char *s, size_t n, int32_t *day)
 static uint64_t fnv(const char *s, size_t n, uint64_t h)
 {
     for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-    return h ^ (h >> 31);
+    return np_mix64(h); /* FNV's low bits are weak; tables index by them */
 }
 
 /* Interns an issuer id; returns its index or -1 (out of memory). */
@@ -295,20 +296,25 @@ static uint64_t ric_hash(const char *ric, size_t n)
     return fnv(ric, n, 0x84222325cbf29ce4ULL);
 }
 
-/* Adds the keys of one alias string (markers ~ = ! @ at its start) for issuer ix. */
-static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_t ix, const char *s,
-                     int curated)
+/* Adds the keys of one name for issuer ix. Markers at the start of an alias: "+" strong as
+ * written (no derived weakness), "~" weak (linked only with support), "=" exact letter case
+ * (implies "+"), "!" never link this name to this issuer, "@" the news service this issuer
+ * publishes (not a name to match). Unmarked aliases are treated like names. */
+static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_t ix, const char *s)
 {
     tl_alias a = {0};
     int blocked = 0;
+    uint8_t force = 0, weak = 0;
     a.issuer = ix;
-    a.curated = (uint8_t)curated;
     for (;; s++) {
         if (*s == '~')
-            a.flags |= TL_KEY_WEAK;
-        else if (*s == '=')
+            weak = 1;
+        else if (*s == '+')
+            force = 1;
+        else if (*s == '=') {
+            force = 1;
             a.flags |= TL_KEY_EXACT;
-        else if (*s == '!')
+        } else if (*s == '!')
             blocked = 1;
         else if (*s == '@') {
             t->iss[ix].publisher = s + 1;
@@ -325,9 +331,16 @@ static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_
     if (nk < 0) return -1;
     for (int i = 0; i < nk; i++) {
         tl_alias ai = a;
-        /* A curated alias says exactly how strong it is: derived weakness does not apply,
-         * but the short form of a curated name is derived. */
-        if (curated && !(k[i].flags & TL_KEY_SHORT)) k[i].flags &= (uint8_t)~TL_KEY_WEAK;
+        /* A marker decides the full form; the derived short form keeps its own weakness. */
+        if (!(k[i].flags & TL_KEY_SHORT)) {
+            if (force) {
+                k[i].flags &= (uint8_t)~TL_KEY_WEAK;
+                ai.curated = 2;
+            } else if (weak) {
+                k[i].flags |= TL_KEY_WEAK;
+                ai.curated = 1;
+            }
+        }
         if (tl_matcher_add(mb, &k[i], &ai, blocked)) return -1;
     }
     return 0;
@@ -377,14 +390,16 @@ static int build(tl_table *t, loader *L, char *err, size_t errlen)
     }
     tl_matcher_builder mb = {0};
     tl_toks toks = {0};
+    if (tl_matcher_reserve(&mb, L->n * 2 + 64, L->n * 3 + 64))
+        return fail(err, errlen, "listings", 0, "out of memory");
     for (size_t i = 0; i < L->n; i++) {
         row *r = &L->r[i];
-        if (add_alias(t, &mb, &toks, r->issuer, r->f[C_NAME], 0)) goto oom;
+        if (add_alias(t, &mb, &toks, r->issuer, r->f[C_NAME])) goto oom;
         char *a = r->f[C_ALIASES];
         while (*a) {
             char *bar = strchr(a, '|');
             if (bar) *bar = '\0';
-            if (add_alias(t, &mb, &toks, r->issuer, a, 1)) goto oom;
+            if (add_alias(t, &mb, &toks, r->issuer, a)) goto oom;
             if (!bar) break;
             a = bar + 1;
         }
@@ -444,6 +459,13 @@ static int load(tl_table *t, const char *const *names, char **texts, const size_
 {
     loader L = {0};
     int rc = 0;
+    size_t lines = 0;
+    for (size_t i = 0; i < n; i++)
+        for (const char *p = texts[i]; (p = memchr(p, '\n', lens[i] - (size_t)(p - texts[i]))); p++)
+            lines++;
+    L.r = malloc((lines + 1) * sizeof *L.r);
+    if (!L.r) return fail(err, errlen, "listings", 0, "out of memory");
+    L.cap = lines + 1;
     for (size_t i = 0; i < n && rc == 0; i++)
         rc = parse(t, &L, names[i], texts[i], lens[i], err, errlen);
     if (rc == 0) rc = build(t, &L, err, errlen);

@@ -62,11 +62,40 @@ static tl_slot *probe(tl_slot *slot, size_t mask, uint64_t key)
     return &slot[i];
 }
 
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
+int tl_matcher_reserve(tl_matcher_builder *b, size_t aliases, size_t prefixes)
+{
+    if (aliases > b->cap) {
+        struct tl_pending *p = realloc(b->p, aliases * sizeof *p);
+        if (!p) return -1;
+        b->p = p;
+        b->cap = aliases;
+    }
+    if (prefixes > b->pcap) {
+        uint64_t *p = realloc(b->prefixes, prefixes * sizeof *p);
+        if (!p) return -1;
+        b->prefixes = p;
+        b->pcap = prefixes;
+    }
+    return 0;
+}
+
 int tl_matcher_build(tl_matcher_builder *b, tl_matcher *m)
 {
     memset(m, 0, sizeof *m);
     if (b->n) qsort(b->p, b->n, sizeof *b->p, cmp_pending);
-    size_t need = 2 * (b->n + b->np) + 16, cap = 64;
+    /* Many names share prefixes ("China", "First"): count each once when sizing. */
+    if (b->np) qsort(b->prefixes, b->np, sizeof *b->prefixes, cmp_u64);
+    size_t np = 0;
+    for (size_t k = 0; k < b->np; k++)
+        if (np == 0 || b->prefixes[np - 1] != b->prefixes[k]) b->prefixes[np++] = b->prefixes[k];
+    b->np = np;
+    size_t need = b->n + b->np + b->n / 2 + 16, cap = 64;
     while (cap < need) cap *= 2;
     m->slot = calloc(cap, sizeof *m->slot);
     m->alias = malloc((b->n ? b->n : 1) * sizeof *m->alias);
@@ -85,10 +114,13 @@ int tl_matcher_build(tl_matcher_builder *b, tl_matcher *m)
         size_t j = i;
         while (j < b->n && b->p[j].key == b->p[i].key && b->p[j].a.issuer == b->p[i].a.issuer) j++;
         if (!b->p[i].blocked) {
+            /* Sorted with the highest curation level first: "+"/"=" (2) beats "~" (1)
+             * beats derived names (0); among derived forms, a strong one wins. */
             tl_alias best = b->p[i].a;
             if (!best.curated)
                 for (size_t k = i + 1; k < j; k++)
                     if (!(b->p[k].a.flags & TL_KEY_WEAK)) best.flags &= (uint8_t)~TL_KEY_WEAK;
+            best.curated = best.curated == 2;
             uint64_t key = b->p[i].key;
             tl_slot *s = probe(m->slot, m->mask, key ? key : 1);
             if (!s->key) {

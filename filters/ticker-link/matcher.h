@@ -47,6 +47,8 @@ typedef struct {
 /* Adds one key of an alias (issuer, flags) with the words that make it up. blocked removes
  * the key for that issuer instead. Returns 0, or -1 when out of memory. */
 int tl_matcher_add(tl_matcher_builder *b, const tl_name_key *k, const tl_alias *a, int blocked);
+/* Pre-sizes the builder for about this many alias keys and prefix keys. Returns 0 or -1. */
+int tl_matcher_reserve(tl_matcher_builder *b, size_t aliases, size_t prefixes);
 /* Builds m from b (b is freed). Returns 0, or -1 when out of memory. */
 int tl_matcher_build(tl_matcher_builder *b, tl_matcher *m);
 void tl_matcher_builder_free(tl_matcher_builder *b);

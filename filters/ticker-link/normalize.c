@@ -166,7 +166,7 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
         t.b0 = (uint32_t)i;
         t.cp0 = (uint32_t)cp;
         uint64_t h = FNV_OFF;
-        unsigned len = 0, lower = 0, first = 1;
+        unsigned len = 0, lower = 0, first = 1, upper_inside = 0;
         uint8_t fl = (uint8_t)pending;
         if (!space && glue && out->n && !(pending & TL_TOK_BREAK)) fl |= TL_TOK_GLUE;
         while (i < n) {
@@ -188,7 +188,10 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
             } else {
                 unsigned ch = (unsigned)f;
                 if (ch >= 'A' && ch <= 'Z') {
-                    if (first) fl |= TL_TOK_UPPER;
+                    if (first)
+                        fl |= TL_TOK_UPPER;
+                    else
+                        upper_inside = 1;
                     ch |= 0x20;
                 } else if (ch >= 'a' && ch <= 'z') {
                     lower = 1;
@@ -206,6 +209,7 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
         t.b1 = (uint32_t)i;
         t.cp1 = (uint32_t)cp;
         if (!lower) fl |= TL_TOK_CAPS;
+        if ((fl & TL_TOK_LOWER) && upper_inside) fl &= (uint8_t)~TL_TOK_LOWER; /* "eBay" */
         size_t a = apostrophe_at(s, n, i);
         if (a && i + a < n && (s[i + a] | 0x20) == 's' && !word_char_at(s, n, i + a + 1)) {
             fl |= TL_TOK_POSS;

@@ -1,0 +1,51 @@
+/* The importer's working table: listing rows from the source files, before they are merged
+ * and written as newspipe-listings(5). Build-time only, so plain heap strings. */
+#ifndef TL_IMPORT_MODEL_H
+#define TL_IMPORT_MODEL_H
+
+#include <stddef.h>
+
+typedef struct {
+    char *issuer, *symbol, *ric, *name, *aliases; /* owned; aliases '|'-separated */
+    char mic[5], country[3];
+    char from[11], to[11];
+    int primary; /* 1, 0, or -1 when not decided yet */
+    int prior;
+    int adr; /* a depositary receipt or a foreign issuer's US line */
+    int dropped;
+    char *domicile; /* issuer's country of domicile, ISO 3166 alpha-2 or "" (owned) */
+} tl_brow;
+
+typedef struct {
+    tl_brow *r;
+    size_t n, cap;
+} tl_brows;
+
+/* Appends a zeroed row (primary -1, prior 30) and returns it, or NULL. */
+tl_brow *tl_brows_add(tl_brows *b);
+void tl_brows_free(tl_brows *b);
+/* strdup that never returns NULL for NULL input: returns "" copy. NULL only on OOM. */
+char *tl_strdup(const char *s);
+/* Replaces *dst by a copy of s. Returns 0 or -1. */
+int tl_set(char **dst, const char *s);
+
+/* Source readers. Each appends rows to out and returns 0, or -1 after printing the
+ * file and the problem. */
+int tl_read_sec(const char *path, tl_brows *out);
+/* Nasdaq screener JSON for one exchange (mic). Fills a side table used by tl_read_sec:
+ * call it before tl_read_sec. */
+int tl_read_screener(const char *path, const char *mic);
+int tl_read_sp500(const char *path, tl_brows *rows);
+int tl_read_intl(const char *path, tl_brows *out);
+
+/* Screener facts for a US symbol ("BRK-A" form): returns 0 and fills the outputs, or -1
+ * when the symbol was not in any screener file. kind: 0 common stock, 1 ADR, 2 other
+ * (warrant, unit, right, preferred, note). name is borrowed. */
+int tl_screener_lookup(const char *sym, const char **mic, const char **name, double *mcap,
+                       int *kind, int *foreign);
+void tl_screener_free(void);
+
+/* Country name ("Hong Kong", "United States") to ISO 3166 alpha-2, or "". */
+const char *tl_country_code(const char *name);
+
+#endif

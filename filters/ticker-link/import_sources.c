@@ -1,0 +1,824 @@
+/* Readers for the public source files the importer understands (see import_model.h):
+ * SEC company_tickers_exchange.json, Nasdaq screener JSON, the S&P 500 constituents CSV
+ * and FinanceDatabase equities TSV. Build-time code: clarity over speed. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "exchanges.h"
+#include "import_model.h"
+#include "utf8.h"
+
+/* ---- rows --------------------------------------------------------------------------- */
+
+char *tl_strdup(const char *s)
+{
+    if (!s) s = "";
+    size_t n = strlen(s);
+    char *p = malloc(n + 1);
+    if (p) memcpy(p, s, n + 1);
+    return p;
+}
+
+int tl_set(char **dst, const char *s)
+{
+    char *p = tl_strdup(s);
+    if (!p) return -1;
+    free(*dst);
+    *dst = p;
+    return 0;
+}
+
+tl_brow *tl_brows_add(tl_brows *b)
+{
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 4096;
+        tl_brow *r = realloc(b->r, cap * sizeof *r);
+        if (!r) return NULL;
+        b->r = r;
+        b->cap = cap;
+    }
+    tl_brow *r = &b->r[b->n++];
+    memset(r, 0, sizeof *r);
+    r->primary = -1;
+    r->prior = 30;
+    return r;
+}
+
+void tl_brows_free(tl_brows *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        tl_brow *r = &b->r[i];
+        free(r->issuer);
+        free(r->symbol);
+        free(r->ric);
+        free(r->name);
+        free(r->aliases);
+        free(r->domicile);
+    }
+    free(b->r);
+    memset(b, 0, sizeof *b);
+}
+
+static int slurp(const char *path, char **out, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        np_error("%s: %s", path, strerror(errno));
+        return -1;
+    }
+    np_buf b = {0};
+    char tmp[65536];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+        if (np_buf_append(&b, tmp, k)) {
+            fclose(f);
+            np_buf_free(&b);
+            np_error("%s: out of memory", path);
+            return -1;
+        }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad || np_buf_reserve(&b, 1)) {
+        np_buf_free(&b);
+        np_error("%s: read error", path);
+        return -1;
+    }
+    b.data[b.len] = '\0';
+    *out = b.data;
+    *len = b.len;
+    return 0;
+}
+
+/* ---- a small JSON pull reader ---------------------------------------------------------- */
+
+enum {
+    J_EOF,
+    J_ERR,
+    J_LBRACE,
+    J_RBRACE,
+    J_LBRACK,
+    J_RBRACK,
+    J_COLON,
+    J_COMMA,
+    J_STRING,
+    J_NUMBER,
+    J_TRUE,
+    J_FALSE,
+    J_NULL
+};
+
+typedef struct {
+    const char *s;
+    size_t n, i;
+    np_buf str; /* the last string or number, NUL-terminated */
+} jr;
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') return (c | 0x20) - 'a' + 10;
+    return -1;
+}
+
+static int jtok(jr *J)
+{
+    while (J->i < J->n &&
+           (J->s[J->i] == ' ' || J->s[J->i] == '\n' || J->s[J->i] == '\r' || J->s[J->i] == '\t'))
+        J->i++;
+    if (J->i >= J->n) return J_EOF;
+    char c = J->s[J->i++];
+    switch (c) {
+    case '{': return J_LBRACE;
+    case '}': return J_RBRACE;
+    case '[': return J_LBRACK;
+    case ']': return J_RBRACK;
+    case ':': return J_COLON;
+    case ',': return J_COMMA;
+    case '"':
+        np_buf_clear(&J->str);
+        while (J->i < J->n && J->s[J->i] != '"') {
+            char d = J->s[J->i++];
+            if (d != '\\') {
+                if (np_buf_putc(&J->str, d)) return J_ERR;
+                continue;
+            }
+            if (J->i >= J->n) return J_ERR;
+            d = J->s[J->i++];
+            uint32_t cp;
+            switch (d) {
+            case 'n': cp = '\n'; break;
+            case 't': cp = '\t'; break;
+            case 'r': cp = '\r'; break;
+            case 'b': cp = '\b'; break;
+            case 'f': cp = '\f'; break;
+            case 'u':
+                if (J->i + 4 > J->n) return J_ERR;
+                cp = 0;
+                for (int k = 0; k < 4; k++) {
+                    int h = hexval(J->s[J->i++]);
+                    if (h < 0) return J_ERR;
+                    cp = cp << 4 | (uint32_t)h;
+                }
+                if (cp >= 0xD800 && cp <= 0xDBFF && J->i + 6 <= J->n && J->s[J->i] == '\\' &&
+                    J->s[J->i + 1] == 'u') {
+                    uint32_t lo = 0;
+                    int okh = 1;
+                    for (int k = 0; k < 4; k++) {
+                        int h = hexval(J->s[J->i + 2 + k]);
+                        if (h < 0) okh = 0;
+                        lo = lo << 4 | (uint32_t)(h < 0 ? 0 : h);
+                    }
+                    if (okh && lo >= 0xDC00 && lo <= 0xDFFF) {
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                        J->i += 6;
+                    }
+                }
+                if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
+                break;
+            default: cp = (unsigned char)d; break;
+            }
+            char enc[4];
+            size_t k = np_utf8_encode(cp, enc);
+            if (np_buf_append(&J->str, enc, k)) return J_ERR;
+        }
+        if (J->i >= J->n) return J_ERR;
+        J->i++;
+        return J_STRING;
+    default:
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            size_t b = J->i - 1;
+            while (J->i < J->n && strchr("0123456789+-.eE", J->s[J->i])) J->i++;
+            np_buf_clear(&J->str);
+            if (np_buf_append(&J->str, J->s + b, J->i - b)) return J_ERR;
+            return J_NUMBER;
+        }
+        if (c == 't' && J->i + 3 <= J->n && !memcmp(J->s + J->i, "rue", 3)) {
+            J->i += 3;
+            return J_TRUE;
+        }
+        if (c == 'f' && J->i + 4 <= J->n && !memcmp(J->s + J->i, "alse", 4)) {
+            J->i += 4;
+            return J_FALSE;
+        }
+        if (c == 'n' && J->i + 3 <= J->n && !memcmp(J->s + J->i, "ull", 3)) {
+            J->i += 3;
+            return J_NULL;
+        }
+        return J_ERR;
+    }
+}
+
+/* Skips a value whose first token t was already read. */
+static int jskip(jr *J, int t)
+{
+    if (t != J_LBRACE && t != J_LBRACK) return t == J_ERR || t == J_EOF ? -1 : 0;
+    int depth = 1;
+    while (depth > 0) {
+        t = jtok(J);
+        if (t == J_ERR || t == J_EOF) return -1;
+        if (t == J_LBRACE || t == J_LBRACK) depth++;
+        if (t == J_RBRACE || t == J_RBRACK) depth--;
+    }
+    return 0;
+}
+
+/* ---- US exchange names ------------------------------------------------------------------ */
+
+static const char *sec_mic(const char *exch)
+{
+    if (!strcmp(exch, "NYSE") || !strcmp(exch, "NYS")) return "XNYS";
+    if (!strcmp(exch, "Nasdaq")) return "XNAS";
+    if (!strcmp(exch, "CBOE")) return "BATS";
+    if (!strcmp(exch, "OTC")) return "OTCM";
+    return NULL;
+}
+
+/* ---- Nasdaq screener ------------------------------------------------------------------ */
+
+typedef struct {
+    char *sym, *name;
+    char mic[5];
+    double mcap;
+    int kind, foreign;
+} scr_row;
+
+static scr_row *scr;
+static size_t n_scr, cap_scr;
+static int scr_sorted;
+
+static int cmp_scr(const void *a, const void *b)
+{
+    return strcmp(((const scr_row *)a)->sym, ((const scr_row *)b)->sym);
+}
+
+/* "Apple Inc. Common Stock" -> "Apple Inc."; classifies the security. */
+static void clean_security_name(char *name, int *kind)
+{
+    static const char *const other[] = {"Warrant",
+                                        "Unit",
+                                        "Right",
+                                        "Preferred",
+                                        "Notes",
+                                        "Debenture",
+                                        "Depositary Shares, each representing",
+                                        "Subordinated",
+                                        "% "};
+    static const char *const adr[] = {"American Depositary", "ADS", "ADR", "Depositary"};
+    static const char *const cut[] = {" Common Stock",
+                                      " Ordinary Shares",
+                                      " Class A",
+                                      " Class B",
+                                      " Class C",
+                                      " American Depositary",
+                                      " Common Shares",
+                                      " Depositary",
+                                      " Sponsored ADR",
+                                      " Registered Shares",
+                                      " Subordinate Voting",
+                                      " Shares of Beneficial",
+                                      " Common Units",
+                                      " ADS",
+                                      " - ",
+                                      " New"};
+    *kind = 0;
+    for (size_t i = 0; i < sizeof other / sizeof *other; i++) {
+        /* Whole words only: "Unit" is not "United", "Right" not "Bright". */
+        size_t m = strlen(other[i]);
+        for (const char *p = strstr(name, other[i]); p; p = strstr(p + 1, other[i])) {
+            int before = p == name || p[-1] == ' ' || p[-1] == '(' || other[i][0] == ' ';
+            char c = p[m];
+            int after = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) || c == 's';
+            if (before && after) *kind = 2;
+        }
+    }
+    if (*kind == 0)
+        for (size_t i = 0; i < sizeof adr / sizeof *adr; i++)
+            if (strstr(name, adr[i])) *kind = 1;
+    for (size_t i = 0; i < sizeof cut / sizeof *cut; i++) {
+        char *p = strstr(name, cut[i]);
+        if (p && p > name) *p = '\0';
+    }
+    size_t n = strlen(name);
+    while (n && (name[n - 1] == ' ' || name[n - 1] == ',')) name[--n] = '\0';
+}
+
+int tl_read_screener(const char *path, const char *mic)
+{
+    char *text;
+    size_t len;
+    if (slurp(path, &text, &len)) return -1;
+    jr J = {text, len, 0, {0}};
+    int t = jtok(&J), rc = 0;
+    if (t != J_LBRACK) goto bad;
+    for (;;) {
+        t = jtok(&J);
+        if (t == J_RBRACK) break;
+        if (t == J_COMMA) continue;
+        if (t != J_LBRACE) goto bad;
+        scr_row r = {0};
+        snprintf(r.mic, sizeof r.mic, "%s", mic);
+        char *country = NULL, *mcap = NULL;
+        for (;;) {
+            t = jtok(&J);
+            if (t == J_RBRACE) break;
+            if (t == J_COMMA) continue;
+            if (t != J_STRING) goto bad;
+            char key[32];
+            snprintf(key, sizeof key, "%s", J.str.data ? J.str.data : "");
+            if (jtok(&J) != J_COLON) goto bad;
+            t = jtok(&J);
+            if (t == J_STRING) {
+                const char *v = J.str.data;
+                if (!strcmp(key, "symbol")) r.sym = tl_strdup(v);
+                if (!strcmp(key, "name")) r.name = tl_strdup(v);
+                if (!strcmp(key, "country")) country = tl_strdup(v);
+                if (!strcmp(key, "marketCap")) mcap = tl_strdup(v);
+            } else if (jskip(&J, t)) {
+                goto bad;
+            }
+        }
+        if (!r.sym || !r.name || !r.sym[0]) {
+            free(r.sym);
+            free(r.name);
+            free(country);
+            free(mcap);
+            continue;
+        }
+        for (char *p = r.sym; *p; p++)
+            if (*p == '/' || *p == '^') *p = '-';
+        r.sym[strcspn(r.sym, " ")] = '\0';
+        clean_security_name(r.name, &r.kind);
+        r.mcap = mcap ? atof(mcap) : 0;
+        r.foreign = country && country[0] && strcmp(country, "United States") != 0;
+        free(country);
+        free(mcap);
+        if (n_scr == cap_scr) {
+            size_t cap = cap_scr ? cap_scr * 2 : 4096;
+            scr_row *p = realloc(scr, cap * sizeof *p);
+            if (!p) {
+                free(r.sym);
+                free(r.name);
+                rc = -1;
+                break;
+            }
+            scr = p;
+            cap_scr = cap;
+        }
+        scr[n_scr++] = r;
+    }
+    scr_sorted = 0;
+    np_buf_free(&J.str);
+    free(text);
+    if (rc) np_error("%s: out of memory", path);
+    return rc;
+bad:
+    np_buf_free(&J.str);
+    free(text);
+    np_error("%s: not a Nasdaq screener JSON array (near byte %zu)", path, J.i);
+    return -1;
+}
+
+int tl_screener_lookup(const char *sym, const char **mic, const char **name, double *mcap,
+                       int *kind, int *foreign)
+{
+    if (!n_scr) return -1;
+    if (!scr_sorted) {
+        qsort(scr, n_scr, sizeof *scr, cmp_scr);
+        scr_sorted = 1;
+    }
+    scr_row key = {0};
+    key.sym = (char *)sym;
+    scr_row *r = bsearch(&key, scr, n_scr, sizeof *scr, cmp_scr);
+    if (!r) return -1;
+    *mic = r->mic;
+    *name = r->name;
+    *mcap = r->mcap;
+    *kind = r->kind;
+    *foreign = r->foreign;
+    return 0;
+}
+
+void tl_screener_free(void)
+{
+    for (size_t i = 0; i < n_scr; i++) {
+        free(scr[i].sym);
+        free(scr[i].name);
+    }
+    free(scr);
+    scr = NULL;
+    n_scr = cap_scr = 0;
+}
+
+/* ---- SEC ---------------------------------------------------------------------------- */
+
+/* "TOYOTA MOTOR CORP/" -> "TOYOTA MOTOR CORP"; "X INC /DE/" -> "X INC". */
+static void clean_sec_name(char *s)
+{
+    char *p = strchr(s, '/');
+    if (p) *p = '\0';
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '\\')) s[--n] = '\0';
+}
+
+static double prior_of_mcap(double mcap)
+{
+    if (mcap <= 0) return 30;
+    double p = 20 + 8 * log10(mcap / 1e6);
+    return p < 10 ? 10 : p > 85 ? 85 : p;
+}
+
+/* Class shares keep their dash ("BRK-A"); preferreds, warrants, units and rights go. */
+static int common_symbol(const char *sym)
+{
+    const char *d = strchr(sym, '-');
+    if (!d) return 1;
+    if (strlen(d + 1) != 1) return 0;
+    return strchr("PWUR", d[1]) == NULL;
+}
+
+int tl_read_sec(const char *path, tl_brows *out)
+{
+    char *text;
+    size_t len;
+    if (slurp(path, &text, &len)) return -1;
+    jr J = {text, len, 0, {0}};
+    size_t first = out->n;
+    if (jtok(&J) != J_LBRACE) goto bad;
+    for (;;) {
+        int t = jtok(&J);
+        if (t == J_RBRACE) break;
+        if (t == J_COMMA) continue;
+        if (t != J_STRING) goto bad;
+        int is_data = !strcmp(J.str.data, "data");
+        if (jtok(&J) != J_COLON) goto bad;
+        t = jtok(&J);
+        if (!is_data) {
+            if (jskip(&J, t)) goto bad;
+            continue;
+        }
+        if (t != J_LBRACK) goto bad;
+        for (;;) {
+            t = jtok(&J);
+            if (t == J_RBRACK) break;
+            if (t == J_COMMA) continue;
+            if (t != J_LBRACK) goto bad;
+            char *v[4] = {0};
+            int nv = 0;
+            for (;;) {
+                t = jtok(&J);
+                if (t == J_RBRACK) break;
+                if (t == J_COMMA) continue;
+                if (t == J_STRING || t == J_NUMBER) {
+                    if (nv < 4) v[nv] = tl_strdup(J.str.data);
+                    nv++;
+                } else if (t == J_NULL) {
+                    nv++;
+                } else {
+                    goto bad;
+                }
+            }
+            const char *mic = v[3] ? sec_mic(v[3]) : NULL;
+            if (nv == 4 && v[0] && v[1] && v[2] && mic && common_symbol(v[2])) {
+                const char *smic, *sname;
+                double mcap = 0;
+                int kind = 0, foreign = 0;
+                int have = tl_screener_lookup(v[2], &smic, &sname, &mcap, &kind, &foreign) == 0;
+                if (!(have && kind == 2)) {
+                    tl_brow *r = tl_brows_add(out);
+                    if (!r) goto oom;
+                    char id[64];
+                    snprintf(id, sizeof id, "cik:%s", v[0]);
+                    clean_sec_name(v[1]);
+                    r->issuer = tl_strdup(id);
+                    r->symbol = tl_strdup(v[2]);
+                    r->name = tl_strdup(have && sname[0] ? sname : v[1]);
+                    r->aliases = tl_strdup(have && sname[0] && strcasecmp(sname, v[1]) ? v[1] : "");
+                    r->ric = tl_strdup("");
+                    r->domicile = tl_strdup(have && !foreign ? "US" : "");
+                    if (!r->issuer || !r->symbol || !r->name || !r->aliases || !r->ric ||
+                        !r->domicile)
+                        goto oom;
+                    snprintf(r->mic, sizeof r->mic, "%s", have && strcmp(mic, "OTCM") ? smic : mic);
+                    snprintf(r->country, sizeof r->country, "US");
+                    r->adr = have && (kind == 1 || foreign);
+                    r->prior = (int)prior_of_mcap(mcap);
+                    if (!strcmp(r->mic, "OTCM")) r->prior = 10;
+                }
+            }
+            for (int k = 0; k < 4; k++) free(v[k]);
+        }
+    }
+    np_buf_free(&J.str);
+    free(text);
+    /* OTC lines of issuers that also trade on an exchange are foreign ordinaries or
+     * secondary lines: drop them; of an OTC-only issuer keep the first line (the SEC lists
+     * the common stock first, then preferreds). */
+    for (size_t i = first; i < out->n; i++) {
+        tl_brow *r = &out->r[i];
+        if (strcmp(r->mic, "OTCM")) continue;
+        for (size_t j = first; j < out->n; j++) {
+            if (j == i || strcmp(out->r[j].issuer, r->issuer)) continue;
+            if (strcmp(out->r[j].mic, "OTCM") || j < i) {
+                r->dropped = 1;
+                break;
+            }
+        }
+    }
+    return 0;
+oom:
+    np_buf_free(&J.str);
+    free(text);
+    np_error("%s: out of memory", path);
+    return -1;
+bad:
+    np_buf_free(&J.str);
+    free(text);
+    np_error("%s: not an SEC company_tickers_exchange.json file (near byte %zu)", path, J.i);
+    return -1;
+}
+
+/* ---- CSV / TSV ------------------------------------------------------------------------ */
+
+/* Splits one CSV line in place (RFC 4180 quotes); returns the field count. */
+static int split_csv(char *line, char **f, int max)
+{
+    int n = 0;
+    char *p = line;
+    while (n < max) {
+        if (*p == '"') {
+            char *w = ++p, *start = p;
+            while (*p) {
+                if (*p == '"' && p[1] == '"') {
+                    *w++ = '"';
+                    p += 2;
+                } else if (*p == '"') {
+                    p++;
+                    break;
+                } else {
+                    *w++ = *p++;
+                }
+            }
+            char *after = p;
+            *w = '\0';
+            f[n++] = start;
+            p = after;
+            if (*p == ',')
+                p++;
+            else
+                break;
+        } else {
+            f[n++] = p;
+            char *c = strchr(p, ',');
+            if (!c) break;
+            *c = '\0';
+            p = c + 1;
+        }
+    }
+    return n;
+}
+
+int tl_read_sp500(const char *path, tl_brows *rows)
+{
+    char *text;
+    size_t len;
+    if (slurp(path, &text, &len)) return -1;
+    char *save = NULL;
+    int line = 0, isym = -1, isec = -1, icik = -1;
+    for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        line++;
+        size_t n = strlen(l);
+        if (n && l[n - 1] == '\r') l[n - 1] = '\0';
+        char *f[16];
+        int nf = split_csv(l, f, 16);
+        if (line == 1) {
+            for (int i = 0; i < nf; i++) {
+                if (!strcmp(f[i], "Symbol")) isym = i;
+                if (!strcmp(f[i], "Security")) isec = i;
+                if (!strcmp(f[i], "CIK")) icik = i;
+            }
+            if (isym < 0 || isec < 0 || icik < 0) {
+                np_error("%s:1: want columns Symbol, Security and CIK", path);
+                free(text);
+                return -1;
+            }
+            continue;
+        }
+        if (nf <= isym || nf <= isec || nf <= icik) continue;
+        char id[64];
+        snprintf(id, sizeof id, "cik:%ld", strtol(f[icik], NULL, 10));
+        char *name = f[isec];
+        char *paren = strstr(name, " (");
+        if (paren) *paren = '\0';
+        /* The S&P's short name is an alias of the issuer, and membership a prior boost. */
+        for (size_t i = 0; i < rows->n; i++) {
+            tl_brow *r = &rows->r[i];
+            if (strcmp(r->issuer, id)) continue;
+            r->prior = r->prior + 15 > 100 ? 100 : r->prior + 15;
+            if (!strstr(r->aliases, name)) {
+                size_t need = strlen(r->aliases) + strlen(name) + 2;
+                char *a = malloc(need);
+                if (!a) {
+                    free(text);
+                    return -1;
+                }
+                snprintf(a, need, "%s%s%s", r->aliases, r->aliases[0] ? "|" : "", name);
+                free(r->aliases);
+                r->aliases = a;
+            }
+        }
+    }
+    free(text);
+    return 0;
+}
+
+static const struct {
+    const char *name, *code;
+} countries[] = {
+    {"United States", "US"},
+    {"China", "CN"},
+    {"Hong Kong", "HK"},
+    {"Japan", "JP"},
+    {"United Kingdom", "GB"},
+    {"Germany", "DE"},
+    {"France", "FR"},
+    {"Netherlands", "NL"},
+    {"Switzerland", "CH"},
+    {"Italy", "IT"},
+    {"Spain", "ES"},
+    {"Sweden", "SE"},
+    {"Norway", "NO"},
+    {"Denmark", "DK"},
+    {"Finland", "FI"},
+    {"Belgium", "BE"},
+    {"Austria", "AT"},
+    {"Portugal", "PT"},
+    {"Ireland", "IE"},
+    {"Luxembourg", "LU"},
+    {"Canada", "CA"},
+    {"Australia", "AU"},
+    {"New Zealand", "NZ"},
+    {"Singapore", "SG"},
+    {"India", "IN"},
+    {"South Korea", "KR"},
+    {"Taiwan", "TW"},
+    {"Brazil", "BR"},
+    {"Mexico", "MX"},
+    {"Israel", "IL"},
+    {"South Africa", "ZA"},
+    {"Russia", "RU"},
+    {"Bermuda", "BM"},
+    {"Cayman Islands", "KY"},
+    {"Jersey", "JE"},
+    {"Guernsey", "GG"},
+    {"Isle of Man", "IM"},
+    {"Greece", "GR"},
+    {"Poland", "PL"},
+    {"Turkey", "TR"},
+    {"Indonesia", "ID"},
+    {"Malaysia", "MY"},
+    {"Thailand", "TH"},
+    {"Philippines", "PH"},
+    {"Argentina", "AR"},
+    {"Chile", "CL"},
+    {"Colombia", "CO"},
+    {"Peru", "PE"},
+    {"United Arab Emirates", "AE"},
+    {"Saudi Arabia", "SA"},
+    {"Macau", "MO"},
+    {"Monaco", "MC"},
+    {"Cyprus", "CY"},
+    {"Czech Republic", "CZ"},
+    {"Hungary", "HU"},
+    {"Iceland", "IS"},
+    {"Malta", "MT"},
+    {"Vietnam", "VN"},
+    {"Kazakhstan", "KZ"},
+    {"Ukraine", "UA"},
+    {"Egypt", "EG"},
+    {"British Virgin Islands", "VG"},
+    {"Gibraltar", "GI"},
+    {"Liechtenstein", "LI"},
+};
+
+const char *tl_country_code(const char *name)
+{
+    for (size_t i = 0; i < sizeof countries / sizeof *countries; i++)
+        if (!strcmp(countries[i].name, name)) return countries[i].code;
+    return "";
+}
+
+/* Lines that are not a company's own listing: foreign shares quoted on a second market
+ * (US companies in Vienna or Milan, the LSE's international order book "0xxx"), and
+ * exchange-traded products without a domicile. The issuer's home listing stays. */
+static int secondary_quote(const tl_exchange *x, const char *sym, const char *name, const char *dom)
+{
+    static const char *const second_markets[] = {"XWBO", "XSWX", "XMIL", "XETR", "XSTO",
+                                                 "XLON", "XPAR", "XAMS", "XTSE"};
+    static const char *const products[] = {
+        "Leverage Shares", " ETC", " ETF", " ETN",  "iShares", "Xtrackers", "Lyxor",  "WisdomTree",
+        "Amundi",          "LS ",  " CW ", "Turbo", "TURBO",   " BSA",      "Tracker"};
+    for (size_t i = 0; i < sizeof products / sizeof *products; i++)
+        if (strstr(name, products[i])) return 1;
+    if (!strcmp(x->mic, "XLON") && sym[0] == '0' && sym[1] >= 'A' && sym[1] <= 'Z') return 1;
+    if (!strcmp(dom, x->country)) return 0;
+    if (!strcmp(dom, "US")) return 1;
+    for (size_t i = 0; i < sizeof second_markets / sizeof *second_markets; i++) {
+        if (strcmp(x->mic, second_markets[i])) continue;
+        if (!dom[0]) return 1;
+        /* London hosts many primary listings of companies domiciled in the Channel Islands,
+         * Ireland, Bermuda and the like; elsewhere a foreign domicile means a second line. */
+        if (!strcmp(x->mic, "XLON"))
+            return !strcmp(dom, "DE") || !strcmp(dom, "FR") || !strcmp(dom, "SE") ||
+                   !strcmp(dom, "IT") || !strcmp(dom, "NO") || !strcmp(dom, "FI") ||
+                   !strcmp(dom, "NL") || !strcmp(dom, "BE") || !strcmp(dom, "DK") ||
+                   !strcmp(dom, "BR") || !strcmp(dom, "CA") || !strcmp(dom, "AU") ||
+                   !strcmp(dom, "JP");
+        if (!strcmp(x->mic, "XAMS") || !strcmp(x->mic, "XPAR")) return 0;
+        return 1;
+    }
+    return 0;
+}
+
+int tl_read_intl(const char *path, tl_brows *out)
+{
+    char *text;
+    size_t len;
+    if (slurp(path, &text, &len)) return -1;
+    char *save = NULL;
+    int line = 0;
+    int col[13];
+    enum { SYM, NAME, MIC, COUNTRY, SECTOR, DELISTED, NC };
+    static const char *const want[NC] = {"symbol", "name", "mic", "country", "sector", "delisted"};
+    for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        line++;
+        size_t n = strlen(l);
+        if (n && l[n - 1] == '\r') l[n - 1] = '\0';
+        char *f[32];
+        int nf = 0;
+        for (char *p = l;;) {
+            if (nf == 32) break;
+            f[nf++] = p;
+            char *tab = strchr(p, '\t');
+            if (!tab) break;
+            *tab = '\0';
+            p = tab + 1;
+        }
+        if (line == 1) {
+            for (int c = 0; c < NC; c++) {
+                col[c] = -1;
+                for (int i = 0; i < nf; i++)
+                    if (!strcmp(f[i], want[c])) col[c] = i;
+                if (col[c] < 0) {
+                    np_error("%s:1: missing column '%s'", path, want[c]);
+                    free(text);
+                    return -1;
+                }
+            }
+            continue;
+        }
+        int maxc = 0;
+        for (int c = 0; c < NC; c++)
+            if (col[c] > maxc) maxc = col[c];
+        if (nf <= maxc) continue;
+        if (!strcmp(f[col[DELISTED]], "True") || !f[col[NAME]][0]) continue;
+        /* No sector: mostly certificates and warrants ("CAC40 4500C"), but some blue chips
+         * too (Vodafone, Danone); keep names that look like a company's. */
+        if (!f[col[SECTOR]][0] && strpbrk(f[col[NAME]], "0123456789%/")) continue;
+        char *sym = f[col[SYM]];
+        char *dot = strrchr(sym, '.');
+        if (!dot || dot == sym) continue;
+        const tl_exchange *x = tl_exchange_by_yahoo_suffix(dot + 1, strlen(dot + 1));
+        if (!x) continue;
+        *dot = '\0';
+        if (sym[strcspn(sym, " \t|")]) continue;
+        if (secondary_quote(x, sym, f[col[NAME]], tl_country_code(f[col[COUNTRY]]))) continue;
+        tl_brow *r = tl_brows_add(out);
+        if (!r) {
+            free(text);
+            np_error("%s: out of memory", path);
+            return -1;
+        }
+        char id[64];
+        snprintf(id, sizeof id, "%s:%s", x->mic, sym);
+        r->issuer = tl_strdup(id);
+        r->symbol = tl_strdup(sym);
+        r->name = tl_strdup(f[col[NAME]]);
+        r->aliases = tl_strdup("");
+        r->ric = tl_strdup("");
+        r->domicile = tl_strdup(tl_country_code(f[col[COUNTRY]]));
+        if (!r->issuer || !r->symbol || !r->name || !r->aliases || !r->ric || !r->domicile) {
+            free(text);
+            return -1;
+        }
+        snprintf(r->mic, sizeof r->mic, "%s", x->mic);
+        snprintf(r->country, sizeof r->country, "%s", r->domicile[0] ? r->domicile : x->country);
+        r->prior = 35;
+    }
+    free(text);
+    return 0;
+}

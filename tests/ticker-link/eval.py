@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Quality of newspipe-ticker-link on the Reuters 2013 sample (make eval-ticker-link).
+
+1. Explicit recall: every RIC in labels.ndjson (not ".UL", which marks unlisted companies)
+   must come back as "ric" evidence whose span is exactly that RIC.
+2. Name-only recall: the parenthesized RIC groups are removed from the text; each removed
+   (issuer, exchange) pair, as the explicit run resolved it, must still be linked.
+3. Precision and recall against the hand-labelled gold file (issuer level).
+"""
+import argparse, collections, json, os, re, subprocess, sys, tempfile
+
+RIC = r"[A-Z0-9]{1,12}(?:_?[a-z]{1,2})?\.[A-Z]{1,3}"
+GROUP = re.compile(r"\s*[(<]\s*" + RIC + r"(?:\s*[,;]\s*" + RIC + r")*\s*[)>]")
+SIBLING = {"XVTX": "XSWX"}
+
+
+def run(binary, listings, records):
+    args = [binary] + (["--listings", listings] if listings else [])
+    inp = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    out = subprocess.run(args, input=inp.encode(), stdout=subprocess.PIPE, check=True).stdout
+    return [json.loads(l) for l in out.decode().splitlines()]
+
+
+def mic(x):
+    return SIBLING.get(x, x)
+
+
+def span(rec, ev):
+    return (rec.get(ev["field"]) or "")[ev["start"]:ev["end"]]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--shared", required=True)
+    ap.add_argument("--listings", default=None)
+    ap.add_argument("--gold", default=None)
+    ap.add_argument("--show-misses", type=int, default=0)
+    a = ap.parse_args()
+    d = os.path.join(a.shared, "data/corpora/reuters-fin-2013q4-sample")
+    if not os.path.isdir(d):
+        print("eval-ticker-link: ../shared absent, skipped")
+        return 0
+    arts = [json.loads(l) for l in open(os.path.join(d, "articles.ndjson"))]
+    labels = {}
+    for l in open(os.path.join(d, "labels.ndjson")):
+        x = json.loads(l)
+        labels[x["id"]] = [r for r in x["rics"] if not r.endswith(".UL")]
+
+    # 1. explicit
+    out = run(a.bin, a.listings, arts)
+    total = hit = 0
+    gold_pairs = {}  # (id, ric) -> (issuer, mic) or None
+    unresolved = collections.Counter()
+    misses = []
+    for rec in out:
+        want = labels.get(rec["id"], [])
+        found = {}
+        for t in rec.get("tickers", []):
+            for ev in t["evidence"]:
+                if ev["method"] == "ric":
+                    found.setdefault(span(rec, ev), (t["issuer"], t["exchange"]))
+        for r in want:
+            total += 1
+            if r in found:
+                hit += 1
+                gold_pairs[(rec["id"], r)] = found[r]
+                if found[r][0] is None:
+                    unresolved[r] += 1
+            else:
+                misses.append((rec["id"], r))
+    print(f"explicit RIC recall: {hit}/{total} = {hit / max(total, 1):.4f}")
+    nres = sum(1 for v in gold_pairs.values() if v[0] is not None)
+    print(f"  RICs resolved to a listed issuer: {nres}/{total} = {nres / max(total, 1):.4f}")
+    for m in misses[: a.show_misses]:
+        print("  explicit miss:", m)
+
+    # 2. name-only
+    stripped = []
+    for rec in arts:
+        r = dict(rec)
+        for f in ("title", "body"):
+            if isinstance(r.get(f), str):
+                r[f] = GROUP.sub("", r[f])
+        stripped.append(r)
+    out2 = {r["id"]: r for r in run(a.bin, a.listings, stripped)}
+    nhit = 0
+    nmiss = collections.Counter()
+    for (aid, r), (iss, ex) in gold_pairs.items():
+        if iss is None:
+            nmiss[r] += 1
+            continue
+        ok = any(t["issuer"] == iss and mic(t["exchange"]) == mic(ex)
+                 for t in out2[aid].get("tickers", []))
+        if ok:
+            nhit += 1
+        else:
+            nmiss[r] += 1
+    print(f"name-only recall: {nhit}/{total} = {nhit / max(total, 1):.4f}"
+          f"  (of resolved pairs: {nhit}/{nres} = {nhit / max(nres, 1):.4f})")
+    if a.show_misses:
+        print("  most-missed RICs:", nmiss.most_common(a.show_misses))
+
+    # 3. gold
+    if a.gold and os.path.exists(a.gold):
+        gold = collections.defaultdict(list)
+        for line in open(a.gold):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            aid, keys = line.split("\t")[:2]
+            gold[aid]
+            if keys != "-":
+                gold[aid].append(keys.split(","))
+        # map MIC:SYMBOL -> issuer via the listings table the filter used
+        lst = a.listings or os.path.join(os.path.dirname(a.bin), "..", "data", "listings.tsv")
+        key2iss = {}
+        hdr = None
+        for line in open(lst, encoding="utf-8"):
+            if line.startswith("#"):
+                continue
+            f = line.rstrip("\n").split("\t")
+            if hdr is None:
+                hdr = {c: i for i, c in enumerate(f)}
+                continue
+            key2iss.setdefault(f[hdr["mic"]] + ":" + f[hdr["symbol"]], f[hdr["issuer"]])
+        tp = fp = fn = 0
+        fps, fns = [], []
+        for rec in out:
+            if rec["id"] not in gold:
+                continue
+            want = set()
+            for keys in gold[rec["id"]]:
+                iss = next((key2iss[k] for k in keys if k in key2iss), "unknown:" + keys[0])
+                want.add(iss)
+            got = set()
+            for t in rec.get("tickers", []):
+                got.add(t["issuer"] if t["issuer"] else "unknown:%s:%s" % (t["exchange"], t["symbol"]))
+            tp += len(want & got)
+            fp += len(got - want)
+            fn += len(want - got)
+            fps += [(rec["id"], x) for x in got - want]
+            fns += [(rec["id"], x) for x in want - got]
+        p = tp / max(tp + fp, 1)
+        r = tp / max(tp + fn, 1)
+        print(f"gold ({len(gold)} articles, issuer level): precision {tp}/{tp + fp} = {p:.4f}"
+              f"  recall {tp}/{tp + fn} = {r:.4f}")
+        for x in fps[: a.show_misses]:
+            print("  false positive:", x)
+        for x in fns[: a.show_misses]:
+            print("  false negative:", x)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
