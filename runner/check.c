@@ -33,8 +33,8 @@ typedef struct {
 } filter_info;
 
 typedef struct {
-    filter_info *f;
-    size_t n, cap;
+    filter_info *f; /* one per distinct filter, in order of first use */
+    size_t n;
 } filter_cache;
 
 /* Options the runner sets itself, and why a pipeline file cannot. */
@@ -115,38 +115,54 @@ static void parse_options(filter_info *fi, const char *text)
     }
 }
 
-static filter_info *lookup_filter(filter_cache *c, const char *name, np_diag *d)
+/* The cached answer for filter name; NULL when it was never asked. */
+static filter_info *find_filter(filter_cache *c, const char *name)
 {
     for (size_t i = 0; i < c->n; i++)
         if (!strcmp(c->f[i].name, name)) return &c->f[i];
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 8;
-        filter_info *v = realloc(c->f, cap * sizeof *v);
-        if (!v) {
-            d->nomem = 1;
-            return NULL;
-        }
-        c->f = v;
-        c->cap = cap;
-    }
-    filter_info *fi = &c->f[c->n];
-    memset(fi, 0, sizeof *fi);
-    if (!(fi->name = strdup(name))) {
+    return NULL;
+}
+
+/* Asks every filter of the pipeline for its options at once (each answer costs a process
+ * start, which dominates `newspipe run`'s start-up). */
+static void ask_filters(filter_cache *c, const np_pipeline *p, np_diag *d)
+{
+    pid_t *pids = calloc(p->nstages ? p->nstages : 1, sizeof *pids);
+    int *fds = calloc(p->nstages ? p->nstages : 1, sizeof *fds);
+    if (!pids || !fds || !(c->f = calloc(p->nstages ? p->nstages : 1, sizeof *c->f))) {
+        free(pids);
+        free(fds);
         d->nomem = 1;
-        return NULL;
+        return;
     }
-    c->n++;
-    fi->exe = np_find_filter(name);
-    if (!fi->exe) return fi;
-    np_buf out = {0};
-    int status = -1;
-    char *argv[] = {fi->exe, "--options", NULL};
-    if (np_proc_run(argv, NULL, &out, 1 << 16, &status) == 0 && status == 0) {
-        fi->ok = 1;
-        parse_options(fi, out.data ? out.data : "");
+    for (size_t i = 0; i < p->nstages; i++) {
+        const np_stage *st = &p->stages[i];
+        if (st->kind != NP_STAGE_FILTER || !np_filter_name_ok(st->name) || find_filter(c, st->name))
+            continue;
+        filter_info *fi = &c->f[c->n];
+        memset(fi, 0, sizeof *fi);
+        if (!(fi->name = strdup(st->name))) {
+            d->nomem = 1;
+            break;
+        }
+        fds[c->n] = -1;
+        c->n++;
+        if (!(fi->exe = np_find_filter(st->name))) continue;
+        char *argv[] = {fi->exe, "--options", NULL};
+        if (np_proc_start(argv, NULL, &pids[c->n - 1], &fds[c->n - 1]) < 0) pids[c->n - 1] = 0;
     }
-    np_buf_free(&out);
-    return fi;
+    for (size_t i = 0; i < c->n; i++) {
+        if (!pids[i]) continue;
+        np_buf out = {0};
+        int status = -1;
+        if (np_proc_finish(pids[i], fds[i], &out, 1 << 16, &status) == 0 && status == 0) {
+            c->f[i].ok = 1;
+            parse_options(&c->f[i], out.data ? out.data : "");
+        }
+        np_buf_free(&out);
+    }
+    free(pids);
+    free(fds);
 }
 
 static void free_cache(filter_cache *c)
@@ -274,8 +290,8 @@ static int push_arg(np_stage *st, const char *s, np_diag *d)
 static void check_filter_stage(np_pipeline *p, np_stage *st, filter_cache *cache, np_diag *d)
 {
     if (!np_filter_name_ok(st->name)) return; /* reported while loading */
-    filter_info *fi = lookup_filter(cache, st->name, d);
-    if (!fi) return;
+    filter_info *fi = find_filter(cache, st->name);
+    if (!fi) return; /* out of memory, recorded */
     if (!fi->exe) return unknown_filter(st, d);
     if (!fi->ok) {
         np_diag_add(d, st->mark, NP_EX_CONFIG,
@@ -453,6 +469,7 @@ int np_pipeline_check(np_pipeline *p, np_diag *d)
     size_t before = d->n;
     filter_cache cache = {0};
     label_stages(p, d);
+    ask_filters(&cache, p, d);
     for (size_t i = 0; i < p->nstages; i++) {
         np_stage *st = &p->stages[i];
         if (st->kind == NP_STAGE_FILTER)

@@ -1,7 +1,8 @@
 /* `newspipe test FILE`: runs the cases of FILE's test file (news.yaml -> news.test.yaml)
  * through the pipeline, each in a fresh temporary directory (its own state, rejects and
  * output; no lock), and prints TAP. A case gives input lines and the expected output lines,
- * or for each output line the JSON members it must contain. */
+ * or for each output line the JSON members it must contain (and the fields every line must
+ * have). */
 #define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <ftw.h>
@@ -30,6 +31,8 @@ typedef struct {
     char **contains; /* expected members, one JSON object per output line */
     size_t ncontains;
     int has_contains;
+    char **fields; /* members every output line must have */
+    size_t nfields;
     int exit_code;
     long rejects; /* expected number of rejected records, or -1 */
 } test_case;
@@ -133,6 +136,25 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
                 if (!(t->contains[t->ncontains++] = strdup((const char *)item->data.scalar.value)))
                     return -1;
             }
+        } else if (!strcmp(key, "output_fields")) {
+            if (v->type != YAML_SEQUENCE_NODE) {
+                np_diag_add(d, mark_of(v), NP_EX_CONFIG,
+                            "'output_fields' must be a list of field names");
+                continue;
+            }
+            size_t count = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+            if (!(t->fields = calloc(count + 1, sizeof *t->fields))) return -1;
+            for (yaml_node_item_t *it = v->data.sequence.items.start;
+                 it < v->data.sequence.items.top; it++) {
+                const yaml_node_t *item = yaml_document_get_node(doc, *it);
+                if (item->type != YAML_SCALAR_NODE) {
+                    np_diag_add(d, mark_of(item), NP_EX_CONFIG,
+                                "items of 'output_fields' must be field names");
+                    continue;
+                }
+                if (!(t->fields[t->nfields++] = strdup((const char *)item->data.scalar.value)))
+                    return -1;
+            }
         } else if (!strcmp(key, "exit") || !strcmp(key, "rejects")) {
             char *end;
             const char *s = v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : "";
@@ -148,7 +170,7 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
         } else {
             np_diag_add(d, mark_of(k), NP_EX_CONFIG,
                         "unknown key '%s' in a test (the keys are: name, input, output, "
-                        "output_contains, exit, rejects)",
+                        "output_contains, output_fields, exit, rejects)",
                         key);
         }
     }
@@ -156,6 +178,9 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
     if (!t->has_output && !t->has_contains)
         np_diag_add(d, mark_of(n), NP_EX_CONFIG,
                     "test %zu has neither 'output' nor 'output_contains'", index + 1);
+    if (t->has_output && t->has_contains)
+        np_diag_add(d, mark_of(n), NP_EX_CONFIG,
+                    "test %zu has both 'output' and 'output_contains': give one", index + 1);
     if (!t->name) {
         char buf[32];
         snprintf(buf, sizeof buf, "test %zu", index + 1);
@@ -173,6 +198,8 @@ static void free_tests(test_file *tf)
         np_buf_free(&t->output);
         for (size_t j = 0; j < t->ncontains; j++) free(t->contains[j]);
         free(t->contains);
+        for (size_t j = 0; j < t->nfields; j++) free(t->fields[j]);
+        free(t->fields);
     }
     free(tf->t);
 }
@@ -333,9 +360,40 @@ static void diag_text(const char *title, const char *s, size_t n)
     if (n && shown == 20) printf("#     ...\n");
 }
 
+/* Whether every line of got has every member t->fields names. */
+static int has_fields(const test_case *t, const np_buf *got, int verbose)
+{
+    const char *s = got->data;
+    size_t left = got->len, line = 0;
+    int ok = 1;
+    np_json_object obj = {0};
+    while (ok && left) {
+        const char *nl = memchr(s, '\n', left);
+        size_t len = nl ? (size_t)(nl - s) : left;
+        np_json_error err;
+        line++;
+        if (np_json_parse_object(s, len, &obj, &err) != NP_JSON_OK) {
+            if (verbose) printf("#   output line %zu is not a JSON object\n", line);
+            ok = 0;
+            break;
+        }
+        for (size_t i = 0; i < t->nfields; i++)
+            if (!np_json_object_get(&obj, t->fields[i])) {
+                if (verbose) printf("#   output line %zu has no \"%s\"\n", line, t->fields[i]);
+                ok = 0;
+                break;
+            }
+        left -= len + (nl != NULL);
+        s += len + (nl != NULL);
+    }
+    np_json_object_free(&obj);
+    return ok;
+}
+
 /* Whether got is what t expects; when verbose, prints why not as TAP comments. */
 static int compare(const test_case *t, const np_buf *got, int verbose)
 {
+    if (t->nfields && !has_fields(t, got, verbose)) return 0;
     if (t->has_output) {
         if (got->len == t->output.len && !memcmp(got->data, t->output.data, got->len)) return 1;
         if (!verbose) return 0;

@@ -554,6 +554,34 @@ static char *default_name(const char *file)
     return strndup(base, n);
 }
 
+/* Whether line (0-based) of file reads "key: -" with the dash at col: the usual reason for
+ * "block sequence entries are not allowed", which deserves a hint. */
+static int dash_value(const char *file, size_t line, size_t col)
+{
+    FILE *f = fopen(file, "rb");
+    if (!f) return 0;
+    char buf[1024];
+    size_t n = 0;
+    int found = 0;
+    while (fgets(buf, sizeof buf, f)) {
+        size_t len = strlen(buf);
+        int whole = len && buf[len - 1] == '\n';
+        if (n != line) {
+            n += whole; /* a longer line takes several fgets calls */
+            continue;
+        }
+        if (col < len && buf[col] == '-' &&
+            (isspace((unsigned char)buf[col + 1]) || !buf[col + 1])) {
+            size_t k = col;
+            while (k > 0 && buf[k - 1] == ' ') k--;
+            found = k > 0 && buf[k - 1] == ':';
+        }
+        break;
+    }
+    fclose(f);
+    return found;
+}
+
 int np_pipeline_load(np_pipeline *p, const char *file, np_diag *d)
 {
     memset(p, 0, sizeof *p);
@@ -600,6 +628,10 @@ int np_pipeline_load(np_pipeline *p, const char *file, np_diag *d)
         else
             np_diag_add(d, m, NP_EX_CONFIG, "YAML syntax: %s",
                         parser.problem ? parser.problem : "error");
+        if (dash_value(file, parser.problem_mark.line, parser.problem_mark.column))
+            np_diag_add(d, m, NP_EX_CONFIG,
+                        "a lone - starts a list in YAML: write \"-\" in quotes for standard "
+                        "input or output");
         rc = -1;
     } else {
         yaml_node_t *root = yaml_document_get_root_node(&doc);

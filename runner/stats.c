@@ -62,6 +62,8 @@ int np_stats_json(np_buf *out, const np_pipeline *p, const np_chain *c, int stat
     rc |= np_buf_put_i64(out, status);
     rc |= np_buf_puts(out, ",\"seconds\":");
     rc |= np_json_put_double(out, seconds, 4);
+    rc |= np_buf_puts(out, ",\"runner_cpu_seconds\":");
+    rc |= np_json_put_double(out, counts->runner_cpu, 4);
     if (counts->counted) {
         rc |= np_buf_puts(out, ",\"input_lines\":");
         rc |= np_buf_put_u64(out, counts->input_lines);

@@ -8,11 +8,12 @@
 #include "chain.h"
 #include "pipeline.h"
 
-/* Line counts the runner measured (with --progress), or all zero. */
+/* What the runner measured itself. */
 typedef struct {
-    int counted;
+    int counted;           /* line counts below are known (--progress) */
     uint64_t input_lines;  /* fed to the first stage */
     uint64_t output_lines; /* written by the last stage */
+    double runner_cpu;     /* CPU seconds (user + system) the runner itself used */
 } np_stats_counts;
 
 /* Appends {"pipeline":..,"status":..,"seconds":..,"stages":[{...},...]} (no newline) to out.

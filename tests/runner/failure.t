@@ -92,7 +92,7 @@ is "$(cat err)" "" "head semantics: no message"
 printf 'stages:\n  - cat\n  - run: "head -n 2; exit 4"\n' > headfail.yaml
 "$NP" run headfail.yaml -i in.ndjson > /dev/null 2> err
 is "$?" 4 "SIGPIPE after a failing reader: the reader's code"
-like "$(cat err)" "stage 1 \\(cat\\) was killed by SIGPIPE.*its reader had stopped" "the upstream SIGPIPE is explained"
+like "$(cat err)" "stage 1 \\(cat\\) was killed by SIGPIPE.*: its reader had stopped first" "the upstream SIGPIPE is explained"
 
 # A stage binary that is missing: check catches it before anything runs.
 printf 'output: never.ndjson\nstages:\n  - cat\n  - not-a-filter-np\n' > missing.yaml

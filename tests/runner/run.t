@@ -70,6 +70,8 @@ ok $? ".gz output decompresses to the same bytes"
 # --stats: one JSON line with every stage, the filters' own accounting merged in.
 "$NP" run chain.yaml -i in.ndjson -o /dev/null --stats 2> err
 is "$?" 0 "--stats to /dev/null: exit 0"
+test -c /dev/null
+ok $? "-o /dev/null writes the device in place (it stays a character device)"
 tail -n 1 err > stats.json
 if command -v jq > /dev/null; then
     is "$(jq -c '[.pipeline, .status, (.stages | length), .stages[0].stage, .stages[0].in, .stages[0].rejected, .stages[1].exit]' stats.json)" \
