@@ -56,7 +56,7 @@ static const struct {
 
 /* Options whose value names a file that must exist, and ones naming a file to be written
  * whose directory must exist. */
-static const char *const READ_FILES[] = {"model", "listings"};
+static const char *const READ_FILES[] = {"model", "listings", "weights"};
 static const char *const WRITE_FILES[] = {"state"};
 
 static int in_list(const char *s, const char *const *list, size_t n)

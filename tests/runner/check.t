@@ -96,6 +96,14 @@ expect_error reject.yaml 1:9 "reject file '/nonexistent-np/r.ndjson': its direct
 printf 'lock: /nonexistent-np/x.lock\nstages: [cat]\n' > lock.yaml
 expect_error lock.yaml 1:7 "lock file '/nonexistent-np/x.lock': its directory does not exist" "lock directory missing"
 
+if [ -x "$NP_BIN/newspipe-entity-tag" ]; then
+    printf 'stages:\n  - entity-tag: {model: no-such.model}\n' > model.yaml
+    expect_error model.yaml 2:25 "model file '.*no-such.model': No such file" "a model file that does not exist"
+else
+    skip "newspipe-entity-tag not built"
+    skip "newspipe-entity-tag not built"
+fi
+
 printf 'name: x\nname: y\nstages: [cat]\n' > dup.yaml
 expect_error dup.yaml 2:1 "'name' is given twice" "duplicate key"
 
