@@ -270,7 +270,7 @@ static int group_issuers(tl_brows *rows)
         size_t j = i;
         while (j < nk && k[j].key == k[i].key) j++;
         /* Distinct issuers and exchanges in the group. */
-        int ok = k[i].nwords >= 2 || j - i <= 3;
+        int ok = k[i].nwords >= 2 || j - i <= 6;
         size_t n_cik = 0, n_iss = 0;
         for (size_t a = i; a < j && ok; a++) {
             const tl_brow *ra = &rows->r[k[a].row];
@@ -447,9 +447,10 @@ static int apply_curated(tl_brows *rows, const char *path)
                     found = x->issuer;
             }
             if (!found) {
-                np_error("%s:%d: no listing %s to name the issuer", path, c->line, id + 1);
-                rc = -1;
-                break;
+                /* The public files change; a curated row for a listing they no longer
+                 * carry is skipped with a warning rather than failing the build. */
+                np_error("%s:%d: warning: no listing %s; row skipped", path, c->line, id + 1);
+                continue;
             }
             id = found;
         }

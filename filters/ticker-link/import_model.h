@@ -40,9 +40,9 @@ int tl_read_intl(const char *path, tl_brows *out);
 
 /* Screener facts for a US symbol ("BRK-A" form): returns 0 and fills the outputs, or -1
  * when the symbol was not in any screener file. kind: 0 common stock, 1 ADR, 2 other
- * (warrant, unit, right, preferred, note). name is borrowed. */
+ * (warrant, unit, right, preferred, note). name is borrowed; ipoyear 0 when unknown. */
 int tl_screener_lookup(const char *sym, const char **mic, const char **name, double *mcap,
-                       int *kind, int *foreign);
+                       int *kind, int *foreign, int *ipoyear);
 void tl_screener_free(void);
 
 /* Country name ("Hong Kong", "United States") to ISO 3166 alpha-2, or "". */

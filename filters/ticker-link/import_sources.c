@@ -244,7 +244,7 @@ typedef struct {
     char *sym, *name;
     char mic[5];
     double mcap;
-    int kind, foreign;
+    int kind, foreign, ipoyear;
 } scr_row;
 
 static scr_row *scr;
@@ -322,7 +322,7 @@ int tl_read_screener(const char *path, const char *mic)
         if (t != J_LBRACE) goto bad;
         scr_row r = {0};
         snprintf(r.mic, sizeof r.mic, "%s", mic);
-        char *country = NULL, *mcap = NULL;
+        char *country = NULL, *mcap = NULL, *ipo = NULL;
         for (;;) {
             t = jtok(&J);
             if (t == J_RBRACE) break;
@@ -338,6 +338,7 @@ int tl_read_screener(const char *path, const char *mic)
                 if (!strcmp(key, "name")) r.name = tl_strdup(v);
                 if (!strcmp(key, "country")) country = tl_strdup(v);
                 if (!strcmp(key, "marketCap")) mcap = tl_strdup(v);
+                if (!strcmp(key, "ipoyear")) ipo = tl_strdup(v);
             } else if (jskip(&J, t)) {
                 goto bad;
             }
@@ -347,6 +348,7 @@ int tl_read_screener(const char *path, const char *mic)
             free(r.name);
             free(country);
             free(mcap);
+            free(ipo);
             continue;
         }
         for (char *p = r.sym; *p; p++)
@@ -355,8 +357,10 @@ int tl_read_screener(const char *path, const char *mic)
         clean_security_name(r.name, &r.kind);
         r.mcap = mcap ? atof(mcap) : 0;
         r.foreign = country && country[0] && strcmp(country, "United States") != 0;
+        r.ipoyear = ipo ? atoi(ipo) : 0;
         free(country);
         free(mcap);
+        free(ipo);
         if (n_scr == cap_scr) {
             size_t cap = cap_scr ? cap_scr * 2 : 4096;
             scr_row *p = realloc(scr, cap * sizeof *p);
@@ -384,7 +388,7 @@ bad:
 }
 
 int tl_screener_lookup(const char *sym, const char **mic, const char **name, double *mcap,
-                       int *kind, int *foreign)
+                       int *kind, int *foreign, int *ipoyear)
 {
     if (!n_scr) return -1;
     if (!scr_sorted) {
@@ -400,6 +404,7 @@ int tl_screener_lookup(const char *sym, const char **mic, const char **name, dou
     *mcap = r->mcap;
     *kind = r->kind;
     *foreign = r->foreign;
+    *ipoyear = r->ipoyear;
     return 0;
 }
 
@@ -486,8 +491,9 @@ int tl_read_sec(const char *path, tl_brows *out)
             if (nv == 4 && v[0] && v[1] && v[2] && mic && common_symbol(v[2])) {
                 const char *smic, *sname;
                 double mcap = 0;
-                int kind = 0, foreign = 0;
-                int have = tl_screener_lookup(v[2], &smic, &sname, &mcap, &kind, &foreign) == 0;
+                int kind = 0, foreign = 0, ipoyear = 0;
+                int have =
+                    tl_screener_lookup(v[2], &smic, &sname, &mcap, &kind, &foreign, &ipoyear) == 0;
                 if (!(have && kind == 2)) {
                     tl_brow *r = tl_brows_add(out);
                     if (!r) goto oom;
@@ -507,6 +513,10 @@ int tl_read_sec(const char *path, tl_brows *out)
                     snprintf(r->country, sizeof r->country, "US");
                     r->adr = have && (kind == 1 || foreign);
                     r->prior = (int)prior_of_mcap(mcap);
+                    /* The screener's IPO year bounds the listing from below (to the year), so
+                     * old news does not link a company that was not listed yet. */
+                    if (ipoyear >= 1990 && ipoyear <= 2100)
+                        snprintf(r->from, sizeof r->from, "%04d-01-01", ipoyear);
                     if (!strcmp(r->mic, "OTCM")) r->prior = 10;
                 }
             }

@@ -130,7 +130,19 @@ static const char *const cue_before[] = {
     "oil",        "discounter",   "chain",       "automakers",   "carmakers", "banks",
     "companies"};
 
-static wset ws_conn, ws_inst, ws_before, ws_cue_after, ws_cue_before, ws_after_ok;
+/* Words that may stand right before a longer company name. */
+static const char *const determiners[] = {
+    "the", "a",   "an", "and", "or", "but",   "with",   "by",   "of",        "from",
+    "to",  "for", "at", "in",  "on", "rival", "rivals", "both", "including", "like"};
+
+static wset ws_conn, ws_inst, ws_before, ws_cue_after, ws_cue_before, ws_after_ok, ws_det;
+
+static uint64_t people_h(void)
+{
+    static uint64_t h;
+    if (!h) h = tl_word_hash("people", 6);
+    return h;
+}
 
 static void words_init(void)
 {
@@ -141,6 +153,7 @@ static void words_init(void)
     wset_build(&ws_cue_after, WORDS(cue_after));
     wset_build(&ws_cue_before, WORDS(cue_before));
     wset_build(&ws_after_ok, WORDS(after_ok));
+    wset_build(&ws_det, WORDS(determiners));
 }
 
 /* ---- setup -------------------------------------------------------------------------- */
@@ -208,6 +221,18 @@ static size_t raw_first_word(const tl_alias *a)
     return i;
 }
 
+/* True when the alias's first word (w bytes) is all capitals and the alias has lower-case
+ * letters elsewhere. */
+static int raw_caps_word(const tl_alias *a, size_t w)
+{
+    int lower_elsewhere = 0;
+    for (size_t i = 0; i < w; i++)
+        if (a->raw[i] >= 'a' && a->raw[i] <= 'z') return 0;
+    for (size_t i = w; i < a->raw_len; i++)
+        if (a->raw[i] >= 'a' && a->raw[i] <= 'z') lower_elsewhere = 1;
+    return lower_elsewhere;
+}
+
 /* Does the text's letter case fit the alias? Names are capitalized in running text;
  * acronyms of up to three letters must be written in capitals (or exactly as listed). */
 static int case_fits(const char *s, const tl_tok *t, size_t i, size_t j, const tl_alias *a)
@@ -223,6 +248,9 @@ static int case_fits(const char *s, const tl_tok *t, size_t i, size_t j, const t
         int same = w == tl && memcmp(a->raw, s + t[i].b0, tl) == 0;
         if (a->flags & TL_KEY_EXACT) return same;
         if (t[i].len <= 3 && !(t[i].flags & TL_TOK_CAPS) && !same) return 0;
+        /* A word in capitals within a mixed-case name ("ASICS Corporation") is an acronym
+         * or a brand: the text must write it in capitals too ("ASICs" is not it). */
+        if (!same && !(t[i].flags & TL_TOK_CAPS) && w >= 2 && raw_caps_word(a, w)) return 0;
     }
     return 1;
 }
@@ -238,7 +266,7 @@ static uint32_t pick(const tl_table *T, const tl_slot *sl, const char *s, const 
     for (uint32_t k = sl->first; k < sl->first + sl->count; k++) {
         const tl_alias *a = &T->names.alias[k];
         if (!case_fits(s, t, i, j, a)) continue;
-        int rank = (a->curated ? 1000 : 0) + T->iss[a->issuer].prior;
+        int rank = (a->curated == 2 ? 1000 : 0) + T->iss[a->issuer].prior;
         if (rank > best_rank) {
             best = k;
             best_rank = rank;
@@ -297,24 +325,60 @@ static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl
         /* "Kakao Verarbeitung", "Apple Daily", "Southern District": a capitalized word right
          * after a one-word name makes it part of another name, unless it is a title or a
          * legal form ("Boeing Chairman", "Target Corp"). */
+        size_t ext = 0; /* "Tesla Motors Inc": capitalized words, then a legal form */
         if (single && end < nt && !(t[end].flags & TL_TOK_BREAK) &&
             !(t[end - 1].flags & TL_TOK_POSS) && !(t[end].flags & TL_TOK_LOWER) &&
             !(t[end].flags & TL_TOK_GLUE) && !wset_has(&ws_after_ok, t[end].h) &&
             !tl_is_legal_word(t[end].h) &&
             !((t[end].flags & TL_TOK_CAPS) && (t[i].flags & TL_TOK_CAPS))) {
-            i = end - 1;
-            continue;
+            size_t q = end;
+            while (q < nt && q - end < 2 && !(t[q].flags & (TL_TOK_BREAK | TL_TOK_LOWER)) &&
+                   !(t[q - 1].flags & TL_TOK_POSS) && !tl_is_legal_word(t[q].h))
+                q++;
+            if (q < nt && q > end && !(t[q].flags & (TL_TOK_BREAK | TL_TOK_LOWER)) &&
+                !(t[q - 1].flags & TL_TOK_POSS) && tl_is_legal_word(t[q].h) &&
+                !wset_has(&ws_inst, t[end].h) && a->curated != 1) {
+                ext = q - end;
+            } else {
+                i = end - 1;
+                continue;
+            }
         }
-        /* "Rob Ford", "Gerald Ford": a capitalized word right before a one-word name. */
+        /* "Rob Ford", "Evan Williams": a capitalized word right before a one-word name makes
+         * it a person's or another organization's name. */
         if (single && i > 0 && !(t[i].flags & TL_TOK_BREAK) && !(t[i].flags & TL_TOK_SENT) &&
             !(t[i - 1].flags & TL_TOK_LOWER) && !(t[i - 1].flags & TL_TOK_POSS) &&
             !wset_has(&ws_before, t[i - 1].h) && !tl_is_legal_word(t[i - 1].h)) {
+            i = end - 1;
+            continue;
+        }
+        /* "Swiss National Bank", "People's Bank of China": a longer proper name that
+         * contains a derived company name. */
+        if (i > 0 && (t[i - 1].flags & TL_TOK_POSS) && t[i - 1].h == people_h() &&
+            !(t[i].flags & TL_TOK_BREAK)) {
+            i = end - 1;
+            continue;
+        }
+        if (!single && a->curated != 2 && i > 0 && !(t[i].flags & TL_TOK_BREAK) &&
+            !(t[i].flags & TL_TOK_SENT) && !(t[i - 1].flags & TL_TOK_LOWER) &&
+            !(t[i - 1].flags & TL_TOK_POSS) && !wset_has(&ws_det, t[i - 1].h)) {
+            i = end - 1;
+            continue;
+        }
+        /* "China International Capital Corp": a derived name continued by a capitalized word
+         * is part of a longer name. */
+        if (!single && a->curated != 2 && end < nt && !(t[end].flags & TL_TOK_BREAK) &&
+            !(t[end - 1].flags & TL_TOK_POSS) && !(t[end].flags & TL_TOK_LOWER) &&
+            !(t[end].flags & TL_TOK_GLUE) && !wset_has(&ws_after_ok, t[end].h) &&
+            !tl_is_legal_word(t[end].h) &&
+            !((t[end].flags & TL_TOK_CAPS) && (t[end - 1].flags & TL_TOK_CAPS))) {
+            i = end - 1;
             continue;
         }
         /* Legal forms after the name ("Target Corp", "Alibaba Group Holding Ltd") make it
          * a company for certain, and belong to the mention. */
-        size_t e = end;
-        int suffix = 0;
+        size_t e = end + ext;
+        int suffix = ext > 0;
         while (e < nt && e - end < 4 && !(t[e - 1].flags & TL_TOK_POSS) &&
                tl_is_legal_word(t[e].h) && !(t[e].flags & TL_TOK_LOWER) &&
                (!(t[e].flags & TL_TOK_BREAK) || (e == end && s[t[e - 1].b1] == ','))) {
@@ -335,7 +399,9 @@ static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl
         m->cp1 = t[e - 1].cp1;
         m->single = (uint8_t)single;
         m->weak = (a->flags & TL_KEY_WEAK) && !suffix;
-        if (m->weak) {
+        /* Context cues ("Apple said") support only brand names curated with "*"; other weak
+         * names need the company's full name or another strong mention. */
+        if (m->weak && a->curated == 3) {
             int cue = 0;
             if (e < nt && !(t[e].flags & TL_TOK_BREAK) && wset_has(&ws_cue_after, t[e].h)) cue = 1;
             if (t[e - 1].flags & TL_TOK_POSS) cue = 0;
@@ -586,7 +652,7 @@ static int scan_entities(tl_linker *L, int field, size_t first_m)
         int best_rank = -1, tie = 0;
         for (uint32_t a = sl->first; a < sl->first + sl->count; a++) {
             const tl_alias *al = &T->names.alias[a];
-            int rank = (al->curated ? 1000 : 0) + T->iss[al->issuer].prior;
+            int rank = (al->curated == 2 ? 1000 : 0) + T->iss[al->issuer].prior;
             if (rank > best_rank) {
                 best = a;
                 best_rank = rank;
@@ -805,21 +871,18 @@ static int emit(tl_linker *L, const char *source, size_t source_len, int32_t day
             continue;
         }
         const tl_issuer *I = &T->iss[a.issuer];
-        int any_valid = 0, any_exchange = 0;
-        for (uint32_t li = I->first; li < I->first + I->count; li++) {
-            if (valid_at(&T->lst[li], day)) {
-                any_valid = 1;
-                if (!is_otc(&T->lst[li])) any_exchange = 1;
-            }
-        }
+        int any_exchange = 0;
+        for (uint32_t li = I->first; li < I->first + I->count; li++)
+            if (valid_at(&T->lst[li], day) && !is_otc(&T->lst[li])) any_exchange = 1;
         for (uint32_t li = I->first; li < I->first + I->count; li++) {
             const tl_listing *l = &T->lst[li];
             int explicit_here = 0;
             for (size_t k = 0; k < L->nm; k++)
                 if (!L->m[k].dead && L->m[k].listing == li) explicit_here = 1;
             if (!explicit_here) {
-                if (any_valid && !valid_at(l, day)) continue;
-                if (!any_valid && l->to != TL_DAY_MAX && day != INT32_MIN) continue;
+                /* Only listings valid at the article's date (current ones when it has no
+                 * date): a company listed later was not a listed company then. */
+                if (!valid_at(l, day)) continue;
                 if (any_exchange && is_otc(l)) continue;
             }
             tl_agg *e = new_agg(L);

@@ -298,17 +298,20 @@ static uint64_t ric_hash(const char *ric, size_t n)
 
 /* Adds the keys of one name for issuer ix. Markers at the start of an alias: "+" strong as
  * written (no derived weakness), "~" weak (linked only with support), "=" exact letter case
- * (implies "+"), "!" never link this name to this issuer, "@" the news service this issuer
- * publishes (not a name to match). Unmarked aliases are treated like names. */
+ * (implies "+"), "*" weak but supported by context cues ("Apple said"), "!" never link this
+ * name to this issuer, "@" the news service this issuer publishes (not a name to match).
+ * Unmarked aliases are treated like names. */
 static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_t ix, const char *s)
 {
     tl_alias a = {0};
     int blocked = 0;
-    uint8_t force = 0, weak = 0;
+    uint8_t force = 0, weak = 0; /* weak: 1 "~", 3 "*" (context cues may support it) */
     a.issuer = ix;
     for (;; s++) {
         if (*s == '~')
             weak = 1;
+        else if (*s == '*')
+            weak = 3;
         else if (*s == '+')
             force = 1;
         else if (*s == '=') {
@@ -331,6 +334,10 @@ static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_
     if (nk < 0) return -1;
     for (int i = 0; i < nk; i++) {
         tl_alias ai = a;
+        /* A one-word name of a large company ("Tesla", "Netflix") is reliable enough on its
+         * own; common words among them are marked "~" by the importer. */
+        if (k[i].nwords == 1 && k[i].len >= 4 && t->iss[ix].prior >= TL_PRIOR_STRONG_NAME)
+            k[i].flags &= (uint8_t)~TL_KEY_WEAK;
         /* A marker decides the full form; the derived short form keeps its own weakness. */
         if (!(k[i].flags & TL_KEY_SHORT)) {
             if (force) {
@@ -338,7 +345,7 @@ static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_
                 ai.curated = 2;
             } else if (weak) {
                 k[i].flags |= TL_KEY_WEAK;
-                ai.curated = 1;
+                ai.curated = weak;
             }
         }
         if (tl_matcher_add(mb, &k[i], &ai, blocked)) return -1;

@@ -9,6 +9,9 @@
 
 #include "matcher.h"
 
+/* Issuers with at least this prior (large caps) have their one-word names taken as strong. */
+#define TL_PRIOR_STRONG_NAME 60
+
 #define TL_DAY_MIN INT32_MIN
 #define TL_DAY_MAX INT32_MAX
 

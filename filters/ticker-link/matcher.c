@@ -120,7 +120,7 @@ int tl_matcher_build(tl_matcher_builder *b, tl_matcher *m)
             if (!best.curated)
                 for (size_t k = i + 1; k < j; k++)
                     if (!(b->p[k].a.flags & TL_KEY_WEAK)) best.flags &= (uint8_t)~TL_KEY_WEAK;
-            best.curated = best.curated == 2;
+
             uint64_t key = b->p[i].key;
             tl_slot *s = probe(m->slot, m->mask, key ? key : 1);
             if (!s->key) {

@@ -705,7 +705,10 @@ static void fill_key(const tl_tok *t, size_t n, tl_name_key *k, uint8_t flags)
     k->nwords = (uint8_t)n;
     k->len = t[0].len;
     k->flags = flags;
-    if (n == 1 && (t[0].len <= 2 || tl_is_common_word(t[0].h))) k->flags |= TL_KEY_WEAK;
+    /* A one-word name is weak unless a curated alias says otherwise ("+Boeing"): surnames,
+     * places and common words make one-word matches unreliable, and news copy names a
+     * company in full ("Nokia Oyj", "Target Corp") before it shortens it. */
+    if (n == 1) k->flags |= TL_KEY_WEAK;
 }
 
 int tl_name_keys(const char *s, size_t n, tl_toks *toks, tl_name_key out[2])
@@ -727,6 +730,15 @@ int tl_name_keys(const char *s, size_t n, tl_toks *toks, tl_name_key out[2])
     size_t m = e - b;
     strip_legal(s, t + b, &m);
     if (m == 0 || m > TL_NAME_MAX_WORDS) return 0;
+    /* A name cut short at a connector ("The Bank of") is not a name. */
+    static uint64_t of_h, and_h, de_h;
+    if (!of_h) {
+        of_h = tl_word_hash("of", 2);
+        and_h = tl_word_hash("and", 3);
+        de_h = tl_word_hash("de", 2);
+    }
+    uint64_t last = t[b + m - 1].h;
+    if (m > 1 && (last == of_h || last == and_h || last == de_h || last == the_h)) return 0;
     int nk = 0;
     fill_key(t + b, m, &out[nk++], 0);
     size_t m2 = m;

@@ -112,9 +112,10 @@ def main():
             gold[aid]
             if keys != "-":
                 gold[aid].append(keys.split(","))
-        # map MIC:SYMBOL -> issuer via the listings table the filter used
+        # MIC:SYMBOL -> issuers by validity, from the listings table the filter used: a
+        # reused symbol (S: Sprint, then SentinelOne) resolves by the article's date.
         lst = a.listings or os.path.join(os.path.dirname(a.bin), "..", "data", "listings.tsv")
-        key2iss = {}
+        key2iss = collections.defaultdict(list)
         hdr = None
         for line in open(lst, encoding="utf-8"):
             if line.startswith("#"):
@@ -123,24 +124,39 @@ def main():
             if hdr is None:
                 hdr = {c: i for i, c in enumerate(f)}
                 continue
-            key2iss.setdefault(f[hdr["mic"]] + ":" + f[hdr["symbol"]], f[hdr["issuer"]])
+            key2iss[f[hdr["mic"]] + ":" + f[hdr["symbol"]]].append(
+                (f[hdr["issuer"]], f[hdr["valid_from"]] or "0000", f[hdr["valid_to"]] or "9999"))
+        dates = {r["id"]: (r.get("date") or "")[:10] for r in arts}
+
+        def issuers(keys, day):
+            found = []
+            for k in keys:
+                cands = key2iss.get(k, [])
+                ok = [i for i, f, t in cands if f <= day <= t] or [i for i, f, t in cands]
+                found += ok
+            return set(found) or {"unknown:" + keys[0]}
+
         tp = fp = fn = 0
         fps, fns = [], []
         for rec in out:
             if rec["id"] not in gold:
                 continue
-            want = set()
-            for keys in gold[rec["id"]]:
-                iss = next((key2iss[k] for k in keys if k in key2iss), "unknown:" + keys[0])
-                want.add(iss)
+            day = dates.get(rec["id"], "")
+            wants = [issuers(keys, day) for keys in gold[rec["id"]]]
             got = set()
             for t in rec.get("tickers", []):
                 got.add(t["issuer"] if t["issuer"] else "unknown:%s:%s" % (t["exchange"], t["symbol"]))
-            tp += len(want & got)
-            fp += len(got - want)
-            fn += len(want - got)
-            fps += [(rec["id"], x) for x in got - want]
-            fns += [(rec["id"], x) for x in want - got]
+            matched = set()
+            for w in wants:
+                if w & got:
+                    tp += 1
+                    matched |= w & got
+                else:
+                    fn += 1
+                    fns.append((rec["id"], sorted(w)[0]))
+            for x in got - matched:
+                fp += 1
+                fps.append((rec["id"], x))
         p = tp / max(tp + fp, 1)
         r = tp / max(tp + fn, 1)
         print(f"gold ({len(gold)} articles, issuer level): precision {tp}/{tp + fp} = {p:.4f}"
