@@ -1,0 +1,158 @@
+#!/bin/sh
+# newspipe-dedupe --state: persistence across runs, locking (75, --wait), parameter mismatch
+# (78), corrupt and truncated files (65), --state-reset, deferred commit and --commit,
+# window and max-docs eviction, and crash safety (kill -9 while saving).
+. "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
+. "$NP_TOP/tests/dedupe/gen.sh"
+need_prog newspipe-dedupe
+D="$NP_BIN/newspipe-dedupe"
+S="$T/state"
+stat_of() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" "$T/err"; }
+
+gen_articles 5 1 > "$T/a"
+gen_articles 5 2 > "$T/b"
+
+# ---- persistence -------------------------------------------------------------------------
+"$D" --stats --state "$S" < "$T/a" > "$T/out" 2> "$T/err"
+is "$?" 0 "first run with a missing state file: a fresh start"
+is "$(wc -l < "$T/out" | tr -d ' ')" 5 "all 5 new articles pass"
+[ -f "$S" ] && [ ! -e "$S.pending" ]
+ok $? "immediate commit wrote the state (and no pending file)"
+cat "$T/a" "$T/b" | "$D" --stats --state "$S" > "$T/out" 2> "$T/err"
+is "$(wc -l < "$T/out" | tr -d ' ')" 5 "second run drops the 5 seen before, keeps 5 new"
+is "$(stat_of loaded) $(stat_of remembered)" "5 10" "stats: loaded 5, remembered 10"
+
+# ---- locking -----------------------------------------------------------------------------
+mkfifo "$T/fifo"
+"$D" --state "$S" < "$T/fifo" > "$T/held.out" 2>&1 &
+holder=$!
+exec 3> "$T/fifo"
+i=0
+while [ ! -s "$S.lock" ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
+"$D" --state "$S" < /dev/null > /dev/null 2> "$T/err" 3>&-
+is "$?" 75 "a second process gets 75 while the state is locked"
+like "$(cat "$T/err")" "locked by pid $holder newspipe-dedupe" "the error names the holder"
+"$D" --commit "$S" 2> "$T/err" 3>&-
+is "$?" 75 "--commit also respects the lock"
+gen_articles 1 3 > "$T/c"
+"$D" --stats --state "$S" --wait < "$T/c" > "$T/wait.out" 2> "$T/wait.err" 3>&- &
+waiter=$!
+sleep 0.2
+cat "$T/c" >&3
+exec 3>&-
+wait $holder
+is "$?" 0 "the holder finishes"
+wait $waiter
+is "$?" 0 "--wait blocks until the lock is free, then runs"
+is "$(wc -l < "$T/wait.out" | tr -d ' ')" 0 "and sees the holder's state (its article is a duplicate)"
+
+# ---- parameters, corruption, reset -------------------------------------------------------
+cp "$S" "$T/good"
+"$D" --shingle 4 --state "$S" < /dev/null 2> "$T/err"
+is "$?" 78 "a state written with other parameters: 78"
+like "$(cat "$T/err")" "$S" "the error names the file"
+cmp -s "$S" "$T/good"
+ok $? "and the file is left alone"
+size=$(wc -c < "$S")
+head -c $((size / 2)) "$T/good" > "$S"
+"$D" --state "$S" < /dev/null 2> "$T/err"
+is "$?" 65 "a truncated state: 65"
+like "$(cat "$T/err")" "state $S: truncated" "the error says truncated and names the file"
+: > "$S"
+"$D" --state "$S" < /dev/null 2> /dev/null
+is "$?" 65 "an empty state file: 65"
+cp "$T/good" "$S"
+printf '\377' | dd of="$S" bs=1 seek=$((size - 40)) conv=notrunc 2> /dev/null
+"$D" --state "$S" < /dev/null 2> "$T/err"
+is "$?" 65 "a corrupt state (one byte changed): 65"
+like "$(cat "$T/err")" "corrupt" "the error says corrupt"
+"$D" --stats --state "$S" --state-reset < "$T/a" > "$T/out" 2> "$T/err"
+is "$?" 0 "--state-reset starts afresh on purpose"
+is "$(wc -l < "$T/out" | tr -d ' ')" 5 "nothing remembered after the reset"
+"$D" --stats --state "$S" < /dev/null 2> "$T/err"
+is "$? $(stat_of loaded)" "0 5" "the reset run saved a valid state"
+
+# ---- deferred commit ---------------------------------------------------------------------
+cp "$S" "$T/before"
+"$D" --state "$S" --state-commit=deferred < "$T/b" > /dev/null
+is "$?" 0 "deferred run exits 0"
+cmp -s "$S" "$T/before" && [ -f "$S.pending" ]
+ok $? "deferred: the state is untouched, FILE.pending written"
+"$D" --stats --state "$S" --state-commit=deferred < "$T/b" > "$T/out" 2> "$T/err"
+is "$(wc -l < "$T/out" | tr -d ' ')" 5 "a stale pending file is ignored: the next run loads FILE"
+"$D" --commit "$S" 2> "$T/err" 3>&-
+is "$?" 0 "--commit promotes FILE.pending"
+[ ! -e "$S.pending" ]
+ok $? "pending file gone"
+"$D" --state "$S" < "$T/b" > "$T/out"
+is "$(wc -l < "$T/out" | tr -d ' ')" 0 "the committed state knows the deferred run's articles"
+"$D" --commit "$S" 2> "$T/err" 3>&-
+is "$?" 0 "--commit with nothing pending: exit 0"
+like "$(cat "$T/err")" "nothing to commit" "with a note"
+"$D" --state "$S" --state-commit=deferred < "$T/c" > /dev/null
+"$D" --state "$S" < /dev/null
+[ ! -e "$S.pending" ]
+ok $? "an immediate run removes a stale pending file"
+"$D" --state "$S" --state-commit=deferred < /dev/null
+printf 'x' >> "$S.pending"
+"$D" --commit "$S" 2> "$T/err" 3>&-
+is "$?" 65 "--commit refuses a corrupt pending file (65)"
+"$D" --commit "$S" --state-reset 2> /dev/null
+is "$?" 64 "--commit takes no filter options (64)"
+rm -f "$S.pending"
+
+# ---- window and max-docs -----------------------------------------------------------------
+old='{"id":"o","published":"2023-07-01T00:00:00Z","body":"the old story about widgets and gadgets"}'
+mid='{"id":"m","published":"2023-07-03T00:00:00Z","body":"the middle story about sprockets and cogs"}'
+new='{"id":"n","published":"2023-07-05T00:00:00Z","body":"a new story about something else entirely"}'
+printf '%s\n%s\n' "$old" "$mid" | "$D" --state "$T/w" --window 72h > /dev/null
+printf '%s\n%s\n%s\n' "$new" "$old" "$mid" | sed 's/"id":"o"/"id":"o2"/; s/"id":"m"/"id":"m2"/' |
+    "$D" --stats --state "$T/w" --window 72h > "$T/out" 2> "$T/err"
+is "$(jq -r .id "$T/out" | tr '\n' ' ')" "n o2 " \
+    "--window 72h by published: 4 days later the old story is forgotten, the 2-day-old kept"
+is "$(stat_of evicted)" 2 "stats: evicted 2 (the old story, and its late copy, itself older than the window)"
+printf '{"id":"p","body":"no published time here at all"}\n{"id":"q","published":"not a date","body":"no published time here at all"}\n' |
+    "$D" --window 72h > "$T/out"
+is "$(jq -r .id "$T/out")" "p" "no (or bad) published time: arrival time, still inside the window"
+printf '%s\n%s\n%s\n' "$mid" "$old" "$new" | "$D" --state "$T/md" --max-docs 2 > /dev/null
+printf '%s\n%s\n' "$old" "$mid" | sed 's/"id":"o"/"id":"o3"/; s/"id":"m"/"id":"m3"/' |
+    "$D" --state "$T/md" --max-docs 2 > "$T/out"
+is "$(jq -r .id "$T/out" | tr '\n' ' ')" "o3 " "--max-docs 2 evicted the oldest by time (o), kept m"
+
+# ---- crash safety ------------------------------------------------------------------------
+# A large state; then runs killed with SIGKILL, as far as possible while saving (we wait for
+# the temporary file to appear). After each kill the state must load and hold either the
+# old or the new set of articles: never a partial file.
+gen_articles 20000 4 60 > "$T/big"
+"$D" --stats --state "$T/k" < "$T/big" > /dev/null 2> "$T/err"
+base=$(stat_of remembered)
+is "$base" 20000 "a state of 20000 articles"
+in_save=0
+for round in 1 2 3 4 5 6; do
+    gen_articles 2000 $((10 + round)) 60 > "$T/more"
+    "$D" --state "$T/k" < "$T/more" > /dev/null 2>&1 &
+    pid=$!
+    n=0
+    while kill -0 $pid 2> /dev/null; do
+        set -- "$T"/k.tmp.*
+        if [ -e "$1" ]; then
+            in_save=$((in_save + 1))
+            break
+        fi
+        n=$((n + 1))
+    done
+    kill -9 $pid 2> /dev/null
+    wait $pid 2> /dev/null
+    "$D" --stats --state "$T/k" < /dev/null 2> "$T/err"
+    rc=$?
+    loaded=$(stat_of loaded)
+    if [ $rc -eq 0 ] && { [ "$loaded" -eq "$base" ] || [ "$loaded" -eq $((base + 2000)) ]; }; then
+        ok 0 "kill -9 in round $round: the state loads with $loaded articles"
+    else
+        ok 1 "kill -9 in round $round: state load exit $rc, $loaded articles"
+    fi
+    base=$loaded
+    rm -f "$T"/k.tmp.*
+done
+echo "# $in_save of 6 kills landed while the temporary state file was being written"
+done_testing
