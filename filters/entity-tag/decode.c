@@ -88,6 +88,7 @@ int etag_decode(etag_decoder *d, const etag_resources *r, etag_score_fn score, v
         x[k++] = etag_feat(ETAG_T_P2, (uint64_t)p2, 0);
         x[k++] = etag_feat(ETAG_T_P1P2, (uint64_t)p1, (uint64_t)p2);
         x[k++] = etag_feat(ETAG_T_P1W, (uint64_t)p1, f->hl[i]);
+        x[k++] = etag_feat(ETAG_T_P1CAP, (uint64_t)p1, f->cap[i]);
         etag_docmap_entry *h = name_like(f->cap[i]) ? etag_docmap_find(&d->hist, f->hl[i]) : NULL;
         if (h) {
             int maj = 0;

@@ -42,6 +42,11 @@ enum {
     T_GAZ_CAP,
     T_LONE_CAPS,
     T_CLU_CAP,
+    T_WM1,
+    T_WP1,
+    T_SSH_M2P2,
+    T_LM1_CLU,
+    T_CLU_LP1,
 };
 
 #define SEED_WORD  0x5EEDF00DULL
@@ -397,6 +402,12 @@ size_t etag_features_token(etag_features *f, size_t i, uint64_t *x)
     P(etag_feat(T_CAPS_SENT, (f->tf[i] & TF_CAPS_SENT) != 0, f->hss[i]));
     P(etag_feat(T_LOWER_SEEN, (f->tf[i] & TF_LOWER_SEEN) != 0, cc));
     P(etag_feat(T_LEN, f->toks[i].len > 12 ? 12 : f->toks[i].len, cc));
+    if (!start) P(etag_feat(T_WM1, f->hw[i - 1], 0));
+    if (!start) P(etag_feat(T_LM1_CLU, lm1, f->clu[i] ? (f->clu[i] >> 6) & 0xFF : 999));
+    if (!end) P(etag_feat(T_CLU_LP1, lp1, f->clu[i] ? (f->clu[i] >> 6) & 0xFF : 999));
+    if (!end) P(etag_feat(T_WP1, f->hw[i + 1], 0));
+    P(etag_feat(T_SSH_M2P2, (start1 ? BOS_KEY : f->hss[i - 2]) * 31 + ssm1,
+                (ssp1 * 31) ^ (end1 ? EOS_KEY : f->hss[i + 2])));
     for (int c = 0; c < ETAG_GAZ_NCAT; c++) {
         uint32_t p = (f->gaz[i] >> (3 * c)) & 7;
         if (p) {

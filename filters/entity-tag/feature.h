@@ -112,6 +112,7 @@ enum {
     ETAG_T_AGG,
     ETAG_T_AGGMAJ,
     ETAG_T_PASS2,
+    ETAG_T_P1CAP,
 };
 
 #endif
