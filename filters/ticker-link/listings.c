@@ -9,9 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "exchanges.h"
 #include "hash.h"
 
@@ -126,8 +129,12 @@ static long intern(loader *L, char *id)
     return (long)L->n_ids++;
 }
 
-static int add_buf(tl_table *t, char *buf)
+static int add_buf(tl_table *t, char *buf, size_t len)
 {
+    size_t *l = realloc(t->buf_len, (t->n_bufs + 1) * sizeof *l);
+    if (!l) return -1;
+    t->buf_len = l;
+    t->buf_len[t->n_bufs] = len;
     char **b = realloc(t->bufs, (t->n_bufs + 1) * sizeof *b);
     if (!b) return -1;
     t->bufs = b;
@@ -215,7 +222,8 @@ static int parse(tl_table *t, loader *L, const char *file, char *buf, size_t len
             L->cap = cap;
         }
         row *r = &L->r[L->n];
-        static char empty[1];
+        static char empty[1]; /* "" for absent columns (the cache writes pointers outside the files
+                                 as "") */
         for (int c = 0; c < NCOLS; c++) r->f[c] = col[c] >= 0 ? fields[col[c]] : empty;
         if (!valid_symbol(r->f[C_SYMBOL]))
             return fail(err, errlen, file, line, "bad symbol '%s'", r->f[C_SYMBOL]);
@@ -253,7 +261,7 @@ static int parse(tl_table *t, loader *L, const char *file, char *buf, size_t len
         if (!id[0]) {
             size_t n = strlen(r->f[C_MIC]) + strlen(r->f[C_SYMBOL]) + 2;
             id = malloc(n);
-            if (!id || add_buf(t, id)) {
+            if (!id || add_buf(t, id, n)) {
                 free(id);
                 return fail(err, errlen, file, 0, "out of memory");
             }
@@ -493,7 +501,7 @@ int tl_table_load(tl_table *t, const char *const *paths, size_t n, char *err, si
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         rc = read_file(paths[i], &texts[i], &lens[i], err, errlen);
-        if (rc == 0 && add_buf(t, texts[i])) {
+        if (rc == 0 && add_buf(t, texts[i], lens[i] + 1)) {
             free(texts[i]);
             rc = fail(err, errlen, paths[i], 0, "out of memory");
         }
@@ -513,7 +521,7 @@ int tl_table_load_text(tl_table *t, const char *name, const char *text, size_t l
     if (!buf) return fail(err, errlen, name, 0, "out of memory");
     memcpy(buf, text, len);
     buf[len] = '\0';
-    if (add_buf(t, buf)) {
+    if (add_buf(t, buf, len + 1)) {
         free(buf);
         return fail(err, errlen, name, 0, "out of memory");
     }
@@ -524,12 +532,20 @@ int tl_table_load_text(tl_table *t, const char *name, const char *text, size_t l
 
 void tl_table_free(tl_table *t)
 {
+    if (t->map) {
+        /* Indexes read from the cache live in the mapping. */
+        t->names.slot = NULL;
+        t->names.first_bits = NULL;
+        t->sym = NULL;
+        munmap(t->map, t->map_len);
+    }
     free(t->iss);
     free(t->lst);
     free(t->sym);
     tl_matcher_free(&t->names);
     for (size_t i = 0; i < t->n_bufs; i++) free(t->bufs[i]);
     free(t->bufs);
+    free(t->buf_len);
     memset(t, 0, sizeof *t);
 }
 
@@ -568,4 +584,51 @@ int tl_table_each_ric(const tl_table *t, const char *ric, size_t n,
                       int (*fn)(void *arg, uint32_t listing), void *arg)
 {
     return each(t, ric_hash(ric, n), 1, NULL, ric, n, fn, arg);
+}
+
+int tl_table_load_cached(tl_table *t, const char *const *paths, size_t n, const char *cache_dir,
+                         int *cached, char *err, size_t errlen)
+{
+    *cached = 0;
+    if (!cache_dir) return tl_table_load(t, paths, n, err, errlen);
+    /* Read the files once: their bytes are the cache key, and the text to parse on a miss. */
+    memset(t, 0, sizeof *t);
+    char **texts = calloc(n ? n : 1, sizeof *texts);
+    size_t *lens = calloc(n ? n : 1, sizeof *lens);
+    if (!texts || !lens) {
+        free(texts);
+        free(lens);
+        return fail(err, errlen, "listings", 0, "out of memory");
+    }
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = read_file(paths[i], &texts[i], &lens[i], err, errlen);
+    char path[4096];
+    uint64_t fp = 0;
+    if (rc == 0) {
+        fp = tl_cache_fingerprint(texts, lens, n);
+        snprintf(path, sizeof path, "%s/listings-%016llx.bin", cache_dir, (unsigned long long)fp);
+        if (tl_cache_read(t, path, fp) == 0) {
+            *cached = 1;
+            for (size_t i = 0; i < n; i++) free(texts[i]);
+            free(texts);
+            free(lens);
+            return 0;
+        }
+    }
+    size_t owned = 0; /* texts handed to the table, which frees them */
+    for (; owned < n && rc == 0; owned++)
+        if (add_buf(t, texts[owned], lens[owned] + 1))
+            rc = fail(err, errlen, paths[owned], 0, "out of memory");
+    if (rc == 0) rc = load(t, paths, texts, lens, n, err, errlen);
+    for (size_t i = owned; i < n; i++) free(texts[i]);
+    free(texts);
+    free(lens);
+    if (rc) {
+        tl_table_free(t);
+        return rc;
+    }
+    mkdir(cache_dir, 0777); /* one level; failures show up as a failed write */
+    tl_cache_write(t, path, fp);
+    return 0;
 }

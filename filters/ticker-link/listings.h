@@ -43,8 +43,11 @@ typedef struct {
     tl_matcher names;
     tl_index_slot *sym; /* hash of canonical MIC + symbol, and of the RIC */
     size_t sym_mask;
-    char **bufs; /* file contents, owned */
+    char **bufs;     /* file contents (NUL-split in place) and other strings, owned */
+    size_t *buf_len; /* their sizes in bytes, terminating NUL included */
     size_t n_bufs;
+    void *map; /* the cache file mapped read-only (strings and indexes point into it), or NULL */
+    size_t map_len;
 } tl_table;
 
 /* Loads and indexes the files. On error returns -1 and writes "FILE:LINE: reason" into
@@ -61,6 +64,13 @@ int tl_table_each_symbol(const tl_table *t, const char *mic, const char *sym, si
                          int (*fn)(void *arg, uint32_t listing), void *arg);
 int tl_table_each_ric(const tl_table *t, const char *ric, size_t n,
                       int (*fn)(void *arg, uint32_t listing), void *arg);
+
+/* Like tl_table_load, through a binary cache in cache_dir (NULL: no cache): when the cache
+ * file for these exact file contents exists it is loaded instead of parsing the text (a few
+ * milliseconds instead of tens); otherwise the text is parsed and the cache written (errors
+ * writing it are ignored). *cached tells which happened. */
+int tl_table_load_cached(tl_table *t, const char *const *paths, size_t n, const char *cache_dir,
+                         int *cached, char *err, size_t errlen);
 
 /* "2013-10-01" -> days since 1970-01-01. Returns 0 or -1. */
 int tl_parse_day(const char *s, size_t n, int32_t *day);

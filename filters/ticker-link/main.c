@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "datapath.h"
@@ -20,7 +21,8 @@ enum {
     OPT_DATE_FIELD,
     OPT_SOURCE_FIELD,
     OPT_MAX_EVIDENCE,
-    OPT_LOAD_TIME
+    OPT_LOAD_TIME,
+    OPT_NO_CACHE
 };
 
 #define MAX_LISTINGS 16
@@ -35,7 +37,7 @@ typedef struct {
     int ndates;
     const char *source_field;
     int max_evidence;
-    int load_time;
+    int load_time, no_cache;
     tl_table table;
     tl_linker linker;
 } ctx;
@@ -77,6 +79,7 @@ static int on_option(void *vc, int key, const char *arg)
         c->max_evidence = (int)v;
         return NP_EX_OK;
     case OPT_LOAD_TIME: c->load_time = 1; return NP_EX_OK;
+    case OPT_NO_CACHE: c->no_cache = 1; return NP_EX_OK;
     }
     return NP_EX_USAGE;
 }
@@ -86,6 +89,28 @@ static double now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* $NEWSPIPE_CACHE_DIR, else $XDG_CACHE_HOME/newspipe, else $HOME/.cache/newspipe; NULL when
+ * none is set or the parent directory is missing. */
+static const char *cache_directory(char *buf, size_t len)
+{
+    const char *d = getenv("NEWSPIPE_CACHE_DIR");
+    if (d && *d) return d;
+    const char *x = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    if (x && *x)
+        n = snprintf(buf, len, "%s/newspipe", x);
+    else if (home && *home)
+        n = snprintf(buf, len, "%s/.cache/newspipe", home);
+    else
+        return NULL;
+    if (n < 0 || (size_t)n >= len) return NULL;
+    char parent[4096];
+    snprintf(parent, sizeof parent, "%.*s", (int)(strrchr(buf, '/') - buf), buf);
+    if (access(parent, W_OK) != 0) return NULL;
+    return buf;
 }
 
 static int on_start(void *vc)
@@ -99,15 +124,19 @@ static int on_start(void *vc)
         }
         c->listings[c->nlistings++] = path;
     }
-    char err[512];
+    char err[512], dir[4096];
+    const char *cache_dir = c->no_cache ? NULL : cache_directory(dir, sizeof dir);
+    int cached = 0;
     double t0 = now();
-    if (tl_table_load(&c->table, c->listings, (size_t)c->nlistings, err, sizeof err)) {
+    if (tl_table_load_cached(&c->table, c->listings, (size_t)c->nlistings, cache_dir, &cached, err,
+                             sizeof err)) {
         np_error("%s", err);
         return NP_EX_CONFIG;
     }
     if (c->load_time)
-        fprintf(stderr, "listings: %zu issuers, %zu listings, %zu names loaded in %.1f ms\n",
-                c->table.n_iss, c->table.n_lst, c->table.names.n_alias, (now() - t0) * 1e3);
+        fprintf(stderr, "listings: %zu issuers, %zu listings, %zu names loaded in %.1f ms%s\n",
+                c->table.n_iss, c->table.n_lst, c->table.names.n_alias, (now() - t0) * 1e3,
+                cached ? " (from the cache)" : "");
     if (c->listings[c->nlistings - 1] == path) c->nlistings--; /* path is on our stack */
     tl_linker_init(&c->linker, &c->table);
     if (c->nfields) {
@@ -153,6 +182,8 @@ int main(int argc, char **argv)
          "field naming the publisher, whose own names are not linked (default source)"},
         {"max-evidence", 1, OPT_MAX_EVIDENCE, 0, "N", "evidence items per listing (default 10)"},
         {"load-time", 0, OPT_LOAD_TIME, 0, NULL, "print the listings load time on stderr"},
+        {"no-cache", 0, OPT_NO_CACHE, 0, NULL,
+         "parse the listings text every time (no binary cache in the cache directory)"},
         {NULL, 0, 0, 0, NULL, NULL},
     };
     static const np_filter filter = {

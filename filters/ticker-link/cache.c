@@ -1,0 +1,298 @@
+/* Writing and reading the binary listings cache (see cache.h). Pointers become 32-bit
+ * offsets into one string blob (the listings files as the loader split them); the hash
+ * tables are stored as they are. Everything read is bounds-checked, so a damaged file is a
+ * cache miss, never a crash. */
+#include "cache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomicfile.h"
+#include "hash.h"
+
+#define MAGIC  "NPTLC\0\0\1"
+#define NO_STR UINT32_MAX
+
+typedef struct {
+    char magic[8];
+    uint64_t fp;
+    uint64_t blob_len, n_iss, n_lst, n_alias, slot_cap, first_words, sym_cap;
+} header;
+
+typedef struct {
+    uint32_t id, name, publisher, first, count;
+    int32_t prior;
+} ciss;
+
+typedef struct {
+    uint32_t symbol, mic, ric, country;
+    int32_t from, to;
+    uint32_t issuer, primary;
+} clst;
+
+typedef struct {
+    uint32_t issuer, raw, raw_len;
+    uint8_t flags, nwords, curated, pad;
+} calias;
+
+/* Record sizes are multiples of 8, so the hash tables after them stay aligned. */
+_Static_assert(sizeof(header) % 8 == 0 && sizeof(ciss) % 8 == 0 && sizeof(clst) % 8 == 0 &&
+                   sizeof(calias) % 8 == 0,
+               "cache records keep 8-byte alignment");
+
+uint64_t tl_cache_fingerprint(char *const *texts, const size_t *lens, size_t n)
+{
+    /* Bump the seed when the loader's rules or this format change. */
+    uint64_t h = 0x7469636b65723203ULL;
+    for (size_t i = 0; i < n; i++) h = np_mix64(h ^ np_hash64(texts[i], lens[i], h + i));
+    return h ? h : 1;
+}
+
+/* ---- writing ------------------------------------------------------------------------- */
+
+typedef struct {
+    const char *p;
+    size_t len, off;
+} range;
+
+static int cmp_range(const void *a, const void *b)
+{
+    const range *x = a, *y = b;
+    return (x->p > y->p) - (x->p < y->p);
+}
+
+static uint32_t offset_of(const range *r, size_t n, const char *p)
+{
+    if (!p) return NO_STR;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r[mid].p <= p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0) return NO_STR;
+    const range *x = &r[lo - 1];
+    if (p >= x->p + x->len) return NO_STR;
+    return (uint32_t)(x->off + (size_t)(p - x->p));
+}
+
+static int put(int fd, const void *p, size_t n)
+{
+    return n ? np_write_all(fd, p, n) : 0;
+}
+
+int tl_cache_write(const tl_table *t, const char *path, uint64_t fp)
+{
+    range *r = malloc((t->n_bufs ? t->n_bufs : 1) * sizeof *r);
+    if (!r) return -1;
+    size_t blob = 0;
+    for (size_t i = 0; i < t->n_bufs; i++) {
+        r[i] = (range){t->bufs[i], t->buf_len[i], blob};
+        blob += t->buf_len[i];
+    }
+    size_t pad = (8 - (blob % 8)) % 8; /* keeps the hash tables 8-byte aligned */
+    blob += pad;
+    if (blob >= NO_STR) {
+        free(r);
+        errno = EFBIG;
+        return -1;
+    }
+    qsort(r, t->n_bufs, sizeof *r, cmp_range);
+    ciss *is = malloc((t->n_iss ? t->n_iss : 1) * sizeof *is);
+    clst *ls = malloc((t->n_lst ? t->n_lst : 1) * sizeof *ls);
+    calias *as = malloc((t->names.n_alias ? t->names.n_alias : 1) * sizeof *as);
+    int rc = -1;
+    np_atomic_file af = {.fd = -1};
+    if (!is || !ls || !as) goto out;
+    for (size_t i = 0; i < t->n_iss; i++) {
+        const tl_issuer *x = &t->iss[i];
+        is[i] = (ciss){offset_of(r, t->n_bufs, x->id),
+                       offset_of(r, t->n_bufs, x->name),
+                       offset_of(r, t->n_bufs, x->publisher),
+                       x->first,
+                       x->count,
+                       x->prior};
+    }
+    for (size_t i = 0; i < t->n_lst; i++) {
+        const tl_listing *x = &t->lst[i];
+        ls[i] = (clst){offset_of(r, t->n_bufs, x->symbol),
+                       offset_of(r, t->n_bufs, x->mic),
+                       offset_of(r, t->n_bufs, x->ric),
+                       offset_of(r, t->n_bufs, x->country),
+                       x->from,
+                       x->to,
+                       x->issuer,
+                       x->primary};
+    }
+    for (size_t i = 0; i < t->names.n_alias; i++) {
+        const tl_alias *x = &t->names.alias[i];
+        as[i] = (calias){
+            x->issuer, offset_of(r, t->n_bufs, x->raw), x->raw_len, x->flags, x->nwords, x->curated,
+            0};
+    }
+    header h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, MAGIC, 8);
+    h.fp = fp;
+    h.blob_len = blob;
+    h.n_iss = t->n_iss;
+    h.n_lst = t->n_lst;
+    h.n_alias = t->names.n_alias;
+    h.slot_cap = t->names.slot ? t->names.mask + 1 : 0;
+    h.first_words = t->names.first_bits ? (t->names.first_mask + 1) / 64 : 0;
+    h.sym_cap = t->sym ? t->sym_mask + 1 : 0;
+    if (np_atomic_open(&af, path)) goto out;
+    rc = put(af.fd, &h, sizeof h);
+    for (size_t i = 0; i < t->n_bufs && !rc; i++) rc = put(af.fd, t->bufs[i], t->buf_len[i]);
+    static const char zeros[8];
+    if (!rc) rc = put(af.fd, zeros, pad);
+
+    if (!rc) rc = put(af.fd, is, t->n_iss * sizeof *is);
+    if (!rc) rc = put(af.fd, ls, t->n_lst * sizeof *ls);
+    if (!rc) rc = put(af.fd, as, t->names.n_alias * sizeof *as);
+    if (!rc) rc = put(af.fd, t->names.slot, h.slot_cap * sizeof *t->names.slot);
+    if (!rc) rc = put(af.fd, t->names.first_bits, h.first_words * sizeof(uint64_t));
+    if (!rc) rc = put(af.fd, t->sym, h.sym_cap * sizeof *t->sym);
+    if (rc)
+        np_atomic_abort(&af);
+    else
+        rc = np_atomic_commit(&af);
+out:
+    free(r);
+    free(is);
+    free(ls);
+    free(as);
+    return rc;
+}
+
+/* ---- reading ------------------------------------------------------------------------- */
+
+static const char *str_at(const char *blob, size_t blob_len, uint32_t off, int *bad)
+{
+    if (off == NO_STR) return "";
+    if (off >= blob_len || !memchr(blob + off, '\0', blob_len - off)) {
+        *bad = 1;
+        return "";
+    }
+    return blob + off;
+}
+
+static int pow2(uint64_t x)
+{
+    return x && !(x & (x - 1));
+}
+
+int tl_cache_read(tl_table *t, const char *path, uint64_t fp)
+{
+    memset(t, 0, sizeof *t);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    struct stat st;
+    header h;
+    if (fstat(fd, &st) || (size_t)st.st_size < sizeof h) {
+        close(fd);
+        return -1;
+    }
+    size_t size = (size_t)st.st_size;
+    /* Mapped, not read: the indexes are used where they lie, and pages are shared between
+     * processes of a pipeline. */
+    char *buf = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (buf == MAP_FAILED) return -1;
+    memcpy(&h, buf, sizeof h);
+    uint64_t need = sizeof h;
+    int bad = memcmp(h.magic, MAGIC, 8) != 0 || h.fp != fp || h.n_iss > UINT32_MAX ||
+              h.n_lst > UINT32_MAX || h.n_alias > UINT32_MAX || h.blob_len > size ||
+              (h.slot_cap && !pow2(h.slot_cap)) || (h.sym_cap && !pow2(h.sym_cap)) ||
+              (h.first_words && !pow2(h.first_words));
+    if (!bad) {
+        need += h.blob_len + h.n_iss * sizeof(ciss) + h.n_lst * sizeof(clst) +
+                h.n_alias * sizeof(calias) + h.slot_cap * sizeof(tl_slot) + h.first_words * 8 +
+                h.sym_cap * sizeof(tl_index_slot);
+        bad = need != size;
+    }
+    if (bad) {
+        munmap(buf, size);
+        return -1;
+    }
+    const char *blob = buf + sizeof h;
+    const char *p = blob + h.blob_len;
+    t->map = buf;
+    t->map_len = size;
+    t->iss = calloc(h.n_iss ? h.n_iss : 1, sizeof *t->iss);
+    t->lst = calloc(h.n_lst ? h.n_lst : 1, sizeof *t->lst);
+    t->names.alias = malloc((h.n_alias ? h.n_alias : 1) * sizeof *t->names.alias);
+    if (!t->iss || !t->lst || !t->names.alias) {
+        tl_table_free(t);
+        return -1;
+    }
+    t->n_iss = h.n_iss;
+    t->n_lst = h.n_lst;
+    for (size_t i = 0; i < h.n_iss; i++, p += sizeof(ciss)) {
+        ciss c;
+        memcpy(&c, p, sizeof c);
+        tl_issuer *x = &t->iss[i];
+        x->id = str_at(blob, h.blob_len, c.id, &bad);
+        x->name = str_at(blob, h.blob_len, c.name, &bad);
+        x->publisher = c.publisher == NO_STR ? NULL : str_at(blob, h.blob_len, c.publisher, &bad);
+        x->first = c.first;
+        x->count = c.count;
+        x->prior = c.prior;
+        if ((uint64_t)c.first + c.count > h.n_lst) bad = 1;
+    }
+    for (size_t i = 0; i < h.n_lst; i++, p += sizeof(clst)) {
+        clst c;
+        memcpy(&c, p, sizeof c);
+        tl_listing *x = &t->lst[i];
+        x->symbol = str_at(blob, h.blob_len, c.symbol, &bad);
+        x->mic = str_at(blob, h.blob_len, c.mic, &bad);
+        x->ric = str_at(blob, h.blob_len, c.ric, &bad);
+        x->country = str_at(blob, h.blob_len, c.country, &bad);
+        x->from = c.from;
+        x->to = c.to;
+        x->issuer = c.issuer;
+        x->primary = (uint8_t)c.primary;
+        if (c.issuer >= h.n_iss) bad = 1;
+    }
+    t->names.n_alias = h.n_alias;
+    for (size_t i = 0; i < h.n_alias; i++, p += sizeof(calias)) {
+        calias c;
+        memcpy(&c, p, sizeof c);
+        tl_alias *x = &t->names.alias[i];
+        x->issuer = c.issuer;
+        x->raw = str_at(blob, h.blob_len, c.raw, &bad);
+        x->raw_len = c.raw_len;
+        x->flags = c.flags;
+        x->nwords = c.nwords;
+        x->curated = c.curated;
+        if (c.issuer >= h.n_iss || (c.raw != NO_STR && (uint64_t)c.raw + c.raw_len > h.blob_len))
+            bad = 1;
+    }
+    /* The hash tables are used in place; the header's sizes were checked against the file
+     * size, and the offsets below keep them 8-byte aligned. */
+    if ((size_t)(p - buf) % 8) bad = 1;
+    t->names.slot = h.slot_cap ? (tl_slot *)(void *)p : NULL;
+    for (size_t i = 0; i < h.slot_cap && !bad; i++)
+        if ((uint64_t)t->names.slot[i].first + t->names.slot[i].count > h.n_alias) bad = 1;
+    p += h.slot_cap * sizeof(tl_slot);
+    t->names.mask = h.slot_cap ? h.slot_cap - 1 : 0;
+    t->names.first_bits = h.first_words ? (uint64_t *)(void *)p : NULL;
+    p += h.first_words * 8;
+    t->names.first_mask = h.first_words ? h.first_words * 64 - 1 : 0;
+    t->sym = h.sym_cap ? (tl_index_slot *)(void *)p : NULL;
+    for (size_t i = 0; i < h.sym_cap && !bad; i++)
+        if (t->sym[i].listing != UINT32_MAX && t->sym[i].listing >= h.n_lst) bad = 1;
+    t->sym_mask = h.sym_cap ? h.sym_cap - 1 : 0;
+    if (bad) {
+        tl_table_free(t);
+        return -1;
+    }
+    return 0;
+}
