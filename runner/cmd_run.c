@@ -101,7 +101,9 @@ int np_cmd_run(int argc, char **argv)
     /* Further arguments are input files, as for any filter (and for a pipeline file run
      * through its #! line). */
     while (optind < argc) inputs[ninputs++] = argv[optind++];
-    o.progress = progress >= 0 ? progress : isatty(2);
+    /* By default only for a person watching: stderr is a terminal, and records are not
+     * being printed on it too (the status line would be mixed into them). */
+    o.progress = progress >= 0 ? progress : isatty(2) && !isatty(1);
 
     np_pipeline p;
     int code = load_checked(&p, file, inputs, ninputs, output, 0);
