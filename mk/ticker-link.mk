@@ -52,4 +52,4 @@ eval-ticker-link: $(TL_BIN)
 	else echo "eval-ticker-link: ../shared absent, skipped"; fi
 
 bench-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-cat
-	NP_BIN=$(BINDIR) SHARED=$(SHARED) OUT=$(OUT) sh tests/ticker-link/bench.sh
+	NP_BIN=$(BINDIR) NP_TOP=$(CURDIR) SHARED=$(SHARED) BENCH_DIR=$(OUT)/bench RUNS=3 sh tests/ticker-link/bench.sh

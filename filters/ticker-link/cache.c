@@ -203,7 +203,7 @@ int tl_cache_read(tl_table *t, const char *path, uint64_t fp)
     size_t size = (size_t)st.st_size;
     /* Mapped, not read: the indexes are used where they lie, and pages are shared between
      * processes of a pipeline. */
-    char *buf = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    char *buf = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
     close(fd);
     if (buf == MAP_FAILED) return -1;
     memcpy(&h, buf, sizeof h);

@@ -628,7 +628,15 @@ int tl_table_load_cached(tl_table *t, const char *const *paths, size_t n, const 
         tl_table_free(t);
         return rc;
     }
-    mkdir(cache_dir, 0777); /* one level; failures show up as a failed write */
+    /* Create the directory and its parent (~/.cache); failures only mean no cache. */
+    char parent[4096];
+    const char *slash = strrchr(cache_dir, '/');
+    if (slash && slash > cache_dir && (size_t)(slash - cache_dir) < sizeof parent) {
+        memcpy(parent, cache_dir, (size_t)(slash - cache_dir));
+        parent[slash - cache_dir] = '\0';
+        mkdir(parent, 0777);
+    }
+    mkdir(cache_dir, 0777);
     tl_cache_write(t, path, fp);
     return 0;
 }

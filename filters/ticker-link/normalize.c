@@ -79,18 +79,34 @@ static size_t apostrophe_at(const unsigned char *s, size_t n, size_t i)
     return 0;
 }
 
-static int push(tl_toks *out, const tl_tok *t)
+static int grow(tl_toks *out)
 {
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 256;
-        tl_tok *p = realloc(out->t, cap * sizeof *p);
-        if (!p) return -1;
-        out->t = p;
-        out->cap = cap;
-    }
-    out->t[out->n++] = *t;
+    size_t cap = out->cap ? out->cap * 2 : 256;
+    tl_tok *p = realloc(out->t, cap * sizeof *p);
+    if (!p) return -1;
+    out->t = p;
+    out->cap = cap;
     return 0;
 }
+
+/* Appends t; the common case is one compare and a store. */
+#define PUSH(out, tok)                                                                             \
+    do {                                                                                           \
+        if ((out)->n == (out)->cap && grow(out)) return -1;                                        \
+        (out)->t[(out)->n++] = (tok);                                                              \
+    } while (0)
+
+/* ASCII classes for the word scanner: 1 upper, 2 lower, 3 digit, 0 other. */
+static const uint8_t ascii_class[128] = {
+    ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3, ['6'] = 3, ['7'] = 3,
+    ['8'] = 3, ['9'] = 3, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 2, ['b'] = 2, ['c'] = 2, ['d'] = 2,
+    ['e'] = 2, ['f'] = 2, ['g'] = 2, ['h'] = 2, ['i'] = 2, ['j'] = 2, ['k'] = 2, ['l'] = 2,
+    ['m'] = 2, ['n'] = 2, ['o'] = 2, ['p'] = 2, ['q'] = 2, ['r'] = 2, ['s'] = 2, ['t'] = 2,
+    ['u'] = 2, ['v'] = 2, ['w'] = 2, ['x'] = 2, ['y'] = 2, ['z'] = 2,
+};
 
 uint64_t tl_word_hash(const char *folded, size_t n)
 {
@@ -121,7 +137,7 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
                         tl_word_hash("and", 3),
                         3,
                         (uint8_t)(pending | TL_TOK_AMP)};
-            if (push(out, &t)) return -1;
+            PUSH(out, t);
             pending = 0;
             glue = space = 0;
             i++;
@@ -174,8 +190,27 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
             int f;
             size_t clen = 1;
             if (c < 0x80) {
-                if (!is_alnum(c)) break;
-                f = (int)c;
+                /* The ASCII fast path: most of every text. */
+                unsigned k = ascii_class[c];
+                if (!k) break;
+                if (k == 1) {
+                    if (first)
+                        fl |= TL_TOK_UPPER;
+                    else
+                        upper_inside = 1;
+                    c |= 0x20;
+                } else if (k == 2) {
+                    lower = 1;
+                    if (first) fl |= TL_TOK_LOWER;
+                } else if (first) {
+                    fl |= TL_TOK_UPPER;
+                }
+                h = (h ^ c) * FNV_PRIME;
+                len++;
+                first = 0;
+                i++;
+                cp++;
+                continue;
             } else {
                 uint32_t u = decode(s, n, i, &clen);
                 f = fold_cp(u);
@@ -219,7 +254,7 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
         t.h = h ^ (h >> 29);
         t.len = len > 0xFFFF ? 0xFFFF : (uint16_t)len;
         t.flags = fl;
-        if (push(out, &t)) return -1;
+        PUSH(out, t);
         pending = 0;
         glue = space = 0;
     }

@@ -199,16 +199,17 @@ static int cmp_pos(const void *a, const void *b)
 int tl_find_patterns(const char *s, size_t n, tl_patterns *out)
 {
     out->n = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        int rc = 0;
-        if (c == '(' || c == '<')
-            rc = scan_ric_group(s, n, i, out);
-        else if (c == ':')
-            rc = scan_exchange(s, n, i, out);
-        else if (c == '$')
-            rc = scan_cashtag(s, n, i, out);
-        if (rc) return -1;
+    /* Each anchor byte is found with memchr (fast on long texts); results are sorted below. */
+    static const char anchors[] = "(<:$";
+    for (const char *a = anchors; *a; a++) {
+        for (const char *p = memchr(s, *a, n); p; p = memchr(p + 1, *a, n - (size_t)(p + 1 - s))) {
+            size_t i = (size_t)(p - s);
+            int rc = *a == ':'   ? scan_exchange(s, n, i, out)
+                     : *a == '$' ? scan_cashtag(s, n, i, out)
+                                 : scan_ric_group(s, n, i, out);
+            if (rc) return -1;
+            if (i + 1 >= n) break;
+        }
     }
     /* Exchange patterns are found at their colon, after RIC groups that start earlier. */
     if (out->n > 1) qsort(out->p, out->n, sizeof *out->p, cmp_pos);
