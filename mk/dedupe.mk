@@ -15,3 +15,5 @@ EVALS += eval-dedupe
 BENCHES += bench-dedupe
 eval-dedupe: $(BINDIR)/newspipe-dedupe $(OUT)/dedupe/devset $(OUT)/dedupe/score
 	NP_BIN=$(BINDIR) SHARED=$(SHARED) OUT=$(OUT) sh bench/dedupe/eval.sh
+bench-dedupe: $(BINDIR)/newspipe-dedupe $(BINDIR)/newspipe-cat $(OUT)/dedupe/variants $(OUT)/dedupe/statebench
+	NP_BIN=$(BINDIR) SHARED=$(SHARED) OUT=$(OUT) BENCH_DIR=$(OUT)/bench sh bench/dedupe/bench.sh

@@ -54,89 +54,128 @@ static int classify(uint32_t cp)
     return C_WORD;
 }
 
-static int push_tok(dd_shingles *s, uint64_t h)
+static int grow_tok(dd_shingles *s)
 {
-    if (s->ntok == s->tok_cap) {
-        size_t cap = s->tok_cap ? s->tok_cap * 2 : 256;
-        uint64_t *t = realloc(s->tok, cap * sizeof *t);
-        if (!t) return -1;
-        s->tok = t;
-        s->tok_cap = cap;
-    }
-    s->tok[s->ntok++] = h;
+    size_t cap = s->tok_cap ? s->tok_cap * 2 : 256;
+    uint64_t *t = realloc(s->tok, cap * sizeof *t);
+    if (!t) return -1;
+    s->tok = t;
+    s->tok_cap = cap;
     return 0;
+}
+
+/* Hash of one word of the normalized text. Words of up to 8 bytes (most of them) are read
+ * as one little-endian word and mixed: no call, no loop. The buffer has 8 spare bytes. */
+static inline uint64_t word_hash(const char *w, size_t len)
+{
+    if (len > 8) return np_hash64(w, len, SEED_WORD);
+    uint64_t v = 0;
+    for (size_t i = 0; i < len; i++) v |= (uint64_t)(unsigned char)w[i] << (8 * i);
+    return np_mix64((v ^ SEED_WORD) * 0x9e3779b97f4a7c15ULL ^ len);
+}
+
+static inline int push_tok(dd_shingles *s, const char *w, size_t len)
+{
+    if (s->ntok == s->tok_cap && grow_tok(s) < 0) return -1;
+    s->tok[s->ntok++] = word_hash(w, len);
+    return 0;
+}
+
+/* ASCII classes: 0 space, 1 word (letters folded), 2 punctuation. */
+static unsigned char ascii_class[128], ascii_fold[128];
+static void init_ascii(void)
+{
+    for (int c = 0; c < 128; c++) {
+        ascii_fold[c] = (unsigned char)c;
+        if (c == ' ' || (c >= '\t' && c <= '\r'))
+            ascii_class[c] = 0;
+        else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))
+            ascii_class[c] = 1;
+        else if (c >= 'A' && c <= 'Z') {
+            ascii_class[c] = 1;
+            ascii_fold[c] = (unsigned char)(c + 32);
+        } else
+            ascii_class[c] = 2;
+    }
 }
 
 int dd_shingles_make(dd_shingles *s, const char *text, size_t n, int k)
 {
+    static int ready;
+    if (!ready) {
+        init_ascii();
+        ready = 1;
+    }
     const unsigned char *p = (const unsigned char *)text;
     s->ntok = s->nsh = 0;
     s->k = 0;
     np_buf_clear(&s->norm);
-    /* Normalized text is never longer than the input (folding keeps byte lengths). */
-    if (np_buf_reserve(&s->norm, n + 1) < 0) return -1;
+    /* Normalized text is never longer than the input (folding keeps byte lengths); 8 spare
+     * bytes let word_hash read whole words. */
+    if (np_buf_reserve(&s->norm, n + 9) < 0) return -1;
     char *out = s->norm.data;
     size_t o = 0, word_start = 0;
     int in_word = 0, space = 0;
     for (size_t i = 0; i < n;) {
         unsigned c = p[i];
-        size_t len = 1;
-        int cls;
-        unsigned char b0 = (unsigned char)c, b1 = 0;
         if (c < 0x80) {
-            if (c == ' ' || (c >= '\t' && c <= '\r'))
-                cls = C_SPACE;
-            else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-                cls = C_WORD;
-                b0 = (unsigned char)(c | 0x20);
-            } else if (c >= '0' && c <= '9')
-                cls = C_WORD;
-            else
-                cls = C_PUNCT;
-        } else {
-            uint32_t cp = decode(p + i, n - i, &len);
-            cls = classify(cp);
-            if (len == 2) {
-                b1 = p[i + 1];
-                /* Latin-1 capitals U+00C0..U+00DE (not U+00D7) fold to U+00E0..U+00FE. */
-                if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) b1 = (unsigned char)(b1 + 0x20);
+            unsigned cls = ascii_class[c];
+            if (cls == 1) {
+                /* A pending space is written only before the next visible character, so
+                 * runs of space collapse to one and words close before it. */
+                if (space && o) out[o++] = ' ';
+                space = 0;
+                if (!in_word) {
+                    in_word = 1;
+                    word_start = o;
+                }
+                out[o++] = (char)ascii_fold[c];
+                while (++i < n && (c = p[i]) < 0x80 && ascii_class[c] == 1)
+                    out[o++] = (char)ascii_fold[c];
+                continue;
             }
+            if (in_word) {
+                if (push_tok(s, out + word_start, o - word_start) < 0) return -1;
+                in_word = 0;
+            }
+            if (cls == 0)
+                space = 1;
+            else {
+                if (space && o) out[o++] = ' ';
+                space = 0;
+                out[o++] = (char)c;
+            }
+            i++;
+            continue;
         }
-        /* A pending space is written only before the next visible character, so words
-         * close (below) before it and runs of space collapse to one. */
-        if (cls == C_SPACE) {
-            space = 1;
-        } else {
-            if (space && o) out[o++] = ' ';
-            space = 0;
-        }
-        int word = cls == C_WORD;
-        if (in_word && (!word || cls == C_SOLO)) {
-            if (push_tok(s, np_hash64(out + word_start, o - word_start, SEED_WORD)) < 0) return -1;
+        size_t len;
+        uint32_t cp = decode(p + i, n - i, &len);
+        int cls = classify(cp);
+        if (in_word && cls != C_WORD) {
+            if (push_tok(s, out + word_start, o - word_start) < 0) return -1;
             in_word = 0;
         }
         if (cls == C_SPACE) {
+            space = 1;
             i += len;
             continue;
         }
+        if (space && o) out[o++] = ' ';
+        space = 0;
         size_t at = o;
-        if (c < 0x80)
-            out[o++] = (char)b0;
-        else if (len == 2) {
-            out[o++] = (char)b0;
-            out[o++] = (char)b1;
-        } else
-            for (size_t j = 0; j < len; j++) out[o++] = (char)p[i + j];
+        for (size_t j = 0; j < len; j++) out[o++] = (char)p[i + j];
+        /* Latin-1 capitals U+00C0..U+00DE (not U+00D7) fold to U+00E0..U+00FE. */
+        if (len == 2 && cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+            out[at + 1] = (char)(p[i + 1] + 0x20);
         if (cls == C_SOLO) {
-            if (push_tok(s, np_hash64(out + at, o - at, SEED_WORD)) < 0) return -1;
-        } else if (word && !in_word) {
+            if (push_tok(s, out + at, o - at) < 0) return -1;
+        } else if (cls == C_WORD && !in_word) {
             in_word = 1;
             word_start = at;
         }
         i += len;
     }
-    if (in_word && push_tok(s, np_hash64(out + word_start, o - word_start, SEED_WORD)) < 0)
-        return -1;
+    if (in_word && push_tok(s, out + word_start, o - word_start) < 0) return -1;
     out[o] = '\0';
     s->norm.len = o;
     s->norm_len = o;
@@ -152,10 +191,11 @@ int dd_shingles_make(dd_shingles *s, const char *text, size_t n, int k)
         s->sh = sh;
         s->sh_cap = cap;
     }
+    /* Order-sensitive combination of k word hashes: a multiply per word, one mix at the end. */
     for (size_t i = 0; i < nsh; i++) {
         uint64_t h = (uint64_t)s->k;
-        for (int j = 0; j < s->k; j++) h = np_mix64(h ^ s->tok[i + (size_t)j]);
-        s->sh[i] = h;
+        for (int j = 0; j < s->k; j++) h = (h ^ s->tok[i + (size_t)j]) * 0x9e3779b97f4a7c15ULL;
+        s->sh[i] = np_mix64(h);
     }
     s->nsh = nsh;
     return 0;
