@@ -13,7 +13,7 @@ $(OUT)/dedupe/%: bench/dedupe/%.c bench/dedupe/corpus.c bench/dedupe/corpus.h $(
 .PHONY: eval-dedupe bench-dedupe
 EVALS += eval-dedupe
 BENCHES += bench-dedupe
-eval-dedupe: $(BINDIR)/newspipe-dedupe $(OUT)/dedupe/devset $(OUT)/dedupe/score
+eval-dedupe: $(BINDIR)/newspipe-dedupe $(OUT)/dedupe/devset $(OUT)/dedupe/score $(OUT)/dedupe/sketchcmp
 	NP_BIN=$(BINDIR) SHARED=$(SHARED) OUT=$(OUT) sh bench/dedupe/eval.sh
 bench-dedupe: $(BINDIR)/newspipe-dedupe $(BINDIR)/newspipe-cat $(OUT)/dedupe/variants $(OUT)/dedupe/statebench
 	NP_BIN=$(BINDIR) SHARED=$(SHARED) OUT=$(OUT) BENCH_DIR=$(OUT)/bench sh bench/dedupe/bench.sh

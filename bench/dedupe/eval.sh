@@ -40,3 +40,5 @@ grep -v '^unlabeled flag' "$D/reuters.txt"
 awk '/^unlabeled flag/ { n++; if ($NF < min || n == 1) min = $NF; a = $3; b = $5;
      sub(/-id[A-Z0-9]+$/, "", a); sub(/-id[A-Z0-9]+$/, "", b); same += (a == b) }
      END { printf "unlabeled flags: %d, lowest exact Jaccard %s, %d with the same URL slug (list in %s)\n", n, min, same, FILENAME }' "$D/reuters.txt"
+echo "== MinHash against SimHash, pair by pair on the seed-1 set ($OUT/dedupe/sketchcmp $D/devset1.ndjson):"
+"$OUT/dedupe/sketchcmp" "$D/devset1.ndjson"
