@@ -7,6 +7,7 @@
 need_prog newspipe
 need_prog newspipe-cat
 command -v python3 >/dev/null 2>&1 || skip_all "python3 absent"
+command -v jq >/dev/null 2>&1 || skip_all "jq absent"
 SERVE="$NP_BIN/newspipe"
 # ASan makes every process slower: stretch the waits.
 SLOW=1
@@ -48,12 +49,7 @@ free_port() {
 }
 
 ids() { # FILE...: the sorted unique ids in NDJSON files
-    cat "$@" 2>/dev/null | python3 -c '
-import sys, json
-for line in sys.stdin:
-    line = line.strip()
-    if line:
-        print(json.loads(line)["id"])' | sort -u
+    cat "$@" 2>/dev/null | jq -r .id | sort -u
 }
 
 count_lines() {
