@@ -135,15 +135,28 @@ int dd_engine_index(dd_engine *e)
         if ((d->flags[s] & DD_DOC_LIVE) && d->body[s])
             ent[k++] = (dd_fpent){(uint32_t)(d->body[s] >> 32), s};
     if (dd_fpmap_bulk(&e->by_body, ent, tmp, k, 0) < 0) goto out;
-    for (unsigned b = 0; b < e->lsh.bands; b++) {
+    /* Band keys for GROUP bands per pass over the signatures: each pass reads one or two
+     * cache lines of an article's signature instead of 32 strided passes over all of them. */
+    enum { GROUP = 8 };
+    dd_fpent *g[GROUP] = {0};
+    for (unsigned j = 0; j < GROUP; j++)
+        if (!(g[j] = malloc(n * sizeof *g[j]))) goto out_g;
+    for (unsigned b0 = 0; b0 < e->lsh.bands; b0 += GROUP) {
+        unsigned nb = e->lsh.bands - b0 < GROUP ? e->lsh.bands - b0 : GROUP;
         k = 0;
-        for (uint32_t s = 0; s < d->used; s++)
-            if ((d->flags[s] & DD_DOC_LIVE) && (d->flags[s] & DD_DOC_SIG))
-                ent[k++] =
-                    (dd_fpent){(uint32_t)(dd_lsh_key(&e->lsh, dd_docs_sig(d, s), b) >> 32), s};
-        if (dd_fpmap_bulk(&e->lsh.t[b], ent, tmp, k, DD_LSH_KEY_CAP) < 0) goto out;
+        for (uint32_t s = 0; s < d->used; s++) {
+            if (!(d->flags[s] & DD_DOC_LIVE) || !(d->flags[s] & DD_DOC_SIG)) continue;
+            const uint16_t *sig = dd_docs_sig(d, s);
+            for (unsigned j = 0; j < nb; j++)
+                g[j][k] = (dd_fpent){(uint32_t)(dd_lsh_key(&e->lsh, sig, b0 + j) >> 32), s};
+            k++;
+        }
+        for (unsigned j = 0; j < nb; j++)
+            if (dd_fpmap_bulk(&e->lsh.t[b0 + j], g[j], tmp, k, DD_LSH_KEY_CAP) < 0) goto out_g;
     }
     rc = 0;
+out_g:
+    for (unsigned j = 0; j < GROUP; j++) free(g[j]);
 out:
     free(ent);
     free(tmp);

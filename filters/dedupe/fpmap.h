@@ -49,8 +49,9 @@ void dd_fpmap_find(const dd_fpmap *m, uint64_t key, dd_fpiter *it);
 /* The next slot, or DD_NO_SLOT at the end. */
 uint32_t dd_fpiter_next(dd_fpiter *it);
 
-/* Asks for transparent huge pages on a large block (a hint; Linux only). */
-void dd_advise_huge(void *p, size_t n);
+/* Hints for a large block (Linux; no effect elsewhere or on small blocks): transparent huge
+ * pages, and with populate, faulting it all in at once because it is about to be written. */
+void dd_advise_huge(void *p, size_t n, int populate);
 
 /* Bytes of memory the map holds. */
 size_t dd_fpmap_bytes(const dd_fpmap *m);
