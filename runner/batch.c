@@ -202,6 +202,7 @@ static void run_batch(proc *b)
         return;
     }
     b->ino = (uint64_t)st.st_ino;
+    b->attempts++;
     if (np_count_lines(b->path, &b->in_lines, &b->in_bytes) < 0) b->in_lines = b->in_bytes = 0;
     b->t0 = uv_hrtime();
     if (!b->out_tmp && !(b->out_tmp = np_sink_tmp_path(&b->sink, s->tmp_dir, b->name))) {
@@ -263,7 +264,6 @@ static void run_batch(proc *b)
                           .done = on_chain_done,
                           .arg = b};
     b->state = P_RUNNING;
-    b->attempts++;
     int rc = np_chain_start(&b->chain, &cc);
     if (rc) {
         b->chain = NULL;
@@ -633,20 +633,23 @@ int np_batch_init(np_server *s)
     if (!b) return -1;
     b->s = s;
     const np_serve_conf *sc = s->sc;
+    /* The sink cannot change on reload, but the pipeline holding its path can: copy it. */
+    const char *path = NULL;
     if (sc->sink == NP_SINK_SPOOL) {
         b->sink.kind = NP_OUT_SPOOL;
-        b->sink.path = sc->sink_path;
+        path = sc->sink_path;
     } else if (sc->sink == NP_SINK_FILE) {
         b->sink.kind = NP_OUT_FILE;
-        b->sink.path = sc->sink_path;
+        path = sc->sink_path;
         b->sink.rotate_size = sc->rotate_size;
         b->sink.rotate_secs = sc->rotate_secs;
     } else if (strcmp(s->p->output, "-") != 0) {
         b->sink.kind = NP_OUT_FILE;
-        b->sink.path = s->p->output;
+        path = s->p->output;
     } else {
         b->sink.kind = NP_OUT_STDOUT;
     }
+    if (path && !(b->sink.path = strdup(path))) return -1;
     uv_timer_init(s->loop, &b->retry);
     uv_timer_init(s->loop, &b->deadline);
     uv_timer_init(s->loop, &b->stop_timer);
@@ -735,7 +738,10 @@ static void on_closed(uv_handle_t *h)
 {
     /* The timers close in order; the last one releases the processor. */
     proc *b = h->data;
-    if (h == (uv_handle_t *)&b->stop_timer) free(b);
+    if (h == (uv_handle_t *)&b->stop_timer) {
+        free(b->sink.path);
+        free(b);
+    }
 }
 
 void np_batch_free(np_server *s)

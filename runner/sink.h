@@ -20,7 +20,7 @@ typedef enum { NP_OUT_FILE, NP_OUT_SPOOL, NP_OUT_STDOUT } np_out_kind;
 
 typedef struct {
     np_out_kind kind;
-    char *path; /* the file or directory; NULL for stdout */
+    char *path; /* the file or directory (owned); NULL for stdout */
     uint64_t rotate_size;
     int64_t rotate_secs;
 } np_sink;
