@@ -21,9 +21,11 @@ echo "ratio newspipe-dedupe / newspipe-cat wall time: $(ratio "$t_dd" "$t_cat")x
 # the waiting too.
 cpu=$( { /usr/bin/time -f '%U %S' "$NP_BIN/newspipe-dedupe" < "$in" > /dev/null; } 2>&1 | tail -n 1 | awk '{ print $1 + $2 }')
 echo "newspipe-dedupe CPU time (user + sys): $cpu s, $(rate "$N" "$cpu") articles per CPU second (goal >= 20000); load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$NP_BIN/newspipe-dedupe" --stats < "$in" 2>&1 > /dev/null | sed 's/^/stats: /'
+stats=$("$NP_BIN/newspipe-dedupe" --stats < "$in" 2>&1 > /dev/null)
+echo "stats: $stats"
+kept=$(echo "$stats" | sed -n 's/.*"remembered":\([0-9]*\).*/\1/p')
 rss=$(peak_rss_kb "'$NP_BIN/newspipe-dedupe' < '$in'")
-echo "peak RSS newspipe-dedupe on $N articles: $rss KB ($(awk -v k="$rss" -v n="$N" 'BEGIN { printf "%.0f", k * 1024 / n }') bytes per remembered article, all included)"
+echo "peak RSS newspipe-dedupe on $N articles: $rss KB, $(awk -v k="$rss" -v n="$kept" 'BEGIN { printf "%.0f", k * 1024 / n }') bytes per remembered article ($kept), everything included (goal <= 1024)"
 echo "peak RSS newspipe-cat on the same: $(peak_rss_kb "'$NP_BIN/newspipe-cat' < '$in'") KB"
 st="$BENCH_DIR/dedupe-1m.state"
 echo "== state with $N_STATE remembered articles ($OUT/dedupe/statebench $N_STATE $st):"
