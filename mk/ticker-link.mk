@@ -11,7 +11,7 @@ TL_SRC := $(SHARED)/data/tickers
 TL_OUT := $(OUT)/ticker-link
 TL_GAZ := filters/entity-tag/gazetteers
 
-$(OBJ)/tests/unit/ticker-link/%.o: ALL_CFLAGS += -Ifilters/ticker-link
+$(OBJ)/tests/unit/ticker-link/%.o: ALL_CFLAGS += -Ifilters/ticker-link -Itests/unit
 
 .PHONY: listings eval-ticker-link bench-ticker-link
 EVALS += eval-ticker-link

@@ -916,7 +916,7 @@ static int emit(tl_linker *L, const char *source, size_t source_len, int32_t day
         if (put_evidence(L, o, e, &e->mentions)) return -1;
         o->len = mark;
     }
-    qsort_r(L->order, ne, sizeof *L->order, cmp_entries, L);
+    if (ne > 1) qsort_r(L->order, ne, sizeof *L->order, cmp_entries, L);
     np_buf_clear(o);
     if (np_buf_putc(o, '[')) return -1;
     for (size_t q = 0; q < ne; q++) {

@@ -1,0 +1,102 @@
+#!/bin/sh
+# newspipe-ticker-link from the command line: pattern forms, guards, offsets, entities, dates,
+# pass-through and rejects, listings errors and the empty listing, the importer.
+. "$NP_TOP/tests/lib.sh"
+need_prog newspipe-ticker-link
+command -v python3 >/dev/null || skip_all "python3 absent"
+TL="$NP_BIN/newspipe-ticker-link"
+FIX="$NP_TOP/tests/ticker-link/listings-fixture.tsv"
+export NEWSPIPE_CACHE_DIR="$T/cache"
+
+# link TEXT [DATE]: prints the linked "SYMBOL@MIC" sorted, space-separated.
+link() {
+    python3 -c 'import json,sys; print(json.dumps({"id":"t","body":sys.argv[1],"published":sys.argv[2]} if sys.argv[2] else {"id":"t","body":sys.argv[1]}))' "$1" "${2:-}" |
+        "$TL" --listings "$FIX" |
+        python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); print(" ".join(sorted(t["symbol"]+"@"+(t["exchange"] or "?") for t in r["tickers"])))'
+}
+
+is "$(link 'Alibaba (BABA.N) rose.')" "9988@XHKG BABA@XNYS" "(BABA.N) links the issuer's listings"
+is "$(link 'Shares of Exxon ( XOM.N ) fell.')" "XOM@XNYS" "( XOM.N ) with spaces"
+is "$(link 'Tencent (0700.HK) and VW (VOWG_p.DE).')" "0700@XHKG VOW3@XETR" "(0700.HK) and a RIC root that is not the symbol"
+is "$(link 'A deal (IBM.N, MSFT.O) was signed.')" "IBM@XNYS MSFT@XNAS" "RIC list in one pair of parentheses"
+is "$(link 'Listed (NYSE: BABA) and (NASDAQ: AAPL, MSFT).')" "9988@XHKG AAPL@XNAS BABA@XNYS MSFT@XNAS" "exchange-prefixed symbols"
+is "$(link 'Listed in Hong Kong (HKEX: 9988).')" "9988@XHKG BABA@XNYS" "(HKEX: 9988)"
+is "$(link 'Buy $AAPL today.')" "AAPL@XNAS" "cashtag"
+is "$(link 'Acme (NASDAQ: ABC, a leading maker of widgets).')" "ABC@XNAS" "case-sensitive list does not capture 'a' (Agilent is A)"
+is "$(link 'A new plan: IT spending is ON and T, F, C, ALL and NOW rise.')" "" "bare 1-2 letter and common-word symbols are not linked"
+is "$(link 'Traders bought $F shares.')" "F@XNYS" "a one-letter symbol links with a cashtag"
+is "$(link 'Apple and pear harvests fell in Washington.')" "" "Apple the fruit is not linked"
+is "$(link 'Apple shares rose after the launch.')" "AAPL@XNAS" "Apple with a business cue is linked"
+is "$(link 'Apple Inc said it sold more phones.')" "AAPL@XNAS" "Apple Inc is linked"
+is "$(link 'Target prices were raised by the central bank.')" "" "Target the noun is not linked"
+is "$(link 'U.S. retailer Target said sales rose.')" "TGT@XNYS" "Target the retailer is linked"
+is "$(link 'The Ford Foundation gave $10 million.')" "" "Ford Foundation is not Ford"
+is "$(link 'Toronto Mayor Rob Ford spoke on Tuesday.')" "" "Rob Ford is not Ford"
+is "$(link 'Ford Motor Co recalled cars. Ford said the fix is cheap.')" "F@XNYS" "Ford Motor Co and Ford"
+is "$(link 'BEIJING (Reuters) - Tencent rose. Funds told Reuters they sold. (Reporting by Jane Doe; Editing by Thomson Reuters staff)')" "0700@XHKG" "publisher in dateline, credit line and as a source is not linked"
+is "$(link 'Thomson Reuters said profit rose.')" "TRI@XTSE" "Thomson Reuters outside a Reuters story is linked"
+is "$(link 'Facebook Inc said users grew.' '2013-10-01T10:00:00Z')" "FB@XNAS" "a 2013 article gets the 2013 listing"
+is "$(link 'Facebook said users grew.' '2023-10-01')" "META@XNAS" "a 2023 article gets today's listing"
+
+# Offsets are code points into the decoded field.
+out=$(printf '%s\n' '{"id":"o","title":"Über","body":"Čeština – Alibaba’s (BABA.N) \ud83d\ude00 Alibaba"}' | "$TL" --listings "$FIX")
+is "$(printf '%s' "$out" | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); print(sorted({r[e["field"]][e["start"]:e["end"]] for t in r["tickers"] for e in t["evidence"]}))')" \
+   "['Alibaba', 'BABA.N']" "evidence offsets slice the decoded text (code points, escapes, astral)"
+is "$(printf '%s' "$out" | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); t=r["tickers"][0]; print(t["symbol"], t["ric"], t["issuer"], t["mentions"], 0 < t["score"] <= 1)')" \
+   "BABA BABA.N cik:1577552 3 True" "entry fields: symbol, ric, issuer, mentions, score"
+is "$(printf '%s\n' "$out" | "$TL" --listings "$FIX")" "$out" "re-running is idempotent"
+
+# Records without text pass untouched; a text field of the wrong type is rejected.
+in='{"id":1,"n":[1,2],"x":"y"}'
+is "$(printf '%s\n' "$in" | "$TL" --listings "$FIX")" "$in" "a record without title or body passes untouched"
+is "$(printf '%s\n' '{"id":2,"body":null,"title":"Nothing here"}' | "$TL" --listings "$FIX")" \
+   '{"id":2,"body":null,"title":"Nothing here","tickers":[]}' "null body counts as absent; no companies gives []"
+printf '%s\n' '{"id":3,"body":42}' | "$TL" --listings "$FIX" --reject "$T/rej" > "$T/o" 2> "$T/e"
+ok $? "a wrong-typed body does not fail the run"
+like "$(cat "$T/rej")" 'body: expected a string' "the wrong-typed body is rejected with the reason"
+
+# Entities from entity-tag: an ORG span supports a weak name, a PER span vetoes one.
+ent='{"id":"e","body":"Target raised prices. Rob met Apple.","entities":[{"text":"Target","type":"ORG","field":"body","start":0,"end":6},{"text":"Apple","type":"PER","field":"body","start":30,"end":35}]}'
+is "$(printf '%s\n' "$ent" | "$TL" --listings "$FIX" | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); print(" ".join(t["symbol"] for t in r["tickers"]))')" \
+   "TGT" "ORG entity supports a weak name; PER entity vetoes one"
+ent2='{"id":"e2","body":"Shares of Nike rose.","entities":[{"text":"Nike","type":"ORG","field":"body","start":10,"end":14}]}'
+is "$(printf '%s\n' "$ent2" | "$TL" --listings "$FIX" | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); print([(t["symbol"], [e["method"] for e in t["evidence"]]) for t in r["tickers"]])')" \
+   "[('NKE', ['name'])]" "an ORG entity on a derived one-word name links it"
+
+# Listings files: bad rows name file and line (exit 78); an empty listing works.
+printf 'issuer\tsymbol\tmic\tname\nx\tAAA\tXNYS\tAaa\ny\tBBB\tbad mic\tBbb\n' > "$T/bad.tsv"
+printf '%s\n' '{"id":1,"body":"x"}' | "$TL" --listings "$T/bad.tsv" > /dev/null 2> "$T/e"
+is "$?" "78" "a listings file with a bad row exits 78"
+like "$(cat "$T/e")" 'bad\.tsv:3: bad MIC' "the error names the file and the line"
+: > "$T/empty.tsv"
+is "$(printf '%s\n' '{"id":1,"body":"Alibaba (BABA.N) rose."}' | "$TL" --listings "$T/empty.tsv")" \
+   '{"id":1,"body":"Alibaba (BABA.N) rose.","tickers":[{"symbol":"BABA","exchange":"XNYS","ric":"BABA.N","name":null,"issuer":null,"mentions":1,"evidence":[{"field":"body","start":9,"end":15,"method":"ric"}],"score":0.99}]}' \
+   "an empty listing works: explicit codes still come out, without an issuer"
+"$TL" --listings "$T/missing.tsv" < /dev/null 2> "$T/e"
+is "$?" "78" "a missing listings file exits 78"
+
+# Cache: the second run loads from the binary cache and links the same.
+"$TL" --listings "$FIX" --load-time < /dev/null 2> "$T/l1"
+"$TL" --listings "$FIX" --load-time < /dev/null 2> "$T/l2"
+like "$(cat "$T/l2")" 'from the cache' "the second load comes from the cache"
+
+# Importer: SEC JSON and a plain TSV; a bad curated row is a config error.
+printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[320193,"Apple Inc.","AAPL","Nasdaq"],[37996,"FORD MOTOR CO","F","NYSE"],[37996,"FORD MOTOR CO","F-PB","NYSE"],[1,"SHELL CO","SHLX","OTC"],[2,"NULL EXCH CO","NUL",null]]}' > "$T/sec.json"
+"$TL" import --sec "$T/sec.json" -o "$T/imp.tsv" 2> "$T/e"
+ok $? "import --sec"
+is "$(grep -v '^#' "$T/imp.tsv" | cut -f1-3 | tr '\t' ',' | sort | paste -sd ' ' -)" \
+   "cik:1,SHLX,OTCM cik:320193,AAPL,XNAS cik:37996,F,XNYS issuer,symbol,mic" \
+   "SEC rows become listings (preferreds and null exchanges dropped)"
+is "$(printf '%s\n' '{"id":1,"body":"FORD MOTOR CO said..."}' | "$TL" --listings "$T/imp.tsv" | python3 -c 'import json,sys; print([t["symbol"] for t in json.loads(sys.stdin.read())["tickers"]])')" \
+   "['F']" "an imported table loads and links"
+printf 'symbol\tmic\tname\nZZZ\tXLON\tZed Holdings plc\n' > "$T/plain.tsv"
+"$TL" import --tsv "$T/plain.tsv" -o "$T/imp2.tsv" 2> "$T/e"
+ok $? "import --tsv with only symbol, mic and name"
+like "$(grep ZZZ "$T/imp2.tsv")" '^XLON:ZZZ	ZZZ	XLON' "the issuer defaults to MIC:SYMBOL"
+printf 'issuer\tsymbol\tmic\tname\taliases\n@XNYS:NOPE\t\t\t\t+Nope\ncik:320193\tAAPL\t\t\t\n' > "$T/cur.tsv"
+"$TL" import --sec "$T/sec.json" --aliases "$T/cur.tsv" -o "$T/imp3.tsv" 2> "$T/e"
+is "$?" "78" "a curated row with a symbol but no MIC is a config error"
+like "$(cat "$T/e")" 'cur\.tsv:3:' "the importer names the curated file and line"
+"$TL" import --bogus x 2> /dev/null
+is "$?" "64" "unknown importer option exits 64"
+done_testing
