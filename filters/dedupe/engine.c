@@ -29,7 +29,8 @@ int dd_engine_init(dd_engine *e, const dd_config *c, size_t expected)
     e->work = malloc(c->p.hashes * sizeof *e->work);
     e->sig = malloc(c->p.hashes * sizeof *e->sig);
     e->seen = malloc((size_t)sz * sizeof *e->seen);
-    if (!e->work || !e->sig || !e->seen) goto fail;
+    e->used = malloc((size_t)sz / 2 * sizeof *e->used);
+    if (!e->work || !e->sig || !e->seen || !e->used) goto fail;
     memset(e->seen, 0xff, (size_t)sz * sizeof *e->seen);
     if (expected > UINT32_MAX - 2) expected = UINT32_MAX - 2;
     if (dd_docs_init(&e->docs, c->p.hashes, (uint32_t)expected) < 0) goto fail;
@@ -53,6 +54,8 @@ void dd_engine_free(dd_engine *e)
     free(e->work);
     free(e->sig);
     free(e->seen);
+    free(e->used);
+    e->used = NULL;
     e->work = NULL;
     e->sig = NULL;
     e->seen = NULL;
@@ -174,9 +177,8 @@ static void set_dup(const dd_engine *e, dd_result *r, dd_kind kind, uint32_t s, 
 static uint32_t best_candidate(dd_engine *e, const uint16_t *sig, unsigned *best_m)
 {
     const dd_docs *d = &e->docs;
-    uint32_t best = DD_NO_SLOT, used[4096];
+    uint32_t best = DD_NO_SLOT, *used = e->used;
     unsigned nused = 0, limit = (e->seen_mask + 1) / 2;
-    if (limit > sizeof used / sizeof *used) limit = sizeof used / sizeof *used;
     *best_m = 0;
     for (unsigned b = 0; b < e->lsh.bands; b++) {
         dd_fpiter it;

@@ -66,6 +66,7 @@ typedef struct {
     uint64_t *work;
     uint16_t *sig;
     uint32_t *seen; /* candidate set, seen_mask + 1 entries */
+    uint32_t *used; /* positions filled in seen, to clear them: (seen_mask + 1) / 2 */
     uint32_t seen_mask;
 } dd_engine;
 
