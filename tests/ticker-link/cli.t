@@ -8,35 +8,68 @@ TL="$NP_BIN/newspipe-ticker-link"
 FIX="$NP_TOP/tests/ticker-link/listings-fixture.tsv"
 export NEWSPIPE_CACHE_DIR="$T/cache"
 
-# link TEXT [DATE]: prints the linked "SYMBOL@MIC" sorted, space-separated.
-link() {
-    python3 -c 'import json,sys; print(json.dumps({"id":"t","body":sys.argv[1],"published":sys.argv[2]} if sys.argv[2] else {"id":"t","body":sys.argv[1]}))' "$1" "${2:-}" |
-        "$TL" --listings "$FIX" |
-        python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); print(" ".join(sorted(t["symbol"]+"@"+(t["exchange"] or "?") for t in r["tickers"])))'
+# All the linking cases go through one run of the filter (fast on a busy machine): one
+# record per case, then each case compares its linked "SYMBOL@MIC" list.
+: > "$T/cases.ndjson"
+case_n=0
+add() { # TEXT [DATE]
+    case_n=$((case_n + 1))
+    if [ -n "${2:-}" ]; then
+        printf '{"id":%d,"body":"%s","published":"%s"}\n' "$case_n" "$1" "$2" >> "$T/cases.ndjson"
+    else
+        printf '{"id":%d,"body":"%s"}\n' "$case_n" "$1" >> "$T/cases.ndjson"
+    fi
 }
-
-is "$(link 'Alibaba (BABA.N) rose.')" "9988@XHKG BABA@XNYS" "(BABA.N) links the issuer's listings"
-is "$(link 'Shares of Exxon ( XOM.N ) fell.')" "XOM@XNYS" "( XOM.N ) with spaces"
-is "$(link 'Tencent (0700.HK) and VW (VOWG_p.DE).')" "0700@XHKG VOW3@XETR" "(0700.HK) and a RIC root that is not the symbol"
-is "$(link 'A deal (IBM.N, MSFT.O) was signed.')" "IBM@XNYS MSFT@XNAS" "RIC list in one pair of parentheses"
-is "$(link 'Listed (NYSE: BABA) and (NASDAQ: AAPL, MSFT).')" "9988@XHKG AAPL@XNAS BABA@XNYS MSFT@XNAS" "exchange-prefixed symbols"
-is "$(link 'Listed in Hong Kong (HKEX: 9988).')" "9988@XHKG BABA@XNYS" "(HKEX: 9988)"
-is "$(link 'Buy $AAPL today.')" "AAPL@XNAS" "cashtag"
-is "$(link 'Acme (NASDAQ: ABC, a leading maker of widgets).')" "ABC@XNAS" "case-sensitive list does not capture 'a' (Agilent is A)"
-is "$(link 'A new plan: IT spending is ON and T, F, C, ALL and NOW rise.')" "" "bare 1-2 letter and common-word symbols are not linked"
-is "$(link 'Traders bought $F shares.')" "F@XNYS" "a one-letter symbol links with a cashtag"
-is "$(link 'Apple and pear harvests fell in Washington.')" "" "Apple the fruit is not linked"
-is "$(link 'Apple shares rose after the launch.')" "AAPL@XNAS" "Apple with a business cue is linked"
-is "$(link 'Apple Inc said it sold more phones.')" "AAPL@XNAS" "Apple Inc is linked"
-is "$(link 'Target prices were raised by the central bank.')" "" "Target the noun is not linked"
-is "$(link 'U.S. retailer Target said sales rose.')" "TGT@XNYS" "Target the retailer is linked"
-is "$(link 'The Ford Foundation gave $10 million.')" "" "Ford Foundation is not Ford"
-is "$(link 'Toronto Mayor Rob Ford spoke on Tuesday.')" "" "Rob Ford is not Ford"
-is "$(link 'Ford Motor Co recalled cars. Ford said the fix is cheap.')" "F@XNYS" "Ford Motor Co and Ford"
-is "$(link 'BEIJING (Reuters) - Tencent rose. Funds told Reuters they sold. (Reporting by Jane Doe; Editing by Thomson Reuters staff)')" "0700@XHKG" "publisher in dateline, credit line and as a source is not linked"
-is "$(link 'Thomson Reuters said profit rose.')" "TRI@XTSE" "Thomson Reuters outside a Reuters story is linked"
-is "$(link 'Facebook Inc said users grew.' '2013-10-01T10:00:00Z')" "FB@XNAS" "a 2013 article gets the 2013 listing"
-is "$(link 'Facebook said users grew.' '2023-10-01')" "META@XNAS" "a 2023 article gets today's listing"
+add 'Alibaba (BABA.N) rose.'
+add 'Shares of Exxon ( XOM.N ) fell.'
+add 'Tencent (0700.HK) and VW (VOWG_p.DE).'
+add 'A deal (IBM.N, MSFT.O) was signed.'
+add 'Listed (NYSE: BABA) and (NASDAQ: AAPL, MSFT).'
+add 'Listed in Hong Kong (HKEX: 9988).'
+add 'Buy $AAPL today.'
+add 'Acme (NASDAQ: ABC, a leading maker of widgets).'
+add 'A new plan: IT spending is ON and T, F, C, ALL and NOW rise.'
+add 'Traders bought $F shares.'
+add 'Apple and pear harvests fell in Washington.'
+add 'Apple shares rose after the launch.'
+add 'Apple Inc said it sold more phones.'
+add 'Target prices were raised by the central bank.'
+add 'U.S. retailer Target said sales rose.'
+add 'The Ford Foundation gave $10 million.'
+add 'Toronto Mayor Rob Ford spoke on Tuesday.'
+add 'Ford Motor Co recalled cars. Ford said the fix is cheap.'
+add 'BEIJING (Reuters) - Tencent rose. Funds told Reuters they sold. (Reporting by Jane Doe; Editing by Thomson Reuters staff)'
+add 'Thomson Reuters said profit rose.'
+add 'Facebook Inc said users grew.' '2013-10-01T10:00:00Z'
+add 'Facebook said users grew.' '2023-10-01'
+"$TL" --listings "$FIX" "$T/cases.ndjson" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    print(" ".join(sorted(t["symbol"] + "@" + (t["exchange"] or "?") for t in r["tickers"])))' > "$T/linked"
+got() { sed -n "$1p" "$T/linked"; }
+is "$(got 1)" "9988@XHKG BABA@XNYS" "(BABA.N) links the issuer's listings"
+is "$(got 2)" "XOM@XNYS" "( XOM.N ) with spaces"
+is "$(got 3)" "0700@XHKG VOW3@XETR" "(0700.HK) and a RIC root that is not the symbol"
+is "$(got 4)" "IBM@XNYS MSFT@XNAS" "RIC list in one pair of parentheses"
+is "$(got 5)" "9988@XHKG AAPL@XNAS BABA@XNYS MSFT@XNAS" "exchange-prefixed symbols"
+is "$(got 6)" "9988@XHKG BABA@XNYS" "(HKEX: 9988)"
+is "$(got 7)" "AAPL@XNAS" "cashtag"
+is "$(got 8)" "ABC@XNAS" "case-sensitive list does not capture 'a' (Agilent is A)"
+is "$(got 9)" "" "bare 1-2 letter and common-word symbols are not linked"
+is "$(got 10)" "F@XNYS" "a one-letter symbol links with a cashtag"
+is "$(got 11)" "" "Apple the fruit is not linked"
+is "$(got 12)" "AAPL@XNAS" "Apple with a business cue is linked"
+is "$(got 13)" "AAPL@XNAS" "Apple Inc is linked"
+is "$(got 14)" "" "Target the noun is not linked"
+is "$(got 15)" "TGT@XNYS" "Target the retailer is linked"
+is "$(got 16)" "" "Ford Foundation is not Ford"
+is "$(got 17)" "" "Rob Ford is not Ford"
+is "$(got 18)" "F@XNYS" "Ford Motor Co and Ford"
+is "$(got 19)" "0700@XHKG" "publisher in dateline, credit line and as a source is not linked"
+is "$(got 20)" "TRI@XTSE" "Thomson Reuters outside a Reuters story is linked"
+is "$(got 21)" "FB@XNAS" "a 2013 article gets the 2013 listing"
+is "$(got 22)" "META@XNAS" "a 2023 article gets today's listing"
 
 # Offsets are code points into the decoded field.
 out=$(printf '%s\n' '{"id":"o","title":"Über","body":"Čeština – Alibaba’s (BABA.N) \ud83d\ude00 Alibaba"}' | "$TL" --listings "$FIX")
