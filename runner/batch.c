@@ -121,8 +121,8 @@ static void add_stats(np_stage_counters *c, const char *line)
 
 static void stage_log(void *arg, const char *label, const char *line, size_t n)
 {
-    np_server *s = arg;
-    np_serve_log(s, NP_LOG_WARNING, "[%s] %.*s", label, (int)(n > 4000 ? 4000 : n), line);
+    proc *b = arg;
+    np_serve_log(b->s, NP_LOG_WARNING, "[%s] %.*s", label, (int)(n > 4000 ? 4000 : n), line);
 }
 
 /* ---- picking the next batch ---------------------------------------------------------- */
