@@ -297,7 +297,9 @@ static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl
             end = i + 1;
         }
         for (size_t j = i + 1; sl->prefix && j < nt; j++) {
-            if ((t[j].flags & TL_TOK_BREAK) || (t[j - 1].flags & TL_TOK_POSS)) break;
+            /* A possessive may be inside a name ("Men's Wearhouse"); the prefix table
+             * decides whether a name continues after it. */
+            if (t[j].flags & TL_TOK_BREAK) break;
             k = tl_key_step(k, t[j].h);
             sl = tl_matcher_find(M, k);
             if (!sl) break;
@@ -536,6 +538,30 @@ static uint32_t listing_of_name(const tl_table *T, const tl_mention *m, const ch
             const char *lm = lx ? lx->canonical : l->mic;
             if (strcmp(lm, cm) != 0) continue;
             int rank = (valid_at(l, day) ? 4 : 0) + (l->to == TL_DAY_MAX ? 2 : 0) + l->primary;
+            if (rank > best_rank) {
+                best = li;
+                best_rank = rank;
+            }
+        }
+        if (best != NONE) {
+            *issuer = is;
+            return best;
+        }
+    }
+    /* Companies move between exchanges of one country (PepsiCo and Honeywell from the NYSE
+     * to Nasdaq): the named company's listing in the code's country, primary first. */
+    const tl_exchange *cx = tl_exchange_by_mic(mic, strlen(mic));
+    if (!cx) return NONE;
+    for (uint32_t k = m->alias_first; k < m->alias_first + m->alias_count; k++) {
+        uint32_t is = T->names.alias[k].issuer;
+        const tl_issuer *I = &T->iss[is];
+        uint32_t best = NONE;
+        int best_rank = -1;
+        for (uint32_t li = I->first; li < I->first + I->count; li++) {
+            const tl_listing *l = &T->lst[li];
+            const tl_exchange *lx = tl_exchange_by_mic(l->mic, strlen(l->mic));
+            if (!lx || strcmp(lx->country, cx->country) != 0 || !valid_at(l, day)) continue;
+            int rank = l->primary * 2 + (strcmp(l->mic, "OTCM") != 0);
             if (rank > best_rank) {
                 best = li;
                 best_rank = rank;
