@@ -248,9 +248,11 @@ static int case_fits(const char *s, const tl_tok *t, size_t i, size_t j, const t
         int same = w == tl && memcmp(a->raw, s + t[i].b0, tl) == 0;
         if (a->flags & TL_KEY_EXACT) return same;
         if (t[i].len <= 3 && !(t[i].flags & TL_TOK_CAPS) && !same) return 0;
-        /* A word in capitals within a mixed-case name ("ASICS Corporation") is an acronym
-         * or a brand: the text must write it in capitals too ("ASICs" is not it). */
-        if (!same && !(t[i].flags & TL_TOK_CAPS) && w >= 2 && raw_caps_word(a, w)) return 0;
+        /* A word in capitals within a mixed-case name ("ASICS Corporation") is a brand: the
+         * text writes it in capitals or capitalized ("Asics"), not mixed ("ASICs"). */
+        if (!same && !(t[i].flags & TL_TOK_CAPS) && (t[i].flags & TL_TOK_MIXED) && w >= 2 &&
+            raw_caps_word(a, w))
+            return 0;
     }
     return 1;
 }
@@ -330,8 +332,8 @@ static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl
         size_t ext = 0; /* "Tesla Motors Inc": capitalized words, then a legal form */
         if (single && end < nt && !(t[end].flags & TL_TOK_BREAK) &&
             !(t[end - 1].flags & TL_TOK_POSS) && !(t[end].flags & TL_TOK_LOWER) &&
-            !(t[end].flags & TL_TOK_GLUE) && !wset_has(&ws_after_ok, t[end].h) &&
-            !tl_is_legal_word(t[end].h) &&
+            !(t[end].flags & TL_TOK_GLUE) && !(t[end].flags & TL_TOK_DIGIT) &&
+            !wset_has(&ws_after_ok, t[end].h) && !tl_is_legal_word(t[end].h) &&
             !((t[end].flags & TL_TOK_CAPS) && (t[i].flags & TL_TOK_CAPS))) {
             size_t q = end;
             while (q < nt && q - end < 2 && !(t[q].flags & (TL_TOK_BREAK | TL_TOK_LOWER)) &&
@@ -371,8 +373,8 @@ static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl
          * is part of a longer name. */
         if (!single && a->curated != 2 && end < nt && !(t[end].flags & TL_TOK_BREAK) &&
             !(t[end - 1].flags & TL_TOK_POSS) && !(t[end].flags & TL_TOK_LOWER) &&
-            !(t[end].flags & TL_TOK_GLUE) && !wset_has(&ws_after_ok, t[end].h) &&
-            !tl_is_legal_word(t[end].h) &&
+            !(t[end].flags & TL_TOK_GLUE) && !(t[end].flags & TL_TOK_DIGIT) &&
+            !wset_has(&ws_after_ok, t[end].h) && !tl_is_legal_word(t[end].h) &&
             !((t[end].flags & TL_TOK_CAPS) && (t[end - 1].flags & TL_TOK_CAPS))) {
             i = end - 1;
             continue;
@@ -381,7 +383,7 @@ static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl
          * a company for certain, and belong to the mention. */
         size_t e = end + ext;
         int suffix = ext > 0;
-        while (e < nt && e - end < 4 && !(t[e - 1].flags & TL_TOK_POSS) &&
+        while (e < nt && e - end < 4 && (e == end || !(t[e - 1].flags & TL_TOK_POSS)) &&
                tl_is_legal_word(t[e].h) && !(t[e].flags & TL_TOK_LOWER) &&
                (!(t[e].flags & TL_TOK_BREAK) || (e == end && s[t[e - 1].b1] == ','))) {
             e++;

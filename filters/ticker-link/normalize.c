@@ -136,7 +136,7 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
                         (uint32_t)cp + 1,
                         tl_word_hash("and", 3),
                         3,
-                        (uint8_t)(pending | TL_TOK_AMP)};
+                        (uint16_t)(pending | TL_TOK_AMP)};
             PUSH(out, t);
             pending = 0;
             glue = space = 0;
@@ -183,7 +183,7 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
         t.cp0 = (uint32_t)cp;
         uint64_t h = FNV_OFF;
         unsigned len = 0, lower = 0, first = 1, upper_inside = 0;
-        uint8_t fl = (uint8_t)pending;
+        uint16_t fl = (uint16_t)pending;
         if (!space && glue && out->n && !(pending & TL_TOK_BREAK)) fl |= TL_TOK_GLUE;
         while (i < n) {
             c = s[i];
@@ -202,8 +202,9 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
                 } else if (k == 2) {
                     lower = 1;
                     if (first) fl |= TL_TOK_LOWER;
-                } else if (first) {
-                    fl |= TL_TOK_UPPER;
+                } else {
+                    fl |= TL_TOK_DIGIT;
+                    if (first) fl |= TL_TOK_UPPER;
                 }
                 h = (h ^ c) * FNV_PRIME;
                 len++;
@@ -244,7 +245,8 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
         t.b1 = (uint32_t)i;
         t.cp1 = (uint32_t)cp;
         if (!lower) fl |= TL_TOK_CAPS;
-        if ((fl & TL_TOK_LOWER) && upper_inside) fl &= (uint8_t)~TL_TOK_LOWER; /* "eBay" */
+        if (upper_inside) fl |= TL_TOK_MIXED;
+        if ((fl & TL_TOK_LOWER) && upper_inside) fl &= (uint16_t)~TL_TOK_LOWER; /* "eBay" */
         size_t a = apostrophe_at(s, n, i);
         if (a && i + a < n && (s[i + a] | 0x20) == 's' && !word_char_at(s, n, i + a + 1)) {
             fl |= TL_TOK_POSS;

@@ -19,6 +19,8 @@ enum {
     TL_TOK_GLUE = 1 << 6,  /* joined to the previous word by "." "-" "/" or an apostrophe
                               without whitespace ("JD.com", "Coca-Cola") */
     TL_TOK_LOWER = 1 << 7, /* starts with a lower-case letter */
+    TL_TOK_DIGIT = 1 << 8, /* contains a digit ("A350", "787") */
+    TL_TOK_MIXED = 1 << 9, /* an upper-case letter after the first ("McDonald", "ASICs") */
 };
 
 typedef struct {
@@ -26,7 +28,7 @@ typedef struct {
     uint32_t cp0, cp1; /* code-point span */
     uint64_t h;        /* hash of the folded word */
     uint16_t len;      /* folded length in bytes */
-    uint8_t flags;     /* TL_TOK_* */
+    uint16_t flags;    /* TL_TOK_* */
 } tl_tok;
 
 /* Growable token array owned by the caller: zero-initialize, reuse, free with tl_toks_free. */
