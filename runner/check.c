@@ -123,8 +123,8 @@ static filter_info *find_filter(filter_cache *c, const char *name)
     return NULL;
 }
 
-/* Asks every filter of the pipeline for its options at once (each answer costs a process
- * start, which dominates `newspipe run`'s start-up). */
+/* Asks every filter the pipeline gives options to for its option list, all at once (each
+ * answer costs a process start, which dominates `newspipe run`'s start-up). */
 static void ask_filters(filter_cache *c, const np_pipeline *p, np_diag *d)
 {
     pid_t *pids = calloc(p->nstages ? p->nstages : 1, sizeof *pids);
@@ -148,6 +148,17 @@ static void ask_filters(filter_cache *c, const np_pipeline *p, np_diag *d)
         fds[c->n] = -1;
         c->n++;
         if (!(fi->exe = np_find_filter(st->name))) continue;
+        /* A filter used without options has nothing to check against its list: spare the
+         * process start. */
+        int has_opts = 0;
+        for (size_t j = i; j < p->nstages; j++)
+            if (p->stages[j].kind == NP_STAGE_FILTER && !strcmp(p->stages[j].name, st->name) &&
+                p->stages[j].nopts)
+                has_opts = 1;
+        if (!has_opts) {
+            fi->ok = 1;
+            continue;
+        }
         char *argv[] = {fi->exe, "--options", NULL};
         if (np_proc_start(argv, NULL, &pids[c->n - 1], &fds[c->n - 1]) < 0) pids[c->n - 1] = 0;
     }
