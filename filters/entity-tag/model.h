@@ -32,7 +32,8 @@ typedef struct {
     /* private */
     void *map;
     size_t map_len;
-    void *owned; /* heap copy when built in memory rather than mapped */
+    void *owned;      /* heap memory: the built image, or the payload copied at open */
+    size_t image_len; /* header + payload when built by etag_model_build, else 0 */
 } etag_model;
 
 /* Maps and checks the model file. Returns 0, or -1 with a one-line reason in err (missing,

@@ -338,7 +338,7 @@ int etag_train_main(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *clusters = NULL;
-    uint64_t epochs = 10, seed = 1, max_rows = 400000, passes = 2;
+    uint64_t epochs = 10, seed = 1, max_rows = 200000, passes = 2;
     const char *gaz[32];
     int ngaz = 0;
     int opt;
