@@ -390,13 +390,14 @@ static int run(run_state *r, np_atomic_file *af, int have_af, staged_reject *rej
                           .escalated = on_escalated,
                           .done = on_chain_done,
                           .arg = r};
-    if (nomem)
+    if (nomem) {
         rc = UV_ENOMEM;
-    else
-        rc = np_chain_start(&r->chain, &cc);
-    if (rc) {
         close(head[0]);
         close(chain_out);
+    } else {
+        rc = np_chain_start(&r->chain, &cc); /* on failure it has closed both fds */
+    }
+    if (rc) {
         /* The pumps see EPIPE / EOF and finish. */
         np_pump_abort(r->feed);
         r->chain_done = 1;
