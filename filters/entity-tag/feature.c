@@ -94,6 +94,7 @@ static int char_class(uint32_t c)
         if (c >= '0' && c <= '9') return 4;
         return 0;
     }
+    if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA ? 2 : 0; /* Latin-1 symbols */
     if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return 1;
     if (c >= 0xDF && c <= 0xFF && c != 0xF7) return 2;
     if (c >= 0x100 && c <= 0x17F) return (c & 1) ? 2 : 1;
@@ -102,6 +103,10 @@ static int char_class(uint32_t c)
     if (c >= 0x400 && c <= 0x42F) return 1;
     if (c >= 0x430 && c <= 0x45F) return 2;
     if (c >= 0x2000 && c <= 0x2BFF) return 0; /* punctuation and symbols */
+    if ((c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0xFE00 && c <= 0xFE0F) ||
+        (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) || c == 0xFFFD ||
+        (c >= 0xE0000 && c <= 0xE01EF))
+        return 0; /* emoji, variation selectors, CJK and full-width punctuation */
     if (c >= 0x300 && c <= 0x36F) return 0;
     return 3;
 }

@@ -47,6 +47,15 @@ void etag_mark_sentences(const char *s, const np_token *tk, size_t n, etag_tok *
     }
 }
 
+/* Whether a span holds a word or number token (the model never reports symbols alone). */
+static int has_alnum(const char *s, const np_token *tk, const etag_span *sp)
+{
+    (void)s;
+    for (uint32_t i = sp->first; i < sp->first + sp->n; i++)
+        if (tk[i].kind != NP_TOK_PUNCT) return 1;
+    return 0;
+}
+
 static void model_score(void *ctx, const uint64_t *f, size_t n, float *out)
 {
     etag_model_score(ctx, f, n, out);
@@ -113,7 +122,8 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
             nm = etag_labels_to_spans(t->dec.labels + o, n, ms);
             size_t keep = 0;
             for (size_t k = 0; k < nm; k++)
-                if (t->types & (1u << ms[k].type)) ms[keep++] = ms[k];
+                if ((t->types & (1u << ms[k].type)) && has_alnum(texts[f], tk, &ms[k]))
+                    ms[keep++] = ms[k];
             nm = keep;
         }
         rs = t->spans + nm;
