@@ -47,8 +47,13 @@ _Static_assert(sizeof(header) % 8 == 0 && sizeof(ciss) % 8 == 0 && sizeof(clst) 
 
 uint64_t tl_cache_fingerprint(char *const *texts, const size_t *lens, size_t n)
 {
-    /* Bump the seed when the loader's rules or this format change. */
+    /* The program itself is part of the key: a rebuilt loader (new name rules) never reads
+     * a cache written by the old one. */
     uint64_t h = 0x7469636b65723203ULL;
+    struct stat st;
+    if (stat("/proc/self/exe", &st) == 0)
+        h = np_mix64(h ^ (uint64_t)st.st_size ^ ((uint64_t)st.st_mtime << 20) ^
+                     (uint64_t)st.st_ino << 40);
     for (size_t i = 0; i < n; i++) h = np_mix64(h ^ np_hash64(texts[i], lens[i], h + i));
     return h ? h : 1;
 }

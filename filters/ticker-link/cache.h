@@ -8,7 +8,8 @@
 
 #include "listings.h"
 
-/* Fingerprint of the listings texts (and of the cache format and the loader's rules). */
+/* Fingerprint of the listings texts and of the running program (so a rebuilt loader with
+ * other rules never reads an old cache). */
 uint64_t tl_cache_fingerprint(char *const *texts, const size_t *lens, size_t n);
 
 /* Reads the cache at path into t (zeroed). Returns 0, or -1 when it is missing, of another

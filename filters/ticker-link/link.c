@@ -135,7 +135,63 @@ static const char *const determiners[] = {
     "the", "a",   "an", "and", "or", "but",   "with",   "by",   "of",        "from",
     "to",  "for", "at", "in",  "on", "rival", "rivals", "both", "including", "like"};
 
-static wset ws_conn, ws_inst, ws_before, ws_cue_after, ws_cue_before, ws_after_ok, ws_det;
+/* Countries whose possessive introduces a company ("Brazil's Vale"). */
+static const char *const countries[] = {"america",
+                                        "argentina",
+                                        "australia",
+                                        "austria",
+                                        "belgium",
+                                        "brazil",
+                                        "britain",
+                                        "canada",
+                                        "chile",
+                                        "china",
+                                        "colombia",
+                                        "denmark",
+                                        "egypt",
+                                        "england",
+                                        "finland",
+                                        "france",
+                                        "germany",
+                                        "greece",
+                                        "india",
+                                        "indonesia",
+                                        "ireland",
+                                        "israel",
+                                        "italy",
+                                        "japan",
+                                        "korea",
+                                        "malaysia",
+                                        "mexico",
+                                        "netherlands",
+                                        "nigeria",
+                                        "norway",
+                                        "peru",
+                                        "philippines",
+                                        "poland",
+                                        "portugal",
+                                        "qatar",
+                                        "russia",
+                                        "scotland",
+                                        "singapore",
+                                        "spain",
+                                        "sweden",
+                                        "switzerland",
+                                        "taiwan",
+                                        "thailand",
+                                        "turkey",
+                                        "uae",
+                                        "ukraine",
+                                        "vietnam",
+                                        "holland",
+                                        "kong",
+                                        "zealand",
+                                        "africa",
+                                        "arabia",
+                                        "s"};
+
+static wset ws_conn, ws_inst, ws_before, ws_cue_after, ws_cue_before, ws_after_ok, ws_det,
+    ws_countries;
 
 static uint64_t people_h(void)
 {
@@ -154,6 +210,7 @@ static void words_init(void)
     wset_build(&ws_cue_before, WORDS(cue_before));
     wset_build(&ws_after_ok, WORDS(after_ok));
     wset_build(&ws_det, WORDS(determiners));
+    wset_build(&ws_countries, WORDS(countries));
 }
 
 /* ---- setup -------------------------------------------------------------------------- */
@@ -405,12 +462,19 @@ static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl
         m->weak = (a->flags & TL_KEY_WEAK) && !suffix;
         /* Context cues ("Apple said") support only brand names curated with "*"; other weak
          * names need the company's full name or another strong mention. */
-        if (m->weak && a->curated == 3) {
+        if (m->weak && (a->curated == 3 || a->curated == 1)) {
             int cue = 0;
-            if (e < nt && !(t[e].flags & TL_TOK_BREAK) && wset_has(&ws_cue_after, t[e].h)) cue = 1;
-            if (t[e - 1].flags & TL_TOK_POSS) cue = 0;
+            /* After the name ("Apple said", "Target shares"): only for brand names ("*"). */
+            if (a->curated == 3 && e < nt && !(t[e].flags & TL_TOK_BREAK) &&
+                wset_has(&ws_cue_after, t[e].h) && !(t[e - 1].flags & TL_TOK_POSS))
+                cue = 1;
+            /* Before it: a trade ("miner Vale", "insurer Axa") or a country's possessive
+             * ("Brazil's Vale", "France's Total"). */
             if (i > 0 && !(t[i].flags & TL_TOK_BREAK) && (t[i - 1].flags & TL_TOK_LOWER) &&
                 wset_has(&ws_cue_before, t[i - 1].h))
+                cue = 1;
+            if (i > 0 && !(t[i].flags & TL_TOK_BREAK) && (t[i - 1].flags & TL_TOK_POSS) &&
+                wset_has(&ws_countries, t[i - 1].h))
                 cue = 1;
             m->cue = (uint8_t)cue;
         }

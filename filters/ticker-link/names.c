@@ -719,9 +719,14 @@ int tl_name_keys(const char *s, size_t n, tl_toks *toks, tl_name_key out[2])
     static uint64_t the_h;
     if (!the_h) the_h = tl_word_hash("the", 3);
     if (e > 0 && t[0].h == the_h) b = 1;
-    /* Cut at the first phrase break after a word: "Meta Platforms, Inc.", "X (Class A)". */
+    /* Cut at the first comma, parenthesis or the like after a word: "Meta Platforms, Inc.",
+     * "X (Class A)"; a full stop does not cut ("Dr. Reddy's", "Mr. Cooper"). */
     for (size_t i = b + 1; i < e; i++) {
-        if (t[i].flags & TL_TOK_BREAK) {
+        if (!(t[i].flags & TL_TOK_BREAK)) continue;
+        int cut = 0;
+        for (uint32_t k = t[i - 1].b1; k < t[i].b0 && !cut; k++)
+            cut = s[k] != '.' && s[k] != ' ' && s[k] != '\'' && s[k] != '-';
+        if (cut) {
             e = i;
             break;
         }

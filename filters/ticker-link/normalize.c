@@ -165,6 +165,15 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
                     glue = 1;
                 break;
             case '-':
+                /* A hyphen joins words ("Coca-Cola"); a dash between spaces or a double
+                 * hyphen ("Petrobras -- Shut") separates phrases. */
+                if ((i > 0 && s[i - 1] == ' ') ||
+                    (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '-')) ||
+                    (i > 0 && s[i - 1] == '-'))
+                    pending |= TL_TOK_BREAK;
+                else
+                    glue = 1;
+                break;
             case '/':
             case '\'':
             case 0x2019: glue = 1; break;
