@@ -61,6 +61,15 @@ printf 'stages: [cat]\n' > plain.yaml
 "$NP" run plain.yaml -i nonl1.ndjson -i nonl2.ndjson > joined.ndjson 2> /dev/null
 is "$(cat joined.ndjson | tr '\n' ' ')" '{"id":1} {"id":2} ' "a file without a final newline is not glued to the next"
 
+# Rejects: every stage's rejected lines end up in the pipeline's reject file, appended when
+# the run succeeds.
+printf 'reject: rejects.ndjson\nstages:\n  - cat\n  - run: [cat]\n  - cat\n' > rej.yaml
+"$NP" run rej.yaml -i in.ndjson -o /dev/null 2> /dev/null
+is "$?:$(wc -l < rejects.ndjson | tr -d ' ')" "0:400" "reject: the bad lines are in the reject file"
+like "$(head -n 1 rejects.ndjson)" '^\{"filter":"cat","file":"-","line":3,"error":' "reject: as the filter writes them"
+"$NP" run rej.yaml -i in.ndjson -o /dev/null 2> /dev/null
+is "$(wc -l < rejects.ndjson | tr -d ' ')" 800 "reject: a second run appends"
+
 # gzip output.
 "$NP" run chain.yaml -i in.ndjson -o out.ndjson.gz 2> /dev/null
 is "$?" 0 ".gz output: exit 0"
