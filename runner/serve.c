@@ -408,7 +408,7 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
     if (!code) code = s->stop_code;
 unlock:
     np_journal_free(&s->j);
-    if (p->lock) np_lock_release(&plock);
+    np_lock_release(&plock); /* p may have been replaced by a reload: not used here */
     np_lock_release(&lock);
     return code;
 }
