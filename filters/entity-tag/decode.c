@@ -83,6 +83,18 @@ int etag_decode(etag_decoder *d, const etag_resources *r, etag_score_fn score, v
         int start = (i == 0) || (toks[i].flags & ETAG_TF_SENT_START);
         int last = i + 1 == n || (toks[i + 1].flags & ETAG_TF_SENT_START);
         if (start) p1 = p2 = BOUNDARY;
+        /* Second pass: a lower-case word or punctuation that the first pass left outside
+         * any entity, after a closed entity or none, stays O without being scored again;
+         * the second pass changes little there and this halves its cost (training skips
+         * the same tokens, so it learns the pass it will run). */
+        if (pass1 && pass1[i] == ETAG_O && !name_like(f->cap[i]) && f->cap[i] != ETAG_CAP_DIGIT &&
+            (p1 == BOUNDARY || etag_label_part(p1) == ETAG_L || etag_label_part(p1) == ETAG_U ||
+             p1 == ETAG_O)) {
+            d->labels[i] = ETAG_O;
+            p2 = p1;
+            p1 = ETAG_O;
+            continue;
+        }
         size_t k = etag_features_token(f, i, x);
         x[k++] = etag_feat(ETAG_T_P1, (uint64_t)p1, 0);
         x[k++] = etag_feat(ETAG_T_P2, (uint64_t)p2, 0);
