@@ -28,6 +28,8 @@ typedef struct {
     size_t cap_rows;
     uint64_t step;
     int nomem;
+    const etag_lexicon *counts; /* occurrences of each static feature in training, or NULL */
+    uint32_t min_count;         /* features seen fewer times are never given weight */
 } weights;
 
 static int64_t find(const weights *W, uint64_t h)
@@ -108,6 +110,10 @@ static void train_update(void *ctx, const uint64_t *f, size_t n, int gold, int p
 {
     weights *W = ctx;
     for (size_t k = 0; k < n; k++) {
+        if (W->counts) { /* a rare feature: counted, but fewer times than min_count */
+            uint32_t c = etag_lexicon_get(W->counts, f[k]);
+            if (c && c < W->min_count) continue;
+        }
         int64_t r = insert(W, f[k]);
         if (r < 0) {
             W->nomem = 1;
@@ -140,6 +146,45 @@ static size_t doc_tokens(const etag_corpus *c, uint32_t d, etag_tok *out, uint32
     return t1 - t0;
 }
 
+/* Counts how often each static feature occurs in the training corpus (also under the
+ * second pass's hashing), so that features seen once can be left out: a simple
+ * regularizer for the perceptron. Values saturate at 255. */
+static int count_features(const etag_corpus *c, const etag_resources *res, etag_tok *toks,
+                          etag_lexicon_builder *counts)
+{
+    etag_features f = {0};
+    uint64_t x[ETAG_MAXFEAT];
+    int rc = 0;
+    for (uint32_t d = 0; d < c->ndoc && rc == 0; d++) {
+        uint32_t s0 = c->doc[d], s1 = c->doc[d + 1], t0 = c->sent[s0];
+        size_t n = c->sent[s1] - t0;
+        for (uint32_t s = s0; s < s1; s++)
+            for (uint32_t t = c->sent[s]; t < c->sent[s + 1]; t++)
+                toks[t - t0] = (etag_tok){c->text + c->tok[t], c->tok_len[t],
+                                          (uint8_t)(t == c->sent[s] ? ETAG_TF_SENT_START : 0)};
+        if (etag_features_compute(&f, res, toks, n) < 0) {
+            rc = -1;
+            break;
+        }
+        for (size_t i = 0; i < n && rc == 0; i++) {
+            size_t k = etag_features_token(&f, i, x);
+            for (size_t j = 0; j < k; j++) {
+                uint64_t h[2] = {x[j], etag_feat(ETAG_T_PASS2, x[j], 0)};
+                for (int v = 0; v < 2; v++) {
+                    etag_lexicon view = etag_lexicon_view(counts);
+                    uint32_t cur = etag_lexicon_get(&view, h[v]);
+                    if (cur < 255 && etag_lexicon_set(counts, h[v], cur + 1) < 0) {
+                        rc = -1;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    etag_features_free(&f);
+    return rc;
+}
+
 /* Shared state of one training run. */
 typedef struct {
     const etag_corpus *tr, *dv;
@@ -149,6 +194,8 @@ typedef struct {
     etag_span *spans;
     uint64_t rng;
     size_t max_rows;
+    etag_lexicon counts; /* see count_features(); empty when not used */
+    uint32_t min_count;
 } run;
 
 /* Fisher-Yates with xorshift64*: the same seed gives the same order. */
@@ -287,7 +334,7 @@ static int jackknife(run *R, uint64_t epochs, int folds, uint8_t *pass1)
     uint32_t *docs = malloc((c->ndoc + 1) * sizeof *docs);
     if (!docs) return -1;
     for (int k = 0; k < folds; k++) {
-        weights W = {0};
+        weights W = {.counts = R->counts.keys ? &R->counts : NULL, .min_count = R->min_count};
         uint32_t nd = 0;
         for (uint32_t d = 0; d < c->ndoc; d++)
             if ((int)(d % (uint32_t)folds) != k) docs[nd++] = d;
@@ -326,19 +373,28 @@ static void usage(void)
             "usage: newspipe-entity-tag train --train FILE --out MODEL [--dev FILE] [--epochs N]\n"
             "         [--seed N] [--max-features N] [--gazetteer CATEGORY=FILE]... "
             "[--clusters FILE] [--passes 1|2]\n"
+            "         [--min-feature-count N]\n"
             "  CATEGORY: org, country, city, region, first, misc\n");
 }
 
 int etag_train_main(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"train", 1, NULL, 't'},     {"dev", 1, NULL, 'd'},      {"out", 1, NULL, 'o'},
-        {"epochs", 1, NULL, 'e'},    {"seed", 1, NULL, 's'},     {"max-features", 1, NULL, 'm'},
-        {"gazetteer", 1, NULL, 'g'}, {"clusters", 1, NULL, 'c'}, {"help", 0, NULL, 'h'},
+        {"train", 1, NULL, 't'},
+        {"dev", 1, NULL, 'd'},
+        {"out", 1, NULL, 'o'},
+        {"epochs", 1, NULL, 'e'},
+        {"seed", 1, NULL, 's'},
+        {"max-features", 1, NULL, 'm'},
+        {"gazetteer", 1, NULL, 'g'},
+        {"clusters", 1, NULL, 'c'},
+        {"help", 0, NULL, 'h'},
+        {"passes", 1, NULL, 'P'},
+        {"min-feature-count", 1, NULL, 'M'},
         {NULL, 0, NULL, 0},
     };
     const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *clusters = NULL;
-    uint64_t epochs = 10, seed = 1, max_rows = 200000, passes = 2;
+    uint64_t epochs = 10, seed = 1, max_rows = 200000, passes = 2, min_count = 1;
     const char *gaz[32];
     int ngaz = 0;
     int opt;
@@ -349,6 +405,12 @@ int etag_train_main(int argc, char **argv)
         case 'd': dev_path = optarg; break;
         case 'o': out_path = optarg; break;
         case 'c': clusters = optarg; break;
+        case 'M':
+            if (np_parse_uint(optarg, 1, 255, &min_count) < 0) {
+                np_error("--min-feature-count: expected 1..255");
+                return NP_EX_USAGE;
+            }
+            break;
         case 'P':
             if (np_parse_uint(optarg, 1, 2, &passes) < 0) {
                 np_error("--passes: expected 1 or 2");
@@ -393,6 +455,7 @@ int etag_train_main(int argc, char **argv)
     etag_corpus tr = {0}, dv = {0};
     etag_resource_builder rb = {0};
     weights A = {0}, B = {0};
+    etag_lexicon_builder counts = {0};
     run R = {0};
     uint32_t *docs = NULL;
     uint8_t *pass1 = NULL;
@@ -447,6 +510,13 @@ int etag_train_main(int argc, char **argv)
     docs = malloc((tr.ndoc + 1) * sizeof *docs);
     pass1 = passes == 2 ? malloc(tr.ntok + 1) : NULL;
     if (!R.toks || !R.spans || !docs || (passes == 2 && !pass1)) goto nomem;
+    if (min_count > 1) {
+        if (count_features(&tr, &R.res, R.toks, &counts) < 0) goto nomem;
+        R.counts = etag_lexicon_view(&counts);
+        R.min_count = (uint32_t)min_count;
+        A.counts = B.counts = &R.counts;
+        A.min_count = B.min_count = R.min_count;
+    }
     if (passes == 2 && jackknife(&R, epochs, 5, pass1) < 0) goto nomem;
     for (uint32_t d = 0; d < tr.ndoc; d++) docs[d] = d;
     for (uint64_t ep = 1; ep <= epochs; ep++) {
@@ -489,5 +559,6 @@ out:
     free(R.spans);
     free(docs);
     free(pass1);
+    etag_lexicon_builder_free(&counts);
     return rc;
 }
