@@ -38,6 +38,7 @@ struct tl_agg {
     double score;
     int mentions;
     uint8_t primary, linked, own_explicit;
+    uint32_t grp_lo, grp_hi; /* unknown listings: their mentions in L->by_issuer */
 };
 
 /* ---- word sets ---------------------------------------------------------------------- */
@@ -238,6 +239,7 @@ void tl_linker_free(tl_linker *L)
     free(L->m);
     free(L->agg);
     free(L->order);
+    free(L->by_issuer);
     np_buf_free(&L->out);
     memset(L, 0, sizeof *L);
 }
@@ -572,18 +574,24 @@ static int consider_ric(void *arg, uint32_t li)
 }
 
 /* The name mention that ends right before the pattern's opening parenthesis. */
-static const tl_mention *adjacent_name(const tl_linker *L, size_t first_m, int field, const char *s,
-                                       uint32_t open)
+/* The name mention that ends right before the pattern's opening parenthesis. Name mentions
+ * of this field are L->m[first_m .. names_end), in text order: binary search. */
+static const tl_mention *adjacent_name(const tl_linker *L, size_t first_m, size_t names_end,
+                                       const char *s, uint32_t open)
 {
-    for (size_t k = L->nm; k-- > first_m;) {
-        const tl_mention *m = &L->m[k];
-        if (m->field != field || m->method != M_NAME) continue;
-        if (m->b1 > open) continue;
-        for (uint32_t b = m->b1; b < open; b++)
-            if (s[b] != ' ' && s[b] != '\t' && s[b] != ',') return NULL;
-        return m;
+    size_t lo = first_m, hi = names_end;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (L->m[mid].b1 <= open)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return NULL;
+    if (lo == first_m) return NULL;
+    const tl_mention *m = &L->m[lo - 1];
+    for (uint32_t b = m->b1; b < open; b++)
+        if (s[b] != ' ' && s[b] != '\t' && s[b] != ',') return NULL;
+    return m;
 }
 
 /* A listing on this exchange of one of the name's candidate issuers. */
@@ -646,6 +654,7 @@ static const char *const us_mics[] = {"XNYS", "XNAS", "XASE", "ARCX", "BATS", "O
 static int scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_zone *z,
                          size_t nz, size_t first_m, int32_t day)
 {
+    size_t names_end = L->nm; /* this field's name mentions are [first_m, names_end) */
     const tl_table *T = L->table;
     if (tl_find_patterns(s, n, &L->pats)) return -1;
     size_t cp = 0, at = 0;
@@ -663,7 +672,7 @@ static int scan_patterns(tl_linker *L, int field, const char *s, size_t n, const
             if (c.best != NONE && (day == INT32_MIN || valid_at(&T->lst[c.best], day))) li = c.best;
         }
         if (li == NONE && p->exch) {
-            const tl_mention *nm = adjacent_name(L, first_m, field, s, p->open);
+            const tl_mention *nm = adjacent_name(L, first_m, names_end, s, p->open);
             uint32_t by_name = nm ? listing_of_name(T, nm, p->exch->mic, day, &issuer) : NONE;
             uint32_t by_sym = find_root(T, p->exch->mic, p->sym, p->sym_len, day, NONE);
             /* The name written right before the code decides when both exist: RIC roots
@@ -697,7 +706,7 @@ static int scan_patterns(tl_linker *L, int field, const char *s, size_t n, const
 
 /* ---- entities ----------------------------------------------------------------------- */
 
-static int scan_entities(tl_linker *L, int field, size_t first_m)
+static int scan_entities(tl_linker *L, int field, size_t first_m, size_t names_end)
 {
     const tl_table *T = L->table;
     const tl_tok *t = L->toks.t;
@@ -709,7 +718,16 @@ static int scan_entities(tl_linker *L, int field, size_t first_m)
         if (e->field != field) continue;
         /* Name mentions inside the span: ORG supports them, PER and LOC veto weak ones. */
         int covered = 0;
-        for (size_t q = first_m; q < L->nm; q++) {
+        /* Name mentions are in text order: start at the first that ends after the span. */
+        size_t q0 = first_m, q1 = names_end;
+        while (q0 < q1) {
+            size_t mid = q0 + (q1 - q0) / 2;
+            if (L->m[mid].cp1 <= e->cp0)
+                q0 = mid + 1;
+            else
+                q1 = mid;
+        }
+        for (size_t q = q0; q < names_end && L->m[q].cp0 < e->cp1; q++) {
             tl_mention *m = &L->m[q];
             if (m->field != field || m->method != M_NAME) continue;
             if (m->cp1 <= e->cp0 || m->cp0 >= e->cp1) continue;
@@ -786,6 +804,12 @@ static tl_agg *new_agg(tl_linker *L)
     return a;
 }
 
+static int cmp_u32(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return (a > b) - (a < b);
+}
+
 static int same_unknown(const tl_mention *a, const tl_mention *b)
 {
     if (a->exch != b->exch) return 0;
@@ -809,12 +833,64 @@ static int cmp_entries(const void *x, const void *y, void *arg)
            (*(const uint32_t *)x < *(const uint32_t *)y);
 }
 
+static int cmp_by_issuer(const void *x, const void *y, void *arg)
+{
+    const tl_mention *m = arg;
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    if (m[a].issuer != m[b].issuer) return m[a].issuer < m[b].issuer ? -1 : 1;
+    return (a > b) - (a < b);
+}
+
+static int cmp_unknown(const void *x, const void *y, void *arg)
+{
+    const tl_mention *m = arg;
+    const tl_mention *a = &m[*(const uint32_t *)x], *b = &m[*(const uint32_t *)y];
+    if (a->exch != b->exch) return (uintptr_t)a->exch < (uintptr_t)b->exch ? -1 : 1;
+    size_t n = a->sym_len < b->sym_len ? a->sym_len : b->sym_len;
+    int c = memcmp(a->sym, b->sym, n);
+    if (c) return c;
+    if (a->sym_len != b->sym_len) return a->sym_len < b->sym_len ? -1 : 1;
+    uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
+    return (i > j) - (i < j);
+}
+
+/* The live mentions of issuer is (NONE: unknown listings), in text order: [*lo, *hi) of
+ * L->by_issuer. */
+static void issuer_range(const tl_linker *L, uint32_t is, size_t *lo, size_t *hi)
+{
+    size_t a = 0, b = L->n_by_issuer;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (L->m[L->by_issuer[mid]].issuer < is)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *lo = a;
+    b = L->n_by_issuer;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (L->m[L->by_issuer[mid]].issuer <= is)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *hi = a;
+}
+
 static int put_evidence(tl_linker *L, np_buf *o, const tl_agg *e, int *count)
 {
     int n = 0, written = 0;
     if (np_buf_puts(o, "[")) return -1;
-    for (size_t k = 0; k < L->nm; k++) {
-        const tl_mention *m = &L->m[k];
+    size_t lo, hi;
+    if (e->issuer == NONE) {
+        lo = e->grp_lo;
+        hi = e->grp_hi;
+    } else {
+        issuer_range(L, e->issuer, &lo, &hi);
+    }
+    for (size_t q = lo; q < hi; q++) {
+        const tl_mention *m = &L->m[L->by_issuer[q]];
         if (m->dead) continue;
         int mine;
         if (e->issuer == NONE)
@@ -882,68 +958,102 @@ static int emit(tl_linker *L, const char *source, size_t source_len, int32_t day
                 m->dead = 1;
         }
     }
-    /* Ambiguous names: an issuer with explicit evidence in the article wins, else none. */
+    /* Ambiguous names: an issuer with explicit evidence in the article wins, else none. The
+     * explicit issuers and listings are collected once, sorted, for binary search. */
+    size_t nx = 0;
+    if (L->nm > L->ordercap) {
+        uint32_t *o = realloc(L->order, L->nm * sizeof *o);
+        if (!o) return -1;
+        L->order = o;
+        L->ordercap = L->nm;
+    }
+    for (size_t k = 0; k < L->nm; k++)
+        if (L->m[k].listing != NONE && !L->m[k].dead) L->order[nx++] = L->m[k].issuer;
+    if (nx > 1) qsort(L->order, nx, sizeof *L->order, cmp_u32);
     for (size_t k = 0; k < L->nm; k++) {
         tl_mention *m = &L->m[k];
         if (!m->ambiguous || m->dead) continue;
         m->dead = 1;
         for (uint32_t a = m->alias_first; a < m->alias_first + m->alias_count && m->dead; a++) {
             uint32_t is = T->names.alias[a].issuer;
-            for (size_t q = 0; q < L->nm; q++)
-                if (L->m[q].issuer == is && L->m[q].listing != NONE) {
-                    m->issuer = is;
-                    m->dead = 0;
-                    break;
-                }
-        }
-    }
-    /* Per-issuer evidence. */
-    for (size_t k = 0; k < L->nm; k++) {
-        tl_mention *m = &L->m[k];
-        if (m->dead) continue;
-        tl_agg *a = NULL;
-        if (m->issuer == NONE) {
-            for (size_t q = 0; q < L->nagg; q++)
-                if (L->agg[q].issuer == NONE && same_unknown(&L->m[L->agg[q].mention], m))
-                    a = &L->agg[q];
-        } else {
-            for (size_t q = 0; q < L->nagg; q++)
-                if (L->agg[q].issuer == m->issuer) a = &L->agg[q];
-        }
-        if (!a) {
-            if (!(a = new_agg(L))) return -1;
-            a->issuer = m->issuer;
-            a->mention = (uint32_t)k;
-            a->first = UINT64_MAX;
-        }
-        uint64_t pos = (uint64_t)m->field << 32 | m->cp0;
-        if (m->method == M_NAME && m->weak) {
-            if (m->cue)
-                a->n_weak++;
-            else
-                continue;
-        } else if (m->method == M_NAME) {
-            a->n_strong++;
-        } else if (m->method == M_ENTITY) {
-            a->n_entity++;
-        } else {
-            a->n_explicit++;
-        }
-        if (pos < a->first) a->first = pos;
-    }
-    /* Weak names count when the issuer has other evidence too. */
-    for (size_t k = 0; k < L->nm; k++) {
-        tl_mention *m = &L->m[k];
-        if (m->dead || m->method != M_NAME || !m->weak || m->cue) continue;
-        for (size_t q = 0; q < L->nagg; q++) {
-            tl_agg *a = &L->agg[q];
-            if (a->issuer != m->issuer) continue;
-            if (a->n_strong + a->n_entity + a->n_explicit + a->n_weak > 0) {
-                m->cue = 1; /* supported */
-                uint64_t pos = (uint64_t)m->field << 32 | m->cp0;
-                if (pos < a->first) a->first = pos;
+            if (bsearch(&is, L->order, nx, sizeof *L->order, cmp_u32)) {
+                m->issuer = is;
+                m->dead = 0;
             }
         }
+    }
+    /* Live mentions grouped by issuer (text order kept within): aggregation and output walk
+     * these groups, so the work stays near-linear however many companies an article names. */
+    if (L->nm > L->by_issuer_cap) {
+        uint32_t *p = realloc(L->by_issuer, L->nm * sizeof *p);
+        if (!p) return -1;
+        L->by_issuer = p;
+        L->by_issuer_cap = L->nm;
+    }
+    L->n_by_issuer = 0;
+    for (size_t k = 0; k < L->nm; k++)
+        if (!L->m[k].dead) L->by_issuer[L->n_by_issuer++] = (uint32_t)k;
+    if (L->n_by_issuer > 1)
+        qsort_r(L->by_issuer, L->n_by_issuer, sizeof *L->by_issuer, cmp_by_issuer, L->m);
+    /* Unknown listings (issuer NONE, the last group) are grouped by code. */
+    size_t none_lo, none_hi;
+    issuer_range(L, NONE, &none_lo, &none_hi);
+    if (none_hi - none_lo > 1)
+        qsort_r(L->by_issuer + none_lo, none_hi - none_lo, sizeof *L->by_issuer, cmp_unknown, L->m);
+    /* Per-issuer evidence; unknown listings one entry per code. */
+    for (size_t g = 0; g < L->n_by_issuer;) {
+        uint32_t is = L->m[L->by_issuer[g]].issuer;
+        size_t end = g;
+        while (end < L->n_by_issuer && L->m[L->by_issuer[end]].issuer == is) end++;
+        size_t first_agg = L->nagg;
+        for (size_t q = g; q < end; q++) {
+            uint32_t k = L->by_issuer[q];
+            tl_mention *m = &L->m[k];
+            tl_agg *a = NULL;
+            if (is == NONE) {
+                /* Codes are sorted: a new code starts a new entry. */
+                if (L->nagg > first_agg && same_unknown(&L->m[L->agg[L->nagg - 1].mention], m))
+                    a = &L->agg[L->nagg - 1];
+            } else if (L->nagg > first_agg) {
+                a = &L->agg[first_agg];
+            }
+            if (!a) {
+                if (!(a = new_agg(L))) return -1;
+                a->issuer = is;
+                a->mention = k;
+                a->first = UINT64_MAX;
+                a->grp_lo = (uint32_t)q;
+            }
+            a->grp_hi = (uint32_t)q + 1;
+            uint64_t pos = (uint64_t)m->field << 32 | m->cp0;
+            if (m->method == M_NAME && m->weak) {
+                if (m->cue)
+                    a->n_weak++;
+                else
+                    continue;
+            } else if (m->method == M_NAME) {
+                a->n_strong++;
+            } else if (m->method == M_ENTITY) {
+                a->n_entity++;
+            } else {
+                a->n_explicit++;
+            }
+            if (pos < a->first) a->first = pos;
+        }
+        /* Weak names count when the issuer has other evidence too. */
+        if (is != NONE && L->nagg > first_agg) {
+            tl_agg *a = &L->agg[first_agg];
+            if (a->n_strong + a->n_entity + a->n_explicit + a->n_weak > 0) {
+                for (size_t q = g; q < end; q++) {
+                    tl_mention *m = &L->m[L->by_issuer[q]];
+                    if (m->method != M_NAME || !m->weak || m->cue) continue;
+                    m->cue = 1; /* supported */
+                    uint64_t pos = (uint64_t)m->field << 32 | m->cp0;
+                    if (pos < a->first) a->first = pos;
+                }
+            }
+        }
+        g = end;
     }
     /* Output entries: one per listing of each linked issuer. */
     size_t nissuers = L->nagg;
@@ -963,14 +1073,16 @@ static int emit(tl_linker *L, const char *source, size_t source_len, int32_t day
             continue;
         }
         const tl_issuer *I = &T->iss[a.issuer];
+        size_t ilo, ihi;
+        issuer_range(L, a.issuer, &ilo, &ihi);
         int any_exchange = 0;
         for (uint32_t li = I->first; li < I->first + I->count; li++)
             if (valid_at(&T->lst[li], day) && !is_otc(&T->lst[li])) any_exchange = 1;
         for (uint32_t li = I->first; li < I->first + I->count; li++) {
             const tl_listing *l = &T->lst[li];
             int explicit_here = 0;
-            for (size_t k = 0; k < L->nm; k++)
-                if (!L->m[k].dead && L->m[k].listing == li) explicit_here = 1;
+            for (size_t r = ilo; r < ihi && !explicit_here; r++)
+                if (L->m[L->by_issuer[r]].listing == li) explicit_here = 1;
             if (!explicit_here) {
                 /* Only listings valid at the article's date (current ones when it has no
                  * date): a company listed later was not a listed company then. */
@@ -1084,8 +1196,9 @@ int tl_link_texts(tl_linker *L, const char *const *texts, const size_t *lens, in
         if (tl_tokenize(s, n, &L->toks)) return -1;
         size_t first_m = L->nm;
         if (scan_names(L, f, s, n, z, nz)) return -1;
+        size_t names_end = L->nm;
         if (scan_patterns(L, f, s, n, z, nz, first_m, day)) return -1;
-        if (L->ents.n && scan_entities(L, f, first_m)) return -1;
+        if (L->ents.n && scan_entities(L, f, first_m, names_end)) return -1;
     }
     if (L->nm > 1) qsort(L->m, L->nm, sizeof *L->m, cmp_mentions);
     return emit(L, source, source_len, day);

@@ -38,6 +38,8 @@ typedef struct {
     size_t nagg, aggcap;
     uint32_t *order;
     size_t ordercap;
+    uint32_t *by_issuer; /* live mention indices sorted by issuer, then text order */
+    size_t n_by_issuer, by_issuer_cap;
     np_buf out;
 } tl_linker;
 
