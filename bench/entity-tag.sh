@@ -19,10 +19,23 @@ t_cat=$(median_seconds "$PIN '$NP_BIN/newspipe-cat' < '$SAMPLE' > /dev/null")
 t_et=$(median_seconds "$PIN '$ET' --model '$ETAG_MODEL' < '$SAMPLE' > /dev/null")
 printf '%-36s %8.4f s %12s articles/s\n' "newspipe-cat (record path only)" "$t_cat" "$(rate "$records" "$t_cat")"
 printf '%-36s %8.4f s %12s articles/s %12s tokens/s (goal >= 250000)\n' "newspipe-entity-tag" "$t_et" "$(rate "$records" "$t_et")" "$(rate "$tokens" "$t_et")"
+# CPU seconds (user + sys) of the tagging run: less sensitive than wall time to other load
+if [ -x /usr/bin/time ]; then
+    cpu=$(/usr/bin/time -f '%U %S' "$ET" --model "$ETAG_MODEL" < "$SAMPLE" 2>&1 >/dev/null | tail -n 1 | awk '{print $1 + $2}')
+    printf '%-36s %8.4f s CPU %8s tokens per CPU second\n' "newspipe-entity-tag (CPU time)" "$cpu" "$(rate "$tokens" "$cpu")"
+fi
+echo "machine load average: $(cut -d' ' -f1-3 /proc/loadavg) (timings above are only meaningful on an idle machine)"
 t_empty=$(median_seconds "'$ET' --model '$ETAG_MODEL' < /dev/null > /dev/null")
 t_empty_cat=$(median_seconds "'$NP_BIN/newspipe-cat' < /dev/null > /dev/null")
-load_ms=$($ET --model "$ETAG_MODEL" --stats < /dev/null 2>&1 >/dev/null | sed -n 's/.*"model_load_ms":\([0-9.]*\).*/\1/p')
-echo "model load (map + verify checksum, measured inside the program): $load_ms ms"
+# model load: median of 5 runs on empty input
+: > "$BENCH_DIR/.load"
+for i in 1 2 3 4 5; do
+    $ET --model "$ETAG_MODEL" --stats < /dev/null 2>&1 >/dev/null |
+        sed -n 's/.*"model_load_ms":\([0-9.]*\),"model_load_cpu_ms":\([0-9.]*\).*/\1 \2/p' >> "$BENCH_DIR/.load"
+done
+load_ms=$(sort -n "$BENCH_DIR/.load" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+load_cpu=$(sort -k2 -n "$BENCH_DIR/.load" | awk '{a[NR]=$2} END {print a[int((NR+1)/2)]}')
+echo "model load (read + verify checksum, measured inside the program, median of 5): $load_ms ms wall, $load_cpu ms CPU"
 printf 'process start to exit on empty input: %.1f ms (newspipe-cat: %.1f ms)\n' \
     "$(awk -v s="$t_empty" 'BEGIN{print s*1000}')" "$(awk -v s="$t_empty_cat" 'BEGIN{print s*1000}')"
 echo "peak RSS newspipe-entity-tag on the sample: $(peak_rss_kb "'$ET' --model '$ETAG_MODEL' < '$SAMPLE'") KB"

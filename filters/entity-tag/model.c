@@ -1,4 +1,4 @@
-/* Model file: build, write, map and verify (see model.h). */
+/* Model file: build, write, read and verify (see model.h). */
 #include "model.h"
 
 #include <errno.h>
@@ -68,6 +68,24 @@ static int pow2(uint32_t x)
     return x && !(x & (x - 1));
 }
 
+/* Reads exactly n bytes at offset off. Returns 0, or -1 (errno set; EIO when short). */
+static int read_at(int fd, void *p, size_t n, off_t off)
+{
+    char *c = p;
+    while (n) {
+        ssize_t k = pread(fd, c, n, off);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) {
+            if (k == 0) errno = EIO;
+            return -1;
+        }
+        c += k;
+        n -= (size_t)k;
+        off += k;
+    }
+    return 0;
+}
+
 int etag_model_open(etag_model *m, const char *path, char *err, size_t errlen)
 {
     memset(m, 0, sizeof *m);
@@ -77,77 +95,73 @@ int etag_model_open(etag_model *m, const char *path, char *err, size_t errlen)
         return -1;
     }
     struct stat st;
+    header h;
+    const char *why = NULL;
+    void *mem = NULL;
     if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
         snprintf(err, errlen, "model %s: not a regular file", path);
         close(fd);
         return -1;
     }
-    if ((size_t)st.st_size < HEADER_SIZE) {
-        snprintf(err, errlen, "model %s: not an entity-tag model (too short)", path);
-        close(fd);
-        return -1;
-    }
-    void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    close(fd);
-    if (map == MAP_FAILED) {
-        snprintf(err, errlen, "model %s: mmap: %s", path, strerror(errno));
-        return -1;
-    }
-    const header *h = map;
-    const char *why = NULL;
-    if (memcmp(h->magic, MAGIC, 8) != 0)
+    if ((size_t)st.st_size < HEADER_SIZE || read_at(fd, &h, sizeof h, 0) < 0)
+        why = "not an entity-tag model (too short)";
+    else if (memcmp(h.magic, MAGIC, 8) != 0)
         why = "not an entity-tag model (bad magic)";
-    else if (h->version != ETAG_MODEL_VERSION) {
+    else if (h.version != ETAG_MODEL_VERSION) {
         snprintf(err, errlen,
                  "model %s: version %u, this program reads version %u (retrain or "
                  "use a matching newspipe)",
-                 path, h->version, ETAG_MODEL_VERSION);
-        munmap(map, (size_t)st.st_size);
+                 path, h.version, ETAG_MODEL_VERSION);
+        close(fd);
         return -1;
-    } else if (h->nlabels != ETAG_NLABELS)
+    } else if (h.nlabels != ETAG_NLABELS)
         why = "wrong label count";
-    else if (!pow2(h->feat_slots) || (h->gaz_slots && !pow2(h->gaz_slots)) ||
-             (h->clu_slots && !pow2(h->clu_slots)))
+    else if (h.passes > 2)
+        why = "corrupt (bad pass count)";
+    else if (!pow2(h.feat_slots) || (h.gaz_slots && !pow2(h.gaz_slots)) ||
+             (h.clu_slots && !pow2(h.clu_slots)))
         why = "corrupt (bad table sizes)";
-    else if (h->payload_len != (uint64_t)st.st_size - HEADER_SIZE ||
-             h->payload_len != (uint64_t)h->feat_slots * sizeof(etag_slot) +
-                                   lex_bytes(h->gaz_slots) + lex_bytes(h->clu_slots))
+    else if (h.payload_len != (uint64_t)st.st_size - HEADER_SIZE ||
+             h.payload_len != (uint64_t)h.feat_slots * sizeof(etag_slot) + lex_bytes(h.gaz_slots) +
+                                  lex_bytes(h.clu_slots))
         why = "corrupt (truncated or wrong length)";
-    else if (np_hash64((const unsigned char *)map + HEADER_SIZE, h->payload_len, CHECK_SEED) !=
-             h->checksum)
-        why = "corrupt (checksum mismatch)";
-    if (why) {
-        snprintf(err, errlen, "model %s: %s", path, why);
-        munmap(map, (size_t)st.st_size);
-        return -1;
-    }
-    /* The weight table is probed at random, about a hundred times per token: with 4 KiB
-     * pages nearly every probe also misses the TLB. Copy the payload into memory backed by
-     * transparent huge pages when the system offers them (a few ms for ~15 MB); otherwise
-     * use the mapping as it is. */
-    const size_t huge = 2u << 20;
-    size_t alloc = ((size_t)h->payload_len + huge - 1) & ~(huge - 1);
-    void *mem = NULL;
-    if (alloc && posix_memalign(&mem, huge, alloc) == 0) {
+    if (!why) {
+        /* The weight table is probed at random, about a hundred times per token: with
+         * 4 KiB pages nearly every probe also misses the TLB. Read the payload into memory
+         * that transparent huge pages can back (one copy from the page cache, no mapping
+         * faults), then verify it. */
+        const size_t huge = 2u << 20;
+        size_t alloc = ((size_t)h.payload_len + huge - 1) & ~(huge - 1);
+        if (posix_memalign(&mem, huge, alloc ? alloc : huge) != 0) {
+            snprintf(err, errlen, "model %s: out of memory", path);
+            close(fd);
+            return -1;
+        }
 #ifdef MADV_HUGEPAGE
         madvise(mem, alloc, MADV_HUGEPAGE);
 #endif
-        memcpy(mem, (const unsigned char *)map + HEADER_SIZE, (size_t)h->payload_len);
-        header copy = *h;
-        munmap(map, (size_t)st.st_size);
-        m->owned = mem;
-        attach(m, &copy, mem);
-        return 0;
+        if (read_at(fd, mem, (size_t)h.payload_len, HEADER_SIZE) < 0) {
+            snprintf(err, errlen, "model %s: read: %s", path, strerror(errno));
+            free(mem);
+            close(fd);
+            return -1;
+        }
+        if (np_hash64(mem, h.payload_len, CHECK_SEED) != h.checksum)
+            why = "corrupt (checksum mismatch)";
     }
-    m->map = map;
-    m->map_len = (size_t)st.st_size;
-    attach(m, h, (const unsigned char *)map + HEADER_SIZE);
+    close(fd);
+    if (why) {
+        snprintf(err, errlen, "model %s: %s", path, why);
+        free(mem);
+        return -1;
+    }
+    m->owned = mem;
+    attach(m, &h, mem);
     return 0;
 }
 
 void etag_model_close(etag_model *m)
 {
-    if (m->map) munmap(m->map, m->map_len);
     free(m->owned);
     memset(m, 0, sizeof *m);
 }

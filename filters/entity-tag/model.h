@@ -1,5 +1,6 @@
 /* The model file: quantized feature weights, gazetteers and word clusters in one versioned,
- * checksummed binary that is mapped into memory (nothing is parsed or copied at load time).
+ * checksummed binary that is read into memory as it is (nothing is parsed or rebuilt at load
+ * time: one read and one checksum pass, a few milliseconds).
  *
  * Layout (little-endian): a 64-byte header (magic "NPETAGM\n", version, table sizes, payload
  * length, np_hash64 of the payload), then the weight table (32-byte slots: 32-bit fingerprint,
@@ -30,13 +31,11 @@ typedef struct {
     int passes; /* 1, or 2 for two-pass tagging (etag_decode_doc) */
     etag_resources res;
     /* private */
-    void *map;
-    size_t map_len;
     void *owned;      /* heap memory: the built image, or the payload copied at open */
     size_t image_len; /* header + payload when built by etag_model_build, else 0 */
 } etag_model;
 
-/* Maps and checks the model file. Returns 0, or -1 with a one-line reason in err (missing,
+/* Reads and checks the model file. Returns 0, or -1 with a one-line reason in err (missing,
  * unreadable, not a model, wrong version, corrupt). Release with etag_model_close(). */
 int etag_model_open(etag_model *m, const char *path, char *err, size_t errlen);
 void etag_model_close(etag_model *m);
