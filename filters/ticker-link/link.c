@@ -23,7 +23,7 @@ struct tl_mention {
     uint32_t listing;                  /* explicit patterns: the listing, or NONE when unknown */
     uint32_t alias_first, alias_count; /* name candidates */
     uint32_t b0, b1, cp0, cp1;
-    uint8_t field, method, weak, cue, dead, ambiguous, single;
+    uint8_t field, method, weak, cue, dead, ambiguous, single, brand, orgable;
     const char *sym, *ric; /* unknown explicit listings: as written */
     uint16_t sym_len, ric_len;
     const tl_exchange *exch;
@@ -462,9 +462,16 @@ static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl
         m->cp1 = t[e - 1].cp1;
         m->single = (uint8_t)single;
         m->weak = (a->flags & TL_KEY_WEAK) && !suffix;
-        /* Context cues ("Apple said") support only brand names curated with "*"; other weak
-         * names need the company's full name or another strong mention. */
-        if (m->weak && (a->curated == 3 || a->curated == 1)) {
+        m->brand = a->curated == 3;
+        m->orgable = m->brand ||
+                     (a->curated == 0 && !(a->flags & TL_KEY_SHORT) && !(t[i].flags & TL_TOK_CAPS));
+        /* Context cues ("Apple said") support brand names curated with "*" and common-word
+         * names ("~": "Target", "Union") of large companies, whose names would otherwise be
+         * strong; never a one- or two-letter name. Other weak names need the company's full
+         * name or another strong mention. */
+        if (m->weak && t[e - 1].b1 - t[i].b0 >= 3 &&
+            (a->curated == 3 ||
+             (a->curated == 1 && T->iss[a->issuer].prior >= TL_PRIOR_STRONG_NAME))) {
             int cue = 0;
             /* After the name ("Apple said", "Target shares"): only for brand names ("*"). */
             if (a->curated == 3 && e < nt && !(t[e].flags & TL_TOK_BREAK) &&
@@ -706,6 +713,31 @@ static int scan_patterns(tl_linker *L, int field, const char *s, size_t n, const
 
 /* ---- entities ----------------------------------------------------------------------- */
 
+/* Whether name mention m covers ORG span e but for a leading "the" and trailing legal
+ * forms, possessives and punctuation: the ORG is then this name, not a body named after it. */
+static int whole_span(const tl_linker *L, const tl_entity *e, const tl_mention *m)
+{
+    const tl_tok *t = L->toks.t;
+    size_t nt = L->toks.n;
+    static uint64_t the_h;
+    if (!the_h) the_h = tl_word_hash("the", 3);
+    size_t lo = 0, hi = nt;
+    while (lo < hi) { /* the first token that ends after the span starts */
+        size_t mid = lo + (hi - lo) / 2;
+        if (t[mid].cp1 <= e->cp0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < nt && t[i].cp0 < e->cp1; i++) {
+        if (t[i].cp0 >= m->cp0 && t[i].cp1 <= m->cp1) continue;
+        if (t[i].cp1 <= m->cp0 && t[i].h == the_h) continue;
+        if (t[i].cp0 >= m->cp1 && tl_is_legal_word(t[i].h)) continue;
+        return 0;
+    }
+    return 1;
+}
+
 static int scan_entities(tl_linker *L, int field, size_t first_m, size_t names_end)
 {
     const tl_table *T = L->table;
@@ -732,8 +764,12 @@ static int scan_entities(tl_linker *L, int field, size_t first_m, size_t names_e
             if (m->field != field || m->method != M_NAME) continue;
             if (m->cp1 <= e->cp0 || m->cp0 >= e->cp1) continue;
             if (e->type == TL_ENT_ORG) {
-                m->weak = 0;
                 covered = 1;
+                /* Only a brand name ("*") that is the whole organization ("Apple", "the
+                 * Apple Inc") is made certain: inside a longer one ("European Union",
+                 * "Ford Foundation") the ORG is another body, and a one-word name derived
+                 * from a listing ("United", "Earth") needs more than being an ORG. */
+                if ((!m->weak || m->orgable) && whole_span(L, e, m)) m->weak = 0;
             } else if ((e->type == TL_ENT_PER || e->type == TL_ENT_LOC) && m->cp0 >= e->cp0 &&
                        m->cp1 <= e->cp1 && (m->weak || m->single)) {
                 m->dead = 1;
@@ -762,6 +798,9 @@ static int scan_entities(tl_linker *L, int field, size_t first_m, size_t names_e
         int best_rank = -1, tie = 0;
         for (uint32_t a = sl->first; a < sl->first + sl->count; a++) {
             const tl_alias *al = &T->names.alias[a];
+            /* A one-word name is a company's only when curated as a brand ("*"): an ORG
+             * "People" or "United" is not People Co. or UNITED, Inc. */
+            if ((al->flags & TL_KEY_WEAK) && al->curated != 3) continue;
             int rank = (al->curated == 2 ? 1000 : 0) + T->iss[al->issuer].prior;
             if (rank > best_rank) {
                 best = a;
@@ -771,6 +810,7 @@ static int scan_entities(tl_linker *L, int field, size_t first_m, size_t names_e
                 tie = 1;
             }
         }
+        if (best == NONE) continue;
         tl_mention *m = new_mention(L);
         if (!m) return -1;
         m->issuer = T->names.alias[best].issuer;

@@ -96,6 +96,12 @@ ent2='{"id":"e2","body":"Shares of Nike rose.","entities":[{"text":"Nike","type"
 is "$(printf '%s\n' "$ent2" | "$TL" --listings "$FIX" | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); print([(t["symbol"], [e["method"] for e in t["evidence"]]) for t in r["tickers"]])')" \
    "[('NKE', ['name'])]" "an ORG entity on a derived one-word name links it"
 
+# An ORG longer than the name is another body ("Ford Foundation"); an ORG that is exactly a
+# common-word name ("United", marked "~") does not make it a company's.
+ent3='{"id":"e3","body":"The Ford Foundation and United said so.","entities":[{"text":"Ford Foundation","type":"ORG","field":"body","start":4,"end":19},{"text":"United","type":"ORG","field":"body","start":24,"end":30}]}'
+is "$(printf '%s\n' "$ent3" | "$TL" --listings "$FIX" | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); print(len(r["tickers"]))')" \
+   "0" "an ORG containing a brand name, or equal to a common-word name, links nothing"
+
 # Listings files: bad rows name file and line (exit 78); an empty listing works.
 printf 'issuer\tsymbol\tmic\tname\nx\tAAA\tXNYS\tAaa\ny\tBBB\tbad mic\tBbb\n' > "$T/bad.tsv"
 printf '%s\n' '{"id":1,"body":"x"}' | "$TL" --listings "$T/bad.tsv" > /dev/null 2> "$T/e"

@@ -14,9 +14,15 @@ GROUP = re.compile(r"\s*[(<]\s*" + RIC + r"(?:\s*[,;]\s*" + RIC + r")*\s*[)>]")
 SIBLING = {"XVTX": "XSWX"}
 
 
+PRE = None  # --pre: an upstream stage (entity-tag) whose output the filter reads
+
+
 def run(binary, listings, records):
     args = [binary] + (["--listings", listings] if listings else [])
     inp = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if PRE:
+        inp = subprocess.run(PRE, shell=True, input=inp.encode(), stdout=subprocess.PIPE,
+                             check=True).stdout.decode()
     out = subprocess.run(args, input=inp.encode(), stdout=subprocess.PIPE, check=True).stdout
     return [json.loads(l) for l in out.decode().splitlines()]
 
@@ -36,7 +42,11 @@ def main():
     ap.add_argument("--listings", default=None)
     ap.add_argument("--gold", default=None)
     ap.add_argument("--show-misses", type=int, default=0)
+    ap.add_argument("--pre", default=None,
+                    help="shell command run on the input first, e.g. bin/newspipe-entity-tag")
     a = ap.parse_args()
+    global PRE
+    PRE = a.pre
     d = os.path.join(a.shared, "data/corpora/reuters-fin-2013q4-sample")
     if not os.path.isdir(d):
         print("eval-ticker-link: ../shared absent, skipped")
