@@ -4,8 +4,10 @@
  * cache miss, never a crash. */
 #include "cache.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -300,4 +302,67 @@ int tl_cache_read(tl_table *t, const char *path, uint64_t fp)
         return -1;
     }
     return 0;
+}
+
+/* ---- pruning ----------------------------------------------------------------------------- */
+
+typedef struct {
+    char name[30];
+    struct timespec mtime;
+} centry;
+
+static int newer_first(const void *a, const void *b)
+{
+    const struct timespec *x = &((const centry *)a)->mtime, *y = &((const centry *)b)->mtime;
+    if (x->tv_sec != y->tv_sec) return x->tv_sec < y->tv_sec ? 1 : -1;
+    if (x->tv_nsec != y->tv_nsec) return x->tv_nsec < y->tv_nsec ? 1 : -1;
+    return 0;
+}
+
+/* "listings-" + 16 hex digits + ".bin": only the files this program names. */
+static int is_cache_name(const char *s)
+{
+    if (strncmp(s, "listings-", 9) != 0) return 0;
+    for (int i = 9; i < 25; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f'))) return 0;
+    return strcmp(s + 25, ".bin") == 0;
+}
+
+int tl_cache_prune(const char *dir, int keep)
+{
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    centry *e = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (!is_cache_name(de->d_name)) continue;
+        struct stat st;
+        if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) || !S_ISREG(st.st_mode))
+            continue;
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 16;
+            centry *p = realloc(e, nc * sizeof *p);
+            if (!p) break;
+            e = p;
+            cap = nc;
+        }
+        memcpy(e[n].name, de->d_name, 30); /* is_cache_name: 29 characters and NUL */
+        e[n].mtime = st.st_mtim;
+        n++;
+    }
+    int removed = 0;
+    if (n > (size_t)(keep > 0 ? keep : 0)) {
+        qsort(e, n, sizeof *e, newer_first);
+        for (size_t i = (size_t)(keep > 0 ? keep : 0); i < n; i++)
+            if (unlinkat(dirfd(d), e[i].name, 0) == 0) removed++;
+    }
+    closedir(d);
+    free(e);
+    return removed;
+}
+
+void tl_cache_touch(const char *path)
+{
+    (void)utimensat(AT_FDCWD, path, NULL, 0);
 }

@@ -19,4 +19,13 @@ int tl_cache_read(tl_table *t, const char *path, uint64_t fp);
 /* Writes t to path atomically. Returns 0 or -1 (errno set). */
 int tl_cache_write(const tl_table *t, const char *path, uint64_t fp);
 
+/* Keeps the cache directory small: of its listings-*.bin files, the keep most recently used
+ * (by modification time) stay and the others are deleted. Returns how many were deleted.
+ * Deleting a file another process has mapped is safe; a process about to read it parses
+ * the text instead. */
+int tl_cache_prune(const char *dir, int keep);
+
+/* Marks the cache file at path as just used (its modification time), for tl_cache_prune. */
+void tl_cache_touch(const char *path);
+
 #endif

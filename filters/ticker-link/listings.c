@@ -610,6 +610,7 @@ int tl_table_load_cached(tl_table *t, const char *const *paths, size_t n, const 
         snprintf(path, sizeof path, "%s/listings-%016llx.bin", cache_dir, (unsigned long long)fp);
         if (tl_cache_read(t, path, fp) == 0) {
             *cached = 1;
+            tl_cache_touch(path);
             for (size_t i = 0; i < n; i++) free(texts[i]);
             free(texts);
             free(lens);
@@ -637,6 +638,7 @@ int tl_table_load_cached(tl_table *t, const char *const *paths, size_t n, const 
         mkdir(parent, 0777);
     }
     mkdir(cache_dir, 0777);
-    tl_cache_write(t, path, fp);
+    /* Each edited table or rebuilt program makes a new file: keep only the recent ones. */
+    if (tl_cache_write(t, path, fp) == 0) tl_cache_prune(cache_dir, TL_CACHE_KEEP);
     return 0;
 }

@@ -1,8 +1,11 @@
 /* ticker-link listings loader: good tables, an empty table, and bad rows reported with file
  * and line; symbol and RIC lookups; the binary cache round trip. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cache.h"
@@ -96,6 +99,38 @@ int main(void)
        "lookups and strings from the cache");
     tl_table_free(&c);
     ok(tl_cache_read(&c, cache, fp + 1) != 0, "another fingerprint is a miss");
+    /* Pruning keeps the most recently used cache files and only files named like caches. */
+    char dir[] = "/tmp/np-tl-prune-XXXXXX";
+    if (mkdtemp(dir)) {
+        char p[256];
+        for (int k = 0; k < 6; k++) {
+            snprintf(p, sizeof p, "%s/listings-%016x.bin", dir, k);
+            FILE *w = fopen(p, "w");
+            if (w) fclose(w);
+            struct timespec ts[2] = {{1000 + k, 0}, {1000 + k, 0}};
+            utimensat(AT_FDCWD, p, ts, 0);
+        }
+        snprintf(p, sizeof p, "%s/other.bin", dir);
+        FILE *w = fopen(p, "w");
+        if (w) fclose(w);
+        snprintf(p, sizeof p, "%s/listings-%016x.bin", dir, 0);
+        tl_cache_touch(p); /* the oldest becomes the most recently used */
+        ok(tl_cache_prune(dir, 4) == 2, "prune deletes all but the 4 most recently used");
+        int left = 0;
+        for (int k = 0; k < 6; k++) {
+            snprintf(p, sizeof p, "%s/listings-%016x.bin", dir, k);
+            left |= (access(p, F_OK) == 0) << k;
+        }
+        ok(left == (1 | 8 | 16 | 32), "the touched file and the newest three stay");
+        snprintf(p, sizeof p, "%s/other.bin", dir);
+        ok(access(p, F_OK) == 0, "files not named like caches are left alone");
+        unlink(p);
+        for (int k = 0; k < 6; k++) {
+            snprintf(p, sizeof p, "%s/listings-%016x.bin", dir, k);
+            unlink(p);
+        }
+        rmdir(dir);
+    }
     FILE *f = fopen(cache, "r+b");
     if (f) {
         fseek(f, 100, SEEK_SET);
