@@ -46,8 +46,9 @@ listings: $(TL_BIN) $(TL_OUT)/weak-words.txt
 	  --note "rebuilt by: make listings (newspipe-ticker-link import ...; see mk/ticker-link.mk)" \
 	  --note "sources: SEC company_tickers_exchange.json (copy of 2025-12-14, public domain);" \
 	  --note "  S&P 500 constituents (2026-08-08, PDDL); Nasdaq screener (2026-08-22, for exchange," \
-	  --note "  security type and market cap only); FinanceDatabase equities (2026-08-16, MIT);" \
-	  --note "  data/aliases.tsv (curated for newspipe: aliases, 2006-2013 listings and RICs)" \
+	  --note "  security type, market cap and IPO year only); FinanceDatabase equities (2026-08-16, MIT);" \
+	  --note "  data/aliases.tsv (curated for newspipe: aliases, 2006-2013 listings and RICs);" \
+	  --note "  \"~\" on common-word names: lower-case words of CoNLL-2003 train and BBC News 2004-2005" \
 	  -o data/listings.tsv
 
 # Twice: the dictionary alone, then as in pipelines/news.yaml, after newspipe-entity-tag.
