@@ -161,6 +161,9 @@ static void on_chain_done(np_chain *c, void *arg)
     (void)c;
     run_state *r = arg;
     r->chain_done = 1;
+    /* Every stage has ended: nobody is left to feed (only something a stage left running in
+     * the background could still hold the head pipe open, and it must not hold the run). */
+    if (r->feed && !r->feed_done) np_pump_abort(r->feed);
     maybe_finished(r);
 }
 

@@ -82,6 +82,19 @@ printf 'stages:\n  - run: [bin2/upper]\n' > rel.yaml
 (cd / && printf 'abc\n' | "$NP" run "$T/rel.yaml") > rel.out 2>&1
 is "$(cat rel.out)" "ABC" "run: paths are relative to the pipeline file"
 
+# A stage that leaves a background process holding its stdin open: the run ends when the
+# stages have, while the producer still holds the input open (it is not waited for).
+printf 'stages:\n  - run: "sleep 765.432 < /dev/stdin > /dev/null 2>&1 & head -n 1"\n' > bg.yaml
+mkfifo bgfeed
+(printf '{"id":1}\n'; exec sleep 60) > bgfeed &
+writer=$!
+"$NP" run bg.yaml -i bgfeed > bg.out 2> /dev/null
+is "$?:$(cat bg.out)" '0:{"id":1}' "a background process holding the input: exit 0, the output"
+kill -0 $writer 2> /dev/null
+ok $? "and the run ended while its input was still open"
+kill $writer 2> /dev/null
+for p in $(ps -eo pid,args | awk '$2 == "sleep" && $3 == "765.432" {print $1}'); do kill $p; done
+
 # Head semantics: upstream stages ended by SIGPIPE after head exited 0 are fine.
 printf 'stages:\n  - cat\n  - cat\n  - run: [head, -n, "2"]\n' > head.yaml
 "$NP" run head.yaml -i in.ndjson > head.out 2> err
