@@ -25,6 +25,7 @@
 #include "sink.h"
 
 #define BACKOFF_FIRST_MS 100
+#define MERGE_MAX        8 /* waiting queue batches run through one chain at most */
 #define BACKOFF_MAX_MS   30000
 
 enum { P_IDLE, P_RUNNING, P_BACKOFF, P_COMMIT_RETRY, P_STOPPED };
@@ -33,10 +34,14 @@ typedef struct {
     np_server *s;
     int state;
     np_sink sink;
-    /* The batch in hand. */
-    char *path; /* its file */
+    /* The batch in hand: one file, or several waiting batches from the queue run together
+     * (their concatenation `joined` is then the chain's input). */
+    char **files;
+    uint64_t *inos;
+    size_t nfiles;
+    char *joined;
     char *name; /* its name in the output spool */
-    uint64_t ino, seq, in_lines, in_bytes;
+    uint64_t seq, in_lines, in_bytes;
     char *out_tmp, *rej_tmp;
     unsigned attempts, code_failures;
     char why[320];
@@ -57,15 +62,65 @@ static proc *P(const np_server *s)
 
 static void start_next(proc *b);
 
+static const char *input_path(const proc *b)
+{
+    return b->joined ? b->joined : b->nfiles ? b->files[0] : "?";
+}
+
+/* Keeps the first n files of the batch (n < nfiles: the rest stay in the queue). */
+static void keep_files(proc *b, size_t n)
+{
+    while (b->nfiles > n) free(b->files[--b->nfiles]);
+    if (b->joined) {
+        unlink(b->joined);
+        free(b->joined);
+        b->joined = NULL;
+    }
+}
+
+static int add_file(proc *b, const char *path)
+{
+    char **v = realloc(b->files, (b->nfiles + 1) * sizeof *v);
+    if (!v) return -1;
+    b->files = v;
+    uint64_t *w = realloc(b->inos, (b->nfiles + 1) * sizeof *w);
+    if (!w) return -1;
+    b->inos = w;
+    if (!(v[b->nfiles] = strdup(path))) return -1;
+    w[b->nfiles++] = 0;
+    return 0;
+}
+
+/* The batch's files are out of the queue or spool (committed, set aside or gone). */
+static void consumed(proc *b)
+{
+    for (size_t i = 0; i < b->nfiles; i++) {
+        if (b->s->sc->src != NP_SRC_SPOOL)
+            np_intake_consumed(b->s);
+        else if (b->s->queued)
+            b->s->queued--;
+    }
+}
+
+static uint64_t queue_seq_of(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    return strtoull(base ? base + 1 : path, NULL, 10);
+}
+
 static void clear_batch(proc *b)
 {
     if (b->out_tmp) unlink(b->out_tmp);
     if (b->rej_tmp) unlink(b->rej_tmp);
     free(b->out_tmp);
     free(b->rej_tmp);
-    free(b->path);
+    keep_files(b, 0);
+    free(b->files);
+    free(b->inos);
+    b->files = NULL;
+    b->inos = NULL;
     free(b->name);
-    b->out_tmp = b->rej_tmp = b->path = b->name = NULL;
+    b->out_tmp = b->rej_tmp = b->name = NULL;
     b->attempts = b->code_failures = 0;
     b->why[0] = '\0';
 }
@@ -127,6 +182,11 @@ static void stage_log(void *arg, const char *label, const char *line, size_t n)
 
 /* ---- picking the next batch ---------------------------------------------------------- */
 
+static int by_name(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
 static int pick(proc *b)
 {
     np_server *s = b->s;
@@ -137,25 +197,85 @@ static int pick(proc *b)
         b->seq = s->j.seq + 1;
         snprintf(path, sizeof path, "%s/%s", s->sc->src_path, next);
         snprintf(name, sizeof name, "%016" PRIu64 "-%s", b->seq, next);
-    } else {
-        DIR *d = opendir(s->queue_dir);
-        if (!d) return 0;
-        struct dirent *e;
-        char best[64] = "";
-        while ((e = readdir(d))) {
-            size_t l = strlen(e->d_name);
-            if (l != 23 || strcmp(e->d_name + 16, ".ndjson") != 0 || e->d_name[0] == '.') continue;
-            if (!best[0] || strcmp(e->d_name, best) < 0)
-                snprintf(best, sizeof best, "%s", e->d_name);
-        }
-        closedir(d);
-        if (!best[0]) return 0;
-        b->seq = strtoull(best, NULL, 10);
-        snprintf(path, sizeof path, "%s/%s", s->queue_dir, best);
-        snprintf(name, sizeof name, "%s", best);
+        if (add_file(b, path) < 0 || !(b->name = strdup(name))) return -1;
+        return 1;
     }
-    if (!(b->path = strdup(path)) || !(b->name = strdup(name))) return -1;
-    return 1;
+    /* The oldest waiting batches, up to MERGE_MAX of them: under a backlog one chain run
+     * takes them all, which saves the stages' start-up and the commits per batch. */
+    DIR *d = opendir(s->queue_dir);
+    if (!d) return 0;
+    struct dirent *e;
+    char *names[256];
+    size_t n = 0;
+    int rc = 0;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (l != 23 || strcmp(e->d_name + 16, ".ndjson") != 0 || e->d_name[0] == '.') continue;
+        if (n == sizeof names / sizeof *names) {
+            /* Keep the smallest names: replace the largest one if this is smaller. */
+            qsort(names, n, sizeof *names, by_name);
+            if (strcmp(e->d_name, names[n - 1]) >= 0) continue;
+            free(names[--n]);
+        }
+        if (!(names[n] = strdup(e->d_name))) {
+            rc = -1;
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, by_name);
+    size_t take = n < MERGE_MAX ? n : MERGE_MAX;
+    for (size_t i = 0; rc == 0 && i < take; i++) {
+        snprintf(path, sizeof path, "%s/%s", s->queue_dir, names[i]);
+        if (add_file(b, path) < 0) rc = -1;
+    }
+    if (rc == 0 && take) {
+        b->seq = strtoull(names[take - 1], NULL, 10);
+        if (!(b->name = strdup(names[0]))) rc = -1;
+    }
+    for (size_t i = 0; i < n; i++) free(names[i]);
+    return rc < 0 ? -1 : take > 0;
+}
+
+/* Concatenates the batch's files into b->joined. Returns 0 or -1 (errno). */
+static int join_files(proc *b)
+{
+    size_t n = strlen(b->s->tmp_dir) + 48;
+    if (!(b->joined = malloc(n))) return -1;
+    snprintf(b->joined, n, "%s/in-%" PRIu64, b->s->tmp_dir, b->seq);
+    unlink(b->joined);
+    int out = open(b->joined, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (out < 0) return -1;
+    char *buf = malloc(1 << 18);
+    int rc = buf ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < b->nfiles; i++) {
+        int in = open(b->files[i], O_RDONLY | O_CLOEXEC);
+        if (in < 0) {
+            rc = -1;
+            break;
+        }
+        char last = '\n';
+        for (;;) {
+            ssize_t k = read(in, buf, 1 << 18);
+            if (k < 0 && errno == EINTR) continue;
+            if (k <= 0) {
+                rc = k < 0 ? -1 : 0;
+                break;
+            }
+            last = buf[k - 1];
+            if (np_write_all(out, buf, (size_t)k) < 0) {
+                rc = -1;
+                break;
+            }
+        }
+        /* Queue batches end with a newline; make sure one line never runs into the next. */
+        if (rc == 0 && last != '\n' && np_write_all(out, "\n", 1) < 0) rc = -1;
+        close(in);
+    }
+    free(buf);
+    if (close(out) < 0) rc = -1;
+    return rc;
 }
 
 /* ---- running it ------------------------------------------------------------------------ */
@@ -187,23 +307,35 @@ static void run_batch(proc *b)
     np_server *s = b->s;
     np_pipeline *p = s->p;
     struct stat st;
-    int in_fd = open(b->path, O_RDONLY | O_CLOEXEC);
-    if (in_fd < 0 || fstat(in_fd, &st) < 0) {
+    for (size_t i = 0; i < b->nfiles; i++) {
+        if (stat(b->files[i], &st) == 0) {
+            b->inos[i] = (uint64_t)st.st_ino;
+            continue;
+        }
         /* Taken away (a spool file removed by someone): forget it. */
-        np_serve_log(s, NP_LOG_WARNING, "batch %s: %s: skipped", b->path, strerror(errno));
-        if (in_fd >= 0) close(in_fd);
+        np_serve_log(s, NP_LOG_WARNING, "batch %s: %s: skipped", b->files[i], strerror(errno));
         if (s->sc->src != NP_SRC_SPOOL)
             np_intake_consumed(s);
         else if (s->queued)
             s->queued--;
+        keep_files(b, i);
+        break;
+    }
+    if (!b->nfiles) {
         clear_batch(b);
         b->state = P_IDLE;
         start_next(b);
         return;
     }
-    b->ino = (uint64_t)st.st_ino;
     b->attempts++;
-    if (np_count_lines(b->path, &b->in_lines, &b->in_bytes) < 0) b->in_lines = b->in_bytes = 0;
+    if (b->nfiles > 1 && !b->joined && join_files(b) < 0) {
+        keep_files(b, 1);
+        b->seq = s->sc->src == NP_SRC_SPOOL ? b->seq : queue_seq_of(b->files[0]);
+    }
+    int in_fd = open(input_path(b), O_RDONLY | O_CLOEXEC);
+    if (in_fd < 0) return fail(b, "cannot open %s: %s", input_path(b), strerror(errno));
+    if (np_count_lines(input_path(b), &b->in_lines, &b->in_bytes) < 0)
+        b->in_lines = b->in_bytes = 0;
     b->t0 = uv_hrtime();
     if (!b->out_tmp && !(b->out_tmp = np_sink_tmp_path(&b->sink, s->tmp_dir, b->name))) {
         close(in_fd);
@@ -310,8 +442,15 @@ static void fail(proc *b, const char *fmt, ...)
     vsnprintf(b->why, sizeof b->why, fmt, ap);
     va_end(ap);
     b->s->stats.batch_failures++;
-    np_serve_log(b->s, NP_LOG_ERR, "batch %" PRIu64 " (%s) failed (attempt %u): %s", b->seq,
-                 b->path ? b->path : "?", b->attempts, b->why);
+    np_serve_log(b->s, NP_LOG_ERR, "batch %" PRIu64 " (%s%s) failed (attempt %u): %s", b->seq,
+                 b->nfiles ? b->files[0] : "?", b->nfiles > 1 ? " and the batches after it" : "",
+                 b->attempts, b->why);
+    if (b->nfiles > 1) {
+        /* Run together, the batches failed: go on with the first alone, so that one bad
+         * batch holds up (or is set aside) by itself. */
+        keep_files(b, 1);
+        b->seq = queue_seq_of(b->files[0]);
+    }
     if (b->out_tmp) unlink(b->out_tmp);
     if (b->rej_tmp) unlink(b->rej_tmp);
     if (b->s->stopping) {
@@ -327,11 +466,12 @@ static void quarantine(proc *b)
 {
     np_server *s = b->s;
     char dest[4200];
-    const char *base = strrchr(b->path, '/');
-    base = base ? base + 1 : b->path;
+    const char *path = b->files[0];
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
     snprintf(dest, sizeof dest, "%s/%s", s->failed_dir, b->name ? b->name : base);
-    if (rename(b->path, dest) < 0 || np_fsync_dir_of(dest) < 0 || np_fsync_dir_of(b->path) < 0) {
-        np_serve_log(s, NP_LOG_ERR, "cannot move %s to %s: %s", b->path, dest, strerror(errno));
+    if (rename(path, dest) < 0 || np_fsync_dir_of(dest) < 0 || np_fsync_dir_of(path) < 0) {
+        np_serve_log(s, NP_LOG_ERR, "cannot move %s to %s: %s", path, dest, strerror(errno));
         schedule_retry(b, P_BACKOFF);
         return;
     }
@@ -340,10 +480,7 @@ static void quarantine(proc *b)
                  "the next batch",
                  b->seq, b->code_failures, b->why, dest);
     s->stats.quarantined++;
-    if (s->sc->src != NP_SRC_SPOOL)
-        np_intake_consumed(s);
-    else if (s->queued)
-        s->queued--;
+    consumed(b);
     clear_batch(b);
     b->state = P_IDLE;
     start_next(b);
@@ -408,9 +545,10 @@ static int commit_source(np_server *s, const char *path, uint64_t ino, char *msg
 static int finish_commit(np_server *s, char *msg, size_t len)
 {
     if (commit_states(s, msg, len) < 0) return -1;
-    if (s->j.src && commit_source(s, s->j.src, s->j.src_ino, msg, len) < 0) return -1;
+    for (size_t i = 0; i < s->j.nsrcs; i++)
+        if (commit_source(s, s->j.srcs[i], s->j.src_inos[i], msg, len) < 0) return -1;
     s->j.phase = NP_JOURNAL_DONE;
-    np_journal_set_src(&s->j, NULL, 0);
+    np_journal_clear_srcs(&s->j);
     np_journal_set_commits(&s->j, NULL, 0);
     if (np_journal_save(&s->j, s->state_dir) < 0) {
         snprintf(msg, len, "cannot write the journal: %s", strerror(errno));
@@ -441,10 +579,7 @@ static void done_batch(proc *b, uint64_t out_lines)
     s->stats.records_in += b->in_lines;
     s->stats.records_out += out_lines;
     s->stats.batch_seconds += (double)(uv_hrtime() - b->t0) / 1e9;
-    if (s->sc->src != NP_SRC_SPOOL)
-        np_intake_consumed(s);
-    else if (s->queued)
-        s->queued--;
+    consumed(b);
     clear_batch(b);
     b->state = P_IDLE;
 }
@@ -515,10 +650,12 @@ static void commit(proc *b)
     s->j.batches++;
     s->j.records_in += b->in_lines;
     s->j.records_out += out_lines;
-    int jr = np_journal_set_src(&s->j, b->path, b->ino) < 0 ||
-                     np_journal_set_commits(&s->j, commits, nc) < 0
-                 ? -1
-                 : np_journal_save(&s->j, s->state_dir);
+    np_journal_clear_srcs(&s->j);
+    int jr = 0;
+    for (size_t i = 0; jr == 0 && i < b->nfiles; i++)
+        jr = np_journal_add_src(&s->j, b->files[i], b->inos[i]);
+    if (jr == 0) jr = np_journal_set_commits(&s->j, commits, nc);
+    if (jr == 0) jr = np_journal_save(&s->j, s->state_dir);
     for (size_t i = 0; i < nc; i++) free(commits[i]);
     if (jr < 0) {
         s->j.phase = NP_JOURNAL_DONE;
@@ -527,6 +664,8 @@ static void commit(proc *b)
         s->j.records_out -= out_lines;
         s->j.out = out0;
         s->j.rej = rej0;
+        np_journal_clear_srcs(&s->j);
+        np_journal_set_commits(&s->j, NULL, 0);
         return fail(b, "cannot write the journal: %s", strerror(errno));
     }
     /* From here on the batch is delivered; what is left can only be retried. */

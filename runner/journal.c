@@ -17,21 +17,34 @@
 #define MAGIC       "newspipe-serve-journal 1\n"
 #define MAX_JOURNAL (1 << 20)
 
+void np_journal_clear_srcs(np_journal *j)
+{
+    for (size_t i = 0; i < j->nsrcs; i++) free(j->srcs[i]);
+    free(j->srcs);
+    free(j->src_inos);
+    j->srcs = NULL;
+    j->src_inos = NULL;
+    j->nsrcs = 0;
+}
+
 void np_journal_free(np_journal *j)
 {
-    free(j->src);
+    np_journal_clear_srcs(j);
     for (size_t i = 0; i < j->ncommits; i++) free(j->commits[i]);
     free(j->commits);
     memset(j, 0, sizeof *j);
 }
 
-int np_journal_set_src(np_journal *j, const char *src, uint64_t ino)
+int np_journal_add_src(np_journal *j, const char *path, uint64_t ino)
 {
-    char *c = NULL;
-    if (src && !(c = strdup(src))) return -1;
-    free(j->src);
-    j->src = c;
-    j->src_ino = ino;
+    char **v = realloc(j->srcs, (j->nsrcs + 1) * sizeof *v);
+    if (!v) return -1;
+    j->srcs = v;
+    uint64_t *w = realloc(j->src_inos, (j->nsrcs + 1) * sizeof *w);
+    if (!w) return -1;
+    j->src_inos = w;
+    if (!(v[j->nsrcs] = strdup(path))) return -1;
+    w[j->nsrcs++] = ino;
     return 0;
 }
 
@@ -67,11 +80,12 @@ int np_journal_save(const np_journal *j, const char *dir)
     if (np_buf_puts(&b, MAGIC) < 0 ||
         np_buf_printf(&b, "seq %" PRIu64 "\nphase %s\n", j->seq,
                       j->phase == NP_JOURNAL_OUTPUT ? "output" : "done") < 0 ||
-        (j->src && np_buf_printf(&b, "src %s\nsrc_ino %" PRIu64 "\n", j->src, j->src_ino) < 0) ||
         put_file(&b, "out", &j->out) < 0 || put_file(&b, "rej", &j->rej) < 0 ||
         np_buf_printf(&b, "batches %" PRIu64 "\nrecords_in %" PRIu64 "\nrecords_out %" PRIu64 "\n",
                       j->batches, j->records_in, j->records_out) < 0)
         goto nomem;
+    for (size_t i = 0; i < j->nsrcs; i++)
+        if (np_buf_printf(&b, "src %" PRIu64 " %s\n", j->src_inos[i], j->srcs[i]) < 0) goto nomem;
     for (size_t i = 0; i < j->ncommits; i++)
         if (np_buf_printf(&b, "commit %s\n", j->commits[i]) < 0) goto nomem;
     uLong crc = crc32(0L, (const Bytef *)b.data, (uInt)b.len);
@@ -189,11 +203,12 @@ int np_journal_load(np_journal *j, const char *dir, char *err, size_t errlen)
                 j->phase = NP_JOURNAL_DONE;
             else
                 bad = 1;
-        } else if (!strcmp(key, "src"))
-            bad = np_journal_set_src(j, val, j->src_ino) < 0;
-        else if (!strcmp(key, "src_ino"))
-            bad = get_u64(val, &j->src_ino) < 0;
-        else if (!strcmp(key, "out"))
+        } else if (!strcmp(key, "src")) {
+            char *end;
+            errno = 0;
+            unsigned long long ino = strtoull(val, &end, 10);
+            bad = errno || end == val || *end != ' ' || np_journal_add_src(j, end + 1, ino) < 0;
+        } else if (!strcmp(key, "out"))
             bad = get_file(val, &j->out) < 0;
         else if (!strcmp(key, "rej"))
             bad = get_file(val, &j->rej) < 0;

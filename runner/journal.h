@@ -24,9 +24,12 @@ typedef struct {
 typedef struct {
     uint64_t seq; /* the last batch the journal speaks of; 0 before the first */
     int phase;
-    char *src;        /* phase OUTPUT: the batch file's path */
-    uint64_t src_ino; /* and its inode, so that a file dropped later under the same name is
-                         not taken for it */
+    /* phase OUTPUT: the batch's files (several when waiting batches were run together),
+     * with their inodes, so that a file dropped later under the same name is not taken
+     * for one of them. */
+    char **srcs;
+    uint64_t *src_inos;
+    size_t nsrcs;
     np_jfile out, rej;
     /* phase OUTPUT: the state commits to (re)do, as "PROGRAM\tSTATE_FILE" (absolute). */
     char **commits;
@@ -42,8 +45,9 @@ int np_journal_load(np_journal *j, const char *dir, char *err, size_t errlen);
 int np_journal_save(const np_journal *j, const char *dir);
 /* Sets the commit list (copies the strings). Returns 0 or -1 (no memory). */
 int np_journal_set_commits(np_journal *j, char *const *commits, size_t n);
-/* Sets src (copied; NULL clears). Returns 0 or -1. */
-int np_journal_set_src(np_journal *j, const char *src, uint64_t ino);
+/* Adds a source file (copied). Returns 0 or -1 (no memory). */
+int np_journal_add_src(np_journal *j, const char *path, uint64_t ino);
+void np_journal_clear_srcs(np_journal *j);
 void np_journal_free(np_journal *j);
 
 #endif

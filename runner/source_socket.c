@@ -210,10 +210,12 @@ static int take(conn *c, const char *p, size_t n)
             too_long(c);
             c->discarding = 0;
         } else {
+            /* Counted first: the append may cut the batch, and the cut acknowledges what is
+             * counted. */
+            c->lines++;
             if (np_intake_append(s, c->partial.data, c->partial.len, 0) < 0 ||
                 np_intake_append(s, p, head, 1) < 0)
                 return -1;
-            c->lines++;
         }
         np_buf_clear(&c->partial);
         p += head;
@@ -223,8 +225,8 @@ static int take(conn *c, const char *p, size_t n)
     if (last) {
         size_t len = (size_t)(last + 1 - p);
         uint64_t k = count_nl(p, len);
-        if (np_intake_append(s, p, len, k) < 0) return -1;
         c->lines += k;
+        if (np_intake_append(s, p, len, k) < 0) return -1;
         p = last + 1;
     }
     if (p < end) {
@@ -253,9 +255,10 @@ static void on_read(uv_stream_t *st, ssize_t nread, const uv_buf_t *buf)
     if (nread == 0) return;
     /* EOF or an error: a last line without a newline is still a line. */
     if (c->partial.len && !c->discarding && nread == UV_EOF) {
-        if (np_intake_append(s, c->partial.data, c->partial.len, 0) == 0 &&
-            np_intake_append(s, "\n", 1, 1) == 0)
-            c->lines++;
+        c->lines++;
+        if (np_intake_append(s, c->partial.data, c->partial.len, 0) < 0 ||
+            np_intake_append(s, "\n", 1, 1) < 0)
+            c->lines--;
     }
     np_buf_free(&c->partial);
     uv_read_stop(st);

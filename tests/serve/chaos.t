@@ -32,7 +32,7 @@ python3 "$NP_TOP/tests/serve/chaos_producer.py" "$T/sock" "$T/in.ndjson" 0.07 $(
 PROD=$!
 
 # The chaos: a deterministic pseudo-random sequence, so a failure can be replayed.
-seed=12345
+seed=${CHAOS_SEED:-12345} # CHAOS_SEED=N replays another sequence
 rand() { # N: sets R to a number in [0, N) (no subshell: the seed must advance)
     seed=$(( (seed * 1103515245 + 12345) % 2147483648 ))
     R=$(( seed / 65536 % $1 ))

@@ -25,7 +25,10 @@ def connect():
 def read_acks(s, buf, base, block):
     """Reads what acknowledgements are there; returns (buf, acked or None, eof)."""
     acked, eof = None, False
-    s.setblocking(block)
+    if block:
+        s.settimeout(30)  # (setblocking(True) would wait for ever)
+    else:
+        s.setblocking(False)
     try:
         while True:
             chunk = s.recv(4096)
