@@ -12,16 +12,16 @@
 #include "buf.h"
 #include "exitcode.h"
 #include "pump.h"
+#include "spawn.h"
 
 #define MAX_LOG_LINE (64 * 1024)
 
 typedef struct {
     np_chain *chain;
     size_t index;
-    uv_process_t proc;
+    np_child *child; /* NULL once closed */
     uv_pipe_t err;
-    int err_open;  /* the stderr handle is initialized and not yet closed */
-    int proc_open; /* the process handle is not yet closed */
+    int err_open; /* the stderr handle is initialized and not yet closed */
     int err_eof;
     np_buf line;
     uint64_t started_ns;
@@ -167,17 +167,24 @@ static void on_linger(uv_timer_t *t)
     for (size_t i = 0; i < c->n; i++) close_err(&c->stages[i]);
 }
 
-static void on_stage_exited(uv_process_t *p, int64_t status, int term_signal)
+static void on_child_closed(void *arg)
 {
-    stage *s = p->data;
+    stage *s = arg;
+    s->chain->outstanding--;
+    check_done(s->chain);
+}
+
+static void on_stage_exited(np_child *ch, int64_t status, int term_signal, void *arg)
+{
+    stage *s = arg;
     np_chain *c = s->chain;
     s->st.exited = 1;
     s->st.exit_status = status;
     s->st.term_signal = term_signal;
     s->st.exit_seq = ++c->exits;
     s->st.seconds = (double)(uv_hrtime() - s->started_ns) / 1e9;
-    s->proc_open = 0;
-    uv_close((uv_handle_t *)p, on_handle_closed);
+    s->child = NULL;
+    np_child_close(ch, on_child_closed, s);
     if (c->cfg.exited) c->cfg.exited(c, s->index, c->cfg.arg);
     if (np_chain_running(c) == 0) uv_timer_start(&c->linger_timer, on_linger, 1000, 0);
 }
@@ -195,9 +202,9 @@ static void signal_all(np_chain *c, int sig)
 {
     for (size_t i = 0; i < c->n; i++) {
         stage *s = &c->stages[i];
-        /* Each stage leads its own process group (UV_PROCESS_DETACHED), so the signal also
-         * reaches what a `run: sh -c` stage started. */
-        if (s->st.started && s->proc.pid > 0) kill(-s->proc.pid, sig);
+        /* Each stage leads its own process group (spawn.h), so the signal also reaches what
+         * a `run: sh -c` stage started. */
+        if (s->child) np_child_kill(s->child, sig);
     }
 }
 
@@ -266,33 +273,12 @@ static void spawn_stage(np_chain *c, size_t i, int in_fd, int out_fd)
         c->outstanding++;
     }
     if (err == 0) {
-        uv_stdio_container_t stdio[3];
-        stdio[0].flags = UV_INHERIT_FD;
-        stdio[0].data.fd = in_fd;
-        stdio[1].flags = UV_INHERIT_FD;
-        stdio[1].data.fd = out_fd;
-        stdio[2].flags = UV_INHERIT_FD;
-        stdio[2].data.fd = efds[1];
-        uv_process_options_t o;
-        memset(&o, 0, sizeof o);
-        o.exit_cb = on_stage_exited;
-        o.file = cs->file;
-        o.args = (char **)cs->argv;
-        o.cwd = c->cfg.cwd;
-        o.flags = UV_PROCESS_DETACHED;
-        o.stdio_count = 3;
-        o.stdio = stdio;
-        s->proc.data = s;
+        np_child_opts o = {cs->file, cs->argv, c->cfg.cwd, {in_fd, out_fd, efds[1]}};
         s->started_ns = uv_hrtime();
-        err = uv_spawn(c->cfg.loop, &s->proc, &o);
+        err = np_child_spawn(&s->child, c->cfg.loop, &o, on_stage_exited, s);
         if (err == 0) {
             s->st.started = 1;
-            s->proc_open = 1;
             c->outstanding++;
-        } else {
-            /* libuv requires closing a process handle even when the spawn failed. */
-            c->outstanding++;
-            uv_close((uv_handle_t *)&s->proc, on_handle_closed);
         }
     }
     if (err) {

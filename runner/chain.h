@@ -5,7 +5,9 @@
  * stage's label; a stage's --stats line is kept instead. Shutdown escalates from waiting
  * (the caller has closed the head), to SIGTERM, to SIGKILL.
  *
- * Used by `newspipe run` and `newspipe test`; built to be reused by `newspipe serve`. */
+ * Each stage runs in a process group of its own (spawn.h).
+ *
+ * Used by `newspipe run`, `newspipe test` and `newspipe serve`. */
 #ifndef NP_RUNNER_CHAIN_H
 #define NP_RUNNER_CHAIN_H
 

@@ -121,7 +121,7 @@ chmod +x bin2/broken
 printf 'output: never.ndjson\nstages:\n  - cat\n  - run: [bin2/broken]\n' > broken.yaml
 "$NP" run broken.yaml -i in.ndjson 2> err
 is "$?" 71 "a stage that cannot be started: 71"
-like "$(cat err)" "stage 2 \\(broken\\) could not be started" "and says so"
+like "$(cat err)" "stage 2 \\(broken\\) could not be started: no such file or directory" "and says so"
 test ! -e never.ndjson
 ok $? "and writes no output"
 
