@@ -23,13 +23,6 @@ for f in "$NP_TOP"/pipelines/*.yaml; do
     fi
     is "$rc" 0 "$name: newspipe check passes"
     [ $rc -eq 0 ] || sed 's/^/#   /' "$T/err"
-    # ticker-link cannot run without its listings table (built from ../shared by its
-    # component); say so rather than fail on a table that is not there yet.
-    if grep -q '^ *- *ticker-link' "$f" && [ ! -f "$NP_TOP/data/listings.tsv" ] &&
-        [ -z "${NEWSPIPE_DATA:-}" ]; then
-        skip "$name: data/listings.tsv absent (newspipe-ticker-link has no listings)"
-        continue
-    fi
     test -f "${f%.yaml}.test.yaml"
     ok $? "$name: has its .test.yaml"
     "$NP" test "$f" > "$T/tap" 2> "$T/err"
