@@ -18,16 +18,14 @@ start_server() {
     SPID=$!
 }
 
-wait_for() { # SECONDS CMD...: polls CMD every 0.05 s until it succeeds; fails after SECONDS
-    _limit=$(($1 * SLOW * 20))
+wait_for() { # SECONDS CMD...: polls CMD until it succeeds; fails after SECONDS (x SLOW)
+    _end=$(( $(date +%s) + $1 * SLOW ))
     shift
-    _i=0
-    while [ $_i -lt $_limit ]; do
+    while :; do
         if "$@" >/dev/null 2>&1; then return 0; fi
+        [ "$(date +%s)" -ge "$_end" ] && return 1
         sleep 0.05
-        _i=$((_i + 1))
     done
-    return 1
 }
 
 stop_server() { # [SIGNAL]: signals the server and waits for it; SRC is its exit status
