@@ -35,7 +35,11 @@ void np_diag_add(np_diag *d, np_mark m, int code, const char *fmt, ...)
         d->nomem = 1;
         return;
     }
-    d->e[d->n++] = (np_diag_entry){m.line, m.col, code, copy};
+    np_diag_entry *e = &d->e[d->n++];
+    e->line = m.line;
+    e->col = m.col;
+    e->code = code;
+    e->msg = copy;
 }
 
 static int by_position(const void *a, const void *b)

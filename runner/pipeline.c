@@ -433,9 +433,8 @@ static void load_stages(loader *L, const yaml_node_t *n)
         load_stage(L, yaml_document_get_node(L->doc, *it), i);
 }
 
-static const char TOP_KEYS[] =
-    "version, name, description, input, output, reject, lock, shutdown_timeout, stages, "
-    NP_SERVE_TOP_KEYS;
+static const char TOP_KEYS[] = "version, name, description, input, output, reject, lock, "
+                               "shutdown_timeout, stages, " NP_SERVE_TOP_KEYS;
 
 /* The loader's readers, lent to newspipe serve's keys (serve_conf.h). */
 static char *reader_string(void *ctx, const yaml_node_t *n, const char *key)
