@@ -11,6 +11,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <signal.h>
@@ -270,6 +271,45 @@ static int make_dir(np_server *s, const char *path)
     return -1;
 }
 
+/* Stages run with NEWSPIPE_SERVE_STATE=<state dir> in their environment. A server killed
+ * with SIGKILL leaves its stages running (they lead their own process groups); the next
+ * server on the same directory (the lock says there is no other) stops them before it
+ * replays their batch, so that none of them can write a stage's state after it. */
+static void kill_orphans(np_server *s, const char *state_dir)
+{
+    char want[4200];
+    int wn = snprintf(want, sizeof want, "NEWSPIPE_SERVE_STATE=%s", state_dir);
+    DIR *d = opendir("/proc");
+    if (!d) return;
+    struct dirent *e;
+    char *env = malloc(1 << 16);
+    int killed = 0;
+    while (env && (e = readdir(d))) {
+        char *end;
+        long pid = strtol(e->d_name, &end, 10);
+        if (*end || pid <= 1 || pid == (long)getpid()) continue;
+        char path[64];
+        snprintf(path, sizeof path, "/proc/%ld/environ", pid);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) continue;
+        ssize_t n = read(fd, env, (1 << 16) - 1);
+        close(fd);
+        if (n <= 0) continue;
+        env[n] = '\0';
+        for (const char *v = env; v < env + n; v += strlen(v) + 1)
+            if ((int)strlen(v) == wn && !memcmp(v, want, (size_t)wn)) {
+                kill((pid_t)pid, SIGKILL);
+                killed++;
+                break;
+            }
+    }
+    free(env);
+    closedir(d);
+    if (killed)
+        np_serve_log(s, NP_LOG_INFO, "stopped %d stage process%s a previous server left running",
+                     killed, killed == 1 ? "" : "es");
+}
+
 /* Empties state_dir/tmp: what a crashed server's batches left there is not committed. */
 static void clean_dir(const char *dir)
 {
@@ -342,6 +382,8 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
             return lr == NP_LOCK_BUSY ? NP_EX_TEMPFAIL : NP_EX_CANTCREAT;
         }
     }
+    kill_orphans(s, real);
+    setenv("NEWSPIPE_SERVE_STATE", real, 1);
     clean_dir(s->tmp_dir);
 
     char err[512];
@@ -398,6 +440,8 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
         begin_stop(s, "cannot start");
     } else {
         uv_timer_start(&m->status_timer, on_status, STATUS_MS, STATUS_MS);
+        /* Batches a previous run left in the queue wait for no new input. */
+        np_batch_kick(s);
         np_serve_log(s, NP_LOG_INFO,
                      "serving %s: %zu stage%s, state in %s, %" PRIu64 " batches committed so far",
                      file, p->nstages, p->nstages == 1 ? "" : "s", real, s->j.batches);

@@ -83,4 +83,14 @@ j=$(cat "$T/state/journal")
 like "$j" "phase done" "journal: phase done"
 like "$j" "records_out 200" "journal: 200 records out"
 is "$(ls "$T/state/queue" | wc -l | tr -d ' ')" 0 "queue empty"
+
+# A batch left in the queue (a crash after it was queued) is processed at the next start,
+# with no new input to wake the server.
+printf '{"id":"q-1","body":"left over one"}\n{"id":"q-2","body":"left over two"}\n' \
+    > "$T/state/queue/0000000000000999.ndjson"
+start_server "$T/p.yaml"
+wait_for 20 lines_at_least "$T/out.ndjson" 202
+is "$(tail -n 2 "$T/out.ndjson" | jq -r .id | tr '\n' ' ')" "q-1 q-2 " "a batch left in the queue is processed at start"
+stop_server TERM
+is "$SRC" 0 "SIGTERM: exit 0"
 done_testing

@@ -27,7 +27,7 @@ make_articles "$T/in.ndjson" $N c
 
 start_server "$T/p.yaml"
 wait_for 10 test -S "$T/sock" || { ok 1 "server starts"; done_testing; exit 1; }
-python3 "$NP_TOP/tests/serve/chaos_producer.py" "$T/sock" "$T/in.ndjson" 0.07 $((90 * SLOW)) \
+python3 "$NP_TOP/tests/serve/chaos_producer.py" "$T/sock" "$T/in.ndjson" 0.1 $((90 * SLOW)) \
     > "$T/conns" 2>"$T/producer.err" &
 PROD=$!
 
@@ -40,7 +40,9 @@ rand() { # N: sets R to a number in [0, N) (no subshell: the seed must advance)
 server_kills=0
 stage_kills=0
 events=0
-while kill -0 $PROD 2>/dev/null && [ $events -lt 14 ]; do
+# While the producer runs, and at least 6 times (killing the server while it drains the
+# queue matters too), at most 14.
+while { kill -0 $PROD 2>/dev/null || [ $events -lt 6 ]; } && [ $events -lt 14 ]; do
     events=$((events + 1))
     rand 5
     sleep "$((SLOW * (R + 1) / 10)).$((SLOW * (R + 1) % 10))"

@@ -61,4 +61,33 @@ like "$m" 'newspipe_stage_restarts_total\{pipeline="fail",stage="awk"\} 3' "metr
 like "$(http_get "127.0.0.1:$PORT" /health | tr '\n' ' ')" '"status":"ok".*HTTP 200' "/health is ok again"
 stop_server TERM
 is "$SRC" 0 "SIGTERM: exit 0"
+
+# A server killed with SIGKILL leaves its stages running; the next one stops them first.
+cat > "$T/slow.yaml" <<YAML
+version: 1
+name: slow
+input: {spool: $T/spool}
+output: {file: $T/slow.ndjson}
+state_dir: $T/state
+stages:
+  - run: [sh, -c, 'sleep 30; exec cat']
+YAML
+"$SERVE" serve "$T/slow.yaml" 2>>"$T/serve.log" &
+SPID=$!
+printf '{"id":"o-1","body":"x"}\n' > "$T/x.part" && mv "$T/x.part" "$T/spool/3-slow.ndjson"
+running() { [ -n "$(pgrep -P "$SPID")" ]; }
+wait_for 20 running
+orphan=$(pgrep -P "$SPID")
+stop_server KILL
+kill -0 "$orphan" 2>/dev/null
+ok $? "after SIGKILL of the server its stage is still running"
+"$SERVE" serve "$T/slow.yaml" 2>>"$T/serve.log" &
+SPID=$!
+wait_for 20 grep -Eq "stopped [0-9]+ stage process(es)? a previous server left running" "$T/serve.log"
+ok $? "the next server stops it"
+gone() { ! kill -0 "$orphan" 2>/dev/null; }
+wait_for 10 gone
+ok $? "it is gone"
+stop_server TERM
+is "$SRC" 0 "SIGTERM: exit 0"
 done_testing
