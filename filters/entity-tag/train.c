@@ -300,12 +300,16 @@ static int report(run *R, const char *what, uint64_t ep, uint64_t epochs, double
 {
     etag_model m;
     if (build(R, A, B, &m) < 0) return -1;
-    fprintf(stderr,
-            "%s epoch %llu/%llu: %.1fs, train token errors %ld (%.2f%%), %u features "
-            "(%u kept)",
-            what, (unsigned long long)ep, (unsigned long long)epochs, secs, errors,
-            100.0 * (double)errors / (R->tr->ntok ? R->tr->ntok : 1), A->count + (B ? B->count : 0),
-            m.nrows);
+    if (errors >= 0)
+        fprintf(stderr,
+                "%s epoch %llu/%llu: %.1fs, train token errors %ld (%.2f%%), %u features "
+                "(%u kept)",
+                what, (unsigned long long)ep, (unsigned long long)epochs, secs, errors,
+                100.0 * (double)errors / (R->tr->ntok ? R->tr->ntok : 1),
+                A->count + (B ? B->count : 0), m.nrows);
+    else /* a mean of several models: no epoch of its own */
+        fprintf(stderr, "%s: %u features (%u kept)", what, A->count + (B ? B->count : 0),
+                m.nrows);
     if (R->dv->ntok) {
         etag_score sc;
         if (evaluate(R, R->dv, &m, &sc) < 0) {
@@ -325,22 +329,87 @@ static int report(run *R, const char *what, uint64_t ep, uint64_t epochs, double
     return 0;
 }
 
+/* Adds scale times W's averaged weights into S (a sum table: u stays 0, so its "average" is
+ * its plain weight). Returns 0 or -1. */
+static int accumulate(weights *S, const weights *W, double scale)
+{
+    double c = (double)(W->step ? W->step : 1);
+    for (uint32_t i = 0; W->keys && i <= W->mask; i++) {
+        if (!W->keys[i]) continue;
+        size_t k = W->idx[i];
+        int64_t r = insert(S, W->keys[i]);
+        if (r < 0) return -1;
+        for (int l = 0; l < ETAG_NLABELS; l++)
+            S->w[(size_t)r * ETAG_NLABELS + l] +=
+                (float)(scale * (W->w[k * ETAG_NLABELS + l] - W->u[k * ETAG_NLABELS + l] / c));
+    }
+    return 0;
+}
+
+/* Trains `members` perceptrons on docs[0..nd), each with its own document orders, and leaves
+ * the mean of their averaged weights in out (one model: averaging the weights of perceptrons
+ * trained on different orders removes much of the order's luck at no cost when tagging).
+ * pass1 selects second-pass training (then A is the first pass, for the progress lines).
+ * what != NULL prints a progress line per epoch with dev scores (keep gets the last model
+ * built). Returns 0 or -1. */
+static int train_members(run *R, uint32_t *docs, uint32_t nd, const uint8_t *pass1,
+                         uint64_t epochs, int members, weights *out, const weights *A,
+                         const char *what, etag_model *keep)
+{
+    weights W = {.counts = R->counts.keys ? &R->counts : NULL, .min_count = R->min_count};
+    out->counts = NULL;
+    for (int m = 0; m < members; m++) {
+        for (uint64_t ep = 1; ep <= epochs; ep++) {
+            clock_t t0 = clock();
+            long errors = epoch(R, &W, docs, nd, pass1);
+            if (errors < 0) goto fail;
+            if (!what) continue;
+            char label[64];
+            if (members > 1)
+                snprintf(label, sizeof label, "%s model %d/%d", what, m + 1, members);
+            else
+                snprintf(label, sizeof label, "%s", what);
+            if (report(R, label, ep, epochs, (double)(clock() - t0) / CLOCKS_PER_SEC, errors,
+                       pass1 ? A : &W, pass1 ? &W : NULL, keep) < 0)
+                goto fail;
+        }
+        if (members == 1) { /* the mean of one: take the table as it is */
+            *out = W;
+            return 0;
+        }
+        if (accumulate(out, &W, 1.0 / members) < 0) goto fail;
+        weights_free(&W);
+        W = (weights){.counts = R->counts.keys ? &R->counts : NULL, .min_count = R->min_count};
+        if (what && m + 1 == members) {
+            char label[64];
+            snprintf(label, sizeof label, "%s mean of %d models", what, members);
+            if (report(R, label, epochs, epochs, 0, -1, pass1 ? A : out, pass1 ? out : NULL,
+                       keep) < 0)
+                goto fail;
+        }
+    }
+    return 0;
+fail:
+    weights_free(&W);
+    return -1;
+}
+
 /* First-pass labels for every training token from models that did not see its document
  * (K-fold jackknife), so the second pass learns from first-pass errors as they will occur
  * on new text. */
-static int jackknife(run *R, uint64_t epochs, int folds, uint8_t *pass1)
+static int jackknife(run *R, uint64_t epochs, int members, int folds, uint8_t *pass1)
 {
     const etag_corpus *c = R->tr;
     uint32_t *docs = malloc((c->ndoc + 1) * sizeof *docs);
     if (!docs) return -1;
     for (int k = 0; k < folds; k++) {
-        weights W = {.counts = R->counts.keys ? &R->counts : NULL, .min_count = R->min_count};
+        weights W = {0};
         uint32_t nd = 0;
         for (uint32_t d = 0; d < c->ndoc; d++)
             if ((int)(d % (uint32_t)folds) != k) docs[nd++] = d;
         clock_t t0 = clock();
-        for (uint64_t ep = 1; ep <= epochs; ep++)
-            if (epoch(R, &W, docs, nd, NULL) < 0) goto fail;
+        if (train_members(R, docs, nd, NULL, epochs, members, &W, NULL, NULL, NULL) < 0)
+            goto fail;
         etag_model m;
         if (build(R, &W, NULL, &m) < 0) goto fail;
         for (uint32_t d = (uint32_t)k; d < c->ndoc; d += (uint32_t)folds) {
@@ -373,7 +442,7 @@ static void usage(void)
             "usage: newspipe-entity-tag train --train FILE --out MODEL [--dev FILE] [--epochs N]\n"
             "         [--seed N] [--max-features N] [--gazetteer CATEGORY=FILE]... "
             "[--clusters FILE] [--passes 1|2]\n"
-            "         [--min-feature-count N]\n"
+            "         [--min-feature-count N] [--average N]\n"
             "  CATEGORY: org, country, city, region, first, misc\n");
 }
 
@@ -391,10 +460,11 @@ int etag_train_main(int argc, char **argv)
         {"help", 0, NULL, 'h'},
         {"passes", 1, NULL, 'P'},
         {"min-feature-count", 1, NULL, 'M'},
+        {"average", 1, NULL, 'A'},
         {NULL, 0, NULL, 0},
     };
     const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *clusters = NULL;
-    uint64_t epochs = 10, seed = 1, max_rows = 200000, passes = 2, min_count = 1;
+    uint64_t epochs = 10, seed = 1, max_rows = 200000, passes = 2, min_count = 1, members = 1;
     const char *gaz[32];
     int ngaz = 0;
     int opt;
@@ -408,6 +478,12 @@ int etag_train_main(int argc, char **argv)
         case 'M':
             if (np_parse_uint(optarg, 1, 255, &min_count) < 0) {
                 np_error("--min-feature-count: expected 1..255");
+                return NP_EX_USAGE;
+            }
+            break;
+        case 'A':
+            if (np_parse_uint(optarg, 1, 64, &members) < 0) {
+                np_error("--average: expected 1..64");
                 return NP_EX_USAGE;
             }
             break;
@@ -517,24 +593,14 @@ int etag_train_main(int argc, char **argv)
         A.counts = B.counts = &R.counts;
         A.min_count = B.min_count = R.min_count;
     }
-    if (passes == 2 && jackknife(&R, epochs, 5, pass1) < 0) goto nomem;
+    if (passes == 2 && jackknife(&R, epochs, (int)members, 5, pass1) < 0) goto nomem;
     for (uint32_t d = 0; d < tr.ndoc; d++) docs[d] = d;
-    for (uint64_t ep = 1; ep <= epochs; ep++) {
-        clock_t t0 = clock();
-        long errors = epoch(&R, &A, docs, tr.ndoc, NULL);
-        if (errors < 0) goto nomem;
-        if (report(&R, passes == 2 ? "pass 1" : "", ep, epochs,
-                   (double)(clock() - t0) / CLOCKS_PER_SEC, errors, &A, NULL, &final) < 0)
-            goto nomem;
-    }
-    for (uint64_t ep = 1; passes == 2 && ep <= epochs; ep++) {
-        clock_t t0 = clock();
-        long errors = epoch(&R, &B, docs, tr.ndoc, pass1);
-        if (errors < 0) goto nomem;
-        if (report(&R, "pass 2", ep, epochs, (double)(clock() - t0) / CLOCKS_PER_SEC, errors, &A,
-                   &B, &final) < 0)
-            goto nomem;
-    }
+    if (train_members(&R, docs, tr.ndoc, NULL, epochs, (int)members, &A, NULL,
+                      passes == 2 ? "pass 1" : "", &final) < 0)
+        goto nomem;
+    if (passes == 2 && train_members(&R, docs, tr.ndoc, pass1, epochs, (int)members, &B, &A,
+                                     "pass 2", &final) < 0)
+        goto nomem;
     if (etag_model_write(&final, out_path, err, sizeof err) < 0) {
         np_error("%s", err);
         rc = NP_EX_CANTCREAT;
