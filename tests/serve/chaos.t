@@ -49,7 +49,7 @@ while { kill -0 $PROD 2>/dev/null || [ $events -lt 6 ]; } && [ $events -lt 14 ];
     rand 3
     case $R in
     0)  kill -KILL $SPID 2>/dev/null && server_kills=$((server_kills + 1))
-        wait $SPID 2>/dev/null
+        { wait $SPID; } 2>/dev/null
         rand 10
         sleep "0.0$R"
         start_server "$T/p.yaml" ;;

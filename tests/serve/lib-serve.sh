@@ -30,7 +30,7 @@ wait_for() { # SECONDS CMD...: polls CMD until it succeeds; fails after SECONDS 
 
 stop_server() { # [SIGNAL]: signals the server and waits for it; SRC is its exit status
     kill -"${1:-TERM}" "$SPID" 2>/dev/null
-    wait "$SPID"
+    { wait "$SPID"; } 2>/dev/null # (no "Killed" message from the shell)
     SRC=$?
 }
 
