@@ -58,25 +58,14 @@ static size_t pass2_features(etag_decoder *d, const uint8_t *p1, size_t i, size_
     return k;
 }
 
-int etag_decode(etag_decoder *d, const etag_resources *r, etag_score_fn score, void *sctx,
-                const etag_tok *toks, size_t n, const uint8_t *pass1, const uint8_t *gold,
-                etag_update_fn update, void *uctx)
+/* Labels toks[0..n), whose features d->feat holds, into out[0..n) (see etag_decode). With
+ * agg, also counts each name-like word's labels into d->agg (a first pass of a document
+ * read in windows, for its second pass). */
+static int decode_range(etag_decoder *d, etag_score_fn score, void *sctx, const etag_tok *toks,
+                        size_t n, const uint8_t *pass1, const uint8_t *gold, etag_update_fn update,
+                        void *uctx, uint8_t *out, int agg)
 {
-    if (reserve(d, n) < 0) return -1;
-    if (etag_features_compute(&d->feat, r, toks, n) < 0) return -1;
-    etag_docmap_reset(&d->hist);
     etag_features *f = &d->feat;
-    if (pass1) {
-        /* how each name-like word was tagged anywhere in the document */
-        etag_docmap_reset(&d->agg);
-        for (size_t i = 0; i < n; i++) {
-            if (!name_like(f->cap[i])) continue;
-            etag_docmap_entry *e = etag_docmap_get(&d->agg, f->hl[i]);
-            if (!e) return -1;
-            int t = etag_label_type(pass1[i]) + 1;
-            if (e->cnt[t] < UINT16_MAX) e->cnt[t]++;
-        }
-    }
     uint64_t x[ETAG_MAXFEAT + 32];
     int p1 = BOUNDARY, p2 = BOUNDARY;
     for (size_t i = 0; i < n; i++) {
@@ -90,7 +79,7 @@ int etag_decode(etag_decoder *d, const etag_resources *r, etag_score_fn score, v
         if (pass1 && pass1[i] == ETAG_O && !name_like(f->cap[i]) && f->cap[i] != ETAG_CAP_DIGIT &&
             (p1 == BOUNDARY || etag_label_part(p1) == ETAG_L || etag_label_part(p1) == ETAG_U ||
              p1 == ETAG_O)) {
-            d->labels[i] = ETAG_O;
+            out[i] = ETAG_O;
             p2 = p1;
             p1 = ETAG_O;
             continue;
@@ -129,13 +118,18 @@ int etag_decode(etag_decoder *d, const etag_resources *r, etag_score_fn score, v
             if (best < 0 || s[l] > s[best]) best = l;
         }
         if (gold && update && gold[i] != best) update(uctx, x, k, gold[i], best);
-        d->labels[i] = (uint8_t)best;
+        out[i] = (uint8_t)best;
         if (name_like(f->cap[i])) {
             etag_docmap_entry *e = etag_docmap_get(&d->hist, f->hl[i]);
             if (!e) return -1;
             int t = etag_label_type(best) + 1;
             if (e->cnt[t] < UINT16_MAX) e->cnt[t]++;
             e->last = (uint8_t)(t + 1);
+            if (agg) {
+                etag_docmap_entry *g = etag_docmap_get(&d->agg, f->hl[i]);
+                if (!g) return -1;
+                if (g->cnt[t] < UINT16_MAX) g->cnt[t]++;
+            }
         }
         p2 = p1;
         p1 = best;
@@ -143,9 +137,74 @@ int etag_decode(etag_decoder *d, const etag_resources *r, etag_score_fn score, v
     return 0;
 }
 
+int etag_decode(etag_decoder *d, const etag_resources *r, etag_score_fn score, void *sctx,
+                const etag_tok *toks, size_t n, const uint8_t *pass1, const uint8_t *gold,
+                etag_update_fn update, void *uctx)
+{
+    if (reserve(d, n) < 0) return -1;
+    if (etag_features_compute(&d->feat, r, toks, n) < 0) return -1;
+    etag_docmap_reset(&d->hist);
+    etag_features *f = &d->feat;
+    if (pass1) {
+        /* how each name-like word was tagged anywhere in the document */
+        etag_docmap_reset(&d->agg);
+        for (size_t i = 0; i < n; i++) {
+            if (!name_like(f->cap[i])) continue;
+            etag_docmap_entry *e = etag_docmap_get(&d->agg, f->hl[i]);
+            if (!e) return -1;
+            int t = etag_label_type(pass1[i]) + 1;
+            if (e->cnt[t] < UINT16_MAX) e->cnt[t]++;
+        }
+    }
+    return decode_range(d, score, sctx, toks, n, pass1, gold, update, uctx, d->labels, 0);
+}
+
+/* End of the window of a long document that starts at a: the first sentence start at least
+ * w tokens on, or a forced cut at 2w tokens (a "sentence" that long is not prose). */
+static size_t window_end(const etag_tok *toks, size_t n, size_t a, size_t w)
+{
+    size_t b = a + w;
+    if (b >= n) return n;
+    while (b < n && b < a + 2 * w && !(toks[b].flags & ETAG_TF_SENT_START)) b++;
+    return b;
+}
+
+/* Tags a document longer than one window (see etag_decoder.window): the same labels as
+ * reading it whole, with per-token feature arrays for one window only. */
+static int decode_windows(etag_decoder *d, const etag_resources *r, etag_score_fn score, void *sctx,
+                          const etag_tok *toks, size_t n, int two_pass, size_t w)
+{
+    if (reserve(d, n) < 0) return -1;
+    if (etag_features_scan(&d->feat, toks, n, w) < 0) return -1;
+    etag_docmap_reset(&d->hist);
+    if (two_pass) etag_docmap_reset(&d->agg);
+    for (size_t a = 0, b; a < n; a = b) {
+        b = window_end(toks, n, a, w);
+        if (etag_features_window(&d->feat, r, toks + a, b - a) < 0 ||
+            decode_range(d, score, sctx, toks + a, b - a, NULL, NULL, NULL, NULL, d->labels + a,
+                         two_pass) < 0)
+            return -1;
+    }
+    if (!two_pass) return 0;
+    uint8_t *tmp = d->first; /* swap: the first pass's labels become the input */
+    d->first = d->labels;
+    d->labels = tmp;
+    etag_docmap_reset(&d->hist);
+    for (size_t a = 0, b; a < n; a = b) {
+        b = window_end(toks, n, a, w);
+        if (etag_features_window(&d->feat, r, toks + a, b - a) < 0 ||
+            decode_range(d, score, sctx, toks + a, b - a, d->first + a, NULL, NULL, NULL,
+                         d->labels + a, 0) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 int etag_decode_doc(etag_decoder *d, const etag_resources *r, etag_score_fn score, void *sctx,
                     const etag_tok *toks, size_t n, int two_pass)
 {
+    size_t w = d->window ? d->window : ETAG_WINDOW;
+    if (n > w) return decode_windows(d, r, score, sctx, toks, n, two_pass, w);
     if (etag_decode(d, r, score, sctx, toks, n, NULL, NULL, NULL, NULL) < 0) return -1;
     if (!two_pass) return 0;
     uint8_t *tmp = d->first; /* swap: the first pass's labels become the input */

@@ -16,8 +16,13 @@ typedef void (*etag_score_fn)(void *ctx, const uint64_t *f, size_t n, float *out
 /* Training: called for a token whose predicted label differs from the gold one. */
 typedef void (*etag_update_fn)(void *ctx, const uint64_t *f, size_t n, int gold, int pred);
 
+/* Documents longer than this many tokens are tagged in windows of about this size (see
+ * etag_decode_doc). */
+#define ETAG_WINDOW 16384
+
 /* Working state, reused across documents: zero-initialize, free with etag_decoder_free(). */
 typedef struct {
+    size_t window; /* tokens per window for long documents; 0 means ETAG_WINDOW */
     etag_features feat;
     uint8_t *labels; /* the labels of the last document decoded */
     uint8_t *first;  /* scratch for two-pass tagging: the first pass's labels */
@@ -35,7 +40,11 @@ int etag_decode(etag_decoder *d, const etag_resources *r, etag_score_fn score, v
                 const etag_tok *toks, size_t n, const uint8_t *pass1, const uint8_t *gold,
                 etag_update_fn update, void *uctx);
 
-/* Tags a document with one or two passes (pass 2 when two_pass); labels in d->labels. */
+/* Tags a document with one or two passes (pass 2 when two_pass); labels in d->labels.
+ * A document longer than d->window tokens is read in windows that start at sentence starts
+ * (so the labels are those of reading it whole, and the feature arrays stay bounded: about
+ * 2 bytes a token remain for the labels); a window without any sentence start within twice
+ * the window size is cut there. */
 int etag_decode_doc(etag_decoder *d, const etag_resources *r, etag_score_fn score, void *sctx,
                     const etag_tok *toks, size_t n, int two_pass);
 void etag_decoder_free(etag_decoder *d);

@@ -327,22 +327,50 @@ static void gazetteer(etag_features *f, const etag_resources *r, size_t n)
     }
 }
 
-int etag_features_compute(etag_features *f, const etag_resources *r, const etag_tok *toks, size_t n)
+/* Notes a lower-case use of token i's word (not sentence-initial) in the document map. */
+static int note_lower(etag_features *f, size_t i)
+{
+    if (f->cap[i] == ETAG_CAP_LOWER && !(f->tf[i] & ETAG_TF_SENT_START)) {
+        etag_docmap_entry *e = etag_docmap_get(&f->seen, f->hl[i]);
+        if (!e) return -1;
+        e->cnt[5] = 1;
+    }
+    return 0;
+}
+
+int etag_features_scan(etag_features *f, const etag_tok *toks, size_t n, size_t block)
+{
+    f->n = 0;
+    if (block == 0) block = n;
+    if (grow_tokens(f, block < n ? block : n) < 0) return -1;
+    etag_docmap_reset(&f->seen);
+    for (size_t a = 0; a < n; a += block) {
+        size_t b = n - a < block ? n : a + block;
+        for (size_t i = a; i < b; i++) {
+            if (token_values(f, i - a, &toks[i]) < 0) return -1;
+            f->tf[i - a] = toks[i].flags & ETAG_TF_SENT_START;
+            if (i == 0) f->tf[0] |= ETAG_TF_SENT_START;
+            if (note_lower(f, i - a) < 0) return -1;
+        }
+    }
+    return 0;
+}
+
+/* Per-token values of toks[0..n); doc: also (re)build the document map from these tokens
+ * (the whole document), else keep the one etag_features_scan() built. */
+static int compute(etag_features *f, const etag_resources *r, const etag_tok *toks, size_t n,
+                   int doc)
 {
     f->n = 0;
     if (grow_tokens(f, n) < 0) return -1;
-    etag_docmap_reset(&f->seen);
+    if (doc) etag_docmap_reset(&f->seen);
     for (size_t i = 0; i < n; i++) {
         if (token_values(f, i, &toks[i]) < 0) return -1;
         f->tf[i] = toks[i].flags & ETAG_TF_SENT_START;
         if (i == 0) f->tf[i] |= ETAG_TF_SENT_START;
         f->clu[i] = r->clusters.keys ? etag_lexicon_get(&r->clusters, f->hl[i]) : 0;
         /* lower-case uses of a word anywhere in the document (not sentence-initial) */
-        if (f->cap[i] == ETAG_CAP_LOWER && !(f->tf[i] & ETAG_TF_SENT_START)) {
-            etag_docmap_entry *e = etag_docmap_get(&f->seen, f->hl[i]);
-            if (!e) return -1;
-            e->cnt[5] = 1;
-        }
+        if (doc && note_lower(f, i) < 0) return -1;
     }
     /* all-caps sentences (headlines): no lower-case word, at least two capitalized ones */
     for (size_t a = 0; a < n;) {
@@ -369,6 +397,16 @@ int etag_features_compute(etag_features *f, const etag_resources *r, const etag_
     f->toks = toks;
     f->n = n;
     return 0;
+}
+
+int etag_features_compute(etag_features *f, const etag_resources *r, const etag_tok *toks, size_t n)
+{
+    return compute(f, r, toks, n, 1);
+}
+
+int etag_features_window(etag_features *f, const etag_resources *r, const etag_tok *toks, size_t n)
+{
+    return compute(f, r, toks, n, 0);
 }
 
 size_t etag_features_token(etag_features *f, size_t i, uint64_t *x)

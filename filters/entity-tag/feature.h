@@ -83,6 +83,16 @@ uint64_t etag_gaz_chain(uint64_t prev, uint64_t word);
  * of memory. */
 int etag_features_compute(etag_features *f, const etag_resources *r, const etag_tok *toks,
                           size_t n);
+/* Long documents are read in windows, so that the per-token arrays (about 50 bytes a token)
+ * stay bounded: etag_features_scan() reads the whole document toks[0..n) once for its
+ * document-level facts (which words occur in lower case), block tokens at a time (0: all);
+ * then etag_features_window() computes the values of one window of it, like
+ * etag_features_compute() but keeping the scan's facts. A window must start at a sentence
+ * start to give the same features as the whole document would (its first token is taken as
+ * one). Both return 0, or -1 when out of memory. Indices given to etag_features_token() are
+ * then relative to the window. */
+int etag_features_scan(etag_features *f, const etag_tok *toks, size_t n, size_t block);
+int etag_features_window(etag_features *f, const etag_resources *r, const etag_tok *toks, size_t n);
 /* Writes token i's static features to x (room for ETAG_MAXFEAT) and returns their count. */
 size_t etag_features_token(etag_features *f, size_t i, uint64_t *x);
 void etag_features_free(etag_features *f);

@@ -308,8 +308,7 @@ static int report(run *R, const char *what, uint64_t ep, uint64_t epochs, double
                 100.0 * (double)errors / (R->tr->ntok ? R->tr->ntok : 1),
                 A->count + (B ? B->count : 0), m.nrows);
     else /* a mean of several models: no epoch of its own */
-        fprintf(stderr, "%s: %u features (%u kept)", what, A->count + (B ? B->count : 0),
-                m.nrows);
+        fprintf(stderr, "%s: %u features (%u kept)", what, A->count + (B ? B->count : 0), m.nrows);
     if (R->dv->ntok) {
         etag_score sc;
         if (evaluate(R, R->dv, &m, &sc) < 0) {
@@ -352,9 +351,9 @@ static int accumulate(weights *S, const weights *W, double scale)
  * pass1 selects second-pass training (then A is the first pass, for the progress lines).
  * what != NULL prints a progress line per epoch with dev scores (keep gets the last model
  * built). Returns 0 or -1. */
-static int train_members(run *R, uint32_t *docs, uint32_t nd, const uint8_t *pass1,
-                         uint64_t epochs, int members, weights *out, const weights *A,
-                         const char *what, etag_model *keep)
+static int train_members(run *R, uint32_t *docs, uint32_t nd, const uint8_t *pass1, uint64_t epochs,
+                         int members, weights *out, const weights *A, const char *what,
+                         etag_model *keep)
 {
     weights W = {.counts = R->counts.keys ? &R->counts : NULL, .min_count = R->min_count};
     out->counts = NULL;
@@ -383,8 +382,8 @@ static int train_members(run *R, uint32_t *docs, uint32_t nd, const uint8_t *pas
         if (what && m + 1 == members) {
             char label[64];
             snprintf(label, sizeof label, "%s mean of %d models", what, members);
-            if (report(R, label, epochs, epochs, 0, -1, pass1 ? A : out, pass1 ? out : NULL,
-                       keep) < 0)
+            if (report(R, label, epochs, epochs, 0, -1, pass1 ? A : out, pass1 ? out : NULL, keep) <
+                0)
                 goto fail;
         }
     }
@@ -408,8 +407,7 @@ static int jackknife(run *R, uint64_t epochs, int members, int folds, uint8_t *p
         for (uint32_t d = 0; d < c->ndoc; d++)
             if ((int)(d % (uint32_t)folds) != k) docs[nd++] = d;
         clock_t t0 = clock();
-        if (train_members(R, docs, nd, NULL, epochs, members, &W, NULL, NULL, NULL) < 0)
-            goto fail;
+        if (train_members(R, docs, nd, NULL, epochs, members, &W, NULL, NULL, NULL) < 0) goto fail;
         etag_model m;
         if (build(R, &W, NULL, &m) < 0) goto fail;
         for (uint32_t d = (uint32_t)k; d < c->ndoc; d += (uint32_t)folds) {
@@ -598,8 +596,8 @@ int etag_train_main(int argc, char **argv)
     if (train_members(&R, docs, tr.ndoc, NULL, epochs, (int)members, &A, NULL,
                       passes == 2 ? "pass 1" : "", &final) < 0)
         goto nomem;
-    if (passes == 2 && train_members(&R, docs, tr.ndoc, pass1, epochs, (int)members, &B, &A,
-                                     "pass 2", &final) < 0)
+    if (passes == 2 &&
+        train_members(&R, docs, tr.ndoc, pass1, epochs, (int)members, &B, &A, "pass 2", &final) < 0)
         goto nomem;
     if (etag_model_write(&final, out_path, err, sizeof err) < 0) {
         np_error("%s", err);
