@@ -224,7 +224,7 @@ static int pick(proc *b)
         n++;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, by_name);
+    if (n) qsort(names, n, sizeof *names, by_name);
     size_t take = n < MERGE_MAX ? n : MERGE_MAX;
     for (size_t i = 0; rc == 0 && i < take; i++) {
         snprintf(path, sizeof path, "%s/%s", s->queue_dir, names[i]);
@@ -788,7 +788,10 @@ int np_batch_init(np_server *s)
     } else {
         b->sink.kind = NP_OUT_STDOUT;
     }
-    if (path && !(b->sink.path = strdup(path))) return -1;
+    if (path && !(b->sink.path = strdup(path))) {
+        free(b);
+        return -1;
+    }
     uv_timer_init(s->loop, &b->retry);
     uv_timer_init(s->loop, &b->deadline);
     uv_timer_init(s->loop, &b->stop_timer);

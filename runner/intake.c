@@ -86,7 +86,6 @@ int np_intake_open(np_server *s, int salvage_open, const np_intake_hooks *h)
     uv_timer_init(s->loop, &in->timer);
     in->timer.data = s;
     s->intake = in;
-    if (s->queued) s->oldest_ns = uv_hrtime();
 
     int fd = open(in->open_path, O_RDWR | O_CLOEXEC);
     if (fd >= 0) {
@@ -135,7 +134,6 @@ int np_intake_cut(np_server *s)
     s->stats.intake_bytes += in->bytes;
     in->lines = in->bytes = 0;
     s->queued++;
-    if (!s->oldest_ns) s->oldest_ns = uv_hrtime();
     if (in->h.cut) in->h.cut(s, in->h.arg);
     np_batch_kick(s);
     return 0;
@@ -177,7 +175,6 @@ void np_intake_consumed(np_server *s)
 {
     int was_full = np_intake_full(s);
     if (s->queued) s->queued--;
-    s->oldest_ns = s->queued ? uv_hrtime() : 0;
     if (was_full && !np_intake_full(s) && !s->stopping) np_source_resume(s);
 }
 

@@ -63,10 +63,9 @@ struct np_server {
     void *source;      /* the source's own state */
     void *proc;        /* the processor's state (batch.c) */
     np_http *http;
-    int stopping;       /* SIGTERM/SIGINT: intake stopped, draining */
-    int stop_code;      /* exit code when the loop ends */
-    uint64_t queued;    /* batch files waiting (queue or spool) */
-    uint64_t oldest_ns; /* uv_hrtime() when the oldest waiting batch was seen, 0: none */
+    int stopping;    /* SIGTERM/SIGINT: intake stopped, draining */
+    int stop_code;   /* exit code when the loop ends */
+    uint64_t queued; /* batch files waiting (queue or spool) */
     uint64_t start_ns;
 };
 

@@ -141,13 +141,14 @@ static int input_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *ke
         sc->src = kind;
         sc->src_mark = mark_of(v);
         if (kind == NP_SRC_LISTEN) {
+            yaml_node_t copy; /* the value without its "unix:" */
             char *s = r->string(r->ctx, v, key);
             /* A Unix socket path is relative to the pipeline file like other paths. */
             if (s && (strchr(s, '/') || !strncmp(s, "unix:", 5))) {
                 free(s);
                 const char *t = text(v);
                 if (!strncmp(t, "unix:", 5)) {
-                    yaml_node_t copy = *v;
+                    copy = *v;
                     copy.data.scalar.value = (yaml_char_t *)(t + 5);
                     copy.data.scalar.length -= 5;
                     s = r->path(r->ctx, &copy, key);

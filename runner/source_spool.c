@@ -83,14 +83,12 @@ const char *np_source_spool_next(np_server *s)
             struct stat st;
             if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
                 s->queued = sp->n - sp->next + 1;
-                if (!s->oldest_ns) s->oldest_ns = uv_hrtime();
                 return name;
             }
         }
         scan(s, sp);
     }
     s->queued = 0;
-    s->oldest_ns = 0;
     return NULL;
 }
 
