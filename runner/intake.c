@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "atomicfile.h"
+#include "exitcode.h"
 #include "serve.h"
 
 struct np_intake {
@@ -126,6 +127,7 @@ int np_intake_cut(np_server *s)
         np_serve_log(s, NP_LOG_ERR, "cannot queue a batch (%s): %s", final, strerror(errno));
         in->fd = -1;
         in->failed = 1;
+        np_serve_fail(s, NP_EX_IOERR, "the intake queue cannot be written");
         return -1;
     }
     in->fd = -1;
@@ -148,12 +150,14 @@ int np_intake_append(np_server *s, const void *data, size_t n, uint64_t nlines)
         if (in->fd < 0) {
             np_serve_log(s, NP_LOG_ERR, "cannot open %s: %s", in->open_path, strerror(errno));
             in->failed = 1;
+            np_serve_fail(s, NP_EX_IOERR, "the intake queue cannot be written");
             return -1;
         }
     }
     if (np_write_all(in->fd, data, n) < 0) {
         np_serve_log(s, NP_LOG_ERR, "cannot write %s: %s", in->open_path, strerror(errno));
         in->failed = 1;
+        np_serve_fail(s, NP_EX_IOERR, "the intake queue cannot be written");
         return -1;
     }
     int first = in->lines == 0 && in->bytes == 0;

@@ -212,6 +212,13 @@ static void begin_stop(np_server *s, const char *why)
     }
 }
 
+void np_serve_fail(np_server *s, int code, const char *why)
+{
+    if (s->stopping) return;
+    if (!s->stop_code) s->stop_code = code;
+    begin_stop(s, why);
+}
+
 void np_source_resume(np_server *s)
 {
     if (s->sc->src == NP_SRC_FOLLOW)

@@ -91,6 +91,10 @@ void np_batch_free(np_server *s);
 /* Finishes a commit the journal says was under way (after a crash). Returns 0 or -1. */
 int np_batch_recover(np_server *s);
 
+/* Something the server cannot go on without failed (the intake cannot write its queue):
+ * stop as on SIGTERM, but exit with code (74: a restart salvages what was read). */
+void np_serve_fail(np_server *s, int code, const char *why);
+
 /* Called by the processor between batches: switches to a reloaded pipeline if one waits. */
 void np_serve_apply_reload(np_server *s);
 
