@@ -58,7 +58,16 @@ while ! grep -q "^records_in $N\$" "$W/state/journal" 2>/dev/null; do sleep 0.02
 t1=$(now)
 serve_s=$(echo "$t1 - $t0" | bc -l)
 [ -n "${BENCH_VERBOSE:-}" ] && python3 -c "import urllib.request;print(urllib.request.urlopen(\"http://127.0.0.1:${BENCH_METRICS_PORT:-19465}/metrics\").read().decode())" | grep -E "seconds|batches_total" | grep -v "^#"
-NPID=$(pgrep -P $SPID -x newspipe || echo $SPID)
+children() { # PID: its child processes (from /proc)
+    for f in /proc/[0-9]*/stat; do
+        { read -r l < "$f"; } 2>/dev/null || continue
+        set -- ${l##*) }
+        [ "$2" = "$SPID" ] && { p=${f#/proc/}; echo "${p%/stat}"; }
+    done
+    return 0
+}
+NPID=$(children | head -n 1)
+[ -n "$NPID" ] || NPID=$SPID
 hwm=$(awk '/^VmHWM/ {print $2}' /proc/$NPID/status)
 kill -TERM $NPID
 wait $SPID || true

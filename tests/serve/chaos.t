@@ -55,7 +55,7 @@ while { kill -0 $PROD 2>/dev/null || [ $events -lt 6 ]; } && [ $events -lt 14 ];
         start_server "$T/p.yaml" ;;
     1)  kids=
         for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do # wait for a batch to be running
-            kids=$(pgrep -P $SPID 2>/dev/null | tr '\n' ' ')
+            kids=$(children $SPID | tr '\n' ' ')
             [ -n "$kids" ] && break
             sleep 0.02
         done

@@ -75,9 +75,9 @@ YAML
 "$SERVE" serve "$T/slow.yaml" 2>>"$T/serve.log" &
 SPID=$!
 printf '{"id":"o-1","body":"x"}\n' > "$T/x.part" && mv "$T/x.part" "$T/spool/3-slow.ndjson"
-running() { [ -n "$(pgrep -P "$SPID")" ]; }
+running() { [ -n "$(children "$SPID")" ]; }
 wait_for 20 running
-orphan=$(pgrep -P "$SPID")
+orphan=$(children "$SPID")
 stop_server KILL
 kill -0 "$orphan" 2>/dev/null
 ok $? "after SIGKILL of the server its stage is still running"

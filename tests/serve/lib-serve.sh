@@ -83,3 +83,13 @@ except urllib.error.HTTPError as e:
 sys.stdout.write(body.decode() + "HTTP %d\n" % code)
 PY
 }
+
+children() { # PID: the processes whose parent is PID (from /proc: no procps needed)
+    _want=$1
+    for _f in /proc/[0-9]*/stat; do
+        { read -r _l < "$_f"; } 2>/dev/null || continue
+        set -- ${_l##*) } # the fields after "(comm) ": state, ppid, ...
+        [ "$2" = "$_want" ] && { _p=${_f#/proc/}; echo "${_p%/stat}"; }
+    done
+    return 0
+}

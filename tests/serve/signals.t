@@ -23,7 +23,7 @@ drop() { # NAME N PREFIX: drops a file of N articles into the spool, by rename
     make_articles "$T/$1.part" "$2" "$3"
     mv "$T/$1.part" "$T/spool/$1"
 }
-running() { [ -n "$(pgrep -P "$SPID")" ]; }
+running() { [ -n "$(children "$SPID")" ]; }
 outs() { cat "$T"/out/*.ndjson 2>/dev/null; }
 
 # SIGTERM while a slow batch runs: it finishes and is committed, then the server exits 0.
