@@ -21,13 +21,14 @@ SPID=
 trap 'if [ -n "$SPID" ]; then kill $SPID 2>/dev/null || :; fi; rm -rf "$W"' EXIT
 N=$(wc -l < "$FEED" | tr -d ' ')
 now() { date +%s.%N; }
+calc() { awk "BEGIN { print $* }"; } # floating point without bc
 
 # Baseline: one run of the same stages.
 t0=$(now)
 /usr/bin/time -f '%U %S' -o "$W/run.cpu" \
     "$NP_BIN/newspipe" run "$NP_TOP/pipelines/news.yaml" -i "$FEED" > "$W/run.out"
 t1=$(now)
-run_s=$(echo "$t1 - $t0" | bc -l)
+run_s=$(calc "$t1 - $t0")
 
 mkdir -p "$W/state"
 cat > "$W/p.yaml" <<YAML
@@ -56,7 +57,7 @@ t_acked=$(now)
 # Done when the journal has counted every record through a committed batch.
 while ! grep -q "^records_in $N\$" "$W/state/journal" 2>/dev/null; do sleep 0.02; done
 t1=$(now)
-serve_s=$(echo "$t1 - $t0" | bc -l)
+serve_s=$(calc "$t1 - $t0")
 [ -n "${BENCH_VERBOSE:-}" ] && python3 -c "import urllib.request;print(urllib.request.urlopen(\"http://127.0.0.1:${BENCH_METRICS_PORT:-19465}/metrics\").read().decode())" | grep -E "seconds|batches_total" | grep -v "^#"
 children() { # PID: its child processes (from /proc)
     for f in /proc/[0-9]*/stat; do
@@ -75,10 +76,10 @@ out=$(wc -l < "$W/out.ndjson" | tr -d ' ')
 runout=$(wc -l < "$W/run.out" | tr -d ' ')
 printf 'bench-serve: %s records (%s MB) in, %s acknowledged, %s out (run: %s out)\n' \
     "$N" "$(( $(wc -c < "$FEED") / 1048576 ))" "$acked" "$out" "$runout"
-printf 'bench-serve: newspipe run  %.2f s  %.0f records/s\n' "$run_s" "$(echo "$N / $run_s" | bc -l)"
+printf 'bench-serve: newspipe run  %.2f s  %.0f records/s\n' "$run_s" "$(calc "$N / $run_s")"
 printf 'bench-serve: newspipe serve %.2f s  %.0f records/s sustained (batches of %s; all acknowledged after %.2f s)\n' \
-    "$serve_s" "$(echo "$N / $serve_s" | bc -l)" "$BATCH_LINES" "$(echo "$t_acked - $t0" | bc -l)"
-printf 'bench-serve: serve/run time ratio %.2f\n' "$(echo "$serve_s / $run_s" | bc -l)"
+    "$serve_s" "$(calc "$N / $serve_s")" "$BATCH_LINES" "$(calc "$t_acked - $t0")"
+printf 'bench-serve: serve/run time ratio %.2f\n' "$(calc "$serve_s / $run_s")"
 printf 'bench-serve: server peak RSS (VmHWM) %s kB\n' "$hwm"
 cpu() { awk '{printf "%.2f", $1 + $2}' "$1"; }
 printf 'bench-serve: CPU seconds (user+sys, all stages): run %s, serve %s\n' "$(cpu "$W/run.cpu")" \
