@@ -441,6 +441,7 @@ static void usage(void)
             "         [--seed N] [--max-features N] [--gazetteer CATEGORY=FILE]... "
             "[--clusters FILE] [--passes 1|2]\n"
             "         [--min-feature-count N] [--average N]\n"
+            "         [--folds N]\n"
             "  CATEGORY: org, country, city, region, first, misc\n");
 }
 
@@ -459,10 +460,11 @@ int etag_train_main(int argc, char **argv)
         {"passes", 1, NULL, 'P'},
         {"min-feature-count", 1, NULL, 'M'},
         {"average", 1, NULL, 'A'},
+        {"folds", 1, NULL, 'F'},
         {NULL, 0, NULL, 0},
     };
     const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *clusters = NULL;
-    uint64_t epochs = 10, seed = 1, max_rows = 200000, passes = 2, min_count = 1, members = 1;
+    uint64_t epochs = 10, seed = 1, max_rows = 200000, passes = 2, min_count = 1, members = 1, folds = 5;
     const char *gaz[32];
     int ngaz = 0;
     int opt;
@@ -476,6 +478,12 @@ int etag_train_main(int argc, char **argv)
         case 'M':
             if (np_parse_uint(optarg, 1, 255, &min_count) < 0) {
                 np_error("--min-feature-count: expected 1..255");
+                return NP_EX_USAGE;
+            }
+            break;
+        case 'F':
+            if (np_parse_uint(optarg, 2, 100, &folds) < 0) {
+                np_error("--folds: expected 2..100");
                 return NP_EX_USAGE;
             }
             break;
@@ -591,7 +599,7 @@ int etag_train_main(int argc, char **argv)
         A.counts = B.counts = &R.counts;
         A.min_count = B.min_count = R.min_count;
     }
-    if (passes == 2 && jackknife(&R, epochs, (int)members, 5, pass1) < 0) goto nomem;
+    if (passes == 2 && jackknife(&R, epochs, (int)members, (int)folds, pass1) < 0) goto nomem;
     for (uint32_t d = 0; d < tr.ndoc; d++) docs[d] = d;
     if (train_members(&R, docs, tr.ndoc, NULL, epochs, (int)members, &A, NULL,
                       passes == 2 ? "pass 1" : "", &final) < 0)

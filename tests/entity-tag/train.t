@@ -40,6 +40,19 @@ is "$(grep -c 'epoch [0-9]/4: .*dev P [0-9.]* R [0-9.]* F1 [0-9.]*' "$T/log")" 8
 "$ET" train --train "$T/tiny.conll" --dev "$T/tiny.conll" --out "$T/b.model" --epochs 4 --seed 3 2> /dev/null
 cmp -s "$T/a.model" "$T/b.model"
 ok $? "deterministic: same seed, same bytes"
+"$ET" train --train "$T/tiny.conll" --dev "$T/tiny.conll" --out "$T/m1.model" --epochs 3 --seed 3 --average 2 --folds 2 2> "$T/mlog"
+is $? 0 "train --average 2 --folds 2 exits 0"
+is "$(grep -c 'model [12]/2 epoch [0-9]/3: .*dev P' "$T/mlog")" 12 "--average 2: a progress line per epoch of each model and pass"
+is "$(grep -c 'mean of 2 models: .*dev P [0-9.]* R [0-9.]* F1' "$T/mlog")" 2 "--average 2: the mean model's dev scores, once per pass"
+is "$(grep -c '^first-pass fold [12]/2' "$T/mlog")" 2 "--folds 2: two jackknife folds"
+"$ET" train --train "$T/tiny.conll" --dev "$T/tiny.conll" --out "$T/m2.model" --epochs 3 --seed 3 --average 2 --folds 2 2> /dev/null
+cmp -s "$T/m1.model" "$T/m2.model"
+ok $? "--average: deterministic too"
+"$ET" train --train "$T/tiny.conll" --out "$T/m0.model" --epochs 3 --seed 3 --folds 2 2> /dev/null
+! cmp -s "$T/m1.model" "$T/m0.model"
+ok $? "--average 2 gives another model than one perceptron"
+"$ET" train --train "$T/tiny.conll" --out "$T/c.model" --average 0 2> /dev/null
+is $? 64 "--average 0: exit 64"
 "$ET" eval --model "$T/a.model" "$T/tiny.conll" > "$T/eval"
 is $? 0 "eval exits 0"
 like "$(cat "$T/eval")" 'tiny.conll overall: precision [0-9.]+ recall [0-9.]+ F1 [0-9.]+ \(7 gold entities\)' "eval reports overall P/R/F1 with the gold count"
