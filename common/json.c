@@ -290,6 +290,8 @@ static int scan_value(scanner *sc, int depth, np_json_type *type)
 np_json_status np_json_parse_object(const char *s, size_t n, np_json_object *obj,
                                     np_json_error *err)
 {
+    /* err is only written, never read, so callers need not initialize it. */
+    // cppcheck-suppress ctuuninitvar
     scanner sc = {(const unsigned char *)s, n, 0, err};
     skip_ws(&sc);
     np_json_status st = NP_JSON_OK;
@@ -313,6 +315,8 @@ np_json_status np_json_parse_object(const char *s, size_t n, np_json_object *obj
 
 np_json_status np_json_validate(const char *s, size_t n, np_json_error *err)
 {
+    /* err is only written, never read, so callers need not initialize it. */
+    // cppcheck-suppress ctuuninitvar
     scanner sc = {(const unsigned char *)s, n, 0, err};
     skip_ws(&sc);
     if (scan_value(&sc, 0, NULL) < 0) return NP_JSON_INVALID;
