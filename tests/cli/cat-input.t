@@ -57,7 +57,7 @@ is "$("$CAT" "$T/in.gz")" "$(printf '%s\n%s' "$good1" "$good2")" "gzip file argu
 { printf '%s\n' "$good1"; for i in $(seq 1 2000); do printf '{"id":"r%s","body":"some text %s"}\n' "$i" "$i"; done; } | gzip > "$T/full.gz"
 size=$(wc -c < "$T/full.gz")
 head -c $((size - 100)) "$T/full.gz" > "$T/trunc.gz"
-"$CAT" --stats < "$T/trunc.gz" > "$T/out" 2> "$T/err"
+"$CAT" --stats --reject "$T/rej4" < "$T/trunc.gz" > "$T/out" 2> "$T/err"
 rc=$?
 is "$rc" 65 "truncated gzip: exit 65"
 like "$(cat "$T/err")" 'truncated gzip input' "truncated gzip: diagnostic"
@@ -66,6 +66,7 @@ n=$(wc -l < "$T/out" | tr -d ' ')
 ok $? "truncated gzip: the records before the damage are written ($n)"
 head -n 1 "$T/out" | grep -qx "$good1"
 ok $? "truncated gzip: first record intact"
+like "$(cat "$T/rej4")" '^\{"filter":"cat","file":"-","line":[0-9]+,"error":"invalid JSON' "truncated gzip: the cut last line goes to the reject file"
 stats=$(tail -n 1 "$T/err")
 in=$(echo "$stats" | sed 's/.*"in":\([0-9]*\).*/\1/'); out=$(echo "$stats" | sed 's/.*"out":\([0-9]*\).*/\1/'); rej=$(echo "$stats" | sed 's/.*"rejected":\([0-9]*\).*/\1/')
 is "$in" "$((out + rej))" "truncated gzip: in = out + rejected ($stats)"
