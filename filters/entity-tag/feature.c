@@ -258,8 +258,10 @@ static int token_values(etag_features *f, size_t i, const etag_tok *t)
     return 0;
 }
 
-/* Affix hashes: first / last k code points of the lower-cased token (k = 1..4). Only the
- * first and last 16 bytes matter, so long tokens cost nothing extra. */
+/* Affix hashes: first / last k code points of the lower-cased token (k = 1..AFFIX_MAX; 5
+ * rather than 4 gained 0.1-0.6 dev F1 on each of three seeds, 6 lost again). Only the first
+ * and last 16 bytes matter, so long tokens cost nothing extra. */
+#define AFFIX_MAX 5
 static size_t affixes(etag_features *f, size_t i, uint64_t *x, size_t k)
 {
     const etag_tok *t = &f->toks[i];
@@ -274,8 +276,8 @@ static size_t affixes(etag_features *f, size_t i, uint64_t *x, size_t k)
     hn = f->scratch.len < sizeof buf ? f->scratch.len : sizeof buf;
     memcpy(buf, f->scratch.data, hn);
     const unsigned char *u = (const unsigned char *)buf;
-    size_t ends[5] = {0}, m = 0;
-    for (size_t j = 0; j < hn && m < 4;) {
+    size_t ends[AFFIX_MAX + 1] = {0}, m = 0;
+    for (size_t j = 0; j < hn && m < AFFIX_MAX;) {
         next_cp(u, hn, &j);
         ends[++m] = j;
     }
@@ -284,7 +286,7 @@ static size_t affixes(etag_features *f, size_t i, uint64_t *x, size_t k)
     u = (const unsigned char *)f->scratch.data;
     tn = f->scratch.len;
     size_t s = tn;
-    for (size_t j = 1; j <= 4 && s > 0; j++) {
+    for (size_t j = 1; j <= AFFIX_MAX && s > 0; j++) {
         s--;
         while (s > 0 && (u[s] & 0xC0) == 0x80) s--;
         P(etag_feat(T_SUF, j, np_hash64(u + s, tn - s, SEED_WORD)));

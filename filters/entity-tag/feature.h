@@ -53,8 +53,9 @@ enum {
     ETAG_CAP_OTHER
 };
 
-/* Most static features one token can have. */
-#define ETAG_MAXFEAT 64
+/* Most static features one token can have (about 70 at worst: every gazetteer category on
+ * the token and both neighbours). */
+#define ETAG_MAXFEAT 80
 
 /* Per-document working state, reused across documents: zero-initialize, free with
  * etag_features_free(). etag_features_compute() reads the document once (about 50 bytes per
