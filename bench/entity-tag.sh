@@ -40,3 +40,24 @@ printf 'process start to exit on empty input: %.1f ms (newspipe-cat: %.1f ms)\n'
     "$(awk -v s="$t_empty" 'BEGIN{print s*1000}')" "$(awk -v s="$t_empty_cat" 'BEGIN{print s*1000}')"
 echo "peak RSS newspipe-entity-tag on the sample: $(peak_rss_kb "'$ET' --model '$ETAG_MODEL' < '$SAMPLE'") KB"
 echo "peak RSS newspipe-cat on the sample: $(peak_rss_kb "'$NP_BIN/newspipe-cat' < '$SAMPLE'") KB"
+# one 10 MB body (the sample's bodies joined): time and peak memory for a long article
+if command -v python3 >/dev/null; then
+    python3 - "$SAMPLE" "$BENCH_DIR/etag-10mb.ndjson" <<'PY'
+import json, sys
+bodies = [json.loads(l).get("body") or "" for l in open(sys.argv[1], encoding="utf-8")]
+text, i = [], 0
+size = 0
+while size < 10_000_000:
+    b = bodies[i % len(bodies)]
+    text.append(b)
+    size += len(b.encode()) + 1
+    i += 1
+body = "\n".join(text)
+body = body.encode()[:10_000_000].decode("utf-8", "ignore")
+open(sys.argv[2], "w", encoding="utf-8").write(json.dumps({"id": "big", "body": body}, ensure_ascii=False) + "\n")
+PY
+    big_tokens=$($ET --model "$ETAG_MODEL" --stats < "$BENCH_DIR/etag-10mb.ndjson" 2>&1 >/dev/null | tail -n 1 | sed -n 's/.*"tokens":\([0-9]*\).*/\1/p')
+    t_big=$(median_seconds "'$ET' --model '$ETAG_MODEL' < '$BENCH_DIR/etag-10mb.ndjson' > /dev/null")
+    echo "one 10 MB body ($(wc -c < "$BENCH_DIR/etag-10mb.ndjson") bytes of NDJSON, $big_tokens tokens): $t_big s, peak RSS $(peak_rss_kb "'$ET' --model '$ETAG_MODEL' < '$BENCH_DIR/etag-10mb.ndjson'") KB"
+    rm -f "$BENCH_DIR/etag-10mb.ndjson"
+fi
