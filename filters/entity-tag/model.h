@@ -15,7 +15,7 @@
 #include "feature.h"
 #include "labels.h"
 
-#define ETAG_MODEL_VERSION 1
+#define ETAG_MODEL_VERSION 1u
 
 typedef struct {
     uint32_t fp; /* fingerprint: high half of the feature hash, | 1; 0 = empty */

@@ -464,7 +464,8 @@ int etag_train_main(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *clusters = NULL;
-    uint64_t epochs = 10, seed = 1, max_rows = 200000, passes = 2, min_count = 1, members = 1, folds = 5;
+    uint64_t epochs = 10, seed = 1, max_rows = 200000, passes = 2, min_count = 1, members = 1,
+             folds = 5;
     const char *gaz[32];
     int ngaz = 0;
     int opt;
