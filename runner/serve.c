@@ -227,6 +227,28 @@ void np_source_resume(np_server *s)
         np_source_socket_resume(s);
 }
 
+/* A signal that arrives while the server is still starting (loading the file, asking the
+ * filters for their options, recovering a crashed run) would otherwise take the default
+ * action and kill it with nothing wrong: it is noted here and acted on once the loop's own
+ * handlers are in place. Handlers do not survive exec, so stages start with the defaults. */
+static volatile sig_atomic_t early_signal;
+
+static void note_early_signal(int signum)
+{
+    if (early_signal != SIGTERM && early_signal != SIGINT) early_signal = signum;
+}
+
+static void catch_early_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = note_early_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
 static void on_signal(uv_signal_t *h, int signum)
 {
     np_server *s = h->data;
@@ -453,6 +475,10 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
                      "serving %s: %zu stage%s, state in %s, %" PRIu64 " batches committed so far",
                      file, p->nstages, p->nstages == 1 ? "" : "s", real, s->j.batches);
         np_notify_send(&m->notify, "READY=1\nSTATUS=serving (%" PRIu64 " queued)", s->queued);
+        if (early_signal == SIGTERM || early_signal == SIGINT)
+            begin_stop(s, early_signal == SIGTERM ? "SIGTERM" : "SIGINT");
+        else if (early_signal == SIGHUP)
+            reload(s);
     }
     uv_run(&loop, UV_RUN_DEFAULT);
     if (uv_loop_close(&loop) != 0) np_serve_log(s, NP_LOG_ERR, "internal: handles left open");
@@ -494,6 +520,7 @@ int np_cmd_serve(int argc, char **argv)
         free(p);
         return NP_EX_SOFTWARE;
     }
+    catch_early_signals();
     m->journal_prefix = getenv("JOURNAL_STREAM") != NULL;
     np_server *s = &m->s;
     int code = load(p, file);

@@ -85,8 +85,10 @@ calm() {
     [ "$(ids "$T"/out*.ndjson | wc -l)" -ge $N ] && [ -z "$(ls "$T/state/queue")" ]
 }
 wait_for 60 calm
+wait_for 30 serving # the last restart may still be starting
 stop_server TERM
 is "$SRC" 0 "the last server stops cleanly"
+[ "$SRC" = 0 ] || tail -n 20 "$T/serve.log" | sed 's/^/#   log: /'
 is "$(ids "$T"/out*.ndjson)" "$(ids "$T/in.ndjson")" "every input id is in the output"
 is "$(cat "$T"/out*.ndjson | wc -l | tr -d ' ')" $N "each exactly once (dedupe dropped the replays)"
 ls "$T"/out-*.ndjson >/dev/null 2>&1

@@ -1,7 +1,8 @@
 # Helpers for the newspipe serve tests (sourced after tests/lib.sh).
 # Provides: SERVE (the newspipe binary), start_server FILE [ARGS...] (sets SPID, log in
-# $T/serve.log), wait_for SECONDS CMD... (polls CMD until it succeeds), stop_server [SIG]
-# (waits for the exit; sets SRC), send_lines ADDR FILE (a producer that waits for its
+# $T/serve.log), serving (every server started so far says it serves), wait_for SECONDS
+# CMD... (polls CMD until it succeeds), stop_server [SIG] (waits for the exit; sets SRC),
+# send_lines ADDR FILE (a producer that waits for its
 # acknowledgement; prints the last one), free_port, ids FILE (sorted unique ids).
 
 need_prog newspipe
@@ -13,9 +14,15 @@ SERVE="$NP_BIN/newspipe"
 SLOW=1
 [ "${NP_SANITIZE:-}" = 1 ] && SLOW=4
 
+STARTS=0
 start_server() {
     "$SERVE" serve "$@" 2>>"$T/serve.log" &
     SPID=$!
+    STARTS=$((STARTS + 1))
+}
+
+serving() { # true once every server started so far has logged that it serves
+    [ "$(grep -c ': serving ' "$T/serve.log" 2>/dev/null)" -ge "$STARTS" ]
 }
 
 wait_for() { # SECONDS CMD...: polls CMD until it succeeds; fails after SECONDS (x SLOW)

@@ -84,4 +84,24 @@ alive
 ok $? "the server is still running"
 stop_server TERM
 is "$SRC" 0 "and stops cleanly"
+
+# SIGTERM while the server is still starting (here: asking a slow filter for its options)
+# stops it cleanly too, instead of killing it with the default action.
+mkdir -p "$T/path"
+cat > "$T/path/newspipe-slowopts" <<SH
+#!/bin/sh
+[ "\$1" = --options ] && { touch "$T/asked"; sleep 1; }
+exec "$NP_BIN/newspipe-cat" "\$@"
+SH
+chmod +x "$T/path/newspipe-slowopts"
+pipeline "$T/p.yaml" "[cat]"
+printf '  - slowopts: {unbuffered: true}\n' >> "$T/p.yaml"
+rm -f "$T/asked"
+stops=$(grep -c "SIGTERM: stopping" "$T/serve.log")
+PATH="$T/path:$PATH" start_server "$T/p.yaml"
+wait_for 10 test -f "$T/asked"
+ok $? "the server asks the slow filter for its options"
+stop_server TERM
+is "$SRC" 0 "SIGTERM during start-up: exit 0"
+is "$(grep -c "SIGTERM: stopping" "$T/serve.log")" $((stops + 1)) "the log says it stopped on SIGTERM"
 done_testing
