@@ -1,6 +1,7 @@
 /* Growable byte buffer. */
 #include "buf.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -77,6 +78,30 @@ int np_buf_put_i64(np_buf *b, long long v)
         return np_buf_put_u64(b, 0ULL - (unsigned long long)v);
     }
     return np_buf_put_u64(b, (unsigned long long)v);
+}
+
+int np_buf_read_file(np_buf *b, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return -1;
+    int rc = np_buf_reserve(b, 1);
+    while (rc == 0) {
+        if (np_buf_reserve(b, 65536) < 0) {
+            rc = -1;
+            errno = ENOMEM;
+            break;
+        }
+        size_t k = fread(b->data + b->len, 1, b->cap - b->len - 1, f);
+        b->len += k;
+        b->data[b->len] = '\0';
+        if (k == 0) break;
+    }
+    if (rc == 0 && ferror(f)) {
+        rc = -1;
+        errno = EIO;
+    }
+    fclose(f);
+    return rc;
 }
 
 void np_buf_free(np_buf *b)

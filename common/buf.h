@@ -22,6 +22,10 @@ int np_buf_printf(np_buf *b, const char *fmt, ...) __attribute__((format(printf,
 /* Appends the decimal representation of v. */
 int np_buf_put_u64(np_buf *b, unsigned long long v);
 int np_buf_put_i64(np_buf *b, long long v);
+/* Appends the whole file at path (for tables and test files, not for the record stream).
+ * Returns 0 (data is then non-NULL), or -1 with errno set: the open or read error, or
+ * ENOMEM; b may keep part of the file, and the caller frees it either way. */
+int np_buf_read_file(np_buf *b, const char *path);
 static inline void np_buf_clear(np_buf *b)
 {
     b->len = 0;

@@ -324,15 +324,8 @@ out:
 
 static int read_file(const char *path, np_buf *out)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return errno == ENOENT ? np_buf_puts(out, "") : -1;
-    char buf[65536];
-    size_t k;
-    int rc = np_buf_puts(out, "");
-    while (rc == 0 && (k = fread(buf, 1, sizeof buf, f)) > 0) rc = np_buf_append(out, buf, k);
-    if (ferror(f)) rc = -1;
-    fclose(f);
-    return rc;
+    if (np_buf_read_file(out, path) == 0) return 0;
+    return errno == ENOENT ? np_buf_puts(out, "") : -1; /* a missing file is empty */
 }
 
 static size_t count_lines(const np_buf *b)

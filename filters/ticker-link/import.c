@@ -45,30 +45,12 @@ static void usage(FILE *fp)
 
 /* ---- plain TSV (newspipe-listings(5)) rows -------------------------------------------- */
 
-enum {
-    C_ISSUER,
-    C_SYMBOL,
-    C_MIC,
-    C_RIC,
-    C_PRIMARY,
-    C_COUNTRY,
-    C_FROM,
-    C_TO,
-    C_PRIOR,
-    C_NAME,
-    C_ALIASES,
-    NCOLS
-};
-static const char *const col_names[NCOLS] = {"issuer",  "symbol",  "mic",        "ric",
-                                             "primary", "country", "valid_from", "valid_to",
-                                             "prior",   "name",    "aliases"};
-
 typedef struct {
-    char *f[NCOLS];
+    char *f[TL_NCOLS];
     int line;
 } trow;
 
-/* Reads a TSV with a header line into rows of NCOLS fields ("" when absent). The file's
+/* Reads a TSV with a header line into rows of TL_NCOLS fields ("" when absent). The file's
  * validity is checked by loading it with the run-time loader first, so errors are
  * reported the same way. Returns the row count or -1. */
 static int read_tsv(const char *path, char **textp, trow **rowsp, int need_name)
@@ -83,23 +65,14 @@ static int read_tsv(const char *path, char **textp, trow **rowsp, int need_name)
         }
         tl_table_free(&t);
     }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        np_error("%s: %s", path, strerror(errno));
-        return -1;
-    }
     np_buf b = {0};
-    char tmp[65536];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-        if (np_buf_append(&b, tmp, k)) break;
-    fclose(f);
-    if (np_buf_putc(&b, '\0')) {
+    if (np_buf_read_file(&b, path) < 0) {
+        np_error("%s: %s", path, strerror(errno));
         np_buf_free(&b);
         return -1;
     }
     trow *rows = NULL;
-    int n = 0, cap = 0, col[NCOLS], have_header = 0, line = 0;
+    int n = 0, cap = 0, col[TL_NCOLS], have_header = 0, line = 0;
     char *save = NULL;
     for (char *l = strtok_r(b.data, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
         line++;
@@ -117,12 +90,12 @@ static int read_tsv(const char *path, char **textp, trow **rowsp, int need_name)
             p = tab + 1;
         }
         if (!have_header) {
-            for (int c = 0; c < NCOLS; c++) {
+            for (int c = 0; c < TL_NCOLS; c++) {
                 col[c] = -1;
                 for (int i = 0; i < nf; i++)
-                    if (!strcmp(fs[i], col_names[c])) col[c] = i;
+                    if (!strcmp(fs[i], tl_col_names[c])) col[c] = i;
             }
-            if (col[C_ISSUER] < 0 && !need_name) {
+            if (col[TL_COL_ISSUER] < 0 && !need_name) {
                 np_error("%s:%d: the curated file needs an issuer column", path, line);
                 free(rows);
                 np_buf_free(&b);
@@ -142,11 +115,11 @@ static int read_tsv(const char *path, char **textp, trow **rowsp, int need_name)
             rows = r;
         }
         static char empty[1];
-        for (int c = 0; c < NCOLS; c++)
+        for (int c = 0; c < TL_NCOLS; c++)
             rows[n].f[c] = col[c] >= 0 && col[c] < nf ? fs[col[c]] : empty;
         rows[n].line = line;
-        if (!need_name &&
-            (!rows[n].f[C_ISSUER][0] || (!rows[n].f[C_SYMBOL][0]) != (!rows[n].f[C_MIC][0]))) {
+        if (!need_name && (!rows[n].f[TL_COL_ISSUER][0] ||
+                           (!rows[n].f[TL_COL_SYMBOL][0]) != (!rows[n].f[TL_COL_MIC][0]))) {
             np_error("%s:%d: want an issuer, and a symbol and MIC together or neither", path, line);
             free(rows);
             np_buf_free(&b);
@@ -161,13 +134,14 @@ static int read_tsv(const char *path, char **textp, trow **rowsp, int need_name)
 
 static int apply_fields(tl_brow *r, const trow *t)
 {
-    if (t->f[C_RIC][0] && tl_set(&r->ric, t->f[C_RIC])) return -1;
-    if (t->f[C_PRIMARY][0]) r->primary = t->f[C_PRIMARY][0] == '1';
-    if (t->f[C_COUNTRY][0]) snprintf(r->country, sizeof r->country, "%s", t->f[C_COUNTRY]);
-    if (t->f[C_FROM][0]) snprintf(r->from, sizeof r->from, "%s", t->f[C_FROM]);
-    if (t->f[C_TO][0]) snprintf(r->to, sizeof r->to, "%s", t->f[C_TO]);
-    if (t->f[C_PRIOR][0]) r->prior = atoi(t->f[C_PRIOR]);
-    if (t->f[C_NAME][0] && tl_set(&r->name, t->f[C_NAME])) return -1;
+    if (t->f[TL_COL_RIC][0] && tl_set(&r->ric, t->f[TL_COL_RIC])) return -1;
+    if (t->f[TL_COL_PRIMARY][0]) r->primary = t->f[TL_COL_PRIMARY][0] == '1';
+    if (t->f[TL_COL_COUNTRY][0])
+        snprintf(r->country, sizeof r->country, "%s", t->f[TL_COL_COUNTRY]);
+    if (t->f[TL_COL_FROM][0]) snprintf(r->from, sizeof r->from, "%s", t->f[TL_COL_FROM]);
+    if (t->f[TL_COL_TO][0]) snprintf(r->to, sizeof r->to, "%s", t->f[TL_COL_TO]);
+    if (t->f[TL_COL_PRIOR][0]) r->prior = atoi(t->f[TL_COL_PRIOR]);
+    if (t->f[TL_COL_NAME][0] && tl_set(&r->name, t->f[TL_COL_NAME])) return -1;
     return 0;
 }
 
@@ -193,14 +167,14 @@ static int add_tsv(tl_brows *rows, const char *path)
         tl_brow *r = tl_brows_add(rows);
         if (!r) return -1;
         char id[96];
-        snprintf(id, sizeof id, "%s:%s", t[i].f[C_MIC], t[i].f[C_SYMBOL]);
-        r->issuer = tl_strdup(t[i].f[C_ISSUER][0] ? t[i].f[C_ISSUER] : id);
-        r->symbol = tl_strdup(t[i].f[C_SYMBOL]);
-        r->name = tl_strdup(t[i].f[C_NAME]);
-        r->aliases = tl_strdup(t[i].f[C_ALIASES]);
+        snprintf(id, sizeof id, "%s:%s", t[i].f[TL_COL_MIC], t[i].f[TL_COL_SYMBOL]);
+        r->issuer = tl_strdup(t[i].f[TL_COL_ISSUER][0] ? t[i].f[TL_COL_ISSUER] : id);
+        r->symbol = tl_strdup(t[i].f[TL_COL_SYMBOL]);
+        r->name = tl_strdup(t[i].f[TL_COL_NAME]);
+        r->aliases = tl_strdup(t[i].f[TL_COL_ALIASES]);
         r->ric = tl_strdup("");
-        r->domicile = tl_strdup(t[i].f[C_COUNTRY]);
-        snprintf(r->mic, sizeof r->mic, "%s", t[i].f[C_MIC]);
+        r->domicile = tl_strdup(t[i].f[TL_COL_COUNTRY]);
+        snprintf(r->mic, sizeof r->mic, "%s", t[i].f[TL_COL_MIC]);
         r->prior = 50;
         if (!r->issuer || !r->symbol || !r->name || !r->aliases || !r->ric || !r->domicile ||
             apply_fields(r, &t[i]))
@@ -433,7 +407,7 @@ static int apply_curated(tl_brows *rows, const char *path)
     int rc = 0;
     for (int i = 0; i < n && rc == 0; i++) {
         const trow *c = &t[i];
-        const char *id = c->f[C_ISSUER];
+        const char *id = c->f[TL_COL_ISSUER];
         /* "@MIC:SYMBOL" names the issuer that has that listing, so the file need not spell
          * out CIKs and the like. */
         if (id[0] == '@') {
@@ -454,17 +428,17 @@ static int apply_curated(tl_brows *rows, const char *path)
             }
             id = found;
         }
-        if (!c->f[C_SYMBOL][0]) {
+        if (!c->f[TL_COL_SYMBOL][0]) {
             /* Issuer-level: aliases, display name, prior, or a merge ("merge:OTHER-ID"
              * in the aliases column moves OTHER-ID's listings here). */
             int found = 0;
             for (size_t k = 0; k < rows->n; k++) {
                 tl_brow *r = &rows->r[k];
                 if (strcmp(r->issuer, id)) continue;
-                if (!found && add_aliases(r, c->f[C_ALIASES])) rc = -1;
-                if (c->f[C_NAME][0] && tl_set(&r->name, c->f[C_NAME])) rc = -1;
-                if (c->f[C_PRIOR][0]) r->prior = atoi(c->f[C_PRIOR]);
-                if (c->f[C_COUNTRY][0] && tl_set(&r->domicile, c->f[C_COUNTRY])) rc = -1;
+                if (!found && add_aliases(r, c->f[TL_COL_ALIASES])) rc = -1;
+                if (c->f[TL_COL_NAME][0] && tl_set(&r->name, c->f[TL_COL_NAME])) rc = -1;
+                if (c->f[TL_COL_PRIOR][0]) r->prior = atoi(c->f[TL_COL_PRIOR]);
+                if (c->f[TL_COL_COUNTRY][0] && tl_set(&r->domicile, c->f[TL_COL_COUNTRY])) rc = -1;
                 found = 1;
             }
             if (!found) {
@@ -477,16 +451,17 @@ static int apply_curated(tl_brows *rows, const char *path)
         /* A listing: a current one is matched by exchange and symbol (and moved to this
          * issuer); a historical one (valid_to given) only by issuer too. */
         tl_brow *r = NULL;
-        int historical = c->f[C_TO][0] != '\0';
+        int historical = c->f[TL_COL_TO][0] != '\0';
         for (size_t k = 0; k < rows->n && !r; k++) {
             tl_brow *x = &rows->r[k];
-            if (x->dropped || strcmp(x->mic, c->f[C_MIC]) || strcmp(x->symbol, c->f[C_SYMBOL]))
+            if (x->dropped || strcmp(x->mic, c->f[TL_COL_MIC]) ||
+                strcmp(x->symbol, c->f[TL_COL_SYMBOL]))
                 continue;
             if (historical && strcmp(x->issuer, id)) continue;
             if (!historical && x->to[0]) continue;
             r = x;
         }
-        const char *name = c->f[C_NAME];
+        const char *name = c->f[TL_COL_NAME];
         if (!name[0]) {
             for (size_t k = 0; k < rows->n; k++)
                 if (!strcmp(rows->r[k].issuer, id)) {
@@ -506,20 +481,20 @@ static int apply_curated(tl_brows *rows, const char *path)
                 rc = -1;
                 break;
             }
-            r->symbol = tl_strdup(c->f[C_SYMBOL]);
+            r->symbol = tl_strdup(c->f[TL_COL_SYMBOL]);
             r->aliases = tl_strdup("");
             r->ric = tl_strdup("");
             r->domicile = tl_strdup("");
             r->name = tl_strdup(name);
-            snprintf(r->mic, sizeof r->mic, "%s", c->f[C_MIC]);
-            snprintf(r->country, sizeof r->country, "%s", mic_country(c->f[C_MIC]));
+            snprintf(r->mic, sizeof r->mic, "%s", c->f[TL_COL_MIC]);
+            snprintf(r->country, sizeof r->country, "%s", mic_country(c->f[TL_COL_MIC]));
             r->prior = 60;
             if (!r->symbol || !r->aliases || !r->ric || !r->domicile || !r->name) rc = -1;
         }
         char *name_copy = tl_strdup(name);
         char *id_copy = tl_strdup(id);
         if (!name_copy || !id_copy || tl_set(&r->issuer, id_copy) || tl_set(&r->name, name_copy) ||
-            apply_fields(r, c) || add_aliases(r, c->f[C_ALIASES]))
+            apply_fields(r, c) || add_aliases(r, c->f[TL_COL_ALIASES]))
             rc = -1;
         free(name_copy);
         free(id_copy);
@@ -588,9 +563,9 @@ static int write_table(tl_brows *rows, const char *const *notes, int nnotes, np_
         put_clean(o, notes[i]);
         np_buf_putc(o, '\n');
     }
-    for (int c = 0; c < NCOLS; c++) {
-        np_buf_puts(o, col_names[c]);
-        np_buf_putc(o, c + 1 < NCOLS ? '\t' : '\n');
+    for (int c = 0; c < TL_NCOLS; c++) {
+        np_buf_puts(o, tl_col_names[c]);
+        np_buf_putc(o, c + 1 < TL_NCOLS ? '\t' : '\n');
     }
     for (size_t a = 0; a < n;) {
         size_t b = a;
@@ -634,24 +609,24 @@ static int write_table(tl_brows *rows, const char *const *notes, int nnotes, np_
                     dup = 1;
             }
             if (dup) continue;
-            const char *f[NCOLS];
+            const char *f[TL_NCOLS];
             char pr[16], pri[16];
             snprintf(pr, sizeof pr, "%d", r->primary > 0);
             snprintf(pri, sizeof pri, "%d", prior);
-            f[C_ISSUER] = r->issuer;
-            f[C_SYMBOL] = r->symbol;
-            f[C_MIC] = r->mic;
-            f[C_RIC] = r->ric;
-            f[C_PRIMARY] = pr;
-            f[C_COUNTRY] = dom[0] ? dom : r->country;
-            f[C_FROM] = r->from;
-            f[C_TO] = r->to;
-            f[C_PRIOR] = pri;
-            f[C_NAME] = r->name;
-            f[C_ALIASES] = k == a && al.data ? al.data : "";
-            for (int c = 0; c < NCOLS; c++) {
+            f[TL_COL_ISSUER] = r->issuer;
+            f[TL_COL_SYMBOL] = r->symbol;
+            f[TL_COL_MIC] = r->mic;
+            f[TL_COL_RIC] = r->ric;
+            f[TL_COL_PRIMARY] = pr;
+            f[TL_COL_COUNTRY] = dom[0] ? dom : r->country;
+            f[TL_COL_FROM] = r->from;
+            f[TL_COL_TO] = r->to;
+            f[TL_COL_PRIOR] = pri;
+            f[TL_COL_NAME] = r->name;
+            f[TL_COL_ALIASES] = k == a && al.data ? al.data : "";
+            for (int c = 0; c < TL_NCOLS; c++) {
                 put_clean(o, f[c]);
-                np_buf_putc(o, c + 1 < NCOLS ? '\t' : '\n');
+                np_buf_putc(o, c + 1 < TL_NCOLS ? '\t' : '\n');
             }
         }
         np_buf_free(&al);

@@ -66,29 +66,12 @@ void tl_brows_free(tl_brows *b)
 
 static int slurp(const char *path, char **out, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        np_error("%s: %s", path, strerror(errno));
-        return -1;
-    }
     np_buf b = {0};
-    char tmp[65536];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-        if (np_buf_append(&b, tmp, k)) {
-            fclose(f);
-            np_buf_free(&b);
-            np_error("%s: out of memory", path);
-            return -1;
-        }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad || np_buf_reserve(&b, 1)) {
+    if (np_buf_read_file(&b, path) < 0) {
+        np_error("%s: %s", path, strerror(errno));
         np_buf_free(&b);
-        np_error("%s: read error", path);
         return -1;
     }
-    b.data[b.len] = '\0';
     *out = b.data;
     *len = b.len;
     return 0;

@@ -18,26 +18,12 @@
 #include "exchanges.h"
 #include "hash.h"
 
-enum {
-    C_ISSUER,
-    C_SYMBOL,
-    C_MIC,
-    C_RIC,
-    C_PRIMARY,
-    C_COUNTRY,
-    C_FROM,
-    C_TO,
-    C_PRIOR,
-    C_NAME,
-    C_ALIASES,
-    NCOLS
-};
-static const char *const col_names[NCOLS] = {"issuer",  "symbol",  "mic",        "ric",
-                                             "primary", "country", "valid_from", "valid_to",
-                                             "prior",   "name",    "aliases"};
+const char *const tl_col_names[TL_NCOLS] = {"issuer",  "symbol",  "mic",        "ric",
+                                            "primary", "country", "valid_from", "valid_to",
+                                            "prior",   "name",    "aliases"};
 
 typedef struct {
-    char *f[NCOLS]; /* NUL-terminated fields ("" when the column is absent) */
+    char *f[TL_NCOLS]; /* NUL-terminated fields ("" when the column is absent) */
     int32_t from, to;
     int prior;
     uint32_t issuer;
@@ -163,9 +149,9 @@ static int valid_mic(const char *s)
 static int parse(tl_table *t, loader *L, const char *file, char *buf, size_t len, char *err,
                  size_t errlen)
 {
-    int col[NCOLS];
+    int col[TL_NCOLS];
     int ncols = 0, have_header = 0;
-    for (int c = 0; c < NCOLS; c++) col[c] = -1;
+    for (int c = 0; c < TL_NCOLS; c++) col[c] = -1;
     size_t line = 0;
     char *p = buf, *end = buf + len;
     char *fields[64];
@@ -194,15 +180,15 @@ static int parse(tl_table *t, loader *L, const char *file, char *buf, size_t len
         }
         if (!have_header) {
             for (int i = 0; i < nf; i++) {
-                for (int c = 0; c < NCOLS; c++)
-                    if (strcmp(fields[i], col_names[c]) == 0) {
+                for (int c = 0; c < TL_NCOLS; c++)
+                    if (strcmp(fields[i], tl_col_names[c]) == 0) {
                         if (col[c] >= 0)
                             return fail(err, errlen, file, line, "column '%s' given twice",
-                                        col_names[c]);
+                                        tl_col_names[c]);
                         col[c] = i;
                     }
             }
-            if (col[C_SYMBOL] < 0 || col[C_MIC] < 0 || col[C_NAME] < 0)
+            if (col[TL_COL_SYMBOL] < 0 || col[TL_COL_MIC] < 0 || col[TL_COL_NAME] < 0)
                 return fail(err, errlen, file, line,
                             "header line must name the columns symbol, mic and name "
                             "(tab-separated); see newspipe-listings(5)");
@@ -224,49 +210,51 @@ static int parse(tl_table *t, loader *L, const char *file, char *buf, size_t len
         row *r = &L->r[L->n];
         static char empty[1]; /* "" for absent columns (the cache writes pointers outside the files
                                  as "") */
-        for (int c = 0; c < NCOLS; c++) r->f[c] = col[c] >= 0 ? fields[col[c]] : empty;
-        if (!valid_symbol(r->f[C_SYMBOL]))
-            return fail(err, errlen, file, line, "bad symbol '%s'", r->f[C_SYMBOL]);
-        if (!valid_mic(r->f[C_MIC]))
+        for (int c = 0; c < TL_NCOLS; c++) r->f[c] = col[c] >= 0 ? fields[col[c]] : empty;
+        if (!valid_symbol(r->f[TL_COL_SYMBOL]))
+            return fail(err, errlen, file, line, "bad symbol '%s'", r->f[TL_COL_SYMBOL]);
+        if (!valid_mic(r->f[TL_COL_MIC]))
             return fail(err, errlen, file, line, "bad MIC '%s' (want 4 letters or digits)",
-                        r->f[C_MIC]);
-        if (!r->f[C_NAME][0]) return fail(err, errlen, file, line, "empty name");
-        const char *pr = r->f[C_PRIMARY];
+                        r->f[TL_COL_MIC]);
+        if (!r->f[TL_COL_NAME][0]) return fail(err, errlen, file, line, "empty name");
+        const char *pr = r->f[TL_COL_PRIMARY];
         if (!(pr[0] == '\0' || ((pr[0] == '0' || pr[0] == '1') && pr[1] == '\0')))
             return fail(err, errlen, file, line, "primary must be 0, 1 or empty, not '%s'", pr);
         r->primary = pr[0] == '1';
-        const char *cc = r->f[C_COUNTRY];
+        const char *cc = r->f[TL_COL_COUNTRY];
         if (cc[0] &&
             !(strlen(cc) == 2 && cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z'))
             return fail(err, errlen, file, line, "bad country '%s' (want ISO 3166 alpha-2)", cc);
         r->from = TL_DAY_MIN;
         r->to = TL_DAY_MAX;
-        if (r->f[C_FROM][0] && tl_parse_day(r->f[C_FROM], strlen(r->f[C_FROM]), &r->from))
+        if (r->f[TL_COL_FROM][0] &&
+            tl_parse_day(r->f[TL_COL_FROM], strlen(r->f[TL_COL_FROM]), &r->from))
             return fail(err, errlen, file, line, "bad valid_from '%s' (want YYYY-MM-DD)",
-                        r->f[C_FROM]);
-        if (r->f[C_TO][0] && tl_parse_day(r->f[C_TO], strlen(r->f[C_TO]), &r->to))
-            return fail(err, errlen, file, line, "bad valid_to '%s' (want YYYY-MM-DD)", r->f[C_TO]);
+                        r->f[TL_COL_FROM]);
+        if (r->f[TL_COL_TO][0] && tl_parse_day(r->f[TL_COL_TO], strlen(r->f[TL_COL_TO]), &r->to))
+            return fail(err, errlen, file, line, "bad valid_to '%s' (want YYYY-MM-DD)",
+                        r->f[TL_COL_TO]);
         if (r->from > r->to) return fail(err, errlen, file, line, "valid_from after valid_to");
         r->prior = 50;
-        if (r->f[C_PRIOR][0]) {
+        if (r->f[TL_COL_PRIOR][0]) {
             char *e;
-            long v = strtol(r->f[C_PRIOR], &e, 10);
+            long v = strtol(r->f[TL_COL_PRIOR], &e, 10);
             if (*e || v < 0 || v > 100)
                 return fail(err, errlen, file, line, "prior must be 0..100, not '%s'",
-                            r->f[C_PRIOR]);
+                            r->f[TL_COL_PRIOR]);
             r->prior = (int)v;
         }
-        char *id = r->f[C_ISSUER];
-        if (col[C_ISSUER] >= 0 && !id[0]) return fail(err, errlen, file, line, "empty issuer");
+        char *id = r->f[TL_COL_ISSUER];
+        if (col[TL_COL_ISSUER] >= 0 && !id[0]) return fail(err, errlen, file, line, "empty issuer");
         if (!id[0]) {
-            size_t n = strlen(r->f[C_MIC]) + strlen(r->f[C_SYMBOL]) + 2;
+            size_t n = strlen(r->f[TL_COL_MIC]) + strlen(r->f[TL_COL_SYMBOL]) + 2;
             id = malloc(n);
             if (!id || add_buf(t, id, n)) {
                 free(id);
                 return fail(err, errlen, file, 0, "out of memory");
             }
-            snprintf(id, n, "%s:%s", r->f[C_MIC], r->f[C_SYMBOL]);
-            r->f[C_ISSUER] = id;
+            snprintf(id, n, "%s:%s", r->f[TL_COL_MIC], r->f[TL_COL_SYMBOL]);
+            r->f[TL_COL_ISSUER] = id;
         }
         long ix = intern(L, id);
         if (ix < 0) return fail(err, errlen, file, 0, "out of memory");
@@ -381,15 +369,15 @@ static int build(tl_table *t, loader *L, char *err, size_t errlen)
         row *r = &L->r[i];
         tl_issuer *is = &t->iss[r->issuer];
         tl_listing *l = &t->lst[is->first + is->count++];
-        l->symbol = r->f[C_SYMBOL];
-        l->mic = r->f[C_MIC];
-        l->ric = r->f[C_RIC];
-        l->country = r->f[C_COUNTRY];
+        l->symbol = r->f[TL_COL_SYMBOL];
+        l->mic = r->f[TL_COL_MIC];
+        l->ric = r->f[TL_COL_RIC];
+        l->country = r->f[TL_COL_COUNTRY];
         l->from = r->from;
         l->to = r->to;
         l->issuer = r->issuer;
         l->primary = r->primary;
-        if (!is->name) is->name = r->f[C_NAME];
+        if (!is->name) is->name = r->f[TL_COL_NAME];
         if (r->prior > is->prior) is->prior = r->prior;
     }
     size_t cap = 64;
@@ -409,8 +397,8 @@ static int build(tl_table *t, loader *L, char *err, size_t errlen)
         return fail(err, errlen, "listings", 0, "out of memory");
     for (size_t i = 0; i < L->n; i++) {
         row *r = &L->r[i];
-        if (add_alias(t, &mb, &toks, r->issuer, r->f[C_NAME])) goto oom;
-        char *a = r->f[C_ALIASES];
+        if (add_alias(t, &mb, &toks, r->issuer, r->f[TL_COL_NAME])) goto oom;
+        char *a = r->f[TL_COL_ALIASES];
         while (*a) {
             char *bar = strchr(a, '|');
             if (bar) *bar = '\0';

@@ -9,6 +9,23 @@
 
 #include "matcher.h"
 
+/* The columns of a listings table (newspipe-listings(5)), and their header names. */
+enum {
+    TL_COL_ISSUER,
+    TL_COL_SYMBOL,
+    TL_COL_MIC,
+    TL_COL_RIC,
+    TL_COL_PRIMARY,
+    TL_COL_COUNTRY,
+    TL_COL_FROM,
+    TL_COL_TO,
+    TL_COL_PRIOR,
+    TL_COL_NAME,
+    TL_COL_ALIASES,
+    TL_NCOLS
+};
+extern const char *const tl_col_names[TL_NCOLS];
+
 /* Issuers with at least this prior (large caps) have their one-word names taken as strong. */
 #define TL_PRIOR_STRONG_NAME 60
 

@@ -1,4 +1,5 @@
-/* Atomic files and locks. */
+/* Atomic files, locks and whole-file reads. */
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "atomicfile.h"
+#include "buf.h"
 #include "lock.h"
 #include "tap.h"
 
@@ -74,6 +76,32 @@ int main(void)
     ok(np_lock_acquire(&l1, lockpath, 0, NULL, 0) == NP_LOCK_OK,
        "a killed holder leaves no stale lock");
     np_lock_release(&l1);
+
+    np_buf b = {0};
+    ok(np_buf_read_file(&b, path) == 0 && b.len == 4 && strcmp(b.data, "one\n") == 0,
+       "np_buf_read_file reads the whole file");
+    np_buf_clear(&b);
+    char big[128];
+    snprintf(big, sizeof big, "%s/big", dir);
+    FILE *f = fopen(big, "w");
+    for (int i = 0; f && i < 100000; i++) fprintf(f, "%07d\n", i); /* 800 kB: several reads */
+    if (f) fclose(f);
+    ok(np_buf_read_file(&b, big) == 0 && b.len == 800000 &&
+           !strncmp(b.data + 799992, "0099999\n", 8) && b.data[b.len] == '\0',
+       "np_buf_read_file reads a file larger than its read size, NUL-terminated");
+    np_buf_free(&b);
+    snprintf(big, sizeof big, "%s/empty", dir);
+    f = fopen(big, "w");
+    if (f) fclose(f);
+    ok(np_buf_read_file(&b, big) == 0 && b.data && b.len == 0 && b.data[0] == '\0',
+       "np_buf_read_file of an empty file gives an empty string");
+    np_buf_free(&b);
+    snprintf(big, sizeof big, "%s/absent", dir);
+    errno = 0;
+    ok(np_buf_read_file(&b, big) == -1 && errno == ENOENT,
+       "np_buf_read_file of a missing file: ENOENT");
+    np_buf_free(&b);
+
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0) printf("# cleanup failed\n");
     return done_testing();
