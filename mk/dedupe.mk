@@ -6,9 +6,10 @@ $(OBJ)/tests/unit/dedupe/%.o: ALL_CFLAGS += -Ifilters/dedupe
 
 DD_TOOL_CFLAGS = $(ALL_CFLAGS) -Ifilters/dedupe -Ibench/dedupe
 DD_LIBOBJS = $(patsubst %.c,$(OBJ)/%.o,$(filter-out filters/dedupe/main.c,$(wildcard filters/dedupe/*.c)))
-$(OUT)/dedupe/%: bench/dedupe/%.c bench/dedupe/corpus.c bench/dedupe/corpus.h $(DD_LIBOBJS) $(LIB)
+DD_TOOL_SUPPORT = bench/dedupe/corpus.c bench/dedupe/shset.c
+$(OUT)/dedupe/%: bench/dedupe/%.c $(DD_TOOL_SUPPORT) bench/dedupe/corpus.h bench/dedupe/shset.h $(DD_LIBOBJS) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(DD_TOOL_CFLAGS) $(LDFLAGS) -o $@ $< bench/dedupe/corpus.c $(DD_LIBOBJS) $(LIB) $(LDLIBS_COMMON)
+	$(CC) $(DD_TOOL_CFLAGS) $(LDFLAGS) -o $@ $< $(DD_TOOL_SUPPORT) $(DD_LIBOBJS) $(LIB) $(LDLIBS_COMMON)
 
 .PHONY: eval-dedupe bench-dedupe
 EVALS += eval-dedupe

@@ -28,6 +28,7 @@
 #include "json.h"
 #include "minhash.h"
 #include "shingle.h"
+#include "shset.h"
 
 #define MAXP 256
 
@@ -446,43 +447,6 @@ static char *market_close(int day)
 
 /* ---- base selection ---------------------------------------------------------------------- */
 
-typedef struct {
-    uint64_t *h;
-    size_t n;
-} shset;
-
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-static shset shingle_set(dd_shingles *s, const char *text)
-{
-    dd_shingles_make(s, text, strlen(text), 5);
-    shset r = {malloc((s->nsh + 1) * 8), 0};
-    memcpy(r.h, s->sh, s->nsh * 8);
-    qsort(r.h, s->nsh, 8, cmp_u64);
-    for (size_t i = 0; i < s->nsh; i++)
-        if (!r.n || r.h[r.n - 1] != r.h[i]) r.h[r.n++] = r.h[i];
-    return r;
-}
-
-static double jaccard(const shset *a, const shset *b)
-{
-    size_t i = 0, j = 0, inter = 0;
-    while (i < a->n && j < b->n) {
-        if (a->h[i] == b->h[j])
-            inter++, i++, j++;
-        else if (a->h[i] < b->h[j])
-            i++;
-        else
-            j++;
-    }
-    size_t uni = a->n + b->n - inter;
-    return uni ? (double)inter / (double)uni : 0;
-}
-
 static int count_words(const char *s)
 {
     int n = 0, in = 0;
@@ -523,7 +487,7 @@ int main(int argc, char **argv)
     /* Bases: first of each story_id and body; at least 80 words; no 5-shingle Jaccard
      * >= 0.25 with an earlier base (the sample has unlabeled re-sends under new ids). */
     int *base = malloc((size_t)na * sizeof *base), nb = 0, removed_overlap = 0, skipped = 0;
-    shset *sets = malloc((size_t)na * sizeof *sets);
+    ddb_shset *sets = malloc((size_t)na * sizeof *sets);
     uint16_t(*sigs)[128] = malloc((size_t)na * sizeof *sigs);
     uint64_t work[128];
     dd_shingles sh = {0};
@@ -535,11 +499,15 @@ int main(int argc, char **argv)
             skipped++;
             continue;
         }
-        shset s = shingle_set(&sh, a[i].body);
+        ddb_shset s;
+        if (ddb_shset_make(&s, &sh, a[i].body, strlen(a[i].body)) < 0) {
+            fputs("dedupe-devset: out of memory\n", stderr);
+            return 70;
+        }
         dd_minhash(s.h, s.n, 128, 7, work, sigs[nb]);
         int overlap = 0;
         for (int k = 0; k < nb && !overlap; k++)
-            if (dd_sig_matches(sigs[nb], sigs[k], 128) >= 12 && jaccard(&s, &sets[k]) >= 0.25)
+            if (dd_sig_matches(sigs[nb], sigs[k], 128) >= 12 && ddb_jaccard(&s, &sets[k]) >= 0.25)
                 overlap = 1;
         if (overlap) {
             removed_overlap++;

@@ -16,6 +16,7 @@
 #include "hash.h"
 #include "json.h"
 #include "shingle.h"
+#include "shset.h"
 
 /* ---- a string -> int map ----------------------------------------------------------------- */
 typedef struct {
@@ -76,44 +77,6 @@ static double num(const np_json_object *o, const char *line, const char *key)
     return m && m->type == NP_JSON_NUMBER ? strtod(m->val, NULL) : -1;
 }
 
-/* ---- shingle sets ------------------------------------------------------------------------ */
-typedef struct {
-    uint64_t *h;
-    size_t n;
-} shset;
-
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-static shset make_set(dd_shingles *s, const char *text)
-{
-    dd_shingles_make(s, text, strlen(text), 5);
-    shset r = {malloc((s->nsh + 1) * 8), 0};
-    memcpy(r.h, s->sh, s->nsh * 8);
-    qsort(r.h, s->nsh, 8, cmp_u64);
-    for (size_t i = 0; i < s->nsh; i++)
-        if (!r.n || r.h[r.n - 1] != r.h[i]) r.h[r.n++] = r.h[i];
-    return r;
-}
-
-static double jaccard(const shset *a, const shset *b)
-{
-    size_t i = 0, j = 0, inter = 0;
-    while (i < a->n && j < b->n) {
-        if (a->h[i] == b->h[j])
-            inter++, i++, j++;
-        else if (a->h[i] < b->h[j])
-            i++;
-        else
-            j++;
-    }
-    size_t uni = a->n + b->n - inter;
-    return uni ? (double)inter / (double)uni : 0;
-}
-
 /* ---- devset ------------------------------------------------------------------------------ */
 enum { MAXK = 32 };
 typedef struct {
@@ -123,6 +86,12 @@ typedef struct {
     double min_sim, sum_j;
     int nj;
 } kstat;
+
+static int oom(void)
+{
+    fputs("dedupe-score: out of memory\n", stderr);
+    return 70;
+}
 
 static int truth_of(const char *k)
 {
@@ -144,7 +113,7 @@ static int devset(FILE *f)
     np_json_object o = {0}, e = {0};
     np_json_error err;
     dd_shingles sh = {0};
-    shset *orig = NULL; /* by cluster number: the original's shingles */
+    ddb_shset *orig = NULL; /* by cluster number: the original's shingles */
     size_t norig = 0;
     while ((len = getline(&line, &cap, f)) > 0) {
         if (np_json_parse_object(line, (size_t)len, &o, &err) != NP_JSON_OK) continue;
@@ -170,13 +139,14 @@ static int devset(FILE *f)
         s->n++;
         if ((size_t)c >= norig) {
             orig = realloc(orig, (size_t)(c + 1) * sizeof *orig);
-            while (norig <= (size_t)c) orig[norig++] = (shset){NULL, 0};
+            while (norig <= (size_t)c) orig[norig++] = (ddb_shset){NULL, 0};
         }
-        if (!orig[c].h && body)
-            orig[c] = make_set(&sh, body);
-        else if (body && s->truth) {
-            shset x = make_set(&sh, body);
-            s->sum_j += jaccard(&x, &orig[c]);
+        ddb_shset x = {NULL, 0};
+        if (!orig[c].h && body) {
+            if (ddb_shset_make(&orig[c], &sh, body, strlen(body)) < 0) return oom();
+        } else if (body && s->truth) {
+            if (ddb_shset_make(&x, &sh, body, strlen(body)) < 0) return oom();
+            s->sum_j += ddb_jaccard(&x, &orig[c]);
             s->nj++;
             free(x.h);
         }
@@ -257,7 +227,7 @@ static int reuters(FILE *f, const char *labels)
     /* per record in stream order */
     typedef struct {
         int story, md5;
-        shset set;
+        ddb_shset set;
     } r_t;
     r_t *rs = NULL;
     size_t nr = 0, rcap = 0;
@@ -281,7 +251,8 @@ static int reuters(FILE *f, const char *labels)
         r_t *r = &rs[nr];
         r->story = *ps;
         r->md5 = *pm;
-        r->set = make_set(&sh, body ? body : "");
+        if (ddb_shset_make(&r->set, &sh, body ? body : "", body ? strlen(body) : 0) < 0)
+            return oom();
         *smap_slot(&rec, id, 1) = (int)nr;
         nr++;
         if (!r->set.n && (!body || !*body)) {
@@ -297,7 +268,7 @@ static int reuters(FILE *f, const char *labels)
             double best = 0;
             for (size_t q = 0; q + 1 < nr; q++)
                 if (rs[q].story == r->story) {
-                    double j = jaccard(&r->set, &rs[q].set);
+                    double j = ddb_jaccard(&r->set, &rs[q].set);
                     if (j > best) best = j;
                 }
             int b = 0;
@@ -311,7 +282,7 @@ static int reuters(FILE *f, const char *labels)
         if (tgt && rs[*tgt].story != r->story && rs[*tgt].md5 != r->md5) {
             out_n++;
             printf("unlabeled flag: %s -> %s similarity %.3f exact-J %.3f\n", id, dup, sim,
-                   jaccard(&r->set, &rs[*tgt].set));
+                   ddb_jaccard(&r->set, &rs[*tgt].set));
         }
         md5_seen[r->md5] = 1;
         if (story_first[r->story] < 0) story_first[r->story] = (int)nr - 1;

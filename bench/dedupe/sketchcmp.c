@@ -21,6 +21,7 @@
 #include "engine.h"
 #include "minhash.h"
 #include "shingle.h"
+#include "shset.h"
 
 #define K 128
 enum { M_EXACT, M_OPH, M_CLASSIC, M_SIM_SH, M_SIM_W, NM };
@@ -30,18 +31,11 @@ static const char *names[NM] = {"exact Jaccard (5-shingles)", "MinHash, one perm
 
 typedef struct {
     char *cluster, *kind;
-    uint64_t *set; /* sorted unique shingles */
-    size_t n;
+    ddb_shset set;
     uint16_t oph[K];
     uint32_t classic[K];
     uint64_t sim_sh, sim_w;
 } item;
-
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
 
 static uint64_t simhash(const uint64_t *f, size_t n)
 {
@@ -59,18 +53,7 @@ static uint64_t simhash(const uint64_t *f, size_t n)
 static double sim(const item *a, const item *b, int m)
 {
     switch (m) {
-    case M_EXACT: {
-        size_t i = 0, j = 0, inter = 0;
-        while (i < a->n && j < b->n) {
-            if (a->set[i] == b->set[j])
-                inter++, i++, j++;
-            else if (a->set[i] < b->set[j])
-                i++;
-            else
-                j++;
-        }
-        return (double)inter / (double)(a->n + b->n - inter);
-    }
+    case M_EXACT: return ddb_jaccard(&a->set, &b->set);
     case M_OPH: return dd_sig_estimate(dd_sig_matches(a->oph, b->oph, K), K);
     case M_CLASSIC: {
         int m2 = 0;
@@ -131,23 +114,20 @@ int main(int argc, char **argv)
         item *x = &it[n++];
         x->cluster = cl.data;
         x->kind = kd.data;
-        dd_shingles_make(&sh, body.data ? body.data : "", body.len, 5);
-        x->set = malloc((sh.nsh + 1) * 8);
-        memcpy(x->set, sh.sh, sh.nsh * 8);
-        qsort(x->set, sh.nsh, 8, cmp_u64);
-        x->n = 0;
-        for (size_t i = 0; i < sh.nsh; i++)
-            if (!x->n || x->set[x->n - 1] != x->set[i]) x->set[x->n++] = x->set[i];
+        if (ddb_shset_make(&x->set, &sh, body.data ? body.data : "", body.len) < 0) {
+            fputs("dedupe-sketchcmp: out of memory\n", stderr);
+            return 70;
+        }
         dd_minhash(sh.sh, sh.nsh, K, DD_DEFAULT_SEED, work, x->oph);
         for (int k = 0; k < K; k++) {
             uint32_t mn = UINT32_MAX;
-            for (size_t i = 0; i < x->n; i++) {
-                uint32_t v = (uint32_t)np_mix64(x->set[i] ^ (0x1234567ULL * (uint64_t)(k + 1)));
+            for (size_t i = 0; i < x->set.n; i++) {
+                uint32_t v = (uint32_t)np_mix64(x->set.h[i] ^ (0x1234567ULL * (uint64_t)(k + 1)));
                 if (v < mn) mn = v;
             }
             x->classic[k] = mn;
         }
-        x->sim_sh = simhash(x->set, x->n);
+        x->sim_sh = simhash(x->set.h, x->set.n);
         /* tf-weighted words: each word hash once per occurrence */
         x->sim_w = simhash(sh.tok, sh.ntok);
         np_buf_free(&body);
