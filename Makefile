@@ -63,7 +63,7 @@ UNIT_DIR_SRC := $(wildcard tests/unit/*/*.c)
 UNIT_BINS += $(patsubst %.c,$(OUT)/tests/%.t,$(subst /,__,$(UNIT_DIR_SRC:tests/unit/%=%)))
 
 .PRECIOUS: $(OBJ)/%.o
-.PHONY: all demo check install uninstall deps print-deb-pkgs lint fuzz bench clean distclean eval
+.PHONY: all demo check install uninstall deps print-deb-pkgs print-lint-pkgs lint fuzz bench clean distclean eval
 all: $(PROGRAMS)
 
 $(OBJ)/%.o: %.c
@@ -137,8 +137,12 @@ uninstall:
 # ---- developer tools -------------------------------------------------------------------------
 DEB_PKGS := build-essential pkg-config libyaml-dev libuv1-dev zlib1g-dev perl python3 jq gzip \
             time
+# What `make lint` needs (CI installs these too).
+LINT_PKGS := clang-format cppcheck
 print-deb-pkgs:
 	@echo $(DEB_PKGS)
+print-lint-pkgs:
+	@echo $(LINT_PKGS)
 deps:
 	@if [ "$$(id -u)" = 0 ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS); \
