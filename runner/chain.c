@@ -93,6 +93,11 @@ static void log_line(stage *s, const char *line, size_t n)
         c->cfg.log_line(c->cfg.arg, label, line, n);
         return;
     }
+    np_chain_write_stage_line(label, line, n);
+}
+
+void np_chain_write_stage_line(const char *label, const char *line, size_t n)
+{
     np_buf out = {0};
     if (np_buf_printf(&out, "[%s] ", label) == 0 && np_buf_append(&out, line, n) == 0 &&
         np_buf_putc(&out, '\n') == 0)

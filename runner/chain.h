@@ -94,4 +94,8 @@ void np_chain_describe(const np_chain *c, size_t i, char *buf, size_t len);
 /* Frees the chain after done (the memory goes once the loop has closed its handles). */
 void np_chain_free(np_chain *c);
 
+/* Writes a stage's stderr line to fd 2 as "[label] line\n", in one write so that lines of
+ * concurrent stages do not interleave: what happens when cfg.log_line is NULL. */
+void np_chain_write_stage_line(const char *label, const char *line, size_t n);
+
 #endif

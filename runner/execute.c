@@ -226,11 +226,7 @@ static void log_with_progress(void *arg, const char *label, const char *line, si
         r->o->log_line(r->o->log_arg, label, line, n);
         return;
     }
-    np_buf out = {0};
-    if (np_buf_printf(&out, "[%s] ", label) == 0 && np_buf_append(&out, line, n) == 0 &&
-        np_buf_putc(&out, '\n') == 0)
-        np_write_all(2, out.data, out.len);
-    np_buf_free(&out);
+    np_chain_write_stage_line(label, line, n);
 }
 
 typedef struct {
