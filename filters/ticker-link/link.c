@@ -339,6 +339,20 @@ static uint32_t pick(const tl_table *T, const tl_slot *sl, const char *s, const 
     return best;
 }
 
+/* True when the only thing between words j-1 and j is the full stop of an abbreviation
+ * ("Jos. A. Bank", "Bros. Inc"): a short capitalized word, a full stop and one space. The
+ * tokenizer counts it as a sentence end; inside a listed name it is not one, and the
+ * prefix table decides whether a name continues across it. Only when the words before the
+ * stop are no name themselves: "He drove a Ford. Motor sales rose" is Ford, once. */
+static int abbrev_stop(const char *s, const tl_tok *t, size_t j)
+{
+    const tl_tok *p = &t[j - 1];
+    return p->len >= 2 && p->len <= 4 && (p->flags & TL_TOK_UPPER) &&
+           !(p->flags & (TL_TOK_CAPS | TL_TOK_DIGIT | TL_TOK_POSS)) && s[p->b1] == '.' &&
+           t[j].b0 == p->b1 + 2 && s[p->b1 + 1] == ' ' && (t[j].flags & TL_TOK_UPPER) &&
+           !(t[j].flags & TL_TOK_DIGIT);
+}
+
 static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl_zone *z, size_t nz)
 {
     (void)n;
@@ -360,7 +374,7 @@ static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl
         for (size_t j = i + 1; sl->prefix && j < nt; j++) {
             /* A possessive may be inside a name ("Men's Wearhouse"); the prefix table
              * decides whether a name continues after it. */
-            if (t[j].flags & TL_TOK_BREAK) break;
+            if ((t[j].flags & TL_TOK_BREAK) && (best || !abbrev_stop(s, t, j))) break;
             k = tl_key_step(k, t[j].h);
             sl = tl_matcher_find(M, k);
             if (!sl) break;

@@ -42,6 +42,8 @@ add 'BEIJING (Reuters) - Tencent rose. Funds told Reuters they sold. (Reporting 
 add 'Thomson Reuters said profit rose.'
 add 'Facebook Inc said users grew.' '2013-10-01T10:00:00Z'
 add 'Facebook said users grew.' '2023-10-01'
+add 'Shares of Jos. A. Bank rose.' '2013-10-01'
+add 'He drove a Ford. Motor Co shares rose.' '2013-10-01'
 "$TL" --listings "$FIX" "$T/cases.ndjson" | python3 -c '
 import json, sys
 for line in sys.stdin:
@@ -70,6 +72,8 @@ is "$(got 19)" "0700@XHKG" "publisher in dateline, credit line and as a source i
 is "$(got 20)" "TRI@XTSE" "Thomson Reuters outside a Reuters story is linked"
 is "$(got 21)" "FB@XNAS" "a 2013 article gets the 2013 listing"
 is "$(got 22)" "META@XNAS" "a 2023 article gets today's listing"
+is "$(got 23)" "JOSB@XNAS" "a name goes on across an abbreviation's full stop (Jos. A. Bank)"
+is "$(got 24)" "" "not across a sentence end after a name (Ford. Motor)"
 
 # Offsets are code points into the decoded field.
 out=$(printf '%s\n' '{"id":"o","title":"Über","body":"Čeština – Alibaba’s (BABA.N) \ud83d\ude00 Alibaba"}' | "$TL" --listings "$FIX")

@@ -6,6 +6,10 @@
 2. Name-only recall: the parenthesized RIC groups are removed from the text; each removed
    (issuer, exchange) pair, as the explicit run resolved it, must still be linked.
 3. Precision and recall against the hand-labelled gold file (issuer level).
+
+Recall is reported on the whole sample and on its two halves by position in articles.ndjson
+(0-based): even articles are the curation half (data/aliases.tsv additions may be decided
+from their misses only), odd articles are held out.
 """
 import argparse, collections, json, os, re, subprocess, sys, tempfile
 
@@ -42,6 +46,8 @@ def main():
     ap.add_argument("--listings", default=None)
     ap.add_argument("--gold", default=None)
     ap.add_argument("--show-misses", type=int, default=0)
+    ap.add_argument("--misses", default=None,
+                    help="write every name-only miss as a JSON line to this file")
     ap.add_argument("--pre", default=None,
                     help="shell command run on the input first, e.g. bin/newspipe-entity-tag")
     a = ap.parse_args()
@@ -52,6 +58,7 @@ def main():
         print("eval-ticker-link: ../shared absent, skipped")
         return 0
     arts = [json.loads(l) for l in open(os.path.join(d, "articles.ndjson"))]
+    half = {r["id"]: ("even", "odd")[i % 2] for i, r in enumerate(arts)}
     labels = {}
     for l in open(os.path.join(d, "labels.ndjson")):
         x = json.loads(l)
@@ -60,6 +67,7 @@ def main():
     # 1. explicit
     out = run(a.bin, a.listings, arts)
     total = hit = 0
+    tot_h = collections.Counter()
     gold_pairs = {}  # (id, ric) -> (issuer, mic) or None
     unresolved = collections.Counter()
     misses = []
@@ -72,6 +80,7 @@ def main():
                     found.setdefault(span(rec, ev), (t["issuer"], t["exchange"]))
         for r in want:
             total += 1
+            tot_h[half[rec["id"]]] += 1
             if r in found:
                 hit += 1
                 gold_pairs[(rec["id"], r)] = found[r]
@@ -95,19 +104,34 @@ def main():
         stripped.append(r)
     out2 = {r["id"]: r for r in run(a.bin, a.listings, stripped)}
     nhit = 0
+    hit_h = collections.Counter()
+    res_h = collections.Counter()
     nmiss = collections.Counter()
+    dump = open(a.misses, "w") if a.misses else None
     for (aid, r), (iss, ex) in gold_pairs.items():
-        if iss is None:
-            nmiss[r] += 1
-            continue
-        ok = any(t["issuer"] == iss and mic(t["exchange"]) == mic(ex)
-                 for t in out2[aid].get("tickers", []))
+        if iss is not None:
+            res_h[half[aid]] += 1
+        ok = iss is not None and any(t["issuer"] == iss and mic(t["exchange"]) == mic(ex)
+                                     for t in out2[aid].get("tickers", []))
         if ok:
             nhit += 1
-        else:
-            nmiss[r] += 1
+            hit_h[half[aid]] += 1
+            continue
+        nmiss[r] += 1
+        if dump:
+            other = [(t["exchange"], t["symbol"]) for t in out2[aid].get("tickers", [])
+                     if iss is not None and t["issuer"] == iss]
+            dump.write(json.dumps({"id": aid, "half": half[aid], "ric": r, "issuer": iss,
+                                   "exchange": ex, "other_listings": other}) + "\n")
+    if dump:
+        dump.close()
     print(f"name-only recall: {nhit}/{total} = {nhit / max(total, 1):.4f}"
           f"  (of resolved pairs: {nhit}/{nres} = {nhit / max(nres, 1):.4f})")
+    for h in ("even", "odd"):
+        what = "curation" if h == "even" else "held out"
+        print(f"  {h} half ({what}): name-only {hit_h[h]}/{tot_h[h]} ="
+              f" {hit_h[h] / max(tot_h[h], 1):.4f}; resolved {res_h[h]}/{tot_h[h]} ="
+              f" {res_h[h] / max(tot_h[h], 1):.4f}")
     if a.show_misses:
         print("  most-missed RICs:", nmiss.most_common(a.show_misses))
 
