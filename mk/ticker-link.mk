@@ -21,7 +21,8 @@ BENCHES += bench-ticker-link
 # One-word company names that are also common English words (lower-case at least three
 # times in the CoNLL-2003 training text plus the BBC news articles of the summarize data
 # set, 2004-2005, not the Reuters evaluation sample), countries, regions, cities or first
-# names are weak: linked only with supporting evidence. The word list is built, not
+# names, days of the week and months (written capitalized, so never counted lower-case:
+# "Sunday Co") are weak: linked only with supporting evidence. The word list is built, not
 # committed.
 $(TL_OUT)/weak-words.txt: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
 	@mkdir -p $(dir $@)
@@ -30,6 +31,8 @@ $(TL_OUT)/weak-words.txt: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
 	    awk '{ gsub(/\\[nrtu"\\\/]/, " "); gsub(/[^A-Za-z]+/, "\n"); print }' \
 	      $(SHARED)/data/summ/bbc_news_summary/docs.ndjson; } | \
 	    awk '/^[a-z]+$$/ { c[$$0]++ } END { for (w in c) if (c[w] >= 3) print w }'; \
+	  printf '%s\n' monday tuesday wednesday thursday friday saturday sunday january \
+	    february march april may june july august september october november december; \
 	  cat $(TL_GAZ)/countries.txt $(TL_GAZ)/countries-extra.txt $(TL_GAZ)/regions.txt \
 	    $(TL_GAZ)/cities.txt $(TL_GAZ)/first-names.txt; } | LC_ALL=C sort -u > $@
 

@@ -23,7 +23,8 @@ struct tl_mention {
     uint32_t listing;                  /* explicit patterns: the listing, or NONE when unknown */
     uint32_t alias_first, alias_count; /* name candidates */
     uint32_t b0, b1, cp0, cp1;
-    uint8_t field, method, weak, cue, dead, ambiguous, single, brand, orgable;
+    uint8_t field, method, weak, cue, dead, ambiguous, single, brand, orgable, suffix, curated;
+    uint64_t word;         /* one-word names: the word's hash */
     const char *sym, *ric; /* unknown explicit listings: as written */
     uint16_t sym_len, ric_len;
     const tl_exchange *exch;
@@ -399,6 +400,15 @@ static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl
             continue;
         }
         int single = end - i == 1;
+        /* "Avant-Garde Advisors", "Duroc-Danner": a one-word name hyphenated to a capitalized
+         * word is part of a longer name; not when that word starts a name too
+         * ("Renault-Nissan", "AOL-Time Warner"). */
+        if (single && end < nt && (t[end].flags & TL_TOK_GLUE) && (t[end].flags & TL_TOK_UPPER) &&
+            !(t[end].flags & (TL_TOK_LOWER | TL_TOK_DIGIT)) && s[t[end].b0 - 1] == '-' &&
+            !tl_matcher_may_start(M, t[end].h)) {
+            i = end - 1;
+            continue;
+        }
         /* "Kakao Verarbeitung", "Apple Daily", "Southern District": a capitalized word right
          * after a one-word name makes it part of another name, unless it is a title or a
          * legal form ("Boeing Chairman", "Target Corp"). */
@@ -426,6 +436,13 @@ static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl
         if (single && i > 0 && !(t[i].flags & TL_TOK_BREAK) && !(t[i].flags & TL_TOK_SENT) &&
             !(t[i - 1].flags & TL_TOK_LOWER) && !(t[i - 1].flags & TL_TOK_POSS) &&
             !wset_has(&ws_before, t[i - 1].h) && !tl_is_legal_word(t[i - 1].h)) {
+            /* Remembered when it reads as a person's name in mid-sentence ("said Yoshiharu
+             * Ueki"), not a heading ("SECURITY Swisscom") or a sentence's first word ("Even
+             * Tesla"): "Ueki said" later is the person again. */
+            if (L->npersons < TL_MAX_PERSONS &&
+                !(t[i - 1].flags & (TL_TOK_BREAK | TL_TOK_SENT | TL_TOK_CAPS | TL_TOK_DIGIT)) &&
+                !(t[i].flags & TL_TOK_GLUE) && !(end < nt && tl_is_legal_word(t[end].h)))
+                L->persons[L->npersons++] = t[i].h;
             i = end - 1;
             continue;
         }
@@ -475,6 +492,9 @@ static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl
         m->cp0 = t[i].cp0;
         m->cp1 = t[e - 1].cp1;
         m->single = (uint8_t)single;
+        m->suffix = (uint8_t)suffix;
+        m->curated = a->curated;
+        m->word = t[i].h;
         m->weak = (a->flags & TL_KEY_WEAK) && !suffix;
         m->brand = a->curated == 3;
         m->orgable = m->brand ||
@@ -1233,10 +1253,29 @@ static int cmp_mentions(const void *x, const void *y)
 
 /* ---- per record ----------------------------------------------------------------------- */
 
+/* A one-word name that the article also writes after a capitalized word, as a person's
+ * surname ("Yoshiharu Ueki", "Rob Ford"), is that person wherever it stands alone ("Ueki
+ * said", "JAL's Ueki"), in the headline too; unless it has a legal form ("Ueki Corp") or is
+ * a curated strong name ("+Boeing"). */
+static void drop_persons(tl_linker *L)
+{
+    if (!L->npersons) return;
+    for (size_t k = 0; k < L->nm; k++) {
+        tl_mention *m = &L->m[k];
+        if (m->method != M_NAME || !m->single || m->suffix || m->curated == 2) continue;
+        for (int p = 0; p < L->npersons; p++)
+            if (L->persons[p] == m->word) {
+                m->dead = 1;
+                break;
+            }
+    }
+}
+
 int tl_link_texts(tl_linker *L, const char *const *texts, const size_t *lens, int32_t day,
                   const char *source, size_t source_len, const char *entities, size_t entities_len)
 {
     L->nm = 0;
+    L->npersons = 0;
     L->ents.n = 0;
     if (entities && tl_parse_entities(entities, entities_len, L->fields, L->nfields, &L->ents))
         return -1;
@@ -1254,6 +1293,7 @@ int tl_link_texts(tl_linker *L, const char *const *texts, const size_t *lens, in
         if (scan_patterns(L, f, s, n, z, nz, first_m, day)) return -1;
         if (L->ents.n && scan_entities(L, f, first_m, names_end)) return -1;
     }
+    drop_persons(L);
     if (L->nm > 1) qsort(L->m, L->nm, sizeof *L->m, cmp_mentions);
     return emit(L, source, source_len, day);
 }

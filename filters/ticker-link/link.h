@@ -15,7 +15,8 @@
 #include "patterns.h"
 #include "record.h"
 
-#define TL_MAX_FIELDS 8
+#define TL_MAX_FIELDS  8
+#define TL_MAX_PERSONS 32
 
 typedef struct tl_mention tl_mention;
 typedef struct tl_agg tl_agg;
@@ -40,6 +41,8 @@ typedef struct {
     size_t ordercap;
     uint32_t *by_issuer; /* live mention indices sorted by issuer, then text order */
     size_t n_by_issuer, by_issuer_cap;
+    uint64_t persons[TL_MAX_PERSONS]; /* words seen as surnames in this record */
+    int npersons;
     np_buf out;
 } tl_linker;
 

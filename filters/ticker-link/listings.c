@@ -331,8 +331,13 @@ static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_
     for (int i = 0; i < nk; i++) {
         tl_alias ai = a;
         /* A one-word name of a large company ("Tesla", "Netflix") is reliable enough on its
-         * own; common words among them are marked "~" by the importer. */
-        if (k[i].nwords == 1 && k[i].len >= 4 && t->iss[ix].prior >= TL_PRIOR_STRONG_NAME)
+         * own, and so is the whole name of any listed company when it is one word that is no
+         * common word, place or first name ("Herbalife", "Capgemini", "GrainCorp": those are
+         * marked "~" by the importer). Not a word left by dropping "Group" or "Holdings" from
+         * a smaller company's name ("Just Group", "City Holding"). */
+        if (k[i].nwords == 1 && k[i].len >= 4 &&
+            (t->iss[ix].prior >= TL_PRIOR_STRONG_NAME ||
+             (!(k[i].flags & TL_KEY_SHORT) && t->iss[ix].prior >= TL_PRIOR_LISTED_NAME)))
             k[i].flags &= (uint8_t)~TL_KEY_WEAK;
         /* A marker decides the full form; the derived short form keeps its own weakness. */
         if (!(k[i].flags & TL_KEY_SHORT)) {

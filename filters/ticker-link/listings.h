@@ -28,6 +28,9 @@ extern const char *const tl_col_names[TL_NCOLS];
 
 /* Issuers with at least this prior (large caps) have their one-word names taken as strong. */
 #define TL_PRIOR_STRONG_NAME 60
+/* Issuers with at least this prior (listed on an exchange, not over the counter) have their
+ * whole name taken as strong when it is one word. */
+#define TL_PRIOR_LISTED_NAME 35
 
 #define TL_DAY_MIN INT32_MIN
 #define TL_DAY_MAX INT32_MAX

@@ -44,6 +44,12 @@ add 'Facebook Inc said users grew.' '2013-10-01T10:00:00Z'
 add 'Facebook said users grew.' '2023-10-01'
 add 'Shares of Jos. A. Bank rose.' '2013-10-01'
 add 'He drove a Ford. Motor Co shares rose.' '2013-10-01'
+add 'Herbalife said sales rose.'
+add 'Just said it would sell bonds.'
+add 'said Eric Linser of Herbalife-Garde Advisors.'
+add 'Nike said sales rose.'
+add 'Nike, said chief executive Mark Nike. Later Nike said he would stay.'
+add 'Toymaker Nike Inc rose. Both Nike and Adidas gained.'
 "$TL" --listings "$FIX" "$T/cases.ndjson" | python3 -c '
 import json, sys
 for line in sys.stdin:
@@ -74,6 +80,12 @@ is "$(got 21)" "FB@XNAS" "a 2013 article gets the 2013 listing"
 is "$(got 22)" "META@XNAS" "a 2023 article gets today's listing"
 is "$(got 23)" "JOSB@XNAS" "a name goes on across an abbreviation's full stop (Jos. A. Bank)"
 is "$(got 24)" "" "not across a sentence end after a name (Ford. Motor)"
+is "$(got 25)" "HLF@XNYS" "a listed company's one-word whole name is strong"
+is "$(got 26)" "" "a word left by dropping Group from a small company's name is not"
+is "$(got 27)" "" "a one-word name hyphenated to a capitalized word is another name"
+is "$(got 28)" "NKE@XNYS" "Nike said"
+is "$(got 29)" "" "a surname seen after a first name is that person elsewhere in the article"
+is "$(got 30)" "NKE@XNYS" "a capitalized word before a name at a sentence start or with a legal form is no first name"
 
 # Offsets are code points into the decoded field.
 out=$(printf '%s\n' '{"id":"o","title":"Über","body":"Čeština – Alibaba’s (BABA.N) \ud83d\ude00 Alibaba"}' | "$TL" --listings "$FIX")
