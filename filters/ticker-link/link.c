@@ -772,6 +772,23 @@ static int whole_span(const tl_linker *L, const tl_entity *e, const tl_mention *
     return 1;
 }
 
+/* True when the word before mention m is "the". */
+static int after_the(const tl_linker *L, const tl_mention *m)
+{
+    const tl_tok *t = L->toks.t;
+    size_t lo = 0, hi = L->toks.n;
+    while (lo < hi) { /* the first token that starts at or after the mention */
+        size_t mid = lo + (hi - lo) / 2;
+        if (t[mid].cp0 < m->cp0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    static uint64_t the_h;
+    if (!the_h) the_h = tl_word_hash("the", 3);
+    return lo > 0 && t[lo - 1].h == the_h;
+}
+
 static int scan_entities(tl_linker *L, int field, size_t first_m, size_t names_end)
 {
     const tl_table *T = L->table;
@@ -806,6 +823,13 @@ static int scan_entities(tl_linker *L, int field, size_t first_m, size_t names_e
                 if ((!m->weak || m->orgable) && whole_span(L, e, m)) m->weak = 0;
             } else if ((e->type == TL_ENT_PER || e->type == TL_ENT_LOC) && m->cp0 >= e->cp0 &&
                        m->cp1 <= e->cp1 && (m->weak || m->single)) {
+                /* A LOC that is exactly a strong company name ("France's Carrefour",
+                 * "Safran") is the tagger's guess at an unknown word: places that are company
+                 * names are weak names already. Inside a longer place ("Boeing Field") or
+                 * after "the" ("the Amazon") it is the place. */
+                if (e->type == TL_ENT_LOC && !m->weak && e->cp0 == m->cp0 && e->cp1 == m->cp1 &&
+                    !after_the(L, m))
+                    continue;
                 m->dead = 1;
             }
         }

@@ -118,6 +118,12 @@ ent3='{"id":"e3","body":"The Ford Foundation and United said so.","entities":[{"
 is "$(printf '%s\n' "$ent3" | "$TL" --listings "$FIX" | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); print(len(r["tickers"]))')" \
    "0" "an ORG containing a brand name, or equal to a common-word name, links nothing"
 
+# A LOC that is exactly a strong name is the tagger's guess ("Herbalife"); after "the" or
+# inside a longer place it is the place.
+ent4='{"id":"e4","body":"Herbalife rose. Nike fell near the Nike. Trips to Nike Falls.","entities":[{"text":"Herbalife","type":"LOC","field":"body","start":0,"end":9},{"text":"Nike","type":"LOC","field":"body","start":16,"end":20},{"text":"Nike","type":"LOC","field":"body","start":35,"end":39},{"text":"Nike Falls","type":"LOC","field":"body","start":50,"end":60}]}'
+is "$(printf '%s\n' "$ent4" | "$TL" --listings "$FIX" | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); print(sorted((t["symbol"], [r["body"][e["start"]:e["end"]] for e in t["evidence"]]) for t in r["tickers"]))')" \
+   "[('HLF', ['Herbalife']), ('NKE', ['Nike'])]" "a LOC equal to a strong name keeps it; the Nike and Nike Falls are places"
+
 # Listings files: bad rows name file and line (exit 78); an empty listing works.
 printf 'issuer\tsymbol\tmic\tname\nx\tAAA\tXNYS\tAaa\ny\tBBB\tbad mic\tBbb\n' > "$T/bad.tsv"
 printf '%s\n' '{"id":1,"body":"x"}' | "$TL" --listings "$T/bad.tsv" > /dev/null 2> "$T/e"
