@@ -340,6 +340,22 @@ static uint32_t pick(const tl_table *T, const tl_slot *sl, const char *s, const 
     return best;
 }
 
+/* "Siemens Mexico", "Thales UK": a company's unit in a country, when the country ends the
+ * phrase (not "Ford Australia Foundation"). */
+static int country_unit(const tl_tok *t, size_t j, size_t nt)
+{
+    static uint64_t uk_h, us_h;
+    if (!uk_h) {
+        uk_h = tl_word_hash("uk", 2);
+        us_h = tl_word_hash("us", 2);
+    }
+    int country = wset_has(&ws_countries, t[j].h) ||
+                  ((t[j].flags & TL_TOK_CAPS) && (t[j].h == uk_h || t[j].h == us_h));
+    return country && t[j].len > 1 &&
+           (j + 1 >= nt || (t[j + 1].flags & (TL_TOK_BREAK | TL_TOK_LOWER)) ||
+            (t[j].flags & TL_TOK_POSS));
+}
+
 /* True when the only thing between words j-1 and j is the full stop of an abbreviation
  * ("Jos. A. Bank", "Bros. Inc"): a short capitalized word, a full stop and one space. The
  * tokenizer counts it as a sentence end; inside a listed name it is not one, and the
@@ -417,7 +433,8 @@ static int scan_names(tl_linker *L, int field, const char *s, size_t n, const tl
             !(t[end - 1].flags & TL_TOK_POSS) && !(t[end].flags & TL_TOK_LOWER) &&
             !(t[end].flags & TL_TOK_GLUE) && !(t[end].flags & TL_TOK_DIGIT) &&
             !wset_has(&ws_after_ok, t[end].h) && !tl_is_legal_word(t[end].h) &&
-            !((t[end].flags & TL_TOK_CAPS) && (t[i].flags & TL_TOK_CAPS))) {
+            !((t[end].flags & TL_TOK_CAPS) && (t[i].flags & TL_TOK_CAPS)) &&
+            !country_unit(t, end, nt)) {
             size_t q = end;
             while (q < nt && q - end < 2 && !(t[q].flags & (TL_TOK_BREAK | TL_TOK_LOWER)) &&
                    !(t[q - 1].flags & TL_TOK_POSS) && !tl_is_legal_word(t[q].h))
@@ -587,8 +604,10 @@ static uint32_t find_root(const tl_table *T, const char *mic, const char *root, 
         li = find_symbol(T, mic, root, base, day, want_issuer);
         if (li != NONE) return li;
     }
-    /* German RICs: the exchange symbol plus "G" ("BMWG" -> BMW, "DBKGn" -> DBK). */
-    if (base > 2 && root[base - 1] == 'G') {
+    /* German RICs: the exchange symbol plus "G" ("BMWG" -> BMW, "DBKGn" -> DBK). Only on
+     * German exchanges: "IPG.N" is Interpublic, never IP (International Paper). */
+    const tl_exchange *x = tl_exchange_by_mic(mic, strlen(mic));
+    if (base > 2 && root[base - 1] == 'G' && x && !strcmp(x->country, "DE")) {
         li = find_symbol(T, mic, root, base - 1, day, want_issuer);
         if (li != NONE) return li;
     }

@@ -50,6 +50,9 @@ add 'said Eric Linser of Herbalife-Garde Advisors.'
 add 'Nike said sales rose.'
 add 'Nike, said chief executive Mark Nike. Later Nike said he would stay.'
 add 'Toymaker Nike Inc rose. Both Nike and Adidas gained.'
+add 'Interpublic (IPG.N) and BMW (BMWG.DE) rose.'
+add 'An executive of Siemens Mexico said so.'
+add 'The Siemens Mexico Foundation said so.'
 "$TL" --listings "$FIX" "$T/cases.ndjson" | python3 -c '
 import json, sys
 for line in sys.stdin:
@@ -86,6 +89,9 @@ is "$(got 27)" "" "a one-word name hyphenated to a capitalized word is another n
 is "$(got 28)" "NKE@XNYS" "Nike said"
 is "$(got 29)" "" "a surname seen after a first name is that person elsewhere in the article"
 is "$(got 30)" "NKE@XNYS" "a capitalized word before a name at a sentence start or with a legal form is no first name"
+is "$(got 31)" "BMW@XETR IPG@XNYS" "a RIC root's German G is dropped on German exchanges only (IPG.N is not IP)"
+is "$(got 32)" "SIE@XETR" "a company's unit in a country is the company (Siemens Mexico)"
+is "$(got 33)" "" "not inside a longer name (Siemens Mexico Foundation)"
 
 # Offsets are code points into the decoded field.
 out=$(printf '%s\n' '{"id":"o","title":"Über","body":"Čeština – Alibaba’s (BABA.N) \ud83d\ude00 Alibaba"}' | "$TL" --listings "$FIX")
