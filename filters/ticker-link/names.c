@@ -675,11 +675,18 @@ int tl_is_legal_word(uint64_t h)
 static void strip_legal(const char *s, const tl_tok *t, size_t *n)
 {
     if (!dotted_set.built) build(&dotted_set, dotted_forms, COUNT(dotted_forms));
+    static uint64_t public_h;
+    if (!public_h) public_h = tl_word_hash("public", 6);
+    int stripped = 0;
     for (;;) {
         size_t k = *n;
         if (k <= 1) return;
-        if (is_legal_only(t[k - 1].h) || (t[k - 1].flags & TL_TOK_AMP)) {
+        /* "Public" before a legal form is part of it: "Vodafone Group Public Limited
+         * Company" is "Vodafone Group Plc", "PTT Public Company Limited" is PTT. */
+        if (is_legal_only(t[k - 1].h) || (t[k - 1].flags & TL_TOK_AMP) ||
+            (stripped && t[k - 1].h == public_h)) {
             *n = k - 1;
+            stripped = 1;
             continue;
         }
         if (t[k - 1].len != 1) return;

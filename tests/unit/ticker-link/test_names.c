@@ -24,6 +24,14 @@ int main(void)
     ok(key_of("The Coca-Cola Company", 0, NULL) == key_of("Coca Cola", 0, NULL),
        "leading The, hyphen, Company");
     ok(key_of("JPMorgan Chase & Co.", 0, NULL) == key_of("JPMorgan Chase", 0, NULL), "& Co");
+    ok(key_of("Vodafone Group Public Limited Company", 0, NULL) ==
+           key_of("Vodafone Group Plc", 0, NULL),
+       "Public Limited Company");
+    ok(key_of("PTT Public Company Limited", 0, NULL) == key_of("PTT", 0, NULL),
+       "Public Company Limited");
+    ok(key_of("Public Storage", 0, NULL) != key_of("Storage", 0, NULL) &&
+           key_of("Public Storage", 0, NULL),
+       "a name that starts with Public keeps it");
     ok(key_of("Procter & Gamble", 0, NULL) == key_of("Procter and Gamble", 0, NULL), "& = and");
     ok(key_of("Nestlé S.A.", 0, NULL) == key_of("NESTLE SA", 0, NULL), "accents and S.A.");
     ok(key_of("Banco Santander, S.A.", 0, NULL) == key_of("Banco Santander", 0, NULL),
