@@ -1,7 +1,7 @@
 # newspipe-entity-tag: the shipped model, its evaluation and its benchmark.
 #   make model              retrain data/entity-tag.model from ../shared (CoNLL-2003 train,
 #                           eng.testa as dev) with the gazetteers and word classes: the mean
-#                           of ETAG_AVERAGE perceptrons per pass and jackknife fold; about 3
+#                           of ETAG_AVERAGE perceptrons per pass and jackknife fold; about 6
 #                           minutes of CPU; deterministic; not run by CI
 #   make clusters           rebuild the word-class table filters/entity-tag/gazetteers/clusters.txt
 #                           from unlabeled text (Reuters sample + eng.train tokens); ~1 minute
@@ -13,7 +13,7 @@ ETAG_NER := $(SHARED)/data/ner
 ETAG_GAZ := filters/entity-tag/gazetteers
 ETAG_EPOCHS ?= 8
 ETAG_SEED ?= 1
-ETAG_AVERAGE ?= 5
+ETAG_AVERAGE ?= 15
 ETAG_MODEL ?= data/entity-tag.model
 ETAG_CLUSTERS := $(wildcard $(ETAG_GAZ)/clusters.txt)
 
