@@ -654,29 +654,42 @@ static const tl_mention *adjacent_name(const tl_linker *L, size_t first_m, size_
     return m;
 }
 
+/* Issuer is's best listing on the exchange with canonical MIC cm (current, then still open,
+ * then primary), or, when cm is NULL, on an exchange of country valid on day (primary, then
+ * not over the counter). NONE when it has none there. */
+static uint32_t best_listing(const tl_table *T, uint32_t is, const char *cm, const char *country,
+                             int32_t day)
+{
+    const tl_issuer *I = &T->iss[is];
+    uint32_t best = NONE;
+    int best_rank = -1;
+    for (uint32_t li = I->first; li < I->first + I->count; li++) {
+        const tl_listing *l = &T->lst[li];
+        const tl_exchange *lx = tl_exchange_by_mic(l->mic, strlen(l->mic));
+        int rank;
+        if (cm) {
+            if (strcmp(lx ? lx->canonical : l->mic, cm) != 0) continue;
+            rank = (valid_at(l, day) ? 4 : 0) + (l->to == TL_DAY_MAX ? 2 : 0) + l->primary;
+        } else {
+            if (!lx || strcmp(lx->country, country) != 0 || !valid_at(l, day)) continue;
+            rank = l->primary * 2 + (strcmp(l->mic, "OTCM") != 0);
+        }
+        if (rank > best_rank) {
+            best = li;
+            best_rank = rank;
+        }
+    }
+    return best;
+}
+
 /* A listing on this exchange of one of the name's candidate issuers. */
 static uint32_t listing_of_name(const tl_table *T, const tl_mention *m, const char *mic,
                                 int32_t day, uint32_t *issuer)
 {
-    const char *cm = NULL;
     const tl_exchange *x = tl_exchange_by_mic(mic, strlen(mic));
-    cm = x ? x->canonical : mic;
+    const char *cm = x ? x->canonical : mic;
     for (uint32_t k = m->alias_first; k < m->alias_first + m->alias_count; k++) {
-        uint32_t is = T->names.alias[k].issuer;
-        const tl_issuer *I = &T->iss[is];
-        uint32_t best = NONE;
-        int best_rank = -1;
-        for (uint32_t li = I->first; li < I->first + I->count; li++) {
-            const tl_listing *l = &T->lst[li];
-            const tl_exchange *lx = tl_exchange_by_mic(l->mic, strlen(l->mic));
-            const char *lm = lx ? lx->canonical : l->mic;
-            if (strcmp(lm, cm) != 0) continue;
-            int rank = (valid_at(l, day) ? 4 : 0) + (l->to == TL_DAY_MAX ? 2 : 0) + l->primary;
-            if (rank > best_rank) {
-                best = li;
-                best_rank = rank;
-            }
-        }
+        uint32_t is = T->names.alias[k].issuer, best = best_listing(T, is, cm, NULL, day);
         if (best != NONE) {
             *issuer = is;
             return best;
@@ -684,23 +697,9 @@ static uint32_t listing_of_name(const tl_table *T, const tl_mention *m, const ch
     }
     /* Companies move between exchanges of one country (PepsiCo and Honeywell from the NYSE
      * to Nasdaq): the named company's listing in the code's country, primary first. */
-    const tl_exchange *cx = tl_exchange_by_mic(mic, strlen(mic));
-    if (!cx) return NONE;
+    if (!x) return NONE;
     for (uint32_t k = m->alias_first; k < m->alias_first + m->alias_count; k++) {
-        uint32_t is = T->names.alias[k].issuer;
-        const tl_issuer *I = &T->iss[is];
-        uint32_t best = NONE;
-        int best_rank = -1;
-        for (uint32_t li = I->first; li < I->first + I->count; li++) {
-            const tl_listing *l = &T->lst[li];
-            const tl_exchange *lx = tl_exchange_by_mic(l->mic, strlen(l->mic));
-            if (!lx || strcmp(lx->country, cx->country) != 0 || !valid_at(l, day)) continue;
-            int rank = l->primary * 2 + (strcmp(l->mic, "OTCM") != 0);
-            if (rank > best_rank) {
-                best = li;
-                best_rank = rank;
-            }
-        }
+        uint32_t is = T->names.alias[k].issuer, best = best_listing(T, is, NULL, x->country, day);
         if (best != NONE) {
             *issuer = is;
             return best;
