@@ -6,21 +6,14 @@ sends again everything after the last acknowledged line. Exits 0 once every line
 acknowledged; prints the number of connections it needed."""
 import json, random, socket, sys, time
 
+from serveconn import connect
+
 addr, path, pause = sys.argv[1], sys.argv[2], float(sys.argv[3])
 deadline = time.time() + float(sys.argv[4]) if len(sys.argv) > 4 else time.time() + 120
 lines = open(path, "rb").read().splitlines(keepends=True)
 rnd = random.Random(7)
 done = 0  # lines acknowledged
 conns = 0
-
-def connect():
-    if addr.startswith("unix:") or "/" in addr:
-        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        s.connect(addr[5:] if addr.startswith("unix:") else addr)
-    else:
-        host, port = addr.rsplit(":", 1)
-        s = socket.create_connection((host or "127.0.0.1", int(port)))
-    return s
 
 def read_acks(s, buf, base, block):
     """Reads what acknowledgements are there; returns (buf, acked or None, eof)."""
@@ -50,7 +43,7 @@ while done < len(lines):
         print("gave up with %d of %d lines acknowledged" % (done, len(lines)), file=sys.stderr)
         sys.exit(1)
     try:
-        s = connect()
+        s = connect(addr)
     except OSError:
         time.sleep(0.05)
         continue

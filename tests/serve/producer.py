@@ -4,14 +4,8 @@ a path, or HOST:PORT), half-closes, reads the acknowledgements ({"acked":N} line
 the server closes, and prints the last one's N (or -1 when none came)."""
 import json, socket, sys
 
-def connect(addr):
-    if addr.startswith("unix:") or "/" in addr:
-        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        s.connect(addr[5:] if addr.startswith("unix:") else addr)
-    else:
-        host, port = addr.rsplit(":", 1)
-        s = socket.create_connection((host or "127.0.0.1", int(port)))
-    return s
+from serveconn import connect
+
 
 def main():
     addr, path = sys.argv[1], sys.argv[2]
