@@ -655,9 +655,9 @@ static const tl_mention *adjacent_name(const tl_linker *L, size_t first_m, size_
 }
 
 /* Issuer is's best listing on the exchange with canonical MIC cm (current, then still open,
- * then primary), or, when cm is NULL, on an exchange of country valid on day (primary, then
- * not over the counter). NONE when it has none there. */
-static uint32_t best_listing(const tl_table *T, uint32_t is, const char *cm, const char *country,
+ * then primary), or, with in_country set, on an exchange of the country of the exchange cm
+ * valid on day (primary, then not over the counter). NONE when it has none there. */
+static uint32_t best_listing(const tl_table *T, uint32_t is, const tl_exchange *x, int in_country,
                              int32_t day)
 {
     const tl_issuer *I = &T->iss[is];
@@ -667,12 +667,12 @@ static uint32_t best_listing(const tl_table *T, uint32_t is, const char *cm, con
         const tl_listing *l = &T->lst[li];
         const tl_exchange *lx = tl_exchange_by_mic(l->mic, strlen(l->mic));
         int rank;
-        if (cm) {
-            if (strcmp(lx ? lx->canonical : l->mic, cm) != 0) continue;
-            rank = (valid_at(l, day) ? 4 : 0) + (l->to == TL_DAY_MAX ? 2 : 0) + l->primary;
-        } else {
-            if (!lx || strcmp(lx->country, country) != 0 || !valid_at(l, day)) continue;
+        if (in_country) {
+            if (!lx || strcmp(lx->country, x->country) != 0 || !valid_at(l, day)) continue;
             rank = l->primary * 2 + (strcmp(l->mic, "OTCM") != 0);
+        } else {
+            if (strcmp(lx ? lx->canonical : l->mic, x->canonical) != 0) continue;
+            rank = (valid_at(l, day) ? 4 : 0) + (l->to == TL_DAY_MAX ? 2 : 0) + l->primary;
         }
         if (rank > best_rank) {
             best = li;
@@ -682,29 +682,27 @@ static uint32_t best_listing(const tl_table *T, uint32_t is, const char *cm, con
     return best;
 }
 
-/* A listing on this exchange of one of the name's candidate issuers. */
+/* A listing on this exchange of one of the name's candidate issuers; failing that, on
+ * another exchange of its country: companies move between exchanges of one country
+ * (PepsiCo and Honeywell from the NYSE to Nasdaq). */
 static uint32_t listing_of_name(const tl_table *T, const tl_mention *m, const char *mic,
                                 int32_t day, uint32_t *issuer)
 {
     const tl_exchange *x = tl_exchange_by_mic(mic, strlen(mic));
-    const char *cm = x ? x->canonical : mic;
-    for (uint32_t k = m->alias_first; k < m->alias_first + m->alias_count; k++) {
-        uint32_t is = T->names.alias[k].issuer, best = best_listing(T, is, cm, NULL, day);
-        if (best != NONE) {
-            *issuer = is;
-            return best;
-        }
+    tl_exchange own = {0};
+    if (!x) { /* an exchange we do not know: only its exact MIC matches */
+        own.mic = own.canonical = mic;
+        x = &own;
     }
-    /* Companies move between exchanges of one country (PepsiCo and Honeywell from the NYSE
-     * to Nasdaq): the named company's listing in the code's country, primary first. */
-    if (!x) return NONE;
-    for (uint32_t k = m->alias_first; k < m->alias_first + m->alias_count; k++) {
-        uint32_t is = T->names.alias[k].issuer, best = best_listing(T, is, NULL, x->country, day);
-        if (best != NONE) {
-            *issuer = is;
-            return best;
+    int rounds = x == &own ? 1 : 2; /* an unknown exchange has no country */
+    for (int in_country = 0; in_country < rounds; in_country++)
+        for (uint32_t k = m->alias_first; k < m->alias_first + m->alias_count; k++) {
+            uint32_t is = T->names.alias[k].issuer, best = best_listing(T, is, x, in_country, day);
+            if (best != NONE) {
+                *issuer = is;
+                return best;
+            }
         }
-    }
     return NONE;
 }
 
