@@ -27,7 +27,7 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes 
         -Wformat=2 -Wno-format-nonliteral
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Icommon -MMD -MP \
               -DNP_VERSION='"$(VERSION)"' -DNP_DATADIR='"$(DATADIR_INST)"'
-LDLIBS_COMMON := -lz -lm
+LDLIBS_COMMON := -lz -lm -pthread
 
 ifeq ($(SANITIZE),1)
   OUT := build-asan

@@ -488,7 +488,7 @@ int main(int argc, char **argv)
      * >= 0.25 with an earlier base (the sample has unlabeled re-sends under new ids). */
     int *base = malloc((size_t)na * sizeof *base), nb = 0, removed_overlap = 0, skipped = 0;
     ddb_shset *sets = malloc((size_t)na * sizeof *sets);
-    uint16_t(*sigs)[128] = malloc((size_t)na * sizeof *sigs);
+    dd_hval(*sigs)[128] = malloc((size_t)na * sizeof *sigs);
     uint64_t work[128];
     dd_shingles sh = {0};
     for (long i = 0; i < na; i++) {

@@ -6,7 +6,7 @@
  *   dedupe-sketchcmp DEVSET
  *
  * Sketches: exact Jaccard of word 5-shingles (the reference), our one-permutation MinHash
- * (128 x 16 bits, as the filter), classic MinHash (128 independent hash functions), and
+ * (128 x 8 bits, as the filter), classic MinHash (128 independent hash functions), and
  * 64-bit SimHash (Charikar) over the same 5-shingles and over tf-weighted words (Manku et
  * al.'s feature choice); SimHash similarity is 1 - Hamming distance / 64. */
 #include <stdint.h>
@@ -32,7 +32,7 @@ static const char *names[NM] = {"exact Jaccard (5-shingles)", "MinHash, one perm
 typedef struct {
     char *cluster, *kind;
     ddb_shset set;
-    uint16_t oph[K];
+    dd_hval oph[K];
     uint32_t classic[K];
     uint64_t sim_sh, sim_w;
 } item;
@@ -208,6 +208,7 @@ int main(int argc, char **argv)
                    (double)tp / (tp + fp), (double)tp / npos);
         }
     }
-    printf("memory per article: MinHash %d bytes (128 x 16 bits), SimHash 8 bytes\n", K * 2);
+    printf("memory per article: MinHash %d bytes (128 x %d bits), SimHash 8 bytes\n",
+           K * (int)sizeof(dd_hval), DD_HVAL_BITS);
     return 0;
 }

@@ -1,5 +1,5 @@
 /* dedupe-statebench: the state file at scale. Builds an engine remembering N synthetic
- * articles (random 16-bit MinHash values as real signatures have, Reuters-like ids of about
+ * articles (random MinHash values as real signatures have, Reuters-like ids of about
  * 60 bytes, increasing times), then times saving it, loading it into a fresh engine, and
  * saving again; prints bytes per article on disk and in memory (the engine's own count).
  *
@@ -47,12 +47,12 @@ int main(int argc, char **argv)
         .p = {.hashes = 128, .shingle = 5, .seed = DD_DEFAULT_SEED}, .bands = 32, .threshold = 0.5};
     dd_engine e, f;
     if (dd_engine_init(&e, &c, 4096) < 0) return 70;
-    uint16_t sig[128];
+    dd_hval sig[128];
     char id[128];
     uint64_t r = 42;
     double t0 = now();
     for (size_t i = 0; i < n; i++) {
-        for (int j = 0; j < 128; j += 4) {
+        for (int j = 0; j < 128; j += 8) {
             uint64_t v = np_mix64(r++);
             memcpy(sig + j, &v, 8);
         }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "fpmap.h"
 
 #define GROW(arr, cap)                                                                             \
@@ -52,6 +53,15 @@ int dd_docs_reserve(dd_docs *d, uint32_t n)
     return 0;
 }
 
+int dd_docs_claim(dd_docs *d, uint32_t n)
+{
+    if (d->used || d->nfree || n > DD_NO_SLOT - 1 || dd_docs_reserve(d, n) < 0) return -1;
+    memset(d->flags, DD_DOC_LIVE, n);
+    memset(d->id_len, 0, (size_t)n * sizeof *d->id_len);
+    d->used = d->n = n;
+    return 0;
+}
+
 int dd_docs_init(dd_docs *d, unsigned K, uint32_t expected)
 {
     memset(d, 0, sizeof *d);
@@ -93,7 +103,7 @@ static int compact(dd_docs *d)
     return 0;
 }
 
-uint32_t dd_docs_add(dd_docs *d, const uint16_t *sig, int64_t time, uint64_t seq, uint64_t body,
+uint32_t dd_docs_add(dd_docs *d, const dd_hval *sig, int64_t time, uint64_t seq, uint64_t body,
                      uint64_t idh, const char *id, size_t id_len)
 {
     if (id_len > UINT32_MAX) return DD_NO_SLOT;
@@ -131,6 +141,6 @@ void dd_docs_remove(dd_docs *d, uint32_t s)
 size_t dd_docs_bytes(const dd_docs *d)
 {
     size_t per =
-        d->K * sizeof(uint16_t) + sizeof(int64_t) + 4 * sizeof(uint64_t) + 2 * sizeof(uint32_t) + 1;
+        d->K * sizeof(dd_hval) + sizeof(int64_t) + 4 * sizeof(uint64_t) + 2 * sizeof(uint32_t) + 1;
     return (size_t)d->cap * per + d->ids.cap;
 }

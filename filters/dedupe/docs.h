@@ -8,13 +8,14 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "minhash.h"
 
 typedef struct {
     unsigned K;       /* signature values per slot */
     uint32_t cap;     /* slots allocated */
     uint32_t used;    /* slots ever handed out (slots [0, used) exist; some may be free) */
     uint32_t n;       /* documents held */
-    uint16_t *sig;    /* K per slot; meaningful when has_sig */
+    dd_hval *sig;     /* K per slot; meaningful when has_sig */
     int64_t *time;    /* published (or arrival) time, Unix seconds */
     uint64_t *seq;    /* arrival order: first seen wins ties */
     uint64_t *body;   /* exact-body hash, 0 when the document had no body text */
@@ -36,9 +37,15 @@ void dd_docs_free(dd_docs *d);
 /* Makes room for n documents in all (a load knows its count). Returns 0 or -1. */
 int dd_docs_reserve(dd_docs *d, uint32_t n);
 
+/* For a load into an empty d: makes slots [0, n) exist and live, for the caller to fill in
+ * place (time, body, idh, id_off, id_len with the id texts appended to ids, and DD_DOC_SIG
+ * in flags with the signature); dd_engine_adopt() does the rest. Returns 0 or -1 (out of
+ * memory, or d not empty). */
+int dd_docs_claim(dd_docs *d, uint32_t n);
+
 /* Takes a free slot and fills it (sig may be NULL: no signature; id may be NULL).
  * Returns the slot, or DD_NO_SLOT (from fpmap.h) when out of memory. */
-uint32_t dd_docs_add(dd_docs *d, const uint16_t *sig, int64_t time, uint64_t seq, uint64_t body,
+uint32_t dd_docs_add(dd_docs *d, const dd_hval *sig, int64_t time, uint64_t seq, uint64_t body,
                      uint64_t idh, const char *id, size_t id_len);
 /* Frees slot s (its id text becomes garbage; the arena may be compacted). */
 void dd_docs_remove(dd_docs *d, uint32_t s);
@@ -48,7 +55,7 @@ static inline const char *dd_docs_id(const dd_docs *d, uint32_t s, size_t *len)
     *len = d->id_len[s];
     return d->id_len[s] ? d->ids.data + d->id_off[s] : NULL;
 }
-static inline const uint16_t *dd_docs_sig(const dd_docs *d, uint32_t s)
+static inline const dd_hval *dd_docs_sig(const dd_docs *d, uint32_t s)
 {
     return d->sig + (size_t)s * d->K;
 }

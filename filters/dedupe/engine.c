@@ -3,9 +3,11 @@
  * originals are remembered (first seen wins; a duplicate never becomes someone's original). */
 #include "engine.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "hash.h"
 
 #define SEED_ID 0x6e7069646b657931ULL
@@ -89,7 +91,7 @@ uint64_t dd_engine_evict(dd_engine *e)
 }
 
 static int remember(dd_engine *e, const char *id, size_t id_len, uint64_t idh, uint64_t body,
-                    const uint16_t *sig, int64_t time)
+                    const dd_hval *sig, int64_t time)
 {
     uint32_t s =
         dd_docs_add(&e->docs, sig, time, e->next_seq, body, idh, idh ? id : NULL, idh ? id_len : 0);
@@ -106,7 +108,7 @@ fail:
 }
 
 int dd_engine_restore(dd_engine *e, const char *id, size_t id_len, uint64_t idh, uint64_t body,
-                      const uint16_t *sig, int64_t time)
+                      const dd_hval *sig, int64_t time)
 {
     if (!e->have_watermark || time > e->watermark) e->watermark = time;
     e->have_watermark = 1;
@@ -121,49 +123,97 @@ int dd_engine_restore(dd_engine *e, const char *id, size_t id_len, uint64_t idh,
     return 0;
 }
 
-int dd_engine_index(dd_engine *e)
+int dd_engine_adopt(dd_engine *e)
 {
+    dd_docs *d = &e->docs;
+    size_t live = 0;
+    for (uint32_t s = 0; s < d->used; s++) {
+        d->seq[s] = e->next_seq++;
+        live += d->id_len[s];
+        if (!e->have_watermark || d->time[s] > e->watermark) e->watermark = d->time[s];
+        e->have_watermark = 1;
+        if (dd_window_push(&e->win, d, s) < 0) return -1;
+    }
+    d->ids_live = live;
+    return dd_engine_index(e);
+}
+
+/* The LSH tables of bands [b0, b1): one share of an index build. */
+typedef struct {
+    dd_engine *e;
+    unsigned b0, b1;
+    int rc;
+} band_job;
+
+static void *build_bands(void *arg)
+{
+    band_job *job = arg;
+    dd_engine *e = job->e;
     const dd_docs *d = &e->docs;
     size_t n = d->used ? d->used : 1;
-    dd_fpent *ent = malloc(n * sizeof *ent), *tmp = malloc(n * sizeof *tmp);
-    int rc = -1;
-    if (!ent || !tmp) goto out;
-    size_t k = 0;
-    for (uint32_t s = 0; s < d->used; s++)
-        if ((d->flags[s] & DD_DOC_LIVE) && d->idh[s])
-            ent[k++] = (dd_fpent){(uint32_t)(d->idh[s] >> 32), s};
-    if (dd_fpmap_bulk(&e->by_id, ent, tmp, k, 0) < 0) goto out;
-    k = 0;
-    for (uint32_t s = 0; s < d->used; s++)
-        if ((d->flags[s] & DD_DOC_LIVE) && d->body[s])
-            ent[k++] = (dd_fpent){(uint32_t)(d->body[s] >> 32), s};
-    if (dd_fpmap_bulk(&e->by_body, ent, tmp, k, 0) < 0) goto out;
-    /* Band keys for GROUP bands per pass over the signatures: each pass reads one or two
-     * cache lines of an article's signature instead of 32 strided passes over all of them. */
-    enum { GROUP = 8 };
-    dd_fpent *g[GROUP] = {0};
+    /* Band keys for GROUP bands per pass over the signatures: each pass reads one cache
+     * line of an article's signature instead of a strided pass over all of them per band.
+     * Scratch is written in full at once: see bigmem.h for why it is not plain malloc. */
+    enum { GROUP = 4 };
+    dd_fpent *g[GROUP] = {0}, *tmp = dd_alloc_filled(n * sizeof *tmp);
+    job->rc = -1;
+    if (!tmp) goto out;
     for (unsigned j = 0; j < GROUP; j++)
-        if (!(g[j] = malloc(n * sizeof *g[j]))) goto out_g;
-    for (unsigned b0 = 0; b0 < e->lsh.bands; b0 += GROUP) {
-        unsigned nb = e->lsh.bands - b0 < GROUP ? e->lsh.bands - b0 : GROUP;
-        k = 0;
+        if (!(g[j] = dd_alloc_filled(n * sizeof *g[j]))) goto out;
+    for (unsigned b0 = job->b0; b0 < job->b1; b0 += GROUP) {
+        unsigned nb = job->b1 - b0 < GROUP ? job->b1 - b0 : GROUP;
+        size_t k = 0;
         for (uint32_t s = 0; s < d->used; s++) {
             if (!(d->flags[s] & DD_DOC_LIVE) || !(d->flags[s] & DD_DOC_SIG)) continue;
-            const uint16_t *sig = dd_docs_sig(d, s);
+            const dd_hval *sig = dd_docs_sig(d, s);
             for (unsigned j = 0; j < nb; j++)
                 g[j][k] = (dd_fpent){(uint32_t)(dd_lsh_key(&e->lsh, sig, b0 + j) >> 32), s};
             k++;
         }
         for (unsigned j = 0; j < nb; j++)
-            if (dd_fpmap_bulk(&e->lsh.t[b0 + j], g[j], tmp, k, DD_LSH_KEY_CAP) < 0) goto out_g;
+            if (dd_fpmap_bulk(&e->lsh.t[b0 + j], g[j], tmp, k, DD_LSH_KEY_CAP) < 0) goto out;
     }
-    rc = 0;
-out_g:
-    for (unsigned j = 0; j < GROUP; j++) free(g[j]);
+    job->rc = 0;
 out:
+    for (unsigned j = 0; j < GROUP; j++) free(g[j]);
+    free(tmp);
+    return NULL;
+}
+
+/* The exact-match table of one 64-bit hash per document (0: none). */
+static int build_exact(dd_engine *e, dd_fpmap *m, const uint64_t *hash)
+{
+    const dd_docs *d = &e->docs;
+    size_t n = d->used ? d->used : 1, k = 0;
+    dd_fpent *ent = dd_alloc_filled(n * sizeof *ent), *tmp = dd_alloc_filled(n * sizeof *tmp);
+    int rc = -1;
+    if (ent && tmp) {
+        for (uint32_t s = 0; s < d->used; s++)
+            if ((d->flags[s] & DD_DOC_LIVE) && hash[s])
+                ent[k++] = (dd_fpent){(uint32_t)(hash[s] >> 32), s};
+        rc = dd_fpmap_bulk(m, ent, tmp, k, 0);
+    }
     free(ent);
     free(tmp);
     return rc;
+}
+
+int dd_engine_index(dd_engine *e)
+{
+    if (build_exact(e, &e->by_id, e->docs.idh) < 0 || build_exact(e, &e->by_body, e->docs.body) < 0)
+        return -1;
+    /* The band tables are independent: a second thread builds half of them (on a 2-core
+     * machine this halves a million-article load). Without the thread, one does all. */
+    unsigned half = e->lsh.bands / 2;
+    band_job jobs[2] = {{e, 0, half, -1}, {e, half, e->lsh.bands, -1}};
+    pthread_t t;
+    int threaded = pthread_create(&t, NULL, build_bands, &jobs[1]) == 0;
+    build_bands(&jobs[0]);
+    if (threaded)
+        pthread_join(t, NULL);
+    else
+        build_bands(&jobs[1]);
+    return jobs[0].rc < 0 || jobs[1].rc < 0 ? -1 : 0;
 }
 
 static void set_dup(const dd_engine *e, dd_result *r, dd_kind kind, uint32_t s, double sim)
@@ -174,7 +224,7 @@ static void set_dup(const dd_engine *e, dd_result *r, dd_kind kind, uint32_t s, 
 }
 
 /* The best near-duplicate candidate: most agreeing values, then the earliest. */
-static uint32_t best_candidate(dd_engine *e, const uint16_t *sig, unsigned *best_m)
+static uint32_t best_candidate(dd_engine *e, const dd_hval *sig, unsigned *best_m)
 {
     const dd_docs *d = &e->docs;
     uint32_t best = DD_NO_SLOT, *used = e->used;
@@ -239,7 +289,7 @@ int dd_engine_check(dd_engine *e, const char *id, size_t id_len, const char *idk
             e->counts.exact++;
             return 0;
         }
-    const uint16_t *sig = NULL;
+    const dd_hval *sig = NULL;
     if (dd_minhash(e->sh.sh, e->sh.nsh, e->c.p.hashes, e->c.p.seed, e->work, e->sig)) {
         sig = e->sig;
         unsigned m;

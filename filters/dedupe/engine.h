@@ -64,7 +64,7 @@ typedef struct {
     /* scratch reused across articles */
     dd_shingles sh;
     uint64_t *work;
-    uint16_t *sig;
+    dd_hval *sig;
     uint32_t *seen; /* candidate set, seen_mask + 1 entries */
     uint32_t *used; /* positions filled in seen, to clear them: (seen_mask + 1) / 2 */
     uint32_t seen_mask;
@@ -90,7 +90,11 @@ uint64_t dd_id_hash(const char *idkey, size_t len);
  * the order of calls). sig is NULL for documents without a signature. The indexes are not
  * updated: call dd_engine_index() after the last one, before any check. Returns 0 or -1. */
 int dd_engine_restore(dd_engine *e, const char *id, size_t id_len, uint64_t idh, uint64_t body,
-                      const uint16_t *sig, int64_t time);
+                      const dd_hval *sig, int64_t time);
+/* Remembers the documents a load wrote in place into e->docs after dd_docs_claim() (arrival
+ * order is slot order; e otherwise fresh), then builds the indexes (dd_engine_index).
+ * Returns 0 or -1 (out of memory). */
+int dd_engine_adopt(dd_engine *e);
 /* Builds the id, body and LSH indexes of all restored documents at once (sorting entries
  * by table position, so that a million documents index in a fraction of a second instead
  * of paying a cache miss per entry). The indexes must be empty. Returns 0 or -1. */

@@ -13,7 +13,7 @@
 
 typedef struct {
     uint32_t fp;   /* high 32 bits of the key; also gives the home position */
-    uint32_t slot; /* DD_NO_SLOT when the entry is empty */
+    uint32_t slot; /* in a table slot + 1, 0 when the entry is empty; given to bulk: the slot */
 } dd_fpent;
 
 /* Zero-initialize, or dd_fpmap_init() to presize; release with dd_fpmap_free(). */
@@ -31,9 +31,10 @@ void dd_fpmap_free(dd_fpmap *m);
  * means no limit). Returns 0 when added, 1 when skipped for the cap, -1 when out of memory. */
 int dd_fpmap_add(dd_fpmap *m, uint64_t key, uint32_t slot, unsigned cap);
 /* Fills an empty map (fresh from dd_fpmap_init) with n entries at once, each given as
- * (fingerprint = key >> 32, slot) in e (reordered in place; tmp is scratch for n entries).
- * Sorting by home position first makes placement sequential: far faster than n adds on
- * large tables. cap as in dd_fpmap_add. Returns 0, or -1 when out of memory. */
+ * (fingerprint = key >> 32, slot) in e, in the order adds would have come (tmp is scratch
+ * for n entries). Grouping them by home position first keeps placement in cache: far
+ * faster than n adds on large tables. cap as in dd_fpmap_add. Returns 0, or -1 when out
+ * of memory. */
 int dd_fpmap_bulk(dd_fpmap *m, dd_fpent *e, dd_fpent *tmp, size_t n, unsigned cap);
 /* Removes the entry (key, slot) if present. */
 void dd_fpmap_del(dd_fpmap *m, uint64_t key, uint32_t slot);
@@ -48,10 +49,6 @@ typedef struct {
 void dd_fpmap_find(const dd_fpmap *m, uint64_t key, dd_fpiter *it);
 /* The next slot, or DD_NO_SLOT at the end. */
 uint32_t dd_fpiter_next(dd_fpiter *it);
-
-/* Hints for a large block (Linux; no effect elsewhere or on small blocks): transparent huge
- * pages, and with populate, faulting it all in at once because it is about to be written. */
-void dd_advise_huge(void *p, size_t n, int populate);
 
 /* Bytes of memory the map holds. */
 size_t dd_fpmap_bytes(const dd_fpmap *m);

@@ -11,7 +11,7 @@ static inline unsigned bin_of(uint64_t h, unsigned K)
 }
 
 int dd_minhash(const uint64_t *sh, size_t n, unsigned K, uint64_t seed, uint64_t *work,
-               uint16_t *sig)
+               dd_hval *sig)
 {
     if (!n) return 0;
     for (unsigned i = 0; i < K; i++) work[i] = EMPTY;
@@ -37,12 +37,12 @@ int dd_minhash(const uint64_t *sh, size_t n, unsigned K, uint64_t seed, uint64_t
                 probe = np_mix64(probe + 0x9e3779b97f4a7c15ULL);
             }
         }
-        sig[i] = (uint16_t)(np_mix64(v ^ seed) >> 48);
+        sig[i] = (dd_hval)(np_mix64(v ^ seed) >> (64 - DD_HVAL_BITS));
     }
     return 1;
 }
 
-unsigned dd_sig_matches(const uint16_t *a, const uint16_t *b, unsigned K)
+unsigned dd_sig_matches(const dd_hval *a, const dd_hval *b, unsigned K)
 {
     unsigned m = 0;
     for (unsigned i = 0; i < K; i++) m += a[i] == b[i];
@@ -51,7 +51,7 @@ unsigned dd_sig_matches(const uint16_t *a, const uint16_t *b, unsigned K)
 
 double dd_sig_estimate(unsigned matches, unsigned K)
 {
-    const double chance = 1.0 / 65536.0;
+    const double chance = 1.0 / (double)(1u << DD_HVAL_BITS);
     double p = (double)matches / K;
     double j = (p - chance) / (1.0 - chance);
     return j < 0 ? 0 : j > 1 ? 1 : j;

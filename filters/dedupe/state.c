@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 #include "atomicfile.h"
+#include "bigmem.h"
 #include "exitcode.h"
 
 #define MAGIC      "NPDEDUPE"
@@ -21,6 +22,9 @@
 #define LEVEL_META                                                                                 \
     1 /* times, flags, ids: level 1 gets most of the gain at a fraction of the cost */
 #define MAX_ID (1u << 20)
+/* A raw deflate stream: the header's CRC-32 of the compressed bytes already checks it, and
+ * zlib's own Adler-32 of every uncompressed byte took a tenth of the time of a load. */
+#define RAW_DEFLATE (-15)
 
 enum { F_ID = 1, F_BODY = 2, F_SIG = 4 };
 
@@ -245,6 +249,10 @@ static int write_body(writer *w, const dd_engine *e, const uint32_t *order)
     unsigned char b[8];
     put64(b, (uint64_t)(e->have_watermark ? e->watermark : INT64_MIN));
     if (w_put(w, b, 8) < 0) return -1;
+    uint64_t id_bytes = 0;
+    for (uint32_t i = 0; i < d->n; i++) id_bytes += d->idh[order[i]] ? d->id_len[order[i]] : 0;
+    put64(b, id_bytes); /* so that a load sizes the id arena once */
+    if (w_put(w, b, 8) < 0) return -1;
     int64_t prev = 0;
     for (uint32_t i = 0; i < d->n; i++) {
         uint32_t s = order[i];
@@ -257,31 +265,16 @@ static int write_body(writer *w, const dd_engine *e, const uint32_t *order)
         if (f & F_ID && (w_varint(w, idl) < 0 || w_put(w, id, idl) < 0)) return -1;
     }
     if (w_level(w, 0) < 0) return -1;
-    unsigned char *tmp = malloc((size_t)d->K * 2 + 16);
-    if (!tmp) {
-        w->err = ENOMEM;
-        return -1;
-    }
+    unsigned char tmp[16];
     for (uint32_t i = 0; i < d->n; i++) {
         uint32_t s = order[i];
         size_t n = 0;
         if (d->idh[s]) put64(tmp + n, d->idh[s]), n += 8;
         if (d->body[s]) put64(tmp + n, d->body[s]), n += 8;
-        if (w_put(w, tmp, n) < 0) goto fail;
-        if (d->flags[s] & DD_DOC_SIG) {
-            const uint16_t *sig = dd_docs_sig(d, s);
-            for (unsigned j = 0; j < d->K; j++) {
-                tmp[2 * j] = (unsigned char)sig[j];
-                tmp[2 * j + 1] = (unsigned char)(sig[j] >> 8);
-            }
-            if (w_put(w, tmp, (size_t)d->K * 2) < 0) goto fail;
-        }
+        if (w_put(w, tmp, n) < 0) return -1;
+        if (d->flags[s] & DD_DOC_SIG && w_put(w, dd_docs_sig(d, s), (size_t)d->K) < 0) return -1;
     }
-    free(tmp);
     return w_drain(w, Z_FINISH);
-fail:
-    free(tmp);
-    return -1;
 }
 
 int dd_state_save(const dd_engine *e, const char *path, char *msg, size_t ml)
@@ -297,7 +290,8 @@ int dd_state_save(const dd_engine *e, const char *path, char *msg, size_t ml)
     w.out = malloc(CHUNK);
     int rc = NP_EX_SOFTWARE;
     unsigned char hb[HDR] = {0};
-    if (!order || !w.in || !w.out || deflateInit(&w.z, LEVEL_META) != Z_OK) {
+    if (!order || !w.in || !w.out ||
+        deflateInit2(&w.z, LEVEL_META, Z_DEFLATED, RAW_DEFLATE, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
         snprintf(msg, ml, "state %s: out of memory", path);
         free(order);
         free(w.in);
@@ -433,6 +427,15 @@ static inline int r_varint(reader *r, uint64_t *v)
     return -1;
 }
 
+/* np_buf_reserve for the id arena, about to be written in full. */
+static int ids_reserve(np_buf *ids, size_t extra)
+{
+    size_t had = ids->cap;
+    if (np_buf_reserve(ids, extra) < 0) return -1;
+    if (ids->cap != had) dd_advise_huge(ids->data, ids->cap, 1);
+    return 0;
+}
+
 int dd_state_load(dd_engine *e, const char *path, char *msg, size_t ml)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -469,64 +472,58 @@ int dd_state_load(dd_engine *e, const char *path, char *msg, size_t ml)
         return NP_EX_DATAERR;
     }
     reader r = {.fd = fd, .left = h.comp_len};
-    size_t n = (size_t)h.ndocs;
-    int64_t *times = NULL;
-    unsigned char *flags = NULL;
-    uint64_t *idoff = NULL;
-    np_buf ids = {0};
-    uint16_t *sig = malloc((size_t)p->hashes * sizeof *sig);
+    size_t n = (size_t)h.ndocs, K = p->hashes;
+    unsigned char *flags = malloc(n + 1);
     r.in = malloc(CHUNK);
     r.out = malloc(CHUNK);
-    times = malloc((n + 1) * sizeof *times);
-    flags = malloc(n + 1);
-    idoff = malloc((n + 1) * sizeof *idoff);
     rc = NP_EX_SOFTWARE;
-    if (!sig || !r.in || !r.out || !times || !flags || !idoff || inflateInit(&r.z) != Z_OK) {
+    if (!r.in || !r.out || !flags || inflateInit2(&r.z, RAW_DEFLATE) != Z_OK) {
         snprintf(msg, ml, "state %s: out of memory loading %zu documents", path, n);
         goto out;
     }
-    if (dd_docs_reserve(&e->docs, (uint32_t)n) < 0) goto nomem;
+    /* Straight into the engine's arrays: a second copy of a million documents would cost
+     * as much again in memory and page faults. */
+    dd_docs *d = &e->docs;
+    if (dd_docs_claim(d, (uint32_t)n) < 0) goto nomem;
     if (lseek(fd, HDR, SEEK_SET) < 0) goto io;
     unsigned char b[16];
-    if (r_get(&r, b, 8) < 0) goto bad;
+    if (r_get(&r, b, 16) < 0) goto bad;
     int64_t wm = (int64_t)get64(b), prev = 0;
+    uint64_t id_bytes = get64(b + 8), id_end;
+    if (id_bytes > (uint64_t)n * MAX_ID) goto bad;
+    if (ids_reserve(&d->ids, (size_t)id_bytes) < 0) goto nomem;
+    id_end = d->ids.len + id_bytes;
     for (size_t i = 0; i < n; i++) {
         uint64_t zz, idl;
         if (r_varint(&r, &zz) < 0 || r_get(&r, &flags[i], 1) < 0) goto bad;
         prev += (int64_t)((zz >> 1) ^ -(zz & 1));
-        times[i] = prev;
+        d->time[i] = prev;
         if (flags[i] & ~(F_ID | F_BODY | F_SIG)) goto bad;
-        idoff[i] = ids.len;
+        d->id_off[i] = d->ids.len;
         if (flags[i] & F_ID) {
-            if (r_varint(&r, &idl) < 0 || !idl || idl > MAX_ID) goto bad;
-            if (np_buf_reserve(&ids, idl) < 0) goto nomem;
-            if (r_get(&r, ids.data + ids.len, idl) < 0) goto bad;
-            ids.len += idl;
+            if (r_varint(&r, &idl) < 0 || !idl || idl > id_end - d->ids.len) goto bad;
+            if (r_get(&r, d->ids.data + d->ids.len, idl) < 0) goto bad;
+            d->ids.len += idl;
+            d->id_len[i] = (uint32_t)idl;
         }
     }
+    if (d->ids.len != id_end) goto bad;
     for (size_t i = 0; i < n; i++) {
-        uint64_t idh = 0, body = 0;
+        d->idh[i] = d->body[i] = 0;
         if (flags[i] & F_ID) {
             if (r_get(&r, b, 8) < 0) goto bad;
-            idh = get64(b);
+            if (!(d->idh[i] = get64(b))) goto bad;
         }
         if (flags[i] & F_BODY) {
             if (r_get(&r, b, 8) < 0) goto bad;
-            body = get64(b);
+            d->body[i] = get64(b);
         }
         if (flags[i] & F_SIG) {
-            if (r_get(&r, sig, (size_t)p->hashes * 2) < 0) goto bad;
-            const unsigned char *q = (const unsigned char *)sig;
-            for (unsigned j = 0; j < p->hashes; j++)
-                sig[j] = (uint16_t)(q[2 * j] | q[2 * j + 1] << 8);
+            if (r_get(&r, d->sig + i * K, K) < 0) goto bad;
+            d->flags[i] |= DD_DOC_SIG;
         }
-        size_t idl = (i + 1 < n ? idoff[i + 1] : ids.len) - idoff[i];
-        if ((flags[i] & F_ID) && !idh) goto bad;
-        if (dd_engine_restore(e, ids.data + idoff[i], idl, idh, body, flags[i] & F_SIG ? sig : NULL,
-                              times[i]) < 0)
-            goto nomem;
     }
-    if (dd_engine_index(e) < 0) goto nomem;
+    if (dd_engine_adopt(e) < 0) goto nomem;
     /* The stream must end exactly here, and its checksum match. */
     if (r.pos != r.len || (!r.end && r_fill(&r) == 0) || !r.end || r.left || r.z.avail_in) goto bad;
     if (r.crc != h.body_crc) goto bad;
@@ -551,13 +548,9 @@ nomem:
     rc = NP_EX_SOFTWARE;
 out:
     inflateEnd(&r.z);
-    free(sig);
     free(r.in);
     free(r.out);
-    free(times);
     free(flags);
-    free(idoff);
-    np_buf_free(&ids);
     close(fd);
     return rc;
 }

@@ -2,9 +2,10 @@
  * check (see FILES in newspipe-dedupe(1) for the format):
  *   a 64-byte header (magic "NPDEDUPE", format version, the signature parameters, the
  *   document count, the compressed length, a CRC-32 of the compressed body and of the
- *   header itself), then one zlib stream: the window position, then per document its time
- *   (delta), flags and id text (compressed), then its id hash, body hash and 16-bit MinHash
- *   values (stored: they are random, so compressing them only costs time). */
+ *   header itself), then one raw deflate stream: the window position and the id bytes in
+ *   all, then per document its time (delta), flags and id text (compressed), then its id
+ *   hash, body hash and 8-bit MinHash values (stored: they are random, so compressing them
+ *   only costs time). */
 #ifndef DD_STATE_H
 #define DD_STATE_H
 
@@ -12,7 +13,7 @@
 
 #include "engine.h"
 
-#define DD_STATE_VERSION 1
+#define DD_STATE_VERSION 2    /* 1 had 16-bit signature values */
 #define DD_STATE_ABSENT  (-1) /* dd_state_load: the file does not exist */
 
 /* Loads path into e (an engine fresh from dd_engine_init with this run's configuration).

@@ -151,6 +151,68 @@ int main(void)
     OK(check(&e, "s0", NULL, 5, &r) == DD_EXACT_ID, "s0 (t=3) stays");
     dd_engine_free(&e);
     for (unsigned i = 0; i < 6; i++) free(s[i]);
+
+    /* A larger round trip, built by the bulk path (threads, partitions, arenas): every
+     * story is found again after a load, edited copies as near duplicates, and a window
+     * applied after the load evicts in time order. */
+    enum { NS = 3000 };
+    char sdir[] = "/tmp/np-dd-bulk-XXXXXX", spath[64];
+    OK(mkdtemp(sdir) != NULL, "temp dir for the larger state");
+    snprintf(spath, sizeof spath, "%s/state", sdir);
+    dd_engine_init(&e, &CFG, 16);
+    int allnew = 1;
+    for (unsigned i = 0; i < NS; i++) {
+        char *t = article(1000 + i, 60, 0, 0), id[16];
+        snprintf(id, sizeof id, "k%u", i);
+        allnew &= check(&e, i % 7 ? id : NULL, i % 11 ? t : NULL, 5000 + i, &r) == DD_NEW ||
+                  (i % 11 == 0 && r.kind == DD_NOBODY);
+        free(t);
+    }
+    OK(allnew, "%d stories remembered (some without id, some without body)", NS);
+    msg[0] = 0;
+    OK(dd_state_save(&e, spath, msg, sizeof msg) == 0, "save %d %s", NS, msg);
+    dd_engine_init(&f, &CFG, 16);
+    OK(dd_state_load(&f, spath, msg, sizeof msg) == 0 && f.docs.n == e.docs.n, "load %u of %u %s",
+       f.docs.n, e.docs.n, msg);
+    int near = 1, ids = 1, bodies = 1;
+    for (unsigned i = 0; i < NS; i++) {
+        char id[16], *t;
+        snprintf(id, sizeof id, "k%u", i);
+        if (i % 7 && i % 11) {
+            t = article(1000 + i, 60, 50, 55);
+            near &= check(&f, "new", t, 9000, &r) == DD_NEAR && r.of_id_len == strlen(id) + 2 &&
+                    !memcmp(r.of_id + 1, id, strlen(id));
+            free(t);
+        }
+        if (i % 7) ids &= check(&f, id, NULL, 9000, &r) == DD_EXACT_ID;
+        if (i % 11) {
+            t = article(1000 + i, 60, 0, 0);
+            bodies &= check(&f, NULL, t, 9000, &r) == DD_EXACT_BODY;
+            free(t);
+        }
+    }
+    OK(near, "after the load every story's edited copy is a near duplicate of it");
+    OK(ids && bodies, "after the load every id and every body is remembered");
+    dd_engine_free(&f);
+    w = CFG;
+    w.window = 1000;
+    dd_engine_init(&f, &w, 16);
+    unsigned keep = 0;
+    for (unsigned i = NS - 1001; i < NS; i++) keep += i % 7 || i % 11;
+    uint64_t gone = dd_state_load(&f, spath, msg, sizeof msg) == 0 ? dd_engine_evict(&f) : 0;
+    OK(gone == e.docs.n - keep && f.docs.n == keep,
+       "a window after the load keeps the newest %u (%u, %llu evicted)", keep, f.docs.n,
+       (unsigned long long)gone);
+    char *t = article(1000 + NS - 1001, 60, 0, 0), *old = article(1000 + NS - 1002, 60, 0, 0);
+    OK(check(&f, NULL, old, 5000 + NS - 1, &r) == DD_NEW &&
+           check(&f, NULL, t, 5000 + NS - 1, &r) == DD_EXACT_BODY,
+       "the oldest kept is there, the one before it is gone");
+    free(t);
+    free(old);
+    dd_engine_free(&f);
+    dd_engine_free(&e);
+    unlink(spath);
+    rmdir(sdir);
     free(a);
     free(a2);
     free(a3);

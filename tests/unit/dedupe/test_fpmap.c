@@ -62,6 +62,42 @@ int main(void)
     for (uint32_t i = 0; i < 50; i++) okall &= has(&r, np_mix64(1000 + i), 1000 + i);
     OK(okall, "runs of equal keys survive deletions inside them");
     dd_fpmap_free(&r);
+
+    /* Bulk filling equals adding one by one: the same slots under every key, the per-key
+     * cap keeping the earliest, slot 0 included, and the map usable afterwards. */
+    enum { B = 50000 };
+    dd_fpent *in = malloc(B * sizeof *in), *tmp = malloc(B * sizeof *tmp);
+    dd_fpmap one = {0}, bulk = {0};
+    OK(in && tmp && dd_fpmap_init(&bulk, 16) == 0, "bulk: set up");
+    for (uint32_t i = 0; i < B; i++) {
+        /* every 10th key is shared by 40 slots: some fall over the cap of 32 */
+        uint64_t key = i % 10 == 0 ? (uint64_t)(i / 400 + 1) << 32 : np_mix64(i);
+        in[i] = (dd_fpent){(uint32_t)(key >> 32), i};
+        dd_fpmap_add(&one, key, i, 32);
+    }
+    OK(dd_fpmap_bulk(&bulk, in, tmp, B, 32) == 0, "bulk fills %d entries", B);
+    OK(bulk.n == one.n, "bulk and one-by-one hold as many entries (%zu, %zu)", bulk.n, one.n);
+    okall = 1;
+    for (uint32_t i = 0; i < B; i++) {
+        uint64_t key = i % 10 == 0 ? (uint64_t)(i / 400 + 1) << 32 : np_mix64(i);
+        okall &= has(&bulk, key, i) == has(&one, key, i);
+    }
+    OK(okall, "bulk and one-by-one find the same slots under every key");
+    OK(has(&bulk, 1ULL << 32, 0) && !has(&bulk, 1ULL << 32, 390), "the cap keeps the earliest");
+    for (uint32_t i = 1; i < B; i += 2) {
+        uint64_t key = i % 10 == 0 ? (uint64_t)(i / 400 + 1) << 32 : np_mix64(i);
+        dd_fpmap_del(&bulk, key, i);
+    }
+    okall = 1;
+    for (uint32_t i = 0; i < B; i += 2) {
+        uint64_t key = i % 10 == 0 ? (uint64_t)(i / 400 + 1) << 32 : np_mix64(i);
+        okall &= has(&bulk, key, i) == has(&one, key, i);
+    }
+    OK(okall, "a bulk-filled map deletes like any other");
+    free(in);
+    free(tmp);
+    dd_fpmap_free(&one);
+    dd_fpmap_free(&bulk);
     dd_fpmap_free(&m);
     DONE();
 }

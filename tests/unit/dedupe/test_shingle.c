@@ -49,7 +49,7 @@ int main(void)
     /* MinHash estimates: two sets of 600 shingles sharing 300 (J = 300/900 = 1/3). */
     enum { K = 128 };
     uint64_t A[600], B[600], work[K];
-    uint16_t sa[K], sb[K];
+    dd_hval sa[K], sb[K];
     for (int i = 0; i < 600; i++) {
         A[i] = 1000000 + (uint64_t)i;
         B[i] = 1000000 + 300 + (uint64_t)i;
