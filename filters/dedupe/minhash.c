@@ -37,7 +37,12 @@ int dd_minhash(const uint64_t *sh, size_t n, unsigned K, uint64_t seed, uint64_t
                 probe = np_mix64(probe + 0x9e3779b97f4a7c15ULL);
             }
         }
-        sig[i] = (dd_hval)(np_mix64(v ^ seed) >> (64 - DD_HVAL_BITS));
+        /* The kept bits are hashed with the bin: a minimum copied into many bins by the
+         * densification then gets independent bits in each, so one chance agreement of
+         * two different minima stays one bin, not all the bins they were copied to (which
+         * made two unrelated three-shingle texts look 53% alike). */
+        sig[i] = (dd_hval)(np_mix64(v ^ seed ^ ((uint64_t)(i + 1) * 0x9e3779b97f4a7c15ULL)) >>
+                           (64 - DD_HVAL_BITS));
     }
     return 1;
 }
