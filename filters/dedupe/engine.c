@@ -3,7 +3,6 @@
  * originals are remembered (first seen wins; a duplicate never becomes someone's original). */
 #include "engine.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,7 +67,7 @@ static void forget(dd_engine *e, uint32_t s)
     dd_docs *d = &e->docs;
     if (d->idh[s]) dd_fpmap_del(&e->by_id, d->idh[s], s);
     if (d->body[s]) dd_fpmap_del(&e->by_body, d->body[s], s);
-    if (d->flags[s] & DD_DOC_SIG) dd_lsh_del(&e->lsh, dd_docs_sig(d, s), s);
+    if (d->flags[s] & DD_DOC_SIG) dd_lsh_del(&e->lsh, d, s);
     dd_docs_remove(d, s);
 }
 
@@ -99,7 +98,7 @@ static int remember(dd_engine *e, const char *id, size_t id_len, uint64_t idh, u
     e->next_seq++;
     if (idh && dd_fpmap_add(&e->by_id, idh, s, 0) < 0) goto fail;
     if (body && dd_fpmap_add(&e->by_body, body, s, 0) < 0) goto fail;
-    if (sig && dd_lsh_add(&e->lsh, sig, s) < 0) goto fail;
+    if (sig && dd_lsh_add(&e->lsh, &e->docs, s) < 0) goto fail;
     if (dd_window_push(&e->win, &e->docs, s) < 0) goto fail;
     return 0;
 fail:
@@ -138,48 +137,6 @@ int dd_engine_adopt(dd_engine *e)
     return dd_engine_index(e);
 }
 
-/* The LSH tables of bands [b0, b1): one share of an index build. */
-typedef struct {
-    dd_engine *e;
-    unsigned b0, b1;
-    int rc;
-} band_job;
-
-static void *build_bands(void *arg)
-{
-    band_job *job = arg;
-    dd_engine *e = job->e;
-    const dd_docs *d = &e->docs;
-    size_t n = d->used ? d->used : 1;
-    /* Band keys for GROUP bands per pass over the signatures: each pass reads one cache
-     * line of an article's signature instead of a strided pass over all of them per band.
-     * Scratch is written in full at once: see bigmem.h for why it is not plain malloc. */
-    enum { GROUP = 4 };
-    dd_fpent *g[GROUP] = {0}, *tmp = dd_alloc_filled(n * sizeof *tmp);
-    job->rc = -1;
-    if (!tmp) goto out;
-    for (unsigned j = 0; j < GROUP; j++)
-        if (!(g[j] = dd_alloc_filled(n * sizeof *g[j]))) goto out;
-    for (unsigned b0 = job->b0; b0 < job->b1; b0 += GROUP) {
-        unsigned nb = job->b1 - b0 < GROUP ? job->b1 - b0 : GROUP;
-        size_t k = 0;
-        for (uint32_t s = 0; s < d->used; s++) {
-            if (!(d->flags[s] & DD_DOC_LIVE) || !(d->flags[s] & DD_DOC_SIG)) continue;
-            const dd_hval *sig = dd_docs_sig(d, s);
-            for (unsigned j = 0; j < nb; j++)
-                g[j][k] = (dd_fpent){(uint32_t)(dd_lsh_key(&e->lsh, sig, b0 + j) >> 32), s};
-            k++;
-        }
-        for (unsigned j = 0; j < nb; j++)
-            if (dd_fpmap_bulk(&e->lsh.t[b0 + j], g[j], tmp, k, DD_LSH_KEY_CAP) < 0) goto out;
-    }
-    job->rc = 0;
-out:
-    for (unsigned j = 0; j < GROUP; j++) free(g[j]);
-    free(tmp);
-    return NULL;
-}
-
 /* The exact-match table of one 64-bit hash per document (0: none). */
 static int build_exact(dd_engine *e, dd_fpmap *m, const uint64_t *hash)
 {
@@ -202,18 +159,7 @@ int dd_engine_index(dd_engine *e)
 {
     if (build_exact(e, &e->by_id, e->docs.idh) < 0 || build_exact(e, &e->by_body, e->docs.body) < 0)
         return -1;
-    /* The band tables are independent: a second thread builds half of them (on a 2-core
-     * machine this halves a million-article load). Without the thread, one does all. */
-    unsigned half = e->lsh.bands / 2;
-    band_job jobs[2] = {{e, 0, half, -1}, {e, half, e->lsh.bands, -1}};
-    pthread_t t;
-    int threaded = pthread_create(&t, NULL, build_bands, &jobs[1]) == 0;
-    build_bands(&jobs[0]);
-    if (threaded)
-        pthread_join(t, NULL);
-    else
-        build_bands(&jobs[1]);
-    return jobs[0].rc < 0 || jobs[1].rc < 0 ? -1 : 0;
+    return dd_lsh_build(&e->lsh, &e->docs);
 }
 
 static void set_dup(const dd_engine *e, dd_result *r, dd_kind kind, uint32_t s, double sim)
@@ -231,9 +177,9 @@ static uint32_t best_candidate(dd_engine *e, const dd_hval *sig, unsigned *best_
     unsigned nused = 0, limit = (e->seen_mask + 1) / 2;
     *best_m = 0;
     for (unsigned b = 0; b < e->lsh.bands; b++) {
-        dd_fpiter it;
-        dd_fpmap_find(&e->lsh.t[b], dd_lsh_key(&e->lsh, sig, b), &it);
-        for (uint32_t s; (s = dd_fpiter_next(&it)) != DD_NO_SLOT;) {
+        dd_lshiter it;
+        dd_lsh_find(&e->lsh, b, dd_lsh_key(&e->lsh, sig, b), &it);
+        for (uint32_t s; (s = dd_lshiter_next(&it)) != DD_NO_SLOT;) {
             uint32_t h = (uint32_t)np_mix64(s) & e->seen_mask;
             while (e->seen[h] != DD_NO_SLOT && e->seen[h] != s) h = (h + 1) & e->seen_mask;
             if (e->seen[h] == s) continue;

@@ -95,7 +95,7 @@ int dd_engine_restore(dd_engine *e, const char *id, size_t id_len, uint64_t idh,
  * order is slot order; e otherwise fresh), then builds the indexes (dd_engine_index).
  * Returns 0 or -1 (out of memory). */
 int dd_engine_adopt(dd_engine *e);
-/* Builds the id, body and LSH indexes of all restored documents at once (sorting entries
+/* Builds the id, body and LSH indexes of all restored documents at once (grouping entries
  * by table position, so that a million documents index in a fraction of a second instead
  * of paying a cache miss per entry). The indexes must be empty. Returns 0 or -1. */
 int dd_engine_index(dd_engine *e);

@@ -1,8 +1,8 @@
-/* A multimap from 64-bit keys to 32-bit document slots, compact enough for one entry per
- * document per LSH band: 8 bytes an entry (a 32-bit fingerprint of the key and the slot),
- * open addressing with linear probing and backward-shift deletion (no tombstones). Equal
- * keys may repeat; a per-key cap keeps pathological keys (one band value shared by
- * thousands of documents) from turning lookups quadratic. */
+/* A multimap from 64-bit keys to 32-bit document slots, for the exact-duplicate indexes (id
+ * hash, body hash): 8 bytes an entry (a 32-bit fingerprint of the key and the slot), open
+ * addressing with linear probing and backward-shift deletion (no tombstones). Equal keys
+ * may repeat; an optional per-key cap keeps pathological keys from turning lookups
+ * quadratic. (The LSH bands have their own smaller tables: lsh.h.) */
 #ifndef DD_FPMAP_H
 #define DD_FPMAP_H
 

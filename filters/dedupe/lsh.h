@@ -1,11 +1,16 @@
 /* LSH banding over MinHash signatures: B bands of R values each; two documents become
  * candidates when all R values of some band agree (probability 1 - (1 - J^R)^B at Jaccard
- * overlap J). One fingerprint multimap per band. */
+ * overlap J). One multimap per band from band key to document slot. The tables are most of
+ * what a remembered article costs in memory, so an entry is 5 bytes: a byte of the key (or
+ * empty, or deleted) and the slot; keys themselves are recomputed from the documents'
+ * signatures whenever a table is rebuilt. */
 #ifndef DD_LSH_H
 #define DD_LSH_H
 
+#include <stddef.h>
 #include <stdint.h>
 
+#include "docs.h"
 #include "fpmap.h"
 #include "hash.h"
 #include "minhash.h"
@@ -15,14 +20,23 @@
 #define DD_LSH_KEY_CAP 32
 
 typedef struct {
+    uint8_t *tag;   /* per entry: 0 empty, 1 deleted, else a byte of the key (2..255) */
+    uint32_t *slot; /* per entry */
+    size_t cap;     /* entries */
+    size_t n, dead; /* live and deleted entries */
+} dd_band;
+
+typedef struct {
     unsigned bands, rows;
     uint64_t seed;
-    dd_fpmap *t; /* bands of them */
+    dd_band *t; /* bands of them */
 } dd_lsh;
 
+/* Sets up empty tables sized for `expected` documents. Returns 0 or -1 (out of memory). */
 int dd_lsh_init(dd_lsh *l, unsigned bands, unsigned rows, uint64_t seed, size_t expected);
 void dd_lsh_free(dd_lsh *l);
-/* The key of band b of sig (inline: an index build computes 32 a document). */
+
+/* The key of band b of sig (inline: a build computes 32 a document). */
 static inline uint64_t dd_lsh_key(const dd_lsh *l, const dd_hval *sig, unsigned b)
 {
     enum { PER_WORD = 64 / DD_HVAL_BITS };
@@ -38,10 +52,29 @@ static inline uint64_t dd_lsh_key(const dd_lsh *l, const dd_hval *sig, unsigned 
     }
     return h;
 }
-/* Adds slot under each band of sig. Returns 0, or -1 when out of memory (the slot may then
- * be in some bands: remove it with dd_lsh_del). */
-int dd_lsh_add(dd_lsh *l, const dd_hval *sig, uint32_t slot);
-void dd_lsh_del(dd_lsh *l, const dd_hval *sig, uint32_t slot);
+
+/* Adds slot (live in d, with a signature) under each band. A band table that is full is
+ * rebuilt from all of d's documents with signatures instead, this one included. d must
+ * hold every document already in the tables. Returns 0, or -1 when out of memory (the slot
+ * may then be in some bands: remove it with dd_lsh_del). */
+int dd_lsh_add(dd_lsh *l, const dd_docs *d, uint32_t slot);
+/* Removes slot (still in d with its signature) from every band. */
+void dd_lsh_del(dd_lsh *l, const dd_docs *d, uint32_t slot);
+/* Builds every band afresh from d's live documents with signatures (after a load), on two
+ * threads. Returns 0 or -1 (out of memory; the tables are then unusable: free them). */
+int dd_lsh_build(dd_lsh *l, const dd_docs *d);
+
+/* Iterates the slots stored under a band key (and, rarely, of another key sharing its
+ * position and byte: callers verify). The tables must not change while iterating. */
+typedef struct {
+    const dd_band *t;
+    size_t pos;
+    uint8_t tag;
+} dd_lshiter;
+void dd_lsh_find(const dd_lsh *l, unsigned b, uint64_t key, dd_lshiter *it);
+/* The next slot, or DD_NO_SLOT at the end. */
+uint32_t dd_lshiter_next(dd_lshiter *it);
+
 size_t dd_lsh_bytes(const dd_lsh *l);
 
 #endif
