@@ -27,10 +27,12 @@ model: $(ETAG_BIN)
 	@test -f $(ETAG_NER)/conll2003/eng.train || { echo "model: $(ETAG_NER) absent"; exit 1; }
 	@mkdir -p $(OUT)/entity-tag
 	sh $(ETAG_GAZ)/companies.sh $(SHARED) > $(OUT)/entity-tag/companies.txt
+	sh $(ETAG_GAZ)/companies.sh --as-listed $(SHARED) > $(OUT)/entity-tag/company-names.txt
 	$(ETAG_BIN) train --train $(ETAG_NER)/conll2003/eng.train \
 	  --dev $(ETAG_NER)/conll2003/eng.testa --out $(ETAG_MODEL) \
 	  --epochs $(ETAG_EPOCHS) --seed $(ETAG_SEED) --average $(ETAG_AVERAGE) \
 	  --gazetteer org=$(OUT)/entity-tag/companies.txt \
+	  --gazetteer orgname=$(OUT)/entity-tag/company-names.txt \
 	  --gazetteer country=$(ETAG_GAZ)/countries.txt \
 	  --gazetteer country=$(ETAG_GAZ)/countries-extra.txt \
 	  --gazetteer city=$(ETAG_GAZ)/cities.txt \
@@ -49,6 +51,7 @@ eval-entity-tag: $(ETAG_BIN)
 	  $(ETAG_BIN) eval --model $(ETAG_MODEL) $(ETAG_NER)/conll2003/eng.testa \
 	    $(ETAG_NER)/wikigold/wikigold.conll.txt $(ETAG_NER)/sec-filings/FIN3.txt; \
 	else echo "eval-entity-tag: skipped ($(ETAG_NER) absent)"; fi
+	NP_BIN=$(BINDIR) OUT=$(OUT) ETAG_MODEL=$(ETAG_MODEL) sh bench/entity-tag-listed.sh
 
 bench-entity-tag: $(ETAG_BIN) $(BINDIR)/newspipe-cat
 	NP_BIN=$(BINDIR) SHARED=$(SHARED) BENCH_DIR=$(OUT)/bench ETAG_MODEL=$(ETAG_MODEL) \

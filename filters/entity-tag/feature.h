@@ -33,8 +33,12 @@ enum {
     ETAG_GAZ_MISC,
     ETAG_GAZ_NCAT
 };
-#define ETAG_GAZ_PREFIX (1u << 16) /* more tokens of some entry can follow */
-#define ETAG_GAZ_MAXLEN 6          /* longest entry, in tokens */
+/* Not a feature: one-word company names exactly as listed (no legal suffix was stripped to
+ * get them), which the tagger trusts over the model's type for a one-token name (tagger.c).
+ * Never a feature, so adding such names leaves a trained model's weights as they are. */
+#define ETAG_GAZ_ORGNAME 15
+#define ETAG_GAZ_PREFIX  (1u << 16) /* more tokens of some entry can follow */
+#define ETAG_GAZ_MAXLEN  6          /* longest entry, in tokens */
 
 /* What a model carries besides weights. */
 typedef struct {

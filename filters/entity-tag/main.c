@@ -18,7 +18,7 @@
 #include "tagger.h"
 #include "train.h"
 
-enum { OPT_MODEL = 256, OPT_TYPES, OPT_FIELDS };
+enum { OPT_MODEL = 256, OPT_TYPES, OPT_FIELDS, OPT_NO_LISTED };
 
 typedef struct {
     const char *model_path;
@@ -39,6 +39,7 @@ static int on_option(void *vctx, int key, const char *arg)
     ctx_t *c = vctx;
     switch (key) {
     case OPT_MODEL: c->model_path = arg; return NP_EX_OK;
+    case OPT_NO_LISTED: c->tagger.no_listed_org = 1; return NP_EX_OK;
     case OPT_FIELDS: {
         free(c->fields_storage);
         c->fields_storage = NULL;
@@ -207,6 +208,8 @@ int main(int argc, char **argv)
         {"fields", 1, OPT_FIELDS, 0, "LIST",
          "text fields to tag, in document order "
          "(default: title,body)"},
+        {"no-listed-names", 0, OPT_NO_LISTED, 0, NULL,
+         "keep the model's type for one-word listed company names (no ORG correction)"},
         {NULL, 0, 0, 0, NULL, NULL},
     };
     static const np_filter filter = {

@@ -16,7 +16,7 @@ int etag_gaz_category(const char *name)
 {
     for (int c = 0; c < ETAG_GAZ_NCAT; c++)
         if (strcmp(cat_names[c], name) == 0) return c;
-    return -1;
+    return strcmp(name, "orgname") == 0 ? ETAG_GAZ_ORGNAME : -1;
 }
 
 int etag_resources_add_gazetteer(etag_resource_builder *b, int cat, const char *path, char *err,

@@ -25,8 +25,8 @@ int etag_resources_add_clusters(etag_resource_builder *b, const char *path, char
 etag_resources etag_resources_view(const etag_resource_builder *b);
 void etag_resources_builder_free(etag_resource_builder *b);
 
-/* Parses a gazetteer category name ("org", "country", "city", "region", "first", "misc");
- * returns ETAG_GAZ_* or -1. */
+/* Parses a gazetteer category name ("org", "country", "city", "region", "first", "misc",
+ * "orgname"); returns ETAG_GAZ_* or -1. */
 int etag_gaz_category(const char *name);
 
 #endif

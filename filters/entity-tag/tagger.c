@@ -56,6 +56,30 @@ static int has_alnum(const char *s, const np_token *tk, const etag_span *sp)
     return 0;
 }
 
+/* A one-token LOC, PER or MISC that is exactly the name of a listed company whose listed
+ * name has no legal suffix ("Meituan"), that no place or first-name list knows, and that
+ * does not follow "the" ("the Amazon" is a river), becomes ORG. The model learned from 1996
+ * news, where capitalized words that only the company list knows are mostly surnames, and
+ * calls such new names places or people. */
+static void listed_name_is_org(const etag_tagger *t, const char *s, const np_token *tk,
+                               etag_span *sp, np_buf *scratch)
+{
+    const etag_lexicon *gaz = &t->model->res.gaz;
+    if (sp->n != 1 || sp->type == ETAG_ORG || !gaz->keys) return;
+    if (sp->first > 0) {
+        const np_token *p = &tk[sp->first - 1];
+        if (p->end - p->start == 3 && (s[p->start] == 't' || s[p->start] == 'T') &&
+            memcmp(s + p->start + 1, "he", 2) == 0)
+            return;
+    }
+    const np_token *w = &tk[sp->first];
+    uint32_t v = etag_lexicon_get(
+        gaz, etag_gaz_chain(0, etag_word_key(s + w->start, w->end - w->start, scratch)));
+    const uint32_t other = (1u << ETAG_GAZ_COUNTRY) | (1u << ETAG_GAZ_CITY) |
+                           (1u << ETAG_GAZ_REGION) | (1u << ETAG_GAZ_FIRST);
+    if ((v & (1u << ETAG_GAZ_ORGNAME)) && !(v & other)) sp->type = ETAG_ORG;
+}
+
 static void model_score(void *ctx, const uint64_t *f, size_t n, float *out)
 {
     etag_model_score(ctx, f, n, out);
@@ -121,9 +145,11 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
         if ((t->types & model_types) && n) {
             nm = etag_labels_to_spans(t->dec.labels + o, n, ms);
             size_t keep = 0;
-            for (size_t k = 0; k < nm; k++)
+            for (size_t k = 0; k < nm; k++) {
+                if (!t->no_listed_org) listed_name_is_org(t, texts[f], tk, &ms[k], &t->scratch);
                 if ((t->types & (1u << ms[k].type)) && has_alnum(texts[f], tk, &ms[k]))
                     ms[keep++] = ms[k];
+            }
             nm = keep;
         }
         rs = t->spans + nm;
@@ -156,5 +182,6 @@ void etag_tagger_free(etag_tagger *t)
     free(t->view);
     free(t->spans);
     free(t->ents);
+    np_buf_free(&t->scratch);
     memset(t, 0, sizeof *t);
 }

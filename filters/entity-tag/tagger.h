@@ -24,7 +24,8 @@ typedef struct {
 /* Reusable state (zero-initialize; free with etag_tagger_free). The model is borrowed. */
 typedef struct {
     const etag_model *model;
-    unsigned types; /* bit per type to report */
+    unsigned types;    /* bit per type to report */
+    int no_listed_org; /* keep the model's type for listed company names (see tagger.c) */
     etag_decoder dec;
     np_tokens toks[ETAG_MAX_FIELDS];
     etag_tok *view;
@@ -32,6 +33,7 @@ typedef struct {
     size_t cap;
     etag_entity *ents;
     size_t nents, cap_ents;
+    np_buf scratch; /* lower-cased words for gazetteer lookups */
 } etag_tagger;
 
 /* Tags texts[f][0..lens[f]) for f < nfields (a NULL text is an absent field). Results are in
