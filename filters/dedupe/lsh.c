@@ -197,9 +197,10 @@ int dd_lsh_add(dd_lsh *l, const dd_docs *d, uint32_t slot)
     for (unsigned b = 0; b < l->bands; b++) {
         dd_band *t = &l->t[b];
         if ((t->n + t->dead + 1) * 5 > t->cap * 4) {
-            /* Full (or clogged with deletion markers): rebuilt, this slot included. */
-            if (build_range(l, d, b, b + 1) < 0) return -1;
-            continue;
+            /* Full (or clogged with deletion markers). The bands hold the same documents,
+             * so the others are about as full: all are rebuilt in one pass over the
+             * signatures (this slot included) rather than one pass per band. */
+            return dd_lsh_build(l, d);
         }
         band_put(t, (uint32_t)(dd_lsh_key(l, sig, b) >> 32), slot);
     }

@@ -53,15 +53,16 @@ static inline uint64_t dd_lsh_key(const dd_lsh *l, const dd_hval *sig, unsigned 
     return h;
 }
 
-/* Adds slot (live in d, with a signature) under each band. A band table that is full is
- * rebuilt from all of d's documents with signatures instead, this one included. d must
- * hold every document already in the tables. Returns 0, or -1 when out of memory (the slot
- * may then be in some bands: remove it with dd_lsh_del). */
+/* Adds slot (live in d, with a signature) under each band. When a band table is full, all
+ * are rebuilt from d's documents with signatures instead, this one included. d must hold
+ * every document already in the tables. Returns 0, or -1 when out of memory (the slot may
+ * then be in some bands: remove it with dd_lsh_del). */
 int dd_lsh_add(dd_lsh *l, const dd_docs *d, uint32_t slot);
 /* Removes slot (still in d with its signature) from every band. */
 void dd_lsh_del(dd_lsh *l, const dd_docs *d, uint32_t slot);
-/* Builds every band afresh from d's live documents with signatures (after a load), on two
- * threads. Returns 0 or -1 (out of memory; the tables are then unusable: free them). */
+/* Builds every band afresh from d's live documents with signatures (after a load, or when
+ * one is full), on two threads. Returns 0, or -1 when out of memory (each band is then
+ * either rebuilt or as it was). */
 int dd_lsh_build(dd_lsh *l, const dd_docs *d);
 
 /* Iterates the slots stored under a band key (and, rarely, of another key sharing its

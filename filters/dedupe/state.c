@@ -523,10 +523,11 @@ int dd_state_load(dd_engine *e, const char *path, char *msg, size_t ml)
             d->flags[i] |= DD_DOC_SIG;
         }
     }
-    if (dd_engine_adopt(e) < 0) goto nomem;
-    /* The stream must end exactly here, and its checksum match. */
+    /* The stream must end exactly here, and its checksum match (checked before the indexes
+     * are built: a corrupt file should not cost a second of work first). */
     if (r.pos != r.len || (!r.end && r_fill(&r) == 0) || !r.end || r.left || r.z.avail_in) goto bad;
     if (r.crc != h.body_crc) goto bad;
+    if (dd_engine_adopt(e) < 0) goto nomem;
     if (wm != INT64_MIN) {
         if (!e->have_watermark || wm > e->watermark) e->watermark = wm;
         e->have_watermark = 1;

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "labels.h"
 #include "rules.h"
@@ -61,20 +62,17 @@ static int has_alnum(const char *s, const np_token *tk, const etag_span *sp)
  * does not follow "the" ("the Amazon" is a river), becomes ORG. The model learned from 1996
  * news, where capitalized words that only the company list knows are mostly surnames, and
  * calls such new names places or people. */
-static void listed_name_is_org(const etag_tagger *t, const char *s, const np_token *tk,
-                               etag_span *sp, np_buf *scratch)
+static void listed_name_is_org(etag_tagger *t, const char *s, const np_token *tk, etag_span *sp)
 {
     const etag_lexicon *gaz = &t->model->res.gaz;
     if (sp->n != 1 || sp->type == ETAG_ORG || !gaz->keys) return;
     if (sp->first > 0) {
         const np_token *p = &tk[sp->first - 1];
-        if (p->end - p->start == 3 && (s[p->start] == 't' || s[p->start] == 'T') &&
-            memcmp(s + p->start + 1, "he", 2) == 0)
-            return;
+        if (p->end - p->start == 3 && strncasecmp(s + p->start, "the", 3) == 0) return;
     }
     const np_token *w = &tk[sp->first];
     uint32_t v = etag_lexicon_get(
-        gaz, etag_gaz_chain(0, etag_word_key(s + w->start, w->end - w->start, scratch)));
+        gaz, etag_gaz_chain(0, etag_word_key(s + w->start, w->end - w->start, &t->scratch)));
     const uint32_t other = (1u << ETAG_GAZ_COUNTRY) | (1u << ETAG_GAZ_CITY) |
                            (1u << ETAG_GAZ_REGION) | (1u << ETAG_GAZ_FIRST);
     if ((v & (1u << ETAG_GAZ_ORGNAME)) && !(v & other)) sp->type = ETAG_ORG;
@@ -146,7 +144,7 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
             nm = etag_labels_to_spans(t->dec.labels + o, n, ms);
             size_t keep = 0;
             for (size_t k = 0; k < nm; k++) {
-                if (!t->no_listed_org) listed_name_is_org(t, texts[f], tk, &ms[k], &t->scratch);
+                if (!t->no_listed_org) listed_name_is_org(t, texts[f], tk, &ms[k]);
                 if ((t->types & (1u << ms[k].type)) && has_alnum(texts[f], tk, &ms[k]))
                     ms[keep++] = ms[k];
             }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "engine.h"
 #include "exitcode.h"
@@ -113,6 +114,18 @@ int main(void)
         OK(dd_state_verify(p2, msg, sizeof msg) == NP_EX_DATAERR, "verify sees it too");
     }
     OK(dd_state_verify(path, msg, sizeof msg) == 0, "verify passes the good file");
+    /* A file of format version 1 (16-bit signature values), its header otherwise intact. */
+    memcpy(bytes + 8, "\1\0\0\0", 4);
+    uint32_t hcrc = (uint32_t)crc32(0, (const unsigned char *)bytes, 60);
+    for (int i = 0; i < 4; i++) bytes[60 + i] = (char)(hcrc >> (8 * i));
+    fp = fopen(p2, "wb");
+    fwrite(bytes, 1, (size_t)size, fp);
+    fclose(fp);
+    dd_engine_init(&f, &CFG, 16);
+    rc = dd_state_load(&f, p2, msg, sizeof msg);
+    OK(rc == NP_EX_CONFIG && strstr(msg, "version 1") && strstr(msg, p2),
+       "format version 1: 78, naming the file and the version (%s)", msg);
+    dd_engine_free(&f);
     dd_engine_init(&f, &CFG, 16);
     OK(dd_state_load(&f, "/nonexistent/dd-state", msg, sizeof msg) == DD_STATE_ABSENT,
        "a missing file is a fresh start");
