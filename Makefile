@@ -63,7 +63,7 @@ UNIT_DIR_SRC := $(wildcard tests/unit/*/*.c)
 UNIT_BINS += $(patsubst %.c,$(OUT)/tests/%.t,$(subst /,__,$(UNIT_DIR_SRC:tests/unit/%=%)))
 
 .PRECIOUS: $(OBJ)/%.o
-.PHONY: all demo check install uninstall deps print-deb-pkgs print-lint-pkgs lint fuzz bench clean distclean eval
+.PHONY: all demo check install uninstall deps print-deb-pkgs print-lint-pkgs print-fuzz-pkgs lint fuzz bench clean distclean eval
 all: $(PROGRAMS)
 
 $(OBJ)/%.o: %.c
@@ -139,14 +139,19 @@ DEB_PKGS := build-essential pkg-config libyaml-dev libuv1-dev zlib1g-dev perl py
             time
 # What `make lint` needs (CI installs these too).
 LINT_PKGS := clang-format cppcheck
+# What `make fuzz` needs: clang and its libFuzzer runtime (only recommended by clang on
+# Debian 12, so named). `make deps` installs them; CI does not fuzz.
+FUZZ_PKGS := clang libclang-rt-14-dev
 print-deb-pkgs:
 	@echo $(DEB_PKGS)
+print-fuzz-pkgs:
+	@echo $(FUZZ_PKGS)
 print-lint-pkgs:
 	@echo $(LINT_PKGS)
 deps:
 	@if [ "$$(id -u)" = 0 ]; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS); \
-	else echo "run as root: apt-get install -y $(DEB_PKGS)"; fi
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS) $(FUZZ_PKGS); \
+	else echo "run as root: apt-get install -y $(DEB_PKGS) $(FUZZ_PKGS)"; fi
 
 C_SOURCES = $(shell find common filters runner tests bench -name '*.[ch]' 2>/dev/null)
 lint:
