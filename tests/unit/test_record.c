@@ -1,5 +1,6 @@
 /* Record edits: fields appended before the brace, owned fields replaced in place (idempotent
  * re-runs), untouched bytes kept; decoded text. Uses the driver's internals directly. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -74,13 +75,30 @@ int main(void)
     load(&r, "{\"body\":null,\"id\":null}");
     ok(np_record_text(&r, "body", &s, &n) == NP_FIELD_ABSENT && !np_record_id(&r),
        "null counts as absent");
-    /* Scratch memory survives many records without growing without bound. */
+    /* Scratch memory is reused across records, not allocated anew for each. */
+    char *first = NULL;
+    int same = 1;
     for (int i = 0; i < 1000; i++) {
         load(&r, a);
         char *p = np_record_scratch(&r, 100000);
-        if (p) memset(p, 1, 100000);
+        if (!p) {
+            same = 0;
+            break;
+        }
+        memset(p, 1, 100000);
+        if (!first) first = p;
+        same &= p == first;
     }
-    ok(1, "scratch reused across records");
+    ok(same, "scratch reused across 1000 records of 100 kB requests: the same block each time");
+    /* Two requests in one record do not overlap; a huge record's scratch is let go after. */
+    load(&r, a);
+    char *x = np_record_scratch(&r, 1000), *y = np_record_scratch(&r, 1000);
+    uintptr_t ux = (uintptr_t)x, uy = (uintptr_t)y;
+    ok(x && y && (uy >= ux + 1000 || ux >= uy + 1000),
+       "scratch requests in one record are disjoint");
+    ok(np_record_scratch(&r, 20u << 20) != NULL, "a 20 MB scratch request");
+    load(&r, a);
+    ok(r.chunks == NULL, "the next record starts without the huge record's 20 MB");
     np_record_destroy(&r);
     return done_testing();
 }
