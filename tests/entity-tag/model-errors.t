@@ -13,14 +13,21 @@ is $? 78 "missing model: exit 78"
 is "$(wc -l < "$T/err" | tr -d ' ')" 1 "missing model: one line on stderr"
 like "$(cat "$T/err")" 'cannot open model .*none.model' "missing model: says which file"
 
+# NEWSPIPE_DATA replaces the default lookup: a directory without the model is exit 78
 mkdir -p "$T/emptydata"
-echo "$rec" | NEWSPIPE_DATA="$T/emptydata" "$ET" > /dev/null 2> "$T/err"
-rc=$?
-# the program may still find the source tree's data/; only check the empty-dir case when not
-if [ -f "$NP_BIN/../data/entity-tag.model" ] || [ -f "$NP_BIN/../share/newspipe/entity-tag.model" ]; then
-    ok 0 "default lookup finds the model next to the program (rc $rc)"
+echo "$rec" | NEWSPIPE_DATA="$T/emptydata" "$ET" > "$T/out" 2> "$T/err"
+is $? 78 "NEWSPIPE_DATA without a model: exit 78"
+is "$(wc -l < "$T/err" | tr -d ' ')" 1 "no model: one line on stderr"
+like "$(cat "$T/err")" "model not found \\(looked for $T/emptydata/entity-tag.model" "no model: says where it looked"
+is "$(wc -c < "$T/out" | tr -d ' ')" 0 "no model: nothing written (no record passes untagged)"
+# the same program away from the source tree (no bin/../data): exit 78 unless installed
+mkdir -p "$T/lone/bin"
+cp "$ET" "$T/lone/bin/"
+if [ -e /usr/local/share/newspipe/entity-tag.model ]; then
+    skip "a model is installed in /usr/local/share/newspipe"
 else
-    is $rc 78 "no model anywhere: exit 78"
+    echo "$rec" | env -u NEWSPIPE_DATA "$T/lone/bin/newspipe-entity-tag" > /dev/null 2> "$T/err"
+    is $? 78 "a program with no model next to it or installed: exit 78"
 fi
 
 # corrupt: flip one byte in the middle of the payload
