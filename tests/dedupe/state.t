@@ -1,7 +1,7 @@
 #!/bin/sh
 # newspipe-dedupe --state: persistence across runs, locking (75, --wait), parameter mismatch
 # (78), corrupt and truncated files (65), --state-reset, deferred commit and --commit,
-# window and max-docs eviction, and crash safety (kill -9 while saving).
+# window and max-docs eviction. Crash safety (kill -9 while saving) is crash.t.
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 . "$NP_TOP/tests/dedupe/gen.sh"
 need_prog newspipe-dedupe
@@ -119,40 +119,5 @@ printf '%s\n%s\n' "$old" "$mid" | sed 's/"id":"o"/"id":"o3"/; s/"id":"m"/"id":"m
     "$D" --state "$T/md" --max-docs 2 > "$T/out"
 is "$(jq -r .id "$T/out" | tr '\n' ' ')" "o3 " "--max-docs 2 evicted the oldest by time (o), kept m"
 
-# ---- crash safety ------------------------------------------------------------------------
-# A large state; then runs killed with SIGKILL, as far as possible while saving (we wait for
-# the temporary file to appear). After each kill the state must load and hold either the
-# old or the new set of articles: never a partial file.
-gen_articles 20000 4 60 > "$T/big"
-"$D" --stats --state "$T/k" < "$T/big" > /dev/null 2> "$T/err"
-base=$(stat_of remembered)
-is "$base" 20000 "a state of 20000 articles"
-in_save=0
-for round in 1 2 3 4 5 6; do
-    gen_articles 2000 $((10 + round)) 60 > "$T/more"
-    "$D" --state "$T/k" < "$T/more" > /dev/null 2>&1 &
-    pid=$!
-    n=0
-    while kill -0 $pid 2> /dev/null; do
-        set -- "$T"/k.tmp.*
-        if [ -e "$1" ]; then
-            in_save=$((in_save + 1))
-            break
-        fi
-        n=$((n + 1))
-    done
-    kill -9 $pid 2> /dev/null
-    wait $pid 2> /dev/null
-    "$D" --stats --state "$T/k" < /dev/null 2> "$T/err"
-    rc=$?
-    loaded=$(stat_of loaded)
-    if [ $rc -eq 0 ] && { [ "$loaded" -eq "$base" ] || [ "$loaded" -eq $((base + 2000)) ]; }; then
-        ok 0 "kill -9 in round $round: the state loads with $loaded articles"
-    else
-        ok 1 "kill -9 in round $round: state load exit $rc, $loaded articles"
-    fi
-    base=$loaded
-    rm -f "$T"/k.tmp.*
-done
-echo "# $in_save of 6 kills landed while the temporary state file was being written"
+# Crash safety (kill -9 during the save, asserted to land mid-save): tests/dedupe/crash.t.
 done_testing
