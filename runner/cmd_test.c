@@ -2,7 +2,7 @@
  * through the pipeline, each in a fresh temporary directory (its own state, rejects and
  * output; no lock), and prints TAP. A case gives input lines and the expected output lines,
  * or for each output line the JSON members it must contain (and the fields every line must
- * have). */
+ * have, optionally with a JSON pattern their values must include). */
 #define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <ftw.h>
@@ -31,7 +31,8 @@ typedef struct {
     char **contains; /* expected members, one JSON object per output line */
     size_t ncontains;
     int has_contains;
-    char **fields; /* members every output line must have */
+    char **fields;   /* members every output line must have */
+    char **patterns; /* per field: JSON its value must include (see includes()), or NULL */
     size_t nfields;
     int exit_code;
     long rejects; /* expected number of rejected records, or -1 */
@@ -143,16 +144,31 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
                 continue;
             }
             size_t count = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
-            if (!(t->fields = calloc(count + 1, sizeof *t->fields))) return -1;
+            if (!(t->fields = calloc(count + 1, sizeof *t->fields)) ||
+                !(t->patterns = calloc(count + 1, sizeof *t->patterns)))
+                return -1;
             for (yaml_node_item_t *it = v->data.sequence.items.start;
                  it < v->data.sequence.items.top; it++) {
                 const yaml_node_t *item = yaml_document_get_node(doc, *it);
-                if (item->type != YAML_SCALAR_NODE) {
+                const yaml_node_t *name = item, *pat = NULL;
+                if (item->type == YAML_MAPPING_NODE &&
+                    item->data.mapping.pairs.top - item->data.mapping.pairs.start == 1) {
+                    name = yaml_document_get_node(doc, item->data.mapping.pairs.start->key);
+                    pat = yaml_document_get_node(doc, item->data.mapping.pairs.start->value);
+                }
+                np_json_error err;
+                if (name->type != YAML_SCALAR_NODE ||
+                    (pat && (pat->type != YAML_SCALAR_NODE ||
+                             np_json_validate((const char *)pat->data.scalar.value,
+                                              pat->data.scalar.length, &err) != NP_JSON_OK))) {
                     np_diag_add(d, mark_of(item), NP_EX_CONFIG,
-                                "items of 'output_fields' must be field names");
+                                "items of 'output_fields' must be field names, or NAME: a JSON "
+                                "value written as a string (summary_spans: '[[]]')");
                     continue;
                 }
-                if (!(t->fields[t->nfields++] = strdup((const char *)item->data.scalar.value)))
+                size_t i = t->nfields++;
+                if (!(t->fields[i] = strdup((const char *)name->data.scalar.value))) return -1;
+                if (pat && !(t->patterns[i] = strdup((const char *)pat->data.scalar.value)))
                     return -1;
             }
         } else if (!strcmp(key, "exit") || !strcmp(key, "rejects")) {
@@ -198,8 +214,12 @@ static void free_tests(test_file *tf)
         np_buf_free(&t->output);
         for (size_t j = 0; j < t->ncontains; j++) free(t->contains[j]);
         free(t->contains);
-        for (size_t j = 0; j < t->nfields; j++) free(t->fields[j]);
+        for (size_t j = 0; j < t->nfields; j++) {
+            free(t->fields[j]);
+            free(t->patterns[j]);
+        }
         free(t->fields);
+        free(t->patterns);
     }
     free(tf->t);
 }
@@ -353,7 +373,101 @@ static void diag_text(const char *title, const char *s, size_t n)
     if (n && shown == 20) printf("#     ...\n");
 }
 
-/* Whether every line of got has every member t->fields names. */
+/* Length of the JSON value at s[0..n) (valid JSON, no leading whitespace). */
+static size_t value_len(const char *s, size_t n)
+{
+    size_t i = 0;
+    int depth = 0, in_str = 0;
+    if (s[0] != '"' && s[0] != '[' && s[0] != '{') { /* number or literal */
+        while (i < n && !strchr(",]} \t\r\n", s[i])) i++;
+        return i;
+    }
+    do {
+        char c = s[i];
+        if (in_str) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_str = 0;
+        } else if (c == '"') {
+            in_str = 1;
+        } else if (c == '[' || c == '{') {
+            depth++;
+        } else if (c == ']' || c == '}') {
+            depth--;
+        }
+        i++;
+    } while (i < n && (depth > 0 || in_str));
+    return i;
+}
+
+static size_t skip_space(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    return i;
+}
+
+/* Whether the JSON value a includes the pattern p (both valid JSON): an object includes
+ * an object pattern when it has each of its members with a value that includes the
+ * member's; an array includes an array pattern when the pattern's elements are included by
+ * elements of the array in the same order (so [] matches any array); other values must be
+ * equal (strings after decoding, the rest without insignificant whitespace). */
+static int includes(const char *a, size_t an, const char *p, size_t pn)
+{
+    size_t ai = skip_space(a, an, 0), pi = skip_space(p, pn, 0);
+    a += ai, an -= ai, p += pi, pn -= pi;
+    if (!an || !pn) return an == pn;
+    if (p[0] == '{') {
+        if (a[0] != '{') return 0;
+        np_json_object ao = {0}, po = {0};
+        np_json_error err;
+        int ok = np_json_parse_object(a, an, &ao, &err) == NP_JSON_OK &&
+                 np_json_parse_object(p, pn, &po, &err) == NP_JSON_OK;
+        for (size_t i = 0; ok && i < po.n; i++) {
+            const np_json_member *pm = &po.m[i], *am = NULL;
+            for (size_t j = 0; j < ao.n; j++)
+                if (ao.m[j].key_len == pm->key_len && !memcmp(ao.m[j].key, pm->key, pm->key_len))
+                    am = &ao.m[j];
+            ok = am && includes(am->val, am->val_len, pm->val, pm->val_len);
+        }
+        np_json_object_free(&ao);
+        np_json_object_free(&po);
+        return ok;
+    }
+    if (p[0] == '[') {
+        if (a[0] != '[') return 0;
+        size_t i = skip_space(a, an, 1), j = skip_space(p, pn, 1);
+        while (j < pn && p[j] != ']') { /* greedy: each pattern element at its first match */
+            size_t plen = value_len(p + j, pn - j);
+            int found = 0;
+            while (!found && i < an && a[i] != ']') {
+                size_t alen = value_len(a + i, an - i);
+                found = includes(a + i, alen, p + j, plen);
+                i = skip_space(a, an, i + alen);
+                if (i < an && a[i] == ',') i = skip_space(a, an, i + 1);
+            }
+            if (!found) return 0;
+            j = skip_space(p, pn, j + plen);
+            if (j < pn && p[j] == ',') j = skip_space(p, pn, j + 1);
+        }
+        return 1;
+    }
+    np_buf x = {0}, y = {0};
+    an = value_len(a, an);
+    pn = value_len(p, pn);
+    int ok;
+    if (p[0] == '"')
+        ok = a[0] == '"' && np_json_decode_string(a, an, &x) == 0 &&
+             np_json_decode_string(p, pn, &y) == 0;
+    else
+        ok = minify(a, an, &x) == 0 && minify(p, pn, &y) == 0;
+    ok = ok && x.len == y.len && (!x.len || !memcmp(x.data, y.data, x.len));
+    np_buf_free(&x);
+    np_buf_free(&y);
+    return ok;
+}
+
+/* Whether every line of got has every member t->fields names (including its pattern). */
 static int has_fields(const test_case *t, const np_buf *got, int verbose)
 {
     const char *s = got->data;
@@ -370,12 +484,23 @@ static int has_fields(const test_case *t, const np_buf *got, int verbose)
             ok = 0;
             break;
         }
-        for (size_t i = 0; i < t->nfields; i++)
-            if (!np_json_object_get(&obj, t->fields[i])) {
+        for (size_t i = 0; i < t->nfields; i++) {
+            const np_json_member *m = np_json_object_get(&obj, t->fields[i]);
+            if (!m) {
                 if (verbose) printf("#   output line %zu has no \"%s\"\n", line, t->fields[i]);
                 ok = 0;
                 break;
             }
+            if (t->patterns[i] &&
+                !includes(m->val, m->val_len, t->patterns[i], strlen(t->patterns[i]))) {
+                if (verbose)
+                    printf("#   output line %zu: \"%s\" is %.*s, which does not include %s\n", line,
+                           t->fields[i], (int)(m->val_len > 300 ? 300 : m->val_len), m->val,
+                           t->patterns[i]);
+                ok = 0;
+                break;
+            }
+        }
         left -= len + (nl != NULL);
         s += len + (nl != NULL);
     }

@@ -48,6 +48,55 @@ is "$(ls -A real)" "" "the pipeline's real output, rejects and lock are not touc
 "$NP" test p.test.yaml > /dev/null 2>&1
 is "$?" 1 "naming the .test.yaml file works too"
 
+# output_fields with values: NAME: 'JSON' must be included by every line's member (objects:
+# these members; arrays: these elements, in order; strings and numbers: equal).
+printf 'stages:\n  - cat\n' > f.yaml
+cat > f.test.yaml <<'Y'
+tests:
+  - name: patterns that match
+    input:
+      - '{"id":1,"e":[{"text":"Apple Inc","type":"ORG","start":0},{"text":"Tim Cook","type":"PER"}],"s":"caf\u00e9","n":2.5,"o":{"a":[1,[2,3]],"b":null}}'
+    output_contains: ['{"id":1}']
+    output_fields:
+      - e: '[{"type":"ORG"},{"text":"Tim Cook"}]'
+      - e: '[{}]'
+      - e: '[]'
+      - s: '"café"'
+      - n: ' 2.5 '
+      - o: '{"a":[[3]],"b":null}'
+      - id
+  - name: elements out of order
+    input: ['{"e":[{"type":"ORG"},{"type":"PER"}]}']
+    output_contains: ['{}']
+    output_fields: [e: '[{"type":"PER"},{"type":"ORG"}]']
+  - name: an empty array is not a non-empty one
+    input: ['{"e":[]}']
+    output_contains: ['{}']
+    output_fields: [e: '[{}]']
+  - name: a wrong string
+    input: ['{"s":"cafe"}']
+    output_contains: ['{}']
+    output_fields: [s: '"café"']
+  - name: a member missing in a nested object
+    input: ['{"o":{"a":1}}']
+    output_contains: ['{}']
+    output_fields: [o: '{"b":1}']
+  - name: a type mismatch
+    input: ['{"o":"[1]"}']
+    output_contains: ['{}']
+    output_fields: [o: '[1]']
+Y
+"$NP" test f.yaml > tap 2> err
+is "$?" 1 "output_fields with values: some cases fail"
+is "$(grep '^ok' tap | tr '\n' ' ')" "ok 1 - patterns that match " "only the matching case passes"
+is "$(grep -c '^not ok' tap)" 5 "each mismatching pattern fails its case"
+like "$(cat tap)" '#   output line 1: "e" is \[\], which does not include \[\{\}\]' "saying which field and pattern"
+printf 'tests:\n  - input: "{}"\n    output: "{}"\n    output_fields: [a: "[1,"]\n' > g.test.yaml
+printf 'stages: [cat]\n' > g.yaml
+"$NP" test g.yaml > /dev/null 2> err
+is "$?" 78 "output_fields: a pattern that is not JSON: 78"
+like "$(cat err)" "g.test.yaml:4:21: error: items of 'output_fields' must be field names, or NAME: a JSON value" "with its position"
+
 # State is fresh in every case: the same record passes in two cases through dedupe.
 if [ -x "$NP_BIN/newspipe-dedupe" ]; then
     printf 'stages:\n  - dedupe: {state: real/s.state}\n' > d.yaml
