@@ -328,6 +328,38 @@ np_json_status np_json_validate(const char *s, size_t n, np_json_error *err)
     return NP_JSON_OK;
 }
 
+bool np_json_array_next(const char *a, size_t n, size_t *pos, np_json_member *elem)
+{
+    scanner sc = {(const unsigned char *)a, n, *pos, NULL};
+    int first = *pos == 0;
+    skip_ws(&sc);
+    if (first) { /* step into the array */
+        if (sc.i >= n || sc.s[sc.i] != '[') return false;
+        sc.i++;
+    } else if (sc.i < n && sc.s[sc.i] == ',') { /* a later call: past the separator */
+        sc.i++;
+    }
+    skip_ws(&sc);
+    if (sc.i >= n || sc.s[sc.i] == ']') {
+        *pos = n;
+        return false;
+    }
+    size_t start = sc.i;
+    np_json_type type;
+    if (scan_value(&sc, 1, &type) < 0) { /* not validated after all: stop */
+        *pos = n;
+        return false;
+    }
+    elem->key = NULL;
+    elem->key_len = 0;
+    elem->key_escaped = false;
+    elem->val = a + start;
+    elem->val_len = sc.i - start;
+    elem->type = type;
+    *pos = sc.i;
+    return true;
+}
+
 /* Reads one \uXXXX at s (pointing at the backslash). */
 static uint32_t read_u4(const char *s)
 {

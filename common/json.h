@@ -70,6 +70,13 @@ const np_json_member *np_json_object_get(const np_json_object *obj, const char *
 
 void np_json_object_free(np_json_object *obj);
 
+/* Steps through the elements of a validated array value a[0..n) (a member's val, say):
+ * *pos starts at 0 and is advanced by each call, which sets elem's val, val_len and type
+ * (key NULL) and returns true, or returns false after the last element (at once when the
+ * value is not an array). An element object's members are then read with
+ * np_json_parse_object(elem.val, elem.val_len, ...). */
+bool np_json_array_next(const char *a, size_t n, size_t *pos, np_json_member *elem);
+
 /* Decodes a validated JSON string value (with its quotes) into UTF-8, appended to out.
  * Returns 0, or -1 when out of memory. */
 int np_json_decode_string(const char *val, size_t len, np_buf *out);

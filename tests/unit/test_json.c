@@ -140,9 +140,49 @@ static void strings(void)
     np_buf_free(&b);
 }
 
+/* np_json_array_next: elements of an array member, nested objects read with the object
+ * parser; empty arrays, whitespace and non-arrays. */
+static void arrays(void)
+{
+    const char *rec = "{\"entities\": [ {\"type\":\"ORG\",\"span\":[1,2]} , 7,\"x\" ,[] ]}";
+    np_json_object obj = {0}, el = {0};
+    np_json_error err;
+    ok(np_json_parse_object(rec, strlen(rec), &obj, &err) == NP_JSON_OK, "record parses");
+    const np_json_member *m = np_json_object_get(&obj, "entities");
+    size_t pos = 0;
+    np_json_member e;
+    int n = 0, types_ok = 1;
+    static const np_json_type want[] = {NP_JSON_OBJECT, NP_JSON_NUMBER, NP_JSON_STRING,
+                                        NP_JSON_ARRAY};
+    while (np_json_array_next(m->val, m->val_len, &pos, &e)) {
+        if (n < 4 && e.type != want[n]) types_ok = 0;
+        if (n == 0) {
+            ok(np_json_parse_object(e.val, e.val_len, &el, &err) == NP_JSON_OK && el.n == 2,
+               "an element object parses with its members");
+            const np_json_member *t = np_json_object_get(&el, "type");
+            ok(t && t->val_len == 5 && memcmp(t->val, "\"ORG\"", 5) == 0, "its member is read");
+        }
+        if (n == 2) ok(e.val_len == 3 && e.key == NULL, "a string element spans its quotes");
+        n++;
+    }
+    ok(n == 4 && types_ok, "four elements of the right types (%d)", n);
+    ok(!np_json_array_next(m->val, m->val_len, &pos, &e), "the end stays the end");
+    pos = 0;
+    ok(!np_json_array_next(" [ ] ", 5, &pos, &e), "an empty array has no element");
+    pos = 0;
+    ok(np_json_array_next(" [1]", 4, &pos, &e) && e.val_len == 1 && e.val[0] == '1',
+       "leading whitespace before the array");
+    pos = 0;
+    ok(!np_json_array_next("{\"a\":1}", 7, &pos, &e) && !np_json_array_next("3", 1, &pos, &e),
+       "an object or a number is not an array");
+    np_json_object_free(&el);
+    np_json_object_free(&obj);
+}
+
 int main(void)
 {
     members();
+    arrays();
     strings();
     const char *shared = tap_shared_dir();
     char dir[4096];
