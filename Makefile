@@ -7,7 +7,8 @@
 #   make deps            install the Debian build dependencies (as root)
 #   make lint fuzz bench compile_commands.json
 #
-# Programs are discovered: filters/NAME.c, or filters/NAME/*.c (main() in main.c), become
+# Programs are discovered: filters/NAME.c, or filters/NAME/*.c (main() in main.c) plus the
+# offline tools in filters/NAME/dev/*.c (importers, trainers, evaluators), become
 # newspipe-NAME; runner/*.c becomes newspipe. Unit tests are tests/unit/*.c (linked with the
 # common library) and tests/unit/NAME/*.c (also linked with filters/NAME/ minus main.c).
 # Components add their own targets (model, listings, eval, bench) in mk/*.mk.
@@ -82,7 +83,7 @@ $(BINDIR)/newspipe-%: $(OBJ)/filters/%.o $(LIB)
 
 # filters/NAME/*.c -> newspipe-NAME
 define filter_dir_rule
-$(1)_OBJS := $$(patsubst %.c,$(OBJ)/%.o,$$(wildcard filters/$(1)/*.c))
+$(1)_OBJS := $$(patsubst %.c,$(OBJ)/%.o,$$(wildcard filters/$(1)/*.c filters/$(1)/dev/*.c))
 $(1)_LIBOBJS := $$(filter-out $(OBJ)/filters/$(1)/main.o,$$($(1)_OBJS))
 $(BINDIR)/newspipe-$(1): $$($(1)_OBJS) $(LIB)
 	@mkdir -p $$(dir $$@)

@@ -4,7 +4,7 @@
 # the listings load time (text parse and binary cache). Goal: >= 20,000 articles/s per core.
 # Wall-clock medians are what the shared bench helpers report; CPU seconds (user + sys, one
 # core) are printed too because these machines are often busy.
-. "$NP_TOP/bench/lib.sh" 2>/dev/null || . "$(dirname "$0")/../../bench/lib.sh"
+. "$NP_TOP/bench/lib.sh" 2>/dev/null || . "$(dirname "$0")/lib.sh"
 need_sample
 TL="$NP_BIN/newspipe-ticker-link"
 export NEWSPIPE_CACHE_DIR="$BENCH_DIR/ticker-link-cache"

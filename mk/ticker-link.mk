@@ -58,13 +58,13 @@ listings: $(TL_BIN) $(TL_OUT)/weak-words.txt
 eval-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-entity-tag
 	@if [ -d $(SHARED)/data/corpora/reuters-fin-2013q4-sample ]; then \
 	  echo "== ticker-link alone"; \
-	  python3 tests/ticker-link/eval.py --bin $(TL_BIN) --shared $(SHARED) \
+	  python3 bench/ticker-link-eval.py --bin $(TL_BIN) --shared $(SHARED) \
 	    --listings data/listings.tsv --gold tests/ticker-link/gold.tsv && \
 	  echo "== after newspipe-entity-tag (ORG, PER, LOC entities)" && \
-	  python3 tests/ticker-link/eval.py --bin $(TL_BIN) --shared $(SHARED) \
+	  python3 bench/ticker-link-eval.py --bin $(TL_BIN) --shared $(SHARED) \
 	    --listings data/listings.tsv --gold tests/ticker-link/gold.tsv \
 	    --pre "$(BINDIR)/newspipe-entity-tag --types ORG,PER,LOC"; \
 	else echo "eval-ticker-link: ../shared absent, skipped"; fi
 
 bench-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-cat
-	NP_BIN=$(BINDIR) NP_TOP=$(CURDIR) SHARED=$(SHARED) BENCH_DIR=$(OUT)/bench RUNS=3 sh tests/ticker-link/bench.sh
+	NP_BIN=$(BINDIR) NP_TOP=$(CURDIR) SHARED=$(SHARED) BENCH_DIR=$(OUT)/bench RUNS=3 sh bench/ticker-link.sh

@@ -366,3 +366,57 @@ void tl_cache_touch(const char *path)
 {
     (void)utimensat(AT_FDCWD, path, NULL, 0);
 }
+
+int tl_table_load_cached(tl_table *t, const char *const *paths, size_t n, const char *cache_dir,
+                         int *cached, char *err, size_t errlen)
+{
+    *cached = 0;
+    if (!cache_dir) return tl_table_load(t, paths, n, err, errlen);
+    /* Read the files once: their bytes are the cache key, and the text to parse on a miss. */
+    memset(t, 0, sizeof *t);
+    char **texts = calloc(n ? n : 1, sizeof *texts);
+    size_t *lens = calloc(n ? n : 1, sizeof *lens);
+    if (!texts || !lens) {
+        free(texts);
+        free(lens);
+        snprintf(err, errlen, "listings: out of memory");
+        return -1;
+    }
+    int rc = 0;
+    size_t got = 0;
+    for (; got < n && rc == 0; got++)
+        rc = tl_read_file(paths[got], &texts[got], &lens[got], err, errlen);
+    char path[4096];
+    uint64_t fp = 0;
+    if (rc == 0) {
+        fp = tl_cache_fingerprint(texts, lens, n);
+        snprintf(path, sizeof path, "%s/listings-%016llx.bin", cache_dir, (unsigned long long)fp);
+        if (tl_cache_read(t, path, fp) == 0) {
+            *cached = 1;
+            tl_cache_touch(path);
+            for (size_t i = 0; i < n; i++) free(texts[i]);
+            free(texts);
+            free(lens);
+            return 0;
+        }
+    }
+    if (rc == 0)
+        rc = tl_table_load_owned(t, paths, texts, lens, n, err, errlen);
+    else
+        for (size_t i = 0; i < got; i++) free(texts[i]);
+    free(texts);
+    free(lens);
+    if (rc) return rc;
+    /* Create the directory and its parent (~/.cache); failures only mean no cache. */
+    char parent[4096];
+    const char *slash = strrchr(cache_dir, '/');
+    if (slash && slash > cache_dir && (size_t)(slash - cache_dir) < sizeof parent) {
+        memcpy(parent, cache_dir, (size_t)(slash - cache_dir));
+        parent[slash - cache_dir] = '\0';
+        mkdir(parent, 0777);
+    }
+    mkdir(cache_dir, 0777);
+    /* Each edited table or rebuilt program makes a new file: keep only the recent ones. */
+    if (tl_cache_write(t, path, fp) == 0) tl_cache_prune(cache_dir, TL_CACHE_KEEP);
+    return 0;
+}

@@ -28,4 +28,13 @@ int tl_cache_prune(const char *dir, int keep);
 /* Marks the cache file at path as just used (its modification time), for tl_cache_prune. */
 void tl_cache_touch(const char *path);
 
+/* Like tl_table_load, through a binary cache in cache_dir (NULL: no cache): when the cache
+ * file for these exact file contents exists it is loaded instead of parsing the text (a few
+ * milliseconds instead of tens); otherwise the text is parsed and the cache written (errors
+ * writing it are ignored; after a write, only the TL_CACHE_KEEP most recently used cache
+ * files stay in cache_dir). *cached tells which happened. */
+#define TL_CACHE_KEEP 4
+int tl_table_load_cached(tl_table *t, const char *const *paths, size_t n, const char *cache_dir,
+                         int *cached, char *err, size_t errlen);
+
 #endif

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "json.h"
+
 enum { TL_ENT_OTHER = 0, TL_ENT_ORG = 1, TL_ENT_PER = 2, TL_ENT_LOC = 3 };
 
 typedef struct {
@@ -18,6 +20,7 @@ typedef struct {
 typedef struct {
     tl_entity *e;
     size_t n, cap;
+    np_json_object obj; /* scratch: one entity's members */
 } tl_entities;
 
 /* Parses the JSON value json[0..len) (already validated by the record reader). Entities

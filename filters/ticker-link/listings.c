@@ -14,7 +14,6 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "cache.h"
 #include "exchanges.h"
 #include "hash.h"
 
@@ -428,7 +427,7 @@ static void loader_free(loader *L)
     free(L->id_slot);
 }
 
-static int read_file(const char *path, char **out, size_t *len, char *err, size_t errlen)
+int tl_read_file(const char *path, char **out, size_t *len, char *err, size_t errlen)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return fail(err, errlen, path, 0, "%s", strerror(errno));
@@ -481,6 +480,21 @@ static int load(tl_table *t, const char *const *names, char **texts, const size_
     return rc; /* on error the caller frees t */
 }
 
+int tl_table_load_owned(tl_table *t, const char *const *names, char **texts, const size_t *lens,
+                        size_t n, char *err, size_t errlen)
+{
+    memset(t, 0, sizeof *t);
+    size_t owned = 0; /* texts handed to the table, which frees them */
+    int rc = 0;
+    for (; owned < n && rc == 0; owned++)
+        if (add_buf(t, texts[owned], lens[owned] + 1))
+            rc = fail(err, errlen, names[owned], 0, "out of memory");
+    for (size_t i = owned; i < n; i++) free(texts[i]);
+    if (rc == 0) rc = load(t, names, texts, lens, n, err, errlen);
+    if (rc) tl_table_free(t);
+    return rc;
+}
+
 int tl_table_load(tl_table *t, const char *const *paths, size_t n, char *err, size_t errlen)
 {
     memset(t, 0, sizeof *t);
@@ -492,17 +506,15 @@ int tl_table_load(tl_table *t, const char *const *paths, size_t n, char *err, si
         return fail(err, errlen, "listings", 0, "out of memory");
     }
     int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        rc = read_file(paths[i], &texts[i], &lens[i], err, errlen);
-        if (rc == 0 && add_buf(t, texts[i], lens[i] + 1)) {
-            free(texts[i]);
-            rc = fail(err, errlen, paths[i], 0, "out of memory");
-        }
-    }
-    if (rc == 0) rc = load(t, paths, texts, lens, n, err, errlen);
+    size_t got = 0;
+    for (; got < n && rc == 0; got++)
+        rc = tl_read_file(paths[got], &texts[got], &lens[got], err, errlen);
+    if (rc == 0)
+        rc = tl_table_load_owned(t, paths, texts, lens, n, err, errlen);
+    else
+        for (size_t i = 0; i < got; i++) free(texts[i]);
     free(texts);
     free(lens);
-    if (rc) tl_table_free(t);
     return rc;
 }
 
@@ -577,61 +589,4 @@ int tl_table_each_ric(const tl_table *t, const char *ric, size_t n,
                       int (*fn)(void *arg, uint32_t listing), void *arg)
 {
     return each(t, ric_hash(ric, n), 1, NULL, ric, n, fn, arg);
-}
-
-int tl_table_load_cached(tl_table *t, const char *const *paths, size_t n, const char *cache_dir,
-                         int *cached, char *err, size_t errlen)
-{
-    *cached = 0;
-    if (!cache_dir) return tl_table_load(t, paths, n, err, errlen);
-    /* Read the files once: their bytes are the cache key, and the text to parse on a miss. */
-    memset(t, 0, sizeof *t);
-    char **texts = calloc(n ? n : 1, sizeof *texts);
-    size_t *lens = calloc(n ? n : 1, sizeof *lens);
-    if (!texts || !lens) {
-        free(texts);
-        free(lens);
-        return fail(err, errlen, "listings", 0, "out of memory");
-    }
-    int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++)
-        rc = read_file(paths[i], &texts[i], &lens[i], err, errlen);
-    char path[4096];
-    uint64_t fp = 0;
-    if (rc == 0) {
-        fp = tl_cache_fingerprint(texts, lens, n);
-        snprintf(path, sizeof path, "%s/listings-%016llx.bin", cache_dir, (unsigned long long)fp);
-        if (tl_cache_read(t, path, fp) == 0) {
-            *cached = 1;
-            tl_cache_touch(path);
-            for (size_t i = 0; i < n; i++) free(texts[i]);
-            free(texts);
-            free(lens);
-            return 0;
-        }
-    }
-    size_t owned = 0; /* texts handed to the table, which frees them */
-    for (; owned < n && rc == 0; owned++)
-        if (add_buf(t, texts[owned], lens[owned] + 1))
-            rc = fail(err, errlen, paths[owned], 0, "out of memory");
-    if (rc == 0) rc = load(t, paths, texts, lens, n, err, errlen);
-    for (size_t i = owned; i < n; i++) free(texts[i]);
-    free(texts);
-    free(lens);
-    if (rc) {
-        tl_table_free(t);
-        return rc;
-    }
-    /* Create the directory and its parent (~/.cache); failures only mean no cache. */
-    char parent[4096];
-    const char *slash = strrchr(cache_dir, '/');
-    if (slash && slash > cache_dir && (size_t)(slash - cache_dir) < sizeof parent) {
-        memcpy(parent, cache_dir, (size_t)(slash - cache_dir));
-        parent[slash - cache_dir] = '\0';
-        mkdir(parent, 0777);
-    }
-    mkdir(cache_dir, 0777);
-    /* Each edited table or rebuilt program makes a new file: keep only the recent ones. */
-    if (tl_cache_write(t, path, fp) == 0) tl_cache_prune(cache_dir, TL_CACHE_KEEP);
-    return 0;
 }

@@ -76,7 +76,15 @@ int tl_table_load(tl_table *t, const char *const *paths, size_t n, char *err, si
 /* Same, from one in-memory text (copied); name is used in error messages. */
 int tl_table_load_text(tl_table *t, const char *name, const char *text, size_t len, char *err,
                        size_t errlen);
+/* Same, from texts already read (by tl_read_file: NUL after lens[i] bytes); the table takes
+ * every texts[i], whatever the result (the array itself stays the caller's). */
+int tl_table_load_owned(tl_table *t, const char *const *names, char **texts, const size_t *lens,
+                        size_t n, char *err, size_t errlen);
 void tl_table_free(tl_table *t);
+
+/* Reads the regular file at path whole into *out (malloc'd, NUL-terminated, *len bytes
+ * before the NUL). Returns 0, or -1 with "FILE: reason" in err. */
+int tl_read_file(const char *path, char **out, size_t *len, char *err, size_t errlen);
 
 /* Calls fn for each listing with this symbol on this exchange (its canonical MIC), or with
  * this RIC when mic is NULL. Stops early when fn returns nonzero; returns that value. */
@@ -84,15 +92,6 @@ int tl_table_each_symbol(const tl_table *t, const char *mic, const char *sym, si
                          int (*fn)(void *arg, uint32_t listing), void *arg);
 int tl_table_each_ric(const tl_table *t, const char *ric, size_t n,
                       int (*fn)(void *arg, uint32_t listing), void *arg);
-
-/* Like tl_table_load, through a binary cache in cache_dir (NULL: no cache): when the cache
- * file for these exact file contents exists it is loaded instead of parsing the text (a few
- * milliseconds instead of tens); otherwise the text is parsed and the cache written (errors
- * writing it are ignored; after a write, only the TL_CACHE_KEEP most recently used cache
- * files stay in cache_dir). *cached tells which happened. */
-#define TL_CACHE_KEEP 4
-int tl_table_load_cached(tl_table *t, const char *const *paths, size_t n, const char *cache_dir,
-                         int *cached, char *err, size_t errlen);
 
 /* "2013-10-01" -> days since 1970-01-01. Returns 0 or -1. */
 int tl_parse_day(const char *s, size_t n, int32_t *day);

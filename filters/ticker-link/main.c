@@ -9,10 +9,11 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cache.h"
 #include "datapath.h"
 #include "exitcode.h"
 #include "filter.h"
-#include "import.h"
+#include "dev/import.h"
 #include "link.h"
 #include "listings.h"
 

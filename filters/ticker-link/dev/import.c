@@ -14,12 +14,13 @@
 #include "atomicfile.h"
 #include "buf.h"
 #include "cli.h"
-#include "exchanges.h"
+#include "../exchanges.h"
 #include "exitcode.h"
+#include "wordset.h"
 #include "import_model.h"
-#include "listings.h"
-#include "names.h"
-#include "normalize.h"
+#include "../listings.h"
+#include "../names.h"
+#include "../normalize.h"
 
 #define MAX_INPUTS 16
 
@@ -298,49 +299,8 @@ static int group_issuers(tl_brows *rows)
 
 /* ---- weak words ------------------------------------------------------------------------- */
 
-typedef struct {
-    uint64_t *slot;
-    size_t mask, n;
-} hset;
-
-static int hset_add(hset *h, uint64_t v)
-{
-    if ((h->n + 1) * 2 > h->mask + 1) {
-        size_t cap = h->mask ? (h->mask + 1) * 2 : 4096;
-        uint64_t *ns = calloc(cap, sizeof *ns);
-        if (!ns) return -1;
-        for (size_t i = 0; h->slot && i <= h->mask; i++) {
-            if (!h->slot[i]) continue;
-            size_t j = h->slot[i] & (cap - 1);
-            while (ns[j]) j = (j + 1) & (cap - 1);
-            ns[j] = h->slot[i];
-        }
-        free(h->slot);
-        h->slot = ns;
-        h->mask = cap - 1;
-    }
-    if (!v) v = 1;
-    size_t j = v & h->mask;
-    while (h->slot[j] && h->slot[j] != v) j = (j + 1) & h->mask;
-    if (!h->slot[j]) h->n++;
-    h->slot[j] = v;
-    return 0;
-}
-
-static int hset_has(const hset *h, uint64_t v)
-{
-    if (!h->slot) return 0;
-    if (!v) v = 1;
-    size_t j = v & h->mask;
-    while (h->slot[j]) {
-        if (h->slot[j] == v) return 1;
-        j = (j + 1) & h->mask;
-    }
-    return 0;
-}
-
 /* Reads words (one per line; only one-word lines count) into the set, folded. */
-static int read_words(const char *path, hset *h)
+static int read_words(const char *path, np_wordset *h)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -353,7 +313,7 @@ static int read_words(const char *path, hset *h)
         line[n] = '\0';
         if (!n || strchr(line, ' ')) continue;
         size_t m = tl_fold_word(line, n, fold, sizeof fold);
-        if (m && hset_add(h, tl_word_hash(fold, m))) {
+        if (m && np_wordset_add(h, tl_word_hash(fold, m))) {
             fclose(f);
             return -1;
         }
@@ -364,7 +324,7 @@ static int read_words(const char *path, hset *h)
 
 /* Names that are one common word or place ("Target", "Atlanta", "Next") get a "~" alias, so
  * they link only with support; a curated "+" alias of the same name still wins. */
-static int mark_weak(tl_brows *rows, const hset *h)
+static int mark_weak(tl_brows *rows, const np_wordset *h)
 {
     tl_toks toks = {0};
     for (size_t i = 0; i < rows->n; i++) {
@@ -381,7 +341,7 @@ static int mark_weak(tl_brows *rows, const hset *h)
         for (int k = 0; k < nn; k++) {
             tl_name_key key[2];
             int nk = tl_name_keys(names[k], strlen(names[k]), &toks, key);
-            if (nk <= 0 || key[0].nwords != 1 || !hset_has(h, key[0].words[0])) continue;
+            if (nk <= 0 || key[0].nwords != 1 || !np_wordset_has(h, key[0].words[0])) continue;
             char buf[600];
             snprintf(buf, sizeof buf, "~%s", names[k]);
             if (add_aliases(r, buf)) {
@@ -710,11 +670,11 @@ int tl_import_main(int argc, char **argv)
         if (add_tsv(&rows, tsv[i])) rc = NP_EX_CONFIG;
     if (rc == NP_EX_OK && group_issuers(&rows)) rc = NP_EX_SOFTWARE;
     if (rc == NP_EX_OK && nweak) {
-        hset h = {0};
+        np_wordset h = {0};
         for (int i = 0; i < nweak && rc == NP_EX_OK; i++)
             if (read_words(weak[i], &h)) rc = NP_EX_NOINPUT;
         if (rc == NP_EX_OK && mark_weak(&rows, &h)) rc = NP_EX_SOFTWARE;
-        free(h.slot);
+        np_wordset_free(&h);
     }
     if (rc == NP_EX_OK && aliases && apply_curated(&rows, aliases)) rc = NP_EX_CONFIG;
     np_buf out = {0};

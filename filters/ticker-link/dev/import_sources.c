@@ -9,7 +9,7 @@
 
 #include "buf.h"
 #include "cli.h"
-#include "exchanges.h"
+#include "../exchanges.h"
 #include "import_model.h"
 #include "utf8.h"
 

@@ -1,0 +1,389 @@
+/* Aggregation and output (see mention.h): the record's mentions grouped by issuer, weak
+ * names kept only with support, one entry per listing of each linked issuer (valid on the
+ * article's date), ordered by score, with the evidence that linked it. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "json.h"
+#include "mention.h"
+
+static tl_agg *new_agg(tl_linker *L)
+{
+    if (L->nagg == L->aggcap) {
+        size_t cap = L->aggcap ? L->aggcap * 2 : 32;
+        tl_agg *p = realloc(L->agg, cap * sizeof *p);
+        if (!p) return NULL;
+        L->agg = p;
+        L->aggcap = cap;
+    }
+    tl_agg *a = &L->agg[L->nagg++];
+    memset(a, 0, sizeof *a);
+    a->issuer = a->listing = a->mention = TL_NONE;
+    return a;
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return (a > b) - (a < b);
+}
+
+static int same_unknown(const tl_mention *a, const tl_mention *b)
+{
+    if (a->exch != b->exch) return 0;
+    return a->sym_len == b->sym_len && memcmp(a->sym, b->sym, a->sym_len) == 0;
+}
+
+static int is_otc(const tl_listing *l)
+{
+    return strcmp(l->mic, "OTCM") == 0;
+}
+
+static int cmp_entries(const void *x, const void *y, void *arg)
+{
+    const tl_agg *a = &((tl_linker *)arg)->agg[*(const uint32_t *)x];
+    const tl_agg *b = &((tl_linker *)arg)->agg[*(const uint32_t *)y];
+    if (a->score != b->score) return a->score > b->score ? -1 : 1;
+    if (a->mentions != b->mentions) return a->mentions > b->mentions ? -1 : 1;
+    if (a->first != b->first) return a->first < b->first ? -1 : 1;
+    if (a->primary != b->primary) return a->primary > b->primary ? -1 : 1;
+    return (*(const uint32_t *)x > *(const uint32_t *)y) -
+           (*(const uint32_t *)x < *(const uint32_t *)y);
+}
+
+static int cmp_by_issuer(const void *x, const void *y, void *arg)
+{
+    const tl_mention *m = arg;
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    if (m[a].issuer != m[b].issuer) return m[a].issuer < m[b].issuer ? -1 : 1;
+    return (a > b) - (a < b);
+}
+
+static int cmp_unknown(const void *x, const void *y, void *arg)
+{
+    const tl_mention *m = arg;
+    const tl_mention *a = &m[*(const uint32_t *)x], *b = &m[*(const uint32_t *)y];
+    if (a->exch != b->exch) return (uintptr_t)a->exch < (uintptr_t)b->exch ? -1 : 1;
+    size_t n = a->sym_len < b->sym_len ? a->sym_len : b->sym_len;
+    int c = memcmp(a->sym, b->sym, n);
+    if (c) return c;
+    if (a->sym_len != b->sym_len) return a->sym_len < b->sym_len ? -1 : 1;
+    uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
+    return (i > j) - (i < j);
+}
+
+/* The live mentions of issuer is (TL_NONE: unknown listings), in text order: [*lo, *hi) of
+ * L->by_issuer. */
+static void issuer_range(const tl_linker *L, uint32_t is, size_t *lo, size_t *hi)
+{
+    size_t a = 0, b = L->n_by_issuer;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (L->m[L->by_issuer[mid]].issuer < is)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *lo = a;
+    b = L->n_by_issuer;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (L->m[L->by_issuer[mid]].issuer <= is)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *hi = a;
+}
+
+static int put_evidence(tl_linker *L, np_buf *o, const tl_agg *e, int *count)
+{
+    int n = 0, written = 0;
+    if (np_buf_puts(o, "[")) return -1;
+    size_t lo, hi;
+    if (e->issuer == TL_NONE) {
+        lo = e->grp_lo;
+        hi = e->grp_hi;
+    } else {
+        issuer_range(L, e->issuer, &lo, &hi);
+    }
+    for (size_t q = lo; q < hi; q++) {
+        const tl_mention *m = &L->m[L->by_issuer[q]];
+        if (m->dead) continue;
+        int mine;
+        if (e->issuer == TL_NONE)
+            mine = m->issuer == TL_NONE && m->listing == TL_NONE && m->method != M_NAME &&
+                   m->method != M_ENTITY && same_unknown(m, &L->m[e->mention]);
+        else if (m->method == M_NAME || m->method == M_ENTITY)
+            mine = m->issuer == e->issuer && (!m->weak || m->cue);
+        else
+            mine = m->listing == e->listing ||
+                   (!e->own_explicit && m->issuer == e->issuer && m->listing != TL_NONE);
+        if (!mine) continue;
+        n++;
+        if (written >= L->max_evidence) continue;
+        if (written && np_buf_putc(o, ',')) return -1;
+        if (np_buf_puts(o, "{\"field\":") ||
+            np_json_put_string(o, L->fields[m->field], strlen(L->fields[m->field])) ||
+            np_buf_puts(o, ",\"start\":") || np_buf_put_u64(o, m->cp0) ||
+            np_buf_puts(o, ",\"end\":") || np_buf_put_u64(o, m->cp1) ||
+            np_buf_puts(o, ",\"method\":\"") || np_buf_puts(o, tl_method_name[m->method]) ||
+            np_buf_puts(o, "\"}"))
+            return -1;
+        written++;
+    }
+    *count = n;
+    return np_buf_putc(o, ']');
+}
+
+/* RIC of a listing: the table's, else formed from the symbol and the exchange suffix
+ * ("BRK-A" on XNYS -> "BRKa.N"). */
+static int put_ric(np_buf *o, const tl_listing *l)
+{
+    if (l->ric[0]) return np_json_put_string(o, l->ric, strlen(l->ric));
+    const tl_exchange *x = tl_exchange_by_mic(l->mic, strlen(l->mic));
+    if (!x || !x->ric[0]) return np_buf_puts(o, "null");
+    char buf[64];
+    size_t n = 0, sl = strlen(l->symbol);
+    if (sl > 40) return np_buf_puts(o, "null");
+    for (size_t i = 0; i < sl; i++) {
+        char c = l->symbol[i];
+        if ((c == '-' || c == '.') && i + 2 == sl && strcmp(x->country, "US") == 0) {
+            char cl = l->symbol[i + 1];
+            buf[n++] = (char)(cl >= 'A' && cl <= 'Z' ? cl + 32 : cl);
+            break;
+        }
+        buf[n++] = c;
+    }
+    buf[n++] = '.';
+    size_t rl = strlen(x->ric);
+    memcpy(buf + n, x->ric, rl);
+    n += rl;
+    return np_json_put_string(o, buf, n);
+}
+
+int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
+{
+    const tl_table *T = L->table;
+    L->nagg = 0;
+    /* Publisher: names of the issuer that owns the news service are not subjects. */
+    if (source && source_len) {
+        for (size_t k = 0; k < L->nm; k++) {
+            tl_mention *m = &L->m[k];
+            if ((m->method != M_NAME && m->method != M_ENTITY) || m->issuer == TL_NONE) continue;
+            const char *p = T->iss[m->issuer].publisher;
+            if (p && strlen(p) == source_len && strncasecmp(p, source, source_len) == 0)
+                m->dead = 1;
+        }
+    }
+    /* Ambiguous names: an issuer with explicit evidence in the article wins, else none. The
+     * explicit issuers and listings are collected once, sorted, for binary search. */
+    size_t nx = 0;
+    if (L->nm > L->ordercap) {
+        uint32_t *o = realloc(L->order, L->nm * sizeof *o);
+        if (!o) return -1;
+        L->order = o;
+        L->ordercap = L->nm;
+    }
+    for (size_t k = 0; k < L->nm; k++)
+        if (L->m[k].listing != TL_NONE && !L->m[k].dead) L->order[nx++] = L->m[k].issuer;
+    if (nx > 1) qsort(L->order, nx, sizeof *L->order, cmp_u32);
+    for (size_t k = 0; k < L->nm; k++) {
+        tl_mention *m = &L->m[k];
+        if (!m->ambiguous || m->dead) continue;
+        m->dead = 1;
+        for (uint32_t a = m->alias_first; a < m->alias_first + m->alias_count && m->dead; a++) {
+            uint32_t is = T->names.alias[a].issuer;
+            if (bsearch(&is, L->order, nx, sizeof *L->order, cmp_u32)) {
+                m->issuer = is;
+                m->dead = 0;
+            }
+        }
+    }
+    /* Live mentions grouped by issuer (text order kept within): aggregation and output walk
+     * these groups, so the work stays near-linear however many companies an article names. */
+    if (L->nm > L->by_issuer_cap) {
+        uint32_t *p = realloc(L->by_issuer, L->nm * sizeof *p);
+        if (!p) return -1;
+        L->by_issuer = p;
+        L->by_issuer_cap = L->nm;
+    }
+    L->n_by_issuer = 0;
+    for (size_t k = 0; k < L->nm; k++)
+        if (!L->m[k].dead) L->by_issuer[L->n_by_issuer++] = (uint32_t)k;
+    if (L->n_by_issuer > 1)
+        qsort_r(L->by_issuer, L->n_by_issuer, sizeof *L->by_issuer, cmp_by_issuer, L->m);
+    /* Unknown listings (issuer TL_NONE, the last group) are grouped by code. */
+    size_t none_lo, none_hi;
+    issuer_range(L, TL_NONE, &none_lo, &none_hi);
+    if (none_hi - none_lo > 1)
+        qsort_r(L->by_issuer + none_lo, none_hi - none_lo, sizeof *L->by_issuer, cmp_unknown, L->m);
+    /* Per-issuer evidence; unknown listings one entry per code. */
+    for (size_t g = 0; g < L->n_by_issuer;) {
+        uint32_t is = L->m[L->by_issuer[g]].issuer;
+        size_t end = g;
+        while (end < L->n_by_issuer && L->m[L->by_issuer[end]].issuer == is) end++;
+        size_t first_agg = L->nagg;
+        for (size_t q = g; q < end; q++) {
+            uint32_t k = L->by_issuer[q];
+            tl_mention *m = &L->m[k];
+            tl_agg *a = NULL;
+            if (is == TL_NONE) {
+                /* Codes are sorted: a new code starts a new entry. */
+                if (L->nagg > first_agg && same_unknown(&L->m[L->agg[L->nagg - 1].mention], m))
+                    a = &L->agg[L->nagg - 1];
+            } else if (L->nagg > first_agg) {
+                a = &L->agg[first_agg];
+            }
+            if (!a) {
+                if (!(a = new_agg(L))) return -1;
+                a->issuer = is;
+                a->mention = k;
+                a->first = UINT64_MAX;
+                a->grp_lo = (uint32_t)q;
+            }
+            a->grp_hi = (uint32_t)q + 1;
+            uint64_t pos = (uint64_t)m->field << 32 | m->cp0;
+            if (m->method == M_NAME && m->weak) {
+                if (m->cue)
+                    a->n_weak++;
+                else
+                    continue;
+            } else if (m->method == M_NAME) {
+                a->n_strong++;
+            } else if (m->method == M_ENTITY) {
+                a->n_entity++;
+            } else {
+                a->n_explicit++;
+            }
+            if (pos < a->first) a->first = pos;
+        }
+        /* Weak names count when the issuer has other evidence too. */
+        if (is != TL_NONE && L->nagg > first_agg) {
+            tl_agg *a = &L->agg[first_agg];
+            if (a->n_strong + a->n_entity + a->n_explicit + a->n_weak > 0) {
+                for (size_t q = g; q < end; q++) {
+                    tl_mention *m = &L->m[L->by_issuer[q]];
+                    if (m->method != M_NAME || !m->weak || m->cue) continue;
+                    m->cue = 1; /* supported */
+                    uint64_t pos = (uint64_t)m->field << 32 | m->cp0;
+                    if (pos < a->first) a->first = pos;
+                }
+            }
+        }
+        g = end;
+    }
+    /* Output entries: one per listing of each linked issuer. */
+    size_t nissuers = L->nagg;
+    for (size_t q = 0; q < nissuers; q++) {
+        tl_agg a = L->agg[q];
+        if (a.n_strong + a.n_entity + a.n_explicit + a.n_weak == 0) continue;
+        double base = a.n_explicit ? 0.99
+                      : a.n_strong ? 0.90 + 0.02 * (a.n_strong > 4 ? 4 : a.n_strong - 1)
+                      : a.n_entity ? 0.88
+                                   : 0.75;
+        if (a.issuer == TL_NONE) {
+            tl_agg *e = new_agg(L);
+            if (!e) return -1;
+            *e = a;
+            e->linked = 1;
+            e->score = base;
+            continue;
+        }
+        const tl_issuer *I = &T->iss[a.issuer];
+        size_t ilo, ihi;
+        issuer_range(L, a.issuer, &ilo, &ihi);
+        int any_exchange = 0;
+        for (uint32_t li = I->first; li < I->first + I->count; li++)
+            if (tl_valid_at(&T->lst[li], day) && !is_otc(&T->lst[li])) any_exchange = 1;
+        for (uint32_t li = I->first; li < I->first + I->count; li++) {
+            const tl_listing *l = &T->lst[li];
+            int explicit_here = 0;
+            for (size_t r = ilo; r < ihi && !explicit_here; r++)
+                if (L->m[L->by_issuer[r]].listing == li) explicit_here = 1;
+            if (!explicit_here) {
+                /* Only listings valid at the article's date (current ones when it has no
+                 * date): a company listed later was not a listed company then. */
+                if (!tl_valid_at(l, day)) continue;
+                if (any_exchange && is_otc(l)) continue;
+            }
+            tl_agg *e = new_agg(L);
+            if (!e) return -1;
+            *e = a;
+            e->listing = li;
+            e->primary = l->primary;
+            e->linked = 1;
+            e->own_explicit = (uint8_t)explicit_here;
+            double sc = explicit_here ? 0.99 : a.n_explicit ? 0.93 : base;
+            if (!explicit_here && !l->primary) sc -= 0.02;
+            e->score = sc;
+        }
+    }
+    /* Order and write. */
+    size_t ne = L->nagg - nissuers;
+    if (ne > L->ordercap) {
+        uint32_t *o = realloc(L->order, ne * sizeof *o);
+        if (!o) return -1;
+        L->order = o;
+        L->ordercap = ne;
+    }
+    np_buf *o = &L->out;
+    np_buf_clear(o);
+    /* Evidence counts are needed for ordering: compute them by writing into a scratch
+     * pass first. */
+    for (size_t q = 0; q < ne; q++) {
+        tl_agg *e = &L->agg[nissuers + q];
+        L->order[q] = (uint32_t)(nissuers + q);
+        size_t mark = o->len;
+        if (put_evidence(L, o, e, &e->mentions)) return -1;
+        o->len = mark;
+    }
+    if (ne > 1) qsort_r(L->order, ne, sizeof *L->order, cmp_entries, L);
+    np_buf_clear(o);
+    if (np_buf_putc(o, '[')) return -1;
+    for (size_t q = 0; q < ne; q++) {
+        const tl_agg *e = &L->agg[L->order[q]];
+        int cnt;
+        if (q && np_buf_putc(o, ',')) return -1;
+        if (e->issuer == TL_NONE) {
+            const tl_mention *m = &L->m[e->mention];
+            if (np_buf_puts(o, "{\"symbol\":") || np_json_put_string(o, m->sym, m->sym_len) ||
+                np_buf_puts(o, ",\"exchange\":") ||
+                (m->exch ? np_json_put_string(o, m->exch->mic, strlen(m->exch->mic))
+                         : np_buf_puts(o, "null")) ||
+                np_buf_puts(o, ",\"ric\":") ||
+                (m->ric ? np_json_put_string(o, m->ric, m->ric_len) : np_buf_puts(o, "null")) ||
+                np_buf_puts(o, ",\"name\":null,\"issuer\":null"))
+                return -1;
+        } else {
+            const tl_listing *l = &T->lst[e->listing];
+            const tl_issuer *I = &T->iss[e->issuer];
+            if (np_buf_puts(o, "{\"symbol\":") ||
+                np_json_put_string(o, l->symbol, strlen(l->symbol)) ||
+                np_buf_puts(o, ",\"exchange\":") || np_json_put_string(o, l->mic, strlen(l->mic)) ||
+                np_buf_puts(o, ",\"ric\":") || put_ric(o, l) || np_buf_puts(o, ",\"name\":") ||
+                np_json_put_string(o, I->name, strlen(I->name)) || np_buf_puts(o, ",\"issuer\":") ||
+                np_json_put_string(o, I->id, strlen(I->id)))
+                return -1;
+        }
+        size_t mark = o->len;
+        if (np_buf_puts(o, ",\"mentions\":0,\"evidence\":")) return -1;
+        size_t ev = o->len;
+        if (put_evidence(L, o, e, &cnt)) return -1;
+        /* Patch the mention count in: rewrite the prefix now that it is known. */
+        np_buf tmp = {0};
+        if (np_buf_append(&tmp, o->data + ev, o->len - ev)) {
+            np_buf_free(&tmp);
+            return -1;
+        }
+        o->len = mark;
+        int rc = np_buf_puts(o, ",\"mentions\":") || np_buf_put_u64(o, (unsigned)cnt) ||
+                 np_buf_puts(o, ",\"evidence\":") || np_buf_append(o, tmp.data, tmp.len) ||
+                 np_buf_puts(o, ",\"score\":") || np_json_put_double(o, e->score, 3) ||
+                 np_buf_putc(o, '}');
+        np_buf_free(&tmp);
+        if (rc) return -1;
+    }
+    return np_buf_putc(o, ']');
+}

@@ -1,0 +1,159 @@
+/* Listing lookups (see lookup.h). */
+#include "lookup.h"
+
+#include <string.h>
+
+int tl_valid_at(const tl_listing *l, int32_t day)
+{
+    if (day == INT32_MIN) return l->to == TL_DAY_MAX;
+    return l->from <= day && day <= l->to;
+}
+
+typedef struct {
+    const tl_table *T;
+    int32_t day;
+    uint32_t best;
+    int best_rank;
+    uint32_t want_issuer; /* TL_NONE: any */
+} find_ctx;
+
+static int consider(void *arg, uint32_t li)
+{
+    find_ctx *c = arg;
+    const tl_listing *l = &c->T->lst[li];
+    if (c->want_issuer != TL_NONE && l->issuer != c->want_issuer) return 0;
+    int rank = (tl_valid_at(l, c->day) ? 4 : 0) + (l->to == TL_DAY_MAX ? 2 : 0) + l->primary;
+    if (rank > c->best_rank) {
+        c->best = li;
+        c->best_rank = rank;
+    }
+    return 0;
+}
+
+uint32_t tl_find_symbol(const tl_table *T, const char *mic, const char *sym, size_t n, int32_t day,
+                        uint32_t want_issuer)
+{
+    find_ctx c = {T, day, TL_NONE, -1, want_issuer};
+    tl_table_each_symbol(T, mic, sym, n, consider, &c);
+    /* A listing valid at another date only counts when the article has no date. */
+    if (c.best != TL_NONE && day != INT32_MIN && !tl_valid_at(&T->lst[c.best], day)) return TL_NONE;
+    return c.best;
+}
+
+/* Symbol spellings of a RIC root: "BRKa" -> BRK-A, BRK.A, BRKA; "DBKGn" -> DBK;
+ * "VOWG_p" -> VOW3 is left to the table's RIC column. */
+uint32_t tl_find_root(const tl_table *T, const char *mic, const char *root, size_t n, int32_t day,
+                      uint32_t want_issuer)
+{
+    uint32_t li = tl_find_symbol(T, mic, root, n, day, want_issuer);
+    if (li != TL_NONE) return li;
+    char buf[40];
+    size_t base = n;
+    while (base > 0 && ((root[base - 1] >= 'a' && root[base - 1] <= 'z') || root[base - 1] == '_'))
+        base--;
+    if (base == 0 || n >= 20) return TL_NONE;
+    if (base < n) {
+        char cls = root[n - 1];
+        if (cls >= 'a' && cls <= 'z') cls = (char)(cls - 32);
+        static const char seps[] = {'-', '.', 0};
+        for (int k = 0; k < 3; k++) {
+            size_t m = 0;
+            memcpy(buf, root, base);
+            m = base;
+            if (seps[k]) buf[m++] = seps[k];
+            buf[m++] = cls;
+            li = tl_find_symbol(T, mic, buf, m, day, want_issuer);
+            if (li != TL_NONE) return li;
+        }
+        li = tl_find_symbol(T, mic, root, base, day, want_issuer);
+        if (li != TL_NONE) return li;
+    }
+    /* German RICs: the exchange symbol plus "G" ("BMWG" -> BMW, "DBKGn" -> DBK). Only on
+     * German exchanges: "IPG.N" is Interpublic, never IP (International Paper). */
+    const tl_exchange *x = tl_exchange_by_mic(mic, strlen(mic));
+    if (base > 2 && root[base - 1] == 'G' && x && !strcmp(x->country, "DE")) {
+        li = tl_find_symbol(T, mic, root, base - 1, day, want_issuer);
+        if (li != TL_NONE) return li;
+    }
+    return TL_NONE;
+}
+
+typedef struct {
+    const tl_table *T;
+    int32_t day;
+    uint32_t best;
+    int best_rank;
+} ric_ctx;
+
+static int consider_ric(void *arg, uint32_t li)
+{
+    ric_ctx *c = arg;
+    const tl_listing *l = &c->T->lst[li];
+    int rank = (tl_valid_at(l, c->day) ? 4 : 0) + (l->to == TL_DAY_MAX ? 2 : 0) + l->primary;
+    if (rank > c->best_rank) {
+        c->best = li;
+        c->best_rank = rank;
+    }
+    return 0;
+}
+
+uint32_t tl_find_ric(const tl_table *T, const char *ric, size_t n, int32_t day)
+{
+    ric_ctx c = {T, day, TL_NONE, -1};
+    tl_table_each_ric(T, ric, n, consider_ric, &c);
+    if (c.best != TL_NONE && (day == INT32_MIN || tl_valid_at(&T->lst[c.best], day))) return c.best;
+    return TL_NONE;
+}
+
+/* Issuer is's best listing on the exchange with canonical MIC cm (current, then still open,
+ * then primary), or, with in_country set, on an exchange of the country of the exchange cm
+ * valid on day (primary, then not over the counter). TL_NONE when it has none there. */
+uint32_t tl_best_listing(const tl_table *T, uint32_t is, const tl_exchange *x, int in_country,
+                         int32_t day)
+{
+    const tl_issuer *I = &T->iss[is];
+    uint32_t best = TL_NONE;
+    int best_rank = -1;
+    for (uint32_t li = I->first; li < I->first + I->count; li++) {
+        const tl_listing *l = &T->lst[li];
+        const tl_exchange *lx = tl_exchange_by_mic(l->mic, strlen(l->mic));
+        int rank;
+        if (in_country) {
+            if (!lx || strcmp(lx->country, x->country) != 0 || !tl_valid_at(l, day)) continue;
+            rank = l->primary * 2 + (strcmp(l->mic, "OTCM") != 0);
+        } else {
+            if (strcmp(lx ? lx->canonical : l->mic, x->canonical) != 0) continue;
+            rank = (tl_valid_at(l, day) ? 4 : 0) + (l->to == TL_DAY_MAX ? 2 : 0) + l->primary;
+        }
+        if (rank > best_rank) {
+            best = li;
+            best_rank = rank;
+        }
+    }
+    return best;
+}
+
+/* A listing on this exchange of one of the name's candidate issuers; failing that, on
+ * another exchange of its country: companies move between exchanges of one country
+ * (PepsiCo and Honeywell from the NYSE to Nasdaq). */
+uint32_t tl_listing_of_name(const tl_table *T, uint32_t alias_first, uint32_t alias_count,
+                            const char *mic, int32_t day, uint32_t *issuer)
+{
+    const tl_exchange *x = tl_exchange_by_mic(mic, strlen(mic));
+    tl_exchange own = {0};
+    if (!x) { /* an exchange we do not know: only its exact MIC matches */
+        own.mic = own.canonical = mic;
+        x = &own;
+    }
+    int rounds = x == &own ? 1 : 2; /* an unknown exchange has no country */
+    for (int in_country = 0; in_country < rounds; in_country++)
+        for (uint32_t k = alias_first; k < alias_first + alias_count; k++) {
+            uint32_t is = T->names.alias[k].issuer,
+                     best = tl_best_listing(T, is, x, in_country, day);
+            if (best != TL_NONE) {
+                *issuer = is;
+                return best;
+            }
+        }
+    return TL_NONE;
+}

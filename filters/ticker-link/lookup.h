@@ -1,0 +1,45 @@
+/* Questions about the listings table that the linker asks: which listing a symbol, a RIC
+ * root or a RIC names on a date, and an issuer's best listing on an exchange or in its
+ * country. Answers are listing indices into the table, or TL_NONE. Knows nothing of text,
+ * mentions or records. */
+#ifndef TL_LOOKUP_H
+#define TL_LOOKUP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "exchanges.h"
+#include "listings.h"
+
+#define TL_NONE UINT32_MAX
+
+/* Whether listing l was valid on day (days since 1970); with no date (INT32_MIN), whether
+ * it is still open. */
+int tl_valid_at(const tl_listing *l, int32_t day);
+
+/* The listing with this symbol on the exchange with this MIC (any of want_issuer's, or any
+ * issuer's when TL_NONE): valid on day first, then still open, then primary. A listing
+ * valid at another date counts only when day is INT32_MIN. */
+uint32_t tl_find_symbol(const tl_table *T, const char *mic, const char *sym, size_t n, int32_t day,
+                        uint32_t want_issuer);
+
+/* Like tl_find_symbol, for a RIC root: tries the symbol spellings of share classes ("BRKa"
+ * -> BRK-A, BRK.A, BRKA) and, on German exchanges, the root without its "G" ("BMWG"). */
+uint32_t tl_find_root(const tl_table *T, const char *mic, const char *root, size_t n, int32_t day,
+                      uint32_t want_issuer);
+
+/* The listing whose RIC column is ric[0..n), valid on day (or open, with no date). */
+uint32_t tl_find_ric(const tl_table *T, const char *ric, size_t n, int32_t day);
+
+/* Issuer is's best listing on exchange x (in_country 0) or on an exchange of x's country
+ * valid on day (in_country 1). */
+uint32_t tl_best_listing(const tl_table *T, uint32_t is, const tl_exchange *x, int in_country,
+                         int32_t day);
+
+/* A listing on the exchange with this MIC of one of the name candidates
+ * T->names.alias[alias_first .. +alias_count), else on another exchange of its country;
+ * sets *issuer. TL_NONE when none has one. */
+uint32_t tl_listing_of_name(const tl_table *T, uint32_t alias_first, uint32_t alias_count,
+                            const char *mic, int32_t day, uint32_t *issuer);
+
+#endif

@@ -1,0 +1,65 @@
+/* The linker's private working types, shared by the files that make up one pass over a
+ * record: link.c drives, mention.c keeps the list, scan_names.c, scan_patterns.c and
+ * scan_entities.c add mentions, emit.c groups them by issuer and writes the "tickers" array. Not
+ * for use outside. */
+#ifndef TL_MENTION_H
+#define TL_MENTION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "link.h"
+#include "lookup.h"
+#include "zones.h"
+
+/* How a mention was found; also its "method" in the output (tl_method_name). */
+enum { M_RIC = 1, M_EXCHANGE, M_CASHTAG, M_NAME, M_ENTITY };
+
+struct tl_mention {
+    uint32_t issuer;                   /* chosen issuer, or TL_NONE */
+    uint32_t listing;                  /* explicit patterns: the listing, or TL_NONE when unknown */
+    uint32_t alias_first, alias_count; /* name candidates */
+    uint32_t b0, b1, cp0, cp1;
+    uint8_t field, method, weak, cue, dead, ambiguous, single, brand, orgable, suffix, curated;
+    uint64_t word;         /* one-word names: the word's hash */
+    const char *sym, *ric; /* unknown explicit listings: as written */
+    uint16_t sym_len, ric_len;
+    const tl_exchange *exch;
+};
+
+struct tl_agg {
+    uint32_t issuer;  /* TL_NONE for an unknown explicit listing */
+    uint32_t listing; /* for output entries: the listing, or TL_NONE */
+    uint32_t mention; /* unknown listings: the mention that names it */
+    int n_explicit, n_strong, n_entity, n_weak;
+    uint64_t first; /* field << 32 | cp0 of the first mention */
+    double score;
+    int mentions;
+    uint8_t primary, linked, own_explicit;
+    uint32_t grp_lo, grp_hi; /* unknown listings: their mentions in L->by_issuer */
+};
+
+extern const char *const tl_method_name[];
+
+/* A new zeroed mention at the end of L->m (issuer and listing TL_NONE), or NULL when out of
+ * memory. Pointers into L->m are invalidated. */
+tl_mention *tl_new_mention(tl_linker *L);
+
+/* The passes over one text field (its tokens in L->toks; zones z[0..nz) are skipped). Each
+ * returns 0, or -1 when out of memory. */
+
+/* Company names by the dictionary matcher, with the guards that read their neighbours. */
+int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size_t nz);
+/* Explicit codes (RICs, exchange-prefixed symbols, cashtags), resolved with the name right
+ * before them; this field's name mentions are L->m[first_m .. L->nm). */
+int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_zone *z, size_t nz,
+                     size_t first_m, int32_t day);
+/* entity-tag's spans of this field: ORG supports or adds names, PER and LOC veto weak ones.
+ * This field's name mentions are L->m[first_m .. names_end). */
+int tl_scan_entities(tl_linker *L, int field, size_t first_m, size_t names_end);
+
+/* Groups the mentions by issuer, applies the publisher and ambiguity guards, scores, and
+ * writes the JSON array into L->out. */
+int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day);
+
+#endif

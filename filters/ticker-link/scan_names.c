@@ -1,0 +1,284 @@
+/* The name pass (see mention.h): each longest dictionary match in the text, kept or vetoed
+ * by what stands around it (a person's first name, an institution's noun, a longer proper
+ * name, a legal form), and its letter case against the listed name. */
+#include <string.h>
+
+#include "mention.h"
+#include "names.h"
+#include "words.h"
+
+/* The first word of an alias as written ("UBS" of "UBS Group AG"). */
+static size_t raw_first_word(const tl_alias *a)
+{
+    size_t i = 0;
+    while (i < a->raw_len) {
+        unsigned char c = (unsigned char)a->raw[i];
+        if (!(c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+            break;
+        i++;
+    }
+    return i;
+}
+
+/* True when the alias's first word (w bytes) is all capitals and the alias has lower-case
+ * letters elsewhere. */
+static int raw_caps_word(const tl_alias *a, size_t w)
+{
+    int lower_elsewhere = 0;
+    for (size_t i = 0; i < w; i++)
+        if (a->raw[i] >= 'a' && a->raw[i] <= 'z') return 0;
+    for (size_t i = w; i < a->raw_len; i++)
+        if (a->raw[i] >= 'a' && a->raw[i] <= 'z') lower_elsewhere = 1;
+    return lower_elsewhere;
+}
+
+/* Does the text's letter case fit the alias? Names are capitalized in running text;
+ * acronyms of up to three letters must be written in capitals (or exactly as listed). */
+static int case_fits(const char *s, const tl_tok *t, size_t i, size_t j, const tl_alias *a)
+{
+    if (t[i].flags & TL_TOK_LOWER) return 0;
+    for (size_t k = i + 1; k < j; k++)
+        if ((t[k].flags & TL_TOK_LOWER) && !(t[k].flags & TL_TOK_GLUE) &&
+            !tl_word_in(TL_W_CONNECTOR, t[k].h))
+            return 0;
+    if (j - i == 1) {
+        size_t w = raw_first_word(a);
+        size_t tl = t[i].b1 - t[i].b0;
+        int same = w == tl && memcmp(a->raw, s + t[i].b0, tl) == 0;
+        if (a->flags & TL_KEY_EXACT) return same;
+        if (t[i].len <= 3 && !(t[i].flags & TL_TOK_CAPS) && !same) return 0;
+        /* A word in capitals within a mixed-case name ("ASICS Corporation") is a brand: the
+         * text writes it in capitals or capitalized ("Asics"), not mixed ("ASICs"). */
+        if (!same && !(t[i].flags & TL_TOK_CAPS) && (t[i].flags & TL_TOK_MIXED) && w >= 2 &&
+            raw_caps_word(a, w))
+            return 0;
+    }
+    return 1;
+}
+
+/* Picks the issuer among the candidates of one key: curated aliases first, then the
+ * highest prior. Returns the alias index, or TL_NONE; *tie is set when two issuers tie. */
+static uint32_t pick(const tl_table *T, const tl_slot *sl, const char *s, const tl_tok *t, size_t i,
+                     size_t j, int *tie)
+{
+    uint32_t best = TL_NONE;
+    int best_rank = -1;
+    *tie = 0;
+    for (uint32_t k = sl->first; k < sl->first + sl->count; k++) {
+        const tl_alias *a = &T->names.alias[k];
+        if (!case_fits(s, t, i, j, a)) continue;
+        int rank = (a->curated == 2 ? 1000 : 0) + T->iss[a->issuer].prior;
+        if (rank > best_rank) {
+            best = k;
+            best_rank = rank;
+            *tie = 0;
+        } else if (rank == best_rank && T->names.alias[best].issuer != a->issuer) {
+            *tie = 1;
+        }
+    }
+    return best;
+}
+
+/* "Siemens Mexico", "Thales UK": a company's unit in a country, when the country ends the
+ * phrase (not "Ford Australia Foundation"). */
+static int country_unit(const tl_tok *t, size_t j, size_t nt)
+{
+    static uint64_t uk_h, us_h;
+    if (!uk_h) {
+        uk_h = tl_word_hash("uk", 2);
+        us_h = tl_word_hash("us", 2);
+    }
+    int country = tl_word_in(TL_W_COUNTRY, t[j].h) ||
+                  ((t[j].flags & TL_TOK_CAPS) && (t[j].h == uk_h || t[j].h == us_h));
+    return country && t[j].len > 1 &&
+           (j + 1 >= nt || (t[j + 1].flags & (TL_TOK_BREAK | TL_TOK_LOWER)) ||
+            (t[j].flags & TL_TOK_POSS));
+}
+
+/* True when the only thing between words j-1 and j is the full stop of an abbreviation
+ * ("Jos. A. Bank", "Bros. Inc"): a short capitalized word, a full stop and one space. The
+ * tokenizer counts it as a sentence end; inside a listed name it is not one, and the
+ * prefix table decides whether a name continues across it. Only when the words before the
+ * stop are no name themselves: "He drove a Ford. Motor sales rose" is Ford, once. */
+static int abbrev_stop(const char *s, const tl_tok *t, size_t j)
+{
+    const tl_tok *p = &t[j - 1];
+    return p->len >= 2 && p->len <= 4 && (p->flags & TL_TOK_UPPER) &&
+           !(p->flags & (TL_TOK_CAPS | TL_TOK_DIGIT | TL_TOK_POSS)) && s[p->b1] == '.' &&
+           t[j].b0 == p->b1 + 2 && s[p->b1 + 1] == ' ' && (t[j].flags & TL_TOK_UPPER) &&
+           !(t[j].flags & TL_TOK_DIGIT);
+}
+
+int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size_t nz)
+{
+    static uint64_t people_h;
+    if (!people_h) people_h = tl_word_hash("people", 6);
+    const tl_table *T = L->table;
+    const tl_matcher *M = &T->names;
+    const tl_tok *t = L->toks.t;
+    size_t nt = L->toks.n;
+    for (size_t i = 0; i < nt; i++) {
+        if (t[i].flags & TL_TOK_LOWER) continue;
+        if (!tl_matcher_may_start(M, t[i].h)) continue;
+        uint64_t k = tl_key_step(TL_KEY_SEED, t[i].h);
+        const tl_slot *sl = tl_matcher_find(M, k), *best = NULL;
+        size_t end = 0;
+        if (!sl) continue;
+        if (sl->count) {
+            best = sl;
+            end = i + 1;
+        }
+        for (size_t j = i + 1; sl->prefix && j < nt; j++) {
+            /* A possessive may be inside a name ("Men's Wearhouse"); the prefix table
+             * decides whether a name continues after it. */
+            if ((t[j].flags & TL_TOK_BREAK) && (best || !abbrev_stop(s, t, j))) break;
+            k = tl_key_step(k, t[j].h);
+            sl = tl_matcher_find(M, k);
+            if (!sl) break;
+            if (sl->count) {
+                best = sl;
+                end = j + 1;
+            }
+        }
+        if (!best) continue;
+        if (tl_in_zone(z, nz, t[i].b0)) {
+            i = end - 1;
+            continue;
+        }
+        int tie;
+        uint32_t ai = pick(T, best, s, t, i, end, &tie);
+        if (ai == TL_NONE) continue;
+        const tl_alias *a = &M->alias[ai];
+        /* "Ford Foundation", "Target Field": a different organization. */
+        if (end < nt && !(t[end].flags & TL_TOK_BREAK) && !(t[end - 1].flags & TL_TOK_POSS) &&
+            tl_word_in(TL_W_INSTITUTION, t[end].h)) {
+            i = end - 1;
+            continue;
+        }
+        int single = end - i == 1;
+        /* "Avant-Garde Advisors", "Duroc-Danner": a one-word name hyphenated to a capitalized
+         * word is part of a longer name; not when that word starts a name too
+         * ("Renault-Nissan", "AOL-Time Warner"). */
+        if (single && end < nt && (t[end].flags & TL_TOK_GLUE) && (t[end].flags & TL_TOK_UPPER) &&
+            !(t[end].flags & (TL_TOK_LOWER | TL_TOK_DIGIT)) && s[t[end].b0 - 1] == '-' &&
+            !tl_matcher_may_start(M, t[end].h)) {
+            i = end - 1;
+            continue;
+        }
+        /* "Kakao Verarbeitung", "Apple Daily", "Southern District": a capitalized word right
+         * after a one-word name makes it part of another name, unless it is a title or a
+         * legal form ("Boeing Chairman", "Target Corp"). */
+        size_t ext = 0; /* "Tesla Motors Inc": capitalized words, then a legal form */
+        if (single && end < nt && !(t[end].flags & TL_TOK_BREAK) &&
+            !(t[end - 1].flags & TL_TOK_POSS) && !(t[end].flags & TL_TOK_LOWER) &&
+            !(t[end].flags & TL_TOK_GLUE) && !(t[end].flags & TL_TOK_DIGIT) &&
+            !tl_word_in(TL_W_AFTER_OK, t[end].h) && !tl_is_legal_word(t[end].h) &&
+            !((t[end].flags & TL_TOK_CAPS) && (t[i].flags & TL_TOK_CAPS)) &&
+            !country_unit(t, end, nt)) {
+            size_t q = end;
+            while (q < nt && q - end < 2 && !(t[q].flags & (TL_TOK_BREAK | TL_TOK_LOWER)) &&
+                   !(t[q - 1].flags & TL_TOK_POSS) && !tl_is_legal_word(t[q].h))
+                q++;
+            if (q < nt && q > end && !(t[q].flags & (TL_TOK_BREAK | TL_TOK_LOWER)) &&
+                !(t[q - 1].flags & TL_TOK_POSS) && tl_is_legal_word(t[q].h) &&
+                !tl_word_in(TL_W_INSTITUTION, t[end].h) && a->curated != 1) {
+                ext = q - end;
+            } else {
+                i = end - 1;
+                continue;
+            }
+        }
+        /* "Rob Ford", "Evan Williams": a capitalized word right before a one-word name makes
+         * it a person's or another organization's name. */
+        if (single && i > 0 && !(t[i].flags & TL_TOK_BREAK) && !(t[i].flags & TL_TOK_SENT) &&
+            !(t[i - 1].flags & TL_TOK_LOWER) && !(t[i - 1].flags & TL_TOK_POSS) &&
+            !tl_word_in(TL_W_BEFORE_OK, t[i - 1].h) && !tl_is_legal_word(t[i - 1].h)) {
+            /* Remembered when it reads as a person's name in mid-sentence ("said Yoshiharu
+             * Ueki"), not a heading ("SECURITY Swisscom") or a sentence's first word ("Even
+             * Tesla"): "Ueki said" later is the person again. */
+            if (L->npersons < TL_MAX_PERSONS &&
+                !(t[i - 1].flags & (TL_TOK_BREAK | TL_TOK_SENT | TL_TOK_CAPS | TL_TOK_DIGIT)) &&
+                !(t[i].flags & TL_TOK_GLUE) && !(end < nt && tl_is_legal_word(t[end].h)))
+                L->persons[L->npersons++] = t[i].h;
+            i = end - 1;
+            continue;
+        }
+        /* "Swiss National Bank", "People's Bank of China": a longer proper name that
+         * contains a derived company name. */
+        if (i > 0 && (t[i - 1].flags & TL_TOK_POSS) && t[i - 1].h == people_h &&
+            !(t[i].flags & TL_TOK_BREAK)) {
+            i = end - 1;
+            continue;
+        }
+        if (!single && a->curated != 2 && i > 0 && !(t[i].flags & TL_TOK_BREAK) &&
+            !(t[i].flags & TL_TOK_SENT) && !(t[i - 1].flags & TL_TOK_LOWER) &&
+            !(t[i - 1].flags & TL_TOK_POSS) && !tl_word_in(TL_W_DETERMINER, t[i - 1].h)) {
+            i = end - 1;
+            continue;
+        }
+        /* "China International Capital Corp": a derived name continued by a capitalized word
+         * is part of a longer name. */
+        if (!single && a->curated != 2 && end < nt && !(t[end].flags & TL_TOK_BREAK) &&
+            !(t[end - 1].flags & TL_TOK_POSS) && !(t[end].flags & TL_TOK_LOWER) &&
+            !(t[end].flags & TL_TOK_GLUE) && !(t[end].flags & TL_TOK_DIGIT) &&
+            !tl_word_in(TL_W_AFTER_OK, t[end].h) && !tl_is_legal_word(t[end].h) &&
+            !((t[end].flags & TL_TOK_CAPS) && (t[end - 1].flags & TL_TOK_CAPS))) {
+            i = end - 1;
+            continue;
+        }
+        /* Legal forms after the name ("Target Corp", "Alibaba Group Holding Ltd") make it
+         * a company for certain, and belong to the mention. */
+        size_t e = end + ext;
+        int suffix = ext > 0;
+        while (e < nt && e - end < 4 && (e == end || !(t[e - 1].flags & TL_TOK_POSS)) &&
+               tl_is_legal_word(t[e].h) && !(t[e].flags & TL_TOK_LOWER) &&
+               (!(t[e].flags & TL_TOK_BREAK) || (e == end && s[t[e - 1].b1] == ','))) {
+            e++;
+            suffix = 1;
+        }
+        tl_mention *m = tl_new_mention(L);
+        if (!m) return -1;
+        m->issuer = a->issuer;
+        m->alias_first = best->first;
+        m->alias_count = best->count;
+        m->ambiguous = (uint8_t)tie;
+        m->method = M_NAME;
+        m->field = (uint8_t)field;
+        m->b0 = t[i].b0;
+        m->b1 = t[e - 1].b1;
+        m->cp0 = t[i].cp0;
+        m->cp1 = t[e - 1].cp1;
+        m->single = (uint8_t)single;
+        m->suffix = (uint8_t)suffix;
+        m->curated = a->curated;
+        m->word = t[i].h;
+        m->weak = (a->flags & TL_KEY_WEAK) && !suffix;
+        m->brand = a->curated == 3;
+        m->orgable = m->brand ||
+                     (a->curated == 0 && !(a->flags & TL_KEY_SHORT) && !(t[i].flags & TL_TOK_CAPS));
+        /* Context cues ("Apple said") support brand names curated with "*" and common-word
+         * names ("~": "Target", "Union") of large companies, whose names would otherwise be
+         * strong; never a one- or two-letter name. Other weak names need the company's full
+         * name or another strong mention. */
+        if (m->weak && t[e - 1].b1 - t[i].b0 >= 3 &&
+            (a->curated == 3 ||
+             (a->curated == 1 && T->iss[a->issuer].prior >= TL_PRIOR_STRONG_NAME))) {
+            int cue = 0;
+            /* After the name ("Apple said", "Target shares"): only for brand names ("*"). */
+            if (a->curated == 3 && e < nt && !(t[e].flags & TL_TOK_BREAK) &&
+                tl_word_in(TL_W_CUE_AFTER, t[e].h) && !(t[e - 1].flags & TL_TOK_POSS))
+                cue = 1;
+            /* Before it: a trade ("miner Vale", "insurer Axa") or a country's possessive
+             * ("Brazil's Vale", "France's Total"). */
+            if (i > 0 && !(t[i].flags & TL_TOK_BREAK) && (t[i - 1].flags & TL_TOK_LOWER) &&
+                tl_word_in(TL_W_CUE_BEFORE, t[i - 1].h))
+                cue = 1;
+            if (i > 0 && !(t[i].flags & TL_TOK_BREAK) && (t[i - 1].flags & TL_TOK_POSS) &&
+                tl_word_in(TL_W_COUNTRY, t[i - 1].h))
+                cue = 1;
+            m->cue = (uint8_t)cue;
+        }
+        i = e - 1;
+    }
+    return 0;
+}
