@@ -373,38 +373,17 @@ static void diag_text(const char *title, const char *s, size_t n)
     if (n && shown == 20) printf("#     ...\n");
 }
 
-/* Length of the JSON value at s[0..n) (valid JSON, no leading whitespace). */
-static size_t value_len(const char *s, size_t n)
+static int is_space(char c)
 {
-    size_t i = 0;
-    int depth = 0, in_str = 0;
-    if (s[0] != '"' && s[0] != '[' && s[0] != '{') { /* number or literal */
-        while (i < n && !strchr(",]} \t\r\n", s[i])) i++;
-        return i;
-    }
-    do {
-        char c = s[i];
-        if (in_str) {
-            if (c == '\\')
-                i++;
-            else if (c == '"')
-                in_str = 0;
-        } else if (c == '"') {
-            in_str = 1;
-        } else if (c == '[' || c == '{') {
-            depth++;
-        } else if (c == ']' || c == '}') {
-            depth--;
-        }
-        i++;
-    } while (i < n && (depth > 0 || in_str));
-    return i;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static size_t skip_space(const char *s, size_t n, size_t i)
+/* s[0..*n) without the whitespace around it. */
+static const char *trim(const char *s, size_t *n)
 {
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
-    return i;
+    while (*n && is_space(s[0])) s++, (*n)--;
+    while (*n && is_space(s[*n - 1])) (*n)--;
+    return s;
 }
 
 /* Whether the JSON value a includes the pattern p (both valid JSON): an object includes
@@ -414,8 +393,8 @@ static size_t skip_space(const char *s, size_t n, size_t i)
  * equal (strings after decoding, the rest without insignificant whitespace). */
 static int includes(const char *a, size_t an, const char *p, size_t pn)
 {
-    size_t ai = skip_space(a, an, 0), pi = skip_space(p, pn, 0);
-    a += ai, an -= ai, p += pi, pn -= pi;
+    a = trim(a, &an);
+    p = trim(p, &pn);
     if (!an || !pn) return an == pn;
     if (p[0] == '{') {
         if (a[0] != '{') return 0;
@@ -434,27 +413,19 @@ static int includes(const char *a, size_t an, const char *p, size_t pn)
         np_json_object_free(&po);
         return ok;
     }
-    if (p[0] == '[') {
+    if (p[0] == '[') { /* greedy: each pattern element at its first match */
         if (a[0] != '[') return 0;
-        size_t i = skip_space(a, an, 1), j = skip_space(p, pn, 1);
-        while (j < pn && p[j] != ']') { /* greedy: each pattern element at its first match */
-            size_t plen = value_len(p + j, pn - j);
+        size_t apos = 0, ppos = 0;
+        np_json_member ae, pe;
+        while (np_json_array_next(p, pn, &ppos, &pe)) {
             int found = 0;
-            while (!found && i < an && a[i] != ']') {
-                size_t alen = value_len(a + i, an - i);
-                found = includes(a + i, alen, p + j, plen);
-                i = skip_space(a, an, i + alen);
-                if (i < an && a[i] == ',') i = skip_space(a, an, i + 1);
-            }
+            while (!found && np_json_array_next(a, an, &apos, &ae))
+                found = includes(ae.val, ae.val_len, pe.val, pe.val_len);
             if (!found) return 0;
-            j = skip_space(p, pn, j + plen);
-            if (j < pn && p[j] == ',') j = skip_space(p, pn, j + 1);
         }
         return 1;
     }
     np_buf x = {0}, y = {0};
-    an = value_len(a, an);
-    pn = value_len(p, pn);
     int ok;
     if (p[0] == '"')
         ok = a[0] == '"' && np_json_decode_string(a, an, &x) == 0 &&
