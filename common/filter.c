@@ -69,7 +69,7 @@ typedef struct {
     np_output *out;
     int reject_fd;
     np_buf scratch; /* reject records and diagnostics */
-    uint64_t n_in, n_out, n_dropped, n_rejected, n_passed, bytes_in, bytes_out;
+    uint64_t n_in, n_out, n_dropped, n_rejected, n_passed, n_replayed, bytes_in, bytes_out;
 } driver;
 
 static size_t count_options(const np_option *o)
@@ -339,6 +339,7 @@ static int run_input(driver *d, const char *path, np_record *rec)
                 status = output_failed(d);
             break;
         case NP_DROP: d->n_dropped++; break;
+        case NP_REPLAY: d->n_replayed++; break;
         case NP_REJECT:
             status = reject(d, path, lineno, line, len, len, rec->msg[0] ? rec->msg : "rejected");
             break;
@@ -357,14 +358,15 @@ static int run_input(driver *d, const char *path, np_record *rec)
 static void print_stats(driver *d, double seconds)
 {
     np_buf b = {0};
-    int rc = np_buf_printf(&b,
-                           "{\"filter\":\"%s\",\"in\":%llu,\"out\":%llu,\"dropped\":%llu,"
-                           "\"rejected\":%llu,\"passed\":%llu,\"bytes_in\":%llu,"
-                           "\"bytes_out\":%llu,\"seconds\":%.3f",
-                           d->f->name, (unsigned long long)d->n_in, (unsigned long long)d->n_out,
-                           (unsigned long long)d->n_dropped, (unsigned long long)d->n_rejected,
-                           (unsigned long long)d->n_passed, (unsigned long long)d->bytes_in,
-                           (unsigned long long)d->bytes_out, seconds);
+    int rc =
+        np_buf_printf(&b,
+                      "{\"filter\":\"%s\",\"in\":%llu,\"out\":%llu,\"dropped\":%llu,"
+                      "\"rejected\":%llu,\"passed\":%llu,\"replayed\":%llu,\"bytes_in\":%llu,"
+                      "\"bytes_out\":%llu,\"seconds\":%.3f",
+                      d->f->name, (unsigned long long)d->n_in, (unsigned long long)d->n_out,
+                      (unsigned long long)d->n_dropped, (unsigned long long)d->n_rejected,
+                      (unsigned long long)d->n_passed, (unsigned long long)d->n_replayed,
+                      (unsigned long long)d->bytes_in, (unsigned long long)d->bytes_out, seconds);
     if (rc == 0 && d->f->stats) rc = d->f->stats(d->ctx, &b);
     if (rc == 0) rc = np_buf_puts(&b, "}\n");
     if (rc == 0) fputs(b.data, stderr);

@@ -19,6 +19,8 @@ typedef enum {
     NP_DROP,   /* do not write it (a duplicate); counted "dropped" */
     NP_REJECT, /* a bad record; the reason was given to np_record_reject() */
     NP_FAIL,   /* stop the run; the exit code was given to np_record_fail() */
+    NP_REPLAY, /* do not write it: read only to rebuild state (dedupe --emit-from); counted
+                  "replayed" */
 } np_verdict;
 
 typedef enum {

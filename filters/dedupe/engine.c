@@ -52,6 +52,7 @@ void dd_engine_free(dd_engine *e)
     dd_fpmap_free(&e->by_body);
     dd_window_free(&e->win);
     dd_shingles_free(&e->sh);
+    np_buf_free(&e->of_id);
     free(e->work);
     free(e->sig);
     free(e->seen);
@@ -69,6 +70,25 @@ static void forget(dd_engine *e, uint32_t s)
     if (d->body[s]) dd_fpmap_del(&e->by_body, d->body[s], s);
     if (d->flags[s] & DD_DOC_SIG) dd_lsh_del(&e->lsh, d, s);
     dd_docs_remove(d, s);
+}
+
+/* Is slot a newer than slot b (by time, then arrival): the order eviction goes by. */
+static inline int newer(const dd_docs *d, uint32_t a, uint32_t b)
+{
+    return d->time[a] > d->time[b] || (d->time[a] == d->time[b] && d->seq[a] > d->seq[b]);
+}
+
+/* The newest remembered article whose hash in `keys` is key, or DD_NO_SLOT. The maps hold
+ * one entry per key as a run goes (remember() keeps only the newest), more only after a
+ * load of an older state. */
+static uint32_t holder(const dd_engine *e, const dd_fpmap *m, const uint64_t *keys, uint64_t key)
+{
+    uint32_t best = DD_NO_SLOT;
+    dd_fpiter it;
+    dd_fpmap_find(m, key, &it);
+    for (uint32_t s; (s = dd_fpiter_next(&it)) != DD_NO_SLOT;)
+        if (keys[s] == key && (best == DD_NO_SLOT || newer(&e->docs, s, best))) best = s;
+    return best;
 }
 
 uint64_t dd_engine_evict(dd_engine *e)
@@ -89,14 +109,35 @@ uint64_t dd_engine_evict(dd_engine *e)
     return n;
 }
 
+/* Remembers an article, duplicate or not, so that what is remembered at any time is every
+ * article of the window (and what a later one is compared with depends on the window's
+ * articles only, not on older history: see --emit-from). Two rules keep repeats from
+ * piling up: an article with the same normalized body as a remembered one takes its place
+ * (the newer of the two by time, then arrival, stays; their signatures are equal), and the
+ * id index points at the newest article with an id (an older one keeps its id text, for
+ * duplicate_of). hid and hbody are the current holders of the id and body (or
+ * DD_NO_SLOT). */
 static int remember(dd_engine *e, const char *id, size_t id_len, uint64_t idh, uint64_t body,
-                    const dd_hval *sig, int64_t time)
+                    const dd_hval *sig, int64_t time, uint32_t hid, uint32_t hbody)
 {
+    dd_docs *d = &e->docs;
+    if (hbody != DD_NO_SLOT) {
+        /* The new article is the newest unless its time is older than the holder's. */
+        if (time < d->time[hbody]) return 0;
+        if (hid == hbody) hid = DD_NO_SLOT;
+        dd_window_remove(&e->win, d, hbody);
+        forget(e, hbody);
+    }
     uint32_t s =
-        dd_docs_add(&e->docs, sig, time, e->next_seq, body, idh, idh ? id : NULL, idh ? id_len : 0);
+        dd_docs_add(d, sig, time, e->next_seq, body, idh, idh ? id : NULL, idh ? id_len : 0);
     if (s == DD_NO_SLOT) return -1;
     e->next_seq++;
-    if (idh && dd_fpmap_add(&e->by_id, idh, s, 0) < 0) goto fail;
+    if (idh) {
+        if (hid == DD_NO_SLOT || newer(d, s, hid)) {
+            if (hid != DD_NO_SLOT) dd_fpmap_del(&e->by_id, idh, hid);
+            if (dd_fpmap_add(&e->by_id, idh, s, 0) < 0) goto fail;
+        }
+    }
     if (body && dd_fpmap_add(&e->by_body, body, s, 0) < 0) goto fail;
     if (sig && dd_lsh_add(&e->lsh, &e->docs, s) < 0) goto fail;
     if (dd_window_push(&e->win, &e->docs, s) < 0) goto fail;
@@ -206,51 +247,56 @@ int dd_engine_check(dd_engine *e, const char *id, size_t id_len, const char *idk
     e->have_watermark = 1;
     dd_engine_evict(e);
 
-    const dd_docs *d = &e->docs;
     uint64_t idh = id && idkey ? dd_id_hash(idkey, idkey_len) : 0;
-    if (idh) {
-        dd_fpiter it;
-        dd_fpmap_find(&e->by_id, idh, &it);
-        for (uint32_t s; (s = dd_fpiter_next(&it)) != DD_NO_SLOT;)
-            if (d->idh[s] == idh) {
-                set_dup(e, r, DD_EXACT_ID, s, 1.0);
-                e->counts.exact++;
-                return 0;
-            }
+    uint32_t hid = idh ? holder(e, &e->by_id, e->docs.idh, idh) : DD_NO_SLOT, hbody = DD_NO_SLOT;
+    if (hid != DD_NO_SLOT) {
+        set_dup(e, r, DD_EXACT_ID, hid, 1.0);
+        e->counts.exact++;
     }
     if (dd_shingles_make(&e->sh, body ? body : "", body ? body_len : 0, (int)e->c.p.shingle) < 0)
         return -1;
     if (!e->sh.norm_len) {
-        r->kind = DD_NOBODY;
-        e->counts.nobody++;
-        if (idh && remember(e, id, id_len, idh, 0, NULL, time) < 0) return -1;
+        if (!r->kind) {
+            r->kind = DD_NOBODY;
+            e->counts.nobody++;
+        }
+        if (r->of_id) {
+            np_buf_clear(&e->of_id);
+            if (np_buf_append(&e->of_id, r->of_id, r->of_id_len) < 0) return -1;
+            r->of_id = e->of_id.data;
+        }
+        if (idh && remember(e, id, id_len, idh, 0, NULL, time, hid, DD_NO_SLOT) < 0) return -1;
         return 0;
     }
     uint64_t bh = e->sh.body_hash;
-    dd_fpiter it;
-    dd_fpmap_find(&e->by_body, bh, &it);
-    for (uint32_t s; (s = dd_fpiter_next(&it)) != DD_NO_SLOT;)
-        if (d->body[s] == bh) {
-            set_dup(e, r, DD_EXACT_BODY, s, 1.0);
-            e->counts.exact++;
-            return 0;
-        }
+    hbody = holder(e, &e->by_body, e->docs.body, bh);
+    if (hbody != DD_NO_SLOT && !r->kind) {
+        set_dup(e, r, DD_EXACT_BODY, hbody, 1.0);
+        e->counts.exact++;
+    }
     const dd_hval *sig = NULL;
     if (dd_minhash(e->sh.sh, e->sh.nsh, e->c.p.hashes, e->c.p.seed, e->work, e->sig)) {
         sig = e->sig;
-        unsigned m;
-        uint32_t s = best_candidate(e, sig, &m);
-        if (s != DD_NO_SLOT) {
-            double est = dd_sig_estimate(m, e->c.p.hashes);
-            if (est >= e->c.threshold) {
-                set_dup(e, r, DD_NEAR, s, est);
-                e->counts.near++;
-                return 0;
+        if (!r->kind) {
+            unsigned m;
+            uint32_t s = best_candidate(e, sig, &m);
+            if (s != DD_NO_SLOT) {
+                double est = dd_sig_estimate(m, e->c.p.hashes);
+                if (est >= e->c.threshold) {
+                    set_dup(e, r, DD_NEAR, s, est);
+                    e->counts.near++;
+                }
             }
         }
     }
-    r->kind = DD_NEW;
-    if (remember(e, id, id_len, idh, bh, sig, time) < 0) return -1;
+    /* r->of_id points into the id arena, which remember() and eviction may rewrite (or
+     * forget the article it names): copy it. */
+    if (r->of_id) {
+        np_buf_clear(&e->of_id);
+        if (np_buf_append(&e->of_id, r->of_id, r->of_id_len) < 0) return -1;
+        r->of_id = e->of_id.data;
+    }
+    if (remember(e, id, id_len, idh, bh, sig, time, hid, hbody) < 0) return -1;
     dd_engine_evict(e);
     return 0;
 }

@@ -32,7 +32,7 @@ typedef struct {
 #define DD_DEFAULT_SEED 0x6e65777370697065ULL /* "newspipe" */
 
 typedef enum {
-    DD_NEW,        /* not seen: remembered */
+    DD_NEW,        /* not seen */
     DD_NOBODY,     /* no body text: only its id is remembered */
     DD_EXACT_ID,   /* same id as an earlier article */
     DD_EXACT_BODY, /* same normalized body */
@@ -68,6 +68,7 @@ typedef struct {
     uint32_t *seen; /* candidate set, seen_mask + 1 entries */
     uint32_t *used; /* positions filled in seen, to clear them: (seen_mask + 1) / 2 */
     uint32_t seen_mask;
+    np_buf of_id; /* the copy of a result's of_id */
 } dd_engine;
 
 /* Sets up an empty engine sized for `expected` documents. Returns 0, or -1 when out of
@@ -75,7 +76,8 @@ typedef struct {
 int dd_engine_init(dd_engine *e, const dd_config *c, size_t expected);
 void dd_engine_free(dd_engine *e);
 
-/* Decides on one article and remembers it when new. id is its id member's JSON text (NULL:
+/* Decides on one article and remembers it (every article is remembered, duplicates too:
+ * see remember() in engine.c). id is its id member's JSON text (NULL:
  * none) and idkey the bytes that identify it (a string id's decoded text after a type
  * byte), body the decoded body (NULL or empty: none), time its published or arrival time.
  * Returns 0, or -1 when out of memory. */

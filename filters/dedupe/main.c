@@ -35,6 +35,7 @@ enum {
     OPT_HASHES,
     OPT_BANDS,
     OPT_SHINGLE,
+    OPT_EMIT_FROM,
 };
 
 static const np_option options[] = {
@@ -55,6 +56,8 @@ static const np_option options[] = {
     {"hashes", 1, OPT_HASHES, 0, "N", "MinHash values per article (default 128)"},
     {"bands", 1, OPT_BANDS, 0, "N", "LSH bands; divides --hashes (default 32)"},
     {"shingle", 1, OPT_SHINGLE, 0, "N", "words per shingle (default 5)"},
+    {"emit-from", 1, OPT_EMIT_FROM, 0, "TIME",
+     "write only articles of time >= TIME (RFC 3339); read the earlier ones to remember them"},
     {NULL, 0, 0, 0, NULL, NULL},
 };
 
@@ -62,6 +65,8 @@ typedef struct {
     dd_config cfg;
     const char *state, *field, *time_field;
     int reset, deferred, wait, mark;
+    int have_emit_from;
+    int64_t emit_from; /* --emit-from, Unix seconds */
     np_lock lock;
     dd_engine eng;
     int have_engine;
@@ -128,6 +133,13 @@ static int dd_option(void *ctx, int key, const char *arg)
         rc = opt_uint("max-docs", arg, 1, UINT32_MAX - 2, &v);
         d->cfg.max_docs = v;
         return rc;
+    case OPT_EMIT_FROM:
+        if (np_parse_time(arg, strlen(arg), &d->emit_from) == 0) {
+            d->have_emit_from = 1;
+            return NP_EX_OK;
+        }
+        np_error("--emit-from: '%s' is not a time (RFC 3339, e.g. 2013-10-02T00:00:00Z)", arg);
+        return NP_EX_USAGE;
     case OPT_FIELD: d->field = arg; return NP_EX_OK;
     case OPT_TIME_FIELD: d->time_field = arg; return NP_EX_OK;
     case OPT_HASHES:
@@ -220,17 +232,25 @@ static int id_key(dedupe *d, const np_json_member *m)
     return np_buf_append(&d->idkey, m->val, m->val_len);
 }
 
-static int64_t article_time(dedupe *d, np_record *rec, int64_t now)
+/* The article's time: its time field, else (none, or unreadable) the arrival time; with
+ * --emit-from, else the newest article time seen, as a replay has no arrival time (returns
+ * 0 when there is none yet either). Returns 1 with *t set. */
+static int article_time(dedupe *d, np_record *rec, int64_t now, int64_t *t)
 {
     const char *s;
     size_t n;
-    int64_t t;
     if (np_record_text(rec, d->time_field, &s, &n) == NP_FIELD_STRING &&
-        np_parse_time(s, n, &t) == 0) {
+        np_parse_time(s, n, t) == 0) {
         /* A far-future date would push the window past everything remembered. */
-        return t > now + 86400 ? now + 86400 : t;
+        if (*t > now + 86400) *t = now + 86400;
+        return 1;
     }
-    return now;
+    if (!d->have_emit_from) {
+        *t = now;
+        return 1;
+    }
+    *t = d->eng.watermark;
+    return d->eng.have_watermark;
 }
 
 static np_verdict dd_record(void *ctx, np_record *rec)
@@ -238,19 +258,28 @@ static np_verdict dd_record(void *ctx, np_record *rec)
     dedupe *d = ctx;
     const char *body = NULL;
     size_t body_len = 0;
+    int64_t t;
+    /* With --emit-from, an article before TIME was (or will be) emitted by the job of its
+     * own time: here it is only remembered, and never rejected twice. One without any
+     * time before the first that has one cannot be placed: it counts as before TIME. */
+    int timed = article_time(d, rec, (int64_t)time(NULL), &t);
+    int replay = d->have_emit_from && (!timed || t < d->emit_from);
+    if (!timed) return NP_REPLAY;
     switch (np_record_text(rec, d->field, &body, &body_len)) {
     case NP_FIELD_STRING: break;
     case NP_FIELD_ABSENT: body = NULL; break;
-    case NP_FIELD_WRONG_TYPE: return np_record_reject(rec, "field %s: expected a string", d->field);
+    case NP_FIELD_WRONG_TYPE:
+        if (replay) return NP_REPLAY;
+        return np_record_reject(rec, "field %s: expected a string", d->field);
     case NP_FIELD_NOMEM: return np_record_fail(rec, NP_EX_SOFTWARE, "out of memory");
     }
     const np_json_member *m = np_record_id(rec);
     if (m && id_key(d, m) < 0) return np_record_fail(rec, NP_EX_SOFTWARE, "out of memory");
-    int64_t t = article_time(d, rec, (int64_t)time(NULL));
     dd_result r;
     if (dd_engine_check(&d->eng, m ? m->val : NULL, m ? m->val_len : 0, m ? d->idkey.data : NULL,
                         m ? d->idkey.len : 0, body, body_len, t, &r) < 0)
         return np_record_fail(rec, NP_EX_SOFTWARE, "out of memory");
+    if (replay) return NP_REPLAY;
     switch (r.kind) {
     case DD_NEW: return NP_EMIT;
     case DD_NOBODY: return NP_PASS;

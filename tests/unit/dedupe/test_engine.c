@@ -49,16 +49,25 @@ int main(void)
     OK(check(&e, "a-v2", a2, 1003, &r) == DD_NEAR && r.similarity > 0.7 && r.similarity < 0.95,
        "10%% of words changed: near duplicate, similarity %.3f", r.similarity);
     OK(check(&e, "a-v3", a3, 1004, &r) == DD_NEW, "75%% changed: new");
-    OK(check(&e, "b", b, 1005, &r) == DD_NEW, "another story is new");
+    OK(check(&e, "b", b, 1005, &r) == DD_EXACT_BODY && r.of_id_len == 3 &&
+           !memcmp(r.of_id, "\"a\"", 3),
+       "duplicates are remembered too: b's body, sent before under id a, is an exact duplicate");
+    char *b2 = article(2, 400, 0, 20);
+    OK(check(&e, "b2", b2, 1005, &r) == DD_NEAR && r.of_id_len == 3 && !memcmp(r.of_id, "\"b\"", 3),
+       "an edit of b is a near duplicate of the newest exact copy of b's body");
     OK(check(&e, "n1", "", 1006, &r) == DD_NOBODY && check(&e, "n2", NULL, 1006, &r) == DD_NOBODY,
        "empty and missing bodies are never duplicates of each other");
     OK(check(&e, "n1", NULL, 1007, &r) == DD_EXACT_ID, "a body-less article's id is remembered");
-    OK(check(&e, NULL, a2, 1008, &r) == DD_NEAR, "no id: still compared by body");
+    char *a4 = article(1, 400, 360, 400);
+    OK(check(&e, NULL, a4, 1008, &r) == DD_NEAR, "no id: still compared by body");
     OK(check(&e, NULL, "totally different words in a short note", 1009, &r) == DD_NEW &&
            check(&e, "x", "totally different words in a short note", 1010, &r) == DD_EXACT_BODY &&
            r.of_id == NULL,
        "duplicate of an id-less article: of_id is NULL");
-    OK(e.counts.exact == 4 && e.counts.near == 2 && e.counts.nobody == 2, "counts");
+    OK(e.counts.exact == 5 && e.counts.near == 3 && e.counts.nobody == 2, "counts");
+    OK(check(&e, "a-copy2", a, 1011, &r) == DD_EXACT_BODY && r.of_id_len == 8 &&
+           !memcmp(r.of_id, "\"a-copy\"", 8),
+       "an exact copy takes its twin's place: the newest copy is the one named");
 
     /* State round trip. */
     char dir[] = "/tmp/dd-unit-XXXXXX";
@@ -71,8 +80,11 @@ int main(void)
     int rc = dd_state_load(&f, path, msg, sizeof msg);
     OK(rc == 0 && f.docs.n == e.docs.n, "load restores %u documents (rc %d)", f.docs.n, rc);
     OK(f.watermark == e.watermark, "window position saved");
-    OK(check(&f, "zz", a2, 1011, &r) == DD_NEAR && r.of_id_len == 3 && !memcmp(r.of_id, "\"a\"", 3),
-       "loaded state finds the near duplicate of \"a\"");
+    char *a5 = article(1, 400, 100, 140);
+    OK(check(&f, "zz", a5, 1011, &r) == DD_NEAR && r.of_id_len == 9 &&
+           !memcmp(r.of_id, "\"a-copy2\"", 9),
+       "loaded state finds the near duplicate of story a (%.*s)", (int)r.of_id_len, r.of_id);
+    free(a5);
     OK(check(&f, "n1", NULL, 1012, &r) == DD_EXACT_ID, "loaded state remembers body-less ids");
     dd_engine_free(&f);
 
@@ -193,7 +205,9 @@ int main(void)
         snprintf(id, sizeof id, "k%u", i);
         if (i % 7 && i % 11) {
             t = article(1000 + i, 60, 50, 55);
-            near &= check(&f, "new", t, 9000, &r) == DD_NEAR && r.of_id_len == strlen(id) + 2 &&
+            char nid[24];
+            snprintf(nid, sizeof nid, "new%u", i);
+            near &= check(&f, nid, t, 9000, &r) == DD_NEAR && r.of_id_len == strlen(id) + 2 &&
                     !memcmp(r.of_id + 1, id, strlen(id));
             free(t);
         }
@@ -229,6 +243,8 @@ int main(void)
     free(a);
     free(a2);
     free(a3);
+    free(a4);
     free(b);
+    free(b2);
     DONE();
 }
