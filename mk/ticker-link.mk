@@ -41,6 +41,9 @@ listings: $(TL_BIN) $(TL_OUT)/weak-words.txt
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nasdaq_full_tickers.json:XNAS \
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nyse_full_tickers.json:XNYS \
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/amex_full_tickers.json:XASE \
+	  --symdir $(TL_SRC)/nasdaq-symdir-2014:2014-10-10 \
+	  --symdir $(TL_SRC)/nasdaq-symdir-2016:2016-08-15 \
+	  --current 2025-12-14 \
 	  --sec $(TL_SRC)/sec-edgar/company_tickers_exchange.json \
 	  --sp500 $(TL_SRC)/sp500/constituents.csv \
 	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv \
@@ -50,6 +53,9 @@ listings: $(TL_BIN) $(TL_OUT)/weak-words.txt
 	  --note "sources: SEC company_tickers_exchange.json (copy of 2025-12-14, public domain);" \
 	  --note "  S&P 500 constituents (2026-08-08, PDDL); Nasdaq screener (2026-08-22, for exchange," \
 	  --note "  security type, market cap and IPO year only); FinanceDatabase equities (2026-08-16, MIT);" \
+	  --note "  Nasdaq Trader symbol directory snapshots of 2014-10-10 and 2016-08-15 (funds, notes," \
+	  --note "  security types, and companies listed then but not in the current files, valid to" \
+	  --note "  the day before the next source that lacks them);" \
 	  --note "  data/aliases.tsv (curated for newspipe: aliases, 2006-2013 listings and RICs);" \
 	  --note "  \"~\" on common-word names: lower-case words of CoNLL-2003 train and BBC News 2004-2005" \
 	  -o data/listings.tsv

@@ -17,7 +17,7 @@
 #include "atomicfile.h"
 #include "hash.h"
 
-#define MAGIC  "NPTLC\0\0\1"
+#define MAGIC  "NPTLC\0\0\2"
 #define NO_STR UINT32_MAX
 
 typedef struct {
@@ -34,7 +34,8 @@ typedef struct {
 typedef struct {
     uint32_t symbol, mic, ric, country;
     int32_t from, to;
-    uint32_t issuer, primary;
+    uint32_t issuer;
+    uint16_t primary, type;
 } clst;
 
 typedef struct {
@@ -136,7 +137,8 @@ int tl_cache_write(const tl_table *t, const char *path, uint64_t fp)
                        x->from,
                        x->to,
                        x->issuer,
-                       x->primary};
+                       x->primary,
+                       x->type};
     }
     for (size_t i = 0; i < t->names.n_alias; i++) {
         const tl_alias *x = &t->names.alias[i];
@@ -266,6 +268,8 @@ int tl_cache_read(tl_table *t, const char *path, uint64_t fp)
         x->to = c.to;
         x->issuer = c.issuer;
         x->primary = (uint8_t)c.primary;
+        x->type = (uint8_t)c.type;
+        if (c.type >= TL_NSEC) bad = 1;
         if (c.issuer >= h.n_iss) bad = 1;
     }
     t->names.n_alias = h.n_alias;

@@ -296,7 +296,9 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
         issuer_range(L, a.issuer, &ilo, &ihi);
         int any_exchange = 0;
         for (uint32_t li = I->first; li < I->first + I->count; li++)
-            if (tl_valid_at(&T->lst[li], day) && !is_otc(&T->lst[li])) any_exchange = 1;
+            if (tl_valid_at(&T->lst[li], day) && !is_otc(&T->lst[li]) &&
+                TL_SEC_IS_EQUITY(T->lst[li].type))
+                any_exchange = 1;
         for (uint32_t li = I->first; li < I->first + I->count; li++) {
             const tl_listing *l = &T->lst[li];
             int explicit_here = 0;
@@ -307,6 +309,9 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
                  * date): a company listed later was not a listed company then. */
                 if (!tl_valid_at(l, day)) continue;
                 if (any_exchange && is_otc(l)) continue;
+                /* A company mention is its shares: notes, preferreds and funds it issued
+                 * only when the article names their code. */
+                if (!TL_SEC_IS_EQUITY(l->type)) continue;
             }
             tl_agg *e = new_agg(L);
             if (!e) return -1;
@@ -354,7 +359,7 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
                          : np_buf_puts(o, "null")) ||
                 np_buf_puts(o, ",\"ric\":") ||
                 (m->ric ? np_json_put_string(o, m->ric, m->ric_len) : np_buf_puts(o, "null")) ||
-                np_buf_puts(o, ",\"name\":null,\"issuer\":null"))
+                np_buf_puts(o, ",\"type\":null,\"name\":null,\"issuer\":null"))
                 return -1;
         } else {
             const tl_listing *l = &T->lst[e->listing];
@@ -362,7 +367,8 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
             if (np_buf_puts(o, "{\"symbol\":") ||
                 np_json_put_string(o, l->symbol, strlen(l->symbol)) ||
                 np_buf_puts(o, ",\"exchange\":") || np_json_put_string(o, l->mic, strlen(l->mic)) ||
-                np_buf_puts(o, ",\"ric\":") || put_ric(o, l) || np_buf_puts(o, ",\"name\":") ||
+                np_buf_puts(o, ",\"ric\":") || put_ric(o, l) || np_buf_puts(o, ",\"type\":\"") ||
+                np_buf_puts(o, tl_sec_names[l->type]) || np_buf_puts(o, "\",\"name\":") ||
                 np_json_put_string(o, I->name, strlen(I->name)) || np_buf_puts(o, ",\"issuer\":") ||
                 np_json_put_string(o, I->id, strlen(I->id)))
                 return -1;

@@ -75,6 +75,7 @@ int tl_link_texts(tl_linker *L, const char *const *texts, const size_t *lens, in
 {
     L->nm = 0;
     L->npersons = 0;
+    L->bare_named = 0;
     L->ents.n = 0;
     if (entities && tl_parse_entities(entities, entities_len, L->fields, L->nfields, &L->ents))
         return -1;

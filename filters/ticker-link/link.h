@@ -43,6 +43,7 @@ typedef struct {
     size_t n_by_issuer, by_issuer_cap;
     uint64_t persons[TL_MAX_PERSONS]; /* words seen as surnames in this record */
     int npersons;
+    int bare_named; /* bare "(SYMBOL)" codes the name before them agreed with, so far */
     np_buf out;
 } tl_linker;
 

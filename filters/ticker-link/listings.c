@@ -19,14 +19,17 @@
 
 const char *const tl_col_names[TL_NCOLS] = {"issuer",  "symbol",  "mic",        "ric",
                                             "primary", "country", "valid_from", "valid_to",
-                                            "prior",   "name",    "aliases"};
+                                            "prior",   "name",    "aliases",    "type"};
+
+const char *const tl_sec_names[TL_NSEC] = {"common", "depositary", "preferred", "etf",
+                                           "etn",    "fund",       "note",      "other"};
 
 typedef struct {
     char *f[TL_NCOLS]; /* NUL-terminated fields ("" when the column is absent) */
     int32_t from, to;
     int prior;
     uint32_t issuer;
-    uint8_t primary;
+    uint8_t primary, type;
 } row;
 
 typedef struct {
@@ -224,6 +227,17 @@ static int parse(tl_table *t, loader *L, const char *file, char *buf, size_t len
         if (cc[0] &&
             !(strlen(cc) == 2 && cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z'))
             return fail(err, errlen, file, line, "bad country '%s' (want ISO 3166 alpha-2)", cc);
+        r->type = TL_SEC_COMMON;
+        if (r->f[TL_COL_TYPE][0]) {
+            int k = 0;
+            while (k < TL_NSEC && strcmp(r->f[TL_COL_TYPE], tl_sec_names[k])) k++;
+            if (k == TL_NSEC)
+                return fail(err, errlen, file, line,
+                            "bad type '%s' (want common, depositary, preferred, etf, etn, fund, "
+                            "note or other)",
+                            r->f[TL_COL_TYPE]);
+            r->type = (uint8_t)k;
+        }
         r->from = TL_DAY_MIN;
         r->to = TL_DAY_MAX;
         if (r->f[TL_COL_FROM][0] &&
@@ -381,6 +395,7 @@ static int build(tl_table *t, loader *L, char *err, size_t errlen)
         l->to = r->to;
         l->issuer = r->issuer;
         l->primary = r->primary;
+        l->type = r->type;
         if (!is->name) is->name = r->f[TL_COL_NAME];
         if (r->prior > is->prior) is->prior = r->prior;
     }

@@ -22,6 +22,7 @@ enum {
     TL_COL_PRIOR,
     TL_COL_NAME,
     TL_COL_ALIASES,
+    TL_COL_TYPE,
     TL_NCOLS
 };
 extern const char *const tl_col_names[TL_NCOLS];
@@ -35,11 +36,28 @@ extern const char *const tl_col_names[TL_NCOLS];
 #define TL_DAY_MIN INT32_MIN
 #define TL_DAY_MAX INT32_MAX
 
+/* What a listing is (the type column). A company mention links its equity listings (common
+ * shares and depositary receipts); the others only when the article names their code. */
+typedef enum {
+    TL_SEC_COMMON = 0, /* also an empty type column */
+    TL_SEC_DEPOSITARY, /* ADR, ADS, GDR */
+    TL_SEC_PREFERRED,
+    TL_SEC_ETF,
+    TL_SEC_ETN,
+    TL_SEC_FUND,  /* closed-end funds, trusts, other pooled vehicles */
+    TL_SEC_NOTE,  /* debt: notes, debentures, baby bonds */
+    TL_SEC_OTHER, /* warrants, rights, units */
+    TL_NSEC
+} tl_sectype;
+extern const char *const tl_sec_names[TL_NSEC];
+#define TL_SEC_IS_EQUITY(t) ((t) <= TL_SEC_DEPOSITARY)
+
 typedef struct {
     const char *symbol, *mic, *ric, *country; /* "" when unknown (ric, country) */
     int32_t from, to; /* validity in days since 1970-01-01, inclusive; open: TL_DAY_MIN/MAX */
     uint32_t issuer;
     uint8_t primary;
+    uint8_t type; /* tl_sectype */
 } tl_listing;
 
 typedef struct {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const tl_method_name[] = {"", "ric", "exchange", "cashtag", "name", "entity"};
+const char *const tl_method_name[] = {"", "ric", "exchange", "cashtag", "name", "entity", "symbol"};
 
 tl_mention *tl_new_mention(tl_linker *L)
 {

@@ -13,7 +13,7 @@
 #include "zones.h"
 
 /* How a mention was found; also its "method" in the output (tl_method_name). */
-enum { M_RIC = 1, M_EXCHANGE, M_CASHTAG, M_NAME, M_ENTITY };
+enum { M_RIC = 1, M_EXCHANGE, M_CASHTAG, M_NAME, M_ENTITY, M_SYMBOL };
 
 struct tl_mention {
     uint32_t issuer;                   /* chosen issuer, or TL_NONE */

@@ -74,7 +74,53 @@ static size_t skip_spaces(const char *s, size_t n, size_t i)
     return i;
 }
 
-/* "(" RIC ([,;] RIC)* ")" — only when the parentheses hold nothing but RICs. */
+/* A bare US symbol: 1-5 capital letters, optionally a share class (".A", "-B"), at s[i..n).
+ * Returns the end or 0. */
+static size_t parse_bare(const char *s, size_t n, size_t i)
+{
+    size_t b = i;
+    while (i < n && upper(s[i]) && i - b < 6) i++;
+    if (i == b || i - b > 5) return 0;
+    if (i + 1 < n && (s[i] == '.' || s[i] == '-') && upper(s[i + 1]) &&
+        (i + 2 >= n || !alnum(s[i + 2])))
+        i += 2;
+    if (i < n && (alnum(s[i]) || s[i] == '_' || s[i] == '.' || s[i] == '&')) return 0;
+    return i;
+}
+
+/* "(" SYMBOL ([,;] SYMBOL)* ")": bare symbols, only when the parentheses hold nothing else. */
+static int scan_bare_group(const char *s, size_t n, size_t open, tl_patterns *out)
+{
+    tl_pattern found[8];
+    size_t nf = 0, i = skip_spaces(s, n, open + 1);
+    for (;;) {
+        size_t e = parse_bare(s, n, i);
+        if (!e || nf == 8) return 0;
+        tl_pattern p = {0};
+        p.kind = TL_PAT_SYMBOL;
+        p.b0 = (uint32_t)i;
+        p.b1 = (uint32_t)e;
+        p.open = (uint32_t)open;
+        p.sym = s + i;
+        p.sym_len = e - i;
+        found[nf++] = p;
+        i = skip_spaces(s, n, e);
+        if (i < n && s[i] == ')') break;
+        if (i < n && (s[i] == ',' || s[i] == ';')) {
+            i = skip_spaces(s, n, i + 1);
+            continue;
+        }
+        return 0;
+    }
+    for (size_t k = 0; k < nf; k++) {
+        found[k].group_n = (uint8_t)nf;
+        if (push(out, &found[k])) return -1;
+    }
+    return 0;
+}
+
+/* "(" RIC ([,;] RIC)* ")" — only when the parentheses hold nothing but RICs; else, for "(",
+ * bare symbols. */
 static int scan_ric_group(const char *s, size_t n, size_t open, tl_patterns *out)
 {
     char close = s[open] == '(' ? ')' : '>';
@@ -83,7 +129,7 @@ static int scan_ric_group(const char *s, size_t n, size_t open, tl_patterns *out
     for (;;) {
         tl_pattern p = {0};
         size_t e = parse_ric(s, n, i, &p);
-        if (!e) return 0;
+        if (!e) return close == ')' && nf == 0 ? scan_bare_group(s, n, open, out) : 0;
         p.open = (uint32_t)open;
         if (nf < 16) found[nf++] = p;
         i = skip_spaces(s, n, e);
@@ -190,22 +236,69 @@ static int scan_cashtag(const char *s, size_t n, size_t i, tl_patterns *out)
     return push(out, &p);
 }
 
+/* A RIC outside parentheses, found at its full stop s[dot]: "Apple AAPL.O", "IncAAPL.O",
+ * "Amazon.comAMZN.O". The root starts after a space, a quote or a lower-case letter (a
+ * name glued on), never after a full stop, slash, colon, "@", hyphen or digit (U.S.A.,
+ * file names, URLs, e-mail, dates); a one-letter root ("T.N") stands alone and is not
+ * followed by a full stop ("U.S.", "J.P."); the suffix is a known exchange's and ends the
+ * word. */
+static int scan_loose_ric(const char *s, size_t n, size_t dot, tl_patterns *out)
+{
+    if (dot == 0 || dot + 1 >= n || !upper(s[dot + 1])) return 0;
+    size_t b = dot, lb = dot;
+    while (lb > 0 && lower(s[lb - 1]) && dot - lb < 2) lb--; /* share class: "BRKa", "DBKGn" */
+    if (lb > 0 && s[lb - 1] == '_') lb--;
+    b = lb;
+    while (b > 0 && (upper(s[b - 1]) || digit(s[b - 1])) && lb - b < 12) b--;
+    if (b == lb) return 0;
+    if (lb < dot && b + 1 == lb) return 0; /* "Inc.", "No.1": a word, not a class tag */
+    char before = b > 0 ? s[b - 1] : ' ';
+    int glued = lower(before);
+    if (!(before == ' ' || before == '\t' || before == '\n' || before == '"' || glued)) return 0;
+    if (b > 0 && (upper(s[b - 1]) || digit(s[b - 1]))) return 0;
+    tl_pattern p = {0};
+    size_t e = parse_ric(s, n, b, &p);
+    if (!e || p.unlisted) return 0;
+    size_t root = lb - b;
+    if (e < n) {
+        char c = s[e];
+        if (c == '.') {
+            /* A sentence's full stop, not "U.S." or a file name. */
+            if (root < 2 || (e + 1 < n && s[e + 1] != ' ' && s[e + 1] != '\n')) return 0;
+        } else if (!(c == ' ' || c == '\t' || c == '\n' || c == ',' || c == ';' || c == ')' ||
+                     c == '"' || c == ':')) {
+            return 0;
+        }
+    }
+    if (root < 2 && glued) return 0;
+    /* A numeric root is an Asian exchange's code of four or more digits ("7203.T"), not a
+     * year or a number ("2013.N", "5.T"). */
+    int digits = 1;
+    for (size_t k = b; k < lb && digits; k++) digits = digit(s[k]);
+    if (digits && (root < 4 || !strcmp(p.exch->country, "US"))) return 0;
+    p.loose = 1;
+    p.open = p.b0;
+    return push(out, &p);
+}
+
 static int cmp_pos(const void *a, const void *b)
 {
     const tl_pattern *x = a, *y = b;
-    return x->b0 < y->b0 ? -1 : x->b0 > y->b0;
+    if (x->b0 != y->b0) return x->b0 < y->b0 ? -1 : 1;
+    return (x->loose > y->loose) - (x->loose < y->loose); /* in parentheses first */
 }
 
 int tl_find_patterns(const char *s, size_t n, tl_patterns *out)
 {
     out->n = 0;
     /* Each anchor byte is found with memchr (fast on long texts); results are sorted below. */
-    static const char anchors[] = "(<:$";
+    static const char anchors[] = "(<:$.";
     for (const char *a = anchors; *a; a++) {
         for (const char *p = memchr(s, *a, n); p; p = memchr(p + 1, *a, n - (size_t)(p + 1 - s))) {
             size_t i = (size_t)(p - s);
             int rc = *a == ':'   ? scan_exchange(s, n, i, out)
                      : *a == '$' ? scan_cashtag(s, n, i, out)
+                     : *a == '.' ? scan_loose_ric(s, n, i, out)
                                  : scan_ric_group(s, n, i, out);
             if (rc) return -1;
             if (i + 1 >= n) break;
@@ -213,6 +306,12 @@ int tl_find_patterns(const char *s, size_t n, tl_patterns *out)
     }
     /* Exchange patterns are found at their colon, after RIC groups that start earlier. */
     if (out->n > 1) qsort(out->p, out->n, sizeof *out->p, cmp_pos);
+    /* A RIC in parentheses is also found at its full stop: keep it once. */
+    size_t w = 0;
+    for (size_t k = 0; k < out->n; k++)
+        if (!(out->p[k].loose && w > 0 && out->p[w - 1].b0 == out->p[k].b0))
+            out->p[w++] = out->p[k];
+    out->n = w;
     return 0;
 }
 

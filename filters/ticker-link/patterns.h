@@ -1,7 +1,11 @@
 /* Explicit listing patterns, case-sensitive, with the exchange taken from the pattern:
  * Reuters RICs in parentheses or angle brackets ("(BABA.N)", "( XOM.N )", "(0700.HK)",
- * "(VOWG_p.DE)", "(IBM.N, MSFT.O)"), exchange-prefixed symbols ("(NYSE: BABA)",
- * "(NASDAQ: AAPL, MSFT)", "HKEX: 9988") and cashtags ("$AAPL"). */
+ * "(VOWG_p.DE)", "(IBM.N, MSFT.O)"), RICs without them ("Apple AAPL.O", glued to the name
+ * when a feed lost the space: "Amazon.comAMZN.O"), exchange-prefixed symbols ("(NYSE:
+ * BABA)", "(NASDAQ: AAPL, MSFT)", "HKEX: 9988"), cashtags ("$AAPL") and bare symbols in
+ * parentheses ("Microsoft Corp (MSFT)", "(GOOGL, GOOG)"). The last two kinds are only
+ * candidates: the linker accepts them when they resolve (and, for bare symbols, when the
+ * name before them or the context agrees). */
 #ifndef TL_PATTERNS_H
 #define TL_PATTERNS_H
 
@@ -10,7 +14,7 @@
 
 #include "exchanges.h"
 
-enum { TL_PAT_RIC = 1, TL_PAT_EXCHANGE = 2, TL_PAT_CASHTAG = 3 };
+enum { TL_PAT_RIC = 1, TL_PAT_EXCHANGE = 2, TL_PAT_CASHTAG = 3, TL_PAT_SYMBOL = 4 };
 
 typedef struct {
     uint8_t kind;    /* TL_PAT_* */
@@ -20,8 +24,10 @@ typedef struct {
     size_t sym_len;
     const char *ric; /* the whole RIC for TL_PAT_RIC, else NULL */
     size_t ric_len;
-    const tl_exchange *exch; /* NULL for cashtags (any US exchange) */
+    const tl_exchange *exch; /* NULL for cashtags and bare symbols (any US exchange) */
     uint8_t unlisted;        /* a ".UL" RIC: a company without a listing */
+    uint8_t loose;           /* a RIC outside parentheses: kept only when it resolves */
+    uint8_t group_n;         /* bare symbols: how many the parentheses hold */
 } tl_pattern;
 
 typedef struct {

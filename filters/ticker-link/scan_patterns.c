@@ -3,6 +3,7 @@
  * resolved with the company name written right before it when there is one (roots are not
  * always symbols, and symbols get reused), else as a symbol of that exchange. */
 #include <string.h>
+#include <strings.h>
 
 #include "mention.h"
 
@@ -22,11 +23,94 @@ static const tl_mention *adjacent_name(const tl_linker *L, size_t first_m, size_
     if (lo == first_m) return NULL;
     const tl_mention *m = &L->m[lo - 1];
     for (uint32_t b = m->b1; b < open; b++)
-        if (s[b] != ' ' && s[b] != '\t' && s[b] != ',') return NULL;
+        if (s[b] != ' ' && s[b] != '\t' && s[b] != ',' && s[b] != '.') return NULL;
     return m;
 }
 
 static const char *const us_mics[] = {"XNYS", "XNAS", "XASE", "ARCX", "BATS", "OTCM"};
+
+/* Acronyms news writes in parentheses after their expansion ("Securities and Exchange
+ * Commission (SEC)", "earnings per share (EPS)"): never a code on context alone, only when
+ * the name before them is the listed company's. */
+static const char *const acronyms[] = {
+    "AI",   "AR",  "ATM", "AUM",  "BOE", "BOJ",  "CAGR", "CEO",  "CFO", "CFTC", "COO",  "CPI",
+    "CTO",  "DOE", "DOJ", "EBIT", "ECB", "EPA",  "EPS",  "ESG",  "ETF", "ETN",  "EU",   "EV",
+    "EVS",  "FAA", "FBI", "FCC",  "FDA", "FDIC", "FED",  "FOMC", "FTC", "FX",   "FY",   "GAAP",
+    "GDP",  "HR",  "IMF", "IPO",  "IRS", "IT",   "LNG",  "MOU",  "NAV", "NFT",  "NYSE", "OCC",
+    "OPEC", "OTC", "PCE", "PE",   "PMI", "PPI",  "Q",    "REIT", "ROE", "ROI",  "SEC",  "SPAC",
+    "TTM",  "UAE", "UK",  "UN",   "US",  "USA",  "VR",   "WHO",  "WTI", "YOY"};
+
+static int is_acronym(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof acronyms / sizeof *acronyms; i++)
+        if (strlen(acronyms[i]) == n && memcmp(acronyms[i], s, n) == 0) return 1;
+    return 0;
+}
+
+/* Whether one of words occurs in s[from..to) as a whole word, in any letter case ("Shares
+ * of"). */
+static int word_near(const char *s, size_t from, size_t to, const char *const *words, size_t nw)
+{
+    for (size_t w = 0; w < nw; w++) {
+        size_t m = strlen(words[w]);
+        for (size_t i = from; i + m <= to; i++) {
+            if (strncasecmp(s + i, words[w], m)) continue;
+            int a = i == 0 || !((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z');
+            int b = i + m >= to || !((s[i + m] | 0x20) >= 'a' && (s[i + m] | 0x20) <= 'z');
+            if (a && b) return 1;
+        }
+    }
+    return 0;
+}
+
+/* The listing of a bare "(SYMBOL)" on a US exchange: one of the listings of an issuer the
+ * name right before it can be (*by_name set), else any, valid on day. */
+static uint32_t bare_listing(const tl_table *T, const tl_pattern *p, const tl_mention *nm,
+                             int32_t day, int *by_name)
+{
+    *by_name = 0;
+    for (uint32_t k = nm ? nm->alias_first : 0; nm && k < nm->alias_first + nm->alias_count; k++)
+        for (size_t u = 0; u < sizeof us_mics / sizeof *us_mics; u++) {
+            uint32_t li =
+                tl_find_symbol(T, us_mics[u], p->sym, p->sym_len, day, T->names.alias[k].issuer);
+            if (li != TL_NONE) {
+                *by_name = 1;
+                return li;
+            }
+        }
+    for (size_t u = 0; u < sizeof us_mics / sizeof *us_mics; u++) {
+        uint32_t li = tl_find_symbol(T, us_mics[u], p->sym, p->sym_len, day, TL_NONE);
+        if (li != TL_NONE) return li;
+    }
+    return TL_NONE;
+}
+
+/* A bare symbol no name supports: accepted when the context says it is a code. A fund's
+ * code after a fund's name ("the Technology Select Sector SPDR Fund (XLK)"); a company's
+ * after an exchange or market word ("Nasdaq-listed Acme (ACMB)", "shares of Acme
+ * (ACMB)"), or when the article has two or more codes its names agree with. Never a
+ * common acronym or a one-letter code. */
+static int bare_context(const tl_linker *L, const char *s, const tl_pattern *p, uint32_t li)
+{
+    static const char *const fund_words[] = {"ETF",      "ETFs",        "ETN",      "Fund",
+                                             "Trust",    "SPDR",        "iShares",  "ProShares",
+                                             "Direxion", "PowerShares", "Vanguard", "Invesco"};
+    static const char *const market_words[] = {"NYSE",   "Nasdaq", "NASDAQ", "AMEX",
+                                               "ticker", "symbol", "shares", "stock"};
+    if (p->sym_len < 2 || is_acronym(p->sym, p->sym_len)) return 0;
+    size_t from = p->open > 80 ? p->open - 80 : 0;
+    /* The same sentence only: from the last full stop followed by a space. */
+    for (size_t i = p->open; i > from; i--)
+        if (s[i - 1] == '.' && (s[i] == ' ' || s[i] == '\n')) {
+            from = i;
+            break;
+        }
+    uint8_t type = L->table->lst[li].type;
+    if (type == TL_SEC_ETF || type == TL_SEC_ETN || type == TL_SEC_FUND)
+        return word_near(s, from, p->open, fund_words, sizeof fund_words / sizeof *fund_words);
+    return L->bare_named >= 2 ||
+           word_near(s, from, p->open, market_words, sizeof market_words / sizeof *market_words);
+}
 
 int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_zone *z, size_t nz,
                      size_t first_m, int32_t day)
@@ -34,6 +118,17 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
     size_t names_end = L->nm; /* this field's name mentions are [first_m, names_end) */
     const tl_table *T = L->table;
     if (tl_find_patterns(s, n, &L->pats)) return -1;
+    /* Bare symbols the name before them agrees with, counted first: two or more make the
+     * article's other bare codes believable. */
+    for (size_t k = 0; k < L->pats.n; k++) {
+        const tl_pattern *p = &L->pats.p[k];
+        if (p->kind != TL_PAT_SYMBOL || tl_in_zone(z, nz, p->b0)) continue;
+        int by_name;
+        if (bare_listing(T, p, adjacent_name(L, first_m, names_end, s, p->open), day, &by_name) !=
+                TL_NONE &&
+            by_name)
+            L->bare_named++;
+    }
     size_t cp = 0, at = 0;
     for (size_t k = 0; k < L->pats.n; k++) {
         const tl_pattern *p = &L->pats.p[k];
@@ -43,6 +138,12 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
         size_t cp0 = cp, cp1 = cp;
         for (size_t b = p->b0; b < p->b1; b++) cp1 += ((unsigned char)s[b] & 0xC0) != 0x80;
         uint32_t li = TL_NONE, issuer = TL_NONE;
+        if (p->kind == TL_PAT_SYMBOL) {
+            int by_name;
+            li =
+                bare_listing(T, p, adjacent_name(L, first_m, names_end, s, p->open), day, &by_name);
+            if (li == TL_NONE || !(by_name || bare_context(L, s, p, li))) continue;
+        }
         if (p->kind == TL_PAT_RIC) {
             li = tl_find_ric(T, p->ric, p->ric_len, day);
         }
@@ -60,10 +161,15 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
             for (size_t u = 0; u < sizeof us_mics / sizeof *us_mics && li == TL_NONE; u++)
                 li = tl_find_symbol(T, us_mics[u], p->sym, p->sym_len, day, TL_NONE);
         }
+        /* A RIC outside parentheses counts only when it names a listing of the article's
+         * date. */
+        if (p->loose && (li == TL_NONE || (day != INT32_MIN && !tl_valid_at(&T->lst[li], day))))
+            continue;
         tl_mention *m = tl_new_mention(L);
         if (!m) return -1;
         m->method = p->kind == TL_PAT_RIC        ? M_RIC
                     : p->kind == TL_PAT_EXCHANGE ? M_EXCHANGE
+                    : p->kind == TL_PAT_SYMBOL   ? M_SYMBOL
                                                  : M_CASHTAG;
         m->field = (uint8_t)field;
         m->b0 = p->b0;

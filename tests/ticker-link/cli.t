@@ -137,7 +137,7 @@ is "$?" "78" "a listings file with a bad row exits 78"
 like "$(cat "$T/e")" 'bad\.tsv:3: bad MIC' "the error names the file and the line"
 : > "$T/empty.tsv"
 is "$(printf '%s\n' '{"id":1,"body":"Alibaba (BABA.N) rose."}' | "$TL" --listings "$T/empty.tsv")" \
-   '{"id":1,"body":"Alibaba (BABA.N) rose.","tickers":[{"symbol":"BABA","exchange":"XNYS","ric":"BABA.N","name":null,"issuer":null,"mentions":1,"evidence":[{"field":"body","start":9,"end":15,"method":"ric"}],"score":0.99}]}' \
+   '{"id":1,"body":"Alibaba (BABA.N) rose.","tickers":[{"symbol":"BABA","exchange":"XNYS","ric":"BABA.N","type":null,"name":null,"issuer":null,"mentions":1,"evidence":[{"field":"body","start":9,"end":15,"method":"ric"}],"score":0.99}]}' \
    "an empty listing works: explicit codes still come out, without an issuer"
 "$TL" --listings "$T/missing.tsv" < /dev/null 2> "$T/e"
 is "$?" "78" "a missing listings file exits 78"

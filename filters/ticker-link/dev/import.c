@@ -31,6 +31,12 @@ static void usage(FILE *fp)
                 "  --sec FILE          SEC company_tickers_exchange.json\n"
                 "  --screener FILE:MIC Nasdaq screener JSON for one exchange (repeatable), read\n"
                 "                      before --sec for exchange, security type and market cap\n"
+                "  --symdir DIR:DATE   Nasdaq Trader symbol directory snapshot (nasdaqlisted.txt,\n"
+                "                      otherlisted.txt) taken on DATE (repeatable, oldest first):\n"
+                "                      security types, funds and notes, and the listings of\n"
+                "                      companies no longer listed, with validity dates\n"
+                "  --current DATE      the date of the current sources (--sec): a snapshot's\n"
+                "                      company absent from them ends the day before\n"
                 "  --sp500 FILE        S&P 500 constituents CSV (Symbol,Security,...,CIK)\n"
                 "  --intl FILE         FinanceDatabase equities TSV (Yahoo symbols)\n"
                 "  --tsv FILE          a listings table in the newspipe-listings(5) format\n"
@@ -143,6 +149,8 @@ static int apply_fields(tl_brow *r, const trow *t)
     if (t->f[TL_COL_TO][0]) snprintf(r->to, sizeof r->to, "%s", t->f[TL_COL_TO]);
     if (t->f[TL_COL_PRIOR][0]) r->prior = atoi(t->f[TL_COL_PRIOR]);
     if (t->f[TL_COL_NAME][0] && tl_set(&r->name, t->f[TL_COL_NAME])) return -1;
+    for (int k = 0; t->f[TL_COL_TYPE][0] && k < TL_NSEC; k++)
+        if (!strcmp(t->f[TL_COL_TYPE], tl_sec_names[k])) r->type = k;
     return 0;
 }
 
@@ -283,12 +291,39 @@ static int group_issuers(tl_brows *rows)
                 free(k);
                 return -1;
             }
-            for (size_t a = i; a < j; a++)
-                if (rename_issuer(rows, rows->r[k[a].row].issuer, to)) {
+            /* An SEC issuer whose country is known takes only listings in that country
+             * (and Hong Kong for a Chinese one): the same name on another country's
+             * exchange is a separately listed company (a national subsidiary with its own
+             * shareholders, or an unrelated firm), which the rows of each country form. */
+            const tl_brow *tr = &rows->r[target];
+            const char *home = !strncmp(tr->issuer, "cik:", 4) ? tr->domicile : "";
+            for (size_t a = i; a < j; a++) {
+                const tl_brow *ra = &rows->r[k[a].row];
+                const char *c = mic_country(ra->mic);
+                int joins = !home[0] || !strncmp(ra->issuer, "cik:", 4) || !strcmp(c, home) ||
+                            !strcmp(c, "US") || (!strcmp(home, "CN") && !strcmp(c, "HK"));
+                if (!joins) {
+                    /* The first row of this country in the group gathers the others. */
+                    const char *own = NULL;
+                    for (size_t b = i; b < a && !own; b++) {
+                        const tl_brow *rb = &rows->r[k[b].row];
+                        if (strncmp(rb->issuer, "cik:", 4) && !strcmp(mic_country(rb->mic), c) &&
+                            strcmp(rb->issuer, to))
+                            own = rb->issuer;
+                    }
+                    if (own && rename_issuer(rows, ra->issuer, own)) {
+                        free(to);
+                        free(k);
+                        return -1;
+                    }
+                    continue;
+                }
+                if (rename_issuer(rows, ra->issuer, to)) {
                     free(to);
                     free(k);
                     return -1;
                 }
+            }
             free(to);
         }
         i = j;
@@ -497,6 +532,13 @@ static void choose_primary(tl_brows *rows, const size_t *idx, size_t a, size_t b
         int rank = 0;
         if (strcmp(r->mic, "OTCM")) rank += 4;
         if (!r->adr) rank += 2;
+        if (TL_SEC_IS_EQUITY(r->type)) rank += 16;
+        /* FinanceDatabase lists some lines under their ISIN ("FR0000140022"): the
+         * exchange's own symbol is the one news writes. */
+        if (!(strlen(r->symbol) == 12 && r->symbol[0] >= 'A' && r->symbol[0] <= 'Z' &&
+              r->symbol[1] >= 'A' && r->symbol[1] <= 'Z' && r->symbol[2] >= '0' &&
+              r->symbol[2] <= '9'))
+            rank += 1;
         if (dom[0] && !strcmp(dom, mic_country(r->mic))) rank += 8;
         if (rank > best_rank) {
             best = k;
@@ -584,6 +626,7 @@ static int write_table(tl_brows *rows, const char *const *notes, int nnotes, np_
             f[TL_COL_PRIOR] = pri;
             f[TL_COL_NAME] = r->name;
             f[TL_COL_ALIASES] = k == a && al.data ? al.data : "";
+            f[TL_COL_TYPE] = r->type > 0 && r->type < TL_NSEC ? tl_sec_names[r->type] : "";
             for (int c = 0; c < TL_NCOLS; c++) {
                 put_clean(o, f[c]);
                 np_buf_putc(o, c + 1 < TL_NCOLS ? '\t' : '\n');
@@ -599,8 +642,10 @@ static int write_table(tl_brows *rows, const char *const *notes, int nnotes, np_
 int tl_import_main(int argc, char **argv)
 {
     const char *sec = NULL, *sp500 = NULL, *intl = NULL, *aliases = NULL, *output = NULL;
+    const char *current = NULL;
     const char *screener[MAX_INPUTS], *tsv[MAX_INPUTS], *notes[MAX_INPUTS], *weak[MAX_INPUTS];
-    int nscreener = 0, ntsv = 0, nnotes = 0, nweak = 0;
+    const char *symdir[MAX_INPUTS];
+    int nscreener = 0, ntsv = 0, nnotes = 0, nweak = 0, nsymdir = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -629,6 +674,10 @@ int tl_import_main(int argc, char **argv)
             output = v;
         else if (!strcmp(a, "--screener") && nscreener < MAX_INPUTS)
             screener[nscreener++] = v;
+        else if (!strcmp(a, "--symdir") && nsymdir < MAX_INPUTS)
+            symdir[nsymdir++] = v;
+        else if (!strcmp(a, "--current"))
+            current = v;
         else if (!strcmp(a, "--tsv") && ntsv < MAX_INPUTS)
             tsv[ntsv++] = v;
         else if (!strcmp(a, "--note") && nnotes < MAX_INPUTS)
@@ -663,11 +712,28 @@ int tl_import_main(int argc, char **argv)
         path[colon - screener[i]] = '\0';
         if (tl_read_screener(path, colon + 1)) rc = NP_EX_DATAERR;
     }
+    for (int i = 0; i < nsymdir && rc == NP_EX_OK; i++) {
+        const char *colon = strrchr(symdir[i], ':');
+        char dir[4096];
+        if (!colon || (size_t)(colon - symdir[i]) >= sizeof dir) {
+            np_error("--symdir %s: want DIR:YYYY-MM-DD", symdir[i]);
+            rc = NP_EX_USAGE;
+            break;
+        }
+        memcpy(dir, symdir[i], (size_t)(colon - symdir[i]));
+        dir[colon - symdir[i]] = '\0';
+        if (tl_read_symdir(dir, colon + 1)) rc = NP_EX_DATAERR;
+    }
+    if (rc == NP_EX_OK && nsymdir && !current) {
+        np_error("--symdir needs --current DATE (the date of the current sources)");
+        rc = NP_EX_USAGE;
+    }
     if (rc == NP_EX_OK && sec && tl_read_sec(sec, &rows)) rc = NP_EX_DATAERR;
     if (rc == NP_EX_OK && sp500 && tl_read_sp500(sp500, &rows)) rc = NP_EX_DATAERR;
     if (rc == NP_EX_OK && intl && tl_read_intl(intl, &rows)) rc = NP_EX_DATAERR;
     for (int i = 0; i < ntsv && rc == NP_EX_OK; i++)
         if (add_tsv(&rows, tsv[i])) rc = NP_EX_CONFIG;
+    if (rc == NP_EX_OK && nsymdir && tl_symdir_rows(&rows, current)) rc = NP_EX_SOFTWARE;
     if (rc == NP_EX_OK && group_issuers(&rows)) rc = NP_EX_SOFTWARE;
     if (rc == NP_EX_OK && nweak) {
         np_wordset h = {0};
@@ -695,5 +761,6 @@ int tl_import_main(int argc, char **argv)
     np_buf_free(&out);
     tl_brows_free(&rows);
     tl_screener_free();
+    tl_symdir_free();
     return rc;
 }

@@ -11,7 +11,8 @@ typedef struct {
     char from[11], to[11];
     int primary; /* 1, 0, or -1 when not decided yet */
     int prior;
-    int adr; /* a depositary receipt or a foreign issuer's US line */
+    int adr;  /* a depositary receipt or a foreign issuer's US line */
+    int type; /* tl_sectype: what the security is */
     int dropped;
     char *domicile; /* issuer's country of domicile, ISO 3166 alpha-2 or "" (owned) */
 } tl_brow;
@@ -43,7 +44,27 @@ int tl_read_intl(const char *path, tl_brows *out);
  * (warrant, unit, right, preferred, note). name is borrowed; ipoyear 0 when unknown. */
 int tl_screener_lookup(const char *sym, const char **mic, const char **name, double *mcap,
                        int *kind, int *foreign, int *ipoyear);
+/* The screener's country (ISO 3166 alpha-2) of a US symbol's issuer, or "". */
+const char *tl_screener_country(const char *sym);
 void tl_screener_free(void);
+
+/* Nasdaq Trader symbol directory snapshot (nasdaqlisted.txt and otherlisted.txt in dir)
+ * taken on date (YYYY-MM-DD): a side table like the screener's. Call it before tl_read_sec
+ * (which types its rows by it) and tl_symdir_rows. Returns 0, or -1 after printing why. */
+int tl_read_symdir(const char *dir, const char *date);
+/* The security type (tl_sectype) the newest snapshot gives a US symbol ("BRK-A" form), or -1
+ * when no snapshot has it. */
+int tl_symdir_type(const char *sym);
+/* Appends the snapshots' exchange-traded funds and notes, and the common stocks and
+ * depositary receipts no longer listed (absent from the rows already read, which are
+ * today's): each valid to the day before the first snapshot, or today_date, that lacks it.
+ * Returns 0 or -1 (out of memory). */
+int tl_symdir_rows(tl_brows *rows, const char *today_date);
+void tl_symdir_free(void);
+
+/* Security type of a security name ("... ETF", "... Preferred Stock", "American Depositary
+ * Shares"): a tl_sectype, TL_SEC_COMMON when nothing says otherwise. */
+int tl_security_type(const char *name);
 
 /* Country name ("Hong Kong", "United States") to ISO 3166 alpha-2, or "". */
 const char *tl_country_code(const char *name);

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "../exchanges.h"
 #include "import_model.h"
+#include "../listings.h"
 #include "utf8.h"
 
 /* ---- rows --------------------------------------------------------------------------- */
@@ -228,6 +229,7 @@ typedef struct {
     char mic[5];
     double mcap;
     int kind, foreign, ipoyear;
+    char cc[3]; /* the issuer's country, ISO 3166 alpha-2, or "" */
 } scr_row;
 
 static scr_row *scr;
@@ -340,6 +342,7 @@ int tl_read_screener(const char *path, const char *mic)
         clean_security_name(r.name, &r.kind);
         r.mcap = mcap ? atof(mcap) : 0;
         r.foreign = country && country[0] && strcmp(country, "United States") != 0;
+        snprintf(r.cc, sizeof r.cc, "%s", country ? tl_country_code(country) : "");
         r.ipoyear = ipo ? atoi(ipo) : 0;
         free(country);
         free(mcap);
@@ -389,6 +392,18 @@ int tl_screener_lookup(const char *sym, const char **mic, const char **name, dou
     *foreign = r->foreign;
     *ipoyear = r->ipoyear;
     return 0;
+}
+
+const char *tl_screener_country(const char *sym)
+{
+    const char *mic, *name;
+    double mcap;
+    int kind, foreign, ipoyear;
+    if (tl_screener_lookup(sym, &mic, &name, &mcap, &kind, &foreign, &ipoyear)) return "";
+    scr_row key = {0};
+    key.sym = (char *)sym;
+    const scr_row *r = bsearch(&key, scr, n_scr, sizeof *scr, cmp_scr);
+    return r ? r->cc : "";
 }
 
 void tl_screener_free(void)
@@ -488,13 +503,18 @@ int tl_read_sec(const char *path, tl_brows *out)
                     r->name = tl_strdup(have && sname[0] ? sname : v[1]);
                     r->aliases = tl_strdup(have && sname[0] && strcasecmp(sname, v[1]) ? v[1] : "");
                     r->ric = tl_strdup("");
-                    r->domicile = tl_strdup(have && !foreign ? "US" : "");
+                    /* The screener's country of the issuer: a foreign issuer's home listings
+                     * join its US line, a US issuer's do not (a same-name company abroad). */
+                    const char *cc = have ? tl_screener_country(v[2]) : "";
+                    r->domicile = tl_strdup(have && !foreign ? "US" : cc);
                     if (!r->issuer || !r->symbol || !r->name || !r->aliases || !r->ric ||
                         !r->domicile)
                         goto oom;
                     snprintf(r->mic, sizeof r->mic, "%s", have && strcmp(mic, "OTCM") ? smic : mic);
                     snprintf(r->country, sizeof r->country, "US");
                     r->adr = have && (kind == 1 || foreign);
+                    /* Typed below when the screener does not know the symbol. */
+                    r->type = have ? (kind == 1 ? TL_SEC_DEPOSITARY : TL_SEC_COMMON) : -1;
                     r->prior = (int)prior_of_mcap(mcap);
                     /* The screener's IPO year bounds the listing from below (to the year), so
                      * old news does not link a company that was not listed yet. */
@@ -521,6 +541,25 @@ int tl_read_sec(const char *path, tl_brows *out)
                 break;
             }
         }
+    }
+    /* Symbols the screener (stocks only) does not know: the symbol directory's type, else
+     * the name's ("... ETF TRUST"); a further symbol of an issuer whose stock the screener
+     * knows, sharing no stem with it, is another security (a bank's notes). */
+    for (size_t i = first; i < out->n; i++) {
+        tl_brow *r = &out->r[i];
+        if (r->type >= 0) continue;
+        int t = tl_symdir_type(r->symbol);
+        if (t < 0) t = tl_security_type(r->aliases[0] ? r->aliases : r->name);
+        if (t == TL_SEC_COMMON)
+            for (size_t j = first; j < out->n; j++) {
+                const tl_brow *s = &out->r[j];
+                if (j == i || s->type < 0 || !TL_SEC_IS_EQUITY(s->type) ||
+                    strcmp(s->issuer, r->issuer))
+                    continue;
+                t = strncmp(s->symbol, r->symbol, 2) ? TL_SEC_OTHER : TL_SEC_COMMON;
+                break;
+            }
+        r->type = t;
     }
     return 0;
 oom:
@@ -789,6 +828,11 @@ int tl_read_intl(const char *path, tl_brows *out)
         if (!x) continue;
         *dot = '\0';
         if (sym[strcspn(sym, " \t|")]) continue;
+        /* A line quoted under its ISIN ("FR0000140022") is another quote of a company
+         * listed under its symbol: not a listing news names. */
+        if (strlen(sym) == 12 && sym[0] >= 'A' && sym[0] <= 'Z' && sym[1] >= 'A' && sym[1] <= 'Z' &&
+            sym[11] >= '0' && sym[11] <= '9' && strpbrk(sym + 2, "0123456789"))
+            continue;
         if (secondary_quote(x, sym, f[col[NAME]], tl_country_code(f[col[COUNTRY]]))) continue;
         tl_brow *r = tl_brows_add(out);
         if (!r) {
