@@ -5,3 +5,9 @@
 BENCHES += bench-serve
 bench-serve: $(BINDIR)/newspipe
 	NP_BIN=$(BINDIR) NP_TOP=$(CURDIR) SHARED=$(SHARED) BENCH_DIR=$(abspath $(OUT)) sh bench/serve.sh
+# newspipe serve: the kill -9 chaos test over many seeds (make check runs 3 of them).
+#   make chaos            seeds 1..CHAOS_RUNS (20) of tests/serve/chaos-kill.t
+CHAOS_RUNS ?= 20
+.PHONY: chaos
+chaos: all
+	$(TEST_ENV) CHAOS_SEEDS="$$(seq -s ' ' 1 $(CHAOS_RUNS))" prove -v --exec '' tests/serve/chaos-kill.t

@@ -616,10 +616,29 @@ static void commit(proc *b)
         free(rotated);
         return fail(b, "%s", msg);
     }
+    int did_rotate = rotated != NULL;
     if (rotated) {
         np_serve_log(s, NP_LOG_INFO, "rotated %s to %s", b->sink.path, rotated);
         free(rotated);
+    }
+    /* The journal must know every file before the first byte is appended to it (a new
+     * file, a rotated one, one that replaced the file it knew): a crash during the append
+     * is then cut off at the next start, never kept beside the batch's replay. */
+    int rej_new = 0, out_new = 0;
+    if ((b->rej_tmp && np_append_prepare(p->reject, &s->j.rej, &rej_new, msg, sizeof msg) < 0) ||
+        np_sink_prepare(&b->sink, &s->j.out, &out_new, msg, sizeof msg) < 0) {
+        s->j.out = out0;
+        s->j.rej = rej0;
+        return fail(b, "%s", msg);
+    }
+    if (did_rotate || rej_new || out_new) {
+        if (np_journal_save(&s->j, s->state_dir) < 0) {
+            s->j.out = out0;
+            s->j.rej = rej0;
+            return fail(b, "cannot write the journal: %s", strerror(errno));
+        }
         out0 = s->j.out;
+        rej0 = s->j.rej;
     }
     if (b->rej_tmp &&
         np_append_commit(p->reject, b->rej_tmp, &s->j.rej, NULL, msg, sizeof msg) < 0) {

@@ -5,7 +5,9 @@
  * (intake.c) first, so a batch is durable before it is processed and a socket producer can
  * be told what was accepted. The processor (batch.c) takes the oldest batch, runs it through
  * a fresh chain of the pipeline's stages (chain.h) into a temporary file, then commits in
- * this order: the sink's output (sink.c), a journal record (journal.c), the stages' deferred
+ * this order: a journal record naming any output or reject file the journal does not know
+ * yet (so that a crash in the middle of the first append to it is cut off, not kept), the
+ * sink's output (sink.c), a journal record (journal.c), the stages' deferred
  * state (`newspipe-NAME --commit`), the source (the batch file leaves the queue or spool),
  * and a last journal record. A crash at any point replays at most the batch in hand, and
  * the journal lets a restart finish a commit that was under way, so output and state never

@@ -143,6 +143,29 @@ static long long copy_counting(int in, int out, uint64_t *lines)
     return total;
 }
 
+int np_append_prepare(const char *path, np_jfile *pos, int *changed, char *msg, size_t len)
+{
+    *changed = 0;
+    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) < 0) {
+        snprintf(msg, len, "%s: %s", path, strerror(errno));
+        if (fd >= 0) close(fd);
+        return -1;
+    }
+    close(fd);
+    if ((uint64_t)st.st_ino == pos->ino) return 0;
+    /* A file the journal does not know: a new one, or one that replaced the file it knew.
+     * Its entry must be durable before the journal names it. */
+    if (np_fsync_dir_of(path) < 0) {
+        snprintf(msg, len, "%s: fsync of its directory: %s", path, strerror(errno));
+        return -1;
+    }
+    *pos = (np_jfile){(uint64_t)st.st_ino, (uint64_t)st.st_size, (int64_t)time(NULL)};
+    *changed = 1;
+    return 0;
+}
+
 int np_append_commit(const char *path, const char *src, np_jfile *pos, uint64_t *lines, char *msg,
                      size_t len)
 {
@@ -151,7 +174,8 @@ int np_append_commit(const char *path, const char *src, np_jfile *pos, uint64_t 
         snprintf(msg, len, "%s: %s", src, strerror(errno));
         return -1;
     }
-    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    /* No O_CREAT: the file is the one np_append_prepare found, which the journal knows. */
+    int fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) < 0) {
         snprintf(msg, len, "%s: %s", path, strerror(errno));
@@ -159,18 +183,20 @@ int np_append_commit(const char *path, const char *src, np_jfile *pos, uint64_t 
         close(in);
         return -1;
     }
-    int created = 0;
     if ((uint64_t)st.st_ino != pos->ino) {
-        created = st.st_size == 0;
-        *pos = (np_jfile){(uint64_t)st.st_ino, (uint64_t)st.st_size, (int64_t)time(NULL)};
-    } else if ((uint64_t)st.st_size > pos->size) {
+        snprintf(msg, len, "%s was replaced while a batch was being committed", path);
+        close(fd);
+        close(in);
+        return -1;
+    }
+    if ((uint64_t)st.st_size > pos->size) {
         /* Left by an append that failed in this process. */
         if (ftruncate(fd, (off_t)pos->size) < 0) goto fail;
     } else if ((uint64_t)st.st_size < pos->size) {
         pos->size = (uint64_t)st.st_size;
     }
     long long n = copy_counting(in, fd, lines);
-    if (n < 0 || fsync(fd) < 0 || (created && np_fsync_dir_of(path) < 0)) goto fail;
+    if (n < 0 || fsync(fd) < 0) goto fail;
     if (close(fd) < 0) {
         fd = -1;
         goto fail;
@@ -260,6 +286,12 @@ char *np_sink_tmp_path(const np_sink *k, const char *tmp_dir, const char *name)
     else
         snprintf(p, n, "%s/out-%s", tmp_dir, name);
     return p;
+}
+
+int np_sink_prepare(const np_sink *k, np_jfile *pos, int *changed, char *msg, size_t len)
+{
+    *changed = 0;
+    return k->kind == NP_OUT_FILE ? np_append_prepare(k->path, pos, changed, msg, len) : 0;
 }
 
 int np_sink_commit(const np_sink *k, const char *tmp, const char *name, np_jfile *pos,

@@ -1,7 +1,8 @@
 /* Where `newspipe serve` delivers a batch's output, atomically per batch:
- *   - a file, appended to: the batch is appended and fsynced, and the journal records the
- *     file's inode and size; a restart truncates whatever an interrupted append left past
- *     that size. Rotated by size or age between batches (the file is renamed to
+ *   - a file, appended to: the journal knows the file (its inode and size) before the first
+ *     byte is appended to it; the batch is appended and fsynced, and the journal records the
+ *     new size; a restart truncates whatever an interrupted append left past the size the
+ *     journal holds. Rotated by size or age between batches (the file is renamed to
  *     NAME-YYYYmmddTHHMMSSZ.EXT and a new one started);
  *   - a spool directory: one file per batch, written beside its final name and renamed
  *     into place (a replayed batch replaces its own file);
@@ -30,9 +31,16 @@ typedef struct {
  * another one (the sink had rotated, or someone replaced the file), pos is updated to it.
  * Returns 0, or -1 with a message in msg. */
 int np_append_recover(const char *path, np_jfile *pos, char *msg, size_t len);
-/* Appends the whole of the file src to path, fsyncs it and advances pos; counts the lines
- * appended into *lines when lines is not NULL. On failure the file is cut back to pos.
+/* Before appending to path: opens it (creating it), and when it is not the file pos names
+ * (new, rotated, replaced by someone), sets pos to it (its inode and current size) and
+ * *changed. The caller must then make pos durable (the journal) before np_append_commit,
+ * so that a crash during the append is cut off at the next start instead of being kept.
  * Returns 0, or -1 with a message. */
+int np_append_prepare(const char *path, np_jfile *pos, int *changed, char *msg, size_t len);
+/* Appends the whole of the file src to path, fsyncs it and advances pos; counts the lines
+ * appended into *lines when lines is not NULL. The file must be the one pos names
+ * (np_append_prepare); else, or on any failure, nothing is appended (the file is cut back
+ * to pos). Returns 0, or -1 with a message. */
 int np_append_commit(const char *path, const char *src, np_jfile *pos, uint64_t *lines, char *msg,
                      size_t len);
 
@@ -43,6 +51,8 @@ int np_sink_rotate(const np_sink *k, np_jfile *pos, char **rotated, char *msg, s
 /* The path the chain's output for a batch is written to (caller frees): beside its final
  * file `name` in a spool sink, else in tmp_dir. */
 char *np_sink_tmp_path(const np_sink *k, const char *tmp_dir, const char *name);
+/* np_append_prepare for a file sink (nothing to do for the others). */
+int np_sink_prepare(const np_sink *k, np_jfile *pos, int *changed, char *msg, size_t len);
 /* Commits the output in tmp: renamed to `name` in a spool sink, else appended (and then
  * left for the caller to remove). pos is the file sink's position (updated). Counts lines
  * into *lines. Returns 0, or -1 with a message (nothing is then committed). */
