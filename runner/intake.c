@@ -21,6 +21,7 @@ struct np_intake {
     int fd; /* the open batch, -1 when none */
     char open_path[4096];
     uint64_t lines, bytes;
+    uint64_t whole; /* bytes up to the end of the last whole line appended */
     uint64_t next_seq;
     uv_timer_t timer;
     int failed;
@@ -94,7 +95,7 @@ int np_intake_open(np_server *s, int salvage_open, const np_intake_hooks *h)
         if (keep > 0 && ftruncate(fd, keep) == 0) {
             /* Lines a crashed server had read but not queued: queue them now. */
             in->fd = fd;
-            in->bytes = (uint64_t)keep;
+            in->bytes = in->whole = (uint64_t)keep;
             uint64_t lines = 0;
             char buf[65536];
             off_t at = 0;
@@ -115,26 +116,40 @@ int np_intake_open(np_server *s, int salvage_open, const np_intake_hooks *h)
     return 0;
 }
 
+/* The intake cannot go on: the server stops with exit 74. The open batch stays where it is,
+ * unacknowledged (a restart queues its whole lines); it is never cut, since a cut
+ * acknowledges everything read so far. */
+static int intake_failed(np_server *s, const char *what, const char *path)
+{
+    np_intake *in = s->intake;
+    np_serve_log(s, NP_LOG_ERR, "cannot %s %s: %s", what, path, strerror(errno));
+    if (in->fd >= 0) close(in->fd);
+    in->fd = -1;
+    in->failed = 1;
+    uv_timer_stop(&in->timer);
+    np_serve_fail(s, NP_EX_IOERR, "the intake queue cannot be written");
+    return -1;
+}
+
 int np_intake_cut(np_server *s)
 {
     np_intake *in = s->intake;
-    if (!in || in->fd < 0) return 0;
+    if (!in) return 0;
+    if (in->failed) return -1;
+    if (in->fd < 0) return 0;
     uv_timer_stop(&in->timer);
     char final[4200];
     snprintf(final, sizeof final, "%s/%016" PRIu64 ".ndjson", s->queue_dir, in->next_seq);
-    if (fsync(in->fd) < 0 || close(in->fd) < 0 || rename(in->open_path, final) < 0 ||
-        np_fsync_dir_of(final) < 0) {
-        np_serve_log(s, NP_LOG_ERR, "cannot queue a batch (%s): %s", final, strerror(errno));
-        in->fd = -1;
-        in->failed = 1;
-        np_serve_fail(s, NP_EX_IOERR, "the intake queue cannot be written");
-        return -1;
-    }
+    if (fsync(in->fd) < 0) return intake_failed(s, "fsync", in->open_path);
+    int fd = in->fd;
     in->fd = -1;
+    if (close(fd) < 0) return intake_failed(s, "close", in->open_path);
+    if (rename(in->open_path, final) < 0) return intake_failed(s, "queue a batch as", final);
+    if (np_fsync_dir_of(final) < 0) return intake_failed(s, "fsync the directory of", final);
     in->next_seq++;
     s->stats.intake_lines += in->lines;
     s->stats.intake_bytes += in->bytes;
-    in->lines = in->bytes = 0;
+    in->lines = in->bytes = in->whole = 0;
     s->queued++;
     if (in->h.cut) in->h.cut(s, in->h.arg);
     np_batch_kick(s);
@@ -147,22 +162,21 @@ int np_intake_append(np_server *s, const void *data, size_t n, uint64_t nlines)
     if (in->failed) return -1;
     if (in->fd < 0) {
         in->fd = open(in->open_path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
-        if (in->fd < 0) {
-            np_serve_log(s, NP_LOG_ERR, "cannot open %s: %s", in->open_path, strerror(errno));
-            in->failed = 1;
-            np_serve_fail(s, NP_EX_IOERR, "the intake queue cannot be written");
-            return -1;
-        }
+        if (in->fd < 0) return intake_failed(s, "open", in->open_path);
     }
     if (np_write_all(in->fd, data, n) < 0) {
-        np_serve_log(s, NP_LOG_ERR, "cannot write %s: %s", in->open_path, strerror(errno));
-        in->failed = 1;
-        np_serve_fail(s, NP_EX_IOERR, "the intake queue cannot be written");
-        return -1;
+        /* Part of it may be written (a disk that filled up mid-write): back to the last whole
+         * line, so that no cut line is ever queued. */
+        int e = errno;
+        if (ftruncate(in->fd, (off_t)in->whole) < 0) { /* the restart cuts it back itself */
+        }
+        errno = e;
+        return intake_failed(s, "write", in->open_path);
     }
     int first = in->lines == 0 && in->bytes == 0;
     in->lines += nlines;
     in->bytes += n;
+    if (nlines) in->whole = in->bytes;
     /* nlines 0: the first part of a line whose rest follows at once; never cut there. */
     if (nlines && (in->lines >= s->sc->batch_lines || in->bytes >= s->sc->batch_bytes))
         return np_intake_cut(s);

@@ -214,8 +214,9 @@ static void begin_stop(np_server *s, const char *why)
 
 void np_serve_fail(np_server *s, int code, const char *why)
 {
-    if (s->stopping) return;
+    /* Also while stopping (the last cut failed): exit 0 would say all read was queued. */
     if (!s->stop_code) s->stop_code = code;
+    if (s->stopping) return;
     begin_stop(s, why);
 }
 

@@ -13,8 +13,11 @@ def main():
     s.settimeout(60)
     with open(path, "rb") as f:
         data = f.read()
-    s.sendall(data)
-    s.shutdown(socket.SHUT_WR)
+    try:
+        s.sendall(data)
+        s.shutdown(socket.SHUT_WR)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the server stopped reading: what it acknowledged may still be there to read
     last, buf = -1, b""
     while True:
         try:
