@@ -16,11 +16,9 @@
 
 #include "atomicfile.h"
 #include "chain.h"
-#include "check.h"
+#include "commit.h"
 #include "exitcode.h"
-#include "findprog.h"
 #include "json.h"
-#include "proc.h"
 #include "serve.h"
 #include "sink.h"
 
@@ -42,15 +40,13 @@ typedef struct {
     char *joined;
     char *name; /* its name in the output spool */
     uint64_t seq, in_lines, in_bytes;
-    char *out_tmp, *rej_tmp;
+    char *out_tmp;
     unsigned attempts, code_failures;
     char why[320];
     uint64_t t0;
-    /* Its chain. */
+    /* Its run: the stages' command lines and staged rejects (commit.h), and the chain. */
+    np_txn txn;
     np_chain *chain;
-    np_chain_stage *cs;
-    char **argvs[64];
-    size_t n;
     uv_timer_t retry, deadline, stop_timer;
     void (*stop_done)(np_server *s);
 } proc;
@@ -111,29 +107,17 @@ static uint64_t queue_seq_of(const char *path)
 static void clear_batch(proc *b)
 {
     if (b->out_tmp) unlink(b->out_tmp);
-    if (b->rej_tmp) unlink(b->rej_tmp);
     free(b->out_tmp);
-    free(b->rej_tmp);
+    np_txn_end(&b->txn);
     keep_files(b, 0);
     free(b->files);
     free(b->inos);
     b->files = NULL;
     b->inos = NULL;
     free(b->name);
-    b->out_tmp = b->rej_tmp = b->name = NULL;
+    b->out_tmp = b->name = NULL;
     b->attempts = b->code_failures = 0;
     b->why[0] = '\0';
-}
-
-static void free_chain_args(proc *b)
-{
-    for (size_t i = 0; i < b->n; i++) {
-        free(b->argvs[i]);
-        b->argvs[i] = NULL;
-    }
-    free(b->cs);
-    b->cs = NULL;
-    b->n = 0;
 }
 
 np_stage_counters *np_serve_stage_counters(np_server *s, const char *label)
@@ -346,49 +330,24 @@ static void run_batch(proc *b)
         close(in_fd);
         return fail(b, "cannot create %s: %s", b->out_tmp, strerror(errno));
     }
-    const char *reject = NULL;
-    if (p->reject) {
-        if (stat(p->reject, &st) == 0 && !S_ISREG(st.st_mode)) {
-            reject = p->reject; /* /dev/null, a FIFO: passed as it is */
-        } else {
-            if (!b->rej_tmp) {
-                size_t n = strlen(s->tmp_dir) + 48;
-                if ((b->rej_tmp = malloc(n)))
-                    snprintf(b->rej_tmp, n, "%s/reject-%" PRIu64, s->tmp_dir, b->seq);
-            }
-            int fd = b->rej_tmp ? open_tmp(b->rej_tmp) : -1;
-            if (fd < 0) {
-                close(in_fd);
-                close(out_fd);
-                return fail(b, "cannot create a reject file in %s", s->tmp_dir);
-            }
-            close(fd);
-            reject = b->rej_tmp;
-        }
-    }
-    np_stage_runtime rt = {.reject = reject, .stats = 1};
-    b->n = p->nstages < 64 ? p->nstages : 64;
-    b->cs = calloc(b->n, sizeof *b->cs);
-    int nomem = !b->cs;
-    for (size_t i = 0; !nomem && i < b->n; i++) {
-        np_stage *sg = &p->stages[i];
-        if (!(b->argvs[i] = np_stage_command(sg, &rt)))
-            nomem = 1;
-        else
-            b->cs[i] =
-                (np_chain_stage){sg->label, sg->exe, b->argvs[i], sg->kind == NP_STAGE_FILTER};
-    }
-    if (nomem) {
+    char name[48];
+    snprintf(name, sizeof name, "reject-%" PRIu64, b->seq);
+    if (np_txn_begin(&b->txn, p, s->tmp_dir, name) < 0) {
         close(in_fd);
         close(out_fd);
-        free_chain_args(b);
+        return fail(b, "cannot create a reject file in %s", s->tmp_dir);
+    }
+    const np_chain_stage *cs = np_txn_stages(&b->txn, 1);
+    if (!cs) {
+        close(in_fd);
+        close(out_fd);
         return fail(b, "out of memory");
     }
     long long stop_ms = p->shutdown_ms / 10;
     np_chain_config cc = {.loop = s->loop,
                           .cwd = p->dir,
-                          .stages = b->cs,
-                          .n = b->n,
+                          .stages = cs,
+                          .n = p->nstages,
                           .in_fd = in_fd,
                           .out_fd = out_fd,
                           .shutdown_ms = stop_ms < 100 ? 100 : stop_ms,
@@ -399,7 +358,6 @@ static void run_batch(proc *b)
     int rc = np_chain_start(&b->chain, &cc);
     if (rc) {
         b->chain = NULL;
-        free_chain_args(b);
         return fail(b, "cannot start the stages: %s", uv_strerror(rc));
     }
     if (s->sc->timeout_ms > 0)
@@ -452,7 +410,7 @@ static void fail(proc *b, const char *fmt, ...)
         b->seq = queue_seq_of(b->files[0]);
     }
     if (b->out_tmp) unlink(b->out_tmp);
-    if (b->rej_tmp) unlink(b->rej_tmp);
+    np_txn_end(&b->txn);
     if (b->s->stopping) {
         /* Left where it is: the next start replays it. */
         clear_batch(b);
@@ -499,9 +457,8 @@ static int commit_states(np_server *s, char *msg, size_t len)
         }
         char *tab = strchr(line, '\t');
         *tab = '\0';
-        char *argv[] = {line, "--commit", tab + 1, NULL};
         int status = 0;
-        int rc = np_proc_run(argv, NULL, NULL, 0, &status);
+        int rc = np_commit_state(line, tab + 1, NULL, &status);
         if (rc < 0 || status != 0) {
             snprintf(msg, len, "%s --commit %s: %s %d", line, tab + 1,
                      rc < 0 ? "cannot run it: errno" : "exit status", rc < 0 ? errno : status);
@@ -625,7 +582,8 @@ static void commit(proc *b)
      * file, a rotated one, one that replaced the file it knew): a crash during the append
      * is then cut off at the next start, never kept beside the batch's replay. */
     int rej_new = 0, out_new = 0;
-    if ((b->rej_tmp && np_append_prepare(p->reject, &s->j.rej, &rej_new, msg, sizeof msg) < 0) ||
+    if ((b->txn.reject_tmp &&
+         np_append_prepare(p->reject, &s->j.rej, &rej_new, msg, sizeof msg) < 0) ||
         np_sink_prepare(&b->sink, &s->j.out, &out_new, msg, sizeof msg) < 0) {
         s->j.out = out0;
         s->j.rej = rej0;
@@ -640,8 +598,8 @@ static void commit(proc *b)
         out0 = s->j.out;
         rej0 = s->j.rej;
     }
-    if (b->rej_tmp &&
-        np_append_commit(p->reject, b->rej_tmp, &s->j.rej, NULL, msg, sizeof msg) < 0) {
+    if (b->txn.reject_tmp &&
+        np_append_commit(p->reject, b->txn.reject_tmp, &s->j.rej, NULL, msg, sizeof msg) < 0) {
         s->j.rej = rej0;
         return fail(b, "%s", msg);
     }
@@ -652,30 +610,21 @@ static void commit(proc *b)
     }
     /* The deferred states to commit, with absolute paths (the journal outlives the pipeline
      * file's current contents). */
-    char *commits[64];
+    char **commits = NULL;
     size_t nc = 0;
-    for (size_t i = 0; i < p->nstages && nc < 64; i++) {
-        np_stage *sg = &p->stages[i];
-        if (!sg->deferred) continue;
-        char *state = np_path_join(p->dir, sg->state_file);
-        size_t n = strlen(sg->exe) + (state ? strlen(state) : 0) + 2;
-        char *line = state ? malloc(n) : NULL;
-        if (line) snprintf(line, n, "%s\t%s", sg->exe, state);
-        free(state);
-        if (line) commits[nc++] = line;
-    }
+    int jr = np_txn_state_commits(&b->txn, &commits, &nc);
     s->j.seq = b->seq;
     s->j.phase = NP_JOURNAL_OUTPUT;
     s->j.batches++;
     s->j.records_in += b->in_lines;
     s->j.records_out += out_lines;
     np_journal_clear_srcs(&s->j);
-    int jr = 0;
     for (size_t i = 0; jr == 0 && i < b->nfiles; i++)
         jr = np_journal_add_src(&s->j, b->files[i], b->inos[i]);
     if (jr == 0) jr = np_journal_set_commits(&s->j, commits, nc);
     if (jr == 0) jr = np_journal_save(&s->j, s->state_dir);
     for (size_t i = 0; i < nc; i++) free(commits[i]);
+    free(commits);
     if (jr < 0) {
         s->j.phase = NP_JOURNAL_DONE;
         s->j.batches--;
@@ -719,15 +668,15 @@ static void on_chain_done(np_chain *c, void *arg)
         /* A stage that exits with an error code (other than "try again later") blames the
          * batch; one killed by a signal blames nothing in it. */
         code_failure = st->started && !st->term_signal && st->exit_status != NP_EX_TEMPFAIL;
-        np_stage_counters *sc = np_serve_stage_counters(s, b->cs[culprit].label);
+        np_stage_counters *sc = np_serve_stage_counters(s, b->txn.stages[culprit].label);
         if (sc) sc->restarts++;
         for (int k = 0; k < NP_TAIL_LINES; k++)
             if (st->tail[k])
-                np_serve_log(s, NP_LOG_ERR, "  [%s] %s", b->cs[culprit].label, st->tail[k]);
+                np_serve_log(s, NP_LOG_ERR, "  [%s] %s", b->txn.stages[culprit].label, st->tail[k]);
     } else {
-        for (size_t i = 0; i < b->n; i++) {
+        for (size_t i = 0; i < b->txn.n; i++) {
             const np_stage_status *st = np_chain_status(c, i);
-            np_stage_counters *sc = np_serve_stage_counters(s, b->cs[i].label);
+            np_stage_counters *sc = np_serve_stage_counters(s, b->txn.stages[i].label);
             if (!sc) continue;
             sc->seconds += st->seconds;
             if (st->stats)
@@ -740,10 +689,10 @@ static void on_chain_done(np_chain *c, void *arg)
         }
     }
     char label[128];
-    snprintf(label, sizeof label, "%s", verdict ? b->cs[culprit].label : "");
+    snprintf(label, sizeof label, "%s", verdict ? b->txn.stages[culprit].label : "");
+    np_txn_ended(&b->txn, c);
     np_chain_free(c);
     b->chain = NULL;
-    free_chain_args(b);
     if (verdict) {
         if (code_failure) b->code_failures++;
         fail(b, "stage %zu (%s) %s", culprit + 1, label, how);
@@ -911,7 +860,6 @@ void np_batch_free(np_server *s)
     if (!b) return;
     s->proc = NULL;
     clear_batch(b);
-    free_chain_args(b);
     uv_close((uv_handle_t *)&b->retry, NULL);
     uv_close((uv_handle_t *)&b->deadline, NULL);
     uv_close((uv_handle_t *)&b->stop_timer, on_closed);

@@ -493,21 +493,3 @@ int np_pipeline_check(np_pipeline *p, np_diag *d)
     if (p->serve) np_serve_conf_check(p->serve, d);
     return d->n > before || d->nomem ? -1 : 0;
 }
-
-char **np_stage_command(const np_stage *st, const np_stage_runtime *rt)
-{
-    char **v = malloc((st->argc + 6) * sizeof *v);
-    if (!v) return NULL;
-    size_t n = 0;
-    for (size_t i = 0; i < st->argc; i++) v[n++] = st->argv[i];
-    if (st->kind == NP_STAGE_FILTER) {
-        if (rt->reject) {
-            v[n++] = "--reject";
-            v[n++] = (char *)rt->reject;
-        }
-        if (rt->stats) v[n++] = "--stats";
-        if (st->deferred) v[n++] = "--state-commit=deferred";
-    }
-    v[n] = NULL;
-    return v;
-}

@@ -14,17 +14,6 @@
  * which makes the error name the option instead of a position). */
 int np_pipeline_check(np_pipeline *p, np_diag *d);
 
-/* What the runner adds to a stage's command line at run time. */
-typedef struct {
-    const char *reject; /* --reject PATH for filters, or NULL */
-    int stats;          /* --stats for filters */
-} np_stage_runtime;
-
-/* Builds the argv to start stage st with (st->argv plus the runtime options, and
- * --state-commit=deferred for a deferred stage). NULL-terminated; the strings are borrowed
- * from st and rt, so free only the array. NULL when out of memory. */
-char **np_stage_command(const np_stage *st, const np_stage_runtime *rt);
-
 /* Expands an input glob or path: calls fn for every matching file in order. Returns the
  * number of matches (0: none), or -1 when out of memory. A path without glob characters
  * matches when it exists. "-" always matches itself. */

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <uv.h>
 
@@ -19,9 +18,9 @@
 #include "chain.h"
 #include "check.h"
 #include "cli.h"
+#include "commit.h"
 #include "exitcode.h"
 #include "lock.h"
-#include "proc.h"
 #include "progress.h"
 #include "pump.h"
 #include "stats.h"
@@ -29,77 +28,10 @@
 #define PROGRESS_MS    250
 #define HEAD_PIPE_SIZE (1 << 20)
 
-/* Rejects are written to a temporary file during the run and appended to the pipeline's
- * reject file only when the run succeeds, so that re-running a failed run does not
- * duplicate them. A reject path that is not a regular file (/dev/null, a FIFO) is passed
- * to the stages as it is. */
-typedef struct {
-    const char *final;
-    char *tmp;
-} staged_reject;
-
-static int reject_open(staged_reject *r, const char *path)
-{
-    memset(r, 0, sizeof *r);
-    r->final = path;
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) return 0;
-    size_t n = strlen(path) + 40;
-    if (!(r->tmp = malloc(n))) return -1;
-    snprintf(r->tmp, n, "%s.tmp.%ld.XXXXXX", path, (long)getpid());
-    int fd = mkostemp(r->tmp, O_CLOEXEC);
-    if (fd < 0) {
-        free(r->tmp);
-        r->tmp = NULL;
-        return -1;
-    }
-    close(fd);
-    return 0;
-}
-
-static const char *reject_path(const staged_reject *r)
-{
-    return r->tmp ? r->tmp : r->final;
-}
-
-static void reject_abort(staged_reject *r)
-{
-    if (r->tmp) unlink(r->tmp);
-    free(r->tmp);
-    r->tmp = NULL;
-}
-
-static int reject_commit(staged_reject *r)
-{
-    if (!r->tmp) return 0;
-    int rc = -1, in = open(r->tmp, O_RDONLY | O_CLOEXEC), out = -1;
-    struct stat st;
-    if (in < 0 || fstat(in, &st) < 0) goto done;
-    if (st.st_size == 0) {
-        rc = 0;
-        goto done;
-    }
-    out = open(r->final, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
-    if (out < 0) goto done;
-    char buf[65536];
-    for (;;) {
-        ssize_t k = read(in, buf, sizeof buf);
-        if (k < 0 && errno == EINTR) continue;
-        if (k < 0) goto done;
-        if (k == 0) break;
-        if (np_write_all(out, buf, (size_t)k) < 0) goto done;
-    }
-    rc = fsync(out);
-done:
-    if (in >= 0) close(in);
-    if (out >= 0 && close(out) < 0) rc = -1;
-    if (rc == 0) reject_abort(r);
-    return rc;
-}
-
 typedef struct {
     np_pipeline *p;
     const np_exec_opts *o;
+    np_txn *txn;
     uv_loop_t loop;
     np_chain *chain;
     np_pump *feed, *sink;
@@ -285,24 +217,22 @@ static void report_failure(run_state *r, size_t culprit)
     }
 }
 
-/* Runs `newspipe-NAME --commit STATE` for every stage that deferred its state. */
+/* Commits the state of every stage that deferred it (the last step of the commit). */
 static int commit_states(run_state *r)
 {
     np_pipeline *p = r->p;
     int rc = 0;
     for (size_t i = 0; i < p->nstages; i++) {
         np_stage *st = &p->stages[i];
-        if (!st->deferred) continue;
-        const np_stage_status *s = np_chain_status(r->chain, i);
-        if (s->term_signal || s->exit_status) {
-            /* Ended by SIGPIPE under `head` semantics: it wrote no pending state. */
+        int owes = np_txn_owes_state(r->txn, i);
+        if (!owes) continue;
+        if (owes < 0) {
             np_error("%s: stage %zu (%s) stopped early: its state is not advanced", p->name, i + 1,
                      st->label);
             continue;
         }
-        char *argv[] = {st->exe, "--commit", st->state_file, NULL};
         int status = 0;
-        if (np_proc_run(argv, p->dir, NULL, 0, &status) < 0 || status != 0) {
+        if (np_commit_state(st->exe, st->state_file, p->dir, &status) < 0 || status != 0) {
             np_error("%s: stage %zu (%s): committing state %s failed (%s %d); the output is "
                      "in place but the state did not advance",
                      p->name, i + 1, st->label, st->state_file, status ? "exit code" : "errno",
@@ -313,7 +243,7 @@ static int commit_states(run_state *r)
     return rc;
 }
 
-static int run(run_state *r, np_atomic_file *af, int have_af, staged_reject *rej, strvec *inputs)
+static int run(run_state *r, np_atomic_file *af, int have_af, strvec *inputs)
 {
     np_pipeline *p = r->p;
     const np_exec_opts *o = r->o;
@@ -367,15 +297,8 @@ static int run(run_state *r, np_atomic_file *af, int have_af, staged_reject *rej
         chain_out = tail[1];
     }
 
-    np_chain_stage *cs = calloc(p->nstages, sizeof *cs);
-    char ***argvs = calloc(p->nstages, sizeof *argvs);
-    np_stage_runtime rt = {.reject = p->reject ? reject_path(rej) : NULL, .stats = o->stats};
-    int nomem = !cs || !argvs;
-    for (size_t i = 0; !nomem && i < p->nstages; i++) {
-        argvs[i] = np_stage_command(&p->stages[i], &rt);
-        if (!argvs[i]) nomem = 1;
-        cs[i] = (np_chain_stage){p->stages[i].label, p->stages[i].exe, argvs[i], o->stats};
-    }
+    const np_chain_stage *cs = np_txn_stages(r->txn, o->stats);
+    int nomem = !cs;
     np_chain_config cc = {.loop = &r->loop,
                           .cwd = p->dir,
                           .stages = cs,
@@ -423,9 +346,6 @@ static int run(run_state *r, np_atomic_file *af, int have_af, staged_reject *rej
     }
     uv_run(&r->loop, UV_RUN_DEFAULT);
     np_progress_clear(&r->pr);
-    for (size_t i = 0; argvs && i < p->nstages; i++) free(argvs[i]);
-    free(argvs);
-    free(cs);
     if (rc) {
         np_error("%s: cannot start the stages: %s", p->name, uv_strerror(rc));
         return NP_EX_OSERR;
@@ -491,8 +411,8 @@ int np_execute(np_pipeline *p, const np_exec_opts *o)
         status = NP_EX_CANTCREAT;
         goto out_inputs;
     }
-    staged_reject rej = {0};
-    if (p->reject && reject_open(&rej, p->reject) < 0) {
+    np_txn txn;
+    if (np_txn_begin(&txn, p, NULL, NULL) < 0) {
         np_error("%s: cannot create a file beside %s: %s", p->name, p->reject, strerror(errno));
         status = NP_EX_CANTCREAT;
         goto out_output;
@@ -507,7 +427,9 @@ int np_execute(np_pipeline *p, const np_exec_opts *o)
     }
     r->p = p;
     r->o = o;
-    status = run(r, &af, have_af, &rej, &inputs);
+    r->txn = &txn;
+    status = run(r, &af, have_af, &inputs);
+    if (r->chain) np_txn_ended(&txn, r->chain);
     size_t culprit = 0;
     int pipe_out = 0;
     if (status == 0) {
@@ -544,11 +466,9 @@ int np_execute(np_pipeline *p, const np_exec_opts *o)
         }
         have_af = 0; /* committed or aborted by np_atomic_commit */
     }
-    if (status == 0 && p->reject && reject_commit(&rej) < 0) {
+    if (status == 0 && np_txn_commit_rejects(&txn) < 0) {
         np_error("%s: cannot append the rejects to %s: %s (kept in %s)", p->name, p->reject,
-                 strerror(errno), rej.tmp);
-        free(rej.tmp);
-        rej.tmp = NULL; /* keep it: it is the only copy */
+                 strerror(errno), txn.reject_tmp);
         status = NP_EX_IOERR;
     }
     if (status == 0 && r->chain) status = commit_states(r);
@@ -568,7 +488,7 @@ int np_execute(np_pipeline *p, const np_exec_opts *o)
     if (uv_loop_close(&r->loop) != 0) np_error("%s: internal: handles left open", p->name);
     free(r);
 out_reject:
-    if (p->reject) reject_abort(&rej);
+    np_txn_end(&txn); /* after np_chain_free(): the chain borrowed the stages */
 out_output:
     if (have_af) np_atomic_abort(&af);
 out_inputs:
