@@ -138,6 +138,8 @@ uninstall:
 # ---- developer tools -------------------------------------------------------------------------
 DEB_PKGS := build-essential pkg-config libyaml-dev libuv1-dev zlib1g-dev perl python3 jq gzip \
             time
+# The scale tests (tests/scale/, newspipe-scale(7)): GNU parallel, and sshd for test hosts.
+DEB_PKGS += parallel openssh-client openssh-server
 # What `make lint` needs (CI installs these too).
 LINT_PKGS := clang-format cppcheck
 # What `make fuzz` needs: clang and its libFuzzer runtime (only recommended by clang on
