@@ -79,16 +79,14 @@ ok $? "the outputs equal the serial run again"
 # ---- 2. daily partitions with dedupe --emit-from -----------------------------------------------
 make_days "$T/days"
 set -- "$T"/days/news-*.ndjson
-cat > "$T/days.yaml" <<EOF
-version: 1
-name: days
-stages:
-  - dedupe: {window: 72h, emit-from: "\${NEWSPIPE_DAY}"}
-  - entity-tag
-  - summarize: {sentences: 2}
-EOF
+# The shipped example: dedupe {window: 72h, emit-from: ${NEWSPIPE_DAY}}, entity-tag,
+# ticker-link, summarize; the serial run is the same file without emit-from.
+cp "$NP_TOP/contrib/backfill/daily.yaml" "$T/days.yaml"
 sed 's/dedupe:.*/dedupe: {window: 72h}/' "$T/days.yaml" > "$T/serial.yaml"
-"$NP" run --stats "$T/serial.yaml" "$@" > "$T/serial.days" 2> "$T/serial.days.err"
+grep -q 'dedupe: {window: 72h, emit-from: "${NEWSPIPE_DAY}"}' "$T/days.yaml"
+ok $? "contrib/backfill/daily.yaml dedupes with a 72 h window from \${NEWSPIPE_DAY}"
+NEWSPIPE_OUTPUT="$T/serial.days" "$NP" run --stats "$T/serial.yaml" "$@" > "$T/serial.days" \
+    2> "$T/serial.days.err"
 is "$?" 0 "serial run over $# days (dedupe with a 72 h window, no --emit-from)"
 dropped=$(sed -n 's/.*"filter":"dedupe"[^}]*"dropped":\([0-9]*\).*/\1/p' "$T/serial.days.err")
 [ "${dropped:-0}" -gt 10 ]

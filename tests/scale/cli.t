@@ -42,6 +42,11 @@ is "$?" 64 "--days with inputs whose names hold no day: 64"
 [ ! -e "$T/o" ]
 ok $? "a refused run creates nothing"
 
+for f in enrich daily; do
+    NEWSPIPE_DAY=2024-03-04 NEWSPIPE_OUTPUT="$T/x" "$NP" check "$NP_TOP/contrib/backfill/$f.yaml" > /dev/null 2>&1
+    is "$?" 0 "contrib/backfill/$f.yaml passes newspipe check"
+done
+
 # ---- the jobs --------------------------------------------------------------------------------------
 backfill -n -S 2/h1 -S 2/h2 -j 1 "$T/p.yaml" "$T/o" "$@" > "$T/dry"
 is "$?" 0 "--dry-run exits 0"
