@@ -15,7 +15,8 @@
 # against the serial run's, and against the enrichment's CPU. Every partitioned output is
 # checked against the serial one, byte for byte. Run it once, under nice; it prints the
 # machine's load before and after, as other work on the machine skews the wall times.
-# Environment: NP_BIN, NP_TOP, SHARED, BENCH_DIR, COPIES (13).
+# Part 0 measures what one job costs besides its records (26 empty files).
+# Environment: NP_BIN, NP_TOP, SHARED, BENCH_DIR, COPIES (13), PARTS ("overhead hosts replay").
 set -u
 NP_BIN=$(cd "${NP_BIN:-bin}" && pwd)
 NP_TOP=$(cd "${NP_TOP:-.}" && pwd)
@@ -25,6 +26,7 @@ need_sample
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/scale/lib-hosts.sh"
 COPIES=${COPIES:-13}
+PARTS=${PARTS:-overhead hosts replay}
 BF="$NP_TOP/contrib/backfill/newspipe-backfill"
 say() { printf 'bench-scale: %s\n' "$*"; }
 calc() { awk "BEGIN { printf \"%.2f\", $* }"; }
@@ -44,7 +46,6 @@ rm "$T/all.ndjson"
 ndays=$(ls "$T"/days | wc -l)
 say "archive: $mb MB, $records records, $ndays day files, cut into 26 files for part 1"
 
-# ---- part 1: 1 host vs 2 hosts ---------------------------------------------------------------------
 cat > "$T/enrich.yaml" <<EOF
 version: 1
 name: enrich
@@ -53,31 +54,47 @@ stages:
   - ticker-link
   - summarize: {sentences: 3}
 EOF
-t0=$(now)
-/usr/bin/time -f '%U %S' -o "$T/serial.cpu" "$NP_BIN/newspipe" run "$T/enrich.yaml" \
-    "$T"/files/part-*.ndjson > "$T/serial.out" || { say "serial run failed"; exit 1; }
-serial_s=$(calc "$(now) - $t0")
-serial_cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$T/serial.cpu")
-say "serial newspipe run over the 26 files: wall $serial_s s, CPU $serial_cpu s (all stages)"
-
 host_start a || exit 1
 host_start b || exit 1
-backfill_over() { # LOGINS OUTDIR: wall seconds of newspipe-backfill
+part() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
+
+# ---- part 0: what a job costs besides its records ------------------------------------------------
+if part overhead; then
+    mkdir -p "$T/empty"
+    for i in $(seq 1 26); do : > "$T/empty/e$i.ndjson"; done
     t0=$(now)
-    sh "$BF" --newspipe "$NP_BIN/newspipe" -S "$1" "$T/enrich.yaml" "$2" "$T"/files/part-*.ndjson ||
-        { say "backfill over $1 failed"; exit 1; }
-    calc "$(now) - $t0"
-    for f in "$T"/files/part-*.ndjson; do cat "$2/${f##*/}"; done | cmp -s - "$T/serial.out" ||
-        { say "backfill over $1: output differs from the serial run"; exit 1; }
-}
-one_s=$(backfill_over 1/a "$T/out1") || exit 1
-say "newspipe-backfill over 1 host (1 job at a time): wall $one_s s ($(calc "$one_s / $serial_s")x the serial run's), outputs identical to the serial run"
-two_s=$(backfill_over 1/a,1/b "$T/out2") || exit 1
-say "newspipe-backfill over 2 hosts (1 job at a time on each): wall $two_s s, outputs identical to the serial run"
-say "speed-up of the second host: 1 host / 2 hosts = $(calc "$one_s / $two_s")x (at most 2 on 2 idle cores); load average now $(cut -d ' ' -f 1-3 /proc/loadavg)"
+    sh "$BF" --newspipe "$NP_BIN/newspipe" -S 1/a "$T/enrich.yaml" "$T/out0" "$T"/empty/*.ndjson ||
+        { say "backfill of empty files failed"; exit 1; }
+    say "per-job cost (26 empty files over 1 host, 1 job at a time: ssh login, parallel's wrapper, newspipe run starting the 3 stages, the model and listings loaded): $(calc "($(now) - $t0) / 26") s a job"
+fi
+
+# ---- part 1: 1 host vs 2 hosts ---------------------------------------------------------------------
+if part hosts; then
+    t0=$(now)
+    /usr/bin/time -f '%U %S' -o "$T/serial.cpu" "$NP_BIN/newspipe" run "$T/enrich.yaml" \
+        "$T"/files/part-*.ndjson > "$T/serial.out" || { say "serial run failed"; exit 1; }
+    serial_s=$(calc "$(now) - $t0")
+    serial_cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$T/serial.cpu")
+    say "serial newspipe run over the 26 files: wall $serial_s s, CPU $serial_cpu s (all stages)"
+
+    backfill_over() { # LOGINS OUTDIR: wall seconds of newspipe-backfill
+        t0=$(now)
+        sh "$BF" --newspipe "$NP_BIN/newspipe" -S "$1" "$T/enrich.yaml" "$2" "$T"/files/part-*.ndjson ||
+            { say "backfill over $1 failed"; exit 1; }
+        calc "$(now) - $t0"
+        for f in "$T"/files/part-*.ndjson; do cat "$2/${f##*/}"; done | cmp -s - "$T/serial.out" ||
+            { say "backfill over $1: output differs from the serial run"; exit 1; }
+    }
+    one_s=$(backfill_over 1/a "$T/out1") || exit 1
+    say "newspipe-backfill over 1 host (1 job at a time): wall $one_s s ($(calc "$one_s / $serial_s")x the serial run's), outputs identical to the serial run"
+    two_s=$(backfill_over 1/a,1/b "$T/out2") || exit 1
+    say "newspipe-backfill over 2 hosts (1 job at a time on each): wall $two_s s, outputs identical to the serial run"
+    say "speed-up of the second host: 1 host / 2 hosts = $(calc "$one_s / $two_s")x (at most 2 on 2 idle cores); load average now $(cut -d ' ' -f 1-3 /proc/loadavg)"
+fi
 hosts_stop
 
 # ---- part 2: dedupe's warm-up replay with daily jobs ----------------------------------------------
+part replay || exit 0
 printf 'version: 1\nstages:\n  - dedupe: {window: 72h, time-field: date, emit-from: "${NEWSPIPE_DAY}"}\n' \
     > "$T/days.yaml"
 /usr/bin/time -f '%U %S' -o "$T/dd.cpu" "$NP_BIN/newspipe-dedupe" --window 72h --time-field date \
@@ -97,6 +114,9 @@ cut -f 2 "$T/jobs" | while read -r n; do cat "$T/out3/$n"; done | cmp -s - "$T/d
 same=$?
 [ "$same" = 0 ] && same=yes || same=NO
 say "dedupe, 72 h window, $ndays daily jobs (each reads its day and the 3 before): $read_n day files read for $ndays days; each record read $(calc "$read_records / $records") times"
-say "dedupe CPU: daily jobs $jobs_cpu s vs one serial run $dd_cpu s ($(calc "$jobs_cpu / $dd_cpu")x); the replay's extra $(calc "$jobs_cpu - $dd_cpu") s is $(calc "100 * ($jobs_cpu - $dd_cpu) / $serial_cpu")% of the enrichment stages' CPU ($serial_cpu s); days' outputs identical to the serial run: $same"
+share=""
+[ -z "${serial_cpu:-}" ] ||
+    share=" is $(calc "100 * ($jobs_cpu - $dd_cpu) / $serial_cpu")% of the enrichment stages' CPU ($serial_cpu s)"
+say "dedupe CPU: daily jobs $jobs_cpu s vs one serial run $dd_cpu s ($(calc "$jobs_cpu / $dd_cpu")x); the replay's extra $(calc "$jobs_cpu - $dd_cpu") s$share; days' outputs identical to the serial run: $same"
 say "load average after: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 [ "$same" = yes ]

@@ -56,6 +56,9 @@ like "$(tail -n 1 "$T/dry")" "^parallel .*--joblog '$T/o/.backfill/joblog' --res
     "and the parallel command: job log, --resume-failed, --retries, hosts"
 like "$(tail -n 1 "$T/dry")" "newspipe run .*p.yaml.* -o .*/\{2\} \{=3 uq\(\) =\}'\$" \
     "running newspipe run PIPELINE -o OUTDIR/NAME INPUTS"
+ls "$T"/files/part-[34].ndjson | backfill -n --files-from - "$T/p.yaml" "$T/o" \
+    "$T/files/part-1.ndjson" | grep -v '^parallel' | cut -f 2 | tr '\n' ' ' > "$T/got"
+is "$(cat "$T/got")" "part-1.ndjson part-3.ndjson part-4.ndjson " "--files-from - adds inputs from stdin"
 mkdir -p "$T/d"
 for d in 2024-02-28 2024-02-29 2024-03-01 2024-03-03; do : > "$T/d/feed-$d.ndjson"; done
 : > "$T/d/it's 2024-03-04.ndjson"
