@@ -12,6 +12,7 @@ need_prog newspipe-dedupe
 need_hosts
 BF="$NP_TOP/contrib/backfill/newspipe-backfill"
 NP="$NP_BIN/newspipe"
+export XDG_CACHE_HOME="$T/cache" # ticker-link's listings cache, here rather than in ~/.cache
 # A test that goes wrong must not hang make check: no run here takes more than seconds.
 backfill() { timeout 300 sh "$BF" --newspipe "$NP" "$@"; }
 concat() { # OUTDIR FILE...: the outputs of the inputs FILE..., in order
@@ -20,6 +21,14 @@ concat() { # OUTDIR FILE...: the outputs of the inputs FILE..., in order
     for f in "$@"; do cat "$d/${f##*/}"; done
 }
 inode_of() { ls -i "$1" | awk '{ print $1 }'; }
+wait_gate() { # PID: until a job waits at host b's gate (0), or PID ended or 60 s went by (1)
+    n=0
+    while ! ls "$T"/blocked.* > /dev/null 2>&1; do
+        kill -0 "$1" 2> /dev/null && [ "$n" -lt 2400 ] || return 1
+        n=$((n + 1))
+        sleep 0.025
+    done
+}
 
 host_start a || {
     ok 1 "host a starts"
@@ -46,7 +55,7 @@ EOF
 make_files "$T/files" 8
 set -- "$T"/files/part-*.ndjson
 files="$*"
-XDG_CACHE_HOME="$T/cache" "$NP" run "$T/enrich.yaml" "$@" > "$T/serial" 2> "$T/serial.err"
+"$NP" run "$T/enrich.yaml" "$@" > "$T/serial" 2> "$T/serial.err"
 is "$?" 0 "serial run over the 8 files"
 
 # ---- 1. one job per file over two hosts --------------------------------------------------------
@@ -111,15 +120,10 @@ rm -f "$T"/blocked.*
 # shellcheck disable=SC2086
 backfill --retries 3 -S 1/a,1/b "$T/enrich.yaml" "$T/out3" $files 2> "$T/err3" &
 bf=$!
-# Host b's first job has written its output into its temporary file and waits at the gate:
-# every stage has started and none has finished. Kill the host then.
-n=0
-while ! ls "$T"/blocked.* > /dev/null 2>&1 && kill -0 "$bf" 2> /dev/null; do
-    n=$((n + 1))
-    [ "$n" -lt 2400 ] || break
-    sleep 0.025
-done
-ls "$T"/blocked.* > /dev/null 2>&1
+# Host b's first job is mid-run: its first stage has passed the input on and waits at the
+# gate, the later stages wait for the end of their input, the output is in its temporary
+# file. Kill the host then.
+wait_gate "$bf"
 ok $? "a job on host b is mid-run"
 killed=$(host_kill b | sort | uniq -c | tr -s ' \n' '  ')
 like "$killed" "newspipe-entity" "killing every process of host b kills its running job ($killed)"
@@ -140,12 +144,7 @@ rm -f "$T"/blocked.*
 # shellcheck disable=SC2086
 backfill --retries 1 -S 1/a,1/b "$T/enrich.yaml" "$T/out4" $files 2> "$T/err4" &
 bf=$!
-n=0
-while ! ls "$T"/blocked.* > /dev/null 2>&1 && kill -0 "$bf" 2> /dev/null; do
-    n=$((n + 1))
-    [ "$n" -lt 2400 ] || break
-    sleep 0.025
-done
+wait_gate "$bf"
 host_kill b > /dev/null
 wait "$bf"
 is "$?" 1 "without retries, a job lost with its host makes the backfill exit 1"

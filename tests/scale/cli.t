@@ -7,6 +7,7 @@ need_prog newspipe
 . "$NP_TOP/tests/scale/lib-archive.sh"
 BF="$NP_TOP/contrib/backfill/newspipe-backfill"
 NP="$NP_BIN/newspipe"
+export XDG_CACHE_HOME="$T/cache" # ticker-link's listings cache, here rather than in ~/.cache
 backfill() { timeout 120 sh "$BF" --newspipe "$NP" "$@"; }
 
 printf 'version: 1\nstages:\n  - summarize: {sentences: 2}\n' > "$T/p.yaml"
@@ -86,23 +87,23 @@ if ! command -v parallel > /dev/null 2>&1; then
     done_testing
     exit
 fi
-XDG_CACHE_HOME="$T/cache" "$NP" run "$T/p.yaml" "$@" > "$T/serial"
-XDG_CACHE_HOME="$T/cache" PARALLEL_HOME="$T/ph" backfill -j 2 "$T/p.yaml" "$T/o" "$@" 2> "$T/err"
+"$NP" run "$T/p.yaml" "$@" > "$T/serial"
+PARALLEL_HOME="$T/ph" backfill -j 2 "$T/p.yaml" "$T/o" "$@" 2> "$T/err"
 is "$?" 0 "a run on this machine (no -S) exits 0"
 for f in "$@"; do cat "$T/o/${f##*/}"; done | cmp -s - "$T/serial"
 ok $? "its outputs equal the serial run"
-XDG_CACHE_HOME="$T/cache" PARALLEL_HOME="$T/ph" backfill -j 2 "$T/p.yaml" "$T/o" "$@" \
+PARALLEL_HOME="$T/ph" backfill -j 2 "$T/p.yaml" "$T/o" "$@" \
     "$T/other/part-1.ndjson" 2> "$T/err"
 is "$?" 64 "(two inputs with one name are refused before the job log is looked at)"
 mkdir -p "$T/more"
 cp "$T/files/part-1.ndjson" "$T/more/part-5.ndjson"
-XDG_CACHE_HOME="$T/cache" PARALLEL_HOME="$T/ph" backfill -j 2 "$T/p.yaml" "$T/o" "$@" \
+PARALLEL_HOME="$T/ph" backfill -j 2 "$T/p.yaml" "$T/o" "$@" \
     "$T/more/part-5.ndjson" 2> "$T/err"
 is "$?" 65 "other inputs into an OUTDIR with a job log: 65 (resuming would mix the jobs up)"
 like "$(cat "$T/err")" "the jobs differ from the last run's" "saying so"
 exec 8> "$T/o/.backfill/lock"
 flock -n 8
-XDG_CACHE_HOME="$T/cache" PARALLEL_HOME="$T/ph" backfill -j 2 "$T/p.yaml" "$T/o" "$@" 2> "$T/err"
+PARALLEL_HOME="$T/ph" backfill -j 2 "$T/p.yaml" "$T/o" "$@" 2> "$T/err"
 is "$?" 75 "another backfill holding OUTDIR's lock: 75"
 exec 8>&-
 
@@ -110,7 +111,7 @@ exec 8>&-
 printf 'version: 1\nstages:\n  - summarize: {strict: true}\n' > "$T/strict.yaml"
 cp "$T/files/part-2.ndjson" "$T/bad.ndjson"
 echo '{"id":"x","body":' >> "$T/bad.ndjson"
-PARALLEL_HOME="$T/ph" XDG_CACHE_HOME="$T/cache" backfill --retries 2 "$T/strict.yaml" "$T/o2" \
+PARALLEL_HOME="$T/ph" backfill --retries 2 "$T/strict.yaml" "$T/o2" \
     "$T/files/part-1.ndjson" "$T/bad.ndjson" 2> "$T/err"
 is "$?" 1 "a job that fails (twice: --retries 2): 1"
 like "$(cat "$T/err")" "no output $T/o2/bad.ndjson for $T/bad.ndjson" "naming its input"
