@@ -1,9 +1,11 @@
 # newspipe-ticker-link: the listings table, its evaluation and its benchmark.
-#   make listings            rebuild data/listings.tsv from ../shared/data/tickers and the
-#                            curated data/aliases.tsv (a few seconds; commit the result)
+#   make listings            rebuild data/listings.tsv from ../shared/data/tickers, the
+#                            curated data/aliases.tsv and the pairs learnt from the corpora
+#                            (a few seconds; commit the result)
 #   make eval-ticker-link    recall against Reuters RICs (explicit and name-only) and
 #                            precision/recall on the hand-labelled gold file, alone and
-#                            after newspipe-entity-tag
+#                            after newspipe-entity-tag; then the company-disjoint held-out
+#                            evaluation (bench/ticker-link-heldout.py), source by source
 #   make bench-ticker-link   articles/s on the Reuters sample against newspipe-cat, and the
 #                            listings load time
 
@@ -36,8 +38,16 @@ $(TL_OUT)/weak-words.txt: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
 	  cat $(TL_GAZ)/countries.txt $(TL_GAZ)/countries-extra.txt $(TL_GAZ)/regions.txt \
 	    $(TL_GAZ)/cities.txt $(TL_GAZ)/first-names.txt; } | LC_ALL=C sort -u > $@
 
-listings: $(TL_BIN) $(TL_OUT)/weak-words.txt
-	$(TL_BIN) import \
+# The public sources, for `make listings` and for the held-out evaluation's tables.
+TL_SOURCES_TODAY = \
+	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nasdaq_full_tickers.json:XNAS \
+	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nyse_full_tickers.json:XNYS \
+	  --screener $(TL_SRC)/us-listings-nasdaq-screener/amex_full_tickers.json:XASE \
+	  --sec $(TL_SRC)/sec-edgar/company_tickers_exchange.json \
+	  --sp500 $(TL_SRC)/sp500/constituents.csv \
+	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv \
+	  --weak-words $(TL_OUT)/weak-words.txt
+TL_SOURCES = \
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nasdaq_full_tickers.json:XNAS \
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nyse_full_tickers.json:XNYS \
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/amex_full_tickers.json:XASE \
@@ -47,8 +57,16 @@ listings: $(TL_BIN) $(TL_OUT)/weak-words.txt
 	  --sec $(TL_SRC)/sec-edgar/company_tickers_exchange.json \
 	  --sp500 $(TL_SRC)/sp500/constituents.csv \
 	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv \
-	  --weak-words $(TL_OUT)/weak-words.txt \
-	  --aliases data/aliases.tsv \
+	  --weak-words $(TL_OUT)/weak-words.txt
+# The news corpora whose explicit codes `learn` reads.
+TL_CORPORA = $(wildcard $(SHARED)/data/corpora/*/articles.ndjson)
+
+# Twice: the sources and curated aliases, then with the name -> listing pairs learnt from
+# the corpora's explicit codes through that first table.
+listings: $(TL_BIN) $(TL_OUT)/weak-words.txt
+	$(TL_BIN) import $(TL_SOURCES) --aliases data/aliases.tsv -o $(TL_OUT)/base.tsv
+	$(TL_BIN) learn --listings $(TL_OUT)/base.tsv -o $(TL_OUT)/learned.tsv $(TL_CORPORA)
+	$(TL_BIN) import $(TL_SOURCES) --aliases data/aliases.tsv --aliases $(TL_OUT)/learned.tsv \
 	  --note "rebuilt by: make listings (newspipe-ticker-link import ...; see mk/ticker-link.mk)" \
 	  --note "sources: SEC company_tickers_exchange.json (copy of 2025-12-14, public domain);" \
 	  --note "  S&P 500 constituents (2026-08-08, PDDL); Nasdaq screener (2026-08-22, for exchange," \
@@ -57,11 +75,38 @@ listings: $(TL_BIN) $(TL_OUT)/weak-words.txt
 	  --note "  security types, and companies listed then but not in the current files, valid to" \
 	  --note "  the day before the next source that lacks them);" \
 	  --note "  data/aliases.tsv (curated for newspipe: aliases, 2006-2013 listings and RICs);" \
+	  --note "  learned pairs: names written before explicit codes in ../shared/data/corpora (Reuters" \
+	  --note "  2013-10-01..2013-11-20), seen >= 2 times and >= 0.75 of the name's pairs (learn);" \
 	  --note "  \"~\" on common-word names: lower-case words of CoNLL-2003 train and BBC News 2004-2005" \
 	  -o data/listings.tsv
 
-# Twice: the dictionary alone, then as in pipelines/news.yaml, after newspipe-entity-tag.
-eval-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-entity-tag
+# The held-out evaluation's tables (bench/ticker-link-heldout.py): the same sources, the
+# curated file without the rows that name a company of the sealed test part, and pairs
+# learnt with the test part's codes excluded. Built up one source at a time: "today" (the
+# current files and the curated rows: the table as it was before the symbol directory),
+# "srcs" (all public sources, nothing curated), "curated" (and the curated rows), "dev"
+# (and the learned pairs: the table as `make listings` builds it).
+TL_HO := $(TL_OUT)/heldout
+$(TL_HO)/test-codes.txt $(TL_HO)/aliases-dev.tsv: bench/ticker-link-heldout.py data/aliases.tsv
+	@mkdir -p $(TL_HO)
+	python3 bench/ticker-link-heldout.py split --shared $(SHARED) --aliases data/aliases.tsv \
+	  --codes $(TL_HO)/test-codes.txt --aliases-out $(TL_HO)/aliases-dev.tsv
+$(TL_HO)/dev.tsv: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_HO)/test-codes.txt $(TL_HO)/aliases-dev.tsv
+	$(TL_BIN) import $(TL_SOURCES_TODAY) --aliases $(TL_HO)/aliases-dev.tsv -o $(TL_HO)/today.tsv
+	$(TL_BIN) import $(TL_SOURCES) -o $(TL_HO)/srcs.tsv
+	$(TL_BIN) import $(TL_SOURCES) --aliases $(TL_HO)/aliases-dev.tsv -o $(TL_HO)/curated.tsv
+	$(TL_BIN) learn --listings $(TL_HO)/curated.tsv --exclude $(TL_HO)/test-codes.txt \
+	  -o $(TL_HO)/learned.tsv $(TL_CORPORA)
+	$(TL_BIN) import $(TL_SOURCES) --aliases $(TL_HO)/aliases-dev.tsv \
+	  --aliases $(TL_HO)/learned.tsv -o $@
+# The quality gate (tests/quality/ticker-link.t) reads the dev table; built before the tests
+# when ../shared is there.
+TL_HO_DEV := $(if $(and $(wildcard $(SHARED)/data/corpora/reuters-fin-2013q4-sample/articles.ndjson),$(wildcard $(SHARED)/data/ner/conll2003/eng.train),$(wildcard $(SHARED)/data/summ/bbc_news_summary/docs.ndjson)),$(TL_HO)/dev.tsv)
+check: $(TL_HO_DEV)
+
+# Twice: the dictionary alone, then as in pipelines/news.yaml, after newspipe-entity-tag;
+# then the company-disjoint held-out evaluation, table by table (what each source adds).
+eval-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-entity-tag $(TL_HO_DEV)
 	@if [ -d $(SHARED)/data/corpora/reuters-fin-2013q4-sample ]; then \
 	  echo "== ticker-link alone"; \
 	  python3 bench/ticker-link-eval.py --bin $(TL_BIN) --shared $(SHARED) \
@@ -69,7 +114,10 @@ eval-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-entity-tag
 	  echo "== after newspipe-entity-tag (ORG, PER, LOC entities)" && \
 	  python3 bench/ticker-link-eval.py --bin $(TL_BIN) --shared $(SHARED) \
 	    --listings data/listings.tsv --gold tests/ticker-link/gold.tsv \
-	    --pre "$(BINDIR)/newspipe-entity-tag --types ORG,PER,LOC"; \
+	    --pre "$(BINDIR)/newspipe-entity-tag --types ORG,PER,LOC" && \
+	  for t in today srcs curated dev; do echo "== held out by company: $$t table ($(TL_HO)/$$t.tsv)"; \
+	    python3 bench/ticker-link-heldout.py score --bin $(TL_BIN) --shared $(SHARED) \
+	      --listings $(TL_HO)/$$t.tsv --gold tests/ticker-link/gold.tsv || exit 1; done; \
 	else echo "eval-ticker-link: ../shared absent, skipped"; fi
 
 bench-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-cat

@@ -1,6 +1,7 @@
 /* newspipe-ticker-link: links the companies an article talks about to their listings
  * (symbol, exchange MIC, RIC, issuer) with the evidence for each. The `import` subcommand
- * builds listings tables from public source files. */
+ * builds listings tables from public source files, `learn` name -> listing pairs from the
+ * explicit codes in news (both in dev/). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "exitcode.h"
 #include "filter.h"
 #include "dev/import.h"
+#include "dev/learn.h"
 #include "link.h"
 #include "listings.h"
 
@@ -180,6 +182,10 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "import") == 0) {
         np_set_progname("newspipe-ticker-link import");
         return tl_import_main(argc - 1, argv + 1);
+    }
+    if (argc > 1 && strcmp(argv[1], "learn") == 0) {
+        np_set_progname("newspipe-ticker-link learn");
+        return tl_learn_main(argc - 1, argv + 1);
     }
     static const np_option options[] = {
         {"listings", 1, OPT_LISTINGS, 'l', "FILE",

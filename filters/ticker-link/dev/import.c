@@ -42,7 +42,8 @@ static void usage(FILE *fp)
                 "  --tsv FILE          a listings table in the newspipe-listings(5) format\n"
                 "                      (repeatable; rows are taken as they are)\n"
                 "  --aliases FILE      curated rows applied last (newspipe-listings(5), section\n"
-                "                      CURATED FILE)\n"
+                "                      CURATED FILE; repeatable, applied in order: the\n"
+                "                      hand-written file, then learned pairs)\n"
                 "  --weak-words FILE   words (one a line) that make a one-word name weak: linked\n"
                 "                      only with supporting evidence (repeatable)\n"
                 "  --note TEXT         a '#' comment line for the header (repeatable)\n"
@@ -641,7 +642,9 @@ static int write_table(tl_brows *rows, const char *const *notes, int nnotes, np_
 
 int tl_import_main(int argc, char **argv)
 {
-    const char *sec = NULL, *sp500 = NULL, *intl = NULL, *aliases = NULL, *output = NULL;
+    const char *sec = NULL, *sp500 = NULL, *intl = NULL, *output = NULL;
+    const char *aliases[MAX_INPUTS];
+    int naliases = 0;
     const char *current = NULL;
     const char *screener[MAX_INPUTS], *tsv[MAX_INPUTS], *notes[MAX_INPUTS], *weak[MAX_INPUTS];
     const char *symdir[MAX_INPUTS];
@@ -668,8 +671,8 @@ int tl_import_main(int argc, char **argv)
             sp500 = v;
         else if (!strcmp(a, "--intl"))
             intl = v;
-        else if (!strcmp(a, "--aliases"))
-            aliases = v;
+        else if (!strcmp(a, "--aliases") && naliases < MAX_INPUTS)
+            aliases[naliases++] = v;
         else if (!strcmp(a, "-o") || !strcmp(a, "--output"))
             output = v;
         else if (!strcmp(a, "--screener") && nscreener < MAX_INPUTS)
@@ -693,7 +696,7 @@ int tl_import_main(int argc, char **argv)
         }
         i++;
     }
-    if (!sec && !intl && !ntsv && !aliases) {
+    if (!sec && !intl && !ntsv && !naliases) {
         np_error("no source given");
         usage(stderr);
         return NP_EX_USAGE;
@@ -742,7 +745,8 @@ int tl_import_main(int argc, char **argv)
         if (rc == NP_EX_OK && mark_weak(&rows, &h)) rc = NP_EX_SOFTWARE;
         np_wordset_free(&h);
     }
-    if (rc == NP_EX_OK && aliases && apply_curated(&rows, aliases)) rc = NP_EX_CONFIG;
+    for (int i = 0; i < naliases && rc == NP_EX_OK; i++)
+        if (apply_curated(&rows, aliases[i])) rc = NP_EX_CONFIG;
     np_buf out = {0};
     if (rc == NP_EX_OK && write_table(&rows, notes, nnotes, &out)) rc = NP_EX_SOFTWARE;
     if (rc == NP_EX_OK) {

@@ -1,0 +1,566 @@
+/* `newspipe-ticker-link learn` (see learn.h). News copy writes a company's name right before
+ * its code ("H.J. Heinz Co (HNZ.N)", "Acme Brands (NYSE: ACMB)"): each such pair is an
+ * observation. Pairs seen often enough, and that the name's other observations agree with,
+ * become rows of a curated file: an alias of the listing's issuer, a RIC for a listing whose
+ * RIC root is not its symbol, or a listing the table lacks (a company since delisted), valid
+ * over the dates it was seen (its one-word name then needs support, as a prior below 35
+ * says). Build-time code: clarity over speed. */
+#include "learn.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "atomicfile.h"
+#include "buf.h"
+#include "cli.h"
+#include "exitcode.h"
+#include "json.h"
+#include "../listings.h"
+#include "../lookup.h"
+#include "../names.h"
+#include "../patterns.h"
+#include "../words.h"
+
+typedef struct {
+    uint64_t key;     /* the name's lookup key */
+    char name[96];    /* as written (the first spelling seen) */
+    char code[32];    /* "HNZ.N" or "XNYS:HNZ" */
+    char grp[32];     /* what the pair names: the resolved listing ("#123"), else the code */
+    char mic[5];      /* the code's exchange */
+    char sym[24];     /* RIC root or symbol */
+    uint32_t li;      /* the listing the code resolves to on its date, or TL_NONE */
+    uint32_t by_name; /* else the listing of the name's issuer on that exchange, or TL_NONE */
+    int32_t day;
+} obs;
+
+typedef struct {
+    obs *o;
+    size_t n, cap;
+} obs_list;
+
+static void usage(FILE *fp)
+{
+    fprintf(fp,
+            "Usage: newspipe-ticker-link learn --listings FILE [OPTION]... [FILE]...\n"
+            "Learn name -> listing pairs from NDJSON articles whose text carries explicit codes\n"
+            "(\"Acme Brands (ACMB.N)\", \"(NYSE: ACMB)\") and write them as curated rows\n"
+            "(newspipe-listings(5)) for import --aliases. Reads the FILEs, or standard input.\n\n"
+            "  --listings FILE     the table that resolves the codes (required)\n"
+            "  --min-count N       keep a pair seen at least N times (default 2)\n"
+            "  --min-share F       ... and in at least this share of the name's pairs\n"
+            "                      (default 0.75)\n"
+            "  --exclude FILE      codes never to learn from, one a line (RICs such as\n"
+            "                      HNZ.N, or MIC:SYMBOL): a sealed test part\n"
+            "  --fields LIST       text fields (default title,body)\n"
+            "  --date-field LIST   date fields (default published,date)\n"
+            "  -o, --output FILE   write here, atomically (default standard output)\n"
+            "  -h, --help          show this help\n");
+}
+
+/* Leading words that open a phrase but are no part of the name ("Shares of Acme"). */
+static const char *const openers[] = {
+    "Shares", "Stock", "Units", "Rival", "Rivals", "Analysts", "Investors", "Both",  "Sources",
+    "Parent", "Unit",  "Owner", "Peer",  "Peers",  "Like",     "Unlike",    "While", "But",
+    "And",    "As",    "In",    "At",    "On",     "For",      "By",        "With",  "From",
+    "The",    "A",     "An",    "Of",    "To",     "U.S."};
+
+static int is_opener(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof openers / sizeof *openers; i++)
+        if (strlen(openers[i]) == n && !memcmp(openers[i], w, n)) return 1;
+    return 0;
+}
+
+static int connector(const char *w, size_t n)
+{
+    return (n == 2 && (!memcmp(w, "of", 2) || !memcmp(w, "de", 2))) ||
+           (n == 3 && (!memcmp(w, "and", 3) || !memcmp(w, "the", 3))) || (n == 1 && w[0] == '&');
+}
+
+/* The name written right before s[open] ("Acme Brands Inc" of "... Acme Brands Inc
+ * (ACMB.N)"): capitalized words and inner connectors, back to a punctuation mark, a
+ * lower-case word or six words; leading openers dropped. Copies it into out; its length. */
+static size_t name_before(const tl_table *T, const char *s, size_t open, char *out, size_t cap)
+{
+    size_t e = open;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t')) e--;
+    size_t start = e, words = 0, w_end = e;
+    while (w_end > 0 && words < 6) {
+        size_t w0 = w_end;
+        while (w0 > 0 && s[w0 - 1] != ' ' && s[w0 - 1] != '\t' && s[w0 - 1] != '\n' &&
+               s[w0 - 1] != '(' && s[w0 - 1] != '"')
+            w0--;
+        if (w0 == w_end) break;
+        char last = s[w_end - 1];
+        int upper = (s[w0] >= 'A' && s[w0] <= 'Z') || (s[w0] >= '0' && s[w0] <= '9') ||
+                    (unsigned char)s[w0] >= 0x80;
+        int conn = connector(s + w0, w_end - w0);
+        /* A word ending the phrase before it ("said," "Monday.") stops the name; a
+         * full stop of an abbreviation inside it ("Co.", "Inc.", "H.J.") does not. */
+        if (w_end < e && (last == ',' || last == ';' || last == ':')) break;
+        if (w_end < e && last == '.' && w_end - w0 > 4) break;
+        if (!upper && !conn) break;
+        start = w0;
+        words++;
+        if (w0 == 0 || s[w0 - 1] != ' ') break;
+        w_end = w0 - 1;
+    }
+    /* Drop leading openers and connectors ("Shares of", "The"). */
+    for (;;) {
+        size_t w = start;
+        while (w < e && s[w] != ' ') w++;
+        if (w >= e) break;
+        if (!is_opener(s + start, w - start) && !connector(s + start, w - start)) break;
+        start = w + 1;
+    }
+    while (e > start && (s[e - 1] == ',' || s[e - 1] == '\'' || s[e - 1] == ')')) e--;
+    /* A trailing possessive ("Microsoft's (MSFT.O)") is the name's; a possessive or an
+     * "X-based" before the last word opens it ("Germany's Volkswagen AG", "Warren
+     * Buffett's Berkshire Hathaway", "Israel-based Teva"). */
+    if (e - start > 2 && s[e - 1] == 's' && s[e - 2] == '\'') e -= 2;
+    if (e - start > 4 && s[e - 1] == 's' && !memcmp(s + e - 4, "\xe2\x80\x99", 3)) e -= 4;
+    for (size_t i = start, w0 = start; i + 1 < e; i++) {
+        if (s[i] != ' ') continue;
+        size_t q = i; /* the word s[w0..q), its possessive cut off */
+        if (q - w0 > 2 && s[q - 1] == 's' && s[q - 2] == '\'')
+            q -= 2;
+        else if (q - w0 > 4 && s[q - 1] == 's' && !memcmp(s + q - 4, "\xe2\x80\x99", 3))
+            q -= 4;
+        char fold[64];
+        size_t fl =
+            q < i && q - w0 < sizeof fold ? tl_fold_word(s + w0, q - w0, fold, sizeof fold) : 0;
+        /* A country's or a common word's possessive ("Germany's", "Rival's"), an adjective
+         * with a hyphen ("Israel-based", "State-backed", "Anglo-Dutch"), or "and" between
+         * two names opens the name; "Men's Wearhouse" and "Lowe's Cos" keep theirs. */
+        uint64_t h = fl ? tl_word_hash(fold, fl) : 0;
+        const tl_slot *known = fl ? tl_matcher_find(&T->names, tl_key_step(TL_KEY_SEED, h)) : NULL;
+        int poss =
+            fl && (tl_word_in(TL_W_COUNTRY, h) || tl_is_common_word(h) || (known && known->count));
+        const char *dash = memchr(s + w0, '-', i - w0);
+        int hyphen =
+            dash && dash + 1 < s + i && ((dash[1] >= 'a' && dash[1] <= 'z') || dash[1] == 'D');
+        int and = i - w0 == 3 && !memcmp(s + w0, "and", 3);
+        if (poss || hyphen || and) start = i + 1;
+        w0 = i + 1;
+    }
+    while (start < e && s[start] == '(') start++;
+    size_t n = e > start ? e - start : 0;
+    if (n >= cap) n = 0;
+    memcpy(out, s + start, n);
+    out[n] = '\0';
+    return n;
+}
+
+static int add_obs(obs_list *L, const obs *o)
+{
+    if (L->n == L->cap) {
+        size_t cap = L->cap ? L->cap * 2 : 1024;
+        obs *p = realloc(L->o, cap * sizeof *p);
+        if (!p) return -1;
+        L->o = p;
+        L->cap = cap;
+    }
+    L->o[L->n++] = *o;
+    return 0;
+}
+
+static int cmp_obs(const void *a, const void *b)
+{
+    const obs *x = a, *y = b;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    int c = strcmp(x->grp, y->grp);
+    if (c) return c;
+    return (x->day > y->day) - (x->day < y->day);
+}
+
+typedef struct {
+    char **codes;
+    size_t n;
+} exclude_set;
+
+static int excluded(const exclude_set *x, const char *code)
+{
+    for (size_t i = 0; i < x->n; i++)
+        if (!strcmp(x->codes[i], code)) return 1;
+    return 0;
+}
+
+/* The observations of one text. */
+static int learn_text(const tl_table *T, const exclude_set *x, const char *s, size_t n, int32_t day,
+                      tl_patterns *pats, tl_toks *toks, obs_list *out)
+{
+    if (tl_find_patterns(s, n, pats)) return -1;
+    uint32_t last_open = UINT32_MAX;
+    for (size_t k = 0; k < pats->n; k++) {
+        const tl_pattern *p = &pats->p[k];
+        if (p->unlisted || p->loose || !p->exch ||
+            (p->kind != TL_PAT_RIC && p->kind != TL_PAT_EXCHANGE))
+            continue;
+        if (p->open == last_open) continue; /* the name is the first code's of a group */
+        last_open = p->open;
+        obs o;
+        memset(&o, 0, sizeof o);
+        if (!name_before(T, s, p->open, o.name, sizeof o.name)) continue;
+        tl_name_key key[2];
+        int nk = tl_name_keys(o.name, strlen(o.name), toks, key);
+        if (nk <= 0) continue;
+        /* One common word ("Target", "Union") is never learnt: news would link it
+         * everywhere. */
+        if (key[0].nwords == 1 &&
+            (tl_is_common_word(key[0].words[0]) || tl_is_legal_word(key[0].words[0])))
+            continue;
+        o.key = key[0].key;
+        if (p->kind == TL_PAT_RIC)
+            snprintf(o.code, sizeof o.code, "%.*s", (int)p->ric_len, p->ric);
+        else
+            snprintf(o.code, sizeof o.code, "%s:%.*s", p->exch->mic, (int)p->sym_len, p->sym);
+        if (excluded(x, o.code)) continue;
+        snprintf(o.mic, sizeof o.mic, "%s", p->exch->canonical);
+        snprintf(o.sym, sizeof o.sym, "%.*s", (int)p->sym_len, p->sym);
+        o.day = day;
+        o.li = p->kind == TL_PAT_RIC ? tl_find_ric(T, p->ric, p->ric_len, day) : TL_NONE;
+        if (o.li == TL_NONE) o.li = tl_find_root(T, p->exch->mic, p->sym, p->sym_len, day, TL_NONE);
+        o.by_name = TL_NONE;
+        if (o.li == TL_NONE) {
+            const tl_slot *sl = tl_matcher_find(&T->names, o.key);
+            uint32_t is;
+            if (sl && sl->count)
+                o.by_name =
+                    tl_listing_of_name(T, sl->first, sl->count, p->exch->canonical, day, &is);
+        }
+        /* "ACMB.N" and "(NYSE: ACMB)" name one listing: one pair. */
+        if (o.li != TL_NONE)
+            snprintf(o.grp, sizeof o.grp, "#%u", o.li);
+        else
+            snprintf(o.grp, sizeof o.grp, "%s", o.code);
+        if (add_obs(out, &o)) return -1;
+    }
+    return 0;
+}
+
+/* Whether issuer is already has a name with this key. */
+static int known_name(const tl_table *T, uint32_t is, uint64_t key)
+{
+    const tl_slot *sl = tl_matcher_find(&T->names, key);
+    for (uint32_t k = sl ? sl->first : 0; sl && k < sl->first + sl->count; k++)
+        if (T->names.alias[k].issuer == is) return 1;
+    return 0;
+}
+
+static void put_day(np_buf *o, int32_t day)
+{
+    long z = (long)day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153, dd = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+    char b[32];
+    snprintf(b, sizeof b, "%04ld-%02ld-%02ld", (y + (m <= 2)) % 10000, m % 100, dd % 100);
+    np_buf_puts(o, b);
+}
+
+/* Writes the kept pairs. Returns the number of rows. */
+static long write_rows(const tl_table *T, obs_list *L, long min_count, double min_share, np_buf *o)
+{
+    qsort(L->o, L->n, sizeof *L->o, cmp_obs);
+    long rows = 0;
+    for (size_t a = 0; a < L->n;) {
+        size_t b = a;
+        while (b < L->n && L->o[b].key == L->o[a].key) b++;
+        size_t total = b - a;
+        for (size_t g = a; g < b;) {
+            size_t h = g;
+            while (h < b && !strcmp(L->o[h].grp, L->o[g].grp)) h++;
+            const obs *f = &L->o[g], *last = &L->o[h - 1];
+            long count = (long)(h - g);
+            /* The listing the pair resolves to: the latest observation's. */
+            uint32_t li = last->li, by_name = last->by_name;
+            int keep = count >= min_count && (double)count >= min_share * (double)total;
+            np_buf_puts(o, keep ? "# " : "#- ");
+            np_buf_puts(o, f->name);
+            np_buf_puts(o, " -> ");
+            np_buf_puts(o, f->code);
+            char buf[160];
+            snprintf(buf, sizeof buf, ": %ld of %zu, ", count, total);
+            np_buf_puts(o, buf);
+            put_day(o, f->day);
+            np_buf_puts(o, "..");
+            put_day(o, last->day);
+            np_buf_putc(o, '\n');
+            g = h;
+            if (!keep) continue;
+            if (li != TL_NONE) {
+                const tl_listing *l = &T->lst[li];
+                if (known_name(T, l->issuer, f->key)) continue; /* nothing new */
+                snprintf(buf, sizeof buf, "@%s:%s", l->mic, l->symbol);
+                np_buf_puts(o, buf);
+                np_buf_puts(o, "\t\t\t\t\t\t\t\t\t\t");
+                /* One word ("Asda", "Babcock") needs support in text, as the importer's
+                 * one-word names do. */
+                if (!strchr(f->name, ' ')) np_buf_putc(o, '~');
+                np_buf_puts(o, f->name);
+                np_buf_puts(o, "\n");
+            } else if (by_name != TL_NONE && strchr(f->code, '.')) {
+                /* A RIC whose root is not the symbol: the listing of the name's issuer on
+                 * that exchange carries it. */
+                const tl_listing *l = &T->lst[by_name];
+                snprintf(buf, sizeof buf, "@%s:%s\t%s\t%s\t", l->mic, l->symbol, l->symbol, l->mic);
+                np_buf_puts(o, buf);
+                np_buf_puts(o, f->code);
+                np_buf_puts(o, "\t\t\t\t\t\t\t\n");
+            } else if (strchr(f->code, '.') && !strpbrk(f->sym, "abcdefghijklmnopqrstuvwxyz_")) {
+                /* A listing the table lacks: valid over the dates it was seen. */
+                snprintf(buf, sizeof buf, "learned:%s\t%s\t%s\t%s\t0\t\t", f->code, f->sym, f->mic,
+                         f->code);
+                np_buf_puts(o, buf);
+                put_day(o, f->day);
+                np_buf_putc(o, '\t');
+                put_day(o, last->day);
+                np_buf_puts(o, "\t34\t");
+                np_buf_puts(o, f->name);
+                np_buf_puts(o, "\t\n");
+            } else {
+                continue;
+            }
+            rows++;
+        }
+        a = b;
+    }
+    return rows;
+}
+
+static int read_exclude(const char *path, exclude_set *x)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        np_error("%s: %s", path, strerror(errno));
+        return -1;
+    }
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n\t ")] = '\0';
+        if (!line[0] || line[0] == '#') continue;
+        char **p = realloc(x->codes, (x->n + 1) * sizeof *p);
+        if (!p || !(p[x->n] = strdup(line))) {
+            if (p) x->codes = p;
+            fclose(f);
+            np_error("%s: out of memory", path);
+            return -1;
+        }
+        x->codes = p;
+        x->n++;
+    }
+    fclose(f);
+    return 0;
+}
+
+/* One NDJSON stream. Bad lines are reported (file and line) and skipped: a learning run
+ * over a large archive should not stop at one damaged record. */
+static int learn_stream(FILE *in, const char *name, const tl_table *T, const exclude_set *x,
+                        const char *const *fields, int nfields, const char *const *dates,
+                        int ndates, obs_list *out, long *bad)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    long lineno = 0;
+    np_json_object obj = {0};
+    np_buf text = {0};
+    tl_patterns pats = {0};
+    tl_toks toks = {0};
+    int rc = 0;
+    while (rc == 0 && (len = getline(&line, &cap, in)) >= 0) {
+        lineno++;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+        if (len == 0) continue;
+        np_json_error err;
+        np_json_status st = np_json_parse_object(line, (size_t)len, &obj, &err);
+        if (st == NP_JSON_NOMEM) {
+            rc = -1;
+            break;
+        }
+        if (st != NP_JSON_OK) {
+            if (++*bad <= 10)
+                np_error("%s:%ld: %s; line skipped", name, lineno,
+                         st == NP_JSON_NOT_OBJECT ? "not a JSON object" : err.msg);
+            continue;
+        }
+        int32_t day = INT32_MIN;
+        for (int d = 0; d < ndates && day == INT32_MIN; d++) {
+            const np_json_member *m = np_json_object_get(&obj, dates[d]);
+            np_buf_clear(&text);
+            int64_t secs;
+            if (m && m->type == NP_JSON_STRING &&
+                np_json_decode_string(m->val, m->val_len, &text) == 0 &&
+                np_parse_time(text.data, text.len, &secs) == 0)
+                day = (int32_t)(secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400));
+        }
+        for (int f = 0; f < nfields && rc == 0; f++) {
+            const np_json_member *m = np_json_object_get(&obj, fields[f]);
+            if (!m || m->type != NP_JSON_STRING) continue;
+            np_buf_clear(&text);
+            if (np_json_decode_string(m->val, m->val_len, &text) ||
+                learn_text(T, x, text.data ? text.data : "", text.len, day, &pats, &toks, out))
+                rc = -1;
+        }
+    }
+    if (rc == 0 && ferror(in)) {
+        np_error("%s: %s", name, strerror(errno));
+        rc = 1;
+    } else if (rc < 0) {
+        np_error("out of memory");
+    }
+    free(line);
+    np_json_object_free(&obj);
+    np_buf_free(&text);
+    tl_patterns_free(&pats);
+    tl_toks_free(&toks);
+    return rc;
+}
+
+int tl_learn_main(int argc, char **argv)
+{
+    const char *listings = NULL, *output = NULL, *exclude = NULL;
+    const char *files[64];
+    int nfiles = 0;
+    long min_count = 2;
+    double min_share = 0.75;
+    char *fields_storage = NULL, *dates_storage = NULL;
+    const char *fields[8] = {"title", "body"}, *dates[4] = {"published", "date"};
+    int nfields = 2, ndates = 2;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            free(fields_storage);
+            free(dates_storage);
+            return NP_EX_OK;
+        }
+        if (a[0] != '-' || !strcmp(a, "-")) {
+            if (nfiles == 64) {
+                np_error("at most 64 input files");
+                return NP_EX_USAGE;
+            }
+            files[nfiles++] = a;
+            continue;
+        }
+        if (!v) {
+            np_error("%s: missing argument", a);
+            usage(stderr);
+            return NP_EX_USAGE;
+        }
+        char *end;
+        if (!strcmp(a, "--listings")) {
+            listings = v;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+            output = v;
+        } else if (!strcmp(a, "--exclude")) {
+            exclude = v;
+        } else if (!strcmp(a, "--min-count")) {
+            min_count = strtol(v, &end, 10);
+            if (*end || min_count < 1) {
+                np_error("--min-count: want a whole number of at least 1, not '%s'", v);
+                return NP_EX_USAGE;
+            }
+        } else if (!strcmp(a, "--min-share")) {
+            min_share = strtod(v, &end);
+            if (*end || !(min_share >= 0 && min_share <= 1)) {
+                np_error("--min-share: want a number from 0 to 1, not '%s'", v);
+                return NP_EX_USAGE;
+            }
+        } else if (!strcmp(a, "--fields")) {
+            free(fields_storage);
+            nfields = np_split_list(v, &fields_storage, fields, 8);
+            if (nfields <= 0) {
+                np_error("--fields: want a comma-separated list of at most 8 names");
+                return NP_EX_USAGE;
+            }
+        } else if (!strcmp(a, "--date-field")) {
+            free(dates_storage);
+            ndates = np_split_list(v, &dates_storage, dates, 4);
+            if (ndates <= 0) {
+                np_error("--date-field: want a comma-separated list of at most 4 names");
+                return NP_EX_USAGE;
+            }
+        } else {
+            np_error("unknown option '%s'", a);
+            usage(stderr);
+            return NP_EX_USAGE;
+        }
+        i++;
+    }
+    if (!listings) {
+        np_error("--listings FILE is required (the table that resolves the codes)");
+        usage(stderr);
+        free(fields_storage);
+        free(dates_storage);
+        return NP_EX_USAGE;
+    }
+    tl_table T;
+    char err[512];
+    if (tl_table_load(&T, &listings, 1, err, sizeof err)) {
+        np_error("%s", err);
+        free(fields_storage);
+        free(dates_storage);
+        return NP_EX_CONFIG;
+    }
+    exclude_set x = {0};
+    obs_list L = {0};
+    long bad = 0;
+    int rc = NP_EX_OK;
+    if (exclude && read_exclude(exclude, &x)) rc = NP_EX_NOINPUT;
+    for (int i = 0; rc == NP_EX_OK && i < (nfiles ? nfiles : 1); i++) {
+        const char *name = nfiles ? files[i] : "-";
+        FILE *in = strcmp(name, "-") ? fopen(name, "r") : stdin;
+        if (!in) {
+            np_error("%s: %s", name, strerror(errno));
+            rc = NP_EX_NOINPUT;
+            break;
+        }
+        int r = learn_stream(in, strcmp(name, "-") ? name : "stdin", &T, &x, fields, nfields, dates,
+                             ndates, &L, &bad);
+        if (in != stdin) fclose(in);
+        if (r < 0) rc = NP_EX_SOFTWARE;
+        if (r > 0) rc = NP_EX_IOERR;
+    }
+    if (bad > 10) np_error("%ld bad lines skipped in all", bad);
+    np_buf o = {0};
+    if (rc == NP_EX_OK) {
+        np_buf_puts(&o, "# newspipe-listings 1 (see newspipe-listings(5), CURATED FILE)\n"
+                        "# learned by newspipe-ticker-link learn: names written right before "
+                        "explicit codes.\n");
+        char buf[160];
+        snprintf(buf, sizeof buf,
+                 "# %zu observations; kept: seen >= %ld times and >= %.2f of the "
+                 "name's pairs (\"#-\" lines were not kept)\n",
+                 L.n, min_count, min_share);
+        np_buf_puts(&o, buf);
+        np_buf_puts(&o, "issuer\tsymbol\tmic\tric\tprimary\tcountry\tvalid_from\tvalid_to\tprior\t"
+                        "name\taliases\n");
+        write_rows(&T, &L, min_count, min_share, &o);
+        if (np_buf_reserve(&o, 1)) rc = NP_EX_SOFTWARE;
+    }
+    if (rc == NP_EX_OK) {
+        if (output) {
+            np_atomic_file af;
+            if (np_atomic_open(&af, output) || np_write_all(af.fd, o.data, o.len) ||
+                np_atomic_commit(&af)) {
+                np_error("%s: %s", output, strerror(errno));
+                rc = NP_EX_CANTCREAT;
+            }
+        } else if (np_write_all(STDOUT_FILENO, o.data, o.len)) {
+            np_error("write error: %s", strerror(errno));
+            rc = NP_EX_IOERR;
+        }
+    }
+    np_buf_free(&o);
+    free(L.o);
+    for (size_t i = 0; i < x.n; i++) free(x.codes[i]);
+    free(x.codes);
+    tl_table_free(&T);
+    free(fields_storage);
+    free(dates_storage);
+    return rc;
+}

@@ -1,0 +1,55 @@
+#!/bin/sh
+# Quality gate for ticker-link (issue 21): recall on the companies of the sealed test part of
+# the Reuters 2013 sample, which neither learning nor curation has seen (the split is a fixed
+# rule in bench/ticker-link-heldout.py), and precision on the hand-labelled gold articles.
+# The table is the held-out one `make check` builds first (the shipped sources, the curated
+# rows without the test companies, pairs learnt with their codes excluded). Linking is
+# deterministic: the margins only allow harmless drift, and sit inside the bootstrap interval.
+#
+# Measured when the floors were set (make eval-ticker-link, "dev" table):
+#   masked recall, test companies    339/740 = 0.458 (95% 0.416-0.499)  floor 0.430
+#   explicit recall, test companies  572/740 = 0.773                     floor 0.750
+#   gold precision (issuers)         468/499 = 0.938                     floor 0.920
+#   gold recall, test companies       82/95  = 0.863                     floor 0.840
+. "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
+need_shared
+need_prog newspipe-ticker-link
+command -v python3 > /dev/null || skip_all "python3 absent"
+[ -f "$NP_SHARED/data/corpora/reuters-fin-2013q4-sample/articles.ndjson" ] || skip_all "Reuters sample absent"
+TABLE="${NP_OUT:-$NP_TOP/build}/ticker-link/heldout/dev.tsv"
+[ -f "$TABLE" ] || skip_all "held-out table not built (make check builds it)"
+export NEWSPIPE_CACHE_DIR="$T/cache"
+
+score() { # TABLE: the evaluation's report
+    python3 "$NP_TOP/bench/ticker-link-heldout.py" score --bin "$NP_BIN/newspipe-ticker-link" \
+        --shared "$NP_SHARED" --listings "$1" --gold "$NP_TOP/tests/ticker-link/gold.tsv"
+}
+figure() { # PATTERN: the ratio after "= " on the report line that matches
+    grep "$1" "$T/report" | sed -n 's/.*= \([0-9.]*\).*/\1/p' | head -1
+}
+at_least() { # GOT FLOOR
+    awk -v g="$1" -v f="$2" 'BEGIN { exit !(g != "" && g + 0 >= f + 0) }'
+}
+
+score "$TABLE" > "$T/report"
+ok $? "the held-out evaluation runs"
+masked=$(figure '^masked recall, test')
+explicit=$(figure '^explicit recall, test')
+prec=$(figure '^gold precision')
+grec=$(figure '^gold recall, test')
+at_least "$masked" 0.430
+ok $? "masked-code recall on never-seen companies $masked >= 0.430"
+at_least "$explicit" 0.750
+ok $? "explicit-code recall on never-seen companies $explicit >= 0.750"
+at_least "$prec" 0.920
+ok $? "gold precision $prec >= 0.920"
+at_least "$grec" 0.840
+ok $? "gold recall on never-seen companies $grec >= 0.840"
+
+# The gate can fail: a table with no names links nothing by name.
+printf '# newspipe-listings 1\nsymbol\tmic\tname\nZZZZ\tXNYS\tNobody Such Co\n' > "$T/empty.tsv"
+score "$T/empty.tsv" > "$T/report"
+masked=$(figure '^masked recall, test')
+! at_least "$masked" 0.430
+ok $? "a table without the companies gives $masked < 0.430 (the gate catches it)"
+done_testing
