@@ -1,5 +1,6 @@
 /* libFuzzer target for the JSON reader: parse as a record, then exercise every accessor on
- * what was accepted (decoding must never overrun, the writer must round-trip). Build and run
+ * what was accepted (decoding must never overrun, the writer must round-trip, arrays step
+ * element by element). Build and run
  * with `make fuzz FUZZ_SECONDS=N`; crashers land in tests/fuzz/crashers/ and are replayed by
  * the unit test test_fuzz_regress. */
 #include <stdint.h>
@@ -10,6 +11,24 @@
 #include "utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Steps through an accepted array: each element is a valid JSON value of the type it is
+ * given, inside the array and after the one before; nested arrays are walked too. */
+static void check_array(const char *a, size_t n)
+{
+    size_t pos = 0, last_end = 0;
+    np_json_member e;
+    np_json_error err;
+    while (np_json_array_next(a, n, &pos, &e)) {
+        if (e.val < a + last_end || e.val + e.val_len > a + n || pos > n) abort();
+        if (np_json_validate(e.val, e.val_len, &err) != NP_JSON_OK) abort();
+        static const char first[] = {'n', 'f', 't', 0, '"', '[', '{'};
+        if (e.type != NP_JSON_NUMBER && e.val[0] != first[e.type]) abort();
+        last_end = (size_t)(e.val - a) + e.val_len;
+        if (e.type == NP_JSON_ARRAY) check_array(e.val, e.val_len);
+    }
+    if (pos != n) abort();
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -23,6 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     np_buf b = {0}, w = {0};
     for (size_t i = 0; i < obj.n; i++) {
         const np_json_member *m = &obj.m[i];
+        if (m->type == NP_JSON_ARRAY) check_array(m->val, m->val_len);
         if (m->type != NP_JSON_STRING) continue;
         np_buf_clear(&b);
         if (np_json_decode_string(m->val, m->val_len, &b) < 0) abort();

@@ -39,6 +39,7 @@ add("y_numbers", '{"n":[0,-0,1,-1,0.5,-0.0e0,1e5,1E+5,1e-5,-1.5e-300,'
 add("y_escapes", r'{"s":"\"\\\/\b\f\n\r\t\u0000\u001f\u007f\u00e9\u20ac\ud83d\ude00\uFFFF"}')
 add("y_utf8_raw", '{"s":"caf\u00e9 \u20ac5 \U0001F600 \u65e5\u672c \u0301 \u200d","k\u00e9y":1}')
 add("y_utf8_edges", b'{"s":"\x7f\xc2\x80\xdf\xbf\xe0\xa0\x80\xef\xbf\xbf\xf0\x90\x80\x80\xf4\x8f\xbf\xbf"}')
+add("y_arrays", r'{"a":["x", "y\u00e9" ,["z",[]],""],"b":[true,false,null,-1.5e3,{"k":[1]}],"c":[ ]}')
 add("y_dup_keys", '{"body":"first","body":"second","id":1,"id":"2"}')
 add("y_whitespace", ' \t\r\n{ \t"a" \n: \r1 ,\n"b":[ 1 , 2 ] } \n\t ')
 add("y_empty_key_and_value", '{"":"","x":[],"y":{}}')
