@@ -7,6 +7,20 @@
  *
  *   dedupe-devset ARTICLES LABELS [SEED] > devset.ndjson
  *
+ * PART (default all) keeps the sealed test part apart: "test" uses the base stories whose
+ * story_id hashes to 0 mod 5, the companies whose RIC does, and the template days 150-199;
+ * "dev" the rest. The test part is scored only at the end of a change (make eval-dedupe
+ * SEALED=1), with seed 1001.
+ *
+ * Harder cases (issue 18): update-all (a story re-sent with several edits at once: an
+ * "UPDATE 2-" headline, every figure changed, the last paragraph dropped and a paragraph from
+ * another story appended); short number-dense items cut from the Reuters stories (lead and
+ * one or two paragraphs, at most 110 words with at least one number per 20: short-original
+ * distractors, and their short-figures-all / short-update-all re-sends); templated items of
+ * companies found in the sample ("Name (RIC)") and of days: earnings (two templates), commodity
+ * prices and market closes, each with updates that change every figure (templated-update, a
+ * headline and a sentence added too) besides the one-figure corrections.
+ *
  * Edit kinds (true duplicates): exact-headline (same body, new title), exact-reflow (same
  * text, whitespace and case changed), exact-id (same id re-sent with updated figures),
  * lead (lead paragraph reworded), append / insert (a paragraph added at the end / inside),
@@ -14,9 +28,10 @@
  * combo2 / combo3 (two or three of lead, append, insert, drop, figures), templated-correction
  * (an earnings item re-sent with one figure corrected).
  * Distractors (must not be flagged): original (the Reuters stories themselves; those sharing
- * a RIC with an earlier one are kind same-company), templated-earnings (same template, other
- * company or quarter, other figures), templated-market (daily market-close reports that
- * differ in figures and direction words). */
+ * a RIC with an earlier one are kind same-company), short-original, templated-earnings (same
+ * template, other company or quarter, other figures), templated-market (daily market-close
+ * reports that differ in figures and direction words), templated-commodity (one commodity's
+ * daily report, other days). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +40,7 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "hash.h"
 #include "json.h"
 #include "minhash.h"
 #include "shingle.h"
@@ -284,6 +300,19 @@ static void change_figures(doc *d, int k)
     }
 }
 
+/* Changes every figure: the last digit of each number, and the one before it one time in
+ * three, as an update with final numbers does. */
+static void change_all_figures(doc *d)
+{
+    for (int i = 0; i < d->n; i++)
+        for (char *c = d->p[i]; *c; c++) {
+            if (!(*c >= '0' && *c <= '9') || (c[1] >= '0' && c[1] <= '9')) continue;
+            *c = (char)('0' + (*c - '0' + 1 + (int)ddb_below(&rng, 8)) % 10);
+            if (c > d->p[i] && c[-1] >= '0' && c[-1] <= '9' && ddb_unit(&rng) < 0.33)
+                c[-1] = (char)('0' + (c[-1] - '0' + 1 + (int)ddb_below(&rng, 8)) % 10);
+        }
+}
+
 enum { E_LEAD, E_APPEND, E_INSERT, E_DROP, E_FIGURES, E_NEDITS };
 
 static void apply(doc *d, int e, const doc *donors, int nd, int self)
@@ -305,6 +334,30 @@ static void apply(doc *d, int e, const doc *donors, int nd, int self)
     }
 }
 
+static void drop_last(doc *d)
+{
+    if (d->n >= 2) free(d->p[--d->n]);
+}
+
+/* The issue-18 re-send: every figure changed, the last paragraph dropped, a paragraph from
+ * another story appended (the "UPDATE 2-" headline is the caller's). */
+static void update_all(doc *d, const doc *donors, int nd, int self)
+{
+    change_all_figures(d);
+    drop_last(d);
+    insert_para(d, d->n, donor_paragraph(donors, nd, self));
+}
+
+static char *update_title(const char *t)
+{
+    np_buf b = {0};
+    np_buf_puts(&b, "UPDATE 2-");
+    char *r = reword(t);
+    np_buf_puts(&b, r);
+    free(r);
+    return b.data;
+}
+
 static char *new_title(const char *t)
 {
     np_buf b = {0};
@@ -318,69 +371,86 @@ static char *new_title(const char *t)
 
 /* ---- templated items --------------------------------------------------------------------- */
 
-static const char *companies[][2] = {
-    {"Alcoa Inc", "AA.N"},
-    {"JPMorgan Chase & Co", "JPM.N"},
-    {"Wells Fargo & Co", "WFC.N"},
-    {"Citigroup Inc", "C.N"},
-    {"Goldman Sachs Group Inc", "GS.N"},
-    {"Intel Corp", "INTC.O"},
-    {"IBM", "IBM.N"},
-    {"Google Inc", "GOOG.O"},
-    {"Microsoft Corp", "MSFT.O"},
-    {"Apple Inc", "AAPL.O"},
-    {"Amazon.com Inc", "AMZN.O"},
-    {"eBay Inc", "EBAY.O"},
-    {"Yahoo Inc", "YHOO.O"},
-    {"Coca-Cola Co", "KO.N"},
-    {"PepsiCo Inc", "PEP.N"},
-    {"Johnson & Johnson", "JNJ.N"},
-    {"Pfizer Inc", "PFE.N"},
-    {"Merck & Co", "MRK.N"},
-    {"General Electric Co", "GE.N"},
-    {"Honeywell International Inc", "HON.N"},
-    {"United Technologies Corp", "UTX.N"},
-    {"Boeing Co", "BA.N"},
-    {"Caterpillar Inc", "CAT.N"},
-    {"3M Co", "MMM.N"},
-    {"Ford Motor Co", "F.N"},
-    {"General Motors Co", "GM.N"},
-    {"Exxon Mobil Corp", "XOM.N"},
-    {"Chevron Corp", "CVX.N"},
-    {"ConocoPhillips", "COP.N"},
-    {"Halliburton Co", "HAL.N"},
-    {"Schlumberger Ltd", "SLB.N"},
-    {"Verizon Communications Inc", "VZ.N"},
-    {"AT&T Inc", "T.N"},
-    {"Comcast Corp", "CMCSA.O"},
-    {"Time Warner Inc", "TWX.N"},
-    {"Walt Disney Co", "DIS.N"},
-    {"McDonald's Corp", "MCD.N"},
-    {"Yum Brands Inc", "YUM.N"},
-    {"Starbucks Corp", "SBUX.O"},
-    {"Nike Inc", "NKE.N"},
-    {"Procter & Gamble Co", "PG.N"},
-    {"Colgate-Palmolive Co", "CL.N"},
-    {"Kimberly-Clark Corp", "KMB.N"},
-    {"Dow Chemical Co", "DOW.N"},
-    {"DuPont", "DD.N"},
-    {"Monsanto Co", "MON.N"},
-    {"UnitedHealth Group Inc", "UNH.N"},
-    {"Abbott Laboratories", "ABT.N"},
-    {"Eli Lilly and Co", "LLY.N"},
-    {"Bristol-Myers Squibb Co", "BMY.N"},
-    {"Qualcomm Inc", "QCOM.O"},
-    {"Texas Instruments Inc", "TXN.O"},
-    {"Oracle Corp", "ORCL.N"},
-    {"Cisco Systems Inc", "CSCO.O"},
-    {"Hewlett-Packard Co", "HPQ.N"},
-    {"Dell Inc", "DELL.O"},
-    {"Netflix Inc", "NFLX.O"},
-    {"Facebook Inc", "FB.O"},
-    {"Visa Inc", "V.N"},
-    {"MasterCard Inc", "MA.N"},
-};
-#define NCOMP ((int)(sizeof companies / sizeof *companies))
+/* Companies named in the sample as "Name (RIC)" (or "Name ( RIC )"): up to four capitalized
+ * words before the RIC, a possessive "'s" dropped; names that are only a legal form or a
+ * country are skipped. */
+enum { MAXCOMP = 4096 };
+static char *cname[MAXCOMP], *cric[MAXCOMP];
+static int ncomp;
+
+static int is_cap(const char *w)
+{
+    return *w >= 'A' && *w <= 'Z';
+}
+
+static int in_part(const char *key, const char *part)
+{
+    if (!strcmp(part, "all")) return 1;
+    int test = np_hash64(key, strlen(key), 18) % 5 == 0;
+    return test == !strcmp(part, "test");
+}
+
+static void find_companies(const ddb_article *a, long na, const char *part)
+{
+    static const char *skip[] = {"Co",     "Ltd", "Inc",     "Corp",   "Plc",      "SA",
+                                 "AG",     "NV",  "LP",      "Group",  "Holdings", "The",
+                                 "Shares", "A",   "Britain", "Japan",  "China",    "Australia",
+                                 "U.S.",   "US",  "Germany", "France", "Reuters"};
+    for (long i = 0; i < na && ncomp < MAXCOMP; i++) {
+        const char *b = a[i].body;
+        for (const char *p = strchr(b, '('); p; p = strchr(p + 1, '(')) {
+            const char *q = p + 1;
+            while (*q == ' ') q++;
+            const char *r0 = q;
+            while ((*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') || *q == '_' ||
+                   (*q >= 'a' && *q <= 'z' && q > r0 && q[-1] == '_'))
+                q++;
+            if (q == r0 || *q != '.') continue;
+            q++;
+            const char *x0 = q;
+            while (*q >= 'A' && *q <= 'Z') q++;
+            if (q == x0 || q - x0 > 3) continue;
+            const char *r1 = q;
+            while (*q == ' ') q++;
+            if (*q != ')') continue;
+            /* up to four capitalized words before the parenthesis */
+            const char *e = p;
+            while (e > b && e[-1] == ' ') e--;
+            const char *st = e;
+            int words = 0;
+            while (words < 4 && st > b) {
+                const char *w = st;
+                while (w > b && w[-1] != ' ' && w[-1] != '\n') w--;
+                if (!is_cap(w)) break;
+                st = w;
+                words++;
+                while (st > b && st[-1] == ' ') st--;
+                if (st > b && (st[-1] == '.' || st[-1] == ',' || st[-1] == '\n')) break;
+            }
+            if (!words) continue;
+            while (*st == ' ') st++;
+            size_t n = (size_t)(e - st);
+            if (n > 2 && !strncmp(e - 2, "'s", 2)) n -= 2;
+            char name[128], ric[32];
+            if (n < 3 || n >= sizeof name || (size_t)(r1 - r0) >= sizeof ric) continue;
+            memcpy(name, st, n);
+            name[n] = 0;
+            if (!strncmp(name, "A ", 2) || !strncmp(name, "The ", 4))
+                memmove(name, name + (name[1] == ' ' ? 2 : 4), strlen(name) - 1);
+            int bad = strlen(name) < 3;
+            for (size_t k = 0; k < sizeof skip / sizeof *skip && !bad; k++)
+                bad = !strcmp(name, skip[k]);
+            memcpy(ric, r0, (size_t)(r1 - r0));
+            ric[r1 - r0] = 0;
+            for (int k = 0; k < ncomp && !bad; k++) bad = !strcmp(cric[k], ric);
+            if (bad || !in_part(ric, part)) continue;
+            cname[ncomp] = strdup(name);
+            cric[ncomp] = strdup(ric);
+            ncomp++;
+        }
+    }
+}
+
 static const char *days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"};
 static const char *quarters[] = {"first", "second", "third", "fourth"};
 
@@ -402,18 +472,17 @@ static char *earnings(int c, int q, int variant)
                       "earnings of $%.2f per share on revenue of $%.2f billion, according to "
                       "Thomson Reuters I/B/E/S. Shares of %s were %s %.1f percent at $%.2f in "
                       "%s trading.",
-                      companies[c][0], companies[c][1], days[ddb_below(&rng, 5)], quarters[q],
+                      cname[c], cric[c], days[ddb_below(&rng, 5)], quarters[q],
                       up ? "rose" : "fell", ni, eps, ni * fig(0.7, 1.3), eps * fig(0.7, 1.3),
-                      up ? "rose" : "fell", fig(0.5, 15), fig(1, 60), est, fig(1, 60),
-                      companies[c][0], ddb_unit(&rng) < 0.5 ? "up" : "down", fig(0.2, 9),
-                      fig(10, 600), ddb_unit(&rng) < 0.5 ? "premarket" : "after-hours");
+                      up ? "rose" : "fell", fig(0.5, 15), fig(1, 60), est, fig(1, 60), cname[c],
+                      ddb_unit(&rng) < 0.5 ? "up" : "down", fig(0.2, 9), fig(10, 600),
+                      ddb_unit(&rng) < 0.5 ? "premarket" : "after-hours");
     } else {
         np_buf_printf(&b,
                       "%s (%s) reported %s-quarter adjusted earnings of $%.2f per share on "
                       "revenue of $%.2f billion, %s analysts' average estimate of $%.2f per "
                       "share, according to Thomson Reuters I/B/E/S.",
-                      companies[c][0], companies[c][1], quarters[q], eps, fig(1, 60),
-                      up ? "above" : "below", est);
+                      cname[c], cric[c], quarters[q], eps, fig(1, 60), up ? "above" : "below", est);
     }
     return b.data;
 }
@@ -445,6 +514,35 @@ static char *market_close(int day)
     return b.data;
 }
 
+static const char *months[] = {"Jan.", "Feb.", "March", "April", "May",  "June",
+                               "July", "Aug.", "Sept.", "Oct.",  "Nov.", "Dec."};
+
+/* One commodity's daily report: which commodity and which day is the story. */
+static char *commodity(int which, int day)
+{
+    static const char *what[][4] = {
+        {"LONDON", "Gold", "an ounce", "Bullion"},
+        {"NEW YORK", "U.S. crude oil", "a barrel", "Oil"},
+        {"LONDON", "Copper", "a tonne", "The metal"},
+        {"CHICAGO", "Soybeans", "a bushel", "The oilseed"},
+    };
+    static const double lo[] = {1250, 92, 7000, 12.5}, hi[] = {1350, 108, 7400, 13.5};
+    int up = ddb_unit(&rng) < 0.5;
+    double px = fig(lo[which], hi[which]);
+    np_buf b = {0};
+    np_buf_printf(&b,
+                  "%s (Reuters) - %s %s %.1f percent to $%.2f %s on %s, %s %d, as %s. Prices hit "
+                  "a session %s of $%.2f earlier. %s has %s %.1f percent so far this year, "
+                  "while holdings of the largest exchange-traded fund stood at %.2f tonnes, "
+                  "%s %.2f tonnes from the previous session.",
+                  what[which][0], what[which][1], up ? "rose" : "fell", fig(0.1, 3), px,
+                  what[which][2], days[day % 5], months[(day / 22) % 12], day % 22 + 1,
+                  up ? "the dollar weakened" : "the dollar firmed", up ? "high" : "low",
+                  px * fig(0.98, 1.02), what[which][3], up ? "gained" : "lost", fig(1, 25),
+                  fig(800, 900), up ? "up" : "down", fig(0.5, 9));
+    return b.data;
+}
+
 /* ---- base selection ---------------------------------------------------------------------- */
 
 static int count_words(const char *s)
@@ -473,16 +571,75 @@ static int shares_ric(const char *a, const char *b)
     return 0;
 }
 
+static int n_short, n_sfig, n_supd;
+
+/* Four in five of the stories whose lead and one or two paragraphs make a short number-dense item
+ * (at most 110 words, at least one number per 20) appear only in that form: a
+ * short-original and, seven times in ten, a re-send with every figure changed
+ * (short-figures-all) or with all the issue-18 edits (short-update-all). Returns 1 when
+ * story k was emitted so. */
+static int short_story(const ddb_article *x, const doc *src, const doc *docs, int nb, int k,
+                       int64_t t)
+{
+    if (src->n < 3) return 0;
+    doc d = {.n = 0};
+    for (int i = 0; i < 3; i++) d.p[d.n++] = strdup(src->p[i]);
+    char *body = doc_text(&d);
+    if (count_words(body) > 110) {
+        free(body);
+        free(d.p[--d.n]);
+        body = doc_text(&d);
+    }
+    int words = count_words(body), nums = 0;
+    for (const char *c = body; *c; c++)
+        nums += *c >= '0' && *c <= '9' && !(c[1] >= '0' && c[1] <= '9') &&
+                !(c[1] == '.' && c[2] >= '0' && c[2] <= '9') && !(c[1] == ',' && c[2] >= '0');
+    if (words > 110 || nums * 20 < words || ddb_unit(&rng) < 0.2) {
+        free(body);
+        doc_free(&d);
+        return 0;
+    }
+    emit(t, x->id, 0, x->title, body, x->id, "short-original");
+    n_short++;
+    double u = ddb_unit(&rng);
+    if (u < 0.7) {
+        int all = u < 0.4;
+        char rid[640];
+        snprintf(rid, sizeof rid, "%s-r1", x->id);
+        if (all)
+            update_all(&d, docs, nb, k);
+        else
+            change_all_figures(&d);
+        char *nb2 = doc_text(&d), *title = all ? update_title(x->title) : new_title(x->title);
+        emit(t + 600 + (int64_t)ddb_below(&rng, 12 * 3600), rid, 0, title, nb2, x->id,
+             all ? "short-update-all" : "short-figures-all");
+        n_supd += all;
+        n_sfig += !all;
+        free(nb2);
+        free(title);
+    }
+    free(body);
+    doc_free(&d);
+    return 1;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: dedupe-devset ARTICLES LABELS [SEED] > devset.ndjson\n");
+        fprintf(stderr, "usage: dedupe-devset ARTICLES LABELS [SEED [all|dev|test]] > "
+                        "devset.ndjson\n");
         return 64;
     }
     rng.s = argc > 3 ? strtoull(argv[3], NULL, 10) : 1;
+    const char *part = argc > 4 ? argv[4] : "all";
+    if (strcmp(part, "all") && strcmp(part, "dev") && strcmp(part, "test")) {
+        fprintf(stderr, "dedupe-devset: PART is all, dev or test, not %s\n", part);
+        return 64;
+    }
     ddb_article *a;
     long na = ddb_read(argv[1], argv[2], &a);
     if (na < 0) return 66;
+    find_companies(a, na, part);
 
     /* Bases: first of each story_id and body; at least 80 words; no 5-shingle Jaccard
      * >= 0.25 with an earlier base (the sample has unlabeled re-sends under new ids). */
@@ -492,7 +649,7 @@ int main(int argc, char **argv)
     uint64_t work[128];
     dd_shingles sh = {0};
     for (long i = 0; i < na; i++) {
-        int dup = count_words(a[i].body) < 80;
+        int dup = count_words(a[i].body) < 80 || !in_part(a[i].story, part);
         for (int k = 0; k < nb && !dup; k++)
             dup = !strcmp(a[base[k]].story, a[i].story) || !strcmp(a[base[k]].md5, a[i].md5);
         if (dup) {
@@ -528,8 +685,8 @@ int main(int argc, char **argv)
 
     static const char *kinds[] = {"exact-headline", "exact-reflow", "exact-id", "lead",
                                   "append",         "insert",       "drop",     "figures",
-                                  "truncate",       "combo2",       "combo3"};
-    enum { NKINDS = 11 };
+                                  "truncate",       "combo2",       "combo3",   "update-all"};
+    enum { NKINDS = 12 };
     int count[NKINDS] = {0}, same_company = 0;
     const int64_t T0 = 1380585600; /* 2013-10-01 */
     /* Originals in a shuffled order, ten minutes apart. */
@@ -548,6 +705,7 @@ int main(int argc, char **argv)
         for (int q = 0; q < r && !sc; q++)
             sc = x->rics[0] && shares_ric(x->rics, a[base[order[q]]].rics);
         same_company += sc;
+        if (short_story(x, &docs[k], docs, nb, k, t)) continue;
         emit(t, x->id, 0, x->title, x->body, x->id, sc ? "same-company" : "original");
         int copies = ddb_unit(&rng) < 0.6 ? 1 + (ddb_unit(&rng) < 0.3) : 0;
         for (int c = 0; c < copies; c++) {
@@ -592,6 +750,11 @@ int main(int argc, char **argv)
                 while (d.n > keep) free(d.p[--d.n]);
                 break;
             }
+            case 11:
+                update_all(&d, docs, nb, k);
+                free(title);
+                title = update_title(x->title);
+                break;
             default: {
                 int m = kind == 9 ? 2 : 3, used = 0;
                 for (int e = 0; e < m;) {
@@ -611,41 +774,65 @@ int main(int argc, char **argv)
             doc_free(&d);
         }
     }
-    /* Templated distractors: earnings items for each company and two quarters, in two
-     * template variants; a few corrections (true duplicates) of them. */
-    int n_earn = 0, n_mkt = 0, n_corr = 0;
-    for (int c = 0; c < NCOMP; c++)
-        for (int q = 2; q < 4; q++)
-            for (int v = 0; v < 2; v++) {
-                char id[64], *body;
-                snprintf(id, sizeof id, "tpl-earn-%d-q%d-v%d", c, q + 1, v);
-                uint64_t saved = rng.s;
-                body = earnings(c, q, v);
-                int64_t t = T0 + (int64_t)ddb_below(&rng, (uint64_t)nb * 600);
-                emit(t, id, 0, "Results", body, id, "templated-earnings");
-                n_earn++;
-                if (ddb_unit(&rng) < 0.15) {
-                    /* the same item re-sent with one figure corrected */
-                    rng.s = saved;
-                    char *again = earnings(c, q, v);
-                    doc d = {.p = {again}, .n = 1};
-                    change_figures(&d, 1);
-                    char cid[80];
-                    snprintf(cid, sizeof cid, "%s-corr", id);
-                    emit(t + 900, cid, 0, "CORRECTED-Results", d.p[0], id, "templated-correction");
-                    free(again);
-                    n_corr++;
-                }
-                free(body);
-            }
-    for (int day = 0; day < 150; day++) {
-        char id[64];
-        snprintf(id, sizeof id, "tpl-market-%d", day);
-        char *body = market_close(day);
-        emit(T0 + (int64_t)day * 86400 + 72000, id, 0, "Stocks close", body, id,
-             "templated-market");
+    /* Templated items of companies found in the sample (of this part): earnings items in two
+     * templates for two quarters, commodity reports and market closes of days (150 days in
+     * the dev part, 50 others in the test part); each may be re-sent corrected (one figure)
+     * or updated (every figure changed, an "UPDATE 2-" headline, a sentence appended). */
+    int n_earn = 0, n_mkt = 0, n_com = 0, n_corr = 0, n_upd = 0;
+    int firstday = strcmp(part, "test") ? 0 : 150, ndays = strcmp(part, "all") ? 150 : 200;
+    if (!strcmp(part, "test")) ndays = 50;
+    int ncos = ncomp < 150 ? ncomp : 150;
+    for (int item = 0; item < ncos * 4 + ndays * 5; item++) {
+        char id[96];
+        int c = item / 4, q = 2 + item % 4 / 2, v = item % 2, day = 0, which = 0;
+        const char *kind = "templated-earnings", *title = "Results";
+        if (item >= ncos * 4) {
+            int j = item - ncos * 4;
+            day = firstday + j / 5;
+            which = j % 5;
+            kind = which == 4 ? "templated-market" : "templated-commodity";
+            title = which == 4 ? "Stocks close" : "Commodities";
+            snprintf(id, sizeof id, "tpl-%s-%d-%d", which == 4 ? "market" : "commodity", which,
+                     day);
+        } else
+            snprintf(id, sizeof id, "tpl-earn-%s-q%d-v%d", cric[c], q + 1, v);
+        uint64_t saved = rng.s;
+        char *body = item < ncos * 4 ? earnings(c, q, v)
+                     : which == 4    ? market_close(day)
+                                     : commodity(which, day);
+        int64_t t = item < ncos * 4 ? T0 + (int64_t)ddb_below(&rng, (uint64_t)nb * 600)
+                                    : T0 + (int64_t)(day - firstday) * 86400 + 36000 + which * 7200;
+        emit(t, id, 0, title, body, id, kind);
+        n_earn += item < ncos * 4;
+        n_com += item >= ncos * 4 && which < 4;
+        n_mkt += which == 4 && item >= ncos * 4;
+        double u = ddb_unit(&rng);
+        if (u < 0.3) {
+            /* the same item re-sent: corrected (one figure) or updated (every figure) */
+            int upd = u < 0.2;
+            uint64_t after = rng.s;
+            rng.s = saved;
+            char *again = item < ncos * 4 ? earnings(c, q, v)
+                          : which == 4    ? market_close(day)
+                                          : commodity(which, day);
+            rng.s = after;
+            doc d = {.p = {again}, .n = 1};
+            if (upd) {
+                change_all_figures(&d);
+                insert_para(&d, 1, donor_paragraph(docs, nb, -1));
+            } else
+                change_figures(&d, 1);
+            char cid[120], ctitle[64], *cb = doc_text(&d);
+            snprintf(cid, sizeof cid, "%s-%s", id, upd ? "upd" : "corr");
+            snprintf(ctitle, sizeof ctitle, "%s%s", upd ? "UPDATE 2-" : "CORRECTED-", title);
+            emit(t + 900 + (int64_t)ddb_below(&rng, 4 * 3600), cid, 0, ctitle, cb, id,
+                 upd ? "templated-update" : "templated-correction");
+            n_corr += !upd;
+            n_upd += upd;
+            free(cb);
+            doc_free(&d);
+        }
         free(body);
-        n_mkt++;
     }
     qsort(ev, nev, sizeof *ev, by_time);
     for (size_t i = 0; i < nev; i++) {
@@ -656,8 +843,15 @@ int main(int argc, char **argv)
     fprintf(stderr, "dedupe-devset: %zu records: %d originals (%d same-company), ", nev, nb,
             same_company);
     for (int k = 0; k < NKINDS; k++) fprintf(stderr, "%d %s, ", count[k], kinds[k]);
-    fprintf(stderr, "%d templated-earnings, %d templated-correction, %d templated-market\n", n_earn,
-            n_corr, n_mkt);
+    fprintf(stderr,
+            "%d short-original (%d short-figures-all, %d short-update-all); %d companies, %d "
+            "templated-earnings, %d templated-commodity, %d templated-market, %d "
+            "templated-correction, %d templated-update\n",
+            n_short, n_sfig, n_supd, ncomp, n_earn, n_com, n_mkt, n_corr, n_upd);
+    for (int c = 0; c < ncomp; c++) {
+        free(cname[c]);
+        free(cric[c]);
+    }
     for (int k = 0; k < nb; k++) {
         doc_free(&docs[k]);
         free(sets[k].h);

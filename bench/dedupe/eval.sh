@@ -1,6 +1,8 @@
 #!/bin/sh
-# make eval-dedupe: quality of newspipe-dedupe on the generated development set (three
-# seeds) and on the Reuters sample's exact and silver story groups. Needs ../shared.
+# make eval-dedupe: quality of newspipe-dedupe on the generated development set (its dev
+# part, three seeds) and on the Reuters sample's exact and silver story groups. Needs
+# ../shared. SEALED=1 also scores the sealed test part (other stories, companies and days;
+# seed 1001): look at it only once a change is final.
 set -e
 : "${NP_BIN:=bin}" "${SHARED:=../shared}" "${OUT:=build}"
 R="$SHARED/data/corpora/reuters-fin-2013q4-sample"
@@ -12,7 +14,7 @@ D="$OUT/dedupe/eval"
 mkdir -p "$D"
 TH=${THRESHOLDS:-0.35 0.4 0.45 0.5 0.55 0.6}
 for seed in 1 2 3; do
-    "$OUT/dedupe/devset" "$R/articles.ndjson" "$R/labels.ndjson" $seed > "$D/devset$seed.ndjson"
+    "$OUT/dedupe/devset" "$R/articles.ndjson" "$R/labels.ndjson" $seed dev > "$D/devset$seed.ndjson"
 done
 echo "== generated set, seed 1, default parameters:"
 echo "   $NP_BIN/newspipe-dedupe --mark < $D/devset1.ndjson | $OUT/dedupe/score devset -"
@@ -20,8 +22,13 @@ echo "   $NP_BIN/newspipe-dedupe --mark < $D/devset1.ndjson | $OUT/dedupe/score 
 for seed in 2 3; do
     echo "== generated set, seed $seed, default parameters (summary):"
     "$NP_BIN/newspipe-dedupe" --mark < "$D/devset$seed.ndjson" | "$OUT/dedupe/score" devset - |
-        grep -E '^(exact duplicates|near duplicates|templated)'
+        grep -E '^(exact duplicates|near duplicates|templated|short|update-all|combo3)'
 done
+if [ "${SEALED:-0}" = 1 ]; then
+    "$OUT/dedupe/devset" "$R/articles.ndjson" "$R/labels.ndjson" 1001 test > "$D/sealed.ndjson"
+    echo "== SEALED test part (seed 1001), default parameters:"
+    "$NP_BIN/newspipe-dedupe" --mark < "$D/sealed.ndjson" | "$OUT/dedupe/score" devset -
+fi
 echo "== threshold sweep (near-duplicate recall / precision, seeds 1 2 3):"
 for th in $TH; do
     printf 'threshold %-5s' "$th"

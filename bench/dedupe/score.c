@@ -96,9 +96,11 @@ static int oom(void)
 static int truth_of(const char *k)
 {
     if (!strncmp(k, "exact-", 6)) return 2;
-    if (!strcmp(k, "original") || !strcmp(k, "same-company") || !strcmp(k, "templated-earnings") ||
-        !strcmp(k, "templated-market"))
-        return 0;
+    static const char *distractors[] = {"original",         "same-company",
+                                        "short-original",   "templated-earnings",
+                                        "templated-market", "templated-commodity"};
+    for (size_t i = 0; i < sizeof distractors / sizeof *distractors; i++)
+        if (!strcmp(k, distractors[i])) return 0;
     return 1;
 }
 
