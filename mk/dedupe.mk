@@ -18,3 +18,6 @@ eval-dedupe: $(BINDIR)/newspipe-dedupe $(OUT)/dedupe/devset $(OUT)/dedupe/score 
 	NP_BIN=$(BINDIR) SHARED=$(SHARED) OUT=$(OUT) sh bench/dedupe/eval.sh
 bench-dedupe: $(BINDIR)/newspipe-dedupe $(BINDIR)/newspipe-cat $(OUT)/dedupe/variants $(OUT)/dedupe/statebench
 	NP_BIN=$(BINDIR) SHARED=$(SHARED) OUT=$(OUT) BENCH_DIR=$(OUT)/bench sh bench/dedupe/bench.sh
+
+# The quality gate (tests/quality/dedupe.t) generates its stream and scores it with these.
+check: $(OUT)/dedupe/devset $(OUT)/dedupe/score

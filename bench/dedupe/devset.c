@@ -283,34 +283,67 @@ static void drop_para(doc *d)
     d->n--;
 }
 
-/* Changes k figures: the last digit of k numbers, anywhere in the text. */
+/* Changes k figures: the last digit of k numbers, anywhere in the text (not in instrument
+ * codes: "(7203.T)"). */
+static int ric_digit(const char *c)
+{
+    return c[1] == '.' && c[2] >= 'A' && c[2] <= 'Z';
+}
+
 static void change_figures(doc *d, int k)
 {
     int total = 0;
     for (int i = 0; i < d->n; i++)
         for (char *c = d->p[i]; *c; c++)
-            if (*c >= '0' && *c <= '9' && !(c[1] >= '0' && c[1] <= '9')) total++;
+            if (*c >= '0' && *c <= '9' && !(c[1] >= '0' && c[1] <= '9') && !ric_digit(c)) total++;
     if (!total) return;
     for (int t = 0; t < k; t++) {
         int pick = (int)ddb_below(&rng, (unsigned long)total), seen = 0;
         for (int i = 0; i < d->n; i++)
             for (char *c = d->p[i]; *c; c++)
-                if (*c >= '0' && *c <= '9' && !(c[1] >= '0' && c[1] <= '9') && seen++ == pick)
+                if (*c >= '0' && *c <= '9' && !(c[1] >= '0' && c[1] <= '9') && !ric_digit(c) &&
+                    seen++ == pick)
                     *c = (char)('0' + (*c - '0' + 1 + (int)ddb_below(&rng, 8)) % 10);
     }
 }
 
-/* Changes every figure: the last digit of each number, and the one before it one time in
- * three, as an update with final numbers does. */
+/* Is the number starting at c a date, a year or part of an instrument code ("Oct. 12",
+ * "2013", "7203.T"): an update keeps those. */
+static int date_number(const char *start, const char *c)
+{
+    static const char *mo[] = {"Jan",  "Feb", "March", "April", "May", "June",
+                               "July", "Aug", "Sept",  "Oct",   "Nov", "Dec"};
+    const char *e = c;
+    while (*e >= '0' && *e <= '9') e++;
+    if (e - c == 4 && (!strncmp(c, "19", 2) || !strncmp(c, "20", 2))) return 1;
+    if (e[0] == '.' && e[1] >= 'A' && e[1] <= 'Z') return 1;
+    const char *w = c;
+    while (w > start && w[-1] == ' ') w--;
+    if (w > start && w[-1] == '.') w--;
+    for (size_t i = 0; i < sizeof mo / sizeof *mo; i++) {
+        size_t n = strlen(mo[i]);
+        if ((size_t)(w - start) >= n && !strncmp(w - n, mo[i], n)) return 1;
+    }
+    return 0;
+}
+
+/* Changes every figure but dates and years: the last digit of each number, and the one
+ * before it one time in three, as an update with final numbers does. */
 static void change_all_figures(doc *d)
 {
-    for (int i = 0; i < d->n; i++)
+    for (int i = 0; i < d->n; i++) {
+        int skip = 0;
         for (char *c = d->p[i]; *c; c++) {
-            if (!(*c >= '0' && *c <= '9') || (c[1] >= '0' && c[1] <= '9')) continue;
+            int digit = *c >= '0' && *c <= '9';
+            if (digit && (c == d->p[i] || !(c[-1] >= '0' && c[-1] <= '9')))
+                skip =
+                    c > d->p[i] && (c[-1] == '.' || c[-1] == ',') ? skip : date_number(d->p[i], c);
+            if (!digit || (c[1] >= '0' && c[1] <= '9') || skip) continue;
             *c = (char)('0' + (*c - '0' + 1 + (int)ddb_below(&rng, 8)) % 10);
             if (c > d->p[i] && c[-1] >= '0' && c[-1] <= '9' && ddb_unit(&rng) < 0.33)
                 c[-1] = (char)('0' + (c[-1] - '0' + 1 + (int)ddb_below(&rng, 8)) % 10);
         }
+    }
 }
 
 enum { E_LEAD, E_APPEND, E_INSERT, E_DROP, E_FIGURES, E_NEDITS };

@@ -16,7 +16,7 @@ int ddb_shset_make(ddb_shset *set, dd_shingles *s, const char *text, size_t len)
     if (dd_shingles_make(s, text, len, 5) < 0) return -1;
     set->h = malloc((s->nsh + 1) * sizeof *set->h);
     if (!set->h) return -1;
-    memcpy(set->h, s->sh, s->nsh * sizeof *set->h);
+    memcpy(set->h, s->sh_raw, s->nsh * sizeof *set->h);
     qsort(set->h, s->nsh, sizeof *set->h, cmp_u64);
     for (size_t i = 0; i < s->nsh; i++)
         if (!set->n || set->h[set->n - 1] != set->h[i]) set->h[set->n++] = set->h[i];

@@ -13,7 +13,8 @@ typedef struct {
     size_t n;
 } ddb_shset;
 
-/* The distinct 5-shingle hashes of text, made with s (reused scratch). Returns 0, or -1 when
+/* The distinct 5-shingle hashes of text as written (figures not normalized), made with s
+ * (reused scratch). Returns 0, or -1 when
  * out of memory. The caller frees set->h. */
 int ddb_shset_make(ddb_shset *set, dd_shingles *s, const char *text, size_t len);
 

@@ -59,7 +59,10 @@ int main(int argc, char **argv)
         int len =
             snprintf(id, sizeof id, "\"reuters-us-company-news-story-idUSBRE9%07zuX2013%04zu\"", i,
                      i % 1231);
-        if (dd_engine_restore(&e, id, (size_t)len, np_mix64(i) | 1, np_mix64(~i) | 1, sig,
+        /* evidence as an article has it: an instrument or two, a lead, a weekday */
+        dd_evidence ev = {1ULL << (np_mix64(i * 5) >> 58) | (i % 3 ? 0 : 1ULL << (i % 64)),
+                          (uint32_t)np_mix64(i * 3) | 1, (uint8_t)(1u << (i % 5))};
+        if (dd_engine_restore(&e, id, (size_t)len, np_mix64(i) | 1, np_mix64(~i) | 1, sig, &ev,
                               1380585600 + (int64_t)i * 7) < 0)
             return 70;
     }

@@ -33,6 +33,7 @@ static int grow(dd_docs *d, uint32_t want)
     GROW(d->id_off, cap);
     GROW(d->id_len, cap);
     GROW(d->flags, cap);
+    GROW(d->ev, cap);
     GROW(d->freelist, cap);
     d->cap = cap;
     return 0;
@@ -79,6 +80,7 @@ void dd_docs_free(dd_docs *d)
     free(d->id_off);
     free(d->id_len);
     free(d->flags);
+    free(d->ev);
     free(d->freelist);
     np_buf_free(&d->ids);
     unsigned K = d->K;
@@ -103,8 +105,8 @@ static int compact(dd_docs *d)
     return 0;
 }
 
-uint32_t dd_docs_add(dd_docs *d, const dd_hval *sig, int64_t time, uint64_t seq, uint64_t body,
-                     uint64_t idh, const char *id, size_t id_len)
+uint32_t dd_docs_add(dd_docs *d, const dd_hval *sig, const dd_evidence *ev, int64_t time,
+                     uint64_t seq, uint64_t body, uint64_t idh, const char *id, size_t id_len)
 {
     if (id_len > UINT32_MAX) return DD_NO_SLOT;
     if (!d->nfree && d->used == d->cap) {
@@ -120,7 +122,10 @@ uint32_t dd_docs_add(dd_docs *d, const dd_hval *sig, int64_t time, uint64_t seq,
     d->id_off[s] = off;
     d->id_len[s] = (uint32_t)id_len;
     d->flags[s] = DD_DOC_LIVE | (sig ? DD_DOC_SIG : 0);
-    if (sig) memcpy(d->sig + (size_t)s * d->K, sig, d->K * sizeof *sig);
+    if (sig) {
+        memcpy(d->sig + (size_t)s * d->K, sig, d->K * sizeof *sig);
+        d->ev[s] = *ev;
+    }
     d->ids_live += id_len;
     d->n++;
     return s;
@@ -140,7 +145,7 @@ void dd_docs_remove(dd_docs *d, uint32_t s)
 
 size_t dd_docs_bytes(const dd_docs *d)
 {
-    size_t per =
-        d->K * sizeof(dd_hval) + sizeof(int64_t) + 4 * sizeof(uint64_t) + 2 * sizeof(uint32_t) + 1;
+    size_t per = d->K * sizeof(dd_hval) + sizeof(dd_evidence) + sizeof(int64_t) +
+                 4 * sizeof(uint64_t) + 2 * sizeof(uint32_t) + 1;
     return (size_t)d->cap * per + d->ids.cap;
 }

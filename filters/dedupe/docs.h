@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "minhash.h"
+#include "shingle.h"
 
 typedef struct {
     unsigned K;       /* signature values per slot */
@@ -16,6 +17,7 @@ typedef struct {
     uint32_t used;    /* slots ever handed out (slots [0, used) exist; some may be free) */
     uint32_t n;       /* documents held */
     dd_hval *sig;     /* K per slot; meaningful when has_sig */
+    dd_evidence *ev;  /* per slot; meaningful when has_sig */
     int64_t *time;    /* published (or arrival) time, Unix seconds */
     uint64_t *seq;    /* arrival order: first seen wins ties */
     uint64_t *body;   /* exact-body hash, 0 when the document had no body text */
@@ -43,10 +45,11 @@ int dd_docs_reserve(dd_docs *d, uint32_t n);
  * memory, or d not empty). */
 int dd_docs_claim(dd_docs *d, uint32_t n);
 
-/* Takes a free slot and fills it (sig may be NULL: no signature; id may be NULL).
+/* Takes a free slot and fills it (sig may be NULL: no signature, and then ev is ignored;
+ * id may be NULL).
  * Returns the slot, or DD_NO_SLOT (from fpmap.h) when out of memory. */
-uint32_t dd_docs_add(dd_docs *d, const dd_hval *sig, int64_t time, uint64_t seq, uint64_t body,
-                     uint64_t idh, const char *id, size_t id_len);
+uint32_t dd_docs_add(dd_docs *d, const dd_hval *sig, const dd_evidence *ev, int64_t time,
+                     uint64_t seq, uint64_t body, uint64_t idh, const char *id, size_t id_len);
 /* Frees slot s (its id text becomes garbage; the arena may be compacted). */
 void dd_docs_remove(dd_docs *d, uint32_t s);
 

@@ -1,6 +1,6 @@
 /* The dedupe decision: see engine.h. Order of checks: same id, same normalized body, then
- * near duplicates among LSH candidates; a new article is remembered in every index. Only
- * originals are remembered (first seen wins; a duplicate never becomes someone's original). */
+ * near duplicates among the LSH and lead-index candidates (see best_candidate()); every
+ * article is remembered, duplicates too (see remember()). */
 #include "engine.h"
 
 #include <stdlib.h>
@@ -28,16 +28,18 @@ int dd_engine_init(dd_engine *e, const dd_config *c, size_t expected)
     while (sz < want) sz *= 2;
     e->seen_mask = sz - 1;
     e->work = malloc(c->p.hashes * sizeof *e->work);
-    e->sig = malloc(c->p.hashes * sizeof *e->sig);
+    e->sig = malloc(2 * c->p.hashes * sizeof *e->sig);
     e->seen = malloc((size_t)sz * sizeof *e->seen);
     e->used = malloc((size_t)sz / 2 * sizeof *e->used);
     if (!e->work || !e->sig || !e->seen || !e->used) goto fail;
     memset(e->seen, 0xff, (size_t)sz * sizeof *e->seen);
     if (expected > UINT32_MAX - 2) expected = UINT32_MAX - 2;
-    if (dd_docs_init(&e->docs, c->p.hashes, (uint32_t)expected) < 0) goto fail;
+    if (dd_docs_init(&e->docs, 2 * c->p.hashes, (uint32_t)expected) < 0) goto fail;
     if (dd_lsh_init(&e->lsh, c->bands, e->rows, c->p.seed ^ 0x6c7368ULL, expected) < 0) goto fail;
-    if (dd_fpmap_init(&e->by_id, expected) < 0 || dd_fpmap_init(&e->by_body, expected) < 0)
+    if (dd_fpmap_init(&e->by_id, expected) < 0 || dd_fpmap_init(&e->by_body, expected) < 0 ||
+        dd_fpmap_init(&e->by_lead, expected) < 0)
         goto fail;
+
     return 0;
 fail:
     dd_engine_free(e);
@@ -50,6 +52,7 @@ void dd_engine_free(dd_engine *e)
     dd_lsh_free(&e->lsh);
     dd_fpmap_free(&e->by_id);
     dd_fpmap_free(&e->by_body);
+    dd_fpmap_free(&e->by_lead);
     dd_window_free(&e->win);
     dd_shingles_free(&e->sh);
     np_buf_free(&e->of_id);
@@ -63,9 +66,17 @@ void dd_engine_free(dd_engine *e)
     e->seen = NULL;
 }
 
+/* The lead index's key of a lead hash (its fingerprint is the high half). */
+static inline uint64_t lead_key(uint32_t lead)
+{
+    return (uint64_t)lead << 32 | lead;
+}
+
 static void forget(dd_engine *e, uint32_t s)
 {
     dd_docs *d = &e->docs;
+    if (d->flags[s] & DD_DOC_SIG && d->ev[s].lead)
+        dd_fpmap_del(&e->by_lead, lead_key(d->ev[s].lead), s);
     if (d->idh[s]) dd_fpmap_del(&e->by_id, d->idh[s], s);
     if (d->body[s]) dd_fpmap_del(&e->by_body, d->body[s], s);
     if (d->flags[s] & DD_DOC_SIG) dd_lsh_del(&e->lsh, d, s);
@@ -118,7 +129,8 @@ uint64_t dd_engine_evict(dd_engine *e)
  * duplicate_of). hid and hbody are the current holders of the id and body (or
  * DD_NO_SLOT). */
 static int remember(dd_engine *e, const char *id, size_t id_len, uint64_t idh, uint64_t body,
-                    const dd_hval *sig, int64_t time, uint32_t hid, uint32_t hbody)
+                    const dd_hval *sig, const dd_evidence *ev, int64_t time, uint32_t hid,
+                    uint32_t hbody)
 {
     dd_docs *d = &e->docs;
     if (hbody != DD_NO_SLOT) {
@@ -129,9 +141,11 @@ static int remember(dd_engine *e, const char *id, size_t id_len, uint64_t idh, u
         forget(e, hbody);
     }
     uint32_t s =
-        dd_docs_add(d, sig, time, e->next_seq, body, idh, idh ? id : NULL, idh ? id_len : 0);
+        dd_docs_add(d, sig, ev, time, e->next_seq, body, idh, idh ? id : NULL, idh ? id_len : 0);
     if (s == DD_NO_SLOT) return -1;
     e->next_seq++;
+    if (sig && ev->lead && dd_fpmap_add(&e->by_lead, lead_key(ev->lead), s, DD_LSH_KEY_CAP) < 0)
+        goto fail;
     if (idh) {
         if (hid == DD_NO_SLOT || newer(d, s, hid)) {
             if (hid != DD_NO_SLOT) dd_fpmap_del(&e->by_id, idh, hid);
@@ -148,12 +162,12 @@ fail:
 }
 
 int dd_engine_restore(dd_engine *e, const char *id, size_t id_len, uint64_t idh, uint64_t body,
-                      const dd_hval *sig, int64_t time)
+                      const dd_hval *sig, const dd_evidence *ev, int64_t time)
 {
     if (!e->have_watermark || time > e->watermark) e->watermark = time;
     e->have_watermark = 1;
-    uint32_t s =
-        dd_docs_add(&e->docs, sig, time, e->next_seq, body, idh, idh ? id : NULL, idh ? id_len : 0);
+    uint32_t s = dd_docs_add(&e->docs, sig, ev, time, e->next_seq, body, idh, idh ? id : NULL,
+                             idh ? id_len : 0);
     if (s == DD_NO_SLOT) return -1;
     e->next_seq++;
     if (dd_window_push(&e->win, &e->docs, s) < 0) {
@@ -178,7 +192,8 @@ int dd_engine_adopt(dd_engine *e)
     return dd_engine_index(e);
 }
 
-/* The exact-match table of one 64-bit hash per document (0: none). */
+/* The exact-match table of one 64-bit hash per document (0: none), or with hash NULL the
+ * lead index (the lead keys of the documents with a signature). */
 static int build_exact(dd_engine *e, dd_fpmap *m, const uint64_t *hash)
 {
     const dd_docs *d = &e->docs;
@@ -186,20 +201,30 @@ static int build_exact(dd_engine *e, dd_fpmap *m, const uint64_t *hash)
     dd_fpent *ent = dd_alloc_filled(n * sizeof *ent), *tmp = dd_alloc_filled(n * sizeof *tmp);
     int rc = -1;
     if (ent && tmp) {
-        for (uint32_t s = 0; s < d->used; s++)
-            if ((d->flags[s] & DD_DOC_LIVE) && hash[s])
+        for (uint32_t s = 0; s < d->used; s++) {
+            if (!(d->flags[s] & DD_DOC_LIVE)) continue;
+            if (hash && hash[s])
                 ent[k++] = (dd_fpent){(uint32_t)(hash[s] >> 32), s};
-        rc = dd_fpmap_bulk(m, ent, tmp, k, 0);
+            else if (!hash && d->flags[s] & DD_DOC_SIG && d->ev[s].lead)
+                ent[k++] = (dd_fpent){d->ev[s].lead, s};
+        }
+        rc = dd_fpmap_bulk(m, ent, tmp, k, hash ? 0 : DD_LSH_KEY_CAP);
     }
     free(ent);
     free(tmp);
     return rc;
 }
 
+static int build_leads(dd_engine *e)
+{
+    return build_exact(e, &e->by_lead, NULL);
+}
+
 int dd_engine_index(dd_engine *e)
 {
     if (build_exact(e, &e->by_id, e->docs.idh) < 0 || build_exact(e, &e->by_body, e->docs.body) < 0)
         return -1;
+    if (build_leads(e) < 0) return -1;
     return dd_lsh_build(&e->lsh, &e->docs);
 }
 
@@ -210,28 +235,71 @@ static void set_dup(const dd_engine *e, dd_result *r, dd_kind kind, uint32_t s, 
     r->of_id = dd_docs_id(&e->docs, s, &r->of_id_len);
 }
 
-/* The best near-duplicate candidate: most agreeing values, then the earliest. */
-static uint32_t best_candidate(dd_engine *e, const dd_hval *sig, unsigned *best_m)
+/* A lead sentence shared by two different stories is boilerplate or a daily template (the
+ * market report of another day): the updates of a story come within hours. */
+#define DD_LEAD_SPAN    (18 * 3600)
+#define DD_LEAD_OVERLAP 0.15
+
+/* Could two articles whose words agree be one story? Not when their leads name different
+ * weekdays (the market report of another day), nor when both name instruments and none in
+ * common (another company's report on the same template). */
+static int same_story(const dd_evidence *a, const dd_evidence *b)
+{
+    if (a->wdays && b->wdays && !(a->wdays & b->wdays)) return 0;
+    return !(a->tickers && b->tickers && !(a->tickers & b->tickers));
+}
+
+/* The near-duplicate decision. Each article has two signatures: over its shingles with
+ * figures normalized (the first K values, which LSH indexes) and as written (the next K).
+ * A candidate is the same story, updated, when
+ *  - its overlap as written is at least the threshold (a re-send with a new headline, a
+ *    reworded lead, a paragraph added or dropped, a few figures changed), or
+ *  - it has the same lead sentence up to figures, was sent within DD_LEAD_SPAN of it, and
+ *    overlaps by DD_LEAD_OVERLAP with figures normalized (the story re-sent with every
+ *    figure updated, its last paragraph dropped, another appended: figures break nearly
+ *    every shingle of a short number-dense item, and its lead is what stays);
+ * and same_story() finds nothing that tells them apart. Of those, the best has the most
+ * agreeing values (figures normalized), then is the earliest. The lead index adds the
+ * articles with the same lead to the LSH candidates. Measured choices: see the man page. */
+static uint32_t best_candidate(dd_engine *e, const dd_hval *sig, const dd_evidence *ev,
+                               int64_t time, unsigned *best_m, double *best_sim)
 {
     const dd_docs *d = &e->docs;
     uint32_t best = DD_NO_SLOT, *used = e->used;
-    unsigned nused = 0, limit = (e->seen_mask + 1) / 2;
+    unsigned nused = 0, limit = (e->seen_mask + 1) / 2, K = e->c.p.hashes;
     *best_m = 0;
-    for (unsigned b = 0; b < e->lsh.bands; b++) {
+    for (unsigned b = 0; b <= e->lsh.bands; b++) {
         dd_lshiter it;
-        dd_lsh_find(&e->lsh, b, dd_lsh_key(&e->lsh, sig, b), &it);
-        for (uint32_t s; (s = dd_lshiter_next(&it)) != DD_NO_SLOT;) {
+        dd_fpiter fit;
+        int by_lead = b == e->lsh.bands;
+        if (by_lead) {
+            if (!ev->lead) break;
+            dd_fpmap_find(&e->by_lead, lead_key(ev->lead), &fit);
+        } else
+            dd_lsh_find(&e->lsh, b, dd_lsh_key(&e->lsh, sig, b), &it);
+        for (uint32_t s;
+             (s = by_lead ? dd_fpiter_next(&fit) : dd_lshiter_next(&it)) != DD_NO_SLOT;) {
+            if (by_lead && !(d->flags[s] & DD_DOC_SIG && d->ev[s].lead == ev->lead)) continue;
             uint32_t h = (uint32_t)np_mix64(s) & e->seen_mask;
             while (e->seen[h] != DD_NO_SLOT && e->seen[h] != s) h = (h + 1) & e->seen_mask;
             if (e->seen[h] == s) continue;
             if (nused == limit) goto done; /* enough: keep lookups bounded */
             e->seen[h] = s;
             used[nused++] = h;
-            unsigned m = dd_sig_matches(sig, dd_docs_sig(d, s), e->c.p.hashes);
-            if (m > *best_m || (m == *best_m && best != DD_NO_SLOT && d->seq[s] < d->seq[best])) {
-                *best_m = m;
-                best = s;
-            }
+            const dd_hval *ds = dd_docs_sig(d, s);
+            unsigned m = dd_sig_matches(sig, ds, K);
+            if (m < *best_m || (m == *best_m && best != DD_NO_SLOT && d->seq[s] > d->seq[best]))
+                continue;
+            double est = dd_sig_estimate(m, K);
+            double raw = dd_sig_estimate(dd_sig_matches(sig + K, ds + K, K), K);
+            int64_t dt = time - d->time[s];
+            int lead = ev->lead && d->ev[s].lead == ev->lead && (dt < 0 ? -dt : dt) < DD_LEAD_SPAN;
+            int ok = (raw >= e->c.threshold || (lead && est >= DD_LEAD_OVERLAP)) &&
+                     same_story(ev, &d->ev[s]);
+            if (!ok) continue;
+            *best_m = m;
+            *best_sim = raw >= e->c.threshold ? raw : est;
+            best = s;
         }
     }
 done:
@@ -265,7 +333,8 @@ int dd_engine_check(dd_engine *e, const char *id, size_t id_len, const char *idk
             if (np_buf_append(&e->of_id, r->of_id, r->of_id_len) < 0) return -1;
             r->of_id = e->of_id.data;
         }
-        if (idh && remember(e, id, id_len, idh, 0, NULL, time, hid, DD_NO_SLOT) < 0) return -1;
+        if (idh && remember(e, id, id_len, idh, 0, NULL, NULL, time, hid, DD_NO_SLOT) < 0)
+            return -1;
         return 0;
     }
     uint64_t bh = e->sh.body_hash;
@@ -275,17 +344,20 @@ int dd_engine_check(dd_engine *e, const char *id, size_t id_len, const char *idk
         e->counts.exact++;
     }
     const dd_hval *sig = NULL;
-    if (dd_minhash(e->sh.sh, e->sh.nsh, e->c.p.hashes, e->c.p.seed, e->work, e->sig)) {
+    unsigned K = e->c.p.hashes;
+    if (dd_minhash(e->sh.sh, e->sh.nsh, K, e->c.p.seed, e->work, e->sig)) {
         sig = e->sig;
+        if (e->sh.sh_raw == e->sh.sh)
+            memcpy(e->sig + K, e->sig, K * sizeof *e->sig);
+        else
+            dd_minhash(e->sh.sh_raw, e->sh.nsh, K, e->c.p.seed, e->work, e->sig + K);
         if (!r->kind) {
             unsigned m;
-            uint32_t s = best_candidate(e, sig, &m);
+            double sim;
+            uint32_t s = best_candidate(e, sig, &e->sh.ev, time, &m, &sim);
             if (s != DD_NO_SLOT) {
-                double est = dd_sig_estimate(m, e->c.p.hashes);
-                if (est >= e->c.threshold) {
-                    set_dup(e, r, DD_NEAR, s, est);
-                    e->counts.near++;
-                }
+                set_dup(e, r, DD_NEAR, s, sim);
+                e->counts.near++;
             }
         }
     }
@@ -296,7 +368,7 @@ int dd_engine_check(dd_engine *e, const char *id, size_t id_len, const char *idk
         if (np_buf_append(&e->of_id, r->of_id, r->of_id_len) < 0) return -1;
         r->of_id = e->of_id.data;
     }
-    if (remember(e, id, id_len, idh, bh, sig, time, hid, hbody) < 0) return -1;
+    if (remember(e, id, id_len, idh, bh, sig, &e->sh.ev, time, hid, hbody) < 0) return -1;
     dd_engine_evict(e);
     return 0;
 }
@@ -304,5 +376,5 @@ int dd_engine_check(dd_engine *e, const char *id, size_t id_len, const char *idk
 size_t dd_engine_bytes(const dd_engine *e)
 {
     return dd_docs_bytes(&e->docs) + dd_lsh_bytes(&e->lsh) + dd_fpmap_bytes(&e->by_id) +
-           dd_fpmap_bytes(&e->by_body) + dd_window_bytes(&e->win);
+           dd_fpmap_bytes(&e->by_body) + dd_fpmap_bytes(&e->by_lead) + dd_window_bytes(&e->win);
 }

@@ -1,6 +1,7 @@
 /* The dedupe decision for one article against everything remembered: exact duplicates by id
- * and by normalized body, near duplicates by MinHash + LSH, the --window / --max-docs
- * eviction, and counters. Knows nothing of records, options or files. */
+ * and by normalized body, near duplicates by MinHash + LSH and the lead sentence (same story
+ * updated, not the same template's other story), the --window / --max-docs eviction, and
+ * counters. Knows nothing of records, options or files. */
 #ifndef DD_ENGINE_H
 #define DD_ENGINE_H
 
@@ -55,7 +56,7 @@ typedef struct {
     unsigned rows;
     dd_docs docs;
     dd_lsh lsh;
-    dd_fpmap by_id, by_body;
+    dd_fpmap by_id, by_body, by_lead;
     dd_window win;
     uint64_t next_seq;
     int64_t watermark; /* newest time seen; the window reaches back from it */
@@ -89,10 +90,11 @@ int dd_engine_check(dd_engine *e, const char *id, size_t id_len, const char *idk
 uint64_t dd_id_hash(const char *idkey, size_t len);
 
 /* Remembers a document as loaded from a state file (no duplicate check; arrival order is
- * the order of calls). sig is NULL for documents without a signature. The indexes are not
+ * the order of calls). sig is NULL for documents without a signature, else 2 x hashes values
+ * (figures set aside, then as written), and ev its evidence. The indexes are not
  * updated: call dd_engine_index() after the last one, before any check. Returns 0 or -1. */
 int dd_engine_restore(dd_engine *e, const char *id, size_t id_len, uint64_t idh, uint64_t body,
-                      const dd_hval *sig, int64_t time);
+                      const dd_hval *sig, const dd_evidence *ev, int64_t time);
 /* Remembers the documents a load wrote in place into e->docs after dd_docs_claim() (arrival
  * order is slot order; e otherwise fresh), then builds the indexes (dd_engine_index).
  * Returns 0 or -1 (out of memory). */

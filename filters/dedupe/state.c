@@ -17,7 +17,7 @@
 
 #define MAGIC      "NPDEDUPE"
 #define HDR        64
-#define TEXT_RULES 1 /* version of the normalization in shingle.c: bump when it changes */
+#define TEXT_RULES 2 /* version of the normalization in shingle.c: bump when it changes */
 #define CHUNK      (1u << 18)
 #define LEVEL_META                                                                                 \
     1 /* times, flags, ids: level 1 gets most of the gain at a fraction of the cost */
@@ -106,8 +106,10 @@ static int header_read(int fd, const char *path, header *h, off_t *size, char *m
     h->comp_len = get64(b + 48);
     h->body_crc = get32(b + 56);
     if (h->version != DD_STATE_VERSION) {
-        snprintf(msg, ml, "state %s: format version %u, this program reads version %d", path,
-                 h->version, DD_STATE_VERSION);
+        snprintf(msg, ml,
+                 "state %s: format version %u, this program reads version %d; start afresh with "
+                 "--state-reset (the articles it remembers are then forgotten)",
+                 path, h->version, DD_STATE_VERSION);
         return NP_EX_CONFIG;
     }
     if ((uint64_t)st.st_size < HDR + h->comp_len) {
@@ -272,7 +274,13 @@ static int write_body(writer *w, const dd_engine *e, const uint32_t *order)
         if (d->idh[s]) put64(tmp + n, d->idh[s]), n += 8;
         if (d->body[s]) put64(tmp + n, d->body[s]), n += 8;
         if (w_put(w, tmp, n) < 0) return -1;
-        if (d->flags[s] & DD_DOC_SIG && w_put(w, dd_docs_sig(d, s), (size_t)d->K) < 0) return -1;
+        if (!(d->flags[s] & DD_DOC_SIG)) continue;
+        if (w_put(w, dd_docs_sig(d, s), (size_t)d->K) < 0) return -1;
+        const dd_evidence *ev = &d->ev[s];
+        put64(tmp, ev->tickers);
+        put32(tmp + 8, ev->lead);
+        tmp[12] = ev->wdays;
+        if (w_put(w, tmp, 13) < 0) return -1;
     }
     return w_drain(w, Z_FINISH);
 }
@@ -472,7 +480,7 @@ int dd_state_load(dd_engine *e, const char *path, char *msg, size_t ml)
         return NP_EX_DATAERR;
     }
     reader r = {.fd = fd, .left = h.comp_len};
-    size_t n = (size_t)h.ndocs, K = p->hashes;
+    size_t n = (size_t)h.ndocs, K = e->docs.K;
     unsigned char *flags = malloc(n + 1);
     r.in = malloc(CHUNK);
     r.out = malloc(CHUNK);
@@ -519,7 +527,9 @@ int dd_state_load(dd_engine *e, const char *path, char *msg, size_t ml)
             d->body[i] = get64(b);
         }
         if (flags[i] & F_SIG) {
-            if (r_get(&r, d->sig + i * K, K) < 0) goto bad;
+            unsigned char ev[13];
+            if (r_get(&r, d->sig + i * K, K) < 0 || r_get(&r, ev, 13) < 0) goto bad;
+            d->ev[i] = (dd_evidence){get64(ev), get32(ev + 8), ev[12]};
             d->flags[i] |= DD_DOC_SIG;
         }
     }

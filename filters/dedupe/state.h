@@ -13,8 +13,10 @@
 
 #include "engine.h"
 
-#define DD_STATE_VERSION 2    /* 1 had 16-bit signature values */
-#define DD_STATE_ABSENT  (-1) /* dd_state_load: the file does not exist */
+#define DD_STATE_VERSION                                                                           \
+    3                        /* 1 had 16-bit signature values, 2 neither the signature of the      \
+                                text with figures normalized nor the evidence */
+#define DD_STATE_ABSENT (-1) /* dd_state_load: the file does not exist */
 
 /* Loads path into e (an engine fresh from dd_engine_init with this run's configuration).
  * Returns 0, DD_STATE_ABSENT, or an exit code with a message (naming the file) in msg:

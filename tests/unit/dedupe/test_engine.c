@@ -13,12 +13,25 @@
 static const dd_config CFG = {
     .p = {.hashes = 128, .shingle = 5, .seed = DD_DEFAULT_SEED}, .bands = 32, .threshold = 0.5};
 
+/* Letters for a number (figures would be normalized away). */
+static char *letters(char *p, unsigned v)
+{
+    do *p++ = (char)('a' + v % 26);
+    while ((v /= 26));
+    return p;
+}
+
 /* A deterministic article of n words: word i of story s. */
 static char *article(unsigned s, unsigned n, unsigned change_from, unsigned change_to)
 {
-    char *b = malloc((size_t)n * 16 + 1), *p = b;
-    for (unsigned i = 0; i < n; i++)
-        p += sprintf(p, "w%u_%u%s ", s, i, i >= change_from && i < change_to ? "x" : "");
+    char *b = malloc((size_t)n * 24 + 1), *p = b;
+    for (unsigned i = 0; i < n; i++) {
+        *p++ = 'w';
+        p = letters(p, s);
+        *p++ = 'q';
+        p = letters(p, i);
+        p += sprintf(p, "%s ", i >= change_from && i < change_to ? "x" : "");
+    }
     *p = 0;
     return b;
 }
@@ -40,7 +53,7 @@ int main(void)
     dd_result r;
     OK(dd_engine_init(&e, &CFG, 16) == 0, "init");
     char *a = article(1, 400, 0, 0), *a2 = article(1, 400, 0, 40), *b = article(2, 400, 0, 0);
-    char *a3 = article(1, 400, 0, 300);
+    char *a3 = article(1, 400, 20, 320);
     OK(check(&e, "a", a, 1000, &r) == DD_NEW, "first article is new");
     OK(check(&e, "a", b, 1001, &r) == DD_EXACT_ID && r.similarity == 1.0 && r.of_id_len == 3 &&
            !memcmp(r.of_id, "\"a\"", 3),
@@ -68,6 +81,51 @@ int main(void)
     OK(check(&e, "a-copy2", a, 1011, &r) == DD_EXACT_BODY && r.of_id_len == 8 &&
            !memcmp(r.of_id, "\"a-copy\"", 8),
        "an exact copy takes its twin's place: the newest copy is the one named");
+
+    /* Same story updated vs same template, another story (issue 18). */
+    dd_engine g;
+    OK(dd_engine_init(&g, &CFG, 16) == 0, "init for templates");
+    const char *alcoa =
+        "Alcoa Inc (AA.N) reported third-quarter adjusted earnings of $0.23 per share on revenue "
+        "of $5.77 billion, above analysts' average estimate of $0.21 per share, according to "
+        "Thomson Reuters I/B/E/S.";
+    const char *intel =
+        "Intel Corp (INTC.O) reported third-quarter adjusted earnings of $0.23 per share on "
+        "revenue of $5.77 billion, above analysts' average estimate of $0.21 per share, "
+        "according to Thomson Reuters I/B/E/S.";
+    const char *alcoa_upd =
+        "Alcoa Inc (AA.N) reported third-quarter adjusted earnings of $0.26 per share on revenue "
+        "of $5.81 billion, above analysts' average estimate of $0.22 per share, according to "
+        "Thomson Reuters I/B/E/S. \n The aluminum maker said it expects global demand to grow "
+        "7 percent next year, led by aerospace and autos in China.";
+    OK(check(&g, "alcoa", alcoa, 5000, &r) == DD_NEW, "an earnings item is new");
+    OK(check(&g, "intel", intel, 5100, &r) == DD_NEW,
+       "another company's item on the same template, same figures: new (instruments differ)");
+    OK(check(&g, "alcoa-2", alcoa_upd, 9000, &r) == DD_NEAR && r.of_id_len == 7 &&
+           !memcmp(r.of_id, "\"alcoa\"", 7),
+       "its update with every figure changed and a paragraph added: a near duplicate of it "
+       "(similarity %.2f)",
+       r.similarity);
+    const char *mk = "NEW YORK (Reuters) - U.S. stocks closed higher on %s, driven by gains in "
+                     "technology shares. The Dow Jones industrial average rose %d points, or %d.%d "
+                     "percent, to end at %d. The Nasdaq Composite added %d points to close at %d.";
+    char m1[512], m2[512], m3[512], m4[512], m5[512];
+    snprintf(m1, sizeof m1, mk, "Tuesday", 120, 0, 8, 15321, 31, 3921);
+    snprintf(m2, sizeof m2, mk, "Tuesday", 131, 0, 9, 15333, 35, 3925);
+    snprintf(m3, sizeof m3, mk, "Wednesday", 97, 0, 6, 15230, 12, 3890);
+    snprintf(m4, sizeof m4, mk, "Tuesday", 75, 0, 5, 15001, 10, 3870);
+    snprintf(m5, sizeof m5, mk, "Thursday", 120, 0, 8, 15321, 31, 3921);
+    OK(check(&g, "mkt-tue", m1, 20000, &r) == DD_NEW, "a market close report is new");
+    OK(check(&g, "mkt-tue-2", m2, 23600, &r) == DD_NEAR,
+       "its update an hour later with every figure changed: a near duplicate");
+    OK(check(&g, "mkt-wed", m3, 20000 + 86400, &r) == DD_NEW,
+       "the next day's report (another weekday, other figures): new");
+    OK(check(&g, "mkt-tue-next", m4, 20000 + 7 * 86400, &r) == DD_NEW,
+       "the report of a week later (same weekday, other figures): new, leads are not compared "
+       "beyond 18 hours");
+    OK(check(&g, "mkt-thu", m5, 20000 + 2 * 86400, &r) == DD_NEW,
+       "a report naming another weekday is another story, even with the same figures");
+    dd_engine_free(&g);
 
     /* State round trip. */
     char dir[] = "/tmp/dd-unit-XXXXXX";
@@ -137,6 +195,17 @@ int main(void)
     rc = dd_state_load(&f, p2, msg, sizeof msg);
     OK(rc == NP_EX_CONFIG && strstr(msg, "version 1") && strstr(msg, p2),
        "format version 1: 78, naming the file and the version (%s)", msg);
+    dd_engine_free(&f);
+    memcpy(bytes + 8, "\2\0\0\0", 4);
+    hcrc = (uint32_t)crc32(0, (const unsigned char *)bytes, 60);
+    for (int i = 0; i < 4; i++) bytes[60 + i] = (char)(hcrc >> (8 * i));
+    fp = fopen(p2, "wb");
+    fwrite(bytes, 1, (size_t)size, fp);
+    fclose(fp);
+    dd_engine_init(&f, &CFG, 16);
+    rc = dd_state_load(&f, p2, msg, sizeof msg);
+    OK(rc == NP_EX_CONFIG && strstr(msg, "version 2") && strstr(msg, "--state-reset"),
+       "format version 2 (no evidence, one signature): 78, saying how to start afresh (%s)", msg);
     dd_engine_free(&f);
     dd_engine_init(&f, &CFG, 16);
     OK(dd_state_load(&f, "/nonexistent/dd-state", msg, sizeof msg) == DD_STATE_ABSENT,

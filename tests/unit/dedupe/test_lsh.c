@@ -62,7 +62,7 @@ int main(void)
     int added = 1;
     for (unsigned i = 0; i < 1500; i++) {
         make_sig(sig, i % 5 == 0 ? 1 + (i / 5) % 40 : 0); /* families of up to 8 share 4 bands */
-        uint32_t s = dd_docs_add(&d, sig, i, i, 0, 0, NULL, 0);
+        uint32_t s = dd_docs_add(&d, sig, &(dd_evidence){0, 0, 0}, i, i, 0, 0, NULL, 0);
         added &= s != DD_NO_SLOT && dd_lsh_add(&l, &d, s) == 0;
     }
     OK(added && agrees(&l, &d), "1500 adds from tables sized for 16 (rebuilt as they fill)");
@@ -73,7 +73,7 @@ int main(void)
     OK(agrees(&l, &d), "a third deleted: the rest found, the deleted not");
     for (unsigned i = 0; i < 700; i++) {
         make_sig(sig, i % 4 == 0 ? 1 + (i / 4) % 40 : 0);
-        uint32_t s = dd_docs_add(&d, sig, i, 5000 + i, 0, 0, NULL, 0);
+        uint32_t s = dd_docs_add(&d, sig, &(dd_evidence){0, 0, 0}, i, 5000 + i, 0, 0, NULL, 0);
         added &= s != DD_NO_SLOT && dd_lsh_add(&l, &d, s) == 0;
     }
     OK(added && agrees(&l, &d), "700 more reuse the freed slots and the deleted entries");
@@ -86,7 +86,7 @@ int main(void)
         }
         for (unsigned i = 0; i < 700; i++) {
             make_sig(sig, 0);
-            uint32_t s = dd_docs_add(&d, sig, i, 9000 + i, 0, 0, NULL, 0);
+            uint32_t s = dd_docs_add(&d, sig, &(dd_evidence){0, 0, 0}, i, 9000 + i, 0, 0, NULL, 0);
             cycles &= s != DD_NO_SLOT && dd_lsh_add(&l, &d, s) == 0;
         }
         cycles &= markers_bounded(&l);
@@ -106,7 +106,7 @@ int main(void)
     OK(dd_docs_init(&d, K, 16) == 0 && dd_lsh_init(&l, BANDS, ROWS, 99, 16) == 0, "init again");
     for (unsigned i = 0; i < 40; i++) {
         make_sig(sig, 77);
-        dd_lsh_add(&l, &d, dd_docs_add(&d, sig, i, i, 0, 0, NULL, 0));
+        dd_lsh_add(&l, &d, dd_docs_add(&d, sig, &(dd_evidence){0, 0, 0}, i, i, 0, 0, NULL, 0));
     }
     dd_lshiter it;
     dd_lsh_find(&l, 0, dd_lsh_key(&l, dd_docs_sig(&d, 0), 0), &it);

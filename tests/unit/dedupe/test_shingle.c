@@ -84,7 +84,7 @@ int main(void)
         char text[96];
         snprintf(text, sizeof text, "Record number %d is about company %d.", i, i % 97);
         dd_shingles_make(&s, text, strlen(text), 5);
-        dd_minhash(s.sh, s.nsh, K, DD_DEFAULT_SEED, work, sig[i]);
+        dd_minhash(s.sh_raw, s.nsh, K, DD_DEFAULT_SEED, work, sig[i]);
     }
     unsigned worst = 0;
     for (int i = 0; i < NT; i++)
@@ -94,6 +94,32 @@ int main(void)
         }
     OK(dd_sig_estimate(worst, K) < 0.2, "unrelated short texts: the closest pair estimates %.3f",
        dd_sig_estimate(worst, K));
+
+    /* Figures normalized, dates kept; the evidence. */
+    const char *e1 = "NEW YORK (Reuters) - Archer Daniels Midland Co ( ADM.N ) said on Tuesday its "
+                     "profit rose 12 percent to $1.2 billion on Oct. 1, beating forecasts. Shares "
+                     "rose 3 percent <BG.N>.",
+               *e2 = "NEW YORK (Reuters) - Archer Daniels Midland Co ( ADM.N ) said on Tuesday its "
+                     "profit rose 14 percent to $1.7 billion on Oct. 1, beating forecasts. Shares "
+                     "fell.",
+               *e3 = "NEW YORK (Reuters) - Archer Daniels Midland Co ( ADM.N ) said on Tuesday its "
+                     "profit rose 14 percent to $1.7 billion on Oct. 2, beating forecasts.";
+    dd_shingles_make(&s, e1, strlen(e1), 5);
+    dd_evidence v1 = s.ev;
+    int differs = s.sh != s.sh_raw;
+    dd_shingles_make(&t, e2, strlen(e2), 5);
+    OK(differs && v1.lead && v1.lead == t.ev.lead,
+       "the lead sentence's key ignores figures and the dateline");
+    OK(v1.wdays == 2 && v1.tickers && (v1.tickers & t.ev.tickers) && v1.tickers != t.ev.tickers,
+       "evidence: Tuesday, and the instruments ( ADM.N ) and <BG.N>");
+    size_t same = 0;
+    for (size_t i = 0; i < 10; i++) same += s.sh[i] == t.sh[i];
+    OK(same == 10, "the first ten shingles (figures normalized) agree");
+    dd_shingles_make(&t, e3, strlen(e3), 5);
+    OK(t.ev.lead != v1.lead, "a date is not a figure: Oct. 2 is another lead");
+    const char *f = "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 a b c.";
+    dd_shingles_make(&t, f, strlen(f), 5);
+    OK(t.ev.lead == 0, "a lead of figures has no key");
     dd_shingles_free(&s);
     dd_shingles_free(&t);
     DONE();
