@@ -1,4 +1,5 @@
-/* Greedy BILOU decoder with label-history and document-history features (see decode.h). */
+/* Greedy and Viterbi BILOU decoders with label-history and document-history features (see
+ * decode.h). */
 #include "decode.h"
 
 #include <stdlib.h>
@@ -56,6 +57,25 @@ static size_t pass2_features(etag_decoder *d, const uint8_t *p1, size_t i, size_
         }
     }
     return k;
+}
+
+/* Counts token i's predicted label into the document's history (and, with agg, into the
+ * first pass's aggregate). Returns 0, or -1 when out of memory. */
+static int note_label(etag_decoder *d, size_t i, int label, int agg)
+{
+    etag_features *f = &d->feat;
+    if (!name_like(f->cap[i])) return 0;
+    etag_docmap_entry *e = etag_docmap_get(&d->hist, f->hl[i]);
+    if (!e) return -1;
+    int t = etag_label_type(label) + 1;
+    if (e->cnt[t] < UINT16_MAX) e->cnt[t]++;
+    e->last = (uint8_t)(t + 1);
+    if (agg) {
+        etag_docmap_entry *g = etag_docmap_get(&d->agg, f->hl[i]);
+        if (!g) return -1;
+        if (g->cnt[t] < UINT16_MAX) g->cnt[t]++;
+    }
+    return 0;
 }
 
 /* Labels toks[0..n), whose features d->feat holds, into out[0..n) (see etag_decode). With
@@ -117,24 +137,225 @@ static int decode_range(etag_decoder *d, etag_score_fn score, void *sctx, const 
             if (last && (part == ETAG_B || part == ETAG_I)) continue;
             if (best < 0 || s[l] > s[best]) best = l;
         }
-        if (gold && update && gold[i] != best) update(uctx, x, k, gold[i], best);
-        out[i] = (uint8_t)best;
-        if (name_like(f->cap[i])) {
-            etag_docmap_entry *e = etag_docmap_get(&d->hist, f->hl[i]);
-            if (!e) return -1;
-            int t = etag_label_type(best) + 1;
-            if (e->cnt[t] < UINT16_MAX) e->cnt[t]++;
-            e->last = (uint8_t)(t + 1);
-            if (agg) {
-                etag_docmap_entry *g = etag_docmap_get(&d->agg, f->hl[i]);
-                if (!g) return -1;
-                if (g->cnt[t] < UINT16_MAX) g->cnt[t]++;
-            }
+        if (gold && update && gold[i] != best) {
+            update(uctx, x, k, gold[i], 1);
+            update(uctx, x, k, best, -1);
         }
+        out[i] = (uint8_t)best;
+        if (note_label(d, i, best, agg) < 0) return -1;
         p2 = p1;
         p1 = best;
     }
     return 0;
+}
+
+static int reserve_viterbi(etag_decoder *d, size_t n)
+{
+    if (n + 1 > d->vcap) {
+        size_t cap = d->vcap ? d->vcap : 256;
+        while (cap < n + 1) cap *= 2;
+        float *em = realloc(d->em, cap * ETAG_NLABELS * sizeof *em);
+        if (!em) return -1;
+        d->em = em;
+        float *dl = realloc(d->delta, cap * ETAG_NLABELS * sizeof *dl);
+        if (!dl) return -1;
+        d->delta = dl;
+        uint8_t *b = realloc(d->back, cap * ETAG_NLABELS);
+        if (!b) return -1;
+        d->back = b;
+        b = realloc(d->forced, cap);
+        if (!b) return -1;
+        d->forced = b;
+        uint32_t *o = realloc(d->foff, (cap + 1) * sizeof *o);
+        if (!o) return -1;
+        d->foff = o;
+        d->vcap = cap;
+    }
+    return 0;
+}
+
+/* Keeps token features for the training update: appends x[0..k) to d->fx. */
+static int keep_features(etag_decoder *d, size_t at, const uint64_t *x, size_t k)
+{
+    if (at + k > d->fcap) {
+        size_t cap = d->fcap ? d->fcap : 4096;
+        while (cap < at + k) cap *= 2;
+        uint64_t *p = realloc(d->fx, cap * sizeof *p);
+        if (!p) return -1;
+        d->fx = p;
+        d->fcap = cap;
+    }
+    memcpy(d->fx + at, x, k * sizeof *x);
+    return 0;
+}
+
+/* The transition features from label p (BOUNDARY at a sentence start) into a token of case
+ * cap: written to x[0..2), hashed apart for the second pass. */
+static void transition_features(int p, uint8_t cap, int pass2, uint64_t *x)
+{
+    x[0] = etag_feat(ETAG_T_P1, (uint64_t)p, 0);
+    x[1] = etag_feat(ETAG_T_P1CAP, (uint64_t)p, cap);
+    if (pass2) {
+        x[0] = etag_feat(ETAG_T_PASS2, x[0], 0);
+        x[1] = etag_feat(ETAG_T_PASS2, x[1], 0);
+    }
+}
+
+#define NEG_INF (-1e30f)
+
+/* Viterbi over the sentence toks[a..b) (see decode_range for the arguments). */
+static int viterbi_sentence(etag_decoder *d, etag_score_fn score, void *sctx, const etag_tok *toks,
+                            size_t a, size_t b, size_t n, const uint8_t *pass1, const uint8_t *gold,
+                            etag_update_fn update, void *uctx, uint8_t *out, int agg)
+{
+    etag_features *f = &d->feat;
+    size_t m = b - a;
+    uint64_t x[ETAG_MAXFEAT + 32];
+    if (reserve_viterbi(d, m) < 0) return -1;
+    int pass2 = pass1 != NULL;
+    /* transition scores by case class, computed when a class first occurs in the sentence */
+    float trans[ETAG_CAP_OTHER + 1][ETAG_NLABELS + 1][ETAG_NLABELS];
+    uint8_t have[ETAG_CAP_OTHER + 1] = {0};
+    size_t nf = 0;
+    d->foff[0] = 0;
+    for (size_t j = 0; j < m; j++) {
+        size_t i = a + j;
+        int closed_before = j == 0 || pass1 == NULL || pass1[i - 1] == ETAG_O ||
+                            etag_label_part(pass1[i - 1]) == ETAG_L ||
+                            etag_label_part(pass1[i - 1]) == ETAG_U;
+        /* as in greedy decoding: in the second pass, a lower-case word or punctuation that
+         * the first pass left outside any entity, after a closed one, stays O unscored */
+        d->forced[j] = pass1 && pass1[i] == ETAG_O && !name_like(f->cap[i]) &&
+                       f->cap[i] != ETAG_CAP_DIGIT && closed_before;
+        float *e = d->em + j * ETAG_NLABELS;
+        memset(e, 0, ETAG_NLABELS * sizeof *e);
+        uint8_t cc = f->cap[i];
+        if (!have[cc]) {
+            for (int p = 0; p <= ETAG_NLABELS; p++) {
+                uint64_t t[2];
+                transition_features(p, cc, pass2, t);
+                memset(trans[cc][p], 0, sizeof trans[cc][p]);
+                score(sctx, t, 2, trans[cc][p]);
+            }
+            have[cc] = 1;
+        }
+        if (d->forced[j]) {
+            d->foff[j + 1] = (uint32_t)nf;
+            continue;
+        }
+        size_t k = etag_features_token(f, i, x);
+        etag_docmap_entry *h = name_like(cc) ? etag_docmap_find(&d->hist, f->hl[i]) : NULL;
+        if (h) {
+            int maj = 0;
+            for (int t = 1; t < 5; t++)
+                if (h->cnt[t] > h->cnt[maj]) maj = t;
+            x[k++] = etag_feat(ETAG_T_HMAJ, (uint64_t)maj, 0);
+            x[k++] = etag_feat(ETAG_T_HLAST, h->last, 0);
+            x[k++] = etag_feat(ETAG_T_HLAST_CAP, h->last, cc);
+        }
+        if (i + 1 < n && j + 1 < m && name_like(f->cap[i + 1])) {
+            etag_docmap_entry *h1 = etag_docmap_find(&d->hist, f->hl[i + 1]);
+            if (h1) x[k++] = etag_feat(ETAG_T_HNEXT, h1->last, 0);
+        }
+        if (pass1) {
+            k = pass2_features(d, pass1, i, n, toks, x, k);
+            for (size_t q = 0; q < k; q++) x[q] = etag_feat(ETAG_T_PASS2, x[q], 0);
+        }
+        score(sctx, x, k, e);
+        if (update) {
+            if (keep_features(d, nf, x, k) < 0) return -1;
+            nf += k;
+        }
+        d->foff[j + 1] = (uint32_t)nf;
+    }
+    /* best well-formed path: an entity opened (B, I) must go on within the sentence */
+    for (size_t j = 0; j < m; j++) {
+        const float *e = d->em + j * ETAG_NLABELS;
+        float *dl = d->delta + j * ETAG_NLABELS;
+        uint8_t *bk = d->back + j * ETAG_NLABELS;
+        uint8_t cc = f->cap[a + j];
+        for (int l = 0; l < ETAG_NLABELS; l++) {
+            dl[l] = NEG_INF;
+            bk[l] = 0;
+            int part = etag_label_part(l);
+            if (d->forced[j] && l != ETAG_O) continue;
+            if (j + 1 == m && (part == ETAG_B || part == ETAG_I)) continue;
+            if (j == 0) {
+                if (etag_label_allowed(ETAG_O, l)) dl[l] = e[l] + trans[cc][BOUNDARY][l];
+                continue;
+            }
+            const float *pd = dl - ETAG_NLABELS;
+            float best = NEG_INF;
+            int arg = -1;
+            for (int p = 0; p < ETAG_NLABELS; p++) {
+                if (pd[p] <= NEG_INF || !etag_label_allowed(p, l)) continue;
+                float v = pd[p] + trans[cc][p][l];
+                if (arg < 0 || v > best) {
+                    best = v;
+                    arg = p;
+                }
+            }
+            if (arg >= 0) {
+                dl[l] = best + e[l];
+                bk[l] = (uint8_t)arg;
+            }
+        }
+    }
+    const float *last = d->delta + (m - 1) * ETAG_NLABELS;
+    int l = ETAG_O;
+    for (int q = 0; q < ETAG_NLABELS; q++)
+        if (last[q] > last[l]) l = q;
+    for (size_t j = m; j-- > 0;) {
+        out[a + j] = (uint8_t)l;
+        l = d->back[j * ETAG_NLABELS + l];
+    }
+    if (gold && update) { /* structured perceptron: the gold path up, the predicted down */
+        for (size_t j = 0; j < m; j++) {
+            size_t i = a + j;
+            int gp = j ? gold[i - 1] : BOUNDARY, pp = j ? out[i - 1] : BOUNDARY;
+            if (gold[i] != out[i] && d->foff[j + 1] > d->foff[j]) {
+                const uint64_t *fx = d->fx + d->foff[j];
+                size_t k = d->foff[j + 1] - d->foff[j];
+                update(uctx, fx, k, gold[i], 1);
+                update(uctx, fx, k, out[i], -1);
+            }
+            if (gp != pp || gold[i] != out[i]) {
+                uint64_t t[2];
+                transition_features(gp, f->cap[i], pass2, t);
+                update(uctx, t, 2, gold[i], 1);
+                transition_features(pp, f->cap[i], pass2, t);
+                update(uctx, t, 2, out[i], -1);
+            }
+        }
+    }
+    for (size_t j = 0; j < m; j++)
+        if (note_label(d, a + j, out[a + j], agg) < 0) return -1;
+    return 0;
+}
+
+/* Viterbi decoding of toks[0..n) sentence by sentence (arguments as decode_range). */
+static int viterbi_range(etag_decoder *d, etag_score_fn score, void *sctx, const etag_tok *toks,
+                         size_t n, const uint8_t *pass1, const uint8_t *gold, etag_update_fn update,
+                         void *uctx, uint8_t *out, int agg)
+{
+    for (size_t a = 0, b; a < n; a = b) {
+        b = a + 1;
+        while (b < n && !(toks[b].flags & ETAG_TF_SENT_START)) b++;
+        if (viterbi_sentence(d, score, sctx, toks, a, b, n, pass1, gold, update, uctx, out, agg) <
+            0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Labels toks[0..n) with the decoder's method (see decode_range). */
+static int decode_any(etag_decoder *d, etag_score_fn score, void *sctx, const etag_tok *toks,
+                      size_t n, const uint8_t *pass1, const uint8_t *gold, etag_update_fn update,
+                      void *uctx, uint8_t *out, int agg)
+{
+    if (d->method == ETAG_DEC_VITERBI)
+        return viterbi_range(d, score, sctx, toks, n, pass1, gold, update, uctx, out, agg);
+    return decode_range(d, score, sctx, toks, n, pass1, gold, update, uctx, out, agg);
 }
 
 int etag_decode(etag_decoder *d, const etag_resources *r, etag_score_fn score, void *sctx,
@@ -156,7 +377,7 @@ int etag_decode(etag_decoder *d, const etag_resources *r, etag_score_fn score, v
             if (e->cnt[t] < UINT16_MAX) e->cnt[t]++;
         }
     }
-    return decode_range(d, score, sctx, toks, n, pass1, gold, update, uctx, d->labels, 0);
+    return decode_any(d, score, sctx, toks, n, pass1, gold, update, uctx, d->labels, 0);
 }
 
 /* End of the window of a long document that starts at a: the first sentence start at least
@@ -181,8 +402,8 @@ static int decode_windows(etag_decoder *d, const etag_resources *r, etag_score_f
     for (size_t a = 0, b; a < n; a = b) {
         b = window_end(toks, n, a, w);
         if (etag_features_window(&d->feat, r, toks + a, b - a) < 0 ||
-            decode_range(d, score, sctx, toks + a, b - a, NULL, NULL, NULL, NULL, d->labels + a,
-                         two_pass) < 0)
+            decode_any(d, score, sctx, toks + a, b - a, NULL, NULL, NULL, NULL, d->labels + a,
+                       two_pass) < 0)
             return -1;
     }
     if (!two_pass) return 0;
@@ -193,8 +414,8 @@ static int decode_windows(etag_decoder *d, const etag_resources *r, etag_score_f
     for (size_t a = 0, b; a < n; a = b) {
         b = window_end(toks, n, a, w);
         if (etag_features_window(&d->feat, r, toks + a, b - a) < 0 ||
-            decode_range(d, score, sctx, toks + a, b - a, d->first + a, NULL, NULL, NULL,
-                         d->labels + a, 0) < 0)
+            decode_any(d, score, sctx, toks + a, b - a, d->first + a, NULL, NULL, NULL,
+                       d->labels + a, 0) < 0)
             return -1;
     }
     return 0;
@@ -218,6 +439,12 @@ void etag_decoder_free(etag_decoder *d)
     etag_features_free(&d->feat);
     etag_docmap_free(&d->hist);
     etag_docmap_free(&d->agg);
+    free(d->em);
+    free(d->delta);
+    free(d->back);
+    free(d->forced);
+    free(d->fx);
+    free(d->foff);
     free(d->first);
     free(d->labels);
     memset(d, 0, sizeof *d);

@@ -1,7 +1,15 @@
-/* Greedy left-to-right BILOU decoding of a document (Ratinov & Roth 2009): each token's label
- * is the best-scoring one that keeps the sequence well formed, given its static features,
- * the two previous labels and how the same word was tagged earlier in the document. The
- * trainer uses the same loop, with an update callback, so training sees what tagging sees. */
+/* BILOU decoding of a document, in one of two ways:
+ * - greedy, left to right (Ratinov & Roth 2009): each token's label is the best-scoring one
+ *   that keeps the sequence well formed, given its static features, the two previous labels
+ *   and how the same word was tagged earlier in the document;
+ * - Viterbi over each sentence: the best well-formed label sequence under per-token scores
+ *   (static features and the document's history up to the previous sentence) plus scores of
+ *   label transitions (previous label, and previous label with the token's case), so an
+ *   entity can end where a later token shows it should (greedy decoding, once it has opened
+ *   an entity, must carry it on to some token that can close it).
+ * The trainer uses the same code with an update callback (a structured perceptron for
+ * Viterbi: the whole predicted sentence against the gold one), so training sees what tagging
+ * sees. */
 #ifndef ETAG_DECODE_H
 #define ETAG_DECODE_H
 
@@ -13,8 +21,11 @@
 
 /* Scores features: adds each label's weight to out[0..ETAG_NLABELS). */
 typedef void (*etag_score_fn)(void *ctx, const uint64_t *f, size_t n, float *out);
-/* Training: called for a token whose predicted label differs from the gold one. */
-typedef void (*etag_update_fn)(void *ctx, const uint64_t *f, size_t n, int gold, int pred);
+/* Training: adds delta (+1 or -1) to the weight of label for each feature f[0..n): called
+ * with +1 for the gold label and -1 for the predicted one where they differ. */
+typedef void (*etag_update_fn)(void *ctx, const uint64_t *f, size_t n, int label, int delta);
+
+enum { ETAG_DEC_GREEDY, ETAG_DEC_VITERBI };
 
 /* Documents longer than this many tokens are tagged in windows of about this size (see
  * etag_decode_doc). */
@@ -23,11 +34,18 @@ typedef void (*etag_update_fn)(void *ctx, const uint64_t *f, size_t n, int gold,
 /* Working state, reused across documents: zero-initialize, free with etag_decoder_free(). */
 typedef struct {
     size_t window; /* tokens per window for long documents; 0 means ETAG_WINDOW */
+    int method;    /* ETAG_DEC_GREEDY or ETAG_DEC_VITERBI (set by the caller) */
     etag_features feat;
     uint8_t *labels; /* the labels of the last document decoded */
     uint8_t *first;  /* scratch for two-pass tagging: the first pass's labels */
     size_t cap;
     etag_docmap hist, agg;
+    /* Viterbi: per sentence, per token and label */
+    float *em, *delta;      /* emission scores, best path scores */
+    uint8_t *back, *forced; /* best previous label; token forced to O */
+    uint64_t *fx;           /* training: each token's features ... */
+    uint32_t *foff;         /* ... from fx[foff[i]] to fx[foff[i + 1]] */
+    size_t vcap, fcap;
 } etag_decoder;
 
 /* Labels toks[0..n) into d->labels. With gold and update, calls update on each error (and

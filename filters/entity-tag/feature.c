@@ -299,7 +299,7 @@ static size_t affixes(etag_features *f, size_t i, uint64_t *x, size_t k)
 static void gazetteer(etag_features *f, const etag_resources *r, size_t n)
 {
     memset(f->gaz, 0, n * sizeof *f->gaz);
-    if (!r->gaz.keys) return;
+    if (etag_lexicon_empty(&r->gaz)) return;
     for (size_t i = 0; i < n; i++) {
         uint8_t cc = f->cap[i];
         if (cc != ETAG_CAP_INIT && cc != ETAG_CAP_ALL && cc != ETAG_CAP_ONE &&
@@ -370,7 +370,8 @@ static int compute(etag_features *f, const etag_resources *r, const etag_tok *to
         if (token_values(f, i, &toks[i]) < 0) return -1;
         f->tf[i] = toks[i].flags & ETAG_TF_SENT_START;
         if (i == 0) f->tf[i] |= ETAG_TF_SENT_START;
-        f->clu[i] = r->clusters.keys ? etag_lexicon_get(&r->clusters, f->hl[i]) : 0;
+        f->clu[i] =
+            !etag_lexicon_empty(&r->clusters) ? etag_lexicon_get(&r->clusters, f->hl[i]) : 0;
         /* lower-case uses of a word anywhere in the document (not sentence-initial) */
         if (doc && note_lower(f, i) < 0) return -1;
     }

@@ -31,6 +31,8 @@ enum {
     ETAG_GAZ_REGION,
     ETAG_GAZ_FIRST,
     ETAG_GAZ_MISC,
+    ETAG_GAZ_WORG, /* Wikipedia organisation titles and redirects */
+    ETAG_GAZ_WLOC, /* Wikipedia location titles and redirects */
     ETAG_GAZ_NCAT
 };
 /* Not a feature: one-word company names exactly as listed (no legal suffix was stripped to

@@ -63,7 +63,7 @@ int etag_lexicon_set(etag_lexicon_builder *b, uint64_t key, uint32_t val)
 
 etag_lexicon etag_lexicon_view(const etag_lexicon_builder *b)
 {
-    etag_lexicon x = {b->keys, b->vals, b->keys ? b->mask : 0, b->count};
+    etag_lexicon x = {b->keys, NULL, b->vals, b->keys ? b->mask : 0, 0, b->count};
     return x;
 }
 

@@ -28,15 +28,16 @@ typedef struct {
     uint64_t payload_len;
     uint64_t checksum;
     uint32_t passes; /* 0 or 1: one pass; 2: two-pass tagging */
-    uint8_t reserved[HEADER_SIZE - 8 - 8 * 4 - 16 - 4];
+    uint32_t method; /* 0: greedy decoding; 1: Viterbi (decode.h) */
 } header;
 
 _Static_assert(sizeof(header) == HEADER_SIZE, "header is 64 bytes");
 _Static_assert(sizeof(etag_slot) == 32, "slots are 32 bytes");
 
+/* A compact lexicon table: fingerprints then values, 4 bytes each, padded to 8 bytes. */
 static size_t lex_bytes(uint32_t slots)
 {
-    return (size_t)slots * 12 + ((size_t)slots * 4 % 8);
+    return (size_t)slots * 8;
 }
 
 /* Points the tables of m at the payload p (layout as written by etag_model_build). */
@@ -46,19 +47,20 @@ static void attach(etag_model *m, const header *h, const unsigned char *p)
     m->mask = h->feat_slots - 1;
     m->nrows = h->nrows;
     m->passes = h->passes == 2 ? 2 : 1;
+    m->method = (int)h->method;
     p += (size_t)h->feat_slots * sizeof(etag_slot);
     memset(&m->res, 0, sizeof m->res);
     if (h->gaz_slots) {
-        m->res.gaz.keys = (const uint64_t *)p;
-        m->res.gaz.vals = (const uint32_t *)(p + (size_t)h->gaz_slots * 8);
-        m->res.gaz.mask = h->gaz_slots - 1;
+        m->res.gaz.fps = (const uint32_t *)p;
+        m->res.gaz.vals = (const uint32_t *)(p + (size_t)h->gaz_slots * 4);
+        m->res.gaz.nslots = h->gaz_slots;
         m->res.gaz.count = h->gaz_count;
     }
     p += lex_bytes(h->gaz_slots);
     if (h->clu_slots) {
-        m->res.clusters.keys = (const uint64_t *)p;
-        m->res.clusters.vals = (const uint32_t *)(p + (size_t)h->clu_slots * 8);
-        m->res.clusters.mask = h->clu_slots - 1;
+        m->res.clusters.fps = (const uint32_t *)p;
+        m->res.clusters.vals = (const uint32_t *)(p + (size_t)h->clu_slots * 4);
+        m->res.clusters.nslots = h->clu_slots;
         m->res.clusters.count = h->clu_count;
     }
 }
@@ -118,8 +120,10 @@ int etag_model_open(etag_model *m, const char *path, char *err, size_t errlen)
         why = "wrong label count";
     else if (h.passes > 2)
         why = "corrupt (bad pass count)";
-    else if (!pow2(h.feat_slots) || (h.gaz_slots && !pow2(h.gaz_slots)) ||
-             (h.clu_slots && !pow2(h.clu_slots)))
+    else if (h.method > 1)
+        why = "corrupt (unknown decoder)";
+    else if (!pow2(h.feat_slots) || h.gaz_count >= h.gaz_slots + (h.gaz_slots == 0) ||
+             h.clu_count >= h.clu_slots + (h.clu_slots == 0))
         why = "corrupt (bad table sizes)";
     else if (h.payload_len != (uint64_t)st.st_size - HEADER_SIZE ||
              h.payload_len != (uint64_t)h.feat_slots * sizeof(etag_slot) + lex_bytes(h.gaz_slots) +
@@ -179,15 +183,34 @@ static int by_mass(const void *a, const void *b)
     return x->h < y->h ? -1 : x->h > y->h; /* deterministic order */
 }
 
+/* Slots for a table of count keys in the model: load 4/5 or less (the trainer's tables run
+ * at 1/2 or less, with keys twice as long). */
+static uint32_t lex_slots(const etag_lexicon *x)
+{
+    if (etag_lexicon_empty(x)) return 0;
+    return (uint32_t)((uint64_t)x->count * 5 / 4 + 16);
+}
+
+/* Writes x, a builder's table, as a compact table of `slots` slots at p (fingerprints, then
+ * values), in the probe order of etag_lexicon_get; keys are taken in x's slot order, so the
+ * bytes are deterministic. */
 static void put_lex(unsigned char *p, const etag_lexicon *x, uint32_t slots)
 {
     if (!slots) return;
-    memcpy(p, x->keys, (size_t)slots * 8);
-    memcpy(p + (size_t)slots * 8, x->vals, (size_t)slots * 4);
+    uint32_t *fps = (uint32_t *)p;
+    uint32_t *vals = (uint32_t *)(p + (size_t)slots * 4);
+    for (uint32_t i = 0; i <= x->mask; i++) {
+        if (!x->keys[i]) continue;
+        uint32_t j = etag_lexicon_home(x->keys[i], slots);
+        while (fps[j])
+            if (++j == slots) j = 0;
+        fps[j] = etag_lexicon_fp(x->keys[i]);
+        vals[j] = x->vals[i];
+    }
 }
 
 int etag_model_build(etag_model *m, const etag_row *rows, size_t nrows, size_t max_rows,
-                     const etag_resources *res, int passes)
+                     const etag_resources *res, int passes, int method)
 {
     memset(m, 0, sizeof *m);
     etag_row *r = malloc((nrows ? nrows : 1) * sizeof *r);
@@ -212,9 +235,10 @@ int etag_model_build(etag_model *m, const etag_row *rows, size_t nrows, size_t m
     h.feat_slots = slots;
     h.nrows = (uint32_t)keep;
     h.passes = (uint32_t)passes;
-    h.gaz_slots = res->gaz.keys ? res->gaz.mask + 1 : 0;
+    h.method = (uint32_t)method;
+    h.gaz_slots = lex_slots(&res->gaz);
     h.gaz_count = res->gaz.count;
-    h.clu_slots = res->clusters.keys ? res->clusters.mask + 1 : 0;
+    h.clu_slots = lex_slots(&res->clusters);
     h.clu_count = res->clusters.count;
     h.payload_len =
         (uint64_t)slots * sizeof(etag_slot) + lex_bytes(h.gaz_slots) + lex_bytes(h.clu_slots);

@@ -4,8 +4,9 @@
  *
  * Layout (little-endian): a 64-byte header (magic "NPETAGM\n", version, table sizes, payload
  * length, np_hash64 of the payload), then the weight table (32-byte slots: 32-bit fingerprint,
- * float scale, one int8 weight per label), the gazetteer table and the cluster table (64-bit
- * keys, then 32-bit values). */
+ * float scale, one int8 weight per label), the gazetteer table and the cluster table (32-bit
+ * fingerprints, then 32-bit values: lexicon.h's compact layout). Version 2: compact lexicon
+ * tables and the decoder in the header. */
 #ifndef ETAG_MODEL_H
 #define ETAG_MODEL_H
 
@@ -15,7 +16,7 @@
 #include "feature.h"
 #include "labels.h"
 
-#define ETAG_MODEL_VERSION 1u
+#define ETAG_MODEL_VERSION 2u
 
 typedef struct {
     uint32_t fp; /* fingerprint: high half of the feature hash, | 1; 0 = empty */
@@ -29,6 +30,7 @@ typedef struct {
     uint32_t mask;
     uint32_t nrows;
     int passes; /* 1, or 2 for two-pass tagging (etag_decode_doc) */
+    int method; /* the decoder it was trained with: ETAG_DEC_GREEDY or ETAG_DEC_VITERBI */
     etag_resources res;
     /* private */
     void *owned;      /* heap memory: the built image, or the payload copied at open */
@@ -61,10 +63,10 @@ typedef struct {
 } etag_row;
 
 /* Builds the model image from rows (pruned to at most max_rows by weight mass), the
- * resources and the number of tagging passes, into a heap buffer owned by m (usable like an
- * opened model). Returns 0 or -1. */
+ * resources, the number of tagging passes and the decoding method (decode.h), into a heap buffer
+ * owned by m (usable like an opened model). Returns 0 or -1. */
 int etag_model_build(etag_model *m, const etag_row *rows, size_t nrows, size_t max_rows,
-                     const etag_resources *res, int passes);
+                     const etag_resources *res, int passes, int method);
 /* Writes a built model to path (atomically: temporary file and rename). Returns 0 or -1
  * with the reason in err. */
 int etag_model_write(const etag_model *m, const char *path, char *err, size_t errlen);

@@ -11,11 +11,25 @@
 
 typedef struct {
     etag_lexicon_builder gaz, clusters;
-    size_t gaz_entries; /* names added */
+    size_t gaz_entries; /* names read */
+    size_t gaz_skipped; /* lines that are no name (see etag_gaz_clean), or too long */
+    size_t max_keys;    /* size budget: most gazetteer keys (one per name prefix); 0: none */
 } etag_resource_builder;
 
-/* Adds every name in path to gazetteer category cat (ETAG_GAZ_*). Returns 0, or -1 with the
- * reason in err. */
+/* Longest list line taken as a name, in bytes. */
+#define ETAG_GAZ_MAXBYTES 256
+
+/* Cleans one line of a name list in place (s has room for a NUL at s[n]): drops a
+ * byte-order mark, line ending and surrounding blanks, decodes HTML entities ("&amp;"),
+ * removes a bracketed qualifier at the end ("Mercury (planet)" -> "Mercury"). Returns the
+ * name's length, or 0 for a line that holds no name: empty, a '#' comment, longer than
+ * ETAG_GAZ_MAXBYTES, not UTF-8, with control characters, or a Wikipedia page that is not a
+ * thing's name ("Category:...", "List of ..."). */
+size_t etag_gaz_clean(char *s, size_t n);
+
+/* Adds every name in path to gazetteer category cat (ETAG_GAZ_*). Lines that hold no name
+ * are skipped and counted. Returns 0, -1 with the reason in err (unreadable, out of memory),
+ * or -2 when the names exceed the size budget b->max_keys (err: "FILE:LINE: ..."). */
 int etag_resources_add_gazetteer(etag_resource_builder *b, int cat, const char *path, char *err,
                                  size_t errlen);
 /* Reads a cluster file. Returns 0, or -1 with the reason in err. */
@@ -26,7 +40,7 @@ etag_resources etag_resources_view(const etag_resource_builder *b);
 void etag_resources_builder_free(etag_resource_builder *b);
 
 /* Parses a gazetteer category name ("org", "country", "city", "region", "first", "misc",
- * "orgname"); returns ETAG_GAZ_* or -1. */
+ * "wikiorg", "wikiloc", "orgname"); returns ETAG_GAZ_* or -1. */
 int etag_gaz_category(const char *name);
 
 #endif

@@ -65,7 +65,7 @@ static int has_alnum(const char *s, const np_token *tk, const etag_span *sp)
 static void listed_name_is_org(etag_tagger *t, const char *s, const np_token *tk, etag_span *sp)
 {
     const etag_lexicon *gaz = &t->model->res.gaz;
-    if (sp->n != 1 || sp->type == ETAG_ORG || !gaz->keys) return;
+    if (sp->n != 1 || sp->type == ETAG_ORG || etag_lexicon_empty(gaz)) return;
     if (sp->first > 0) {
         const np_token *p = &tk[sp->first - 1];
         if (p->end - p->start == 3 && strncasecmp(s + p->start, "the", 3) == 0) return;
@@ -128,6 +128,7 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
     }
     const unsigned model_types = (1u << ETAG_NMODEL) - 1;
     if ((t->types & model_types) && total) {
+        t->dec.method = t->model->method;
         if (etag_decode_doc(&t->dec, &t->model->res, model_score, (void *)t->model, t->view, total,
                             t->model->passes == 2) < 0)
             return -1;

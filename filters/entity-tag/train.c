@@ -6,6 +6,7 @@
 #include "train.h"
 
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,7 +107,7 @@ static void train_score(void *ctx, const uint64_t *f, size_t n, float *out)
     }
 }
 
-static void train_update(void *ctx, const uint64_t *f, size_t n, int gold, int pred)
+static void train_update(void *ctx, const uint64_t *f, size_t n, int label, int delta)
 {
     weights *W = ctx;
     for (size_t k = 0; k < n; k++) {
@@ -119,12 +120,8 @@ static void train_update(void *ctx, const uint64_t *f, size_t n, int gold, int p
             W->nomem = 1;
             return;
         }
-        float *w = W->w + (size_t)r * ETAG_NLABELS;
-        double *u = W->u + (size_t)r * ETAG_NLABELS;
-        w[gold] += 1;
-        u[gold] += (double)W->step;
-        w[pred] -= 1;
-        u[pred] -= (double)W->step;
+        W->w[(size_t)r * ETAG_NLABELS + label] += (float)delta;
+        W->u[(size_t)r * ETAG_NLABELS + label] += (double)delta * (double)W->step;
     }
 }
 
@@ -185,6 +182,13 @@ static int count_features(const etag_corpus *c, const etag_resources *res, etag_
     return rc;
 }
 
+#define MAX_CV_EVAL 8 /* --cv-eval files */
+/* Default size budget of the gazetteers, in keys (one per name prefix): a model's gazetteer
+ * table takes 10 bytes a key (8-byte slots at a load of 4/5; model.c), so 1,100,000 keys
+ * take 11 MB, and the whole model (8.4 MB of weights at the default --max-features) stays
+ * under 20 MB. */
+#define ETAG_GAZ_BUDGET 1100000
+
 /* Shared state of one training run. */
 typedef struct {
     const etag_corpus *tr, *dv;
@@ -196,6 +200,7 @@ typedef struct {
     size_t max_rows;
     etag_lexicon counts; /* see count_features(); empty when not used */
     uint32_t min_count;
+    int verbose; /* progress lines on stderr */
 } run;
 
 /* Fisher-Yates with xorshift64*: the same seed gives the same order. */
@@ -260,27 +265,37 @@ static int build(run *R, const weights *A, const weights *B, etag_model *m)
         free(rows);
         return -1;
     }
-    int rc = etag_model_build(m, rows, n, R->max_rows, &R->res, B ? 2 : 1);
+    int rc = etag_model_build(m, rows, n, R->max_rows, &R->res, B ? 2 : 1, R->dec.method);
     free(rows);
     return rc;
 }
 
-/* Tags every document of c with model m and scores it. */
-static int evaluate(run *R, const etag_corpus *c, const etag_model *m, etag_score *sc)
+/* Tags documents docs[0..nd) of c (all of them when docs is NULL) with model m and scores
+ * them. */
+static int evaluate(run *R, const etag_corpus *c, const uint32_t *docs, uint32_t nd,
+                    const etag_model *m, etag_score *sc)
 {
     memset(sc, 0, sizeof *sc);
-    size_t g = 0;
-    for (uint32_t d = 0; d < c->ndoc; d++) {
-        uint32_t first;
+    for (uint32_t k = 0; k < nd; k++) {
+        uint32_t d = docs ? docs[k] : k, first;
         size_t n = doc_tokens(c, d, R->toks, &first);
         if (etag_decode_doc(&R->dec, &m->res, model_score, (void *)m, R->toks, n, m->passes == 2) <
             0)
             return -1;
         size_t np = etag_labels_to_spans(R->dec.labels, n, R->spans);
-        for (size_t k = 0; k < np; k++) R->spans[k].first += first;
-        size_t g0 = g;
+        for (size_t j = 0; j < np; j++) R->spans[j].first += first;
+        /* the gold spans of the document: the first at or after its first token */
+        size_t lo = 0, hi = c->nspans;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (c->spans[mid].first < first)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t g = lo;
         while (g < c->nspans && c->spans[g].first < first + n) g++;
-        etag_score_add(sc, c->spans + g0, g - g0, R->spans, np);
+        etag_score_add(sc, c->spans + lo, g - lo, R->spans, np);
     }
     return 0;
 }
@@ -311,7 +326,7 @@ static int report(run *R, const char *what, uint64_t ep, uint64_t epochs, double
         fprintf(stderr, "%s: %u features (%u kept)", what, A->count + (B ? B->count : 0), m.nrows);
     if (R->dv->ntok) {
         etag_score sc;
-        if (evaluate(R, R->dv, &m, &sc) < 0) {
+        if (evaluate(R, R->dv, NULL, R->dv->ndoc, &m, &sc) < 0) {
             etag_model_close(&m);
             return -1;
         }
@@ -393,26 +408,27 @@ fail:
     return -1;
 }
 
-/* First-pass labels for every training token from models that did not see its document
- * (K-fold jackknife), so the second pass learns from first-pass errors as they will occur
- * on new text. */
-static int jackknife(run *R, uint64_t epochs, int members, int folds, uint8_t *pass1)
+/* First-pass labels for every token of docs[0..nd) from models that did not see its document
+ * (K-fold jackknife: the i-th document of the list is in fold i % folds), so the second pass
+ * learns from first-pass errors as they will occur on new text. */
+static int jackknife(run *R, const uint32_t *docs, uint32_t nd, uint64_t epochs, int members,
+                     int folds, uint8_t *pass1)
 {
     const etag_corpus *c = R->tr;
-    uint32_t *docs = malloc((c->ndoc + 1) * sizeof *docs);
-    if (!docs) return -1;
+    uint32_t *sub = malloc((nd + 1) * sizeof *sub);
+    if (!sub) return -1;
     for (int k = 0; k < folds; k++) {
         weights W = {0};
-        uint32_t nd = 0;
-        for (uint32_t d = 0; d < c->ndoc; d++)
-            if ((int)(d % (uint32_t)folds) != k) docs[nd++] = d;
+        uint32_t ns = 0;
+        for (uint32_t i = 0; i < nd; i++)
+            if ((int)(i % (uint32_t)folds) != k) sub[ns++] = docs[i];
         clock_t t0 = clock();
-        if (train_members(R, docs, nd, NULL, epochs, members, &W, NULL, NULL, NULL) < 0) goto fail;
+        if (train_members(R, sub, ns, NULL, epochs, members, &W, NULL, NULL, NULL) < 0) goto fail;
         etag_model m;
         if (build(R, &W, NULL, &m) < 0) goto fail;
-        for (uint32_t d = (uint32_t)k; d < c->ndoc; d += (uint32_t)folds) {
+        for (uint32_t i = (uint32_t)k; i < nd; i += (uint32_t)folds) {
             uint32_t first;
-            size_t n = doc_tokens(c, d, R->toks, &first);
+            size_t n = doc_tokens(c, docs[i], R->toks, &first);
             if (etag_decode(&R->dec, &m.res, model_score, &m, R->toks, n, NULL, NULL, NULL, NULL) <
                 0) {
                 etag_model_close(&m);
@@ -422,16 +438,126 @@ static int jackknife(run *R, uint64_t epochs, int members, int folds, uint8_t *p
         }
         etag_model_close(&m);
         weights_free(&W);
-        fprintf(stderr, "first-pass fold %d/%d: %.1fs\n", k + 1, folds,
-                (double)(clock() - t0) / CLOCKS_PER_SEC);
+        if (R->verbose)
+            fprintf(stderr, "first-pass fold %d/%d: %.1fs\n", k + 1, folds,
+                    (double)(clock() - t0) / CLOCKS_PER_SEC);
         continue;
     fail:
         weights_free(&W);
-        free(docs);
+        free(sub);
         return -1;
     }
-    free(docs);
+    free(sub);
     return 0;
+}
+
+/* How a model is trained: the settings of one run of the trainer. */
+typedef struct {
+    uint64_t epochs, passes, members, folds;
+} recipe;
+
+/* Trains a model by recipe rc on docs[0..nd) of the training corpus (docs is reordered).
+ * what != NULL prints progress lines (with dev scores) and leaves the model of the last line
+ * in out; else out is built from the final weights. Returns 0 or -1. */
+static int train_recipe(run *R, uint32_t *docs, uint32_t nd, const recipe *rc, const char *what,
+                        etag_model *out)
+{
+    weights A = {.counts = R->counts.keys ? &R->counts : NULL, .min_count = R->min_count};
+    weights B = A;
+    uint8_t *pass1 = NULL;
+    int members = (int)rc->members, rcode = -1;
+    memset(out, 0, sizeof *out);
+    if (rc->passes == 2) {
+        pass1 = malloc(R->tr->ntok + 1);
+        if (!pass1 || jackknife(R, docs, nd, rc->epochs, members, (int)rc->folds, pass1) < 0)
+            goto done;
+    }
+    if (train_members(R, docs, nd, NULL, rc->epochs, members, &A, NULL,
+                      what ? (rc->passes == 2 ? "pass 1" : "") : NULL, out) < 0)
+        goto done;
+    if (rc->passes == 2 && train_members(R, docs, nd, pass1, rc->epochs, members, &B, &A,
+                                         what ? "pass 2" : NULL, out) < 0)
+        goto done;
+    if (!what) {
+        etag_model_close(out);
+        if (build(R, &A, rc->passes == 2 ? &B : NULL, out) < 0) goto done;
+    }
+    rcode = 0;
+done:
+    weights_free(&A);
+    weights_free(&B);
+    free(pass1);
+    return rcode;
+}
+
+/* Cross-validation over the training corpus: document d is in fold d % k (a fixed
+ * assignment); each fold is tagged by a model trained by rc on the other folds, and so is
+ * every corpus of extra[0..nextra) (its figure is the mean over the fold models). Prints one
+ * line per fold and the means. Returns 0 or -1. */
+static int cross_validate(run *R, const recipe *rc, int k, const etag_corpus *extra,
+                          const char *const *names, int nextra)
+{
+    const etag_corpus *c = R->tr;
+    uint32_t *train = malloc((c->ndoc + 1) * sizeof *train);
+    uint32_t *test = malloc((c->ndoc + 1) * sizeof *test);
+    double sum[1 + MAX_CV_EVAL] = {0}, sq[1 + MAX_CV_EVAL] = {0};
+    etag_score total = {0};
+    int rcode = -1;
+    if (!train || !test || nextra > MAX_CV_EVAL) goto done;
+    for (int f = 0; f < k; f++) {
+        uint32_t ntr = 0, nte = 0;
+        for (uint32_t d = 0; d < c->ndoc; d++)
+            if ((int)(d % (uint32_t)k) == f)
+                test[nte++] = d;
+            else
+                train[ntr++] = d;
+        clock_t t0 = clock();
+        etag_model m;
+        if (train_recipe(R, train, ntr, rc, NULL, &m) < 0) goto done;
+        etag_score sc;
+        if (evaluate(R, c, test, nte, &m, &sc) < 0) {
+            etag_model_close(&m);
+            goto done;
+        }
+        for (int t = 0; t < ETAG_NMODEL; t++) {
+            total.tp[t] += sc.tp[t];
+            total.fp[t] += sc.fp[t];
+            total.fn[t] += sc.fn[t];
+        }
+        double f1 = etag_score_f1(&sc, -1, NULL, NULL);
+        sum[0] += f1;
+        sq[0] += f1 * f1;
+        printf("cv fold %d/%d: %u documents, F1 %.2f [", f + 1, k, nte, f1);
+        for (int t = 0; t < ETAG_NMODEL; t++)
+            printf("%s%s %.2f", t ? " " : "", etag_type_name(t), etag_score_f1(&sc, t, NULL, NULL));
+        printf("]");
+        for (int e = 0; e < nextra; e++) {
+            if (evaluate(R, &extra[e], NULL, extra[e].ndoc, &m, &sc) < 0) {
+                etag_model_close(&m);
+                goto done;
+            }
+            f1 = etag_score_f1(&sc, -1, NULL, NULL);
+            sum[1 + e] += f1;
+            sq[1 + e] += f1 * f1;
+            printf("; %s F1 %.2f", names[e], f1);
+        }
+        printf("; %.0fs\n", (double)(clock() - t0) / CLOCKS_PER_SEC);
+        fflush(stdout);
+        etag_model_close(&m);
+    }
+    printf("cv mean of %d folds: F1 %.2f (sd %.2f; pooled %.2f [", k, sum[0] / k,
+           sqrt(fmax(0, sq[0] / k - (sum[0] / k) * (sum[0] / k))),
+           etag_score_f1(&total, -1, NULL, NULL));
+    for (int t = 0; t < ETAG_NMODEL; t++)
+        printf("%s%s %.2f", t ? " " : "", etag_type_name(t), etag_score_f1(&total, t, NULL, NULL));
+    printf("])");
+    for (int e = 0; e < nextra; e++) printf("; %s F1 %.2f", names[e], sum[1 + e] / k);
+    printf("\n");
+    rcode = 0;
+done:
+    free(train);
+    free(test);
+    return rcode;
 }
 
 static void usage(void)
@@ -441,32 +567,31 @@ static void usage(void)
             "         [--seed N] [--max-features N] [--gazetteer CATEGORY=FILE]... "
             "[--clusters FILE] [--passes 1|2]\n"
             "         [--min-feature-count N] [--average N]\n"
-            "         [--folds N]\n"
-            "  CATEGORY: org, country, city, region, first, misc\n");
+            "         [--folds N] [--cv K [--cv-eval FILE]...]\n"
+            "         [--gazetteer-budget KEYS] [--decoder greedy|viterbi]\n"
+            "  CATEGORY: org, country, city, region, first, misc, wikiorg, wikiloc, orgname\n");
 }
 
 int etag_train_main(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"train", 1, NULL, 't'},
-        {"dev", 1, NULL, 'd'},
-        {"out", 1, NULL, 'o'},
-        {"epochs", 1, NULL, 'e'},
-        {"seed", 1, NULL, 's'},
-        {"max-features", 1, NULL, 'm'},
-        {"gazetteer", 1, NULL, 'g'},
-        {"clusters", 1, NULL, 'c'},
-        {"help", 0, NULL, 'h'},
-        {"passes", 1, NULL, 'P'},
-        {"min-feature-count", 1, NULL, 'M'},
-        {"average", 1, NULL, 'A'},
-        {"folds", 1, NULL, 'F'},
-        {NULL, 0, NULL, 0},
+        {"train", 1, NULL, 't'},     {"dev", 1, NULL, 'd'},
+        {"out", 1, NULL, 'o'},       {"epochs", 1, NULL, 'e'},
+        {"seed", 1, NULL, 's'},      {"max-features", 1, NULL, 'm'},
+        {"gazetteer", 1, NULL, 'g'}, {"gazetteer-budget", 1, NULL, 'B'},
+        {"clusters", 1, NULL, 'c'},  {"help", 0, NULL, 'h'},
+        {"passes", 1, NULL, 'P'},    {"min-feature-count", 1, NULL, 'M'},
+        {"average", 1, NULL, 'A'},   {"folds", 1, NULL, 'F'},
+        {"cv", 1, NULL, 'C'},        {"decoder", 1, NULL, 'D'},
+        {"cv-eval", 1, NULL, 'E'},   {NULL, 0, NULL, 0},
     };
     const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *clusters = NULL;
     uint64_t epochs = 10, seed = 1, max_rows = 200000, passes = 2, min_count = 1, members = 1,
-             folds = 5;
-    const char *gaz[32];
+             folds = 5, cv = 0;
+    const char *gaz[32], *cv_paths[MAX_CV_EVAL];
+    int method = ETAG_DEC_GREEDY;
+    uint64_t gaz_budget = ETAG_GAZ_BUDGET;
+    int ncv_eval = 0;
     int ngaz = 0;
     int opt;
     optind = 1;
@@ -487,6 +612,19 @@ int etag_train_main(int argc, char **argv)
                 np_error("--folds: expected 2..100");
                 return NP_EX_USAGE;
             }
+            break;
+        case 'C':
+            if (np_parse_uint(optarg, 2, 100, &cv) < 0) {
+                np_error("--cv: expected 2..100");
+                return NP_EX_USAGE;
+            }
+            break;
+        case 'E':
+            if (ncv_eval == MAX_CV_EVAL) {
+                np_error("--cv-eval: at most %d", MAX_CV_EVAL);
+                return NP_EX_USAGE;
+            }
+            cv_paths[ncv_eval++] = optarg;
             break;
         case 'A':
             if (np_parse_uint(optarg, 1, 64, &members) < 0) {
@@ -525,11 +663,27 @@ int etag_train_main(int argc, char **argv)
             }
             gaz[ngaz++] = optarg;
             break;
+        case 'D':
+            if (strcmp(optarg, "greedy") == 0)
+                method = ETAG_DEC_GREEDY;
+            else if (strcmp(optarg, "viterbi") == 0)
+                method = ETAG_DEC_VITERBI;
+            else {
+                np_error("--decoder: expected greedy or viterbi");
+                return NP_EX_USAGE;
+            }
+            break;
+        case 'B':
+            if (np_parse_uint(optarg, 1, 1u << 28, &gaz_budget) < 0) {
+                np_error("--gazetteer-budget: expected 1..268435456");
+                return NP_EX_USAGE;
+            }
+            break;
         case 'h': usage(); return NP_EX_OK;
         default: usage(); return NP_EX_USAGE;
         }
     }
-    if (!train_path || !out_path || optind < argc) {
+    if (!train_path || (!out_path && !cv) || optind < argc) {
         usage();
         return NP_EX_USAGE;
     }
@@ -537,18 +691,28 @@ int etag_train_main(int argc, char **argv)
     int rc = NP_EX_SOFTWARE;
     etag_corpus tr = {0}, dv = {0};
     etag_resource_builder rb = {0};
-    weights A = {0}, B = {0};
     etag_lexicon_builder counts = {0};
     run R = {0};
     uint32_t *docs = NULL;
-    uint8_t *pass1 = NULL;
     etag_model final = {0};
+    etag_corpus cv_corp[MAX_CV_EVAL] = {0};
+    const char *cv_names[MAX_CV_EVAL];
     if (etag_corpus_read(train_path, &tr, err, sizeof err) < 0 ||
         (dev_path && etag_corpus_read(dev_path, &dv, err, sizeof err) < 0)) {
         np_error("%s", err);
         rc = NP_EX_DATAERR;
         goto out;
     }
+    for (int e = 0; e < ncv_eval; e++) {
+        if (etag_corpus_read(cv_paths[e], &cv_corp[e], err, sizeof err) < 0) {
+            np_error("%s", err);
+            rc = NP_EX_DATAERR;
+            goto out;
+        }
+        const char *base = strrchr(cv_paths[e], '/');
+        cv_names[e] = base ? base + 1 : cv_paths[e];
+    }
+    rb.max_keys = (size_t)gaz_budget;
     for (int g = 0; g < ngaz; g++) {
         const char *eq = strchr(gaz[g], '=');
         char name[32];
@@ -566,9 +730,10 @@ int etag_train_main(int argc, char **argv)
             rc = NP_EX_USAGE;
             goto out;
         }
-        if (etag_resources_add_gazetteer(&rb, cat, eq + 1, err, sizeof err) < 0) {
+        int r = etag_resources_add_gazetteer(&rb, cat, eq + 1, err, sizeof err);
+        if (r < 0) {
             np_error("%s", err);
-            rc = NP_EX_NOINPUT;
+            rc = r == -2 ? NP_EX_DATAERR : NP_EX_NOINPUT;
             goto out;
         }
     }
@@ -579,35 +744,37 @@ int etag_train_main(int argc, char **argv)
     }
     R.tr = &tr;
     R.dv = &dv;
+    R.dec.method = method;
     R.res = etag_resources_view(&rb);
     R.rng = seed * 0x9E3779B97F4A7C15ULL + 0x1234567;
     R.max_rows = max_rows;
     fprintf(stderr,
             "train: %u documents, %u sentences, %u tokens, %u entities; dev: %u tokens, %u "
-            "entities; gazetteer %zu names, clusters %u words; %s\n",
-            tr.ndoc, tr.nsent, tr.ntok, tr.nspans, dv.ntok, dv.nspans, rb.gaz_entries,
-            rb.clusters.count, passes == 2 ? "two passes" : "one pass");
+            "entities; gazetteer %zu names (%u keys; %zu lines skipped), clusters %u words; %s\n",
+            tr.ndoc, tr.nsent, tr.ntok, tr.nspans, dv.ntok, dv.nspans, rb.gaz_entries, rb.gaz.count,
+            rb.gaz_skipped, rb.clusters.count, passes == 2 ? "two passes" : "one pass");
+    fprintf(stderr, "decoder: %s\n", R.dec.method == ETAG_DEC_VITERBI ? "Viterbi" : "greedy");
     size_t maxn = tr.ntok > dv.ntok ? tr.ntok : dv.ntok;
+    for (int e = 0; e < ncv_eval; e++)
+        if (cv_corp[e].ntok > maxn) maxn = cv_corp[e].ntok;
     R.toks = malloc((maxn + 1) * sizeof *R.toks);
     R.spans = malloc((maxn + 1) * sizeof *R.spans);
     docs = malloc((tr.ndoc + 1) * sizeof *docs);
-    pass1 = passes == 2 ? malloc(tr.ntok + 1) : NULL;
-    if (!R.toks || !R.spans || !docs || (passes == 2 && !pass1)) goto nomem;
+    if (!R.toks || !R.spans || !docs) goto nomem;
     if (min_count > 1) {
         if (count_features(&tr, &R.res, R.toks, &counts) < 0) goto nomem;
         R.counts = etag_lexicon_view(&counts);
         R.min_count = (uint32_t)min_count;
-        A.counts = B.counts = &R.counts;
-        A.min_count = B.min_count = R.min_count;
     }
-    if (passes == 2 && jackknife(&R, epochs, (int)members, (int)folds, pass1) < 0) goto nomem;
+    recipe rcp = {epochs, passes, members, folds};
+    if (cv) {
+        if (cross_validate(&R, &rcp, (int)cv, cv_corp, cv_names, ncv_eval) < 0) goto nomem;
+        rc = NP_EX_OK;
+        goto out;
+    }
+    R.verbose = 1;
     for (uint32_t d = 0; d < tr.ndoc; d++) docs[d] = d;
-    if (train_members(&R, docs, tr.ndoc, NULL, epochs, (int)members, &A, NULL,
-                      passes == 2 ? "pass 1" : "", &final) < 0)
-        goto nomem;
-    if (passes == 2 &&
-        train_members(&R, docs, tr.ndoc, pass1, epochs, (int)members, &B, &A, "pass 2", &final) < 0)
-        goto nomem;
+    if (train_recipe(&R, docs, tr.ndoc, &rcp, "", &final) < 0) goto nomem;
     if (etag_model_write(&final, out_path, err, sizeof err) < 0) {
         np_error("%s", err);
         rc = NP_EX_CANTCREAT;
@@ -626,12 +793,10 @@ out:
     etag_corpus_free(&dv);
     etag_resources_builder_free(&rb);
     etag_decoder_free(&R.dec);
-    weights_free(&A);
-    weights_free(&B);
+    for (int e = 0; e < ncv_eval; e++) etag_corpus_free(&cv_corp[e]);
     free(R.toks);
     free(R.spans);
     free(docs);
-    free(pass1);
     etag_lexicon_builder_free(&counts);
     return rc;
 }

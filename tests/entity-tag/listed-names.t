@@ -27,7 +27,12 @@ is "$(grep -c '^1	ORG	Aramark$' "$T/ents")" 2 "a listed one-word name is ORG in 
 is "$(grep -c '	ORG	Amazon$' "$T/ents")" 0 "not after \"the\" (the Amazon)"
 is "$(grep -c '	ORG	Orange$' "$T/ents")" 0 "not a word a place list knows (Orange)"
 is "$(grep -c '	ORG	Arundel$' "$T/ents")" 0 "not a listed name minus its suffix (Arundel of Arundel AG)"
-head -n 1 "$T/in.ndjson" | "$NP_BIN/newspipe-entity-tag" --model "$MODEL" --no-listed-names > "$T/raw"
+# Fabrinet: the shipped model alone calls it LOC in both sentences (the Aramark of the first
+# line it now types ORG by itself)
+echo '{"id":"5","body":"Shares of Fabrinet rose 3% on Tuesday after the results. Analysts said Fabrinet had done well."}' > "$T/fab.ndjson"
+"$NP_BIN/newspipe-entity-tag" --model "$MODEL" < "$T/fab.ndjson" > "$T/fixed"
+is "$(grep -o '"text":"Fabrinet","type":"ORG"' "$T/fixed" | wc -l | tr -d ' ')" 2 "the correction makes Fabrinet ORG"
+"$NP_BIN/newspipe-entity-tag" --model "$MODEL" --no-listed-names < "$T/fab.ndjson" > "$T/raw"
 ok $? "--no-listed-names runs"
-is "$(grep -c '"text":"Aramark","type":"ORG"' "$T/raw")" 0 "--no-listed-names keeps the model's own types"
+is "$(grep -c '"text":"Fabrinet","type":"ORG"' "$T/raw")" 0 "--no-listed-names keeps the model's own types"
 done_testing

@@ -53,6 +53,22 @@ ok $? "--average: deterministic too"
 ok $? "--average 2 gives another model than one perceptron"
 "$ET" train --train "$T/tiny.conll" --out "$T/c.model" --average 0 2> /dev/null
 is $? 64 "--average 0: exit 64"
+"$ET" train --train "$T/tiny.conll" --out "$T/v1.model" --epochs 3 --decoder viterbi --passes 1 2> /dev/null
+is $? 0 "train --decoder viterbi exits 0"
+"$ET" train --train "$T/tiny.conll" --out "$T/v2.model" --epochs 3 --decoder viterbi --passes 1 2> /dev/null
+cmp -s "$T/v1.model" "$T/v2.model"
+ok $? "--decoder viterbi: deterministic"
+is "$(od -An -tu4 -j60 -N4 "$T/v1.model" | tr -d ' ')" 1 "the model file records the Viterbi decoder"
+"$ET" train --train "$T/tiny.conll" --decoder beam --out "$T/x.model" 2> /dev/null
+is $? 64 "--decoder beam: exit 64"
+"$ET" train --train "$T/tiny.conll" --cv 2 --cv-eval "$T/tiny.conll" --epochs 2 --decoder viterbi > "$T/cv" 2> /dev/null
+is $? 0 "train --cv 2 exits 0 and writes no model"
+is "$(grep -c '^cv fold [12]/2: [0-9]* documents, F1 [0-9.]* \[PER .*\]; tiny.conll F1 [0-9.]*' "$T/cv")" 2 "--cv 2: a line per fold, with the --cv-eval file's F1"
+like "$(cat "$T/cv")" 'cv mean of 2 folds: F1 [0-9.]+ \(sd [0-9.]+; pooled [0-9.]+' "--cv: the mean over folds"
+printf 'Acme\nBeta Gamma\nDelta Epsilon Zeta\n' > "$T/big.lst"
+"$ET" train --train "$T/tiny.conll" --out "$T/x.model" --gazetteer wikiorg="$T/big.lst" --gazetteer-budget 5 2> "$T/err"
+is $? 65 "a gazetteer over --gazetteer-budget: exit 65"
+like "$(cat "$T/err")" 'big.lst:3: .*size budget' "the error names the list and line"
 "$ET" eval --model "$T/a.model" "$T/tiny.conll" > "$T/eval"
 is $? 0 "eval exits 0"
 like "$(cat "$T/eval")" 'tiny.conll overall: precision [0-9.]+ recall [0-9.]+ F1 [0-9.]+ \(7 gold entities\)' "eval reports overall P/R/F1 with the gold count"

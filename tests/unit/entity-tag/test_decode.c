@@ -1,0 +1,123 @@
+/* The decoders' constraints (decode.c), with scores scripted per token so that the best label
+ * of each token alone would make an ill-formed sequence: whatever the scores, both decoders
+ * give well-formed BILOU (no I or L without an open B of its type, no entity left open at a
+ * sentence's end); Viterbi can end an entity that greedy decoding must carry on. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../tap.h"
+#include "decode.h"
+#include "labels.h"
+
+/* Scores: emission calls (many features) take the next token's scripted scores; transition
+ * calls (Viterbi's two features per previous label) score nothing. */
+typedef struct {
+    const float (*em)[ETAG_NLABELS];
+    size_t next, n;
+} script;
+
+static void scripted(void *ctx, const uint64_t *f, size_t n, float *out)
+{
+    script *s = ctx;
+    (void)f;
+    if (n <= 2 || s->next >= s->n) return;
+    for (int l = 0; l < ETAG_NLABELS; l++) out[l] += s->em[s->next][l];
+    s->next++;
+}
+
+/* Whether labels[0..n) are well formed, sentences starting where toks say. */
+static int well_formed(const uint8_t *labels, const etag_tok *toks, size_t n, char *why,
+                       size_t whylen)
+{
+    int prev = ETAG_O;
+    for (size_t i = 0; i < n; i++) {
+        if (toks[i].flags & ETAG_TF_SENT_START) {
+            int pp = etag_label_part(prev);
+            if (i > 0 && (pp == ETAG_B || pp == ETAG_I)) {
+                snprintf(why, whylen, "entity open at the sentence end before token %zu", i);
+                return 0;
+            }
+            prev = ETAG_O;
+        }
+        if (!etag_label_allowed(prev, labels[i])) {
+            snprintf(why, whylen, "label %d after %d at token %zu", labels[i], prev, i);
+            return 0;
+        }
+        prev = labels[i];
+    }
+    int pp = etag_label_part(prev);
+    if (pp == ETAG_B || pp == ETAG_I) {
+        snprintf(why, whylen, "entity open at the end");
+        return 0;
+    }
+    return 1;
+}
+
+static void make_toks(etag_tok *t, const char *const *w, size_t n, const size_t *starts, size_t ns)
+{
+    for (size_t i = 0; i < n; i++) t[i] = (etag_tok){w[i], (uint32_t)strlen(w[i]), 0};
+    for (size_t k = 0; k < ns; k++) t[starts[k]].flags = ETAG_TF_SENT_START;
+}
+
+int main(void)
+{
+    static const char *const words[] = {"Acme",  "Mining", "said", "on", "Friday", "that",
+                                        "Peter", "Smith",  "left", ".",  "He",     "went"};
+    enum { N = 12 };
+    etag_tok toks[N];
+    const size_t starts[] = {0, 10};
+    make_toks(toks, words, N, starts, 2);
+    etag_resources res = {0};
+    const int I_ORG = etag_label(ETAG_ORG, ETAG_I), B_PER = etag_label(ETAG_PER, ETAG_B),
+              L_LOC = etag_label(ETAG_LOC, ETAG_L), B_ORG = etag_label(ETAG_ORG, ETAG_B),
+              U_ORG = etag_label(ETAG_ORG, ETAG_U), L_ORG = etag_label(ETAG_ORG, ETAG_L);
+
+    /* every token prefers a label that cannot stand there: I or L with nothing open, B just
+     * before a sentence ends */
+    float em[N][ETAG_NLABELS];
+    for (int i = 0; i < N; i++) {
+        for (int l = 0; l < ETAG_NLABELS; l++) em[i][l] = (float)((i * 5 + l * 3) % 7) * 0.1f;
+        int worst = i % 3 == 0 ? I_ORG : i % 3 == 1 ? L_LOC : B_PER;
+        em[i][worst] = 10;
+    }
+    em[9][B_PER] = 20;  /* the last token of the first sentence */
+    em[11][B_PER] = 20; /* and of the document */
+    for (int method = ETAG_DEC_GREEDY; method <= ETAG_DEC_VITERBI; method++) {
+        const char *name = method == ETAG_DEC_VITERBI ? "Viterbi" : "greedy";
+        for (int pass = 1; pass <= 2; pass++) {
+            etag_decoder d = {0};
+            d.method = method;
+            script s = {em, 0, N};
+            int rc = etag_decode_doc(&d, &res, scripted, &s, toks, N, pass == 2);
+            char why[100] = "";
+            ok(rc == 0 && well_formed(d.labels, toks, N, why, sizeof why),
+               "%s, %d pass%s: well formed against every token's own best label %s", name, pass,
+               pass == 2 ? "es" : "", why);
+            etag_decoder_free(&d);
+        }
+    }
+
+    /* "Acme said": Acme alone is B-ORG by a little (5 against U-ORG 4), and "said" is clearly
+     * O (10) with L-ORG at 1. Greedy takes B and must close the entity on "said"; Viterbi sees
+     * the whole sentence and ends the entity on Acme (U-ORG + O = 14 against 6). */
+    static const char *const w2[] = {"Acme", "said"};
+    etag_tok t2[2];
+    const size_t s2[] = {0};
+    make_toks(t2, w2, 2, s2, 1);
+    float e2[2][ETAG_NLABELS] = {{0}};
+    e2[0][B_ORG] = 5;
+    e2[0][U_ORG] = 4;
+    e2[1][ETAG_O] = 10;
+    e2[1][L_ORG] = 1;
+    etag_decoder g = {0}, v = {.method = ETAG_DEC_VITERBI};
+    script sg = {e2, 0, 2}, sv = {e2, 0, 2};
+    ok(etag_decode_doc(&g, &res, scripted, &sg, t2, 2, 0) == 0 && g.labels[0] == B_ORG &&
+           g.labels[1] == L_ORG,
+       "greedy: B-ORG on Acme, then forced to close it on \"said\" (L-ORG)");
+    ok(etag_decode_doc(&v, &res, scripted, &sv, t2, 2, 0) == 0 && v.labels[0] == U_ORG &&
+           v.labels[1] == ETAG_O,
+       "Viterbi: U-ORG on Acme, O on \"said\": the entity ends where it should");
+    etag_decoder_free(&g);
+    etag_decoder_free(&v);
+    return done_testing();
+}
