@@ -68,45 +68,57 @@ int np_parse_size(const char *s, uint64_t *out)
     return 0;
 }
 
-int np_parse_duration(const char *s, int64_t *seconds)
+/* One term of a duration: a decimal number ("90", "1.5", ".5") and its unit in ms; a number
+ * without a unit is seconds. Returns the end of the term, or NULL. */
+static const char *duration_term(const char *s, double *value, double *unit)
+{
+    const char *p = s;
+    size_t digits = 0;
+    while (isdigit((unsigned char)*p)) p++, digits++;
+    if (*p == '.') {
+        if (!isdigit((unsigned char)p[1])) return NULL;
+        p++;
+        while (isdigit((unsigned char)*p)) p++, digits++;
+    }
+    if (!digits || p - s > 32) return NULL;
+    char num[40];
+    memcpy(num, s, (size_t)(p - s));
+    num[p - s] = '\0';
+    *value = strtod(num, NULL);
+    static const struct {
+        const char *name;
+        double ms;
+    } units[] = {{"ms", 1}, {"s", 1e3}, {"m", 6e4}, {"h", 3.6e6}, {"d", 8.64e7}, {"w", 6.048e8}};
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
+        size_t n = strlen(units[i].name);
+        if (!strncmp(p, units[i].name, n)) {
+            *unit = units[i].ms;
+            return p + n;
+        }
+    }
+    *unit = 1e3;
+    return *p ? NULL : p; /* a bare number only at the end */
+}
+
+int np_parse_duration_ms(const char *s, int64_t *ms)
 {
     if (!*s) return -1;
-    int64_t total = 0;
+    double total = 0;
     while (*s) {
-        char *end;
-        errno = 0;
-        long long v = strtoll(s, &end, 10);
-        if (end == s || errno || v < 0) return -1;
-        int64_t unit;
-        switch (*end) {
-        case '\0': unit = 1; break;
-        case 's':
-            unit = 1;
-            end++;
-            break;
-        case 'm':
-            unit = 60;
-            end++;
-            break;
-        case 'h':
-            unit = 3600;
-            end++;
-            break;
-        case 'd':
-            unit = 86400;
-            end++;
-            break;
-        case 'w':
-            unit = 7 * 86400;
-            end++;
-            break;
-        default: return -1;
-        }
-        if (v > (INT64_MAX - total) / unit) return -1;
+        double v, unit;
+        if (!(s = duration_term(s, &v, &unit))) return -1;
         total += v * unit;
-        s = end;
     }
-    *seconds = total;
+    if (!(total <= 1e15)) return -1; /* 31,000 years: room to compute with */
+    *ms = (int64_t)(total + 0.5);
+    return 0;
+}
+
+int np_parse_duration(const char *s, int64_t *seconds)
+{
+    int64_t ms;
+    if (np_parse_duration_ms(s, &ms) < 0 || ms % 1000) return -1;
+    *seconds = ms / 1000;
     return 0;
 }
 

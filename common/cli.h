@@ -15,7 +15,12 @@ void np_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* "64M", "1.5G", "4096", "10k" (powers of 1024) -> bytes. Returns 0, or -1 if invalid. */
 int np_parse_size(const char *s, uint64_t *out);
-/* "72h", "30m", "45s", "7d", "1h30m", "90" (seconds) -> seconds. Returns 0 or -1. */
+/* The one duration grammar of every program and pipeline key: terms of a decimal number and
+ * a unit, ms, s, m, h, d (24h) or w (7d): "1500ms", "0.5s", "10s", "2m", "1.5h", "7d",
+ * "1h30m"; a number alone, or last, counts seconds ("90", "1m30"). No signs, spaces or
+ * exponents. -> milliseconds (rounded). Returns 0, or -1 if invalid. */
+int np_parse_duration_ms(const char *s, int64_t *ms);
+/* The same grammar, for a whole number of seconds ("1.5m" is 90; "0.5s" is invalid). */
 int np_parse_duration(const char *s, int64_t *seconds);
 /* A non-negative integer within [min, max]. Returns 0 or -1. */
 int np_parse_uint(const char *s, uint64_t min, uint64_t max, uint64_t *out);

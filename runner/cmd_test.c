@@ -22,6 +22,7 @@
 #include "exitcode.h"
 #include "json.h"
 #include "pipeline.h"
+#include "yaml.h"
 
 typedef struct {
     char *name;
@@ -43,11 +44,6 @@ typedef struct {
     size_t n;
 } test_file;
 
-static np_mark mark_of(const yaml_node_t *n)
-{
-    return (np_mark){(unsigned)n->start_mark.line + 1, (unsigned)n->start_mark.column + 1};
-}
-
 /* A block of lines: a string (its lines) or a list of strings (one line each). */
 static int get_lines(yaml_document_t *doc, const yaml_node_t *n, np_buf *out, np_diag *d,
                      const char *key)
@@ -61,7 +57,7 @@ static int get_lines(yaml_document_t *doc, const yaml_node_t *n, np_buf *out, np
         return 0;
     }
     if (n->type != YAML_SEQUENCE_NODE) {
-        np_diag_add(d, mark_of(n), NP_EX_CONFIG,
+        np_diag_add(d, np_yaml_mark(n), NP_EX_CONFIG,
                     "'%s' must be a string of lines or a list of lines", key);
         return 0;
     }
@@ -70,7 +66,7 @@ static int get_lines(yaml_document_t *doc, const yaml_node_t *n, np_buf *out, np
          it++) {
         const yaml_node_t *item = yaml_document_get_node(doc, *it);
         if (item->type != YAML_SCALAR_NODE) {
-            np_diag_add(d, mark_of(item), NP_EX_CONFIG,
+            np_diag_add(d, np_yaml_mark(item), NP_EX_CONFIG,
                         "lines of '%s' must be strings (quote JSON lines: '{\"id\": 1}')", key);
             continue;
         }
@@ -87,7 +83,7 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
     t->exit_code = 0;
     t->rejects = -1;
     if (n->type != YAML_MAPPING_NODE) {
-        np_diag_add(d, mark_of(n), NP_EX_CONFIG,
+        np_diag_add(d, np_yaml_mark(n), NP_EX_CONFIG,
                     "test %zu must be a mapping with name, input and output", index + 1);
         return 0;
     }
@@ -98,7 +94,7 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
         const char *key = k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
         if (!strcmp(key, "name")) {
             if (v->type != YAML_SCALAR_NODE) {
-                np_diag_add(d, mark_of(v), NP_EX_CONFIG, "'name' must be a string");
+                np_diag_add(d, np_yaml_mark(v), NP_EX_CONFIG, "'name' must be a string");
                 continue;
             }
             free(t->name);
@@ -112,7 +108,7 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
         } else if (!strcmp(key, "output_contains")) {
             t->has_contains = 1;
             if (v->type != YAML_SEQUENCE_NODE) {
-                np_diag_add(d, mark_of(v), NP_EX_CONFIG,
+                np_diag_add(d, np_yaml_mark(v), NP_EX_CONFIG,
                             "'output_contains' must be a list of JSON objects, one per output "
                             "line");
                 continue;
@@ -127,7 +123,7 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
                 if (item->type != YAML_SCALAR_NODE ||
                     np_json_parse_object((const char *)item->data.scalar.value,
                                          item->data.scalar.length, &obj, &err) != NP_JSON_OK) {
-                    np_diag_add(d, mark_of(item), NP_EX_CONFIG,
+                    np_diag_add(d, np_yaml_mark(item), NP_EX_CONFIG,
                                 "items of 'output_contains' must be JSON objects written as "
                                 "strings ('{\"id\": \"a\"}')");
                     np_json_object_free(&obj);
@@ -139,7 +135,7 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
             }
         } else if (!strcmp(key, "output_fields")) {
             if (v->type != YAML_SEQUENCE_NODE) {
-                np_diag_add(d, mark_of(v), NP_EX_CONFIG,
+                np_diag_add(d, np_yaml_mark(v), NP_EX_CONFIG,
                             "'output_fields' must be a list of field names");
                 continue;
             }
@@ -161,7 +157,7 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
                     (pat && (pat->type != YAML_SCALAR_NODE ||
                              np_json_validate((const char *)pat->data.scalar.value,
                                               pat->data.scalar.length, &err) != NP_JSON_OK))) {
-                    np_diag_add(d, mark_of(item), NP_EX_CONFIG,
+                    np_diag_add(d, np_yaml_mark(item), NP_EX_CONFIG,
                                 "items of 'output_fields' must be field names, or NAME: a JSON "
                                 "value written as a string (summary_spans: '[[]]')");
                     continue;
@@ -176,7 +172,7 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
             const char *s = v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : "";
             long val = strtol(s, &end, 10);
             if (!*s || *end || val < 0 || val > (strcmp(key, "exit") ? 1000000000L : 255)) {
-                np_diag_add(d, mark_of(v), NP_EX_CONFIG, "'%s' must be a number", key);
+                np_diag_add(d, np_yaml_mark(v), NP_EX_CONFIG, "'%s' must be a number", key);
                 continue;
             }
             if (!strcmp(key, "exit"))
@@ -184,18 +180,19 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
             else
                 t->rejects = val;
         } else {
-            np_diag_add(d, mark_of(k), NP_EX_CONFIG,
+            np_diag_add(d, np_yaml_mark(k), NP_EX_CONFIG,
                         "unknown key '%s' in a test (the keys are: name, input, output, "
                         "output_contains, output_fields, exit, rejects)",
                         key);
         }
     }
-    if (!has_input) np_diag_add(d, mark_of(n), NP_EX_CONFIG, "test %zu has no 'input'", index + 1);
+    if (!has_input)
+        np_diag_add(d, np_yaml_mark(n), NP_EX_CONFIG, "test %zu has no 'input'", index + 1);
     if (!t->has_output && !t->has_contains)
-        np_diag_add(d, mark_of(n), NP_EX_CONFIG,
+        np_diag_add(d, np_yaml_mark(n), NP_EX_CONFIG,
                     "test %zu has neither 'output' nor 'output_contains'", index + 1);
     if (t->has_output && t->has_contains)
-        np_diag_add(d, mark_of(n), NP_EX_CONFIG,
+        np_diag_add(d, np_yaml_mark(n), NP_EX_CONFIG,
                     "test %zu has both 'output' and 'output_contains': give one", index + 1);
     if (!t->name) {
         char buf[32];
@@ -258,12 +255,13 @@ static int load_tests(test_file *tf, const char *path, np_diag *d)
             if (k->type == YAML_SCALAR_NODE && !strcmp((const char *)k->data.scalar.value, "tests"))
                 tests = yaml_document_get_node(&doc, pr->value);
             else
-                np_diag_add(d, mark_of(k), NP_EX_CONFIG, "unknown key (a test file has 'tests:')");
+                np_diag_add(d, np_yaml_mark(k), NP_EX_CONFIG,
+                            "unknown key (a test file has 'tests:')");
         }
     }
     if (!tests || tests->type != YAML_SEQUENCE_NODE ||
         tests->data.sequence.items.top == tests->data.sequence.items.start) {
-        np_diag_add(d, root ? mark_of(root) : (np_mark){1, 1}, NP_EX_CONFIG,
+        np_diag_add(d, root ? np_yaml_mark(root) : (np_mark){1, 1}, NP_EX_CONFIG,
                     "a test file is a mapping with 'tests:', a non-empty list of cases");
     } else {
         size_t count = (size_t)(tests->data.sequence.items.top - tests->data.sequence.items.start);

@@ -12,63 +12,17 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "cli.h"
 #include "exitcode.h"
 #include "findprog.h"
 #include "serve_conf.h"
+#include "yaml.h"
 
 typedef struct {
     yaml_document_t *doc;
     np_diag *d;
     np_pipeline *p;
 } loader;
-
-static np_mark mark_of(const yaml_node_t *n)
-{
-    return (np_mark){(unsigned)n->start_mark.line + 1, (unsigned)n->start_mark.column + 1};
-}
-
-static const char *node_text(const yaml_node_t *n)
-{
-    return (const char *)n->data.scalar.value;
-}
-
-static int is_plain(const yaml_node_t *n)
-{
-    return n->type == YAML_SCALAR_NODE && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-}
-
-static int is_null(const yaml_node_t *n)
-{
-    if (!is_plain(n)) return 0;
-    const char *s = node_text(n);
-    return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
-}
-
-static int is_word(const yaml_node_t *n, const char *lower, const char *title, const char *upper)
-{
-    if (!is_plain(n)) return 0;
-    const char *s = node_text(n);
-    return !strcmp(s, lower) || !strcmp(s, title) || !strcmp(s, upper);
-}
-
-static int is_true(const yaml_node_t *n)
-{
-    return is_word(n, "true", "True", "TRUE");
-}
-
-static int is_false(const yaml_node_t *n)
-{
-    return is_word(n, "false", "False", "FALSE");
-}
-
-static const char *kind_name(const yaml_node_t *n)
-{
-    switch (n->type) {
-    case YAML_SEQUENCE_NODE: return "a list";
-    case YAML_MAPPING_NODE: return "a mapping";
-    default: return is_null(n) ? "nothing" : "a scalar";
-    }
-}
 
 static void nomem(loader *L)
 {
@@ -79,9 +33,9 @@ static void nomem(loader *L)
  * frees, or NULL after recording an error. */
 static char *expand(loader *L, const yaml_node_t *n)
 {
-    const char *s = node_text(n);
+    const char *s = np_yaml_text(n);
     if (strlen(s) != n->data.scalar.length) {
-        np_diag_add(L->d, mark_of(n), NP_EX_CONFIG, "a NUL byte in a value");
+        np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG, "a NUL byte in a value");
         return NULL;
     }
     if (!strstr(s, "${")) {
@@ -103,9 +57,9 @@ static char *expand(loader *L, const yaml_node_t *n)
         int has_default = end[0] == ':' && end[1] == '-';
         if (end == name || isdigit((unsigned char)*name) || !close ||
             (!has_default && end != close)) {
-            np_diag_add(L->d, mark_of(n), NP_EX_CONFIG,
+            np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG,
                         "bad variable reference in '%s': use ${NAME} or ${NAME:-default}",
-                        node_text(n));
+                        np_yaml_text(n));
             np_buf_free(&out);
             return NULL;
         }
@@ -121,7 +75,7 @@ static char *expand(loader *L, const yaml_node_t *n)
         } else if (has_default) {
             if (np_buf_append(&out, end + 2, (size_t)(close - end - 2)) < 0) goto oom;
         } else {
-            np_diag_add(L->d, mark_of(n), NP_EX_CONFIG,
+            np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG,
                         "environment variable %s is not set (write ${%s:-default} to give a "
                         "default)",
                         var, var);
@@ -141,9 +95,9 @@ oom:
 /* A string value (a non-null scalar), expanded. NULL after recording an error. */
 static char *get_string(loader *L, const yaml_node_t *n, const char *key)
 {
-    if (n->type != YAML_SCALAR_NODE || is_null(n)) {
-        np_diag_add(L->d, mark_of(n), NP_EX_CONFIG, "'%s' must be a string, not %s", key,
-                    kind_name(n));
+    if (n->type != YAML_SCALAR_NODE || np_yaml_is_null(n)) {
+        np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG, "'%s' must be a string, not %s", key,
+                    np_yaml_kind(n));
         return NULL;
     }
     return expand(L, n);
@@ -154,7 +108,7 @@ static char *get_path(loader *L, const yaml_node_t *n, const char *key)
     char *s = get_string(L, n, key);
     if (!s) return NULL;
     if (!*s) {
-        np_diag_add(L->d, mark_of(n), NP_EX_CONFIG, "'%s' is empty", key);
+        np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG, "'%s' is empty", key);
         free(s);
         return NULL;
     }
@@ -164,35 +118,14 @@ static char *get_path(loader *L, const yaml_node_t *n, const char *key)
     return full;
 }
 
-int np_parse_ms(const char *s, long long *ms)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (end == s || errno || !(v >= 0) || v > 1e9 || isspace((unsigned char)*s)) return -1;
-    double unit;
-    if (!*end || !strcmp(end, "s"))
-        unit = 1000;
-    else if (!strcmp(end, "ms"))
-        unit = 1;
-    else if (!strcmp(end, "m"))
-        unit = 60000;
-    else if (!strcmp(end, "h"))
-        unit = 3600000;
-    else
-        return -1;
-    *ms = (long long)(v * unit + 0.5);
-    return 0;
-}
-
 static void load_inputs(loader *L, const yaml_node_t *n)
 {
     np_pipeline *p = L->p;
-    p->input_mark = mark_of(n);
+    p->input_mark = np_yaml_mark(n);
     if (n->type == YAML_SEQUENCE_NODE) {
         size_t count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
         if (count == 0) {
-            np_diag_add(L->d, mark_of(n), NP_EX_CONFIG, "'input' is an empty list");
+            np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG, "'input' is an empty list");
             return;
         }
         p->inputs = calloc(count, sizeof *p->inputs);
@@ -222,16 +155,16 @@ static char *join_list(loader *L, const yaml_node_t *n, const char *key)
     for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top;
          it++) {
         const yaml_node_t *item = yaml_document_get_node(L->doc, *it);
-        char *s = item->type == YAML_SCALAR_NODE && !is_null(item) ? expand(L, item) : NULL;
+        char *s = item->type == YAML_SCALAR_NODE && !np_yaml_is_null(item) ? expand(L, item) : NULL;
         if (!s) {
-            if (item->type != YAML_SCALAR_NODE || is_null(item))
-                np_diag_add(L->d, mark_of(item), NP_EX_CONFIG,
-                            "items of '%s' must be strings, not %s", key, kind_name(item));
+            if (item->type != YAML_SCALAR_NODE || np_yaml_is_null(item))
+                np_diag_add(L->d, np_yaml_mark(item), NP_EX_CONFIG,
+                            "items of '%s' must be strings, not %s", key, np_yaml_kind(item));
             bad = 1;
             continue;
         }
         if (strchr(s, ',')) {
-            np_diag_add(L->d, mark_of(item), NP_EX_CONFIG,
+            np_diag_add(L->d, np_yaml_mark(item), NP_EX_CONFIG,
                         "an item of '%s' contains a comma (lists are passed comma-joined)", key);
             bad = 1;
         }
@@ -264,21 +197,21 @@ static void load_options(loader *L, np_stage *st, const yaml_node_t *map)
          pr++) {
         const yaml_node_t *k = yaml_document_get_node(L->doc, pr->key);
         const yaml_node_t *v = yaml_document_get_node(L->doc, pr->value);
-        if (k->type != YAML_SCALAR_NODE || is_null(k)) {
-            np_diag_add(L->d, mark_of(k), NP_EX_CONFIG, "an option name must be a string");
+        if (k->type != YAML_SCALAR_NODE || np_yaml_is_null(k)) {
+            np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG, "an option name must be a string");
             continue;
         }
-        const char *key = node_text(k);
+        const char *key = np_yaml_text(k);
         int dup = 0;
         for (size_t i = 0; i < st->nopts; i++)
             if (!strcmp(st->opts[i].key, key)) dup = 1;
         if (dup) {
-            np_diag_add(L->d, mark_of(k), NP_EX_CONFIG, "option '%s' is given twice", key);
+            np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG, "option '%s' is given twice", key);
             continue;
         }
-        np_stage_option o = {.key_mark = mark_of(k), .value_mark = mark_of(v)};
+        np_stage_option o = {.key_mark = np_yaml_mark(k), .value_mark = np_yaml_mark(v)};
         if (v->type == YAML_MAPPING_NODE) {
-            np_diag_add(L->d, mark_of(v), NP_EX_CONFIG,
+            np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
                         "option '%s' must be a string, a number, true/false or a list, not a "
                         "mapping",
                         key);
@@ -286,11 +219,11 @@ static void load_options(loader *L, np_stage *st, const yaml_node_t *map)
         } else if (v->type == YAML_SEQUENCE_NODE) {
             o.kind = NP_VAL_LIST;
             if (!(o.value = join_list(L, v, key))) continue;
-        } else if (is_null(v)) {
+        } else if (np_yaml_is_null(v)) {
             o.kind = NP_VAL_NULL;
-        } else if (is_true(v)) {
+        } else if (np_yaml_is_true(v)) {
             o.kind = NP_VAL_TRUE;
-        } else if (is_false(v)) {
+        } else if (np_yaml_is_false(v)) {
             o.kind = NP_VAL_FALSE;
         } else {
             o.kind = NP_VAL_STRING;
@@ -306,7 +239,7 @@ static void load_options(loader *L, np_stage *st, const yaml_node_t *map)
 
 static void load_run(loader *L, np_stage *st, const yaml_node_t *v)
 {
-    if (v->type == YAML_SCALAR_NODE && !is_null(v)) {
+    if (v->type == YAML_SCALAR_NODE && !np_yaml_is_null(v)) {
         /* A string is a shell command line. */
         char *line = expand(L, v);
         if (!line) return;
@@ -319,14 +252,14 @@ static void load_run(loader *L, np_stage *st, const yaml_node_t *v)
         }
         st->cmd[2] = line;
         st->ncmd = 3;
-        for (int i = 0; i < 3; i++) st->cmd_marks[i] = mark_of(v);
+        for (int i = 0; i < 3; i++) st->cmd_marks[i] = np_yaml_mark(v);
         return;
     }
     size_t count = v->type == YAML_SEQUENCE_NODE
                        ? (size_t)(v->data.sequence.items.top - v->data.sequence.items.start)
                        : 0;
     if (count == 0) {
-        np_diag_add(L->d, mark_of(v), NP_EX_CONFIG,
+        np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
                     "'run' needs a command: a list [program, arg, ...] or a shell command "
                     "string");
         return;
@@ -338,13 +271,13 @@ static void load_run(loader *L, np_stage *st, const yaml_node_t *v)
          it++) {
         const yaml_node_t *item = yaml_document_get_node(L->doc, *it);
         if (item->type != YAML_SCALAR_NODE) {
-            np_diag_add(L->d, mark_of(item), NP_EX_CONFIG,
-                        "arguments of 'run' must be strings, not %s", kind_name(item));
+            np_diag_add(L->d, np_yaml_mark(item), NP_EX_CONFIG,
+                        "arguments of 'run' must be strings, not %s", np_yaml_kind(item));
             continue;
         }
         char *s = expand(L, item);
         if (!s) continue;
-        st->cmd_marks[st->ncmd] = mark_of(item);
+        st->cmd_marks[st->ncmd] = np_yaml_mark(item);
         st->cmd[st->ncmd++] = s;
     }
 }
@@ -358,7 +291,7 @@ static void load_stage(loader *L, const yaml_node_t *n, size_t index)
     np_stage *st = &p->stages[p->nstages];
     memset(st, 0, sizeof *st);
     const yaml_node_t *k = NULL, *v = NULL;
-    if (n->type == YAML_SCALAR_NODE && !is_null(n)) {
+    if (n->type == YAML_SCALAR_NODE && !np_yaml_is_null(n)) {
         k = n;
     } else if (n->type == YAML_MAPPING_NODE &&
                n->data.mapping.pairs.top > n->data.mapping.pairs.start) {
@@ -367,28 +300,28 @@ static void load_stage(loader *L, const yaml_node_t *n, size_t index)
         v = yaml_document_get_node(L->doc, pr->value);
         for (pr++; pr < n->data.mapping.pairs.top; pr++) {
             const yaml_node_t *extra = yaml_document_get_node(L->doc, pr->key);
-            np_diag_add(L->d, mark_of(extra), NP_EX_CONFIG,
+            np_diag_add(L->d, np_yaml_mark(extra), NP_EX_CONFIG,
                         "stage %zu has a second key '%s': a stage has exactly one key (indent "
                         "a filter's options under its name)",
-                        index + 1, extra->type == YAML_SCALAR_NODE ? node_text(extra) : "?");
+                        index + 1, extra->type == YAML_SCALAR_NODE ? np_yaml_text(extra) : "?");
         }
     } else {
-        np_diag_add(L->d, mark_of(n), NP_EX_CONFIG, "stage %zu is %s: %s", index + 1, kind_name(n),
-                    STAGE_FORMS);
+        np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG, "stage %zu is %s: %s", index + 1,
+                    np_yaml_kind(n), STAGE_FORMS);
         return;
     }
-    if (k->type != YAML_SCALAR_NODE || is_null(k)) {
-        np_diag_add(L->d, mark_of(k), NP_EX_CONFIG, "stage %zu: %s", index + 1, STAGE_FORMS);
+    if (k->type != YAML_SCALAR_NODE || np_yaml_is_null(k)) {
+        np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG, "stage %zu: %s", index + 1, STAGE_FORMS);
         return;
     }
-    const char *name = node_text(k);
-    st->mark = mark_of(k);
+    const char *name = np_yaml_text(k);
+    st->mark = np_yaml_mark(k);
     if (!(st->name = strdup(name))) return nomem(L);
     p->nstages++;
     if (!strcmp(name, "run")) {
         st->kind = NP_STAGE_RUN;
         if (!v) {
-            np_diag_add(L->d, mark_of(k), NP_EX_CONFIG,
+            np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG,
                         "'run' needs a command: 'run: [program, arg, ...]'");
             return;
         }
@@ -397,17 +330,17 @@ static void load_stage(loader *L, const yaml_node_t *n, size_t index)
     }
     st->kind = NP_STAGE_FILTER;
     if (!np_filter_name_ok(name)) {
-        np_diag_add(L->d, mark_of(k), NP_EX_CONFIG,
+        np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG,
                     "'%s' is not a filter name (lower-case letters, digits and '-'; use "
                     "'run: [...]' for other programs)",
                     name);
         return;
     }
-    if (!v || is_null(v)) return;
+    if (!v || np_yaml_is_null(v)) return;
     if (v->type != YAML_MAPPING_NODE) {
-        np_diag_add(L->d, mark_of(v), NP_EX_CONFIG,
+        np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
                     "the options of '%s' must be a mapping (option: value), not %s", name,
-                    kind_name(v));
+                    np_yaml_kind(v));
         return;
     }
     load_options(L, st, v);
@@ -417,13 +350,13 @@ static void load_stages(loader *L, const yaml_node_t *n)
 {
     np_pipeline *p = L->p;
     if (n->type != YAML_SEQUENCE_NODE) {
-        np_diag_add(L->d, mark_of(n), NP_EX_CONFIG, "'stages' must be a list, not %s",
-                    kind_name(n));
+        np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG, "'stages' must be a list, not %s",
+                    np_yaml_kind(n));
         return;
     }
     size_t count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
     if (!count) {
-        np_diag_add(L->d, mark_of(n), NP_EX_CONFIG, "'stages' is empty");
+        np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG, "'stages' is empty");
         return;
     }
     if (!(p->stages = calloc(count, sizeof *p->stages))) return nomem(L);
@@ -451,9 +384,9 @@ static void load_top(loader *L, const yaml_node_t *root)
 {
     np_pipeline *p = L->p;
     if (root->type != YAML_MAPPING_NODE) {
-        np_diag_add(L->d, mark_of(root), NP_EX_CONFIG,
+        np_diag_add(L->d, np_yaml_mark(root), NP_EX_CONFIG,
                     "a pipeline file is a mapping with the keys %s; this is %s", TOP_KEYS,
-                    kind_name(root));
+                    np_yaml_kind(root));
         return;
     }
     int have_stages = 0;
@@ -464,15 +397,15 @@ static void load_top(loader *L, const yaml_node_t *root)
         const yaml_node_t *k = yaml_document_get_node(L->doc, pr->key);
         const yaml_node_t *v = yaml_document_get_node(L->doc, pr->value);
         if (k->type != YAML_SCALAR_NODE) {
-            np_diag_add(L->d, mark_of(k), NP_EX_CONFIG, "a key must be a string");
+            np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG, "a key must be a string");
             continue;
         }
-        const char *key = node_text(k);
+        const char *key = np_yaml_text(k);
         int dup = 0;
         for (size_t i = 0; i < nseen; i++)
             if (!strcmp(seen[i], key)) dup = 1;
         if (dup) {
-            np_diag_add(L->d, mark_of(k), NP_EX_CONFIG, "'%s' is given twice", key);
+            np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG, "'%s' is given twice", key);
             continue;
         }
         if (nseen < sizeof seen / sizeof *seen) seen[nseen++] = key;
@@ -480,10 +413,10 @@ static void load_top(loader *L, const yaml_node_t *root)
         if (np_serve_conf_key(&p->serve, &serve_reader, k, v)) {
             /* input/output as mappings, state_dir, batch, metrics: newspipe serve's keys */
         } else if (!strcmp(key, "version")) {
-            if (!is_plain(v) || strcmp(node_text(v), "1") != 0)
-                np_diag_add(L->d, mark_of(v), NP_EX_CONFIG,
+            if (!np_yaml_is_plain(v) || strcmp(np_yaml_text(v), "1") != 0)
+                np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
                             "unsupported version '%s': this newspipe reads version 1",
-                            v->type == YAML_SCALAR_NODE ? node_text(v) : kind_name(v));
+                            v->type == YAML_SCALAR_NODE ? np_yaml_text(v) : np_yaml_kind(v));
         } else if (!strcmp(key, "name")) {
             char *s = get_string(L, v, key);
             if (s) {
@@ -492,38 +425,41 @@ static void load_top(loader *L, const yaml_node_t *root)
             }
         } else if (!strcmp(key, "description")) {
             if (v->type != YAML_SCALAR_NODE)
-                np_diag_add(L->d, mark_of(v), NP_EX_CONFIG, "'description' must be a string");
+                np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG, "'description' must be a string");
         } else if (!strcmp(key, "input")) {
             load_inputs(L, v);
         } else if (!strcmp(key, "output")) {
-            p->output_mark = mark_of(v);
+            p->output_mark = np_yaml_mark(v);
             char *s = get_path(L, v, key);
             if (s) {
                 free(p->output);
                 p->output = s;
             }
         } else if (!strcmp(key, "reject")) {
-            p->reject_mark = mark_of(v);
+            p->reject_mark = np_yaml_mark(v);
             p->reject = get_path(L, v, key);
             if (p->reject && !strcmp(p->reject, "-")) {
-                np_diag_add(L->d, mark_of(v), NP_EX_CONFIG,
+                np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
                             "'reject' must be a file path ('-' would mix rejects into the "
                             "output)");
                 free(p->reject);
                 p->reject = NULL;
             }
         } else if (!strcmp(key, "lock")) {
-            p->lock_mark = mark_of(v);
+            p->lock_mark = np_yaml_mark(v);
             p->lock = get_path(L, v, key);
             if (p->lock && !strcmp(p->lock, "-")) {
-                np_diag_add(L->d, mark_of(v), NP_EX_CONFIG, "'lock' must be a file path");
+                np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG, "'lock' must be a file path");
                 free(p->lock);
                 p->lock = NULL;
             }
         } else if (!strcmp(key, "shutdown_timeout")) {
             char *s = get_string(L, v, key);
-            if (s && np_parse_ms(s, &p->shutdown_ms) < 0)
-                np_diag_add(L->d, mark_of(v), NP_EX_CONFIG,
+            int64_t ms;
+            if (s && np_parse_duration_ms(s, &ms) == 0)
+                p->shutdown_ms = ms;
+            else if (s)
+                np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
                             "'shutdown_timeout' must be a duration like 10s, 1500ms or 2m, "
                             "not '%s'",
                             s);
@@ -532,12 +468,12 @@ static void load_top(loader *L, const yaml_node_t *root)
             have_stages = 1;
             load_stages(L, v);
         } else {
-            np_diag_add(L->d, mark_of(k), NP_EX_CONFIG, "unknown key '%s' (the keys are: %s)", key,
-                        TOP_KEYS);
+            np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG, "unknown key '%s' (the keys are: %s)",
+                        key, TOP_KEYS);
         }
     }
     if (!have_stages)
-        np_diag_add(L->d, mark_of(root), NP_EX_CONFIG, "the pipeline has no 'stages'");
+        np_diag_add(L->d, np_yaml_mark(root), NP_EX_CONFIG, "the pipeline has no 'stages'");
 }
 
 /* The name a pipeline gets when it has no `name:`: the file name without .yaml/.yml. */

@@ -75,8 +75,4 @@ typedef struct {
 int np_pipeline_load(np_pipeline *p, const char *file, np_diag *d);
 void np_pipeline_free(np_pipeline *p);
 
-/* Parses "10s", "1500ms", "2m", "1h", "0.5s" or a plain number of seconds into
- * milliseconds. Returns 0 or -1. */
-int np_parse_ms(const char *s, long long *ms);
-
 #endif

@@ -15,17 +15,7 @@
 
 #include "cli.h"
 #include "exitcode.h"
-#include "pipeline.h"
-
-static np_mark mark_of(const yaml_node_t *n)
-{
-    return (np_mark){(unsigned)n->start_mark.line + 1, (unsigned)n->start_mark.column + 1};
-}
-
-static const char *text(const yaml_node_t *n)
-{
-    return n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : "";
-}
+#include "yaml.h"
 
 void np_serve_conf_defaults(np_serve_conf *sc)
 {
@@ -70,18 +60,19 @@ static void each_pair(np_serve_conf *sc, const np_yaml_reader *r, const yaml_nod
         const yaml_node_t *k = yaml_document_get_node(r->doc, pr->key);
         const yaml_node_t *v = yaml_document_get_node(r->doc, pr->value);
         if (k->type != YAML_SCALAR_NODE) {
-            np_diag_add(r->d, mark_of(k), NP_EX_CONFIG, "a key of '%s' must be a string", what);
+            np_diag_add(r->d, np_yaml_mark(k), NP_EX_CONFIG, "a key of '%s' must be a string",
+                        what);
             continue;
         }
         for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < pr; q++)
-            if (!strcmp(text(yaml_document_get_node(r->doc, q->key)), text(k))) {
-                np_diag_add(r->d, mark_of(k), NP_EX_CONFIG, "'%s' is given twice in '%s'", text(k),
-                            what);
+            if (!strcmp(np_yaml_text(yaml_document_get_node(r->doc, q->key)), np_yaml_text(k))) {
+                np_diag_add(r->d, np_yaml_mark(k), NP_EX_CONFIG, "'%s' is given twice in '%s'",
+                            np_yaml_text(k), what);
                 goto next;
             }
-        if (!fn(sc, r, text(k), k, v))
-            np_diag_add(r->d, mark_of(k), NP_EX_CONFIG,
-                        "unknown key '%s' in '%s' (the keys are: %s)", text(k), what, keys);
+        if (!fn(sc, r, np_yaml_text(k), k, v))
+            np_diag_add(r->d, np_yaml_mark(k), NP_EX_CONFIG,
+                        "unknown key '%s' in '%s' (the keys are: %s)", np_yaml_text(k), what, keys);
     next:;
     }
 }
@@ -93,7 +84,7 @@ static void get_size(const np_yaml_reader *r, const yaml_node_t *v, const char *
     if (!s) return;
     uint64_t n;
     if (np_parse_size(s, &n) < 0 || n < min)
-        np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+        np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
                     "'%s' must be a size like 4096, 64k or 8M (at least %llu), not '%s'", key,
                     (unsigned long long)min, s);
     else
@@ -107,7 +98,7 @@ static void get_count(const np_yaml_reader *r, const yaml_node_t *v, const char 
     char *s = r->string(r->ctx, v, key);
     if (!s) return;
     if (np_parse_uint(s, min, max, out) < 0)
-        np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+        np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
                     "'%s' must be a whole number from %llu to %llu, not '%s'", key,
                     (unsigned long long)min, (unsigned long long)max, s);
     free(s);
@@ -117,8 +108,11 @@ static void get_ms(const np_yaml_reader *r, const yaml_node_t *v, const char *ke
 {
     char *s = r->string(r->ctx, v, key);
     if (!s) return;
-    if (np_parse_ms(s, out) < 0)
-        np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+    int64_t ms;
+    if (np_parse_duration_ms(s, &ms) == 0)
+        *out = ms;
+    else
+        np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
                     "'%s' must be a duration like 1s, 250ms or 2m, not '%s'", key, s);
     free(s);
 }
@@ -134,19 +128,19 @@ static int input_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *ke
                                                 : NP_SRC_NONE;
     if (kind != NP_SRC_NONE) {
         if (sc->src != NP_SRC_NONE) {
-            np_diag_add(r->d, mark_of(k), NP_EX_CONFIG,
+            np_diag_add(r->d, np_yaml_mark(k), NP_EX_CONFIG,
                         "'input' has two sources: give one of spool, follow or listen");
             return 1;
         }
         sc->src = kind;
-        sc->src_mark = mark_of(v);
+        sc->src_mark = np_yaml_mark(v);
         if (kind == NP_SRC_LISTEN) {
             yaml_node_t copy; /* the value without its "unix:" */
             char *s = r->string(r->ctx, v, key);
             /* A Unix socket path is relative to the pipeline file like other paths. */
             if (s && (strchr(s, '/') || !strncmp(s, "unix:", 5))) {
                 free(s);
-                const char *t = text(v);
+                const char *t = np_yaml_text(v);
                 if (!strncmp(t, "unix:", 5)) {
                     copy = *v;
                     copy.data.scalar.value = (yaml_char_t *)(t + 5);
@@ -163,7 +157,7 @@ static int input_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *ke
         return 1;
     }
     if (!strcmp(key, "done")) {
-        sc->done_mark = mark_of(v);
+        sc->done_mark = np_yaml_mark(v);
         char *s = r->string(r->ctx, v, key);
         if (s && !strcmp(s, "remove")) {
             sc->done_remove = 1;
@@ -195,12 +189,12 @@ static int output_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *k
                                                 : NP_SINK_PIPELINE;
     if (kind != NP_SINK_PIPELINE) {
         if (sc->sink != NP_SINK_PIPELINE) {
-            np_diag_add(r->d, mark_of(k), NP_EX_CONFIG,
+            np_diag_add(r->d, np_yaml_mark(k), NP_EX_CONFIG,
                         "'output' has two sinks: give one of file or spool");
             return 1;
         }
         sc->sink = kind;
-        sc->sink_mark = mark_of(v);
+        sc->sink_mark = np_yaml_mark(v);
         set_str(&sc->sink_path, r->path(r->ctx, v, key));
         return 1;
     }
@@ -212,7 +206,7 @@ static int output_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *k
         char *s = r->string(r->ctx, v, key);
         int64_t secs;
         if (s && (np_parse_duration(s, &secs) < 0 || secs < 1))
-            np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
                         "'rotate_age' must be a duration like 1h or 1d, not '%s'", s);
         else if (s)
             sc->rotate_secs = secs;
@@ -248,14 +242,14 @@ static int batch_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *ke
 static int need_mapping(const np_yaml_reader *r, const yaml_node_t *v, const char *key)
 {
     if (v->type == YAML_MAPPING_NODE) return 1;
-    np_diag_add(r->d, mark_of(v), NP_EX_CONFIG, "'%s' must be a mapping", key);
+    np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG, "'%s' must be a mapping", key);
     return 0;
 }
 
 int np_serve_conf_key(np_serve_conf **scp, const np_yaml_reader *r, const yaml_node_t *key,
                       const yaml_node_t *v)
 {
-    const char *k = text(key);
+    const char *k = np_yaml_text(key);
     int is_map = v->type == YAML_MAPPING_NODE;
     int mine = (is_map && (!strcmp(k, "input") || !strcmp(k, "output"))) ||
                !strcmp(k, "state_dir") || !strcmp(k, "batch") || !strcmp(k, "metrics");
@@ -271,28 +265,28 @@ int np_serve_conf_key(np_serve_conf **scp, const np_yaml_reader *r, const yaml_n
     if (!strcmp(k, "input")) {
         each_pair(sc, r, v, "input", INPUT_KEYS, input_pair);
         if (sc->src == NP_SRC_NONE)
-            np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
                         "'input' as a mapping needs a source: spool, follow or listen");
         if ((sc->done_dir || sc->done_remove) && sc->src != NP_SRC_SPOOL)
             np_diag_add(r->d, sc->done_mark, NP_EX_CONFIG, "'done' goes with a 'spool' input");
     } else if (!strcmp(k, "output")) {
         each_pair(sc, r, v, "output", OUTPUT_KEYS, output_pair);
         if (sc->sink == NP_SINK_PIPELINE)
-            np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
                         "'output' as a mapping needs a sink: file or spool");
         if ((sc->rotate_size || sc->rotate_secs) && sc->sink != NP_SINK_FILE)
-            np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
                         "'rotate_size' and 'rotate_age' go with a 'file' output");
     } else if (!strcmp(k, "state_dir")) {
-        sc->state_mark = mark_of(v);
+        sc->state_mark = np_yaml_mark(v);
         set_str(&sc->state_dir, r->path(r->ctx, v, k));
     } else if (!strcmp(k, "metrics")) {
-        sc->metrics_mark = mark_of(v);
+        sc->metrics_mark = np_yaml_mark(v);
         char *s = r->string(r->ctx, v, k);
         struct sockaddr_storage ss;
         char *path = NULL;
         if (s && (np_parse_address(s, &ss, &path) < 0 || path)) {
-            np_diag_add(r->d, mark_of(v), NP_EX_CONFIG,
+            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
                         "'metrics' must be a TCP address like 127.0.0.1:9464, not '%s'", s);
             free(s);
             s = NULL;

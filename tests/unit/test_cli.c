@@ -28,6 +28,42 @@ int main(void)
     ok(np_parse_duration("h", &s) < 0 && np_parse_duration("5y", &s) < 0 &&
            np_parse_duration("", &s) < 0,
        "bad durations rejected");
+    /* One grammar, in milliseconds; the seconds form takes whole seconds only. */
+    static const struct {
+        const char *s;
+        int64_t ms;
+    } good[] = {{"1500ms", 1500},
+                {"0.5s", 500},
+                {".25s", 250},
+                {"10s", 10000},
+                {"2m", 120000},
+                {"1.5h", 5400000},
+                {"1d", 86400000},
+                {"2w", 1209600000},
+                {"90", 90000},
+                {"1.5", 1500},
+                {"1h30m", 5400000},
+                {"1m30", 90000},
+                {"1d12h", 1.5 * 86400000},
+                {"0", 0},
+                {"1s500ms", 1500}};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+        int64_t ms = -1;
+        ok(np_parse_duration_ms(good[i].s, &ms) == 0 && ms == good[i].ms, "duration %s = %lld ms",
+           good[i].s, (long long)good[i].ms);
+    }
+    static const char *const bad[] = {
+        "",   "s",     "-1s", "+1s", " 1s", "1s ", "1e3s",   "0x10s",
+        "1.", "1..5s", "1y",  "1S",  "inf", "nan", "1h 30m", "99999999999999999999w",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        int64_t ms;
+        ok(np_parse_duration_ms(bad[i], &ms) < 0, "duration '%s' rejected", bad[i]);
+    }
+    ok(np_parse_duration("1d", &s) == 0 && s == 86400, "1d is 86400 s");
+    ok(np_parse_duration("1.5m", &s) == 0 && s == 90, "1.5m is 90 s");
+    ok(np_parse_duration("0.5s", &s) < 0 && np_parse_duration("1500ms", &s) < 0,
+       "a duration in seconds refuses a fraction of a second");
     ok(np_parse_uint("12", 1, 100, &u) == 0 && u == 12, "uint in range");
     ok(np_parse_uint("0", 1, 100, &u) < 0 && np_parse_uint("-3", 0, 100, &u) < 0 &&
            np_parse_uint("3x", 0, 100, &u) < 0,
