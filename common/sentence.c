@@ -10,7 +10,14 @@
  * A blank line always ends a sentence; a single line break ends one when the line has no
  * final punctuation and the next line does not start in lower case (headings, bullets).
  * The dateline is part of the first sentence; a sentence that opens with "(" runs to its
- * closing ")" so credit lines and notes stay whole. */
+ * closing ")" so credit lines and notes stay whole.
+ *
+ * Pages whose picture captions were glued onto the text (Daily Mail copy: "... for a 'Dream
+ * Wedding' She was wounded ...", "... said.'If you want ...") lost the full stop between two
+ * sentences. A closing quote right after a word ends a sentence when what follows starts
+ * one: an opening quote and a capital, or a sentence opener ("She", "The", "But"); after a
+ * single quote also a caption label ("Fighting words: In ..."). A full stop with a closing
+ * quote ends a sentence even when the next one follows without a space. */
 #include "sentence.h"
 
 #include <stdlib.h>
@@ -31,6 +38,7 @@ typedef struct {
     size_t st;      /* start of the current sentence (byte) */
     uint32_t flags; /* flags for the current sentence */
     int depth;      /* > 0: inside a sentence-initial parenthesis */
+    int quoted;     /* quotes opened in the current sentence: 1 single, 2 double */
     size_t line_start;
     int oom;
 } scanner;
@@ -438,6 +446,7 @@ static size_t start_sentence(scanner *sc, size_t p, uint32_t flags)
     sc->st = p;
     sc->flags = flags;
     sc->depth = 0;
+    sc->quoted = 0;
     if (p >= sc->n) return p;
     size_t h = caps_heading_end(sc->s, sc->n, p);
     if (h) {
@@ -551,6 +560,54 @@ static int credit_paren_at(const unsigned char *s, size_t n, size_t i)
     for (int k = 0; starts[k]; k++)
         if (starts_with_ci(s + i, n - i, starts[k])) return 1;
     return 0;
+}
+
+/* ---- glued captions ---------------------------------------------------------------------- */
+
+/* A quote character at i (straight or curly, either side): its byte length, else 0; *kind
+ * gets 1 for a single quote, 2 for a double one. */
+static size_t quote_at(const unsigned char *s, size_t n, size_t i, int *kind)
+{
+    if (s[i] == '"' || s[i] == '\'') return *kind = s[i] == '"' ? 2 : 1, 1;
+    if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] >= 0x98 && s[i + 2] <= 0x9D)
+        return *kind = s[i + 2] >= 0x9C ? 2 : 1, 3; /* ‘ ’ ‚ ‛ single, “ ” double */
+    return 0;
+}
+
+/* A caption label at j: a capitalized word and at most two more, then ": " and a capital
+ * ("Pictured: The ...", "Fighting words: In ..."). */
+static int caption_label_at(const unsigned char *s, size_t n, size_t j)
+{
+    if (j >= n || !is_upper(s[j])) return 0;
+    int words = 1;
+    for (size_t k = j + 1; k + 2 < n && k - j < 40; k++) {
+        unsigned c = s[k];
+        if (c == ':') return s[k + 1] == ' ' && is_upper(s[k + 2]);
+        if (c == ' ') {
+            if (++words > 3) return 0;
+        } else if (!(is_upper(c) || is_lower(c) || c == '-' || c == '\'')) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* After a closing quote of the kind given that follows a word (not punctuation), with the
+ * next word at j on the same line: does a new sentence start there? An opening quote and a
+ * capital, or a sentence opener, after either kind; after a single quote (the Daily Mail's
+ * quotation mark) also a caption label. Not any capitalized word: quotes close names and
+ * titles ("on the 'Cairnuary' Facebook page", "\"Grey's Anatomy\" star Chyler Leigh"). */
+static int starts_glued_sentence(const scanner *sc, size_t j, int kind)
+{
+    const unsigned char *s = sc->s;
+    int k2;
+    size_t n = sc->n, q = quote_at(s, n, j, &k2);
+    if (q) return j + q < n && is_upper(s[j + q]);
+    if (!is_upper(s[j])) return 0;
+    size_t k = j;
+    while (k < n && k - j < 16 && (is_upper(s[k]) || is_lower(s[k]))) k++;
+    if (k < n && s[k] == ' ' && in_list(openers, s + j, k - j)) return 1;
+    return kind == 1 && caption_label_at(s, n, j);
 }
 
 /* ---- the scanner --------------------------------------------------------------------------- */
@@ -689,6 +746,29 @@ int np_split_sentences(const char *text, size_t n, np_sentences *out)
             i = start_sentence(&sc, i, 0);
             continue;
         }
+        int kind;
+        size_t ql = quote_at(s, n, i, &kind);
+        if (ql) {
+            int open = i == sc.st || space_before(s, i) || (i > 0 && s[i - 1] == '(');
+            int at_space = i + ql < n && space_at(s, n, i + ql, &nl) && !nl;
+            if (open && i + ql < n && !space_at(s, n, i + ql, &nl)) {
+                sc.quoted |= kind;
+            } else if (!open && at_space && (sc.quoted & kind) && i > 0 &&
+                       (is_lower(s[i - 1]) || is_upper(s[i - 1]) || is_digit(s[i - 1]))) {
+                /* a closing quote after a word, not after punctuation ("... titles," he
+                 * said) */
+                int lines;
+                size_t j = skip_ws(s, n, i + ql, &lines);
+                if (j < n && !lines && starts_glued_sentence(&sc, j, kind)) {
+                    end_sentence(&sc, i + ql, 0);
+                    i = start_sentence(&sc, j, 0);
+                    continue;
+                }
+                sc.quoted &= ~kind;
+            }
+            i += ql;
+            continue;
+        }
         int ell = is_ellipsis(s, n, i);
         if (c != '.' && c != '!' && c != '?' && !ell) {
             i++;
@@ -710,6 +790,14 @@ int np_split_sentences(const char *text, size_t n, np_sentences *out)
         size_t e = k, cl;
         while (e < n && (cl = closer_at(s, n, e)) > 0) e += cl;
         if (e < n && !space_at(s, n, e, &nl)) {
+            /* "said.'If you ...": the space after the closing quote was lost */
+            int qk;
+            if (e > k && quote_at(s, n, k, &qk) && is_upper(s[e]) && e + 1 < n &&
+                is_lower(s[e + 1])) {
+                end_sentence(&sc, e, 0);
+                i = start_sentence(&sc, e, 0);
+                continue;
+            }
             i = e;
             continue;
         }

@@ -213,6 +213,51 @@ static void test_seed_like(void)
     ok(ss.n >= 2 && ss.s[1].cp_start == ss.s[0].cp_end + 1, "seed-like: next code point");
 }
 
+/* Picture captions glued onto the text without a full stop (Daily Mail copy): the closing
+ * quote before a sentence opener, an opening quote or a caption label ends the sentence; a
+ * quote that closes a name, a title or a possessive does not. */
+static void test_glued_captions(void)
+{
+    check("Rescuers called the climb 'extremely dangerous' She was found safe on Sunday.",
+          "Rescuers called the climb 'extremely dangerous' | She was found safe on Sunday.",
+          "caption: closing quote, then a sentence opener");
+    check("The council approved a 'grand opening' Happy day: Crowds gathered by the river.",
+          "The council approved a 'grand opening' | Happy day: Crowds gathered by the river.",
+          "caption: closing quote, then a caption label");
+    check("He said the ruling was 'unfair' 'We will appeal,' he added.",
+          "He said the ruling was 'unfair' | 'We will appeal,' he added.",
+          "caption: closing quote, then an opening quote");
+    check("Fans waved \xe2\x80\x98lucky scarves\xe2\x80\x99 The match was a draw.",
+          "Fans waved \xe2\x80\x98lucky scarves\xe2\x80\x99 | The match was a draw.",
+          "caption: curly quotes");
+    check("The mayor thanked residents.'It was a team effort,' she said.",
+          "The mayor thanked residents.' | It was a team effort,' she said.",
+          "full stop and quote with no space after them");
+    ok(ss.n == 2 && ss.s[0].end == 29 && ss.s[1].start == 29 && ss.s[1].cp_start == 29,
+       "glued quote: offsets meet");
+    /* no split */
+    check("She called it 'the best' and left.", "She called it 'the best' and left.",
+          "quote before lower case continues");
+    check("They watched 'Dream Wedding' Show reruns all night.",
+          "They watched 'Dream Wedding' Show reruns all night.",
+          "quote before a capitalized word that opens no sentence");
+    check("It was on the 'Cairnuary' Facebook page for weeks.",
+          "It was on the 'Cairnuary' Facebook page for weeks.", "quoted name before a name");
+    check("\"We are ready,\" Smith said. \"It works,\" The Times reported.",
+          "\"We are ready,\" Smith said. | \"It works,\" The Times reported.",
+          "quote after a comma continues");
+    check("He played The Beatles' \"Let It Be\" and left.",
+          "He played The Beatles' \"Let It Be\" and left.", "possessive before a double quote");
+    check("The players' The union said no.", "The players' The union said no.",
+          "possessive without an opening single quote");
+    check("He starred in \"Grey's Anatomy\" Season Two.",
+          "He starred in \"Grey's Anatomy\" Season Two.", "double-quoted title before a name");
+    check("She said 'no' The end.\n\nNext.", "She said 'no' | The end. | Next.",
+          "split then a blank line");
+    check("The 'x' She", "The 'x' She", "an opener that ends the text opens no sentence");
+    check("The 'x'", "The 'x'", "closing quote at the end of the text");
+}
+
 /* Offsets in code points for non-ASCII text. */
 static void test_offsets(void)
 {
@@ -270,6 +315,7 @@ int main(void)
     test_datelines();
     test_credits();
     test_seed_like();
+    test_glued_captions();
     test_offsets();
     test_big();
     np_sentences_free(&ss);
