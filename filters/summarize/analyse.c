@@ -10,10 +10,12 @@
 #include "hash.h"
 
 const char *const summ_feature_names[SUMM_NFEAT] = {
-    "bias",      "first",    "second",   "inv_pos",   "rel_pos",   "para_start",
-    "cent_fwd",  "cent_bwd", "cent_rel", "title_cos", "title_hit", "log_words",
-    "short",     "long",     "rel_len",  "quote",     "heading",   "question",
-    "freq_mean", "number",   "third",    "log_pos",
+    "bias",     "first",    "second",    "inv_pos",   "rel_pos",   "para_start", "cent_fwd",
+    "cent_bwd", "cent_rel", "title_cos", "title_hit", "log_words", "short",      "long",
+    "rel_len",  "quote",    "heading",   "question",  "freq_mean", "number",     "third",
+    "log_pos",  "pos4",     "pos5",      "pos6",      "pos7_10",   "pos11_15",   "pos16_25",
+    "pos26",    "log_wpos", "w1_9",      "w10_19",    "w30_44",    "w45_59",     "w60",
+    "rel_long", "caption",
 };
 
 /* Below this many words a heading line is no summary material. */
@@ -149,6 +151,19 @@ static int scan_terms(summ_doc *d, const unsigned char *s, size_t a, size_t b, t
     return 0;
 }
 
+/* Whitespace-separated words of s[a..b) (ASCII white space; the splitter trimmed the ends). */
+static uint32_t count_wwords(const unsigned char *s, size_t a, size_t b)
+{
+    uint32_t n = 0;
+    int in = 0;
+    for (size_t i = a; i < b; i++) {
+        int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+        n += !sp && !in;
+        in = !sp;
+    }
+    return n;
+}
+
 /* ---- the term table ----------------------------------------------------------------------- */
 
 static int grow(void **p, size_t *cap, size_t need, size_t size)
@@ -276,6 +291,37 @@ static int opens_with_quote(const unsigned char *s, size_t n)
     return n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x9C || s[2] == 0x98);
 }
 
+/* A picture caption: opens with a short label and a colon ("Pictured: ...", "Tragic end:
+ * ..."; one to three words, the first capitalized, then ": " and a capital), or names the
+ * picture ("(pictured)", "(left)", "(right)", "(above)", "(below)", "(file photo)"). */
+static int looks_like_caption(const unsigned char *s, size_t n)
+{
+    if (n >= 4 && s[0] >= 'A' && s[0] <= 'Z') {
+        int words = 1;
+        for (size_t i = 1; i + 2 < n && i < 40; i++) {
+            if (s[i] == ' ') {
+                if (++words > 3) break;
+            } else if (s[i] == ':') {
+                if (s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z') return 1;
+                break;
+            } else if (!((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') && s[i] != '-' &&
+                       s[i] != '\'') {
+                break;
+            }
+        }
+    }
+    static const char *const marks[] = {"(pictured", "(left",   "(right", "(above", "(below",
+                                        "(centre",   "(center", "(file",  NULL};
+    for (size_t i = 0; i + 5 < n; i++) {
+        if (s[i] != '(') continue;
+        for (int k = 0; marks[k]; k++) {
+            size_t len = strlen(marks[k]);
+            if (i + len <= n && memcmp(s + i, marks[k], len) == 0) return 1;
+        }
+    }
+    return 0;
+}
+
 static int ends_with_question(const unsigned char *s, size_t n)
 {
     while (n && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')' || s[n - 1] >= 0x80)) n--;
@@ -335,6 +381,7 @@ int summ_doc_analyse(summ_doc *d, const char *text, size_t n, const char *title,
         int number = 0;
         if (scan_terms(d, s, c->start, c->end, add_term, NULL, &c->words, &number) < 0) return -1;
         c->t1 = (uint32_t)d->nterms;
+        c->wwords = count_wwords(s, c->start, c->end);
         if ((x->flags & NP_SENT_HEADING) && c->words < WEAK_WORDS) c->flags |= SUMM_C_WEAK;
         c->x[SUMM_F_NUMBER] = (float)number;
         c->x[SUMM_F_PARA_START] = (x->flags & NP_SENT_PARA_START) ? 1.0f : 0.0f;
@@ -419,6 +466,7 @@ int summ_doc_analyse(summ_doc *d, const char *text, size_t n, const char *title,
     }
 
     double mean_words = total_words / (double)nc;
+    uint32_t wpos = 0;
     for (size_t i = 0; i < nc; i++) {
         summ_cand *c = &d->cand[i];
         const unsigned char *p = s + c->start;
@@ -440,6 +488,23 @@ int summ_doc_analyse(summ_doc *d, const char *text, size_t n, const char *title,
         c->x[SUMM_F_REL_LEN] = mean_words > 0 ? (float)(c->words / mean_words) : 0;
         c->x[SUMM_F_QUOTE] = (float)opens_with_quote(p, len);
         c->x[SUMM_F_QUESTION] = (float)ends_with_question(p, len);
+        c->x[SUMM_F_POS4] = i == 3;
+        c->x[SUMM_F_POS5] = i == 4;
+        c->x[SUMM_F_POS6] = i == 5;
+        c->x[SUMM_F_POS7_10] = i >= 6 && i < 10;
+        c->x[SUMM_F_POS11_15] = i >= 10 && i < 15;
+        c->x[SUMM_F_POS16_25] = i >= 15 && i < 25;
+        c->x[SUMM_F_POS26] = i >= 25;
+        c->x[SUMM_F_LOG_WPOS] = (float)log1p((double)wpos);
+        wpos += c->wwords;
+        uint32_t w = c->wwords;
+        c->x[SUMM_F_W1_9] = w < 10;
+        c->x[SUMM_F_W10_19] = w >= 10 && w < 20;
+        c->x[SUMM_F_W30_44] = w >= 30 && w < 45;
+        c->x[SUMM_F_W45_59] = w >= 45 && w < 60;
+        c->x[SUMM_F_W60] = w >= 60;
+        c->x[SUMM_F_REL_LONG] = c->x[SUMM_F_REL_LEN] > 2;
+        c->x[SUMM_F_CAPTION] = (float)looks_like_caption(p, len);
     }
     return 0;
 }

@@ -39,6 +39,23 @@ enum {
     SUMM_F_NUMBER,     /* contains a number */
     SUMM_F_THIRD,      /* the third candidate */
     SUMM_F_LOG_POS,    /* log(1 + position) */
+    /* the learned position prior: one weight per position band (first, second, third above) */
+    SUMM_F_POS4,     /* the fourth candidate */
+    SUMM_F_POS5,     /* the fifth */
+    SUMM_F_POS6,     /* the sixth */
+    SUMM_F_POS7_10,  /* the seventh to the tenth */
+    SUMM_F_POS11_15, /* the 11th to the 15th */
+    SUMM_F_POS16_25, /* the 16th to the 25th */
+    SUMM_F_POS26,    /* later */
+    SUMM_F_LOG_WPOS, /* log(1 + words before it) */
+    /* length, in whitespace-separated words, absolute and relative to the article */
+    SUMM_F_W1_9,     /* 1 to 9 words */
+    SUMM_F_W10_19,   /* 10 to 19 */
+    SUMM_F_W30_44,   /* 30 to 44 */
+    SUMM_F_W45_59,   /* 45 to 59 */
+    SUMM_F_W60,      /* 60 or more: rarely one sentence (captions glued on) */
+    SUMM_F_REL_LONG, /* more than twice the article's mean */
+    SUMM_F_CAPTION,  /* looks like a picture caption: "Pictured: ...", "(left)", "(pictured)" */
     SUMM_NFEAT
 };
 
@@ -53,6 +70,7 @@ typedef struct {
     uint32_t start, end;       /* byte span in the text (a dateline cut off) */
     uint32_t cp_start, cp_end; /* the same in code points */
     uint32_t words;            /* words (all, including stop words) */
+    uint32_t wwords;           /* whitespace-separated words, as wc -w counts them */
     uint32_t t0, t1;           /* its terms: terms[t0..t1) */
     uint32_t flags;            /* SUMM_C_* */
     float x[SUMM_NFEAT];       /* features */

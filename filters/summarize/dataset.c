@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "hash.h"
 #include "json.h"
 
 static char *decode(const np_json_member *m, size_t *len, np_buf *tmp)
@@ -139,12 +140,18 @@ void summ_dataset_free(summ_dataset *ds)
     memset(ds, 0, sizeof *ds);
 }
 
+static uint64_t split_hash(const summ_article *a)
+{
+    if (a->id) return np_hash64(a->id, strlen(a->id), SUMM_SPLIT_SEED);
+    return np_hash64(a->body, a->body_len, SUMM_SPLIT_SEED);
+}
+
 int summ_article_is_test(const summ_article *a)
 {
-    if (!a->id) return 0;
-    size_t n = strlen(a->id), k = n;
-    while (k > 0 && a->id[k - 1] >= '0' && a->id[k - 1] <= '9') k--;
-    if (k == n) return 0;
-    unsigned long v = strtoul(a->id + k, NULL, 10);
-    return v % 3 == 0;
+    return split_hash(a) % 3 == 0;
+}
+
+int summ_article_fold(const summ_article *a)
+{
+    return (int)(split_hash(a) / 3 % SUMM_FOLDS);
 }

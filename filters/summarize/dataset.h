@@ -26,8 +26,14 @@ int summ_dataset_load(summ_dataset *ds, const char *path, const char *ref_field,
                       size_t errlen);
 void summ_dataset_free(summ_dataset *ds);
 
-/* The split: an article is in the test part when the number that ends its id
- * ("business/003") is divisible by 3, else in the tuning part (ids without a number: tuning). */
+/* The split, fixed before any model was chosen: h = np_hash64(id, seed SUMM_SPLIT_SEED) (the
+ * body when there is no id); the article is in the sealed test part when h % 3 == 0, else in
+ * the tuning part, in cross-validation fold (h / 3) % SUMM_FOLDS. By document, the same on
+ * every machine, independent of the file's order. */
+#define SUMM_SPLIT_SEED 0x73756d6d61727931ULL /* "summary1" */
+#define SUMM_FOLDS      5
 int summ_article_is_test(const summ_article *a);
+/* The tuning article's fold, 0 .. SUMM_FOLDS - 1 (meaningless for a test article). */
+int summ_article_fold(const summ_article *a);
 
 #endif

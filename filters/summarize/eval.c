@@ -1,5 +1,7 @@
-/* `newspipe-summarize eval`: both methods on the same articles with the same number of
- * sentences, mean ROUGE F1, and a paired bootstrap over articles for the difference. */
+/* `newspipe-summarize eval`: per set, three ways of summarizing the same articles (the
+ * shipped default, LEAD-3, and the lead cut to the default's word target, which shows how
+ * much of a gain is length alone), mean ROUGE F1 with a percentile bootstrap interval, and
+ * a paired bootstrap interval for the default's difference from LEAD-3. */
 #include "eval.h"
 
 #include <getopt.h>
@@ -9,82 +11,72 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyse.h"
 #include "cli.h"
 #include "datapath.h"
+#include "dataset.h"
 #include "exitcode.h"
-#include "analyse.h"
 #include "hash.h"
+#include "model.h"
 #include "rouge.h"
+#include "score.h"
 
-int summ_eval_articles(const summ_dataset *ds, const unsigned char *use, const summ_model *m,
-                       summ_method method, size_t nsent, summ_rouge *out)
-{
-    summ_doc d = {0};
-    summ_choice ch = {0};
-    summ_vocab *voc = summ_vocab_new();
-    summ_scorer *sc = summ_scorer_new();
-    summ_ids *ids = NULL;
-    summ_seq *seq = NULL;
-    size_t cap = 0;
-    int rc = voc && sc ? 0 : -1;
-    for (size_t i = 0; i < ds->n && rc == 0; i++) {
-        if (!use[i]) continue;
-        const summ_article *a = &ds->a[i];
-        size_t want = nsent ? nsent : a->nref;
-        if (summ_doc_analyse(&d, a->body, a->body_len, a->title, a->title_len) < 0 ||
-            summ_choose(&d, a->body, m, method, want, 0, &ch) < 0) {
-            rc = -1;
-            break;
-        }
-        size_t need = a->nref + ch.n;
-        if (need > cap) {
-            summ_ids *p = realloc(ids, need * sizeof *p);
-            summ_seq *q = p ? realloc(seq, need * sizeof *q) : NULL;
-            if (p) ids = p;
-            if (!p || !q) {
-                rc = -1;
-                break;
-            }
-            seq = q;
-            memset(ids + cap, 0, (need - cap) * sizeof *ids);
-            cap = need;
-        }
-        for (size_t k = 0; k < need && rc == 0; k++) {
-            ids[k].n = 0;
-            const char *s = k < a->nref ? a->ref[k] : a->body + ch.start[k - a->nref];
-            size_t n = k < a->nref ? a->ref_len[k] : ch.end[k - a->nref] - ch.start[k - a->nref];
-            rc = summ_rouge_tokens(voc, s, n, &ids[k]);
-            seq[k] = (summ_seq){ids[k].v, ids[k].n};
-        }
-        if (rc == 0 && summ_rouge_score(sc, seq, a->nref, seq + a->nref, ch.n, &out[i]) < 0)
-            rc = -1;
-    }
-    for (size_t k = 0; k < cap; k++) summ_ids_free(&ids[k]);
-    free(ids);
-    free(seq);
-    summ_scorer_free(sc);
-    summ_vocab_free(voc);
-    summ_choice_free(&ch);
-    summ_doc_free(&d);
-    return rc;
-}
+enum { DEFAULT, LEAD3, LEADW, NWAYS };
+static const char *const way_names[NWAYS] = {"default (shipped)", "LEAD-3", "lead, same words"};
+
+/* Scores of one way on one article: ROUGE-1, -2, -Lsum (the measure chosen) and words. */
+typedef struct {
+    double v[3], words;
+} art_score;
+
+typedef struct {
+    summ_vocab *voc;
+    summ_scorer *sc;
+    summ_doc d;
+    summ_choice ch;
+    summ_ids *ids;
+    summ_seq *seq;
+    size_t cap;
+} evaluator;
 
 static double pick(const summ_prf *x, int measure)
 {
     return measure == 'r' ? x->r : measure == 'p' ? x->p : x->f;
 }
 
-double summ_eval_mean(const summ_dataset *ds, const unsigned char *use, const summ_rouge *r,
-                      int measure)
+/* Summarizes article a one way and scores it against its reference. */
+static int score_article(evaluator *e, const summ_article *a, const summ_model *m,
+                         summ_method method, const summ_limits *lim, int measure, art_score *out)
 {
-    double sum = 0;
-    size_t n = 0;
-    for (size_t i = 0; i < ds->n; i++) {
-        if (!use[i]) continue;
-        sum += (pick(&r[i].r1, measure) + pick(&r[i].r2, measure) + pick(&r[i].rl, measure)) / 3;
-        n++;
+    if (summ_doc_analyse(&e->d, a->body, a->body_len, a->title, a->title_len) < 0 ||
+        summ_choose(&e->d, a->body, m, method, lim, &e->ch) < 0)
+        return -1;
+    size_t need = a->nref + e->ch.n;
+    if (need > e->cap) {
+        summ_ids *p = realloc(e->ids, need * sizeof *p);
+        if (!p) return -1;
+        e->ids = p;
+        summ_seq *q = realloc(e->seq, need * sizeof *q);
+        if (!q) return -1;
+        e->seq = q;
+        memset(e->ids + e->cap, 0, (need - e->cap) * sizeof *e->ids);
+        e->cap = need;
     }
-    return n ? sum / (double)n : 0;
+    out->words = 0;
+    for (size_t k = 0; k < need; k++) {
+        e->ids[k].n = 0;
+        const char *s = k < a->nref ? a->ref[k] : a->body + e->ch.start[k - a->nref];
+        size_t n = k < a->nref ? a->ref_len[k] : e->ch.end[k - a->nref] - e->ch.start[k - a->nref];
+        if (summ_rouge_tokens(e->voc, s, n, &e->ids[k]) < 0) return -1;
+        e->seq[k] = (summ_seq){e->ids[k].v, e->ids[k].n};
+        if (k >= a->nref) out->words += e->d.cand[e->ch.cand[k - a->nref]].wwords;
+    }
+    summ_rouge r;
+    if (summ_rouge_score(e->sc, e->seq, a->nref, e->seq + a->nref, e->ch.n, &r) < 0) return -1;
+    out->v[0] = 100 * pick(&r.r1, measure);
+    out->v[1] = 100 * pick(&r.r2, measure);
+    out->v[2] = 100 * pick(&r.rl, measure);
+    return 0;
 }
 
 static uint64_t next_rand(uint64_t *state)
@@ -99,47 +91,154 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* The 2.5% and 97.5% points of v[0..n) (sorted in place). */
+static void interval(double *v, size_t n, double *lo, double *hi)
+{
+    qsort(v, n, sizeof *v, cmp_double);
+    *lo = v[(size_t)floor(0.025 * (double)(n - 1))];
+    *hi = v[(size_t)ceil(0.975 * (double)(n - 1))];
+}
+
+/* Prints one set's means as tab-separated lines: set, way, R-1, R-2, R-L, words. */
+static void report_tsv(const char *name, size_t n, art_score *const s[NWAYS])
+{
+    static const char *const ways[NWAYS] = {"default", "lead3", "lead_words"};
+    for (int w = 0; w < NWAYS; w++) {
+        double m[4] = {0, 0, 0, 0};
+        for (size_t k = 0; k < n; k++)
+            m[0] += s[w][k].v[0], m[1] += s[w][k].v[1], m[2] += s[w][k].v[2], m[3] += s[w][k].words;
+        printf("%s\t%s\t%.2f\t%.2f\t%.2f\t%.1f\n", name, ways[w], m[0] / (double)n,
+               m[1] / (double)n, m[2] / (double)n, m[3] / (double)n);
+    }
+}
+
+/* Prints one set's table. s[w][k]: way w on the k-th article used. */
+static int report(const char *name, const char *split, const summ_dataset *ds, const size_t *idx,
+                  size_t n, art_score *const s[NWAYS], const summ_limits *lim, uint64_t boot,
+                  uint64_t seed)
+{
+    double *rs = malloc((size_t)boot * sizeof *rs);
+    if (!rs) return -1;
+    double refw = 0, refs = 0;
+    for (size_t k = 0; k < n; k++) {
+        const summ_article *a = &ds->a[idx[k]];
+        refs += (double)a->nref;
+        for (size_t r = 0; r < a->nref; r++) {
+            int in = 0;
+            for (size_t i = 0; i < a->ref_len[r]; i++) {
+                int sp = a->ref[r][i] == ' ' || a->ref[r][i] == '\n' || a->ref[r][i] == '\t';
+                refw += !sp && !in;
+                in = !sp;
+            }
+        }
+    }
+    printf("== %s: %s part, %zu articles; references %.1f words, %.2f sentences ==\n", name, split,
+           n, refw / (double)n, refs / (double)n);
+    printf("%-24s %-21s %-21s %-21s %6s\n", "", "ROUGE-1", "ROUGE-2", "ROUGE-Lsum", "words");
+    /* resample the articles once per replicate, the same draws for every row */
+    for (int w = 0; w <= NWAYS; w++) {
+        char label[64];
+        if (w == LEADW && lim->words)
+            snprintf(label, sizeof label, "lead, about %zu words", lim->words);
+        else
+            snprintf(label, sizeof label, "%s", w < NWAYS ? way_names[w] : "default - LEAD-3");
+        printf("%-24s", label);
+        for (int j = 0; j < 3; j++) {
+            double mean = 0;
+            for (size_t k = 0; k < n; k++)
+                mean += w < NWAYS ? s[w][k].v[j] : s[DEFAULT][k].v[j] - s[LEAD3][k].v[j];
+            mean /= (double)n;
+            uint64_t state = seed;
+            for (uint64_t b = 0; b < boot; b++) {
+                double sum = 0;
+                for (size_t k = 0; k < n; k++) {
+                    size_t i = next_rand(&state) % n;
+                    sum += w < NWAYS ? s[w][i].v[j] : s[DEFAULT][i].v[j] - s[LEAD3][i].v[j];
+                }
+                rs[b] = sum / (double)n;
+            }
+            double lo, hi;
+            interval(rs, (size_t)boot, &lo, &hi);
+            printf(w < NWAYS ? " %5.2f [%5.2f,%6.2f]" : " %+5.2f [%+5.2f,%+5.2f]", mean, lo, hi);
+        }
+        if (w < NWAYS) {
+            double words = 0;
+            for (size_t k = 0; k < n; k++) words += s[w][k].words;
+            printf(" %6.1f", words / (double)n);
+        }
+        printf("\n");
+    }
+    free(rs);
+    return 0;
+}
+
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: newspipe-summarize eval --data FILE [options]\n"
-               "ROUGE-1/2/L F1 (x100) of the summarizer and of the lead baseline on the same\n"
-               "articles with the same number of sentences, and a paired bootstrap 95%% interval\n"
-               "for the difference (articles resampled).\n"
-               "  --data FILE       NDJSON with title, body and reference (array of sentences)\n"
-               "  --weights FILE    weights (default: summarize.weights in the data directory)\n"
-               "  --split PART      test (default), tune or all; test = id number divisible by 3\n"
-               "  --sentences N     sentences per summary, or \"ref\" (default): as many as the\n"
-               "                    article's reference summary has\n"
-               "  --bootstrap B     bootstrap resamples (default 1000)\n"
-               "  --seed S          bootstrap seed (default 1)\n"
-               "  --reference FIELD the reference summary: an array of sentences or one string\n"
-               "                    (default reference; e.g. title for a headline check)\n"
-               "  --no-title        do not give the title to the summarizer\n"
-               "  --measure M       f (F1, default), r (recall) or p (precision)\n");
+    fprintf(f,
+            "usage: newspipe-summarize eval --data FILE [--data FILE]... [options]\n"
+            "For each development set (NDJSON with body and reference, an array of sentences),\n"
+            "ROUGE-1, ROUGE-2 and ROUGE-Lsum (x100) of the summarizer as shipped, of LEAD-3 and\n"
+            "of the lead cut to the same word target, on the same articles, with 95%% bootstrap\n"
+            "intervals (articles resampled) and the paired interval of the difference.\n"
+            "  --data FILE       a development set (repeatable)\n"
+            "  --weights FILE    weights (default: summarize.weights in the data directory)\n"
+            "  --split PART      test (default: the sealed test part), tune or all\n"
+            "  --sentences N     at most N sentences for the default method\n"
+            "  --words N         about N words for the default method (0: no target)\n"
+            "                    (both default to the weights file's)\n"
+            "  --limit N         only the first N articles of the part, per set\n"
+            "  --bootstrap B     bootstrap resamples (default 1000)\n"
+            "  --seed S          bootstrap seed (default 1)\n"
+            "  --measure M       f (F1, default), r (recall) or p (precision)\n"
+            "  --tsv             only the means, one line per set and way: set, way (default,\n"
+            "                    lead3, lead_words), R-1, R-2, R-L, words; tab-separated\n");
 }
 
 int summ_eval_main(int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"data", 1, NULL, 'd'},      {"weights", 1, NULL, 'w'},   {"split", 1, NULL, 's'},
-        {"sentences", 1, NULL, 'n'}, {"bootstrap", 1, NULL, 'b'}, {"seed", 1, NULL, 'r'},
-        {"reference", 1, NULL, 'f'}, {"no-title", 0, NULL, 't'},  {"measure", 1, NULL, 'm'},
-        {"help", 0, NULL, 'h'},      {NULL, 0, NULL, 0},
+        {"data", 1, NULL, 'd'},      {"weights", 1, NULL, 'w'}, {"split", 1, NULL, 's'},
+        {"sentences", 1, NULL, 'n'}, {"words", 1, NULL, 'W'},   {"limit", 1, NULL, 'l'},
+        {"bootstrap", 1, NULL, 'b'}, {"seed", 1, NULL, 'r'},    {"measure", 1, NULL, 'm'},
+        {"tsv", 0, NULL, 't'},       {"help", 0, NULL, 'h'},    {NULL, 0, NULL, 0},
     };
-    const char *data = NULL, *weights = NULL, *split = "test", *sentences = "ref";
-    const char *ref_field = "reference";
-    int no_title = 0, measure = 'f';
-    uint64_t boot = 1000, seed = 1, nsent = 0;
+    const char *data[64], *weights = NULL, *split = "test";
+    size_t ndata = 0;
+    int measure = 'f', have_n = 0, have_w = 0, tsv = 0;
+    uint64_t boot = 1000, seed = 1, nsent = 0, nwords = 0, limit = 0;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
-        case 'd': data = optarg; break;
+        case 'd':
+            if (ndata == 64) {
+                np_error("--data: at most 64 sets");
+                return NP_EX_USAGE;
+            }
+            data[ndata++] = optarg;
+            break;
         case 'w': weights = optarg; break;
         case 's': split = optarg; break;
-        case 'n': sentences = optarg; break;
-        case 'f': ref_field = optarg; break;
-        case 't': no_title = 1; break;
+        case 'n':
+            if (np_parse_uint(optarg, 1, 100000, &nsent) < 0) {
+                np_error("--sentences: expected 1..100000");
+                return NP_EX_USAGE;
+            }
+            have_n = 1;
+            break;
+        case 'W':
+            if (np_parse_uint(optarg, 0, 100000, &nwords) < 0) {
+                np_error("--words: expected 0..100000");
+                return NP_EX_USAGE;
+            }
+            have_w = 1;
+            break;
+        case 'l':
+            if (np_parse_uint(optarg, 1, UINT32_MAX, &limit) < 0) {
+                np_error("--limit: expected a positive number");
+                return NP_EX_USAGE;
+            }
+            break;
         case 'm':
             if (strcmp(optarg, "f") != 0 && strcmp(optarg, "r") != 0 && strcmp(optarg, "p") != 0) {
                 np_error("--measure: expected f, r or p");
@@ -159,16 +258,13 @@ int summ_eval_main(int argc, char **argv)
                 return NP_EX_USAGE;
             }
             break;
+        case 't': tsv = 1; break;
         case 'h': usage(stdout); return NP_EX_OK;
         default: usage(stderr); return NP_EX_USAGE;
         }
     }
-    if (!data || optind != argc) {
+    if (!ndata || optind != argc) {
         usage(stderr);
-        return NP_EX_USAGE;
-    }
-    if (strcmp(sentences, "ref") != 0 && np_parse_uint(sentences, 1, 1000, &nsent) < 0) {
-        np_error("--sentences: expected 1..1000 or ref");
         return NP_EX_USAGE;
     }
     int want_test = strcmp(split, "test") == 0, want_all = strcmp(split, "all") == 0;
@@ -189,85 +285,77 @@ int summ_eval_main(int argc, char **argv)
         np_error("%s", err);
         return NP_EX_CONFIG;
     }
-    summ_dataset ds;
-    if (summ_dataset_load(&ds, data, ref_field, err, sizeof err) < 0) {
-        np_error("%s", err);
-        return NP_EX_NOINPUT;
+    /* the default's length as the filter would set it */
+    summ_limits lim = {m.sentences, m.words, 0};
+    if (have_n) lim.sentences = nsent, lim.words = have_w ? nwords : 0;
+    if (have_w) lim.words = nwords, lim.sentences = have_n ? nsent : 0;
+    summ_limits lead3 = {3, 0, 0}, leadw = {0, lim.words, 0};
+    if (!lim.words) leadw = lead3;
+    if (!tsv) {
+        printf("weights: %s (about %zu words, at most %zu sentences; 0: no limit)\n", weights,
+               lim.words, lim.sentences);
+        printf("measure: ROUGE %s x 100, as rouge_score (Porter stemming, rougeLsum); 95%% "
+               "bootstrap intervals, %lu resamples\n",
+               measure == 'r'   ? "recall"
+               : measure == 'p' ? "precision"
+                                : "F1",
+               (unsigned long)boot);
     }
-    if (no_title)
-        for (size_t i = 0; i < ds.n; i++) ds.a[i].title_len = 0;
-    unsigned char *use = calloc(ds.n, 1);
-    summ_rouge *ra = calloc(ds.n, sizeof *ra), *rb = calloc(ds.n, sizeof *rb);
-    size_t *idx = calloc(ds.n, sizeof *idx);
-    double *diffs = calloc((size_t)boot * 3, sizeof *diffs);
-    int rc = NP_EX_SOFTWARE;
-    if (!use || !ra || !rb || !idx || !diffs) goto out;
-    size_t n = 0, refsum = 0;
-    for (size_t i = 0; i < ds.n; i++) {
-        use[i] = want_all || summ_article_is_test(&ds.a[i]) == want_test;
-        if (use[i]) idx[n++] = i, refsum += ds.a[i].nref;
-    }
-    if (n == 0) {
-        np_error("no articles in the %s split", split);
-        rc = NP_EX_DATAERR;
-        goto out;
-    }
-    if (summ_eval_articles(&ds, use, &m, SUMM_METHOD_DEFAULT, (size_t)nsent, ra) < 0 ||
-        summ_eval_articles(&ds, use, &m, SUMM_METHOD_LEAD, (size_t)nsent, rb) < 0)
-        goto out;
-    double mean[2][3] = {{0}};
-    for (size_t k = 0; k < n; k++) {
-        size_t i = idx[k];
-        mean[0][0] += pick(&ra[i].r1, measure), mean[0][1] += pick(&ra[i].r2, measure),
-            mean[0][2] += pick(&ra[i].rl, measure);
-        mean[1][0] += pick(&rb[i].r1, measure), mean[1][1] += pick(&rb[i].r2, measure),
-            mean[1][2] += pick(&rb[i].rl, measure);
-    }
-    uint64_t state = seed;
-    for (uint64_t b = 0; b < boot; b++) {
-        double s[3] = {0, 0, 0};
-        for (size_t k = 0; k < n; k++) {
-            size_t i = idx[next_rand(&state) % n];
-            s[0] += pick(&ra[i].r1, measure) - pick(&rb[i].r1, measure);
-            s[1] += pick(&ra[i].r2, measure) - pick(&rb[i].r2, measure);
-            s[2] += pick(&ra[i].rl, measure) - pick(&rb[i].rl, measure);
+
+    int rc = NP_EX_OK;
+    evaluator e = {0};
+    if (!(e.voc = summ_vocab_new()) || !(e.sc = summ_scorer_new())) rc = NP_EX_SOFTWARE;
+    for (size_t f = 0; f < ndata && rc == NP_EX_OK; f++) {
+        summ_dataset ds;
+        if (summ_dataset_load(&ds, data[f], "reference", err, sizeof err) < 0) {
+            np_error("%s", err);
+            rc = NP_EX_NOINPUT;
+            break;
         }
-        for (int j = 0; j < 3; j++) diffs[j * boot + b] = 100 * s[j] / (double)n;
+        size_t *idx = calloc(ds.n, sizeof *idx), n = 0;
+        art_score *s[NWAYS] = {0};
+        for (int w = 0; w < NWAYS; w++) s[w] = calloc(ds.n, sizeof *s[w]);
+        if (!idx || !s[0] || !s[1] || !s[2]) rc = NP_EX_SOFTWARE;
+        for (size_t i = 0; i < ds.n && rc == NP_EX_OK && (!limit || n < limit); i++) {
+            if (!want_all && summ_article_is_test(&ds.a[i]) != want_test) continue;
+            if (score_article(&e, &ds.a[i], &m, SUMM_METHOD_DEFAULT, &lim, measure,
+                              &s[DEFAULT][n]) < 0 ||
+                score_article(&e, &ds.a[i], &m, SUMM_METHOD_LEAD, &lead3, measure, &s[LEAD3][n]) <
+                    0 ||
+                score_article(&e, &ds.a[i], &m, SUMM_METHOD_LEAD, &leadw, measure, &s[LEADW][n]) <
+                    0)
+                rc = NP_EX_SOFTWARE;
+            idx[n++] = i;
+        }
+        /* the set's name: the folder holding the file */
+        char name[128];
+        const char *p = data[f], *slash = strrchr(p, '/');
+        if (slash && slash > p) {
+            const char *b = slash - 1;
+            while (b > p && b[-1] != '/') b--;
+            snprintf(name, sizeof name, "%.*s", (int)(slash - b), b);
+        } else {
+            snprintf(name, sizeof name, "%s", p);
+        }
+        if (rc == NP_EX_OK && n == 0) {
+            np_error("%s: no articles in the %s part", data[f], split);
+            rc = NP_EX_DATAERR;
+        }
+        if (rc == NP_EX_OK && tsv)
+            report_tsv(name, n, s);
+        else if (rc == NP_EX_OK && report(name, split, &ds, idx, n, s, &lim, boot, seed) < 0)
+            rc = NP_EX_SOFTWARE;
+        free(idx);
+        for (int w = 0; w < NWAYS; w++) free(s[w]);
+        summ_dataset_free(&ds);
     }
-    printf("data: %s\nweights: %s\nreference: %s%s\n", data, weights, ref_field,
-           no_title ? " (title not given to the summarizer)" : "");
-    printf("split: %s (%zu articles; test = id number divisible by 3)\n", split, n);
-    if (nsent)
-        printf("sentences per summary: %lu for both methods\n", (unsigned long)nsent);
-    else
-        printf("sentences per summary: the reference's sentence count, for both methods "
-               "(mean %.2f)\n",
-               (double)refsum / (double)n);
-    printf("measure: ROUGE %s x 100\n", measure == 'r'   ? "recall"
-                                        : measure == 'p' ? "precision"
-                                                         : "F1");
-    printf("%-22s %7s %7s %7s\n", "method", "R-1", "R-2", "R-L");
-    printf("%-22s %7.2f %7.2f %7.2f\n", "default", 100 * mean[0][0] / n, 100 * mean[0][1] / n,
-           100 * mean[0][2] / n);
-    printf("%-22s %7.2f %7.2f %7.2f\n", nsent ? "lead" : "lead (LEAD-N)", 100 * mean[1][0] / n,
-           100 * mean[1][1] / n, 100 * mean[1][2] / n);
-    const char *names[3] = {"R-1", "R-2", "R-L"};
-    for (int j = 0; j < 3; j++) {
-        double *v = diffs + j * boot;
-        qsort(v, (size_t)boot, sizeof *v, cmp_double);
-        double lo = v[(size_t)floor(0.025 * (double)(boot - 1))];
-        double hi = v[(size_t)ceil(0.975 * (double)(boot - 1))];
-        printf("difference %s: %+.2f  95%% bootstrap interval [%+.2f, %+.2f] (%lu resamples)\n",
-               names[j], 100 * (mean[0][j] - mean[1][j]) / n, lo, hi, (unsigned long)boot);
-    }
-    rc = NP_EX_OK;
-out:
     if (rc == NP_EX_SOFTWARE) np_error("out of memory");
-    free(use);
-    free(ra);
-    free(rb);
-    free(idx);
-    free(diffs);
-    summ_dataset_free(&ds);
+    for (size_t k = 0; k < e.cap; k++) summ_ids_free(&e.ids[k]);
+    free(e.ids);
+    free(e.seq);
+    summ_doc_free(&e.d);
+    summ_choice_free(&e.ch);
+    summ_scorer_free(e.sc);
+    summ_vocab_free(e.voc);
     return rc;
 }

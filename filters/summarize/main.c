@@ -1,6 +1,6 @@
 /* newspipe-summarize: adds an extractive summary of each article's body, "summary" (the
  * chosen sentences in article order, joined by one space) and "summary_spans" (their
- * code-point offsets in the body). The analysis is in features.c, the choice in score.c;
+ * code-point offsets in the body). The analysis is in analyse.c, the choice in score.c;
  * this file is options, records and output. `newspipe-summarize train` and `eval` are the
  * development commands (train.c, eval.c). */
 #include <stdio.h>
@@ -20,15 +20,20 @@
 #include "train.h"
 
 #define MAX_SENTENCES 100000
+#define MAX_WORDS     100000
 
-enum { OPT_SENTENCES = 256, OPT_MAX_CHARS, OPT_METHOD, OPT_FIELDS, OPT_WEIGHTS };
+enum { OPT_SENTENCES = 256, OPT_WORDS, OPT_MAX_CHARS, OPT_METHOD, OPT_FIELDS, OPT_WEIGHTS };
 
 static const np_option options[] = {
-    {"sentences", 1, OPT_SENTENCES, 'n', "N", "sentences per summary (default 3)"},
+    {"sentences", 1, OPT_SENTENCES, 'n', "N",
+     "at most N sentences per summary (default: the weights file's length)"},
+    {"words", 1, OPT_WORDS, 0, "N",
+     "about N words per summary, 0 for no target (default: the weights file's length)"},
     {"max-chars", 1, OPT_MAX_CHARS, 0, "N",
      "at most N characters (code points) per summary (default: no limit)"},
     {"method", 1, OPT_METHOD, 0, "NAME",
-     "default (fitted scorer with redundancy removal) or lead (the first N sentences)"},
+     "default (fitted scorer with redundancy removal) or lead (the first sentences; "
+     "3 by default)"},
     {"fields", 1, OPT_FIELDS, 0, "TEXT[,TITLE]",
      "field to summarize and title field for the scorer (default body,title)"},
     {"weights", 1, OPT_WEIGHTS, 0, "FILE",
@@ -38,7 +43,8 @@ static const np_option options[] = {
 };
 
 typedef struct {
-    size_t sentences, max_chars;
+    summ_limits limits;
+    int have_sentences, have_words; /* given on the command line */
     summ_method method;
     char *fields_storage;
     const char *text_field, *title_field;
@@ -59,14 +65,23 @@ static int on_option(void *ctx, int key, const char *arg)
             np_error("--sentences: expected a number from 1 to %d, got '%s'", MAX_SENTENCES, arg);
             return NP_EX_USAGE;
         }
-        z->sentences = (size_t)v;
+        z->limits.sentences = (size_t)v;
+        z->have_sentences = 1;
+        return NP_EX_OK;
+    case OPT_WORDS:
+        if (np_parse_uint(arg, 0, MAX_WORDS, &v) < 0) {
+            np_error("--words: expected a number from 0 to %d, got '%s'", MAX_WORDS, arg);
+            return NP_EX_USAGE;
+        }
+        z->limits.words = (size_t)v;
+        z->have_words = 1;
         return NP_EX_OK;
     case OPT_MAX_CHARS:
         if (np_parse_uint(arg, 1, UINT32_MAX, &v) < 0) {
             np_error("--max-chars: expected a positive number, got '%s'", arg);
             return NP_EX_USAGE;
         }
-        z->max_chars = (size_t)v;
+        z->limits.chars = (size_t)v;
         return NP_EX_OK;
     case OPT_METHOD:
         if (strcmp(arg, "default") == 0)
@@ -96,10 +111,27 @@ static int on_option(void *ctx, int key, const char *arg)
     return NP_EX_USAGE;
 }
 
+/* The length: what the command line gave; the rest from the weights file for the default
+ * method (the length its training chose), or LEAD-3 for the lead. One limit given alone
+ * replaces both defaults: --sentences 5 gives five sentences whatever their length. */
+static void set_limits(summarizer *z)
+{
+    summ_limits d = {3, 0, 0};
+    if (z->method == SUMM_METHOD_DEFAULT)
+        d.sentences = z->model.sentences, d.words = z->model.words;
+    if (z->have_sentences && !z->have_words) d.words = 0;
+    if (z->have_words && !z->have_sentences) d.sentences = 0;
+    if (!z->have_sentences) z->limits.sentences = d.sentences;
+    if (!z->have_words) z->limits.words = d.words;
+}
+
 static int on_start(void *ctx)
 {
     summarizer *z = ctx;
-    if (z->method == SUMM_METHOD_LEAD && !z->weights) return NP_EX_OK;
+    if (z->method == SUMM_METHOD_LEAD && !z->weights) {
+        set_limits(z);
+        return NP_EX_OK;
+    }
     char path[4096], err[512];
     const char *p = z->weights;
     if (!p) {
@@ -113,6 +145,7 @@ static int on_start(void *ctx)
         np_error("%s", err);
         return NP_EX_CONFIG;
     }
+    set_limits(z);
     return NP_EX_OK;
 }
 
@@ -142,7 +175,7 @@ static np_verdict on_record(void *ctx, np_record *rec)
          * next record */
     }
     if (summ_doc_analyse(&z->doc, s, n, title, tn) < 0 ||
-        summ_choose(&z->doc, s, &z->model, z->method, z->sentences, z->max_chars, &z->choice) < 0)
+        summ_choose(&z->doc, s, &z->model, z->method, &z->limits, &z->choice) < 0)
         return np_record_fail(rec, NP_EX_SOFTWARE, "out of memory");
 
     const summ_choice *c = &z->choice;
@@ -205,7 +238,7 @@ int main(int argc, char **argv)
         .finish = on_finish,
     };
     static summarizer z = {
-        .sentences = 3,
+        .limits = {0, 0, 0},
         .method = SUMM_METHOD_DEFAULT,
         .text_field = "body",
         .title_field = "title",

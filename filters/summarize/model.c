@@ -1,4 +1,5 @@
-/* Weights file: "# comment" lines, then "version 1", "mmr X" and one "w NAME X" per feature.
+/* Weights file: "# comment" lines, then "version 2", "mmr X", "words N", "sentences N" and one
+ * "w NAME X" per feature.
  * Names rather than positions, so a file from another build fails loudly instead of being
  * read with shifted meanings. */
 #include "model.h"
@@ -19,23 +20,30 @@ int summ_model_load(summ_model *m, const char *path, char *err, size_t errlen)
         return -1;
     }
     char line[512];
-    int have[SUMM_NFEAT] = {0}, version = 0, have_mmr = 0, rc = 0;
+    int have[SUMM_NFEAT] = {0}, version = 0, have_mmr = 0, have_len = 0, rc = 0;
     unsigned lineno = 0;
     memset(m, 0, sizeof *m);
     while (rc == 0 && fgets(line, sizeof line, f)) {
         lineno++;
         char name[64];
         double v;
+        unsigned long u;
         char *p = line + strspn(line, " \t");
         if (*p == '#' || *p == '\n' || *p == '\0') continue;
         if (sscanf(p, "version %d", &version) == 1) {
-            if (version != 1) {
+            if (version != 2) {
                 snprintf(err, errlen, "%s:%u: unsupported version %d", path, lineno, version);
                 rc = -1;
             }
         } else if (sscanf(p, "mmr %lf", &v) == 1) {
             m->mmr = v;
             have_mmr = 1;
+        } else if (sscanf(p, "words %lu", &u) == 1 && u <= 100000) {
+            m->words = u;
+            have_len |= 1;
+        } else if (sscanf(p, "sentences %lu", &u) == 1 && u <= 100000) {
+            m->sentences = u;
+            have_len |= 2;
         } else if (sscanf(p, "w %63s %lf", name, &v) == 2) {
             int k = 0;
             while (k < SUMM_NFEAT && strcmp(summ_feature_names[k], name) != 0) k++;
@@ -57,8 +65,10 @@ int summ_model_load(summ_model *m, const char *path, char *err, size_t errlen)
     }
     fclose(f);
     if (rc) return rc;
-    if (version != 1 || !have_mmr) {
-        snprintf(err, errlen, "%s: not a summarize weights file (no version 1 / mmr line)", path);
+    if (version != 2 || !have_mmr || have_len != 3) {
+        snprintf(err, errlen,
+                 "%s: not a summarize weights file (no version 2, mmr, words or sentences line)",
+                 path);
         return -1;
     }
     for (int k = 0; k < SUMM_NFEAT; k++)
@@ -81,7 +91,8 @@ int summ_model_save(const summ_model *m, const char *path, const char *comment)
         rc |= np_buf_putc(&b, '\n');
         c += n + (c[n] == '\n');
     }
-    rc |= np_buf_printf(&b, "version 1\nmmr %.9g\n", m->mmr);
+    rc |= np_buf_printf(&b, "version 2\nmmr %.9g\nwords %zu\nsentences %zu\n", m->mmr, m->words,
+                        m->sentences);
     for (int k = 0; k < SUMM_NFEAT; k++)
         rc |= np_buf_printf(&b, "w %s %.9g\n", summ_feature_names[k], m->w[k]);
     if (rc) {

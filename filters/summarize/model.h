@@ -10,6 +10,8 @@
 typedef struct {
     double w[SUMM_NFEAT]; /* score of a sentence: w . x */
     double mmr;           /* minus mmr x the highest cosine similarity to a chosen sentence */
+    size_t words;         /* the default length: about this many words (0: no word target) */
+    size_t sentences;     /* and at most this many sentences (0: no limit) */
 } summ_model;
 
 /* Reads path into *m. Every feature must have a weight. Returns 0, or -1 with a message in

@@ -60,11 +60,11 @@ static void cut(const summ_cand *c, const char *text, size_t limit, uint32_t *en
 }
 
 int summ_choose(summ_doc *d, const char *text, const summ_model *m, summ_method method,
-                size_t nsent, size_t max_chars, summ_choice *out)
+                const summ_limits *lim, summ_choice *out)
 {
-    size_t nc = d->ncand;
+    size_t nc = d->ncand, max_chars = lim->chars, nsent = lim->sentences ? lim->sentences : nc;
     out->n = 0;
-    if (nc == 0 || nsent == 0) return 0;
+    if (nc == 0) return 0;
     if (reserve(out, nc) < 0) return -1;
     int strong = 0;
     for (size_t i = 0; i < nc; i++) strong |= !(d->cand[i].flags & SUMM_C_WEAK);
@@ -74,7 +74,7 @@ int summ_choose(summ_doc *d, const char *text, const summ_model *m, summ_method 
         out->maxsim[i] = 0;
     }
     int use_mmr = method == SUMM_METHOD_DEFAULT && m->mmr != 0;
-    size_t used = 0, picks = 0;
+    size_t used = 0, picks = 0, words = 0;
     while (picks < nsent) {
         long best = -1;
         double bestv = 0;
@@ -90,6 +90,14 @@ int summ_choose(summ_doc *d, const char *text, const summ_model *m, summ_method 
             if (best < 0 || v > bestv) best = (long)i, bestv = v, bestneed = need;
         }
         if (best < 0) break;
+        if (lim->words && picks) {
+            /* stop when taking it would end further from the target than stopping here */
+            size_t w = words + d->cand[best].wwords, target = lim->words;
+            size_t with = w > target ? w - target : target - w;
+            size_t without = words > target ? words - target : target - words;
+            if (with > without) break;
+        }
+        words += d->cand[best].wwords;
         out->state[best] = TAKEN;
         used = bestneed;
         picks++;

@@ -24,12 +24,24 @@ typedef struct {
     size_t scap;
 } summ_choice;
 
-/* Chooses up to nsent candidates of the analysed article d (text[0..n) is its text). With
- * max_chars > 0 the summary (sentences joined by one space) has at most max_chars code
- * points: sentences that do not fit are skipped; if none fits, the best one is cut at a word
- * boundary. Returns 0, or -1 when out of memory. */
+/* How long a summary may be; 0 means no limit of that kind. */
+typedef struct {
+    size_t sentences; /* at most this many sentences */
+    size_t words;     /* about this many words (whitespace-separated, as wc -w counts) */
+    size_t chars;     /* at most this many code points, counting the joining spaces */
+} summ_limits;
+
+/* Chooses candidates of the analysed article d (text[0..n) is its text), best first, until
+ * one of the limits stops it:
+ * - sentences: the count is reached;
+ * - words: the next sentence would take the summary further from lim->words words than it
+ *   is without it (gensim's word_count rule), so the summary ends near the target on either
+ *   side; the first sentence is always taken;
+ * - chars: a sentence that does not fit is skipped and the next best tried; if none fits,
+ *   the best one is cut at a word boundary.
+ * Returns 0, or -1 when out of memory. */
 int summ_choose(summ_doc *d, const char *text, const summ_model *m, summ_method method,
-                size_t nsent, size_t max_chars, summ_choice *out);
+                const summ_limits *lim, summ_choice *out);
 
 /* The model score w . x of candidate c. */
 double summ_score(const summ_model *m, const summ_cand *c);

@@ -1,5 +1,5 @@
-/* `newspipe-summarize train`: fits the scorer's weights on the development set's tuning
- * part and writes the weights file. */
+/* `newspipe-summarize train`: chooses the model and its default length by cross-validation
+ * over the tuning parts of the development sets, fits it and writes the weights file. */
 #ifndef SUMM_TRAIN_H
 #define SUMM_TRAIN_H
 
