@@ -278,6 +278,16 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                 cue = 1;
             m->cue = (uint8_t)cue;
         }
+        /* Index and benchmark names ("the MSCI world index", "FTSE 100", "Nikkei") are not
+         * their providers: such a name, or any name right before "index", "benchmark" or
+         * "futures", links only with a code or the company named in full elsewhere. */
+        if (!suffix &&
+            ((single && tl_word_in(TL_W_INDEX_PROVIDER, t[i].h)) ||
+             (e < nt && !(t[e].flags & TL_TOK_BREAK) && tl_word_in(TL_W_INDEX_WORD, t[e].h)))) {
+            m->weak = 1;
+            m->cue = 0;
+            m->orgable = 0;
+        }
         i = e - 1;
     }
     return 0;

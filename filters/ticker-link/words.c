@@ -733,6 +733,15 @@ static const char *const common_words[] = {
     "zone",
 };
 
+/* Index families whose name is also a company's or a unit's: listed providers (MSCI Inc),
+ * exchanges' index arms (FTSE of the LSE, Stoxx of Deutsche Boerse), publishers (Nikkei).
+ * No listings file says which names are indexes: this list is written by hand. */
+static const char *const index_providers[] = {"msci",  "ftse",  "stoxx",  "nikkei", "russell",
+                                              "topix", "kospi", "sensex", "nifty",  "bovespa"};
+/* Words after a name that make it an index's ("Hang Seng index", "Dow Jones average"). */
+static const char *const index_words[] = {"index",   "indices",  "indexes", "benchmark",
+                                          "average", "averages", "futures"};
+
 #define WORDS(a) a, sizeof(a) / sizeof(*(a))
 
 static np_wordset sets[TL_W_NLISTS];
@@ -785,7 +794,9 @@ int tl_words_init(void)
         add_list(&used, TL_W_CUE_AFTER, WORDS(cue_after), 0) ||
         add_list(&used, TL_W_CUE_BEFORE, WORDS(cue_before), 0) ||
         add_list(&used, TL_W_DETERMINER, WORDS(determiners), 0) ||
-        add_list(&used, TL_W_COUNTRY, WORDS(countries), 0))
+        add_list(&used, TL_W_COUNTRY, WORDS(countries), 0) ||
+        add_list(&used, TL_W_INDEX_PROVIDER, WORDS(index_providers), 0) ||
+        add_list(&used, TL_W_INDEX_WORD, WORDS(index_words), 0))
         return -1;
     built = 1;
     return 0;

@@ -11,18 +11,20 @@
 enum { TL_FORM_WORD = 1, TL_FORM_GROUP = 2, TL_FORM_DOTTED = 4, TL_FORM_BEFORE = 8 };
 
 typedef enum {
-    TL_W_LEGAL,       /* legal forms and name-closing words (TL_FORM_WORD) */
-    TL_W_GROUP,       /* group words ("Holdings", "Group"; TL_FORM_GROUP) */
-    TL_W_DOTTED,      /* legal forms written with full stops, as letters ("sa", "spa") */
-    TL_W_COMMON,      /* common words, places, nationalities, news acronyms */
-    TL_W_CONNECTOR,   /* lower-case words allowed inside a name ("of", "de") */
-    TL_W_INSTITUTION, /* nouns that make "Ford Foundation" another body */
-    TL_W_BEFORE_OK,   /* capitalized words that may stand before a one-word name */
-    TL_W_AFTER_OK,    /* capitalized words that may follow a one-word name */
-    TL_W_CUE_AFTER,   /* "Apple said": words after a brand name that support it */
-    TL_W_CUE_BEFORE,  /* "miner Vale": trades before a name that support it */
-    TL_W_DETERMINER,  /* words that may stand right before a longer name */
-    TL_W_COUNTRY,     /* countries whose possessive introduces a company */
+    TL_W_LEGAL,          /* legal forms and name-closing words (TL_FORM_WORD) */
+    TL_W_GROUP,          /* group words ("Holdings", "Group"; TL_FORM_GROUP) */
+    TL_W_DOTTED,         /* legal forms written with full stops, as letters ("sa", "spa") */
+    TL_W_COMMON,         /* common words, places, nationalities, news acronyms */
+    TL_W_CONNECTOR,      /* lower-case words allowed inside a name ("of", "de") */
+    TL_W_INSTITUTION,    /* nouns that make "Ford Foundation" another body */
+    TL_W_BEFORE_OK,      /* capitalized words that may stand before a one-word name */
+    TL_W_AFTER_OK,       /* capitalized words that may follow a one-word name */
+    TL_W_CUE_AFTER,      /* "Apple said": words after a brand name that support it */
+    TL_W_CUE_BEFORE,     /* "miner Vale": trades before a name that support it */
+    TL_W_DETERMINER,     /* words that may stand right before a longer name */
+    TL_W_COUNTRY,        /* countries whose possessive introduces a company */
+    TL_W_INDEX_PROVIDER, /* index names that are also companies' ("MSCI", "FTSE") */
+    TL_W_INDEX_WORD,     /* "index", "benchmark": the name before is an index's */
     TL_W_NLISTS
 } tl_wordlist;
 

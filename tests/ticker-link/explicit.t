@@ -40,6 +40,8 @@ XSWX:U|U|XSWX|U.S|1|CH|||40|Utopia AG||common
 ARCX:J|J|ARCX|J.P|1|US|||40|Jay Fund||etf
 ARCX:A|A|ARCX|A.P|1|US|||40|Ay Fund||etf
 XLON:INC|INC|XLON|INC.L|1|GB|||40|Incline plc||common
+cik:14|MSCI|XNYS||1|US|||70|MSCI Inc||common
+cik:15|HOLD|XNYS||1|US|||70|Holdfast Capital Inc|+Holdfast|common
 TSV
 
 : > "$T/in.ndjson"
@@ -62,6 +64,8 @@ add 'Bigbank Financial Corp said profit rose.'
 add 'Bigbank Financial Corp (BBNX) notes fell.'
 add 'Pillmaker said sales rose.'
 add 'Adriax plc said sales rose.'
+add 'The MSCI world index rose and the Holdfast index fell.'
+add 'MSCI Inc said profit rose; MSCI shares gained.'
 "$TL" --listings "$T/l.tsv" < "$T/in.ndjson" > "$T/out.ndjson" 2> "$T/err"
 ok $? "the filter runs on the cases"
 python3 - "$T/out.ndjson" > "$T/got" <<'PY'
@@ -93,6 +97,8 @@ is "$(got 15)" "BBNX@ARCX:etn:name/symbol BIGB@XNYS:common:name/symbol" \
    "the notes link when the article names their code (and count for the company)"
 is "$(got 16)" "PLMD@XNYS:common:name" "a separately listed subsidiary is not the parent"
 is "$(got 17)" "ADRX@XNYS:depositary:name ADX@XLON:common:name" "a depositary receipt is equity: it links with the company"
+is "$(got 18)" "" "an index name is not its provider, nor a name before \"index\""
+is "$(got 19)" "MSCI@XNYS:common:name" "the provider named as a company (MSCI Inc) links"
 
 # A bad type is a data error naming file, line and value.
 printf '# newspipe-listings 1\nsymbol\tmic\tname\ttype\nXX\tXNYS\tEx Co\tbond\n' > "$T/bad.tsv"

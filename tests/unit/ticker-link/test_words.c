@@ -45,6 +45,9 @@ int main(void)
            in(TL_W_CUE_BEFORE, "miner") && in(TL_W_DETERMINER, "the") &&
            in(TL_W_AFTER_OK, "chairman"),
        "each context list has its words");
+    ok(in(TL_W_INDEX_PROVIDER, "msci") && in(TL_W_INDEX_WORD, "index") &&
+           !in(TL_W_INDEX_PROVIDER, "index"),
+       "index providers and index words");
     ok(!in(TL_W_INSTITUTION, "of") && !in(TL_W_LEGAL, "foundation") && !in(TL_W_GROUP, "inc"),
        "and not another list's");
     return done_testing();
