@@ -21,7 +21,7 @@ ETAG_AVERAGE ?= 15
 ETAG_MODEL ?= data/entity-tag.model
 ETAG_CLUSTERS := $(wildcard $(ETAG_GAZ)/clusters.txt)
 
-$(OBJ)/tests/unit/entity-tag/%.o: ALL_CFLAGS += -Ifilters/entity-tag
+$(OBJ)/tests/unit/entity-tag/%.o: ALL_CFLAGS += -Ifilters/entity-tag -Ifilters/entity-tag/dev
 
 .PHONY: model etag-lists cv-entity-tag clusters eval-entity-tag bench-entity-tag
 BENCHES += bench-entity-tag
@@ -53,7 +53,7 @@ etag-lists: $(ETAG_BIN)
 # The shipped model learns eng.train and three quarters of eng.testa (documents d with
 # d % 4 != 0); the fourth quarter (54 documents) stays unseen, for the progress lines and the
 # quality gate (tests/quality/entity-tag.t).
-ETAG_SPLIT := sh filters/entity-tag/conll-docs.sh
+ETAG_SPLIT := sh filters/entity-tag/dev/conll-docs.sh
 model: etag-lists
 	$(ETAG_SPLIT) --not 4 0 $(ETAG_NER)/conll2003/eng.testa > $(OUT)/entity-tag/testa-train.conll
 	$(ETAG_SPLIT) 4 0 $(ETAG_NER)/conll2003/eng.testa > $(OUT)/entity-tag/testa-gate.conll

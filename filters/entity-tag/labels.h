@@ -2,6 +2,8 @@
 #ifndef ETAG_LABELS_H
 #define ETAG_LABELS_H
 
+#include <stddef.h>
+
 /* Model types, in label order. Rule types follow them (they are never labels). */
 enum {
     ETAG_PER,

@@ -7,16 +7,16 @@
 #include <time.h>
 
 #include "cli.h"
-#include "clusters.h"
+#include "dev/clusters.h"
 #include "datapath.h"
-#include "eval.h"
+#include "dev/eval.h"
 #include "exitcode.h"
 #include "filter.h"
 #include "json.h"
 #include "labels.h"
 #include "model.h"
 #include "tagger.h"
-#include "train.h"
+#include "dev/train.h"
 
 enum { OPT_MODEL = 256, OPT_TYPES, OPT_FIELDS, OPT_NO_LISTED };
 

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "conll.h"
+#include "spans.h"
 #include "tokenize.h"
 
 /* Finds rule entities in the tokens t[0..n) of text s. Spans (token indices, types

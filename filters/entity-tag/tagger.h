@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "conll.h"
+#include "spans.h"
 #include "decode.h"
 #include "model.h"
 #include "tokenize.h"

@@ -27,7 +27,7 @@ at_least() { # GOT FLOOR
     awk -v g="$1" -v f="$2" 'BEGIN { exit !(g != "" && g + 0 >= f + 0) }'
 }
 
-sh "$NP_TOP/filters/entity-tag/conll-docs.sh" 4 0 "$NER/conll2003/eng.testa" > "$T/testa-gate.conll"
+sh "$NP_TOP/filters/entity-tag/dev/conll-docs.sh" 4 0 "$NER/conll2003/eng.testa" > "$T/testa-gate.conll"
 is "$(grep -c '^-DOCSTART-' "$T/testa-gate.conll")" 54 "the unseen quarter of eng.testa: 54 documents"
 "$ET" eval --model "$MODEL" "$T/testa-gate.conll" "$NER/wikigold/wikigold.conll.txt" > "$T/eval"
 ok $? "eval runs on testa-gate and wikigold"

@@ -7,10 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef struct {
-    uint32_t first, n; /* a span of tokens */
-    int type;          /* ETAG_PER .. ETAG_MISC */
-} etag_span;
+#include "../spans.h"
 
 typedef struct {
     char *text;        /* all token strings, NUL-separated; owned */
@@ -30,9 +27,5 @@ typedef struct {
  * ("FILE:LINE: unknown tag X"). Free with etag_corpus_free(). */
 int etag_corpus_read(const char *path, etag_corpus *c, char *err, size_t errlen);
 void etag_corpus_free(etag_corpus *c);
-
-/* Converts BILOU labels to spans (tolerant of ill-formed sequences: an entity ends where the
- * sequence breaks). out must hold n entries; returns the count. */
-size_t etag_labels_to_spans(const uint8_t *labels, size_t n, etag_span *out);
 
 #endif

@@ -18,7 +18,7 @@
 #include "conll.h"
 #include "exitcode.h"
 #include "json.h"
-#include "labels.h"
+#include "../labels.h"
 #include "score.h"
 
 extern char **environ;

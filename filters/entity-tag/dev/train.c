@@ -14,10 +14,10 @@
 
 #include "cli.h"
 #include "conll.h"
-#include "decode.h"
+#include "../decode.h"
 #include "exitcode.h"
-#include "model.h"
-#include "resources.h"
+#include "../model.h"
+#include "../resources.h"
 #include "score.h"
 
 typedef struct {

@@ -8,22 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "labels.h"
-
-static const char *const type_names[ETAG_NTYPES] = {"PER",   "ORG",     "LOC", "MISC",
-                                                    "MONEY", "PERCENT", "DATE"};
-
-const char *etag_type_name(int type)
-{
-    return type >= 0 && type < ETAG_NTYPES ? type_names[type] : NULL;
-}
-
-int etag_type_parse(const char *name, size_t n)
-{
-    for (int t = 0; t < ETAG_NTYPES; t++)
-        if (strlen(type_names[t]) == n && memcmp(type_names[t], name, n) == 0) return t;
-    return -1;
-}
+#include "../labels.h"
 
 /* Growable arrays of uint32_t and uint8_t. */
 typedef struct {
@@ -59,37 +44,6 @@ static int parse_tag(const char *t, size_t n, int *type, int *begin)
     *begin = t[0] == 'B' || t[0] == 'S' || t[0] == 'U';
     *type = etag_type_parse(t + 2, n - 2);
     return *type >= 0 && *type < ETAG_NMODEL ? 0 : -1;
-}
-
-size_t etag_labels_to_spans(const uint8_t *labels, size_t n, etag_span *out)
-{
-    size_t ns = 0;
-    int open = -1; /* type of the open span */
-    uint32_t first = 0;
-    for (size_t i = 0; i <= n; i++) {
-        int lab = i < n ? labels[i] : ETAG_O;
-        int ty = etag_label_type(lab), part = etag_label_part(lab);
-        /* does this token continue the open span? */
-        if (open >= 0 && ty == open && (part == ETAG_I || part == ETAG_L)) {
-            if (part == ETAG_L) {
-                out[ns++] = (etag_span){first, (uint32_t)(i + 1 - first), open};
-                open = -1;
-            }
-            continue;
-        }
-        if (open >= 0) { /* the sequence broke: close what was open */
-            out[ns++] = (etag_span){first, (uint32_t)(i - first), open};
-            open = -1;
-        }
-        if (ty < 0) continue;
-        if (part == ETAG_U || part == ETAG_L) {
-            out[ns++] = (etag_span){(uint32_t)i, 1, ty};
-        } else {
-            open = ty;
-            first = (uint32_t)i;
-        }
-    }
-    return ns;
 }
 
 int etag_corpus_read(const char *path, etag_corpus *c, char *err, size_t errlen)

@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "conll.h"
-#include "labels.h"
+#include "../labels.h"
 
 typedef struct {
     unsigned long tp[ETAG_NMODEL], fp[ETAG_NMODEL], fn[ETAG_NMODEL];
