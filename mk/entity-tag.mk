@@ -3,7 +3,7 @@
 #                           three quarters of eng.testa) with the gazetteers, word classes and
 #                           Viterbi decoding: the mean of ETAG_AVERAGE perceptrons per pass and
 #                           jackknife fold; deterministic; not run by CI
-#   make clusters           rebuild the word-class table filters/entity-tag/gazetteers/clusters.txt
+#   make clusters           rebuild the word-class table gazetteers/clusters.txt
 #                           from unlabeled text (Reuters sample + eng.train tokens); ~1 minute
 #   make cv-entity-tag      the recipe's F1 over 5 document folds of eng.train, and the fold
 #                           models' mean on eng.testa and wikigold (cheap settings; ~2 min CPU)
@@ -13,7 +13,7 @@
 
 ETAG_BIN := $(BINDIR)/newspipe-entity-tag
 ETAG_NER := $(SHARED)/data/ner
-ETAG_GAZ := filters/entity-tag/gazetteers
+ETAG_GAZ := gazetteers
 ETAG_WIKI := $(SHARED)/data/ner/wiki-gazetteers
 ETAG_EPOCHS ?= 8
 ETAG_SEED ?= 1

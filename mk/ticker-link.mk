@@ -12,7 +12,7 @@
 TL_BIN := $(BINDIR)/newspipe-ticker-link
 TL_SRC := $(SHARED)/data/tickers
 TL_OUT := $(OUT)/ticker-link
-TL_GAZ := filters/entity-tag/gazetteers
+TL_GAZ := gazetteers
 
 $(OBJ)/tests/unit/ticker-link/%.o: ALL_CFLAGS += -Ifilters/ticker-link -Itests/unit
 
