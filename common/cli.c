@@ -11,6 +11,8 @@
 #include <string.h>
 
 static const char *progname = "newspipe";
+static void (*error_hook)(void *arg, const char *msg);
+static void *error_hook_arg;
 
 void np_set_progname(const char *name)
 {
@@ -29,8 +31,18 @@ void np_error(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (error_hook) {
+        error_hook(error_hook_arg, msg);
+        return;
+    }
     /* One write, so lines from concurrent stages do not interleave. */
     fprintf(stderr, "%s: %s\n", progname, msg);
+}
+
+void np_set_error_hook(void (*fn)(void *arg, const char *msg), void *arg)
+{
+    error_hook = fn;
+    error_hook_arg = arg;
 }
 
 int np_parse_size(const char *s, uint64_t *out)

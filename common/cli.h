@@ -12,6 +12,9 @@ const char *np_progname(void);
 
 /* Prints "PROGNAME: message\n" on stderr. */
 void np_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Sends np_error's messages (without "PROGNAME: ") to fn instead of stderr; NULL restores
+ * stderr. The filter driver's --parse-only uses it to report a refused option by name. */
+void np_set_error_hook(void (*fn)(void *arg, const char *msg), void *arg);
 
 /* "64M", "1.5G", "4096", "10k" (powers of 1024) -> bytes. Returns 0, or -1 if invalid. */
 int np_parse_size(const char *s, uint64_t *out);

@@ -18,6 +18,7 @@
 #include "input.h"
 #include "output.h"
 #include "record_impl.h"
+#include "statefile.h"
 #include "utf8.h"
 
 #ifndef NP_VERSION
@@ -37,6 +38,7 @@ enum {
     OPT_UNBUFFERED,
     OPT_ID_FIELD,
     OPT_OPTIONS,
+    OPT_PARSE_ONLY,
     OPT_HELP,
     OPT_VERSION,
 };
@@ -51,6 +53,7 @@ static const np_option common_options[] = {
     {"unbuffered", 0, OPT_UNBUFFERED, 0, NULL, "flush the output after every record"},
     {"id-field", 1, OPT_ID_FIELD, 0, "NAME", "the record's id field (default id)"},
     {"options", 0, OPT_OPTIONS, 0, NULL, "list the options, one per line, and exit"},
+    {"parse-only", 0, OPT_PARSE_ONLY, 0, NULL, "check the options, then exit without reading"},
     {"help", 0, OPT_HELP, 'h', NULL, "show this help and exit"},
     {"version", 0, OPT_VERSION, 'V', NULL, "show the version and exit"},
     {NULL, 0, 0, 0, NULL, NULL},
@@ -64,6 +67,8 @@ typedef struct {
     int gzip;
     const char *reject_path;
     int strict, stats, unbuffered;
+    int parse_only;      /* --parse-only: a refused option is reported on stdout by name */
+    const char *current; /* the option being parsed, for --parse-only */
     uint64_t max_line;
     const char *id_field;
     np_output *out;
@@ -111,9 +116,26 @@ static void usage(const driver *d)
            d->progname);
 }
 
-static void list_options(const np_option *o)
+/* --options: "NAME\tflag", or "NAME\targ\tKIND" with the argument's kind (its name in
+ * --help, STATE for the state option), one per line. */
+static void list_options(const np_option *o, const char *state_option)
 {
-    for (; o && o->name; o++) printf("%s\t%s\n", o->name, o->has_arg ? "arg" : "flag");
+    for (; o && o->name; o++) {
+        if (!o->has_arg) {
+            printf("%s\tflag\n", o->name);
+            continue;
+        }
+        int state = state_option && !strcmp(o->name, state_option);
+        printf("%s\targ\t%s\n", o->name, state ? "STATE" : o->arg_name ? o->arg_name : "VALUE");
+    }
+}
+
+/* --parse-only: np_error's messages go to stdout as "OPTION\tmessage", so that the runner can
+ * point at the value the filter refused. */
+static void parse_only_error(void *arg, const char *msg)
+{
+    const driver *d = arg;
+    printf("%s\t%s\n", d->current ? d->current : "", msg);
 }
 
 /* Parses argv; returns -1 to go on, or an exit code. */
@@ -147,6 +169,7 @@ static int parse_options(driver *d, int argc, char **argv, int *first_file)
         int idx = -1;
         int c = getopt_long(argc, argv, shortopts, longopts, &idx);
         if (c == -1) break;
+        d->current = NULL;
         if (c == '?' || c == ':') {
             const char *bad = argv[optind - 1];
             if (c == ':')
@@ -155,7 +178,7 @@ static int parse_options(driver *d, int argc, char **argv, int *first_file)
                 np_error("unknown option '-%c'", optopt);
             else
                 np_error("unknown option '%s'", bad);
-            fprintf(stderr, "Try '%s --help'.\n", d->progname);
+            if (!d->parse_only) fprintf(stderr, "Try '%s --help'.\n", d->progname);
             return NP_EX_USAGE;
         }
         /* Map short options to their keys. */
@@ -163,6 +186,9 @@ static int parse_options(driver *d, int argc, char **argv, int *first_file)
         for (int l = 0; l < 2; l++)
             for (const np_option *o = lists[l]; o && o->name; o++)
                 if (o->short_name && o->short_name == c) key = o->key;
+        for (int l = 0; l < 2; l++)
+            for (const np_option *o = lists[l]; o && o->name; o++)
+                if (o->key == key) d->current = o->name;
         switch (key) {
         case OPT_OUTPUT: d->output_path = optarg; break;
         case OPT_GZIP: d->gzip = 1; break;
@@ -178,15 +204,18 @@ static int parse_options(driver *d, int argc, char **argv, int *first_file)
             }
             break;
         case OPT_OPTIONS:
-            list_options(d->f->options);
-            list_options(common_options);
+            list_options(d->f->options, d->f->state_option);
+            list_options(common_options, NULL);
+            if (d->f->stateful) printf("stateful\n");
             return NP_EX_OK;
+        case OPT_PARSE_ONLY: break; /* seen before parsing */
         case OPT_HELP: usage(d); return NP_EX_OK;
         case OPT_VERSION: printf("%s %s\n", d->progname, NP_VERSION); return NP_EX_OK;
         default: {
             int rc = d->f->option ? d->f->option(d->ctx, key, optarg) : NP_EX_USAGE;
             if (rc != NP_EX_OK) {
-                if (rc == NP_EX_USAGE) fprintf(stderr, "Try '%s --help'.\n", d->progname);
+                if (rc == NP_EX_USAGE && !d->parse_only)
+                    fprintf(stderr, "Try '%s --help'.\n", d->progname);
                 return rc;
             }
         }
@@ -389,8 +418,21 @@ int np_filter_main(const np_filter *f, void *ctx, int argc, char **argv)
     np_set_progname(d.progname);
     double t0 = now_seconds();
 
+    for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+        if (!strcmp(argv[i], "--parse-only")) d.parse_only = 1;
+    /* The state protocol's --commit FILE is a command of its own (statefile.h). */
+    if (f->state_verify && !d.parse_only && np_state_commit_asked(argc, argv))
+        return np_state_commit_main(argc, argv, f->state_verify);
+    if (d.parse_only) np_set_error_hook(parse_only_error, &d);
+
     int first_file = argc;
     int status = parse_options(&d, argc, argv, &first_file);
+    if (d.parse_only) {
+        np_set_error_hook(NULL, NULL);
+        if (status < 0) status = NP_EX_OK;
+        if (fflush(stdout) != 0 && status == NP_EX_OK) status = NP_EX_IOERR;
+        return status;
+    }
     if (status >= 0) return status;
 
     /* Refuse unreadable inputs before any record is written or any state touched. */

@@ -5,7 +5,9 @@
  *
  * Common options: -o/--output FILE (written atomically; .gz or -z compresses), -z/--gzip,
  * --reject FILE, --strict, --stats, --max-line SIZE, --unbuffered, --id-field NAME,
- * --options (machine-readable option list for `newspipe check`), -h/--help, -V/--version.
+ * --options (the filter described for the runner: each option with its argument's kind, and
+ * whether the filter is stateful), --parse-only (check the options and exit: `newspipe
+ * check` asks each filter about its own values), -h/--help, -V/--version.
  * Positional arguments are input files ("-" is stdin; none means stdin). */
 #ifndef NP_FILTER_H
 #define NP_FILTER_H
@@ -18,7 +20,7 @@ typedef struct {
     int has_arg;          /* 0 a flag, 1 takes an argument */
     int key;              /* given back to np_filter.option; use values >= 256 */
     char short_name;      /* a one-letter alias, or 0 */
-    const char *arg_name; /* "N", "FILE" in --help */
+    const char *arg_name; /* "N", "FILE" in --help; its kind in --options (newspipe(7)) */
     const char *help;     /* one line for --help */
 } np_option;
 
@@ -39,6 +41,15 @@ typedef struct {
     np_verdict (*record)(void *ctx, np_record *rec);
     int (*finish)(void *ctx, int status);
     int (*stats)(void *ctx, np_buf *out);
+    /* A filter keeping state across runs by the protocol of statefile.h names the option that
+     * takes the state file (--options gives it the kind STATE, which tells the runner to
+     * defer and commit it) and the check of a pending state file, with which the driver
+     * answers `--commit FILE [--wait]` (statefile.h's np_state_commit_main). */
+    const char *state_option;
+    int (*state_verify)(const char *pending, char *msg, size_t len);
+    /* The verdict on a record depends on the records before it, so the whole stream must go
+     * through one process (--options says "stateful"). */
+    int stateful;
 } np_filter;
 
 /* Runs the filter over argv and returns the process exit code. */

@@ -17,10 +17,11 @@
 #include "proc.h"
 #include "serve_conf.h"
 
-/* One option a filter says it has (a line of its --options output). */
+/* One option a filter says it has (a line of its --options output, newspipe(7)). */
 typedef struct {
     char *name;
     int has_arg;
+    char *kind; /* the argument's kind ("FILE", "STATE", "DURATION"...), or NULL */
 } filter_opt;
 
 /* What `--options` said, per filter program (a pipeline may use a filter twice). */
@@ -29,7 +30,9 @@ typedef struct {
     char *exe; /* NULL: not found */
     filter_opt *opts;
     size_t nopts;
-    int ok; /* --options answered */
+    int ok;         /* --options answered */
+    int stateful;   /* it says so */
+    int parse_only; /* it can check its option values (--parse-only) */
 } filter_info;
 
 typedef struct {
@@ -53,18 +56,6 @@ static const struct {
     {"state-commit", "the runner commits state itself after a successful run"},
     {"commit", "the runner commits state itself after a successful run"},
 };
-
-/* Options whose value names a file that must exist, and ones naming a file to be written
- * whose directory must exist. */
-static const char *const READ_FILES[] = {"model", "listings", "weights"};
-static const char *const WRITE_FILES[] = {"state"};
-
-static int in_list(const char *s, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(s, list[i])) return 1;
-    return 0;
-}
 
 /* Levenshtein distance, capped: good enough for "did you mean". */
 static size_t distance(const char *a, const char *b)
@@ -94,29 +85,42 @@ static int close_enough(const char *typo, const char *cand)
     return d <= 2 && d < strlen(cand);
 }
 
-static void parse_options(filter_info *fi, const char *text)
+/* Reads a filter's --options answer: "NAME\tflag" or "NAME\targ\tKIND" per option, and
+ * lines without a tab saying what the filter is ("stateful"). Returns 0 or -1 (no memory). */
+static int parse_options(filter_info *fi, const char *text)
 {
     const char *p = text;
     while (*p) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        const char *tab = memchr(p, '\t', len);
-        if (tab && tab > p) {
+        const char *tab = memchr(p, '\t', len), *end = p + len;
+        if (!tab) {
+            if (len == 8 && !memcmp(p, "stateful", 8)) fi->stateful = 1;
+        } else if (tab > p) {
             filter_opt *v = realloc(fi->opts, (fi->nopts + 1) * sizeof *v);
-            if (!v) return;
+            if (!v) return -1;
             fi->opts = v;
+            const char *tab2 = memchr(tab + 1, '\t', (size_t)(end - tab - 1));
+            const char *how_end = tab2 ? tab2 : end;
+            int flag = how_end - tab - 1 == 4 && !memcmp(tab + 1, "flag", 4);
             char *name = strndup(p, (size_t)(tab - p));
-            if (!name) return;
-            size_t klen = len - (size_t)(tab - p) - 1;
-            int flag = klen == 4 && !memcmp(tab + 1, "flag", 4);
-            fi->opts[fi->nopts++] = (filter_opt){name, !flag};
+            char *kind =
+                tab2 && tab2 + 1 < end ? strndup(tab2 + 1, (size_t)(end - tab2 - 1)) : NULL;
+            if (!name || (tab2 && tab2 + 1 < end && !kind)) {
+                free(name);
+                free(kind);
+                return -1;
+            }
+            fi->opts[fi->nopts++] = (filter_opt){name, !flag, kind};
+            if (!strcmp(name, "parse-only")) fi->parse_only = 1;
         }
         p += len + (nl != NULL);
     }
+    return 0;
 }
 
 /* The cached answer for filter name; NULL when it was never asked. */
-static filter_info *find_filter(filter_cache *c, const char *name)
+static filter_info *find_filter(const filter_cache *c, const char *name)
 {
     for (size_t i = 0; i < c->n; i++)
         if (!strcmp(c->f[i].name, name)) return &c->f[i];
@@ -168,7 +172,7 @@ static void ask_filters(filter_cache *c, const np_pipeline *p, np_diag *d)
         int status = -1;
         if (np_proc_finish(pids[i], fds[i], &out, 1 << 16, &status) == 0 && status == 0) {
             c->f[i].ok = 1;
-            parse_options(&c->f[i], out.data ? out.data : "");
+            if (parse_options(&c->f[i], out.data ? out.data : "") < 0) d->nomem = 1;
         }
         np_buf_free(&out);
     }
@@ -181,7 +185,10 @@ static void free_cache(filter_cache *c)
     for (size_t i = 0; i < c->n; i++) {
         free(c->f[i].name);
         free(c->f[i].exe);
-        for (size_t j = 0; j < c->f[i].nopts; j++) free(c->f[i].opts[j].name);
+        for (size_t j = 0; j < c->f[i].nopts; j++) {
+            free(c->f[i].opts[j].name);
+            free(c->f[i].opts[j].kind);
+        }
         free(c->f[i].opts);
     }
     free(c->f);
@@ -262,11 +269,14 @@ static int dir_exists(const char *path, int writable)
     return ok;
 }
 
-static void check_file_option(const np_pipeline *p, const np_stage_option *o, np_diag *d)
+/* An option whose argument is a FILE must name one that can be read; the STATE file is
+ * written, so its directory must exist and be writable. */
+static void check_file_option(const np_pipeline *p, const np_stage_option *o, const filter_opt *fo,
+                              np_diag *d)
 {
-    if (o->kind != NP_VAL_STRING) return;
-    int reads = in_list(o->key, READ_FILES, sizeof READ_FILES / sizeof *READ_FILES);
-    int writes = in_list(o->key, WRITE_FILES, sizeof WRITE_FILES / sizeof *WRITE_FILES);
+    if (o->kind != NP_VAL_STRING || !fo->kind) return;
+    int reads = !strcmp(fo->kind, "FILE");
+    int writes = !strcmp(fo->kind, "STATE");
     if (!reads && !writes) return;
     char *path = np_path_join(p->dir, o->value);
     if (!path) {
@@ -316,9 +326,7 @@ static void check_filter_stage(np_pipeline *p, np_stage *st, filter_cache *cache
     char argv0[96];
     snprintf(argv0, sizeof argv0, "newspipe-%s", st->name);
     if (push_arg(st, argv0, d) < 0) return;
-    int has_commit = 0;
-    for (size_t i = 0; i < fi->nopts; i++)
-        if (!strcmp(fi->opts[i].name, "state-commit")) has_commit = 1;
+    st->stateful = fi->stateful;
     for (size_t i = 0; i < st->nopts; i++) {
         const np_stage_option *o = &st->opts[i];
         const char *why = NULL;
@@ -357,9 +365,17 @@ static void check_filter_stage(np_pipeline *p, np_stage *st, filter_cache *cache
                         st->name);
             continue;
         }
-        check_file_option(p, o, d);
+        int state = fo->kind && !strcmp(fo->kind, "STATE");
+        char sandboxed[4200];
+        if (state && p->state_sandbox && o->kind == NP_VAL_STRING) {
+            snprintf(sandboxed, sizeof sandboxed, "%s/state-%zu", p->state_sandbox,
+                     (size_t)(st - p->stages) + 1);
+            value = sandboxed;
+        } else {
+            check_file_option(p, o, fo, d);
+        }
         if (push_arg(st, flag, d) < 0 || push_arg(st, value, d) < 0) return;
-        if (has_commit && !strcmp(o->key, "state")) {
+        if (state) {
             st->deferred = 1;
             free(st->state_file);
             if (!(st->state_file = strdup(value))) d->nomem = 1;
@@ -475,21 +491,135 @@ static void label_stages(np_pipeline *p, np_diag *d)
     }
 }
 
-int np_pipeline_check(np_pipeline *p, np_diag *d)
+/* Reports what a filter said about its option values (lines "OPTION\tmessage" from
+ * --parse-only), at the value it refused. */
+static void report_values(const np_stage *st, const char *out, int status, np_diag *d)
+{
+    int said = 0;
+    for (const char *p = out; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        const char *tab = memchr(p, '\t', len);
+        if (tab) {
+            np_mark m = st->mark;
+            for (size_t i = 0; i < st->nopts; i++)
+                if (tab > p && strlen(st->opts[i].key) == (size_t)(tab - p) &&
+                    !memcmp(st->opts[i].key, p, (size_t)(tab - p)))
+                    m = st->opts[i].value_mark;
+            np_diag_add(d, m, NP_EX_CONFIG, "%s: %.*s", st->name,
+                        (int)(len - (size_t)(tab - p) - 1), tab + 1);
+            said = 1;
+        }
+        p += len + (nl != NULL);
+    }
+    if (!said)
+        np_diag_add(d, st->mark, NP_EX_CONFIG, "%s refused its options (%s --parse-only: %s %d)",
+                    st->name, st->exe, status > 128 ? "signal" : "exit code",
+                    status > 128 ? status - 128 : status);
+}
+
+/* Has every filter stage's program check the stage's option values itself (--parse-only: it
+ * parses them as it would for a run, and exits), all at once. Only stages whose options
+ * passed the other checks are asked. */
+static void check_values(np_pipeline *p, const filter_cache *c, const unsigned char *clean,
+                         np_diag *d)
+{
+    pid_t *pids = calloc(p->nstages ? p->nstages : 1, sizeof *pids);
+    int *fds = calloc(p->nstages ? p->nstages : 1, sizeof *fds);
+    if (!pids || !fds) {
+        free(pids);
+        free(fds);
+        d->nomem = 1;
+        return;
+    }
+    for (size_t i = 0; i < p->nstages; i++) {
+        np_stage *st = &p->stages[i];
+        const filter_info *fi = st->kind == NP_STAGE_FILTER ? find_filter(c, st->name) : NULL;
+        if (!clean[i] || !fi || !fi->parse_only || !st->exe || !st->nopts || !st->argc) continue;
+        char **argv = calloc(st->argc + 2, sizeof *argv);
+        if (!argv) {
+            d->nomem = 1;
+            break;
+        }
+        argv[0] = st->exe;
+        argv[1] = "--parse-only";
+        for (size_t j = 1; j < st->argc; j++) argv[j + 1] = st->argv[j];
+        if (np_proc_start(argv, p->dir, &pids[i], &fds[i]) < 0) pids[i] = 0;
+        free(argv);
+    }
+    for (size_t i = 0; i < p->nstages; i++) {
+        if (!pids[i]) continue;
+        np_buf out = {0};
+        int status = -1;
+        if (np_proc_finish(pids[i], fds[i], &out, 1 << 16, &status) == 0 && status != 0)
+            report_values(&p->stages[i], out.data ? out.data : "", status, d);
+        np_buf_free(&out);
+    }
+    free(pids);
+    free(fds);
+}
+
+static int check(np_pipeline *p, np_diag *d, int values)
 {
     size_t before = d->n;
     filter_cache cache = {0};
+    unsigned char *clean = calloc(p->nstages ? p->nstages : 1, 1);
+    if (!clean) d->nomem = 1;
     label_stages(p, d);
     ask_filters(&cache, p, d);
     for (size_t i = 0; i < p->nstages; i++) {
         np_stage *st = &p->stages[i];
+        size_t errors = d->n;
         if (st->kind == NP_STAGE_FILTER)
             check_filter_stage(p, st, &cache, d);
         else
             check_run_stage(p, st, d);
+        if (clean) clean[i] = d->n == errors && !d->nomem;
     }
+    if (values && clean) check_values(p, &cache, clean, d);
+    free(clean);
     free_cache(&cache);
     check_paths(p, d);
     if (p->serve) np_serve_conf_check(p->serve, d);
     return d->n > before || d->nomem ? -1 : 0;
+}
+
+int np_pipeline_check(np_pipeline *p, np_diag *d)
+{
+    return check(p, d, 0);
+}
+
+int np_pipeline_check_all(np_pipeline *p, np_diag *d)
+{
+    return check(p, d, 1);
+}
+
+int np_pipeline_open(np_pipeline *p, const char *file, const np_overrides *ov, int values)
+{
+    np_diag d;
+    np_diag_init(&d, file);
+    if (np_pipeline_load(p, file, &d) == 0) {
+        /* Paths given on the command line are relative to the current directory and
+         * replace the file's; a zero mark makes their errors name them, not a line. */
+        if (ov && ov->ninputs) {
+            for (size_t i = 0; i < p->ninputs; i++) free(p->inputs[i]);
+            free(p->inputs);
+            p->inputs = calloc(ov->ninputs, sizeof *p->inputs);
+            p->ninputs = 0;
+            for (size_t i = 0; p->inputs && i < ov->ninputs; i++)
+                if ((p->inputs[p->ninputs] = strdup(ov->inputs[i]))) p->ninputs++;
+            if (!p->inputs || p->ninputs != ov->ninputs) d.nomem = 1;
+            p->input_mark = (np_mark){0, 0};
+        }
+        if (ov && ov->output) {
+            free(p->output);
+            if (!(p->output = strdup(ov->output))) d.nomem = 1;
+            p->output_mark = (np_mark){0, 0};
+        }
+        if (!d.nomem) check(p, &d, values);
+    }
+    int code = np_diag_code(&d);
+    if (code) np_diag_print(&d, stderr);
+    np_diag_free(&d);
+    return code;
 }

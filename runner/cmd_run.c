@@ -1,5 +1,5 @@
-/* `newspipe run` and `newspipe check`: load the pipeline file, apply the command line's
- * overrides, check everything (reporting every error with its position), then run. */
+/* `newspipe run`: load the pipeline file, apply the command line's overrides, check
+ * everything (reporting every error with its position), then run it. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,42 +13,6 @@
 #include "execute.h"
 #include "exitcode.h"
 #include "pipeline.h"
-
-/* Loads and checks file; prints every error. Returns 0 or the exit code. */
-static int load_checked(np_pipeline *p, const char *file, char **inputs, size_t ninputs,
-                        const char *output, int for_check)
-{
-    np_diag d;
-    np_diag_init(&d, file);
-    int loaded = np_pipeline_load(p, file, &d) == 0;
-    if (loaded) {
-        /* Paths given on the command line are relative to the current directory and
-         * replace the file's; a zero mark makes their errors name them, not a line. */
-        if (ninputs) {
-            for (size_t i = 0; i < p->ninputs; i++) free(p->inputs[i]);
-            free(p->inputs);
-            p->inputs = calloc(ninputs, sizeof *p->inputs);
-            p->ninputs = 0;
-            for (size_t i = 0; p->inputs && i < ninputs; i++)
-                if ((p->inputs[p->ninputs] = strdup(inputs[i]))) p->ninputs++;
-            if (!p->inputs || p->ninputs != ninputs) d.nomem = 1;
-            p->input_mark = (np_mark){0, 0};
-        }
-        if (output) {
-            free(p->output);
-            if (!(p->output = strdup(output))) d.nomem = 1;
-            p->output_mark = (np_mark){0, 0};
-        }
-        if (!d.nomem) np_pipeline_check(p, &d);
-    }
-    int code = np_diag_code(&d);
-    if (code) {
-        np_diag_print(&d, stderr);
-        if (for_check) code = NP_EX_CONFIG;
-    }
-    np_diag_free(&d);
-    return code;
-}
 
 static const char RUN_USAGE[] =
     "usage: newspipe run FILE [-i IN]... [-o OUT] [--stats] [--progress|--no-progress] "
@@ -106,27 +70,10 @@ int np_cmd_run(int argc, char **argv)
     o.progress = progress >= 0 ? progress : isatty(2) && !isatty(1);
 
     np_pipeline p;
-    int code = load_checked(&p, file, inputs, ninputs, output, 0);
+    np_overrides ov = {inputs, ninputs, output};
+    int code = np_pipeline_open(&p, file, &ov, 0);
     if (!code) code = np_execute(&p, &o);
     np_pipeline_free(&p);
     free(inputs);
     return code;
-}
-
-int np_cmd_check(int argc, char **argv)
-{
-    if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-        fputs("usage: newspipe check FILE...\n", argc < 2 ? stderr : stdout);
-        return argc < 2 ? NP_EX_USAGE : 0;
-    }
-    int worst = 0;
-    for (int i = 1; i < argc; i++) {
-        np_pipeline p;
-        int code = load_checked(&p, argv[i], NULL, 0, NULL, 1);
-        if (!code) printf("%s: ok (%zu stage%s)\n", argv[i], p.nstages, p.nstages == 1 ? "" : "s");
-        np_pipeline_free(&p);
-        if (code) worst = code;
-    }
-    if (fflush(stdout) != 0) return NP_EX_IOERR;
-    return worst;
 }

@@ -559,15 +559,7 @@ static int load_for_case(np_pipeline *p, const char *file, const char *dir, cons
         p->reject = strdup(rej);
         free(p->lock);
         p->lock = NULL;
-        for (size_t i = 0; i < p->nstages; i++)
-            for (size_t j = 0; j < p->stages[i].nopts; j++) {
-                np_stage_option *o = &p->stages[i].opts[j];
-                if (strcmp(o->key, "state") || o->kind != NP_VAL_STRING) continue;
-                char state[4200];
-                snprintf(state, sizeof state, "%s/state-%zu", dir, i + 1);
-                free(o->value);
-                if (!(o->value = strdup(state))) d.nomem = 1;
-            }
+        p->state_sandbox = dir;
         if (!p->ninputs || !p->output || !p->reject) d.nomem = 1;
         if (!d.nomem) np_pipeline_check(p, &d);
     }

@@ -44,8 +44,9 @@ typedef struct {
     char *exe;   /* full path of the program */
     char **argv; /* argv[0] = exe, options; NULL-terminated (runtime options not included) */
     size_t argc;
-    int deferred;     /* the filter has --state-commit and the stage sets `state` */
-    char *state_file; /* the `state` option's value (relative to the pipeline's directory) */
+    int deferred;     /* the stage sets the filter's STATE option (the state protocol) */
+    char *state_file; /* that option's value (relative to the pipeline's directory) */
+    int stateful;     /* the filter says it is stateful: one process must see the stream */
 } np_stage;
 
 typedef struct {
@@ -65,6 +66,9 @@ typedef struct {
     np_stage *stages;
     size_t nstages;
     struct np_serve_conf *serve; /* newspipe serve's keys (serve_conf.h), or NULL */
+    /* Set by newspipe test before checking: the file of a stage's STATE option becomes
+     * state_sandbox/state-N (stage N), so that a case starts from no state. Borrowed. */
+    const char *state_sandbox;
 } np_pipeline;
 
 #define NP_DEFAULT_SHUTDOWN_MS 10000

@@ -1,22 +1,20 @@
 /* newspipe-dedupe: drops (or, with --mark, labels) articles already seen: exact duplicates
  * by id or normalized body, near duplicates by MinHash + LSH; remembers what it saw in a
  * locked, atomically saved state file across runs. The decision is in engine.c, the file
- * format in state.c; this file is options, records and the state's life cycle. */
-#include <errno.h>
+ * format in state.c, the lock and commit protocol in common/statefile.c; this file is
+ * options, records and the state's life cycle. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "atomicfile.h"
 #include "cli.h"
 #include "engine.h"
 #include "exitcode.h"
 #include "filter.h"
 #include "json.h"
-#include "lock.h"
 #include "state.h"
+#include "statefile.h"
 
 #define DEFAULT_THRESHOLD 0.5
 
@@ -63,27 +61,16 @@ static const np_option options[] = {
 
 typedef struct {
     dd_config cfg;
-    const char *state, *field, *time_field;
-    int reset, deferred, wait, mark;
+    np_state st; /* --state FILE and its protocol (common/statefile.h) */
+    const char *field, *time_field;
+    int reset, mark;
     int have_emit_from;
     int64_t emit_from; /* --emit-from, Unix seconds */
-    np_lock lock;
     dd_engine eng;
     int have_engine;
     uint64_t loaded;
     np_buf idkey, val;
-    char *pending; /* STATE.pending */
 } dedupe;
-
-static char *concat(const char *a, const char *b)
-{
-    size_t na = strlen(a), nb = strlen(b);
-    char *s = malloc(na + nb + 1);
-    if (!s) return NULL;
-    memcpy(s, a, na);
-    memcpy(s + na, b, nb + 1);
-    return s;
-}
 
 static int opt_uint(const char *name, const char *arg, uint64_t min, uint64_t max, uint64_t *v)
 {
@@ -104,19 +91,10 @@ static int dd_option(void *ctx, int key, const char *arg)
         np_error("--threshold: '%s' is not a number in 0..1", arg);
         return NP_EX_USAGE;
     case OPT_MARK: d->mark = 1; return NP_EX_OK;
-    case OPT_STATE: d->state = arg; return NP_EX_OK;
+    case OPT_STATE: d->st.file = arg; return NP_EX_OK;
     case OPT_STATE_RESET: d->reset = 1; return NP_EX_OK;
-    case OPT_WAIT: d->wait = 1; return NP_EX_OK;
-    case OPT_STATE_COMMIT:
-        if (!strcmp(arg, "immediate"))
-            d->deferred = 0;
-        else if (!strcmp(arg, "deferred"))
-            d->deferred = 1;
-        else {
-            np_error("--state-commit: '%s' is not immediate or deferred", arg);
-            return NP_EX_USAGE;
-        }
-        return NP_EX_OK;
+    case OPT_WAIT: d->st.wait = 1; return NP_EX_OK;
+    case OPT_STATE_COMMIT: return np_state_set_commit(&d->st, arg);
     case OPT_COMMIT:
         np_error("--commit FILE promotes a pending state and takes no other options but --wait");
         return NP_EX_USAGE;
@@ -170,40 +148,20 @@ static int dd_start(void *ctx)
         return NP_EX_SOFTWARE;
     }
     d->have_engine = 1;
-    if (!d->state) return NP_EX_OK;
-
-    char *lockpath = concat(d->state, ".lock");
-    d->pending = concat(d->state, ".pending");
-    if (!lockpath || !d->pending) {
-        free(lockpath);
-        np_error("out of memory");
-        goto fail_sw;
-    }
-    char holder[160];
-    int lr = np_lock_acquire(&d->lock, lockpath, d->wait, holder, sizeof holder);
-    if (lr == NP_LOCK_BUSY) {
-        np_error("state %s is locked by %s (lock file %s); try again later or use --wait", d->state,
-                 holder, lockpath);
-        free(lockpath);
+    if (!d->st.file) return NP_EX_OK;
+    int rc = np_state_lock(&d->st);
+    if (rc) {
         dd_engine_free(&d->eng);
         d->have_engine = 0;
-        return NP_EX_TEMPFAIL;
+        return rc;
     }
-    if (lr != NP_LOCK_OK) {
-        np_error("state %s: cannot lock %s: %s", d->state, lockpath, strerror(errno));
-        free(lockpath);
-        dd_engine_free(&d->eng);
-        d->have_engine = 0;
-        return NP_EX_CANTCREAT;
-    }
-    free(lockpath);
     if (d->reset) return NP_EX_OK;
     char msg[512];
-    int rc = dd_state_load(&d->eng, d->state, msg, sizeof msg);
+    rc = dd_state_load(&d->eng, d->st.file, msg, sizeof msg);
     if (rc == DD_STATE_ABSENT) return NP_EX_OK;
     if (rc) {
         np_error("%s", msg);
-        np_lock_release(&d->lock);
+        np_state_unlock(&d->st);
         dd_engine_free(&d->eng);
         d->have_engine = 0;
         return rc;
@@ -212,10 +170,6 @@ static int dd_start(void *ctx)
     dd_engine_evict(&d->eng);
     d->eng.counts.evicted = 0; /* count only what this run's articles push out */
     return NP_EX_OK;
-fail_sw:
-    dd_engine_free(&d->eng);
-    d->have_engine = 0;
-    return NP_EX_SOFTWARE;
 }
 
 /* The bytes that identify an id: type, then a string's decoded text or a number's JSON. */
@@ -298,18 +252,17 @@ static np_verdict dd_record(void *ctx, np_record *rec)
 static int dd_finish(void *ctx, int status)
 {
     dedupe *d = ctx;
-    if (d->state && status == NP_EX_OK) {
+    if (d->st.file && status == NP_EX_OK) {
         char msg[512];
-        int rc = dd_state_save(&d->eng, d->deferred ? d->pending : d->state, msg, sizeof msg);
+        int rc = dd_state_save(&d->eng, np_state_save_path(&d->st), msg, sizeof msg);
         if (rc) {
             np_error("%s", msg);
             status = rc;
-        } else if (!d->deferred && unlink(d->pending) == 0) {
-            /* A stale pending state from an uncommitted deferred run is superseded. */
-            np_fsync_dir_of(d->pending);
+        } else {
+            np_state_saved(&d->st);
         }
     }
-    if (d->state) np_lock_release(&d->lock);
+    np_state_unlock(&d->st);
     return status;
 }
 
@@ -325,74 +278,8 @@ static int dd_stats(void *ctx, np_buf *out)
                          (unsigned long long)d->loaded, (unsigned long long)d->eng.docs.n);
 }
 
-/* newspipe-dedupe --commit FILE [--wait]: promotes FILE.pending to FILE under the lock. */
-static int commit_main(int argc, char **argv)
-{
-    const char *file = NULL;
-    int wait = 0;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--wait"))
-            wait = 1;
-        else if (!strcmp(argv[i], "--commit") && i + 1 < argc)
-            file = argv[++i];
-        else if (!strncmp(argv[i], "--commit=", 9))
-            file = argv[i] + 9;
-        else {
-            np_error("--commit FILE takes no other argument but --wait (got '%s')", argv[i]);
-            return NP_EX_USAGE;
-        }
-    }
-    if (!file || !*file) {
-        np_error("--commit needs the state FILE");
-        return NP_EX_USAGE;
-    }
-    char *lockpath = concat(file, ".lock"), *pending = concat(file, ".pending");
-    int rc = NP_EX_OK;
-    np_lock lock = {-1};
-    char holder[160], msg[512];
-    if (!lockpath || !pending) {
-        np_error("out of memory");
-        rc = NP_EX_SOFTWARE;
-        goto out;
-    }
-    int lr = np_lock_acquire(&lock, lockpath, wait, holder, sizeof holder);
-    if (lr == NP_LOCK_BUSY) {
-        np_error("state %s is locked by %s; try again later or use --wait", file, holder);
-        rc = NP_EX_TEMPFAIL;
-        goto out;
-    }
-    if (lr != NP_LOCK_OK) {
-        np_error("state %s: cannot lock %s: %s", file, lockpath, strerror(errno));
-        rc = NP_EX_CANTCREAT;
-        goto out;
-    }
-    if (access(pending, F_OK) < 0 && errno == ENOENT) {
-        fprintf(stderr, "%s: no pending state %s: nothing to commit\n", np_progname(), pending);
-        goto out;
-    }
-    rc = dd_state_verify(pending, msg, sizeof msg);
-    if (rc) {
-        np_error("%s (not committed)", msg);
-        goto out;
-    }
-    if (rename(pending, file) < 0 || np_fsync_dir_of(file) < 0) {
-        np_error("state %s: cannot commit %s: %s", file, pending, strerror(errno));
-        rc = NP_EX_IOERR;
-    }
-out:
-    np_lock_release(&lock);
-    free(lockpath);
-    free(pending);
-    return rc;
-}
-
 int main(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++)
-        if (!strcmp(argv[i], "--commit") || !strncmp(argv[i], "--commit=", 9)) {
-            np_set_progname("newspipe-dedupe");
-            return commit_main(argc, argv);
-        }
     static const np_filter filter = {
         .name = "dedupe",
         .summary = "Drop articles already seen: exact and near duplicates (MinHash + LSH).",
@@ -402,6 +289,9 @@ int main(int argc, char **argv)
         .record = dd_record,
         .finish = dd_finish,
         .stats = dd_stats,
+        .state_option = "state",
+        .state_verify = dd_state_verify,
+        .stateful = 1,
     };
     static dedupe d = {
         .cfg = {.p = {.hashes = 128, .shingle = 5, .seed = DD_DEFAULT_SEED},
@@ -409,12 +299,11 @@ int main(int argc, char **argv)
                 .threshold = DEFAULT_THRESHOLD},
         .field = "body",
         .time_field = "published",
-        .lock = {-1},
     };
     int rc = np_filter_main(&filter, &d, argc, argv);
     if (d.have_engine) dd_engine_free(&d.eng);
     np_buf_free(&d.idkey);
     np_buf_free(&d.val);
-    free(d.pending);
+    np_state_unlock(&d.st);
     return rc;
 }
