@@ -1,8 +1,9 @@
 /* newspipe-summarize: adds an extractive summary of each article's body, "summary" (the
  * chosen sentences in article order, joined by one space) and "summary_spans" (their
  * code-point offsets in the body). The analysis is in analyse.c, the choice in score.c;
- * this file is options, records and output. `newspipe-summarize train` and `eval` are the
- * development commands (train.c, eval.c). */
+ * the weights file is read by model.c; this file is options, records and output.
+ * `newspipe-summarize train` and `eval` are the development commands; they and what only
+ * they use (the development sets, the ROUGE scorer, the oracle labels) are in dev/. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,14 +11,14 @@
 #include "buf.h"
 #include "cli.h"
 #include "datapath.h"
-#include "eval.h"
+#include "dev/eval.h"
 #include "exitcode.h"
 #include "analyse.h"
 #include "filter.h"
 #include "json.h"
 #include "model.h"
 #include "score.h"
-#include "train.h"
+#include "dev/train.h"
 
 #define MAX_SENTENCES 100000
 #define MAX_WORDS     100000

@@ -1,14 +1,14 @@
 #!/bin/sh
 # Quality gate for summarize (issues 15 and 21): the shipped weights on the sealed test part
-# of each development set (dataset.h has the split: by document, a fixed hash of the id; the
-# trainer never reads these articles). On every set the default must be at least LEAD-3 in
-# ROUGE-1, and its overall ROUGE ((R-1 + R-2 + R-Lsum) / 3) at least a floor 0.3 below the
-# value measured when the weights were shipped. Summarizing and scoring are deterministic,
-# so the margin only allows harmless drift; on three sets the floor is above LEAD-3's overall
-# ROUGE, so falling to LEAD-3 (or to the lead cut to the same length) fails the gate. On the
-# 38-article CNN+Daily Mail sample the shipped model's overall ROUGE is 0.12 below LEAD-3's
-# (R-2 -0.23, R-Lsum -0.24, intervals about +-2.2: a tie), so its floor is below LEAD-3's.
-# About 1,400 articles, under a second.
+# of each development set (filters/summarize/dev/dataset.h has the split: by document, a
+# fixed hash of the id; the trainer never reads these articles). On every set the default
+# must be at least LEAD-3 in ROUGE-1, and its overall ROUGE ((R-1 + R-2 + R-Lsum) / 3) at
+# least a floor 0.3 below the value measured when the weights were shipped. Summarizing and
+# scoring are deterministic, so the margin only allows harmless drift; on three sets the
+# floor is above LEAD-3's overall ROUGE, so falling to LEAD-3 (or to the lead cut to the same
+# length) fails the gate. On the 38-article CNN+Daily Mail sample the shipped model's
+# overall ROUGE is 0.12 below LEAD-3's (R-2 -0.23, R-Lsum -0.24, intervals about +-2.2: a
+# tie), so its floor is below LEAD-3's. About 1,400 articles, under a second.
 #
 # Measured when the floors were set (make eval-summarize; overall = mean of the three):
 #   set                    default R-1/R-2/R-Lsum  overall   LEAD-3 R-1, overall  floor

@@ -12,7 +12,7 @@ for s in cnndm_val_cnn1000 xsum_test_helm1000; do
 done
 
 # cut.py SRC DST N SCRAMBLE: the first N articles of SRC into DST; with SCRAMBLE=1 the
-# references of the test part (dataset.h: np_hash64(id, "summary1") % 3 == 0) are replaced
+# references of the test part (dev/dataset.h: np_hash64(id, "summary1") % 3 == 0) are replaced
 cat > "$T/cut.py" <<'EOF'
 import json, sys
 M = (1 << 64) - 1

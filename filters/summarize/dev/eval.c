@@ -11,15 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyse.h"
+#include "../analyse.h"
 #include "cli.h"
 #include "datapath.h"
 #include "dataset.h"
 #include "exitcode.h"
 #include "hash.h"
-#include "model.h"
+#include "../model.h"
 #include "rouge.h"
-#include "score.h"
+#include "../score.h"
 
 enum { DEFAULT, LEAD3, LEADW, NWAYS };
 static const char *const way_names[NWAYS] = {"default (shipped)", "LEAD-3", "lead, same words"};

@@ -11,11 +11,11 @@
 
 #include <stddef.h>
 
-#include "analyse.h"
+#include "../analyse.h"
 #include "dataset.h"
-#include "model.h"
+#include "../model.h"
 #include "rouge.h"
-#include "score.h"
+#include "../score.h"
 
 #define SUMM_MAX_SETS 16
 /* The oracle chooses at most this many sentences per article. */

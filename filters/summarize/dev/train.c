@@ -28,8 +28,8 @@
 #include "cli.h"
 #include "corpus.h"
 #include "exitcode.h"
-#include "model.h"
-#include "score.h"
+#include "../model.h"
+#include "../score.h"
 
 #define NF SUMM_NFEAT
 
