@@ -10,7 +10,8 @@
 # Programs are discovered: filters/NAME.c, or filters/NAME/*.c (main() in main.c) plus the
 # offline tools in filters/NAME/dev/*.c (importers, trainers, evaluators), become
 # newspipe-NAME; runner/*.c becomes newspipe. Unit tests are tests/unit/*.c (linked with the
-# common library) and tests/unit/NAME/*.c (also linked with filters/NAME/ minus main.c).
+# common library) and tests/unit/NAME/*.c (also linked with filters/NAME/ minus main.c, or
+# for tests/unit/runner/ with runner/ minus main.c).
 # Components add their own targets (model, listings, eval, bench) in mk/*.mk.
 
 VERSION := 0.1.0
@@ -99,6 +100,26 @@ $(BINDIR)/newspipe: $(RUNNER_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $$(pkg-config --libs yaml-0.1 libuv) $(LDLIBS_COMMON)
 $(RUNNER_OBJ): ALL_CFLAGS += $(shell pkg-config --cflags yaml-0.1 libuv 2>/dev/null)
+# tests/unit/runner/*.c: linked with the runner minus main.c (-iquote: runner/yaml.h must not
+# hide libyaml's <yaml.h>).
+RUNNER_LIBOBJ := $(filter-out $(OBJ)/runner/main.o,$(RUNNER_OBJ))
+$(OUT)/tests/runner__%.t: $(OBJ)/tests/unit/runner/%.o $(RUNNER_LIBOBJ) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $$(pkg-config --libs yaml-0.1 libuv) $(LDLIBS_COMMON)
+$(OBJ)/tests/unit/runner/%.o: ALL_CFLAGS += -iquote runner -iquote tests/unit \
+                                           $(shell pkg-config --cflags yaml-0.1 libuv 2>/dev/null)
+# The runner needs libuv and libyaml; say so plainly rather than fail on a missing uv.h
+# (goals that install or list the dependencies work without them).
+ifneq ($(RUNNER_SRC),)
+ifneq ($(filter-out deps print-deb-pkgs print-lint-pkgs clean distclean lint,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(shell pkg-config --exists libuv && echo y),y)
+$(error libuv not found by pkg-config: install libuv1-dev (make deps installs it))
+endif
+ifneq ($(shell pkg-config --exists yaml-0.1 && echo y),y)
+$(error libyaml not found by pkg-config: install libyaml-dev (make deps installs it))
+endif
+endif
+endif
 
 $(OUT)/tests/%.t: $(OBJ)/tests/unit/%.o $(LIB)
 	@mkdir -p $(dir $@)
