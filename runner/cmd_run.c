@@ -3,13 +3,11 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "cli.h"
 #include "commands.h"
-#include "diag.h"
 #include "execute.h"
 #include "exitcode.h"
 #include "pipeline.h"
