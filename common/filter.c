@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "atomicfile.h"
+#include "chunk.h"
 #include "cli.h"
 #include "exitcode.h"
 #include "input.h"
@@ -37,6 +38,7 @@ enum {
     OPT_MAX_LINE,
     OPT_UNBUFFERED,
     OPT_ID_FIELD,
+    OPT_CHUNKED,
     OPT_OPTIONS,
     OPT_PARSE_ONLY,
     OPT_HELP,
@@ -52,6 +54,7 @@ static const np_option common_options[] = {
     {"max-line", 1, OPT_MAX_LINE, 0, "SIZE", "reject lines longer than SIZE (default 64M)"},
     {"unbuffered", 0, OPT_UNBUFFERED, 0, NULL, "flush the output after every record"},
     {"id-field", 1, OPT_ID_FIELD, 0, "NAME", "the record's id field (default id)"},
+    {"chunked", 0, OPT_CHUNKED, 0, NULL, "input framed in chunks by newspipe run (workers:)"},
     {"options", 0, OPT_OPTIONS, 0, NULL, "list the options, one per line, and exit"},
     {"parse-only", 0, OPT_PARSE_ONLY, 0, NULL, "check the options, then exit without reading"},
     {"help", 0, OPT_HELP, 'h', NULL, "show this help and exit"},
@@ -75,6 +78,10 @@ typedef struct {
     int reject_fd;
     np_buf scratch; /* reject records and diagnostics */
     uint64_t n_in, n_out, n_dropped, n_rejected, n_passed, n_replayed, bytes_in, bytes_out;
+    /* --chunked (chunk.h): the next data line's number, an RS D marker just read, and the
+     * marker bytes read and echoed (not counted as the stage's bytes). */
+    int chunked, chunk_literal;
+    uint64_t chunk_next, chunk_bytes_in, chunk_bytes_out;
 } driver;
 
 static size_t count_options(const np_option *o)
@@ -197,6 +204,7 @@ static int parse_options(driver *d, int argc, char **argv, int *first_file)
         case OPT_STATS: d->stats = 1; break;
         case OPT_UNBUFFERED: d->unbuffered = 1; break;
         case OPT_ID_FIELD: d->id_field = optarg; break;
+        case OPT_CHUNKED: d->chunked = 1; break;
         case OPT_MAX_LINE:
             if (np_parse_size(optarg, &d->max_line) < 0 || d->max_line == 0) {
                 np_error("--max-line: '%s' is not a size (e.g. 64M)", optarg);
@@ -304,6 +312,37 @@ static int output_failed(driver *d)
     return NP_EX_IOERR;
 }
 
+/* --chunked: consumes a marker line (returns 0: an end marker is echoed and the output
+ * flushed, so that the runner can pass the chunk on), or numbers a data line as the runner
+ * said (returns -1: process it). Returns an exit code for a bad marker or a failed write. */
+static int chunk_line(driver *d, np_in_status st, const char *line, size_t len, uint64_t *lineno)
+{
+    if (st == NP_IN_LINE && len && line[0] == NP_CHUNK_RS && !d->chunk_literal) {
+        uint64_t v;
+        int added;
+        char m[NP_CHUNK_MARK_MAX];
+        d->chunk_bytes_in += len + 1;
+        switch (np_chunk_parse(line, len, &v, &added)) {
+        case NP_CHUNK_BEGIN: d->chunk_next = v; return 0;
+        case NP_CHUNK_DATA: d->chunk_literal = 1; return 0;
+        case NP_CHUNK_END: {
+            size_t n = np_chunk_end(m, v, 0);
+            d->chunk_bytes_in += (uint64_t)added;
+            d->chunk_bytes_out += n;
+            if (np_output_write(d->out, m, n) < 0 || np_output_flush(d->out) < 0)
+                return output_failed(d);
+            return 0;
+        }
+        case NP_CHUNK_BAD: break;
+        }
+        np_error("--chunked: line %llu is not a chunk marker", (unsigned long long)d->chunk_next);
+        return NP_EX_SOFTWARE;
+    }
+    d->chunk_literal = 0;
+    *lineno = d->chunk_next++;
+    return -1;
+}
+
 /* Runs every line of one input through the filter. Returns -1 to go on, or an exit code. */
 static int run_input(driver *d, const char *path, np_record *rec)
 {
@@ -325,6 +364,11 @@ static int run_input(driver *d, const char *path, np_record *rec)
             break;
         }
         uint64_t lineno = np_input_lineno(in);
+        if (d->chunked && (status = chunk_line(d, st, line, len, &lineno)) >= 0) {
+            if (status > 0) break;
+            status = -1;
+            continue;
+        }
         if (st == NP_IN_TOO_LONG) {
             d->n_in++;
             char why[96];
@@ -387,15 +431,15 @@ static int run_input(driver *d, const char *path, np_record *rec)
 static void print_stats(driver *d, double seconds)
 {
     np_buf b = {0};
-    int rc =
-        np_buf_printf(&b,
-                      "{\"filter\":\"%s\",\"in\":%llu,\"out\":%llu,\"dropped\":%llu,"
-                      "\"rejected\":%llu,\"passed\":%llu,\"replayed\":%llu,\"bytes_in\":%llu,"
-                      "\"bytes_out\":%llu,\"seconds\":%.3f",
-                      d->f->name, (unsigned long long)d->n_in, (unsigned long long)d->n_out,
-                      (unsigned long long)d->n_dropped, (unsigned long long)d->n_rejected,
-                      (unsigned long long)d->n_passed, (unsigned long long)d->n_replayed,
-                      (unsigned long long)d->bytes_in, (unsigned long long)d->bytes_out, seconds);
+    int rc = np_buf_printf(&b,
+                           "{\"filter\":\"%s\",\"in\":%llu,\"out\":%llu,\"dropped\":%llu,"
+                           "\"rejected\":%llu,\"passed\":%llu,\"replayed\":%llu,\"bytes_in\":%llu,"
+                           "\"bytes_out\":%llu,\"seconds\":%.3f",
+                           d->f->name, (unsigned long long)d->n_in, (unsigned long long)d->n_out,
+                           (unsigned long long)d->n_dropped, (unsigned long long)d->n_rejected,
+                           (unsigned long long)d->n_passed, (unsigned long long)d->n_replayed,
+                           (unsigned long long)(d->bytes_in - d->chunk_bytes_in),
+                           (unsigned long long)(d->bytes_out - d->chunk_bytes_out), seconds);
     if (rc == 0 && d->f->stats) rc = d->f->stats(d->ctx, &b);
     if (rc == 0) rc = np_buf_puts(&b, "}\n");
     if (rc == 0) fputs(b.data, stderr);
@@ -413,7 +457,7 @@ int np_filter_main(const np_filter *f, void *ctx, int argc, char **argv)
 {
     /* "| head" must end us quietly, whatever our parent did with SIGPIPE. */
     signal(SIGPIPE, SIG_DFL);
-    driver d = {.f = f, .ctx = ctx, .max_line = DEFAULT_MAX_LINE, .reject_fd = -1};
+    driver d = {.f = f, .ctx = ctx, .max_line = DEFAULT_MAX_LINE, .reject_fd = -1, .chunk_next = 1};
     snprintf(d.progname, sizeof d.progname, "newspipe-%s", f->name);
     np_set_progname(d.progname);
     double t0 = now_seconds();

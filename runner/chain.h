@@ -7,6 +7,10 @@
  *
  * Each stage runs in a process group of its own (spawn.h).
  *
+ * A stage with workers is several processes with the hand-off thread of workers.h between
+ * them and its neighbours; its status is theirs together (np_chain_status), each worker's
+ * is np_chain_worker_status.
+ *
  * Used by `newspipe run`, `newspipe test` and `newspipe serve`. */
 #ifndef NP_RUNNER_CHAIN_H
 #define NP_RUNNER_CHAIN_H
@@ -24,6 +28,7 @@ typedef struct {
     const char *file;  /* the program's path */
     char *const *argv; /* NULL-terminated */
     int stats;         /* started with --stats: keep its {"filter":...} stderr line */
+    size_t workers;    /* > 1: run that many copies (argv has --chunked), see workers.h */
 } np_chain_stage;
 
 typedef struct {
@@ -47,6 +52,10 @@ typedef struct {
     void *arg;
 } np_chain_config;
 
+/* A stage with workers: started when every worker was, exited when every worker has and the
+ * hand-off is done; it ends as its first worker to fail, or as the hand-off (exit code 70),
+ * or by SIGPIPE if a worker did, else with 0; seconds is the longest worker's; stats merges
+ * the workers' lines (statmerge.h) and tail is the failing worker's. */
 typedef struct {
     int started;     /* the process was spawned */
     int spawn_error; /* libuv error code when it could not be (0 otherwise) */
@@ -73,6 +82,9 @@ void np_chain_escalate(np_chain *c);
 
 size_t np_chain_size(const np_chain *c);
 const np_stage_status *np_chain_status(const np_chain *c, size_t i);
+/* Stage i's number of workers (0: it is one process), and worker k's own status. */
+size_t np_chain_workers(const np_chain *c, size_t i);
+const np_stage_status *np_chain_worker_status(const np_chain *c, size_t i, size_t k);
 /* Lines that went from stage i to stage i+1 so far (counting pumps only; else 0). */
 uint64_t np_chain_lines(const np_chain *c, size_t i);
 /* The number of stages still running. */
@@ -87,8 +99,9 @@ size_t np_chain_running(const np_chain *c);
  * last stage ended by SIGPIPE: whoever reads the chain's output went away. */
 int np_chain_verdict(const np_chain *c, size_t *culprit, int *pipe_out);
 
-/* Describes how stage i ended ("exit code 70", "killed by SIGKILL", "could not be started:
- * no such file or directory") into buf. */
+/* Describes how stage i ended ("exited with code 70", "was killed by SIGKILL (signal 9)",
+ * "could not be started: no such file or directory", "worker 2 of 3 was killed by ...")
+ * into buf. */
 void np_chain_describe(const np_chain *c, size_t i, char *buf, size_t len);
 
 /* Frees the chain after done (the memory goes once the loop has closed its handles). */

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <glob.h>
 #include <libgen.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,10 +13,12 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cli.h"
 #include "exitcode.h"
 #include "findprog.h"
 #include "proc.h"
 #include "serve_conf.h"
+#include "workers.h"
 
 /* One option a filter says it has (a line of its --options output, newspipe(7)). */
 typedef struct {
@@ -55,6 +58,7 @@ static const struct {
     {"version", "it is not a stage option"},
     {"state-commit", "the runner commits state itself after a successful run"},
     {"commit", "the runner commits state itself after a successful run"},
+    {"chunked", "it is the runner's protocol with a stage's workers: set 'workers'"},
 };
 
 /* Levenshtein distance, capped: good enough for "did you mean". */
@@ -308,6 +312,74 @@ static int push_arg(np_stage *st, const char *s, np_diag *d)
     return 0;
 }
 
+/* The CPUs this process may run on, as nproc(1) counts them (a cpuset or taskset limits
+ * them), or else the online ones. */
+static size_t cpu_count(void)
+{
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        return (size_t)CPU_COUNT(&set);
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (size_t)n : 1;
+}
+
+static int has_option(const filter_info *fi, const char *name)
+{
+    for (size_t i = 0; i < fi->nopts; i++)
+        if (!strcmp(fi->opts[i].name, name)) return 1;
+    return 0;
+}
+
+/* The stage option `workers: N` or `workers: auto`, which the runner takes for itself
+ * (newspipe(1), WORKERS). More than one copy needs a filter that speaks the chunk protocol
+ * (its --options lists `chunked`, as every filter built on the common driver does) and keeps
+ * no state from one record to the next, or each copy would see only part of the stream. */
+static void check_workers(np_stage *st, const np_stage_option *o, const filter_info *fi, np_diag *d)
+{
+    uint64_t n = 0;
+    int is_auto = o->kind == NP_VAL_STRING && !strcmp(o->value, "auto");
+    if (is_auto) {
+        n = cpu_count();
+        if (n > NP_WORKERS_MAX) n = NP_WORKERS_MAX;
+    } else if (o->kind != NP_VAL_STRING || np_parse_uint(o->value, 1, NP_WORKERS_MAX, &n) < 0) {
+        np_diag_add(d, o->value_mark, NP_EX_CONFIG,
+                    "stage '%s': workers must be a whole number from 1 to %d, or auto, not %s",
+                    st->label, NP_WORKERS_MAX,
+                    o->kind == NP_VAL_STRING ? o->value
+                    : o->kind == NP_VAL_LIST ? "a list"
+                                             : "true, false or nothing");
+        return;
+    }
+    if (n < 2 && !is_auto) {
+        st->workers = 1;
+        return;
+    }
+    if (!has_option(fi, "chunked")) {
+        np_diag_add(d, o->key_mark, NP_EX_CONFIG,
+                    "stage '%s': filter '%s' cannot run as workers: its --options does not list "
+                    "'chunked' (it was not built with newspipe's filter driver)",
+                    st->label, st->name);
+        return;
+    }
+    if (st->stateful || st->deferred) {
+        char why[300];
+        if (st->stateful)
+            snprintf(why, sizeof why,
+                     "newspipe-%s is stateful (its --options says so: a record's verdict "
+                     "depends on the records before it)",
+                     st->name);
+        else
+            snprintf(why, sizeof why, "the stage keeps state in '%s'",
+                     st->state_file ? st->state_file : "?");
+        np_diag_add(d, o->key_mark, NP_EX_CONFIG,
+                    "stage '%s': workers: %s cannot be used: %s, and each copy would see only "
+                    "part of the stream; it must run as one process",
+                    st->label, o->value, why);
+        return;
+    }
+    st->workers = n;
+}
+
 static void check_filter_stage(np_pipeline *p, np_stage *st, filter_cache *cache, np_diag *d)
 {
     if (!np_filter_name_ok(st->name)) return; /* reported while loading */
@@ -327,9 +399,14 @@ static void check_filter_stage(np_pipeline *p, np_stage *st, filter_cache *cache
     snprintf(argv0, sizeof argv0, "newspipe-%s", st->name);
     if (push_arg(st, argv0, d) < 0) return;
     st->stateful = fi->stateful;
+    const np_stage_option *workers = NULL;
     for (size_t i = 0; i < st->nopts; i++) {
         const np_stage_option *o = &st->opts[i];
         const char *why = NULL;
+        if (!strcmp(o->key, "workers")) {
+            workers = o; /* the runner's option, checked once the others are known */
+            continue;
+        }
         for (size_t r = 0; r < sizeof RESERVED / sizeof *RESERVED; r++)
             if (!strcmp(RESERVED[r].name, o->key)) why = RESERVED[r].why;
         if (why) {
@@ -381,6 +458,7 @@ static void check_filter_stage(np_pipeline *p, np_stage *st, filter_cache *cache
             if (!(st->state_file = strdup(value))) d->nomem = 1;
         }
     }
+    if (workers) check_workers(st, workers, fi, d);
 }
 
 static void check_run_stage(np_pipeline *p, np_stage *st, np_diag *d)

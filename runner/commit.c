@@ -56,10 +56,11 @@ int np_txn_begin(np_txn *t, const np_pipeline *p, const char *dir, const char *n
 }
 
 /* Stage st's argv with the runtime options: st->argv, then for a filter --reject, --stats
- * and --state-commit=deferred as they apply. The strings are borrowed from st and t. */
+ * and --state-commit=deferred as they apply, and --chunked for workers. The strings are
+ * borrowed from st and t. */
 static char **stage_command(const np_txn *t, const np_stage *st, int stats)
 {
-    char **v = malloc((st->argc + 6) * sizeof *v);
+    char **v = malloc((st->argc + 7) * sizeof *v);
     if (!v) return NULL;
     size_t n = 0;
     for (size_t i = 0; i < st->argc; i++) v[n++] = st->argv[i];
@@ -71,6 +72,7 @@ static char **stage_command(const np_txn *t, const np_stage *st, int stats)
         if (stats) v[n++] = "--stats";
         if (st->deferred) v[n++] = "--state-commit=deferred";
     }
+    if (st->workers > 1) v[n++] = "--chunked"; /* the hand-off's protocol (workers.h) */
     v[n] = NULL;
     return v;
 }
@@ -86,7 +88,7 @@ const np_chain_stage *np_txn_stages(np_txn *t, int stats)
     for (size_t i = 0; i < p->nstages; i++) {
         const np_stage *st = &p->stages[i];
         if (!(t->argvs[i] = stage_command(t, st, stats))) return NULL;
-        t->stages[i] = (np_chain_stage){st->label, st->exe, t->argvs[i], stats};
+        t->stages[i] = (np_chain_stage){st->label, st->exe, t->argvs[i], stats, st->workers};
     }
     return t->stages;
 }

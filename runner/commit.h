@@ -2,9 +2,9 @@
  * `newspipe serve` (batch.c) share.
  *
  * Begin: the rejects are staged (the stages append them to a temporary file), and every
- * stage gets its command line with the runtime options (--reject, --stats, and
+ * stage gets its command line with the runtime options (--reject, --stats,
  * --state-commit=deferred for a stage keeping state, which then writes STATE.pending instead
- * of STATE: the state protocol of newspipe(7)).
+ * of STATE: the state protocol of newspipe(7); and --chunked for a stage with workers).
  *
  * Commit, only when every stage succeeded, in this order: the output, then the staged
  * rejects (appended to the pipeline's reject file), then each deferred state

@@ -47,6 +47,7 @@ typedef struct {
     int deferred;     /* the stage sets the filter's STATE option (the state protocol) */
     char *state_file; /* that option's value (relative to the pipeline's directory) */
     int stateful;     /* the filter says it is stateful: one process must see the stream */
+    size_t workers;   /* the `workers` option: copies to run (0 or 1: one process) */
 } np_stage;
 
 typedef struct {
