@@ -38,6 +38,8 @@ void np_progress_draw(np_progress *pr)
         uint64_t out =
             i + 1 < n ? np_chain_lines(pr->chain, i) : (pr->sink ? np_pump_lines(pr->sink) : 0);
         np_buf_printf(&b, " | %s ", pr->p->stages[i].label);
+        if (np_chain_workers(pr->chain, i)) /* its records over all its workers */
+            np_buf_printf(&b, "x%zu ", np_chain_workers(pr->chain, i));
         human(&b, (double)prev);
         np_buf_puts(&b, ">");
         human(&b, (double)out);
