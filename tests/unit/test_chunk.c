@@ -42,8 +42,7 @@ static int as_filter(const char *name, int argc, char **argv)
         f.record = quitter;
         f.stateful = 1;
         seen = -1000000000;
-    }
-    else
+    } else
         return 64;
     return np_filter_main(&f, &seen, argc, argv);
 }
