@@ -11,3 +11,10 @@ CHAOS_RUNS ?= 20
 .PHONY: chaos
 chaos: all
 	$(TEST_ENV) CHAOS_SEEDS="$$(seq -s ' ' 1 $(CHAOS_RUNS))" prove -v --exec '' tests/serve/chaos-kill.t
+# newspipe serve with idle and slow clients: a producer's acknowledgement latency alone, with
+# 200 idle clients connected and with 64 clients dripping a line (~read_timeout, 30 s).
+#   make bench-serve-clients
+.PHONY: bench-serve-clients
+BENCHES += bench-serve-clients
+bench-serve-clients: $(BINDIR)/newspipe $(BINDIR)/newspipe-cat
+	NP_BIN=$(BINDIR) NP_TOP=$(CURDIR) BENCH_DIR=$(abspath $(OUT)) sh bench/serve-clients.sh

@@ -1,7 +1,9 @@
 /* /metrics (Prometheus text format 0.0.4) and /health over a minimal HTTP/1.x server on
- * libuv's TCP: one GET per connection, answered and closed. Requests are read up to 8 KiB
- * and at most 16 connections are served at once, so a misbehaving client cannot grow the
- * server's memory. */
+ * libuv's TCP, a listener of its own (the producers' max_clients slots do not count here):
+ * one GET per connection, answered and closed. Requests are read up to 8 KiB and at most 16
+ * connections are served at once, so a misbehaving client cannot grow the server's memory;
+ * and idle clients cannot lock the monitoring out: a request must arrive within 5 seconds,
+ * and when all 16 are taken the oldest unanswered one makes way for a new one. */
 #include <dirent.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -14,25 +16,32 @@
 #include "buf.h"
 #include "serve.h"
 
-#define MAX_REQUEST 8192
-#define MAX_CLIENTS 16
+#define MAX_REQUEST        8192
+#define MAX_CLIENTS        16
+#define REQUEST_TIMEOUT_MS 5000
+
+typedef struct client client;
 
 struct np_http {
     np_server *s;
     uv_tcp_t listener;
+    uv_timer_t sweep;
+    client *clients; /* oldest first */
     int nclients;
-    int closing, listener_closed;
+    int closing, listener_closed, sweep_closed;
 };
 
-typedef struct {
+struct client {
     uv_tcp_t tcp;
     np_http *http;
+    client *prev, *next;
+    uint64_t since; /* loop time it was accepted */
     char req[MAX_REQUEST];
     size_t len;
     uv_write_t wr;
     np_buf resp;
-    int answered;
-} client;
+    int answered, closing;
+};
 
 /* ---- rendering ------------------------------------------------------------------------- */
 
@@ -109,6 +118,16 @@ int np_metrics_render(np_server *s, np_buf *b)
     COUNTER("newspipe_intake_too_long_total", "socket lines dropped for exceeding max_line",
             st->too_long);
     COUNTER("newspipe_connections_total", "socket connections accepted", st->connections);
+    COUNTER("newspipe_connections_timed_out_total",
+            "socket connections closed after idle_timeout or read_timeout", st->timed_out);
+    COUNTER("newspipe_connections_evicted_total",
+            "idle socket connections closed to make way for a waiting one", st->evicted);
+    uint64_t nclients;
+    int saturated;
+    np_source_socket_clients(s, &nclients, &saturated);
+    GAUGE("newspipe_clients", "socket connections being served", nclients);
+    GAUGE("newspipe_clients_saturated",
+          "1 while every slot (max_clients) is busy and another connection waits", saturated);
     COUNTER("newspipe_records_in_total", "records in committed batches", st->records_in);
     COUNTER("newspipe_records_out_total", "records delivered to the output", st->records_out);
     COUNTER("newspipe_batches_total", "batches committed", st->batches);
@@ -179,34 +198,63 @@ int np_health_render(np_server *s, np_buf *out)
         np_buf_puts(out, "\",\"status\":\"stopping\"}\n");
         return 503;
     }
+    uint64_t nclients;
+    int saturated;
+    np_source_socket_clients(s, &nclients, &saturated);
+    if (saturated) {
+        np_buf_printf(out,
+                      "\",\"status\":\"saturated\",\"clients\":%" PRIu64 ",\"max_clients\":%" PRIu64
+                      "}\n",
+                      nclients, s->sc->max_clients);
+        return 503;
+    }
     if (failing >= 3) {
         np_buf_printf(out, "\",\"status\":\"failing\",\"attempts\":%u,\"error\":\"", failing);
         esc_label(out, why);
         np_buf_puts(out, "\"}\n");
         return 503;
     }
-    np_buf_printf(out, "\",\"status\":\"ok\",\"queued\":%" PRIu64 ",\"batches\":%" PRIu64 "}\n",
-                  s->queued, s->stats.batches);
+    np_buf_printf(out,
+                  "\",\"status\":\"ok\",\"queued\":%" PRIu64 ",\"batches\":%" PRIu64
+                  ",\"clients\":%" PRIu64 "}\n",
+                  s->queued, s->stats.batches, nclients);
     return 200;
 }
 
 /* ---- serving ---------------------------------------------------------------------------- */
 
+static void maybe_free(np_http *http)
+{
+    if (http->listener_closed && http->sweep_closed && http->nclients == 0) free(http);
+}
+
 static void on_client_closed(uv_handle_t *h)
 {
     client *c = h->data;
     np_http *http = c->http;
+    if (c->prev)
+        c->prev->next = c->next;
+    else
+        http->clients = c->next;
+    if (c->next) c->next->prev = c->prev;
     http->nclients--;
     np_buf_free(&c->resp);
     free(c);
-    if (http->listener_closed && http->nclients == 0) free(http);
+    maybe_free(http);
+}
+
+static void close_client(client *c)
+{
+    if (c->closing) return;
+    c->closing = 1;
+    uv_close((uv_handle_t *)&c->tcp, on_client_closed);
 }
 
 static void on_written(uv_write_t *w, int status)
 {
     (void)status;
     client *c = w->data;
-    uv_close((uv_handle_t *)&c->tcp, on_client_closed);
+    close_client(c);
 }
 
 static void respond(client *c, int code, const char *ctype, const np_buf *body, int head)
@@ -225,14 +273,10 @@ static void respond(client *c, int code, const char *ctype, const np_buf *body, 
     if (!head && blen) np_buf_append(&c->resp, body->data, blen);
     uv_read_stop((uv_stream_t *)&c->tcp);
     c->answered = 1;
-    if (!c->resp.data) {
-        uv_close((uv_handle_t *)&c->tcp, on_client_closed);
-        return;
-    }
+    if (!c->resp.data) return close_client(c);
     uv_buf_t b = uv_buf_init(c->resp.data, (unsigned)c->resp.len);
     c->wr.data = c;
-    if (uv_write(&c->wr, (uv_stream_t *)&c->tcp, &b, 1, on_written) != 0)
-        uv_close((uv_handle_t *)&c->tcp, on_client_closed);
+    if (uv_write(&c->wr, (uv_stream_t *)&c->tcp, &b, 1, on_written) != 0) close_client(c);
 }
 
 static void handle(client *c)
@@ -275,11 +319,8 @@ static void on_read(uv_stream_t *st, ssize_t nread, const uv_buf_t *buf)
 {
     (void)buf;
     client *c = st->data;
-    if (c->answered) return;
-    if (nread < 0) {
-        uv_close((uv_handle_t *)&c->tcp, on_client_closed);
-        return;
-    }
+    if (c->answered || c->closing) return;
+    if (nread < 0) return close_client(c);
     c->len += (size_t)nread;
     c->req[c->len] = '\0';
     if (strstr(c->req, "\r\n\r\n") || strstr(c->req, "\n\n")) return handle(c);
@@ -291,6 +332,15 @@ static void on_read(uv_stream_t *st, ssize_t nread, const uv_buf_t *buf)
     }
 }
 
+/* Closes the clients whose request has not arrived within REQUEST_TIMEOUT_MS. */
+static void on_sweep(uv_timer_t *t)
+{
+    np_http *http = t->data;
+    uint64_t now = uv_now(http->s->loop);
+    for (client *c = http->clients; c; c = c->next)
+        if (!c->answered && now - c->since >= REQUEST_TIMEOUT_MS) close_client(c);
+}
+
 static void on_connection(uv_stream_t *server, int status)
 {
     np_http *http = server->data;
@@ -298,13 +348,29 @@ static void on_connection(uv_stream_t *server, int status)
     client *c = calloc(1, sizeof *c);
     if (!c) return;
     c->http = http;
+    c->since = uv_now(http->s->loop);
     uv_tcp_init(http->s->loop, &c->tcp);
     c->tcp.data = c;
-    http->nclients++;
-    if (uv_accept(server, (uv_stream_t *)&c->tcp) != 0 || http->nclients > MAX_CLIENTS) {
-        uv_close((uv_handle_t *)&c->tcp, on_client_closed);
-        return;
+    /* Appended: the list stays oldest first. */
+    client **tail = &http->clients;
+    client *prev = NULL;
+    while (*tail) {
+        prev = *tail;
+        tail = &(*tail)->next;
     }
+    c->prev = prev;
+    *tail = c;
+    http->nclients++;
+    if (uv_accept(server, (uv_stream_t *)&c->tcp) != 0) return close_client(c);
+    /* All slots taken: the oldest client still waiting for its answer makes way. */
+    int open = 0;
+    for (client *o = http->clients; o; o = o->next) open += !o->closing;
+    if (open > MAX_CLIENTS)
+        for (client *o = http->clients; o; o = o->next)
+            if (!o->closing && !o->answered && o != c) {
+                close_client(o);
+                break;
+            }
     uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read);
 }
 
@@ -322,6 +388,9 @@ int np_http_start(np_server *s, const char *addr)
     http->s = s;
     uv_tcp_init(s->loop, &http->listener);
     http->listener.data = http;
+    uv_timer_init(s->loop, &http->sweep);
+    http->sweep.data = http;
+    uv_timer_start(&http->sweep, on_sweep, 1000, 1000);
     s->http = http;
     int rc = uv_tcp_bind(&http->listener, (struct sockaddr *)&ss, 0);
     if (rc == 0) rc = uv_listen((uv_stream_t *)&http->listener, 32, on_connection);
@@ -337,7 +406,14 @@ static void on_listener_closed(uv_handle_t *h)
 {
     np_http *http = h->data;
     http->listener_closed = 1;
-    if (http->nclients == 0) free(http);
+    maybe_free(http);
+}
+
+static void on_sweep_closed(uv_handle_t *h)
+{
+    np_http *http = h->data;
+    http->sweep_closed = 1;
+    maybe_free(http);
 }
 
 void np_http_close(np_server *s)
@@ -347,5 +423,6 @@ void np_http_close(np_server *s)
     s->http = NULL;
     http->closing = 1;
     /* Clients still being answered hold a pointer to http: the last one to close frees it. */
+    uv_close((uv_handle_t *)&http->sweep, on_sweep_closed);
     uv_close((uv_handle_t *)&http->listener, on_listener_closed);
 }

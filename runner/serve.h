@@ -43,6 +43,8 @@ typedef struct {
     uint64_t batches, batch_failures, quarantined;
     uint64_t reloads, reload_failures;
     uint64_t connections; /* socket connections accepted */
+    uint64_t timed_out;   /* closed after idle_timeout or read_timeout */
+    uint64_t evicted;     /* idle connections closed to make way for a waiting one */
     double batch_seconds; /* time spent running and committing batches */
     np_stage_counters *stages;
     size_t nstages;
@@ -146,6 +148,9 @@ int np_source_socket_start(np_server *s);
 void np_source_socket_resume(np_server *s);
 void np_source_socket_stop(np_server *s, void (*done)(np_server *s));
 void np_source_socket_free(np_server *s);
+/* Connections being served, and whether every slot is taken while another waits that no
+ * idle connection can make way for (what /health reports as "saturated"). */
+void np_source_socket_clients(const np_server *s, uint64_t *n, int *saturated);
 
 /* Dispatch to the configured kind (serve.c). */
 void np_source_resume(np_server *s);

@@ -21,6 +21,9 @@ void np_serve_conf_defaults(np_serve_conf *sc)
 {
     sc->max_line = 1 << 20;
     sc->max_clients = 64;
+    sc->backlog = 511; /* as Redis and nginx: more than the old 128 a burst overran */
+    sc->idle_ms = 300000;
+    sc->read_ms = 30000;
     sc->batch_lines = 1000;
     sc->batch_bytes = 8 << 20;
     sc->batch_ms = 1000;
@@ -117,7 +120,8 @@ static void get_ms(const np_yaml_reader *r, const yaml_node_t *v, const char *ke
     free(s);
 }
 
-static const char INPUT_KEYS[] = "spool, done, follow, listen, max_line, max_clients";
+static const char INPUT_KEYS[] =
+    "spool, done, follow, listen, max_line, max_clients, backlog, idle_timeout, read_timeout";
 
 static int input_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *key,
                       const yaml_node_t *k, const yaml_node_t *v)
@@ -174,6 +178,18 @@ static int input_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *ke
     }
     if (!strcmp(key, "max_clients")) {
         get_count(r, v, key, 1, 10000, &sc->max_clients);
+        return 1;
+    }
+    if (!strcmp(key, "backlog")) {
+        get_count(r, v, key, 1, 65535, &sc->backlog);
+        return 1;
+    }
+    if (!strcmp(key, "idle_timeout")) {
+        get_ms(r, v, key, &sc->idle_ms);
+        return 1;
+    }
+    if (!strcmp(key, "read_timeout")) {
+        get_ms(r, v, key, &sc->read_ms);
         return 1;
     }
     return 0;

@@ -32,6 +32,9 @@ typedef struct np_serve_conf {
     np_mark done_mark;
     uint64_t max_line;    /* listen: longest line accepted */
     uint64_t max_clients; /* listen: connections served at once */
+    uint64_t backlog;     /* listen: connections the kernel queues beyond those */
+    long long idle_ms;    /* listen: a connection silent this long is closed; 0: never */
+    long long read_ms;    /* listen: a line unfinished this long after its first byte: closed */
 
     np_sink_kind sink;
     char *sink_path;

@@ -5,15 +5,24 @@
  * acknowledgement before the server closes the connection; one that needs at-least-once
  * delivery resends what was not acknowledged.
  *
- * Memory is bounded: one read buffer per connection, a line in progress of at most max_line
- * bytes (longer lines are dropped and counted), at most max_clients connections (more wait
- * in the listen backlog), and when the queue is full no connection is read at all: the
- * kernel's buffers fill and the producers block. */
+ * Memory is bounded: one read buffer for all connections (libuv fills it and calls on_read at
+ * once, which copies what it keeps), a line in progress of at most max_line bytes per
+ * connection (longer lines are dropped and counted), at most max_clients connections (more
+ * wait in the listen backlog), and when the queue is full no connection is read at all: the
+ * kernel's buffers fill and the producers block.
+ *
+ * Idle and slow clients cannot hold the slots: a connection that sends nothing for
+ * idle_timeout, or leaves a line unfinished for read_timeout after its first byte, is
+ * finished (its last acknowledgement written, then closed); and when every slot is taken
+ * while another connection waits, the connection idle the longest (no line in progress,
+ * nothing unacknowledged) makes way for it. /health says "saturated" while a connection
+ * waits and no slot can be freed. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -22,7 +31,8 @@
 #include "buf.h"
 #include "serve.h"
 
-#define READ_BUF (64 * 1024)
+#define READ_BUF 65536
+#define SWEEP_MS 250 /* how often the timeouts are checked */
 
 typedef struct conn conn;
 
@@ -38,8 +48,11 @@ typedef struct {
     conn *conns;
     uint64_t nconns;
     int accept_waiting; /* a connection waits for a free slot */
+    char *rbuf;         /* the read buffer all connections share */
+    uv_timer_t sweep;   /* timeouts */
     int paused;
     int stopped;
+    int sweep_open;
     void (*done)(np_server *s);
     uint64_t next_id;
 } sock_src;
@@ -51,12 +64,13 @@ struct conn {
     } h;
     sock_src *src;
     conn *prev, *next;
-    char *rbuf;
-    np_buf partial; /* a line in progress */
-    int discarding; /* dropping a line longer than max_line */
-    uint64_t lines; /* whole lines appended to the intake */
-    uint64_t acked; /* lines acknowledged */
+    np_buf partial;            /* a line in progress */
+    uint64_t last_ms, line_ms; /* loop time of the last read, and of a line's first byte */
+    int discarding;            /* dropping a line longer than max_line */
+    uint64_t lines;            /* whole lines appended to the intake */
+    uint64_t acked;            /* lines acknowledged */
     int eof, reading, closing;
+    int finishing; /* timed out: no more reading; closed once acknowledged */
     uv_write_t wr;
     int writing, ack_dirty;
     char ack[64];
@@ -70,7 +84,7 @@ static uv_stream_t *stream_of(conn *c)
 
 static void maybe_done(sock_src *src)
 {
-    if (src->stopped && !src->listening && !src->nconns && src->done) {
+    if (src->stopped && !src->listening && !src->nconns && !src->sweep_open && src->done) {
         void (*done)(np_server *) = src->done;
         src->done = NULL;
         done(src->s);
@@ -90,7 +104,6 @@ static void on_conn_closed(uv_handle_t *h)
     if (c->next) c->next->prev = c->prev;
     src->nconns--;
     np_buf_free(&c->partial);
-    free(c->rbuf);
     free(c);
     if (src->accept_waiting && !src->stopped) accept_one(src);
     maybe_done(src);
@@ -113,11 +126,11 @@ static void on_write(uv_write_t *w, int status)
     c->writing = 0;
     if (status < 0) { /* the producer went away: nothing more to tell it */
         c->ack_dirty = 0;
-        if (c->eof || c->src->stopped) close_conn(c);
+        if (c->eof || c->finishing || c->src->stopped) close_conn(c);
         return;
     }
     if (c->ack_dirty) return send_ack(c);
-    if ((c->eof || c->src->stopped) && c->acked == c->lines) close_conn(c);
+    if ((c->eof || c->finishing || c->src->stopped) && c->acked == c->lines) close_conn(c);
 }
 
 static void send_ack(conn *c)
@@ -133,7 +146,7 @@ static void send_ack(conn *c)
     c->wr.data = c;
     if (uv_write(&c->wr, stream_of(c), &b, 1, on_write) == 0)
         c->writing = 1;
-    else if (c->eof || c->src->stopped)
+    else if (c->eof || c->finishing || c->src->stopped)
         close_conn(c);
 }
 
@@ -166,7 +179,7 @@ static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf)
 {
     (void)suggested;
     conn *c = h->data;
-    *buf = uv_buf_init(c->rbuf, READ_BUF);
+    *buf = uv_buf_init(c->src->rbuf, READ_BUF);
 }
 
 static uint64_t count_nl(const char *p, size_t n)
@@ -193,6 +206,8 @@ static int take(conn *c, const char *p, size_t n)
 {
     np_server *s = c->src->s;
     const char *end = p + n;
+    c->last_ms = uv_now(s->loop);
+    if (!c->partial.len && !c->discarding) c->line_ms = c->last_ms;
     if (c->partial.len || c->discarding) {
         const char *nl = memchr(p, '\n', n);
         if (!nl) {
@@ -230,6 +245,7 @@ static int take(conn *c, const char *p, size_t n)
         p = last + 1;
     }
     if (p < end) {
+        if (last) c->line_ms = c->last_ms; /* a new line starts here */
         if ((size_t)(end - p) > s->sc->max_line)
             too_long(c);
         else if (np_buf_append(&c->partial, p, (size_t)(end - p)) < 0)
@@ -245,7 +261,7 @@ static void on_read(uv_stream_t *st, ssize_t nread, const uv_buf_t *buf)
     np_server *s = src->s;
     (void)buf;
     if (nread > 0) {
-        if (take(c, c->rbuf, (size_t)nread) < 0) {
+        if (take(c, src->rbuf, (size_t)nread) < 0) {
             close_conn(c);
             return;
         }
@@ -275,8 +291,45 @@ static void on_read(uv_stream_t *st, ssize_t nread, const uv_buf_t *buf)
 
 static void start_reading(conn *c)
 {
-    if (c->reading || c->eof || c->closing) return;
+    if (c->reading || c->eof || c->closing || c->finishing) return;
     if (uv_read_start(stream_of(c), on_alloc, on_read) == 0) c->reading = 1;
+}
+
+/* Nothing in flight: no line in progress, everything it sent acknowledged, and nothing
+ * waiting to be read (a connection just accepted may have sent its first line already). */
+static int is_idle(conn *c)
+{
+    if (c->closing || c->partial.len || c->discarding || c->writing || c->acked != c->lines)
+        return 0;
+    uv_os_fd_t fd;
+    int pending = 0;
+    return uv_fileno((uv_handle_t *)&c->h, &fd) != 0 || ioctl(fd, FIONREAD, &pending) != 0 ||
+           pending == 0;
+}
+
+/* Stops reading c and closes it once what it sent is acknowledged (now, if it is). */
+static void finish(conn *c)
+{
+    if (c->closing) return;
+    if (c->reading) uv_read_stop(stream_of(c));
+    c->reading = 0;
+    c->finishing = 1;
+    np_buf_free(&c->partial); /* an unfinished line: never acknowledged */
+    c->discarding = 0;
+    if (!c->writing && c->acked == c->lines) close_conn(c);
+}
+
+/* Every slot is taken and a connection waits: the connection idle the longest makes way.
+ * Returns 1 when one was closed (accept_one runs again once it is gone). */
+static int evict_one(sock_src *src)
+{
+    conn *oldest = NULL;
+    for (conn *c = src->conns; c; c = c->next)
+        if (is_idle(c) && (!oldest || c->last_ms < oldest->last_ms)) oldest = c;
+    if (!oldest) return 0;
+    src->s->stats.evicted++;
+    close_conn(oldest);
+    return 1;
 }
 
 static void accept_one(sock_src *src)
@@ -284,17 +337,18 @@ static void accept_one(sock_src *src)
     np_server *s = src->s;
     if (src->nconns >= s->sc->max_clients) {
         src->accept_waiting = 1; /* libuv stops watching the listener until we accept */
+        evict_one(src);
         return;
     }
     src->accept_waiting = 0;
     conn *c = calloc(1, sizeof *c);
-    if (!c || !(c->rbuf = malloc(READ_BUF))) {
-        free(c);
+    if (!c) {
         src->accept_waiting = 1;
         return;
     }
     c->src = src;
     c->id = ++src->next_id;
+    c->last_ms = c->line_ms = uv_now(s->loop);
     if (src->is_unix)
         uv_pipe_init(s->loop, &c->h.pipe, 0);
     else
@@ -310,6 +364,45 @@ static void accept_one(sock_src *src)
     }
     s->stats.connections++;
     if (!src->paused) start_reading(c);
+}
+
+/* Finishes the connections past idle_timeout or read_timeout. Not while intake is paused:
+ * then nobody is read, and the clocks start again when reading resumes. */
+static void on_sweep(uv_timer_t *t)
+{
+    sock_src *src = t->data;
+    np_server *s = src->s;
+    if (src->stopped || src->paused) return;
+    uint64_t now = uv_now(s->loop);
+    uint64_t idle_ms = (uint64_t)s->sc->idle_ms, read_ms = (uint64_t)s->sc->read_ms;
+    unsigned idle = 0, slow = 0;
+    for (conn *c = src->conns; c; c = c->next) {
+        if (c->closing || c->finishing || c->eof) continue;
+        int in_line = c->partial.len || c->discarding;
+        if (in_line && read_ms && now - c->line_ms >= read_ms) {
+            slow++;
+            finish(c);
+        } else if (!in_line && idle_ms && now - c->last_ms >= idle_ms) {
+            idle++;
+            finish(c);
+        }
+    }
+    if (idle || slow) {
+        s->stats.timed_out += idle + slow;
+        np_serve_log(s, NP_LOG_INFO,
+                     "closed %u connection%s idle for idle_timeout and %u with a line "
+                     "unfinished after read_timeout",
+                     idle, idle == 1 ? "" : "s", slow);
+    }
+    /* One that was busy when a connection came may be idle now. */
+    if (src->accept_waiting) evict_one(src);
+}
+
+static void on_sweep_closed(uv_handle_t *h)
+{
+    sock_src *src = h->data;
+    src->sweep_open = 0;
+    maybe_done(src);
 }
 
 static void on_connection(uv_stream_t *server, int status)
@@ -345,12 +438,29 @@ static int clear_stale(np_server *s, const char *path)
     return 0;
 }
 
+/* The kernel caps the listen backlog at net.core.somaxconn: say so when it cuts it. */
+static void check_backlog(np_server *s, uint64_t backlog)
+{
+    FILE *f = fopen("/proc/sys/net/core/somaxconn", "r");
+    unsigned long max = 0;
+    if (!f) return;
+    if (fscanf(f, "%lu", &max) == 1 && max && backlog > max)
+        np_serve_log(s, NP_LOG_WARNING,
+                     "backlog %" PRIu64 " is cut to %lu by the kernel (net.core.somaxconn)",
+                     backlog, max);
+    fclose(f);
+}
+
 int np_source_socket_start(np_server *s)
 {
     sock_src *src = calloc(1, sizeof *src);
     if (!src) return -1;
     src->s = s;
     s->source = src;
+    uv_timer_init(s->loop, &src->sweep);
+    src->sweep.data = src;
+    src->sweep_open = 1;
+    if (!(src->rbuf = malloc(READ_BUF))) return -1;
     np_intake_hooks h = {on_cut, NULL};
     /* Lines a crashed server had read (and not acknowledged) are queued: the producer may
      * send them again, and dedupe drops the repeats. */
@@ -374,11 +484,13 @@ int np_source_socket_start(np_server *s)
     }
     src->listener.tcp.data = src;
     src->listening = 1;
-    if (rc == 0) rc = uv_listen((uv_stream_t *)&src->listener, 128, on_connection);
+    if (rc == 0) rc = uv_listen((uv_stream_t *)&src->listener, (int)s->sc->backlog, on_connection);
     if (rc) {
         np_serve_log(s, NP_LOG_ERR, "cannot listen on %s: %s", s->sc->src_path, uv_strerror(rc));
         return -1;
     }
+    check_backlog(s, s->sc->backlog);
+    uv_timer_start(&src->sweep, on_sweep, SWEEP_MS, SWEEP_MS);
     np_serve_log(s, NP_LOG_INFO, "listening on %s", s->sc->src_path);
     return 0;
 }
@@ -388,7 +500,18 @@ void np_source_socket_resume(np_server *s)
     sock_src *src = s->source;
     if (!src || src->stopped || !src->paused) return;
     src->paused = 0;
-    for (conn *c = src->conns; c; c = c->next) start_reading(c);
+    uint64_t now = uv_now(s->loop);
+    for (conn *c = src->conns; c; c = c->next) {
+        c->last_ms = c->line_ms = now; /* the wait was the server's, not theirs */
+        start_reading(c);
+    }
+}
+
+void np_source_socket_clients(const np_server *s, uint64_t *n, int *saturated)
+{
+    const sock_src *src = s->sc->src == NP_SRC_LISTEN ? s->source : NULL;
+    *n = src ? src->nconns : 0;
+    *saturated = src && !src->stopped && src->accept_waiting && src->nconns >= s->sc->max_clients;
 }
 
 static void on_listener_closed(uv_handle_t *h)
@@ -407,6 +530,7 @@ void np_source_socket_stop(np_server *s, void (*done)(np_server *s))
     }
     src->stopped = 1;
     src->done = done;
+    if (src->sweep_open) uv_close((uv_handle_t *)&src->sweep, on_sweep_closed);
     if (src->listening) {
         uv_close((uv_handle_t *)&src->listener, on_listener_closed);
         if (src->unix_path) unlink(src->unix_path);
@@ -432,5 +556,6 @@ void np_source_socket_free(np_server *s)
     if (!src) return;
     s->source = NULL;
     free(src->unix_path);
+    free(src->rbuf);
     free(src);
 }
