@@ -38,6 +38,7 @@ run_variant() {
     echo $((t1 - t0)) >> "$d/$1.t"
     tail -n 1 "$d/$1.err" | sed 's/.*"runner_cpu_seconds":\([0-9.e-]*\).*/\1/' >> "$d/$1.rcpu"
 }
+ratio2() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "inf" }'; }
 med() { sort -n | awk '{a[NR]=$1} END {if (NR) printf "%.3f", a[int((NR+1)/2)]; else printf "?"}'; }
 wall() { awk '{print $1 / 1e9}' "$d/$1.t" | med; }
 cpu() { awk '{print $1 + $2}' "$d/$1.cpu" | med; }
@@ -73,7 +74,7 @@ echo "  workers  wall s (median)  CPU s (all processes)  runner CPU s  speed-up 
 for v in 1:e1 2:e2 auto:ea; do
     w=${v%%:*} n=${v#*:}
     printf '  %-7s  %15s  %21s  %12s  %sx; %sx\n' "$w" "$(wall $n)" "$(cpu $n)" "$(rcpu $n)" \
-        "$(ratio "$(wall e1)" "$(wall $n)" | sed 's/^\(.*\)$/\1/')" "$(round_ratio e1 $n)"
+        "$(ratio2 "$(wall e1)" "$(wall $n)")" "$(round_ratio e1 $n)"
 done
 echo "  (articles/s: workers 1 $(rate "$docs" "$(wall e1)"), 2 $(rate "$docs" "$(wall e2)"), auto $(rate "$docs" "$(wall ea)"); outputs identical)"
 
@@ -87,7 +88,7 @@ rounds "n1:$d/news-1.yaml:$SAMPLE" "na:$d/news-auto.yaml:$SAMPLE"
 same n1 na
 printf '  workers: 1     wall %ss, CPU %ss\n' "$(wall n1)" "$(cpu n1)"
 printf '  workers: auto  wall %ss, CPU %ss; speed-up %sx (median of rounds %sx); outputs identical\n' \
-    "$(wall na)" "$(cpu na)" "$(ratio "$(wall n1)" "$(wall na)")" "$(round_ratio n1 na)"
+    "$(wall na)" "$(cpu na)" "$(ratio2 "$(wall n1)" "$(wall na)")" "$(round_ratio n1 na)"
 
 # 3. The runner's own CPU per 100 MB.
 big=$(big_input 100)

@@ -445,8 +445,12 @@ static void spawn_workers(np_chain *c, stage *g, int in_fd, int out_fd)
             close_fd(&a[1]);
         }
         /* Room for the chunks a worker is given ahead, so that handing them out does not
-         * wait for it to read (best effort: pipe sizes have a per-user limit). */
-        if (!err) fcntl(a[1], F_SETPIPE_SZ, NP_WORKERS_PIPE);
+         * wait for it to read, and for its output, read back in fewer, larger reads (best
+         * effort: pipe sizes have a per-user limit). */
+        if (!err) {
+            fcntl(a[1], F_SETPIPE_SZ, NP_WORKERS_PIPE);
+            fcntl(b[0], F_SETPIPE_SZ, NP_WORKERS_PIPE);
+        }
         to[k] = a[1];
         from[k] = b[0];
         if (err)

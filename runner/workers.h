@@ -25,7 +25,7 @@
 #define NP_WORKERS_OUT_BUF  (1024 * 1024) /* output held per worker */
 #define NP_WORKERS_INFLIGHT 2             /* chunks a worker is given ahead */
 #define NP_WORKERS_QUEUED   16            /* chunks per worker awaiting their turn */
-#define NP_WORKERS_PIPE     (4 * NP_WORKERS_CHUNK) /* a worker's stdin pipe (kernel memory) */
+#define NP_WORKERS_PIPE     (4 * NP_WORKERS_CHUNK) /* a worker's pipes (kernel memory) */
 
 typedef struct np_workers np_workers;
 typedef void (*np_workers_done_cb)(np_workers *g, void *arg);
