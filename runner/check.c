@@ -330,44 +330,54 @@ static int has_option(const filter_info *fi, const char *name)
     return 0;
 }
 
-/* The stage option `workers: N` or `workers: auto`, which the runner takes for itself
- * (newspipe(1), WORKERS). More than one copy needs a filter that speaks the chunk protocol
- * (its --options lists `chunked`, as every filter built on the common driver does) and keeps
- * no state from one record to the next, or each copy would see only part of the stream. */
-static void check_workers(np_stage *st, const np_stage_option *o, const filter_info *fi, np_diag *d)
+/* The value of `workers: N` or `workers: auto`: sets *n and returns 1 when the stage asks
+ * for more than one process (auto always does, so that a file refused on a machine with more
+ * CPUs is refused on every machine), 0 for one, -1 after reporting a bad value. */
+static int workers_value(np_stage *st, const np_stage_option *o, uint64_t *n, np_diag *d)
 {
-    uint64_t n = 0;
-    int is_auto = o->kind == NP_VAL_STRING && !strcmp(o->value, "auto");
-    if (is_auto) {
-        n = cpu_count();
-        if (n > NP_WORKERS_MAX) n = NP_WORKERS_MAX;
-    } else if (o->kind != NP_VAL_STRING || np_parse_uint(o->value, 1, NP_WORKERS_MAX, &n) < 0) {
+    if (o->kind == NP_VAL_STRING && !strcmp(o->value, "auto")) {
+        *n = cpu_count();
+        if (*n > NP_WORKERS_MAX) *n = NP_WORKERS_MAX;
+        return 1;
+    }
+    if (o->kind != NP_VAL_STRING || np_parse_uint(o->value, 1, NP_WORKERS_MAX, n) < 0) {
         np_diag_add(d, o->value_mark, NP_EX_CONFIG,
                     "stage '%s': workers must be a whole number from 1 to %d, or auto, not %s",
                     st->label, NP_WORKERS_MAX,
                     o->kind == NP_VAL_STRING ? o->value
                     : o->kind == NP_VAL_LIST ? "a list"
                                              : "true, false or nothing");
-        return;
+        return -1;
     }
-    if (n < 2 && !is_auto) {
-        st->workers = 1;
+    return *n > 1;
+}
+
+/* The stage option `workers: N` or `workers: auto`, which the runner takes for itself
+ * (newspipe(1), WORKERS). More than one copy needs a filter that speaks the chunk protocol
+ * (its --options lists `chunked`, as every filter built on the common driver does) and keeps
+ * no state from one record to the next, or each copy would see only part of the stream. */
+static void check_workers(np_stage *st, const np_stage_option *o, const filter_info *fi, np_diag *d)
+{
+    uint64_t n = 1;
+    int many = workers_value(st, o, &n, d);
+    if (many <= 0) {
+        if (many == 0) st->workers = 1;
         return;
     }
     if (!has_option(fi, "chunked")) {
         np_diag_add(d, o->key_mark, NP_EX_CONFIG,
-                    "stage '%s': filter '%s' cannot run as workers: its --options does not list "
+                    "stage '%s': '%s' cannot run as workers: its --options does not list "
                     "'chunked' (it was not built with newspipe's filter driver)",
-                    st->label, st->name);
+                    st->label, st->exe ? st->exe : st->name);
         return;
     }
-    if (st->stateful || st->deferred) {
+    if (fi->stateful || st->deferred) {
         char why[300];
-        if (st->stateful)
+        if (fi->stateful)
             snprintf(why, sizeof why,
-                     "newspipe-%s is stateful (its --options says so: a record's verdict "
-                     "depends on the records before it)",
-                     st->name);
+                     "%s is stateful (its --options says so: a record's verdict depends on the "
+                     "records before it)",
+                     st->argv && st->argv[0] ? st->argv[0] : st->name);
         else
             snprintf(why, sizeof why, "the stage keeps state in '%s'",
                      st->state_file ? st->state_file : "?");
@@ -461,6 +471,47 @@ static void check_filter_stage(np_pipeline *p, np_stage *st, filter_cache *cache
     if (workers) check_workers(st, workers, fi, d);
 }
 
+/* `run: {argv: [PROGRAM, ...], workers: N}`: a command runs as workers only when it is a
+ * newspipe filter after all (a filter of one's own, called by its path), which its
+ * --options answer says; an arbitrary command does not speak the chunk protocol. PROGRAM is
+ * asked only when more than one worker is asked for. */
+static void check_run_workers(np_pipeline *p, np_stage *st, const np_stage_option *o, np_diag *d)
+{
+    uint64_t n = 1;
+    int many = workers_value(st, o, &n, d);
+    if (many <= 0) {
+        if (many == 0) st->workers = 1;
+        return;
+    }
+    if (st->ncmd == 3 && !strcmp(st->cmd[0], "sh") && !strcmp(st->cmd[1], "-c")) {
+        np_diag_add(d, o->key_mark, NP_EX_CONFIG,
+                    "stage '%s': a shell command line cannot run as workers: give argv as a "
+                    "list naming a newspipe filter",
+                    st->label);
+        return;
+    }
+    filter_info fi = {0};
+    char *argv[] = {st->exe, "--options", NULL};
+    np_buf out = {0};
+    int status = -1;
+    if (np_proc_run(argv, p->dir, &out, 1 << 16, &status) == 0 && status == 0)
+        fi.ok = parse_options(&fi, out.data ? out.data : "") == 0;
+    np_buf_free(&out);
+    if (!fi.ok)
+        np_diag_add(d, o->key_mark, NP_EX_CONFIG,
+                    "stage '%s': '%s --options' failed: a command that is not a newspipe filter "
+                    "cannot run as workers (it does not speak their protocol)",
+                    st->label, st->exe);
+    else
+        check_workers(st, o, &fi, d);
+    st->stateful = fi.stateful;
+    for (size_t j = 0; j < fi.nopts; j++) {
+        free(fi.opts[j].name);
+        free(fi.opts[j].kind);
+    }
+    free(fi.opts);
+}
+
 static void check_run_stage(np_pipeline *p, np_stage *st, np_diag *d)
 {
     if (!st->ncmd) return; /* already reported while loading */
@@ -472,6 +523,17 @@ static void check_run_stage(np_pipeline *p, np_stage *st, np_diag *d)
     }
     for (size_t i = 0; i < st->ncmd; i++)
         if (push_arg(st, st->cmd[i], d) < 0) return;
+    const np_stage_option *workers = NULL;
+    for (size_t i = 0; i < st->nopts; i++) {
+        if (!strcmp(st->opts[i].key, "workers"))
+            workers = &st->opts[i];
+        else
+            np_diag_add(d, st->opts[i].key_mark, NP_EX_CONFIG,
+                        "'run' takes 'argv' and 'workers', not '%s' (the command's own options "
+                        "go in argv)",
+                        st->opts[i].key);
+    }
+    if (workers) check_run_workers(p, st, workers, d);
 }
 
 static void count_match(const char *path, void *arg)

@@ -187,7 +187,9 @@ static char *join_list(loader *L, const yaml_node_t *n, const char *key)
     return out.data;
 }
 
-static void load_options(loader *L, np_stage *st, const yaml_node_t *map)
+/* The stage's options from a mapping, in file order; the key skip (or none when NULL) is not
+ * one. */
+static void load_options(loader *L, np_stage *st, const yaml_node_t *map, const char *skip)
 {
     size_t count = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
     if (!count) return;
@@ -202,6 +204,7 @@ static void load_options(loader *L, np_stage *st, const yaml_node_t *map)
             continue;
         }
         const char *key = np_yaml_text(k);
+        if (skip && !strcmp(key, skip)) continue;
         int dup = 0;
         for (size_t i = 0; i < st->nopts; i++)
             if (!strcmp(st->opts[i].key, key)) dup = 1;
@@ -239,6 +242,26 @@ static void load_options(loader *L, np_stage *st, const yaml_node_t *map)
 
 static void load_run(loader *L, np_stage *st, const yaml_node_t *v)
 {
+    if (v->type == YAML_MAPPING_NODE) {
+        /* run: {argv: COMMAND, workers: N}: the command, and the runner's options for the
+         * stage (check.c says which it takes). */
+        const yaml_node_t *cmd = NULL;
+        for (yaml_node_pair_t *pr = v->data.mapping.pairs.start; pr < v->data.mapping.pairs.top;
+             pr++) {
+            const yaml_node_t *k = yaml_document_get_node(L->doc, pr->key);
+            if (k->type == YAML_SCALAR_NODE && !strcmp(np_yaml_text(k), "argv"))
+                cmd = yaml_document_get_node(L->doc, pr->value);
+        }
+        if (!cmd || cmd->type == YAML_MAPPING_NODE) {
+            np_diag_add(L->d, np_yaml_mark(cmd ? cmd : v), NP_EX_CONFIG,
+                        "'run' as a mapping needs 'argv', the command: a list [program, arg, "
+                        "...] or a shell command string");
+            return;
+        }
+        load_options(L, st, v, "argv");
+        load_run(L, st, cmd);
+        return;
+    }
     if (v->type == YAML_SCALAR_NODE && !np_yaml_is_null(v)) {
         /* A string is a shell command line. */
         char *line = expand(L, v);
@@ -343,7 +366,7 @@ static void load_stage(loader *L, const yaml_node_t *n, size_t index)
                     np_yaml_kind(v));
         return;
     }
-    load_options(L, st, v);
+    load_options(L, st, v, NULL);
 }
 
 static void load_stages(loader *L, const yaml_node_t *n)

@@ -132,6 +132,19 @@ else
     skip "the test filters are not built"
 fi
 
+# A filter of one's own called by its path: run: {argv: [...], workers: N}.
+if [ -x bin/newspipe-dropodd ]; then
+    printf 'stages:\n  - run: [bin/newspipe-dropodd]\n' > run1.yaml
+    printf 'stages:\n  - run: {argv: [bin/newspipe-dropodd], workers: 3}\n' > run3.yaml
+    "$NP" run run1.yaml -i edge.ndjson > rout.1 2> /dev/null
+    "$NP" run run3.yaml -i edge.ndjson > rout.3 2> /dev/null
+    is "$?" 0 "a run: stage naming a newspipe filter runs with workers: 3"
+    cmp -s rout.1 rout.3
+    ok $? "and its output is that of one process"
+else
+    skip "the test filters are not built"
+fi
+
 # entity-tag, the stage workers are for (smaller input: it is the slowest filter).
 if [ -x "$NP_BIN/newspipe-entity-tag" ] && [ -f "$NP_TOP/data/entity-tag.model" ]; then
     grep -av '"id": "big"' edge.ndjson | head -n 600 > small.ndjson
@@ -271,6 +284,21 @@ if [ -x bin/newspipe-stateful ]; then
     "$NP" check st5.yaml > /dev/null 2>&1
     is "$?" 0 "a stateful filter with workers: 1 passes"
 fi
+printf 'stages:\n  - run: {argv: [cat], workers: 2}\n' > r1.yaml
+expect_error r1.yaml 2:24 "stage 'cat': '[^']*/cat --options' failed: a command that is not a newspipe filter cannot run as workers" "a command that is not a filter, with workers"
+printf 'stages:\n  - run: {argv: "cat | cat", workers: 2}\n' > r2.yaml
+expect_error r2.yaml 2:30 "stage 'sh': a shell command line cannot run as workers" "a shell command line with workers"
+printf 'stages:\n  - run: {workers: 2}\n' > r3.yaml
+expect_error r3.yaml 2:10 "'run' as a mapping needs 'argv'" "run: without argv"
+printf 'stages:\n  - run: {argv: [cat], workers: 1, color: red}\n' > r4.yaml
+expect_error r4.yaml 2:36 "'run' takes 'argv' and 'workers', not 'color'" "run: with another key"
+if [ -x bin/newspipe-stateful ]; then
+    printf 'stages:\n  - run: {argv: [bin/newspipe-stateful], workers: 2}\n' > r5.yaml
+    expect_error r5.yaml 2:42 "stage 'newspipe-stateful': workers: 2 cannot be used: bin/newspipe-stateful is stateful" "a stateful filter called by its path"
+fi
+printf 'stages:\n  - run: {argv: [cat], workers: 1}\n  - run: {argv: [cat, -u]}\n' > r6.yaml
+"$NP" check r6.yaml > /dev/null 2>&1
+is "$?" 0 "run: {argv: [...]} with workers: 1 or none is any command"
 printf 'stages:\n  - cat: {chunked: true}\n' > chunked.yaml
 expect_error chunked.yaml 2:11 "option 'chunked' cannot be set here: .*set 'workers'" "the protocol flag by hand"
 printf 'stages:\n  - cat: {workers: 1}\n  - cat: {workers: auto}\n  - cat: {workers: 7}\n' > goodw.yaml
