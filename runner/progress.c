@@ -43,6 +43,11 @@ void np_progress_draw(np_progress *pr)
         human(&b, (double)prev);
         np_buf_puts(&b, ">");
         human(&b, (double)out);
+        if (np_chain_workers(pr->chain, i)) { /* the rate its workers make together */
+            np_buf_puts(&b, " (");
+            human(&b, secs > 0 ? (double)out / secs : 0);
+            np_buf_puts(&b, "/s)");
+        }
         prev = out;
     }
     /* Keep it on one terminal line, or \r cannot go back to its start. */

@@ -119,6 +119,34 @@ is "$(wc -l < rej.1 | tr -d ' ')" "$(field stats.1 's["rejected"]')" "every reje
 like "$(head -c 400 err.3)" "\\[ticker-link\\] newspipe-ticker-link: <stdin>:[0-9]+: " "diagnostics keep the stage's label and line numbers"
 is "$(tail -n 1 out.3 | head -c 13)" '{"id":"last",' "the last line without a newline is processed"
 
+# The last stage's output into a pipe (the runner's stdout, shared with the shell), into a
+# .gz file (through the runner's compressing pump), and an input trickled in pieces cut
+# mid-line with pauses, so that chunks are ended early for want of input.
+"$NP" run w3.yaml -i edge.ndjson 2> /dev/null | cat > pipe.3
+cmp -s out.1 pipe.3
+ok $? "workers writing into a pipe: the same output"
+"$NP" run w3.yaml -i edge.ndjson -o out3.ndjson.gz 2> /dev/null
+gzip -dc out3.ndjson.gz | cmp -s out.1 -
+ok $? "workers writing into a .gz output: the same output"
+mkfifo trickle
+python3 - trickle << 'PY' &
+import random, sys, time
+data = open("edge.ndjson", "rb").read()
+rnd = random.Random(5)
+with open(sys.argv[1], "wb", buffering=0) as f:
+    i = 0
+    while i < len(data):
+        n = rnd.choice([1, 7, 100, 3000, 70000, 300000])
+        f.write(data[i:i + n])
+        i += n
+        if rnd.random() < 0.3:
+            time.sleep(0.002)
+PY
+"$NP" run w3.yaml -i trickle > trickle.3 2> /dev/null
+wait
+cmp -s out.1 trickle.3
+ok $? "input trickled in pieces cut mid-line: the same output"
+
 # A filter that drops records (and passes those without its field).
 if [ -x bin/newspipe-dropodd ]; then
     run_n 1 dropodd
