@@ -15,6 +15,7 @@
 #include "atomicfile.h"
 #include "chunk.h"
 #include "cli.h"
+#include "diagcap.h"
 #include "exitcode.h"
 #include "input.h"
 #include "output.h"
@@ -36,6 +37,7 @@ enum {
     OPT_STRICT,
     OPT_STATS,
     OPT_MAX_LINE,
+    OPT_MAX_DIAG,
     OPT_UNBUFFERED,
     OPT_ID_FIELD,
     OPT_CHUNKED,
@@ -52,6 +54,8 @@ static const np_option common_options[] = {
     {"strict", 0, OPT_STRICT, 0, NULL, "stop with exit 65 at the first bad record"},
     {"stats", 0, OPT_STATS, 0, NULL, "print record counts as JSON on stderr at exit"},
     {"max-line", 1, OPT_MAX_LINE, 0, "SIZE", "reject lines longer than SIZE (default 64M)"},
+    {"max-diagnostics", 1, OPT_MAX_DIAG, 0, "N",
+     "show the first N rejected lines, then counts (default 100; 0: all)"},
     {"unbuffered", 0, OPT_UNBUFFERED, 0, NULL, "flush the output after every record"},
     {"id-field", 1, OPT_ID_FIELD, 0, "NAME", "the record's id field (default id)"},
     {"chunked", 0, OPT_CHUNKED, 0, NULL, "input framed in chunks by newspipe run (workers:)"},
@@ -76,7 +80,8 @@ typedef struct {
     const char *id_field;
     np_output *out;
     int reject_fd;
-    np_buf scratch; /* reject records and diagnostics */
+    np_buf scratch;  /* reject records and diagnostics */
+    np_diagcap diag; /* --max-diagnostics: the rejected lines that get a line on stderr */
     uint64_t n_in, n_out, n_dropped, n_rejected, n_passed, n_replayed, bytes_in, bytes_out;
     /* --chunked (chunk.h): the next data line's number, an RS D marker just read, and the
      * marker bytes read and echoed (not counted as the stage's bytes). */
@@ -205,6 +210,12 @@ static int parse_options(driver *d, int argc, char **argv, int *first_file)
         case OPT_UNBUFFERED: d->unbuffered = 1; break;
         case OPT_ID_FIELD: d->id_field = optarg; break;
         case OPT_CHUNKED: d->chunked = 1; break;
+        case OPT_MAX_DIAG:
+            if (np_parse_uint(optarg, 0, UINT64_MAX, &d->diag.limit) < 0) {
+                np_error("--max-diagnostics: '%s' is not a whole number", optarg);
+                return NP_EX_USAGE;
+            }
+            break;
         case OPT_MAX_LINE:
             if (np_parse_size(optarg, &d->max_line) < 0 || d->max_line == 0) {
                 np_error("--max-line: '%s' is not a size (e.g. 64M)", optarg);
@@ -262,13 +273,26 @@ static int put_base64(np_buf *b, const unsigned char *p, size_t n)
     return np_buf_putc(b, '"');
 }
 
-/* Reports a rejected line: a diagnostic on stderr and, with --reject, a JSON record. Returns
- * an exit code when the run must stop. */
+/* The count of rejected lines whose diagnostic the cap held back, when one is due. */
+static void diag_summary(driver *d, int final)
+{
+    uint64_t k = np_diagcap_due(&d->diag, final);
+    if (k)
+        np_error("%llu more rejected line%s not shown (--max-diagnostics %llu; --reject FILE "
+                 "records every one)",
+                 (unsigned long long)k, k == 1 ? "" : "s", (unsigned long long)d->diag.limit);
+}
+
+/* Reports a rejected line: a diagnostic on stderr (the first --max-diagnostics of them, then
+ * counts) and, with --reject, a JSON record. Returns an exit code when the run must stop. */
 static int reject(driver *d, const char *input, uint64_t lineno, const char *line, size_t len,
                   uint64_t full_len, const char *why)
 {
     d->n_rejected++;
-    np_error("%s:%llu: %s", display_name(input), (unsigned long long)lineno, why);
+    if (np_diagcap_take(&d->diag))
+        np_error("%s:%llu: %s", display_name(input), (unsigned long long)lineno, why);
+    else
+        diag_summary(d, 0);
     if (d->reject_fd >= 0) {
         np_buf *b = &d->scratch;
         np_buf_clear(b);
@@ -458,6 +482,7 @@ int np_filter_main(const np_filter *f, void *ctx, int argc, char **argv)
     /* "| head" must end us quietly, whatever our parent did with SIGPIPE. */
     signal(SIGPIPE, SIG_DFL);
     driver d = {.f = f, .ctx = ctx, .max_line = DEFAULT_MAX_LINE, .reject_fd = -1, .chunk_next = 1};
+    d.diag.limit = NP_DIAGCAP_DEFAULT;
     snprintf(d.progname, sizeof d.progname, "newspipe-%s", f->name);
     np_set_progname(d.progname);
     double t0 = now_seconds();
@@ -515,6 +540,7 @@ int np_filter_main(const np_filter *f, void *ctx, int argc, char **argv)
         }
         if (status < 0) status = NP_EX_OK;
     }
+    diag_summary(&d, 1);
     /* The output is complete only when it is committed; state may advance only after. */
     int commit = status == NP_EX_OK;
     d.bytes_out = np_output_bytes(d.out);

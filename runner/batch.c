@@ -12,11 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "atomicfile.h"
 #include "chain.h"
 #include "commit.h"
+#include "diagcap.h"
 #include "exitcode.h"
 #include "json.h"
 #include "serve.h"
@@ -48,6 +50,10 @@ typedef struct {
     np_txn txn;
     np_chain *chain;
     uv_timer_t retry, deadline, stop_timer;
+    /* The stages' stderr lines logged, over all batches: max_diagnostics an hour, then
+     * counts (each batch's chain caps its own run too, but a server runs for months). */
+    np_diagcap stage_lines;
+    time_t stage_lines_hour;
     void (*stop_done)(np_server *s);
 } proc;
 
@@ -158,9 +164,27 @@ static void add_stats(np_stage_counters *c, const char *line)
     np_json_object_free(&o);
 }
 
+static void stage_lines_summary(proc *b, int final)
+{
+    uint64_t k = np_diagcap_due(&b->stage_lines, final);
+    if (k)
+        np_serve_log(b->s, NP_LOG_WARNING,
+                     "%" PRIu64 " more stage line%s not shown (max_diagnostics: %" PRIu64
+                     " an hour)",
+                     k, k == 1 ? "" : "s", b->stage_lines.limit);
+}
+
 static void stage_log(void *arg, const char *label, const char *line, size_t n)
 {
     proc *b = arg;
+    time_t now = time(NULL);
+    b->stage_lines.limit = b->s->p->max_diag;
+    if (now - b->stage_lines_hour >= 3600) {
+        stage_lines_summary(b, 1);
+        b->stage_lines.shown = 0;
+        b->stage_lines_hour = now;
+    }
+    if (!np_diagcap_take(&b->stage_lines)) return stage_lines_summary(b, 0);
     np_serve_log(b->s, NP_LOG_WARNING, "[%s] %.*s", label, (int)(n > 4000 ? 4000 : n), line);
 }
 
@@ -351,6 +375,7 @@ static void run_batch(proc *b)
                           .in_fd = in_fd,
                           .out_fd = out_fd,
                           .shutdown_ms = stop_ms < 100 ? 100 : stop_ms,
+                          .max_log_lines = p->max_diag,
                           .log_line = stage_log,
                           .done = on_chain_done,
                           .arg = b};
@@ -858,6 +883,7 @@ void np_batch_free(np_server *s)
 {
     proc *b = P(s);
     if (!b) return;
+    stage_lines_summary(b, 1);
     s->proc = NULL;
     clear_batch(b);
     uv_close((uv_handle_t *)&b->retry, NULL);

@@ -13,6 +13,7 @@
 
 #include "atomicfile.h"
 #include "buf.h"
+#include "diagcap.h"
 #include "exitcode.h"
 #include "pump.h"
 #include "spawn.h"
@@ -31,6 +32,7 @@ typedef struct {
     int err_open; /* the stderr handle is initialized and not yet closed */
     int err_eof;
     np_buf line;
+    np_diagcap cap; /* its stderr lines, when the stage does not cap its own */
     uint64_t started_ns;
     np_stage_status st;
 } proc;
@@ -101,6 +103,27 @@ static void remember_line(proc *s, const char *line, size_t n)
         }
 }
 
+static void forward(np_chain *c, const char *label, const char *line, size_t n)
+{
+    if (c->cfg.log_line)
+        c->cfg.log_line(c->cfg.arg, label, line, n);
+    else
+        np_chain_write_stage_line(label, line, n);
+}
+
+/* The count of stderr lines the cap held back, when one is due. */
+static void cap_summary(proc *s, int final)
+{
+    np_chain *c = s->chain;
+    uint64_t k = np_diagcap_due(&s->cap, final);
+    if (!k) return;
+    char msg[160];
+    int n =
+        snprintf(msg, sizeof msg, "%llu more line%s on stderr not shown (max_diagnostics: %llu)",
+                 (unsigned long long)k, k == 1 ? "" : "s", (unsigned long long)s->cap.limit);
+    forward(c, c->cfg.stages[s->index].label, msg, (size_t)n);
+}
+
 static void log_line(proc *s, const char *line, size_t n)
 {
     np_chain *c = s->chain;
@@ -113,12 +136,9 @@ static void log_line(proc *s, const char *line, size_t n)
         }
         return;
     }
-    remember_line(s, line, n);
-    if (c->cfg.log_line) {
-        c->cfg.log_line(c->cfg.arg, label, line, n);
-        return;
-    }
-    np_chain_write_stage_line(label, line, n);
+    remember_line(s, line, n); /* (the last lines explain a failure, shown or not) */
+    if (!np_diagcap_take(&s->cap)) return cap_summary(s, 0);
+    forward(c, label, line, n);
 }
 
 void np_chain_write_stage_line(const char *label, const char *line, size_t n)
@@ -171,6 +191,7 @@ static void close_err(proc *s)
     s->err_open = 0;
     uv_read_stop((uv_stream_t *)&s->err);
     flush_lines(s, 1);
+    cap_summary(s, 1);
     uv_close((uv_handle_t *)&s->err, on_handle_closed);
 }
 
@@ -494,8 +515,11 @@ int np_chain_start(np_chain **out, const np_chain_config *cfg)
         stage *g = &c->stages[i];
         g->procs = &c->procs[k];
         g->nprocs = cfg->stages[i].workers > 1 ? cfg->stages[i].workers : 1;
-        for (size_t w = 0; w < g->nprocs; w++, k++)
+        for (size_t w = 0; w < g->nprocs; w++, k++) {
             c->procs[k] = (proc){.chain = c, .index = i, .worker = w};
+            /* A filter caps its own per-record diagnostics (--max-diagnostics). */
+            if (!cfg->stages[i].caps_itself) c->procs[k].cap.limit = cfg->max_log_lines;
+        }
     }
     uv_timer_init(cfg->loop, &c->shutdown_timer);
     uv_timer_init(cfg->loop, &c->linger_timer);

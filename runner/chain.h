@@ -29,6 +29,7 @@ typedef struct {
     char *const *argv; /* NULL-terminated */
     int stats;         /* started with --stats: keep its {"filter":...} stderr line */
     size_t workers;    /* > 1: run that many copies (argv has --chunked), see workers.h */
+    int caps_itself;   /* a filter: it caps its own diagnostics (max_log_lines not applied) */
 } np_chain_stage;
 
 typedef struct {
@@ -40,6 +41,9 @@ typedef struct {
     int out_fd; /* the last stage's stdout; handed over likewise */
     int count;  /* put line-counting pumps between the stages */
     long long shutdown_ms;
+    /* Per process of a stage that does not cap its own diagnostics: its first stderr lines
+     * shown, then counts (diagcap.h); 0: every line. */
+    uint64_t max_log_lines;
     /* One line a stage wrote on stderr (without its newline). NULL: written to fd 2 as
      * "[label] line". */
     void (*log_line)(void *arg, const char *label, const char *line, size_t n);

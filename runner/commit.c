@@ -60,7 +60,7 @@ int np_txn_begin(np_txn *t, const np_pipeline *p, const char *dir, const char *n
  * borrowed from st and t. */
 static char **stage_command(const np_txn *t, const np_stage *st, int stats)
 {
-    char **v = malloc((st->argc + 7) * sizeof *v);
+    char **v = malloc((st->argc + 9) * sizeof *v);
     if (!v) return NULL;
     size_t n = 0;
     for (size_t i = 0; i < st->argc; i++) v[n++] = st->argv[i];
@@ -70,6 +70,10 @@ static char **stage_command(const np_txn *t, const np_stage *st, int stats)
             v[n++] = (char *)t->reject;
         }
         if (stats) v[n++] = "--stats";
+        if (t->p->max_diag_arg) {
+            v[n++] = "--max-diagnostics";
+            v[n++] = t->p->max_diag_arg;
+        }
         if (st->deferred) v[n++] = "--state-commit=deferred";
     }
     if (st->workers > 1) v[n++] = "--chunked"; /* the hand-off's protocol (workers.h) */
@@ -88,7 +92,8 @@ const np_chain_stage *np_txn_stages(np_txn *t, int stats)
     for (size_t i = 0; i < p->nstages; i++) {
         const np_stage *st = &p->stages[i];
         if (!(t->argvs[i] = stage_command(t, st, stats))) return NULL;
-        t->stages[i] = (np_chain_stage){st->label, st->exe, t->argvs[i], stats, st->workers};
+        t->stages[i] = (np_chain_stage){st->label, st->exe,     t->argvs[i],
+                                        stats,     st->workers, st->kind == NP_STAGE_FILTER};
     }
     return t->stages;
 }

@@ -307,6 +307,7 @@ static int run(run_state *r, np_atomic_file *af, int have_af, strvec *inputs)
                           .out_fd = chain_out,
                           .count = count,
                           .shutdown_ms = p->shutdown_ms,
+                          .max_log_lines = p->max_diag,
                           .log_line = (count || o->log_line) ? log_with_progress : NULL,
                           .exited = on_stage_exit,
                           .escalated = on_escalated,

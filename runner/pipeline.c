@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "diagcap.h"
 #include "exitcode.h"
 #include "findprog.h"
 #include "serve_conf.h"
@@ -390,7 +391,7 @@ static void load_stages(loader *L, const yaml_node_t *n)
 }
 
 static const char TOP_KEYS[] = "version, name, description, input, output, reject, lock, "
-                               "shutdown_timeout, stages, " NP_SERVE_TOP_KEYS;
+                               "shutdown_timeout, max_diagnostics, stages, " NP_SERVE_TOP_KEYS;
 
 /* The loader's readers, lent to newspipe serve's keys (serve_conf.h). */
 static char *reader_string(void *ctx, const yaml_node_t *n, const char *key)
@@ -487,6 +488,17 @@ static void load_top(loader *L, const yaml_node_t *root)
                             "not '%s'",
                             s);
             free(s);
+        } else if (!strcmp(key, "max_diagnostics")) {
+            char *s = get_string(L, v, key);
+            if (s && np_parse_uint(s, 0, UINT64_MAX, &p->max_diag) == 0) {
+                free(p->max_diag_arg);
+                p->max_diag_arg = s;
+                s = NULL;
+            } else if (s) {
+                np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
+                            "'max_diagnostics' must be a whole number (0: no cap), not '%s'", s);
+            }
+            free(s);
         } else if (!strcmp(key, "stages")) {
             have_stages = 1;
             load_stages(L, v);
@@ -544,6 +556,7 @@ int np_pipeline_load(np_pipeline *p, const char *file, np_diag *d)
 {
     memset(p, 0, sizeof *p);
     p->shutdown_ms = NP_DEFAULT_SHUTDOWN_MS;
+    p->max_diag = NP_DIAGCAP_DEFAULT;
     np_mark nowhere = {0, 0};
     if (!(p->file = strdup(file)) || !(p->output = strdup("-"))) {
         d->nomem = 1;
@@ -646,6 +659,7 @@ void np_pipeline_free(np_pipeline *p)
     free(p->output);
     free(p->reject);
     free(p->lock);
+    free(p->max_diag_arg);
     np_serve_conf_free(p->serve);
     memset(p, 0, sizeof *p);
 }

@@ -7,6 +7,7 @@
 #define NP_RUNNER_PIPELINE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 
@@ -64,6 +65,10 @@ typedef struct {
     char *lock; /* resolved path, or NULL */
     np_mark lock_mark;
     long long shutdown_ms;
+    /* max_diagnostics: each stage's per-record diagnostics shown (diagcap.h); 0: all. A
+     * filter gets it as --max-diagnostics when the file gives it (max_diag_arg). */
+    uint64_t max_diag;
+    char *max_diag_arg;
     np_stage *stages;
     size_t nstages;
     struct np_serve_conf *serve; /* newspipe serve's keys (serve_conf.h), or NULL */
