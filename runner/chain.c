@@ -32,7 +32,6 @@ typedef struct {
     int err_open; /* the stderr handle is initialized and not yet closed */
     int err_eof;
     np_buf line;
-    np_diagcap cap; /* its stderr lines, when the stage does not cap its own */
     uint64_t started_ns;
     np_stage_status st;
 } proc;
@@ -40,6 +39,10 @@ typedef struct {
 typedef struct {
     proc *procs; /* its process, or its workers (in the chain's procs) */
     size_t nprocs;
+    /* Its processes' stderr lines, all workers together, when the stage does not cap its own;
+     * summed up when the last of them closes (errs_open). */
+    np_diagcap cap;
+    size_t errs_open;
     np_pump *relay; /* counting pump from this stage to the next */
     int relay_done;
     /* With workers: */
@@ -111,16 +114,17 @@ static void forward(np_chain *c, const char *label, const char *line, size_t n)
         np_chain_write_stage_line(label, line, n);
 }
 
-/* The count of stderr lines the cap held back, when one is due. */
+/* The count of stage s's stderr lines the cap held back, when one is due. */
 static void cap_summary(proc *s, int final)
 {
     np_chain *c = s->chain;
-    uint64_t k = np_diagcap_due(&s->cap, final);
+    np_diagcap *cap = &c->stages[s->index].cap;
+    uint64_t k = np_diagcap_due(cap, final);
     if (!k) return;
     char msg[160];
     int n =
         snprintf(msg, sizeof msg, "%llu more line%s on stderr not shown (max_diagnostics: %llu)",
-                 (unsigned long long)k, k == 1 ? "" : "s", (unsigned long long)s->cap.limit);
+                 (unsigned long long)k, k == 1 ? "" : "s", (unsigned long long)cap->limit);
     forward(c, c->cfg.stages[s->index].label, msg, (size_t)n);
 }
 
@@ -137,7 +141,7 @@ static void log_line(proc *s, const char *line, size_t n)
         return;
     }
     remember_line(s, line, n); /* (the last lines explain a failure, shown or not) */
-    if (!np_diagcap_take(&s->cap)) return cap_summary(s, 0);
+    if (!np_diagcap_take(&c->stages[s->index].cap)) return cap_summary(s, 0);
     forward(c, label, line, n);
 }
 
@@ -191,7 +195,7 @@ static void close_err(proc *s)
     s->err_open = 0;
     uv_read_stop((uv_stream_t *)&s->err);
     flush_lines(s, 1);
-    cap_summary(s, 1);
+    if (!--s->chain->stages[s->index].errs_open) cap_summary(s, 1);
     uv_close((uv_handle_t *)&s->err, on_handle_closed);
 }
 
@@ -418,6 +422,7 @@ static void spawn_proc(np_chain *c, proc *s, int in_fd, int out_fd)
         s->err.data = s;
         if ((err = uv_pipe_open(&s->err, efds[0])) == 0) efds[0] = -1;
         s->err_open = 1;
+        c->stages[s->index].errs_open++;
         c->outstanding++;
     }
     if (err == 0) {
@@ -515,11 +520,10 @@ int np_chain_start(np_chain **out, const np_chain_config *cfg)
         stage *g = &c->stages[i];
         g->procs = &c->procs[k];
         g->nprocs = cfg->stages[i].workers > 1 ? cfg->stages[i].workers : 1;
-        for (size_t w = 0; w < g->nprocs; w++, k++) {
+        for (size_t w = 0; w < g->nprocs; w++, k++)
             c->procs[k] = (proc){.chain = c, .index = i, .worker = w};
-            /* A filter caps its own per-record diagnostics (--max-diagnostics). */
-            if (!cfg->stages[i].caps_itself) c->procs[k].cap.limit = cfg->max_log_lines;
-        }
+        /* A filter caps its own per-record diagnostics (--max-diagnostics). */
+        if (!cfg->stages[i].caps_itself) g->cap.limit = cfg->max_log_lines;
     }
     uv_timer_init(cfg->loop, &c->shutdown_timer);
     uv_timer_init(cfg->loop, &c->linger_timer);

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,10 +56,11 @@ int np_txn_begin(np_txn *t, const np_pipeline *p, const char *dir, const char *n
     return 0;
 }
 
-/* Stage st's argv with the runtime options: st->argv, then for a filter --reject, --stats
- * and --state-commit=deferred as they apply, and --chunked for workers. The strings are
- * borrowed from st and t. */
-static char **stage_command(const np_txn *t, const np_stage *st, int stats)
+/* Stage st's argv with the runtime options: st->argv, then for a filter --reject, --stats,
+ * --max-diagnostics and --state-commit=deferred as they apply, and --chunked for workers.
+ * The strings are borrowed from st and t, but for the workers' share of max_diagnostics,
+ * made in *diag_arg (the caller frees it). */
+static char **stage_command(const np_txn *t, const np_stage *st, int stats, char **diag_arg)
 {
     char **v = malloc((st->argc + 9) * sizeof *v);
     if (!v) return NULL;
@@ -70,7 +72,17 @@ static char **stage_command(const np_txn *t, const np_stage *st, int stats)
             v[n++] = (char *)t->reject;
         }
         if (stats) v[n++] = "--stats";
-        if (t->p->max_diag_arg) {
+        if (st->workers > 1 && t->p->max_diag) {
+            /* The stage's workers share its cap: each shows its share (rounded up). */
+            uint64_t share = (t->p->max_diag + st->workers - 1) / st->workers;
+            if (!(*diag_arg = malloc(24))) {
+                free(v);
+                return NULL;
+            }
+            snprintf(*diag_arg, 24, "%" PRIu64, share);
+            v[n++] = "--max-diagnostics";
+            v[n++] = *diag_arg;
+        } else if (t->p->max_diag_arg) {
             v[n++] = "--max-diagnostics";
             v[n++] = t->p->max_diag_arg;
         }
@@ -86,12 +98,13 @@ const np_chain_stage *np_txn_stages(np_txn *t, int stats)
     const np_pipeline *p = t->p;
     size_t n = p->nstages ? p->nstages : 1;
     if (!(t->stages = calloc(n, sizeof *t->stages)) || !(t->argvs = calloc(n, sizeof *t->argvs)) ||
-        !(t->owes = calloc(n, sizeof *t->owes)))
+        !(t->owes = calloc(n, sizeof *t->owes)) ||
+        !(t->diag_args = calloc(n, sizeof *t->diag_args)))
         return NULL;
     t->n = p->nstages;
     for (size_t i = 0; i < p->nstages; i++) {
         const np_stage *st = &p->stages[i];
-        if (!(t->argvs[i] = stage_command(t, st, stats))) return NULL;
+        if (!(t->argvs[i] = stage_command(t, st, stats, &t->diag_args[i]))) return NULL;
         t->stages[i] = (np_chain_stage){st->label, st->exe,     t->argvs[i],
                                         stats,     st->workers, st->kind == NP_STAGE_FILTER};
     }
@@ -187,7 +200,9 @@ int np_commit_state(const char *program, const char *state, const char *cwd, int
 void np_txn_end(np_txn *t)
 {
     for (size_t i = 0; t->argvs && i < t->n; i++) free(t->argvs[i]);
+    for (size_t i = 0; t->diag_args && i < t->n; i++) free(t->diag_args[i]);
     free(t->argvs);
+    free(t->diag_args);
     free(t->stages);
     free(t->owes);
     if (t->reject_tmp && !t->reject_kept) unlink(t->reject_tmp);

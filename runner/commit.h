@@ -33,6 +33,7 @@ typedef struct {
     size_t n;               /* the pipeline's stages, when np_txn_stages() was called */
     np_chain_stage *stages; /* one per pipeline stage, for np_chain_config (owned) */
     char ***argvs;          /* their argv arrays (owned; the strings are the pipeline's) */
+    char **diag_args;       /* per stage, the --max-diagnostics share of workers (owned) */
     signed char *owes;      /* per stage, after np_txn_ended(): see np_txn_owes_state() */
 } np_txn;
 

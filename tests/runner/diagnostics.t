@@ -60,6 +60,35 @@ sed -i 's/^max_diagnostics: 0$/max_diagnostics: lots/' p.yaml
 is "$?" 78 "max_diagnostics: lots is a configuration error"
 like "$(cat err)" "p.yaml:5:[0-9]+: error: 'max_diagnostics' must be a whole number" "with its position"
 
+# A stage with workers shares its cap: a filter's workers each show their share (4 workers,
+# max_diagnostics 10: 3 each, at most 12), a run: stage's workers are capped together.
+cat > w.yaml <<'Y'
+version: 1
+max_diagnostics: 10
+stages:
+  - cat: {workers: 4}
+Y
+# (lines of 200 bytes, so that every worker gets chunks of its own)
+pad=$(printf '%0190d' 0)
+sed "s/\$/ $pad/" bad.ndjson > wide.ndjson
+"$NP" run w.yaml < wide.ndjson > /dev/null 2> err
+is "$?" 0 "workers: 4: exit 0"
+n=$(grep -c '^\[cat\] newspipe-cat: <stdin>:[0-9]*: ' err)
+ok $([ "$n" -ge 10 ] && [ "$n" -le 12 ]; echo $?) "workers: 4 share max_diagnostics 10 ($n shown; 40 without sharing)"
+is "$(grep 'more rejected lines not shown' err | sed 's/.*: \([0-9]*\) more.*/\1/' | paste -sd+ | bc)" $((2000 - n)) \
+    "the workers' counts add up to the rest"
+cat > wr.yaml <<Y
+version: 1
+max_diagnostics: 10
+stages:
+  - run: {argv: [$NP_BIN/newspipe-cat], workers: 3}
+Y
+"$NP" run wr.yaml < wide.ndjson > /dev/null 2> err
+is "$?" 0 "run: {argv: [newspipe-cat], workers: 3}: exit 0"
+is "$(grep -c '^\[newspipe-cat\] newspipe-cat: <stdin>:' err)" 10 "its 3 workers' lines capped together: 10"
+like "$(cat err)" "\\[newspipe-cat\\] [0-9]+ more lines on stderr not shown \\(max_diagnostics: 10\\)" \
+    "and counted for the stage"
+
 # newspipe serve: over several batches, 10 stage lines in all and a count at the stop.
 mkdir -p spool state
 cat > s.yaml <<Y
