@@ -34,7 +34,8 @@ Y
 is "$?" 0 "run: exit 0"
 cmp -s want.ndjson got.ndjson
 ok $? "output equals the sh chain's output byte for byte"
-is "$(grep -c 'invalid JSON' err)" 400 "the bad lines are reported on stderr"
+is "$(grep -c 'invalid JSON' err)" 100 "the first 100 bad lines are reported on stderr (max_diagnostics)"
+like "$(cat err)" "newspipe-cat: 300 more rejected lines not shown" "and the others counted"
 like "$(head -n 1 err)" '^\[cat#1\] newspipe-cat: <stdin>:3: invalid JSON' "stage stderr is prefixed with the stage's label"
 
 "$NP" run chain.yaml -i in.ndjson -o out.ndjson 2> /dev/null
@@ -144,6 +145,6 @@ is "$?:$(wc -c < empty.ndjson | tr -d ' ')" "0:0" "empty input gives an empty ou
 
 # The reader of the output goes away: quiet, 141 like a filter killed by SIGPIPE.
 "$NP" run chain.yaml -i in.ndjson 2> err | head -n 1 > /dev/null
-is "$(grep -v 'invalid JSON' err)" "" "a reader that goes away gets no error message"
+is "$(grep -v -e 'invalid JSON' -e 'rejected lines not shown' err)" "" "a reader that goes away gets no error message"
 
 done_testing
