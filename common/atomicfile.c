@@ -2,9 +2,12 @@
  * after it the new one is complete on disk (fsync before rename, directory fsync after). */
 #include "atomicfile.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,4 +135,47 @@ void np_atomic_abort(np_atomic_file *af)
     free(af->tmp_path);
     free(af->path);
     af->tmp_path = af->path = NULL;
+}
+
+/* The pid in NAME = BASE.tmp.PID.XXXXXX (mkostemp's six letters or digits), or 0. */
+static pid_t temporary_of(const char *name, const char *base, size_t blen)
+{
+    if (strncmp(name, base, blen) || strncmp(name + blen, ".tmp.", 5)) return 0;
+    const char *p = name + blen + 5;
+    long long pid = 0;
+    if (!isdigit((unsigned char)*p)) return 0;
+    while (isdigit((unsigned char)*p) && pid < 1LL << 31) pid = pid * 10 + (*p++ - '0');
+    if (*p++ != '.' || pid <= 0 || pid >= 1LL << 31) return 0;
+    for (int i = 0; i < 6; i++)
+        if (!isalnum((unsigned char)p[i])) return 0;
+    return p[6] ? 0 : (pid_t)pid;
+}
+
+int np_atomic_sweep(const char *path)
+{
+    char *dcopy = strdup(path), *bcopy = strdup(path);
+    if (!dcopy || !bcopy) {
+        free(dcopy);
+        free(bcopy);
+        errno = ENOMEM;
+        return -1;
+    }
+    const char *base = basename(bcopy);
+    size_t blen = strlen(base);
+    DIR *d = opendir(dirname(dcopy));
+    int removed = 0, err = d ? 0 : errno;
+    for (struct dirent *e; d && (e = readdir(d));) {
+        pid_t pid = temporary_of(e->d_name, base, blen);
+        if (!pid || pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH) continue;
+        struct stat st;
+        if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode))
+            continue;
+        if (unlinkat(dirfd(d), e->d_name, 0) == 0) removed++;
+    }
+    if (d) closedir(d);
+    free(dcopy);
+    free(bcopy);
+    if (err == ENOENT) return 0;
+    errno = err;
+    return err ? -1 : removed;
 }

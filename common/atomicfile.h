@@ -21,6 +21,14 @@ int np_atomic_commit(np_atomic_file *af);
  * and on a zeroed af with fd = -1. */
 void np_atomic_abort(np_atomic_file *af);
 
+/* Removes what a killed writer left beside path: the temporaries named as np_atomic_open()
+ * names them, PATH.tmp.PID.XXXXXX (regular files), whose process PID no longer exists. A live
+ * process's (ours included) and every other name stay. Meant for a program's start, before
+ * it makes temporaries of its own. Caveat: a writer in another PID namespace sharing the
+ * directory looks dead. Returns how many were removed, or -1 with errno when the directory
+ * cannot be read (ENOENT: none to remove, 0). */
+int np_atomic_sweep(const char *path);
+
 /* Writes all n bytes to fd, retrying on EINTR and short writes. Returns 0 or -1 (errno). */
 int np_write_all(int fd, const void *p, size_t n);
 /* fsyncs the directory that contains path. Returns 0 or -1 (errno). */

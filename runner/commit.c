@@ -28,6 +28,7 @@ static char *stage_file(const char *final, const char *dir, const char *name)
         unlink(path);
         fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     } else {
+        np_atomic_sweep(final); /* those of runs killed before their end: same naming */
         snprintf(path, n, "%s.tmp.%ld.XXXXXX", final, (long)getpid());
         fd = mkostemp(path, O_CLOEXEC);
     }

@@ -407,6 +407,8 @@ int np_execute(np_pipeline *p, const np_exec_opts *o)
 
     np_atomic_file af = {.fd = -1};
     int have_af = strcmp(p->output, "-") != 0;
+    /* What a run killed before its end left beside the output (its stages died with it). */
+    if (have_af) np_atomic_sweep(p->output);
     if (have_af && np_atomic_open(&af, p->output) < 0) {
         np_error("%s: cannot create output %s: %s", p->name, p->output, strerror(errno));
         status = NP_EX_CANTCREAT;

@@ -1,12 +1,14 @@
-/* Stage processes: posix_spawn with a process group of their own, exit watched by libuv. */
+/* Stage processes: fork and exec with a process group of their own and death with the
+ * runner, exit watched by libuv. */
 #include "spawn.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -74,6 +76,67 @@ static int high_fd(int fd, int *tmp)
     return *tmp;
 }
 
+/* In the child, between fork and exec: async-signal-safe calls only. Dies with the runner,
+ * then starts like a posix_spawn with the attributes the header describes. On failure the
+ * errno goes to the parent through errfd. */
+static _Noreturn void start_child(const np_child_opts *o, const int fds[3], pid_t parent, int errfd)
+{
+    /* SIGKILL when the thread that forked us ends (the loop's, which lives as long as the
+     * runner): a runner killed by SIGKILL cannot stop its stages itself. The runner may have
+     * died before this call: then we were already handed to another parent. */
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) goto fail;
+    if (getppid() != parent) _exit(127);
+    if (setpgid(0, 0) < 0) goto fail;
+    /* The runner ignores SIGPIPE and has handlers: the stage starts with the defaults. The
+     * parent blocked every signal around the fork, so no handler of the runner's ran here. */
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    for (int sig = 1; sig < NSIG; sig++) sigaction(sig, &dfl, NULL); /* some cannot: fine */
+    for (int i = 0; i < 3; i++)
+        if (dup2(fds[i], i) < 0) goto fail;
+    if (o->cwd && chdir(o->cwd) < 0) goto fail;
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    execve(o->file, o->argv, environ);
+fail:;
+    int err = errno;
+    ssize_t k = write(errfd, &err, sizeof err);
+    (void)k;
+    _exit(127);
+}
+
+/* Forks and execs the child; returns 0, or an errno (the exec's, reported by the child). */
+static int fork_exec(const np_child_opts *o, const int fds[3], pid_t *pid)
+{
+    int ep[2];
+    if (pipe2(ep, O_CLOEXEC) < 0) return errno;
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    pid_t parent = getpid();
+    *pid = fork();
+    if (*pid == 0) start_child(o, fds, parent, ep[1]);
+    int err = *pid < 0 ? errno : 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    close(ep[1]);
+    if (!err) {
+        /* EOF: the exec succeeded (the pipe is close-on-exec); else the child's errno. */
+        int child_err = 0;
+        ssize_t k;
+        do k = read(ep[0], &child_err, sizeof child_err);
+        while (k < 0 && errno == EINTR);
+        if (k == (ssize_t)sizeof child_err) {
+            err = child_err ? child_err : ECHILD;
+            while (waitpid(*pid, NULL, 0) < 0 && errno == EINTR) {
+            }
+        }
+    }
+    close(ep[0]);
+    return err;
+}
+
 int np_child_spawn(np_child **out, uv_loop_t *loop, const np_child_opts *o, np_child_exit_cb exited,
                    void *arg)
 {
@@ -87,29 +150,7 @@ int np_child_spawn(np_child **out, uv_loop_t *loop, const np_child_opts *o, np_c
     int fds[3], tmp[3] = {-1, -1, -1}, err = 0;
     for (int i = 0; i < 3; i++)
         if ((fds[i] = high_fd(o->fd[i], &tmp[i])) < 0) err = errno;
-    posix_spawn_file_actions_t fa;
-    posix_spawnattr_t attr;
-    int fa_ok = 0, attr_ok = 0;
-    if (!err && !(err = posix_spawn_file_actions_init(&fa))) fa_ok = 1;
-    if (!err && !(err = posix_spawnattr_init(&attr))) attr_ok = 1;
-    if (!err) {
-        for (int i = 0; i < 3 && !err; i++) err = posix_spawn_file_actions_adddup2(&fa, fds[i], i);
-        if (!err && o->cwd) err = posix_spawn_file_actions_addchdir_np(&fa, o->cwd);
-    }
-    if (!err) {
-        /* The runner ignores SIGPIPE and may block signals: the stage starts with defaults. */
-        sigset_t all, none;
-        sigfillset(&all);
-        sigemptyset(&none);
-        posix_spawnattr_setsigdefault(&attr, &all);
-        posix_spawnattr_setsigmask(&attr, &none);
-        posix_spawnattr_setpgroup(&attr, 0);
-        err = posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK |
-                                                  POSIX_SPAWN_SETPGROUP);
-    }
-    if (!err) err = posix_spawn(&ch->pid, o->file, &fa, &attr, o->argv, environ);
-    if (fa_ok) posix_spawn_file_actions_destroy(&fa);
-    if (attr_ok) posix_spawnattr_destroy(&attr);
+    if (!err) err = fork_exec(o, fds, &ch->pid);
     for (int i = 0; i < 3; i++)
         if (tmp[i] >= 0) close(tmp[i]);
     if (err) {

@@ -1,13 +1,17 @@
 /* Starting a stage process and learning from the event loop when it ends.
  *
- * Each stage is started with posix_spawn in a process group of its own, in the runner's
- * session: the terminal's Ctrl-C then reaches only the runner (which drains the chain), and
- * the runner's SIGTERM/SIGKILL reach whatever the stage started. libuv's uv_spawn can only
- * detach a child into a session of its own (setsid), which puts every stage in its own
- * scheduler autogroup; measured on a busy 2-CPU machine that made a cheap chain ~20% slower,
- * and going through a helper to call setpgid() cost one more exec per stage (~45 ms more
- * start-up for four stages). The exit is watched with a pidfd polled by libuv (uv_poll), or
- * with a SIGCHLD watcher where pidfds are not available. */
+ * Each stage is started in a process group of its own, in the runner's session: the
+ * terminal's Ctrl-C then reaches only the runner (which drains the chain), and the runner's
+ * SIGTERM/SIGKILL reach whatever the stage started. libuv's uv_spawn can only detach a child
+ * into a session of its own (setsid), which puts every stage in its own scheduler autogroup;
+ * measured on a busy 2-CPU machine that made a cheap chain ~20% slower, and going through a
+ * helper to call setpgid() cost one more exec per stage (~45 ms more start-up for four
+ * stages). A stage dies with the runner: a runner killed by SIGKILL cannot stop its stages,
+ * which would hold their locks and pipes for as long as they take to notice; so the child
+ * asks for SIGKILL when its parent thread ends (PR_SET_PDEATHSIG, which posix_spawn cannot
+ * do: hence fork and exec), and the stage's own children end as their pipes close. The exit
+ * is watched with a pidfd polled by libuv (uv_poll), or with a SIGCHLD watcher where pidfds
+ * are not available. */
 #ifndef NP_RUNNER_SPAWN_H
 #define NP_RUNNER_SPAWN_H
 
@@ -27,8 +31,9 @@ typedef struct {
     int fd[3];         /* the child's stdin, stdout, stderr (the caller keeps its copies) */
 } np_child_opts;
 
-/* Starts the child. Returns 0, or a negative errno (ENOENT, EACCES, ENOEXEC, ENOMEM, ...)
- * when it could not be started; then nothing needs closing. */
+/* Starts the child. Call it from the loop's thread: the child dies when that thread ends.
+ * Returns 0, or a negative errno (ENOENT, EACCES, ENOEXEC, ENOMEM, ...) when it could not be
+ * started; then nothing needs closing. */
 int np_child_spawn(np_child **out, uv_loop_t *loop, const np_child_opts *o, np_child_exit_cb exited,
                    void *arg);
 
