@@ -8,6 +8,14 @@
 #include "commands.h"
 #include "exitcode.h"
 #include "pipeline.h"
+#include "serve_conf.h"
+
+/* A listener other hosts can reach (serve_conf.h): a warning, not an error. */
+static void warn_exposed(void *arg, np_mark m, const char *key, const char *addr)
+{
+    fprintf(stderr, "%s:%u:%u: warning: %s: %s\n", (const char *)arg, m.line, m.col, key,
+            np_serve_exposed_why(key, addr));
+}
 
 int np_cmd_check(int argc, char **argv)
 {
@@ -19,6 +27,7 @@ int np_cmd_check(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         np_pipeline p;
         int code = np_pipeline_open(&p, argv[i], NULL, 1) ? NP_EX_CONFIG : 0;
+        if (p.serve) np_serve_conf_exposed(p.serve, warn_exposed, argv[i]);
         if (!code) printf("%s: ok (%zu stage%s)\n", argv[i], p.nstages, p.nstages == 1 ? "" : "s");
         np_pipeline_free(&p);
         if (code) worst = code;

@@ -30,9 +30,58 @@ static void nomem(loader *L)
     L->d->nomem = 1;
 }
 
-/* Expands ${NAME} and ${NAME:-default} from the environment. Returns a copy the caller
- * frees, or NULL after recording an error. */
-static char *expand(loader *L, const yaml_node_t *n)
+/* Where a ${NAME} stands in a shell command line, which decides how its value is quoted so
+ * that the shell reads it as text (part of one word), never as code. */
+typedef enum { SH_NONE, SH_OUT, SH_SQ, SH_DQ } sh_context;
+
+/* Appends value n bytes at v as written in context q: plain outside a shell line; in single
+ * quotes with ' as '\''; in double quotes with $ ` " \ backslashed; elsewhere as a
+ * single-quoted word. */
+static int put_value(np_buf *out, sh_context q, const char *v, size_t n)
+{
+    if (q == SH_NONE) return np_buf_append(out, v, n);
+    if (q == SH_OUT && np_buf_putc(out, '\'') < 0) return -1;
+    for (size_t i = 0; i < n; i++) {
+        char c = v[i];
+        int rc;
+        if (c == '\'' && q != SH_DQ)
+            rc = np_buf_puts(out, "'\\''");
+        else if (q == SH_DQ && c && strchr("$`\"\\", c))
+            rc = np_buf_putc(out, '\\') < 0 ? -1 : np_buf_putc(out, c);
+        else
+            rc = np_buf_putc(out, c);
+        if (rc < 0) return -1;
+    }
+    return q == SH_OUT ? np_buf_putc(out, '\'') : 0;
+}
+
+/* The shell's quoting context at the end of s[0, n), from context q (plain quotes and
+ * backslashes: the callers refuse lines with the nested forms). *escaped: the last character
+ * is a backslash that quotes whatever comes next. */
+static sh_context sh_scan(sh_context q, const char *s, size_t n, int *escaped)
+{
+    *escaped = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (q == SH_SQ) {
+            if (c == '\'') q = SH_OUT;
+        } else if (c == '\\') {
+            if (++i == n) *escaped = 1; /* the next character is quoted */
+        } else if (c == '"') {
+            q = q == SH_DQ ? SH_OUT : SH_DQ;
+        } else if (c == '\'' && q == SH_OUT) {
+            q = SH_SQ;
+        }
+    }
+    return q;
+}
+
+/* Expands ${NAME} and ${NAME:-default} from the environment. In a shell command line (shell
+ * set) a value is pasted as text the shell cannot split or run: quoted for the context it
+ * stands in (put_value), and refused where that context cannot be known from the quotes
+ * alone ($(...), `...`, here-documents). Returns a copy the caller frees, or NULL after
+ * recording an error. */
+static char *expand_in(loader *L, const yaml_node_t *n, int shell)
 {
     const char *s = np_yaml_text(n);
     if (strlen(s) != n->data.scalar.length) {
@@ -44,6 +93,14 @@ static char *expand(loader *L, const yaml_node_t *n)
         if (!c) nomem(L);
         return c;
     }
+    if (shell && (strstr(s, "$(") || strchr(s, '`') || strstr(s, "<<"))) {
+        np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG,
+                    "${...} in a shell command line with $(...), `...` or a here-document: "
+                    "the runner cannot quote the value safely there; use the list form "
+                    "run: [program, arg, ...], or $NAME, which the shell expands itself");
+        return NULL;
+    }
+    sh_context q = shell ? SH_OUT : SH_NONE;
     np_buf out = {0};
     while (*s) {
         const char *dollar = strstr(s, "${");
@@ -52,6 +109,15 @@ static char *expand(loader *L, const yaml_node_t *n)
             break;
         }
         if (np_buf_append(&out, s, (size_t)(dollar - s)) < 0) goto oom;
+        int escaped = 0;
+        if (shell) q = sh_scan(q, s, (size_t)(dollar - s), &escaped);
+        if (escaped) {
+            np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG,
+                        "a backslash before ${...} in a shell command line: the runner cannot "
+                        "quote the value safely there");
+            np_buf_free(&out);
+            return NULL;
+        }
         const char *name = dollar + 2, *end = name;
         while (isalnum((unsigned char)*end) || *end == '_') end++;
         const char *close = strchr(end, '}');
@@ -72,9 +138,9 @@ static char *expand(loader *L, const yaml_node_t *n)
         const char *val = getenv(var);
         if (val && !*val && has_default) val = NULL; /* ":-" also replaces an empty value */
         if (val) {
-            if (np_buf_puts(&out, val) < 0) goto oom;
+            if (put_value(&out, q, val, strlen(val)) < 0) goto oom;
         } else if (has_default) {
-            if (np_buf_append(&out, end + 2, (size_t)(close - end - 2)) < 0) goto oom;
+            if (put_value(&out, q, end + 2, (size_t)(close - end - 2)) < 0) goto oom;
         } else {
             np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG,
                         "environment variable %s is not set (write ${%s:-default} to give a "
@@ -91,6 +157,11 @@ oom:
     np_buf_free(&out);
     nomem(L);
     return NULL;
+}
+
+static char *expand(loader *L, const yaml_node_t *n)
+{
+    return expand_in(L, n, 0);
 }
 
 /* A string value (a non-null scalar), expanded. NULL after recording an error. */
@@ -265,7 +336,7 @@ static void load_run(loader *L, np_stage *st, const yaml_node_t *v)
     }
     if (v->type == YAML_SCALAR_NODE && !np_yaml_is_null(v)) {
         /* A string is a shell command line. */
-        char *line = expand(L, v);
+        char *line = expand_in(L, v, 1);
         if (!line) return;
         st->cmd = calloc(4, sizeof *st->cmd);
         st->cmd_marks = calloc(3, sizeof *st->cmd_marks);

@@ -62,6 +62,13 @@ void np_serve_log(np_server *s, int level, const char *fmt, ...)
         fprintf(stderr, "newspipe serve %s: %s\n", name, msg);
 }
 
+/* A listener other hosts can reach (serve_conf.h), said at every start. */
+static void log_exposed(void *arg, np_mark m, const char *key, const char *addr)
+{
+    (void)m;
+    np_serve_log(arg, NP_LOG_WARNING, "%s: %s", key, np_serve_exposed_why(key, addr));
+}
+
 /* ---- loading ----------------------------------------------------------------------------- */
 
 /* Loads and checks file into p; prints every error. Returns 0 or the exit code. */
@@ -475,6 +482,7 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
         np_serve_log(s, NP_LOG_INFO,
                      "serving %s: %zu stage%s, state in %s, %" PRIu64 " batches committed so far",
                      file, p->nstages, p->nstages == 1 ? "" : "s", real, s->j.batches);
+        np_serve_conf_exposed(sc, log_exposed, s);
         np_notify_send(&m->notify, "READY=1\nSTATUS=serving (%" PRIu64 " queued)", s->queued);
         if (early_signal == SIGTERM || early_signal == SIGINT)
             begin_stop(s, early_signal == SIGTERM ? "SIGTERM" : "SIGINT");

@@ -350,6 +350,48 @@ int np_parse_address(const char *s, struct sockaddr_storage *ss, char **path)
     return inet_pton(AF_INET, host, &a4->sin_addr) == 1 ? 0 : -1;
 }
 
+/* Whether address s is a TCP address that is not loopback (one that parses). */
+static int reachable(const char *s)
+{
+    struct sockaddr_storage ss;
+    char *path = NULL;
+    if (!s || np_parse_address(s, &ss, &path) < 0 || path) {
+        free(path);
+        return 0;
+    }
+    if (ss.ss_family == AF_INET)
+        return (ntohl(((struct sockaddr_in *)&ss)->sin_addr.s_addr) >> 24) != 127;
+    const struct in6_addr *a = &((struct sockaddr_in6 *)&ss)->sin6_addr;
+    if (IN6_IS_ADDR_V4MAPPED(a)) return a->s6_addr[12] != 127;
+    return !IN6_IS_ADDR_LOOPBACK(a);
+}
+
+int np_serve_conf_exposed(const np_serve_conf *sc,
+                          void (*warn)(void *arg, np_mark m, const char *key, const char *addr),
+                          void *arg)
+{
+    int n = 0;
+    if (sc->src == NP_SRC_LISTEN && reachable(sc->src_path)) {
+        warn(arg, sc->src_mark, "listen", sc->src_path);
+        n++;
+    }
+    if (reachable(sc->metrics)) {
+        warn(arg, sc->metrics_mark, "metrics", sc->metrics);
+        n++;
+    }
+    return n;
+}
+
+const char *np_serve_exposed_why(const char *key, const char *addr)
+{
+    static char msg[400];
+    snprintf(msg, sizeof msg,
+             "%s is reachable from other hosts, and newspipe serve has no access control: "
+             "anyone who can connect %s; bind 127.0.0.1 or a Unix socket, or firewall it",
+             addr, strcmp(key, "metrics") ? "can feed the pipeline" : "can read the metrics");
+    return msg;
+}
+
 static int is_dir(const char *path, int writable)
 {
     struct stat st;

@@ -88,4 +88,14 @@ void np_serve_conf_free(struct np_serve_conf *sc);
 struct sockaddr_storage;
 int np_parse_address(const char *s, struct sockaddr_storage *ss, char **path);
 
+/* Calls warn(arg, mark, key, address) for each listener of sc that other hosts can reach:
+ * a socket source or metrics on TCP at an address that is not loopback (newspipe serve has no
+ * access control of its own: such a listener takes lines from, or shows metrics to, anyone
+ * who can connect). Unix sockets are guarded by their file mode. Returns how many. */
+int np_serve_conf_exposed(const np_serve_conf *sc,
+                          void (*warn)(void *arg, np_mark m, const char *key, const char *addr),
+                          void *arg);
+/* The warning's text for listener key at addr (a static buffer, valid until the next call). */
+const char *np_serve_exposed_why(const char *key, const char *addr);
+
 #endif

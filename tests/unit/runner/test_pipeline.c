@@ -78,6 +78,42 @@ static void expansion(void)
     np_diag_free(&d);
 }
 
+/* In a run: shell command line a value is quoted for where it stands: never code. */
+static void shell_quoting(void)
+{
+    np_pipeline p;
+    np_diag d;
+    setenv("NP_T_Q", "a'b $x", 1);
+    setenv("NP_T_D", "$\"\\`", 1);
+    load(&p, &d,
+         "stages:\n"
+         "  - run: \"echo ${NP_T_Q} x${NP_T_Q}y\"\n"
+         "  - run: \"echo 'in ${NP_T_Q}' \\\"in ${NP_T_D} ${NP_T_Q}\\\"\"\n"
+         "  - run: \"echo \\\\\\\\ ${NP_UNSET_Q:-d e} \\\\'${NP_T_Q}\"\n"
+         "  - run: [echo, '${NP_T_Q}']\n"
+         "  - cat: {a: '${NP_T_Q}'}\n");
+    ok(d.n == 0, "shell lines with ${VAR} load");
+    ok(p.nstages == 5 && !strcmp(p.stages[0].cmd[2], "echo 'a'\\''b $x' x'a'\\''b $x'y"),
+       "outside quotes: a single-quoted word, ' as '\\''");
+    ok(!strcmp(p.stages[1].cmd[2], "echo 'in a'\\''b $x' \"in \\$\\\"\\\\\\` a'b \\$x\""),
+       "in '...': ' as '\\''; in \"...\": $ \" \\ ` backslashed");
+    ok(!strcmp(p.stages[2].cmd[2], "echo \\\\ 'd e' \\''a'\\''b $x'"),
+       "a default is quoted too; an escaped backslash or quote before it is plain text");
+    ok(!strcmp(p.stages[3].cmd[1], "a'b $x"), "run: [list]: the value as it is");
+    ok(!strcmp(p.stages[4].opts[0].value, "a'b $x"), "a filter option: the value as it is");
+    np_pipeline_free(&p);
+    np_diag_free(&d);
+
+    load(&p, &d, "stages:\n  - run: \"echo $(cat ${NP_T_Q})\"\n");
+    ok(one_error(&d, 2, 10, "cannot quote the value safely"), "refused beside $(...)");
+    np_pipeline_free(&p);
+    np_diag_free(&d);
+    load(&p, &d, "stages:\n  - run: \"echo \\\\${NP_T_Q}\"\n");
+    ok(one_error(&d, 2, 10, "a backslash before"), "refused after a backslash");
+    np_pipeline_free(&p);
+    np_diag_free(&d);
+}
+
 static void model(void)
 {
     np_pipeline p;
@@ -194,6 +230,7 @@ int main(void)
     if (!mkdtemp(dir)) skip_all("no temporary directory");
     snprintf(file, sizeof file, "%s/np-pipeline.yaml", dir);
     expansion();
+    shell_quoting();
     model();
     durations();
     unlink(file);
