@@ -224,26 +224,29 @@ static void free_tests(test_file *tf)
 static int load_tests(test_file *tf, const char *path, np_diag *d)
 {
     memset(tf, 0, sizeof *tf);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    np_buf text = {0};
+    int read = np_yaml_read(path, NP_YAML_MAX_TESTS, &text, d);
+    if (read == -1)
         np_diag_add(d, (np_mark){0, 0}, NP_EX_NOINPUT, "cannot open: %s", strerror(errno));
+    if (read < 0) {
+        np_buf_free(&text);
         return -1;
     }
     yaml_parser_t parser;
     yaml_document_t doc;
     int rc = 0;
     if (!yaml_parser_initialize(&parser)) {
-        fclose(f);
+        np_buf_free(&text);
         return -1;
     }
-    yaml_parser_set_input_file(&parser, f);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text.data, text.len);
     if (!yaml_parser_load(&parser, &doc)) {
         np_diag_add(d,
                     (np_mark){(unsigned)parser.problem_mark.line + 1,
                               (unsigned)parser.problem_mark.column + 1},
                     NP_EX_CONFIG, "YAML syntax: %s", parser.problem ? parser.problem : "error");
         yaml_parser_delete(&parser);
-        fclose(f);
+        np_buf_free(&text);
         return -1;
     }
     const yaml_node_t *root = yaml_document_get_root_node(&doc);
@@ -274,7 +277,7 @@ static int load_tests(test_file *tf, const char *path, np_diag *d)
     }
     yaml_document_delete(&doc);
     yaml_parser_delete(&parser);
-    fclose(f);
+    np_buf_free(&text);
     if (rc < 0) d->nomem = 1;
     return rc;
 }

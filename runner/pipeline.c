@@ -633,10 +633,13 @@ int np_pipeline_load(np_pipeline *p, const char *file, np_diag *d)
         d->nomem = 1;
         return -1;
     }
-    FILE *f = fopen(file, "rb");
-    if (!f) {
+    np_buf text = {0};
+    int read = np_yaml_read(file, NP_YAML_MAX_PIPELINE, &text, d);
+    if (read == -1)
         np_diag_add(d, nowhere, NP_EX_NOINPUT, "cannot open the pipeline file: %s",
                     strerror(errno));
+    if (read < 0) {
+        np_buf_free(&text);
         return -1;
     }
     char *copy = strdup(file);
@@ -645,7 +648,7 @@ int np_pipeline_load(np_pipeline *p, const char *file, np_diag *d)
         np_diag_add(d, nowhere, NP_EX_NOINPUT, "cannot resolve the pipeline's directory: %s",
                     strerror(errno));
         free(copy);
-        fclose(f);
+        np_buf_free(&text);
         return -1;
     }
     free(copy);
@@ -653,11 +656,11 @@ int np_pipeline_load(np_pipeline *p, const char *file, np_diag *d)
     yaml_parser_t parser;
     yaml_document_t doc;
     if (!yaml_parser_initialize(&parser)) {
-        fclose(f);
+        np_buf_free(&text);
         d->nomem = 1;
         return -1;
     }
-    yaml_parser_set_input_file(&parser, f);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text.data, text.len);
     int rc = 0;
     if (!yaml_parser_load(&parser, &doc)) {
         np_mark m = {(unsigned)parser.problem_mark.line + 1,
@@ -686,7 +689,7 @@ int np_pipeline_load(np_pipeline *p, const char *file, np_diag *d)
         yaml_document_delete(&doc);
     }
     yaml_parser_delete(&parser);
-    fclose(f);
+    np_buf_free(&text);
     if (!p->name && !(p->name = default_name(file))) d->nomem = 1;
     if (!p->inputs && rc == 0) {
         p->inputs = calloc(1, sizeof *p->inputs);

@@ -1,7 +1,81 @@
 /* libyaml node helpers shared by the pipeline loader, its serve keys and the test files. */
 #include "yaml.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "exitcode.h"
+
+/* Where the nesting of text first passes NP_YAML_MAX_DEPTH, or a zero mark (also when libyaml
+ * finds a syntax error first: the loader reports it). */
+static np_mark too_deep(const np_buf *text)
+{
+    yaml_parser_t parser;
+    np_mark at = {0, 0};
+    if (!yaml_parser_initialize(&parser)) return at;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text->data, text->len);
+    for (int depth = 0, done = 0; !done;) {
+        yaml_event_t e;
+        if (!yaml_parser_parse(&parser, &e)) break;
+        yaml_event_type_t t = e.type;
+        if ((t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT) &&
+            ++depth > NP_YAML_MAX_DEPTH) {
+            at = (np_mark){(unsigned)e.start_mark.line + 1, (unsigned)e.start_mark.column + 1};
+            done = 1;
+        }
+        if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT) depth--;
+        if (t == YAML_STREAM_END_EVENT) done = 1;
+        yaml_event_delete(&e);
+    }
+    yaml_parser_delete(&parser);
+    return at;
+}
+
+int np_yaml_read(const char *file, size_t max_size, np_buf *text, np_diag *d)
+{
+    int fd = open(file, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    /* Read one byte past the limit to know it is passed (a FIFO has no size to ask). */
+    int rc = 0;
+    while (rc == 0 && text->len <= max_size) {
+        if (np_buf_reserve(text, 65536) < 0) {
+            errno = ENOMEM;
+            rc = -1;
+            break;
+        }
+        ssize_t k = read(fd, text->data + text->len, text->cap - text->len - 1);
+        if (k < 0 && errno == EINTR) continue;
+        if (k < 0) rc = -1;
+        if (k <= 0) break;
+        text->len += (size_t)k;
+        text->data[text->len] = '\0';
+    }
+    int e = errno;
+    close(fd);
+    errno = e;
+    if (rc < 0) return -1;
+    if (text->len > max_size) {
+        np_diag_add(d, (np_mark){0, 0}, NP_EX_CONFIG,
+                    "larger than %zu MiB: refused before parsing (is it the right file?)",
+                    max_size >> 20);
+        return -2;
+    }
+    if (np_buf_reserve(text, 1) < 0) { /* an empty file: data must not be NULL */
+        errno = ENOMEM;
+        return -1;
+    }
+    np_mark m = too_deep(text);
+    if (m.line) {
+        np_diag_add(d, m, NP_EX_CONFIG,
+                    "lists and mappings nested more than %d deep: refused before parsing "
+                    "(libyaml's time grows with the square of the depth)",
+                    NP_YAML_MAX_DEPTH);
+        return -2;
+    }
+    return 0;
+}
 
 np_mark np_yaml_mark(const yaml_node_t *n)
 {

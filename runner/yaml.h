@@ -6,7 +6,24 @@
 
 #include <yaml.h>
 
+#include "buf.h"
 #include "diag.h"
+
+/* The deepest nesting of lists and mappings a newspipe YAML file may have. libyaml's time
+ * grows with the square of the nesting ([[[[... 20,000 levels deep: 0.5 s; 40,000: 2.3 s;
+ * 100,000: 42 s), and serve re-reads its file on SIGHUP in its event loop; real files nest
+ * fewer than 10 levels. */
+#define NP_YAML_MAX_DEPTH    64
+#define NP_YAML_MAX_PIPELINE (1u << 20)  /* bytes: a pipeline file */
+#define NP_YAML_MAX_TESTS    (16u << 20) /* bytes: a test file, which holds its cases' records */
+
+/* Reads file whole into text (for yaml_parser_set_input_string) and checks, before libyaml
+ * builds anything from it, that it is at most max_size bytes and nested at most
+ * NP_YAML_MAX_DEPTH deep (a first pass over libyaml's events that stops at the limit, so
+ * its cost stays linear). A YAML syntax error is left for the loader to report. Returns 0;
+ * -1 with errno when the file cannot be read (nothing recorded); or -2 after recording the
+ * limit passed in d (78, at the line where the nesting passes the limit). */
+int np_yaml_read(const char *file, size_t max_size, np_buf *text, np_diag *d);
 
 /* Where node n starts in its file (1-based line and column). */
 np_mark np_yaml_mark(const yaml_node_t *n);
