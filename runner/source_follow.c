@@ -104,7 +104,8 @@ static int find_rotated(const char *path, uint64_t dev, uint64_t ino, char *out,
 }
 
 /* Copies [from, to) of the file (which ends with a newline, or is completed with one when
- * final) into the intake as nlines lines. Returns 0 or -1. */
+ * final) into the intake as nlines lines, and moves the read position to its end. Returns 0
+ * or -1. */
 static int copy_span(np_server *s, follow_src *f, uint64_t from, uint64_t to, uint64_t nlines,
                      int add_newline)
 {
@@ -115,8 +116,11 @@ static int copy_span(np_server *s, follow_src *f, uint64_t from, uint64_t to, ui
         if (k <= 0) return -1;
         from += (uint64_t)k;
         int last = from >= to && !add_newline;
+        /* The last append may cut the batch, which saves the position: the span's end. */
+        if (last) f->off = to;
         if (np_intake_append(s, f->buf, (size_t)k, last ? nlines : 0) < 0) return -1;
     }
+    f->off = to;
     if (add_newline && np_intake_append(s, "\n", 1, nlines) < 0) return -1;
     return 0;
 }

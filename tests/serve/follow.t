@@ -1,7 +1,7 @@
 #!/bin/sh
 # newspipe serve following a file: tail -F semantics across rotation (with a last line
-# without a newline in the old file), truncation, restarts (the offset is kept), and a
-# rotation while the server is stopped.
+# without a newline in the old file), truncation, restarts (the offset is kept, also after a
+# batch cut by its size), and a rotation while the server is stopped.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/serve/lib-serve.sh"
 
@@ -57,6 +57,17 @@ is "$SRC" 0 "stopped"
 feed f 12
 start_server "$T/p.yaml"
 check "restart"
+
+# A batch cut by its line count (45 lines read at once, batch.lines 20): the position saved
+# with it is the end of those lines, so a restart does not queue them again (it was the
+# previous read's end, and a restart delivered the 45 lines twice).
+feed k 45
+check "a batch cut by its size"
+stop_server TERM
+start_server "$T/p.yaml"
+wait_for 20 serving
+sleep 1
+is "$(count_lines "$T/out.ndjson")" "$all" "a restart after it: nothing read again"
 
 # Rotated while stopped: the rest of the old file first (found by its inode), then the new.
 stop_server TERM
