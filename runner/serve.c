@@ -41,6 +41,8 @@ typedef struct {
     int journal_prefix;    /* stderr goes to the journal: prefix lines with <N> */
     int second_signal;
     char last_status[256];
+    char *const *requeue; /* --requeue: the batch files to put back, instead of serving */
+    size_t nrequeue;
 } server_main;
 
 static server_main *M(np_server *s)
@@ -359,7 +361,9 @@ static void clean_dir(const char *dir)
     closedir(d);
 }
 
-static const char SERVE_USAGE[] = "usage: newspipe serve FILE [--state-dir DIR]\n";
+static const char SERVE_USAGE[] =
+    "usage: newspipe serve FILE [--state-dir DIR]\n"
+    "       newspipe serve FILE [--state-dir DIR] --requeue BATCH...   (the server stopped)\n";
 
 static int serve(server_main *m, np_pipeline *p, const char *file, const char *state_opt)
 {
@@ -403,7 +407,8 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
     int lr = lockpath ? np_lock_acquire(&lock, lockpath, 0, holder, sizeof holder) : NP_LOCK_ERROR;
     free(lockpath);
     if (lr == NP_LOCK_BUSY) {
-        np_serve_log(s, NP_LOG_ERR, "state directory %s is in use by %s", real, holder);
+        np_serve_log(s, NP_LOG_ERR, "state directory %s is in use by %s%s", real, holder,
+                     m->nrequeue ? " (stop the server to requeue)" : "");
         return NP_EX_TEMPFAIL;
     }
     if (lr != NP_LOCK_OK) {
@@ -427,10 +432,15 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
     int jr = np_journal_load(&s->j, real, err, sizeof err);
     if (jr < 0) {
         np_serve_log(s, NP_LOG_ERR,
-                     "%s: refusing to start (move the state directory aside to "
-                     "start afresh)",
+                     "%s: refusing to start (to start afresh without losing acknowledged "
+                     "batches: move the state directory aside, then requeue its queue/ and "
+                     "failed/ into a new one with newspipe serve FILE --requeue BATCH...)",
                      err);
         code = NP_EX_DATAERR;
+        goto unlock;
+    }
+    if (m->nrequeue) {
+        code = np_serve_requeue(s, m->requeue, m->nrequeue);
         goto unlock;
     }
     if (sc->src == NP_SRC_SPOOL && !sc->done_remove) {
@@ -503,21 +513,25 @@ int np_cmd_serve(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"state-dir", required_argument, NULL, 's'},
+        {"requeue", no_argument, NULL, 'r'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *state_dir = NULL;
-    int c;
+    int c, requeue = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
         case 's': state_dir = optarg; break;
+        case 'r': requeue = 1; break;
         case 'h': fputs(SERVE_USAGE, stdout); return 0;
         default: fputs(SERVE_USAGE, stderr); return NP_EX_USAGE;
         }
     }
-    if (optind + 1 != argc) {
-        np_error("serve: %s", optind >= argc ? "no pipeline file given" : "one pipeline file");
+    if (optind >= argc || (requeue ? optind + 2 > argc : optind + 1 != argc)) {
+        np_error("serve: %s", optind >= argc ? "no pipeline file given"
+                              : requeue      ? "--requeue: no batch file given"
+                                             : "one pipeline file");
         fputs(SERVE_USAGE, stderr);
         return NP_EX_USAGE;
     }
@@ -529,6 +543,8 @@ int np_cmd_serve(int argc, char **argv)
         free(p);
         return NP_EX_SOFTWARE;
     }
+    m->requeue = requeue ? argv + optind + 1 : NULL;
+    m->nrequeue = requeue ? (size_t)(argc - optind - 1) : 0;
     catch_early_signals();
     m->journal_prefix = getenv("JOURNAL_STREAM") != NULL;
     np_server *s = &m->s;

@@ -99,6 +99,12 @@ int np_batch_recover(np_server *s);
  * stop as on SIGTERM, but exit with code (74: a restart salvages what was read). */
 void np_serve_fail(np_server *s, int code, const char *why);
 
+/* `newspipe serve FILE --requeue BATCH...` (requeue.c), with the server stopped and its state
+ * directory locked: moves each file into the queue (or the spool) as a batch to process.
+ * Returns 0, or the exit code of the first failure (66 a file cannot be read, 73 cannot be
+ * written); each file is logged. */
+int np_serve_requeue(np_server *s, char *const *files, size_t n);
+
 /* Called by the processor between batches: switches to a reloaded pipeline if one waits. */
 void np_serve_apply_reload(np_server *s);
 
