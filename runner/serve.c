@@ -95,7 +95,8 @@ static const char *fixed_change(const np_pipeline *a, const np_pipeline *b)
 {
     const np_serve_conf *x = a->serve, *y = b->serve;
     if (!y || x->src != y->src || !same_str(x->src_path, y->src_path) ||
-        !same_str(x->done_dir, y->done_dir) || x->done_remove != y->done_remove)
+        !same_str(x->done_dir, y->done_dir) || x->done_remove != y->done_remove ||
+        x->socket_mode != y->socket_mode || !same_str(x->socket_group, y->socket_group))
         return "input";
     if (x->sink != y->sink || !same_str(x->sink_path, y->sink_path) ||
         x->rotate_size != y->rotate_size || x->rotate_secs != y->rotate_secs ||

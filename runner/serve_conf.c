@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <grp.h>
 #include <libgen.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -24,6 +25,7 @@ void np_serve_conf_defaults(np_serve_conf *sc)
     sc->backlog = 511; /* as Redis and nginx: more than the old 128 a burst overran */
     sc->idle_ms = 300000;
     sc->read_ms = 30000;
+    sc->socket_mode = -1;
     sc->batch_lines = 1000;
     sc->batch_bytes = 8 << 20;
     sc->batch_ms = 1000;
@@ -40,6 +42,7 @@ void np_serve_conf_free(np_serve_conf *sc)
     free(sc->sink_path);
     free(sc->state_dir);
     free(sc->metrics);
+    free(sc->socket_group);
     free(sc);
 }
 
@@ -120,8 +123,8 @@ static void get_ms(const np_yaml_reader *r, const yaml_node_t *v, const char *ke
     free(s);
 }
 
-static const char INPUT_KEYS[] =
-    "spool, done, follow, listen, max_line, max_clients, backlog, idle_timeout, read_timeout";
+static const char INPUT_KEYS[] = "spool, done, follow, listen, max_line, max_clients, backlog, "
+                                 "idle_timeout, read_timeout, socket_mode, socket_group";
 
 static int input_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *key,
                       const yaml_node_t *k, const yaml_node_t *v)
@@ -192,6 +195,39 @@ static int input_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *ke
         get_ms(r, v, key, &sc->read_ms);
         return 1;
     }
+    if (!strcmp(key, "socket_mode")) {
+        /* Octal, as chmod takes it; YAML's 0660 is read as the text it is. */
+        char *s = r->string(r->ctx, v, key), *end = NULL;
+        long mode = s && *s && strspn(s, "01234567") == strlen(s) ? strtol(s, &end, 8) : -1;
+        sc->socket_mode_mark = np_yaml_mark(v);
+        if (mode < 0 || mode > 0777)
+            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
+                        "'socket_mode' must be an octal file mode like 0660, not '%s'", s ? s : "");
+        else
+            sc->socket_mode = (int)mode;
+        free(s);
+        return 1;
+    }
+    if (!strcmp(key, "socket_group")) {
+        sc->socket_group_mark = np_yaml_mark(v);
+        set_str(&sc->socket_group, r->string(r->ctx, v, key));
+        return 1;
+    }
+    return 0;
+}
+
+int np_socket_group(const char *name, gid_t *gid)
+{
+    char *end;
+    unsigned long n = strtoul(name, &end, 10);
+    if (*name && !*end) {
+        *gid = (gid_t)n;
+        return 0;
+    }
+    struct group gr, *found = NULL;
+    char buf[4096];
+    if (getgrnam_r(name, &gr, buf, sizeof buf, &found) != 0 || !found) return -1;
+    *gid = found->gr_gid;
     return 0;
 }
 
@@ -285,6 +321,12 @@ int np_serve_conf_key(np_serve_conf **scp, const np_yaml_reader *r, const yaml_n
                         "'input' as a mapping needs a source: spool, follow or listen");
         if ((sc->done_dir || sc->done_remove) && sc->src != NP_SRC_SPOOL)
             np_diag_add(r->d, sc->done_mark, NP_EX_CONFIG, "'done' goes with a 'spool' input");
+        if (sc->src_path && (sc->socket_mode >= 0 || sc->socket_group) &&
+            (sc->src != NP_SRC_LISTEN || !strchr(sc->src_path, '/')))
+            np_diag_add(r->d, sc->socket_mode >= 0 ? sc->socket_mode_mark : sc->socket_group_mark,
+                        NP_EX_CONFIG,
+                        "'socket_mode' and 'socket_group' go with a Unix socket "
+                        "(listen: unix:PATH)");
     } else if (!strcmp(k, "output")) {
         each_pair(sc, r, v, "output", OUTPUT_KEYS, output_pair);
         if (sc->sink == NP_SINK_PIPELINE)
@@ -434,6 +476,10 @@ int np_serve_conf_check(const np_serve_conf *sc, np_diag *d)
         else if (path && !parent_is_dir(path))
             np_diag_add(d, sc->src_mark, NP_EX_CANTCREAT,
                         "socket '%s': its directory does not exist or is not writable", path);
+        gid_t gid;
+        if (sc->socket_group && np_socket_group(sc->socket_group, &gid) < 0)
+            np_diag_add(d, sc->socket_group_mark, NP_EX_CONFIG, "socket_group '%s': no such group",
+                        sc->socket_group);
         free(path);
         break;
     case NP_SRC_NONE: break;

@@ -6,6 +6,7 @@
 #define NP_RUNNER_SERVE_CONF_H
 
 #include <stdint.h>
+#include <sys/types.h>
 #include <yaml.h>
 
 #include "diag.h"
@@ -35,6 +36,11 @@ typedef struct np_serve_conf {
     uint64_t backlog;     /* listen: connections the kernel queues beyond those */
     long long idle_ms;    /* listen: a connection silent this long is closed; 0: never */
     long long read_ms;    /* listen: a line unfinished this long after its first byte: closed */
+    /* listen on a Unix socket: the socket file's mode (socket_mode, -1: as the umask makes
+     * it) and group (socket_group: a name or number, NULL: the server's) */
+    int socket_mode;
+    char *socket_group;
+    np_mark socket_mode_mark, socket_group_mark;
 
     np_sink_kind sink;
     char *sink_path;
@@ -87,6 +93,9 @@ void np_serve_conf_free(struct np_serve_conf *sc);
  * (":PORT" means 127.0.0.1). Fills *ss (AF_INET/AF_INET6) for TCP. Returns 0 or -1. */
 struct sockaddr_storage;
 int np_parse_address(const char *s, struct sockaddr_storage *ss, char **path);
+
+/* Resolves socket_group, a group name or number. Returns 0 with *gid, or -1: no such group. */
+int np_socket_group(const char *name, gid_t *gid);
 
 /* Calls warn(arg, mark, key, address) for each listener of sc that other hosts can reach:
  * a socket source or metrics on TCP at an address that is not loopback (newspipe serve has no

@@ -438,6 +438,31 @@ static int clear_stale(np_server *s, const char *path)
     return 0;
 }
 
+/* Gives the bound socket file its socket_mode and socket_group, before anyone can connect
+ * (the listen comes after): its mode otherwise follows the umask, and under systemd's
+ * UMask=0027 producers of another user could not connect (they need write permission). */
+static int set_access(np_server *s, const char *path)
+{
+    const np_serve_conf *sc = s->sc;
+    gid_t gid;
+    if (sc->socket_group && np_socket_group(sc->socket_group, &gid) < 0) {
+        np_serve_log(s, NP_LOG_ERR, "socket_group '%s': no such group", sc->socket_group);
+        return -1;
+    }
+    if (sc->socket_group && chown(path, (uid_t)-1, gid) < 0) {
+        np_serve_log(s, NP_LOG_ERR,
+                     "cannot give %s to group %s: %s (the server's user must be a member: "
+                     "SupplementaryGroups= under systemd)",
+                     path, sc->socket_group, strerror(errno));
+        return -1;
+    }
+    if (sc->socket_mode >= 0 && chmod(path, (mode_t)sc->socket_mode) < 0) {
+        np_serve_log(s, NP_LOG_ERR, "cannot set the mode of %s: %s", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 /* The kernel caps the listen backlog at net.core.somaxconn: say so when it cuts it. */
 static void check_backlog(np_server *s, uint64_t backlog)
 {
@@ -471,19 +496,21 @@ int np_source_socket_start(np_server *s)
         np_serve_log(s, NP_LOG_ERR, "bad listen address '%s'", s->sc->src_path);
         return -1;
     }
-    int rc;
+    int rc, denied = 0;
     if (path) {
         src->is_unix = 1;
         src->unix_path = path;
         if (clear_stale(s, path) < 0) return -1;
         uv_pipe_init(s->loop, &src->listener.pipe, 0);
         rc = uv_pipe_bind(&src->listener.pipe, path);
+        if (rc == 0 && set_access(s, path) < 0) denied = 1;
     } else {
         uv_tcp_init(s->loop, &src->listener.tcp);
         rc = uv_tcp_bind(&src->listener.tcp, (struct sockaddr *)&ss, 0);
     }
     src->listener.tcp.data = src;
-    src->listening = 1;
+    src->listening = 1; /* from here, stopping closes it (and removes the socket file) */
+    if (denied) return -1;
     if (rc == 0) rc = uv_listen((uv_stream_t *)&src->listener, (int)s->sc->backlog, on_connection);
     if (rc) {
         np_serve_log(s, NP_LOG_ERR, "cannot listen on %s: %s", s->sc->src_path, uv_strerror(rc));
