@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "exitcode.h"
+
 int np_write_all(int fd, const void *p, size_t n)
 {
     const char *c = p;
@@ -135,6 +137,19 @@ void np_atomic_abort(np_atomic_file *af)
     free(af->tmp_path);
     free(af->path);
     af->tmp_path = af->path = NULL;
+}
+
+int np_atomic_write_file(const char *path, const void *p, size_t n)
+{
+    np_atomic_file af;
+    if (np_atomic_open(&af, path) < 0) return NP_EX_CANTCREAT;
+    if (np_write_all(af.fd, p, n) < 0) {
+        int saved = errno;
+        np_atomic_abort(&af);
+        errno = saved;
+        return NP_EX_IOERR;
+    }
+    return np_atomic_commit(&af) < 0 ? NP_EX_IOERR : 0;
 }
 
 /* The pid in NAME = BASE.tmp.PID.XXXXXX (mkostemp's six letters or digits), or 0. */

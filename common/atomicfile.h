@@ -20,6 +20,11 @@ int np_atomic_commit(np_atomic_file *af);
 /* Removes the temporary and frees af; path is untouched. Safe to call after a failed commit
  * and on a zeroed af with fd = -1. */
 void np_atomic_abort(np_atomic_file *af);
+/* Replaces path with the n bytes at p: open, write, commit, or abort when any of them fails.
+ * Returns 0; or, errno set, path untouched and no temporary left, NP_EX_CANTCREAT when the
+ * temporary cannot be created and NP_EX_IOERR when writing or committing it fails (a full
+ * disk is an I/O error, not a file that cannot be created). */
+int np_atomic_write_file(const char *path, const void *p, size_t n);
 
 /* Removes what a killed writer left beside path: the temporaries named as np_atomic_open()
  * names them, PATH.tmp.PID.XXXXXX (regular files), whose process PID no longer exists. A live

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "atomicfile.h"
+#include "exitcode.h"
 #include "hash.h"
 
 #define MAGIC       "NPETAGM\n"
@@ -276,17 +277,11 @@ int etag_model_write(const etag_model *m, const char *path, char *err, size_t er
     const header *h = m->owned;
     if (!h || !m->image_len) {
         snprintf(err, errlen, "no model built");
-        return -1;
+        return NP_EX_SOFTWARE;
     }
-    np_atomic_file af;
-    if (np_atomic_open(&af, path) < 0) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return -1;
-    }
-    if (np_write_all(af.fd, h, HEADER_SIZE + h->payload_len) < 0 || np_atomic_commit(&af) < 0) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        np_atomic_abort(&af);
-        return -1;
-    }
-    return 0;
+    int rc = np_atomic_write_file(path, h, HEADER_SIZE + h->payload_len);
+    if (rc)
+        snprintf(err, errlen, "%s: %s: %s", path,
+                 rc == NP_EX_CANTCREAT ? "cannot create" : "write error", strerror(errno));
+    return rc;
 }

@@ -67,8 +67,9 @@ typedef struct {
  * owned by m (usable like an opened model). Returns 0 or -1. */
 int etag_model_build(etag_model *m, const etag_row *rows, size_t nrows, size_t max_rows,
                      const etag_resources *res, int passes, int method);
-/* Writes a built model to path (atomically: temporary file and rename). Returns 0 or -1
- * with the reason in err. */
+/* Writes a built model to path (atomically: temporary file and rename). Returns 0, or the
+ * exit code with the reason in err: NP_EX_SOFTWARE (no model built), NP_EX_CANTCREAT (cannot
+ * create the file), NP_EX_IOERR (writing it failed; path untouched, no temporary left). */
 int etag_model_write(const etag_model *m, const char *path, char *err, size_t errlen);
 
 #endif

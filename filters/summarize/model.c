@@ -11,6 +11,7 @@
 
 #include "atomicfile.h"
 #include "buf.h"
+#include "exitcode.h"
 
 int summ_model_load(summ_model *m, const char *path, char *err, size_t errlen)
 {
@@ -98,20 +99,11 @@ int summ_model_save(const summ_model *m, const char *path, const char *comment)
     if (rc) {
         np_buf_free(&b);
         errno = ENOMEM;
-        return -1;
+        return NP_EX_SOFTWARE;
     }
-    np_atomic_file af;
-    if (np_atomic_open(&af, path) < 0) {
-        np_buf_free(&b);
-        return -1;
-    }
-    if (np_write_all(af.fd, b.data, b.len) < 0) {
-        int e = errno;
-        np_atomic_abort(&af);
-        np_buf_free(&b);
-        errno = e;
-        return -1;
-    }
+    rc = np_atomic_write_file(path, b.data, b.len);
+    int saved = errno;
     np_buf_free(&b);
-    return np_atomic_commit(&af);
+    errno = saved;
+    return rc;
 }

@@ -19,7 +19,8 @@ typedef struct {
 int summ_model_load(summ_model *m, const char *path, char *err, size_t errlen);
 
 /* Writes *m to path atomically, with comment lines (each prefixed "# ") first. Returns 0, or
- * -1 with errno set. */
+ * with errno set the exit code: NP_EX_SOFTWARE (out of memory), NP_EX_CANTCREAT (cannot
+ * create the file), NP_EX_IOERR (writing it failed; path untouched, no temporary left). */
 int summ_model_save(const summ_model *m, const char *path, const char *comment);
 
 #endif

@@ -5,11 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "atomicfile.h"
 #include "buf.h"
+#include "exitcode.h"
 #include "lock.h"
 #include "tap.h"
 
@@ -46,6 +48,35 @@ int main(void)
     if (p && fscanf(p, "%d", &entries) != 1) entries = -1;
     if (p) pclose(p);
     ok(entries == 1, "no temporary left behind");
+
+    /* np_atomic_write_file: a write that fails (here a file size limit, as a full disk would)
+     * is an I/O error and leaves neither a temporary nor a changed file. */
+    char wpath[160];
+    snprintf(wpath, sizeof wpath, "%s/written", dir);
+    ok(np_atomic_write_file(wpath, "three\n", 6) == 0 && strcmp(read_file(wpath), "three\n") == 0,
+       "np_atomic_write_file writes the file");
+    pid_t wpid = fork();
+    if (wpid == 0) {
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit rl = {.rlim_cur = 4, .rlim_max = 4};
+        if (setrlimit(RLIMIT_FSIZE, &rl) < 0) _exit(2);
+        int rc = np_atomic_write_file(wpath, "a longer text\n", 14);
+        _exit(rc == NP_EX_IOERR && errno == EFBIG ? 0 : 1);
+    }
+    int wst;
+    waitpid(wpid, &wst, 0);
+    ok(WIFEXITED(wst) && WEXITSTATUS(wst) == 0, "a failed write: NP_EX_IOERR, errno kept");
+    ok(strcmp(read_file(wpath), "three\n") == 0, "the old file is untouched");
+    entries = -1;
+    p = popen(cmd, "r");
+    if (p && fscanf(p, "%d", &entries) != 1) entries = -1;
+    if (p) pclose(p);
+    ok(entries == 2, "and no temporary is left");
+    char nodir[160];
+    snprintf(nodir, sizeof nodir, "%s/absent/file", dir);
+    errno = 0;
+    ok(np_atomic_write_file(nodir, "x", 1) == NP_EX_CANTCREAT && errno == ENOENT,
+       "no directory to create it in: NP_EX_CANTCREAT, ENOENT");
 
     np_lock l1, l2;
     char holder[128];

@@ -775,9 +775,8 @@ int etag_train_main(int argc, char **argv)
     R.verbose = 1;
     for (uint32_t d = 0; d < tr.ndoc; d++) docs[d] = d;
     if (train_recipe(&R, docs, tr.ndoc, &rcp, "", &final) < 0) goto nomem;
-    if (etag_model_write(&final, out_path, err, sizeof err) < 0) {
+    if ((rc = etag_model_write(&final, out_path, err, sizeof err)) != 0) {
         np_error("%s", err);
-        rc = NP_EX_CANTCREAT;
         goto out;
     }
     fprintf(stderr, "wrote %s (%u features, %d pass%s)\n", out_path, final.nrows, final.passes,

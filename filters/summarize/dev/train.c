@@ -18,6 +18,7 @@
  * the same file byte for byte. */
 #include "train.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -520,9 +521,10 @@ int summ_train_main(int argc, char **argv)
     if (e) goto out;
     fputs(note.data, stderr);
     fputc('\n', stderr);
-    if (summ_model_save(&final, output, note.data) < 0) {
-        np_error("%s: cannot write", output);
-        rc = NP_EX_CANTCREAT;
+    if ((rc = summ_model_save(&final, output, note.data)) != 0) {
+        if (rc != NP_EX_SOFTWARE) /* out of memory: said below */
+            np_error("%s: %s: %s", output, rc == NP_EX_CANTCREAT ? "cannot create" : "write error",
+                     strerror(errno));
         goto out;
     }
     fprintf(stderr, "train: wrote %s\n", output);

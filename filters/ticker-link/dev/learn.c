@@ -544,12 +544,10 @@ int tl_learn_main(int argc, char **argv)
     }
     if (rc == NP_EX_OK) {
         if (output) {
-            np_atomic_file af;
-            if (np_atomic_open(&af, output) || np_write_all(af.fd, o.data, o.len) ||
-                np_atomic_commit(&af)) {
-                np_error("%s: %s", output, strerror(errno));
-                rc = NP_EX_CANTCREAT;
-            }
+            rc = np_atomic_write_file(output, o.data, o.len);
+            if (rc)
+                np_error("%s: %s: %s", output,
+                         rc == NP_EX_CANTCREAT ? "cannot create" : "write error", strerror(errno));
         } else if (np_write_all(STDOUT_FILENO, o.data, o.len)) {
             np_error("write error: %s", strerror(errno));
             rc = NP_EX_IOERR;
