@@ -1,9 +1,10 @@
 #!/bin/sh
 # A full disk: every file written atomically (each filter's -o, dedupe's state and pending
 # state, the runner's output, reject file and stage state, ticker-link's cache, the trainers'
-# model and weights, ticker-link import's table and learn's rows) on a small tmpfs mounted by
-# the test and filled up. Each write must fail with exit 74 and a message, leave the old file byte for byte
-# and no temporary behind. Needs root (to mount); skipped otherwise. CI runs as root.
+# model and weights, entity-tag's word classes, ticker-link import's table and learn's rows)
+# on a small tmpfs mounted by the test and filled up. Each write must fail with exit 74 and a
+# message, leave the old file byte for byte and no temporary behind. Needs root (to mount);
+# skipped otherwise. CI runs as root.
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 . "$NP_TOP/tests/dedupe/gen.sh"
 need_prog newspipe-cat
@@ -166,8 +167,15 @@ EOF
     like "$(cat "$T/err")" "$SMALL/m.model: write error: No space left on device" "entity-tag train: the message names the file"
     intact m.model
     ok $? "entity-tag train: the old model is untouched, no temporary left"
+    old c.txt
+    fill 0
+    "$NP_BIN/newspipe-entity-tag" clusters --conll "$T/mini.conll" --classes 2 --min-count 1 \
+        --out "$SMALL/c.txt" > /dev/null 2> "$T/err"
+    is "$?" 74 "entity-tag clusters --out on a full disk: exit 74"
+    intact c.txt
+    ok $? "entity-tag clusters: the old table is untouched (it was truncated), no temporary left"
 else
-    for n in 1 2 3; do skip "newspipe-entity-tag not built"; done
+    for n in 1 2 3 4 5; do skip "newspipe-entity-tag not built"; done
 fi
 if [ -x "$NP_BIN/newspipe-summarize" ]; then
     i=1

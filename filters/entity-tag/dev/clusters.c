@@ -3,6 +3,7 @@
  * lower-cased. Words seen fewer than --min-count times share one "rare word" entry. */
 #include "clusters.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "atomicfile.h"
 #include "buf.h"
 #include "cli.h"
 #include "conll.h"
@@ -508,25 +510,28 @@ int etag_clusters_main(int argc, char **argv)
     for (uint32_t w = 2; w < nw; w++) ws[nws++] = w;
     for (uint32_t k = 0; k < nws; k++) ws[k] = orig[ws[k]];
     qsort_r(ws, nws, sizeof *ws, by_word, v.word);
-    FILE *f = fopen(out, "w");
-    if (!f) {
-        np_error("%s: cannot create", out);
-        rc = NP_EX_CANTCREAT;
-        goto done;
-    }
-    fprintf(f, "# newspipe-entity-tag clusters: exchange algorithm, classes");
-    for (int g = 0; g < ngran; g++) fprintf(f, " %u", gran[g]);
-    fprintf(f, "; %zu tokens; min count %llu\n", q.n, (unsigned long long)minc);
-    for (uint32_t k = 0; k < nws; k++) {
+    /* Built whole, then written atomically: a failed run leaves the old table as it was. */
+    np_buf b = {0};
+    int e = np_buf_puts(&b, "# newspipe-entity-tag clusters: exchange algorithm, classes");
+    for (int g = 0; g < ngran; g++) e |= np_buf_printf(&b, " %u", gran[g]);
+    e |= np_buf_printf(&b, "; %zu tokens; min count %llu\n", q.n, (unsigned long long)minc);
+    for (uint32_t k = 0; k < nws && !e; k++) {
         uint32_t w = ws[k];
         if (strchr(v.word[w], '\t') || strchr(v.word[w], '\n')) continue;
-        fprintf(f, "%s", v.word[w]);
-        for (int g = 0; g < ngran; g++) fprintf(f, "\t%u", cls[g][map[w]]);
-        fputc('\n', f);
+        e |= np_buf_puts(&b, v.word[w]);
+        for (int g = 0; g < ngran; g++) e |= np_buf_printf(&b, "\t%u", cls[g][map[w]]);
+        e |= np_buf_putc(&b, '\n');
     }
-    if (fclose(f) != 0) {
-        np_error("%s: write error", out);
-        rc = NP_EX_IOERR;
+    if (e) {
+        np_buf_free(&b);
+        goto nomem;
+    }
+    rc = np_atomic_write_file(out, b.data, b.len);
+    int saved = errno;
+    np_buf_free(&b);
+    if (rc) {
+        np_error("%s: %s: %s", out, rc == NP_EX_CANTCREAT ? "cannot create" : "write error",
+                 strerror(saved));
         goto done;
     }
     fprintf(stderr, "wrote %s (%u words)\n", out, nws);
