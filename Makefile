@@ -9,8 +9,8 @@
 #
 # Programs are discovered: filters/NAME.c, or filters/NAME/*.c (main() in main.c) plus the
 # offline tools in filters/NAME/dev/*.c (importers, trainers, evaluators), become
-# newspipe-NAME; runner/*.c becomes newspipe. Unit tests are tests/unit/*.c (linked with the
-# common library) and tests/unit/NAME/*.c (also linked with filters/NAME/ minus main.c, or
+# newspipe-NAME; runner/*.c and runner/*/*.c (serve/) become newspipe. Unit tests are
+# tests/unit/*.c (linked with the common library) and tests/unit/NAME/*.c (also linked with filters/NAME/ minus main.c, or
 # for tests/unit/runner/ with runner/ minus main.c).
 # Components add their own targets (model, listings, eval, bench) in mk/*.mk.
 
@@ -53,7 +53,7 @@ FILTER_FILES := $(wildcard filters/*.c)
 FILTER_DIRS := $(patsubst %/,%,$(filter %/,$(wildcard filters/*/)))
 FILTER_NAMES := $(sort $(FILTER_FILES:filters/%.c=%) $(FILTER_DIRS:filters/%=%))
 PROGRAMS := $(FILTER_NAMES:%=$(BINDIR)/newspipe-%)
-RUNNER_SRC := $(wildcard runner/*.c)
+RUNNER_SRC := $(wildcard runner/*.c runner/*/*.c)
 ifneq ($(RUNNER_SRC),)
   PROGRAMS += $(BINDIR)/newspipe
 endif
@@ -99,7 +99,8 @@ RUNNER_OBJ := $(RUNNER_SRC:%.c=$(OBJ)/%.o)
 $(BINDIR)/newspipe: $(RUNNER_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $$(pkg-config --libs yaml-0.1 libuv) $(LDLIBS_COMMON)
-$(RUNNER_OBJ): ALL_CFLAGS += $(shell pkg-config --cflags yaml-0.1 libuv 2>/dev/null)
+# -iquote runner: runner/serve/*.c include the runner's headers by name, as runner/*.c do.
+$(RUNNER_OBJ): ALL_CFLAGS += -iquote runner $(shell pkg-config --cflags yaml-0.1 libuv 2>/dev/null)
 # tests/unit/runner/*.c: linked with the runner minus main.c (-iquote: runner/yaml.h must not
 # hide libyaml's <yaml.h>).
 RUNNER_LIBOBJ := $(filter-out $(OBJ)/runner/main.o,$(RUNNER_OBJ))

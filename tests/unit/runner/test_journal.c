@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "journal.h"
+#include "serve/journal.h"
 #include "tap.h"
 
 static int rewrite(const char *path, long at, int flip, long cut)
