@@ -55,6 +55,7 @@ typedef struct {
     np_diagcap stage_lines;
     time_t stage_lines_hour;
     void (*stop_done)(np_server *s);
+    np_pipeline *reloaded; /* checked, waiting for the batch boundary */
 } proc;
 
 static proc *P(const np_server *s)
@@ -93,15 +94,18 @@ static int add_file(proc *b, const char *path)
     return 0;
 }
 
-/* The batch's files are out of the queue or spool (committed, set aside or gone). */
+/* One of the batch's files is out of the queue or spool (committed, set aside or gone). */
+static void consumed_one(np_server *s)
+{
+    if (s->intake)
+        np_intake_consumed(s);
+    else if (s->queued)
+        s->queued--;
+}
+
 static void consumed(proc *b)
 {
-    for (size_t i = 0; i < b->nfiles; i++) {
-        if (b->s->sc->src != NP_SRC_SPOOL)
-            np_intake_consumed(b->s);
-        else if (b->s->queued)
-            b->s->queued--;
-    }
+    for (size_t i = 0; i < b->nfiles; i++) consumed_one(b->s);
 }
 
 static uint64_t queue_seq_of(const char *path)
@@ -199,13 +203,13 @@ static int pick(proc *b)
 {
     np_server *s = b->s;
     char path[4200], name[4200];
-    if (s->sc->src == NP_SRC_SPOOL) {
-        const char *next = np_source_spool_next(s);
+    if (s->src->next) {
+        const char *next = s->src->next(s);
         if (!next) return 0;
+        const char *base = strrchr(next, '/');
         b->seq = s->j.seq + 1;
-        snprintf(path, sizeof path, "%s/%s", s->sc->src_path, next);
-        snprintf(name, sizeof name, "%016" PRIu64 "-%s", b->seq, next);
-        if (add_file(b, path) < 0 || !(b->name = strdup(name))) return -1;
+        snprintf(name, sizeof name, "%016" PRIu64 "-%s", b->seq, base ? base + 1 : next);
+        if (add_file(b, next) < 0 || !(b->name = strdup(name))) return -1;
         return 1;
     }
     /* The oldest waiting batches, up to MERGE_MAX of them: under a backlog one chain run
@@ -322,10 +326,7 @@ static void run_batch(proc *b)
         }
         /* Taken away (a spool file removed by someone): forget it. */
         np_serve_log(s, NP_LOG_WARNING, "batch %s: %s: skipped", b->files[i], strerror(errno));
-        if (s->sc->src != NP_SRC_SPOOL)
-            np_intake_consumed(s);
-        else if (s->queued)
-            s->queued--;
+        consumed_one(s);
         keep_files(b, i);
         break;
     }
@@ -338,7 +339,7 @@ static void run_batch(proc *b)
     b->attempts++;
     if (b->nfiles > 1 && !b->joined && join_files(b) < 0) {
         keep_files(b, 1);
-        b->seq = s->sc->src == NP_SRC_SPOOL ? b->seq : queue_seq_of(b->files[0]);
+        b->seq = s->src->next ? b->seq : queue_seq_of(b->files[0]);
     }
     int in_fd = open(input_path(b), O_RDONLY | O_CLOEXEC);
     if (in_fd < 0) return fail(b, "cannot open %s: %s", input_path(b), strerror(errno));
@@ -501,7 +502,7 @@ static int commit_source(np_server *s, const char *path, uint64_t ino, char *msg
 {
     struct stat st;
     if (stat(path, &st) < 0 || (uint64_t)st.st_ino != ino) return 0; /* already done */
-    if (s->sc->src == NP_SRC_SPOOL && s->done_dir) {
+    if (s->done_dir) {
         const char *base = strrchr(path, '/');
         base = base ? base + 1 : path;
         char dest[4200];
@@ -741,12 +742,27 @@ static void on_retry(uv_timer_t *t)
     }
 }
 
+/* Between batches: switches to a reloaded pipeline if one waits. */
+static void apply_reload(proc *b)
+{
+    np_server *s = b->s;
+    if (!b->reloaded) return;
+    np_pipeline *old = s->p;
+    s->p = b->reloaded;
+    s->sc = s->p->serve;
+    b->reloaded = NULL;
+    np_pipeline_free(old);
+    free(old);
+    np_serve_log(s, NP_LOG_INFO, "reloaded: now running %zu stage%s", s->p->nstages,
+                 s->p->nstages == 1 ? "" : "s");
+}
+
 static void start_next(proc *b)
 {
     np_server *s = b->s;
     if (b->state != P_IDLE) return;
     if (s->stopping) return stopped(b);
-    np_serve_apply_reload(s);
+    apply_reload(b);
     int r = pick(b);
     if (r < 0) {
         np_serve_log(s, NP_LOG_ERR, "out of memory");
@@ -819,6 +835,30 @@ void np_batch_kick(np_server *s)
     if (b && b->state == P_IDLE) start_next(b);
 }
 
+static void drop_reloaded(proc *b)
+{
+    if (!b->reloaded) return;
+    np_pipeline_free(b->reloaded);
+    free(b->reloaded);
+    b->reloaded = NULL;
+}
+
+void np_batch_reload(np_server *s, np_pipeline *p)
+{
+    proc *b = P(s);
+    if (!b) {
+        np_pipeline_free(p);
+        free(p);
+        return;
+    }
+    drop_reloaded(b);
+    b->reloaded = p;
+    if (np_batch_idle(s))
+        apply_reload(b);
+    else
+        np_serve_log(s, NP_LOG_INFO, "reload checked: it applies from the next batch");
+}
+
 int np_batch_idle(const np_server *s)
 {
     const proc *b = P(s);
@@ -874,6 +914,7 @@ static void on_closed(uv_handle_t *h)
     /* The timers close in order; the last one releases the processor. */
     proc *b = h->data;
     if (h == (uv_handle_t *)&b->stop_timer) {
+        drop_reloaded(b);
         free(b->sink.path);
         free(b);
     }

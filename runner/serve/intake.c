@@ -127,7 +127,7 @@ static int intake_failed(np_server *s, const char *what, const char *path)
     in->fd = -1;
     in->failed = 1;
     uv_timer_stop(&in->timer);
-    np_serve_fail(s, NP_EX_IOERR, "the intake queue cannot be written");
+    s->fail(s, NP_EX_IOERR, "the intake queue cannot be written");
     return -1;
 }
 
@@ -152,7 +152,7 @@ int np_intake_cut(np_server *s)
     in->lines = in->bytes = in->whole = 0;
     s->queued++;
     if (in->h.cut) in->h.cut(s, in->h.arg);
-    np_batch_kick(s);
+    s->batch_waiting(s);
     return 0;
 }
 
@@ -193,7 +193,7 @@ void np_intake_consumed(np_server *s)
 {
     int was_full = np_intake_full(s);
     if (s->queued) s->queued--;
-    if (was_full && !np_intake_full(s) && !s->stopping) np_source_resume(s);
+    if (was_full && !np_intake_full(s) && !s->stopping && s->src->resume) s->src->resume(s);
 }
 
 uint64_t np_intake_open_lines(const np_server *s)

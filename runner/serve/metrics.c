@@ -72,8 +72,7 @@ static int sample(np_buf *b, const char *name, const char *pipeline, const char 
 /* Seconds since the oldest waiting batch file was written (0 when none waits). */
 static double lag_seconds(np_server *s)
 {
-    const char *dir = s->sc->src == NP_SRC_SPOOL ? s->sc->src_path : s->queue_dir;
-    DIR *d = opendir(dir);
+    DIR *d = opendir(s->waiting_dir);
     if (!d) return 0;
     time_t oldest = 0;
     struct dirent *e;
@@ -122,9 +121,9 @@ int np_metrics_render(np_server *s, np_buf *b)
             "socket connections closed after idle_timeout or read_timeout", st->timed_out);
     COUNTER("newspipe_connections_evicted_total",
             "idle socket connections closed to make way for a waiting one", st->evicted);
-    uint64_t nclients;
-    int saturated;
-    np_source_socket_clients(s, &nclients, &saturated);
+    uint64_t nclients = 0;
+    int saturated = 0;
+    if (s->src->clients) s->src->clients(s, &nclients, &saturated);
     GAUGE("newspipe_clients", "socket connections being served", nclients);
     GAUGE("newspipe_clients_saturated",
           "1 while every slot (max_clients) is busy and another connection waits", saturated);
@@ -198,9 +197,9 @@ int np_health_render(np_server *s, np_buf *out)
         np_buf_puts(out, "\",\"status\":\"stopping\"}\n");
         return 503;
     }
-    uint64_t nclients;
-    int saturated;
-    np_source_socket_clients(s, &nclients, &saturated);
+    uint64_t nclients = 0;
+    int saturated = 0;
+    if (s->src->clients) s->src->clients(s, &nclients, &saturated);
     if (saturated) {
         np_buf_printf(out,
                       "\",\"status\":\"saturated\",\"clients\":%" PRIu64 ",\"max_clients\":%" PRIu64

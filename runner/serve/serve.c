@@ -12,7 +12,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -24,7 +23,6 @@
 
 #include "check.h"
 #include "cli.h"
-#include "commands.h"
 #include "exitcode.h"
 #include "findprog.h"
 #include "lock.h"
@@ -37,8 +35,6 @@ typedef struct {
     np_notify notify;
     uv_signal_t sigs[3];
     uv_timer_t status_timer;
-    np_pipeline *reloaded; /* checked, waiting for the batch boundary */
-    int journal_prefix;    /* stderr goes to the journal: prefix lines with <N> */
     int second_signal;
     char last_status[256];
     char *const *requeue; /* --requeue: the batch files to put back, instead of serving */
@@ -48,20 +44,6 @@ typedef struct {
 static server_main *M(np_server *s)
 {
     return (server_main *)s;
-}
-
-void np_serve_log(np_server *s, int level, const char *fmt, ...)
-{
-    char msg[4500];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    const char *name = s && s->p && s->p->name ? s->p->name : "?";
-    if (s && M(s)->journal_prefix)
-        fprintf(stderr, "<%d>newspipe serve %s: %s\n", level, name, msg);
-    else
-        fprintf(stderr, "newspipe serve %s: %s\n", name, msg);
 }
 
 /* A listener other hosts can reach (serve_conf.h), said at every start. */
@@ -108,20 +90,6 @@ static const char *fixed_change(const np_pipeline *a, const np_pipeline *b)
     return NULL;
 }
 
-void np_serve_apply_reload(np_server *s)
-{
-    server_main *m = M(s);
-    if (!m->reloaded) return;
-    np_pipeline *old = s->p;
-    s->p = m->reloaded;
-    s->sc = s->p->serve;
-    m->reloaded = NULL;
-    np_pipeline_free(old);
-    free(old);
-    np_serve_log(s, NP_LOG_INFO, "reloaded: now running %zu stage%s", s->p->nstages,
-                 s->p->nstages == 1 ? "" : "s");
-}
-
 static void reload(np_server *s)
 {
     server_main *m = M(s);
@@ -155,16 +123,8 @@ static void reload(np_server *s)
                        code ? "errors in the file" : fixed);
         return;
     }
-    if (m->reloaded) {
-        np_pipeline_free(m->reloaded);
-        free(m->reloaded);
-    }
-    m->reloaded = np;
     s->stats.reloads++;
-    if (np_batch_idle(s))
-        np_serve_apply_reload(s);
-    else
-        np_serve_log(s, NP_LOG_INFO, "reload checked: it applies from the next batch");
+    np_batch_reload(s, np);
     np_notify_send(&m->notify, "READY=1\nSTATUS=reloaded");
 }
 
@@ -179,12 +139,7 @@ static void close_all(np_server *s)
     np_notify_close(&m->notify);
     np_intake_close(s);
     np_batch_free(s);
-    switch (s->sc->src) {
-    case NP_SRC_SPOOL: np_source_spool_free(s); break;
-    case NP_SRC_FOLLOW: np_source_follow_free(s); break;
-    case NP_SRC_LISTEN: np_source_socket_free(s); break;
-    case NP_SRC_NONE: break;
-    }
+    s->src->free(s);
 }
 
 static void processor_stopped(np_server *s)
@@ -208,34 +163,16 @@ static void begin_stop(np_server *s, const char *why)
     s->stopping = 1;
     np_notify_send(&m->notify, "STOPPING=1\nSTATUS=stopping (%s)", why);
     np_serve_log(s, NP_LOG_INFO, "%s: stopping: intake closed, finishing the batch in hand", why);
-    switch (s->sc->src) {
-    case NP_SRC_SPOOL:
-        np_source_spool_stop(s);
-        source_stopped(s);
-        break;
-    case NP_SRC_FOLLOW:
-        np_source_follow_stop(s);
-        source_stopped(s);
-        break;
-    case NP_SRC_LISTEN: np_source_socket_stop(s, source_stopped); break;
-    case NP_SRC_NONE: source_stopped(s); break;
-    }
+    s->src->stop(s, source_stopped);
 }
 
-void np_serve_fail(np_server *s, int code, const char *why)
+/* s->fail: the intake cannot write its queue (74: a restart salvages what was read). */
+static void serve_fail(np_server *s, int code, const char *why)
 {
     /* Also while stopping (the last cut failed): exit 0 would say all read was queued. */
     if (!s->stop_code) s->stop_code = code;
     if (s->stopping) return;
     begin_stop(s, why);
-}
-
-void np_source_resume(np_server *s)
-{
-    if (s->sc->src == NP_SRC_FOLLOW)
-        np_source_follow_resume(s);
-    else if (s->sc->src == NP_SRC_LISTEN)
-        np_source_socket_resume(s);
 }
 
 /* A signal that arrives while the server is still starting (loading the file, asking the
@@ -362,10 +299,6 @@ static void clean_dir(const char *dir)
     closedir(d);
 }
 
-static const char SERVE_USAGE[] =
-    "usage: newspipe serve FILE [--state-dir DIR]\n"
-    "       newspipe serve FILE [--state-dir DIR] --requeue BATCH...   (the server stopped)\n";
-
 static int serve(server_main *m, np_pipeline *p, const char *file, const char *state_opt)
 {
     np_server *s = &m->s;
@@ -397,7 +330,10 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
     s->queue_dir = join(real, "queue");
     s->tmp_dir = join(real, "tmp");
     s->failed_dir = join(real, "failed");
-    if (!s->state_dir || !s->queue_dir || !s->tmp_dir || !s->failed_dir) return NP_EX_SOFTWARE;
+    /* The spool's path cannot change on reload, but the pipeline holding it can: a copy. */
+    s->waiting_dir = strdup(s->src->next ? sc->src_path : s->queue_dir);
+    if (!s->state_dir || !s->queue_dir || !s->tmp_dir || !s->failed_dir || !s->waiting_dir)
+        return NP_EX_SOFTWARE;
     if (make_dir(s, s->queue_dir) < 0 || make_dir(s, s->tmp_dir) < 0 ||
         make_dir(s, s->failed_dir) < 0)
         return NP_EX_CANTCREAT;
@@ -444,7 +380,7 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
         code = np_serve_requeue(s, m->requeue, m->nrequeue);
         goto unlock;
     }
-    if (sc->src == NP_SRC_SPOOL && !sc->done_remove) {
+    if (s->src->next && !sc->done_remove) {
         /* Processed spool files go to done/ in the spool unless told otherwise. */
         s->done_dir = sc->done_dir ? strdup(sc->done_dir) : join(sc->src_path, "done");
         if (!s->done_dir || make_dir(s, s->done_dir) < 0) {
@@ -471,10 +407,7 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
     int started = np_batch_init(s) == 0 && np_batch_recover(s) == 0;
     if (!started) code = NP_EX_TEMPFAIL;
     if (started) {
-        int rc = sc->src == NP_SRC_SPOOL    ? np_source_spool_start(s)
-                 : sc->src == NP_SRC_FOLLOW ? np_source_follow_start(s)
-                                            : np_source_socket_start(s);
-        if (rc < 0) {
+        if (s->src->start(s) < 0) {
             started = 0;
             code = NP_EX_CANTCREAT;
         }
@@ -510,33 +443,20 @@ unlock:
     return code;
 }
 
-int np_cmd_serve(int argc, char **argv)
+/* The source backend for the configured input (serve.h): the one place that asks. */
+static const np_source_ops *source_of(const np_serve_conf *sc)
 {
-    static const struct option longopts[] = {
-        {"state-dir", required_argument, NULL, 's'},
-        {"requeue", no_argument, NULL, 'r'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *state_dir = NULL;
-    int c, requeue = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 's': state_dir = optarg; break;
-        case 'r': requeue = 1; break;
-        case 'h': fputs(SERVE_USAGE, stdout); return 0;
-        default: fputs(SERVE_USAGE, stderr); return NP_EX_USAGE;
-        }
+    switch (sc->src) {
+    case NP_SRC_SPOOL: return &np_source_spool;
+    case NP_SRC_FOLLOW: return &np_source_follow;
+    case NP_SRC_LISTEN: return &np_source_socket;
+    case NP_SRC_NONE: break;
     }
-    if (optind >= argc || (requeue ? optind + 2 > argc : optind + 1 != argc)) {
-        np_error("serve: %s", optind >= argc ? "no pipeline file given"
-                              : requeue      ? "--requeue: no batch file given"
-                                             : "one pipeline file");
-        fputs(SERVE_USAGE, stderr);
-        return NP_EX_USAGE;
-    }
-    const char *file = argv[optind];
+    return NULL;
+}
+
+int np_serve_run(const char *file, const char *state_dir, char *const *requeue, size_t nrequeue)
+{
     server_main *m = calloc(1, sizeof *m);
     np_pipeline *p = calloc(1, sizeof *p);
     if (!m || !p) {
@@ -544,13 +464,15 @@ int np_cmd_serve(int argc, char **argv)
         free(p);
         return NP_EX_SOFTWARE;
     }
-    m->requeue = requeue ? argv + optind + 1 : NULL;
-    m->nrequeue = requeue ? (size_t)(argc - optind - 1) : 0;
+    m->requeue = requeue;
+    m->nrequeue = nrequeue;
     catch_early_signals();
-    m->journal_prefix = getenv("JOURNAL_STREAM") != NULL;
     np_server *s = &m->s;
+    s->log_prefix = getenv("JOURNAL_STREAM") != NULL;
+    s->batch_waiting = np_batch_kick;
+    s->fail = serve_fail;
     int code = load(p, file);
-    if (!code && (!p->serve || p->serve->src == NP_SRC_NONE)) {
+    if (!code && (!p->serve || !(s->src = source_of(p->serve)))) {
         np_error("serve: %s has no live source: give 'input:' as {spool: DIR}, {follow: FILE} or "
                  "{listen: ADDRESS} (see newspipe-pipeline(5))",
                  file);
@@ -563,10 +485,6 @@ int np_cmd_serve(int argc, char **argv)
         code = s->file ? serve(m, p, file, state_dir) : NP_EX_SOFTWARE;
         p = s->p; /* a reload may have replaced it */
     }
-    if (m->reloaded) {
-        np_pipeline_free(m->reloaded);
-        free(m->reloaded);
-    }
     np_pipeline_free(p);
     free(p);
     for (size_t i = 0; i < s->stats.nstages; i++) free(s->stats.stages[i].label);
@@ -577,6 +495,7 @@ int np_cmd_serve(int argc, char **argv)
     free(s->tmp_dir);
     free(s->failed_dir);
     free(s->done_dir);
+    free(s->waiting_dir);
     free(m);
     return code;
 }

@@ -50,6 +50,30 @@ typedef struct {
     size_t nstages;
 } np_serve_stats;
 
+/* A source's backend: one table per kind of input (source_spool.c, source_follow.c,
+ * source_socket.c), picked once by serve.c from the configuration, as Redis's ae.c picks
+ * its event backend; nothing else asks which kind of input it is. */
+typedef struct {
+    /* Starts reading. Returns 0, or -1 (logged). */
+    int (*start)(np_server *s);
+    /* The intake queue has room again (NULL: the source never pauses). */
+    void (*resume)(np_server *s);
+    /* Stops the intake for good (an open batch is cut, producers are answered); calls
+     * done(s) once the source holds nothing. */
+    void (*stop)(np_server *s, void (*done)(np_server *s));
+    /* A source that hands over whole batch files itself (the spool) rather than filling the
+     * intake queue: the path of the next one, or NULL. Borrowed until the next call. NULL
+     * for the others. */
+    const char *(*next)(np_server *s);
+    /* Connections being served and whether every slot is taken while another waits (what
+     * /health reports as "saturated"). NULL: no connections (0, not saturated). */
+    void (*clients)(const np_server *s, uint64_t *n, int *saturated);
+    /* Releases it after the loop has stopped using it. */
+    void (*free)(np_server *s);
+} np_source_ops;
+
+extern const np_source_ops np_source_spool, np_source_follow, np_source_socket;
+
 /* The source and the processor talk through these. */
 struct np_server {
     uv_loop_t *loop;
@@ -63,18 +87,26 @@ struct np_server {
     char *done_dir;   /* spool source: where processed files go; NULL: removed */
     np_journal j;
     np_serve_stats stats;
-    np_intake *intake; /* NULL for a spool source */
-    void *source;      /* the source's own state */
-    void *proc;        /* the processor's state (batch.c) */
+    np_intake *intake;        /* NULL for a spool source */
+    const np_source_ops *src; /* the input's backend, picked once by serve.c */
+    void *source;             /* the source's own state */
+    char *waiting_dir;        /* where waiting batch files are: the spool or queue_dir */
+    void *proc;               /* the processor's state (batch.c) */
     np_http *http;
     int stopping;    /* SIGTERM/SIGINT: intake stopped, draining */
     int stop_code;   /* exit code when the loop ends */
     uint64_t queued; /* batch files waiting (queue or spool) */
     uint64_t start_ns;
+    int log_prefix; /* stderr goes to the journal: prefix lines with <N> */
+    /* Wired once by serve.c, so that the pieces below it never call it (or each other) back
+     * by name: a batch may be waiting (np_batch_kick); something the server cannot go on
+     * without failed, so it stops as on SIGTERM but exits with code (np_serve_fail). */
+    void (*batch_waiting)(np_server *s);
+    void (*fail)(np_server *s, int code, const char *why);
 };
 
-/* Logging: "newspipe serve NAME: message" on stderr, with a <N> priority prefix when stderr
- * goes to the journal. */
+/* Logging (log.c): "newspipe serve NAME: message" on stderr, with a <N> priority prefix
+ * when stderr goes to the journal (s->log_prefix). */
 enum { NP_LOG_ERR = 3, NP_LOG_WARNING = 4, NP_LOG_INFO = 6 };
 void np_serve_log(np_server *s, int level, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -95,25 +127,22 @@ void np_batch_free(np_server *s);
 /* Finishes a commit the journal says was under way (after a crash). Returns 0 or -1. */
 int np_batch_recover(np_server *s);
 
-/* Something the server cannot go on without failed (the intake cannot write its queue):
- * stop as on SIGTERM, but exit with code (74: a restart salvages what was read). */
-void np_serve_fail(np_server *s, int code, const char *why);
-
 /* `newspipe serve FILE --requeue BATCH...` (requeue.c), with the server stopped and its state
  * directory locked: moves each file into the queue (or the spool) as a batch to process.
  * Returns 0, or the exit code of the first failure (66 a file cannot be read, 73 cannot be
  * written); each file is logged. */
 int np_serve_requeue(np_server *s, char *const *files, size_t n);
 
-/* Called by the processor between batches: switches to a reloaded pipeline if one waits. */
-void np_serve_apply_reload(np_server *s);
+/* A reloaded pipeline (checked; the processor owns it from here on): it replaces the
+ * running one at once when no batch is in hand, else between batches. */
+void np_batch_reload(np_server *s, np_pipeline *p);
 
 /* ---- the stages' accounting --------------------------------------------------------------*/
 np_stage_counters *np_serve_stage_counters(np_server *s, const char *label);
 
 /* ---- the intake queue (intake.c), for the socket and the followed file -------------------*/
 typedef struct {
-    /* A batch was cut: it is durable in the queue now. */
+    /* A batch was cut: it is durable in the queue now (then s->batch_waiting is called). */
     void (*cut)(np_server *s, void *arg);
     void *arg;
 } np_intake_hooks;
@@ -127,39 +156,11 @@ int np_intake_append(np_server *s, const void *data, size_t n, uint64_t nlines);
 int np_intake_cut(np_server *s);
 /* True when the sources must stop reading: the queue is full. */
 int np_intake_full(const np_server *s);
-/* The processor took a batch off the queue. */
+/* The processor took a batch off the queue (the source resumes if it was full). */
 void np_intake_consumed(np_server *s);
 /* Bytes and lines in the open (not yet cut) batch. */
 uint64_t np_intake_open_lines(const np_server *s);
 void np_intake_close(np_server *s);
-
-/* ---- sources ------------------------------------------------------------------------------*/
-/* Each starts reading; resume() is called when the queue has room again; stop() stops the
- * intake for good (the open batch is cut, producers are answered) and calls done once the
- * source holds nothing; free() releases it after the loop has stopped using it. serve.c
- * calls the ones of the configured kind. */
-int np_source_spool_start(np_server *s);
-void np_source_spool_stop(np_server *s);
-void np_source_spool_free(np_server *s);
-/* The next spool file to process (a name in sc->src_path), or NULL. Borrowed until the next
- * call. */
-const char *np_source_spool_next(np_server *s);
-
-int np_source_follow_start(np_server *s);
-void np_source_follow_resume(np_server *s);
-void np_source_follow_stop(np_server *s);
-void np_source_follow_free(np_server *s);
-
-int np_source_socket_start(np_server *s);
-void np_source_socket_resume(np_server *s);
-void np_source_socket_stop(np_server *s, void (*done)(np_server *s));
-void np_source_socket_free(np_server *s);
-/* Connections being served, and whether every slot is taken while another waits that no
- * idle connection can make way for (what /health reports as "saturated"). */
-void np_source_socket_clients(const np_server *s, uint64_t *n, int *saturated);
-
-/* Dispatch to the configured kind (serve.c). */
-void np_source_resume(np_server *s);
 
 /* ---- metrics and health (metrics.c) ------------------------------------------------------*/
 int np_http_start(np_server *s, const char *addr);
@@ -168,5 +169,10 @@ void np_http_close(np_server *s);
 int np_metrics_render(np_server *s, np_buf *out);
 /* 200 with "ok", or 503 with the reason, into out. */
 int np_health_render(np_server *s, np_buf *out);
+
+/* ---- the server (serve.c) ---------------------------------------------------------------*/
+/* `newspipe serve FILE [--state-dir DIR]` once its options are read (with --requeue, the
+ * nrequeue batch files to put back instead of serving): returns the exit code. */
+int np_serve_run(const char *file, const char *state_dir, char *const *requeue, size_t nrequeue);
 
 #endif

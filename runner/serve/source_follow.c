@@ -217,7 +217,7 @@ static void on_tick(uv_timer_t *t)
     tick(s, s->source);
 }
 
-int np_source_follow_start(np_server *s)
+static int follow_start(np_server *s)
 {
     follow_src *f = calloc(1, sizeof *f);
     if (!f || !(f->path = strdup(s->sc->src_path)) || !(f->buf = malloc(CHUNK))) {
@@ -263,19 +263,21 @@ int np_source_follow_start(np_server *s)
     return 0;
 }
 
-void np_source_follow_resume(np_server *s)
+static void follow_resume(np_server *s)
 {
     follow_src *f = s->source;
     if (f && !f->stopped) uv_timer_start(&f->tick, on_tick, 0, TICK_MS);
 }
 
-void np_source_follow_stop(np_server *s)
+static void follow_stop(np_server *s, void (*done)(np_server *s))
 {
     follow_src *f = s->source;
-    if (!f) return;
-    f->stopped = 1;
-    uv_timer_stop(&f->tick);
-    np_intake_cut(s);
+    if (f) {
+        f->stopped = 1;
+        uv_timer_stop(&f->tick);
+        np_intake_cut(s);
+    }
+    done(s);
 }
 
 static void on_closed(uv_handle_t *h)
@@ -287,7 +289,7 @@ static void on_closed(uv_handle_t *h)
     free(f);
 }
 
-void np_source_follow_free(np_server *s)
+static void follow_free(np_server *s)
 {
     follow_src *f = s->source;
     if (!f) return;
@@ -295,3 +297,10 @@ void np_source_follow_free(np_server *s)
     f->tick.data = f;
     uv_close((uv_handle_t *)&f->tick, on_closed);
 }
+
+const np_source_ops np_source_follow = {
+    .start = follow_start,
+    .resume = follow_resume,
+    .stop = follow_stop,
+    .free = follow_free,
+};

@@ -476,7 +476,7 @@ static void check_backlog(np_server *s, uint64_t backlog)
     fclose(f);
 }
 
-int np_source_socket_start(np_server *s)
+static int socket_start(np_server *s)
 {
     sock_src *src = calloc(1, sizeof *src);
     if (!src) return -1;
@@ -522,7 +522,7 @@ int np_source_socket_start(np_server *s)
     return 0;
 }
 
-void np_source_socket_resume(np_server *s)
+static void socket_resume(np_server *s)
 {
     sock_src *src = s->source;
     if (!src || src->stopped || !src->paused) return;
@@ -534,9 +534,9 @@ void np_source_socket_resume(np_server *s)
     }
 }
 
-void np_source_socket_clients(const np_server *s, uint64_t *n, int *saturated)
+static void socket_clients(const np_server *s, uint64_t *n, int *saturated)
 {
-    const sock_src *src = s->sc->src == NP_SRC_LISTEN ? s->source : NULL;
+    const sock_src *src = s->source;
     *n = src ? src->nconns : 0;
     *saturated = src && !src->stopped && src->accept_waiting && src->nconns >= s->sc->max_clients;
 }
@@ -548,7 +548,7 @@ static void on_listener_closed(uv_handle_t *h)
     maybe_done(src);
 }
 
-void np_source_socket_stop(np_server *s, void (*done)(np_server *s))
+static void socket_stop(np_server *s, void (*done)(np_server *s))
 {
     sock_src *src = s->source;
     if (!src || src->stopped) {
@@ -577,7 +577,7 @@ void np_source_socket_stop(np_server *s, void (*done)(np_server *s))
     maybe_done(src);
 }
 
-void np_source_socket_free(np_server *s)
+static void socket_free(np_server *s)
 {
     sock_src *src = s->source;
     if (!src) return;
@@ -586,3 +586,11 @@ void np_source_socket_free(np_server *s)
     free(src->rbuf);
     free(src);
 }
+
+const np_source_ops np_source_socket = {
+    .start = socket_start,
+    .resume = socket_resume,
+    .stop = socket_stop,
+    .clients = socket_clients,
+    .free = socket_free,
+};

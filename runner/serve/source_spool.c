@@ -18,7 +18,8 @@ typedef struct {
     uv_fs_event_t ev;
     uv_timer_t poll;
     int ev_open;
-    char *dir; /* owned copy: a reload keeps the directory */
+    char *dir;       /* owned copy: a reload keeps the directory */
+    char path[4200]; /* what spool_next returned last */
 } spool_src;
 
 static int by_name(const void *a, const void *b)
@@ -71,19 +72,18 @@ static void scan(np_server *s, spool_src *sp)
     if (sp->n) qsort(sp->names, sp->n, sizeof *sp->names, by_name);
 }
 
-const char *np_source_spool_next(np_server *s)
+static const char *spool_next(np_server *s)
 {
     spool_src *sp = s->source;
     if (!sp || s->stopping) return NULL;
     for (int round = 0; round < 2; round++) {
         while (sp->next < sp->n) {
             const char *name = sp->names[sp->next++];
-            char path[4200];
-            snprintf(path, sizeof path, "%s/%s", sp->dir, name);
+            snprintf(sp->path, sizeof sp->path, "%s/%s", sp->dir, name);
             struct stat st;
-            if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+            if (stat(sp->path, &st) == 0 && S_ISREG(st.st_mode)) {
                 s->queued = sp->n - sp->next + 1;
-                return name;
+                return sp->path;
             }
         }
         scan(s, sp);
@@ -97,15 +97,17 @@ static void on_event(uv_fs_event_t *h, const char *filename, int events, int sta
     (void)filename;
     (void)events;
     (void)status;
-    np_batch_kick(h->data);
+    np_server *s = h->data;
+    s->batch_waiting(s);
 }
 
 static void on_poll(uv_timer_t *t)
 {
-    np_batch_kick(t->data);
+    np_server *s = t->data;
+    s->batch_waiting(s);
 }
 
-int np_source_spool_start(np_server *s)
+static int spool_start(np_server *s)
 {
     spool_src *sp = calloc(1, sizeof *sp);
     if (!sp || !(sp->dir = strdup(s->sc->src_path))) {
@@ -122,16 +124,18 @@ int np_source_spool_start(np_server *s)
         if (uv_fs_event_start(&sp->ev, on_event, sp->dir, 0) != 0)
             np_serve_log(s, NP_LOG_INFO, "spool %s: no change notification; polling", sp->dir);
     }
-    np_batch_kick(s);
+    s->batch_waiting(s);
     return 0;
 }
 
-void np_source_spool_stop(np_server *s)
+static void spool_stop(np_server *s, void (*done)(np_server *s))
 {
     spool_src *sp = s->source;
-    if (!sp) return;
-    uv_timer_stop(&sp->poll);
-    if (sp->ev_open) uv_fs_event_stop(&sp->ev);
+    if (sp) {
+        uv_timer_stop(&sp->poll);
+        if (sp->ev_open) uv_fs_event_stop(&sp->ev);
+    }
+    done(s);
 }
 
 static void on_closed(uv_handle_t *h)
@@ -144,7 +148,7 @@ static void on_closed(uv_handle_t *h)
     }
 }
 
-void np_source_spool_free(np_server *s)
+static void spool_free(np_server *s)
 {
     spool_src *sp = s->source;
     if (!sp) return;
@@ -156,3 +160,10 @@ void np_source_spool_free(np_server *s)
     sp->poll.data = sp;
     uv_close((uv_handle_t *)&sp->poll, on_closed);
 }
+
+const np_source_ops np_source_spool = {
+    .start = spool_start,
+    .stop = spool_stop,
+    .next = spool_next,
+    .free = spool_free,
+};

@@ -194,8 +194,11 @@ class Chaos:
             else:
                 kids = self.children()
                 if kids:
-                    os.kill(self.rng.choice(kids), signal.SIGKILL)
-                    self.kills += 1
+                    try:
+                        os.kill(self.rng.choice(kids), signal.SIGKILL)
+                        self.kills += 1
+                    except ProcessLookupError:
+                        pass  # the stage ended between the listing and the kill
 
     def run(self, nevents):
         schedule = KINDS + [self.rng.choice(KINDS) for _ in range(max(0, nevents - 1 - len(KINDS)))]
