@@ -22,6 +22,19 @@ int np_buf_reserve(np_buf *b, size_t extra)
     return 0;
 }
 
+int np_array_reserve(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap) return 0;
+    if (!size || need > SIZE_MAX / size) return -1;
+    size_t c = *cap ? *cap : 64;
+    while (c < need) c = c > SIZE_MAX / 2 / size ? need : c * 2;
+    void *q = realloc(*p, c * size);
+    if (!q) return -1;
+    *p = q;
+    *cap = c;
+    return 0;
+}
+
 int np_buf_append(np_buf *b, const void *p, size_t n)
 {
     if (np_buf_reserve(b, n) < 0) return -1;

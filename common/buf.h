@@ -33,4 +33,10 @@ static inline void np_buf_clear(np_buf *b)
 }
 void np_buf_free(np_buf *b);
 
+/* Grows the array *p, of *cap elements of size bytes each, to hold at least need elements
+ * (doubling, from 64), for the typed arrays the buffer does not fit. Returns 0, or -1 when
+ * memory runs out or the size overflows (*p and *cap are then unchanged). The caller owns
+ * *p and frees it. */
+int np_array_reserve(void **p, size_t *cap, size_t need, size_t size);
+
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "hash.h"
 
 const char *const summ_feature_names[SUMM_NFEAT] = {
@@ -166,18 +167,6 @@ static uint32_t count_wwords(const unsigned char *s, size_t a, size_t b)
 
 /* ---- the term table ----------------------------------------------------------------------- */
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap) return 0;
-    size_t c = *cap ? *cap : 64;
-    while (c < need) c *= 2;
-    void *q = realloc(*p, c * size);
-    if (!q) return -1;
-    *p = q;
-    *cap = c;
-    return 0;
-}
-
 /* Per-slot arrays grow together. */
 static int slots_reserve(summ_doc *d, size_t need)
 {
@@ -261,7 +250,8 @@ static int add_term(summ_doc *d, uint64_t h, void *arg)
         d->terms[(size_t)d->acc[s]].w += 1;
         return 0;
     }
-    if (grow((void **)&d->terms, &d->capterms, d->nterms + 1, sizeof *d->terms) < 0) return -1;
+    if (np_array_reserve((void **)&d->terms, &d->capterms, d->nterms + 1, sizeof *d->terms) < 0)
+        return -1;
     d->last[s] = c;
     d->sf[s]++;
     d->acc[s] = (double)d->nterms;
@@ -278,7 +268,8 @@ static int add_title_term(summ_doc *d, uint64_t h, void *arg)
     if (s < 0 || d->ntitle >= 64) return 0;
     for (size_t i = 0; i < d->ntitle; i++)
         if (d->title[i] == (uint32_t)s) return 0;
-    if (grow((void **)&d->title, &d->captitle, d->ntitle + 1, sizeof *d->title) < 0) return -1;
+    if (np_array_reserve((void **)&d->title, &d->captitle, d->ntitle + 1, sizeof *d->title) < 0)
+        return -1;
     d->title[d->ntitle++] = (uint32_t)s;
     return 0;
 }
@@ -361,7 +352,8 @@ int summ_doc_analyse(summ_doc *d, const char *text, size_t n, const char *title,
     for (size_t i = 0; i < d->sents.n && d->ncand < SUMM_MAX_CAND; i++) {
         const np_sentence *x = &d->sents.s[i];
         if (x->flags & (NP_SENT_CREDIT | NP_SENT_NOTE)) continue;
-        if (grow((void **)&d->cand, &d->capcand, d->ncand + 1, sizeof *d->cand) < 0) return -1;
+        if (np_array_reserve((void **)&d->cand, &d->capcand, d->ncand + 1, sizeof *d->cand) < 0)
+            return -1;
         summ_cand *c = &d->cand[d->ncand++];
         memset(c, 0, sizeof *c);
         c->sent = (uint32_t)i;

@@ -7,31 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "oracle.h"
-
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap) return 0;
-    size_t c = *cap ? *cap : 256;
-    while (c < need) c *= 2;
-    void *q = realloc(*p, c * size);
-    if (!q) return -1;
-    *p = q;
-    *cap = c;
-    return 0;
-}
 
 /* The per-candidate arrays grow together. */
 static int reserve_cand(summ_corpus *c, size_t need)
 {
     size_t cap = c->capcand;
-    if (grow((void **)&c->hard, &cap, need, sizeof *c->hard) < 0) return -1;
+    if (np_array_reserve((void **)&c->hard, &cap, need, sizeof *c->hard) < 0) return -1;
     cap = c->capcand;
-    if (grow((void **)&c->soft, &cap, need, sizeof *c->soft) < 0) return -1;
+    if (np_array_reserve((void **)&c->soft, &cap, need, sizeof *c->soft) < 0) return -1;
     cap = c->capcand;
-    if (grow((void **)&c->ctok, &cap, need, sizeof *c->ctok) < 0) return -1;
+    if (np_array_reserve((void **)&c->ctok, &cap, need, sizeof *c->ctok) < 0) return -1;
     if (cap > c->capcand) memset(c->ctok + c->capcand, 0, (cap - c->capcand) * sizeof *c->ctok);
-    return grow((void **)&c->cand, &c->capcand, need, sizeof *c->cand);
+    return np_array_reserve((void **)&c->cand, &c->capcand, need, sizeof *c->cand);
 }
 
 static double count_words(const char *s, size_t n)
@@ -70,7 +59,8 @@ static int add_item(summ_corpus *c, summ_doc *d, summ_oracle *o, unsigned char *
                     double **gain, size_t *capg, int set, const summ_article *a, int fold)
 {
     if (summ_doc_analyse(d, a->body, a->body_len, a->title, a->title_len) < 0) return -1;
-    if (grow((void **)&c->item, &c->capitem, c->nitem + 1, sizeof *c->item) < 0) return -1;
+    if (np_array_reserve((void **)&c->item, &c->capitem, c->nitem + 1, sizeof *c->item) < 0)
+        return -1;
     summ_item *it = &c->item[c->nitem];
     memset(it, 0, sizeof *it);
     it->a = a;
@@ -82,7 +72,8 @@ static int add_item(summ_corpus *c, summ_doc *d, summ_oracle *o, unsigned char *
     it->nslots = d->nslots;
     if (d->nslots > c->maxslots) c->maxslots = d->nslots;
     if (reserve_cand(c, c->ncand + d->ncand) < 0 ||
-        grow((void **)&c->terms, &c->capterms, c->nterms + d->nterms + 1, sizeof *c->terms) < 0)
+        np_array_reserve((void **)&c->terms, &c->capterms, c->nterms + d->nterms + 1,
+                         sizeof *c->terms) < 0)
         return -1;
     memcpy(c->cand + c->ncand, d->cand, d->ncand * sizeof *d->cand);
     memcpy(c->terms + c->nterms, d->terms, d->nterms * sizeof *d->terms);
@@ -97,7 +88,8 @@ static int add_item(summ_corpus *c, summ_doc *d, summ_oracle *o, unsigned char *
     it->r0 = c->nref;
     it->nr = a->nref;
     size_t cap = c->capref;
-    if (grow((void **)&c->rtok, &cap, c->nref + a->nref, sizeof *c->rtok) < 0) return -1;
+    if (np_array_reserve((void **)&c->rtok, &cap, c->nref + a->nref, sizeof *c->rtok) < 0)
+        return -1;
     if (cap > c->capref) memset(c->rtok + c->capref, 0, (cap - c->capref) * sizeof *c->rtok);
     c->capref = cap;
     for (size_t k = 0; k < a->nref; k++) {
@@ -109,9 +101,9 @@ static int add_item(summ_corpus *c, summ_doc *d, summ_oracle *o, unsigned char *
     /* oracle labels */
     size_t nc = d->ncand;
     size_t capg2 = *capg;
-    if (grow((void **)&c->seq, &c->capseq, nc + a->nref + 1, sizeof *c->seq) < 0 ||
-        grow((void **)gain, &capg2, nc + 1, sizeof **gain) < 0 ||
-        grow((void **)chosen, capg, nc + 1, 1) < 0)
+    if (np_array_reserve((void **)&c->seq, &c->capseq, nc + a->nref + 1, sizeof *c->seq) < 0 ||
+        np_array_reserve((void **)gain, &capg2, nc + 1, sizeof **gain) < 0 ||
+        np_array_reserve((void **)chosen, capg, nc + 1, 1) < 0)
         return -1;
     summ_seq *rs = c->seq, *cs = c->seq + a->nref;
     for (size_t k = 0; k < a->nref; k++)
@@ -202,7 +194,8 @@ int summ_corpus_rouge(summ_corpus *c, size_t i, const summ_choice *ch, summ_roug
                       double *words)
 {
     const summ_item *it = &c->item[i];
-    if (grow((void **)&c->seq, &c->capseq, it->nr + ch->n + 1, sizeof *c->seq) < 0) return -1;
+    if (np_array_reserve((void **)&c->seq, &c->capseq, it->nr + ch->n + 1, sizeof *c->seq) < 0)
+        return -1;
     summ_seq *rs = c->seq, *cs = c->seq + it->nr;
     double w = 0;
     for (size_t k = 0; k < it->nr; k++)

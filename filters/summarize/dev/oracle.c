@@ -6,23 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+
 /* A unigram's key is its id; a bigram's has the first id + 1 in the upper half, so every
  * bigram sorts after every unigram. */
 static uint64_t bigram_key(uint32_t a, uint32_t b)
 {
     return ((uint64_t)a + 1) << 32 | b;
-}
-
-static int reserve(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap) return 0;
-    size_t c = *cap ? *cap : 256;
-    while (c < need) c *= 2;
-    void *q = realloc(*p, c * size);
-    if (!q) return -1;
-    *p = q;
-    *cap = c;
-    return 0;
 }
 
 static int cmp_u64(const void *x, const void *y)
@@ -58,7 +48,7 @@ static int prepare(summ_oracle *o, const summ_seq *ref, size_t nref, const summ_
     for (size_t s = 0; s < nref; s++) nt += ref[s].n;
     t->ref1 = nt;
     t->ref2 = nt ? nt - 1 : 0;
-    if (reserve((void **)&o->tmp, &o->captmp, 2 * nt + 1, sizeof *o->tmp) < 0) return -1;
+    if (np_array_reserve((void **)&o->tmp, &o->captmp, 2 * nt + 1, sizeof *o->tmp) < 0) return -1;
     size_t k = 0;
     int have = 0;
     uint32_t prev = 0;
@@ -70,10 +60,10 @@ static int prepare(summ_oracle *o, const summ_seq *ref, size_t nref, const summ_
             have = 1;
         }
     qsort(o->tmp, k, sizeof *o->tmp, cmp_u64);
-    if (reserve((void **)&o->refkey, &o->capkey, k + 1, sizeof *o->refkey) < 0) return -1;
+    if (np_array_reserve((void **)&o->refkey, &o->capkey, k + 1, sizeof *o->refkey) < 0) return -1;
     size_t capcnt = o->capcnt;
-    if (reserve((void **)&o->refcnt, &capcnt, k + 1, sizeof *o->refcnt) < 0 ||
-        reserve((void **)&o->selcnt, &o->capcnt, k + 1, sizeof *o->selcnt) < 0)
+    if (np_array_reserve((void **)&o->refcnt, &capcnt, k + 1, sizeof *o->refcnt) < 0 ||
+        np_array_reserve((void **)&o->selcnt, &o->capcnt, k + 1, sizeof *o->selcnt) < 0)
         return -1;
     size_t nk = 0;
     t->nuni = 0;
@@ -90,13 +80,14 @@ static int prepare(summ_oracle *o, const summ_seq *ref, size_t nref, const summ_
     }
     o->nkey = nk;
 
-    if (reserve((void **)&o->hit0, &o->cap0, ncand + 1, sizeof *o->hit0) < 0 ||
-        reserve((void **)&o->hit1, &o->cap1, ncand + 1, sizeof *o->hit1) < 0)
+    if (np_array_reserve((void **)&o->hit0, &o->cap0, ncand + 1, sizeof *o->hit0) < 0 ||
+        np_array_reserve((void **)&o->hit1, &o->cap1, ncand + 1, sizeof *o->hit1) < 0)
         return -1;
     size_t nh = 0;
     for (size_t c = 0; c < ncand; c++) {
         o->hit0[c] = nh;
-        if (reserve((void **)&o->hit, &o->caphit, nh + 2 * cand[c].n + 1, sizeof *o->hit) < 0)
+        if (np_array_reserve((void **)&o->hit, &o->caphit, nh + 2 * cand[c].n + 1, sizeof *o->hit) <
+            0)
             return -1;
         for (size_t i = 0; i < cand[c].n; i++) {
             long x = find(o->refkey, nk, cand[c].t[i]);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "hash.h"
 #include "porter.h"
 
@@ -175,18 +176,6 @@ void summ_scorer_free(summ_scorer *sc)
     free(sc);
 }
 
-static int reserve(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap) return 0;
-    size_t c = *cap ? *cap : 256;
-    while (c < need) c *= 2;
-    void *q = realloc(*p, c * size);
-    if (!q) return -1;
-    *p = q;
-    *cap = c;
-    return 0;
-}
-
 /* Grows a count array to at least need entries, the new ones zero. */
 static int grow_zeroed(int32_t **p, size_t *cap, size_t need)
 {
@@ -243,8 +232,8 @@ static int ngram_prf(summ_scorer *sc, const summ_seq *ref, size_t nref, const su
                      size_t ncand, int order, summ_prf *out)
 {
     size_t tr = total_tokens(ref, nref), tc = total_tokens(cand, ncand);
-    if (reserve((void **)&sc->a, &sc->acap, tr + 1, sizeof(uint64_t)) < 0 ||
-        reserve((void **)&sc->b, &sc->bcap, tc + 1, sizeof(uint64_t)) < 0)
+    if (np_array_reserve((void **)&sc->a, &sc->acap, tr + 1, sizeof(uint64_t)) < 0 ||
+        np_array_reserve((void **)&sc->b, &sc->bcap, tc + 1, sizeof(uint64_t)) < 0)
         return -1;
     size_t na = ngrams(ref, nref, order, sc->a), nb = ngrams(cand, ncand, order, sc->b);
     qsort(sc->a, na, sizeof(uint64_t), cmp_u64);
@@ -268,7 +257,8 @@ static int ngram_prf(summ_scorer *sc, const summ_seq *ref, size_t nref, const su
 static int lcs_mark(summ_scorer *sc, summ_seq r, summ_seq c)
 {
     size_t w = c.n + 1;
-    if (reserve((void **)&sc->table, &sc->tcap, (r.n + 1) * w, sizeof(uint32_t)) < 0) return -1;
+    if (np_array_reserve((void **)&sc->table, &sc->tcap, (r.n + 1) * w, sizeof(uint32_t)) < 0)
+        return -1;
     uint32_t *t = sc->table;
     for (size_t j = 0; j <= c.n; j++) t[j] = 0;
     for (size_t i = 1; i <= r.n; i++) {
@@ -317,7 +307,7 @@ static int lsum_prf(summ_scorer *sc, const summ_seq *ref, size_t nref, const sum
     size_t hits = 0;
     int rc = 0;
     for (size_t s = 0; s < nref && rc == 0; s++) {
-        if (reserve((void **)&sc->mark, &sc->mcap, ref[s].n + 1, 1) < 0) {
+        if (np_array_reserve((void **)&sc->mark, &sc->mcap, ref[s].n + 1, 1) < 0) {
             rc = -1;
             break;
         }
