@@ -98,7 +98,7 @@ $(foreach d,$(FILTER_DIRS:filters/%=%),$(eval $(call filter_dir_rule,$(d))))
 RUNNER_OBJ := $(RUNNER_SRC:%.c=$(OBJ)/%.o)
 $(BINDIR)/newspipe: $(RUNNER_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $$(pkg-config --libs yaml-0.1 libuv) $(LDLIBS_COMMON)
+	$(CC) $(LDFLAGS) -o $@ $^ $$(pkg-config --libs yaml-0.1 libuv hiredis) $(LDLIBS_COMMON)
 # -iquote runner: runner/serve/*.c include the runner's headers by name, as runner/*.c do.
 $(RUNNER_OBJ): ALL_CFLAGS += -iquote runner $(shell pkg-config --cflags yaml-0.1 libuv 2>/dev/null)
 # tests/unit/runner/*.c: linked with the runner minus main.c (-iquote: runner/yaml.h must not
@@ -106,7 +106,7 @@ $(RUNNER_OBJ): ALL_CFLAGS += -iquote runner $(shell pkg-config --cflags yaml-0.1
 RUNNER_LIBOBJ := $(filter-out $(OBJ)/runner/main.o,$(RUNNER_OBJ))
 $(OUT)/tests/runner__%.t: $(OBJ)/tests/unit/runner/%.o $(RUNNER_LIBOBJ) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $$(pkg-config --libs yaml-0.1 libuv) $(LDLIBS_COMMON)
+	$(CC) $(LDFLAGS) -o $@ $^ $$(pkg-config --libs yaml-0.1 libuv hiredis) $(LDLIBS_COMMON)
 $(OBJ)/tests/unit/runner/%.o: ALL_CFLAGS += -iquote runner -iquote tests/unit \
                                            $(shell pkg-config --cflags yaml-0.1 libuv 2>/dev/null)
 # The runner needs libuv and libyaml; say so plainly rather than fail on a missing uv.h
@@ -118,6 +118,9 @@ $(error libuv not found by pkg-config: install libuv1-dev (make deps installs it
 endif
 ifneq ($(shell pkg-config --exists yaml-0.1 && echo y),y)
 $(error libyaml not found by pkg-config: install libyaml-dev (make deps installs it))
+endif
+ifneq ($(shell pkg-config --exists hiredis && echo y),y)
+$(error hiredis not found by pkg-config: install libhiredis-dev (make deps installs it))
 endif
 endif
 endif
@@ -162,6 +165,9 @@ DEB_PKGS := build-essential pkg-config libyaml-dev libuv1-dev zlib1g-dev perl py
             time
 # The scale tests (tests/scale/, newspipe-scale(7)): GNU parallel, and sshd for test hosts.
 DEB_PKGS += parallel openssh-client openssh-server
+# serve's Redis Streams source and sink (README, dependencies): the client library, and the
+# server the tests start (tests/serve/redis*.t).
+DEB_PKGS += libhiredis-dev redis-server
 # What `make lint` needs (CI installs these too).
 LINT_PKGS := clang-format cppcheck
 # What `make fuzz` needs: clang and its libFuzzer runtime (only recommended by clang on

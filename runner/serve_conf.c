@@ -32,6 +32,7 @@ void np_serve_conf_defaults(np_serve_conf *sc)
     sc->queue_max = 4;
     sc->timeout_ms = 0;
     sc->attempts_max = 10;
+    sc->rin.claim_ms = 60000;
 }
 
 void np_serve_conf_free(np_serve_conf *sc)
@@ -43,6 +44,17 @@ void np_serve_conf_free(np_serve_conf *sc)
     free(sc->state_dir);
     free(sc->metrics);
     free(sc->socket_group);
+    np_redis_conf *rcs[] = {&sc->rin, &sc->rout};
+    for (int i = 0; i < 2; i++) {
+        np_redis_conf *rc = rcs[i];
+        free(rc->url);
+        free(rc->host);
+        free(rc->path);
+        free(rc->stream);
+        free(rc->group);
+        free(rc->consumer);
+        free(rc->field);
+    }
     free(sc);
 }
 
@@ -123,8 +135,173 @@ static void get_ms(const np_yaml_reader *r, const yaml_node_t *v, const char *ke
     free(s);
 }
 
-static const char INPUT_KEYS[] = "spool, done, follow, listen, max_line, max_clients, backlog, "
-                                 "idle_timeout, read_timeout, socket_mode, socket_group";
+/* ---- redis: {url, stream, ...} in 'input' or 'output' ------------------------------------ */
+
+int np_parse_redis_url(const char *url, np_redis_conf *rc)
+{
+    free(rc->host);
+    free(rc->path);
+    rc->host = rc->path = NULL;
+    rc->port = 6379;
+    if (!strncmp(url, "unix:", 5)) {
+        const char *p = url + 5;
+        if (!*p || strlen(p) >= sizeof(((struct sockaddr_un *)0)->sun_path)) return -1;
+        return (rc->path = strdup(p)) ? 0 : -1;
+    }
+    if (strncmp(url, "redis://", 8) != 0) return -1;
+    const char *h = url + 8, *end = h + strcspn(h, "/?#");
+    if (memchr(h, '@', (size_t)(end - h))) return -1; /* no credentials in the file */
+    const char *colon = NULL;
+    if (*h == '[') {
+        const char *rb = memchr(h, ']', (size_t)(end - h));
+        if (!rb) return -1;
+        colon = rb + 1 < end && rb[1] == ':' ? rb + 1 : NULL;
+        if (!colon && rb + 1 != end) return -1;
+    } else {
+        colon = memchr(h, ':', (size_t)(end - h));
+    }
+    const char *hend = colon ? colon : end;
+    if (*end && strcmp(end, "/") != 0) return -1; /* no database number or options */
+    if (colon) {
+        char port[8];
+        size_t pl = (size_t)(end - colon - 1);
+        uint64_t n;
+        if (pl == 0 || pl >= sizeof port) return -1;
+        memcpy(port, colon + 1, pl);
+        port[pl] = '\0';
+        if (np_parse_uint(port, 1, 65535, &n) < 0) return -1;
+        rc->port = (int)n;
+    }
+    if (*h == '[') {
+        h++;
+        hend--;
+    }
+    if (hend <= h) return -1;
+    return (rc->host = strndup(h, (size_t)(hend - h))) ? 0 : -1;
+}
+
+static int same(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+int np_redis_conf_same(const np_redis_conf *a, const np_redis_conf *b)
+{
+    return same(a->host, b->host) && a->port == b->port && same(a->path, b->path) &&
+           same(a->stream, b->stream) && same(a->group, b->group) &&
+           same(a->consumer, b->consumer) && same(a->field, b->field) &&
+           a->claim_ms == b->claim_ms && a->maxlen == b->maxlen;
+}
+
+static const char REDIS_IN_KEYS[] = "url, stream, group, consumer, field, claim_idle";
+static const char REDIS_OUT_KEYS[] = "url, stream, field, maxlen";
+
+static int redis_pair(np_redis_conf *rc, int input, const np_yaml_reader *r, const char *key,
+                      const yaml_node_t *v)
+{
+    if (!strcmp(key, "url")) {
+        char *s = r->string(r->ctx, v, key);
+        if (!s) return 1;
+        if (np_parse_redis_url(s, rc) < 0) {
+            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
+                        "'url' must be redis://HOST:PORT or unix:PATH, not '%s'", s);
+            free(s);
+            return 1;
+        }
+        set_str(&rc->url, s);
+        if (rc->path) {
+            /* A Unix socket path is relative to the pipeline file like other paths. */
+            if (strncmp(np_yaml_text(v), "unix:", 5) == 0) {
+                yaml_node_t copy = *v;
+                copy.data.scalar.value += 5;
+                copy.data.scalar.length -= 5;
+                set_str(&rc->path, r->path(r->ctx, &copy, key));
+            }
+        }
+        return 1;
+    }
+    char **str = !strcmp(key, "stream")              ? &rc->stream
+                 : !strcmp(key, "field")             ? &rc->field
+                 : input && !strcmp(key, "group")    ? &rc->group
+                 : input && !strcmp(key, "consumer") ? &rc->consumer
+                                                     : NULL;
+    if (str) {
+        char *s = r->string(r->ctx, v, key);
+        if (s && (!*s || strpbrk(s, " \t\r\n"))) {
+            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
+                        "'%s' must be a name without spaces, not '%s'", key, s);
+            free(s);
+            return 1;
+        }
+        set_str(str, s);
+        return 1;
+    }
+    if (input && !strcmp(key, "claim_idle")) {
+        get_ms(r, v, key, &rc->claim_ms);
+        if (rc->claim_ms < 100)
+            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
+                        "'claim_idle' must be at least 100ms (it should be well above the time "
+                        "a batch takes)");
+        return 1;
+    }
+    if (!input && !strcmp(key, "maxlen")) {
+        get_count(r, v, key, 0, UINT64_MAX / 2, &rc->maxlen);
+        return 1;
+    }
+    return 0;
+}
+
+static int redis_in_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *key,
+                         const yaml_node_t *k, const yaml_node_t *v)
+{
+    (void)k;
+    return redis_pair(&sc->rin, 1, r, key, v);
+}
+
+static int redis_out_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *key,
+                          const yaml_node_t *k, const yaml_node_t *v)
+{
+    (void)k;
+    return redis_pair(&sc->rout, 0, r, key, v);
+}
+
+static int need_mapping(const np_yaml_reader *r, const yaml_node_t *v, const char *key);
+
+static int has_key(const np_yaml_reader *r, const yaml_node_t *map, const char *name)
+{
+    for (yaml_node_pair_t *pr = map->data.mapping.pairs.start; pr < map->data.mapping.pairs.top;
+         pr++)
+        if (!strcmp(np_yaml_text(yaml_document_get_node(r->doc, pr->key)), name)) return 1;
+    return 0;
+}
+
+/* Reads `redis: {...}` into rc and says what is missing. */
+static void get_redis(np_serve_conf *sc, const np_yaml_reader *r, const yaml_node_t *v, int input)
+{
+    np_redis_conf *rc = input ? &sc->rin : &sc->rout;
+    rc->mark = np_yaml_mark(v);
+    if (!need_mapping(r, v, "redis")) return;
+    each_pair(sc, r, v, "redis", input ? REDIS_IN_KEYS : REDIS_OUT_KEYS,
+              input ? redis_in_pair : redis_out_pair);
+    const char *missing = !has_key(r, v, "url")              ? "url"
+                          : !has_key(r, v, "stream")         ? "stream"
+                          : input && !has_key(r, v, "group") ? "group"
+                                                             : NULL;
+    if (missing) np_diag_add(r->d, rc->mark, NP_EX_CONFIG, "'redis' needs '%s'", missing);
+    if (!rc->field && !(rc->field = strdup("data"))) r->d->nomem = 1;
+    if (input && !rc->consumer) {
+        /* One consumer per host by default: a restarted server takes back its own pending
+         * entries under the same name. */
+        char host[256];
+        if (gethostname(host, sizeof host) != 0) snprintf(host, sizeof host, "newspipe");
+        host[sizeof host - 1] = '\0';
+        if (!(rc->consumer = strdup(host))) r->d->nomem = 1;
+    }
+}
+
+static const char INPUT_KEYS[] =
+    "spool, done, follow, listen, redis, max_line, max_clients, backlog, "
+    "idle_timeout, read_timeout, socket_mode, socket_group";
 
 static int input_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *key,
                       const yaml_node_t *k, const yaml_node_t *v)
@@ -132,16 +309,19 @@ static int input_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *ke
     np_src_kind kind = !strcmp(key, "spool")    ? NP_SRC_SPOOL
                        : !strcmp(key, "follow") ? NP_SRC_FOLLOW
                        : !strcmp(key, "listen") ? NP_SRC_LISTEN
+                       : !strcmp(key, "redis")  ? NP_SRC_REDIS
                                                 : NP_SRC_NONE;
     if (kind != NP_SRC_NONE) {
         if (sc->src != NP_SRC_NONE) {
             np_diag_add(r->d, np_yaml_mark(k), NP_EX_CONFIG,
-                        "'input' has two sources: give one of spool, follow or listen");
+                        "'input' has two sources: give one of spool, follow, listen or redis");
             return 1;
         }
         sc->src = kind;
         sc->src_mark = np_yaml_mark(v);
-        if (kind == NP_SRC_LISTEN) {
+        if (kind == NP_SRC_REDIS) {
+            get_redis(sc, r, v, 1);
+        } else if (kind == NP_SRC_LISTEN) {
             yaml_node_t copy; /* the value without its "unix:" */
             char *s = r->string(r->ctx, v, key);
             /* A Unix socket path is relative to the pipeline file like other paths. */
@@ -231,23 +411,27 @@ int np_socket_group(const char *name, gid_t *gid)
     return 0;
 }
 
-static const char OUTPUT_KEYS[] = "file, spool, rotate_size, rotate_age";
+static const char OUTPUT_KEYS[] = "file, spool, redis, rotate_size, rotate_age";
 
 static int output_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *key,
                        const yaml_node_t *k, const yaml_node_t *v)
 {
     np_sink_kind kind = !strcmp(key, "file")    ? NP_SINK_FILE
                         : !strcmp(key, "spool") ? NP_SINK_SPOOL
+                        : !strcmp(key, "redis") ? NP_SINK_REDIS
                                                 : NP_SINK_PIPELINE;
     if (kind != NP_SINK_PIPELINE) {
         if (sc->sink != NP_SINK_PIPELINE) {
             np_diag_add(r->d, np_yaml_mark(k), NP_EX_CONFIG,
-                        "'output' has two sinks: give one of file or spool");
+                        "'output' has two sinks: give one of file, spool or redis");
             return 1;
         }
         sc->sink = kind;
         sc->sink_mark = np_yaml_mark(v);
-        set_str(&sc->sink_path, r->path(r->ctx, v, key));
+        if (kind == NP_SINK_REDIS)
+            get_redis(sc, r, v, 0);
+        else
+            set_str(&sc->sink_path, r->path(r->ctx, v, key));
         return 1;
     }
     if (!strcmp(key, "rotate_size")) {
@@ -318,7 +502,7 @@ int np_serve_conf_key(np_serve_conf **scp, const np_yaml_reader *r, const yaml_n
         each_pair(sc, r, v, "input", INPUT_KEYS, input_pair);
         if (sc->src == NP_SRC_NONE)
             np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
-                        "'input' as a mapping needs a source: spool, follow or listen");
+                        "'input' as a mapping needs a source: spool, follow, listen or redis");
         if ((sc->done_dir || sc->done_remove) && sc->src != NP_SRC_SPOOL)
             np_diag_add(r->d, sc->done_mark, NP_EX_CONFIG, "'done' goes with a 'spool' input");
         if (sc->src_path && (sc->socket_mode >= 0 || sc->socket_group) &&
@@ -331,7 +515,7 @@ int np_serve_conf_key(np_serve_conf **scp, const np_yaml_reader *r, const yaml_n
         each_pair(sc, r, v, "output", OUTPUT_KEYS, output_pair);
         if (sc->sink == NP_SINK_PIPELINE)
             np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
-                        "'output' as a mapping needs a sink: file or spool");
+                        "'output' as a mapping needs a sink: file, spool or redis");
         if ((sc->rotate_size || sc->rotate_secs) && sc->sink != NP_SINK_FILE)
             np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
                         "'rotate_size' and 'rotate_age' go with a 'file' output");
@@ -482,6 +666,7 @@ int np_serve_conf_check(const np_serve_conf *sc, np_diag *d)
                         sc->socket_group);
         free(path);
         break;
+    case NP_SRC_REDIS:
     case NP_SRC_NONE: break;
     }
     if (sc->sink == NP_SINK_SPOOL && sc->sink_path && !is_dir(sc->sink_path, 1))

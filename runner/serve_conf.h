@@ -16,13 +16,32 @@ typedef enum {
     NP_SRC_SPOOL,  /* a directory files are dropped into (by rename) */
     NP_SRC_FOLLOW, /* a file followed like tail -F */
     NP_SRC_LISTEN, /* a Unix or TCP socket producers write NDJSON lines to */
+    NP_SRC_REDIS,  /* a Redis stream read as a member of a consumer group */
 } np_src_kind;
 
 typedef enum {
     NP_SINK_PIPELINE, /* no mapping: the pipeline's `output:` (a file appended to, or -) */
     NP_SINK_FILE,     /* a file appended to, rotated by size or age */
     NP_SINK_SPOOL,    /* a directory: one committed file per batch */
+    NP_SINK_REDIS,    /* a Redis stream: each record XADDed */
 } np_sink_kind;
+
+/* `input: {redis: {...}}` or `output: {redis: {...}}`: where the server is and which stream.
+ * url is "redis://HOST[:PORT]" (host and port) or "unix:PATH" (path, resolved against the
+ * pipeline file's directory). All strings owned. */
+typedef struct {
+    char *url; /* as written, for messages */
+    char *host;
+    int port;
+    char *path;
+    char *stream;
+    char *group;        /* input: the consumer group (created at the stream's start if absent) */
+    char *consumer;     /* input: this server's name in it (default: the host name) */
+    char *field;        /* the entry field that holds the JSON record (default "data") */
+    long long claim_ms; /* input: entries pending this long on another consumer are claimed */
+    uint64_t maxlen;    /* output: XADD MAXLEN ~ this (0: the stream is not trimmed) */
+    np_mark mark;
+} np_redis_conf;
 
 typedef struct np_serve_conf {
     np_src_kind src;
@@ -45,8 +64,9 @@ typedef struct np_serve_conf {
     np_sink_kind sink;
     char *sink_path;
     np_mark sink_mark;
-    uint64_t rotate_size; /* 0: never */
-    int64_t rotate_secs;  /* 0: never */
+    uint64_t rotate_size;    /* 0: never */
+    int64_t rotate_secs;     /* 0: never */
+    np_redis_conf rin, rout; /* src NP_SRC_REDIS, sink NP_SINK_REDIS */
 
     char *state_dir; /* NULL: $STATE_DIRECTORY or --state-dir */
     np_mark state_mark;
@@ -93,6 +113,12 @@ void np_serve_conf_free(struct np_serve_conf *sc);
  * (":PORT" means 127.0.0.1). Fills *ss (AF_INET/AF_INET6) for TCP. Returns 0 or -1. */
 struct sockaddr_storage;
 int np_parse_address(const char *s, struct sockaddr_storage *ss, char **path);
+
+/* Parses a Redis URL, "redis://HOST[:PORT]" or "unix:PATH", into rc's host and port (6379
+ * unless given) or path (as written). Returns 0, or -1 when it is neither. */
+int np_parse_redis_url(const char *url, np_redis_conf *rc);
+/* Whether two Redis configurations name the same stream the same way (for reloads). */
+int np_redis_conf_same(const np_redis_conf *a, const np_redis_conf *b);
 
 /* Resolves socket_group, a group name or number. Returns 0 with *gid, or -1: no such group. */
 int np_socket_group(const char *name, gid_t *gid);

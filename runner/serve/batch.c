@@ -99,6 +99,8 @@ static void consumed_one(np_server *s)
 {
     if (s->intake)
         np_intake_consumed(s);
+    else if (s->src->consumed)
+        s->src->consumed(s);
     else if (s->queued)
         s->queued--;
 }
@@ -791,6 +793,12 @@ int np_batch_init(np_server *s)
         path = sc->sink_path;
         b->sink.rotate_size = sc->rotate_size;
         b->sink.rotate_secs = sc->rotate_secs;
+    } else if (sc->sink == NP_SINK_REDIS) {
+        b->sink.kind = NP_OUT_REDIS;
+        if (!(b->sink.redis = np_redis_out_new(&sc->rout))) {
+            free(b);
+            return -1;
+        }
     } else if (strcmp(s->p->output, "-") != 0) {
         b->sink.kind = NP_OUT_FILE;
         path = s->p->output;
@@ -916,6 +924,7 @@ static void on_closed(uv_handle_t *h)
     if (h == (uv_handle_t *)&b->stop_timer) {
         drop_reloaded(b);
         free(b->sink.path);
+        np_redis_out_free(b->sink.redis);
         free(b);
     }
 }

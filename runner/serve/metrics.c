@@ -146,6 +146,21 @@ int np_metrics_render(np_server *s, np_buf *b)
           lag_seconds(s));
     GAUGE("newspipe_intake_paused", "1 while intake is stopped because the queue is full",
           s->intake && np_intake_full(s));
+    if (s->sc->src == NP_SRC_REDIS) {
+        const char *down = s->src->down ? s->src->down(s) : NULL;
+        GAUGE("newspipe_stream_up", "1 while the Redis source is connected", !down);
+        GAUGE("newspipe_stream_lag",
+              "entries of the stream the group has not read yet (XINFO GROUPS lag; -1 unknown)",
+              st->stream_lag);
+        GAUGE("newspipe_stream_pending",
+              "entries the group's consumers read and have not acknowledged (-1 unknown)",
+              st->stream_pending);
+        COUNTER("newspipe_stream_claimed_total",
+                "entries claimed from consumers idle for longer than claim_idle",
+                st->stream_claimed);
+        COUNTER("newspipe_stream_skipped_total", "entries without a one-line record field",
+                st->stream_skipped);
+    }
     GAUGE("newspipe_process_resident_memory_bytes", "the server's resident memory", rss_bytes());
     GAUGE("newspipe_uptime_seconds", "seconds since the server started",
           (double)(uv_hrtime() - s->start_ns) / 1e9);
@@ -205,6 +220,13 @@ int np_health_render(np_server *s, np_buf *out)
                       "\",\"status\":\"saturated\",\"clients\":%" PRIu64 ",\"max_clients\":%" PRIu64
                       "}\n",
                       nclients, s->sc->max_clients);
+        return 503;
+    }
+    const char *down = s->src->down ? s->src->down(s) : NULL;
+    if (down) {
+        np_buf_puts(out, "\",\"status\":\"source down\",\"error\":\"");
+        esc_label(out, down);
+        np_buf_puts(out, "\"}\n");
         return 503;
     }
     if (failing >= 3) {

@@ -105,7 +105,7 @@ static void spool_name(const char *dir, const char *path, char *out, size_t len)
 
 int np_serve_requeue(np_server *s, char *const *files, size_t n)
 {
-    int spool = s->src->next != NULL; /* the spool hands over its own files */
+    int spool = s->sc->src == NP_SRC_SPOOL; /* the spool hands over its own files */
     const char *dir = spool ? s->sc->src_path : s->queue_dir;
     uint64_t seq = queue_max(s->queue_dir);
     if (s->j.seq > seq) seq = s->j.seq;

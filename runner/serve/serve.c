@@ -78,11 +78,13 @@ static const char *fixed_change(const np_pipeline *a, const np_pipeline *b)
     const np_serve_conf *x = a->serve, *y = b->serve;
     if (!y || x->src != y->src || !same_str(x->src_path, y->src_path) ||
         !same_str(x->done_dir, y->done_dir) || x->done_remove != y->done_remove ||
-        x->socket_mode != y->socket_mode || !same_str(x->socket_group, y->socket_group))
+        x->socket_mode != y->socket_mode || !same_str(x->socket_group, y->socket_group) ||
+        (x->src == NP_SRC_REDIS && !np_redis_conf_same(&x->rin, &y->rin)))
         return "input";
     if (x->sink != y->sink || !same_str(x->sink_path, y->sink_path) ||
         x->rotate_size != y->rotate_size || x->rotate_secs != y->rotate_secs ||
-        !same_str(a->output, b->output))
+        !same_str(a->output, b->output) ||
+        (x->sink == NP_SINK_REDIS && !np_redis_conf_same(&x->rout, &y->rout)))
         return "output";
     if (!same_str(x->state_dir, y->state_dir)) return "state_dir";
     if (!same_str(x->metrics, y->metrics)) return "metrics";
@@ -331,7 +333,9 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
     s->tmp_dir = join(real, "tmp");
     s->failed_dir = join(real, "failed");
     /* The spool's path cannot change on reload, but the pipeline holding it can: a copy. */
-    s->waiting_dir = strdup(s->src->next ? sc->src_path : s->queue_dir);
+    s->waiting_dir = sc->src == NP_SRC_SPOOL   ? strdup(sc->src_path)
+                     : sc->src == NP_SRC_REDIS ? join(real, "redis")
+                                               : strdup(s->queue_dir);
     if (!s->state_dir || !s->queue_dir || !s->tmp_dir || !s->failed_dir || !s->waiting_dir)
         return NP_EX_SOFTWARE;
     if (make_dir(s, s->queue_dir) < 0 || make_dir(s, s->tmp_dir) < 0 ||
@@ -380,7 +384,7 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
         code = np_serve_requeue(s, m->requeue, m->nrequeue);
         goto unlock;
     }
-    if (s->src->next && !sc->done_remove) {
+    if (sc->src == NP_SRC_SPOOL && !sc->done_remove) {
         /* Processed spool files go to done/ in the spool unless told otherwise. */
         s->done_dir = sc->done_dir ? strdup(sc->done_dir) : join(sc->src_path, "done");
         if (!s->done_dir || make_dir(s, s->done_dir) < 0) {
@@ -450,6 +454,7 @@ static const np_source_ops *source_of(const np_serve_conf *sc)
     case NP_SRC_SPOOL: return &np_source_spool;
     case NP_SRC_FOLLOW: return &np_source_follow;
     case NP_SRC_LISTEN: return &np_source_socket;
+    case NP_SRC_REDIS: return &np_source_redis;
     case NP_SRC_NONE: break;
     }
     return NULL;
@@ -473,8 +478,8 @@ int np_serve_run(const char *file, const char *state_dir, char *const *requeue, 
     s->fail = serve_fail;
     int code = load(p, file);
     if (!code && (!p->serve || !(s->src = source_of(p->serve)))) {
-        np_error("serve: %s has no live source: give 'input:' as {spool: DIR}, {follow: FILE} or "
-                 "{listen: ADDRESS} (see newspipe-pipeline(5))",
+        np_error("serve: %s has no live source: give 'input:' as {spool: DIR}, {follow: FILE}, "
+                 "{listen: ADDRESS} or {redis: {...}} (see newspipe-pipeline(5))",
                  file);
         code = NP_EX_CONFIG;
     }

@@ -1,17 +1,17 @@
 /* newspipe serve: the pieces of the long-lived server and what they share.
  *
- * Data path: a source (spool directory, followed file or socket) yields batches; the
- * followed file and the socket write their lines into an on-disk queue of batch files
- * (intake.c) first, so a batch is durable before it is processed and a socket producer can
+ * Data path: a source (spool directory, followed file, socket or Redis stream) yields
+ * batches; the followed file and the socket write their lines into an on-disk queue of batch
+ * files (intake.c) first, so a batch is durable before it is processed and a socket producer can
  * be told what was accepted. The processor (batch.c) takes the oldest batch, runs it through
  * a fresh chain of the pipeline's stages (chain.h) into a temporary file, then commits in
  * this order: a journal record naming any output or reject file the journal does not know
  * yet (so that a crash in the middle of the first append to it is cut off, not kept), the
  * sink's output (sink.c), a journal record (journal.c), the stages' deferred
  * state (`newspipe-NAME --commit`), the source (the batch file leaves the queue or spool),
- * and a last journal record. A crash at any point replays at most the batch in hand, and
- * the journal lets a restart finish a commit that was under way, so output and state never
- * disagree. */
+ * and a last journal record (then a Redis source acknowledges the batch's entries). A
+ * crash at any point replays at most the batch in hand, and the journal lets a restart
+ * finish a commit that was under way, so output and state never disagree. */
 #ifndef NP_RUNNER_SERVE_H
 #define NP_RUNNER_SERVE_H
 
@@ -46,13 +46,18 @@ typedef struct {
     uint64_t timed_out;   /* closed after idle_timeout or read_timeout */
     uint64_t evicted;     /* idle connections closed to make way for a waiting one */
     double batch_seconds; /* time spent running and committing batches */
+    /* A Redis source: the group's entries not yet delivered and pending (read, not
+     * acknowledged) as Redis last said (-1: not known), entries claimed from other
+     * consumers, entries skipped (no record in them). */
+    int64_t stream_lag, stream_pending;
+    uint64_t stream_claimed, stream_skipped;
     np_stage_counters *stages;
     size_t nstages;
 } np_serve_stats;
 
 /* A source's backend: one table per kind of input (source_spool.c, source_follow.c,
- * source_socket.c), picked once by serve.c from the configuration, as Redis's ae.c picks
- * its event backend; nothing else asks which kind of input it is. */
+ * source_socket.c, source_redis.c), picked once by serve.c from the configuration, as Redis's ae.c
+ * picks its event backend; nothing else asks which kind of input it is. */
 typedef struct {
     /* Starts reading. Returns 0, or -1 (logged). */
     int (*start)(np_server *s);
@@ -65,6 +70,12 @@ typedef struct {
      * intake queue: the path of the next one, or NULL. Borrowed until the next call. NULL
      * for the others. */
     const char *(*next)(np_server *s);
+    /* The processor is done with the oldest file next() gave (committed, or set aside in
+     * failed/). NULL: the source has nothing more to do then. */
+    void (*consumed)(np_server *s);
+    /* Why the source cannot read now (its server is unreachable), for /health; NULL when it
+     * can, or for sources that cannot be down. */
+    const char *(*down)(const np_server *s);
     /* Connections being served and whether every slot is taken while another waits (what
      * /health reports as "saturated"). NULL: no connections (0, not saturated). */
     void (*clients)(const np_server *s, uint64_t *n, int *saturated);
@@ -72,7 +83,7 @@ typedef struct {
     void (*free)(np_server *s);
 } np_source_ops;
 
-extern const np_source_ops np_source_spool, np_source_follow, np_source_socket;
+extern const np_source_ops np_source_spool, np_source_follow, np_source_socket, np_source_redis;
 
 /* The source and the processor talk through these. */
 struct np_server {

@@ -298,6 +298,7 @@ int np_sink_commit(const np_sink *k, const char *tmp, const char *name, np_jfile
                    uint64_t *lines, char *msg, size_t len)
 {
     if (k->kind == NP_OUT_FILE) return np_append_commit(k->path, tmp, pos, lines, msg, len);
+    if (k->kind == NP_OUT_REDIS) return np_redis_out_add(k->redis, tmp, lines, msg, len);
     if (k->kind == NP_OUT_STDOUT) {
         int in = open(tmp, O_RDONLY | O_CLOEXEC);
         if (in < 0) {

@@ -6,6 +6,7 @@
  *     NAME-YYYYmmddTHHMMSSZ.EXT and a new one started);
  *   - a spool directory: one file per batch, written beside its final name and renamed
  *     into place (a replayed batch replaces its own file);
+ *   - a Redis stream (sink_redis.h): each record XADDed at commit (at-least-once);
  *   - stdout: written at commit (a crash may cut a batch short there: use a file for
  *     at-least-once delivery).
  * The pipeline's reject file is appended to the same way as the file sink. */
@@ -16,12 +17,14 @@
 #include <stdint.h>
 
 #include "journal.h"
+#include "sink_redis.h"
 
-typedef enum { NP_OUT_FILE, NP_OUT_SPOOL, NP_OUT_STDOUT } np_out_kind;
+typedef enum { NP_OUT_FILE, NP_OUT_SPOOL, NP_OUT_STDOUT, NP_OUT_REDIS } np_out_kind;
 
 typedef struct {
     np_out_kind kind;
-    char *path; /* the file or directory (owned); NULL for stdout */
+    char *path;          /* the file or directory (owned); NULL for stdout and Redis */
+    np_redis_out *redis; /* NP_OUT_REDIS (owned) */
     uint64_t rotate_size;
     int64_t rotate_secs;
 } np_sink;
