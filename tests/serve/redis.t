@@ -40,7 +40,7 @@ PORT=$(free_port)
 cat > "$T/p.yaml" <<YAML
 version: 1
 name: redis
-input: {redis: {url: unix:$RSOCK, stream: news, group: enrich, consumer: one}}
+input: {redis: {url: unix:$RSOCK, stream: news, group: enrich, consumer: one, claim_idle: 1s}}
 output: {redis: {url: unix:$RSOCK, stream: enriched, maxlen: 100000}}
 state_dir: $T/state
 batch: {lines: 40, time: 100ms}
@@ -55,7 +55,12 @@ ok $? "check accepts a redis pipeline"
 make_articles "$T/a.ndjson" 600 a
 head -n 300 "$T/a.ndjson" > "$T/a1.ndjson"
 tail -n 300 "$T/a.ndjson" > "$T/a2.ndjson"
-rcli xadd news "$T/a1.ndjson"   # before the group exists: read from the stream's start
+# A consumer "ghost" of the group reads 10 entries and dies before acknowledging them:
+# serve claims them (XAUTOCLAIM) once they have been pending for claim_idle.
+rcli cmd XGROUP CREATE news enrich 0 MKSTREAM >/dev/null
+rcli xadd news "$T/a1.ndjson"
+rcli cmd XREADGROUP GROUP enrich ghost COUNT 10 STREAMS news '>' >/dev/null
+is "$(rcli pending news enrich)" 10 "a dead consumer holds 10 entries"
 start_server "$T/p.yaml"
 KILL_AT_EXIT="$SPID"
 wait_for 20 serving
@@ -67,6 +72,8 @@ ok $? "600 articles out, nothing pending"
 rcli dump enriched > "$T/out1.ndjson"
 is "$(ids "$T/out1.ndjson" | wc -l | tr -d ' ')" 600 "every id out"
 is "$(wc -l < "$T/out1.ndjson" | tr -d ' ')" 600 "each once (the repeated 300 dropped by dedupe's id check)"
+grep -q 'claimed 10 entries pending on a consumer idle' "$T/serve.log"
+ok $? "the dead consumer's 10 entries claimed"
 # XINFO GROUPS is asked every second.
 wait_for 5 sh -c "curl -s http://127.0.0.1:$PORT/metrics | grep -q 'newspipe_stream_pending{pipeline=\"redis\"} 0'"
 ok $? "metrics: pending count"
