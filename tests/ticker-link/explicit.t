@@ -115,6 +115,16 @@ printf '%s' '[{"symbol":"PLMD","name":"Pillmaker Drugs Inc. Common Stock","marke
 printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl.tsv"
 printf 'PLMD.NS\tPillmaker Drugs Limited\tNSI\tXNSE\tNSE\tIndia\tINR\tHealth Care\tPharma\t\t\t\tFalse\n' >> "$T/intl.tsv"
 printf 'ADX.L\tAdriax plc\tLSE\tXLON\tLSE\tUnited Kingdom\tGBP\tIndustrials\tMachines\t\t\t\tFalse\n' >> "$T/intl.tsv"
+# Toronto and Stockholm lines other than the stock, in Yahoo's form (TSX "MPLB.PR.B" is
+# "MPLB-PB"): preferreds, a warrant, a debenture, Swedish preference shares.
+for l in 'MPLB-PB.TO|Maple Leaf Bancorp Inc.' 'MPLB-PFA.TO|Maple Leaf Bancorp Inc.' \
+    'MPLB-WT.TO|Maple Leaf Bancorp Inc.' 'MPLB-DB.TO|Maple Leaf Bancorp Inc.' \
+    'MPLB.TO|Maple Leaf Bancorp Inc.' 'MPLB-UN.TO|Maple Leaf Property Trust' \
+    'NRDV-PREF.ST|Nordvik Fastigheter AB' 'NRDV.ST|Nordvik Fastigheter AB'; do
+    sym=${l%%|*} country=Canada
+    case $sym in *.ST) country=Sweden ;; esac
+    printf '%s\t%s\tX\tX\tX\t%s\tX\tFinancials\tBanks\t\t\t\tFalse\n' "$sym" "${l#*|}" "$country" >> "$T/intl.tsv"
+done
 mkdir -p "$T/sd14" "$T/sd16"
 printf 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size\nOLDC|Oldco Widgets Inc. - Common Stock|Q|N|N|100\nZZTST|Test Issue Co|Q|Y|N|100\nFile Creation Time: 1010201421:32|||||\n' > "$T/sd14/nasdaqlisted.txt"
 printf 'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\nXLK|Technology Select Sector SPDR Fund|P|XLK|Y|100|N|XLK\nBBNX|Bigbank Financial Corp Linked ETNs due 2030|N|BBNX|N|100|N|BBNX\n' > "$T/sd14/otherlisted.txt"
@@ -135,6 +145,17 @@ is "$(row OLDC XNAS)" "XNAS:OLDC@2014-10-10||2016-08-14|" \
 is "$(row NEWC XNAS | cut -d'|' -f2-3)" "2014-10-11|2025-12-13" \
    "one first seen in 2016 is valid from the day after the 2014 snapshot to before today's files"
 is "$(row ZZTST XNAS)" "" "test issues are skipped"
+row2() { grep -v '^#' "$T/imp.tsv" | awk -F'\t' -v s="$1" -v m="$2" '$2 == s && $3 == m { print $5 "|" $12 }'; }
+is "$(row2 MPLB XTSE)" "1|" "a Toronto stock is common and the primary listing"
+is "$(row2 MPLB-PB XTSE)|$(row2 MPLB-PFA XTSE)" "0|preferred|0|preferred" "its -P and -PF lines are preferreds"
+is "$(row2 MPLB-WT XTSE)|$(row2 MPLB-DB XTSE)" "0|other|0|note" "a warrant is other, a debenture a note"
+is "$(row2 MPLB-UN XTSE)" "1|" "trust units are the trust's equity"
+is "$(row2 NRDV-PREF XSTO)|$(row2 NRDV XSTO)" "0|preferred|1|" "Stockholm preference shares are preferreds"
+printf '{"id":1,"body":"Maple Leaf Bancorp said profit rose."}\n' |
+    "$TL" --listings "$T/imp.tsv" | python3 -c '
+import json, sys
+print(" ".join(sorted(t["symbol"] for t in json.loads(sys.stdin.read())["tickers"])))' > "$T/o"
+is "$(cat "$T/o")" "MPLB" "a name mention links the stock, none of its other lines"
 "$TL" import --symdir "$T/sd14:2014-10-10" --sec "$T/sec.json" -o "$T/x.tsv" 2> "$T/e"
 is "$?" "64" "--symdir without --current is a usage error"
 "$TL" import --symdir "$T/nope:2014-10-10" --current 2025-12-14 --sec "$T/sec.json" -o "$T/x.tsv" 2> "$T/e"

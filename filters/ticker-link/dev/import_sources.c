@@ -725,6 +725,34 @@ static int secondary_quote(const tl_exchange *x, const char *sym, const char *na
     return 0;
 }
 
+/* FinanceDatabase writes a Toronto or Stockholm security other than the common stock as the
+ * stock's symbol, a dash and a class code (Yahoo's form of TSX "BMO.PR.B"): "BMO-PB",
+ * "ALA-PFA" and "SHB-PREF" are preferred shares, "-WT" warrants, "-RT" rights, "-DB"
+ * debentures, "-BTA" and "-TO1" Swedish subscription rights and warrants. Typed, they are
+ * neither the issuer's primary listing nor linked by its name (they were both: a mention of
+ * Bank of Montreal linked its six preferreds). Units ("-UN"), US-dollar lines ("-U") and
+ * share classes ("-A", "-B") stay equity. */
+static int intl_security_type(const char *mic, const char *sym)
+{
+    const char *d = strchr(sym, '-');
+    if (!d) return TL_SEC_COMMON;
+    const char *c = d + 1;
+    size_t n = strlen(c);
+    if (!strcmp(mic, "XTSE") || !strcmp(mic, "XTSX")) {
+        if (c[0] == 'P' && n >= 2 && n <= 3 && strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == n)
+            return TL_SEC_PREFERRED;
+        if (!strncmp(c, "WT", 2) || !strcmp(c, "W") || !strncmp(c, "RT", 2) || !strcmp(c, "R"))
+            return TL_SEC_OTHER;
+        if (!strncmp(c, "DB", 2)) return TL_SEC_NOTE;
+    } else if (!strcmp(mic, "XSTO")) {
+        if (!strcmp(c, "PREF")) return TL_SEC_PREFERRED;
+        if ((!strncmp(c, "BT", 2) && n == 3) ||
+            (!strncmp(c, "TO", 2) && n >= 3 && c[2] >= '0' && c[2] <= '9'))
+            return TL_SEC_OTHER;
+    }
+    return TL_SEC_COMMON;
+}
+
 int tl_read_intl(const char *path, tl_brows *out)
 {
     char *text;
@@ -804,6 +832,7 @@ int tl_read_intl(const char *path, tl_brows *out)
         snprintf(r->mic, sizeof r->mic, "%s", x->mic);
         snprintf(r->country, sizeof r->country, "%s", r->domicile[0] ? r->domicile : x->country);
         r->prior = 35;
+        r->type = intl_security_type(x->mic, sym);
     }
     free(text);
     return 0;
