@@ -177,7 +177,9 @@ int dd_engine_restore(dd_engine *e, const char *id, size_t id_len, uint64_t idh,
     return 0;
 }
 
-int dd_engine_adopt(dd_engine *e)
+static int build_exact_all(dd_engine *e);
+
+int dd_engine_adopt(dd_engine *e, int lsh_loaded)
 {
     dd_docs *d = &e->docs;
     size_t live = 0;
@@ -189,7 +191,7 @@ int dd_engine_adopt(dd_engine *e)
         if (dd_window_push(&e->win, d, s) < 0) return -1;
     }
     d->ids_live = live;
-    return dd_engine_index(e);
+    return lsh_loaded ? build_exact_all(e) : dd_engine_index(e);
 }
 
 /* The exact-match table of one 64-bit hash per document (0: none), or with hash NULL the
@@ -220,11 +222,16 @@ static int build_leads(dd_engine *e)
     return build_exact(e, &e->by_lead, NULL);
 }
 
-int dd_engine_index(dd_engine *e)
+static int build_exact_all(dd_engine *e)
 {
     if (build_exact(e, &e->by_id, e->docs.idh) < 0 || build_exact(e, &e->by_body, e->docs.body) < 0)
         return -1;
-    if (build_leads(e) < 0) return -1;
+    return build_leads(e);
+}
+
+int dd_engine_index(dd_engine *e)
+{
+    if (build_exact_all(e) < 0) return -1;
     return dd_lsh_build(&e->lsh, &e->docs);
 }
 

@@ -96,9 +96,10 @@ uint64_t dd_id_hash(const char *idkey, size_t len);
 int dd_engine_restore(dd_engine *e, const char *id, size_t id_len, uint64_t idh, uint64_t body,
                       const dd_hval *sig, const dd_evidence *ev, int64_t time);
 /* Remembers the documents a load wrote in place into e->docs after dd_docs_claim() (arrival
- * order is slot order; e otherwise fresh), then builds the indexes (dd_engine_index).
+ * order is slot order; e otherwise fresh), then builds the indexes (dd_engine_index), all
+ * but the LSH tables when lsh_loaded (the load filled them: dd_lsh_band_reset()).
  * Returns 0 or -1 (out of memory). */
-int dd_engine_adopt(dd_engine *e);
+int dd_engine_adopt(dd_engine *e, int lsh_loaded);
 /* Builds the id, body and LSH indexes of all restored documents at once (grouping entries
  * by table position, so that a million documents index in a fraction of a second instead
  * of paying a cache miss per entry). The indexes must be empty. Returns 0 or -1. */

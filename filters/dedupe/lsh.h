@@ -21,7 +21,7 @@
 
 typedef struct {
     uint8_t *tag;   /* per entry: 0 empty, 1 deleted, else a byte of the key (2..255) */
-    uint32_t *slot; /* per entry */
+    uint32_t *slot; /* per entry; 0 in entries not in use */
     size_t cap;     /* entries */
     size_t n, dead; /* live and deleted entries */
 } dd_band;
@@ -64,6 +64,20 @@ void dd_lsh_del(dd_lsh *l, const dd_docs *d, uint32_t slot);
  * one is full), on two threads. Returns 0, or -1 when out of memory (each band is then
  * either rebuilt or as it was). */
 int dd_lsh_build(dd_lsh *l, const dd_docs *d);
+
+/* A state load reads the band tables as they were saved instead of building them (see
+ * state.c): dd_lsh_band_reset() replaces band b with an empty table of cap entries (tags
+ * all empty) for the caller to fill, with n and dead set; dd_lsh_band_check() then
+ * verifies it against d (live entries n, deletion markers dead, load at most 0.8, every
+ * slot one of d's, 0 in entries not in use). Each returns 0 or -1 (out of memory;
+ * inconsistent). An entry placed elsewhere than its key would put it, or naming another
+ * document, costs only lookups (candidates are compared in full, and dd_lsh_del skips
+ * what it does not find), so that is not rechecked: it would cost most of a build. */
+int dd_lsh_band_reset(dd_lsh *l, unsigned b, size_t cap);
+int dd_lsh_band_check(const dd_band *t, const dd_docs *d);
+/* Whether a table of cap entries is worth saving for nsig documents with a signature (a
+ * table emptied by evictions is rebuilt at its size instead). */
+int dd_lsh_band_fits(size_t cap, size_t nsig);
 
 /* Iterates the slots stored under a band key (and, rarely, of another key sharing its
  * position and byte: callers verify). The tables must not change while iterating. */

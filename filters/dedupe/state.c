@@ -105,11 +105,11 @@ static int header_read(int fd, const char *path, header *h, off_t *size, char *m
     h->ndocs = get64(b + 40);
     h->comp_len = get64(b + 48);
     h->body_crc = get32(b + 56);
-    if (h->version != DD_STATE_VERSION) {
+    if (h->version != DD_STATE_VERSION && h->version != DD_STATE_VERSION_OLDEST) {
         snprintf(msg, ml,
-                 "state %s: format version %u, this program reads version %d; start afresh with "
-                 "--state-reset (the articles it remembers are then forgotten)",
-                 path, h->version, DD_STATE_VERSION);
+                 "state %s: format version %u, this program reads versions %d to %d; start "
+                 "afresh with --state-reset (the articles it remembers are then forgotten)",
+                 path, h->version, DD_STATE_VERSION_OLDEST, DD_STATE_VERSION);
         return NP_EX_CONFIG;
     }
     if ((uint64_t)st.st_size < HDR + h->comp_len) {
@@ -245,6 +245,70 @@ static uint32_t *slots_in_order(const dd_docs *d)
     return o;
 }
 
+/* The LSH band tables as they are, their slots renumbered in arrival order (the slots a
+ * load gives the documents), so that a load reads them instead of computing 32 keys a
+ * document and placing them: that build was half of a load. Tables that evictions left
+ * far larger than their documents need are not saved (bands 0): a load builds them. */
+static int write_lsh(writer *w, const dd_engine *e, const uint32_t *order)
+{
+    const dd_docs *d = &e->docs;
+    const dd_lsh *l = &e->lsh;
+    size_t nsig = 0;
+    int identity = d->n == d->used;
+    for (uint32_t i = 0; i < d->n; i++) {
+        nsig += (d->flags[order[i]] & DD_DOC_SIG) != 0;
+        identity &= order[i] == i;
+    }
+    int fits = 1;
+    for (unsigned b = 0; b < l->bands; b++) fits &= dd_lsh_band_fits(l->t[b].cap, nsig);
+    unsigned char b8[24];
+    put32(b8, fits ? l->bands : 0);
+    put32(b8 + 4, l->rows);
+    if (w_put(w, b8, 8) < 0) return -1;
+    if (!fits) return 0;
+    uint32_t *rank = NULL;
+    if (!identity) {
+        if (!(rank = malloc(((size_t)d->used + 1) * sizeof *rank))) {
+            w->err = ENOMEM;
+            return -1;
+        }
+        for (uint32_t i = 0; i < d->n; i++) rank[order[i]] = i;
+    }
+    int rc = 0;
+    unsigned char buf[4096];
+    for (unsigned b = 0; b < l->bands && !rc; b++) {
+        const dd_band *t = &l->t[b];
+        put64(b8, t->cap);
+        put64(b8 + 8, t->n);
+        put64(b8 + 16, t->dead);
+        if (w_put(w, b8, 24) < 0 || w_put(w, t->tag, t->cap) < 0) {
+            rc = -1;
+            break;
+        }
+        /* Entries not in use hold slot 0 (lsh.h). */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (!rank) {
+            if (w_put(w, t->slot, t->cap * sizeof *t->slot) < 0) rc = -1;
+            continue;
+        }
+#endif
+        size_t k = 0;
+        for (size_t i = 0; i < t->cap; i++) {
+            uint32_t v = t->tag[i] > 1 ? (rank ? rank[t->slot[i]] : t->slot[i]) : 0;
+            put32(buf + k, v);
+            if ((k += 4) == sizeof buf || i + 1 == t->cap) {
+                if (w_put(w, buf, k) < 0) {
+                    rc = -1;
+                    break;
+                }
+                k = 0;
+            }
+        }
+    }
+    free(rank);
+    return rc;
+}
+
 static int write_body(writer *w, const dd_engine *e, const uint32_t *order)
 {
     const dd_docs *d = &e->docs;
@@ -282,6 +346,7 @@ static int write_body(writer *w, const dd_engine *e, const uint32_t *order)
         tmp[12] = ev->wdays;
         if (w_put(w, tmp, 13) < 0) return -1;
     }
+    if (write_lsh(w, e, order) < 0) return -1;
     return w_drain(w, Z_FINISH);
 }
 
@@ -435,12 +500,60 @@ static inline int r_varint(reader *r, uint64_t *v)
     return -1;
 }
 
-/* np_buf_reserve for the id arena, about to be written in full. */
+static int r_skip(reader *r, uint64_t n)
+{
+    while (n) {
+        if (r->pos == r->len && r_fill(r) < 0) {
+            if (!r->ioerr) r->bad = 1;
+            return -1;
+        }
+        size_t k = r->len - r->pos < n ? r->len - r->pos : (size_t)n;
+        r->pos += k;
+        n -= k;
+    }
+    return 0;
+}
+
+/* Reads the LSH section (see write_lsh) into e's tables when it was saved for this run's
+ * bands and rows; otherwise skips it. Returns 1 when the tables were read, 0 when they
+ * are to be built, -1 when the data is bad, -2 when out of memory. */
+static int read_lsh(reader *r, dd_engine *e, size_t nsig)
+{
+    unsigned char b[24];
+    if (r_get(r, b, 8) < 0) return -1;
+    uint32_t nb = get32(b), rows = get32(b + 4);
+    if (nb > DD_MAX_HASHES) return -1;
+    int use = nb && nb == e->lsh.bands && rows == e->lsh.rows;
+    for (uint32_t k = 0; k < nb; k++) {
+        if (r_get(r, b, 24) < 0) return -1;
+        uint64_t cap = get64(b), n = get64(b + 8), dead = get64(b + 16);
+        if (!cap || cap > UINT32_MAX || n > cap || dead > cap) return -1;
+        if (!use || !dd_lsh_band_fits((size_t)cap, nsig)) {
+            use = 0;
+            if (r_skip(r, cap * 5) < 0) return -1;
+            continue;
+        }
+        if (dd_lsh_band_reset(&e->lsh, k, (size_t)cap) < 0) return -2;
+        dd_band *t = &e->lsh.t[k];
+        t->n = (size_t)n;
+        t->dead = (size_t)dead;
+        if (r_get(r, t->tag, t->cap) < 0 || r_get(r, t->slot, t->cap * sizeof *t->slot) < 0)
+            return -1;
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+        for (size_t i = 0; i < t->cap; i++) t->slot[i] = get32((unsigned char *)&t->slot[i]);
+#endif
+        if (dd_lsh_band_check(t, &e->docs) < 0) return -1;
+    }
+    return use;
+}
+
+/* np_buf_reserve for the id arena, whose next `extra` bytes are about to be written: those
+ * are faulted in at once; the rest of the capacity (up to twice as much, room to grow) is
+ * left untouched until used. */
 static int ids_reserve(np_buf *ids, size_t extra)
 {
-    size_t had = ids->cap;
     if (np_buf_reserve(ids, extra) < 0) return -1;
-    if (ids->cap != had) dd_advise_huge(ids->data, ids->cap, 1);
+    dd_advise_huge(ids->data + ids->len, extra, 1);
     return 0;
 }
 
@@ -516,6 +629,7 @@ int dd_state_load(dd_engine *e, const char *path, char *msg, size_t ml)
         }
     }
     if (d->ids.len != id_end) goto bad;
+    size_t nsig = 0;
     for (size_t i = 0; i < n; i++) {
         d->idh[i] = d->body[i] = 0;
         if (flags[i] & F_ID) {
@@ -531,13 +645,19 @@ int dd_state_load(dd_engine *e, const char *path, char *msg, size_t ml)
             if (r_get(&r, d->sig + i * K, K) < 0 || r_get(&r, ev, 13) < 0) goto bad;
             d->ev[i] = (dd_evidence){get64(ev), get32(ev + 8), ev[12]};
             d->flags[i] |= DD_DOC_SIG;
+            nsig++;
         }
+    }
+    int lsh_loaded = 0;
+    if (h.version >= 4 && (lsh_loaded = read_lsh(&r, e, nsig)) < 0) {
+        if (lsh_loaded == -2) goto nomem;
+        goto bad;
     }
     /* The stream must end exactly here, and its checksum match (checked before the indexes
      * are built: a corrupt file should not cost a second of work first). */
     if (r.pos != r.len || (!r.end && r_fill(&r) == 0) || !r.end || r.left || r.z.avail_in) goto bad;
     if (r.crc != h.body_crc) goto bad;
-    if (dd_engine_adopt(e) < 0) goto nomem;
+    if (dd_engine_adopt(e, lsh_loaded) < 0) goto nomem;
     if (wm != INT64_MIN) {
         if (!e->have_watermark || wm > e->watermark) e->watermark = wm;
         e->have_watermark = 1;

@@ -72,6 +72,19 @@ is "$(wc -l < "$T/out" | tr -d ' ')" 5 "nothing remembered after the reset"
 "$D" --stats --state "$S" < /dev/null 2> "$T/err"
 is "$? $(stat_of loaded)" "0 5" "the reset run saved a valid state"
 
+# A state of format 3 (written by newspipe-dedupe at 25298a1 from data/state-v3.ndjson) is
+# read (its LSH tables built) and saved as format 4.
+V3="$NP_TOP/tests/dedupe/data/state-v3"
+cp "$V3" "$T/v3"
+sed 's/"id":"v3-\(.\)"/"id":"v3-\1-again"/' "$V3.ndjson" |
+    "$D" --stats --state "$T/v3" > "$T/out" 2> "$T/err"
+is "$? $(stat_of loaded) $(stat_of exact)" "0 3 2" \
+    "a format-3 state is read: its 3 articles loaded, the 2 with a body found again by body"
+is "$(od -A n -t u4 -j 8 -N 4 "$T/v3" | tr -d ' ')" 4 "and saved as format 4"
+sed 's/"id":"v3-\(.\)"/"id":"v3-\1-third"/' "$V3.ndjson" |
+    "$D" --stats --state "$T/v3" > "$T/out" 2> "$T/err"
+is "$? $(stat_of loaded) $(stat_of exact)" "0 4 2" "the format-4 state it saved loads"
+
 # ---- deferred commit ---------------------------------------------------------------------
 cp "$S" "$T/before"
 "$D" --state "$S" --state-commit=deferred < "$T/b" > /dev/null

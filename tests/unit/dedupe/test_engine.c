@@ -132,6 +132,9 @@ int main(void)
     OK(mkdtemp(dir) != NULL, "temp dir");
     char path[256], msg[512];
     snprintf(path, sizeof path, "%s/state", dir);
+    OK(e.docs.used > e.docs.n || e.docs.nfree > 0 || e.docs.seq[e.docs.used - 1] < e.docs.seq[0],
+       "the engine saved has slots out of arrival order (copies took their twins' places): "
+       "the save renumbers its LSH tables");
     OK(dd_state_save(&e, path, msg, sizeof msg) == 0, "save: %s", msg);
     dd_engine f;
     dd_engine_init(&f, &CFG, 16);
@@ -144,6 +147,19 @@ int main(void)
        "loaded state finds the near duplicate of story a (%.*s)", (int)r.of_id_len, r.of_id);
     free(a5);
     OK(check(&f, "n1", NULL, 1012, &r) == DD_EXACT_ID, "loaded state remembers body-less ids");
+    dd_engine_free(&f);
+    /* The saved LSH tables are for 32 bands: a run with others builds its own. */
+    dd_config bands16 = CFG;
+    bands16.bands = 16;
+    dd_engine_init(&f, &bands16, 16);
+    rc = dd_state_load(&f, path, msg, sizeof msg);
+    OK(rc == 0 && f.lsh.bands == 16 && f.lsh.t[15].n == f.lsh.t[0].n && f.lsh.t[0].n > 0,
+       "load with --bands 16: tables built for 16 bands (rc %d)", rc);
+    a5 = article(1, 400, 100, 140);
+    OK(check(&f, "zz", a5, 1011, &r) == DD_NEAR && r.of_id_len == 9 &&
+           !memcmp(r.of_id, "\"a-copy2\"", 9),
+       "and finds the same near duplicate (%.*s)", (int)r.of_id_len, r.of_id);
+    free(a5);
     dd_engine_free(&f);
 
     dd_config other = CFG;
