@@ -63,7 +63,7 @@ typedef struct {
     redisAsyncContext *ac;
     int connected, reading, history, freeing, timer_closed;
     char history_from[64], claim_from[64];
-    uint64_t next_seq, backoff_ms, reconnect_at, last_claim, last_info;
+    uint64_t next_seq, backoff_ms, reconnect_at, last_claim, last_info, last_refresh;
     rlist ready, handed, acking; /* read, not yet handed out / in the processor / committed */
     uv_timer_t tick;
     char down[300]; /* why it cannot read ("" when it can) */
@@ -460,32 +460,61 @@ static void on_ack(redisAsyncContext *ac, void *reply, void *priv)
     free_batch(b);
 }
 
+/* Sends head[0..nhead), b's ids and tail (unless NULL) as one command. Returns 0, or -1 (not
+ * sent). */
+static int send_with_ids(redis_src *r, const rbatch *b, const char **head, size_t nhead,
+                         const char *tail, redisCallbackFn *fn, void *priv)
+{
+    size_t cap = b->n + nhead + 1;
+    const char **argv = malloc(cap * sizeof *argv);
+    size_t *lens = malloc(cap * sizeof *lens);
+    int rc = -1;
+    if (argv && lens) {
+        size_t k = 0;
+        for (; k < nhead; k++) {
+            argv[k] = head[k];
+            lens[k] = strlen(head[k]);
+        }
+        for (const char *p = b->ids.data + 1, *end = b->ids.data + b->ids.len;
+             p < end && k < cap - 1;) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            if (!nl) break;
+            argv[k] = p;
+            lens[k++] = (size_t)(nl - p);
+            p = nl + 1;
+        }
+        if (tail) {
+            argv[k] = tail;
+            lens[k++] = strlen(tail);
+        }
+        if (redisAsyncCommandArgv(r->ac, fn, priv, (int)k, argv, lens) == REDIS_OK) rc = 0;
+    }
+    free(argv);
+    free(lens);
+    return rc;
+}
+
 static void send_ack(redis_src *r, rbatch *b)
 {
     if (!r->ac || !r->connected || b->ack_sent) return;
-    const char **argv = malloc((b->n + 3) * sizeof *argv);
-    size_t *lens = malloc((b->n + 3) * sizeof *lens);
-    if (!argv || !lens) {
-        free(argv);
-        free(lens);
-        return;
-    }
-    argv[0] = "XACK";
-    argv[1] = r->stream;
-    argv[2] = r->group;
-    for (int i = 0; i < 3; i++) lens[i] = strlen(argv[i]);
-    size_t k = 3;
-    for (const char *p = b->ids.data + 1, *end = b->ids.data + b->ids.len;
-         p < end && k < b->n + 3;) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl) break;
-        argv[k] = p;
-        lens[k++] = (size_t)(nl - p);
-        p = nl + 1;
-    }
-    if (redisAsyncCommandArgv(r->ac, on_ack, b, (int)k, argv, lens) == REDIS_OK) b->ack_sent = 1;
-    free(argv);
-    free(lens);
+    const char *head[] = {"XACK", r->stream, r->group};
+    if (send_with_ids(r, b, head, 3, NULL, on_ack, b) == 0) b->ack_sent = 1;
+}
+
+/* The entries this server holds stay its own while it lives: their idle time is reset (an
+ * XCLAIM to itself, JUSTID) every claim_idle/4, so that the others claim them only from a
+ * server that stopped, not from one whose batch takes longer than claim_idle. Only entries
+ * idle for claim_idle/2 are touched: one another consumer has just claimed (this server was
+ * paused that long) is left to it. */
+static void refresh(redis_src *r)
+{
+    char idle[24];
+    snprintf(idle, sizeof idle, "%lld", r->claim_ms / 2);
+    const char *head[] = {"XCLAIM", r->stream, r->group, r->consumer, idle};
+    const rlist *ls[] = {&r->ready, &r->handed};
+    for (int i = 0; i < 2; i++)
+        for (const rbatch *b = ls[i]->head; b; b = b->next)
+            if (b->n) send_with_ids(r, b, head, 5, "JUSTID", NULL, NULL);
 }
 
 static void send_acks(redis_src *r)
@@ -535,6 +564,10 @@ static void on_tick(uv_timer_t *t)
     redis_src *r = t->data;
     uint64_t now = now_ms();
     if (!r->ac && now >= r->reconnect_at) connect_now(r);
+    if (r->connected && now - r->last_refresh >= (uint64_t)r->claim_ms / 4) {
+        r->last_refresh = now;
+        refresh(r);
+    }
     if (r->connected && now - r->last_info >= INFO_MS) {
         r->last_info = now;
         const char *argv[] = {"XINFO", "GROUPS", r->stream};
@@ -681,7 +714,9 @@ static int redis_start(np_server *s)
         return -1;
     }
     recover(r);
-    uv_timer_start(&r->tick, on_tick, TICK_MS, TICK_MS);
+    /* Often enough for refresh() to keep held entries below claim_idle/2 + a tick. */
+    uint64_t tick = r->claim_ms / 4 < TICK_MS ? (uint64_t)r->claim_ms / 4 : TICK_MS;
+    uv_timer_start(&r->tick, on_tick, tick, tick);
     snprintf(r->down, sizeof r->down, "redis %s: connecting", r->url);
     connect_now(r);
     if (r->ready.n) s->batch_waiting(s);
