@@ -19,7 +19,6 @@
  * and the source reconnects with exponential backoff; /health reports why it is down. */
 #include <dirent.h>
 #include <errno.h>
-#include <hiredis/adapters/libuv.h>
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
 #include <inttypes.h>
@@ -117,6 +116,85 @@ static void set_down(redis_src *r, const char *fmt, const char *what)
     snprintf(msg, sizeof msg, fmt, r->url, what);
     if (strcmp(msg, r->down) != 0) np_serve_log(r->s, NP_LOG_ERR, "%s", msg);
     snprintf(r->down, sizeof r->down, "%s", msg);
+}
+
+/* ---- hiredis on the libuv loop ------------------------------------------------------------
+ * Our own adapter rather than hiredis 0.14's adapters/libuv.h: that one ignores a poll error
+ * (libuv reports POLLERR, e.g. a reset from a Redis killed with our command unread, as a
+ * status and stops the handle), so the connection hangs unnoticed. Here an error is handed
+ * to hiredis as readiness, its read fails and it disconnects (as hiredis 1.x's adapter does). */
+typedef struct {
+    redisAsyncContext *ac;
+    uv_poll_t poll;
+    int events;
+} uv_events;
+
+static void on_poll(uv_poll_t *h, int status, int events)
+{
+    uv_events *p = h->data;
+    int ev = status < 0 ? p->events : events;
+    if (p->ac && (ev & UV_READABLE)) redisAsyncHandleRead(p->ac);
+    if (p->ac && (ev & UV_WRITABLE)) redisAsyncHandleWrite(p->ac);
+}
+
+static void set_events(uv_events *p, int add, int del)
+{
+    p->events = (p->events | add) & ~del;
+    if (p->events)
+        uv_poll_start(&p->poll, p->events, on_poll);
+    else
+        uv_poll_stop(&p->poll);
+}
+
+static void add_read(void *d)
+{
+    set_events(d, UV_READABLE, 0);
+}
+
+static void del_read(void *d)
+{
+    set_events(d, 0, UV_READABLE);
+}
+
+static void add_write(void *d)
+{
+    set_events(d, UV_WRITABLE, 0);
+}
+
+static void del_write(void *d)
+{
+    set_events(d, 0, UV_WRITABLE);
+}
+
+static void on_poll_closed(uv_handle_t *h)
+{
+    free(h->data);
+}
+
+static void cleanup(void *d)
+{
+    uv_events *p = d;
+    p->ac = NULL; /* hiredis frees the context after this */
+    uv_close((uv_handle_t *)&p->poll, on_poll_closed);
+}
+
+static int attach(redisAsyncContext *ac, uv_loop_t *loop)
+{
+    uv_events *p = calloc(1, sizeof *p);
+    if (!p) return -1;
+    if (uv_poll_init(loop, &p->poll, ac->c.fd) != 0) {
+        free(p);
+        return -1;
+    }
+    p->ac = ac;
+    p->poll.data = p;
+    ac->ev.addRead = add_read;
+    ac->ev.delRead = del_read;
+    ac->ev.addWrite = add_write;
+    ac->ev.delWrite = del_write;
+    ac->ev.cleanup = cleanup;
+    ac->ev.data = p;
+    return 0;
 }
 
 /* ---- the connection ---------------------------------------------------------------------- */
@@ -220,7 +298,7 @@ static void connect_now(redis_src *r)
         return retry_later(r);
     }
     ac->data = r;
-    if (redisLibuvAttach(ac, r->s->loop) != REDIS_OK) {
+    if (attach(ac, r->s->loop) < 0) {
         set_down(r, "redis %s: %s", "cannot watch the connection");
         redisAsyncFree(ac);
         return retry_later(r);
@@ -782,10 +860,11 @@ static void redis_free(np_server *s)
     s->source = NULL;
     r->freeing = 1;
     uv_close((uv_handle_t *)&r->tick, on_tick_closed);
-    if (r->ac && r->connected) {
+    if (r->ac && r->connected && r->acking.n) {
         /* Waits for the replies still due (the last XACKs), then on_disconnect frees. */
         redisAsyncDisconnect(r->ac);
     } else if (r->ac) {
+        /* Nothing to wait for (a blocked read's entries stay pending on this consumer). */
         redisAsyncContext *ac = r->ac;
         r->ac = NULL;
         redisAsyncFree(ac);

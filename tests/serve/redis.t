@@ -110,5 +110,5 @@ ok $? "the lost connection is logged"
 stop_server TERM
 is "$SRC" 0 "SIGTERM: exit 0"
 ls "$T/state/redis" | grep -q . && ok 1 "no batch left behind" || ok 0 "no batch left behind"
-[ "$SRC" = 0 ] || tail -n 20 "$T/serve.log" | sed 's/^/#   log: /'
+[ "$_tap_failed" = 0 ] || tail -n 30 "$T/serve.log" "$RDIR/log" | sed 's/^/#   log: /'
 done_testing
