@@ -5,31 +5,26 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 
-void dd_advise_huge(void *p, size_t n, int populate)
+void dd_prefault(void *p, size_t n)
 {
-    const uintptr_t huge = (uintptr_t)2 << 20;
-    if (n < 2 * huge) return;
-#ifdef MADV_HUGEPAGE
-    /* Tables of many megabytes are probed at random: 2 MB pages spare a TLB miss (and a
-     * page fault) on most probes. Only the 2 MB-aligned interior can be advised. */
-    uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), b = ((uintptr_t)p + n) & ~(huge - 1);
-    if (b > a) (void)madvise((void *)a, b - a, MADV_HUGEPAGE);
-#endif
+    /* No transparent huge pages (MADV_HUGEPAGE), though the tables are probed at random:
+     * on the virtual machine we measure on, a fresh 2 MB page costs far more to fault in
+     * than its 512 small ones, and a million-article load + save took 2.20 s of CPU with
+     * them, 1.35 s without; checking articles was no slower (newspipe-dedupe(1)). */
 #ifdef MADV_POPULATE_WRITE
-    /* One call faults the whole block in (kernels before 5.14 ignore it). */
-    if (populate) {
-        uintptr_t lo = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
-        uintptr_t hi = ((uintptr_t)p + n) & ~(uintptr_t)4095;
-        if (hi > lo) (void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
-    }
+    if (n < ((size_t)4 << 20)) return;
+    uintptr_t lo = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
+    uintptr_t hi = ((uintptr_t)p + n) & ~(uintptr_t)4095;
+    if (hi > lo) (void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
 #else
-    (void)populate;
+    (void)p;
+    (void)n;
 #endif
 }
 
 void *dd_alloc_filled(size_t n)
 {
     void *p = malloc(n ? n : 1);
-    if (p) dd_advise_huge(p, n, 1);
+    if (p) dd_prefault(p, n);
     return p;
 }

@@ -6,11 +6,11 @@
 
 #include <stddef.h>
 
-/* Hints for a block of n bytes (no effect on small blocks): transparent huge pages, and
- * with populate, faulting it all in at once because it is about to be written. */
-void dd_advise_huge(void *p, size_t n, int populate);
+/* Faults a block of n bytes that is about to be written in all at once (one call instead of
+ * a fault a page; no effect on small blocks or before Linux 5.14). */
+void dd_prefault(void *p, size_t n);
 
-/* malloc(n) with both hints: for scratch or tables about to be written in full. The caller
+/* malloc(n), prefaulted: for scratch or tables about to be written in full. The caller
  * frees it with free(). NULL when out of memory. */
 void *dd_alloc_filled(size_t n);
 

@@ -25,7 +25,6 @@ static int grow(dd_docs *d, uint32_t want)
     void *p = realloc(d->sig, (size_t)cap * d->K * sizeof *d->sig);
     if (!p) return -1;
     d->sig = p;
-    dd_advise_huge(d->sig, (size_t)cap * d->K * sizeof *d->sig, 0);
     GROW(d->time, cap);
     GROW(d->seq, cap);
     GROW(d->body, cap);
@@ -45,12 +44,12 @@ int dd_docs_reserve(dd_docs *d, uint32_t n)
     if (grow(d, n) < 0) return -1;
     /* A load fills the reserved slots: fault the big arrays in at once. */
     size_t c = d->cap;
-    dd_advise_huge(d->sig, c * d->K * sizeof *d->sig, 1);
-    dd_advise_huge(d->time, c * sizeof *d->time, 1);
-    dd_advise_huge(d->seq, c * sizeof *d->seq, 1);
-    dd_advise_huge(d->body, c * sizeof *d->body, 1);
-    dd_advise_huge(d->idh, c * sizeof *d->idh, 1);
-    dd_advise_huge(d->id_off, c * sizeof *d->id_off, 1);
+    dd_prefault(d->sig, c * d->K * sizeof *d->sig);
+    dd_prefault(d->time, c * sizeof *d->time);
+    dd_prefault(d->seq, c * sizeof *d->seq);
+    dd_prefault(d->body, c * sizeof *d->body);
+    dd_prefault(d->idh, c * sizeof *d->idh);
+    dd_prefault(d->id_off, c * sizeof *d->id_off);
     return 0;
 }
 

@@ -27,7 +27,7 @@ static dd_fpent *alloc_entries(size_t cap)
     /* All zero is all empty, so fresh pages need no pass of their own; probed at random
      * from the start, so faulted in at once. */
     dd_fpent *e = calloc(cap, sizeof *e);
-    if (e) dd_advise_huge(e, cap * sizeof *e, 1);
+    if (e) dd_prefault(e, cap * sizeof *e);
     return e;
 }
 

@@ -51,8 +51,8 @@ static int band_alloc(dd_band *t, size_t cap)
         t->slot = NULL;
         return -1;
     }
-    dd_advise_huge(t->tag, cap, 1);
-    dd_advise_huge(t->slot, cap * sizeof *t->slot, 1);
+    dd_prefault(t->tag, cap);
+    dd_prefault(t->slot, cap * sizeof *t->slot);
     t->cap = cap;
     return 0;
 }

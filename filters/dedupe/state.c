@@ -553,7 +553,7 @@ static int read_lsh(reader *r, dd_engine *e, size_t nsig)
 static int ids_reserve(np_buf *ids, size_t extra)
 {
     if (np_buf_reserve(ids, extra) < 0) return -1;
-    dd_advise_huge(ids->data + ids->len, extra, 1);
+    dd_prefault(ids->data + ids->len, extra);
     return 0;
 }
 
