@@ -49,7 +49,8 @@ ok $? "then READY=1 again"
 
 stop_server TERM
 is "$SRC" 0 "SIGTERM: exit 0"
-got '^STOPPING=1'
+# The listener writes what it receives after the server may have gone: wait for it.
+wait_for 10 got '^STOPPING=1'
 ok $? "STOPPING=1"
 kill $LISTENER
 wait $LISTENER 2>/dev/null
