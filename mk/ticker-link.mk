@@ -56,6 +56,7 @@ TL_SOURCES = \
 	  --current 2025-12-14 \
 	  --sec $(TL_SRC)/sec-edgar/company_tickers_exchange.json \
 	  --sp500 $(TL_SRC)/sp500/constituents.csv \
+	  --sp500-history $(TL_SRC)/sp500-history/sp500_ticker_start_end.csv \
 	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv \
 	  --weak-words $(TL_OUT)/weak-words.txt
 # The news corpora whose explicit codes `learn` reads.
@@ -69,7 +70,9 @@ listings: $(TL_BIN) $(TL_OUT)/weak-words.txt
 	$(TL_BIN) import $(TL_SOURCES) --aliases data/aliases.tsv --aliases $(TL_OUT)/learned.tsv \
 	  --note "rebuilt by: make listings (newspipe-ticker-link import ...; see mk/ticker-link.mk)" \
 	  --note "sources: SEC company_tickers_exchange.json (copy of 2025-12-14, public domain);" \
-	  --note "  S&P 500 constituents (2026-08-08, PDDL); Nasdaq screener (2026-08-22, for exchange," \
+	  --note "  S&P 500 constituents (2026-08-08, PDDL); S&P 500 membership intervals 1996-2025" \
+	  --note "  (fja05680/sp500 of 2025-11-16, MIT: a former member's listing gets the members' prior);" \
+	  --note "  Nasdaq screener (2026-08-22, for exchange," \
 	  --note "  security type, market cap and IPO year only); FinanceDatabase equities (2026-08-16, MIT);" \
 	  --note "  Nasdaq Trader symbol directory snapshots of 2014-10-10 and 2016-08-15 (funds, notes," \
 	  --note "  security types, and companies listed then but not in the current files, valid to" \

@@ -156,6 +156,29 @@ printf '{"id":1,"body":"Maple Leaf Bancorp said profit rose."}\n' |
 import json, sys
 print(" ".join(sorted(t["symbol"] for t in json.loads(sys.stdin.read())["tickers"])))' > "$T/o"
 is "$(cat "$T/o")" "MPLB" "a name mention links the stock, none of its other lines"
+
+# S&P 500 membership history: a listing whose code was in the index while our sources show
+# its company under it gains the constituents' prior boost (15); membership before the
+# sources show the company (a reused code) or of a company first seen today does not count.
+printf 'ticker,start_date,end_date\nOLDC,2010-01-04,2015-03-02\nNEWC,2001-01-02,2005-06-30\nPLMD,1999-01-04,2003-01-02\n' > "$T/sph.csv"
+"$TL" import --screener "$T/scr.json:XNYS" --symdir "$T/sd14:2014-10-10" --symdir "$T/sd16:2016-08-15" \
+    --current 2025-12-14 --sec "$T/sec.json" --sp500-history "$T/sph.csv" -o "$T/imp2.tsv" 2> "$T/e"
+ok $? "import with the S&P 500 membership history"
+prior() { grep -v '^#' "$1" | awk -F'\t' -v s="$2" -v m="$3" '$2 == s && $3 == m { print $9 }'; }
+is "$(($(prior "$T/imp2.tsv" OLDC XNAS) - $(prior "$T/imp.tsv" OLDC XNAS)))" "15" \
+   "a former member gone from today's files gains the boost"
+is "$(prior "$T/imp2.tsv" NEWC XNAS)" "$(prior "$T/imp.tsv" NEWC XNAS)" \
+   "membership that ended before the sources show the company under the code does not count"
+is "$(prior "$T/imp2.tsv" PLMD XNYS)" "$(prior "$T/imp.tsv" PLMD XNYS)" \
+   "nor for a code our sources show only today"
+printf 'ticker,start_date,end_date\nOLDC,2010-01-04,2015-03-02\nXYZ,2010-13-01,\n' > "$T/sph-bad.csv"
+"$TL" import --symdir "$T/sd14:2014-10-10" --current 2025-12-14 --sec "$T/sec.json" \
+    --sp500-history "$T/sph-bad.csv" -o "$T/x.tsv" 2> "$T/e"
+is "$?" "65" "a bad membership line is a data error"
+like "$(cat "$T/e")" "sph-bad\.csv:3: want TICKER,YYYY-MM-DD" "naming the file and line"
+is "$(test -e "$T/x.tsv" && echo written)" "" "and nothing is written"
+"$TL" import --sec "$T/sec.json" --sp500-history "$T/sph.csv" -o "$T/x.tsv" 2> "$T/e"
+is "$?" "64" "--sp500-history without --current is a usage error"
 "$TL" import --symdir "$T/sd14:2014-10-10" --sec "$T/sec.json" -o "$T/x.tsv" 2> "$T/e"
 is "$?" "64" "--symdir without --current is a usage error"
 "$TL" import --symdir "$T/nope:2014-10-10" --current 2025-12-14 --sec "$T/sec.json" -o "$T/x.tsv" 2> "$T/e"

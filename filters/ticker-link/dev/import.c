@@ -38,6 +38,8 @@ static void usage(FILE *fp)
                 "  --current DATE      the date of the current sources (--sec): a snapshot's\n"
                 "                      company absent from them ends the day before\n"
                 "  --sp500 FILE        S&P 500 constituents CSV (Symbol,Security,...,CIK)\n"
+                "  --sp500-history FILE  S&P 500 membership intervals: former members' listings\n"
+                "                      get the constituents' prior boost (needs --current)\n"
                 "  --intl FILE         FinanceDatabase equities TSV (Yahoo symbols)\n"
                 "  --tsv FILE          a listings table in the newspipe-listings(5) format\n"
                 "                      (repeatable; rows are taken as they are)\n"
@@ -642,7 +644,7 @@ static int write_table(tl_brows *rows, const char *const *notes, int nnotes, np_
 
 int tl_import_main(int argc, char **argv)
 {
-    const char *sec = NULL, *sp500 = NULL, *intl = NULL, *output = NULL;
+    const char *sec = NULL, *sp500 = NULL, *sp500_history = NULL, *intl = NULL, *output = NULL;
     const char *aliases[MAX_INPUTS];
     int naliases = 0;
     const char *current = NULL;
@@ -669,6 +671,8 @@ int tl_import_main(int argc, char **argv)
             sec = v;
         else if (!strcmp(a, "--sp500"))
             sp500 = v;
+        else if (!strcmp(a, "--sp500-history"))
+            sp500_history = v;
         else if (!strcmp(a, "--intl"))
             intl = v;
         else if (!strcmp(a, "--aliases") && naliases < MAX_INPUTS)
@@ -727,8 +731,9 @@ int tl_import_main(int argc, char **argv)
         dir[colon - symdir[i]] = '\0';
         if (tl_read_symdir(dir, colon + 1)) rc = NP_EX_DATAERR;
     }
-    if (rc == NP_EX_OK && nsymdir && !current) {
-        np_error("--symdir needs --current DATE (the date of the current sources)");
+    if (rc == NP_EX_OK && (nsymdir || sp500_history) && !current) {
+        np_error("%s needs --current DATE (the date of the current sources)",
+                 nsymdir ? "--symdir" : "--sp500-history");
         rc = NP_EX_USAGE;
     }
     if (rc == NP_EX_OK && sec && tl_read_sec(sec, &rows)) rc = NP_EX_DATAERR;
@@ -737,6 +742,8 @@ int tl_import_main(int argc, char **argv)
     for (int i = 0; i < ntsv && rc == NP_EX_OK; i++)
         if (add_tsv(&rows, tsv[i])) rc = NP_EX_CONFIG;
     if (rc == NP_EX_OK && nsymdir && tl_symdir_rows(&rows, current)) rc = NP_EX_SOFTWARE;
+    if (rc == NP_EX_OK && sp500_history && tl_read_sp500_history(sp500_history, &rows, current))
+        rc = NP_EX_DATAERR;
     if (rc == NP_EX_OK && group_issuers(&rows)) rc = NP_EX_SOFTWARE;
     if (rc == NP_EX_OK && nweak) {
         np_wordset h = {0};

@@ -14,6 +14,7 @@ typedef struct {
     int adr;  /* a depositary receipt or a foreign issuer's US line */
     int type; /* tl_sectype: what the security is */
     int dropped;
+    int sp500;      /* boosted as an S&P 500 member (current or former): once */
     char *domicile; /* issuer's country of domicile, ISO 3166 alpha-2 or "" (owned) */
 } tl_brow;
 
@@ -36,7 +37,13 @@ int tl_read_sec(const char *path, tl_brows *out);
 /* Nasdaq screener JSON for one exchange (mic). Fills a side table used by tl_read_sec:
  * call it before tl_read_sec. */
 int tl_read_screener(const char *path, const char *mic);
+/* The prior an S&P 500 member's listings gain (a large company). */
+#define TL_SP500_BOOST 15
 int tl_read_sp500(const char *path, tl_brows *rows);
+/* S&P 500 membership history (ticker,start_date,end_date): boosts the US equity listings
+ * whose code was in the index while our dated sources show their company under it. Call it
+ * after tl_symdir_rows (and tl_read_sp500, whose members are not boosted twice). */
+int tl_read_sp500_history(const char *path, tl_brows *rows, const char *today_date);
 int tl_read_intl(const char *path, tl_brows *out);
 
 /* Screener facts for a US symbol ("BRK-A" form): returns 0 and fills the outputs, or -1
@@ -55,6 +62,8 @@ int tl_read_symdir(const char *dir, const char *date);
 /* The security type (tl_sectype) the newest snapshot gives a US symbol ("BRK-A" form), or -1
  * when no snapshot has it. */
 int tl_symdir_type(const char *sym);
+/* The date (YYYY-MM-DD) of the oldest snapshot that has a US symbol, or NULL. Borrowed. */
+const char *tl_symdir_first_date(const char *sym);
 /* Appends the snapshots' exchange-traded funds and notes, and the common stocks and
  * depositary receipts no longer listed (absent from the rows already read, which are
  * today's): each valid to the day before the first snapshot, or today_date, that lacks it.

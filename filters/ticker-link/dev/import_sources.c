@@ -599,7 +599,9 @@ int tl_read_sp500(const char *path, tl_brows *rows)
         for (size_t i = 0; i < rows->n; i++) {
             tl_brow *r = &rows->r[i];
             if (strcmp(r->issuer, id)) continue;
-            r->prior = r->prior + 15 > 100 ? 100 : r->prior + 15;
+            if (!r->sp500)
+                r->prior = r->prior + TL_SP500_BOOST > 100 ? 100 : r->prior + TL_SP500_BOOST;
+            r->sp500 = 1;
             if (!strstr(r->aliases, name)) {
                 size_t need = strlen(r->aliases) + strlen(name) + 2;
                 char *a = malloc(need);

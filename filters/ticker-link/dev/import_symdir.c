@@ -229,6 +229,14 @@ int tl_symdir_type(const char *sym)
     return r ? r->type : -1;
 }
 
+const char *tl_symdir_first_date(const char *sym)
+{
+    const sd_row *r = find(sym);
+    for (int k = 0; r && k < n_snap; k++)
+        if (r->seen & (1u << k)) return dates[k];
+    return NULL;
+}
+
 /* "Apple Inc. - Common Stock" -> its lookup keys (full and short form) in k; their count. */
 static int name_keys(const char *name, tl_toks *toks, uint64_t k[2])
 {
