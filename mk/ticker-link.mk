@@ -24,8 +24,9 @@ BENCHES += bench-ticker-link
 # times in the CoNLL-2003 training text plus the BBC news articles of the summarize data
 # set, 2004-2005, not the Reuters evaluation sample), countries, regions, cities or first
 # names, days of the week and months (written capitalized, so never counted lower-case:
-# "Sunday Co") are weak: linked only with supporting evidence. The word list is built, not
-# committed.
+# "Sunday Co"), and surnames (the last word of a person's name of two words or more at least
+# five times in the CoNLL-2003 training text: "Williams") are weak: linked only with
+# supporting evidence. The word list is built, not committed.
 $(TL_OUT)/weak-words.txt: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
 	@mkdir -p $(dir $@)
 	@test -f $(SHARED)/data/summ/bbc_news_summary/docs.ndjson -a -f $(SHARED)/data/ner/conll2003/eng.train || { echo "listings: ../shared absent"; exit 1; }
@@ -33,6 +34,8 @@ $(TL_OUT)/weak-words.txt: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
 	    awk '{ gsub(/\\[nrtu"\\\/]/, " "); gsub(/[^A-Za-z]+/, "\n"); print }' \
 	      $(SHARED)/data/summ/bbc_news_summary/docs.ndjson; } | \
 	    awk '/^[a-z]+$$/ { c[$$0]++ } END { for (w in c) if (c[w] >= 3) print w }'; \
+	  awk 'NF >= 4 && $$4 ~ /PER$$/ { n++; w = $$1; next } { if (n >= 2) c[w]++; n = 0 } \
+	    END { for (w in c) if (c[w] >= 5) print w }' $(SHARED)/data/ner/conll2003/eng.train; \
 	  printf '%s\n' monday tuesday wednesday thursday friday saturday sunday january \
 	    february march april may june july august september october november december; \
 	  cat $(TL_GAZ)/countries.txt $(TL_GAZ)/countries-extra.txt $(TL_GAZ)/regions.txt \

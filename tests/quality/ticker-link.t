@@ -6,11 +6,13 @@
 # rows without the test companies, pairs learnt with their codes excluded). Linking is
 # deterministic: the margins only allow harmless drift, and sit inside the bootstrap interval.
 #
-# Measured when the floors were set (make eval-ticker-link, "dev" table):
-#   masked recall, test companies    339/740 = 0.458 (95% 0.416-0.499)  floor 0.430
-#   explicit recall, test companies  572/740 = 0.773                     floor 0.750
-#   gold precision (issuers)         468/499 = 0.938                     floor 0.920
-#   gold recall, test companies       82/95  = 0.863                     floor 0.840
+# Measured when the floors were set (make eval-ticker-link, "dev" table; the floors were set
+# at round 1 with the margins 0.028, 0.023, 0.018, 0.023 and are only ever raised):
+#   masked recall, test companies    339/740 = 0.458 (95% 0.417-0.499)   floor 0.430
+#   explicit recall, test companies  572/740 = 0.773                      floor 0.750
+#   gold precision (issuers)         469/501 = 0.936                      floor 0.920
+#   gold recall, test companies       83/95  = 0.874                      floor 0.850
+# (round 1: 0.458, 0.773, 0.938, 0.863; precision's floor stays at 0.920, not lowered)
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 need_shared
 need_prog newspipe-ticker-link
@@ -43,8 +45,8 @@ at_least "$explicit" 0.750
 ok $? "explicit-code recall on never-seen companies $explicit >= 0.750"
 at_least "$prec" 0.920
 ok $? "gold precision $prec >= 0.920"
-at_least "$grec" 0.840
-ok $? "gold recall on never-seen companies $grec >= 0.840"
+at_least "$grec" 0.850
+ok $? "gold recall on never-seen companies $grec >= 0.850"
 
 # The gate can fail: a table with no names links nothing by name.
 printf '# newspipe-listings 1\nsymbol\tmic\tname\nZZZZ\tXNYS\tNobody Such Co\n' > "$T/empty.tsv"
