@@ -111,8 +111,11 @@ static int abbrev_stop(const char *s, const tl_tok *t, size_t j)
 
 int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size_t nz)
 {
-    static uint64_t people_h;
-    if (!people_h) people_h = tl_word_hash("people", 6);
+    static uint64_t people_h, of_h;
+    if (!people_h) {
+        people_h = tl_word_hash("people", 6);
+        of_h = tl_word_hash("of", 2);
+    }
     const tl_table *T = L->table;
     const tl_matcher *M = &T->names;
     const tl_tok *t = L->toks.t;
@@ -223,6 +226,18 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             !(t[end].flags & TL_TOK_GLUE) && !(t[end].flags & TL_TOK_DIGIT) &&
             !tl_word_in(TL_W_AFTER_OK, t[end].h) && !tl_is_legal_word(t[end].h) &&
             !((t[end].flags & TL_TOK_CAPS) && (t[end - 1].flags & TL_TOK_CAPS))) {
+            i = end - 1;
+            continue;
+        }
+        /* "National Bank of Abu Dhabi", "National Bank of Canada": a name derived from a
+         * listed name, followed by "of" and a capitalized word, is the start of a longer
+         * name; a one-word name before a place or common word is the company ("Siemens of
+         * Germany"). */
+        if (a->curated == 0 && end + 1 < nt && t[end].h == of_h && !(t[end].flags & TL_TOK_BREAK) &&
+            !(t[end - 1].flags & TL_TOK_POSS) && (t[end + 1].flags & TL_TOK_UPPER) &&
+            !(t[end + 1].flags & TL_TOK_BREAK) && !(t[end + 1].flags & TL_TOK_DIGIT) &&
+            !(single &&
+              (tl_word_in(TL_W_COUNTRY, t[end + 1].h) || tl_word_in(TL_W_COMMON, t[end + 1].h)))) {
             i = end - 1;
             continue;
         }

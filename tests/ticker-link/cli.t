@@ -53,6 +53,9 @@ add 'Toymaker Nike Inc rose. Both Nike and Adidas gained.'
 add 'Interpublic (IPG.N) and BMW (BMWG.DE) rose.'
 add 'An executive of Siemens Mexico said so.'
 add 'The Siemens Mexico Foundation said so.'
+add 'National Bank of Abu Dhabi said profit rose.'
+add 'National Bank Holdings said profit rose.'
+add 'Shares of Nike of Germany and National Bank of Canada rose.'
 "$TL" --listings "$FIX" "$T/cases.ndjson" | python3 -c '
 import json, sys
 for line in sys.stdin:
@@ -92,6 +95,9 @@ is "$(got 30)" "NKE@XNYS" "a capitalized word before a name at a sentence start 
 is "$(got 31)" "BMW@XETR IPG@XNYS" "a RIC root's German G is dropped on German exchanges only (IPG.N is not IP)"
 is "$(got 32)" "SIE@XETR" "a company's unit in a country is the company (Siemens Mexico)"
 is "$(got 33)" "" "not inside a longer name (Siemens Mexico Foundation)"
+is "$(got 34)" "" "a name before \"of\" and a name is part of a longer one (National Bank of Abu Dhabi)"
+is "$(got 35)" "NBHC@XNYS" "the name alone links"
+is "$(got 36)" "NKE@XNYS" "a one-word name before \"of\" and a country is the company (Nike of Germany), a longer one is not (National Bank of Canada)"
 
 # Offsets are code points into the decoded field.
 out=$(printf '%s\n' '{"id":"o","title":"Über","body":"Čeština – Alibaba’s (BABA.N) \ud83d\ude00 Alibaba"}' | "$TL" --listings "$FIX")
