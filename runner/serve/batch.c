@@ -296,16 +296,20 @@ static int join_files(proc *b)
 
 static void on_chain_done(np_chain *c, void *arg);
 
-static void on_deadline(uv_timer_t *t)
+/* A timer ran out: stops the running batch's stages, if any, and says why (a batch stopped at
+ * the shutdown is replayed at the next start; one over batch.timeout fails). */
+static void stop_running(proc *b, int level, const char *why)
 {
-    proc *b = t->data;
     if (b->state != P_RUNNING || !b->chain) return;
-    np_serve_log(b->s, NP_LOG_ERR,
-                 "batch %" PRIu64 " is taking longer than batch.timeout: "
-                 "stopping its stages",
-                 b->seq);
+    np_serve_log(b->s, level, "batch %" PRIu64 " %s: stopping its stages%s", b->seq, why,
+                 level == NP_LOG_ERR ? "" : "; it will be replayed at the next start");
     np_chain_shutdown(b->chain);
     np_chain_escalate(b->chain);
+}
+
+static void on_deadline(uv_timer_t *t)
+{
+    stop_running(t->data, NP_LOG_ERR, "is taking longer than batch.timeout");
 }
 
 static int open_tmp(const char *path)
@@ -884,14 +888,7 @@ unsigned np_batch_failures(const np_server *s, const char **why)
 
 static void on_stop_timer(uv_timer_t *t)
 {
-    proc *b = t->data;
-    if (b->state != P_RUNNING || !b->chain) return;
-    np_serve_log(b->s, NP_LOG_WARNING,
-                 "batch %" PRIu64 " has not finished within the shutdown time: stopping its "
-                 "stages; it will be replayed at the next start",
-                 b->seq);
-    np_chain_shutdown(b->chain);
-    np_chain_escalate(b->chain);
+    stop_running(t->data, NP_LOG_WARNING, "has not finished within the shutdown time");
 }
 
 void np_batch_stop(np_server *s, void (*done)(np_server *s))
