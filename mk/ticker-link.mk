@@ -16,7 +16,7 @@ TL_GAZ := gazetteers
 
 $(OBJ)/tests/unit/ticker-link/%.o: ALL_CFLAGS += -Ifilters/ticker-link -Itests/unit
 
-.PHONY: listings eval-ticker-link bench-ticker-link
+.PHONY: listings eval-ticker-link bench-ticker-link folds-ticker-link
 EVALS += eval-ticker-link
 BENCHES += bench-ticker-link
 
@@ -125,6 +125,13 @@ eval-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-entity-tag $(TL_HO_DEV)
 	    python3 bench/ticker-link-heldout.py score --bin $(TL_BIN) --shared $(SHARED) \
 	      --listings $(TL_HO)/$$t.tsv --gold tests/ticker-link/gold.tsv || exit 1; done; \
 	else echo "eval-ticker-link: ../shared absent, skipped"; fi
+
+# Pseudo-unseen folds of the dev companies (bench/ticker-link-folds.py): for choosing recall
+# rules without the sealed test part; each fold's companies are left out of curation and
+# learning, its misses classified by cause (build/ticker-link/folds/misses.tsv).
+folds-ticker-link: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_HO)/dev.tsv
+	python3 bench/ticker-link-folds.py --bin $(TL_BIN) --shared $(SHARED) --aliases data/aliases.tsv \
+	  --gold tests/ticker-link/gold.tsv --dev-table $(TL_HO)/dev.tsv --work $(TL_OUT)/folds --misses $(TL_OUT)/folds/misses.tsv -- $(TL_SOURCES)
 
 bench-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-cat
 	NP_BIN=$(BINDIR) NP_TOP=$(CURDIR) SHARED=$(SHARED) BENCH_DIR=$(OUT)/bench RUNS=3 sh bench/ticker-link.sh

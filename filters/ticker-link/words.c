@@ -749,7 +749,7 @@ static int built;
 
 /* One pool for every list's table: each gets the smallest power of two at least twice its
  * length, so lookups stay short. */
-static uint64_t pool[4096];
+static uint64_t pool[8192];
 
 static int carve(np_wordset *s, size_t *used, size_t n)
 {

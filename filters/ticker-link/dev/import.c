@@ -338,7 +338,7 @@ static int group_issuers(tl_brows *rows)
 /* ---- weak words ------------------------------------------------------------------------- */
 
 /* Reads words (one per line; only one-word lines count) into the set, folded. */
-static int read_words(const char *path, np_wordset *h)
+static int read_words(const char *path, np_wordset *h, np_wordset *phrases)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -349,7 +349,19 @@ static int read_words(const char *path, np_wordset *h)
     while (fgets(line, sizeof line, f)) {
         size_t n = strcspn(line, "\r\n");
         line[n] = '\0';
-        if (!n || strchr(line, ' ')) continue;
+        if (n && strchr(line, ' ')) {
+            /* A place of several words ("New Zealand"): its name key. */
+            tl_toks toks = {0};
+            tl_name_key k[2];
+            int nk = tl_name_keys(line, n, &toks, k);
+            tl_toks_free(&toks);
+            if (nk > 0 && np_wordset_add(phrases, k[0].key)) {
+                fclose(f);
+                return -1;
+            }
+            continue;
+        }
+        if (!n) continue;
         size_t m = tl_fold_word(line, n, fold, sizeof fold);
         if (m && np_wordset_add(h, tl_word_hash(fold, m))) {
             fclose(f);
@@ -745,11 +757,14 @@ int tl_import_main(int argc, char **argv)
     if (rc == NP_EX_OK && sp500_history && tl_read_sp500_history(sp500_history, &rows, current))
         rc = NP_EX_DATAERR;
     if (rc == NP_EX_OK && group_issuers(&rows)) rc = NP_EX_SOFTWARE;
-    if (rc == NP_EX_OK && nweak) {
-        np_wordset h = {0};
+    if (rc == NP_EX_OK) {
+        np_wordset h = {0}, ph = {0};
         for (int i = 0; i < nweak && rc == NP_EX_OK; i++)
-            if (read_words(weak[i], &h)) rc = NP_EX_NOINPUT;
-        if (rc == NP_EX_OK && mark_weak(&rows, &h)) rc = NP_EX_SOFTWARE;
+            if (read_words(weak[i], &h, &ph)) rc = NP_EX_NOINPUT;
+        if (rc == NP_EX_OK && tl_name_variants(&rows, nweak ? &h : NULL, nweak ? &ph : NULL))
+            rc = NP_EX_SOFTWARE;
+        np_wordset_free(&ph);
+        if (rc == NP_EX_OK && nweak && mark_weak(&rows, &h)) rc = NP_EX_SOFTWARE;
         np_wordset_free(&h);
     }
     for (int i = 0; i < naliases && rc == NP_EX_OK; i++)

@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "wordset.h"
+
 typedef struct {
     char *issuer, *symbol, *ric, *name, *aliases; /* owned; aliases '|'-separated */
     char mic[5], country[3];
@@ -74,6 +76,12 @@ void tl_symdir_free(void);
 /* Security type of a security name ("... ETF", "... Preferred Stock", "American Depositary
  * Shares"): a tl_sectype, TL_SEC_COMMON when nothing says otherwise. */
 int tl_security_type(const char *name);
+
+/* Adds to each equity row the short news forms of its name ("Lufthansa" of "Deutsche
+ * Lufthansa AG", "First Quantum" of "First Quantum Minerals Ltd") that no other issuer's
+ * name or form shares (import_variants.c). Call it after the issuers are grouped and before
+ * the weak words are marked. Returns 0 or -1 (out of memory). */
+int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *places);
 
 /* Country name ("Hong Kong", "United States") to ISO 3166 alpha-2, or "". */
 const char *tl_country_code(const char *name);

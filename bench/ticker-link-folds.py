@@ -1,0 +1,344 @@
+#!/usr/bin/env python3
+"""Pseudo-unseen folds of the DEV companies of bench/ticker-link-heldout.py, for choosing
+recall rules without the sealed test part.
+
+The dev companies (first md5 hex digit of "ROOT.SUFFIX" not 0-2) are split into K folds by
+the SECOND hex digit (int(d, 16) % K). For each fold the table is built as the held-out dev
+table is, with that fold's companies treated like the test part: the curated rows naming
+them left out (the `split` rule of ticker-link-heldout.py) and their codes excluded from
+`learn`. Masked recall (codes cut out of the text) is then scored on that fold's companies
+only: companies no curation or learning has seen. The sealed test part is never scored,
+printed or learnt from here (its codes are excluded in every fold).
+
+Each miss is classified mechanically:
+  a  the table has a listing with the gold code (on the RIC's exchange, valid on the
+     article's date or without dates): the name in the text did not match it; the
+     subclass compares the name written before the code in the text with the listing's
+     name (legal form, group word, "The", shorter, longer, other)
+  b  no such listing, but the name written before the code names a listing of the
+     sources-only table under another code or exchange
+  c  neither: no source here has it
+  n  no name written before the code (a bare code): nothing to match
+Usage:
+  ticker-link-folds.py --bin BIN --shared DIR --aliases data/aliases.tsv --work DIR \
+      [--k 4] [--misses FILE] -- IMPORT-SOURCE-ARGS...
+"""
+import argparse, collections, datetime, importlib.util, json, os, re, subprocess, sys, unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location("ho", os.path.join(HERE, "ticker-link-heldout.py"))
+ho = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(ho)
+IS_TEST = ho.is_test
+
+
+def fold_of(ric, k):
+    root, sfx = ho.root_key(ric)
+    return int(ho.hashlib.md5(f"{root}.{sfx}".encode()).hexdigest()[1], 16) % k
+
+
+LEGAL = set("""inc incorporated corp corporation co cos company companies ltd limited plc llc lp
+llp ag sa nv se spa sab cv kgaa gmbh asa as ab publ oyj oy kk bhd berhad tbk pcl pjsc jsc oao
+ojsc pao ltda sae bv srl saa sca scs nl ad dd hf adr ads reit new de public""".split())
+GROUP = set("holdings holding hldgs group groupe groep gruppe grupo gruppo".split())
+
+
+def words(name):
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).replace("&", " and ")
+    return [w for w in re.split(r"[^a-z0-9]+", s.lower()) if w]
+
+
+def core(ws):
+    ws = list(ws)
+    if ws and ws[0] == "the":
+        ws = ws[1:]
+    while len(ws) > 1 and (ws[-1] in LEGAL or ws[-1] in GROUP or len(ws[-1]) == 1):
+        ws.pop()
+    return ws
+
+
+NAME_BEFORE = re.compile(r"((?:[A-Z0-9][\w.&'\-]*|of|and|the|de|&)(?:\s+(?:[A-Z0-9][\w.&'\-]*|of|and|the|de|&)){0,5})\s*[(<]\s*$")
+OPENERS = set("Shares Stock Units Rival Rivals Analysts Investors Both Sources Parent Unit Owner "
+              "Peer Peers Like Unlike While But And As In At On For By With From The A An Of To "
+              "U.S.".split())
+
+
+def name_before(text, pos):
+    m = NAME_BEFORE.search(text[max(0, pos - 120):pos + 1])
+    if not m:
+        return ""
+    ws = m.group(1).split()
+    while ws and (ws[0] in OPENERS or ws[0] in ("of", "and", "the", "de", "&")):
+        ws = ws[1:]
+    for i, w in enumerate(ws):  # "Germany's Volkswagen": a possessive opens the name
+        if i < len(ws) - 1 and (w.endswith("'s") or w.endswith("\u2019s")):
+            ws = ws[i + 1:]
+            break
+    n = " ".join(ws)
+    return re.sub(r"('s|\u2019s)$", "", n).rstrip(",")
+
+
+def read_table(path):
+    rows = []
+    hdr = None
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        f = line.rstrip("\n").split("\t")
+        if hdr is None:
+            hdr = {c: i for i, c in enumerate(f)}
+            continue
+        rows.append({c: (f[i] if i < len(f) else "") for c, i in hdr.items()})
+    # names and aliases live on the issuer's first row
+    names = collections.defaultdict(set)
+    for r in rows:
+        if r["name"]:
+            names[r["issuer"]].add(r["name"])
+        for a in r["aliases"].split("|"):
+            if a:
+                names[r["issuer"]].add(a.lstrip("+=~!"))
+    return rows, names
+
+
+def sym_root(s):
+    return re.sub(r"[^A-Z0-9]", "", (s or "").split("-")[0].split(".")[0])
+
+
+def listing_for(rows_by_key, ric, sfx, day):
+    root, s = ho.root_key(ric)
+    mic = sfx.get(s)
+    if not mic:
+        return None
+    out = []
+    for r in rows_by_key.get((ho.canon(mic), root), []) + rows_by_key.get(("ric", ric), []):
+        if day and r["valid_from"] and day < r["valid_from"]:
+            continue
+        if day and r["valid_to"] and day > r["valid_to"]:
+            continue
+        out.append(r)
+    if not out and mic in ("XETR", "XFRA") and root.endswith("G"):
+        out = rows_by_key.get((ho.canon(mic), root[:-1]), [])
+    return out or None
+
+
+def index_rows(rows):
+    by = collections.defaultdict(list)
+    for r in rows:
+        by[(ho.canon(r["mic"]), sym_root(r["symbol"]))].append(r)
+        if r["ric"]:
+            by[("ric", r["ric"])].append(r)
+    return by
+
+
+def subclass(text_name, listed):
+    t = words(text_name)
+    best = "other"
+    for n in listed:
+        l = words(n)
+        if not t or not l:
+            continue
+        if t == l:
+            return "same-words"
+        if core(t) == core(l):
+            if t[:1] == ["the"] or l[:1] == ["the"]:
+                best = "the"
+            elif any(w in GROUP for w in t + l):
+                best = "group-word"
+            else:
+                best = "legal-form"
+            continue
+        ct, cl = core(t), core(l)
+        if best == "other" and len(ct) < len(cl) and cl[:len(ct)] == ct:
+            best = "text-shorter-prefix"
+        elif best == "other" and len(ct) > len(cl) and ct[:len(cl)] == cl:
+            best = "text-longer"
+        elif best == "other" and set(ct) < set(cl):
+            best = "text-subset"
+        elif best == "other" and "".join(ct) == "".join(cl):
+            best = "spacing"
+    return best
+
+
+def read_gold(path):
+    gold = collections.defaultdict(list)
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        aid, _, keys = line.rstrip("\n").partition("\t")
+        if keys.strip() == "-":
+            gold.setdefault(aid, [])
+        else:
+            gold[aid].append([k.strip() for k in keys.split(",") if k.strip()])
+    return gold
+
+
+def gold_score(binary, table, arts, gold, sfx, part):
+    """Gold recall and wrong issuers, counting only companies for which part(RIC) holds
+    (a company is ROOT.SUFFIX of its MIC:SYMBOL, as in ticker-link-heldout.py)."""
+    mic_of = {}
+    for k, v in sfx.items():
+        mic_of.setdefault(v, k)
+    def ric_of(m, s):
+        suf = mic_of.get(m)
+        return f"{re.sub(r'[^A-Z0-9]', '', s.split('-')[0].split('.')[0])}.{suf}" if suf else None
+    out = ho.run(binary, table, [r for r in arts if r["id"] in gold])
+    tp = n = fp = 0
+    for aid, wants in gold.items():
+        tk = out[aid].get("tickers", [])
+        got = [(ho.canon(t["exchange"] or ""), t["symbol"]) for t in tk]
+        used = set()
+        for w in wants:
+            alts = {(ho.canon(k.split(":", 1)[0]), k.split(":", 1)[1]) for k in w if ":" in k}
+            m, s = next(iter(sorted(alts)))
+            r = ric_of(m, s)
+            found = [g for g in got if g in alts]
+            used.update(found)
+            if r and part(r):
+                n += 1
+                tp += bool(found)
+        by_iss = collections.defaultdict(list)
+        for t in tk:
+            by_iss[t["issuer"] or t["symbol"]].append((ho.canon(t["exchange"] or ""), t["symbol"]))
+        for iss, ls in by_iss.items():
+            if any(l in used for l in ls):
+                continue
+            rs = [ric_of(m, s) for m, s in ls]
+            if any(r and part(r) for r in rs):
+                fp += 1
+    return tp, n, fp
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--shared", required=True)
+    ap.add_argument("--aliases", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--k", type=int, default=4)
+    ap.add_argument("--misses", help="write every miss, classified, here (TSV)")
+    ap.add_argument("--folds", help="only these folds, e.g. 0,2")
+    ap.add_argument("--dev-table", help="with --gold: also the dev companies' gold figures on this table")
+    ap.add_argument("--gold", help="also gold precision/recall of each fold's companies on its table")
+    ap.add_argument("import_args", nargs=argparse.REMAINDER)
+    a = ap.parse_args()
+    src = [x for x in a.import_args if x != "--"]
+    os.makedirs(a.work, exist_ok=True)
+    arts, labels = ho.load(a.shared)
+    sfx = ho.suffix_table(a.shared)
+    corpora = [os.path.join(a.shared, "data/corpora/reuters-fin-2013q4-sample/articles.ndjson")]
+    masked = []
+    for rec in arts:
+        r = dict(rec)
+        for f in ("title", "body"):
+            if isinstance(r.get(f), str):
+                r[f] = ho.GROUP.sub("", r[f])
+        masked.append(r)
+    srcs = os.path.join(a.work, "srcs.tsv")
+    subprocess.run([a.bin, "import"] + src + ["-o", srcs], check=True)
+    srows, snames = read_table(srcs)
+    s_by = index_rows(srows)
+    # name -> issuers of the sources-only table, by core words
+    by_core = collections.defaultdict(set)
+    for iss, ns in snames.items():
+        for n in ns:
+            c = " ".join(core(words(n)))
+            if c:
+                by_core[c].add(iss)
+    iss_rows = collections.defaultdict(list)
+    for r in srows:
+        iss_rows[r["issuer"]].append(r)
+    total_h = total_n = 0
+    gold = read_gold(a.gold) if a.gold else None
+    gtot = [0, 0, 0]
+    causes = collections.Counter()
+    miss_out = []
+    folds = range(a.k) if not a.folds else [int(x) for x in a.folds.split(",")]
+    for f in folds:
+        in_fold = lambda r: not IS_TEST(r) and fold_of(r, a.k) == f
+        ho.is_test = lambda r: IS_TEST(r) or in_fold(r)
+        codes = os.path.join(a.work, f"codes{f}.txt")
+        al = os.path.join(a.work, f"aliases{f}.tsv")
+        ns = argparse.Namespace(shared=a.shared, aliases=a.aliases, codes=codes, aliases_out=al)
+        ho.cmd_split(ns)
+        ho.is_test = IS_TEST
+        cur = os.path.join(a.work, f"curated{f}.tsv")
+        lrn = os.path.join(a.work, f"learned{f}.tsv")
+        tab = os.path.join(a.work, f"table{f}.tsv")
+        subprocess.run([a.bin, "import"] + src + ["--aliases", al, "-o", cur], check=True)
+        subprocess.run([a.bin, "learn", "--listings", cur, "--exclude", codes, "-o", lrn] + corpora,
+                       check=True)
+        subprocess.run([a.bin, "import"] + src + ["--aliases", al, "--aliases", lrn, "-o", tab],
+                       check=True)
+        out = ho.run(a.bin, tab, masked)
+        rows, names = read_table(tab)
+        by = index_rows(rows)
+        h = n = 0
+        for rec in arts:
+            for ric in labels.get(rec["id"], []):
+                if not in_fold(ric):
+                    continue
+                n += 1
+                if ho.hits(out[rec["id"]], ric, sfx):
+                    h += 1
+                    continue
+                day = (rec.get("published") or rec.get("date") or "")[:10]
+                text = (rec.get("title") or "") + "\n" + (rec.get("body") or "")
+                pos = text.find(ric)
+                while pos > 0 and text[pos] not in "(<":
+                    pos -= 1
+                tname = name_before(text, pos) if pos > 0 else ""
+                ls = listing_for(by, ric, sfx, day)
+                if ls:
+                    listed = set()
+                    for r in ls:
+                        listed |= names.get(r["issuer"], set())
+                    cause = "a:" + (subclass(tname, listed) if tname else "no-name")
+                    other = "; ".join(sorted(listed))[:120]
+                elif not tname:
+                    cause, other = "n", ""
+                else:
+                    c = " ".join(core(words(tname)))
+                    iss = by_core.get(c, set())
+                    if iss:
+                        cause = "b"
+                        other = "; ".join(sorted({f"{r['mic']}:{r['symbol']}" for i in iss
+                                                  for r in iss_rows[i]}))[:120]
+                    else:
+                        cause, other = "c", ""
+                causes[cause] += 1
+                miss_out.append((f, rec["id"], day, ric, cause, tname, other))
+        gp = ""
+        if gold:
+            gt, gn, gf = gold_score(a.bin, tab, arts, gold, sfx, lambda r: in_fold(r))
+            gtot[0] += gt
+            gtot[1] += gn
+            gtot[2] += gf
+            gp = f"; gold: recall {gt}/{gn}, wrong issuers {gf}"
+        print(f"fold {f}: masked recall {h}/{n} = {h / max(n, 1):.4f}{gp}", flush=True)
+        total_h += h
+        total_n += n
+    print(f"all folds: masked recall pseudo-unseen {total_h}/{total_n} = {total_h / max(total_n, 1):.4f}")
+    if gold:
+        t, n, fp = gtot
+        print(f"gold, each fold's companies on its table: precision {t}/{t + fp} = {t / max(t + fp, 1):.4f}, "
+              f"recall {t}/{n} = {t / max(n, 1):.4f}")
+    if gold and a.dev_table:
+        t, n, fp = gold_score(a.bin, a.dev_table, arts, gold, sfx, lambda r: not IS_TEST(r))
+        print(f"gold, dev companies on {a.dev_table}: precision {t}/{t + fp} = {t / max(t + fp, 1):.4f}, "
+              f"recall {t}/{n} = {t / max(n, 1):.4f}")
+    major = collections.Counter()
+    for c, v in causes.items():
+        major[c.split(":")[0]] += v
+    print("misses by cause: " + ", ".join(f"{c} {v}" for c, v in sorted(major.items())))
+    print("  a by name relation: " + ", ".join(f"{c[2:]} {v}" for c, v in causes.most_common() if c.startswith("a:")))
+    if a.misses:
+        with open(a.misses, "w", encoding="utf-8") as fp:
+            fp.write("fold\tid\tdate\tric\tcause\tname_in_text\tlisted_or_found\n")
+            for m in miss_out:
+                fp.write("\t".join(str(x) for x in m) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,204 @@
+/* Short news forms of listed names (see import_model.h, tl_name_variants). News copy names a
+ * company by the distinctive part of its registered name: "Lufthansa" for Deutsche Lufthansa
+ * AG, "First Quantum" for First Quantum Minerals Ltd, "Philips" for Koninklijke Philips NV.
+ * A rule, not a list of companies: drop a leading national or form word and trailing
+ * industry words while a word is left, and keep the form only when no other issuer's name
+ * or form has the same key (two "Pacific"s cancel each other). Chosen on the pseudo-unseen
+ * dev folds (bench/ticker-link-folds.py). Build-time code: clarity over speed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_model.h"
+#include "../listings.h"
+#include "../names.h"
+#include "../normalize.h"
+
+/* Words that open a registered name but not the name news uses: national adjectives of
+ * companies named after their country's founding charter ("Deutsche Lufthansa"), the Dutch
+ * "Royal" (Koninklijke), "Bank"/"Company" in Romance word order ("Banco Santander",
+ * "Compagnie de Saint-Gobain"), and legal forms written first (Swedish "AB Volvo",
+ * Indonesian "PT", Russian "OAO"/"PJSC"). */
+static const char *const lead_words[] = {"deutsche", "koninklijke", "banco",  "compagnie",
+                                         "compania", "ab",          "pt",     "oao",
+                                         "pjsc",     "jsc",         "societe"};
+
+/* Industry words that close a registered name and that news drops once the rest names the
+ * company ("Toyota Motor", "Cathay Pacific Airways", "Barrick Gold", "Samsung
+ * Electronics"). */
+static const char *const tail_words[] = {
+    "motor",         "motors",        "airlines",       "airways",
+    "energy",        "gold",          "minerals",       "mining",
+    "electronics",   "industries",    "banking",        "financial",
+    "international", "stores",        "petroleum",      "resources",
+    "chemical",      "chemicals",     "pharmaceutical", "pharmaceuticals",
+    "technologies",  "entertainment", "communications", "telecommunications",
+    "insurance",     "foods",         "brands",         "enterprises",
+    "worldwide",     "athletica"};
+
+static int in_list(uint64_t h, const char *const *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (tl_word_hash(w[i], strlen(w[i])) == h) return 1;
+    return 0;
+}
+
+typedef struct {
+    uint64_t key;
+    const char *issuer; /* borrowed from the rows */
+} owner;
+
+static int cmp_owner(const void *a, const void *b)
+{
+    const owner *x = a, *y = b;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    return strcmp(x->issuer, y->issuer);
+}
+
+typedef struct {
+    owner *o;
+    size_t n, cap;
+} owners;
+
+static int push(owners *L, uint64_t key, const char *issuer)
+{
+    if (L->n == L->cap) {
+        size_t cap = L->cap ? L->cap * 2 : 4096;
+        owner *p = realloc(L->o, cap * sizeof *p);
+        if (!p) return -1;
+        L->o = p;
+        L->cap = cap;
+    }
+    L->o[L->n++] = (owner){key, issuer};
+    return 0;
+}
+
+/* The distinct issuers that own key (0, 1 or 2 meaning "more than one"). */
+static int n_owners(const owners *L, uint64_t key, const char *issuer)
+{
+    owner probe = {key, ""};
+    size_t lo = 0, hi = L->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cmp_owner(&L->o[mid], &probe) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int n = 0, other = 0;
+    for (size_t i = lo; i < L->n && L->o[i].key == key; i++) {
+        if (strcmp(L->o[i].issuer, issuer))
+            other = 1;
+        else
+            n = 1;
+    }
+    return n + other;
+}
+
+/* The short forms of one name: words [b, e) of its key (leading words dropped up to b,
+ * trailing ones from e). Writes up to 3 (b, e) pairs; returns how many. */
+static int forms(const tl_name_key *k, int span[3][2])
+{
+    size_t n = k->nwords, b = 0, e = n;
+    while (b + 1 < n && in_list(k->words[b], lead_words, sizeof lead_words / sizeof *lead_words))
+        b++;
+    while (e > b + 1 &&
+           in_list(k->words[e - 1], tail_words, sizeof tail_words / sizeof *tail_words))
+        e--;
+    /* A form must not end on a connector ("Avadh Sugar &" of "... & Energy"). */
+    static uint64_t conn[4];
+    if (!conn[0]) {
+        conn[0] = tl_word_hash("and", 3);
+        conn[1] = tl_word_hash("of", 2);
+        conn[2] = tl_word_hash("de", 2);
+        conn[3] = tl_word_hash("the", 3);
+    }
+    for (int c = 0; c < 4 && e < n; c++)
+        if (k->words[e - 1] == conn[c]) e = n;
+    int m = 0;
+    if (b > 0) span[m][0] = (int)b, span[m++][1] = (int)n;
+    if (e < n) span[m][0] = 0, span[m++][1] = (int)e;
+    if (b > 0 && e < n) span[m][0] = (int)b, span[m++][1] = (int)e;
+    return m;
+}
+
+/* Key of words [b, e) of k. */
+static uint64_t span_key(const tl_name_key *k, int b, int e)
+{
+    uint64_t h = TL_KEY_SEED;
+    for (int i = b; i < e; i++) h = tl_key_step(h, k->words[i]);
+    return h;
+}
+
+int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *places)
+{
+    owners L = {0};
+    tl_toks toks = {0};
+    int rc = -1;
+    /* Every key an issuer answers to now, and every short form it would gain. */
+    for (size_t i = 0; i < rows->n; i++) {
+        tl_brow *r = &rows->r[i];
+        if (r->dropped || !r->name[0]) continue;
+        tl_name_key k[2];
+        int nk = tl_name_keys(r->name, strlen(r->name), &toks, k);
+        if (nk < 0) goto out;
+        for (int j = 0; j < nk; j++) {
+            if (push(&L, k[j].key, r->issuer)) goto out;
+            int span[3][2];
+            int m = forms(&k[j], span);
+            for (int v = 0; v < m; v++)
+                if (push(&L, span_key(&k[j], span[v][0], span[v][1]), r->issuer)) goto out;
+        }
+    }
+    qsort(L.o, L.n, sizeof *L.o, cmp_owner);
+    for (size_t i = 0; i < rows->n; i++) {
+        tl_brow *r = &rows->r[i];
+        if (r->dropped || !r->name[0] || !TL_SEC_IS_EQUITY(r->type)) continue;
+        tl_name_key k[2];
+        int nk = tl_name_keys(r->name, strlen(r->name), &toks, k);
+        if (nk < 0) goto out;
+        for (int j = 0; j < nk; j++) {
+            int span[3][2];
+            int m = forms(&k[j], span);
+            for (int v = 0; v < m; v++) {
+                int b = span[v][0], e = span[v][1];
+                if (n_owners(&L, span_key(&k[j], b, e), r->issuer) != 1) continue;
+                /* A form of common words and places only ("New Zealand", "Pacific") names
+                 * no company. */
+                int plain = 1;
+                for (int w = b; w < e && plain; w++)
+                    plain = (weak && np_wordset_has(weak, k[j].words[w])) ||
+                            tl_is_common_word(k[j].words[w]);
+                if (plain || (places && np_wordset_has(places, span_key(&k[j], b, e)))) continue;
+                char buf[512];
+                size_t len = k[j].raw1[e - 1] - k[j].raw0[b];
+                if (len >= sizeof buf) continue;
+                memcpy(buf, r->name + k[j].raw0[b], len);
+                buf[len] = '\0';
+                /* Already among the issuer's aliases (another row of it gave it). */
+                const char *p = r->aliases;
+                int have = 0;
+                while (!have && (p = strstr(p, buf))) {
+                    have = (p == r->aliases || p[-1] == '|') && (p[len] == '|' || !p[len]);
+                    p += len;
+                }
+                if (have) continue;
+                size_t al = strlen(r->aliases);
+                char *na = malloc(al + len + 3);
+                if (!na) goto out;
+                /* One word alone ("Lufthansa", "Equinox" of Equinox Gold) is weak: it links
+                 * with support in the text (the full name, a trade word before it). Strong
+                 * for cross-listed companies only cost a wrong company on the dev gold. */
+                const char *mark = e - b == 1 ? "~" : "";
+                snprintf(na, al + len + 3, "%s%s%s%s", r->aliases, al ? "|" : "", mark, buf);
+                free(r->aliases);
+                r->aliases = na;
+            }
+        }
+    }
+    rc = 0;
+out:
+    free(L.o);
+    tl_toks_free(&toks);
+    return rc;
+}

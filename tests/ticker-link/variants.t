@@ -1,0 +1,72 @@
+#!/bin/sh
+# newspipe-ticker-link import: the short news forms of listed names (a leading national or
+# form word and trailing industry words dropped, kept when no other issuer shares the form;
+# one word alone needs support), and the noise words that close FinanceDatabase names
+# ("Aktiengesellschaft", "Sponsored ADR"). Names written for this test.
+. "$NP_TOP/tests/lib.sh"
+need_prog newspipe-ticker-link
+command -v python3 >/dev/null || skip_all "python3 absent"
+TL="$NP_BIN/newspipe-ticker-link"
+export NEWSPIPE_CACHE_DIR="$T/cache"
+
+printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl.tsv"
+n=0
+for l in 'Deutsche Flugwerke AG|Germany|GER|XETR|DE' \
+    'Brightwater Quantum Minerals Ltd.|Canada|TOR|XTSE|TO' \
+    'Pacifica Mining Limited|Australia|ASX|XASX|AX' \
+    'Pacifica Energy Limited|Australia|ASX|XASX|AX' \
+    'Kiwi Land Energy Limited|Australia|ASX|XASX|AX' \
+    'Avadh Sugar & Energy Limited|India|NSI|XNSE|NS' \
+    'Common Gold Corp.|Canada|TOR|XTSE|TO' \
+    'Kranwerk Aktiengesellschaft|Germany|GER|XETR|DE' \
+    'Nordbank Financial Group, Inc. Sponsored ADR|Japan|JPX|XTKS|T' \
+    'Koninklijke Zuidmolen N.V.|Netherlands|AMS|XAMS|AS' \
+    'Orsted Fisk Motor Co., Ltd.|Japan|JPX|XTKS|T' \
+    'Nordbank Financial Group Inc.|Hong Kong|HKG|XHKG|HK'; do
+    n=$((n + 1))
+    IFS='|' read -r name country ex mic sfx <<EOT
+$l
+EOT
+    printf 'S%d.%s\t%s\t%s\t%s\t%s\t%s\tX\tIndustrials\tMachines\t\t\t\tFalse\n' \
+        "$n" "$sfx" "$name" "$ex" "$mic" "$ex" "$country" >> "$T/intl.tsv"
+done
+printf 'common\nkiwi land\n' > "$T/weak.txt"
+"$TL" import --intl "$T/intl.tsv" --weak-words "$T/weak.txt" -o "$T/l.tsv" 2> "$T/e"
+ok $? "import"
+al() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
+is "$(al 'Deutsche Flugwerke AG')" "~Flugwerke" "a leading national word goes; one word is weak"
+is "$(al 'Koninklijke Zuidmolen N.V.')" "~Zuidmolen" "and the Dutch 'Royal'"
+is "$(al 'Brightwater Quantum Minerals Ltd.')" "Brightwater Quantum" "a trailing industry word goes"
+is "$(al 'Orsted Fisk Motor Co., Ltd.')" "Orsted Fisk" "after the legal form"
+is "$(al 'Pacifica Mining Limited')|$(al 'Pacifica Energy Limited')" "|" \
+   "a form two issuers share is nobody's"
+is "$(al 'Kiwi Land Energy Limited')" "" "nor a place of several words"
+is "$(al 'Common Gold Corp.')" "" "nor a common word"
+is "$(al 'Avadh Sugar & Energy Limited')" "" "a form never ends on a connector"
+iss() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v m="$1" '$3 == m && $10 ~ /^Nordbank/ { print $1 }'; }
+is "$(iss XTKS)" "$(iss XHKG)" "'Sponsored ADR' closes a name as a legal form does: one issuer"
+
+: > "$T/in.ndjson"
+n=0
+add() { n=$((n + 1)); printf '{"id":%d,"body":"%s","published":"2024-03-05"}\n' "$n" "$1" >> "$T/in.ndjson"; }
+add 'Brightwater Quantum said on Monday output rose.'
+add 'Flugwerke said on Monday it would cut jobs.'
+add 'Deutsche Flugwerke AG reported results. Flugwerke said it would cut jobs.'
+add 'Kranwerk said on Monday orders rose.'
+add 'Nordbank Financial Group said profit rose.'
+add 'Pacifica said on Monday output rose.'
+add 'Sugar and Avadh Sugar said nothing.'
+"$TL" --listings "$T/l.tsv" < "$T/in.ndjson" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    print(r["id"], " ".join(sorted(t["symbol"] for t in r.get("tickers", []))))' > "$T/o"
+got() { awk -v i="$1" '$1 == i { $1 = ""; sub(/^ /, ""); print }' "$T/o"; }
+is "$(got 1)" "S2" "a multi-word short form links on its own"
+is "$(got 2)" "" "a one-word short form alone does not"
+is "$(got 3)" "S1" "it does beside the full name"
+is "$(got 4)" "S8" "'Aktiengesellschaft' is a legal form: the one-word name is the company's"
+like "$(got 5)" "S9" "the company's full name links"
+is "$(got 6)" "" "a shared form links neither issuer"
+is "$(got 7)" "" "nor the cut-off form"
+done_testing
