@@ -60,7 +60,7 @@ TL_SOURCES = \
 	  --sec $(TL_SRC)/sec-edgar/company_tickers_exchange.json \
 	  --sp500 $(TL_SRC)/sp500/constituents.csv \
 	  --sp500-history $(TL_SRC)/sp500-history/sp500_ticker_start_end.csv \
-	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv \
+	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv --intl-date 2026-08-16 \
 	  --weak-words $(TL_OUT)/weak-words.txt
 # The news corpora whose explicit codes `learn` reads.
 TL_CORPORA = $(wildcard $(SHARED)/data/corpora/*/articles.ndjson)
@@ -76,7 +76,8 @@ listings: $(TL_BIN) $(TL_OUT)/weak-words.txt
 	  --note "  S&P 500 constituents (2026-08-08, PDDL); S&P 500 membership intervals 1996-2025" \
 	  --note "  (fja05680/sp500 of 2025-11-16, MIT: a former member's listing gets the members' prior);" \
 	  --note "  Nasdaq screener (2026-08-22, for exchange," \
-	  --note "  security type, market cap and IPO year only); FinanceDatabase equities (2026-08-16, MIT);" \
+	  --note "  security type, market cap and IPO year only); FinanceDatabase equities (2026-08-16, MIT;" \
+	  --note "  its delisted lines, but one-word names and reused codes, valid to 2026-08-15);" \
 	  --note "  Nasdaq Trader symbol directory snapshots of 2014-10-10 and 2016-08-15 (funds, notes," \
 	  --note "  security types, and companies listed then but not in the current files, valid to" \
 	  --note "  the day before the next source that lacks them);" \

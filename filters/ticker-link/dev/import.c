@@ -41,6 +41,8 @@ static void usage(FILE *fp)
                 "  --sp500-history FILE  S&P 500 membership intervals: former members' listings\n"
                 "                      get the constituents' prior boost (needs --current)\n"
                 "  --intl FILE         FinanceDatabase equities TSV (Yahoo symbols)\n"
+                "  --intl-date DATE    the --intl file's date: its delisted lines become\n"
+                "                      listings valid to the day before\n"
                 "  --tsv FILE          a listings table in the newspipe-listings(5) format\n"
                 "                      (repeatable; rows are taken as they are)\n"
                 "  --aliases FILE      curated rows applied last (newspipe-listings(5), section\n"
@@ -657,6 +659,7 @@ static int write_table(tl_brows *rows, const char *const *notes, int nnotes, np_
 int tl_import_main(int argc, char **argv)
 {
     const char *sec = NULL, *sp500 = NULL, *sp500_history = NULL, *intl = NULL, *output = NULL;
+    const char *intl_date = NULL;
     const char *aliases[MAX_INPUTS];
     int naliases = 0;
     const char *current = NULL;
@@ -687,6 +690,8 @@ int tl_import_main(int argc, char **argv)
             sp500_history = v;
         else if (!strcmp(a, "--intl"))
             intl = v;
+        else if (!strcmp(a, "--intl-date"))
+            intl_date = v;
         else if (!strcmp(a, "--aliases") && naliases < MAX_INPUTS)
             aliases[naliases++] = v;
         else if (!strcmp(a, "-o") || !strcmp(a, "--output"))
@@ -714,6 +719,12 @@ int tl_import_main(int argc, char **argv)
     }
     if (!sec && !intl && !ntsv && !naliases) {
         np_error("no source given");
+        usage(stderr);
+        return NP_EX_USAGE;
+    }
+    int32_t day;
+    if (intl_date && (strlen(intl_date) != 10 || tl_parse_day(intl_date, 10, &day))) {
+        np_error("--intl-date %s: want YYYY-MM-DD", intl_date);
         usage(stderr);
         return NP_EX_USAGE;
     }
@@ -750,7 +761,7 @@ int tl_import_main(int argc, char **argv)
     }
     if (rc == NP_EX_OK && sec && tl_read_sec(sec, &rows)) rc = NP_EX_DATAERR;
     if (rc == NP_EX_OK && sp500 && tl_read_sp500(sp500, &rows)) rc = NP_EX_DATAERR;
-    if (rc == NP_EX_OK && intl && tl_read_intl(intl, &rows)) rc = NP_EX_DATAERR;
+    if (rc == NP_EX_OK && intl && tl_read_intl(intl, intl_date, &rows)) rc = NP_EX_DATAERR;
     for (int i = 0; i < ntsv && rc == NP_EX_OK; i++)
         if (add_tsv(&rows, tsv[i])) rc = NP_EX_CONFIG;
     if (rc == NP_EX_OK && nsymdir && tl_symdir_rows(&rows, current)) rc = NP_EX_SOFTWARE;

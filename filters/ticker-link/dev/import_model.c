@@ -1,8 +1,11 @@
 /* The importer's working rows (see import_model.h). */
 #include "import_model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../listings.h"
 
 char *tl_strdup(const char *s)
 {
@@ -51,4 +54,23 @@ void tl_brows_free(tl_brows *b)
     }
     free(b->r);
     memset(b, 0, sizeof *b);
+}
+
+void tl_shift_day(const char *d, int delta, char out[11])
+{
+    int32_t day;
+    if (tl_parse_day(d, 10, &day)) {
+        snprintf(out, 11, "%s", d);
+        return;
+    }
+    /* Days since 1970 to a civil date (H. Hinnant's algorithm). */
+    long z = (long)day + delta + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153, dd = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp < 10 ? mp + 3 : mp - 9;
+    char buf[48];
+    snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", (y + (m <= 2)) % 10000, m % 100, dd % 100);
+    memcpy(out, buf, 10);
+    out[10] = '\0';
 }

@@ -28,6 +28,8 @@ typedef struct {
 /* Appends a zeroed row (primary -1, prior 30) and returns it, or NULL. */
 tl_brow *tl_brows_add(tl_brows *b);
 void tl_brows_free(tl_brows *b);
+/* Date d (YYYY-MM-DD) moved by delta days, into out (d itself when it is not a date). */
+void tl_shift_day(const char *d, int delta, char out[11]);
 /* strdup that never returns NULL for NULL input: returns "" copy. NULL only on OOM. */
 char *tl_strdup(const char *s);
 /* Replaces *dst by a copy of s. Returns 0 or -1. */
@@ -46,7 +48,12 @@ int tl_read_sp500(const char *path, tl_brows *rows);
  * whose code was in the index while our dated sources show their company under it. Call it
  * after tl_symdir_rows (and tl_read_sp500, whose members are not boosted twice). */
 int tl_read_sp500_history(const char *path, tl_brows *rows, const char *today_date);
-int tl_read_intl(const char *path, tl_brows *out);
+/* FinanceDatabase equities. With date (the file's, YYYY-MM-DD; NULL to skip them), the
+ * lines flagged delisted become listings valid to the day before it, unless their code is
+ * listed in the file today (a reused code) or their name is one word: companies listed in
+ * older news, since delisted (Credit Suisse Group). Their prior is below TL_PRIOR_LISTED_NAME, as
+ * for the symbol directory's former listings: a one-word name needs support. */
+int tl_read_intl(const char *path, const char *date, tl_brows *out);
 
 /* Screener facts for a US symbol ("BRK-A" form): returns 0 and fills the outputs, or -1
  * when the symbol was not in any screener file. kind: 0 common stock, 1 ADR, 2 other

@@ -12,6 +12,7 @@
 #include "../exchanges.h"
 #include "import_model.h"
 #include "../listings.h"
+#include "../names.h"
 #include "utf8.h"
 
 static int slurp(const char *path, char **out, size_t *len)
@@ -755,8 +756,50 @@ static int intl_security_type(const char *mic, const char *sym)
     return TL_SEC_COMMON;
 }
 
-int tl_read_intl(const char *path, tl_brows *out)
+/* Whether a name's key is one word ("Nortel AS"). */
+static int one_word(const char *name)
 {
+    tl_toks toks = {0};
+    tl_name_key k[2];
+    int n = tl_name_keys(name, strlen(name), &toks, k);
+    tl_toks_free(&toks);
+    return n <= 0 || k[0].nwords == 1;
+}
+
+static const tl_brows *intl_rows;
+static int cmp_intl(const void *a, const void *b)
+{
+    const tl_brow *x = &intl_rows->r[*(const size_t *)a], *y = &intl_rows->r[*(const size_t *)b];
+    int c = strcmp(x->mic, y->mic);
+    if (c) return c;
+    c = strcmp(x->symbol, y->symbol);
+    if (c) return c;
+    return (x->to[0] != 0) - (y->to[0] != 0); /* the current line first */
+}
+
+/* Drops the delisted lines (rows[first..] with a valid_to) whose code a current line of the
+ * file still has: the code was reused, and when it changed hands is not known. */
+static int drop_reused(tl_brows *rows, size_t first)
+{
+    size_t n = rows->n - first;
+    size_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    if (!idx) return -1;
+    for (size_t i = 0; i < n; i++) idx[i] = first + i;
+    intl_rows = rows;
+    qsort(idx, n, sizeof *idx, cmp_intl);
+    for (size_t i = 1; i < n; i++) {
+        tl_brow *a = &rows->r[idx[i - 1]], *b = &rows->r[idx[i]];
+        if (b->to[0] && !strcmp(a->mic, b->mic) && !strcmp(a->symbol, b->symbol) &&
+            (!a->to[0] || a->dropped))
+            b->dropped = 1;
+    }
+    free(idx);
+    return 0;
+}
+
+int tl_read_intl(const char *path, const char *date, tl_brows *out)
+{
+    size_t first = out->n;
     char *text;
     size_t len;
     if (slurp(path, &text, &len)) return -1;
@@ -796,7 +839,12 @@ int tl_read_intl(const char *path, tl_brows *out)
         for (int c = 0; c < NC; c++)
             if (col[c] > maxc) maxc = col[c];
         if (nf <= maxc) continue;
-        if (!strcmp(f[col[DELISTED]], "True") || !f[col[NAME]][0]) continue;
+        int delisted = !strcmp(f[col[DELISTED]], "True");
+        if ((delisted && !date) || !f[col[NAME]][0]) continue;
+        /* A delisted company known by one word ("Nortel AS") is left out: with no date of
+         * its own it would take the word from an older namesake the sources lack (Nortel
+         * Networks); on the dev gold it added that wrong company and no right one. */
+        if (delisted && one_word(f[col[NAME]])) continue;
         /* No sector: mostly certificates and warrants ("CAC40 4500C"), but some blue chips
          * too (Vodafone, Danone); keep names that look like a company's. */
         if (!f[col[SECTOR]][0] && strpbrk(f[col[NAME]], "0123456789%/")) continue;
@@ -834,8 +882,12 @@ int tl_read_intl(const char *path, tl_brows *out)
         snprintf(r->mic, sizeof r->mic, "%s", x->mic);
         snprintf(r->country, sizeof r->country, "%s", r->domicile[0] ? r->domicile : x->country);
         r->prior = 35;
+        if (delisted) {
+            tl_shift_day(date, -1, r->to);
+            r->prior = 34;
+        }
         r->type = intl_security_type(x->mic, sym);
     }
     free(text);
-    return 0;
+    return date ? drop_reused(out, first) : 0;
 }

@@ -268,26 +268,6 @@ static int same_name(const char *a, const char *b, tl_toks *toks)
     return 0;
 }
 
-/* Date d (YYYY-MM-DD) moved by delta days, into out. */
-static void shift_day(const char *d, int delta, char out[11])
-{
-    int32_t day;
-    if (tl_parse_day(d, 10, &day)) {
-        snprintf(out, 11, "%s", d);
-        return;
-    }
-    /* Days since 1970 to a civil date (H. Hinnant's algorithm). */
-    long z = (long)day + delta + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153, dd = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp < 10 ? mp + 3 : mp - 9;
-    char buf[48];
-    snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", (y + (m <= 2)) % 10000, m % 100, dd % 100);
-    memcpy(out, buf, 10);
-    out[10] = '\0';
-}
-
 static const tl_brows *by_sym_rows;
 static int cmp_by_sym(const void *a, const void *b)
 {
@@ -345,8 +325,8 @@ int tl_symdir_rows(tl_brows *rows, const char *today_date)
          * lacks it. */
         char to[11] = "";
         if (!fundlike || last + 1 < n_snap)
-            shift_day(last + 1 < n_snap ? dates[last + 1] : today_date, -1, to);
-        if (now && to[0] && !now->from[0]) shift_day(dates[last], 1, now->from);
+            tl_shift_day(last + 1 < n_snap ? dates[last + 1] : today_date, -1, to);
+        if (now && to[0] && !now->from[0]) tl_shift_day(dates[last], 1, now->from);
         tl_brow *r = tl_brows_add(rows);
         if (!r) {
             rc = -1;
@@ -383,7 +363,7 @@ int tl_symdir_rows(tl_brows *rows, const char *today_date)
         snprintf(r->to, sizeof r->to, "%s", to);
         /* Not in the oldest snapshot: listed after it. (In the oldest one: since when is
          * not known.) */
-        if (first > 0) shift_day(dates[first - 1], 1, r->from);
+        if (first > 0) tl_shift_day(dates[first - 1], 1, r->from);
         r->type = s->type;
         /* Below TL_PRIOR_LISTED_NAME: a one-word name of a company known only from an old
          * snapshot needs support (a legal form, a code, a cue) before it links. */

@@ -1,0 +1,44 @@
+#!/bin/sh
+# newspipe-ticker-link import --intl-date: FinanceDatabase lines flagged delisted become
+# listings valid to the day before the file's date (companies older news names), unless the
+# code is listed today (reused) or the name is one word. Names written for this test.
+. "$NP_TOP/tests/lib.sh"
+need_prog newspipe-ticker-link
+command -v python3 >/dev/null || skip_all "python3 absent"
+TL="$NP_BIN/newspipe-ticker-link"
+export NEWSPIPE_CACHE_DIR="$T/cache"
+
+printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl.tsv"
+for l in 'ALPB.SW|Alpenbank AG|False' 'BGBK.SW|Bergbank Group AG|True' \
+    'RUSE.SW|Reused Oldname Holding AG|True' 'RUSE.SW|Reused Newname AG|False' \
+    'NTX.OL|Nortex AS|True'; do
+    IFS='|' read -r sym name del <<EOT
+$l
+EOT
+    printf '%s\t%s\tEBS\tXSWX\tX\tSwitzerland\tCHF\tFinancials\tBanks\t\t\t\t%s\n' "$sym" "$name" "$del" >> "$T/intl.tsv"
+done
+"$TL" import --intl "$T/intl.tsv" --intl-date 2026-08-16 -o "$T/l.tsv" 2> "$T/e"
+ok $? "import with --intl-date"
+row() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $2 "|" $8 "|" $9 }'; }
+is "$(row 'Bergbank Group AG')" "BGBK|2026-08-15|34" \
+   "a delisted line is a listing valid to the day before the file's date, prior 34"
+is "$(row 'Alpenbank AG' | cut -d'|' -f2)" "" "a current line stays open"
+is "$(row 'Reused Oldname Holding AG')" "" "a delisted line whose code is listed today is left out"
+is "$(row 'Reused Newname AG' | cut -d'|' -f1)" "RUSE" "and the current line kept"
+is "$(row 'Nortex AS')" "" "a delisted company known by one word is left out"
+"$TL" import --intl "$T/intl.tsv" -o "$T/l0.tsv" 2> "$T/e"
+is "$(grep -c Bergbank "$T/l0.tsv")" "0" "without --intl-date delisted lines are skipped"
+"$TL" import --intl "$T/intl.tsv" --intl-date 2026-13-01 -o "$T/x.tsv" 2> "$T/e"
+is "$?" "64" "a bad --intl-date is a usage error"
+like "$(cat "$T/e")" "intl-date 2026-13-01: want YYYY-MM-DD" "naming the value"
+is "$(test -e "$T/x.tsv" && echo written)" "" "and nothing is written"
+
+printf '{"id":1,"date":"2013-10-04","body":"Bergbank Group said profit rose."}\n{"id":2,"date":"2026-09-01","body":"Bergbank Group said profit rose."}\n' |
+    "$TL" --listings "$T/l.tsv" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    print(r["id"], " ".join(t["symbol"] for t in r.get("tickers", [])))' > "$T/o"
+is "$(sed -n 1p "$T/o")" "1 BGBK" "it links in news of its time"
+is "$(sed -n 2p "$T/o")" "2 " "not in news after the file's date"
+done_testing
