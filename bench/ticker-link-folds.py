@@ -16,7 +16,9 @@ Each miss is classified mechanically:
      subclass compares the name written before the code in the text with the listing's
      name (legal form, group word, "The", shorter, longer, other)
   b  no such listing, but the name written before the code names a listing of the
-     sources-only table under another code or exchange
+     sources-only table under another code or exchange: "root" on the RIC's exchange
+     under another symbol ("root-linked" when the linker linked that listing: right but
+     not creditable without the RIC), "other" only on other exchanges
   c  neither: no source here has it
   n  no name written before the code (a bare code): nothing to match
 Usage:
@@ -301,13 +303,34 @@ def main():
                     c = " ".join(core(words(tname)))
                     iss = by_core.get(c, set())
                     if iss:
-                        cause = "b"
+                        mic = ho.canon(sfx.get(ho.root_key(ric)[1], ""))
+                        same = {(r["mic"], r["symbol"]) for i in iss for r in iss_rows[i]
+                                if ho.canon(r["mic"]) == mic}
+                        got = {(t.get("exchange"), t.get("symbol")) for t in out[rec["id"]].get("tickers", [])}
+                        # b:root   on the RIC's exchange under another symbol (a RIC root
+                        #          that is not the symbol, or a code changed), linked or not
+                        # b:other  only on another exchange (an ADR, a secondary listing)
+                        cause = ("b:root-linked" if same & got else "b:root") if same else "b:other"
                         other = "; ".join(sorted({f"{r['mic']}:{r['symbol']}" for i in iss
                                                   for r in iss_rows[i]}))[:120]
                     else:
                         cause, other = "c", ""
-                causes[cause] += 1
-                miss_out.append((f, rec["id"], day, ric, cause, tname, other))
+                miss_out.append([f, rec["id"], day, ric, cause, tname, other])
+        # Each name-variant miss probed alone ("NAME said on Monday."): linked there
+        # (the article's context vetoed it), another issuer linked (same-name issuer or
+        # an issuer split), or nothing (a weak name without support, or no key).
+        probes = [m for m in miss_out if m[0] == f and m[4].startswith("a:") and m[5]]
+        if probes:
+            recs = [{"id": str(i), "date": m[2], "title": "", "body": f"{m[5]} said on Monday."}
+                    for i, m in enumerate(probes)]
+            po = ho.run(a.bin, tab, recs)
+            for i, m in enumerate(probes):
+                r = po[str(i)]
+                m[4] += ("/alone-linked" if ho.hits(r, m[3], sfx)
+                         else "/alone-other" if r.get("tickers") else "/alone-none")
+        for m in miss_out:
+            if m[0] == f:
+                causes[m[4]] += 1
         gp = ""
         if gold:
             gt, gn, gf = gold_score(a.bin, tab, arts, gold, sfx, lambda r: in_fold(r))
@@ -331,7 +354,15 @@ def main():
     for c, v in causes.items():
         major[c.split(":")[0]] += v
     print("misses by cause: " + ", ".join(f"{c} {v}" for c, v in sorted(major.items())))
-    print("  a by name relation: " + ", ".join(f"{c[2:]} {v}" for c, v in causes.most_common() if c.startswith("a:")))
+    print("  b: " + ", ".join(f"{c[2:]} {v}" for c, v in causes.most_common() if c.startswith("b:")))
+    arel, aprobe = collections.Counter(), collections.Counter()
+    for c, v in causes.items():
+        if c.startswith("a:"):
+            rel, _, probe = c[2:].partition("/")
+            arel[rel] += v
+            aprobe[probe or "no-name"] += v
+    print("  a by name relation: " + ", ".join(f"{c} {v}" for c, v in arel.most_common()))
+    print("  a by the name alone: " + ", ".join(f"{c} {v}" for c, v in aprobe.most_common()))
     if a.misses:
         with open(a.misses, "w", encoding="utf-8") as fp:
             fp.write("fold\tid\tdate\tric\tcause\tname_in_text\tlisted_or_found\n")

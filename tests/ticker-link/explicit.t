@@ -127,7 +127,7 @@ for l in 'MPLB-PB.TO|Maple Leaf Bancorp Inc.' 'MPLB-PFA.TO|Maple Leaf Bancorp In
 done
 mkdir -p "$T/sd14" "$T/sd16"
 printf 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size\nOLDC|Oldco Widgets Inc. - Common Stock|Q|N|N|100\nZZTST|Test Issue Co|Q|Y|N|100\nFile Creation Time: 1010201421:32|||||\n' > "$T/sd14/nasdaqlisted.txt"
-printf 'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\nXLK|Technology Select Sector SPDR Fund|P|XLK|Y|100|N|XLK\nBBNX|Bigbank Financial Corp Linked ETNs due 2030|N|BBNX|N|100|N|BBNX\n' > "$T/sd14/otherlisted.txt"
+printf 'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\nXLK|Technology Select Sector SPDR Fund|P|XLK|Y|100|N|XLK\nBBNX|Bigbank Financial Corp Linked ETNs due 2030|N|BBNX|N|100|N|BBNX\nADRXP|Adriax, plc. Perpetual Sub Cap Secs|N|ADRXP|N|100|N|ADRXP\nADRXQ|Adriax plc PERP SUB CAP SECS EXCH PREF SHS SER 2|N|ADRXQ|N|100|N|ADRXQ\n' > "$T/sd14/otherlisted.txt"
 printf 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size|ETF|NextShares\nNEWC|Newco Labs Inc. - Common Stock|Q|N|N|100|N|N\n' > "$T/sd16/nasdaqlisted.txt"
 printf 'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\nXLK|Technology Select Sector SPDR Fund|P|XLK|Y|100|N|XLK\n' > "$T/sd16/otherlisted.txt"
 "$TL" import --screener "$T/scr.json:XNYS" --symdir "$T/sd14:2014-10-10" --symdir "$T/sd16:2016-08-15" \
@@ -138,6 +138,8 @@ isnt_same=$( [ "$(row PLMD XNYS | cut -d'|' -f1)" != "$(row PLMD XNSE | cut -d'|
 is "$isnt_same" "yes" "a US company's same-name firm in India is another issuer"
 is "$(row ADX XLON | cut -d'|' -f1)" "cik:13" "a British issuer's London listing joins its ADR"
 is "$(row ADRX XNYS | cut -d'|' -f4)" "depositary" "the ADR is typed depositary"
+is "$(row ADRXP XNYS)$(row ADRXQ XNYS)" "" \
+   "its hybrid capital securities in a snapshot are preferreds, not a former company (so they do not keep the ADR from its London listing)"
 is "$(row XLK ARCX | cut -d'|' -f2-)" "||etf" "a fund of the snapshots is added, typed etf, open"
 is "$(row BBNX XNYS | cut -d'|' -f4)" "etn" "an issuer's notes line is typed by the snapshot"
 is "$(row OLDC XNAS)" "XNAS:OLDC@2014-10-10||2016-08-14|" \

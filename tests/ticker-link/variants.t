@@ -31,13 +31,16 @@ EOT
         "$n" "$sfx" "$name" "$ex" "$mic" "$ex" "$country" >> "$T/intl.tsv"
 done
 printf 'common\nkiwi land\n' > "$T/weak.txt"
-"$TL" import --intl "$T/intl.tsv" --weak-words "$T/weak.txt" -o "$T/l.tsv" 2> "$T/e"
+# A large company (prior 70, as market cap or the S&P 500 give a US line).
+printf 'issuer\tsymbol\tmic\tprior\tname\ncik:70\tGRBN\tXNYS\t70\tGrossbahn Motor Corp\n' > "$T/big.tsv"
+"$TL" import --intl "$T/intl.tsv" --tsv "$T/big.tsv" --weak-words "$T/weak.txt" -o "$T/l.tsv" 2> "$T/e"
 ok $? "import"
 al() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
 is "$(al 'Deutsche Flugwerke AG')" "~Flugwerke" "a leading national word goes; one word is weak"
 is "$(al 'Koninklijke Zuidmolen N.V.')" "~Zuidmolen" "and the Dutch 'Royal'"
 is "$(al 'Brightwater Quantum Minerals Ltd.')" "Brightwater Quantum" "a trailing industry word goes"
 is "$(al 'Orsted Fisk Motor Co., Ltd.')" "Orsted Fisk" "after the legal form"
+is "$(al 'Grossbahn Motor Corp')" "Grossbahn" "one word of a large company is not marked weak"
 is "$(al 'Pacifica Mining Limited')|$(al 'Pacifica Energy Limited')" "|" \
    "a form two issuers share is nobody's"
 is "$(al 'Kiwi Land Energy Limited')" "" "nor a place of several words"
@@ -56,6 +59,7 @@ add 'Kranwerk said on Monday orders rose.'
 add 'Nordbank Financial Group said profit rose.'
 add 'Pacifica said on Monday output rose.'
 add 'Sugar and Avadh Sugar said nothing.'
+add 'Grossbahn said on Monday sales rose.'
 "$TL" --listings "$T/l.tsv" < "$T/in.ndjson" | python3 -c '
 import json, sys
 for l in sys.stdin:
@@ -69,4 +73,5 @@ is "$(got 4)" "S8" "'Aktiengesellschaft' is a legal form: the one-word name is t
 like "$(got 5)" "S9" "the company's full name links"
 is "$(got 6)" "" "a shared form links neither issuer"
 is "$(got 7)" "" "nor the cut-off form"
+is "$(got 8)" "GRBN" "a large company's one-word form links alone"
 done_testing

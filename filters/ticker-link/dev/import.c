@@ -272,8 +272,11 @@ static int group_issuers(tl_brows *rows)
                  * ambiguous name, not a cross-listing. */
                 for (size_t b = i; b < a; b++) {
                     const tl_brow *rb = &rows->r[k[b].row];
+                    /* A preferred or a note line of the name ("HSBC Holdings, plc.
+                     * Perpetual Sub Cap Secs") is the company's debt, not a rival. */
                     if (strcmp(rb->issuer, ra->issuer) && !strcmp(rb->mic, ra->mic) &&
-                        strcasecmp(rb->name, ra->name))
+                        strcasecmp(rb->name, ra->name) && TL_SEC_IS_EQUITY(ra->type) &&
+                        TL_SEC_IS_EQUITY(rb->type))
                         ok = 0;
                 }
             }

@@ -54,7 +54,11 @@ int tl_security_type(const char *name)
         has_word(name, "SPDR") || has_word(name, "ProShares") || has_word(name, "PowerShares") ||
         has_word(name, "Direxion"))
         return TL_SEC_ETF;
-    if (has_word(name, "Preferred") || has_word(name, "Pfd") || has_word(name, "Cumulative"))
+    /* Hybrids ("HSBC Holdings, plc. Perpetual Sub Cap Secs", "... PREF SHS SER 2") rank
+     * as preferreds. */
+    if (has_word(name, "Preferred") || has_word(name, "Pfd") || has_word(name, "Cumulative") ||
+        has_word(name, "Pref") || has_word(name, "Perpetual") || has_word(name, "Cap Secs") ||
+        has_word(name, "Capital Securities"))
         return TL_SEC_PREFERRED;
     if (strchr(name, '%') || has_word(name, "Certificate") || has_word(name, "Note") ||
         has_word(name, "Debenture") || has_word(name, "Senior") || has_word(name, "Subordinated") ||

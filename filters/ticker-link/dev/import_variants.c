@@ -130,11 +130,43 @@ static uint64_t span_key(const tl_name_key *k, int b, int e)
     return h;
 }
 
+typedef struct {
+    const char *issuer; /* borrowed */
+    int prior;
+} sized;
+
+static int cmp_sized(const void *a, const void *b)
+{
+    const sized *x = a, *y = b;
+    int c = strcmp(x->issuer, y->issuer);
+    return c ? c : (y->prior > x->prior) - (y->prior < x->prior); /* largest first */
+}
+
+/* The largest prior of an issuer's rows (the table's issuer prior), from S sorted. */
+static int issuer_prior(const sized *S, size_t n, const char *issuer)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(S[mid].issuer, issuer) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && !strcmp(S[lo].issuer, issuer) ? S[lo].prior : 0;
+}
+
 int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *places)
 {
     owners L = {0};
     tl_toks toks = {0};
     int rc = -1;
+    sized *S = malloc((rows->n ? rows->n : 1) * sizeof *S);
+    size_t ns = 0;
+    if (!S) return -1;
+    for (size_t i = 0; i < rows->n; i++)
+        if (!rows->r[i].dropped) S[ns++] = (sized){rows->r[i].issuer, rows->r[i].prior};
+    qsort(S, ns, sizeof *S, cmp_sized);
     /* Every key an issuer answers to now, and every short form it would gain. */
     for (size_t i = 0; i < rows->n; i++) {
         tl_brow *r = &rows->r[i];
@@ -187,9 +219,12 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
                 char *na = malloc(al + len + 3);
                 if (!na) goto out;
                 /* One word alone ("Lufthansa", "Equinox" of Equinox Gold) is weak: it links
-                 * with support in the text (the full name, a trade word before it). Strong
-                 * for cross-listed companies only cost a wrong company on the dev gold. */
-                const char *mark = e - b == 1 ? "~" : "";
+                 * with support in the text (the full name, a trade word before it), unless
+                 * the company is a large one (the prior at which the linker takes a short
+                 * form without "Group" alone: "Toyota"). Strong for every cross-listed
+                 * company cost a wrong company on the dev gold. */
+                const char *mark =
+                    e - b == 1 && issuer_prior(S, ns, r->issuer) < TL_PRIOR_STRONG_NAME ? "~" : "";
                 snprintf(na, al + len + 3, "%s%s%s%s", r->aliases, al ? "|" : "", mark, buf);
                 free(r->aliases);
                 r->aliases = na;
@@ -198,6 +233,7 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
     }
     rc = 0;
 out:
+    free(S);
     free(L.o);
     tl_toks_free(&toks);
     return rc;
