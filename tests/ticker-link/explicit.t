@@ -109,12 +109,13 @@ like "$(cat "$T/e")" "bad\.tsv:3: bad type 'bond'" "the error names the file, li
 # The importer: a US company's same-name firm abroad stays apart; a foreign issuer's home
 # listing joins its ADR; a fund from the symbol directory is typed and added; a notes line
 # of an issuer is typed; a company gone from today's files keeps a bounded listing.
-printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[5,"PILLMAKER DRUGS INC","PLMD","NYSE"],[13,"ADRIAX PLC","ADRX","NYSE"],[4,"BIGBANK FINANCIAL CORP","BIGB","NYSE"],[4,"BIGBANK FINANCIAL CORP","BBNX","NYSE"]]}' > "$T/sec.json"
+printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[5,"PILLMAKER DRUGS INC","PLMD","NYSE"],[13,"ADRIAX PLC","ADRX","NYSE"],[4,"BIGBANK FINANCIAL CORP","BIGB","NYSE"],[4,"BIGBANK FINANCIAL CORP","BBNX","NYSE"],[16,"KESTREL BANK INC","KSTB","NYSE"]]}' > "$T/sec.json"
 printf '%s' '{"data":{"rows":[]},"x":0}' > /dev/null
-printf '%s' '[{"symbol":"PLMD","name":"Pillmaker Drugs Inc. Common Stock","marketCap":"9000000000","country":"United States","ipoyear":"","industry":"","sector":""},{"symbol":"ADRX","name":"Adriax plc American Depositary Shares","marketCap":"5000000000","country":"United Kingdom","ipoyear":"","industry":"","sector":""},{"symbol":"BIGB","name":"Bigbank Financial Corp Common Stock","marketCap":"90000000000","country":"United States","ipoyear":"","industry":"","sector":""}]' > "$T/scr.json"
+printf '%s' '[{"symbol":"PLMD","name":"Pillmaker Drugs Inc. Common Stock","marketCap":"9000000000","country":"United States","ipoyear":"","industry":"","sector":""},{"symbol":"ADRX","name":"Adriax plc American Depositary Shares","marketCap":"5000000000","country":"United Kingdom","ipoyear":"","industry":"","sector":""},{"symbol":"BIGB","name":"Bigbank Financial Corp Common Stock","marketCap":"90000000000","country":"United States","ipoyear":"","industry":"","sector":""},{"symbol":"KSTB","name":"Kestrel Bank Inc. Sponosred ADR (Japan)","marketCap":"50000000000","country":"Japan","ipoyear":"","industry":"","sector":""}]' > "$T/scr.json"
 printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl.tsv"
 printf 'PLMD.NS\tPillmaker Drugs Limited\tNSI\tXNSE\tNSE\tIndia\tINR\tHealth Care\tPharma\t\t\t\tFalse\n' >> "$T/intl.tsv"
 printf 'ADX.L\tAdriax plc\tLSE\tXLON\tLSE\tUnited Kingdom\tGBP\tIndustrials\tMachines\t\t\t\tFalse\n' >> "$T/intl.tsv"
+printf '9999.T\tKestrel Bank, Inc.\tJPX\tXJPX\tJPX\tJapan\tJPY\tFinancials\tBanks\t\t\t\tFalse\n' >> "$T/intl.tsv"
 # Toronto and Stockholm lines other than the stock, in Yahoo's form (TSX "MPLB.PR.B" is
 # "MPLB-PB"): preferreds, a warrant, a debenture, Swedish preference shares.
 for l in 'MPLB-PB.TO|Maple Leaf Bancorp Inc.' 'MPLB-PFA.TO|Maple Leaf Bancorp Inc.' \
@@ -138,6 +139,7 @@ isnt_same=$( [ "$(row PLMD XNYS | cut -d'|' -f1)" != "$(row PLMD XNSE | cut -d'|
 is "$isnt_same" "yes" "a US company's same-name firm in India is another issuer"
 is "$(row ADX XLON | cut -d'|' -f1)" "cik:13" "a British issuer's London listing joins its ADR"
 is "$(row ADRX XNYS | cut -d'|' -f4)" "depositary" "the ADR is typed depositary"
+is "$(row 9999 XTKS | cut -d'|' -f1)" "cik:16" "an ADR whose screener name misspells 'Sponsored' still joins its Tokyo listing"
 is "$(row ADRXP XNYS)$(row ADRXQ XNYS)" "" \
    "its hybrid capital securities in a snapshot are preferreds, not a former company (so they do not keep the ADR from its London listing)"
 is "$(row XLK ARCX | cut -d'|' -f2-)" "||etf" "a fund of the snapshots is added, typed etf, open"

@@ -218,6 +218,7 @@ static void clean_security_name(char *name, int *kind)
                                       " Shares of Beneficial",
                                       " Common Units",
                                       " ADS",
+                                      " ADR",
                                       " - ",
                                       " New"};
     *kind = 0;
@@ -240,6 +241,15 @@ static void clean_security_name(char *name, int *kind)
     }
     size_t n = strlen(name);
     while (n && (name[n - 1] == ' ' || name[n - 1] == ',')) name[--n] = '\0';
+    /* What is left of "Sponsored ADR" when the screener misspells it ("Mizuho Financial
+     * Group Inc. Sponosred ADR"): a last word that opens as "Spon"/"Unspon" describes the
+     * receipt, not the company. */
+    char *last = strrchr(name, ' ');
+    if (*kind == 1 && last && (!strncmp(last + 1, "Spon", 4) || !strncmp(last + 1, "Unspon", 6))) {
+        *last = '\0';
+        n = strlen(name);
+        while (n && (name[n - 1] == ' ' || name[n - 1] == ',')) name[--n] = '\0';
+    }
 }
 
 int tl_read_screener(const char *path, const char *mic)
