@@ -32,7 +32,7 @@ EOT
 done
 printf 'common\nkiwi land\n' > "$T/weak.txt"
 # A large company (prior 70, as market cap or the S&P 500 give a US line).
-printf 'issuer\tsymbol\tmic\tprior\tname\ncik:70\tGRBN\tXNYS\t70\tGrossbahn Motor Corp\n' > "$T/big.tsv"
+printf 'issuer\tsymbol\tmic\tprior\tname\ncik:70\tGRBN\tXNYS\t70\tGrossbahn Motor Corp\ncik:71\tQRX\tXNYS\t70\tQRX plc\ncik:72\tNOVX\tXNYS\t70\tNOV Inc.\ncik:73\tZTV\tXNYS\t35\tZTV Ltd\n' > "$T/big.tsv"
 "$TL" import --intl "$T/intl.tsv" --tsv "$T/big.tsv" --weak-words "$T/weak.txt" -o "$T/l.tsv" 2> "$T/e"
 ok $? "import"
 al() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
@@ -41,6 +41,8 @@ is "$(al 'Koninklijke Zuidmolen N.V.')" "~Zuidmolen" "and the Dutch 'Royal'"
 is "$(al 'Brightwater Quantum Minerals Ltd.')" "Brightwater Quantum" "a trailing industry word goes"
 is "$(al 'Orsted Fisk Motor Co., Ltd.')" "Orsted Fisk" "after the legal form"
 is "$(al 'Grossbahn Motor Corp')" "Grossbahn" "one word of a large company is not marked weak"
+is "$(al 'QRX plc')" "=QRX" "a large company's short acronym name links in capitals as written"
+is "$(al 'NOV Inc.')|$(al 'ZTV Ltd')" "|" "not a month's abbreviation, nor a smaller company's"
 is "$(al 'Pacifica Mining Limited')|$(al 'Pacifica Energy Limited')" "|" \
    "a form two issuers share is nobody's"
 is "$(al 'Kiwi Land Energy Limited')" "" "nor a place of several words"
@@ -60,6 +62,8 @@ add 'Nordbank Financial Group said profit rose.'
 add 'Pacifica said on Monday output rose.'
 add 'Sugar and Avadh Sugar said nothing.'
 add 'Grossbahn said on Monday sales rose.'
+add 'QRX said on Monday profit rose.'
+add 'The qrx unit and ZTV said nothing.'
 "$TL" --listings "$T/l.tsv" < "$T/in.ndjson" | python3 -c '
 import json, sys
 for l in sys.stdin:
@@ -74,4 +78,6 @@ like "$(got 5)" "S9" "the company's full name links"
 is "$(got 6)" "" "a shared form links neither issuer"
 is "$(got 7)" "" "nor the cut-off form"
 is "$(got 8)" "GRBN" "a large company's one-word form links alone"
+is "$(got 9)" "QRX" "its acronym links alone"
+is "$(got 10)" "" "not in lower case; a smaller company's acronym needs support"
 done_testing
