@@ -8,11 +8,13 @@
 #
 # Measured when the floors were set (make eval-ticker-link, "dev" table; the floors were set
 # at round 1 with the margins 0.028, 0.023, 0.018, 0.023 and are only ever raised):
-#   masked recall, test companies    339/740 = 0.458 (95% 0.417-0.499)   floor 0.430
-#   explicit recall, test companies  572/740 = 0.773                      floor 0.750
-#   gold precision (issuers)         469/501 = 0.936                      floor 0.920
-#   gold recall, test companies       83/95  = 0.874                      floor 0.850
-# (round 1: 0.458, 0.773, 0.938, 0.863; precision's floor stays at 0.920, not lowered)
+#   masked recall, test companies    346/740 = 0.468 (95% 0.426-0.507)   floor 0.440
+#   explicit recall, test companies  569/740 = 0.769                      floor 0.750
+#   gold precision (issuers)         470/502 = 0.936                      floor 0.920
+#   gold recall, test companies       84/95  = 0.884                      floor 0.860
+# (round 1: 0.458, 0.773, 0.938, 0.863; precision's floor stays at 0.920, not lowered;
+# round 2, issue 19 recall: masked 0.430 -> 0.440, gold recall 0.850 -> 0.860, measured
+# minus the same margins; explicit 0.746 by that rule, so its floor stays)
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 need_shared
 need_prog newspipe-ticker-link
@@ -39,14 +41,14 @@ masked=$(figure '^masked recall, test')
 explicit=$(figure '^explicit recall, test')
 prec=$(figure '^gold precision')
 grec=$(figure '^gold recall, test')
-at_least "$masked" 0.430
-ok $? "masked-code recall on never-seen companies $masked >= 0.430"
+at_least "$masked" 0.440
+ok $? "masked-code recall on never-seen companies $masked >= 0.440"
 at_least "$explicit" 0.750
 ok $? "explicit-code recall on never-seen companies $explicit >= 0.750"
 at_least "$prec" 0.920
 ok $? "gold precision $prec >= 0.920"
-at_least "$grec" 0.850
-ok $? "gold recall on never-seen companies $grec >= 0.850"
+at_least "$grec" 0.860
+ok $? "gold recall on never-seen companies $grec >= 0.860"
 
 # The gate can fail: a table with no names links nothing by name.
 printf '# newspipe-listings 1\nsymbol\tmic\tname\nZZZZ\tXNYS\tNobody Such Co\n' > "$T/empty.tsv"
