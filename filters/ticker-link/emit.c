@@ -23,15 +23,6 @@ static tl_agg *new_agg(tl_linker *L)
     return a;
 }
 
-/* Whether issuer is has a listing valid on day. */
-static int listed_on(const tl_table *T, uint32_t is, int32_t day)
-{
-    const tl_issuer *I = &T->iss[is];
-    for (uint32_t li = I->first; li < I->first + I->count; li++)
-        if (tl_valid_at(&T->lst[li], day)) return 1;
-    return 0;
-}
-
 static int cmp_u32(const void *x, const void *y)
 {
     uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
@@ -192,12 +183,12 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
     for (size_t k = 0; k < L->nm; k++) {
         tl_mention *m = &L->m[k];
         if ((m->method != M_NAME && m->method != M_ENTITY) || m->dead || m->issuer == TL_NONE ||
-            listed_on(T, m->issuer, day))
+            tl_listed_on(T, m->issuer, day))
             continue;
         uint32_t best = TL_NONE;
         for (uint32_t a = m->alias_first; a < m->alias_first + m->alias_count; a++) {
             uint32_t is = T->names.alias[a].issuer;
-            if (is != m->issuer && listed_on(T, is, day) &&
+            if (is != m->issuer && tl_listed_on(T, is, day) &&
                 (best == TL_NONE || T->iss[is].prior > T->iss[best].prior))
                 best = is;
         }

@@ -2,7 +2,8 @@
  * three passes add mentions (scan_names.c: company names by the dictionary matcher;
  * scan_patterns.c: explicit codes, resolved with the name right before them; scan_entities.c:
  * entity-tag's ORG, PER and LOC spans); then the surnames of the article veto one-word names
- * (drop_persons) and emit.c groups the mentions by issuer, guards, scores and writes one
+ * (drop_persons), choose.c gives one-word names to the company the article names in full,
+ * and emit.c groups the mentions by issuer, guards, scores and writes one
  * entry per listing. Mentions are added through mention.c; the questions to the listings
  * table are in lookup.c. */
 #include "link.h"
@@ -38,6 +39,7 @@ void tl_linker_free(tl_linker *L)
     free(L->agg);
     free(L->order);
     free(L->by_issuer);
+    free(L->fn);
     np_buf_free(&L->out);
     memset(L, 0, sizeof *L);
 }
@@ -94,6 +96,7 @@ int tl_link_texts(tl_linker *L, const char *const *texts, const size_t *lens, in
         if (L->ents.n && tl_scan_entities(L, f, first_m, names_end)) return -1;
     }
     drop_persons(L);
+    if (tl_choose(L, day)) return -1;
     if (L->nm > 1) qsort(L->m, L->nm, sizeof *L->m, cmp_mentions);
     return tl_emit(L, source, source_len, day);
 }

@@ -20,6 +20,7 @@
 
 typedef struct tl_mention tl_mention;
 typedef struct tl_agg tl_agg;
+typedef struct tl_fullname tl_fullname;
 
 typedef struct {
     const tl_table *table; /* borrowed */
@@ -39,6 +40,8 @@ typedef struct {
     size_t nagg, aggcap;
     uint32_t *order;
     size_t ordercap;
+    tl_fullname *fn; /* the article's full company names (choose.c) */
+    size_t fncap;
     uint32_t *by_issuer; /* live mention indices sorted by issuer, then text order */
     size_t n_by_issuer, by_issuer_cap;
     uint64_t persons[TL_MAX_PERSONS]; /* words seen as surnames in this record */

@@ -9,6 +9,14 @@ int tl_valid_at(const tl_listing *l, int32_t day)
     return l->from <= day && day <= l->to;
 }
 
+int tl_listed_on(const tl_table *T, uint32_t is, int32_t day)
+{
+    const tl_issuer *I = &T->iss[is];
+    for (uint32_t li = I->first; li < I->first + I->count; li++)
+        if (tl_valid_at(&T->lst[li], day)) return 1;
+    return 0;
+}
+
 typedef struct {
     const tl_table *T;
     int32_t day;

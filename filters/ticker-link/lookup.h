@@ -17,6 +17,9 @@
  * it is still open. */
 int tl_valid_at(const tl_listing *l, int32_t day);
 
+/* Whether issuer is has a listing valid on day. */
+int tl_listed_on(const tl_table *T, uint32_t is, int32_t day);
+
 /* The listing with this symbol on the exchange with this MIC (any of want_issuer's, or any
  * issuer's when TL_NONE): valid on day first, then still open, then primary. A listing
  * valid at another date counts only when day is INT32_MIN. */

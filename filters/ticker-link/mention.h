@@ -58,6 +58,10 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
  * This field's name mentions are L->m[first_m .. names_end). */
 int tl_scan_entities(tl_linker *L, int field, size_t first_m, size_t names_end);
 
+/* Reassigns one-word names to the company the article names in full (choose.c). Returns 0,
+ * or -1 when out of memory. */
+int tl_choose(tl_linker *L, int32_t day);
+
 /* Groups the mentions by issuer, applies the publisher and ambiguity guards, scores, and
  * writes the JSON array into L->out. */
 int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day);

@@ -1,0 +1,45 @@
+#!/bin/sh
+# newspipe-ticker-link: which of several companies a name means, from the rest of the article
+# (filters/ticker-link/choose.c). Each case is one record; the table is written here.
+. "$NP_TOP/tests/lib.sh"
+need_prog newspipe-ticker-link
+command -v python3 >/dev/null || skip_all "python3 absent"
+TL="$NP_BIN/newspipe-ticker-link"
+export NEWSPIPE_CACHE_DIR="$T/cache"
+tab=$(printf '\t')
+sed "s/|/$tab/g" > "$T/lst.tsv" <<'TSV'
+# newspipe-listings 1: companies that share a first word
+issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases
+XKRX:011760|011760|XKRX||1|KR|||40|Hyundai Corp|
+XKRX:005380|005380|XKRX||1|KR|||35|Hyundai Motor Co|
+cik:24090|CIA|XNYS||1|US|||35|Citizens Inc|
+cik:759944|CFG|XNYS||1|US|2014-09-24||60|Citizens Financial Group Inc|
+cik:320193|AAPL|XNAS||1|US|||95|Apple Inc.|+Apple
+cik:1418121|APLE|XNYS||1|US|||35|Apple Hospitality REIT Inc|
+TSV
+
+: > "$T/cases.ndjson"
+case_n=0
+add() { # TEXT [DATE]
+    case_n=$((case_n + 1))
+    printf '{"id":%d,"body":"%s","published":"%s"}\n' "$case_n" "$1" "${2:-2013-11-15}" >> "$T/cases.ndjson"
+}
+add 'Hyundai Motor Co will launch a sedan. Hyundai said sales rose.'
+add 'Hyundai said sales rose.'
+add 'Hyundai Corp and Hyundai Motor Co signed a deal. Hyundai said it was pleased.'
+add 'Citizens Financial Group Inc plans an offering. RBS may sell Citizens next year.' '2013-10-24'
+add 'Citizens Financial Group Inc said Citizens would grow.' '2015-01-05'
+add 'Apple Hospitality REIT Inc bought hotels. Apple said sales rose.'
+"$TL" --listings "$T/lst.tsv" "$T/cases.ndjson" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    print(" ".join(sorted(t["symbol"] + "@" + (t["exchange"] or "?") for t in r["tickers"])))' > "$T/linked"
+got() { sed -n "$1p" "$T/linked"; }
+is "$(got 1)" "005380@XKRX" "a one-word name is the company the article names in full with it (Hyundai Motor Co ... Hyundai)"
+is "$(got 2)" "011760@XKRX" "with no full name, the listed namesake"
+is "$(got 3)" "005380@XKRX 011760@XKRX" "the namesake keeps it when the article names it in full too"
+is "$(got 4)" "" "a company named in full but not listed then: its short name links nothing, not the namesake"
+is "$(got 5)" "CFG@XNYS" "listed by then: its short name is it"
+is "$(got 6)" "AAPL@XNAS APLE@XNYS" "a name curated as the company's own (+Apple) keeps it"
+done_testing
