@@ -141,18 +141,34 @@ uint32_t tl_best_listing(const tl_table *T, uint32_t is, const tl_exchange *x, i
     return best;
 }
 
+/* The exchange with this MIC, or, for one we do not know, a stand-in that only its exact
+ * MIC matches (it has no country). */
+static const tl_exchange *exchange_or_own(const char *mic, tl_exchange *own)
+{
+    const tl_exchange *x = tl_exchange_by_mic(mic, strlen(mic));
+    if (x) return x;
+    memset(own, 0, sizeof *own);
+    own->mic = own->canonical = mic;
+    return own;
+}
+
+uint32_t tl_issuer_listing_near(const tl_table *T, uint32_t is, const char *mic, int32_t day)
+{
+    tl_exchange own;
+    const tl_exchange *x = exchange_or_own(mic, &own);
+    uint32_t li = tl_best_listing(T, is, x, 0, day);
+    if (li == TL_NONE && x != &own) li = tl_best_listing(T, is, x, 1, day);
+    return li;
+}
+
 /* A listing on this exchange of one of the name's candidate issuers; failing that, on
  * another exchange of its country: companies move between exchanges of one country
  * (PepsiCo and Honeywell from the NYSE to Nasdaq). */
 uint32_t tl_listing_of_name(const tl_table *T, uint32_t alias_first, uint32_t alias_count,
                             const char *mic, int32_t day, uint32_t *issuer)
 {
-    const tl_exchange *x = tl_exchange_by_mic(mic, strlen(mic));
-    tl_exchange own = {0};
-    if (!x) { /* an exchange we do not know: only its exact MIC matches */
-        own.mic = own.canonical = mic;
-        x = &own;
-    }
+    tl_exchange own;
+    const tl_exchange *x = exchange_or_own(mic, &own);
     int rounds = x == &own ? 1 : 2; /* an unknown exchange has no country */
     for (int in_country = 0; in_country < rounds; in_country++)
         for (uint32_t k = alias_first; k < alias_first + alias_count; k++) {

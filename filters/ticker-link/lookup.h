@@ -45,4 +45,8 @@ uint32_t tl_best_listing(const tl_table *T, uint32_t is, const tl_exchange *x, i
 uint32_t tl_listing_of_name(const tl_table *T, uint32_t alias_first, uint32_t alias_count,
                             const char *mic, int32_t day, uint32_t *issuer);
 
+/* Issuer is's listing on the exchange with this MIC, else on another exchange of its
+ * country valid on day (as tl_listing_of_name does for one candidate); TL_NONE when none. */
+uint32_t tl_issuer_listing_near(const tl_table *T, uint32_t is, const char *mic, int32_t day);
+
 #endif

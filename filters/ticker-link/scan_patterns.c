@@ -9,8 +9,8 @@
 
 /* The name mention that ends right before the pattern's opening parenthesis. Name mentions
  * of this field are L->m[first_m .. names_end), in text order: binary search. */
-static const tl_mention *adjacent_name(const tl_linker *L, size_t first_m, size_t names_end,
-                                       const char *s, uint32_t open)
+static tl_mention *adjacent_name(const tl_linker *L, size_t first_m, size_t names_end,
+                                 const char *s, uint32_t open)
 {
     size_t lo = first_m, hi = names_end;
     while (lo < hi) {
@@ -21,7 +21,7 @@ static const tl_mention *adjacent_name(const tl_linker *L, size_t first_m, size_
             hi = mid;
     }
     if (lo == first_m) return NULL;
-    const tl_mention *m = &L->m[lo - 1];
+    tl_mention *m = &L->m[lo - 1];
     for (uint32_t b = m->b1; b < open; b++)
         if (s[b] != ' ' && s[b] != '\t' && s[b] != ',' && s[b] != '.') return NULL;
     return m;
@@ -112,6 +112,21 @@ static int bare_context(const tl_linker *L, const char *s, const tl_pattern *p, 
            word_near(s, from, p->open, market_words, sizeof market_words / sizeof *market_words);
 }
 
+/* "Royal Bank of Scotland (RBS) (RBS.L)": a bare symbol in parentheses right before a RIC
+ * or an exchange code is the name's abbreviation; the code that follows says which listing
+ * it is. */
+static int before_code(const char *s, size_t n, const tl_patterns *ps, size_t k)
+{
+    const tl_pattern *p = &ps->p[k];
+    if (k + 1 >= ps->n || !ps->p[k + 1].exch) return 0;
+    size_t b = p->b1;
+    while (b < n && s[b] == ' ') b++;
+    if (b >= n || s[b] != ')') return 0;
+    for (b++; b < n && s[b] == ' '; b++) {
+    }
+    return b == ps->p[k + 1].open;
+}
+
 int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_zone *z, size_t nz,
                      size_t first_m, int32_t day)
 {
@@ -139,6 +154,7 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
         for (size_t b = p->b0; b < p->b1; b++) cp1 += ((unsigned char)s[b] & 0xC0) != 0x80;
         uint32_t li = TL_NONE, issuer = TL_NONE;
         if (p->kind == TL_PAT_SYMBOL) {
+            if (p->group_n == 1 && before_code(s, n, &L->pats, k)) continue;
             int by_name;
             li =
                 bare_listing(T, p, adjacent_name(L, first_m, names_end, s, p->open), day, &by_name);
@@ -147,15 +163,35 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
         if (p->kind == TL_PAT_RIC) {
             li = tl_find_ric(T, p->ric, p->ric_len, day);
         }
-        if (li == TL_NONE && p->exch) {
-            const tl_mention *nm = adjacent_name(L, first_m, names_end, s, p->open);
+        if (p->exch) {
+            tl_mention *nm = adjacent_name(L, first_m, names_end, s, p->open);
             uint32_t by_name = nm ? tl_listing_of_name(T, nm->alias_first, nm->alias_count,
                                                        p->exch->mic, day, &issuer)
                                   : TL_NONE;
-            uint32_t by_sym = tl_find_root(T, p->exch->mic, p->sym, p->sym_len, day, TL_NONE);
-            /* The name written right before the code decides when both exist: RIC roots
-             * are not always symbols, and symbols get reused. */
-            li = by_name != TL_NONE ? by_name : by_sym;
+            if (li == TL_NONE) {
+                uint32_t by_sym = tl_find_root(T, p->exch->mic, p->sym, p->sym_len, day, TL_NONE);
+                /* The name written right before the code decides when both exist: RIC
+                 * roots are not always symbols, and symbols get reused. */
+                li = by_name != TL_NONE ? by_name : by_sym;
+            }
+            /* The code says which company the name before it is, when the name's issuer
+             * has no listing on the code's exchange or in its country: the candidate that
+             * has, else, for a one-word name, another company than any it can be
+             * ("Vedanta (VED.L)" is Vedanta Resources of London, not Vedanta Ltd of
+             * Mumbai), and the name does not link. */
+            if (nm && nm->method == M_NAME && nm->issuer != TL_NONE &&
+                tl_issuer_listing_near(T, nm->issuer, p->exch->mic, day) == TL_NONE) {
+                uint32_t code_is = li != TL_NONE ? T->lst[li].issuer : TL_NONE, is = TL_NONE;
+                for (uint32_t a = nm->alias_first; a < nm->alias_first + nm->alias_count; a++)
+                    if (T->names.alias[a].issuer == code_is) is = code_is;
+                if (is == TL_NONE && by_name != TL_NONE) is = issuer;
+                if (is != TL_NONE) {
+                    nm->issuer = is;
+                    nm->ambiguous = 0;
+                } else if (nm->single && !nm->suffix) {
+                    nm->dead = 1;
+                }
+            }
         }
         if (li == TL_NONE && p->kind == TL_PAT_CASHTAG) {
             for (size_t u = 0; u < sizeof us_mics / sizeof *us_mics && li == TL_NONE; u++)

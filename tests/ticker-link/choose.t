@@ -16,6 +16,11 @@ cik:24090|CIA|XNYS||1|US|||35|Citizens Inc|
 cik:759944|CFG|XNYS||1|US|2014-09-24||60|Citizens Financial Group Inc|
 cik:320193|AAPL|XNAS||1|US|||95|Apple Inc.|+Apple
 cik:1418121|APLE|XNYS||1|US|||35|Apple Hospitality REIT Inc|
+XNSE:VEDL|VEDL|XNSE||1|IN|||40|Vedanta Ltd|
+XAMS:UNA|UNA|XAMS||1|NL|||70|Unilever NV|
+XLON:ULVR|ULVR|XLON||1|GB|||50|Unilever PLC|
+cik:844150|RBS|XNYS||1|GB|||40|Royal Bank of Scotland Group ADS|
+XLON:RBS|RBS|XLON||1|GB|||40|Royal Bank of Scotland Group plc|
 TSV
 
 : > "$T/cases.ndjson"
@@ -30,6 +35,13 @@ add 'Hyundai Corp and Hyundai Motor Co signed a deal. Hyundai said it was please
 add 'Citizens Financial Group Inc plans an offering. RBS may sell Citizens next year.' '2013-10-24'
 add 'Citizens Financial Group Inc said Citizens would grow.' '2015-01-05'
 add 'Apple Hospitality REIT Inc bought hotels. Apple said sales rose.'
+add 'The fund sold mining company Vedanta (VED.L) in 2010.'
+add 'Vedanta said profit rose.'
+add 'Vedanta Ltd (VED.L) said profit rose.'
+add 'Consumer goods group Unilever (ULVR.L) warned.'
+add 'Unilever said sales rose.'
+add 'Royal Bank of Scotland (RBS) (RBS.L) said so.'
+add 'Royal Bank of Scotland (RBS) said so.'
 "$TL" --listings "$T/lst.tsv" "$T/cases.ndjson" | python3 -c '
 import json, sys
 for line in sys.stdin:
@@ -42,4 +54,11 @@ is "$(got 3)" "005380@XKRX 011760@XKRX" "the namesake keeps it when the article 
 is "$(got 4)" "" "a company named in full but not listed then: its short name links nothing, not the namesake"
 is "$(got 5)" "CFG@XNYS" "listed by then: its short name is it"
 is "$(got 6)" "AAPL@XNAS APLE@XNYS" "a name curated as the company's own (+Apple) keeps it"
+is "$(got 7)" "VED@XLON" "a one-word name right before a code of an exchange where it has no listing is another company"
+is "$(got 8)" "VEDL@XNSE" "the name alone links"
+is "$(got 9)" "VED@XLON VEDL@XNSE" "with its legal form it stays"
+is "$(got 10)" "ULVR@XLON" "the code picks the candidate listed on its exchange"
+is "$(got 11)" "UNA@XAMS" "without a code, the larger"
+is "$(got 12)" "RBS@XLON" "a bare symbol right before a RIC is the name's abbreviation, not a US code"
+is "$(got 13)" "RBS@XNYS" "alone, it is the US code the name agrees with"
 done_testing
