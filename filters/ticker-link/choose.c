@@ -1,8 +1,10 @@
 /* Which company a name means (see mention.h): evidence read across the whole article,
  * after the scans and before emit.c groups the mentions. A one-word name goes to the
  * company the article names in full with that first word ("Hyundai Motor Co ... Hyundai
- * said" is Hyundai Motor, not Hyundai Corp, whatever the listings' priors say). */
+ * said" is Hyundai Motor, not Hyundai Corp, whatever the listings' priors say); a smaller
+ * company's one-word name the article places in another country is another company. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "mention.h"
 
@@ -25,8 +27,59 @@ static int full_name(const tl_mention *m)
     return m->method == M_NAME && !m->dead && m->issuer != TL_NONE && (!m->single || m->suffix);
 }
 
+/* Whether issuer is has a listing or its seat in the country iso; China and Hong Kong are
+ * one ("China's Lenovo" is listed in Hong Kong). */
+static int in_country(const tl_table *T, uint32_t is, const char *iso)
+{
+    const tl_issuer *I = &T->iss[is];
+    int greater_china = !strcmp(iso, "CN") || !strcmp(iso, "HK");
+    for (uint32_t li = I->first; li < I->first + I->count; li++) {
+        const tl_listing *l = &T->lst[li];
+        const tl_exchange *x = tl_exchange_by_mic(l->mic, strlen(l->mic));
+        const char *cs[2] = {l->country, x ? x->country : ""};
+        for (int c = 0; c < 2; c++)
+            if (!strcmp(cs[c], iso) ||
+                (greater_china && (!strcmp(cs[c], "CN") || !strcmp(cs[c], "HK"))))
+                return 1;
+    }
+    return 0;
+}
+
+/* A smaller company's one-word name (prior below TL_PRIOR_STRONG_NAME, not curated strong)
+ * that the article places in a country where the company has neither a listing nor its
+ * seat ("Swiss private bank Frey" is not Frey SA of Paris, "Canada's Paladin" not Paladin
+ * of Hong Kong) is another company of that name: none of its one-word mentions link,
+ * unless a code in the article names it. Not for companies listed in the US: the seat the
+ * US sources give is often not the company's home ("Britain's GlaxoSmithKline Plc"). */
+static void drop_foreign(tl_linker *L)
+{
+    const tl_table *T = L->table;
+    uint32_t gone[8];
+    size_t ngone = 0;
+    for (size_t k = 0; k < L->nm && ngone < 8; k++) {
+        const tl_mention *m = &L->m[k];
+        if (m->method != M_NAME || m->dead || !m->nation || m->curated == 2 ||
+            m->issuer == TL_NONE || T->iss[m->issuer].prior >= TL_PRIOR_STRONG_NAME ||
+            in_country(T, m->issuer, m->nation) || in_country(T, m->issuer, "US"))
+            continue;
+        gone[ngone++] = m->issuer;
+    }
+    if (!ngone) return;
+    for (size_t k = 0; k < L->nm; k++) /* a code names it: it stays */
+        if (L->m[k].listing != TL_NONE)
+            for (size_t g = 0; g < ngone; g++)
+                if (gone[g] == L->m[k].issuer) gone[g] = TL_NONE;
+    for (size_t k = 0; k < L->nm; k++) {
+        tl_mention *m = &L->m[k];
+        if (m->method != M_NAME || !m->single) continue;
+        for (size_t g = 0; g < ngone; g++)
+            if (gone[g] == m->issuer) m->dead = 1;
+    }
+}
+
 int tl_choose(tl_linker *L, int32_t day)
 {
+    drop_foreign(L);
     size_t n = 0;
     for (size_t k = 0; k < L->nm; k++) n += full_name(&L->m[k]);
     if (!n) return 0;

@@ -25,6 +25,8 @@ struct tl_mention {
     const char *sym, *ric; /* unknown explicit listings: as written */
     uint16_t sym_len, ric_len;
     const tl_exchange *exch;
+    const char *nation; /* one-word names: the ISO country the words before give it ("Swiss
+                           private bank Frey": "CH"), or NULL */
 };
 
 struct tl_agg {
@@ -58,8 +60,9 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
  * This field's name mentions are L->m[first_m .. names_end). */
 int tl_scan_entities(tl_linker *L, int field, size_t first_m, size_t names_end);
 
-/* Reassigns one-word names to the company the article names in full (choose.c). Returns 0,
- * or -1 when out of memory. */
+/* Reassigns one-word names to the company the article names in full, and drops those the
+ * article places in a country where their company is not (choose.c). Returns 0, or -1 when
+ * out of memory. */
 int tl_choose(tl_linker *L, int32_t day);
 
 /* Groups the mentions by issuer, applies the publisher and ambiguity guards, scores, and

@@ -109,6 +109,39 @@ static int abbrev_stop(const char *s, const tl_tok *t, size_t j)
            !(t[j].flags & TL_TOK_DIGIT);
 }
 
+/* "Swiss private bank Frey", "Canada's Paladin": the country the words right before name
+ * word i give it. A nationality adjective counts before up to three lower-case words ending
+ * in a trade ("bank", "maker", "unit"), a country's possessive also right before the name;
+ * not a compound ("Anglo-Dutch"), nor across punctuation. "U.S." is two words. NULL when
+ * none. */
+static const char *nation_before(const tl_tok *t, size_t i)
+{
+    static uint64_t unit_h, u_h, s_h;
+    if (!unit_h) {
+        unit_h = tl_word_hash("unit", 4);
+        u_h = tl_word_hash("u", 1);
+        s_h = tl_word_hash("s", 1);
+    }
+    size_t k = i;
+    while (k > 0 && i - k < 3 && !(t[k].flags & TL_TOK_BREAK) && (t[k - 1].flags & TL_TOK_LOWER))
+        k--;
+    if (k < i && !tl_word_in(TL_W_CUE_BEFORE, t[i - 1].h) && t[i - 1].h != unit_h) return NULL;
+    if (k == 0 || (t[k].flags & TL_TOK_BREAK)) return NULL;
+    const tl_tok *n = &t[k - 1];
+    if (n->flags & TL_TOK_LOWER) return NULL;
+    const char *iso;
+    if (n->h == s_h && (n->flags & TL_TOK_GLUE) && k >= 2 && t[k - 2].h == u_h &&
+        !(t[k - 2].flags & TL_TOK_GLUE))
+        iso = "US";
+    else if (n->flags & TL_TOK_GLUE)
+        return NULL;
+    else
+        iso = tl_word_nation(n->h);
+    /* Right before the name only a possessive: "U.S. Nissan" is the company's own unit. */
+    if (!iso || (k == i && !(n->flags & TL_TOK_POSS))) return NULL;
+    return iso;
+}
+
 int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size_t nz)
 {
     static uint64_t people_h, of_h;
@@ -267,6 +300,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         m->suffix = (uint8_t)suffix;
         m->curated = a->curated;
         m->word = t[i].h;
+        m->nation = single ? nation_before(t, i) : NULL;
         m->weak = (a->flags & TL_KEY_WEAK) && !suffix;
         m->brand = a->curated == 3;
         m->orgable = m->brand ||

@@ -742,6 +742,46 @@ static const char *const index_providers[] = {"msci",  "ftse",  "stoxx",  "nikke
 static const char *const index_words[] = {"index",   "indices",  "indexes", "benchmark",
                                           "average", "averages", "futures"};
 
+/* Nationality adjectives and country names (folded; the last word of "South Korean", "Hong
+ * Kong", "New Zealand") with their ISO 3166 codes: "Swiss private bank Frey", "Canada's
+ * Paladin". Written by hand; "U.S." is two words, handled by the caller. */
+static const struct {
+    const char *word, *iso;
+} nations[] = {
+    {"american", "US"},    {"america", "US"},     {"british", "GB"},    {"britain", "GB"},
+    {"german", "DE"},      {"germany", "DE"},     {"french", "FR"},     {"france", "FR"},
+    {"swiss", "CH"},       {"switzerland", "CH"}, {"japanese", "JP"},   {"japan", "JP"},
+    {"chinese", "CN"},     {"china", "CN"},       {"korean", "KR"},     {"korea", "KR"},
+    {"indian", "IN"},      {"india", "IN"},       {"italian", "IT"},    {"italy", "IT"},
+    {"spanish", "ES"},     {"spain", "ES"},       {"dutch", "NL"},      {"netherlands", "NL"},
+    {"canadian", "CA"},    {"canada", "CA"},      {"australian", "AU"}, {"australia", "AU"},
+    {"brazilian", "BR"},   {"brazil", "BR"},      {"mexican", "MX"},    {"mexico", "MX"},
+    {"russian", "RU"},     {"russia", "RU"},      {"swedish", "SE"},    {"sweden", "SE"},
+    {"finnish", "FI"},     {"finland", "FI"},     {"norwegian", "NO"},  {"norway", "NO"},
+    {"danish", "DK"},      {"denmark", "DK"},     {"irish", "IE"},      {"ireland", "IE"},
+    {"belgian", "BE"},     {"belgium", "BE"},     {"austrian", "AT"},   {"austria", "AT"},
+    {"israeli", "IL"},     {"israel", "IL"},      {"taiwanese", "TW"},  {"taiwan", "TW"},
+    {"singaporean", "SG"}, {"singapore", "SG"},   {"kong", "HK"},       {"indonesian", "ID"},
+    {"indonesia", "ID"},   {"malaysian", "MY"},   {"malaysia", "MY"},   {"thai", "TH"},
+    {"thailand", "TH"},    {"turkish", "TR"},     {"turkey", "TR"},     {"polish", "PL"},
+    {"poland", "PL"},      {"greek", "GR"},       {"greece", "GR"},     {"portuguese", "PT"},
+    {"portugal", "PT"},    {"argentine", "AR"},   {"argentina", "AR"},  {"chilean", "CL"},
+    {"chile", "CL"},       {"colombian", "CO"},   {"colombia", "CO"},   {"peruvian", "PE"},
+    {"peru", "PE"},        {"qatari", "QA"},      {"qatar", "QA"},      {"egyptian", "EG"},
+    {"egypt", "EG"},       {"nigerian", "NG"},    {"nigeria", "NG"},    {"vietnamese", "VN"},
+    {"vietnam", "VN"},     {"zealand", "NZ"},     {"luxembourg", "LU"}};
+
+const char *tl_word_nation(uint64_t h)
+{
+    static uint64_t hs[sizeof nations / sizeof *nations];
+    if (!hs[0])
+        for (size_t i = 0; i < sizeof nations / sizeof *nations; i++)
+            hs[i] = tl_word_hash(nations[i].word, strlen(nations[i].word));
+    for (size_t i = 0; i < sizeof nations / sizeof *nations; i++)
+        if (hs[i] == h) return nations[i].iso;
+    return NULL;
+}
+
 #define WORDS(a) a, sizeof(a) / sizeof(*(a))
 
 static np_wordset sets[TL_W_NLISTS];

@@ -31,6 +31,10 @@ typedef enum {
 /* True when the folded word with hash h is in the list. Builds every list on first use. */
 int tl_word_in(tl_wordlist list, uint64_t h);
 
+/* The ISO 3166 code of a folded nationality adjective or country name ("swiss" -> "CH",
+ * "canada" -> "CA"), or NULL. */
+const char *tl_word_nation(uint64_t h);
+
 /* Builds the lists now (tl_word_in does it on first use); for tests. Returns 0, or -1 when
  * a list does not fit its table (a programming error: the unit test checks it). */
 int tl_words_init(void);

@@ -21,6 +21,9 @@ XAMS:UNA|UNA|XAMS||1|NL|||70|Unilever NV|
 XLON:ULVR|ULVR|XLON||1|GB|||50|Unilever PLC|
 cik:844150|RBS|XNYS||1|GB|||40|Royal Bank of Scotland Group ADS|
 XLON:RBS|RBS|XLON||1|GB|||40|Royal Bank of Scotland Group plc|
+XPAR:FREY|FREY|XPAR||1|FR|||35|Frey SA|
+XHKG:0495|0495|XHKG||1|HK|||35|Paladin Ltd|
+XHKG:0992|0992|XHKG||1|HK|||50|Lenovo Ltd|
 TSV
 
 : > "$T/cases.ndjson"
@@ -42,6 +45,11 @@ add 'Consumer goods group Unilever (ULVR.L) warned.'
 add 'Unilever said sales rose.'
 add 'Royal Bank of Scotland (RBS) (RBS.L) said so.'
 add 'Royal Bank of Scotland (RBS) said so.'
+add 'Swiss private bank Frey & Co. is to close. Frey said costs rose.'
+add 'French property firm Frey said rents rose.'
+add 'Endo buys Canada'"'"'s Paladin.'
+add 'China'"'"'s Lenovo said sales rose.'
+add 'The Anglo-Swiss bank Frey said so.'
 "$TL" --listings "$T/lst.tsv" "$T/cases.ndjson" | python3 -c '
 import json, sys
 for line in sys.stdin:
@@ -61,4 +69,9 @@ is "$(got 10)" "ULVR@XLON" "the code picks the candidate listed on its exchange"
 is "$(got 11)" "UNA@XAMS" "without a code, the larger"
 is "$(got 12)" "RBS@XLON" "a bare symbol right before a RIC is the name's abbreviation, not a US code"
 is "$(got 13)" "RBS@XNYS" "alone, it is the US code the name agrees with"
+is "$(got 14)" "" "a smaller company's one-word name placed in another country is another company, in all its mentions"
+is "$(got 15)" "FREY@XPAR" "placed in its own country it links"
+is "$(got 16)" "" "a country's possessive places it too"
+is "$(got 17)" "0992@XHKG" "China and Hong Kong are one"
+is "$(got 18)" "FREY@XPAR" "a compound (Anglo-Swiss) places nothing"
 done_testing

@@ -50,5 +50,10 @@ int main(void)
        "index providers and index words");
     ok(!in(TL_W_INSTITUTION, "of") && !in(TL_W_LEGAL, "foundation") && !in(TL_W_GROUP, "inc"),
        "and not another list's");
+    const char *ch = tl_word_nation(tl_word_hash("swiss", 5)),
+               *hk = tl_word_nation(tl_word_hash("kong", 4));
+    ok(ch && !strcmp(ch, "CH") && hk && !strcmp(hk, "HK") &&
+           !tl_word_nation(tl_word_hash("boeing", 6)),
+       "nationality words give their country");
     return done_testing();
 }
