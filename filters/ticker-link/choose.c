@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mention.h"
+#include "words.h"
 
 typedef struct tl_fullname {
     uint64_t word; /* the first word's hash */
@@ -21,10 +22,12 @@ static int cmp_fullname(const void *x, const void *y)
 }
 
 /* A name of several words, or one with its legal form ("Hyundai Motor Co", "Frey SA"):
- * the article's full name of a company. */
+ * the article's full name of a company. Not a national unit named after its parent
+ * ("Telefonica Brasil", "Vodafone Egypt"): "Telefonica" beside it is the parent. */
 static int full_name(const tl_mention *m)
 {
-    return m->method == M_NAME && !m->dead && m->issuer != TL_NONE && (!m->single || m->suffix);
+    return m->method == M_NAME && !m->dead && m->issuer != TL_NONE && (!m->single || m->suffix) &&
+           (m->single || (!tl_word_nation(m->word2) && !tl_word_in(TL_W_COUNTRY, m->word2)));
 }
 
 /* Whether issuer is has a listing or its seat in the country iso; China and Hong Kong are

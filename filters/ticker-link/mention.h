@@ -21,7 +21,8 @@ struct tl_mention {
     uint32_t alias_first, alias_count; /* name candidates */
     uint32_t b0, b1, cp0, cp1;
     uint8_t field, method, weak, cue, dead, ambiguous, single, brand, orgable, suffix, curated;
-    uint64_t word;         /* one-word names: the word's hash */
+    uint64_t word;         /* one-word names: the word's hash; longer ones: the first word's */
+    uint64_t word2;        /* longer names: the second word's hash */
     const char *sym, *ric; /* unknown explicit listings: as written */
     uint16_t sym_len, ric_len;
     const tl_exchange *exch;

@@ -300,6 +300,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         m->suffix = (uint8_t)suffix;
         m->curated = a->curated;
         m->word = t[i].h;
+        m->word2 = single ? 0 : t[i + 1].h;
         m->nation = single ? nation_before(t, i) : NULL;
         m->weak = (a->flags & TL_KEY_WEAK) && !suffix;
         m->brand = a->curated == 3;

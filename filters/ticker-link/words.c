@@ -743,8 +743,9 @@ static const char *const index_words[] = {"index",   "indices",  "indexes", "ben
                                           "average", "averages", "futures"};
 
 /* Nationality adjectives and country names (folded; the last word of "South Korean", "Hong
- * Kong", "New Zealand") with their ISO 3166 codes: "Swiss private bank Frey", "Canada's
- * Paladin". Written by hand; "U.S." is two words, handled by the caller. */
+ * Kong", "New Zealand"; local spellings: "Brasil") with their ISO 3166 codes: "Swiss private
+ * bank Frey", "Canada's Paladin", "Telefonica Brasil". Written by hand; "U.S." is two
+ * words, handled by the caller. */
 static const struct {
     const char *word, *iso;
 } nations[] = {
@@ -769,7 +770,9 @@ static const struct {
     {"chile", "CL"},       {"colombian", "CO"},   {"colombia", "CO"},   {"peruvian", "PE"},
     {"peru", "PE"},        {"qatari", "QA"},      {"qatar", "QA"},      {"egyptian", "EG"},
     {"egypt", "EG"},       {"nigerian", "NG"},    {"nigeria", "NG"},    {"vietnamese", "VN"},
-    {"vietnam", "VN"},     {"zealand", "NZ"},     {"luxembourg", "LU"}};
+    {"vietnam", "VN"},     {"zealand", "NZ"},     {"luxembourg", "LU"}, {"brasil", "BR"},
+    {"deutschland", "DE"}, {"espana", "ES"},      {"italia", "IT"},     {"polska", "PL"},
+    {"nederland", "NL"},   {"schweiz", "CH"},     {"suisse", "CH"},     {"czech", "CZ"}};
 
 const char *tl_word_nation(uint64_t h)
 {

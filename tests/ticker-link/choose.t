@@ -24,6 +24,8 @@ XLON:RBS|RBS|XLON||1|GB|||40|Royal Bank of Scotland Group plc|
 XPAR:FREY|FREY|XPAR||1|FR|||35|Frey SA|
 XHKG:0495|0495|XHKG||1|HK|||35|Paladin Ltd|
 XHKG:0992|0992|XHKG||1|HK|||50|Lenovo Ltd|
+XMAD:TEF|TEF|XMAD||1|ES|||35|Telefonica SA|
+cik:1066119|VIV|XNYS||1|BR|||54|Telefonica Brasil SA|
 TSV
 
 : > "$T/cases.ndjson"
@@ -50,6 +52,7 @@ add 'French property firm Frey said rents rose.'
 add 'Endo buys Canada'"'"'s Paladin.'
 add 'China'"'"'s Lenovo said sales rose.'
 add 'The Anglo-Swiss bank Frey said so.'
+add 'Telefonica said it would sell. Telefonica Brasil rose.'
 "$TL" --listings "$T/lst.tsv" "$T/cases.ndjson" | python3 -c '
 import json, sys
 for line in sys.stdin:
@@ -74,4 +77,5 @@ is "$(got 15)" "FREY@XPAR" "placed in its own country it links"
 is "$(got 16)" "" "a country's possessive places it too"
 is "$(got 17)" "0992@XHKG" "China and Hong Kong are one"
 is "$(got 18)" "FREY@XPAR" "a compound (Anglo-Swiss) places nothing"
+is "$(got 19)" "TEF@XMAD VIV@XNYS" "a national unit named after its parent (Telefonica Brasil) leaves the parent's one-word name alone"
 done_testing
