@@ -134,12 +134,14 @@ static void on_signal(uv_signal_t *h, int signum)
     np_progress_clear(&r->pr);
     if (!r->interrupted) {
         r->interrupted = signum;
+        /* The input is stopped before the message says so: a producer that waits for the
+         * message knows that what it writes next is not read past the line in progress. */
+        if (r->feed && !r->feed_done) np_pump_stop(r->feed);
         np_error("%s: SIG%s: stopping: input closed, letting the stages drain (a second signal "
                  "stops them now)",
                  r->p->name, sigabbrev_np(signum) ? sigabbrev_np(signum) : "?");
-        if (r->feed && !r->feed_done) np_pump_stop(r->feed);
-        np_chain_shutdown(r->chain);
-    } else {
+        if (r->chain) np_chain_shutdown(r->chain);
+    } else if (r->chain) {
         np_chain_escalate(r->chain);
     }
 }
@@ -251,6 +253,19 @@ static int run(run_state *r, np_atomic_file *af, int have_af, strvec *inputs)
     int head[2] = {-1, -1}, tail[2] = {-1, -1};
     int rc = 0;
 
+    /* The signal handlers come first, before the pump opens the input (a FIFO's writer learns
+     * that the run has started when that open() returns) and before the stages are spawned: a
+     * signal caught here is handled once the loop runs. Until then the inherited disposition
+     * applies, and a shell starts a background job with SIGINT ignored: a SIGINT that came
+     * between the open() and the handlers was lost, and the run waited for an EOF forever. */
+    static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+    for (int i = 0; i < 3; i++) {
+        uv_signal_init(&r->loop, &r->sigs[i]);
+        r->sigs[i].data = r;
+        uv_signal_start(&r->sigs[i], on_signal, signals[i]);
+        r->nsigs++;
+    }
+
     /* The head: a pump the runner can stop at a line boundary. */
     if ((rc = uv_pipe(head, 0, 0)) != 0) goto oserr;
     /* A bigger head pipe: the first stage reads in large blocks, as from a file, instead of
@@ -330,13 +345,7 @@ static int run(run_state *r, np_atomic_file *af, int have_af, strvec *inputs)
                 r->failing = 1;
                 wind_down(r);
             }
-        static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
-        for (int i = 0; i < 3; i++) {
-            uv_signal_init(&r->loop, &r->sigs[i]);
-            r->sigs[i].data = r;
-            uv_signal_start(&r->sigs[i], on_signal, signals[i]);
-            r->nsigs++;
-        }
+        usleep(400000); /* INJECTED */
         if (o->progress) {
             r->pr = (np_progress){p, r->chain, r->feed, r->sink, uv_hrtime(), 0};
             uv_timer_init(&r->loop, &r->tick);
@@ -358,6 +367,7 @@ oserr_fed:
     r->chain_done = r->sink_done = 1;
     uv_run(&r->loop, UV_RUN_DEFAULT);
 oserr:
+    close_loop_handles(r); /* the signal handlers (nothing else is left to close them) */
     np_error("%s: cannot set up the run: %s", p->name, uv_strerror(rc));
     return NP_EX_OSERR;
 }
