@@ -162,19 +162,6 @@ def subclass(text_name, listed):
     return best
 
 
-def read_gold(path):
-    gold = collections.defaultdict(list)
-    for line in open(path, encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        aid, _, keys = line.rstrip("\n").partition("\t")
-        if keys.strip() == "-":
-            gold.setdefault(aid, [])
-        else:
-            gold[aid].append([k.strip() for k in keys.split(",") if k.strip()])
-    return gold
-
-
 def gold_score(binary, table, arts, gold, sfx, part):
     """Gold recall and wrong issuers, counting only companies for which part(RIC) holds
     (a company is ROOT.SUFFIX of its MIC:SYMBOL, as in ticker-link-heldout.py)."""
@@ -251,7 +238,7 @@ def main():
     for r in srows:
         iss_rows[r["issuer"]].append(r)
     total_h = total_n = 0
-    gold = read_gold(a.gold) if a.gold else None
+    gold = ho.read_gold(a.gold) if a.gold else None
     gtot = [0, 0, 0]
     causes = collections.Counter()
     miss_out = []

@@ -50,16 +50,9 @@ def main():
         if line.startswith("#") or len(f) < 10 or f[0] == "issuer":
             continue
         words[(ho.canon(f[2]), f[1])].add(first_word(f[9]))
-    gold = collections.defaultdict(list)
-    for line in open(a.gold, encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        aid, _, keys = line.rstrip("\n").partition("\t")
-        if keys.strip() == "-":
-            gold.setdefault(aid, [])
-        else:
-            gold[aid].append({(ho.canon(k.split(":", 1)[0]), k.split(":", 1)[1])
-                              for k in keys.split(",") if ":" in k})
+    gold = {aid: [{(ho.canon(k.split(":", 1)[0]), k.split(":", 1)[1]) for k in keys if ":" in k}
+                  for keys in companies]
+            for aid, companies in ho.read_gold(a.gold).items()}
 
     def sealed(mic, sym):
         suf = mic_of.get(ho.canon(mic))

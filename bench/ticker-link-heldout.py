@@ -169,6 +169,21 @@ def hits(rec, ric, sfx):
     return False
 
 
+def read_gold(path):
+    """The hand-labelled gold file: article id -> one list of MIC:SYMBOL alternatives per
+    company ("-" alone: an article with no company, kept as an empty list)."""
+    gold = collections.defaultdict(list)
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        aid, _, keys = line.rstrip("\n").partition("\t")
+        if keys.strip() == "-":
+            gold.setdefault(aid, [])
+        else:
+            gold[aid].append([k.strip() for k in keys.split(",") if k.strip()])
+    return gold
+
+
 def interval(pairs, rng, n=1000):
     """Bootstrap 95% interval of hits/total over articles: pairs = [(hits, total)]."""
     if not pairs:
@@ -216,15 +231,7 @@ def cmd_score(a):
             seen = "seen by learning and curation" if part == "dev" else "never seen"
             print(f"{what} recall, {part} companies ({seen}): {h}/{t} = {h / max(t, 1):.4f}{ci}")
     if a.gold and os.path.exists(a.gold):
-        gold = collections.defaultdict(list)
-        for line in open(a.gold, encoding="utf-8"):
-            if line.startswith("#") or not line.strip():
-                continue
-            aid, _, keys = line.rstrip("\n").partition("\t")
-            if keys.strip() == "-":
-                gold.setdefault(aid, [])
-            else:
-                gold[aid].append([k.strip() for k in keys.split(",") if k.strip()])
+        gold = read_gold(a.gold)
         out = run(a.bin, a.listings, [r for r in arts if r["id"] in gold])
         mic_of = {v: k for k, v in sfx.items()}
         fp = 0
