@@ -137,10 +137,31 @@ static int put_evidence(tl_linker *L, np_buf *o, const tl_agg *e, int *count)
     return np_buf_putc(o, ']');
 }
 
-/* RIC of a listing: the table's, else formed from the symbol and the exchange suffix
- * ("BRK-A" on XNYS -> "BRKa.N"). */
-static int put_ric(np_buf *o, const tl_listing *l)
+/* The RIC the article wrote for the listing of entry e, or NULL: the first RIC mention
+ * that resolved to it whose suffix names the listing's own exchange ("Olam International
+ * (OLAM.SI)" is XSES:O32, and OLAM.SI is its Reuters code; a code resolved through the
+ * name to a listing on another exchange of the country is not that listing's code). */
+static const tl_mention *written_ric(const tl_linker *L, const tl_agg *e, const tl_listing *l)
 {
+    if (!e->own_explicit) return NULL;
+    const tl_exchange *lx = tl_exchange_by_mic(l->mic, strlen(l->mic));
+    size_t lo, hi;
+    issuer_range(L, e->issuer, &lo, &hi);
+    for (size_t q = lo; q < hi; q++) {
+        const tl_mention *m = &L->m[L->by_issuer[q]];
+        if (m->method == M_RIC && !m->dead && m->listing == e->listing && m->ric && m->exch && lx &&
+            strcmp(m->exch->canonical, lx->canonical) == 0)
+            return m;
+    }
+    return NULL;
+}
+
+/* RIC of a listing: the one the article wrote for it, else the table's (learned from
+ * articles or a source), else formed from the symbol and the exchange suffix ("BRK-A" on
+ * XNYS -> "BRKa.N"). */
+static int put_ric(np_buf *o, const tl_listing *l, const tl_mention *written)
+{
+    if (written) return np_json_put_string(o, written->ric, written->ric_len);
     if (l->ric[0]) return np_json_put_string(o, l->ric, strlen(l->ric));
     const tl_exchange *x = tl_exchange_by_mic(l->mic, strlen(l->mic));
     if (!x || !x->ric[0]) return np_buf_puts(o, "null");
@@ -384,10 +405,10 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
             if (np_buf_puts(o, "{\"symbol\":") ||
                 np_json_put_string(o, l->symbol, strlen(l->symbol)) ||
                 np_buf_puts(o, ",\"exchange\":") || np_json_put_string(o, l->mic, strlen(l->mic)) ||
-                np_buf_puts(o, ",\"ric\":") || put_ric(o, l) || np_buf_puts(o, ",\"type\":\"") ||
-                np_buf_puts(o, tl_sec_names[l->type]) || np_buf_puts(o, "\",\"name\":") ||
-                np_json_put_string(o, I->name, strlen(I->name)) || np_buf_puts(o, ",\"issuer\":") ||
-                np_json_put_string(o, I->id, strlen(I->id)))
+                np_buf_puts(o, ",\"ric\":") || put_ric(o, l, written_ric(L, e, l)) ||
+                np_buf_puts(o, ",\"type\":\"") || np_buf_puts(o, tl_sec_names[l->type]) ||
+                np_buf_puts(o, "\",\"name\":") || np_json_put_string(o, I->name, strlen(I->name)) ||
+                np_buf_puts(o, ",\"issuer\":") || np_json_put_string(o, I->id, strlen(I->id)))
                 return -1;
         }
         size_t mark = o->len;

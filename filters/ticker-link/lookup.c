@@ -48,12 +48,52 @@ uint32_t tl_find_symbol(const tl_table *T, const char *mic, const char *sym, siz
     return c.best;
 }
 
-/* Symbol spellings of a RIC root: "BRKa" -> BRK-A, BRK.A, BRKA; "DBKGn" -> DBK;
- * "VOWG_p" -> VOW3 is left to the table's RIC column. */
+int tl_root_is_code(const char *root, size_t n)
+{
+    if (n == 0) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (root[i] < '0' || root[i] > '9') return 0;
+    return 1;
+}
+
+/* Per-exchange rules for roots that are not the symbol as written, from the conventions
+ * of the exchanges' own codes (../shared/data/tickers/exchange-codes/SOURCE.md):
+ *   Hong Kong   codes are four digits, zero-padded: "5.HK" is 0005;
+ *   Germany     a preference share's code is the ordinary one's with "3" in place of the
+ *               Reuters "G" of the "G_p" form: "VOWG_p" is VOW3, "BMWG_p" BMW3;
+ *   Helsinki    Reuters roots keep the exchange's former "1V" ending ("UPM1V" is UPM,
+ *               "KCR1V" KCR) when the exchange has dropped it.
+ * Returns the listing, or TL_NONE. */
+static uint32_t exchange_rule(const tl_table *T, const char *mic, const char *root, size_t n,
+                              int32_t day, uint32_t want_issuer)
+{
+    const tl_exchange *x = tl_exchange_by_mic(mic, strlen(mic));
+    char buf[24];
+    if (!x || n >= sizeof buf - 1) return TL_NONE;
+    if (!strcmp(x->canonical, "XHKG") && n < 4 && tl_root_is_code(root, n)) {
+        size_t pad = 4 - n;
+        memset(buf, '0', pad);
+        memcpy(buf + pad, root, n);
+        return tl_find_symbol(T, mic, buf, 4, day, want_issuer);
+    }
+    if (!strcmp(x->country, "DE") && n > 3 && !memcmp(root + n - 3, "G_p", 3)) {
+        memcpy(buf, root, n - 3);
+        buf[n - 3] = '3';
+        return tl_find_symbol(T, mic, buf, n - 2, day, want_issuer);
+    }
+    if (!strcmp(x->canonical, "XHEL") && n > 2 && !memcmp(root + n - 2, "1V", 2))
+        return tl_find_symbol(T, mic, root, n - 2, day, want_issuer);
+    return TL_NONE;
+}
+
+/* Symbol spellings of a RIC root: "BRKa" -> BRK-A, BRK.A, BRKA; "DBKGn" -> DBK; and the
+ * exchange rules above. */
 uint32_t tl_find_root(const tl_table *T, const char *mic, const char *root, size_t n, int32_t day,
                       uint32_t want_issuer)
 {
     uint32_t li = tl_find_symbol(T, mic, root, n, day, want_issuer);
+    if (li != TL_NONE) return li;
+    li = exchange_rule(T, mic, root, n, day, want_issuer);
     if (li != TL_NONE) return li;
     char buf[40];
     size_t base = n;

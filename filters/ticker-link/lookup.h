@@ -27,9 +27,16 @@ uint32_t tl_find_symbol(const tl_table *T, const char *mic, const char *sym, siz
                         uint32_t want_issuer);
 
 /* Like tl_find_symbol, for a RIC root: tries the symbol spellings of share classes ("BRKa"
- * -> BRK-A, BRK.A, BRKA) and, on German exchanges, the root without its "G" ("BMWG"). */
+ * -> BRK-A, BRK.A, BRKA), on German exchanges the root without its "G" ("BMWG") and a
+ * preferred's "3" ("VOWG_p" -> VOW3), Hong Kong's zero padding ("5" -> 0005) and
+ * Helsinki's former "1V" ending ("UPM1V" -> UPM). */
 uint32_t tl_find_root(const tl_table *T, const char *mic, const char *root, size_t n, int32_t day,
                       uint32_t want_issuer);
+
+/* Whether a RIC root is all digits: an Asian exchange's own numeric code ("7203.T",
+ * "0700.HK", "600028.SS"), which Reuters never replaces with a mnemonic, so it names the
+ * listing with that symbol and no other. */
+int tl_root_is_code(const char *root, size_t n);
 
 /* The listing whose RIC column is ric[0..n), valid on day (or open, with no date). */
 uint32_t tl_find_ric(const tl_table *T, const char *ric, size_t n, int32_t day);

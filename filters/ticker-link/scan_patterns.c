@@ -168,12 +168,16 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
             uint32_t by_name = nm ? tl_listing_of_name(T, nm->alias_first, nm->alias_count,
                                                        p->exch->mic, day, &issuer)
                                   : TL_NONE;
+            int code = tl_root_is_code(p->sym, p->sym_len);
             if (li == TL_NONE) {
                 uint32_t by_sym = tl_find_root(T, p->exch->mic, p->sym, p->sym_len, day, TL_NONE);
                 /* The name written right before the code decides when both exist: RIC
-                 * roots are not always symbols, and symbols get reused. */
-                li = by_name != TL_NONE ? by_name : by_sym;
+                 * roots are not always symbols, and symbols get reused. A numeric code is
+                 * the exchange's own and names one listing: "Mitsubishi Corp (8058.T)" is
+                 * 8058 or, when the table lacks it, unknown, never another Mitsubishi. */
+                li = by_name != TL_NONE && !code ? by_name : by_sym;
             }
+            if (code && by_name != li) by_name = TL_NONE;
             /* The code says which company the name before it is, when the name's issuer
              * has no listing on the code's exchange or in its country: the candidate that
              * has, else, for a one-word name, another company than any it can be

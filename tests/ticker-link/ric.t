@@ -1,0 +1,64 @@
+#!/bin/sh
+# newspipe-ticker-link's "ric" field and the RIC roots that are not the exchange symbol
+# (text and table written for this test): the code the article wrote when it resolved the
+# listing, else the table's, else one formed from the symbol; numeric roots are the
+# exchange's own codes; Hong Kong padding, German preferreds, Helsinki's former "1V"
+# roots, the Swiss ".VX" segment.
+. "$NP_TOP/tests/lib.sh"
+need_prog newspipe-ticker-link
+command -v python3 >/dev/null || skip_all "python3 absent"
+TL="$NP_BIN/newspipe-ticker-link"
+export NEWSPIPE_CACHE_DIR="$T/cache"
+
+tab=$(printf '\t')
+sed "s/|/$tab/g" > "$T/l.tsv" <<'TSV'
+# newspipe-listings 1
+issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases|type
+XSES:Q77|Q77|XSES||1|SG|||40|Olmex International Ltd|+Olmex|common
+XSWX:NSTL|NSTL|XSWX||1|CH|||80|Nestor SA|+Nestor|common
+XPAR:BNX|BNX|XPAR|BNXP.PA|1|FR|||80|Banque Nexus SA|+Banque Nexus|common
+cik:1|KUMO|XNAS||1|US|||60|Kumo Corp|+Kumo|common
+XTKS:7001|7001|XTKS||1|JP|||60|Mitsuo Motors Corp|+Mitsuo|common
+XTKS:7002|7002|XTKS||1|JP|||50|Tanaka Corp|+Tanaka Corp|common
+XHKG:0005|0005|XHKG||1|HK|||80|Harbour Bank Holdings|+Harbour Bank|common
+XETR:BMX|BMX|XETR||1|DE|||70|Bavaria Motors AG|+Bavaria Motors|common
+XETR:BMX|BMX3|XETR||0|DE|||70|Bavaria Motors AG||common
+XHEL:UPX|UPX|XHEL||1|FI|||60|Upx Kymmene Oyj|+Upx Kymmene|common
+TSV
+
+: > "$T/in.ndjson"
+n=0
+add() { n=$((n + 1)); printf '{"id":%d,"body":"%s","published":"2013-10-02"}\n' "$n" "$1" >> "$T/in.ndjson"; }
+add 'Olmex International (OLMX.SI) said profit rose.'
+add 'Nestor (NSTL.VX) said sales rose.'
+add 'Banque Nexus said profit rose.'
+add 'Kumo said sales rose.'
+add 'Mitsuo Corp (8058.T) and Tanaka Corp (7002.T) signed.'
+add 'Shares of (5.HK) rose.'
+add 'Bavaria Motors preference shares (BMXG_p.DE) rose; (BMXG.DE) fell.'
+add 'It said (UPX1V.HE) rose.'
+add 'Kumo (KUMO.N) rose.'
+add 'Banque Nexus (BNXX.PA) rose.'
+"$TL" --listings "$T/l.tsv" < "$T/in.ndjson" > "$T/out.ndjson" 2> "$T/err"
+ok $? "the filter runs on the cases"
+python3 - "$T/out.ndjson" > "$T/got" <<'PY'
+import json, sys
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    print(r["id"], " ".join("%s@%s=%s" % (t["symbol"], t["exchange"], t["ric"]) for t in
+                            sorted(r["tickers"], key=lambda t: (t["exchange"] or "", t["symbol"]))))
+PY
+got() { sed -n "$1p" "$T/got" | cut -d' ' -f2-; }
+is "$(got 1)" "Q77@XSES=OLMX.SI" "an explicit RIC resolved through the name before it is printed as written"
+is "$(got 2)" "NSTL@XSWX=NSTL.VX" "a Swiss .VX code is the listing's Reuters code, as written"
+is "$(got 3)" "BNX@XPAR=BNXP.PA" "no code in the article: the table's RIC"
+is "$(got 4)" "KUMO@XNAS=KUMO.O" "no code and none in the table: formed from the symbol"
+is "$(got 5)" "7001@XTKS=7001.T 7002@XTKS=7002.T 8058@XTKS=8058.T" \
+   "a numeric root names the listing with that code, or none: never another company of the name"
+is "$(got 6)" "0005@XHKG=5.HK" "Hong Kong codes are zero-padded to four digits"
+is "$(got 7)" "BMX@XETR=BMXG.DE BMX3@XETR=BMXG_p.DE" "a German G_p root is the preference share, symbol ending in 3"
+is "$(got 8)" "UPX@XHEL=UPX1V.HE" "a Helsinki 1V root is the symbol without it"
+is "$(got 9)" "KUMO@XNAS=KUMO.O" \
+   "a code resolved through the name to another exchange of its country is not that listing's RIC"
+is "$(got 10)" "BNX@XPAR=BNXX.PA" "a written root that is not the table's RIC is still the code the article used"
+done_testing
