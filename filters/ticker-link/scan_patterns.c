@@ -27,6 +27,14 @@ static tl_mention *adjacent_name(const tl_linker *L, size_t first_m, size_t name
     return m;
 }
 
+/* Whether issuer is one of the companies name mention nm can be. */
+static int is_candidate(const tl_table *T, const tl_mention *nm, uint32_t is)
+{
+    for (uint32_t a = nm->alias_first; a < nm->alias_first + nm->alias_count; a++)
+        if (T->names.alias[a].issuer == is) return 1;
+    return 0;
+}
+
 static const char *const us_mics[] = {"XNYS", "XNAS", "XASE", "ARCX", "BATS", "OTCM"};
 
 /* Acronyms news writes in parentheses after their expansion ("Securities and Exchange
@@ -176,8 +184,20 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
                  * the exchange's own and names one listing: "Mitsubishi Corp (8058.T)" is
                  * 8058 or, when the table lacks it, unknown, never another Mitsubishi. */
                 li = by_name != TL_NONE && !code ? by_name : by_sym;
+                /* Unless the symbol's company is one the name can be too: then the code and
+                 * the name agree ("Carnival Corp (CCL.N)" is CCL, not Carnival plc's ADR
+                 * on the same exchange, the name's first candidate there). */
+                if (by_sym != TL_NONE && nm && is_candidate(T, nm, T->lst[by_sym].issuer))
+                    li = by_sym;
             }
             if (code && by_name != li) by_name = TL_NONE;
+            /* A code that resolves to one of the name's candidates says which one the
+             * name is ("Mitsubishi (8058.T)" is Mitsubishi Corp, not Mitsubishi Motors). */
+            if (nm && nm->method == M_NAME && li != TL_NONE && nm->issuer != T->lst[li].issuer &&
+                is_candidate(T, nm, T->lst[li].issuer)) {
+                nm->issuer = T->lst[li].issuer;
+                nm->ambiguous = 0;
+            }
             /* The code says which company the name before it is, when the name's issuer
              * has no listing on the code's exchange or in its country: the candidate that
              * has, else, for a one-word name, another company than any it can be

@@ -24,6 +24,11 @@ XHKG:0005|0005|XHKG||1|HK|||80|Harbour Bank Holdings|+Harbour Bank|common
 XETR:BMX|BMX|XETR||1|DE|||70|Bavaria Motors AG|+Bavaria Motors|common
 XETR:BMX|BMX3|XETR||0|DE|||70|Bavaria Motors AG||common
 XHEL:UPX|UPX|XHEL||1|FI|||60|Upx Kymmene Oyj|+Upx Kymmene|common
+cik:40|BGS-A|XNYS||1|US|||80|Bergshire Holdings Inc|+Bergshire|common
+cik:40|BGS-B|XNYS||0|US|||80|Bergshire Holdings Inc||common
+cik:51|CCVL|XLON||1|GB|||70|Carnivo plc|+Carnivo|common
+cik:51|CUV|XNYS||0|GB|||70|Carnivo plc||depositary
+cik:50|CCV|XNYS||1|US|||60|Carnivo Corp|+Carnivo|common
 TSV
 
 : > "$T/in.ndjson"
@@ -39,6 +44,8 @@ add 'Bavaria Motors preference shares (BMXG_p.DE) rose; (BMXG.DE) fell.'
 add 'It said (UPX1V.HE) rose.'
 add 'Kumo (KUMO.N) rose.'
 add 'Banque Nexus (BNXX.PA) rose.'
+add 'Bergshire (BGSb.N) rose.'
+add 'Carnivo Corp (CCV.N) rose.'
 "$TL" --listings "$T/l.tsv" < "$T/in.ndjson" > "$T/out.ndjson" 2> "$T/err"
 ok $? "the filter runs on the cases"
 python3 - "$T/out.ndjson" > "$T/got" <<'PY'
@@ -61,4 +68,8 @@ is "$(got 8)" "UPX@XHEL=UPX1V.HE" "a Helsinki 1V root is the symbol without it"
 is "$(got 9)" "KUMO@XNAS=KUMO.O" \
    "a code resolved through the name to another exchange of its country is not that listing's RIC"
 is "$(got 10)" "BNX@XPAR=BNXX.PA" "a written root that is not the table's RIC is still the code the article used"
+is "$(got 11)" "BGS-A@XNYS=BGSa.N BGS-B@XNYS=BGSb.N" \
+   "a class's code names that class, not the first listing of the name on the exchange"
+is "$(got 12)" "CCV@XNYS=CCV.N" \
+   "a code whose company the name can be decides between the name's candidates"
 done_testing
