@@ -35,6 +35,13 @@ static int is_candidate(const tl_table *T, const tl_mention *nm, uint32_t is)
     return 0;
 }
 
+/* Whether listing l is on exchange x (its canonical MIC). */
+static int same_exchange(const tl_listing *l, const tl_exchange *x)
+{
+    const tl_exchange *lx = tl_exchange_by_mic(l->mic, strlen(l->mic));
+    return strcmp(lx ? lx->canonical : l->mic, x->canonical) == 0;
+}
+
 static const char *const us_mics[] = {"XNYS", "XNAS", "XASE", "ARCX", "BATS", "OTCM"};
 
 /* Acronyms news writes in parentheses after their expansion ("Securities and Exchange
@@ -188,6 +195,12 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
                  * the name agree ("Carnival Corp (CCL.N)" is CCL, not Carnival plc's ADR
                  * on the same exchange, the name's first candidate there). */
                 if (by_sym != TL_NONE && nm && is_candidate(T, nm, T->lst[by_sym].issuer))
+                    li = by_sym;
+                /* Or when the name's listing is only on another exchange of the country (a
+                 * company that moved, or another company of that name: "Citibank (C.N)" is
+                 * Citigroup's C, not an OTC line of a Citibank) and the code's exchange
+                 * has the symbol. */
+                if (by_sym != TL_NONE && li == by_name && !same_exchange(&T->lst[li], p->exch))
                     li = by_sym;
             }
             if (code && by_name != li) by_name = TL_NONE;

@@ -29,6 +29,8 @@ cik:40|BGS-B|XNYS||0|US|||80|Bergshire Holdings Inc||common
 cik:51|CCVL|XLON||1|GB|||70|Carnivo plc|+Carnivo|common
 cik:51|CUV|XNYS||0|GB|||70|Carnivo plc||depositary
 cik:50|CCV|XNYS||1|US|||60|Carnivo Corp|+Carnivo|common
+cik:60|CTY|XNYS||1|US|||77|Cityco Inc|+Cityco|common
+cik:61|CTBKY|OTCM||1|US|||30|Citybank NA|+Citybank|common
 TSV
 
 : > "$T/in.ndjson"
@@ -46,6 +48,7 @@ add 'Kumo (KUMO.N) rose.'
 add 'Banque Nexus (BNXX.PA) rose.'
 add 'Bergshire (BGSb.N) rose.'
 add 'Carnivo Corp (CCV.N) rose.'
+add 'Citybank (CTY.N) rose.'
 "$TL" --listings "$T/l.tsv" < "$T/in.ndjson" > "$T/out.ndjson" 2> "$T/err"
 ok $? "the filter runs on the cases"
 python3 - "$T/out.ndjson" > "$T/got" <<'PY'
@@ -72,4 +75,6 @@ is "$(got 11)" "BGS-A@XNYS=BGSa.N BGS-B@XNYS=BGSb.N" \
    "a class's code names that class, not the first listing of the name on the exchange"
 is "$(got 12)" "CCV@XNYS=CCV.N" \
    "a code whose company the name can be decides between the name's candidates"
+like "$(got 13)" "CTY@XNYS=CTY.N" \
+   "the code's symbol on its exchange beats the name's listing on another exchange of the country"
 done_testing
