@@ -145,6 +145,26 @@ static int consider_ric(void *arg, uint32_t li)
     return 0;
 }
 
+uint32_t tl_class_listing(const tl_table *T, uint32_t li, const char *root, size_t n, int32_t day)
+{
+    if (n < 2 || root[n - 1] < 'a' || root[n - 1] > 'z' || root[n - 2] == '_') return li;
+    const tl_listing *l = &T->lst[li];
+    char cls = (char)(root[n - 1] - 32), buf[40];
+    size_t sl = strlen(l->symbol), stem = sl;
+    if (sl >= 3 && (l->symbol[sl - 2] == '-' || l->symbol[sl - 2] == '.')) stem = sl - 2;
+    if (stem == 0 || stem + 2 > sizeof buf) return li;
+    if (stem < sl && l->symbol[sl - 1] == cls) return li;
+    static const char seps[] = {'-', '.'};
+    for (int k = 0; k < 2; k++) {
+        memcpy(buf, l->symbol, stem);
+        buf[stem] = seps[k];
+        buf[stem + 1] = cls;
+        uint32_t c = tl_find_symbol(T, l->mic, buf, stem + 2, day, l->issuer);
+        if (c != TL_NONE) return c;
+    }
+    return li;
+}
+
 uint32_t tl_find_ric(const tl_table *T, const char *ric, size_t n, int32_t day)
 {
     ric_ctx c = {T, day, TL_NONE, -1};
@@ -153,9 +173,10 @@ uint32_t tl_find_ric(const tl_table *T, const char *ric, size_t n, int32_t day)
     return TL_NONE;
 }
 
-/* Issuer is's best listing on the exchange with canonical MIC cm (current, then still open,
- * then primary), or, with in_country set, on an exchange of the country of the exchange cm
- * valid on day (primary, then not over the counter). TL_NONE when it has none there. */
+/* Issuer is's best listing on the exchange with canonical MIC cm (shares before its notes,
+ * preferreds and funds, then current, then still open, then primary), or, with in_country
+ * set, on an exchange of the country of the exchange cm valid on day (shares, then
+ * primary, then not over the counter). TL_NONE when it has none there. */
 uint32_t tl_best_listing(const tl_table *T, uint32_t is, const tl_exchange *x, int in_country,
                          int32_t day)
 {
@@ -168,10 +189,12 @@ uint32_t tl_best_listing(const tl_table *T, uint32_t is, const tl_exchange *x, i
         int rank;
         if (in_country) {
             if (!lx || strcmp(lx->country, x->country) != 0 || !tl_valid_at(l, day)) continue;
-            rank = l->primary * 2 + (strcmp(l->mic, "OTCM") != 0);
+            rank = (TL_SEC_IS_EQUITY(l->type) ? 4 : 0) + l->primary * 2 +
+                   (strcmp(l->mic, "OTCM") != 0);
         } else {
             if (strcmp(lx ? lx->canonical : l->mic, x->canonical) != 0) continue;
-            rank = (tl_valid_at(l, day) ? 4 : 0) + (l->to == TL_DAY_MAX ? 2 : 0) + l->primary;
+            rank = (TL_SEC_IS_EQUITY(l->type) ? 8 : 0) + (tl_valid_at(l, day) ? 4 : 0) +
+                   (l->to == TL_DAY_MAX ? 2 : 0) + l->primary;
         }
         if (rank > best_rank) {
             best = li;

@@ -38,6 +38,12 @@ uint32_t tl_find_root(const tl_table *T, const char *mic, const char *root, size
  * listing with that symbol and no other. */
 int tl_root_is_code(const char *root, size_t n);
 
+/* A RIC root with a share-class letter ("TCKb", "ELUXb") names that class: listing li's
+ * sibling of the same issuer on its exchange whose symbol is li's stem with that class
+ * ("TECK-A" -> TECK-B or TECK.B), valid on day; li itself when it already is that class,
+ * the root has no class letter, or no sibling matches. */
+uint32_t tl_class_listing(const tl_table *T, uint32_t li, const char *root, size_t n, int32_t day);
+
 /* The listing whose RIC column is ric[0..n), valid on day (or open, with no date). */
 uint32_t tl_find_ric(const tl_table *T, const char *ric, size_t n, int32_t day);
 

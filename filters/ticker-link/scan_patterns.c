@@ -203,6 +203,9 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
                 if (by_sym != TL_NONE && li == by_name && !same_exchange(&T->lst[li], p->exch))
                     li = by_sym;
             }
+            /* "Teck Resources (TCKb.TO)" is its class B shares, whatever the root. */
+            if (li != TL_NONE && li == by_name)
+                li = by_name = tl_class_listing(T, li, p->sym, p->sym_len, day);
             if (code && by_name != li) by_name = TL_NONE;
             /* A code that resolves to one of the name's candidates says which one the
              * name is ("Mitsubishi (8058.T)" is Mitsubishi Corp, not Mitsubishi Motors). */

@@ -31,6 +31,10 @@ cik:51|CUV|XNYS||0|GB|||70|Carnivo plc||depositary
 cik:50|CCV|XNYS||1|US|||60|Carnivo Corp|+Carnivo|common
 cik:60|CTY|XNYS||1|US|||77|Cityco Inc|+Cityco|common
 cik:61|CTBKY|OTCM||1|US|||30|Citybank NA|+Citybank|common
+cik:70|TEKK-A|XTSE||1|CA|||60|Tekko Resources Ltd|+Tekko Resources|common
+cik:70|TEKK-B|XTSE||0|CA|||60|Tekko Resources Ltd||common
+cik:80|FFBI|XNAS||1|US|||60|Fiftyfive Bancorp|+Fiftyfive Bancorp|preferred
+cik:80|FFBK|XNAS||0|US|||60|Fiftyfive Bancorp||common
 TSV
 
 : > "$T/in.ndjson"
@@ -49,6 +53,8 @@ add 'Banque Nexus (BNXX.PA) rose.'
 add 'Bergshire (BGSb.N) rose.'
 add 'Carnivo Corp (CCV.N) rose.'
 add 'Citybank (CTY.N) rose.'
+add 'Tekko Resources (TKKb.TO) rose.'
+add 'Fiftyfive Bancorp (FFTY.O) rose.'
 "$TL" --listings "$T/l.tsv" < "$T/in.ndjson" > "$T/out.ndjson" 2> "$T/err"
 ok $? "the filter runs on the cases"
 python3 - "$T/out.ndjson" > "$T/got" <<'PY'
@@ -77,4 +83,7 @@ is "$(got 12)" "CCV@XNYS=CCV.N" \
    "a code whose company the name can be decides between the name's candidates"
 like "$(got 13)" "CTY@XNYS=CTY.N" \
    "the code's symbol on its exchange beats the name's listing on another exchange of the country"
+is "$(got 14)" "TEKK-A@XTSE=TEKK-A.TO TEKK-B@XTSE=TKKb.TO" \
+   "a root's class letter picks that class among the name's listings, whatever the root"
+is "$(got 15)" "FFBK@XNAS=FFTY.O" "a code resolved through the name is its shares, not its preferred"
 done_testing
