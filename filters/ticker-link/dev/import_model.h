@@ -38,6 +38,10 @@ int tl_set(char **dst, const char *s);
 /* Source readers. Each appends rows to out and returns 0, or -1 after printing the
  * file and the problem. */
 int tl_read_sec(const char *path, tl_brows *out);
+/* Start dates of the SEC rows from index first on (import_cikdate.c): an over-the-counter or
+ * foreign issuer's line with no date is valid from the year its CIK was assigned, on a CIK ->
+ * year scale calibrated on the rows the screener's IPO year dates. Returns 0 or -1 (OOM). */
+int tl_sec_cik_dates(tl_brows *rows, size_t first);
 /* Nasdaq screener JSON for one exchange (mic). Fills a side table used by tl_read_sec:
  * call it before tl_read_sec. */
 int tl_read_screener(const char *path, const char *mic);

@@ -521,6 +521,10 @@ int tl_read_sec(const char *path, tl_brows *out)
             }
         r->type = t;
     }
+    if (tl_sec_cik_dates(out, first)) {
+        np_error("%s: out of memory", path);
+        return -1;
+    }
     return 0;
 oom:
     np_buf_free(&J.str);

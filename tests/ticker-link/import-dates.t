@@ -1,0 +1,59 @@
+#!/bin/sh
+# newspipe-ticker-link import: an SEC line with no IPO year, over the counter or of a foreign
+# issuer, is valid from the year its CIK was assigned, on a CIK -> year scale calibrated on
+# the lines the screener's IPO year dates (CIKs grow over time). Names written for this test.
+. "$NP_TOP/tests/lib.sh"
+need_prog newspipe-ticker-link
+command -v python3 >/dev/null || skip_all "python3 absent"
+TL="$NP_BIN/newspipe-ticker-link"
+export NEWSPIPE_CACHE_DIR="$T/cache"
+
+# 20 IPOs of 2012 with CIKs 1000..1019 and 20 of 2014 with CIKs 2000..2019: a threshold of
+# 1018 for 2012 (the 0.9 quantile), 2018 for 2014; 2013 has too few IPOs to calibrate.
+python3 - "$T" <<'PY'
+import json, sys
+t = sys.argv[1]
+sec, scr = [], []
+for y, base in ((2012, 1000), (2014, 2000)):
+    for i in range(20):
+        sym = f"C{y % 100}{chr(65 + i)}"
+        sec.append([base + i, f"CALCO {y} {i} INC", sym, "NYSE"])
+        scr.append({"symbol": sym, "name": f"Calco {y} {i} Inc. Common Stock", "marketCap": "1000000000",
+                    "country": "United States", "ipoyear": str(y), "industry": "", "sector": ""})
+sec.append([2005, "OTHERCO 2013 INC", "OTHR", "NYSE"])
+scr.append({"symbol": "OTHR", "name": "Otherco 2013 Inc. Common Stock", "marketCap": "1000000000",
+            "country": "United States", "ipoyear": "2013", "industry": "", "sector": ""})
+sec += [[900, "Oldmill plc/ADR", "OLDMY", "OTC"], [1500, "Midway Mining plc/ADR", "MIDWY", "OTC"],
+        [3000, "Newhaven Motors Co., Ltd./ADR", "NHVNY", "OTC"], [1600, "Farland Shipping Ltd", "FARL", "NYSE"],
+        [1700, "Homestead Bancorp Inc", "HMST", "NYSE"]]
+scr.append({"symbol": "FARL", "name": "Farland Shipping Ltd American Depositary Shares", "marketCap": "9000000000",
+            "country": "Greece", "ipoyear": "", "industry": "", "sector": ""})
+scr.append({"symbol": "HMST", "name": "Homestead Bancorp Inc Common Stock", "marketCap": "9000000000",
+            "country": "United States", "ipoyear": "", "industry": "", "sector": ""})
+json.dump({"fields": ["cik", "name", "ticker", "exchange"], "data": sec}, open(f"{t}/sec.json", "w"))
+json.dump(scr, open(f"{t}/scr.json", "w"))
+PY
+"$TL" import --screener "$T/scr.json:XNYS" --sec "$T/sec.json" -o "$T/l.tsv" 2> "$T/e"
+ok $? "import"
+from() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v s="$1" '$2 == s { print $7 }'; }
+is "$(from C12A)" "2012-01-01" "a line the screener dates keeps its IPO year"
+is "$(from MIDWY)" "2014-01-01" "an OTC line whose CIK is above 2012's threshold is valid from 2014"
+is "$(from NHVNY)" "2014-01-01" "above every threshold: from the last calibrated year"
+is "$(from OLDMY)" "" "a CIK older than the scale gets no bound"
+is "$(from FARL)" "2014-01-01" "a foreign issuer's exchange line is dated by its CIK too"
+is "$(from HMST)" "" "a domestic company's exchange line is not (new holding companies keep old listings)"
+
+printf '{"id":1,"date":"2013-10-04","body":"Midway Mining plc said output rose."}\n{"id":2,"date":"2015-03-01","body":"Midway Mining plc said output rose."}\n' |
+    "$TL" --listings "$T/l.tsv" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    print(r["id"], " ".join(t["symbol"] for t in r.get("tickers", [])))' > "$T/o"
+is "$(sed -n 1p "$T/o")" "1 " "the depositary line does not link in news before its CIK's year"
+is "$(sed -n 2p "$T/o")" "2 MIDWY" "it links in later news"
+
+# Too few dated lines to calibrate: nothing is dated.
+printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[1500,"Midway Mining plc/ADR","MIDWY","OTC"]]}' > "$T/one.json"
+"$TL" import --sec "$T/one.json" -o "$T/l1.tsv" 2> "$T/e"
+is "$(grep -v '^#' "$T/l1.tsv" | awk -F'\t' '$2 == "MIDWY" { print "[" $7 "]" }')" "[]" "no scale, no bound"
+done_testing
