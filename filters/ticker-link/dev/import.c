@@ -302,14 +302,19 @@ static int group_issuers(tl_brows *rows)
             /* An SEC issuer whose country is known takes only listings in that country
              * (and Hong Kong for a Chinese one): the same name on another country's
              * exchange is a separately listed company (a national subsidiary with its own
-             * shareholders, or an unrelated firm), which the rows of each country form. */
+             * shareholders, or an unrelated firm), which the rows of each country form.
+             * Unless the listing's own source places its issuer in that country (Banco
+             * Santander's London line, domiciled in Spain) or gives it the very name the
+             * SEC's line has, legal form and all ("Rio Tinto plc" in London, where the
+             * screener's country for the ADR is Australia): a cross-listing, not a rival. */
             const tl_brow *tr = &rows->r[target];
             const char *home = !strncmp(tr->issuer, "cik:", 4) ? tr->domicile : "";
             for (size_t a = i; a < j; a++) {
                 const tl_brow *ra = &rows->r[k[a].row];
                 const char *c = mic_country(ra->mic);
                 int joins = !home[0] || !strncmp(ra->issuer, "cik:", 4) || !strcmp(c, home) ||
-                            !strcmp(c, "US") || (!strcmp(home, "CN") && !strcmp(c, "HK"));
+                            !strcmp(c, "US") || (!strcmp(home, "CN") && !strcmp(c, "HK")) ||
+                            !strcmp(ra->domicile, home) || !strcasecmp(ra->name, tr->name);
                 if (!joins) {
                     /* The first row of this country in the group gathers the others. */
                     const char *own = NULL;

@@ -94,6 +94,12 @@ int tl_security_type(const char *name);
  * the weak words are marked. Returns 0 or -1 (out of memory). */
 int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *places);
 
+/* The security names of the US sources end in " - " and the security ("Apple Inc. - Common
+ * Stock"), which their readers cut; but a country after the dash names the issuer ("Banco
+ * Santander - Chile ADS" is the Chilean bank, not Banco Santander of Spain): that dash is
+ * closed up here, in place ("Banco Santander-Chile ADS"), so the cut leaves it. */
+void tl_keep_country_dash(char *name);
+
 /* Country name ("Hong Kong", "United States") to ISO 3166 alpha-2, or "". */
 const char *tl_country_code(const char *name);
 

@@ -192,6 +192,34 @@ static int cmp_scr(const void *a, const void *b)
 }
 
 /* "Apple Inc. Common Stock" -> "Apple Inc."; classifies the security. */
+/* Whether s opens with a country's name of one or two words ("Chile ADS", "South Africa"). */
+static int country_word(const char *s)
+{
+    char w[64];
+    size_t n = 0;
+    for (int words = 0; words < 2; words++) {
+        while (n < sizeof w - 1 && s[n] && s[n] != ' ') {
+            w[n] = s[n];
+            n++;
+        }
+        w[n] = '\0';
+        if (tl_country_code(w)[0]) return 1;
+        if (s[n] != ' ' || n >= sizeof w - 1) return 0;
+        w[n] = s[n];
+        n++;
+    }
+    return 0;
+}
+
+void tl_keep_country_dash(char *name)
+{
+    char *dash = strstr(name, " - ");
+    if (dash && country_word(dash + 3)) {
+        dash[0] = '-';
+        memmove(dash + 1, dash + 3, strlen(dash + 3) + 1);
+    }
+}
+
 static void clean_security_name(char *name, int *kind)
 {
     static const char *const other[] = {"Warrant",
@@ -235,6 +263,7 @@ static void clean_security_name(char *name, int *kind)
     if (*kind == 0)
         for (size_t i = 0; i < sizeof adr / sizeof *adr; i++)
             if (strstr(name, adr[i])) *kind = 1;
+    tl_keep_country_dash(name);
     for (size_t i = 0; i < sizeof cut / sizeof *cut; i++) {
         char *p = strstr(name, cut[i]);
         if (p && p > name) *p = '\0';

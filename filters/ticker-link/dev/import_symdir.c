@@ -246,6 +246,7 @@ static int name_keys(const char *name, tl_toks *toks, uint64_t k[2])
 {
     char buf[512];
     snprintf(buf, sizeof buf, "%s", name);
+    tl_keep_country_dash(buf);
     char *cut = strstr(buf, " - ");
     if (cut) *cut = '\0';
     static const char *const tails[] = {
@@ -341,6 +342,7 @@ int tl_symdir_rows(tl_brows *rows, const char *today_date)
         snprintf(id, sizeof id, "%s:%s@%s", s->mic, s->sym, dates[last]);
         snprintf(nm, sizeof nm, "%s", s->name);
         if (!fundlike) {
+            tl_keep_country_dash(nm);
             char *cut = strstr(nm, " - ");
             if (cut) *cut = '\0';
             static const char *const tails[] = {
