@@ -28,4 +28,31 @@ is "$(iss XLON BNA)" "cik:10" "a London line whose issuer is domiciled in Spain 
 is "$(iss XLON RCM)" "cik:20" "a line named exactly as the SEC's (legal form and all) joins, whatever the screener's country"
 is "$(iss XASX RCM)" "cik:20" "and the home exchange's line"
 is "$(iss XTSE RCM)" "XTSE:RCM" "a same-name company of another form and country stays apart"
+# A curated row that moves a listing to another issuer takes the same shares' further quotes
+# on that exchange along, with its start date (FinanceDatabase's "UBSGEE" beside "UBSG").
+printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl2.tsv"
+for sym in ALPG.SW ALPGEE.SW; do
+    printf '%s\tAlpina Group AG\tX\tXSWX\tX\tSwitzerland\tCHF\tFinancials\tBanks\t\t\t\tFalse\n' "$sym" >> "$T/intl2.tsv"
+done
+printf 'BRNK.SW\tBernkraft AG\tX\tXSWX\tX\tSwitzerland\tCHF\tUtilities\tPower\t\t\t\tFalse\n' >> "$T/intl2.tsv"
+printf 'issuer\tsymbol\tmic\tvalid_from\tname\nalpina-group\tALPG\tXSWX\t2014-11-28\tAlpina Group AG\n' > "$T/cur2.tsv"
+"$TL" import --intl "$T/intl2.tsv" --aliases "$T/cur2.tsv" -o "$T/l2.tsv" 2> "$T/e"
+ok $? "import with a curated move"
+row2() { grep -v '^#' "$T/l2.tsv" | awk -F'\t' -v s="$1" '$2 == s { print $1 "|" $7 }'; }
+is "$(row2 ALPG)" "alpina-group|2014-11-28" "the curated listing moves, with its date"
+is "$(row2 ALPGEE)" "alpina-group|2014-11-28" "the same shares' other quote follows it"
+is "$(row2 BRNK)" "XSWX:BRNK|" "another company's line stays"
+
+# An SEC line nothing types, of an issuer whose every line the symbol directory knows is a
+# note or a product, is one more of them (UBS AG's ETRACS), not shares its name links.
+printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[40,"ALPENBANK AG","ABNA","NYSE"],[40,"ALPENBANK AG","ABNB","NYSE"],[40,"ALPENBANK AG","ABNC","NYSE"],[41,"GLETSCHER CORP","GLTA","NYSE"],[41,"GLETSCHER CORP","GLTB","NYSE"]]}' > "$T/sec3.json"
+mkdir -p "$T/sd"
+printf 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size\nZZZZ|Zeta Co - Common Stock|Q|N|N|100\n' > "$T/sd/nasdaqlisted.txt"
+printf 'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\nABNA|Alpenbank AG ETRACS Linked to the Alpine Index due 2040 ETN|N|ABNA|N|100|N|ABNA\nABNB|Alpenbank AG ETRACS Monthly Pay ETN due 2041|N|ABNB|N|100|N|ABNB\nGLTA|Gletscher Corp Common Stock|N|GLTA|N|100|N|GLTA\n' > "$T/sd/otherlisted.txt"
+"$TL" import --symdir "$T/sd:2016-08-15" --current 2025-12-14 --sec "$T/sec3.json" -o "$T/l3.tsv" 2> "$T/e"
+ok $? "import with the symbol directory"
+ty() { grep -v '^#' "$T/l3.tsv" | awk -F'\t' -v s="$1" '$2 == s { print "[" $12 "]" }'; }
+is "$(ty ABNA)" "[etn]" "the directory types the notes"
+is "$(ty ABNC)" "[other]" "the untyped line of a notes-only issuer is not its shares"
+is "$(ty GLTB)" "[]" "an untyped line beside a known stock stays common"
 done_testing

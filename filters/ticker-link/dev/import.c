@@ -418,6 +418,28 @@ static int mark_weak(tl_brows *rows, const np_wordset *h)
 
 /* ---- curated rows --------------------------------------------------------------------- */
 
+/* A curated row moves listing r to issuer id: the other current lines of r's issuer on the
+ * same exchange under the same name are the same shares' further quotes (FinanceDatabase's
+ * "UBSGEE" beside "UBSG") and follow it, with the row's start date; left behind, they
+ * formed a second company with no dates, linked in news from before the listing began. */
+static int follow_move(tl_brows *rows, const tl_brow *r, const char *id, const trow *c)
+{
+    char *old = tl_strdup(r->issuer), *nm = tl_strdup(r->name);
+    int rc = old && nm ? 0 : -1;
+    for (size_t k = 0; k < rows->n && rc == 0; k++) {
+        tl_brow *x = &rows->r[k];
+        if (x == r || x->dropped || x->to[0] || strcmp(x->issuer, old) || strcmp(x->mic, r->mic) ||
+            strcasecmp(x->name, nm))
+            continue;
+        if (tl_set(&x->issuer, id)) rc = -1;
+        if (c->f[TL_COL_FROM][0]) snprintf(x->from, sizeof x->from, "%s", c->f[TL_COL_FROM]);
+        x->primary = 0;
+    }
+    free(old);
+    free(nm);
+    return rc;
+}
+
 static int apply_curated(tl_brows *rows, const char *path)
 {
     char *text;
@@ -510,6 +532,10 @@ static int apply_curated(tl_brows *rows, const char *path)
             snprintf(r->country, sizeof r->country, "%s", mic_country(c->f[TL_COL_MIC]));
             r->prior = 60;
             if (!r->symbol || !r->aliases || !r->ric || !r->domicile || !r->name) rc = -1;
+        }
+        if (!historical && r->issuer && strcmp(r->issuer, id) && follow_move(rows, r, id, c)) {
+            rc = -1;
+            break;
         }
         char *name_copy = tl_strdup(name);
         char *id_copy = tl_strdup(id);

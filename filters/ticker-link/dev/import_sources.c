@@ -538,7 +538,21 @@ int tl_read_sec(const char *path, tl_brows *out)
         tl_brow *r = &out->r[i];
         if (r->type >= 0) continue;
         int t = tl_symdir_type(r->symbol);
-        if (t < 0) t = tl_security_type(r->aliases[0] ? r->aliases : r->name);
+        if (t < 0) {
+            t = tl_security_type(r->aliases[0] ? r->aliases : r->name);
+            /* Nothing says what it is, and every line of its issuer the symbol directory
+             * knows is a note or a product (UBS AG's ETRACS): it is one more of them, not
+             * the bank's shares for its name to link in news. */
+            int known = 0, equity = 0;
+            for (size_t j = first; j < out->n && t == TL_SEC_COMMON; j++) {
+                const tl_brow *s = &out->r[j];
+                int st = j == i || strcmp(s->issuer, r->issuer) ? -1 : tl_symdir_type(s->symbol);
+                if (st < 0) continue;
+                known++;
+                equity += TL_SEC_IS_EQUITY(st);
+            }
+            if (known && !equity) t = TL_SEC_OTHER;
+        }
         if (t == TL_SEC_COMMON)
             for (size_t j = first; j < out->n; j++) {
                 const tl_brow *s = &out->r[j];
