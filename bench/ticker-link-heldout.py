@@ -235,6 +235,7 @@ def cmd_score(a):
         out = run(a.bin, a.listings, [r for r in arts if r["id"] in gold])
         mic_of = {v: k for k, v in sfx.items()}
         fp = 0
+        per_article = []  # (true, linked) issuers per article, for the interval
         part_tp = collections.Counter()
         part_n = collections.Counter()
         for aid, wants in gold.items():
@@ -254,9 +255,15 @@ def cmd_score(a):
             # per linked issuer none of whose listings a gold line names
             good = {t["issuer"] or t["symbol"] for t in out[aid].get("tickers", [])
                     if (canon(t["exchange"] or ""), t["symbol"]) in used}
-            fp += len({t["issuer"] or t["symbol"] for t in out[aid].get("tickers", [])} - good)
+            bad = len({t["issuer"] or t["symbol"] for t in out[aid].get("tickers", [])} - good)
+            fp += bad
+            tp_a = sum(1 for w in wants if any(g in used for g in
+                       {(canon(k.split(":", 1)[0]), k.split(":", 1)[1]) for k in w if ":" in k}))
+            per_article.append((tp_a, tp_a + bad))
         ntp = part_tp["dev"] + part_tp["test"]
-        print(f"gold precision (issuers): {ntp}/{ntp + fp} = {ntp / max(ntp + fp, 1):.4f}")
+        lo, hi = interval(per_article, rng)
+        print(f"gold precision (issuers): {ntp}/{ntp + fp} = {ntp / max(ntp + fp, 1):.4f}"
+              f"  (95% interval {lo:.3f}-{hi:.3f})")
         for part in ("dev", "test"):
             print(f"gold recall, {part} companies: {part_tp[part]}/{part_n[part]} = "
                   f"{part_tp[part] / max(part_n[part], 1):.4f}")
