@@ -5,6 +5,7 @@
  * choose a primary listing per issuer; write the table. */
 #include "import.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -566,6 +567,16 @@ static void put_clean(np_buf *o, const char *s)
     for (; *s; s++) np_buf_putc(o, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
 }
 
+/* A field of the table, without blanks at either end: sources pad names ("Shell plc " in
+ * the screener), and the linker printed them so. */
+static void put_field(np_buf *o, const char *s)
+{
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1])) n--;
+    while (n && isspace((unsigned char)*s)) s++, n--;
+    for (; n; s++, n--) np_buf_putc(o, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
+}
+
 /* Chooses one primary listing per issuer among its current rows, unless curated. */
 static void choose_primary(tl_brows *rows, const size_t *idx, size_t a, size_t b)
 {
@@ -679,7 +690,7 @@ static int write_table(tl_brows *rows, const char *const *notes, int nnotes, np_
             f[TL_COL_ALIASES] = k == a && al.data ? al.data : "";
             f[TL_COL_TYPE] = r->type > 0 && r->type < TL_NSEC ? tl_sec_names[r->type] : "";
             for (int c = 0; c < TL_NCOLS; c++) {
-                put_clean(o, f[c]);
+                put_field(o, f[c]);
                 np_buf_putc(o, c + 1 < TL_NCOLS ? '\t' : '\n');
             }
         }
