@@ -263,6 +263,7 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
         size_t end = g;
         while (end < L->n_by_issuer && L->m[L->by_issuer[end]].issuer == is) end++;
         size_t first_agg = L->nagg;
+        int forms = 0, inside = 0; /* unsupported short forms; one in mid-sentence */
         for (size_t q = g; q < end; q++) {
             uint32_t k = L->by_issuer[q];
             tl_mention *m = &L->m[k];
@@ -284,10 +285,13 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
             a->grp_hi = (uint32_t)q + 1;
             uint64_t pos = (uint64_t)m->field << 32 | m->cp0;
             if (m->method == M_NAME && m->weak) {
-                if (m->cue)
+                if (m->cue) {
                     a->n_weak++;
-                else
+                } else {
+                    forms += m->form;
+                    inside |= m->form && !m->opens;
                     continue;
+                }
             } else if (m->method == M_NAME) {
                 a->n_strong++;
             } else if (m->method == M_ENTITY) {
@@ -297,9 +301,14 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
             }
             if (pos < a->first) a->first = pos;
         }
-        /* Weak names count when the issuer has other evidence too. */
         if (is != TL_NONE && L->nagg > first_agg) {
             tl_agg *a = &L->agg[first_agg];
+            /* A short form written twice ("Serco ... Serco's contract") is the article's
+             * subject, not a stray word: it supports itself, once at least in mid-sentence
+             * (a sentence's first word is capitalized whatever it is: "Just"). Not other
+             * weak names: a surname or a common word repeats as easily. */
+            if (forms >= 2 && inside) a->n_weak++;
+            /* Weak names count when the issuer has other evidence too. */
             if (a->n_strong + a->n_entity + a->n_explicit + a->n_weak > 0) {
                 for (size_t q = g; q < end; q++) {
                     tl_mention *m = &L->m[L->by_issuer[q]];

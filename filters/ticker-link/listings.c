@@ -310,7 +310,8 @@ static uint64_t ric_hash(const char *ric, size_t n)
  * (implies "+"), "*" weak but supported by context cues ("Apple said"), "!" never link this
  * name to this issuer, "@" the news service this issuer publishes (not a name to match).
  * Unmarked aliases are treated like names. */
-static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_t ix, const char *s)
+static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_t ix, const char *s,
+                     uint64_t name_key)
 {
     tl_alias a = {0};
     int blocked = 0;
@@ -360,6 +361,8 @@ static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_
             } else if (weak) {
                 k[i].flags |= TL_KEY_WEAK;
                 ai.curated = weak;
+                if (weak == 1 && k[i].nwords == 1 && name_key && k[i].key != name_key)
+                    k[i].flags |= TL_KEY_FORM;
             }
         }
         if (tl_matcher_add(mb, &k[i], &ai, blocked)) return -1;
@@ -416,12 +419,19 @@ static int build(tl_table *t, loader *L, char *err, size_t errlen)
         return fail(err, errlen, "listings", 0, "out of memory");
     for (size_t i = 0; i < L->n; i++) {
         row *r = &L->r[i];
-        if (add_alias(t, &mb, &toks, r->issuer, r->f[TL_COL_NAME])) goto oom;
+        if (add_alias(t, &mb, &toks, r->issuer, r->f[TL_COL_NAME], 0)) goto oom;
         char *a = r->f[TL_COL_ALIASES];
+        uint64_t name_key = 0;
+        if (*a) {
+            tl_name_key nk[2];
+            int n = tl_name_keys(r->f[TL_COL_NAME], strlen(r->f[TL_COL_NAME]), &toks, nk);
+            if (n < 0) goto oom;
+            if (n > 0) name_key = nk[0].key;
+        }
         while (*a) {
             char *bar = strchr(a, '|');
             if (bar) *bar = '\0';
-            if (add_alias(t, &mb, &toks, r->issuer, a)) goto oom;
+            if (add_alias(t, &mb, &toks, r->issuer, a, name_key)) goto oom;
             if (!bar) break;
             a = bar + 1;
         }

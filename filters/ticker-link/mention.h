@@ -21,6 +21,9 @@ struct tl_mention {
     uint32_t alias_first, alias_count; /* name candidates */
     uint32_t b0, b1, cp0, cp1;
     uint8_t field, method, weak, cue, dead, ambiguous, single, brand, orgable, suffix, curated;
+    uint8_t form;          /* a weak one-word short form of a longer name (scan_names.c):
+                              context cues and repetition may support it */
+    uint8_t opens;         /* the name is the first word of a sentence (capitalized anyway) */
     uint64_t word;         /* one-word names: the word's hash; longer ones: the first word's */
     uint64_t word2;        /* longer names: the second word's hash */
     const char *sym, *ric; /* unknown explicit listings: as written */

@@ -16,6 +16,8 @@ enum {
     TL_KEY_WEAK = 1 << 0,  /* needs supporting evidence before it links */
     TL_KEY_EXACT = 1 << 1, /* the text must have the name's letter case exactly */
     TL_KEY_SHORT = 1 << 2, /* derived by dropping "Holdings"/"Group" */
+    TL_KEY_FORM = 1 << 3,  /* a weak ("~") one-word alias that is not the row's own name: a
+                              short form ("Lufthansa"), not a common-word name ("~Target") */
 };
 
 typedef struct {

@@ -304,29 +304,40 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         m->nation = single ? nation_before(t, i) : NULL;
         m->weak = (a->flags & TL_KEY_WEAK) && !suffix;
         m->brand = a->curated == 3;
+        m->opens = (t[i].flags & TL_TOK_SENT) != 0;
         m->orgable = m->brand ||
                      (a->curated == 0 && !(a->flags & TL_KEY_SHORT) && !(t[i].flags & TL_TOK_CAPS));
-        /* Context cues ("Apple said") support brand names curated with "*" and common-word
+        /* A short form of a longer name ("Lufthansa" of Deutsche Lufthansa AG, "Serco" of
+         * Serco Group plc): a word no common-word list or country has, of four letters or
+         * more, not in capitals or with digits ("AVG", "600"). The article's context may
+         * support it (here, and by repetition in emit.c). */
+        m->form = (uint8_t)(single && m->weak &&
+                            (((a->flags & TL_KEY_FORM) && a->curated == 1) ||
+                             ((a->flags & TL_KEY_SHORT) && a->curated == 0)) &&
+                            t[i].len >= 4 && !(t[i].flags & (TL_TOK_DIGIT | TL_TOK_CAPS)) &&
+                            !tl_is_common_word(t[i].h) && !tl_word_nation(t[i].h) &&
+                            !tl_word_in(TL_W_COUNTRY, t[i].h));
+        /* Context cues ("Apple said") support brand names curated with "*", common-word
          * names ("~": "Target", "Union") of large companies, whose names would otherwise be
-         * strong; never a one- or two-letter name. Other weak names need the company's full
-         * name or another strong mention. */
-        if (m->weak && t[e - 1].b1 - t[i].b0 >= 3 &&
-            (a->curated == 3 ||
-             (a->curated == 1 && T->iss[a->issuer].prior >= TL_PRIOR_STRONG_NAME))) {
-            int cue = 0;
-            /* After the name ("Apple said", "Target shares"): only for brand names ("*"). */
-            if (a->curated == 3 && e < nt && !(t[e].flags & TL_TOK_BREAK) &&
-                tl_word_in(TL_W_CUE_AFTER, t[e].h) && !(t[e - 1].flags & TL_TOK_POSS))
-                cue = 1;
-            /* Before it: a trade ("miner Vale", "insurer Axa") or a country's possessive
-             * ("Brazil's Vale", "France's Total"). */
-            if (i > 0 && !(t[i].flags & TL_TOK_BREAK) && (t[i - 1].flags & TL_TOK_LOWER) &&
-                tl_word_in(TL_W_CUE_BEFORE, t[i - 1].h))
-                cue = 1;
-            if (i > 0 && !(t[i].flags & TL_TOK_BREAK) && (t[i - 1].flags & TL_TOK_POSS) &&
-                tl_word_in(TL_W_COUNTRY, t[i - 1].h))
-                cue = 1;
-            m->cue = (uint8_t)cue;
+         * strong, and short forms; never a one- or two-letter name. Other weak names need
+         * the company's full name or another strong mention. */
+        int listed_cue =
+            a->curated == 3 || (a->curated == 1 && T->iss[a->issuer].prior >= TL_PRIOR_STRONG_NAME);
+        if (m->weak && t[e - 1].b1 - t[i].b0 >= 3 && (listed_cue || m->form)) {
+            /* After the name ("Apple said", "Lufthansa shares"): for brand names ("*"), and
+             * for short forms in mid-sentence (a sentence's first word is capitalized
+             * whatever it is: "Traders said" are people). */
+            int after = e < nt && !(t[e].flags & TL_TOK_BREAK) &&
+                        tl_word_in(TL_W_CUE_AFTER, t[e].h) && !(t[e - 1].flags & TL_TOK_POSS);
+            /* Before it: a trade ("miner Vale", "insurer Axa"), not for short forms: "copper
+             * miner Equinox" of 2011 is not Equinox Gold of 2017, which only its date tells. */
+            int trade = i > 0 && !(t[i].flags & TL_TOK_BREAK) && (t[i - 1].flags & TL_TOK_LOWER) &&
+                        tl_word_in(TL_W_CUE_BEFORE, t[i - 1].h);
+            /* Or a country's possessive ("Brazil's Vale", "Germany's Lufthansa"). */
+            int country = i > 0 && !(t[i].flags & TL_TOK_BREAK) && (t[i - 1].flags & TL_TOK_POSS) &&
+                          tl_word_in(TL_W_COUNTRY, t[i - 1].h);
+            if (listed_cue) m->cue = (uint8_t)((a->curated == 3 && after) || trade || country);
+            if (m->form && !m->cue) m->cue = (uint8_t)((after && !m->opens) || country);
         }
         /* Index and benchmark names ("the MSCI world index", "FTSE 100", "Nikkei") are not
          * their providers: such a name, or any name right before "index", "benchmark" or
@@ -337,6 +348,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             m->weak = 1;
             m->cue = 0;
             m->orgable = 0;
+            m->form = 0;
         }
         i = e - 1;
     }

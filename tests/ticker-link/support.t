@@ -1,0 +1,67 @@
+#!/bin/sh
+# newspipe-ticker-link: a short form of a longer name ("Lufthansa" of Deutsche Lufthansa AG,
+# "Serco" of Serco Group plc) is weak, and the article's own context supports it: a cue word
+# after it in mid-sentence ("..., Lufthansa said"), a country's possessive before it, or the
+# form written twice. Not a common-word name, a country, digits or capitals, and not a trade
+# word before it. Names and table written for this test.
+. "$NP_TOP/tests/lib.sh"
+need_prog newspipe-ticker-link
+command -v python3 >/dev/null || skip_all "python3 absent"
+TL="$NP_BIN/newspipe-ticker-link"
+export NEWSPIPE_CACHE_DIR="$T/cache"
+tab=$(printf '\t')
+# "~Quellwerk": the short form the importer derives; "~Stallard Inc": the marker the importer
+# puts on a name that is one common word (the same key as the name: not a short form).
+sed "s/|/$tab/g" > "$T/lst.tsv" <<'TSV'
+# newspipe-listings 1
+issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases
+XETR:QWK|QWK|XETR||1|DE|||35|Deutsche Quellwerk AG|~Quellwerk
+XLON:BRF|BRF|XLON||1|GB|||35|Brandolf Group plc|
+cik:9990001|STLD|XNYS||1|US|||35|Stallard Inc|~Stallard Inc
+XLON:SIX|SIX|XLON||1|GB|||35|The 600 Group PLC|
+XLON:VNH|VNH|XLON||1|GB|||35|Vietnam Holding Ltd|
+TSV
+
+: > "$T/cases.ndjson"
+case_n=0
+add() { # TEXT
+    case_n=$((case_n + 1))
+    printf '{"id":%d,"body":"%s","published":"2013-11-15"}\n' "$case_n" "$1" >> "$T/cases.ndjson"
+}
+add 'The plan was approved, Quellwerk said on Monday.'
+add 'Quellwerk said on Monday it would cut jobs.'
+add 'Germany'"'"'s Quellwerk cut jobs.'
+add 'Quellwerk cut jobs. Unions at Quellwerk protested.'
+add 'Quellwerk cut jobs.'
+add 'Brandolf won a contract. Shares in Brandolf rose.'
+add 'The contract went to Brandolf, officials said.'
+add 'On Monday, the analyst Tom Brandolf said so.'
+add 'In the deal, Stallard said it would buy.'
+add 'Stallard rose. Later Stallard fell.'
+add 'It bought copper miner Quellwerk in 2011.'
+add 'He bought 600 shares and then 600 more.'
+add 'Trade with Vietnam grew, and Vietnam exports rose.'
+add 'Deutsche Quellwerk AG cut jobs. Quellwerk said so.'
+add 'Quellwerk cut jobs. Quellwerk shares fell.'
+"$TL" --listings "$T/lst.tsv" "$T/cases.ndjson" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    print(" ".join(sorted(t["symbol"] + "@" + (t["exchange"] or "?") for t in r["tickers"])))' > "$T/linked"
+got() { sed -n "$1p" "$T/linked"; }
+is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
+is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
+is "$(got 3)" "QWK@XETR" "a country's possessive before it supports it"
+is "$(got 4)" "QWK@XETR" "written twice, it supports itself"
+is "$(got 5)" "" "once, without a cue, it does not link"
+is "$(got 6)" "BRF@XLON" "the form without Group, written twice, links"
+is "$(got 7)" "" "a cue word not right after it does not count"
+is "$(got 8)" "" "a first name before it still makes it a person's name (Tom Brandolf said)"
+is "$(got 9)" "" "a name that is one common word (marked by the importer) is no short form: a cue does not support it"
+is "$(got 10)" "" "nor does repeating it"
+is "$(got 11)" "" "a trade word before a short form does not support it"
+is "$(got 12)" "" "digits are no short form"
+is "$(got 13)" "" "a country is no short form"
+is "$(got 14)" "QWK@XETR" "with the full name, as before"
+is "$(got 15)" "" "twice, but each time a sentence's first word: no support"
+done_testing
