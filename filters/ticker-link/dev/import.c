@@ -208,6 +208,24 @@ typedef struct {
     int nwords;
 } keyed;
 
+/* A company known only from an old symbol-directory snapshot (tl_symdir_rows: its own
+ * issuer id, with the snapshot's date, and an end date). */
+static int is_snapshot_row(const tl_brow *r)
+{
+    return strchr(r->issuer, '@') != NULL && r->to[0];
+}
+
+/* Whether an SEC issuer's OTC symbol continues a symbol the company had on an exchange:
+ * the same symbol (Netlist, NLST), the symbol with a suffix (TPI Composites' TPICQ after
+ * TPIC), or a foreign issuer's OTC symbol, five letters ending in F or Y (China Life's
+ * CILJF after LFC). "FIRST BANCSHARES INC", FBSI, is not The First Bancshares' FBMS. */
+static int continues_symbol(const char *otc, const char *old)
+{
+    size_t n = strlen(otc), m = strlen(old);
+    if (m && !strncmp(otc, old, m)) return 1;
+    return n == 5 && (otc[4] == 'F' || otc[4] == 'Y');
+}
+
 static int cmp_keyed(const void *a, const void *b)
 {
     const keyed *x = a, *y = b;
@@ -247,7 +265,10 @@ static int group_issuers(tl_brows *rows)
     size_t nk = 0;
     for (size_t i = 0; i < rows->n; i++) {
         tl_brow *r = &rows->r[i];
-        if (r->dropped || !strcmp(r->mic, "OTCM")) continue;
+        /* Over-the-counter lines are left alone (shells and unrelated firms share big
+         * names there), but an SEC issuer's own OTC line may gather its old exchange
+         * listing below. */
+        if (r->dropped || (!strcmp(r->mic, "OTCM") && strncmp(r->issuer, "cik:", 4))) continue;
         tl_name_key key[2];
         int n = tl_name_keys(r->name, strlen(r->name), &toks, key);
         if (n <= 0) continue;
@@ -255,6 +276,38 @@ static int group_issuers(tl_brows *rows)
     }
     tl_toks_free(&toks);
     qsort(k, nk, sizeof *k, cmp_keyed);
+    /* An SEC issuer's OTC lines stay in a group only beside a company known from an old
+     * snapshot of the same name: the company that left its exchange (China Life's NYSE
+     * ADR, LFC until 2014, and its OTC line CILJF today). Elsewhere they are dropped from
+     * the grouping, as all OTC lines were. */
+    size_t kept = 0;
+    for (size_t i = 0; i < nk;) {
+        size_t j = i;
+        while (j < nk && k[j].key == k[i].key) j++;
+        for (size_t a = i; a < j; a++) {
+            const tl_brow *ra = &rows->r[k[a].row];
+            int keep = strcmp(ra->mic, "OTCM") != 0;
+            for (size_t b = i; b < j && !keep; b++) {
+                const tl_brow *rb = &rows->r[k[b].row];
+                keep = is_snapshot_row(rb) && continues_symbol(ra->symbol, rb->symbol);
+            }
+            /* A snapshot's company that shares an exchange with today's line of the name
+             * under another symbol stays apart (a former symbol, or a namesake: the
+             * snapshot cannot tell), and no longer keeps the rest of the group from
+             * joining (Mitsubishi UFJ's Tokyo line and its SEC issuer, beside its NYSE
+             * receipt of 2016, MTU). */
+            for (size_t b = i; b < j && keep && is_snapshot_row(ra); b++) {
+                const tl_brow *rb = &rows->r[k[b].row];
+                if (!is_snapshot_row(rb) && strcmp(rb->issuer, ra->issuer) &&
+                    !strcmp(rb->mic, ra->mic) && strcasecmp(rb->name, ra->name) &&
+                    TL_SEC_IS_EQUITY(ra->type) && TL_SEC_IS_EQUITY(rb->type))
+                    keep = 0;
+            }
+            if (keep) k[kept++] = k[a];
+        }
+        i = j;
+    }
+    nk = kept;
     for (size_t i = 0; i < nk;) {
         size_t j = i;
         while (j < nk && k[j].key == k[i].key) j++;
@@ -559,6 +612,10 @@ static int cmp_issuer(const void *a, const void *b, void *arg)
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
     int c = strcmp(rows->r[x].issuer, rows->r[y].issuer);
     if (c) return c;
+    /* An issuer's first row names it (the linker prints that name): an exchange line's
+     * name ("Canon Inc."), not the SEC's OTC line's ("CANON INC"), when it has both. */
+    int ox = !strcmp(rows->r[x].mic, "OTCM"), oy = !strcmp(rows->r[y].mic, "OTCM");
+    if (ox != oy) return ox - oy;
     return (x > y) - (x < y);
 }
 
