@@ -28,12 +28,8 @@ XMAD:TEF|TEF|XMAD||1|ES|||35|Telefonica SA|
 cik:1066119|VIV|XNYS||1|BR|||54|Telefonica Brasil SA|
 TSV
 
-: > "$T/cases.ndjson"
-case_n=0
-add() { # TEXT [DATE]
-    case_n=$((case_n + 1))
-    printf '{"id":%d,"body":"%s","published":"%s"}\n' "$case_n" "$1" "${2:-2013-11-15}" >> "$T/cases.ndjson"
-}
+CASE_DATE=2013-11-15
+. "$NP_TOP/tests/ticker-link/cases.sh"
 add 'Hyundai Motor Co will launch a sedan. Hyundai said sales rose.'
 add 'Hyundai said sales rose.'
 add 'Hyundai Corp and Hyundai Motor Co signed a deal. Hyundai said it was pleased.'
@@ -53,12 +49,7 @@ add 'Endo buys Canada'"'"'s Paladin.'
 add 'China'"'"'s Lenovo said sales rose.'
 add 'The Anglo-Swiss bank Frey said so.'
 add 'Telefonica said it would sell. Telefonica Brasil rose.'
-"$TL" --listings "$T/lst.tsv" "$T/cases.ndjson" | python3 -c '
-import json, sys
-for line in sys.stdin:
-    r = json.loads(line)
-    print(" ".join(sorted(t["symbol"] + "@" + (t["exchange"] or "?") for t in r["tickers"])))' > "$T/linked"
-got() { sed -n "$1p" "$T/linked"; }
+link_cases "$T/lst.tsv"
 is "$(got 1)" "005380@XKRX" "a one-word name is the company the article names in full with it (Hyundai Motor Co ... Hyundai)"
 is "$(got 2)" "011760@XKRX" "with no full name, the listed namesake"
 is "$(got 3)" "005380@XKRX 011760@XKRX" "the namesake keeps it when the article names it in full too"

@@ -10,16 +10,7 @@ export NEWSPIPE_CACHE_DIR="$T/cache"
 
 # All the linking cases go through one run of the filter (fast on a busy machine): one
 # record per case, then each case compares its linked "SYMBOL@MIC" list.
-: > "$T/cases.ndjson"
-case_n=0
-add() { # TEXT [DATE]
-    case_n=$((case_n + 1))
-    if [ -n "${2:-}" ]; then
-        printf '{"id":%d,"body":"%s","published":"%s"}\n' "$case_n" "$1" "$2" >> "$T/cases.ndjson"
-    else
-        printf '{"id":%d,"body":"%s"}\n' "$case_n" "$1" >> "$T/cases.ndjson"
-    fi
-}
+. "$NP_TOP/tests/ticker-link/cases.sh"
 add 'Alibaba (BABA.N) rose.'
 add 'Shares of Exxon ( XOM.N ) fell.'
 add 'Tencent (0700.HK) and VW (VOWG_p.DE).'
@@ -56,12 +47,7 @@ add 'The Siemens Mexico Foundation said so.'
 add 'National Bank of Abu Dhabi said profit rose.'
 add 'National Bank Holdings said profit rose.'
 add 'Shares of Nike of Germany and National Bank of Canada rose.'
-"$TL" --listings "$FIX" "$T/cases.ndjson" | python3 -c '
-import json, sys
-for line in sys.stdin:
-    r = json.loads(line)
-    print(" ".join(sorted(t["symbol"] + "@" + (t["exchange"] or "?") for t in r["tickers"])))' > "$T/linked"
-got() { sed -n "$1p" "$T/linked"; }
+link_cases "$FIX"
 is "$(got 1)" "9988@XHKG BABA@XNYS" "(BABA.N) links the issuer's listings"
 is "$(got 2)" "XOM@XNYS" "( XOM.N ) with spaces"
 is "$(got 3)" "0700@XHKG VOW3@XETR" "(0700.HK) and a RIC root that is not the symbol"

@@ -22,12 +22,8 @@ XLON:SIX|SIX|XLON||1|GB|||35|The 600 Group PLC|
 XLON:VNH|VNH|XLON||1|GB|||35|Vietnam Holding Ltd|
 TSV
 
-: > "$T/cases.ndjson"
-case_n=0
-add() { # TEXT
-    case_n=$((case_n + 1))
-    printf '{"id":%d,"body":"%s","published":"2013-11-15"}\n' "$case_n" "$1" >> "$T/cases.ndjson"
-}
+CASE_DATE=2013-11-15
+. "$NP_TOP/tests/ticker-link/cases.sh"
 add 'The plan was approved, Quellwerk said on Monday.'
 add 'Quellwerk said on Monday it would cut jobs.'
 add 'Germany'"'"'s Quellwerk cut jobs.'
@@ -43,12 +39,7 @@ add 'He bought 600 shares and then 600 more.'
 add 'Trade with Vietnam grew, and Vietnam exports rose.'
 add 'Deutsche Quellwerk AG cut jobs. Quellwerk said so.'
 add 'Quellwerk cut jobs. Quellwerk shares fell.'
-"$TL" --listings "$T/lst.tsv" "$T/cases.ndjson" | python3 -c '
-import json, sys
-for line in sys.stdin:
-    r = json.loads(line)
-    print(" ".join(sorted(t["symbol"] + "@" + (t["exchange"] or "?") for t in r["tickers"])))' > "$T/linked"
-got() { sed -n "$1p" "$T/linked"; }
+link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
 is "$(got 3)" "QWK@XETR" "a country's possessive before it supports it"
