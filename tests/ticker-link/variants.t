@@ -32,7 +32,8 @@ EOT
 done
 printf 'common\nkiwi land\n' > "$T/weak.txt"
 # A large company (prior 70, as market cap or the S&P 500 give a US line).
-printf 'issuer\tsymbol\tmic\tprior\tname\ncik:70\tGRBN\tXNYS\t70\tGrossbahn Motor Corp\ncik:71\tQRX\tXNYS\t70\tQRX plc\ncik:72\tNOVX\tXNYS\t70\tNOV Inc.\ncik:73\tZTV\tXNYS\t35\tZTV Ltd\n' > "$T/big.tsv"
+# A source's acronym alias of a large company ("IBM", the S&P 500's short name) too.
+printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:70\tGRBN\tXNYS\t70\tGrossbahn Motor Corp\t\ncik:71\tQRX\tXNYS\t70\tQRX plc\t\ncik:72\tNOVX\tXNYS\t70\tNOV Inc.\t\ncik:73\tZTV\tXNYS\t35\tZTV Ltd\t\ncik:74\tKXMB\tXNYS\t70\tKexmar Business Machines Corp\tKXM\ncik:75\tLTXH\tXNYS\t35\tLotrax Holdings Corp\tLTX\n' > "$T/big.tsv"
 "$TL" import --intl "$T/intl.tsv" --tsv "$T/big.tsv" --weak-words "$T/weak.txt" -o "$T/l.tsv" 2> "$T/e"
 ok $? "import"
 al() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
@@ -43,6 +44,8 @@ is "$(al 'Orsted Fisk Motor Co., Ltd.')" "Orsted Fisk" "after the legal form"
 is "$(al 'Grossbahn Motor Corp')" "Grossbahn" "one word of a large company is not marked weak"
 is "$(al 'QRX plc')" "=QRX" "a large company's short acronym name links in capitals as written"
 is "$(al 'NOV Inc.')|$(al 'ZTV Ltd')" "|" "not a month's abbreviation, nor a smaller company's"
+is "$(al 'Kexmar Business Machines Corp')" "KXM|=KXM" "a large company's acronym alias from a source links in capitals too"
+is "$(al 'Lotrax Holdings Corp')" "LTX" "not a smaller company's"
 is "$(al 'Pacifica Mining Limited')|$(al 'Pacifica Energy Limited')" "|" \
    "a form two issuers share is nobody's"
 is "$(al 'Kiwi Land Energy Limited')" "" "nor a place of several words"

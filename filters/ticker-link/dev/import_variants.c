@@ -74,7 +74,9 @@ static int push(owners *L, uint64_t key, const char *issuer)
 }
 
 /* The distinct issuers that own key (0, 1 or 2 meaning "more than one"). */
-static int n_owners(const owners *L, uint64_t key, const char *issuer)
+/* Whether issuer has the key among its names and forms (bit 0), and whether another issuer
+ * has it (bit 1). */
+static int owned_by(const owners *L, uint64_t key, const char *issuer)
 {
     owner probe = {key, ""};
     size_t lo = 0, hi = L->n;
@@ -85,14 +87,16 @@ static int n_owners(const owners *L, uint64_t key, const char *issuer)
         else
             hi = mid;
     }
-    int n = 0, other = 0;
-    for (size_t i = lo; i < L->n && L->o[i].key == key; i++) {
-        if (strcmp(L->o[i].issuer, issuer))
-            other = 1;
-        else
-            n = 1;
-    }
-    return n + other;
+    int bits = 0;
+    for (size_t i = lo; i < L->n && L->o[i].key == key; i++)
+        bits |= strcmp(L->o[i].issuer, issuer) ? 2 : 1;
+    return bits;
+}
+
+static int n_owners(const owners *L, uint64_t key, const char *issuer)
+{
+    int bits = owned_by(L, key, issuer);
+    return (bits & 1) + (bits >> 1);
 }
 
 /* The short forms of one name: words [b, e) of its key (leading words dropped up to b,
@@ -236,6 +240,32 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
             memcpy(buf, w, len);
             buf[len] = '\0';
             if (add_once(r, "=", buf)) goto out;
+        }
+        /* The same for an acronym a source gives as an alias ("IBM", the S&P 500 list's
+         * short name of International Business Machines), when no other issuer's name or
+         * form has its key. Chosen on the dev folds: +7 of 2815 masked, none wrong more. */
+        if (r->aliases[0] && issuer_prior(S, ns, r->issuer) >= TL_PRIOR_STRONG_NAME) {
+            char *copy = tl_strdup(r->aliases), *save = NULL;
+            if (!copy) goto out;
+            for (char *a = strtok_r(copy, "|", &save); a; a = strtok_r(NULL, "|", &save)) {
+                size_t len = strlen(a);
+                int caps = len >= 2 && len <= 3;
+                for (size_t c = 0; c < len && caps; c++)
+                    caps = (a[c] >= 'A' && a[c] <= 'Z') || (c > 0 && a[c] >= '0' && a[c] <= '9');
+                if (!caps || calendar_word(a, len)) continue;
+                tl_name_key ak[2];
+                if (tl_name_keys(a, len, &toks, ak) != 1 || ak[0].nwords != 1 ||
+                    (owned_by(&L, ak[0].key, r->issuer) & 2) || tl_is_common_word(ak[0].words[0]) ||
+                    (weak && np_wordset_has(weak, ak[0].words[0])))
+                    continue;
+                char buf[8];
+                snprintf(buf, sizeof buf, "=%s", a);
+                if (add_once(r, "", buf)) {
+                    free(copy);
+                    goto out;
+                }
+            }
+            free(copy);
         }
         for (int j = 0; j < nk; j++) {
             int span[3][2];
