@@ -123,6 +123,7 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
     size_t i = 0, cp = 0;
     unsigned pending = TL_TOK_SENT | TL_TOK_BREAK; /* flags for the next token */
     int glue = 0, space = 0;
+    size_t last_end = SIZE_MAX; /* where the last token ended, its possessive "'s" included */
     while (i < n) {
         unsigned c = s[i];
         if (c < 0x80 && is_alnum(c)) {
@@ -142,6 +143,7 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
             glue = space = 0;
             i++;
             cp++;
+            last_end = i;
             continue;
         } else {
             size_t len = 1;
@@ -157,9 +159,9 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
                 break;
             case '.':
                 /* A full stop followed by whitespace ends a sentence unless it ends a
-                 * one-letter word ("U.S. Steel"). */
+                 * one-letter word ("U.S. Steel"); after a possessive too ("Christie's."). */
                 if ((i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '\r') &&
-                    out->n && out->t[out->n - 1].b1 == i && out->t[out->n - 1].len > 1)
+                    out->n && last_end == i && out->t[out->n - 1].len > 1)
                     pending |= TL_TOK_BREAK | TL_TOK_SENT;
                 else
                     glue = 1;
@@ -268,6 +270,7 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
         PUSH(out, t);
         pending = 0;
         glue = space = 0;
+        last_end = i;
     }
     return 0;
 }

@@ -39,6 +39,7 @@ add 'He bought 600 shares and then 600 more.'
 add 'Trade with Vietnam grew, and Vietnam exports rose.'
 add 'Deutsche Quellwerk AG cut jobs. Quellwerk said so.'
 add 'Quellwerk cut jobs. Quellwerk shares fell.'
+add 'The painting sold at Christie'"'"'s. Quellwerk said it bid.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -55,4 +56,5 @@ is "$(got 12)" "" "digits are no short form"
 is "$(got 13)" "" "a country is no short form"
 is "$(got 14)" "QWK@XETR" "with the full name, as before"
 is "$(got 15)" "" "twice, but each time a sentence's first word: no support"
+is "$(got 16)" "" "a full stop after a possessive ends the sentence too (Christie's.)"
 done_testing
