@@ -39,68 +39,8 @@ def fold_of(ric, k):
     return int(ho.hashlib.md5(f"{root}.{sfx}".encode()).hexdigest()[1], 16) % k
 
 
-LEGAL = set("""inc incorporated corp corporation co cos company companies ltd limited plc llc lp
-llp ag sa nv se spa sab cv kgaa gmbh asa as ab publ oyj oy kk bhd berhad tbk pcl pjsc jsc oao
-ojsc pao ltda sae bv srl saa sca scs nl ad dd hf adr ads reit new de public""".split())
-GROUP = set("holdings holding hldgs group groupe groep gruppe grupo gruppo".split())
-
-
-def words(name):
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).replace("&", " and ")
-    return [w for w in re.split(r"[^a-z0-9]+", s.lower()) if w]
-
-
-def core(ws):
-    ws = list(ws)
-    if ws and ws[0] == "the":
-        ws = ws[1:]
-    while len(ws) > 1 and (ws[-1] in LEGAL or ws[-1] in GROUP or len(ws[-1]) == 1):
-        ws.pop()
-    return ws
-
-
-NAME_BEFORE = re.compile(r"((?:[A-Z0-9][\w.&'\-]*|of|and|the|de|&)(?:\s+(?:[A-Z0-9][\w.&'\-]*|of|and|the|de|&)){0,5})\s*[(<]\s*$")
-OPENERS = set("Shares Stock Units Rival Rivals Analysts Investors Both Sources Parent Unit Owner "
-              "Peer Peers Like Unlike While But And As In At On For By With From The A An Of To "
-              "U.S.".split())
-
-
-def name_before(text, pos):
-    m = NAME_BEFORE.search(text[max(0, pos - 120):pos + 1])
-    if not m:
-        return ""
-    ws = m.group(1).split()
-    while ws and (ws[0] in OPENERS or ws[0] in ("of", "and", "the", "de", "&")):
-        ws = ws[1:]
-    for i, w in enumerate(ws):  # "Germany's Volkswagen": a possessive opens the name
-        if i < len(ws) - 1 and (w.endswith("'s") or w.endswith("\u2019s")):
-            ws = ws[i + 1:]
-            break
-    n = " ".join(ws)
-    return re.sub(r"('s|\u2019s)$", "", n).rstrip(",")
-
-
-def read_table(path):
-    rows = []
-    hdr = None
-    for line in open(path, encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        f = line.rstrip("\n").split("\t")
-        if hdr is None:
-            hdr = {c: i for i, c in enumerate(f)}
-            continue
-        rows.append({c: (f[i] if i < len(f) else "") for c, i in hdr.items()})
-    # names and aliases live on the issuer's first row
-    names = collections.defaultdict(set)
-    for r in rows:
-        if r["name"]:
-            names[r["issuer"]].add(r["name"])
-        for a in r["aliases"].split("|"):
-            if a:
-                names[r["issuer"]].add(a.lstrip("+=~!"))
-    return rows, names
+LEGAL, GROUP = ho.LEGAL, ho.GROUP_WORDS
+words, core, name_before, read_table = ho.words, ho.core, ho.name_before, ho.read_table
 
 
 def sym_root(s):
@@ -301,7 +241,13 @@ def main():
                         other = "; ".join(sorted({f"{r['mic']}:{r['symbol']}" for i in iss
                                                   for r in iss_rows[i]}))[:120]
                     else:
-                        cause, other = "c", ""
+                        # c: no issuer of that name; what the linker put on the RIC's
+                        # exchange instead (a listing the RIC root does not name)
+                        mic = ho.canon(sfx.get(ho.root_key(ric)[1], ""))
+                        cause = "c"
+                        other = "; ".join(sorted({f"{t.get('exchange')}:{t.get('symbol')}"
+                                                  for t in out[rec["id"]].get("tickers", [])
+                                                  if ho.canon(t.get("exchange") or "") == mic}))[:120]
                 miss_out.append([f, rec["id"], day, ric, cause, tname, other])
         # Each name-variant miss probed alone ("NAME said on Monday."): linked there
         # (the article's context vetoed it), another issuer linked (same-name issuer or

@@ -124,7 +124,7 @@ eval-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-entity-tag $(TL_HO_DEV)
 	    --pre "$(BINDIR)/newspipe-entity-tag --types ORG,PER,LOC" && \
 	  for t in today srcs curated dev; do echo "== held out by company: $$t table ($(TL_HO)/$$t.tsv)"; \
 	    python3 bench/ticker-link-heldout.py score --bin $(TL_BIN) --shared $(SHARED) \
-	      --listings $(TL_HO)/$$t.tsv --gold tests/ticker-link/gold.tsv || exit 1; done; \
+	      --listings $(TL_HO)/$$t.tsv --gold tests/ticker-link/gold.tsv --sources $(TL_HO)/srcs.tsv || exit 1; done; \
 	else echo "eval-ticker-link: ../shared absent, skipped"; fi
 
 # Pseudo-unseen folds of the dev companies (bench/ticker-link-folds.py): for choosing recall
