@@ -56,4 +56,26 @@ is "$(sed -n 2p "$T/o")" "2 MIDWY" "it links in later news"
 printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[1500,"Midway Mining plc/ADR","MIDWY","OTC"]]}' > "$T/one.json"
 "$TL" import --sec "$T/one.json" -o "$T/l1.tsv" 2> "$T/e"
 is "$(grep -v '^#' "$T/l1.tsv" | awk -F'\t' '$2 == "MIDWY" { print "[" $7 "]" }')" "[]" "no scale, no bound"
+# A company on another exchange today than in the symbol directory's snapshots (Honeywell:
+# the NYSE in 2014 and 2016, Nasdaq now) keeps a dated line on the old exchange, valid until
+# the day before today's files; today's line starts the day after the last snapshot.
+printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[70,"QUILLFEATHER INDUSTRIES INC","QFI","Nasdaq"],[71,"ROWANBERRY FOODS INC","RWB","Nasdaq"]]}' > "$T/sec5.json"
+mkdir -p "$T/sd5"
+printf 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size\nRWB|Rowanberry Foods, Inc. - Common Stock|Q|N|N|100\n' > "$T/sd5/nasdaqlisted.txt"
+printf 'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\nQFI|Quillfeather Industries Inc. Common Stock|N|QFI|N|100|N|QFI\n' > "$T/sd5/otherlisted.txt"
+"$TL" import --symdir "$T/sd5:2016-08-15" --current 2025-12-14 --sec "$T/sec5.json" -o "$T/l5.tsv" 2> "$T/e"
+ok $? "import with a company that moved exchange"
+row5() { grep -v '^#' "$T/l5.tsv" | awk -F'\t' -v m="$1" -v s="$2" '$3 == m && $2 == s { print $1 "|" $7 "|" $8 }'; }
+is "$(row5 XNYS QFI)" "cik:70||2025-12-13" "the old exchange's line: today's issuer, until the day before today's files"
+is "$(row5 XNAS QFI)" "cik:70|2016-08-16|" "today's line from the day after the snapshot"
+is "$(row5 XNYS RWB)" "" "a company on the same exchange gets no second line"
+is "$(row5 XNAS RWB)" "cik:71||" "nor a start date"
+printf '{"id":1,"date":"2013-10-04","body":"Quillfeather Industries Inc said sales rose."}\n{"id":2,"date":"2025-12-20","body":"Quillfeather Industries Inc said sales rose."}\n' |
+    "$TL" --listings "$T/l5.tsv" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    print(r["id"], " ".join(t["exchange"] + ":" + t["symbol"] for t in r.get("tickers", [])))' > "$T/o5"
+is "$(sed -n 1p "$T/o5")" "1 XNYS:QFI" "news of 2013 links the NYSE line"
+is "$(sed -n 2p "$T/o5")" "2 XNAS:QFI" "news of today the Nasdaq line"
 done_testing

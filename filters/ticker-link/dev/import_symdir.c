@@ -280,6 +280,50 @@ static int cmp_by_sym(const void *a, const void *b)
                   by_sym_rows->r[*(const size_t *)b].symbol);
 }
 
+/* The last snapshot that has s, or -1. */
+static int last_seen(const sd_row *s)
+{
+    int last = -1;
+    for (int k = 0; k < n_snap; k++)
+        if (s->seen & (1u << k)) last = k;
+    return last;
+}
+
+/* The same company, the same symbol, on another exchange today (Honeywell, on the NYSE in
+ * the 2014 and 2016 directories, on Nasdaq now): the snapshot's exchange gets a dated listing
+ * of today's issuer, until the day before the next snapshot or today's files that lack it,
+ * and today's lines start the day after the last snapshot that had the old exchange (the
+ * move's date is not known: in between, both). Today's rows of the symbol are at idx[lo..].
+ * Returns 0, or -1 when out of memory. */
+static int moved_listing(tl_brows *rows, const size_t *idx, size_t lo, size_t n_today,
+                         const sd_row *s, const char *today_date)
+{
+    int last = last_seen(s);
+    if (last < 0) return 0;
+    for (size_t j = lo; j < n_today && !strcmp(rows->r[idx[j]].symbol, s->sym); j++) {
+        tl_brow *t = &rows->r[idx[j]];
+        if (strcmp(t->mic, s->mic) && !t->from[0]) tl_shift_day(dates[last], 1, t->from);
+    }
+    size_t now = idx[lo];
+    tl_brow *r = tl_brows_add(rows);
+    if (!r) return -1;
+    const tl_brow *t = &rows->r[now]; /* after the add: rows->r may have moved */
+    r->issuer = tl_strdup(t->issuer);
+    r->symbol = tl_strdup(t->symbol);
+    r->name = tl_strdup(t->name);
+    r->aliases = tl_strdup("");
+    r->ric = tl_strdup("");
+    r->domicile = tl_strdup(t->domicile);
+    if (!r->issuer || !r->symbol || !r->name || !r->aliases || !r->ric || !r->domicile) return -1;
+    snprintf(r->mic, sizeof r->mic, "%s", s->mic);
+    snprintf(r->country, sizeof r->country, "%s", t->country);
+    tl_shift_day(last + 1 < n_snap ? dates[last + 1] : today_date, -1, r->to);
+    r->type = t->type;
+    r->prior = t->prior;
+    r->adr = t->adr;
+    return 0;
+}
+
 int tl_symdir_rows(tl_brows *rows, const char *today_date)
 {
     /* Today's US exchange rows, sorted by symbol (the rows added below come after them). */
@@ -313,6 +357,9 @@ int tl_symdir_rows(tl_brows *rows, const char *today_date)
             if (!name_keys(s->name, &toks, k) || same_name(s->name, now->name, &toks) ||
                 (now->aliases[0] && same_name(s->name, now->aliases, &toks)) || fundlike) {
                 if (now->type == TL_SEC_COMMON && fundlike) now->type = s->type;
+                if (!fundlike && TL_SEC_IS_EQUITY(now->type) && strcmp(now->mic, s->mic) &&
+                    moved_listing(rows, idx, lo, n_today, s, today_date))
+                    rc = -1;
                 continue;
             }
             /* Another name: a reused symbol, or this company renamed since. The snapshot's
