@@ -26,10 +26,18 @@ BENCHES += bench-ticker-link
 # names, days of the week and months (written capitalized, so never counted lower-case:
 # "Sunday Co"), and surnames (the last word of a person's name of two words or more at least
 # five times in the CoNLL-2003 training text: "Williams") are weak: linked only with
-# supporting evidence. The word list is built, not committed.
+# supporting evidence. A city or first name that is the title of an English Wikipedia
+# article on an organisation (or a redirect to one), and of none on a place, is not: the
+# word names the company first ("Renault", "Carrefour", "Toyota"; Wikipedia's lists of
+# ../shared/data/ner/wiki-gazetteers). The word list is built, not committed.
+TL_WIKI := $(SHARED)/data/ner/wiki-gazetteers
 $(TL_OUT)/weak-words.txt: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
 	@mkdir -p $(dir $@)
 	@test -f $(SHARED)/data/summ/bbc_news_summary/docs.ndjson -a -f $(SHARED)/data/ner/conll2003/eng.train || { echo "listings: ../shared absent"; exit 1; }
+	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print }' $(TL_WIKI)/WikiLocations.lst \
+	  $(TL_WIKI)/WikiLocationsRedirects.lst | LC_ALL=C sort -u > $@.loc
+	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print }' $(TL_WIKI)/WikiOrganizations.lst \
+	  $(TL_WIKI)/WikiOrganizationsRedirects.lst | LC_ALL=C sort -u | LC_ALL=C comm -23 - $@.loc > $@.org
 	{ { awk 'NF >= 4 { print $$1 }' $(SHARED)/data/ner/conll2003/eng.train; \
 	    awk '{ gsub(/\\[nrtu"\\\/]/, " "); gsub(/[^A-Za-z]+/, "\n"); print }' \
 	      $(SHARED)/data/summ/bbc_news_summary/docs.ndjson; } | \
@@ -38,8 +46,10 @@ $(TL_OUT)/weak-words.txt: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
 	    END { for (w in c) if (c[w] >= 5) print w }' $(SHARED)/data/ner/conll2003/eng.train; \
 	  printf '%s\n' monday tuesday wednesday thursday friday saturday sunday january \
 	    february march april may june july august september october november december; \
-	  cat $(TL_GAZ)/countries.txt $(TL_GAZ)/countries-extra.txt $(TL_GAZ)/regions.txt \
-	    $(TL_GAZ)/cities.txt $(TL_GAZ)/first-names.txt; } | LC_ALL=C sort -u > $@
+	  cat $(TL_GAZ)/countries.txt $(TL_GAZ)/countries-extra.txt $(TL_GAZ)/regions.txt; \
+	  cat $(TL_GAZ)/cities.txt $(TL_GAZ)/first-names.txt | LC_ALL=C sort -u | LC_ALL=C comm -23 - $@.org; \
+	} | LC_ALL=C sort -u > $@
+	rm -f $@.loc $@.org
 
 # The public sources, for `make listings` and for the held-out evaluation's tables.
 TL_SOURCES_TODAY = \
