@@ -43,14 +43,17 @@ is "$(from OLDMY)" "" "a CIK older than the scale gets no bound"
 is "$(from FARL)" "2014-01-01" "a foreign issuer's exchange line is dated by its CIK too"
 is "$(from HMST)" "" "a domestic company's exchange line is not (new holding companies keep old listings)"
 
-printf '{"id":1,"date":"2013-10-04","body":"Midway Mining plc said output rose."}\n{"id":2,"date":"2015-03-01","body":"Midway Mining plc said output rose."}\n' |
-    "$TL" --listings "$T/l.tsv" | python3 -c '
+linked() { # TABLE: each record's id and the EXCHANGE:SYMBOL it links, a line each
+    "$TL" --listings "$1" | python3 -c '
 import json, sys
 for l in sys.stdin:
     r = json.loads(l)
-    print(r["id"], " ".join(t["symbol"] for t in r.get("tickers", [])))' > "$T/o"
+    print(r["id"], " ".join(t["exchange"] + ":" + t["symbol"] for t in r.get("tickers", [])))'
+}
+printf '{"id":1,"date":"2013-10-04","body":"Midway Mining plc said output rose."}\n{"id":2,"date":"2015-03-01","body":"Midway Mining plc said output rose."}\n' |
+    linked "$T/l.tsv" > "$T/o"
 is "$(sed -n 1p "$T/o")" "1 " "the depositary line does not link in news before its CIK's year"
-is "$(sed -n 2p "$T/o")" "2 MIDWY" "it links in later news"
+is "$(sed -n 2p "$T/o")" "2 OTCM:MIDWY" "it links in later news"
 
 # Too few dated lines to calibrate: nothing is dated.
 printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[1500,"Midway Mining plc/ADR","MIDWY","OTC"]]}' > "$T/one.json"
@@ -71,11 +74,7 @@ is "$(row5 XNAS QFI)" "cik:70|2016-08-16|" "today's line from the day after the 
 is "$(row5 XNYS RWB)" "" "a company on the same exchange gets no second line"
 is "$(row5 XNAS RWB)" "cik:71||" "nor a start date"
 printf '{"id":1,"date":"2013-10-04","body":"Quillfeather Industries Inc said sales rose."}\n{"id":2,"date":"2025-12-20","body":"Quillfeather Industries Inc said sales rose."}\n' |
-    "$TL" --listings "$T/l5.tsv" | python3 -c '
-import json, sys
-for l in sys.stdin:
-    r = json.loads(l)
-    print(r["id"], " ".join(t["exchange"] + ":" + t["symbol"] for t in r.get("tickers", [])))' > "$T/o5"
+    linked "$T/l5.tsv" > "$T/o5"
 is "$(sed -n 1p "$T/o5")" "1 XNYS:QFI" "news of 2013 links the NYSE line"
 is "$(sed -n 2p "$T/o5")" "2 XNAS:QFI" "news of today the Nasdaq line"
 done_testing
