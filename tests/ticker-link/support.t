@@ -20,6 +20,7 @@ XLON:BRF|BRF|XLON||1|GB|||35|Brandolf Group plc|
 cik:9990001|STLD|XNYS||1|US|||35|Stallard Inc|~Stallard Inc
 XLON:SIX|SIX|XLON||1|GB|||35|The 600 Group PLC|
 XLON:VNH|VNH|XLON||1|GB|||35|Vietnam Holding Ltd|
+XASX:LTN|LTN|XASX||1|AU|||35|Latin Minerals Limited|~Latin
 TSV
 
 CASE_DATE=2013-11-15
@@ -40,6 +41,8 @@ add 'Trade with Vietnam grew, and Vietnam exports rose.'
 add 'Deutsche Quellwerk AG cut jobs. Quellwerk said so.'
 add 'Quellwerk cut jobs. Quellwerk shares fell.'
 add 'The painting sold at Christie'"'"'s. Quellwerk said it bid.'
+add 'Sales in Latin America rose, and Latin America grew.'
+add 'Shares in Latin rose, and its unit Latin Mexico said it would drill.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -57,4 +60,6 @@ is "$(got 13)" "" "a country is no short form"
 is "$(got 14)" "QWK@XETR" "with the full name, as before"
 is "$(got 15)" "" "twice, but each time a sentence's first word: no support"
 is "$(got 16)" "" "a full stop after a possessive ends the sentence too (Christie's.)"
+is "$(got 17)" "" "a region is no company's unit in a country (Latin America, twice)"
+is "$(got 18)" "LTN@XASX" "a unit in a country still is (Latin Mexico)"
 done_testing
