@@ -22,7 +22,9 @@ for l in 'Deutsche Flugwerke AG|Germany|GER|XETR|DE' \
     'Nordbank Financial Group, Inc. Sponsored ADR|Japan|JPX|XTKS|T' \
     'Koninklijke Zuidmolen N.V.|Netherlands|AMS|XAMS|AS' \
     'Orsted Fisk Motor Co., Ltd.|Japan|JPX|XTKS|T' \
-    'Nordbank Financial Group Inc.|Hong Kong|HKG|XHKG|HK'; do
+    'Nordbank Financial Group Inc.|Hong Kong|HKG|XHKG|HK' \
+    'Grossbahn Industries Ltd.|Japan|JPX|XTKS|T' \
+    'Felsgrat Industries Ltd.|Japan|JPX|XTKS|T'; do
     n=$((n + 1))
     IFS='|' read -r name country ex mic sfx <<EOT
 $l
@@ -33,7 +35,7 @@ done
 printf 'common\nkiwi land\n' > "$T/weak.txt"
 # A large company (prior 70, as market cap or the S&P 500 give a US line).
 # A source's acronym alias of a large company ("IBM", the S&P 500's short name) too.
-printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:70\tGRBN\tXNYS\t70\tGrossbahn Motor Corp\t\ncik:71\tQRX\tXNYS\t70\tQRX plc\t\ncik:72\tNOVX\tXNYS\t70\tNOV Inc.\t\ncik:73\tZTV\tXNYS\t35\tZTV Ltd\t\ncik:74\tKXMB\tXNYS\t70\tKexmar Business Machines Corp\tKXM\ncik:75\tLTXH\tXNYS\t35\tLotrax Holdings Corp\tLTX\n' > "$T/big.tsv"
+printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:70\tGRBN\tXNYS\t70\tGrossbahn Motor Corp\t\ncik:71\tQRX\tXNYS\t70\tQRX plc\t\ncik:72\tNOVX\tXNYS\t70\tNOV Inc.\t\ncik:73\tZTV\tXNYS\t35\tZTV Ltd\t\ncik:74\tKXMB\tXNYS\t70\tKexmar Business Machines Corp\tKXM\ncik:75\tLTXH\tXNYS\t35\tLotrax Holdings Corp\tLTX\ncik:76\tFGRT\tXNYS\t70\tFelsgrat Motor Corp\t\ncik:77\tFGRX\tXNYS\t65\tFelsgrat Energy Corp\t\n' > "$T/big.tsv"
 "$TL" import --intl "$T/intl.tsv" --tsv "$T/big.tsv" --weak-words "$T/weak.txt" -o "$T/l.tsv" 2> "$T/e"
 ok $? "import"
 al() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
@@ -41,13 +43,16 @@ is "$(al 'Deutsche Flugwerke AG')" "~Flugwerke" "a leading national word goes; o
 is "$(al 'Koninklijke Zuidmolen N.V.')" "~Zuidmolen" "and the Dutch 'Royal'"
 is "$(al 'Brightwater Quantum Minerals Ltd.')" "Brightwater Quantum" "a trailing industry word goes"
 is "$(al 'Orsted Fisk Motor Co., Ltd.')" "Orsted Fisk" "after the legal form"
-is "$(al 'Grossbahn Motor Corp')" "Grossbahn" "one word of a large company is not marked weak"
+is "$(al 'Grossbahn Motor Corp')" "Grossbahn" "one word of a large company is not marked weak, and Grossbahn Industries (no size) does not share it"
 is "$(al 'QRX plc')" "=QRX" "a large company's short acronym name links in capitals as written"
 is "$(al 'NOV Inc.')|$(al 'ZTV Ltd')" "|" "not a month's abbreviation, nor a smaller company's"
 is "$(al 'Kexmar Business Machines Corp')" "KXM|=KXM" "a large company's acronym alias from a source links in capitals too"
 is "$(al 'Lotrax Holdings Corp')" "LTX" "not a smaller company's"
 is "$(al 'Pacifica Mining Limited')|$(al 'Pacifica Energy Limited')" "|" \
    "a form two issuers share is nobody's"
+is "$(al 'Grossbahn Industries Ltd.')" "" "a form a large company shares with one of no known size is the large one's (above), not the other's"
+is "$(al 'Felsgrat Motor Corp')|$(al 'Felsgrat Energy Corp')|$(al 'Felsgrat Industries Ltd.')" "||" \
+   "not one it shares with another large company"
 is "$(al 'Kiwi Land Energy Limited')" "" "nor a place of several words"
 is "$(al 'Common Gold Corp.')" "" "nor a common word"
 is "$(al 'Avadh Sugar & Energy Limited')" "" "a form never ends on a connector"

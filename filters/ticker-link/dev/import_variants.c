@@ -99,6 +99,35 @@ static int n_owners(const owners *L, uint64_t key, const char *issuer)
     return (bits & 1) + (bits >> 1);
 }
 
+typedef struct {
+    const char *issuer; /* borrowed */
+    int prior;
+} sized;
+
+static int issuer_prior(const sized *S, size_t n, const char *issuer);
+
+/* Whether issuer alone may take key as a short form: it is the key's only owner, or a large
+ * company (TL_PRIOR_STRONG_NAME) among owners none of which is known to be large ("Toyota":
+ * Toyota Motor, not Toyota Industries, whose size no source gives). */
+static int takes_form(const owners *L, const sized *S, size_t ns, uint64_t key, const char *issuer)
+{
+    owner probe = {key, ""};
+    size_t lo = 0, hi = L->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cmp_owner(&L->o[mid], &probe) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (issuer_prior(S, ns, issuer) < TL_PRIOR_STRONG_NAME) return n_owners(L, key, issuer) == 1;
+    for (size_t i = lo; i < L->n && L->o[i].key == key; i++)
+        if (strcmp(L->o[i].issuer, issuer) &&
+            issuer_prior(S, ns, L->o[i].issuer) >= TL_PRIOR_STRONG_NAME)
+            return 0;
+    return 1;
+}
+
 /* The short forms of one name: words [b, e) of its key (leading words dropped up to b,
  * trailing ones from e). Writes up to 3 (b, e) pairs; returns how many. */
 static int forms(const tl_name_key *k, int span[3][2])
@@ -133,11 +162,6 @@ static uint64_t span_key(const tl_name_key *k, int b, int e)
     for (int i = b; i < e; i++) h = tl_key_step(h, k->words[i]);
     return h;
 }
-
-typedef struct {
-    const char *issuer; /* borrowed */
-    int prior;
-} sized;
 
 static int cmp_sized(const void *a, const void *b)
 {
@@ -272,7 +296,7 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
             int m = forms(&k[j], span);
             for (int v = 0; v < m; v++) {
                 int b = span[v][0], e = span[v][1];
-                if (n_owners(&L, span_key(&k[j], b, e), r->issuer) != 1) continue;
+                if (!takes_form(&L, S, ns, span_key(&k[j], b, e), r->issuer)) continue;
                 /* A form of common words and places only ("New Zealand", "Pacific") names
                  * no company. */
                 int plain = 1;
