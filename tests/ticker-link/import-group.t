@@ -60,12 +60,13 @@ is "$(ty GLTB)" "[]" "an untyped line beside a known stock stays common"
 # name when the issuer's OTC symbol continues the old one (the same symbol, or a foreign
 # issuer's five letters ending in F or Y), not when it is another symbol (a namesake bank);
 # a snapshot's line on the exchange where today's issuer of the name trades under another
-# symbol stays apart and no longer keeps the home listing from joining; an issuer is named
-# by an exchange line rather than the SEC's OTC line.
+# symbol joins it when the names have the same letters (an older symbol of the company), and
+# stays apart otherwise (a namesake), no longer keeping the home listing from joining; an
+# issuer is named by an exchange line rather than the SEC's OTC line.
 printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[50,"NORDLICHT PHARMA INC","NLPH","OTC"],[51,"FIRST OAK BANCSHARES INC","FOBS","OTC"],[52,"KAIDO HOLDINGS CORP","KAIDF","OTC"],[53,"Sakura Financial Group Inc.","SKFG","NYSE"]]}' > "$T/sec4.json"
 mkdir -p "$T/sd4"
 printf 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size\nNLPH|Nordlicht Pharma Inc. - Common Stock|Q|N|N|100\nFOKB|The First Oak Bancshares, Inc. - Common Stock|Q|N|N|100\n' > "$T/sd4/nasdaqlisted.txt"
-printf 'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\nKDH|Kaido Holdings Corp Common Stock|N|KDH|N|100|N|KDH\nSKF|Sakura Financial Group, Inc. Common Stock|N|SKF|N|100|N|SKF\n' > "$T/sd4/otherlisted.txt"
+printf 'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\nKDH|Kaido Holdings Corp Common Stock|N|KDH|N|100|N|KDH\nSKF|Sakura Financial Group, Inc. Common Stock|N|SKF|N|100|N|SKF\nSKR|Sakura Financial Group Corp. Common Stock|N|SKR|N|100|N|SKR\n' > "$T/sd4/otherlisted.txt"
 printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl4.tsv"
 printf '8399.T\tSakura Financial Group, Inc.\tX\tXTKS\tX\tJapan\tJPY\tFinancials\tBanks\t\t\t\tFalse\n' >> "$T/intl4.tsv"
 "$TL" import --symdir "$T/sd4:2016-08-15" --current 2025-12-14 --sec "$T/sec4.json" --intl "$T/intl4.tsv" -o "$T/l4.tsv" 2> "$T/e"
@@ -75,7 +76,8 @@ is "$(iss4 XNAS NLPH)" "cik:50" "a snapshot's company joins the SEC issuer tradi
 is "$(iss4 XNYS KDH)" "cik:52" "and a foreign issuer's, whose OTC symbol ends in F"
 is "$(iss4 XNAS FOKB)" "XNAS:FOKB@2016-08-15" "a namesake's OTC line under another symbol: apart"
 is "$(iss4 XTKS 8399)" "cik:53" "the home listing joins today's SEC issuer"
-is "$(iss4 XNYS SKF)" "XNYS:SKF@2016-08-15" "the snapshot's line on today's issuer's exchange stays apart"
+is "$(iss4 XNYS SKF)" "cik:53" "the snapshot's line of the very name (punctuation aside) on today's issuer's exchange joins it (an older symbol: Gap's GPS)"
+is "$(iss4 XNYS SKR)" "XNYS:SKR@2016-08-15" "a namesake of another legal form there stays apart"
 first4() { grep -v '^#' "$T/l4.tsv" | awk -F'\t' -v i="$1" '$1 == i { print $10; exit }'; }
 is "$(first4 cik:50)" "Nordlicht Pharma Inc." "the issuer is named by its exchange line, not the OTC line"
 done_testing

@@ -226,6 +226,21 @@ static int continues_symbol(const char *otc, const char *old)
     return n == 5 && (otc[4] == 'F' || otc[4] == 'Y');
 }
 
+/* Whether two names have the same letters and digits, case and punctuation aside: one
+ * company's name as two sources write it ("Gap, Inc. (The)", "Gap Inc. (The)"), legal form
+ * and all, unlike a namesake's ("Broadcom Corporation", "Broadcom Inc."). */
+static int same_letters(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a && !isalnum((unsigned char)*a)) a++;
+        while (*b && !isalnum((unsigned char)*b)) b++;
+        if (!*a || !*b) return !*a && !*b;
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b)) return 0;
+        a++;
+        b++;
+    }
+}
+
 static int cmp_keyed(const void *a, const void *b)
 {
     const keyed *x = a, *y = b;
@@ -299,7 +314,7 @@ static int group_issuers(tl_brows *rows)
             for (size_t b = i; b < j && keep && is_snapshot_row(ra); b++) {
                 const tl_brow *rb = &rows->r[k[b].row];
                 if (!is_snapshot_row(rb) && strcmp(rb->issuer, ra->issuer) &&
-                    !strcmp(rb->mic, ra->mic) && strcasecmp(rb->name, ra->name) &&
+                    !strcmp(rb->mic, ra->mic) && !same_letters(rb->name, ra->name) &&
                     TL_SEC_IS_EQUITY(ra->type) && TL_SEC_IS_EQUITY(rb->type))
                     keep = 0;
             }
@@ -329,7 +344,7 @@ static int group_issuers(tl_brows *rows)
                     /* A preferred or a note line of the name ("HSBC Holdings, plc.
                      * Perpetual Sub Cap Secs") is the company's debt, not a rival. */
                     if (strcmp(rb->issuer, ra->issuer) && !strcmp(rb->mic, ra->mic) &&
-                        strcasecmp(rb->name, ra->name) && TL_SEC_IS_EQUITY(ra->type) &&
+                        !same_letters(rb->name, ra->name) && TL_SEC_IS_EQUITY(ra->type) &&
                         TL_SEC_IS_EQUITY(rb->type))
                         ok = 0;
                 }
