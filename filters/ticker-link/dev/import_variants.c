@@ -76,7 +76,8 @@ static int push(owners *L, uint64_t key, const char *issuer)
 /* The distinct issuers that own key (0, 1 or 2 meaning "more than one"). */
 /* Whether issuer has the key among its names and forms (bit 0), and whether another issuer
  * has it (bit 1). */
-static int owned_by(const owners *L, uint64_t key, const char *issuer)
+/* The index of key's first owner in L (sorted), or where it would be. */
+static size_t first_owner(const owners *L, uint64_t key)
 {
     owner probe = {key, ""};
     size_t lo = 0, hi = L->n;
@@ -87,6 +88,12 @@ static int owned_by(const owners *L, uint64_t key, const char *issuer)
         else
             hi = mid;
     }
+    return lo;
+}
+
+static int owned_by(const owners *L, uint64_t key, const char *issuer)
+{
+    size_t lo = first_owner(L, key);
     int bits = 0;
     for (size_t i = lo; i < L->n && L->o[i].key == key; i++)
         bits |= strcmp(L->o[i].issuer, issuer) ? 2 : 1;
@@ -111,15 +118,7 @@ static int issuer_prior(const sized *S, size_t n, const char *issuer);
  * Toyota Motor, not Toyota Industries, whose size no source gives). */
 static int takes_form(const owners *L, const sized *S, size_t ns, uint64_t key, const char *issuer)
 {
-    owner probe = {key, ""};
-    size_t lo = 0, hi = L->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (cmp_owner(&L->o[mid], &probe) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = first_owner(L, key);
     if (issuer_prior(S, ns, issuer) < TL_PRIOR_STRONG_NAME) return n_owners(L, key, issuer) == 1;
     for (size_t i = lo; i < L->n && L->o[i].key == key; i++)
         if (strcmp(L->o[i].issuer, issuer) &&
