@@ -2,12 +2,8 @@
 # newspipe-ticker-link: which of several companies a name means, from the rest of the article
 # (filters/ticker-link/choose.c). Each case is one record; the table is written here.
 . "$NP_TOP/tests/lib.sh"
-need_prog newspipe-ticker-link
-command -v python3 >/dev/null || skip_all "python3 absent"
-TL="$NP_BIN/newspipe-ticker-link"
-export NEWSPIPE_CACHE_DIR="$T/cache"
-tab=$(printf '\t')
-sed "s/|/$tab/g" > "$T/lst.tsv" <<'TSV'
+. "$NP_TOP/tests/ticker-link/lib.sh"
+table "$T/lst.tsv" <<'TSV'
 # newspipe-listings 1: companies that share a first word
 issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases
 XKRX:011760|011760|XKRX||1|KR|||40|Hyundai Corp|

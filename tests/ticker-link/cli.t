@@ -2,11 +2,8 @@
 # newspipe-ticker-link from the command line: pattern forms, guards, offsets, entities, dates,
 # pass-through and rejects, listings errors and the empty listing, the importer.
 . "$NP_TOP/tests/lib.sh"
-need_prog newspipe-ticker-link
-command -v python3 >/dev/null || skip_all "python3 absent"
-TL="$NP_BIN/newspipe-ticker-link"
+. "$NP_TOP/tests/ticker-link/lib.sh"
 FIX="$NP_TOP/tests/ticker-link/listings-fixture.tsv"
-export NEWSPIPE_CACHE_DIR="$T/cache"
 
 # All the linking cases go through one run of the filter (fast on a busy machine): one
 # record per case, then each case compares its linked "SYMBOL@MIC" list.

@@ -3,10 +3,7 @@
 # listings valid to the day before the file's date (companies older news names), unless the
 # code is listed today (reused) or the name is one word. Names written for this test.
 . "$NP_TOP/tests/lib.sh"
-need_prog newspipe-ticker-link
-command -v python3 >/dev/null || skip_all "python3 absent"
-TL="$NP_BIN/newspipe-ticker-link"
-export NEWSPIPE_CACHE_DIR="$T/cache"
+. "$NP_TOP/tests/ticker-link/lib.sh"
 
 printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl.tsv"
 for l in 'ALPB.SW|Alpenbank AG|False' 'BGBK.SW|Bergbank Group AG|True' \

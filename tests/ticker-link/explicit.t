@@ -5,15 +5,11 @@
 # tokens with a full stop that must not match; listing types in the output; a company
 # mention links its equity listings only; separately listed subsidiaries stay apart.
 . "$NP_TOP/tests/lib.sh"
-need_prog newspipe-ticker-link
-command -v python3 >/dev/null || skip_all "python3 absent"
-TL="$NP_BIN/newspipe-ticker-link"
-export NEWSPIPE_CACHE_DIR="$T/cache"
+. "$NP_TOP/tests/ticker-link/lib.sh"
 
 # A made-up listings table: the companies, funds and traps the cases need. SEC, AI and EPS
 # are listed symbols here, so only the acronym rule keeps them out.
-tab=$(printf '\t')
-sed "s/|/$tab/g" > "$T/l.tsv" <<'TSV'
+table "$T/l.tsv" <<'TSV'
 # newspipe-listings 1
 issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases|type
 cik:1|ACMB|XNYS||1|US|||60|Acme Brands Inc||common

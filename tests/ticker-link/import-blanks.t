@@ -3,10 +3,7 @@
 # (the screener pads some names, "Shell plc ", and the linker printed them so). Names
 # written for this test.
 . "$NP_TOP/tests/lib.sh"
-need_prog newspipe-ticker-link
-command -v python3 >/dev/null || skip_all "python3 absent"
-TL="$NP_BIN/newspipe-ticker-link"
-export NEWSPIPE_CACHE_DIR="$T/cache"
+. "$NP_TOP/tests/ticker-link/lib.sh"
 
 python3 - "$T" <<'PY'
 import json, sys

@@ -3,10 +3,7 @@
 # issuer, is valid from the year its CIK was assigned, on a CIK -> year scale calibrated on
 # the lines the screener's IPO year dates (CIKs grow over time). Names written for this test.
 . "$NP_TOP/tests/lib.sh"
-need_prog newspipe-ticker-link
-command -v python3 >/dev/null || skip_all "python3 absent"
-TL="$NP_BIN/newspipe-ticker-link"
-export NEWSPIPE_CACHE_DIR="$T/cache"
+. "$NP_TOP/tests/ticker-link/lib.sh"
 
 # 20 IPOs of 2012 with CIKs 1000..1019 and 20 of 2014 with CIKs 2000..2019: a threshold of
 # 1018 for 2012 (the 0.9 quantile), 2018 for 2014; 2013 has too few IPOs to calibrate.

@@ -4,11 +4,8 @@
 # not the symbol, a listing the table lacks, excluded codes, bad input, and the importer
 # merging the result.
 . "$NP_TOP/tests/lib.sh"
-need_prog newspipe-ticker-link
-TL="$NP_BIN/newspipe-ticker-link"
-export NEWSPIPE_CACHE_DIR="$T/cache"
-tab=$(printf '\t')
-sed "s/|/$tab/g" > "$T/l.tsv" <<'TSV'
+. "$NP_TOP/tests/ticker-link/lib.sh"
+table "$T/l.tsv" <<'TSV'
 # newspipe-listings 1
 issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases
 cik:1|ACMB|XNYS||1|US|||60|Acme Brands Inc|

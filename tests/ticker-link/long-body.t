@@ -5,10 +5,7 @@
 # (ulimit -t 10) stops a quadratic program well before it could finish. The shapes after it
 # each take well under a second at 4 MB.
 . "$NP_TOP/tests/lib.sh"
-need_prog newspipe-ticker-link
-command -v python3 >/dev/null || skip_all "python3 absent"
-TL="$NP_BIN/newspipe-ticker-link"
-export NEWSPIPE_CACHE_DIR="$T/cache"
+. "$NP_TOP/tests/ticker-link/lib.sh"
 
 body() { # PATTERN MEGABYTES > FILE: one record whose body repeats PATTERN
     python3 -c '

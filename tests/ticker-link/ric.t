@@ -5,13 +5,9 @@
 # exchange's own codes; Hong Kong padding, German preferreds, Helsinki's former "1V"
 # roots, the Swiss ".VX" segment.
 . "$NP_TOP/tests/lib.sh"
-need_prog newspipe-ticker-link
-command -v python3 >/dev/null || skip_all "python3 absent"
-TL="$NP_BIN/newspipe-ticker-link"
-export NEWSPIPE_CACHE_DIR="$T/cache"
+. "$NP_TOP/tests/ticker-link/lib.sh"
 
-tab=$(printf '\t')
-sed "s/|/$tab/g" > "$T/l.tsv" <<'TSV'
+table "$T/l.tsv" <<'TSV'
 # newspipe-listings 1
 issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases|type
 XSES:Q77|Q77|XSES||1|SG|||40|Olmex International Ltd|+Olmex|common

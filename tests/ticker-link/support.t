@@ -5,14 +5,10 @@
 # form written twice. Not a common-word name, a country, digits or capitals, and not a trade
 # word before it. Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
-need_prog newspipe-ticker-link
-command -v python3 >/dev/null || skip_all "python3 absent"
-TL="$NP_BIN/newspipe-ticker-link"
-export NEWSPIPE_CACHE_DIR="$T/cache"
-tab=$(printf '\t')
+. "$NP_TOP/tests/ticker-link/lib.sh"
 # "~Quellwerk": the short form the importer derives; "~Stallard Inc": the marker the importer
 # puts on a name that is one common word (the same key as the name: not a short form).
-sed "s/|/$tab/g" > "$T/lst.tsv" <<'TSV'
+table "$T/lst.tsv" <<'TSV'
 # newspipe-listings 1
 issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases
 XETR:QWK|QWK|XETR||1|DE|||35|Deutsche Quellwerk AG|~Quellwerk

@@ -4,10 +4,7 @@
 # one word alone needs support), and the noise words that close FinanceDatabase names
 # ("Aktiengesellschaft", "Sponsored ADR"). Names written for this test.
 . "$NP_TOP/tests/lib.sh"
-need_prog newspipe-ticker-link
-command -v python3 >/dev/null || skip_all "python3 absent"
-TL="$NP_BIN/newspipe-ticker-link"
-export NEWSPIPE_CACHE_DIR="$T/cache"
+. "$NP_TOP/tests/ticker-link/lib.sh"
 
 printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl.tsv"
 n=0
