@@ -79,6 +79,32 @@ static uint32_t pick(const tl_table *T, const tl_slot *sl, const char *s, const 
     return best;
 }
 
+/* Whether the one-word name t[j - 1] reads as a person's by what follows it: ", who" (a
+ * company is "whose", not "who"; and not after a preposition: in "analyst at Gartner, who"
+ * the analyst is), or "said he" / "says she". */
+static int person_after(const char *s, const tl_tok *t, size_t j, size_t nt)
+{
+    static uint64_t who_h, said_h, says_h, he_h, she_h, prep_h[6];
+    static const char *const prep[6] = {"at", "of", "from", "with", "for", "by"};
+    if (!who_h) {
+        who_h = tl_word_hash("who", 3);
+        said_h = tl_word_hash("said", 4);
+        says_h = tl_word_hash("says", 4);
+        he_h = tl_word_hash("he", 2);
+        she_h = tl_word_hash("she", 3);
+        for (int p = 0; p < 6; p++) prep_h[p] = tl_word_hash(prep[p], strlen(prep[p]));
+    }
+    if (j >= nt || (t[j - 1].flags & TL_TOK_POSS)) return 0;
+    if (t[j].h == who_h && (t[j].flags & TL_TOK_BREAK) && s[t[j - 1].b1] == ',') {
+        for (int p = 0; j >= 2 && p < 6; p++)
+            if (t[j - 2].h == prep_h[p] && !(t[j - 1].flags & TL_TOK_BREAK)) return 0;
+        return 1;
+    }
+    return j + 1 < nt && (t[j].h == said_h || t[j].h == says_h) &&
+           !(t[j].flags & TL_TOK_BREAK) && !(t[j + 1].flags & TL_TOK_BREAK) &&
+           (t[j + 1].h == he_h || t[j + 1].h == she_h);
+}
+
 /* "Siemens Mexico", "Thales UK": a company's unit in a country, when the country ends the
  * phrase (not "Ford Australia Foundation"), and the name before it is no word that makes a
  * region of a country or continent ("Latin America", "South Africa": Latin Resources linked
@@ -290,6 +316,14 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                (!(t[e].flags & TL_TOK_BREAK) || (e == end && s[t[e - 1].b1] == ','))) {
             e++;
             suffix = 1;
+        }
+        /* "Hess, who is from New York", "Sato said he": a one-word name that a person's
+         * relative pronoun or "said he" follows is that person, here and wherever it stands
+         * alone in the article (drop_persons), unless a legal form makes it a company. */
+        if (single && !suffix && a->curated != 2 && person_after(s, t, end, nt)) {
+            if (L->npersons < TL_MAX_PERSONS) L->persons[L->npersons++] = t[i].h;
+            i = end - 1;
+            continue;
         }
         tl_mention *m = tl_new_mention(L);
         if (!m) return -1;

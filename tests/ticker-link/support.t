@@ -3,7 +3,8 @@
 # "Serco" of Serco Group plc) is weak, and the article's own context supports it: a cue word
 # after it in mid-sentence ("..., Lufthansa said"), a country's possessive before it, or the
 # form written twice. Not a common-word name, a country, digits or capitals, and not a trade
-# word before it. Names and table written for this test.
+# word before it. A region is no company's unit; a name a person's pronoun follows is a
+# person's. Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 # "~Quellwerk": the short form the importer derives; "~Stallard Inc": the marker the importer
@@ -17,6 +18,7 @@ cik:9990001|STLD|XNYS||1|US|||35|Stallard Inc|~Stallard Inc
 XLON:SIX|SIX|XLON||1|GB|||35|The 600 Group PLC|
 XLON:VNH|VNH|XLON||1|GB|||35|Vietnam Holding Ltd|
 XASX:LTN|LTN|XASX||1|AU|||35|Latin Minerals Limited|~Latin
+XETR:KRN|KRN|XETR||1|DE|||60|Kranich AG|
 TSV
 
 CASE_DATE=2013-11-15
@@ -39,6 +41,10 @@ add 'Quellwerk cut jobs. Quellwerk shares fell.'
 add 'The painting sold at Christie'"'"'s. Quellwerk said it bid.'
 add 'Sales in Latin America rose, and Latin America grew.'
 add 'Shares in Latin rose, and its unit Latin Mexico said it would drill.'
+add 'Kranich, who joined the bank in 2007, left. Shares of Kranich rose.'
+add 'In Berlin, Kranich said he would resign.'
+add 'Kranich, whose shares rose, said it would hire.'
+add 'An analyst at Kranich, who asked not to be named, said so.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -58,4 +64,8 @@ is "$(got 15)" "" "twice, but each time a sentence's first word: no support"
 is "$(got 16)" "" "a full stop after a possessive ends the sentence too (Christie's.)"
 is "$(got 17)" "" "a region is no company's unit in a country (Latin America, twice)"
 is "$(got 18)" "LTN@XASX" "a unit in a country still is (Latin Mexico)"
+is "$(got 19)" "" "a name followed by ', who' is a person's, here and alone elsewhere in the article"
+is "$(got 20)" "" "so is one followed by 'said he'"
+is "$(got 21)" "KRN@XETR" "', whose' follows a company"
+is "$(got 22)" "KRN@XETR" "and ', who' after 'at NAME' is the analyst's"
 done_testing
