@@ -100,9 +100,8 @@ static int person_after(const char *s, const tl_tok *t, size_t j, size_t nt)
             if (t[j - 2].h == prep_h[p] && !(t[j - 1].flags & TL_TOK_BREAK)) return 0;
         return 1;
     }
-    return j + 1 < nt && (t[j].h == said_h || t[j].h == says_h) &&
-           !(t[j].flags & TL_TOK_BREAK) && !(t[j + 1].flags & TL_TOK_BREAK) &&
-           (t[j + 1].h == he_h || t[j + 1].h == she_h);
+    return j + 1 < nt && (t[j].h == said_h || t[j].h == says_h) && !(t[j].flags & TL_TOK_BREAK) &&
+           !(t[j + 1].flags & TL_TOK_BREAK) && (t[j + 1].h == he_h || t[j + 1].h == she_h);
 }
 
 /* "Siemens Mexico", "Thales UK": a company's unit in a country, when the country ends the
@@ -112,7 +111,7 @@ static int person_after(const char *s, const tl_tok *t, size_t j, size_t nt)
 static int country_unit(const tl_tok *t, size_t j, size_t nt)
 {
     static uint64_t uk_h, us_h, region_h[8];
-    static const char *const region[8] = {"latin", "north",  "south", "east",
+    static const char *const region[8] = {"latin", "north",   "south", "east",
                                           "west",  "central", "upper", "lower"};
     if (!uk_h) {
         uk_h = tl_word_hash("uk", 2);
