@@ -8,9 +8,9 @@
 #
 # Measured when the floors were set (make eval-ticker-link, "dev" table; the floors were set
 # at round 1 with the margins 0.028, 0.023, 0.018, 0.023 and are only ever raised):
-#   masked recall, test companies    351/740 = 0.474 (95% 0.434-0.514)   floor 0.446
+#   masked recall, test companies    352/740 = 0.476 (95% 0.434-0.515)   floor 0.447
 #   explicit recall, test companies  739/740 = 0.999                      floor 0.975
-#   gold precision (issuers)         472/488 = 0.967 (95% 0.949-0.983)   floor 0.950
+#   gold precision (issuers)         475/489 = 0.971 (95% 0.954-0.986)   floor 0.950
 #   gold recall, test companies       84/95  = 0.884                      floor 0.860
 # (round 1: 0.458, 0.773, 0.938, 0.863; precision's floor stays at 0.920, not lowered;
 # round 2, issue 19 recall: masked 0.430 -> 0.440, gold recall 0.850 -> 0.860, measured
@@ -20,7 +20,10 @@
 # (explicit codes printed as written): precision 0.925 -> 0.950, explicit 0.750 -> 0.975,
 # measured minus the same margins, rounded down; masked recall and gold recall unchanged;
 # next stop, short forms supported by the article's context and old snapshots' companies
-# joined to their SEC issuers: masked recall 0.440 -> 0.446, measured minus its margin)
+# joined to their SEC issuers: masked recall 0.440 -> 0.446, measured minus its margin;
+# next stop, the split also leaves out the rows of a test company's issuer written under
+# its later code, and this stop's rules: masked recall 0.446 -> 0.447, measured minus its
+# margin)
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 need_shared
 need_prog newspipe-ticker-link
@@ -47,8 +50,8 @@ masked=$(figure '^masked recall, test')
 explicit=$(figure '^explicit recall, test')
 prec=$(figure '^gold precision')
 grec=$(figure '^gold recall, test')
-at_least "$masked" 0.446
-ok $? "masked-code recall on never-seen companies $masked >= 0.446"
+at_least "$masked" 0.447
+ok $? "masked-code recall on never-seen companies $masked >= 0.447"
 at_least "$explicit" 0.975
 ok $? "explicit-code recall on never-seen companies $explicit >= 0.975"
 at_least "$prec" 0.950
