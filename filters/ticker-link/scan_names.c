@@ -34,6 +34,15 @@ static int raw_caps_word(const tl_alias *a, size_t w)
 
 /* Does the text's letter case fit the alias? Names are capitalized in running text;
  * acronyms of up to three letters must be written in capitals (or exactly as listed). */
+/* Whether the alias's first word carries its own "'s" ("Domino's Pizza"). */
+static int own_possessive(const tl_alias *a)
+{
+    size_t w = raw_first_word(a);
+    return w + 1 < a->raw_len && a->raw[w] == '\'' && (a->raw[w + 1] | 0x20) == 's' &&
+           (w + 2 == a->raw_len ||
+            !((a->raw[w + 2] | 0x20) >= 'a' && (a->raw[w + 2] | 0x20) <= 'z'));
+}
+
 static int case_fits(const char *s, const tl_tok *t, size_t i, size_t j, const tl_alias *a)
 {
     if (t[i].flags & TL_TOK_LOWER) return 0;
@@ -256,6 +265,14 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                 continue;
             }
         }
+        /* "Hellman & Friedman LLC", "Bowen, Miclette & Britt": a one-word name joined by
+         * "&" to a capitalized word before it is the end of another firm's name. */
+        if (single && i >= 2 && (t[i - 1].flags & TL_TOK_AMP) && !(t[i].flags & TL_TOK_BREAK) &&
+            !(t[i - 1].flags & TL_TOK_BREAK) && (t[i - 2].flags & TL_TOK_UPPER) &&
+            !(t[i - 2].flags & TL_TOK_LOWER)) {
+            i = end - 1;
+            continue;
+        }
         /* "Rob Ford", "Evan Williams": a capitalized word right before a one-word name makes
          * it a person's or another organization's name. */
         if (single && i > 0 && !(t[i].flags & TL_TOK_BREAK) && !(t[i].flags & TL_TOK_SENT) &&
@@ -315,6 +332,13 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                (!(t[e].flags & TL_TOK_BREAK) || (e == end && s[t[e - 1].b1] == ','))) {
             e++;
             suffix = 1;
+        }
+        /* A name whose word has its own "'s" ("Domino's", "McDonald's") is not the bare
+         * word ("Decor magazine Domino", "Bob McDonald"), unless a legal form follows it
+         * ("Roundy Inc's" for Roundy's Inc). */
+        if (single && !suffix && !(t[i].flags & TL_TOK_POSS) && own_possessive(a)) {
+            i = end - 1;
+            continue;
         }
         /* "Hess, who is from New York", "Sato said he": a one-word name that a person's
          * relative pronoun or "said he" follows is that person, here and wherever it stands

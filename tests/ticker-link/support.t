@@ -4,7 +4,8 @@
 # after it in mid-sentence ("..., Lufthansa said"), a country's possessive before it, or the
 # form written twice. Not a common-word name, a country, digits or capitals, and not a trade
 # word before it. A region is no company's unit; a name a person's pronoun follows is a
-# person's. Names and table written for this test.
+# person's; a name with its own 's needs it; "X & Name" is another firm. Names and table
+# written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 # "~Quellwerk": the short form the importer derives; "~Stallard Inc": the marker the importer
@@ -19,6 +20,8 @@ XLON:SIX|SIX|XLON||1|GB|||35|The 600 Group PLC|
 XLON:VNH|VNH|XLON||1|GB|||35|Vietnam Holding Ltd|
 XASX:LTN|LTN|XASX||1|AU|||35|Latin Minerals Limited|~Latin
 XETR:KRN|KRN|XETR||1|DE|||60|Kranich AG|
+XNYS:DMNO|DMNO|XNYS||1|US|||60|Dominella's Pizza Inc|+Dominella's
+XNYS:FRDM|FRDM|XNYS||1|US|||40|Friedmark Industries Inc|~Friedmark
 TSV
 
 CASE_DATE=2013-11-15
@@ -45,6 +48,11 @@ add 'Kranich, who joined the bank in 2007, left. Shares of Kranich rose.'
 add 'In Berlin, Kranich said he would resign.'
 add 'Kranich, whose shares rose, said it would hire.'
 add 'An analyst at Kranich, who asked not to be named, said so.'
+add 'Decor magazine Dominella revived as a quarterly.'
+add 'Sales at Dominella'"'"'s rose.'
+add 'Newer entrants such as Dominella Inc'"'"'s chain grew.'
+add 'Getty was bought from Hellman & Friedmark LLC, another firm.'
+add 'Getty was bought from Friedmark Industries Inc, another firm.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -68,4 +76,9 @@ is "$(got 19)" "" "a name followed by ', who' is a person's, here and alone else
 is "$(got 20)" "" "so is one followed by 'said he'"
 is "$(got 21)" "KRN@XETR" "', whose' follows a company"
 is "$(got 22)" "KRN@XETR" "and ', who' after 'at NAME' is the analyst's"
+is "$(got 23)" "" "a name with its own 's is not the bare word"
+is "$(got 24)" "DMNO@XNYS" "it is with the 's"
+is "$(got 25)" "DMNO@XNYS" "or with a legal form that carries it"
+is "$(got 26)" "" "a name joined by & to a capitalized word ends another firm's name"
+is "$(got 27)" "FRDM@XNYS" "without it, the company"
 done_testing
