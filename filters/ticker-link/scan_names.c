@@ -34,6 +34,23 @@ static int raw_caps_word(const tl_alias *a, size_t w)
 
 /* Does the text's letter case fit the alias? Names are capitalized in running text;
  * acronyms of up to three letters must be written in capitals (or exactly as listed). */
+/* Whether words [b, e) name an investment firm of its own ("Starwood Capital Group LLC",
+ * "Berkshire Partners LLC", "Odyssey Investment Partners LLC"): many such firms share a first
+ * word with a listed company and add these, where a listed company adds its trade ("Nissan
+ * Motors Co", "Shimao Property Holdings Ltd") or names its unit ("Nomura Securities Co"). */
+static int firm_words(const tl_tok *t, size_t b, size_t e)
+{
+    static const char *const w[] = {"partners",    "capital", "advisers", "advisors",  "investment",
+                                    "investments", "equity",  "ventures", "associates"};
+    static uint64_t h[sizeof w / sizeof *w];
+    if (!h[0])
+        for (size_t k = 0; k < sizeof w / sizeof *w; k++) h[k] = tl_word_hash(w[k], strlen(w[k]));
+    for (size_t i = b; i < e; i++)
+        for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+            if (t[i].h == h[k]) return 1;
+    return 0;
+}
+
 /* Whether the alias's first word carries its own "'s" ("Domino's Pizza"). */
 static int own_possessive(const tl_alias *a)
 {
@@ -258,7 +275,8 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                 q++;
             if (q < nt && q > end && !(t[q].flags & (TL_TOK_BREAK | TL_TOK_LOWER)) &&
                 !(t[q - 1].flags & TL_TOK_POSS) && tl_is_legal_word(t[q].h) &&
-                !tl_word_in(TL_W_INSTITUTION, t[end].h) && a->curated != 1) {
+                !tl_word_in(TL_W_INSTITUTION, t[end].h) && a->curated != 1 &&
+                !firm_words(t, end, q)) {
                 ext = q - end;
             } else {
                 i = end - 1;

@@ -4,8 +4,8 @@
 # after it in mid-sentence ("..., Lufthansa said"), a country's possessive before it, or the
 # form written twice. Not a common-word name, a country, digits or capitals, and not a trade
 # word before it. A region is no company's unit; a name a person's pronoun follows is a
-# person's; a name with its own 's needs it; "X & Name" is another firm. Names and table
-# written for this test.
+# person's; a name with its own 's needs it; "X & Name" and "Name Capital Partners LLC" are
+# other firms. Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 # "~Quellwerk": the short form the importer derives; "~Stallard Inc": the marker the importer
@@ -53,6 +53,8 @@ add 'Sales at Dominella'"'"'s rose.'
 add 'Newer entrants such as Dominella Inc'"'"'s chain grew.'
 add 'Getty was bought from Hellman & Friedmark LLC, another firm.'
 add 'Getty was bought from Friedmark Industries Inc, another firm.'
+add 'The deal was backed by Kranich Capital Partners LLC, a private equity firm.'
+add 'The deal was signed with Kranich Motors Co, the carmaker.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -81,4 +83,6 @@ is "$(got 24)" "DMNO@XNYS" "it is with the 's"
 is "$(got 25)" "DMNO@XNYS" "or with a legal form that carries it"
 is "$(got 26)" "" "a name joined by & to a capitalized word ends another firm's name"
 is "$(got 27)" "FRDM@XNYS" "without it, the company"
+is "$(got 28)" "" "a name, an investment firm's words and a legal form are another firm"
+is "$(got 29)" "KRN@XETR" "a name, a trade and a legal form are the company"
 done_testing
