@@ -51,6 +51,29 @@ static int firm_words(const tl_tok *t, size_t b, size_t e)
     return 0;
 }
 
+/* Whether t[i], in capitals and right after "(", spells the initials of the capitalized
+ * words before the parenthesis (lower-case connectors such as "for" and "of" skipped). */
+static int defined_acronym(const char *s, const tl_tok *t, size_t i)
+{
+    if (!(t[i].flags & TL_TOK_CAPS) || !(t[i].flags & TL_TOK_BREAK) || t[i].b0 == 0 ||
+        s[t[i].b0 - 1] != '(')
+        return 0;
+    size_t n = t[i].b1 - t[i].b0;
+    if (n < 2 || n > 8) return 0;
+    size_t k = i, m = n;
+    while (m > 0 && k > 0) {
+        k--;
+        if (t[k].flags & TL_TOK_LOWER) {
+            if (!tl_word_in(TL_W_CONNECTOR, t[k].h)) return 0;
+            continue;
+        }
+        if (s[t[k].b0] != s[t[i].b0 + m - 1]) return 0;
+        m--;
+        if (m > 0 && (t[k].flags & TL_TOK_BREAK)) return 0;
+    }
+    return m == 0;
+}
+
 /* Whether the alias's first word carries its own "'s" ("Domino's Pizza"). */
 static int own_possessive(const tl_alias *a)
 {
@@ -282,6 +305,13 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                 i = end - 1;
                 continue;
             }
+        }
+        /* "State Administration for Industry and Commerce (SAIC)": capitals in parentheses
+         * that spell the initials of the capitalized words before them are that body's
+         * acronym, not the listed company's (SAIC Motor). */
+        if (single && defined_acronym(s, t, i)) {
+            i = end - 1;
+            continue;
         }
         /* "Hellman & Friedman LLC", "Bowen, Miclette & Britt": a one-word name joined by
          * "&" to a capitalized word before it is the end of another firm's name. */
