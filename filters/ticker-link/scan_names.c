@@ -284,13 +284,16 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         }
         /* "Kakao Verarbeitung", "Apple Daily", "Southern District": a capitalized word right
          * after a one-word name makes it part of another name, unless it is a title or a
-         * legal form ("Boeing Chairman", "Target Corp"). */
+         * legal form ("Boeing Chairman", "Target Corp"); in a line of capitals, unless the
+         * name is a large company's or curated ("CITIGROUP GLOBAL MARKETS", not "ARVIND
+         * CHARI" or "LOOMIS SAYLES"). */
         size_t ext = 0; /* "Tesla Motors Inc": capitalized words, then a legal form */
         if (single && end < nt && !(t[end].flags & TL_TOK_BREAK) &&
             !(t[end - 1].flags & TL_TOK_POSS) && !(t[end].flags & TL_TOK_LOWER) &&
             !(t[end].flags & TL_TOK_GLUE) && !(t[end].flags & TL_TOK_DIGIT) &&
             !tl_word_in(TL_W_AFTER_OK, t[end].h) && !tl_is_legal_word(t[end].h) &&
-            !((t[end].flags & TL_TOK_CAPS) && (t[i].flags & TL_TOK_CAPS)) &&
+            !((t[end].flags & TL_TOK_CAPS) && (t[i].flags & TL_TOK_CAPS) &&
+              (a->curated == 2 || T->iss[a->issuer].prior >= TL_PRIOR_STRONG_NAME)) &&
             !country_unit(t, end, nt)) {
             size_t q = end;
             while (q < nt && q - end < 2 && !(t[q].flags & (TL_TOK_BREAK | TL_TOK_LOWER)) &&

@@ -5,7 +5,8 @@
 # form written twice. Not a common-word name, a country, digits or capitals, and not a trade
 # word before it. A region is no company's unit; a name a person's pronoun follows is a
 # person's; a name with its own 's needs it; "X & Name" and "Name Capital Partners LLC" are
-# other firms, and "Body of Words (BOW)" that body. Names and table written for this test.
+# other firms, and "Body of Words (BOW)" that body; a capitalized word after a name in a line
+# of capitals makes another name too. Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 # "~Quellwerk": the short form the importer derives; "~Stallard Inc": the marker the importer
@@ -23,6 +24,7 @@ XETR:KRN|KRN|XETR||1|DE|||60|Kranich AG|
 XNYS:DMNO|DMNO|XNYS||1|US|||60|Dominella's Pizza Inc|+Dominella's
 XNYS:FRDM|FRDM|XNYS||1|US|||40|Friedmark Industries Inc|~Friedmark
 XSHG:600999|600999|XSHG||1|CN|||60|SATC Motor Corporation Limited|=SATC
+XBOM:ARVX|ARVX|XBOM||1|IN|||35|Arvex Limited|
 TSV
 
 CASE_DATE=2013-11-15
@@ -58,6 +60,9 @@ add 'The deal was backed by Kranich Capital Partners LLC, a private equity firm.
 add 'The deal was signed with Kranich Motors Co, the carmaker.'
 add 'Sales rose, said the State Administration for Trade and Commerce (SATC).'
 add 'Carmaker SATC said sales rose.'
+add 'COMMENTARY: ARVEX CHARI, FUND MANAGER, MUMBAI: rates will rise.'
+add 'COMMENTARY: JOHN LEE, ECONOMIST, KRANICH GLOBAL MARKETS, TOKYO: rates will rise.'
+add 'Arvex Global said sales rose.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -90,4 +95,7 @@ is "$(got 28)" "" "a name, an investment firm's words and a legal form are anoth
 is "$(got 29)" "KRN@XETR" "a name, a trade and a legal form are the company"
 is "$(got 30)" "" "capitals in parentheses that spell the words before them are that body's acronym"
 is "$(got 31)" "600999@XSHG" "elsewhere they are the company"
+is "$(got 32)" "" "in a line of capitals, a capitalized word after a name makes it another name"
+is "$(got 33)" "KRN@XETR" "not after a large company's (its unit)"
+is "$(got 34)" "" "as in mixed case"
 done_testing
