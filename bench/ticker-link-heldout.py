@@ -17,6 +17,8 @@ unlike the root (NOK1V.HE is NOKIA, BNPP.PA is BNP); it never credits a wrong on
 --sources (the sources-only table), the misses whose root is no symbol on a non-US exchange
 are also resolved by the name written before the code (the one issuer of that registered
 name listed there) and reported on a line of their own, never added to the figure above.
+TL_PRE=CMD in the environment runs CMD (an upstream stage such as newspipe-entity-tag) on the
+records before the linker, here and in ticker-link-folds.py.
 
   explicit recall   every gold code with the text as is
   masked recall     the parenthesized codes cut out of the text (names alone)

@@ -33,7 +33,8 @@ BENCHES += bench-ticker-link
 TL_WIKI := $(SHARED)/data/ner/wiki-gazetteers
 $(TL_OUT)/weak-words.txt: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
 	@mkdir -p $(dir $@)
-	@test -f $(SHARED)/data/summ/bbc_news_summary/docs.ndjson -a -f $(SHARED)/data/ner/conll2003/eng.train || { echo "listings: ../shared absent"; exit 1; }
+	@test -f $(SHARED)/data/summ/bbc_news_summary/docs.ndjson -a -f $(SHARED)/data/ner/conll2003/eng.train \
+	  -a -f $(TL_WIKI)/WikiOrganizations.lst || { echo "listings: ../shared absent"; exit 1; }
 	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print }' $(TL_WIKI)/WikiLocations.lst \
 	  $(TL_WIKI)/WikiLocationsRedirects.lst | LC_ALL=C sort -u > $@.loc
 	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print }' $(TL_WIKI)/WikiOrganizations.lst \
@@ -118,7 +119,7 @@ $(TL_HO)/dev.tsv: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_HO)/test-codes.txt $(T
 	  --aliases $(TL_HO)/learned.tsv -o $@
 # The quality gate (tests/quality/ticker-link.t) reads the dev table; built before the tests
 # when ../shared is there.
-TL_HO_DEV := $(if $(and $(wildcard $(SHARED)/data/corpora/reuters-fin-2013q4-sample/articles.ndjson),$(wildcard $(SHARED)/data/ner/conll2003/eng.train),$(wildcard $(SHARED)/data/summ/bbc_news_summary/docs.ndjson)),$(TL_HO)/dev.tsv)
+TL_HO_DEV := $(if $(and $(wildcard $(SHARED)/data/corpora/reuters-fin-2013q4-sample/articles.ndjson),$(wildcard $(SHARED)/data/ner/conll2003/eng.train),$(wildcard $(SHARED)/data/summ/bbc_news_summary/docs.ndjson),$(wildcard $(TL_WIKI)/WikiOrganizations.lst)),$(TL_HO)/dev.tsv)
 check: $(TL_HO_DEV)
 
 # Twice: the dictionary alone, then as in pipelines/news.yaml, after newspipe-entity-tag;

@@ -32,22 +32,14 @@ static int raw_caps_word(const tl_alias *a, size_t w)
     return lower_elsewhere;
 }
 
-/* Does the text's letter case fit the alias? Names are capitalized in running text;
- * acronyms of up to three letters must be written in capitals (or exactly as listed). */
 /* Whether words [b, e) name an investment firm of its own ("Starwood Capital Group LLC",
  * "Berkshire Partners LLC", "Odyssey Investment Partners LLC"): many such firms share a first
  * word with a listed company and add these, where a listed company adds its trade ("Nissan
  * Motors Co", "Shimao Property Holdings Ltd") or names its unit ("Nomura Securities Co"). */
 static int firm_words(const tl_tok *t, size_t b, size_t e)
 {
-    static const char *const w[] = {"partners",    "capital", "advisers", "advisors",  "investment",
-                                    "investments", "equity",  "ventures", "associates"};
-    static uint64_t h[sizeof w / sizeof *w];
-    if (!h[0])
-        for (size_t k = 0; k < sizeof w / sizeof *w; k++) h[k] = tl_word_hash(w[k], strlen(w[k]));
     for (size_t i = b; i < e; i++)
-        for (size_t k = 0; k < sizeof w / sizeof *w; k++)
-            if (t[i].h == h[k]) return 1;
+        if (tl_word_in(TL_W_FIRM, t[i].h)) return 1;
     return 0;
 }
 
@@ -83,6 +75,8 @@ static int own_possessive(const tl_alias *a)
             !((a->raw[w + 2] | 0x20) >= 'a' && (a->raw[w + 2] | 0x20) <= 'z'));
 }
 
+/* Does the text's letter case fit the alias? Names are capitalized in running text;
+ * acronyms of up to three letters must be written in capitals (or exactly as listed). */
 static int case_fits(const char *s, const tl_tok *t, size_t i, size_t j, const tl_alias *a)
 {
     if (t[i].flags & TL_TOK_LOWER) return 0;
@@ -133,22 +127,18 @@ static uint32_t pick(const tl_table *T, const tl_slot *sl, const char *s, const 
  * the analyst is), or "said he" / "says she". */
 static int person_after(const char *s, const tl_tok *t, size_t j, size_t nt)
 {
-    static uint64_t who_h, said_h, says_h, he_h, she_h, prep_h[6];
-    static const char *const prep[6] = {"at", "of", "from", "with", "for", "by"};
+    static uint64_t who_h, said_h, says_h, he_h, she_h;
     if (!who_h) {
         who_h = tl_word_hash("who", 3);
         said_h = tl_word_hash("said", 4);
         says_h = tl_word_hash("says", 4);
         he_h = tl_word_hash("he", 2);
         she_h = tl_word_hash("she", 3);
-        for (int p = 0; p < 6; p++) prep_h[p] = tl_word_hash(prep[p], strlen(prep[p]));
     }
     if (j >= nt || (t[j - 1].flags & TL_TOK_POSS)) return 0;
-    if (t[j].h == who_h && (t[j].flags & TL_TOK_BREAK) && s[t[j - 1].b1] == ',') {
-        for (int p = 0; j >= 2 && p < 6; p++)
-            if (t[j - 2].h == prep_h[p] && !(t[j - 1].flags & TL_TOK_BREAK)) return 0;
-        return 1;
-    }
+    if (t[j].h == who_h && (t[j].flags & TL_TOK_BREAK) && s[t[j - 1].b1] == ',')
+        return !(j >= 2 && tl_word_in(TL_W_PREPOSITION, t[j - 2].h) &&
+                 !(t[j - 1].flags & TL_TOK_BREAK));
     return j + 1 < nt && (t[j].h == said_h || t[j].h == says_h) && !(t[j].flags & TL_TOK_BREAK) &&
            !(t[j + 1].flags & TL_TOK_BREAK) && (t[j + 1].h == he_h || t[j + 1].h == she_h);
 }
@@ -159,16 +149,12 @@ static int person_after(const char *s, const tl_tok *t, size_t j, size_t nt)
  * 37 times in the Reuters sample's "Latin America"). */
 static int country_unit(const tl_tok *t, size_t j, size_t nt)
 {
-    static uint64_t uk_h, us_h, region_h[8];
-    static const char *const region[8] = {"latin", "north",   "south", "east",
-                                          "west",  "central", "upper", "lower"};
+    static uint64_t uk_h, us_h;
     if (!uk_h) {
         uk_h = tl_word_hash("uk", 2);
         us_h = tl_word_hash("us", 2);
-        for (int r = 0; r < 8; r++) region_h[r] = tl_word_hash(region[r], strlen(region[r]));
     }
-    for (int r = 0; j > 0 && r < 8; r++)
-        if (t[j - 1].h == region_h[r]) return 0;
+    if (j > 0 && tl_word_in(TL_W_REGION, t[j - 1].h)) return 0;
     int country = tl_word_in(TL_W_COUNTRY, t[j].h) ||
                   ((t[j].flags & TL_TOK_CAPS) && (t[j].h == uk_h || t[j].h == us_h));
     return country && t[j].len > 1 &&

@@ -742,6 +742,19 @@ static const char *const index_providers[] = {"msci",  "ftse",  "stoxx",  "nikke
 static const char *const index_words[] = {"index",   "indices",  "indexes", "benchmark",
                                           "average", "averages", "futures"};
 
+/* Words before a country or continent that make a region of it, not a company's unit
+ * there ("Latin America", "South Africa"). */
+static const char *const regions[] = {"latin", "north",   "south", "east",
+                                      "west",  "central", "upper", "lower"};
+/* Words of an investment firm's name ("Starwood Capital Group LLC", "Berkshire Partners
+ * LLC"): such firms often share a first word with a listed company. */
+static const char *const firm_words[] = {"partners", "capital",    "advisers",
+                                         "advisors", "investment", "equity",
+                                         "ventures", "associates", "investments"};
+/* Prepositions before a name that a relative clause then follows: "analyst at Gartner,
+ * who" is the analyst. */
+static const char *const prepositions[] = {"at", "of", "from", "with", "for", "by"};
+
 /* Nationality adjectives and country names (folded; the last word of "South Korean", "Hong
  * Kong", "New Zealand"; local spellings: "Brasil") with their ISO 3166 codes: "Swiss private
  * bank Frey", "Canada's Paladin", "Telefonica Brasil". Written by hand; "U.S." is two
@@ -839,7 +852,10 @@ int tl_words_init(void)
         add_list(&used, TL_W_DETERMINER, WORDS(determiners), 0) ||
         add_list(&used, TL_W_COUNTRY, WORDS(countries), 0) ||
         add_list(&used, TL_W_INDEX_PROVIDER, WORDS(index_providers), 0) ||
-        add_list(&used, TL_W_INDEX_WORD, WORDS(index_words), 0))
+        add_list(&used, TL_W_INDEX_WORD, WORDS(index_words), 0) ||
+        add_list(&used, TL_W_REGION, WORDS(regions), 0) ||
+        add_list(&used, TL_W_FIRM, WORDS(firm_words), 0) ||
+        add_list(&used, TL_W_PREPOSITION, WORDS(prepositions), 0))
         return -1;
     built = 1;
     return 0;

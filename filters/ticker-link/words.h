@@ -25,6 +25,9 @@ typedef enum {
     TL_W_COUNTRY,        /* countries whose possessive introduces a company */
     TL_W_INDEX_PROVIDER, /* index names that are also companies' ("MSCI", "FTSE") */
     TL_W_INDEX_WORD,     /* "index", "benchmark": the name before is an index's */
+    TL_W_REGION,         /* "Latin", "South": words that make a region of a country */
+    TL_W_FIRM,           /* "Capital", "Partners": an investment firm's name words */
+    TL_W_PREPOSITION,    /* "at", "of": "analyst at Gartner, who" is the analyst */
     TL_W_NLISTS
 } tl_wordlist;
 

@@ -73,9 +73,6 @@ static int push(owners *L, uint64_t key, const char *issuer)
     return 0;
 }
 
-/* The distinct issuers that own key (0, 1 or 2 meaning "more than one"). */
-/* Whether issuer has the key among its names and forms (bit 0), and whether another issuer
- * has it (bit 1). */
 /* The index of key's first owner in L (sorted), or where it would be. */
 static size_t first_owner(const owners *L, uint64_t key)
 {
@@ -91,6 +88,8 @@ static size_t first_owner(const owners *L, uint64_t key)
     return lo;
 }
 
+/* Whether issuer has the key among its names and forms (bit 0), and whether another issuer
+ * has it (bit 1). */
 static int owned_by(const owners *L, uint64_t key, const char *issuer)
 {
     size_t lo = first_owner(L, key);
@@ -100,31 +99,11 @@ static int owned_by(const owners *L, uint64_t key, const char *issuer)
     return bits;
 }
 
+/* The distinct issuers that own key (0, 1 or 2 meaning "more than one"). */
 static int n_owners(const owners *L, uint64_t key, const char *issuer)
 {
     int bits = owned_by(L, key, issuer);
     return (bits & 1) + (bits >> 1);
-}
-
-typedef struct {
-    const char *issuer; /* borrowed */
-    int prior;
-} sized;
-
-static int issuer_prior(const sized *S, size_t n, const char *issuer);
-
-/* Whether issuer alone may take key as a short form: it is the key's only owner, or a large
- * company (TL_PRIOR_STRONG_NAME) among owners none of which is known to be large ("Toyota":
- * Toyota Motor, not Toyota Industries, whose size no source gives). */
-static int takes_form(const owners *L, const sized *S, size_t ns, uint64_t key, const char *issuer)
-{
-    size_t lo = first_owner(L, key);
-    if (issuer_prior(S, ns, issuer) < TL_PRIOR_STRONG_NAME) return n_owners(L, key, issuer) == 1;
-    for (size_t i = lo; i < L->n && L->o[i].key == key; i++)
-        if (strcmp(L->o[i].issuer, issuer) &&
-            issuer_prior(S, ns, L->o[i].issuer) >= TL_PRIOR_STRONG_NAME)
-            return 0;
-    return 1;
 }
 
 /* The short forms of one name: words [b, e) of its key (leading words dropped up to b,
@@ -162,6 +141,11 @@ static uint64_t span_key(const tl_name_key *k, int b, int e)
     return h;
 }
 
+typedef struct {
+    const char *issuer; /* borrowed */
+    int prior;
+} sized;
+
 static int cmp_sized(const void *a, const void *b)
 {
     const sized *x = a, *y = b;
@@ -181,6 +165,20 @@ static int issuer_prior(const sized *S, size_t n, const char *issuer)
             hi = mid;
     }
     return lo < n && !strcmp(S[lo].issuer, issuer) ? S[lo].prior : 0;
+}
+
+/* Whether issuer alone may take key as a short form: it is the key's only owner, or a large
+ * company (TL_PRIOR_STRONG_NAME) among owners none of which is known to be large ("Toyota":
+ * Toyota Motor, not Toyota Industries, whose size no source gives). */
+static int takes_form(const owners *L, const sized *S, size_t ns, uint64_t key, const char *issuer)
+{
+    size_t lo = first_owner(L, key);
+    if (issuer_prior(S, ns, issuer) < TL_PRIOR_STRONG_NAME) return n_owners(L, key, issuer) == 1;
+    for (size_t i = lo; i < L->n && L->o[i].key == key; i++)
+        if (strcmp(L->o[i].issuer, issuer) &&
+            issuer_prior(S, ns, L->o[i].issuer) >= TL_PRIOR_STRONG_NAME)
+            return 0;
+    return 1;
 }
 
 /* "JAN".."DEC", "MON".."SUN" (any case). */
