@@ -33,6 +33,8 @@ printf 'common\nkiwi land\n' > "$T/weak.txt"
 # A large company (prior 70, as market cap or the S&P 500 give a US line).
 # A source's acronym alias of a large company ("IBM", the S&P 500's short name) too.
 printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:70\tGRBN\tXNYS\t70\tGrossbahn Motor Corp\t\ncik:71\tQRX\tXNYS\t70\tQRX plc\t\ncik:72\tNOVX\tXNYS\t70\tNOV Inc.\t\ncik:73\tZTV\tXNYS\t35\tZTV Ltd\t\ncik:74\tKXMB\tXNYS\t70\tKexmar Business Machines Corp\tKXM\ncik:75\tLTXH\tXNYS\t35\tLotrax Holdings Corp\tLTX\ncik:76\tFGRT\tXNYS\t70\tFelsgrat Motor Corp\t\ncik:77\tFGRX\tXNYS\t65\tFelsgrat Energy Corp\t\n' > "$T/big.tsv"
+# Openings of two words or more ("JP Morgan" of JP Morgan Chase & Co.).
+printf 'cik:80\tHLVM\tXNYS\t35\tHalvorsen Midstream Partners L.P.\t\ncik:81\tTRNT\tXNYS\t35\tTornet 9 Systems Inc\t\ncik:82\tCWSC\tXNYS\t35\tCommon Widget Split Corp.\t\ncik:83\tVKA\tXNYS\t35\tVarnholt Kapital Alpha Ltd\t\ncik:84\tVKB\tXNYS\t35\tVarnholt Kapital Beta Ltd\t\ncik:85\tZNGP\tXNYS\t35\tZorvath New Grand Packing Co\t\ncik:86\tSBKD\tXNYS\t35\tSkarne Brook Decker Inc\t\ncik:87\tSBKX\tXNYS\t35\tSkarne Brook Holdings Inc\t\n' >> "$T/big.tsv"
 "$TL" import --intl "$T/intl.tsv" --tsv "$T/big.tsv" --weak-words "$T/weak.txt" -o "$T/l.tsv" 2> "$T/e"
 ok $? "import"
 al() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
@@ -43,7 +45,7 @@ is "$(al 'Orsted Fisk Motor Co., Ltd.')" "Orsted Fisk" "after the legal form"
 is "$(al 'Grossbahn Motor Corp')" "Grossbahn" "one word of a large company is not marked weak, and Grossbahn Industries (no size) does not share it"
 is "$(al 'QRX plc')" "=QRX" "a large company's short acronym name links in capitals as written"
 is "$(al 'NOV Inc.')|$(al 'ZTV Ltd')" "|" "not a month's abbreviation, nor a smaller company's"
-is "$(al 'Kexmar Business Machines Corp')" "KXM|=KXM" "a large company's acronym alias from a source links in capitals too"
+is "$(al 'Kexmar Business Machines Corp')" "KXM|=KXM|Kexmar Business" "a large company's acronym alias from a source links in capitals too (and its opening words, below)"
 is "$(al 'Lotrax Holdings Corp')" "LTX" "not a smaller company's"
 is "$(al 'Pacifica Mining Limited')|$(al 'Pacifica Energy Limited')" "|" \
    "a form two issuers share is nobody's"
@@ -53,6 +55,12 @@ is "$(al 'Felsgrat Motor Corp')|$(al 'Felsgrat Energy Corp')|$(al 'Felsgrat Indu
 is "$(al 'Kiwi Land Energy Limited')" "" "nor a place of several words"
 is "$(al 'Common Gold Corp.')" "" "nor a common word"
 is "$(al 'Avadh Sugar & Energy Limited')" "" "a form never ends on a connector"
+is "$(al 'Halvorsen Midstream Partners L.P.')" "Halvorsen Midstream" "the opening two words of a longer name are a form"
+is "$(al 'Tornet 9 Systems Inc')" "" "not with a digit"
+is "$(al 'Common Widget Split Corp.')" "" "not opening on a common word"
+is "$(al 'Varnholt Kapital Alpha Ltd')|$(al 'Varnholt Kapital Beta Ltd')" "|" "not when another issuer's name opens the same way"
+is "$(al 'Zorvath New Grand Packing Co')" "Zorvath New Grand" "not ending on a legal word ('Zorvath New' would link 'Zorvath')"
+is "$(al 'Skarne Brook Decker Inc')" "" "nor one that is another issuer's name after 'Holdings' goes"
 iss() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v m="$1" '$3 == m && $10 ~ /^Nordbank/ { print $1 }'; }
 is "$(iss XTKS)" "$(iss XHKG)" "'Sponsored ADR' closes a name as a legal form does: one issuer"
 
@@ -69,6 +77,8 @@ add 'Sugar and Avadh Sugar said nothing.'
 add 'Grossbahn said on Monday sales rose.'
 add 'QRX said on Monday profit rose.'
 add 'The qrx unit and ZTV said nothing.'
+add 'Shares of Halvorsen Midstream rose.'
+add 'Zorvath said nothing.'
 "$TL" --listings "$T/l.tsv" < "$T/in.ndjson" | python3 -c '
 import json, sys
 for l in sys.stdin:
@@ -85,4 +95,6 @@ is "$(got 7)" "" "nor the cut-off form"
 is "$(got 8)" "GRBN" "a large company's one-word form links alone"
 is "$(got 9)" "QRX" "its acronym links alone"
 is "$(got 10)" "" "not in lower case; a smaller company's acronym needs support"
+is "$(got 11)" "HLVM" "an opening form links on its own"
+is "$(got 12)" "" "no one-word form comes of an opening"
 done_testing
