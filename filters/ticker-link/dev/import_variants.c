@@ -107,6 +107,21 @@ static int n_owners(const owners *L, uint64_t key, const char *issuer)
     return (bits & 1) + (bits >> 1);
 }
 
+/* Whether h is a word that joins a name's parts ("and", "of", "de", "the"). */
+static int is_connector(uint64_t h)
+{
+    static uint64_t conn[4];
+    if (!conn[0]) {
+        conn[0] = tl_word_hash("and", 3);
+        conn[1] = tl_word_hash("of", 2);
+        conn[2] = tl_word_hash("de", 2);
+        conn[3] = tl_word_hash("the", 3);
+    }
+    for (int c = 0; c < 4; c++)
+        if (h == conn[c]) return 1;
+    return 0;
+}
+
 /* The short forms of one name: words [b, e) of its key (leading words dropped up to b,
  * trailing ones from e). Writes up to 3 (b, e) pairs; returns how many. */
 static int forms(const tl_name_key *k, int span[3][2])
@@ -118,15 +133,7 @@ static int forms(const tl_name_key *k, int span[3][2])
            in_list(k->words[e - 1], tail_words, sizeof tail_words / sizeof *tail_words))
         e--;
     /* A form must not end on a connector ("Avadh Sugar &" of "... & Energy"). */
-    static uint64_t conn[4];
-    if (!conn[0]) {
-        conn[0] = tl_word_hash("and", 3);
-        conn[1] = tl_word_hash("of", 2);
-        conn[2] = tl_word_hash("de", 2);
-        conn[3] = tl_word_hash("the", 3);
-    }
-    for (int c = 0; c < 4 && e < n; c++)
-        if (k->words[e - 1] == conn[c]) e = n;
+    if (e < n && is_connector(k->words[e - 1])) e = n;
     int m = 0;
     if (b > 0) span[m][0] = (int)b, span[m++][1] = (int)n;
     if (e < n) span[m][0] = 0, span[m++][1] = (int)e;
@@ -214,27 +221,17 @@ static int add_once(tl_brow *r, const char *mark, const char *name)
  * "Houghton Mifflin" of Houghton Mifflin Harcourt): two words or more, none with a digit or
  * of one letter ("TIER 1", "A-1"); not ending on a connector ("Bank of") or before one
  * ("Avadh Sugar" of Avadh Sugar & Energy, "Stanley Black" of Stanley Black & Decker); not
- * ending on a legal or group
- * word, which the linker would strip to one word ("Guangdong New" to "Guangdong"); not
- * opening on a common word, place, first name or surname ("Big Pharma", "China Minmetals",
- * "Qingdao Haier" of Qingdao Haier Biomedical, "Aston Martin"), where the opening is more
- * often another body's or the parent's name than the listed company's. */
+ * ending on a legal or group word, which the linker would strip to one word ("Guangdong
+ * New" to "Guangdong"); not opening on a common word, place, first name or surname ("Big
+ * Pharma", "China Minmetals", "Qingdao Haier" of Qingdao Haier Biomedical), where the
+ * opening is more often another body's or the parent's name than the listed company's. */
 static int opening_form(const tl_name_key *k, int p, const char *name, const np_wordset *weak,
                         const np_wordset *places)
 {
-    static uint64_t conn[4];
-    if (!conn[0]) {
-        conn[0] = tl_word_hash("and", 3);
-        conn[1] = tl_word_hash("of", 2);
-        conn[2] = tl_word_hash("de", 2);
-        conn[3] = tl_word_hash("the", 3);
-    }
     if (p < 2 || p >= k->nwords) return 0;
-    uint64_t last = k->words[p - 1], next = k->words[p], first = k->words[0];
-    for (int c = 0; c < 4; c++)
-        if (last == conn[c] || next == conn[c]) return 0;
-    if (tl_is_legal_word(last) || tl_is_common_word(first) ||
-        (weak && np_wordset_has(weak, first)) ||
+    uint64_t last = k->words[p - 1], first = k->words[0];
+    if (is_connector(last) || is_connector(k->words[p]) || tl_is_legal_word(last) ||
+        tl_is_common_word(first) || (weak && np_wordset_has(weak, first)) ||
         (places && np_wordset_has(places, span_key(k, 0, 1))))
         return 0;
     for (int w = 0; w < p; w++) {
