@@ -267,20 +267,12 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
             int m = forms(&k[j], span);
             for (int v = 0; v < m; v++)
                 if (push(&L, span_key(&k[j], span[v][0], span[v][1]), r->issuer)) goto out;
+            for (int p = 2; p < k[j].nwords && TL_SEC_IS_EQUITY(r->type); p++)
+                if (push(&P, span_key(&k[j], 0, p), r->issuer)) goto out;
         }
     }
     qsort(L.o, L.n, sizeof *L.o, cmp_owner);
-    for (size_t i = 0; i < rows->n; i++) {
-        tl_brow *r = &rows->r[i];
-        if (r->dropped || !r->name[0] || !TL_SEC_IS_EQUITY(r->type)) continue;
-        tl_name_key k[2];
-        int nk = tl_name_keys(r->name, strlen(r->name), &toks, k);
-        if (nk < 0) goto out;
-        for (int j = 0; j < nk; j++)
-            for (int p = 2; p < k[j].nwords; p++)
-                if (push(&P, span_key(&k[j], 0, p), r->issuer)) goto out;
-    }
-    qsort(P.o, P.n, sizeof *P.o, cmp_owner);
+    if (P.n) qsort(P.o, P.n, sizeof *P.o, cmp_owner);
     for (size_t i = 0; i < rows->n; i++) {
         tl_brow *r = &rows->r[i];
         if (r->dropped || !r->name[0] || !TL_SEC_IS_EQUITY(r->type)) continue;
