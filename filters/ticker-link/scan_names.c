@@ -66,6 +66,19 @@ static int defined_acronym(const char *s, const tl_tok *t, size_t i)
     return m == 0;
 }
 
+/* Whether a competitor's word ("rival", "peers") stands up to three words before t[i], with
+ * only lower-case words or possessives between and no punctuation ("rival Serco", "European
+ * rivals Inditex", "rivals such as Lufthansa"). */
+static int rival_before(const tl_tok *t, size_t i)
+{
+    for (size_t j = i, n = 0; j > 0 && n < 3; j--, n++) {
+        if (t[j].flags & TL_TOK_BREAK) return 0;
+        if (!(t[j - 1].flags & (TL_TOK_LOWER | TL_TOK_POSS))) return 0;
+        if (tl_word_in(TL_W_RIVAL, t[j - 1].h)) return 1;
+    }
+    return 0;
+}
+
 /* Whether the alias's first word carries its own "'s" ("Domino's Pizza"). */
 static int own_possessive(const tl_alias *a)
 {
@@ -439,6 +452,11 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                           tl_word_in(TL_W_COUNTRY, t[i - 1].h);
             if (listed_cue) m->cue = (uint8_t)((a->curated == 3 && after) || trade || country);
             if (m->form && !m->cue) m->cue = (uint8_t)((after && !m->opens) || country);
+            /* Or a competitor's word up to three lower-case words before it ("rival Serco",
+             * "rivals such as Lufthansa"), unless the name has its own "'s" ("rival
+             * Christie's" is the auction house, not Christie Group plc). Chosen on the
+             * dev folds: +6 of 2815 masked, no wrong company more on the gold. */
+            if (m->form && !m->cue && !(t[e - 1].flags & TL_TOK_POSS)) m->cue = rival_before(t, i);
         }
         /* Index and benchmark names ("the MSCI world index", "FTSE 100", "Nikkei") are not
          * their providers: such a name, or any name right before "index", "benchmark" or

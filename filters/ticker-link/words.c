@@ -754,6 +754,10 @@ static const char *const firm_words[] = {"partners", "capital",    "advisers",
 /* Prepositions before a name that a relative clause then follows: "analyst at Gartner,
  * who" is the analyst. */
 static const char *const prepositions[] = {"at", "of", "from", "with", "for", "by"};
+/* Words that name a competitor: "rival Serco", "rivals Lloyds and Royal Bank of Scotland",
+ * "European rivals Inditex and H&M". */
+static const char *const rival_words[] = {"rival", "rivals",     "peer",
+                                          "peers", "competitor", "competitors"};
 
 /* Nationality adjectives and country names (folded; the last word of "South Korean", "Hong
  * Kong", "New Zealand"; local spellings: "Brasil") with their ISO 3166 codes: "Swiss private
@@ -855,7 +859,8 @@ int tl_words_init(void)
         add_list(&used, TL_W_INDEX_WORD, WORDS(index_words), 0) ||
         add_list(&used, TL_W_REGION, WORDS(regions), 0) ||
         add_list(&used, TL_W_FIRM, WORDS(firm_words), 0) ||
-        add_list(&used, TL_W_PREPOSITION, WORDS(prepositions), 0))
+        add_list(&used, TL_W_PREPOSITION, WORDS(prepositions), 0) ||
+        add_list(&used, TL_W_RIVAL, WORDS(rival_words), 0))
         return -1;
     built = 1;
     return 0;

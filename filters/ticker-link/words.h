@@ -28,6 +28,7 @@ typedef enum {
     TL_W_REGION,         /* "Latin", "South": words that make a region of a country */
     TL_W_FIRM,           /* "Capital", "Partners": an investment firm's name words */
     TL_W_PREPOSITION,    /* "at", "of": "analyst at Gartner, who" is the analyst */
+    TL_W_RIVAL,          /* "rival", "peers": the name after is a competitor's */
     TL_W_NLISTS
 } tl_wordlist;
 

@@ -2,11 +2,12 @@
 # newspipe-ticker-link: a short form of a longer name ("Lufthansa" of Deutsche Lufthansa AG,
 # "Serco" of Serco Group plc) is weak, and the article's own context supports it: a cue word
 # after it in mid-sentence ("..., Lufthansa said"), a country's possessive before it, or the
-# form written twice. Not a common-word name, a country, digits or capitals, and not a trade
+# form written twice, or a competitor's word before it. Not a common-word name, a country, digits or capitals, and not a trade
 # word before it. A region is no company's unit; a name a person's pronoun follows is a
 # person's; a name with its own 's needs it; "X & Name" and "Name Capital Partners LLC" are
 # other firms, and "Body of Words (BOW)" that body; a capitalized word after a name in a line
-# of capitals makes another name too. Names and table written for this test.
+# of capitals makes another name too. A competitor's word before a short form ("rival
+# Serco") supports it. Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 # "~Quellwerk": the short form the importer derives; "~Stallard Inc": the marker the importer
@@ -63,6 +64,10 @@ add 'Carmaker SATC said sales rose.'
 add 'COMMENTARY: ARVEX CHARI, FUND MANAGER, MUMBAI: rates will rise.'
 add 'COMMENTARY: JOHN LEE, ECONOMIST, KRANICH GLOBAL MARKETS, TOKYO: rates will rise.'
 add 'Arvex Global said sales rose.'
+add 'The contract went to rival Quellwerk in March.'
+add 'It lost ground to European rivals such as Quellwerk.'
+add 'It lost ground to rival Quellwerk'"'"'s chain in March.'
+add 'The rival, Quellwerk, won.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -98,4 +103,8 @@ is "$(got 31)" "600999@XSHG" "elsewhere they are the company"
 is "$(got 32)" "" "in a line of capitals, a capitalized word after a name makes it another name"
 is "$(got 33)" "KRN@XETR" "not after a large company's (its unit)"
 is "$(got 34)" "" "as in mixed case"
+is "$(got 35)" "QWK@XETR" "a competitor's word right before a short form supports it"
+is "$(got 36)" "QWK@XETR" "or up to three lower-case words before it"
+is "$(got 37)" "" "not a name with its own 's (rival Christie's is the auction house)"
+is "$(got 38)" "" "nor across punctuation"
 done_testing
