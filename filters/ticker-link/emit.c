@@ -184,6 +184,44 @@ static int put_ric(np_buf *o, const tl_listing *l, const tl_mention *written)
     return np_json_put_string(o, buf, n);
 }
 
+/* A weak short form that nothing has supported yet (scan_names.c), in mid-sentence (a
+ * sentence's first word is capitalized whatever it is: "Also, Facebook said"). */
+static int unsupported_form(const tl_mention *m)
+{
+    return m->method == M_NAME && m->form && m->weak && !m->cue && !m->opens &&
+           m->issuer != TL_NONE;
+}
+
+/* A name that links on its own: not weak, or supported. */
+static int solid(const tl_mention *m)
+{
+    return m->method == M_NAME && m->issuer != TL_NONE && (!m->weak || m->cue);
+}
+
+/* A short form listed next to a name that links on its own ("Telefonica, Intesa, Generali
+ * and Mediobanca", "Deutsche Bank, UBS and Lloyds") is one more company of the list: the
+ * list supports it, from either side and along the list. Mentions are in text order; the
+ * name a listed one follows is the field's previous name (codes may stand between). */
+static void list_support(tl_linker *L)
+{
+    tl_mention *prev = NULL; /* forward: the field's previous name */
+    for (size_t k = 0; k < L->nm; k++) {
+        tl_mention *m = &L->m[k];
+        if (m->method != M_NAME) continue;
+        tl_mention *p = prev && prev->field == m->field ? prev : NULL;
+        prev = m;
+        if (m->listed && p && !m->dead && !p->dead && unsupported_form(m) && solid(p)) m->cue = 1;
+    }
+    tl_mention *next = NULL; /* backward: the field's next name */
+    for (size_t k = L->nm; k-- > 0;) {
+        tl_mention *m = &L->m[k];
+        if (m->method != M_NAME) continue;
+        tl_mention *n = next && next->field == m->field ? next : NULL;
+        next = m;
+        if (n && n->listed && !m->dead && !n->dead && unsupported_form(m) && solid(n)) m->cue = 1;
+    }
+}
+
 int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
 {
     const tl_table *T = L->table;
@@ -239,6 +277,7 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
             }
         }
     }
+    list_support(L);
     /* Live mentions grouped by issuer (text order kept within): aggregation and output walk
      * these groups, so the work stays near-linear however many companies an article names. */
     if (L->nm > L->by_issuer_cap) {

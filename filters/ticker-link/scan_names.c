@@ -66,6 +66,34 @@ static int defined_acronym(const char *s, const tl_tok *t, size_t i)
     return m == 0;
 }
 
+/* Whether the name at t[i] follows the name that ends before t[pe] as the next item of a
+ * list: ", " alone between them, or "and"/"or" (after a comma or not): "Telefonica, Intesa",
+ * "Generali and Mediobanca", "UBS, and Lloyds". */
+static int list_next(const char *s, const tl_tok *t, size_t pe, size_t i)
+{
+    static uint64_t and_h, or_h;
+    if (!and_h) {
+        and_h = tl_word_hash("and", 3);
+        or_h = tl_word_hash("or", 2);
+    }
+    if (pe == 0) return 0;
+    if (i == pe + 1 && (t[pe].h == and_h || t[pe].h == or_h)) {
+        if (t[i].flags & TL_TOK_BREAK) return 0;
+        i = pe; /* what stands before "and": nothing, or a comma */
+        if (!(t[i].flags & TL_TOK_BREAK)) return 1;
+    } else if (i != pe || !(t[i].flags & TL_TOK_BREAK)) {
+        return 0;
+    }
+    int commas = 0;
+    for (uint32_t k = t[i - 1].b1; k < t[i].b0; k++) {
+        if (s[k] == ',')
+            commas++;
+        else if (s[k] != ' ')
+            return 0;
+    }
+    return commas == 1;
+}
+
 /* Whether a competitor's word ("rival", "peers") stands up to three words before t[i], with
  * only lower-case words or possessives between and no punctuation ("rival Serco", "European
  * rivals Inditex", "rivals such as Lufthansa"). */
@@ -233,6 +261,8 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
     const tl_matcher *M = &T->names;
     const tl_tok *t = L->toks.t;
     size_t nt = L->toks.n;
+    int named = 0;     /* a name was found before in this field */
+    size_t prev_e = 0; /* the token after it */
     for (size_t i = 0; i < nt; i++) {
         if (t[i].flags & TL_TOK_LOWER) continue;
         if (!tl_matcher_may_start(M, t[i].h)) continue;
@@ -400,6 +430,9 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         }
         tl_mention *m = tl_new_mention(L);
         if (!m) return -1;
+        m->listed = (uint8_t)(named && list_next(s, t, prev_e, i));
+        named = 1;
+        prev_e = e;
         m->issuer = a->issuer;
         m->alias_first = best->first;
         m->alias_count = best->count;

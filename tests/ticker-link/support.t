@@ -7,7 +7,8 @@
 # person's; a name with its own 's needs it; "X & Name" and "Name Capital Partners LLC" are
 # other firms, and "Body of Words (BOW)" that body; a capitalized word after a name in a line
 # of capitals makes another name too. A competitor's word before a short form ("rival
-# Serco") supports it. Names and table written for this test.
+# Serco") supports it, and so does a list with a name that links alone ("Telefonica,
+# Intesa and Generali"). Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 # "~Quellwerk": the short form the importer derives; "~Stallard Inc": the marker the importer
@@ -68,6 +69,10 @@ add 'The contract went to rival Quellwerk in March.'
 add 'It lost ground to European rivals such as Quellwerk.'
 add 'It lost ground to rival Quellwerk'"'"'s chain in March.'
 add 'The rival, Quellwerk, won.'
+add 'Its partners are Brandolf, Kranich and Quellwerk.'
+add 'The bidders, Quellwerk and Stallard Inc, declined to comment.'
+add 'Quellwerk, Kranich and others declined to comment.'
+add 'The plan of Quellwerk was news to Kranich.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -107,4 +112,8 @@ is "$(got 35)" "QWK@XETR" "a competitor's word right before a short form support
 is "$(got 36)" "QWK@XETR" "or up to three lower-case words before it"
 is "$(got 37)" "" "not a name with its own 's (rival Christie's is the auction house)"
 is "$(got 38)" "" "nor across punctuation"
+is "$(got 39)" "BRF@XLON KRN@XETR QWK@XETR" "a short form listed with a name that links alone is one more company of the list, either side of it"
+is "$(got 40)" "QWK@XETR STLD@XNYS" "a name with its legal form supports the list too"
+is "$(got 41)" "KRN@XETR" "not a list's first item that opens a sentence"
+is "$(got 42)" "KRN@XETR" "nor a short form that is no item of the name's list"
 done_testing
