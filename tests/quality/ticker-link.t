@@ -8,7 +8,7 @@
 #
 # Measured when the floors were set (make eval-ticker-link, "dev" table; the floors were set
 # at round 1 with the margins 0.028, 0.023, 0.018, 0.023 and are only ever raised):
-#   masked recall, test companies    352/740 = 0.476 (95% 0.434-0.515)   floor 0.447
+#   masked recall, test companies    354/740 = 0.478 (95% 0.437-0.519)   floor 0.450
 #   explicit recall, test companies  739/740 = 0.999                      floor 0.975
 #   gold precision (issuers)         475/490 = 0.969 (95% 0.951-0.984)   floor 0.950
 #   gold recall, test companies       84/95  = 0.884                      floor 0.860
@@ -23,8 +23,9 @@
 # joined to their SEC issuers: masked recall 0.440 -> 0.446, measured minus its margin;
 # next stop, the split also leaves out the rows of a test company's issuer written under
 # its later code, and this stop's rules: masked recall 0.446 -> 0.447, measured minus its
-# margin; next stop, a name's opening words as a form: masked recall unchanged, precision
-# 475/489 -> 475/490, floors unchanged)
+# margin; next stop, a name's opening words as a form, competitor and list supports of short
+# forms: masked recall 0.447 -> 0.450, measured minus its margin; precision 475/489 ->
+# 475/490, its floor unchanged)
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 need_shared
 need_prog newspipe-ticker-link
@@ -51,8 +52,8 @@ masked=$(figure '^masked recall, test')
 explicit=$(figure '^explicit recall, test')
 prec=$(figure '^gold precision')
 grec=$(figure '^gold recall, test')
-at_least "$masked" 0.447
-ok $? "masked-code recall on never-seen companies $masked >= 0.447"
+at_least "$masked" 0.450
+ok $? "masked-code recall on never-seen companies $masked >= 0.450"
 at_least "$explicit" 0.975
 ok $? "explicit-code recall on never-seen companies $explicit >= 0.975"
 at_least "$prec" 0.950
