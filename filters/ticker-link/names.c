@@ -20,6 +20,20 @@ int tl_is_common_word(uint64_t h)
     return tl_word_in(TL_W_COMMON, h);
 }
 
+int tl_is_end_connector(uint64_t h)
+{
+    static uint64_t conn[4];
+    if (!conn[0]) {
+        conn[0] = tl_word_hash("and", 3);
+        conn[1] = tl_word_hash("of", 2);
+        conn[2] = tl_word_hash("de", 2);
+        conn[3] = tl_word_hash("the", 3);
+    }
+    for (int c = 0; c < 4; c++)
+        if (h == conn[c]) return 1;
+    return 0;
+}
+
 int tl_is_legal_word(uint64_t h)
 {
     return is_legal_only(h) || is_group(h);
@@ -97,14 +111,7 @@ int tl_name_keys(const char *s, size_t n, tl_toks *toks, tl_name_key out[2])
     strip_legal(s, t + b, &m);
     if (m == 0 || m > TL_NAME_MAX_WORDS) return 0;
     /* A name cut short at a connector ("The Bank of") is not a name. */
-    static uint64_t of_h, and_h, de_h;
-    if (!of_h) {
-        of_h = tl_word_hash("of", 2);
-        and_h = tl_word_hash("and", 3);
-        de_h = tl_word_hash("de", 2);
-    }
-    uint64_t last = t[b + m - 1].h;
-    if (m > 1 && (last == of_h || last == and_h || last == de_h || last == the_h)) return 0;
+    if (m > 1 && tl_is_end_connector(t[b + m - 1].h)) return 0;
     int nk = 0;
     fill_key(t + b, m, &out[nk++], 0);
     size_t m2 = m;

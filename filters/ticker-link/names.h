@@ -42,4 +42,8 @@ int tl_is_common_word(uint64_t word_hash);
  * name in text ("Inc", "Corp", "Holdings", "Group"). */
 int tl_is_legal_word(uint64_t word_hash);
 
+/* True for the words that join a name's parts and cannot end one ("and", "of", "de", "the":
+ * "The Bank of" is no name). */
+int tl_is_end_connector(uint64_t word_hash);
+
 #endif

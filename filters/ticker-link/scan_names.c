@@ -66,9 +66,9 @@ static int defined_acronym(const char *s, const tl_tok *t, size_t i)
     return m == 0;
 }
 
-/* Whether the name at t[i] follows the name that ends before t[pe] as the next item of a
- * list: ", " alone between them, or "and"/"or" (after a comma or not): "Telefonica, Intesa",
- * "Generali and Mediobanca", "UBS, and Lloyds". */
+/* Whether the name at t[i] follows the name that ends before t[pe] (0: no name before) as
+ * the next item of a list: ", " alone between them, or "and"/"or" (after a comma or not):
+ * "Telefonica, Intesa", "Generali and Mediobanca", "UBS, and Lloyds". */
 static int list_next(const char *s, const tl_tok *t, size_t pe, size_t i)
 {
     static uint64_t and_h, or_h;
@@ -261,8 +261,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
     const tl_matcher *M = &T->names;
     const tl_tok *t = L->toks.t;
     size_t nt = L->toks.n;
-    int named = 0;     /* a name was found before in this field */
-    size_t prev_e = 0; /* the token after it */
+    size_t prev_e = 0; /* the token after this field's previous name; 0: none yet */
     for (size_t i = 0; i < nt; i++) {
         if (t[i].flags & TL_TOK_LOWER) continue;
         if (!tl_matcher_may_start(M, t[i].h)) continue;
@@ -430,8 +429,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         }
         tl_mention *m = tl_new_mention(L);
         if (!m) return -1;
-        m->listed = (uint8_t)(named && list_next(s, t, prev_e, i));
-        named = 1;
+        m->listed = (uint8_t)list_next(s, t, prev_e, i);
         prev_e = e;
         m->issuer = a->issuer;
         m->alias_first = best->first;

@@ -107,21 +107,6 @@ static int n_owners(const owners *L, uint64_t key, const char *issuer)
     return (bits & 1) + (bits >> 1);
 }
 
-/* Whether h is a word that joins a name's parts ("and", "of", "de", "the"). */
-static int is_connector(uint64_t h)
-{
-    static uint64_t conn[4];
-    if (!conn[0]) {
-        conn[0] = tl_word_hash("and", 3);
-        conn[1] = tl_word_hash("of", 2);
-        conn[2] = tl_word_hash("de", 2);
-        conn[3] = tl_word_hash("the", 3);
-    }
-    for (int c = 0; c < 4; c++)
-        if (h == conn[c]) return 1;
-    return 0;
-}
-
 /* The short forms of one name: words [b, e) of its key (leading words dropped up to b,
  * trailing ones from e). Writes up to 3 (b, e) pairs; returns how many. */
 static int forms(const tl_name_key *k, int span[3][2])
@@ -133,7 +118,7 @@ static int forms(const tl_name_key *k, int span[3][2])
            in_list(k->words[e - 1], tail_words, sizeof tail_words / sizeof *tail_words))
         e--;
     /* A form must not end on a connector ("Avadh Sugar &" of "... & Energy"). */
-    if (e < n && is_connector(k->words[e - 1])) e = n;
+    if (e < n && tl_is_end_connector(k->words[e - 1])) e = n;
     int m = 0;
     if (b > 0) span[m][0] = (int)b, span[m++][1] = (int)n;
     if (e < n) span[m][0] = 0, span[m++][1] = (int)e;
@@ -230,7 +215,7 @@ static int opening_form(const tl_name_key *k, int p, const char *name, const np_
 {
     if (p < 2 || p >= k->nwords) return 0;
     uint64_t last = k->words[p - 1], first = k->words[0];
-    if (is_connector(last) || is_connector(k->words[p]) || tl_is_legal_word(last) ||
+    if (tl_is_end_connector(last) || tl_is_end_connector(k->words[p]) || tl_is_legal_word(last) ||
         tl_is_common_word(first) || (weak && np_wordset_has(weak, first)) ||
         (places && np_wordset_has(places, span_key(k, 0, 1))))
         return 0;
