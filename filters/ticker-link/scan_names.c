@@ -141,16 +141,17 @@ static int case_fits(const char *s, const tl_tok *t, size_t i, size_t j, const t
 }
 
 /* Picks the issuer among the candidates of one key: curated aliases first, then the
- * highest prior. Returns the alias index, or TL_NONE; *tie is set when two issuers tie. */
+ * highest prior. A word in camel case (camel) fits any alias but one of exact case. Returns
+ * the alias index, or TL_NONE; *tie is set when two issuers tie. */
 static uint32_t pick(const tl_table *T, const tl_slot *sl, const char *s, const tl_tok *t, size_t i,
-                     size_t j, int *tie)
+                     size_t j, int camel, int *tie)
 {
     uint32_t best = TL_NONE;
     int best_rank = -1;
     *tie = 0;
     for (uint32_t k = sl->first; k < sl->first + sl->count; k++) {
         const tl_alias *a = &T->names.alias[k];
-        if (!case_fits(s, t, i, j, a)) continue;
+        if (camel ? (a->flags & TL_KEY_EXACT) != 0 : !case_fits(s, t, i, j, a)) continue;
         int rank = (a->curated == 2 ? 1000 : 0) + T->iss[a->issuer].prior;
         if (rank > best_rank) {
             best = k;
@@ -250,6 +251,65 @@ static const char *nation_before(const tl_tok *t, size_t i)
     return iso;
 }
 
+/* The longest name that starts at t[i], whose words up to t[i] have the key k and the slot sl
+ * (NULL: none): its slot, with *end the token after it; NULL when none ends. */
+static const tl_slot *longest(const tl_matcher *M, const char *s, const tl_tok *t, size_t nt,
+                              size_t i, uint64_t k, const tl_slot *sl, size_t *end)
+{
+    const tl_slot *best = NULL;
+    if (!sl) return NULL;
+    if (sl->count) {
+        best = sl;
+        *end = i + 1;
+    }
+    for (size_t j = i + 1; sl->prefix && j < nt; j++) {
+        /* A possessive may be inside a name ("Men's Wearhouse"); the prefix table decides
+         * whether a name continues after it. */
+        if ((t[j].flags & TL_TOK_BREAK) && (best || !abbrev_stop(s, t, j))) break;
+        k = tl_key_step(k, t[j].h);
+        sl = tl_matcher_find(M, k);
+        if (!sl) break;
+        if (sl->count) {
+            best = sl;
+            *end = j + 1;
+        }
+    }
+    return best;
+}
+
+#define TL_CAMEL_MAX 4
+
+/* The words of a capitalized token in camel case, as word hashes into h[0..TL_CAMEL_MAX): it
+ * splits where a lower-case letter meets a capital ("Exxon|Mobil") and before the last
+ * capital of a run that a lower-case letter follows ("JP|Morgan"). ASCII letters only, each
+ * part of two letters or more. Returns the number of words, or 0 when the token is not in
+ * camel case. */
+static int camel_words(const char *s, const tl_tok *t, uint64_t h[TL_CAMEL_MAX])
+{
+    if ((t->flags & (TL_TOK_CAPS | TL_TOK_LOWER | TL_TOK_DIGIT)) || !(t->flags & TL_TOK_MIXED))
+        return 0;
+    const char *w = s + t->b0;
+    size_t n = t->b1 - t->b0, start = 0;
+    int k = 0;
+    if (n == 0 || w[0] < 'A' || w[0] > 'Z') return 0; /* "eBay" */
+    for (size_t i = 0; i < n; i++)
+        if (!((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= 'A' && w[i] <= 'Z'))) return 0;
+    for (size_t i = 1; i <= n; i++) {
+        int cut = i == n;
+        if (!cut && w[i] >= 'A' && w[i] <= 'Z')
+            cut = (w[i - 1] >= 'a' && w[i - 1] <= 'z') ||
+                  (i + 1 < n && w[i - 1] >= 'A' && w[i - 1] <= 'Z' && w[i + 1] >= 'a' &&
+                   w[i + 1] <= 'z');
+        if (!cut) continue;
+        if (i - start < 2 || k == TL_CAMEL_MAX) return 0;
+        char f[64];
+        size_t fl = tl_fold_word(w + start, i - start, f, sizeof f);
+        h[k++] = tl_word_hash(f, fl);
+        start = i;
+    }
+    return k >= 2 ? k : 0;
+}
+
 int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size_t nz)
 {
     static uint64_t people_h, of_h;
@@ -264,25 +324,31 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
     size_t prev_e = 0; /* the token after this field's previous name; 0: none yet */
     for (size_t i = 0; i < nt; i++) {
         if (t[i].flags & TL_TOK_LOWER) continue;
-        if (!tl_matcher_may_start(M, t[i].h)) continue;
-        uint64_t k = tl_key_step(TL_KEY_SEED, t[i].h);
-        const tl_slot *sl = tl_matcher_find(M, k), *best = NULL;
+        const tl_slot *best = NULL;
         size_t end = 0;
-        if (!sl) continue;
-        if (sl->count) {
-            best = sl;
-            end = i + 1;
+        if (tl_matcher_may_start(M, t[i].h)) {
+            uint64_t k = tl_key_step(TL_KEY_SEED, t[i].h);
+            best = longest(M, s, t, nt, i, k, tl_matcher_find(M, k), &end);
         }
-        for (size_t j = i + 1; sl->prefix && j < nt; j++) {
-            /* A possessive may be inside a name ("Men's Wearhouse"); the prefix table
-             * decides whether a name continues after it. */
-            if ((t[j].flags & TL_TOK_BREAK) && (best || !abbrev_stop(s, t, j))) break;
-            k = tl_key_step(k, t[j].h);
-            sl = tl_matcher_find(M, k);
-            if (!sl) break;
-            if (sl->count) {
-                best = sl;
-                end = j + 1;
+        /* "IntercontinentalExchange", "JPMorgan": a word in camel case that names nothing
+         * whole is read as its words ("Intercontinental Exchange", "JP Morgan"). */
+        int camel = 0;
+        if (!best && (t[i].flags & TL_TOK_MIXED)) {
+            uint64_t h[TL_CAMEL_MAX];
+            int nw = camel_words(s, &t[i], h);
+            if (nw >= 2 && tl_matcher_may_start(M, h[0])) {
+                uint64_t k = TL_KEY_SEED;
+                const tl_slot *sl = NULL;
+                for (int q = 0; q < nw; q++) {
+                    k = tl_key_step(k, h[q]);
+                    sl = tl_matcher_find(M, k);
+                    if (!sl || (q + 1 < nw && !sl->prefix)) {
+                        sl = NULL;
+                        break;
+                    }
+                }
+                best = longest(M, s, t, nt, i, k, sl, &end);
+                camel = best != NULL;
             }
         }
         if (!best) continue;
@@ -291,7 +357,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             continue;
         }
         int tie;
-        uint32_t ai = pick(T, best, s, t, i, end, &tie);
+        uint32_t ai = pick(T, best, s, t, i, end, camel, &tie);
         if (ai == TL_NONE) continue;
         const tl_alias *a = &M->alias[ai];
         /* "Ford Foundation", "Target Field": a different organization. */
