@@ -150,8 +150,12 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
             uint32_t u = c < 0x80 ? c : decode(s, n, i, &len);
             switch (u) {
             case ' ':
-            case '\t':
             case 0xA0: space = 1; break;
+            case '\t':
+                /* A tab separates a table's cells ("Ardmore<TAB>Oklahoma<TAB>Valero"). */
+                pending |= TL_TOK_BREAK;
+                space = 1;
+                break;
             case '\n':
             case '\r':
                 pending |= TL_TOK_BREAK | TL_TOK_SENT;

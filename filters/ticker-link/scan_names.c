@@ -251,6 +251,17 @@ static const char *nation_before(const tl_tok *t, size_t i)
     return iso;
 }
 
+/* Whether the word before t[i] is a number in digits alone, apart from it ("150 Boeing jets",
+ * "1,000,000 Plains All American"): a count before a name, not a word of a longer name ("21st
+ * Century", "Fund 1-B LP"). */
+static int count_before(const char *s, const tl_tok *t, size_t i)
+{
+    if (i == 0 || (t[i].flags & TL_TOK_GLUE) || t[i - 1].b1 == t[i - 1].b0) return 0;
+    for (uint32_t b = t[i - 1].b0; b < t[i - 1].b1; b++)
+        if (s[b] < '0' || s[b] > '9') return 0;
+    return 1;
+}
+
 /* The longest name that starts at t[i], whose words up to t[i] have the key k and the slot sl
  * (NULL: none): its slot, with *end the token after it; NULL when none ends. */
 static const tl_slot *longest(const tl_matcher *M, const char *s, const tl_tok *t, size_t nt,
@@ -422,7 +433,8 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
          * it a person's or another organization's name. */
         if (single && i > 0 && !(t[i].flags & TL_TOK_BREAK) && !(t[i].flags & TL_TOK_SENT) &&
             !(t[i - 1].flags & TL_TOK_LOWER) && !(t[i - 1].flags & TL_TOK_POSS) &&
-            !tl_word_in(TL_W_BEFORE_OK, t[i - 1].h) && !tl_is_legal_word(t[i - 1].h)) {
+            !tl_word_in(TL_W_BEFORE_OK, t[i - 1].h) && !tl_is_legal_word(t[i - 1].h) &&
+            !count_before(s, t, i)) {
             /* Remembered when it reads as a person's name in mid-sentence ("said Yoshiharu
              * Ueki"), not a heading ("SECURITY Swisscom") or a sentence's first word ("Even
              * Tesla"): "Ueki said" later is the person again. */
@@ -442,7 +454,8 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         }
         if (!single && a->curated != 2 && i > 0 && !(t[i].flags & TL_TOK_BREAK) &&
             !(t[i].flags & TL_TOK_SENT) && !(t[i - 1].flags & TL_TOK_LOWER) &&
-            !(t[i - 1].flags & TL_TOK_POSS) && !tl_word_in(TL_W_DETERMINER, t[i - 1].h)) {
+            !(t[i - 1].flags & TL_TOK_POSS) && !tl_word_in(TL_W_DETERMINER, t[i - 1].h) &&
+            !count_before(s, t, i)) {
             i = end - 1;
             continue;
         }

@@ -53,6 +53,11 @@ int main(void)
     tl_tokenize(s, strlen(s), &T);
     ok(T.n == 2 && T.t[1].cp0 == 2 && T.t[1].cp1 == 9 && (T.t[1].flags & TL_TOK_POSS),
        "code-point offsets and possessive");
+    /* A tab separates phrases (a table's cells); a space does not. */
+    const char *cells = "Ardmore\tOklahoma Valero";
+    tl_tokenize(cells, strlen(cells), &T);
+    ok(T.n == 3 && (T.t[1].flags & TL_TOK_BREAK) && !(T.t[2].flags & TL_TOK_BREAK),
+       "a tab breaks a phrase, a space does not");
     tl_toks_free(&T);
     return done_testing();
 }
