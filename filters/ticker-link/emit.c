@@ -184,11 +184,12 @@ static int put_ric(np_buf *o, const tl_listing *l, const tl_mention *written)
     return np_json_put_string(o, buf, n);
 }
 
-/* A weak short form that nothing has supported yet (scan_names.c), in mid-sentence (a
- * sentence's first word is capitalized whatever it is: "Also, Facebook said"). */
+/* A weak short form, or common-word name of a large company, that nothing has supported yet
+ * (scan_names.c), in mid-sentence (a sentence's first word is capitalized whatever it is:
+ * "Also, Facebook said"). */
 static int unsupported_form(const tl_mention *m)
 {
-    return m->method == M_NAME && m->form && m->weak && !m->cue && !m->opens &&
+    return m->method == M_NAME && (m->form || m->large) && m->weak && !m->cue && !m->opens &&
            m->issuer != TL_NONE;
 }
 
@@ -200,7 +201,8 @@ static int solid(const tl_mention *m)
 
 /* A short form listed next to a name that links on its own ("Telefonica, Intesa, Generali
  * and Mediobanca", "Deutsche Bank, UBS and Lloyds") is one more company of the list: the
- * list supports it, from either side and along the list. Mentions are in text order; the
+ * list supports it, from either side and along the list; so is a large company's
+ * common-word name ("Google, Apple and Facebook"). Mentions are in text order; the
  * name a listed one follows is the field's previous name (codes may stand between). */
 static void list_support(tl_linker *L)
 {

@@ -24,6 +24,8 @@ struct tl_mention {
     uint8_t form;          /* a weak one-word short form of a longer name (scan_names.c):
                               context cues and repetition may support it */
     uint8_t opens;         /* the name is the first word of a sentence (capitalized anyway) */
+    uint8_t large;         /* a common-word name ("~") of a large company ("Apple", "Shell"):
+                              like a short form, a list may support it (emit.c) */
     uint8_t listed;        /* a list's next item after the field's previous name ("Intesa,
                               Generali and Mediobanca": Generali, Mediobanca) */
     uint64_t word;         /* one-word names: the word's hash; longer ones: the first word's */

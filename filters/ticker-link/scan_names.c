@@ -545,8 +545,9 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
          * names ("~": "Target", "Union") of large companies, whose names would otherwise be
          * strong, and short forms; never a one- or two-letter name. Other weak names need
          * the company's full name or another strong mention. */
-        int listed_cue =
-            a->curated == 3 || (a->curated == 1 && T->iss[a->issuer].prior >= TL_PRIOR_STRONG_NAME);
+        m->large = (uint8_t)(m->weak && a->curated == 1 && t[e - 1].b1 - t[i].b0 >= 3 &&
+                             T->iss[a->issuer].prior >= TL_PRIOR_STRONG_NAME);
+        int listed_cue = a->curated == 3 || m->large;
         if (m->weak && t[e - 1].b1 - t[i].b0 >= 3 && (listed_cue || m->form)) {
             /* After the name ("Apple said", "Lufthansa shares"): for brand names ("*"), and
              * for short forms in mid-sentence (a sentence's first word is capitalized

@@ -8,7 +8,8 @@
 # other firms, and "Body of Words (BOW)" that body; a capitalized word after a name in a line
 # of capitals makes another name too. A competitor's word before a short form ("rival
 # Serco") supports it, and so does a list with a name that links alone ("Telefonica,
-# Intesa and Generali"). Names and table written for this test.
+# Intesa and Generali"), which also supports a large company's common-word name ("Google,
+# Apple and Facebook"). Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 # "~Quellwerk": the short form the importer derives; "~Stallard Inc": the marker the importer
@@ -27,6 +28,8 @@ XNYS:DMNO|DMNO|XNYS||1|US|||60|Dominella's Pizza Inc|+Dominella's
 XNYS:FRDM|FRDM|XNYS||1|US|||40|Friedmark Industries Inc|~Friedmark
 XSHG:600999|600999|XSHG||1|CN|||60|SATC Motor Corporation Limited|=SATC
 XBOM:ARVX|ARVX|XBOM||1|IN|||35|Arvex Limited|
+XNAS:PEAR|PEAR|XNAS||1|US|||90|Pear Inc.|~Pear
+XNYS:PLUM|PLUM|XNYS||1|US|||40|Plum Corp|~Plum
 TSV
 
 CASE_DATE=2013-11-15
@@ -73,6 +76,10 @@ add 'Its partners are Brandolf, Kranich and Quellwerk.'
 add 'The bidders, Quellwerk and Stallard Inc, declined to comment.'
 add 'Quellwerk, Kranich and others declined to comment.'
 add 'The plan of Quellwerk was news to Kranich.'
+add 'Big companies such as Kranich, Pear and Stallard Inc run buses.'
+add 'Big companies such as Kranich, Plum and Stallard Inc run buses.'
+add 'Pear, Kranich and others run buses.'
+add 'Shares in Pear rose.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -116,4 +123,8 @@ is "$(got 39)" "BRF@XLON KRN@XETR QWK@XETR" "a short form listed with a name tha
 is "$(got 40)" "QWK@XETR STLD@XNYS" "a name with its legal form supports the list too"
 is "$(got 41)" "KRN@XETR" "not a list's first item that opens a sentence"
 is "$(got 42)" "KRN@XETR" "nor a short form that is no item of the name's list"
+is "$(got 43)" "KRN@XETR PEAR@XNAS STLD@XNYS" "a list supports a large company's common-word name too"
+is "$(got 44)" "KRN@XETR STLD@XNYS" "not a small company's"
+is "$(got 45)" "KRN@XETR" "nor one that opens a sentence"
+is "$(got 46)" "" "alone, a common-word name still needs support"
 done_testing
