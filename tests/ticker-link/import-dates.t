@@ -74,4 +74,18 @@ printf '{"id":1,"date":"2013-10-04","body":"Quillfeather Industries Inc said sal
     linked "$T/l5.tsv" > "$T/o5"
 is "$(sed -n 1p "$T/o5")" "1 XNYS:QFI" "news of 2013 links the NYSE line"
 is "$(sed -n 2p "$T/o5")" "2 XNAS:QFI" "news of today the Nasdaq line"
+# A directory's "New" after a company's name (re-formed after a reorganization) is no part of
+# it: "Larchmont Bank Group Plc New (The) ADS" is Larchmont Bank Group Plc, and links by name.
+mkdir -p "$T/sd6"
+printf 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size\nKMT|Kestrel Motors Corporation New - Common Stock|Q|N|N|100\n' > "$T/sd6/nasdaqlisted.txt"
+printf 'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\nLBG|Larchmont Bank Group Plc New (The) ADS|N|LBG|N|100|N|LBG\nNWY|New Yarrow Inc. Common Stock|N|NWY|N|100|N|NWY\n' > "$T/sd6/otherlisted.txt"
+printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[72,"OTTERBURN INC","OTB","NYSE"]]}' > "$T/sec6.json"
+"$TL" import --symdir "$T/sd6:2016-08-15" --current 2025-12-14 --sec "$T/sec6.json" -o "$T/l6.tsv" 2> "$T/e"
+ok $? "import with names marked New"
+name6() { grep -v '^#' "$T/l6.tsv" | awk -F'\t' -v s="$1" '$2 == s { print $10 }'; }
+is "$(name6 KMT)" "Kestrel Motors Corporation" "a trailing New is dropped"
+is "$(name6 LBG)" "Larchmont Bank Group Plc (The) ADS" "and one before the parenthesis"
+is "$(name6 NWY)" "New Yarrow Inc." "not a New that begins the name"
+printf '{"id":1,"date":"2015-10-04","body":"Larchmont Bank Group Plc said profit rose."}\n' | linked "$T/l6.tsv" > "$T/o6"
+is "$(cat "$T/o6")" "1 XNYS:LBG" "the name links as news writes it"
 done_testing

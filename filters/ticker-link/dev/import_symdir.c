@@ -241,11 +241,12 @@ const char *tl_symdir_first_date(const char *sym)
     return NULL;
 }
 
-/* "Apple Inc. - Common Stock" -> its lookup keys (full and short form) in k; their count. */
-static int name_keys(const char *name, tl_toks *toks, uint64_t k[2])
+/* A directory's security name to its company's name, in place: "Apple Inc. - Common Stock"
+ * -> "Apple Inc.", "Central Pacific Financial Corp New" -> "Central Pacific Financial Corp".
+ * The directories mark a company re-formed after a reorganization with "New" after its
+ * name ("Royal Bank of Scotland Group Plc New (The) ADS"); news never writes it. */
+static void company_name(char *buf)
 {
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", name);
     tl_keep_country_dash(buf);
     char *cut = strstr(buf, " - ");
     if (cut) *cut = '\0';
@@ -256,6 +257,19 @@ static int name_keys(const char *name, tl_toks *toks, uint64_t k[2])
         char *p = strstr(buf, tails[i]);
         if (p && p > buf) *p = '\0';
     }
+    for (char *p = buf; (p = strstr(p, " New")) != NULL; p++)
+        if (p > buf && (p[4] == '\0' || (p[4] == ' ' && p[5] == '('))) {
+            memmove(p, p + 4, strlen(p + 4) + 1);
+            break;
+        }
+}
+
+/* "Apple Inc. - Common Stock" -> its lookup keys (full and short form) in k; their count. */
+static int name_keys(const char *name, tl_toks *toks, uint64_t k[2])
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", name);
+    company_name(buf);
     tl_name_key nk[2];
     int n = tl_name_keys(buf, strlen(buf), toks, nk);
     for (int i = 0; i < n; i++) k[i] = nk[i].key;
@@ -388,19 +402,7 @@ int tl_symdir_rows(tl_brows *rows, const char *today_date)
         char id[64], nm[512];
         snprintf(id, sizeof id, "%s:%s@%s", s->mic, s->sym, dates[last]);
         snprintf(nm, sizeof nm, "%s", s->name);
-        if (!fundlike) {
-            tl_keep_country_dash(nm);
-            char *cut = strstr(nm, " - ");
-            if (cut) *cut = '\0';
-            static const char *const tails[] = {
-                " Common Stock",  " Ordinary Shares", " American Depositary",
-                " Common Shares", " Capital Stock",   " Class A",
-                " Class B"};
-            for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
-                char *p = strstr(nm, tails[t]);
-                if (p && p > nm) *p = '\0';
-            }
-        }
+        if (!fundlike) company_name(nm);
         r->issuer = tl_strdup(id);
         r->symbol = tl_strdup(s->sym);
         r->name = tl_strdup(nm);
