@@ -756,6 +756,11 @@ static const char *const firm_words[] = {"partners", "capital",    "advisers",
 static const char *const prepositions[] = {"at", "of", "from", "with", "for", "by"};
 /* Words that name a competitor: "rival Serco", "rivals Lloyds and Royal Bank of Scotland",
  * "European rivals Inditex and H&M". */
+/* Words that name a large company's unit after its one-word name: "Nomura Securities", "ANZ
+ * Bank", "GE Aviation", "Natixis Asset Management". Not "Capital": "Orange Capital LLC",
+ * "Diamondback Capital Management" are investment firms of their own. */
+static const char *const unit_words[] = {"bank",   "securities", "asset",
+                                         "wealth", "aviation",   "energy"};
 static const char *const rival_words[] = {"rival", "rivals",     "peer",
                                           "peers", "competitor", "competitors"};
 
@@ -860,7 +865,8 @@ int tl_words_init(void)
         add_list(&used, TL_W_REGION, WORDS(regions), 0) ||
         add_list(&used, TL_W_FIRM, WORDS(firm_words), 0) ||
         add_list(&used, TL_W_PREPOSITION, WORDS(prepositions), 0) ||
-        add_list(&used, TL_W_RIVAL, WORDS(rival_words), 0))
+        add_list(&used, TL_W_RIVAL, WORDS(rival_words), 0) ||
+        add_list(&used, TL_W_UNIT, WORDS(unit_words), 0))
         return -1;
     built = 1;
     return 0;
