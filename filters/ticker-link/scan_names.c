@@ -141,17 +141,18 @@ static int case_fits(const char *s, const tl_tok *t, size_t i, size_t j, const t
 }
 
 /* Picks the issuer among the candidates of one key: curated aliases first, then the
- * highest prior. A word in camel case (camel) fits any alias but one of exact case. Returns
- * the alias index, or TL_NONE; *tie is set when two issuers tie. */
+ * highest prior. A name written otherwise than listed (alt: scan_names' alt_words) fits any
+ * alias but one of exact case. Returns the alias index, or TL_NONE; *tie is set when two
+ * issuers tie. */
 static uint32_t pick(const tl_table *T, const tl_slot *sl, const char *s, const tl_tok *t, size_t i,
-                     size_t j, int camel, int *tie)
+                     size_t j, int alt, int *tie)
 {
     uint32_t best = TL_NONE;
     int best_rank = -1;
     *tie = 0;
     for (uint32_t k = sl->first; k < sl->first + sl->count; k++) {
         const tl_alias *a = &T->names.alias[k];
-        if (camel ? (a->flags & TL_KEY_EXACT) != 0 : !case_fits(s, t, i, j, a)) continue;
+        if (alt ? (a->flags & TL_KEY_EXACT) != 0 : !case_fits(s, t, i, j, a)) continue;
         int rank = (a->curated == 2 ? 1000 : 0) + T->iss[a->issuer].prior;
         if (rank > best_rank) {
             best = k;
@@ -281,18 +282,18 @@ static int count_before(const char *s, const tl_tok *t, size_t i)
     return 1;
 }
 
-/* The longest name that starts at t[i], whose words up to t[i] have the key k and the slot sl
- * (NULL: none): its slot, with *end the token after it; NULL when none ends. */
+/* The longest name that starts at t[i], whose words up to t[next - 1] have the key k and the
+ * slot sl (NULL: none): its slot, with *end the token after it; NULL when none ends. */
 static const tl_slot *longest(const tl_matcher *M, const char *s, const tl_tok *t, size_t nt,
-                              size_t i, uint64_t k, const tl_slot *sl, size_t *end)
+                              size_t next, uint64_t k, const tl_slot *sl, size_t *end)
 {
     const tl_slot *best = NULL;
     if (!sl) return NULL;
     if (sl->count) {
         best = sl;
-        *end = i + 1;
+        *end = next;
     }
-    for (size_t j = i + 1; sl->prefix && j < nt; j++) {
+    for (size_t j = next; sl->prefix && j < nt; j++) {
         /* A possessive may be inside a name ("Men's Wearhouse"); the prefix table decides
          * whether a name continues after it. */
         if ((t[j].flags & TL_TOK_BREAK) && (best || !abbrev_stop(s, t, j))) break;
@@ -307,14 +308,14 @@ static const tl_slot *longest(const tl_matcher *M, const char *s, const tl_tok *
     return best;
 }
 
-#define TL_CAMEL_MAX 4
+#define TL_ALT_MAX 4
 
-/* The words of a capitalized token in camel case, as word hashes into h[0..TL_CAMEL_MAX): it
+/* The words of a capitalized token in camel case, as word hashes into h[0..TL_ALT_MAX): it
  * splits where a lower-case letter meets a capital ("Exxon|Mobil") and before the last
  * capital of a run that a lower-case letter follows ("JP|Morgan"). ASCII letters only, each
  * part of two letters or more. Returns the number of words, or 0 when the token is not in
  * camel case. */
-static int camel_words(const char *s, const tl_tok *t, uint64_t h[TL_CAMEL_MAX])
+static int camel_words(const char *s, const tl_tok *t, uint64_t h[TL_ALT_MAX])
 {
     if ((t->flags & (TL_TOK_CAPS | TL_TOK_LOWER | TL_TOK_DIGIT)) || !(t->flags & TL_TOK_MIXED))
         return 0;
@@ -331,13 +332,48 @@ static int camel_words(const char *s, const tl_tok *t, uint64_t h[TL_CAMEL_MAX])
                   (i + 1 < n && w[i - 1] >= 'A' && w[i - 1] <= 'Z' && w[i + 1] >= 'a' &&
                    w[i + 1] <= 'z');
         if (!cut) continue;
-        if (i - start < 2 || k == TL_CAMEL_MAX) return 0;
+        if (i - start < 2 || k == TL_ALT_MAX) return 0;
         char f[64];
         size_t fl = tl_fold_word(w + start, i - start, f, sizeof f);
         h[k++] = tl_word_hash(f, fl);
         start = i;
     }
     return k >= 2 ? k : 0;
+}
+
+/* The words of t[i] and what follows, written otherwise than a name may be listed, as word
+ * hashes into h[0..TL_ALT_MAX): a word in camel case (camel_words); initials with full stops
+ * ("J.P." -> "jp"); or two or three capitals as initials ("JC" -> "j" "c"). *next is set to
+ * the token after the words read. Returns the number of words, or 0. */
+static int alt_words(const char *s, const tl_tok *t, size_t nt, size_t i, uint64_t h[TL_ALT_MAX],
+                     size_t *next)
+{
+    *next = i + 1;
+    int n = camel_words(s, &t[i], h);
+    if (n) return n;
+    if (t[i].flags & (TL_TOK_LOWER | TL_TOK_DIGIT)) return 0;
+    size_t len = t[i].b1 - t[i].b0;
+    if (len == 1) {
+        char f[8];
+        size_t m = 0, j = i;
+        for (; j < nt && m < sizeof f && t[j].b1 - t[j].b0 == 1 &&
+               !(t[j].flags & (TL_TOK_LOWER | TL_TOK_DIGIT | TL_TOK_AMP)) &&
+               (j == i || ((t[j].flags & TL_TOK_GLUE) && s[t[j].b0 - 1] == '.'));
+             j++)
+            f[m++] = (char)(s[t[j].b0] | 0x20);
+        if (m < 2) return 0;
+        h[0] = tl_word_hash(f, m);
+        *next = j;
+        return 1;
+    }
+    if (!(t[i].flags & TL_TOK_CAPS) || len < 2 || len > 3) return 0;
+    for (size_t b = 0; b < len; b++) {
+        char c = s[t[i].b0 + b];
+        if (c < 'A' || c > 'Z') return 0;
+        c = (char)(c | 0x20);
+        h[b] = tl_word_hash(&c, 1);
+    }
+    return (int)len;
 }
 
 int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size_t nz)
@@ -358,15 +394,18 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         size_t end = 0;
         if (tl_matcher_may_start(M, t[i].h)) {
             uint64_t k = tl_key_step(TL_KEY_SEED, t[i].h);
-            best = longest(M, s, t, nt, i, k, tl_matcher_find(M, k), &end);
+            best = longest(M, s, t, nt, i + 1, k, tl_matcher_find(M, k), &end);
         }
-        /* "IntercontinentalExchange", "JPMorgan": a word in camel case that names nothing
-         * whole is read as its words ("Intercontinental Exchange", "JP Morgan"). */
-        int camel = 0;
-        if (!best && (t[i].flags & TL_TOK_MIXED)) {
-            uint64_t h[TL_CAMEL_MAX];
-            int nw = camel_words(s, &t[i], h);
-            if (nw >= 2 && tl_matcher_may_start(M, h[0])) {
+        /* A name written otherwise than listed: run together in camel case
+         * ("IntercontinentalExchange", "JPMorgan" for Intercontinental Exchange, JP Morgan),
+         * initials with full stops or without them ("J.P. Morgan" for JP Morgan, "JC Penney"
+         * for J.C. Penney), when the word as written names nothing. */
+        int alt = 0;
+        if (!best) {
+            uint64_t h[TL_ALT_MAX];
+            size_t next = i + 1;
+            int nw = alt_words(s, t, nt, i, h, &next);
+            if (nw >= 1 && tl_matcher_may_start(M, h[0])) {
                 uint64_t k = TL_KEY_SEED;
                 const tl_slot *sl = NULL;
                 for (int q = 0; q < nw; q++) {
@@ -377,8 +416,14 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                         break;
                     }
                 }
-                best = longest(M, s, t, nt, i, k, sl, &end);
-                camel = best != NULL;
+                best = longest(M, s, t, nt, next, k, sl, &end);
+                /* Capitals read as initials must go on into a name's next word or a
+                 * legal form ("JC Penney", "VF Corp"): alone they are an acronym ("FCC"
+                 * is no F.C.C. Co). */
+                if (best && nw > 1 && (t[i].flags & TL_TOK_CAPS) && end == i + 1 &&
+                    !(end < nt && tl_is_legal_word(t[end].h)))
+                    best = NULL;
+                alt = best != NULL;
             }
         }
         if (!best) continue;
@@ -387,7 +432,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             continue;
         }
         int tie;
-        uint32_t ai = pick(T, best, s, t, i, end, camel, &tie);
+        uint32_t ai = pick(T, best, s, t, i, end, alt, &tie);
         if (ai == TL_NONE) continue;
         const tl_alias *a = &M->alias[ai];
         /* "Ford Foundation", "Target Field": a different organization. */

@@ -1,10 +1,11 @@
 #!/bin/sh
-# newspipe-ticker-link: a word written in camel case that names nothing whole is read as its
-# words ("IntercontinentalExchange" is Intercontinental Exchange, "JPMorgan" JP Morgan), as
-# news often writes a company's name run together. A word that names a company whole keeps
-# that company; a name of exact case ("=") must be written as listed; a part of one letter,
-# a digit or a word in capitals or lower case is never split. Names and table written for
-# this test.
+# newspipe-ticker-link: a name written otherwise than listed. A word in camel case that
+# names nothing whole is read as its words ("IntercontinentalExchange" is Intercontinental
+# Exchange, "JPMorgan" JP Morgan), as news often writes a company's name run together. A word
+# that names a company whole keeps that company; a name of exact case ("=") must be written
+# as listed; a part of one letter, a digit or a word in capitals or lower case is never
+# split. Initials match with or without full stops ("J.P. Morgan", "JC Penney"), but
+# capitals alone are an acronym. Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 table "$T/lst.tsv" <<'TSV'
@@ -16,6 +17,8 @@ XHKG:0888|0888|XHKG||1|HK|||40|PetroZhina Co Ltd|
 XHKG:0999|0999|XHKG||1|HK|||35|Petro Zhina Holdings Ltd|
 XLON:KLM|KLM|XLON||1|GB|||35|Kellmart Holdings plc|=KL Mart
 XSTO:KLQ|KLQ|XSTO||1|SE|||35|K Lindqvist AB|
+XNYS:KLR|KLR|XNYS||1|US|||40|K.L. Ramsey Industries Inc|
+XTKS:7777|7777|XTKS||1|JP|||35|F.X.B. Co., Ltd.|
 TSV
 
 CASE_DATE=2013-11-15
@@ -32,6 +35,11 @@ add 'Shares of INTERMARINEEXCHANGE rose.'
 add 'Shares of intermarineExchange rose.'
 add 'Shares of Intermarine2Exchange rose.'
 add 'Shares of IntermarineExchangeFund rose.'
+add 'Analysts at J.K. Borgmann said rates would rise.'
+add 'Shares of KL Ramsey Industries rose.'
+add 'The FXB said it would act.'
+add 'Shares of FXB Co rose.'
+add 'Shares of K.L. Ramsey Industries rose.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "IMX@XNYS" "a name run together in camel case is read as its words"
 is "$(got 2)" "IMX@XNYS" "and goes on into the words after it (a legal form)"
@@ -45,4 +53,9 @@ is "$(got 9)" "" "a word in capitals is not split"
 is "$(got 10)" "" "nor one that starts in lower case"
 is "$(got 11)" "" "nor one with a digit"
 is "$(got 12)" "" "the parts must make the whole name, not more"
+is "$(got 13)" "JKB@XNYS" "initials with full stops are the initials written together"
+is "$(got 14)" "KLR@XNYS" "and capitals are initials written without them"
+is "$(got 15)" "" "but capitals alone are an acronym, not a company of those initials"
+is "$(got 16)" "7777@XTKS" "with a legal form after them they are the company"
+is "$(got 17)" "KLR@XNYS" "a name written as listed is matched as before"
 done_testing
