@@ -8,9 +8,9 @@
 #
 # Measured when the floors were set (make eval-ticker-link, "dev" table; the floors were set
 # at round 1 with the margins 0.028, 0.023, 0.018, 0.023 and are only ever raised):
-#   masked recall, test companies    354/740 = 0.478 (95% 0.437-0.519)   floor 0.450
+#   masked recall, test companies    359/740 = 0.485 (95% 0.444-0.525)   floor 0.457
 #   explicit recall, test companies  739/740 = 0.999                      floor 0.975
-#   gold precision (issuers)         475/490 = 0.969 (95% 0.951-0.984)   floor 0.950
+#   gold precision (issuers)         477/492 = 0.970 (95% 0.951-0.984)   floor 0.950
 #   gold recall, test companies       84/95  = 0.884                      floor 0.860
 # (round 1: 0.458, 0.773, 0.938, 0.863; precision's floor stays at 0.920, not lowered;
 # round 2, issue 19 recall: masked 0.430 -> 0.440, gold recall 0.850 -> 0.860, measured
@@ -25,7 +25,9 @@
 # its later code, and this stop's rules: masked recall 0.446 -> 0.447, measured minus its
 # margin; next stop, a name's opening words as a form, competitor and list supports of short
 # forms: masked recall 0.447 -> 0.450, measured minus its margin; precision 475/489 ->
-# 475/490, its floor unchanged)
+# 475/490, its floor unchanged; next stop, names in camel case and initials, table cells,
+# counts before a name, units and lists of large companies: masked recall 0.450 -> 0.457,
+# measured minus its margin; precision 475/490 -> 477/492, its floor unchanged)
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 need_shared
 need_prog newspipe-ticker-link
@@ -52,8 +54,8 @@ masked=$(figure '^masked recall, test')
 explicit=$(figure '^explicit recall, test')
 prec=$(figure '^gold precision')
 grec=$(figure '^gold recall, test')
-at_least "$masked" 0.450
-ok $? "masked-code recall on never-seen companies $masked >= 0.450"
+at_least "$masked" 0.457
+ok $? "masked-code recall on never-seen companies $masked >= 0.457"
 at_least "$explicit" 0.975
 ok $? "explicit-code recall on never-seen companies $explicit >= 0.975"
 at_least "$prec" 0.950
