@@ -122,9 +122,9 @@ for l in 'MPLB-PB.TO|Maple Leaf Bancorp Inc.' 'MPLB-PFA.TO|Maple Leaf Bancorp In
     case $sym in *.ST) country=Sweden ;; esac
     printf '%s\t%s\tX\tX\tX\t%s\tX\tFinancials\tBanks\t\t\t\tFalse\n' "$sym" "${l#*|}" "$country" >> "$T/intl.tsv"
 done
-mkdir -p "$T/sd14" "$T/sd16"
-printf 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size\nOLDC|Oldco Widgets Inc. - Common Stock|Q|N|N|100\nZZTST|Test Issue Co|Q|Y|N|100\nFile Creation Time: 1010201421:32|||||\n' > "$T/sd14/nasdaqlisted.txt"
-printf 'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\nXLK|Technology Select Sector SPDR Fund|P|XLK|Y|100|N|XLK\nBBNX|Bigbank Financial Corp Linked ETNs due 2030|N|BBNX|N|100|N|BBNX\nADRXP|Adriax, plc. Perpetual Sub Cap Secs|N|ADRXP|N|100|N|ADRXP\nADRXQ|Adriax plc PERP SUB CAP SECS EXCH PREF SHS SER 2|N|ADRXQ|N|100|N|ADRXQ\n' > "$T/sd14/otherlisted.txt"
+mkdir -p "$T/sd16"
+symdir "$T/sd14" 'OLDC|Oldco Widgets Inc. - Common Stock|Q|N|N|100\nZZTST|Test Issue Co|Q|Y|N|100\nFile Creation Time: 1010201421:32|||||' \
+    'XLK|Technology Select Sector SPDR Fund|P|XLK|Y|100|N|XLK\nBBNX|Bigbank Financial Corp Linked ETNs due 2030|N|BBNX|N|100|N|BBNX\nADRXP|Adriax, plc. Perpetual Sub Cap Secs|N|ADRXP|N|100|N|ADRXP\nADRXQ|Adriax plc PERP SUB CAP SECS EXCH PREF SHS SER 2|N|ADRXQ|N|100|N|ADRXQ'
 printf 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size|ETF|NextShares\nNEWC|Newco Labs Inc. - Common Stock|Q|N|N|100|N|N\n' > "$T/sd16/nasdaqlisted.txt"
 printf 'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\nXLK|Technology Select Sector SPDR Fund|P|XLK|Y|100|N|XLK\n' > "$T/sd16/otherlisted.txt"
 "$TL" import --screener "$T/scr.json:XNYS" --symdir "$T/sd14:2014-10-10" --symdir "$T/sd16:2016-08-15" \

@@ -60,9 +60,8 @@ is "$(grep -v '^#' "$T/l1.tsv" | awk -F'\t' '$2 == "MIDWY" { print "[" $7 "]" }'
 # the NYSE in 2014 and 2016, Nasdaq now) keeps a dated line on the old exchange, valid until
 # the day before today's files; today's line starts the day after the last snapshot.
 printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[70,"QUILLFEATHER INDUSTRIES INC","QFI","Nasdaq"],[71,"ROWANBERRY FOODS INC","RWB","Nasdaq"]]}' > "$T/sec5.json"
-mkdir -p "$T/sd5"
-printf 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size\nRWB|Rowanberry Foods, Inc. - Common Stock|Q|N|N|100\n' > "$T/sd5/nasdaqlisted.txt"
-printf 'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\nQFI|Quillfeather Industries Inc. Common Stock|N|QFI|N|100|N|QFI\n' > "$T/sd5/otherlisted.txt"
+symdir "$T/sd5" 'RWB|Rowanberry Foods, Inc. - Common Stock|Q|N|N|100' \
+    'QFI|Quillfeather Industries Inc. Common Stock|N|QFI|N|100|N|QFI'
 "$TL" import --symdir "$T/sd5:2016-08-15" --current 2025-12-14 --sec "$T/sec5.json" -o "$T/l5.tsv" 2> "$T/e"
 ok $? "import with a company that moved exchange"
 row5() { grep -v '^#' "$T/l5.tsv" | awk -F'\t' -v m="$1" -v s="$2" '$3 == m && $2 == s { print $1 "|" $7 "|" $8 }'; }
@@ -76,9 +75,8 @@ is "$(sed -n 1p "$T/o5")" "1 XNYS:QFI" "news of 2013 links the NYSE line"
 is "$(sed -n 2p "$T/o5")" "2 XNAS:QFI" "news of today the Nasdaq line"
 # A directory's "New" after a company's name (re-formed after a reorganization) is no part of
 # it: "Larchmont Bank Group Plc New (The) ADS" is Larchmont Bank Group Plc, and links by name.
-mkdir -p "$T/sd6"
-printf 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size\nKMT|Kestrel Motors Corporation New - Common Stock|Q|N|N|100\n' > "$T/sd6/nasdaqlisted.txt"
-printf 'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\nLBG|Larchmont Bank Group Plc New (The) ADS|N|LBG|N|100|N|LBG\nNWY|New Yarrow Inc. Common Stock|N|NWY|N|100|N|NWY\n' > "$T/sd6/otherlisted.txt"
+symdir "$T/sd6" 'KMT|Kestrel Motors Corporation New - Common Stock|Q|N|N|100' \
+    'LBG|Larchmont Bank Group Plc New (The) ADS|N|LBG|N|100|N|LBG\nNWY|New Yarrow Inc. Common Stock|N|NWY|N|100|N|NWY'
 printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[72,"OTTERBURN INC","OTB","NYSE"]]}' > "$T/sec6.json"
 "$TL" import --symdir "$T/sd6:2016-08-15" --current 2025-12-14 --sec "$T/sec6.json" -o "$T/l6.tsv" 2> "$T/e"
 ok $? "import with names marked New"

@@ -4,8 +4,7 @@
 # a country after the US sources' " - " names the issuer ("Banco Santander - Chile ADS") and
 # is kept. Names written for this test.
 . "$NP_TOP/tests/lib.sh"
-need_prog newspipe-ticker-link
-TL="$NP_BIN/newspipe-ticker-link"
+. "$NP_TOP/tests/ticker-link/lib.sh"
 
 printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[10,"BANCO ANDINO S.A.","BANA","NYSE"],[11,"BANCO ANDINO CHILE","BAND","NYSE"],[20,"ROCA MINING PLC","RCM","NYSE"]]}' > "$T/sec.json"
 printf '%s' '[{"symbol":"BANA","name":"Banco Andino S.A. Sponsored ADR (Spain)","marketCap":"90000000000","country":"Spain","ipoyear":"","industry":"","sector":""},{"symbol":"BAND","name":"Banco Andino - Chile ADS","marketCap":"9000000000","country":"Chile","ipoyear":"","industry":"","sector":""},{"symbol":"RCM","name":"Roca Mining Plc Common Stock","marketCap":"90000000000","country":"Australia","ipoyear":"","industry":"","sector":""}]' > "$T/scr.json"
@@ -46,9 +45,8 @@ is "$(row2 BRNK)" "XSWX:BRNK|" "another company's line stays"
 # An SEC line nothing types, of an issuer whose every line the symbol directory knows is a
 # note or a product, is one more of them (UBS AG's ETRACS), not shares its name links.
 printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[40,"ALPENBANK AG","ABNA","NYSE"],[40,"ALPENBANK AG","ABNB","NYSE"],[40,"ALPENBANK AG","ABNC","NYSE"],[41,"GLETSCHER CORP","GLTA","NYSE"],[41,"GLETSCHER CORP","GLTB","NYSE"]]}' > "$T/sec3.json"
-mkdir -p "$T/sd"
-printf 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size\nZZZZ|Zeta Co - Common Stock|Q|N|N|100\n' > "$T/sd/nasdaqlisted.txt"
-printf 'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\nABNA|Alpenbank AG ETRACS Linked to the Alpine Index due 2040 ETN|N|ABNA|N|100|N|ABNA\nABNB|Alpenbank AG ETRACS Monthly Pay ETN due 2041|N|ABNB|N|100|N|ABNB\nGLTA|Gletscher Corp Common Stock|N|GLTA|N|100|N|GLTA\n' > "$T/sd/otherlisted.txt"
+symdir "$T/sd" 'ZZZZ|Zeta Co - Common Stock|Q|N|N|100' \
+    'ABNA|Alpenbank AG ETRACS Linked to the Alpine Index due 2040 ETN|N|ABNA|N|100|N|ABNA\nABNB|Alpenbank AG ETRACS Monthly Pay ETN due 2041|N|ABNB|N|100|N|ABNB\nGLTA|Gletscher Corp Common Stock|N|GLTA|N|100|N|GLTA'
 "$TL" import --symdir "$T/sd:2016-08-15" --current 2025-12-14 --sec "$T/sec3.json" -o "$T/l3.tsv" 2> "$T/e"
 ok $? "import with the symbol directory"
 ty() { grep -v '^#' "$T/l3.tsv" | awk -F'\t' -v s="$1" '$2 == s { print "[" $12 "]" }'; }
@@ -64,9 +62,8 @@ is "$(ty GLTB)" "[]" "an untyped line beside a known stock stays common"
 # stays apart otherwise (a namesake), no longer keeping the home listing from joining; an
 # issuer is named by an exchange line rather than the SEC's OTC line.
 printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[50,"NORDLICHT PHARMA INC","NLPH","OTC"],[51,"FIRST OAK BANCSHARES INC","FOBS","OTC"],[52,"KAIDO HOLDINGS CORP","KAIDF","OTC"],[53,"Sakura Financial Group Inc.","SKFG","NYSE"]]}' > "$T/sec4.json"
-mkdir -p "$T/sd4"
-printf 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size\nNLPH|Nordlicht Pharma Inc. - Common Stock|Q|N|N|100\nFOKB|The First Oak Bancshares, Inc. - Common Stock|Q|N|N|100\n' > "$T/sd4/nasdaqlisted.txt"
-printf 'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\nKDH|Kaido Holdings Corp Common Stock|N|KDH|N|100|N|KDH\nSKF|Sakura Financial Group, Inc. Common Stock|N|SKF|N|100|N|SKF\nSKR|Sakura Financial Group Corp. Common Stock|N|SKR|N|100|N|SKR\n' > "$T/sd4/otherlisted.txt"
+symdir "$T/sd4" 'NLPH|Nordlicht Pharma Inc. - Common Stock|Q|N|N|100\nFOKB|The First Oak Bancshares, Inc. - Common Stock|Q|N|N|100' \
+    'KDH|Kaido Holdings Corp Common Stock|N|KDH|N|100|N|KDH\nSKF|Sakura Financial Group, Inc. Common Stock|N|SKF|N|100|N|SKF\nSKR|Sakura Financial Group Corp. Common Stock|N|SKR|N|100|N|SKR'
 printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl4.tsv"
 printf '8399.T\tSakura Financial Group, Inc.\tX\tXTKS\tX\tJapan\tJPY\tFinancials\tBanks\t\t\t\tFalse\n' >> "$T/intl4.tsv"
 "$TL" import --symdir "$T/sd4:2016-08-15" --current 2025-12-14 --sec "$T/sec4.json" --intl "$T/intl4.tsv" -o "$T/l4.tsv" 2> "$T/e"

@@ -8,3 +8,13 @@ export NEWSPIPE_CACHE_DIR="$T/cache"
 table() { # FILE
     tr '|' '\t' > "$1"
 }
+# `symdir DIR NASDAQ OTHER` writes a Nasdaq Trader symbol-directory snapshot into DIR: each
+# file's header line, then its rows ("\n" between them).
+symdir() { # DIR NASDAQ_ROWS OTHER_ROWS
+    mkdir -p "$1"
+    printf '%s\n%b\n' 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size' \
+        "$2" > "$1/nasdaqlisted.txt"
+    printf '%s\n%b\n' \
+        'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol' \
+        "$3" > "$1/otherlisted.txt"
+}
