@@ -417,12 +417,15 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                     }
                 }
                 best = longest(M, s, t, nt, next, k, sl, &end);
-                /* Capitals read as initials must go on into a name's next word or a
-                 * legal form ("JC Penney", "VF Corp"): alone they are an acronym ("FCC"
-                 * is no F.C.C. Co). */
-                if (best && nw > 1 && (t[i].flags & TL_TOK_CAPS) && end == i + 1 &&
-                    !(end < nt && tl_is_legal_word(t[end].h)))
-                    best = NULL;
+                /* Initials, with full stops or without, must go on into a name's next
+                 * word or a legal form ("JC Penney", "J.P. Morgan", "VF Corp"): alone they
+                 * are an acronym ("FCC" is no F.C.C. Co), and none of its letters starts
+                 * a name ("F.A.S.T." is no S.T. Corporation). */
+                if (best && (nw > 1 || next > i + 1) && (t[i].flags & TL_TOK_CAPS) && end == next &&
+                    !(end < nt && tl_is_legal_word(t[end].h))) {
+                    i = next - 1;
+                    continue;
+                }
                 alt = best != NULL;
             }
         }

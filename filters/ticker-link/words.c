@@ -754,13 +754,13 @@ static const char *const firm_words[] = {"partners", "capital",    "advisers",
 /* Prepositions before a name that a relative clause then follows: "analyst at Gartner,
  * who" is the analyst. */
 static const char *const prepositions[] = {"at", "of", "from", "with", "for", "by"};
-/* Words that name a competitor: "rival Serco", "rivals Lloyds and Royal Bank of Scotland",
- * "European rivals Inditex and H&M". */
 /* Words that name a large company's unit after its one-word name: "Nomura Securities", "ANZ
  * Bank", "GE Aviation", "Natixis Asset Management". Not "Capital": "Orange Capital LLC",
  * "Diamondback Capital Management" are investment firms of their own. */
 static const char *const unit_words[] = {"bank",   "securities", "asset",
                                          "wealth", "aviation",   "energy"};
+/* Words that name a competitor: "rival Serco", "rivals Lloyds and Royal Bank of Scotland",
+ * "European rivals Inditex and H&M". */
 static const char *const rival_words[] = {"rival", "rivals",     "peer",
                                           "peers", "competitor", "competitors"};
 

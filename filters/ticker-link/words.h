@@ -29,7 +29,7 @@ typedef enum {
     TL_W_FIRM,           /* "Capital", "Partners": an investment firm's name words */
     TL_W_PREPOSITION,    /* "at", "of": "analyst at Gartner, who" is the analyst */
     TL_W_RIVAL,          /* "rival", "peers": the name after is a competitor's */
-    TL_W_UNIT,           /* "Securities", "Capital": a large company's unit after its name */
+    TL_W_UNIT,           /* "Securities", "Bank": a large company's unit after its name */
     TL_W_NLISTS
 } tl_wordlist;
 

@@ -19,6 +19,8 @@ XLON:KLM|KLM|XLON||1|GB|||35|Kellmart Holdings plc|=KL Mart
 XSTO:KLQ|KLQ|XSTO||1|SE|||35|K Lindqvist AB|
 XNYS:KLR|KLR|XNYS||1|US|||40|K.L. Ramsey Industries Inc|
 XTKS:7777|7777|XTKS||1|JP|||35|F.X.B. Co., Ltd.|
+XNYS:FSTR|FSTR|XNYS||1|US|||40|FASTRA Inc|
+XTKS:4952|4952|XTKS||1|JP|||35|T.R.A. Corporation|
 TSV
 
 CASE_DATE=2013-11-15
@@ -40,6 +42,8 @@ add 'Shares of KL Ramsey Industries rose.'
 add 'The FXB said it would act.'
 add 'Shares of FXB Co rose.'
 add 'Shares of K.L. Ramsey Industries rose.'
+add 'The series F.A.S.T.R.A. returns in December.'
+add 'Shares of F.A.S.T.R.A. Inc rose.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "IMX@XNYS" "a name run together in camel case is read as its words"
 is "$(got 2)" "IMX@XNYS" "and goes on into the words after it (a legal form)"
@@ -58,4 +62,6 @@ is "$(got 14)" "KLR@XNYS" "and capitals are initials written without them"
 is "$(got 15)" "" "but capitals alone are an acronym, not a company of those initials"
 is "$(got 16)" "7777@XTKS" "with a legal form after them they are the company"
 is "$(got 17)" "KLR@XNYS" "a name written as listed is matched as before"
+is "$(got 18)" "" "initials with full stops alone are an acronym too, and none of their letters starts a name"
+is "$(got 19)" "FSTR@XNYS" "with a legal form after them they are the company"
 done_testing
