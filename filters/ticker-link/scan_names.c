@@ -186,6 +186,17 @@ static int person_after(const char *s, const tl_tok *t, size_t j, size_t nt)
            !(t[j + 1].flags & TL_TOK_BREAK) && (t[j + 1].h == he_h || t[j + 1].h == she_h);
 }
 
+/* "Takashi Hibino, chief executive of ...": the one-word name t[i] after a capitalized
+ * word that opens a sentence, followed by a comma and a person's title, is that person's
+ * surname. */
+static int titled_person(const char *s, const tl_tok *t, size_t i, size_t end, size_t nt)
+{
+    if (end != i + 1 || end >= nt || !(t[i - 1].flags & TL_TOK_SENT) ||
+        (t[i - 1].flags & (TL_TOK_CAPS | TL_TOK_DIGIT)) || s[t[i].b1] != ',')
+        return 0;
+    return tl_word_in(TL_W_TITLE, t[end].h);
+}
+
 /* "Siemens Mexico", "Thales UK": a company's unit in a country, when the country ends the
  * phrase (not "Ford Australia Foundation"), and the name before it is no word that makes a
  * region of a country or continent ("Latin America", "South Africa": Latin Resources linked
@@ -506,9 +517,11 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             !count_before(s, t, i)) {
             /* Remembered when it reads as a person's name in mid-sentence ("said Yoshiharu
              * Ueki"), not a heading ("SECURITY Swisscom") or a sentence's first word ("Even
-             * Tesla"): "Ueki said" later is the person again. */
+             * Tesla") unless a title follows ("Takashi Hibino, CEO of"): "Ueki said" later
+             * is the person again. */
             if (L->npersons < TL_MAX_PERSONS &&
-                !(t[i - 1].flags & (TL_TOK_BREAK | TL_TOK_SENT | TL_TOK_CAPS | TL_TOK_DIGIT)) &&
+                (!(t[i - 1].flags & (TL_TOK_BREAK | TL_TOK_SENT | TL_TOK_CAPS | TL_TOK_DIGIT)) ||
+                 titled_person(s, t, i, end, nt)) &&
                 !(t[i].flags & TL_TOK_GLUE) && !(end < nt && tl_is_legal_word(t[end].h)))
                 L->persons[L->npersons++] = t[i].h;
             i = end - 1;

@@ -759,6 +759,15 @@ static const char *const prepositions[] = {"at", "of", "from", "with", "for", "b
  * "Diamondback Capital Management" are investment firms of their own. */
 static const char *const unit_words[] = {"bank",   "securities", "asset",
                                          "wealth", "aviation",   "energy"};
+/* Titles that make the two capitalized words before ", TITLE" a person's name even where
+ * they open a sentence ("Takashi Hibino, chief executive of Daiwa Securities"): the surname
+ * is that person's wherever it stands alone in the article ("Hibino said"). */
+static const char *const title_words[] = {
+    "chief",       "ceo",          "cfo",      "chairman",  "chairwoman", "president",
+    "executive",   "director",     "head",     "founder",   "co-founder", "spokesman",
+    "spokeswoman", "spokesperson", "analyst",  "economist", "strategist", "minister",
+    "governor",    "partner",      "manager",  "professor", "deputy",     "secretary",
+    "senior",      "vice",         "managing", "general",   "portfolio",  "head"};
 /* Words that name a competitor: "rival Serco", "rivals Lloyds and Royal Bank of Scotland",
  * "European rivals Inditex and H&M". */
 static const char *const rival_words[] = {"rival", "rivals",     "peer",
@@ -866,7 +875,8 @@ int tl_words_init(void)
         add_list(&used, TL_W_FIRM, WORDS(firm_words), 0) ||
         add_list(&used, TL_W_PREPOSITION, WORDS(prepositions), 0) ||
         add_list(&used, TL_W_RIVAL, WORDS(rival_words), 0) ||
-        add_list(&used, TL_W_UNIT, WORDS(unit_words), 0))
+        add_list(&used, TL_W_UNIT, WORDS(unit_words), 0) ||
+        add_list(&used, TL_W_TITLE, WORDS(title_words), 0))
         return -1;
     built = 1;
     return 0;

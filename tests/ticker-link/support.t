@@ -9,7 +9,8 @@
 # of capitals makes another name too. A competitor's word before a short form ("rival
 # Serco") supports it, and so does a list with a name that links alone ("Telefonica,
 # Intesa and Generali"), which also supports a large company's common-word name ("Google,
-# Apple and Facebook"). Names and table written for this test.
+# Apple and Facebook"). "Tomas Kranich, chief executive of" opening a sentence is a person,
+# "Kranich said" later too. Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 # "~Quellwerk": the short form the importer derives; "~Stallard Inc": the marker the importer
@@ -80,6 +81,9 @@ add 'Big companies such as Kranich, Pear and Stallard Inc run buses.'
 add 'Big companies such as Kranich, Plum and Stallard Inc run buses.'
 add 'Pear, Kranich and others run buses.'
 add 'Shares in Pear rose.'
+add 'Markets rose. Tomas Kranich, chief executive of Acme, spoke. Shares of Kranich rose.'
+add 'Markets rose. Tomas Kranich spoke. Shares of Kranich rose.'
+add 'Markets rose. Tomas Kranich, chief executive of Acme, spoke. Shares of Kranich AG rose.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -127,4 +131,7 @@ is "$(got 43)" "KRN@XETR PEAR@XNAS STLD@XNYS" "a list supports a large company's
 is "$(got 44)" "KRN@XETR STLD@XNYS" "not a small company's"
 is "$(got 45)" "KRN@XETR" "nor one that opens a sentence"
 is "$(got 46)" "" "alone, a common-word name still needs support"
+is "$(got 47)" "" "a name after a sentence's first capitalized word and before ', chief' is a person's, alone elsewhere too"
+is "$(got 48)" "KRN@XETR" "without the title, a sentence's first word before it makes no person's name for the rest"
+is "$(got 49)" "KRN@XETR" "the name with its legal form is the company"
 done_testing
