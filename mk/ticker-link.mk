@@ -31,14 +31,19 @@ BENCHES += bench-ticker-link
 # word names the company first ("Renault", "Carrefour", "Toyota"; Wikipedia's lists of
 # ../shared/data/ner/wiki-gazetteers). The word list is built, not committed.
 TL_WIKI := $(SHARED)/data/ner/wiki-gazetteers
-$(TL_OUT)/weak-words.txt: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
-	@mkdir -p $(dir $@)
+# Its places (countries, regions, cities that are no organisation's name) also go to
+# place-words.txt: no large company's one-word short form is a place ("Devon" of Devon Energy).
+TL_WW := $(TL_OUT)/weak-words.txt
+$(TL_WW) $(TL_OUT)/place-words.txt &: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
+	@mkdir -p $(TL_OUT)
 	@test -f $(SHARED)/data/summ/bbc_news_summary/docs.ndjson -a -f $(SHARED)/data/ner/conll2003/eng.train \
 	  -a -f $(TL_WIKI)/WikiOrganizations.lst || { echo "listings: ../shared absent"; exit 1; }
 	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print }' $(TL_WIKI)/WikiLocations.lst \
-	  $(TL_WIKI)/WikiLocationsRedirects.lst | LC_ALL=C sort -u > $@.loc
+	  $(TL_WIKI)/WikiLocationsRedirects.lst | LC_ALL=C sort -u > $(TL_WW).loc
 	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print }' $(TL_WIKI)/WikiOrganizations.lst \
-	  $(TL_WIKI)/WikiOrganizationsRedirects.lst | LC_ALL=C sort -u | LC_ALL=C comm -23 - $@.loc > $@.org
+	  $(TL_WIKI)/WikiOrganizationsRedirects.lst | LC_ALL=C sort -u | LC_ALL=C comm -23 - $(TL_WW).loc > $(TL_WW).org
+	{ cat $(TL_GAZ)/countries.txt $(TL_GAZ)/countries-extra.txt $(TL_GAZ)/regions.txt; \
+	  LC_ALL=C sort -u $(TL_GAZ)/cities.txt | LC_ALL=C comm -23 - $(TL_WW).org; } | LC_ALL=C sort -u > $(TL_OUT)/place-words.txt
 	{ { awk 'NF >= 4 { print $$1 }' $(SHARED)/data/ner/conll2003/eng.train; \
 	    awk '{ gsub(/\\[nrtu"\\\/]/, " "); gsub(/[^A-Za-z]+/, "\n"); print }' \
 	      $(SHARED)/data/summ/bbc_news_summary/docs.ndjson; } | \
@@ -48,9 +53,9 @@ $(TL_OUT)/weak-words.txt: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
 	  printf '%s\n' monday tuesday wednesday thursday friday saturday sunday january \
 	    february march april may june july august september october november december; \
 	  cat $(TL_GAZ)/countries.txt $(TL_GAZ)/countries-extra.txt $(TL_GAZ)/regions.txt; \
-	  cat $(TL_GAZ)/cities.txt $(TL_GAZ)/first-names.txt | LC_ALL=C sort -u | LC_ALL=C comm -23 - $@.org; \
-	} | LC_ALL=C sort -u > $@
-	rm -f $@.loc $@.org
+	  cat $(TL_GAZ)/cities.txt $(TL_GAZ)/first-names.txt | LC_ALL=C sort -u | LC_ALL=C comm -23 - $(TL_WW).org; \
+	} | LC_ALL=C sort -u > $(TL_WW)
+	rm -f $(TL_WW).loc $(TL_WW).org
 
 # The public sources, for `make listings` and for the held-out evaluation's tables.
 TL_SOURCES_TODAY = \
@@ -60,7 +65,7 @@ TL_SOURCES_TODAY = \
 	  --sec $(TL_SRC)/sec-edgar/company_tickers_exchange.json \
 	  --sp500 $(TL_SRC)/sp500/constituents.csv \
 	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv \
-	  --weak-words $(TL_OUT)/weak-words.txt
+	  --weak-words $(TL_OUT)/weak-words.txt --place-words $(TL_OUT)/place-words.txt
 TL_SOURCES = \
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nasdaq_full_tickers.json:XNAS \
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nyse_full_tickers.json:XNYS \
@@ -72,7 +77,7 @@ TL_SOURCES = \
 	  --sp500 $(TL_SRC)/sp500/constituents.csv \
 	  --sp500-history $(TL_SRC)/sp500-history/sp500_ticker_start_end.csv \
 	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv --intl-date 2026-08-16 \
-	  --weak-words $(TL_OUT)/weak-words.txt
+	  --weak-words $(TL_OUT)/weak-words.txt --place-words $(TL_OUT)/place-words.txt
 # The news corpora whose explicit codes `learn` reads.
 TL_CORPORA = $(wildcard $(SHARED)/data/corpora/*/articles.ndjson)
 

@@ -2,7 +2,8 @@
 # newspipe-ticker-link import: the short news forms of listed names (a leading national or
 # form word and trailing industry words dropped, kept when no other issuer shares the form;
 # one word alone needs support), and the noise words that close FinanceDatabase names
-# ("Aktiengesellschaft", "Sponsored ADR"). Names written for this test.
+# ("Aktiengesellschaft", "Sponsored ADR"). A large company's one word that is a name but no
+# place is a weak form. Names written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 
@@ -29,13 +30,17 @@ EOT
     printf 'S%d.%s\t%s\t%s\t%s\t%s\t%s\tX\tIndustrials\tMachines\t\t\t\tFalse\n' \
         "$n" "$sfx" "$name" "$ex" "$mic" "$ex" "$country" >> "$T/intl.tsv"
 done
-printf 'common\nkiwi land\n' > "$T/weak.txt"
+printf 'common\nkiwi land\nbrandtmann\nquinley\nostwick\n' > "$T/weak.txt"
+printf 'Harrowgate\n' > "$T/places.txt"
 # A large company (prior 70, as market cap or the S&P 500 give a US line).
 # A source's acronym alias of a large company ("IBM", the S&P 500's short name) too.
 printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:70\tGRBN\tXNYS\t70\tGrossbahn Motor Corp\t\ncik:71\tQRX\tXNYS\t70\tQRX plc\t\ncik:72\tNOVX\tXNYS\t70\tNOV Inc.\t\ncik:73\tZTV\tXNYS\t35\tZTV Ltd\t\ncik:74\tKXMB\tXNYS\t70\tKexmar Business Machines Corp\tKXM\ncik:75\tLTXH\tXNYS\t35\tLotrax Holdings Corp\tLTX\ncik:76\tFGRT\tXNYS\t70\tFelsgrat Motor Corp\t\ncik:77\tFGRX\tXNYS\t65\tFelsgrat Energy Corp\t\n' > "$T/big.tsv"
 # Openings of two words or more ("JP Morgan" of JP Morgan Chase & Co.).
+# A large company's one word that is a name (weak words) is a weak form; not a place's, nor
+# one another issuer's name has, nor a smaller company's.
+printf 'cik:90\tBRDT\tXNYS\t70\tBrandtmann Motor Corp\t\ncik:91\tHRWG\tXNYS\t70\tHarrowgate Energy Corp\t\ncik:92\tQNLY\tXNYS\t70\tQuinley Motor Corp\t\ncik:93\tQNLX\tXNYS\t35\tQuinley Ltd\t\ncik:94\tOSTW\tXNYS\t35\tOstwick Motor Corp\t\n' >> "$T/big.tsv"
 printf 'cik:80\tHLVM\tXNYS\t35\tHalvorsen Midstream Partners L.P.\t\ncik:81\tTRNT\tXNYS\t35\tTornet 9 Systems Inc\t\ncik:82\tCWSC\tXNYS\t35\tCommon Widget Split Corp.\t\ncik:83\tVKA\tXNYS\t35\tVarnholt Kapital Alpha Ltd\t\ncik:84\tVKB\tXNYS\t35\tVarnholt Kapital Beta Ltd\t\ncik:85\tZNGP\tXNYS\t35\tZorvath New Grand Packing Co\t\ncik:86\tSBKD\tXNYS\t35\tSkarne Brook Decker Inc\t\ncik:87\tSBKX\tXNYS\t35\tSkarne Brook Holdings Inc\t\n' >> "$T/big.tsv"
-"$TL" import --intl "$T/intl.tsv" --tsv "$T/big.tsv" --weak-words "$T/weak.txt" -o "$T/l.tsv" 2> "$T/e"
+"$TL" import --intl "$T/intl.tsv" --tsv "$T/big.tsv" --weak-words "$T/weak.txt" --place-words "$T/places.txt" -o "$T/l.tsv" 2> "$T/e"
 ok $? "import"
 al() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
 is "$(al 'Deutsche Flugwerke AG')" "~Flugwerke" "a leading national word goes; one word is weak"
@@ -61,6 +66,14 @@ is "$(al 'Common Widget Split Corp.')" "" "not opening on a common word"
 is "$(al 'Varnholt Kapital Alpha Ltd')|$(al 'Varnholt Kapital Beta Ltd')" "|" "not when another issuer's name opens the same way"
 is "$(al 'Zorvath New Grand Packing Co')" "Zorvath New Grand" "not ending on a legal word ('Zorvath New' would link 'Zorvath')"
 is "$(al 'Skarne Brook Decker Inc')" "" "nor one that is another issuer's name after 'Holdings' goes"
+is "$(al 'Brandtmann Motor Corp')" "~Brandtmann" "a large company's one word that is a name is a weak form"
+is "$(al 'Harrowgate Energy Corp')" "" "not a place"
+is "$(al 'Quinley Motor Corp')" "" "not one another issuer's name has"
+is "$(al 'Ostwick Motor Corp')" "" "not a smaller company's"
+"$TL" import --tsv "$T/big.tsv" --place-words "$T/nosuch.txt" -o "$T/l2.tsv" 2> "$T/e2"
+is "$?" 66 "a place-words file that cannot be read: exit 66"
+like "$(cat "$T/e2")" "nosuch.txt" "naming the file"
+ok "$(test ! -e "$T/l2.tsv"; echo $?)" "and no table written"
 iss() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v m="$1" '$3 == m && $10 ~ /^Nordbank/ { print $1 }'; }
 is "$(iss XTKS)" "$(iss XHKG)" "'Sponsored ADR' closes a name as a legal form does: one issuer"
 
@@ -79,6 +92,8 @@ add 'QRX said on Monday profit rose.'
 add 'The qrx unit and ZTV said nothing.'
 add 'Shares of Halvorsen Midstream rose.'
 add 'Zorvath said nothing.'
+add 'Grossbahn, Brandtmann and QRX cut output.'
+add 'Brandtmann said on Monday sales rose.'
 "$TL" --listings "$T/l.tsv" < "$T/in.ndjson" | python3 -c '
 import json, sys
 for l in sys.stdin:
@@ -97,4 +112,6 @@ is "$(got 9)" "QRX" "its acronym links alone"
 is "$(got 10)" "" "not in lower case; a smaller company's acronym needs support"
 is "$(got 11)" "HLVM" "an opening form links on its own"
 is "$(got 12)" "" "no one-word form comes of an opening"
+is "$(got 13)" "BRDT GRBN QRX" "a large company's weak name-word form links in a list with names that link alone"
+is "$(got 14)" "" "not alone"
 done_testing

@@ -51,6 +51,8 @@ static void usage(FILE *fp)
                 "                      hand-written file, then learned pairs)\n"
                 "  --weak-words FILE   words (one a line) that make a one-word name weak: linked\n"
                 "                      only with supporting evidence (repeatable)\n"
+                "  --place-words FILE  places (one a line): weak words too, and no company's\n"
+                "                      short form (repeatable)\n"
                 "  --note TEXT         a '#' comment line for the header (repeatable)\n"
                 "  -o, --output FILE   write here, atomically (default standard output)\n"
                 "  -h, --help          show this help\n");
@@ -416,8 +418,10 @@ static int group_issuers(tl_brows *rows)
 
 /* ---- weak words ------------------------------------------------------------------------- */
 
-/* Reads words (one per line; only one-word lines count) into the set, folded. */
-static int read_words(const char *path, np_wordset *h, np_wordset *phrases)
+/* Reads words (one per line) into h, folded, and the name keys of lines of several words
+ * (places: "New Zealand") into phrases; with places (a file of places), its one-word lines
+ * into places too. */
+static int read_words(const char *path, np_wordset *h, np_wordset *phrases, np_wordset *places)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -442,7 +446,8 @@ static int read_words(const char *path, np_wordset *h, np_wordset *phrases)
         }
         if (!n) continue;
         size_t m = tl_fold_word(line, n, fold, sizeof fold);
-        if (m && np_wordset_add(h, tl_word_hash(fold, m))) {
+        if (m && (np_wordset_add(h, tl_word_hash(fold, m)) ||
+                  (places && np_wordset_add(places, tl_word_hash(fold, m))))) {
             fclose(f);
             return -1;
         }
@@ -780,9 +785,10 @@ int tl_import_main(int argc, char **argv)
     const char *aliases[MAX_INPUTS];
     int naliases = 0;
     const char *current = NULL;
-    const char *screener[MAX_INPUTS], *tsv[MAX_INPUTS], *notes[MAX_INPUTS], *weak[MAX_INPUTS];
+    const char *screener[MAX_INPUTS], *tsv[MAX_INPUTS], *notes[MAX_INPUTS], *weak[MAX_INPUTS],
+        *place[MAX_INPUTS];
     const char *symdir[MAX_INPUTS];
-    int nscreener = 0, ntsv = 0, nnotes = 0, nweak = 0, nsymdir = 0;
+    int nscreener = 0, ntsv = 0, nnotes = 0, nweak = 0, nplace = 0, nsymdir = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -825,6 +831,8 @@ int tl_import_main(int argc, char **argv)
             notes[nnotes++] = v;
         else if (!strcmp(a, "--weak-words") && nweak < MAX_INPUTS)
             weak[nweak++] = v;
+        else if (!strcmp(a, "--place-words") && nplace < MAX_INPUTS)
+            place[nplace++] = v;
         else
             takes = 0;
         if (!takes) {
@@ -886,13 +894,18 @@ int tl_import_main(int argc, char **argv)
         rc = NP_EX_DATAERR;
     if (rc == NP_EX_OK && group_issuers(&rows)) rc = NP_EX_SOFTWARE;
     if (rc == NP_EX_OK) {
-        np_wordset h = {0}, ph = {0};
+        np_wordset h = {0}, ph = {0}, pw = {0};
         for (int i = 0; i < nweak && rc == NP_EX_OK; i++)
-            if (read_words(weak[i], &h, &ph)) rc = NP_EX_NOINPUT;
-        if (rc == NP_EX_OK && tl_name_variants(&rows, nweak ? &h : NULL, nweak ? &ph : NULL))
+            if (read_words(weak[i], &h, &ph, NULL)) rc = NP_EX_NOINPUT;
+        for (int i = 0; i < nplace && rc == NP_EX_OK; i++)
+            if (read_words(place[i], &h, &ph, &pw)) rc = NP_EX_NOINPUT;
+        int words = nweak + nplace > 0;
+        if (rc == NP_EX_OK &&
+            tl_name_variants(&rows, words ? &h : NULL, words ? &ph : NULL, nplace ? &pw : NULL))
             rc = NP_EX_SOFTWARE;
         np_wordset_free(&ph);
-        if (rc == NP_EX_OK && nweak && mark_weak(&rows, &h)) rc = NP_EX_SOFTWARE;
+        np_wordset_free(&pw);
+        if (rc == NP_EX_OK && words && mark_weak(&rows, &h)) rc = NP_EX_SOFTWARE;
         np_wordset_free(&h);
     }
     for (int i = 0; i < naliases && rc == NP_EX_OK; i++)

@@ -90,9 +90,12 @@ int tl_security_type(const char *name);
 
 /* Adds to each equity row the short news forms of its name ("Lufthansa" of "Deutsche
  * Lufthansa AG", "First Quantum" of "First Quantum Minerals Ltd") that no other issuer's
- * name or form shares (import_variants.c). Call it after the issuers are grouped and before
- * the weak words are marked. Returns 0 or -1 (out of memory). */
-int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *places);
+ * name or form shares (import_variants.c). weak: folded word hashes of common words, names
+ * and places; places: name keys of places of several words; place_words: word hashes of
+ * one-word places (each may be NULL). Call it after the issuers are grouped and before the
+ * weak words are marked. Returns 0 or -1 (out of memory). */
+int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *places,
+                     const np_wordset *place_words);
 
 /* The security names of the US sources end in " - " and the security ("Apple Inc. - Common
  * Stock"), which their readers cut; but a country after the dash names the issuer ("Banco
