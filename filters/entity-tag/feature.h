@@ -75,6 +75,7 @@ typedef struct {
     uint64_t *hw, *hs, *hss;
     uint32_t *gaz, *clu;
     uint8_t *tf;
+    uint64_t topic; /* the document's heading word ("SOCCER - ..."), or 0 */
     size_t cap_tok;
     np_buf scratch;
     etag_docmap seen;
