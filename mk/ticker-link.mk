@@ -83,7 +83,7 @@ TL_CORPORA = $(wildcard $(SHARED)/data/corpora/*/articles.ndjson)
 
 # Twice: the sources and curated aliases, then with the name -> listing pairs learnt from
 # the corpora's explicit codes through that first table.
-listings: $(TL_BIN) $(TL_OUT)/weak-words.txt
+listings: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt
 	$(TL_BIN) import $(TL_SOURCES) --aliases data/aliases.tsv -o $(TL_OUT)/base.tsv
 	$(TL_BIN) learn --listings $(TL_OUT)/base.tsv -o $(TL_OUT)/learned.tsv $(TL_CORPORA)
 	$(TL_BIN) import $(TL_SOURCES) --aliases data/aliases.tsv --aliases $(TL_OUT)/learned.tsv \
@@ -100,7 +100,8 @@ listings: $(TL_BIN) $(TL_OUT)/weak-words.txt
 	  --note "  data/aliases.tsv (curated for newspipe: aliases, 2006-2013 listings and RICs);" \
 	  --note "  learned pairs: names written before explicit codes in ../shared/data/corpora (Reuters" \
 	  --note "  2013-10-01..2013-11-20), seen >= 2 times and >= 0.75 of the name's pairs (learn);" \
-	  --note "  \"~\" on common-word names: lower-case words of CoNLL-2003 train and BBC News 2004-2005" \
+	  --note "  \"~\" on common-word names: lower-case words of CoNLL-2003 train and BBC News 2004-2005;" \
+	  --note "  places (no large company's weak one-word form): the country, region and city gazetteers" \
 	  -o data/listings.tsv
 
 # The held-out evaluation's tables (bench/ticker-link-heldout.py): the same sources, the
@@ -114,7 +115,7 @@ $(TL_HO)/test-codes.txt $(TL_HO)/aliases-dev.tsv: bench/ticker-link-heldout.py d
 	@mkdir -p $(TL_HO)
 	python3 bench/ticker-link-heldout.py split --shared $(SHARED) --aliases data/aliases.tsv \
 	  --codes $(TL_HO)/test-codes.txt --aliases-out $(TL_HO)/aliases-dev.tsv
-$(TL_HO)/dev.tsv: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_HO)/test-codes.txt $(TL_HO)/aliases-dev.tsv
+$(TL_HO)/dev.tsv: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_HO)/test-codes.txt $(TL_HO)/aliases-dev.tsv
 	$(TL_BIN) import $(TL_SOURCES_TODAY) --aliases $(TL_HO)/aliases-dev.tsv -o $(TL_HO)/today.tsv
 	$(TL_BIN) import $(TL_SOURCES) -o $(TL_HO)/srcs.tsv
 	$(TL_BIN) import $(TL_SOURCES) --aliases $(TL_HO)/aliases-dev.tsv -o $(TL_HO)/curated.tsv
@@ -146,7 +147,7 @@ eval-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-entity-tag $(TL_HO_DEV)
 # Pseudo-unseen folds of the dev companies (bench/ticker-link-folds.py): for choosing recall
 # rules without the sealed test part; each fold's companies are left out of curation and
 # learning, its misses classified by cause (build/ticker-link/folds/misses.tsv).
-folds-ticker-link: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_HO)/dev.tsv
+folds-ticker-link: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_HO)/dev.tsv
 	python3 bench/ticker-link-folds.py --bin $(TL_BIN) --shared $(SHARED) --aliases data/aliases.tsv \
 	  --gold tests/ticker-link/gold.tsv --dev-table $(TL_HO)/dev.tsv --work $(TL_OUT)/folds --misses $(TL_OUT)/folds/misses.tsv -- $(TL_SOURCES)
 

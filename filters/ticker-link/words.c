@@ -767,7 +767,7 @@ static const char *const title_words[] = {
     "executive",   "director",     "head",     "founder",   "co-founder", "spokesman",
     "spokeswoman", "spokesperson", "analyst",  "economist", "strategist", "minister",
     "governor",    "partner",      "manager",  "professor", "deputy",     "secretary",
-    "senior",      "vice",         "managing", "general",   "portfolio",  "head"};
+    "senior",      "vice",         "managing", "general",   "portfolio"};
 /* Words that name a competitor: "rival Serco", "rivals Lloyds and Royal Bank of Scotland",
  * "European rivals Inditex and H&M". */
 static const char *const rival_words[] = {"rival", "rivals",     "peer",

@@ -317,7 +317,9 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
             int m = forms(&k[j], span);
             for (int v = 0; v < m; v++) {
                 int b = span[v][0], e = span[v][1];
-                if (!takes_form(&L, S, ns, span_key(&k[j], b, e), r->issuer)) continue;
+                uint64_t key = span_key(&k[j], b, e);
+                int large = issuer_prior(S, ns, r->issuer) >= TL_PRIOR_STRONG_NAME;
+                if (!takes_form(&L, S, ns, key, r->issuer)) continue;
                 /* A form of common words and places only ("New Zealand", "Pacific") names
                  * no company. */
                 int plain = 1;
@@ -329,13 +331,10 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
                  * no other issuer's name or form has it: weak, it links with the article's
                  * support ("Toyota, Ford and General Motors"; an ORG entity). Chosen on the
                  * dev folds: +5 of 2815 masked, no wrong company more on the fold gold. */
-                int big_weak = plain && e - b == 1 &&
-                               issuer_prior(S, ns, r->issuer) >= TL_PRIOR_STRONG_NAME &&
+                int big_weak = plain && e - b == 1 && large &&
                                !(place_words && np_wordset_has(place_words, k[j].words[b])) &&
-                               n_owners(&L, span_key(&k[j], b, e), r->issuer) == 1;
-                if ((plain && !big_weak) ||
-                    (places && np_wordset_has(places, span_key(&k[j], b, e))))
-                    continue;
+                               n_owners(&L, key, r->issuer) == 1;
+                if ((plain && !big_weak) || (places && np_wordset_has(places, key))) continue;
                 char buf[512];
                 size_t len = k[j].raw1[e - 1] - k[j].raw0[b];
                 if (len >= sizeof buf) continue;
@@ -346,11 +345,8 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
                  * the company is a large one (the prior at which the linker takes a short
                  * form without "Group" alone: "Toyota"). Strong for every cross-listed
                  * company cost a wrong company on the dev gold. */
-                const char *mark = big_weak || (e - b == 1 && issuer_prior(S, ns, r->issuer) <
-                                                                  TL_PRIOR_STRONG_NAME)
-                                       ? "~"
-                                       : "";
-                if (add_once(r, mark, buf)) goto out;
+                int weak_form = big_weak || (e - b == 1 && !large);
+                if (add_once(r, weak_form ? "~" : "", buf)) goto out;
             }
         }
         /* An opening of two words or more that no other issuer's name, form or opening
