@@ -80,9 +80,24 @@ static void drop_foreign(tl_linker *L)
     }
 }
 
+/* A weak one-word name the article places in the company's own country ("Switzerland's
+ * ABB", "German miner RWE", "Japan's Nissan") is that company: the country supports it as
+ * a context cue does. The counterpart of drop_foreign(). */
+static void nation_support(tl_linker *L)
+{
+    const tl_table *T = L->table;
+    for (size_t k = 0; k < L->nm; k++) {
+        tl_mention *m = &L->m[k];
+        if (m->method != M_NAME || m->dead || !m->placeable || m->cue || m->issuer == TL_NONE)
+            continue;
+        if (in_country(T, m->issuer, m->nation)) m->cue = 1;
+    }
+}
+
 int tl_choose(tl_linker *L, int32_t day)
 {
     drop_foreign(L);
+    nation_support(L);
     size_t n = 0;
     for (size_t k = 0; k < L->nm; k++) n += full_name(&L->m[k]);
     if (!n) return 0;

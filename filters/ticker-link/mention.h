@@ -28,6 +28,8 @@ struct tl_mention {
                               like a short form, a list may support it (emit.c) */
     uint8_t listed;        /* a list's next item after the field's previous name ("Intesa,
                               Generali and Mediobanca": Generali, Mediobanca) */
+    uint8_t placeable;     /* a weak one-word name that the country before it may support
+                              ("Switzerland's ABB", "German miner RWE"; choose.c) */
     uint64_t word;         /* one-word names: the word's hash; longer ones: the first word's */
     uint64_t word2;        /* longer names: the second word's hash */
     const char *sym, *ric; /* unknown explicit listings: as written */

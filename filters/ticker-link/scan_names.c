@@ -623,6 +623,11 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                             t[i].len >= 4 && !(t[i].flags & (TL_TOK_DIGIT | TL_TOK_CAPS)) &&
                             !tl_is_common_word(t[i].h) && !tl_word_nation(t[i].h) &&
                             !tl_word_in(TL_W_COUNTRY, t[i].h));
+        /* A weak one-word name of three letters or more, no common word, place or number:
+         * the country the words before it give may support it (choose.c). */
+        m->placeable = (uint8_t)(single && m->weak && !m->brand && m->nation && t[i].len >= 3 &&
+                                 !(t[i].flags & TL_TOK_DIGIT) && !tl_is_common_word(t[i].h) &&
+                                 !tl_word_nation(t[i].h) && !tl_word_in(TL_W_COUNTRY, t[i].h));
         /* Context cues ("Apple said") support brand names curated with "*", common-word
          * names ("~": "Target", "Union") of large companies, whose names would otherwise be
          * strong, and short forms; never a one- or two-letter name. Other weak names need

@@ -10,7 +10,9 @@
 # Serco") supports it, and so does a list with a name that links alone ("Telefonica,
 # Intesa and Generali"), which also supports a large company's common-word name ("Google,
 # Apple and Facebook"). "Tomas Kranich, chief executive of" opening a sentence is a person,
-# "Kranich said" later too. Names and table written for this test.
+# "Kranich said" later too. The company's own country before a weak one-word name ("German
+# miner RWX", "Germany's RWX") supports it; another country does not. Names and table
+# written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 # "~Quellwerk": the short form the importer derives; "~Stallard Inc": the marker the importer
@@ -31,6 +33,7 @@ XSHG:600999|600999|XSHG||1|CN|||60|SATC Motor Corporation Limited|=SATC
 XBOM:ARVX|ARVX|XBOM||1|IN|||35|Arvex Limited|
 XNAS:PEAR|PEAR|XNAS||1|US|||90|Pear Inc.|~Pear
 XNYS:PLUM|PLUM|XNYS||1|US|||40|Plum Corp|~Plum
+XETR:RWX|RWX|XETR||1|DE|||35|RWX AG|
 TSV
 
 CASE_DATE=2013-11-15
@@ -84,6 +87,12 @@ add 'Shares in Pear rose.'
 add 'Markets rose. Tomas Kranich, chief executive of Acme, spoke. Shares of Kranich rose.'
 add 'Markets rose. Tomas Kranich spoke. Shares of Kranich rose.'
 add 'Markets rose. Tomas Kranich, chief executive of Acme, spoke. Shares of Kranich AG rose.'
+add 'Power prices fell, and German miner RWX cut jobs.'
+add 'Power prices fell, and Germany'"'"'s RWX cut jobs.'
+add 'Power prices fell, and Swiss miner RWX cut jobs.'
+add 'Power prices fell, and RWX cut jobs.'
+add 'It bought German copper miner Quellwerk in 2011.'
+add 'It bought Swiss copper miner Quellwerk in 2011.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -134,4 +143,10 @@ is "$(got 46)" "" "alone, a common-word name still needs support"
 is "$(got 47)" "" "a name after a sentence's first capitalized word and before ', chief' is a person's, alone elsewhere too"
 is "$(got 48)" "KRN@XETR" "without the title, a sentence's first word before it makes no person's name for the rest"
 is "$(got 49)" "KRN@XETR" "the name with its legal form is the company"
+is "$(got 50)" "RWX@XETR" "the company's country before a weak name in capitals supports it (German miner RWX)"
+is "$(got 51)" "RWX@XETR" "so does its country's possessive"
+is "$(got 52)" "" "another country does not"
+is "$(got 53)" "" "alone, the name in capitals still needs support"
+is "$(got 54)" "QWK@XETR" "the company's country before a trade word supports a short form"
+is "$(got 55)" "" "another country's does not"
 done_testing
