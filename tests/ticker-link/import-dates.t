@@ -86,4 +86,17 @@ is "$(name6 LBG)" "Larchmont Bank Group Plc (The) ADS" "and one before the paren
 is "$(name6 NWY)" "New Yarrow Inc." "not a New that begins the name"
 printf '{"id":1,"date":"2015-10-04","body":"Larchmont Bank Group Plc said profit rose."}\n' | linked "$T/l6.tsv" > "$T/o6"
 is "$(cat "$T/o6")" "1 XNYS:LBG" "the name links as news writes it"
+# A name the directory writes twice (NYSE lines of 2014 and 2016: "Bunge Limited Bunge
+# Limited") is the company's name once; not a depositary's (a foreign company's ADR of then,
+# never joined to its home listing of today), nor one word repeated ("Want Want").
+symdir "$T/sd7" 'KMT|Kestrel Motors Corporation - Common Stock|Q|N|N|100' \
+    'PBL|Pellworm Brands Limited Pellworm Brands Limited|N|PBL|N|100|N|PBL\nHLD|Haldern Energy PLC Haldern Energy PLC ADS|N|HLD|N|100|N|HLD\nWW|Wex Wex Holdings Ltd|N|WW|N|100|N|WW'
+"$TL" import --symdir "$T/sd7:2016-08-15" --current 2025-12-14 --sec "$T/sec6.json" -o "$T/l7.tsv" 2> "$T/e"
+ok $? "import with names written twice"
+name7() { grep -v '^#' "$T/l7.tsv" | awk -F'\t' -v s="$1" '$2 == s { print $10 }'; }
+is "$(name7 PBL)" "Pellworm Brands Limited" "a name written twice is written once"
+is "$(name7 HLD)" "Haldern Energy PLC Haldern Energy PLC ADS" "not a depositary's"
+is "$(name7 WW)" "Wex Wex Holdings Ltd" "one word twice is part of the name"
+printf '{"id":1,"date":"2015-10-04","body":"Pellworm Brands Ltd said profit rose."}\n' | linked "$T/l7.tsv" > "$T/o7"
+is "$(cat "$T/o7")" "1 XNYS:PBL" "the name links as news writes it"
 done_testing
