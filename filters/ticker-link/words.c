@@ -75,6 +75,10 @@ static const char *const cue_after[] = {
     "board",        "management", "earnings",  "profit",    "revenue",      "sales",
     "results",      "executives", "employees", "stores",    "shareholder"};
 
+/* Trades and roles written right before a company's name ("miner Vale", "rival Serco",
+ * "German utility RWE"). The later words ("group" to "brand") are the nouns found at least
+ * four times right before a name and its code ("NAME ( RIC )") in the Reuters sample's
+ * bodies; not "partner", which also precedes alliances ("partner Renault-Nissan"). */
 static const char *const cue_before[] = {
     "rival",      "rivals",       "retailer",    "retailers",    "automaker", "carmaker",
     "maker",      "makers",       "bank",        "lender",       "company",   "firm",
@@ -82,7 +86,9 @@ static const char *const cue_before[] = {
     "miner",      "conglomerate", "producer",    "manufacturer", "operator",  "supplier",
     "subsidiary", "competitor",   "competitors", "peer",         "peers",     "retail",
     "oil",        "discounter",   "chain",       "automakers",   "carmakers", "banks",
-    "companies"};
+    "companies",  "group",        "groups",      "parent",       "leader",    "affiliate",
+    "contractor", "utility",      "major",       "provider",     "owner",     "arch-rival",
+    "giants",     "brand"};
 
 /* Words that may stand right before a longer company name. */
 static const char *const determiners[] = {

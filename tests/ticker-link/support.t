@@ -93,6 +93,7 @@ add 'Power prices fell, and Swiss miner RWX cut jobs.'
 add 'Power prices fell, and RWX cut jobs.'
 add 'It bought German copper miner Quellwerk in 2011.'
 add 'It bought Swiss copper miner Quellwerk in 2011.'
+add 'Power prices fell, and German utility RWX cut jobs.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -149,4 +150,5 @@ is "$(got 52)" "" "another country does not"
 is "$(got 53)" "" "alone, the name in capitals still needs support"
 is "$(got 54)" "QWK@XETR" "the company's country before a trade word supports a short form"
 is "$(got 55)" "" "another country's does not"
+is "$(got 56)" "RWX@XETR" "a trade the wire writes before names: utility"
 done_testing
