@@ -76,7 +76,7 @@ is "$(sed -n 2p "$T/o5")" "2 XNAS:QFI" "news of today the Nasdaq line"
 # A directory's "New" after a company's name (re-formed after a reorganization) is no part of
 # it: "Larchmont Bank Group Plc New (The) ADS" is Larchmont Bank Group Plc, and links by name.
 symdir "$T/sd6" 'KMT|Kestrel Motors Corporation New - Common Stock|Q|N|N|100' \
-    'LBG|Larchmont Bank Group Plc New (The) ADS|N|LBG|N|100|N|LBG\nNWY|New Yarrow Inc. Common Stock|N|NWY|N|100|N|NWY'
+    'LBG|Larchmont Bank Group Plc New (The) ADS|N|LBG|N|100|N|LBG\nNWY|New Yarrow Inc. Common Stock|N|NWY|N|100|N|NWY\nPBL|Pellworm Brands Limited Pellworm Brands Limited|N|PBL|N|100|N|PBL\nHLD|Haldern Energy PLC Haldern Energy PLC ADS|N|HLD|N|100|N|HLD\nWW|Wex Wex Holdings Ltd|N|WW|N|100|N|WW'
 printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[72,"OTTERBURN INC","OTB","NYSE"]]}' > "$T/sec6.json"
 "$TL" import --symdir "$T/sd6:2016-08-15" --current 2025-12-14 --sec "$T/sec6.json" -o "$T/l6.tsv" 2> "$T/e"
 ok $? "import with names marked New"
@@ -89,14 +89,9 @@ is "$(cat "$T/o6")" "1 XNYS:LBG" "the name links as news writes it"
 # A name the directory writes twice (NYSE lines of 2014 and 2016: "Bunge Limited Bunge
 # Limited") is the company's name once; not a depositary's (a foreign company's ADR of then,
 # never joined to its home listing of today), nor one word repeated ("Want Want").
-symdir "$T/sd7" 'KMT|Kestrel Motors Corporation - Common Stock|Q|N|N|100' \
-    'PBL|Pellworm Brands Limited Pellworm Brands Limited|N|PBL|N|100|N|PBL\nHLD|Haldern Energy PLC Haldern Energy PLC ADS|N|HLD|N|100|N|HLD\nWW|Wex Wex Holdings Ltd|N|WW|N|100|N|WW'
-"$TL" import --symdir "$T/sd7:2016-08-15" --current 2025-12-14 --sec "$T/sec6.json" -o "$T/l7.tsv" 2> "$T/e"
-ok $? "import with names written twice"
-name7() { grep -v '^#' "$T/l7.tsv" | awk -F'\t' -v s="$1" '$2 == s { print $10 }'; }
-is "$(name7 PBL)" "Pellworm Brands Limited" "a name written twice is written once"
-is "$(name7 HLD)" "Haldern Energy PLC Haldern Energy PLC ADS" "not a depositary's"
-is "$(name7 WW)" "Wex Wex Holdings Ltd" "one word twice is part of the name"
-printf '{"id":1,"date":"2015-10-04","body":"Pellworm Brands Ltd said profit rose."}\n' | linked "$T/l7.tsv" > "$T/o7"
-is "$(cat "$T/o7")" "1 XNYS:PBL" "the name links as news writes it"
+is "$(name6 PBL)" "Pellworm Brands Limited" "a name written twice is written once"
+is "$(name6 HLD)" "Haldern Energy PLC Haldern Energy PLC ADS" "not a depositary's"
+is "$(name6 WW)" "Wex Wex Holdings Ltd" "one word twice is part of the name"
+printf '{"id":1,"date":"2015-10-04","body":"Pellworm Brands Ltd said profit rose."}\n' | linked "$T/l6.tsv" > "$T/o7"
+is "$(cat "$T/o7")" "1 XNYS:PBL" "that name links as news writes it"
 done_testing
