@@ -49,7 +49,6 @@ enum {
     T_CLU_LP1,
     T_TOPIC_GAZ,
     T_TOPIC_CAP,
-    T_CAPRATE,
 };
 
 #define SEED_WORD  0x5EEDF00DULL
@@ -495,14 +494,6 @@ size_t etag_features_token(etag_features *f, size_t i, uint64_t *x)
             P(etag_feat(T_CLU + (uint32_t)w, (uint64_t)g, id));
         }
         if (w == 1) P(etag_feat(T_CLU_CAP, (v >> shift[1]) & 0xFF, f->cap[i]));
-    }
-    {
-        static int exp = -1;
-        if (exp < 0) exp = getenv("ETAG_EXP") ? atoi(getenv("ETAG_EXP")) : 0;
-        if ((exp & 4) && cc != ETAG_CAP_LOWER)
-            P(etag_feat(T_CAPRATE, (f->clu[i] >> 24) & 7, (uint64_t)cc * 2 + (start != 0)));
-        if ((exp & 8))
-            P(etag_feat(T_CAPRATE, (f->clu[i] >> 24) & 7, (uint64_t)cc * 2 + (start != 0)));
     }
     /* the document's topic with the case and the gazetteer categories of a capitalized word */
     if (f->topic && cc != ETAG_CAP_LOWER) {

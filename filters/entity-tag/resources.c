@@ -237,17 +237,6 @@ int etag_resources_add_clusters(etag_resource_builder *b, const char *path, char
             p = end;
         }
         if (rc < 0) break;
-        /* optional: how often the text capitalizes the word mid-sentence (1..7) */
-        if (p && *p == '\t') {
-            char *end;
-            unsigned long cr = strtoul(p + 1, &end, 10);
-            if (end == p + 1 || cr > 7) {
-                snprintf(err, errlen, "%s:%lu: bad capitalization class", path, lineno);
-                rc = -1;
-                break;
-            }
-            v |= (uint32_t)cr << 24;
-        }
         if (etag_lexicon_set(&b->clusters, etag_word_key(line, (size_t)(tab - line), &scratch), v) <
             0) {
             snprintf(err, errlen, "%s: out of memory", path);
