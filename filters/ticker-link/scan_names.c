@@ -613,21 +613,21 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         m->opens = (t[i].flags & TL_TOK_SENT) != 0;
         m->orgable = m->brand ||
                      (a->curated == 0 && !(a->flags & TL_KEY_SHORT) && !(t[i].flags & TL_TOK_CAPS));
+        /* A one-word name that is no common word, country, nationality or number: the
+         * article's context may support it when it is weak (below). */
+        int plain = single && m->weak && !(t[i].flags & TL_TOK_DIGIT) &&
+                    !tl_is_common_word(t[i].h) && !tl_word_nation(t[i].h) &&
+                    !tl_word_in(TL_W_COUNTRY, t[i].h);
         /* A short form of a longer name ("Lufthansa" of Deutsche Lufthansa AG, "Serco" of
-         * Serco Group plc): a word no common-word list or country has, of four letters or
-         * more, not in capitals or with digits ("AVG", "600"). The article's context may
-         * support it (here, and by repetition in emit.c). */
-        m->form = (uint8_t)(single && m->weak &&
+         * Serco Group plc), of four letters or more, not in capitals ("AVG"). The article's
+         * context may support it (here, and by repetition in emit.c). */
+        m->form = (uint8_t)(plain &&
                             (((a->flags & TL_KEY_FORM) && a->curated == 1) ||
                              ((a->flags & TL_KEY_SHORT) && a->curated == 0)) &&
-                            t[i].len >= 4 && !(t[i].flags & (TL_TOK_DIGIT | TL_TOK_CAPS)) &&
-                            !tl_is_common_word(t[i].h) && !tl_word_nation(t[i].h) &&
-                            !tl_word_in(TL_W_COUNTRY, t[i].h));
-        /* A weak one-word name of three letters or more, no common word, place or number:
-         * the country the words before it give may support it (choose.c). */
-        m->placeable = (uint8_t)(single && m->weak && !m->brand && m->nation && t[i].len >= 3 &&
-                                 !(t[i].flags & TL_TOK_DIGIT) && !tl_is_common_word(t[i].h) &&
-                                 !tl_word_nation(t[i].h) && !tl_word_in(TL_W_COUNTRY, t[i].h));
+                            t[i].len >= 4 && !(t[i].flags & TL_TOK_CAPS));
+        /* Any such name of three letters or more, in capitals too: the country the words
+         * before it give may support it (choose.c). */
+        m->placeable = (uint8_t)(plain && !m->brand && m->nation && t[i].len >= 3);
         /* Context cues ("Apple said") support brand names curated with "*", common-word
          * names ("~": "Target", "Union") of large companies, whose names would otherwise be
          * strong, and short forms; never a one- or two-letter name. Other weak names need
