@@ -11,8 +11,8 @@
 # Intesa and Generali"), which also supports a large company's common-word name ("Google,
 # Apple and Facebook"). "Tomas Kranich, chief executive of" opening a sentence is a person,
 # "Kranich said" later too. The company's own country before a weak one-word name ("German
-# miner RWX", "Germany's RWX") supports it; another country does not. Names and table
-# written for this test.
+# miner RWX", "Germany's RWX", "RWX, Germany's No.2 utility") supports it; another country
+# does not. Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 # "~Quellwerk": the short form the importer derives; "~Stallard Inc": the marker the importer
@@ -94,6 +94,10 @@ add 'Power prices fell, and RWX cut jobs.'
 add 'It bought German copper miner Quellwerk in 2011.'
 add 'It bought Swiss copper miner Quellwerk in 2011.'
 add 'Power prices fell, and German utility RWX cut jobs.'
+add 'Power prices fell. RWX, Germany'"'"'s No.2 utility, cut jobs.'
+add 'Power prices fell. RWX , Germany'"'"'s biggest utility, cut jobs.'
+add 'Power prices fell. RWX, Switzerland'"'"'s biggest utility, cut jobs.'
+add 'Power prices fell. RWX, Germany'"'"'s Quellwerk and others cut jobs.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -151,4 +155,8 @@ is "$(got 53)" "" "alone, the name in capitals still needs support"
 is "$(got 54)" "QWK@XETR" "the company's country before a trade word supports a short form"
 is "$(got 55)" "" "another country's does not"
 is "$(got 56)" "RWX@XETR" "a trade the wire writes before names: utility"
+is "$(got 57)" "RWX@XETR" "so does an appositive of the country and a trade after it (RWX, Germany's No.2 utility)"
+is "$(got 58)" "RWX@XETR" "also where a cut code left a space before the comma"
+is "$(got 59)" "" "not another country's"
+is "$(got 60)" "QWK@XETR" "nor a list's next item with its country"
 done_testing
