@@ -32,6 +32,10 @@ extern const char *const tl_col_names[TL_NCOLS];
 /* Issuers with at least this prior (listed on an exchange, not over the counter) have their
  * whole name taken as strong when it is one word. */
 #define TL_PRIOR_LISTED_NAME 35
+/* A listing a source says has ended, with no date for its start (FinanceDatabase's delisted
+ * lines): its one-word name links only as written, with its legal form right after, not
+ * through other capitalized words ("Nortel Networks Corp" is not Nortel AS). */
+#define TL_PRIOR_DELISTED 33
 
 #define TL_DAY_MIN INT32_MIN
 #define TL_DAY_MAX INT32_MAX

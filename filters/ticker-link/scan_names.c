@@ -507,7 +507,9 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
          * legal form ("Boeing Chairman", "Target Corp"); in a line of capitals, unless the
          * name is a large company's or curated ("CITIGROUP GLOBAL MARKETS", not "ARVIND
          * CHARI" or "LOOMIS SAYLES"). */
-        size_t ext = 0; /* "Tesla Motors Inc": capitalized words, then a legal form */
+        /* "Tesla Motors Inc": capitalized words, then a legal form; not a delisted line's name
+         * (TL_PRIOR_DELISTED). */
+        size_t ext = 0;
         if (single && end < nt && !(t[end].flags & TL_TOK_BREAK) &&
             !(t[end - 1].flags & TL_TOK_POSS) && !(t[end].flags & TL_TOK_LOWER) &&
             !(t[end].flags & TL_TOK_GLUE) && !(t[end].flags & TL_TOK_DIGIT) &&
@@ -524,7 +526,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             if (q < nt && q > end && !(t[q].flags & (TL_TOK_BREAK | TL_TOK_LOWER)) &&
                 !(t[q - 1].flags & TL_TOK_POSS) && tl_is_legal_word(t[q].h) &&
                 !tl_word_in(TL_W_INSTITUTION, t[end].h) && a->curated != 1 &&
-                !firm_words(t, end, q)) {
+                !firm_words(t, end, q) && T->iss[a->issuer].prior > TL_PRIOR_DELISTED) {
                 ext = q - end;
             } else {
                 i = end - 1;

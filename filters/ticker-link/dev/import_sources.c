@@ -813,16 +813,6 @@ static int intl_security_type(const char *mic, const char *sym)
     return TL_SEC_COMMON;
 }
 
-/* Whether a name's key is one word ("Nortel AS"). */
-static int one_word(const char *name)
-{
-    tl_toks toks = {0};
-    tl_name_key k[2];
-    int n = tl_name_keys(name, strlen(name), &toks, k);
-    tl_toks_free(&toks);
-    return n <= 0 || k[0].nwords == 1;
-}
-
 static const tl_brows *intl_rows;
 static int cmp_intl(const void *a, const void *b)
 {
@@ -898,10 +888,6 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
         if (nf <= maxc) continue;
         int delisted = !strcmp(f[col[DELISTED]], "True");
         if ((delisted && !date) || !f[col[NAME]][0]) continue;
-        /* A delisted company known by one word ("Nortel AS") is left out: with no date of
-         * its own it would take the word from an older namesake the sources lack (Nortel
-         * Networks); on the dev gold it added that wrong company and no right one. */
-        if (delisted && one_word(f[col[NAME]])) continue;
         /* No sector: mostly certificates and warrants ("CAC40 4500C"), but some blue chips
          * too (Vodafone, Danone); keep names that look like a company's. */
         if (!f[col[SECTOR]][0] && strpbrk(f[col[NAME]], "0123456789%/")) continue;
@@ -939,9 +925,12 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
         snprintf(r->mic, sizeof r->mic, "%s", x->mic);
         snprintf(r->country, sizeof r->country, "%s", r->domicile[0] ? r->domicile : x->country);
         r->prior = 35;
+        /* A delisted line says when the listing ended, not when it began: an older namesake
+         * the sources lack ("Nortel Networks Corp" of 2009 for Nortel AS) takes its words
+         * unless the name is written as listed (TL_PRIOR_DELISTED). */
         if (delisted) {
             tl_shift_day(date, -1, r->to);
-            r->prior = 34;
+            r->prior = TL_PRIOR_DELISTED;
         }
         r->type = intl_security_type(x->mic, sym);
     }
