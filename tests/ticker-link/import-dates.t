@@ -94,4 +94,22 @@ is "$(name6 HLD)" "Haldern Energy PLC Haldern Energy PLC ADS" "not a depositary'
 is "$(name6 WW)" "Wex Wex Holdings Ltd" "one word twice is part of the name"
 printf '{"id":1,"date":"2015-10-04","body":"Pellworm Brands Ltd said profit rose."}\n' | linked "$T/l6.tsv" > "$T/o7"
 is "$(cat "$T/o7")" "1 XNYS:PBL" "that name links as news writes it"
+# A line of today listed since a year after a snapshot that names the same company (Alcoa
+# Corporation, split off in 2016, under the symbol of Alcoa Inc.): the snapshot's company is
+# an earlier listing of the symbol, valid until the day before today's line began.
+printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[73,"ALDERCOVE CORP","ALD","NYSE"],[74,"BIRCHFIELD CORP","BRF","NYSE"]]}' > "$T/sec7.json"
+printf '%s' '[{"symbol":"ALD","name":"Aldercove Corporation Common Stock","marketCap":"1000000000","country":"United States","ipoyear":"2016","industry":"","sector":""},{"symbol":"BRF","name":"Birchfield Corporation Common Stock","marketCap":"1000000000","country":"United States","ipoyear":"2012","industry":"","sector":""}]' > "$T/scr7.json"
+symdir "$T/sd7" 'ZZZZ|Placeholder Inc. - Common Stock|Q|N|N|100' \
+    'ALD|Aldercove Inc. Common Stock|N|ALD|N|100|N|ALD\nBRF|Birchfield Corporation Common Stock|N|BRF|N|100|N|BRF'
+"$TL" import --symdir "$T/sd7:2014-10-10" --current 2025-12-14 --sec "$T/sec7.json" \
+    --screener "$T/scr7.json:XNYS" -o "$T/l7.tsv" 2> "$T/e"
+ok $? "import with a symbol listed again since the snapshot"
+row7() { grep -v '^#' "$T/l7.tsv" | awk -F'\t' -v s="$1" '$2 == s { print $1 "|" $7 "|" $8 }' | sort; }
+is "$(row7 ALD)" "XNYS:ALD@2014-10-10||2015-12-31
+cik:73|2016-01-01|" "the snapshot's company is an earlier listing, until the day before today's"
+is "$(row7 BRF)" "cik:74|2012-01-01|" "not when today's line was listed before the snapshot"
+printf '{"id":1,"date":"2013-10-04","body":"Aldercove Inc said sales rose."}\n{"id":2,"date":"2020-10-04","body":"Aldercove Corp said sales rose."}\n' |
+    linked "$T/l7.tsv" > "$T/o8"
+is "$(cat "$T/o8")" "1 XNYS:ALD
+2 XNYS:ALD" "news of both times links the symbol"
 done_testing

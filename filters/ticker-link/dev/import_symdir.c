@@ -326,6 +326,14 @@ static int cmp_by_sym(const void *a, const void *b)
                   by_sym_rows->r[*(const size_t *)b].symbol);
 }
 
+/* The first snapshot that has s (0 when none). */
+static int first_seen(const sd_row *s)
+{
+    for (int k = 0; k < n_snap; k++)
+        if (s->seen & (1u << k)) return k;
+    return 0;
+}
+
 /* The last snapshot that has s, or -1. */
 static int last_seen(const sd_row *s)
 {
@@ -397,7 +405,13 @@ int tl_symdir_rows(tl_brows *rows, const char *today_date)
                 hi = mid;
         }
         if (lo < n_today && !strcmp(rows->r[idx[lo]].symbol, s->sym)) now = &rows->r[idx[lo]];
-        if (now) {
+        /* Today's line under the symbol began after the first snapshot that names this
+         * company (the year of its listing, from the screener or the CIK): the snapshot's
+         * company, even of the same name, is an earlier listing of the symbol (Alcoa Inc.,
+         * split in 2016, before Alcoa Corporation; ADT Corp before ADT Inc. of 2018). */
+        int earlier =
+            now && !fundlike && now->from[0] && strcmp(now->from, dates[first_seen(s)]) > 0;
+        if (now && !earlier) {
             /* The same company today: only its type is learnt. */
             uint64_t k[2];
             if (!name_keys(s->name, &toks, k) || same_name(s->name, now->name, &toks) ||
@@ -425,6 +439,12 @@ int tl_symdir_rows(tl_brows *rows, const char *today_date)
         if (!fundlike || last + 1 < n_snap)
             tl_shift_day(last + 1 < n_snap ? dates[last + 1] : today_date, -1, to);
         if (now && to[0] && !now->from[0]) tl_shift_day(dates[last], 1, now->from);
+        /* An earlier listing ends the day before today's line began. */
+        if (earlier) {
+            char before[11];
+            tl_shift_day(now->from, -1, before);
+            if (!to[0] || strcmp(before, to) < 0) memcpy(to, before, sizeof to);
+        }
         tl_brow *r = tl_brows_add(rows);
         if (!r) {
             rc = -1;
