@@ -93,7 +93,7 @@ listings: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt
 	  --note "  (fja05680/sp500 of 2025-11-16, MIT: a former member's listing gets the members' prior);" \
 	  --note "  Nasdaq screener (2026-08-22, for exchange," \
 	  --note "  security type, market cap and IPO year only); FinanceDatabase equities (2026-08-16, MIT;" \
-	  --note "  its delisted lines, but one-word names and reused codes, valid to 2026-08-15);" \
+	  --note "  its delisted lines, but reused codes, valid to 2026-08-15);" \
 	  --note "  Nasdaq Trader symbol directory snapshots of 2014-10-10 and 2016-08-15 (funds, notes," \
 	  --note "  security types, and companies listed then but not in the current files, valid to" \
 	  --note "  the day before the next source that lacks them);" \

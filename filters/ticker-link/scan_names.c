@@ -651,8 +651,11 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         m->weak = (a->flags & TL_KEY_WEAK) && !suffix;
         m->brand = a->curated == 3;
         m->opens = (t[i].flags & TL_TOK_SENT) != 0;
+        /* Not a delisted line's name: an older namesake the sources lack is an
+         * organization too ("Nortel" of Nortel Networks for Nortel AS). */
         m->orgable = m->brand ||
-                     (a->curated == 0 && !(a->flags & TL_KEY_SHORT) && !(t[i].flags & TL_TOK_CAPS));
+                     (a->curated == 0 && !(a->flags & TL_KEY_SHORT) &&
+                      !(t[i].flags & TL_TOK_CAPS) && T->iss[a->issuer].prior > TL_PRIOR_DELISTED);
         /* A one-word name that is no common word, country, nationality or number: the
          * article's context may support it when it is weak (below). */
         int plain = single && m->weak && !(t[i].flags & TL_TOK_DIGIT) &&

@@ -3,7 +3,7 @@
 # listings valid to the day before the file's date (companies older news names), unless the
 # code is listed today (reused), with prior 33; a one-word name among them links as written,
 # not through other capitalized words ("Nortex Networks Corp" is an older namesake the
-# sources lack). Names written for this test.
+# sources lack), nor with an ORG entity alone. Names written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 
@@ -48,4 +48,15 @@ for l in sys.stdin:
     print(r["id"], " ".join(t["symbol"] for t in r.get("tickers", [])))' > "$T/n"
 is "$(sed -n 1p "$T/n")" "1 NTX" "a delisted one-word name links as written"
 is "$(sed -n 2p "$T/n")" "2 " "not with other capitalized words before a legal form"
+# An ORG entity (entity-tag's) supports a listed one-word name, not a delisted line's: an
+# older namesake is an organization too. Alpenbank AG is listed, Nortex AS delisted.
+printf '%s\n' '{"id":1,"date":"2013-10-04","body":"The sale of Nortex patents went ahead.","entities":[{"text":"Nortex","type":"ORG","field":"body","start":12,"end":18}]}' \
+    '{"id":2,"date":"2013-10-04","body":"The sale of Alpenbank branches went ahead.","entities":[{"text":"Alpenbank","type":"ORG","field":"body","start":12,"end":21}]}' |
+    "$TL" --listings "$T/l.tsv" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    print(r["id"], " ".join(t["symbol"] for t in r.get("tickers", [])))' > "$T/g"
+is "$(sed -n 1p "$T/g")" "1 " "an ORG entity does not support a delisted line's one-word name"
+is "$(sed -n 2p "$T/g")" "2 ALPB" "it supports a listed company's"
 done_testing
