@@ -36,6 +36,16 @@ static int raw_caps_word(const tl_alias *a, size_t w)
  * "Berkshire Partners LLC", "Odyssey Investment Partners LLC"): many such firms share a first
  * word with a listed company and add these, where a listed company adds its trade ("Nissan
  * Motors Co", "Shimao Property Holdings Ltd") or names its unit ("Nomura Securities Co"). */
+/* Whether t[j] opens a sentence and is a word that may stand before a name ("Yet", "When",
+ * "But"; TL_W_BEFORE_OK): capitalized because it opens the sentence, not as part of a longer
+ * name ("Yet Tokyo Electric Power"). Chosen on the dev folds: +1 of 2815 masked, no wrong
+ * company more on the fold or dev gold. */
+static int opener(const tl_tok *t, size_t j)
+{
+    return (t[j].flags & TL_TOK_SENT) && !(t[j].flags & TL_TOK_CAPS) &&
+           tl_word_in(TL_W_BEFORE_OK, t[j].h);
+}
+
 static int firm_words(const tl_tok *t, size_t b, size_t e)
 {
     for (size_t i = b; i < e; i++)
@@ -576,7 +586,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         if (!single && a->curated != 2 && i > 0 && !(t[i].flags & TL_TOK_BREAK) &&
             !(t[i].flags & TL_TOK_SENT) && !(t[i - 1].flags & TL_TOK_LOWER) &&
             !(t[i - 1].flags & TL_TOK_POSS) && !tl_word_in(TL_W_DETERMINER, t[i - 1].h) &&
-            !count_before(s, t, i)) {
+            !count_before(s, t, i) && !opener(t, i - 1)) {
             i = end - 1;
             continue;
         }

@@ -98,6 +98,8 @@ add 'Power prices fell. RWX, Germany'"'"'s No.2 utility, cut jobs.'
 add 'Power prices fell. RWX , Germany'"'"'s biggest utility, cut jobs.'
 add 'Power prices fell. RWX, Switzerland'"'"'s biggest utility, cut jobs.'
 add 'Power prices fell. RWX, Germany'"'"'s Quellwerk and others cut jobs.'
+add 'Power prices fell. Yet Deutsche Quellwerk AG cut jobs.'
+add 'Power prices fell. Mannheim Deutsche Quellwerk AG cut jobs.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -159,4 +161,6 @@ is "$(got 57)" "RWX@XETR" "so does an appositive of the country and a trade afte
 is "$(got 58)" "RWX@XETR" "also where a cut code left a space before the comma"
 is "$(got 59)" "" "not another country's"
 is "$(got 60)" "QWK@XETR" "nor a list's next item with its country"
+is "$(got 61)" "QWK@XETR" "a sentence's first word that may stand before a name is no part of it (Yet)"
+is "$(got 62)" "" "another capitalized word before a name still makes a longer name"
 done_testing
