@@ -100,6 +100,10 @@ add 'Power prices fell. RWX, Switzerland'"'"'s biggest utility, cut jobs.'
 add 'Power prices fell. RWX, Germany'"'"'s Quellwerk and others cut jobs.'
 add 'Power prices fell. Yet Deutsche Quellwerk AG cut jobs.'
 add 'Power prices fell. Mannheim Deutsche Quellwerk AG cut jobs.'
+add 'BERLIN (Reuters) - When Deutsche Quellwerk AG cut jobs, power prices fell.'
+add 'Power prices fell. Swiss Deutsche Quellwerk AG cut jobs.'
+add 'Power prices fell, and the larger Kranich C-17 jet flew.'
+add 'Power prices fell, and the larger Kranich CX jet flew.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -163,4 +167,8 @@ is "$(got 59)" "" "not another country's"
 is "$(got 60)" "QWK@XETR" "nor a list's next item with its country"
 is "$(got 61)" "QWK@XETR" "a sentence's first word that may stand before a name is no part of it (Yet)"
 is "$(got 62)" "" "another capitalized word before a name still makes a longer name"
+is "$(got 63)" "QWK@XETR" "so is such a word after a dateline"
+is "$(got 64)" "" "not a nationality (Swiss National Bank)"
+is "$(got 65)" "KRN@XETR" "a model number after a name is no word of it (Boeing C-17)"
+is "$(got 66)" "" "capitals without digits are"
 done_testing
