@@ -46,8 +46,9 @@ static int lead_word(const tl_tok *t, size_t j)
 }
 
 /* Whether t[j] opens a model number ("Boeing C-17", "Lockheed Martin F-16"): one or two
- * capitals joined to digits, no word of a longer name. Chosen on the dev folds: +1 of 2815
- * masked, no wrong company more on the fold, dev or seen gold. */
+ * capitals joined to digits, no word of a longer name. Chosen on the dev folds: +2 of 2815
+ * masked (one after a one-word name, one after a longer one), no wrong company more on the
+ * fold, dev or seen gold. */
 static int model_code(const tl_tok *t, size_t j, size_t nt)
 {
     return t[j].len <= 2 && (t[j].flags & TL_TOK_CAPS) && j + 1 < nt &&
@@ -603,12 +604,13 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             continue;
         }
         /* "China International Capital Corp": a derived name continued by a capitalized word
-         * is part of a longer name. */
+         * is part of a longer name; not by a model number ("Lockheed Martin F-16"). */
         if (!single && a->curated != 2 && end < nt && !(t[end].flags & TL_TOK_BREAK) &&
             !(t[end - 1].flags & TL_TOK_POSS) && !(t[end].flags & TL_TOK_LOWER) &&
             !(t[end].flags & TL_TOK_GLUE) && !(t[end].flags & TL_TOK_DIGIT) &&
             !tl_word_in(TL_W_AFTER_OK, t[end].h) && !tl_is_legal_word(t[end].h) &&
-            !((t[end].flags & TL_TOK_CAPS) && (t[end - 1].flags & TL_TOK_CAPS))) {
+            !((t[end].flags & TL_TOK_CAPS) && (t[end - 1].flags & TL_TOK_CAPS)) &&
+            !model_code(t, end, nt)) {
             i = end - 1;
             continue;
         }

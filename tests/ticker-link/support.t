@@ -104,6 +104,7 @@ add 'BERLIN (Reuters) - When Deutsche Quellwerk AG cut jobs, power prices fell.'
 add 'Power prices fell. Swiss Deutsche Quellwerk AG cut jobs.'
 add 'Power prices fell, and the larger Kranich C-17 jet flew.'
 add 'Power prices fell, and the larger Kranich CX jet flew.'
+add 'Power prices fell, and Deutsche Quellwerk F-16 jets flew.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -171,4 +172,5 @@ is "$(got 63)" "QWK@XETR" "so is such a word after a dateline"
 is "$(got 64)" "" "not a nationality (Swiss National Bank)"
 is "$(got 65)" "KRN@XETR" "a model number after a name is no word of it (Boeing C-17)"
 is "$(got 66)" "" "capitals without digits are"
+is "$(got 67)" "QWK@XETR" "nor after a name of several words (Lockheed Martin F-16)"
 done_testing
