@@ -32,31 +32,26 @@ is "$?" "64" "a bad --intl-date is a usage error"
 like "$(cat "$T/e")" "intl-date 2026-13-01: want YYYY-MM-DD" "naming the value"
 is "$(test -e "$T/x.tsv" && echo written)" "" "and nothing is written"
 
-printf '{"id":1,"date":"2013-10-04","body":"Bergbank Group said profit rose."}\n{"id":2,"date":"2026-09-01","body":"Bergbank Group said profit rose."}\n' |
+linked() { # each record's id and the symbols it links, a line each
     "$TL" --listings "$T/l.tsv" | python3 -c '
 import json, sys
 for l in sys.stdin:
     r = json.loads(l)
-    print(r["id"], " ".join(t["symbol"] for t in r.get("tickers", [])))' > "$T/o"
+    print(r["id"], " ".join(t["symbol"] for t in r.get("tickers", [])))'
+}
+printf '{"id":1,"date":"2013-10-04","body":"Bergbank Group said profit rose."}\n{"id":2,"date":"2026-09-01","body":"Bergbank Group said profit rose."}\n' |
+    linked > "$T/o"
 is "$(sed -n 1p "$T/o")" "1 BGBK" "it links in news of its time"
 is "$(sed -n 2p "$T/o")" "2 " "not in news after the file's date"
 printf '{"id":1,"date":"2013-10-04","body":"Nortex AS said profit rose."}\n{"id":2,"date":"2013-10-04","body":"It bought Nortex Networks Corp units."}\n' |
-    "$TL" --listings "$T/l.tsv" | python3 -c '
-import json, sys
-for l in sys.stdin:
-    r = json.loads(l)
-    print(r["id"], " ".join(t["symbol"] for t in r.get("tickers", [])))' > "$T/n"
+    linked > "$T/n"
 is "$(sed -n 1p "$T/n")" "1 NTX" "a delisted one-word name links as written"
 is "$(sed -n 2p "$T/n")" "2 " "not with other capitalized words before a legal form"
 # An ORG entity (entity-tag's) supports a listed one-word name, not a delisted line's: an
 # older namesake is an organization too. Alpenbank AG is listed, Nortex AS delisted.
 printf '%s\n' '{"id":1,"date":"2013-10-04","body":"The sale of Nortex patents went ahead.","entities":[{"text":"Nortex","type":"ORG","field":"body","start":12,"end":18}]}' \
     '{"id":2,"date":"2013-10-04","body":"The sale of Alpenbank branches went ahead.","entities":[{"text":"Alpenbank","type":"ORG","field":"body","start":12,"end":21}]}' |
-    "$TL" --listings "$T/l.tsv" | python3 -c '
-import json, sys
-for l in sys.stdin:
-    r = json.loads(l)
-    print(r["id"], " ".join(t["symbol"] for t in r.get("tickers", [])))' > "$T/g"
+    linked > "$T/g"
 is "$(sed -n 1p "$T/g")" "1 " "an ORG entity does not support a delisted line's one-word name"
 is "$(sed -n 2p "$T/g")" "2 ALPB" "it supports a listed company's"
 done_testing
