@@ -33,8 +33,10 @@ extern const char *const tl_col_names[TL_NCOLS];
  * whole name taken as strong when it is one word. */
 #define TL_PRIOR_LISTED_NAME 35
 /* A listing a source says has ended, with no date for its start (FinanceDatabase's delisted
- * lines): its one-word name links only as written, with its legal form right after, not
- * through other capitalized words ("Nortel Networks Corp" is not Nortel AS). */
+ * lines). Issuers with this prior or less (those, and over-the-counter lines and funds below
+ * them) have their one-word name link only as written: not through other capitalized words
+ * before a legal form ("Nortel Networks Corp" is not Nortel AS), nor on an ORG entity alone
+ * (scan_names.c). */
 #define TL_PRIOR_DELISTED 33
 
 #define TL_DAY_MIN INT32_MIN

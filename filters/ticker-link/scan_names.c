@@ -530,8 +530,8 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
          * legal form ("Boeing Chairman", "Target Corp"); in a line of capitals, unless the
          * name is a large company's or curated ("CITIGROUP GLOBAL MARKETS", not "ARVIND
          * CHARI" or "LOOMIS SAYLES"). */
-        /* "Tesla Motors Inc": capitalized words, then a legal form; not a delisted line's name
-         * (TL_PRIOR_DELISTED). */
+        /* "Tesla Motors Inc": capitalized words, then a legal form; not for an issuer of
+         * TL_PRIOR_DELISTED or less (a delisted line's name). */
         size_t ext = 0;
         if (single && end < nt && !(t[end].flags & TL_TOK_BREAK) &&
             !(t[end - 1].flags & TL_TOK_POSS) && !(t[end].flags & TL_TOK_LOWER) &&
@@ -675,8 +675,10 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         m->weak = (a->flags & TL_KEY_WEAK) && !suffix;
         m->brand = a->curated == 3;
         m->opens = (t[i].flags & TL_TOK_SENT) != 0;
-        /* Not a delisted line's name: an older namesake the sources lack is an
-         * organization too ("Nortel" of Nortel Networks for Nortel AS). */
+        /* Not for an issuer of TL_PRIOR_DELISTED or less: an older namesake the sources lack
+         * is an organization too ("Nortel" of Nortel Networks for Nortel AS). Over-the-counter
+         * lines and funds fall below it too: on the seen gold after entity-tag, one wrong
+         * company fewer than for delisted lines alone. */
         m->orgable = m->brand ||
                      (a->curated == 0 && !(a->flags & TL_KEY_SHORT) &&
                       !(t[i].flags & TL_TOK_CAPS) && T->iss[a->issuer].prior > TL_PRIOR_DELISTED);

@@ -3,7 +3,8 @@
 # listings valid to the day before the file's date (companies older news names), unless the
 # code is listed today (reused), with prior 33; a one-word name among them links as written,
 # not through other capitalized words ("Nortex Networks Corp" is an older namesake the
-# sources lack), nor with an ORG entity alone. Names written for this test.
+# sources lack), nor with an ORG entity alone; so does an over-the-counter line's (any prior
+# of 33 or less). Names written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 
@@ -32,8 +33,8 @@ is "$?" "64" "a bad --intl-date is a usage error"
 like "$(cat "$T/e")" "intl-date 2026-13-01: want YYYY-MM-DD" "naming the value"
 is "$(test -e "$T/x.tsv" && echo written)" "" "and nothing is written"
 
-linked() { # each record's id and the symbols it links, a line each
-    "$TL" --listings "$T/l.tsv" | python3 -c '
+linked() { # [TABLE]: each record's id and the symbols it links, a line each
+    "$TL" --listings "${1:-$T/l.tsv}" | python3 -c '
 import json, sys
 for l in sys.stdin:
     r = json.loads(l)
@@ -54,4 +55,21 @@ printf '%s\n' '{"id":1,"date":"2013-10-04","body":"The sale of Nortex patents we
     linked > "$T/g"
 is "$(sed -n 1p "$T/g")" "1 " "an ORG entity does not support a delisted line's one-word name"
 is "$(sed -n 2p "$T/g")" "2 ALPB" "it supports a listed company's"
+# The same for any issuer of prior 33 or less (newspipe-listings(5)): an over-the-counter
+# line's (prior 10), and a listed one's (35) as before.
+table "$T/otc.tsv" <<'TSV'
+# newspipe-listings 1
+issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases
+cik:9990010|OSTW|OTCM||1|US|||10|Ostwind Corp|
+cik:9990011|WSTW|XNYS||1|US|||35|Westwind Corp|
+TSV
+printf '%s\n' '{"id":1,"body":"The sale of Ostwind patents went ahead.","entities":[{"text":"Ostwind","type":"ORG","field":"body","start":12,"end":19}]}' \
+    '{"id":2,"body":"The sale of Westwind patents went ahead.","entities":[{"text":"Westwind","type":"ORG","field":"body","start":12,"end":20}]}' \
+    '{"id":3,"body":"It bought Ostwind Energy Systems Corp units."}' \
+    '{"id":4,"body":"It bought Westwind Energy Systems Corp units."}' |
+    linked "$T/otc.tsv" > "$T/otc"
+is "$(cat "$T/otc")" "1 
+2 WSTW
+3 
+4 WSTW" "an over-the-counter line's one-word name links as written too, a listed one's also with an ORG entity or capitalized words before a legal form"
 done_testing
