@@ -329,8 +329,8 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
                 if (m->cue) {
                     a->n_weak++;
                 } else {
-                    forms += m->form;
-                    inside |= m->form && !m->opens;
+                    forms += m->form && !m->place;
+                    inside |= m->form && !m->place && !m->opens;
                     continue;
                 }
             } else if (m->method == M_NAME) {
@@ -347,7 +347,9 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
             /* A short form written twice ("Serco ... Serco's contract") is the article's
              * subject, not a stray word: it supports itself, once at least in mid-sentence
              * (a sentence's first word is capitalized whatever it is: "Just"). Not other
-             * weak names: a surname or a common word repeats as easily. */
+             * weak names: a surname or a common word repeats as easily, and so does a
+             * town's name (a place form, "^Devon": "an east Devon village ... the Devon
+             * singer"). */
             if (forms >= 2 && inside) a->n_weak++;
             /* Weak names count when the issuer has other evidence too. */
             if (a->n_strong + a->n_entity + a->n_explicit + a->n_weak > 0) {

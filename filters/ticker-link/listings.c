@@ -307,19 +307,23 @@ static uint64_t ric_hash(const char *ric, size_t n)
 
 /* Adds the keys of one name for issuer ix. Markers at the start of an alias: "+" strong as
  * written (no derived weakness), "~" weak (linked only with support), "=" exact letter case
- * (implies "+"), "*" weak but supported by context cues ("Apple said"), "!" never link this
- * name to this issuer, "@" the news service this issuer publishes (not a name to match).
- * Unmarked aliases are treated like names. */
+ * (implies "+"), "*" weak but supported by context cues ("Apple said"), "^" a weak short
+ * form that is also a place's name ("^Santander": supported as "~" forms are, but not by
+ * its own repetition, as a town is named twice), "!" never link this name to this issuer,
+ * "@" the news service this issuer publishes (not a name to match). Unmarked aliases are
+ * treated like names. */
 static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_t ix, const char *s,
                      uint64_t name_key)
 {
     tl_alias a = {0};
     int blocked = 0;
-    uint8_t force = 0, weak = 0; /* weak: 1 "~", 3 "*" (context cues may support it) */
+    uint8_t force = 0, weak = 0, place = 0; /* weak: 1 "~", 3 "*" (context cues may support it) */
     a.issuer = ix;
     for (;; s++) {
         if (*s == '~')
             weak = 1;
+        else if (*s == '^')
+            weak = place = 1;
         else if (*s == '*')
             weak = 3;
         else if (*s == '+')
@@ -362,7 +366,7 @@ static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_
                 k[i].flags |= TL_KEY_WEAK;
                 ai.curated = weak;
                 if (weak == 1 && k[i].nwords == 1 && name_key && k[i].key != name_key)
-                    k[i].flags |= TL_KEY_FORM;
+                    k[i].flags |= (uint8_t)(TL_KEY_FORM | (place ? TL_KEY_PLACE : 0));
             }
         }
         if (tl_matcher_add(mb, &k[i], &ai, blocked)) return -1;

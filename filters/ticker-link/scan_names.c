@@ -694,6 +694,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                             (((a->flags & TL_KEY_FORM) && a->curated == 1) ||
                              ((a->flags & TL_KEY_SHORT) && a->curated == 0)) &&
                             t[i].len >= 4 && !(t[i].flags & TL_TOK_CAPS));
+        m->place = (uint8_t)(m->form && (a->flags & TL_KEY_PLACE));
         /* Any such name of three letters or more, in capitals too: the country the words
          * before it give may support it (choose.c). */
         m->placeable = (uint8_t)(plain && !m->brand && m->nation && t[i].len >= 3);
@@ -702,7 +703,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
          * strong, and short forms; never a one- or two-letter name. Other weak names need
          * the company's full name or another strong mention. */
         m->large = (uint8_t)(m->weak && a->curated == 1 && t[e - 1].b1 - t[i].b0 >= 3 &&
-                             T->iss[a->issuer].prior >= TL_PRIOR_STRONG_NAME);
+                             T->iss[a->issuer].prior >= TL_PRIOR_STRONG_NAME && !m->place);
         int listed_cue = a->curated == 3 || m->large;
         if (m->weak && t[e - 1].b1 - t[i].b0 >= 3 && (listed_cue || m->form)) {
             /* After the name ("Apple said", "Lufthansa shares"): for brand names ("*"), and
@@ -718,7 +719,14 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             int country = i > 0 && !(t[i].flags & TL_TOK_BREAK) && (t[i - 1].flags & TL_TOK_POSS) &&
                           tl_word_in(TL_W_COUNTRY, t[i - 1].h);
             if (listed_cue) m->cue = (uint8_t)((a->curated == 3 && after) || trade || country);
-            if (m->form && !m->cue) m->cue = (uint8_t)((after && !m->opens) || country);
+            /* A place form ("^") takes the trade a large company's name takes ("banks
+             * Santander and BBVA"; a town has no trade before it), not a cue after it
+             * ("Tyler said" is a person too) nor any country's possessive ("Mexico's
+             * Santander" is another bank): only the company's own country (choose.c). */
+            if (m->place)
+                m->cue = (uint8_t)trade;
+            else if (m->form && !m->cue)
+                m->cue = (uint8_t)((after && !m->opens) || country);
             /* Or a competitor's word up to three lower-case words before it ("rival Serco",
              * "rivals such as Lufthansa"), unless the name has its own "'s" ("rival
              * Christie's" is the auction house, not Christie Group plc). Chosen on the

@@ -12,7 +12,11 @@
 # Apple and Facebook"). "Tomas Kranich, chief executive of" opening a sentence is a person,
 # "Kranich said" later too. The company's own country before a weak one-word name ("German
 # miner RWX", "Germany's RWX", "RWX, Germany's No.2 utility") supports it; another country
-# does not. Names and table written for this test.
+# does not. A place form ("^Carvona" of Banco Carvona: a large company's one word that is also
+# a place's name) takes its own country's support and a trade before it ("banks Carvona"),
+# but not its own repetition ("an east Carvona village ... the Carvona singer"), a cue after
+# it ("Carvona said": a person's name too) or another country's possessive.
+# Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 # "~Quellwerk": the short form the importer derives; "~Stallard Inc": the marker the importer
@@ -34,6 +38,7 @@ XBOM:ARVX|ARVX|XBOM||1|IN|||35|Arvex Limited|
 XNAS:PEAR|PEAR|XNAS||1|US|||90|Pear Inc.|~Pear
 XNYS:PLUM|PLUM|XNYS||1|US|||40|Plum Corp|~Plum
 XETR:RWX|RWX|XETR||1|DE|||35|RWX AG|
+XMAD:CRV|CRV|XMAD||1|ES|||62|Banco Carvona S.A.|^Carvona
 TSV
 
 CASE_DATE=2013-11-15
@@ -105,6 +110,13 @@ add 'Power prices fell. Swiss Deutsche Quellwerk AG cut jobs.'
 add 'Power prices fell, and the larger Kranich C-17 jet flew.'
 add 'Power prices fell, and the larger Kranich CX jet flew.'
 add 'Power prices fell, and Deutsche Quellwerk F-16 jets flew.'
+add 'Banks rallied, and Spain'"'"'s Carvona led gains.'
+add 'She grew up in an east Carvona village. The Carvona singer won.'
+add 'The plan was approved, Carvona said on Monday.'
+add 'Banco Carvona cut jobs. Carvona said so.'
+add 'Banks rallied, and Italy'"'"'s Carvona led gains.'
+add 'Shares rose, led by banks Carvona and others.'
+add 'Shares rose, and Spanish lender Carvona led gains.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -173,4 +185,11 @@ is "$(got 64)" "" "not a nationality (Swiss National Bank)"
 is "$(got 65)" "KRN@XETR" "a model number after a name is no word of it (Boeing C-17)"
 is "$(got 66)" "" "capitals without digits are"
 is "$(got 67)" "QWK@XETR" "nor after a name of several words (Lockheed Martin F-16)"
+is "$(got 68)" "CRV@XMAD" "the company's country supports a place form (Spain's Santander)"
+is "$(got 69)" "" "its own repetition does not (east Devon village, the Devon singer)"
+is "$(got 70)" "" "nor a cue after it: a place's name is a person's too (Tyler said)"
+is "$(got 71)" "CRV@XMAD" "the full name elsewhere does"
+is "$(got 72)" "" "another country does not"
+is "$(got 73)" "CRV@XMAD" "a trade before it does (banks Santander and BBVA)"
+is "$(got 74)" "CRV@XMAD" "and its nationality before a trade (Spanish lender)"
 done_testing

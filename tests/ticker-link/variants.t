@@ -3,7 +3,8 @@
 # form word and trailing industry words dropped, kept when no other issuer shares the form;
 # one word alone needs support), and the noise words that close FinanceDatabase names
 # ("Aktiengesellschaft", "Sponsored ADR"). A large company's one word that is a name but no
-# place is a weak form. Names written for this test.
+# place is a weak form; one that is a place's name a place form ("^"). Names written for
+# this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 
@@ -36,8 +37,8 @@ printf 'Harrowgate\n' > "$T/places.txt"
 # A source's acronym alias of a large company ("IBM", the S&P 500's short name) too.
 printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:70\tGRBN\tXNYS\t70\tGrossbahn Motor Corp\t\ncik:71\tQRX\tXNYS\t70\tQRX plc\t\ncik:72\tNOVX\tXNYS\t70\tNOV Inc.\t\ncik:73\tZTV\tXNYS\t35\tZTV Ltd\t\ncik:74\tKXMB\tXNYS\t70\tKexmar Business Machines Corp\tKXM\ncik:75\tLTXH\tXNYS\t35\tLotrax Holdings Corp\tLTX\ncik:76\tFGRT\tXNYS\t70\tFelsgrat Motor Corp\t\ncik:77\tFGRX\tXNYS\t65\tFelsgrat Energy Corp\t\n' > "$T/big.tsv"
 # Openings of two words or more ("JP Morgan" of JP Morgan Chase & Co.).
-# A large company's one word that is a name (weak words) is a weak form; not a place's, nor
-# one another issuer's name has, nor a smaller company's.
+# A large company's one word that is a name (weak words) is a weak form, a place's a place
+# form; not one another issuer's name has, nor a smaller company's.
 printf 'cik:90\tBRDT\tXNYS\t70\tBrandtmann Motor Corp\t\ncik:91\tHRWG\tXNYS\t70\tHarrowgate Energy Corp\t\ncik:92\tQNLY\tXNYS\t70\tQuinley Motor Corp\t\ncik:93\tQNLX\tXNYS\t35\tQuinley Ltd\t\ncik:94\tOSTW\tXNYS\t35\tOstwick Motor Corp\t\n' >> "$T/big.tsv"
 printf 'cik:80\tHLVM\tXNYS\t35\tHalvorsen Midstream Partners L.P.\t\ncik:81\tTRNT\tXNYS\t35\tTornet 9 Systems Inc\t\ncik:82\tCWSC\tXNYS\t35\tCommon Widget Split Corp.\t\ncik:83\tVKA\tXNYS\t35\tVarnholt Kapital Alpha Ltd\t\ncik:84\tVKB\tXNYS\t35\tVarnholt Kapital Beta Ltd\t\ncik:85\tZNGP\tXNYS\t35\tZorvath New Grand Packing Co\t\ncik:86\tSBKD\tXNYS\t35\tSkarne Brook Decker Inc\t\ncik:87\tSBKX\tXNYS\t35\tSkarne Brook Holdings Inc\t\n' >> "$T/big.tsv"
 "$TL" import --intl "$T/intl.tsv" --tsv "$T/big.tsv" --weak-words "$T/weak.txt" --place-words "$T/places.txt" -o "$T/l.tsv" 2> "$T/e"
@@ -67,7 +68,7 @@ is "$(al 'Varnholt Kapital Alpha Ltd')|$(al 'Varnholt Kapital Beta Ltd')" "|" "n
 is "$(al 'Zorvath New Grand Packing Co')" "Zorvath New Grand" "not ending on a legal word ('Zorvath New' would link 'Zorvath')"
 is "$(al 'Skarne Brook Decker Inc')" "" "nor one that is another issuer's name after 'Holdings' goes"
 is "$(al 'Brandtmann Motor Corp')" "~Brandtmann" "a large company's one word that is a name is a weak form"
-is "$(al 'Harrowgate Energy Corp')" "" "not a place"
+is "$(al 'Harrowgate Energy Corp')" "^Harrowgate" "a place's name is a place form (^: not supported by its own repetition)"
 is "$(al 'Quinley Motor Corp')" "" "not one another issuer's name has"
 is "$(al 'Ostwick Motor Corp')" "" "not a smaller company's"
 "$TL" import --tsv "$T/big.tsv" --place-words "$T/nosuch.txt" -o "$T/l2.tsv" 2> "$T/e2"

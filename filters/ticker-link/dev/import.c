@@ -470,7 +470,8 @@ static int mark_weak(tl_brows *rows, const np_wordset *h)
         char *copy = tl_strdup(r->aliases), *save = NULL;
         if (!copy) return -1;
         for (char *a = strtok_r(copy, "|", &save); a && nn < 64; a = strtok_r(NULL, "|", &save))
-            if (a[0] != '~' && a[0] != '+' && a[0] != '=' && a[0] != '!' && a[0] != '@')
+            if (a[0] != '~' && a[0] != '^' && a[0] != '+' && a[0] != '=' && a[0] != '!' &&
+                a[0] != '@')
                 names[nn++] = a;
         for (int k = 0; k < nn; k++) {
             tl_name_key key[2];
