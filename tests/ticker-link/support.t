@@ -15,7 +15,8 @@
 # does not. A place form ("^Carvona" of Banco Carvona: a large company's one word that is also
 # a place's name) takes its own country's support and a trade before it ("banks Carvona"),
 # but not its own repetition ("an east Carvona village ... the Carvona singer"), a cue after
-# it ("Carvona said": a person's name too) or another country's possessive.
+# it ("Carvona said": a person's name too) or another country's possessive; the same for the
+# name without "Group" when the importer marks it so ("^Wexley" of Wexley Group plc).
 # Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
@@ -39,6 +40,7 @@ XNAS:PEAR|PEAR|XNAS||1|US|||90|Pear Inc.|~Pear
 XNYS:PLUM|PLUM|XNYS||1|US|||40|Plum Corp|~Plum
 XETR:RWX|RWX|XETR||1|DE|||35|RWX AG|
 XMAD:CRV|CRV|XMAD||1|ES|||62|Banco Carvona S.A.|^Carvona
+XLON:WXG|WXG|XLON||1|GB|||35|Wexley Group plc|^Wexley
 TSV
 
 CASE_DATE=2013-11-15
@@ -117,6 +119,8 @@ add 'Banco Carvona cut jobs. Carvona said so.'
 add 'Banks rallied, and Italy'"'"'s Carvona led gains.'
 add 'Shares rose, led by banks Carvona and others.'
 add 'Shares rose, and Spanish lender Carvona led gains.'
+add 'Its partners are Brandolf, Kranich and Carvona.'
+add 'Fans in Wexley cheered, and Wexley won again.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -192,4 +196,6 @@ is "$(got 71)" "CRV@XMAD" "the full name elsewhere does"
 is "$(got 72)" "" "another country does not"
 is "$(got 73)" "CRV@XMAD" "a trade before it does (banks Santander and BBVA)"
 is "$(got 74)" "CRV@XMAD" "and its nationality before a trade (Spanish lender)"
+is "$(got 75)" "BRF@XLON CRV@XMAD KRN@XETR" "and a list with a name that links alone"
+is "$(got 76)" "" "a place form that is also the name without Group (^Wexley of Wexley Group plc): repetition does not support it, as it does Brandolf's"
 done_testing
