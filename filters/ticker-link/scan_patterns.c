@@ -6,6 +6,8 @@
 #include <strings.h>
 
 #include "mention.h"
+#include "normalize.h"
+#include "words.h"
 
 /* The name mention that ends right before the pattern's opening parenthesis. Name mentions
  * of this field are L->m[first_m .. names_end), in text order: binary search. */
@@ -62,6 +64,29 @@ static int is_acronym(const char *s, size_t n)
     return 0;
 }
 
+/* Whether sym[0..n) spells the initials of the capitalized words right before the "(" at
+ * s[open] (lower-case connectors such as "of" and "and" skipped): "London Stock Exchange
+ * (LSE)", "Federal Aviation Administration (FAA)" define an abbreviation, as the acronyms
+ * above do; the context words inside them ("Stock") say nothing of a code. */
+static int spells_initials(const char *s, uint32_t open, const char *sym, size_t n)
+{
+    size_t i = open, m = n;
+    while (m > 0) {
+        while (i > 0 && s[i - 1] == ' ') i--;
+        size_t e = i;
+        while (i > 0 && (((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z') || s[i - 1] == '-'))
+            i--;
+        if (i == e || (i > 0 && s[i - 1] != ' ')) return 0;
+        if (s[i] >= 'a' && s[i] <= 'z') {
+            if (e - i > 15 || !tl_word_in(TL_W_CONNECTOR, tl_word_hash(s + i, e - i))) return 0;
+            continue;
+        }
+        if (s[i] != sym[m - 1]) return 0;
+        m--;
+    }
+    return 1;
+}
+
 /* Whether one of words occurs in s[from..to) as a whole word, in any letter case ("Shares
  * of"). */
 static int word_near(const char *s, size_t from, size_t to, const char *const *words, size_t nw)
@@ -112,7 +137,9 @@ static int bare_context(const tl_linker *L, const char *s, const tl_pattern *p, 
                                              "Direxion", "PowerShares", "Vanguard", "Invesco"};
     static const char *const market_words[] = {"NYSE",   "Nasdaq", "NASDAQ", "AMEX",
                                                "ticker", "symbol", "shares", "stock"};
-    if (p->sym_len < 2 || is_acronym(p->sym, p->sym_len)) return 0;
+    if (p->sym_len < 2 || is_acronym(p->sym, p->sym_len) ||
+        spells_initials(s, p->open, p->sym, p->sym_len))
+        return 0;
     size_t from = p->open > 80 ? p->open - 80 : 0;
     /* The same sentence only: from the last full stop followed by a space. */
     for (size_t i = p->open; i > from; i--)

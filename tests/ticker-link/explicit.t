@@ -1,7 +1,7 @@
 #!/bin/sh
 # newspipe-ticker-link on US market-news styles (text written for this test): bare codes in
 # parentheses with the name before them or a context that makes them codes, never common
-# acronyms; funds in that style; RICs without parentheses, glued to the name too, and the
+# acronyms or the initials of the words before them ("London Stock Exchange (LSE)"); funds in that style; RICs without parentheses, glued to the name too, and the
 # tokens with a full stop that must not match; listing types in the output; a company
 # mention links its equity listings only; separately listed subsidiaries stay apart.
 . "$NP_TOP/tests/lib.sh"
@@ -38,6 +38,7 @@ ARCX:A|A|ARCX|A.P|1|US|||40|Ay Fund||etf
 XLON:INC|INC|XLON|INC.L|1|GB|||40|Incline plc||common
 cik:14|MSCI|XNYS||1|US|||70|MSCI Inc||common
 cik:15|HOLD|XNYS||1|US|||70|Holdfast Capital Inc|+Holdfast|common
+cik:16|LSEX|XNAS||1|US|||40|Lesko Energy Corp||common
 TSV
 
 : > "$T/in.ndjson"
@@ -62,6 +63,7 @@ add 'Pillmaker said sales rose.'
 add 'Adriax plc said sales rose.'
 add 'The MSCI world index rose and the Holdfast index fell.'
 add 'MSCI Inc said profit rose; MSCI shares gained.'
+add 'Shares of the London Stock Exchange of Xanadu (LSEX) rose.'
 "$TL" --listings "$T/l.tsv" < "$T/in.ndjson" > "$T/out.ndjson" 2> "$T/err"
 ok $? "the filter runs on the cases"
 python3 - "$T/out.ndjson" > "$T/got" <<'PY'
@@ -95,6 +97,7 @@ is "$(got 16)" "PLMD@XNYS:common:name" "a separately listed subsidiary is not th
 is "$(got 17)" "ADRX@XNYS:depositary:name ADX@XLON:common:name" "a depositary receipt is equity: it links with the company"
 is "$(got 18)" "" "an index name is not its provider, nor a name before \"index\""
 is "$(got 19)" "MSCI@XNYS:common:name" "the provider named as a company (MSCI Inc) links"
+is "$(got 20)" "" "a code the words before it spell is their abbreviation, in a market context too"
 
 # A bad type is a data error naming file, line and value.
 printf '# newspipe-listings 1\nsymbol\tmic\tname\ttype\nXX\tXNYS\tEx Co\tbond\n' > "$T/bad.tsv"
