@@ -32,9 +32,14 @@ BENCHES += bench-ticker-link
 # ../shared/data/ner/wiki-gazetteers). The word list is built, not committed.
 TL_WIKI := $(SHARED)/data/ner/wiki-gazetteers
 # Its places (countries, regions, cities that are no organisation's name) also go to
-# place-words.txt: no large company's one-word short form is a place ("Devon" of Devon Energy).
+# place-words.txt: a large company's one-word form among them is a place form ("^Devon" of
+# Devon Energy), and so is such a word left of a name without "Group" ("^Leeds").
+# name-words.txt: the one-word titles of Wikipedia's location articles that are no
+# organisation's ("Nile", "Daytona", "Tredegar"), about 106,000; they weaken a company's
+# whole one-word name only ("Nile Limited"), not its forms, whose words they would make
+# common ("Stora Enso" of Stora Enso Oyj: two places).
 TL_WW := $(TL_OUT)/weak-words.txt
-$(TL_WW) $(TL_OUT)/place-words.txt &: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
+$(TL_WW) $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt &: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
 	@mkdir -p $(TL_OUT)
 	@test -f $(SHARED)/data/summ/bbc_news_summary/docs.ndjson -a -f $(SHARED)/data/ner/conll2003/eng.train \
 	  -a -f $(TL_WIKI)/WikiOrganizations.lst || { echo "listings: ../shared absent"; exit 1; }
@@ -42,6 +47,9 @@ $(TL_WW) $(TL_OUT)/place-words.txt &: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link
 	  $(TL_WIKI)/WikiLocationsRedirects.lst | LC_ALL=C sort -u > $(TL_WW).loc
 	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print }' $(TL_WIKI)/WikiOrganizations.lst \
 	  $(TL_WIKI)/WikiOrganizationsRedirects.lst | LC_ALL=C sort -u | LC_ALL=C comm -23 - $(TL_WW).loc > $(TL_WW).org
+	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print }' $(TL_WIKI)/WikiOrganizations.lst \
+	  $(TL_WIKI)/WikiOrganizationsRedirects.lst | LC_ALL=C sort -u | \
+	  LC_ALL=C comm -13 - $(TL_WW).loc > $(TL_OUT)/name-words.txt
 	{ cat $(TL_GAZ)/countries.txt $(TL_GAZ)/countries-extra.txt $(TL_GAZ)/regions.txt; \
 	  LC_ALL=C sort -u $(TL_GAZ)/cities.txt | LC_ALL=C comm -23 - $(TL_WW).org; } | LC_ALL=C sort -u > $(TL_OUT)/place-words.txt
 	{ { awk 'NF >= 4 { print $$1 }' $(SHARED)/data/ner/conll2003/eng.train; \
@@ -65,7 +73,8 @@ TL_SOURCES_TODAY = \
 	  --sec $(TL_SRC)/sec-edgar/company_tickers_exchange.json \
 	  --sp500 $(TL_SRC)/sp500/constituents.csv \
 	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv \
-	  --weak-words $(TL_OUT)/weak-words.txt --place-words $(TL_OUT)/place-words.txt
+	  --weak-words $(TL_OUT)/weak-words.txt --place-words $(TL_OUT)/place-words.txt \
+	  --name-words $(TL_OUT)/name-words.txt
 TL_SOURCES = \
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nasdaq_full_tickers.json:XNAS \
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nyse_full_tickers.json:XNYS \
@@ -77,13 +86,14 @@ TL_SOURCES = \
 	  --sp500 $(TL_SRC)/sp500/constituents.csv \
 	  --sp500-history $(TL_SRC)/sp500-history/sp500_ticker_start_end.csv \
 	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv --intl-date 2026-08-16 \
-	  --weak-words $(TL_OUT)/weak-words.txt --place-words $(TL_OUT)/place-words.txt
+	  --weak-words $(TL_OUT)/weak-words.txt --place-words $(TL_OUT)/place-words.txt \
+	  --name-words $(TL_OUT)/name-words.txt
 # The news corpora whose explicit codes `learn` reads.
 TL_CORPORA = $(wildcard $(SHARED)/data/corpora/*/articles.ndjson)
 
 # Twice: the sources and curated aliases, then with the name -> listing pairs learnt from
 # the corpora's explicit codes through that first table.
-listings: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt
+listings: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt
 	$(TL_BIN) import $(TL_SOURCES) --aliases data/aliases.tsv -o $(TL_OUT)/base.tsv
 	$(TL_BIN) learn --listings $(TL_OUT)/base.tsv -o $(TL_OUT)/learned.tsv $(TL_CORPORA)
 	$(TL_BIN) import $(TL_SOURCES) --aliases data/aliases.tsv --aliases $(TL_OUT)/learned.tsv \
@@ -101,7 +111,9 @@ listings: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt
 	  --note "  learned pairs: names written before explicit codes in ../shared/data/corpora (Reuters" \
 	  --note "  2013-10-01..2013-11-20), seen >= 2 times and >= 0.75 of the name's pairs (learn);" \
 	  --note "  \"~\" on common-word names: lower-case words of CoNLL-2003 train and BBC News 2004-2005;" \
-	  --note "  places (no large company's weak one-word form): the country, region and city gazetteers" \
+	  --note "  places (\"^\" on a large company's one-word form and a name without Group): the country," \
+	  --note "  region and city gazetteers;" \
+	  --note "  \"~\" on one-word names that are Wikipedia location titles and no organisation's" \
 	  -o data/listings.tsv
 
 # The held-out evaluation's tables (bench/ticker-link-heldout.py): the same sources, the
@@ -115,7 +127,7 @@ $(TL_HO)/test-codes.txt $(TL_HO)/aliases-dev.tsv: bench/ticker-link-heldout.py d
 	@mkdir -p $(TL_HO)
 	python3 bench/ticker-link-heldout.py split --shared $(SHARED) --aliases data/aliases.tsv \
 	  --codes $(TL_HO)/test-codes.txt --aliases-out $(TL_HO)/aliases-dev.tsv
-$(TL_HO)/dev.tsv: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_HO)/test-codes.txt $(TL_HO)/aliases-dev.tsv
+$(TL_HO)/dev.tsv: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_HO)/test-codes.txt $(TL_HO)/aliases-dev.tsv
 	$(TL_BIN) import $(TL_SOURCES_TODAY) --aliases $(TL_HO)/aliases-dev.tsv -o $(TL_HO)/today.tsv
 	$(TL_BIN) import $(TL_SOURCES) -o $(TL_HO)/srcs.tsv
 	$(TL_BIN) import $(TL_SOURCES) --aliases $(TL_HO)/aliases-dev.tsv -o $(TL_HO)/curated.tsv
@@ -147,7 +159,7 @@ eval-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-entity-tag $(TL_HO_DEV)
 # Pseudo-unseen folds of the dev companies (bench/ticker-link-folds.py): for choosing recall
 # rules without the sealed test part; each fold's companies are left out of curation and
 # learning, its misses classified by cause (build/ticker-link/folds/misses.tsv).
-folds-ticker-link: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_HO)/dev.tsv
+folds-ticker-link: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_HO)/dev.tsv
 	python3 bench/ticker-link-folds.py --bin $(TL_BIN) --shared $(SHARED) --aliases data/aliases.tsv \
 	  --gold tests/ticker-link/gold.tsv --dev-table $(TL_HO)/dev.tsv --work $(TL_OUT)/folds --misses $(TL_OUT)/folds/misses.tsv -- $(TL_SOURCES)
 

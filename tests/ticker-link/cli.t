@@ -155,4 +155,7 @@ is "$?" "78" "a curated row with a symbol but no MIC is a config error"
 like "$(cat "$T/e")" 'cur\.tsv:3:' "the importer names the curated file and line"
 "$TL" import --bogus x 2> /dev/null
 is "$?" "64" "unknown importer option exits 64"
+"$TL" import $(i=0; while [ $i -lt 33 ]; do printf -- '--note x '; i=$((i + 1)); done) -o "$T/notes.tsv" 2> "$T/notes.err"
+is "$?" "64" "a repeatable importer option given too often exits 64"
+like "$(cat "$T/notes.err")" "--note: given more than 32 times" "and says which, not 'unknown option'"
 done_testing

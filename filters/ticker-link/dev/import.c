@@ -23,7 +23,7 @@
 #include "../names.h"
 #include "../normalize.h"
 
-#define MAX_INPUTS 16
+#define MAX_INPUTS 32
 
 static void usage(FILE *fp)
 {
@@ -53,6 +53,8 @@ static void usage(FILE *fp)
                 "                      only with supporting evidence (repeatable)\n"
                 "  --place-words FILE  places (one a line): weak words too, and no company's\n"
                 "                      short form (repeatable)\n"
+                "  --name-words FILE   words (one a line) that make a company's whole one-word\n"
+                "                      name weak, and nothing else (repeatable)\n"
                 "  --note TEXT         a '#' comment line for the header (repeatable)\n"
                 "  -o, --output FILE   write here, atomically (default standard output)\n"
                 "  -h, --help          show this help\n");
@@ -457,8 +459,9 @@ static int read_words(const char *path, np_wordset *h, np_wordset *phrases, np_w
 }
 
 /* Names that are one common word or place ("Target", "Atlanta", "Next") get a "~" alias, so
- * they link only with support; a curated "+" alias of the same name still wins. */
-static int mark_weak(tl_brows *rows, const np_wordset *h)
+ * they link only with support; a curated "+" alias of the same name still wins. names: more
+ * words that weaken a whole one-word name only (--name-words), or NULL. */
+static int mark_weak(tl_brows *rows, const np_wordset *h, const np_wordset *names_only)
 {
     tl_toks toks = {0};
     for (size_t i = 0; i < rows->n; i++) {
@@ -476,7 +479,10 @@ static int mark_weak(tl_brows *rows, const np_wordset *h)
         for (int k = 0; k < nn; k++) {
             tl_name_key key[2];
             int nk = tl_name_keys(names[k], strlen(names[k]), &toks, key);
-            if (nk <= 0 || key[0].nwords != 1 || !np_wordset_has(h, key[0].words[0])) continue;
+            if (nk <= 0 || key[0].nwords != 1 ||
+                !(np_wordset_has(h, key[0].words[0]) ||
+                  (names_only && np_wordset_has(names_only, key[0].words[0]))))
+                continue;
             char buf[600];
             snprintf(buf, sizeof buf, "~%s", names[k]);
             if (add_aliases(r, buf)) {
@@ -787,9 +793,9 @@ int tl_import_main(int argc, char **argv)
     int naliases = 0;
     const char *current = NULL;
     const char *screener[MAX_INPUTS], *tsv[MAX_INPUTS], *notes[MAX_INPUTS], *weak[MAX_INPUTS],
-        *place[MAX_INPUTS];
+        *place[MAX_INPUTS], *nameword[MAX_INPUTS];
     const char *symdir[MAX_INPUTS];
-    int nscreener = 0, ntsv = 0, nnotes = 0, nweak = 0, nplace = 0, nsymdir = 0;
+    int nscreener = 0, ntsv = 0, nnotes = 0, nweak = 0, nplace = 0, nsymdir = 0, nname = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -834,8 +840,18 @@ int tl_import_main(int argc, char **argv)
             weak[nweak++] = v;
         else if (!strcmp(a, "--place-words") && nplace < MAX_INPUTS)
             place[nplace++] = v;
+        else if (!strcmp(a, "--name-words") && nname < MAX_INPUTS)
+            nameword[nname++] = v;
         else
             takes = 0;
+        static const char *const repeatable[] = {"--aliases",     "--screener",  "--symdir",
+                                                 "--tsv",         "--note",      "--weak-words",
+                                                 "--place-words", "--name-words"};
+        for (size_t r = 0; r < sizeof repeatable / sizeof *repeatable && !takes; r++)
+            if (!strcmp(a, repeatable[r])) {
+                np_error("%s: given more than %d times", a, MAX_INPUTS);
+                return NP_EX_USAGE;
+            }
         if (!takes) {
             np_error("unknown option '%s'", a);
             usage(stderr);
@@ -895,19 +911,24 @@ int tl_import_main(int argc, char **argv)
         rc = NP_EX_DATAERR;
     if (rc == NP_EX_OK && group_issuers(&rows)) rc = NP_EX_SOFTWARE;
     if (rc == NP_EX_OK) {
-        np_wordset h = {0}, ph = {0}, pw = {0};
+        np_wordset h = {0}, ph = {0}, pw = {0}, nw = {0}, nwp = {0}; /* nwp: unused phrases */
         for (int i = 0; i < nweak && rc == NP_EX_OK; i++)
             if (read_words(weak[i], &h, &ph, NULL)) rc = NP_EX_NOINPUT;
         for (int i = 0; i < nplace && rc == NP_EX_OK; i++)
             if (read_words(place[i], &h, &ph, &pw)) rc = NP_EX_NOINPUT;
+        for (int i = 0; i < nname && rc == NP_EX_OK; i++)
+            if (read_words(nameword[i], &nw, &nwp, NULL)) rc = NP_EX_NOINPUT;
+        np_wordset_free(&nwp);
         int words = nweak + nplace > 0;
         if (rc == NP_EX_OK &&
             tl_name_variants(&rows, words ? &h : NULL, words ? &ph : NULL, nplace ? &pw : NULL))
             rc = NP_EX_SOFTWARE;
         np_wordset_free(&ph);
         np_wordset_free(&pw);
-        if (rc == NP_EX_OK && words && mark_weak(&rows, &h)) rc = NP_EX_SOFTWARE;
+        if (rc == NP_EX_OK && (words || nname) && mark_weak(&rows, &h, nname ? &nw : NULL))
+            rc = NP_EX_SOFTWARE;
         np_wordset_free(&h);
+        np_wordset_free(&nw);
     }
     for (int i = 0; i < naliases && rc == NP_EX_OK; i++)
         if (apply_curated(&rows, aliases[i])) rc = NP_EX_CONFIG;
