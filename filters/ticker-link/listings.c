@@ -308,10 +308,10 @@ static uint64_t ric_hash(const char *ric, size_t n)
 /* Adds the keys of one name for issuer ix. Markers at the start of an alias: "+" strong as
  * written (no derived weakness), "~" weak (linked only with support), "=" exact letter case
  * (implies "+"), "*" weak but supported by context cues ("Apple said"), "^" a weak short
- * form that is also a place's name ("^Santander": supported as "~" forms are, but not by
- * its own repetition, as a town is named twice), "!" never link this name to this issuer,
- * "@" the news service this issuer publishes (not a name to match). Unmarked aliases are
- * treated like names. */
+ * form that is also a place's name, a common word or a person's ("^Santander": not
+ * supported by its own repetition, as a town is named twice, nor by a business word after
+ * it), "!" never link this name to this issuer, "@" the news service this issuer publishes
+ * (not a name to match). Unmarked aliases are treated like names. */
 static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_t ix, const char *s,
                      uint64_t name_key)
 {

@@ -23,8 +23,8 @@ struct tl_mention {
     uint8_t field, method, weak, cue, dead, ambiguous, single, brand, orgable, suffix, curated;
     uint8_t form;          /* a weak one-word short form of a longer name (scan_names.c):
                               context cues and repetition may support it */
-    uint8_t place;         /* a short form that is also a place's name ("^"): its own
-                              repetition does not support it (emit.c) */
+    uint8_t place;         /* a short form that is also a place's name, a common word or a
+                              person's ("^"): its own repetition does not support it */
     uint8_t opens;         /* the name is the first word of a sentence (capitalized anyway) */
     uint8_t large;         /* a common-word name ("~") of a large company ("Apple", "Shell"):
                               like a short form, a list may support it (emit.c) */

@@ -18,8 +18,9 @@ enum {
     TL_KEY_SHORT = 1 << 2, /* derived by dropping "Holdings"/"Group" */
     TL_KEY_FORM = 1 << 3,  /* a weak ("~") one-word alias that is not the row's own name: a
                               short form ("Lufthansa"), not a common-word name ("~Target") */
-    TL_KEY_PLACE = 1 << 4, /* a short form that is also a place's name ("^Santander"): its
-                              own repetition does not support it */
+    TL_KEY_PLACE = 1 << 4, /* a short form that is also a place's name, a common word or a
+                              person's ("^Santander", "^Emerging"): its own repetition does
+                              not support it */
 };
 
 typedef struct {

@@ -724,7 +724,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
              * ("Tyler said" is a person too) nor any country's possessive ("Mexico's
              * Santander" is another bank): only the company's own country (choose.c). */
             if (m->place)
-                m->cue = (uint8_t)trade;
+                m->cue = (uint8_t)(trade && !(t[e - 1].flags & TL_TOK_POSS));
             else if (m->form && !m->cue)
                 m->cue = (uint8_t)((after && !m->opens) || country);
             /* Or a competitor's word up to three lower-case words before it ("rival Serco",

@@ -31,7 +31,7 @@ EOT
     printf 'S%d.%s\t%s\t%s\t%s\t%s\t%s\tX\tIndustrials\tMachines\t\t\t\tFalse\n' \
         "$n" "$sfx" "$name" "$ex" "$mic" "$ex" "$country" >> "$T/intl.tsv"
 done
-printf 'common\nkiwi land\nbrandtmann\nquinley\nostwick\n' > "$T/weak.txt"
+printf 'common\nkiwi land\nbrandtmann\nquinley\nostwick\ntally\n' > "$T/weak.txt"
 printf 'Harrowgate\nWexley\n' > "$T/places.txt"
 # A large company (prior 70, as market cap or the S&P 500 give a US line).
 # A source's acronym alias of a large company ("IBM", the S&P 500's short name) too.
@@ -39,7 +39,7 @@ printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:70\tGRBN\tXNYS\t70\tGross
 # Openings of two words or more ("JP Morgan" of JP Morgan Chase & Co.).
 # A large company's one word that is a name (weak words) is a weak form, a place's a place
 # form; not one another issuer's name has, nor a smaller company's.
-printf 'cik:90\tBRDT\tXNYS\t70\tBrandtmann Motor Corp\t\ncik:91\tHRWG\tXNYS\t70\tHarrowgate Energy Corp\t\ncik:92\tQNLY\tXNYS\t70\tQuinley Motor Corp\t\ncik:93\tQNLX\tXNYS\t35\tQuinley Ltd\t\ncik:94\tOSTW\tXNYS\t35\tOstwick Motor Corp\t\ncik:95\tWXG\tXNYS\t35\tWexley Group plc\t\n' >> "$T/big.tsv"
+printf 'cik:90\tBRDT\tXNYS\t70\tBrandtmann Motor Corp\t\ncik:91\tHRWG\tXNYS\t70\tHarrowgate Energy Corp\t\ncik:92\tQNLY\tXNYS\t70\tQuinley Motor Corp\t\ncik:93\tQNLX\tXNYS\t35\tQuinley Ltd\t\ncik:94\tOSTW\tXNYS\t35\tOstwick Motor Corp\t\ncik:95\tWXG\tXNYS\t35\tWexley Group plc\t\ncik:97\tTLY\tXNYS\t70\tTally Holdings Inc\t\n' >> "$T/big.tsv"
 printf 'cik:80\tHLVM\tXNYS\t35\tHalvorsen Midstream Partners L.P.\t\ncik:81\tTRNT\tXNYS\t35\tTornet 9 Systems Inc\t\ncik:82\tCWSC\tXNYS\t35\tCommon Widget Split Corp.\t\ncik:83\tVKA\tXNYS\t35\tVarnholt Kapital Alpha Ltd\t\ncik:84\tVKB\tXNYS\t35\tVarnholt Kapital Beta Ltd\t\ncik:85\tZNGP\tXNYS\t35\tZorvath New Grand Packing Co\t\ncik:86\tSBKD\tXNYS\t35\tSkarne Brook Decker Inc\t\ncik:87\tSBKX\tXNYS\t35\tSkarne Brook Holdings Inc\t\n' >> "$T/big.tsv"
 "$TL" import --intl "$T/intl.tsv" --tsv "$T/big.tsv" --weak-words "$T/weak.txt" --place-words "$T/places.txt" -o "$T/l.tsv" 2> "$T/e"
 ok $? "import"
@@ -70,6 +70,7 @@ is "$(al 'Skarne Brook Decker Inc')" "" "nor one that is another issuer's name a
 is "$(al 'Brandtmann Motor Corp')" "~Brandtmann" "a large company's one word that is a name is a weak form"
 is "$(al 'Harrowgate Energy Corp')" "^Harrowgate" "a place's name is a place form (^: not supported by its own repetition)"
 is "$(al 'Wexley Group plc')" "^Wexley" "so is a place's name that is the name without Group, of any company"
+is "$(al 'Tally Holdings Inc')" "^Tally" "and a common word or a person's name without Holdings, of a large company too"
 is "$(al 'Quinley Motor Corp')" "" "not one another issuer's name has"
 is "$(al 'Ostwick Motor Corp')" "" "not a smaller company's"
 "$TL" import --tsv "$T/big.tsv" --place-words "$T/nosuch.txt" -o "$T/l2.tsv" 2> "$T/e2"
