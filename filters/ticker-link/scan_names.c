@@ -449,10 +449,11 @@ static int alt_words(const char *s, const tl_tok *t, size_t nt, size_t i, uint64
 
 int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size_t nz)
 {
-    static uint64_t people_h, of_h;
+    static uint64_t people_h, of_h, new_h;
     if (!people_h) {
         people_h = tl_word_hash("people", 6);
         of_h = tl_word_hash("of", 2);
+        new_h = tl_word_hash("new", 3);
     }
     const tl_table *T = L->table;
     const tl_matcher *M = &T->names;
@@ -627,12 +628,15 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             continue;
         }
         /* Legal forms after the name ("Target Corp", "Alibaba Group Holding Ltd") make it
-         * a company for certain, and belong to the mention. */
+         * a company for certain, and belong to the mention. Not "New" before a capitalized
+         * word: EDGAR's "/NEW/" closes names, but "Neptune, New Jersey" is the town. */
         size_t e = end + ext;
         int suffix = ext > 0;
         while (e < nt && e - end < 4 && (e == end || !(t[e - 1].flags & TL_TOK_POSS)) &&
                tl_is_legal_word(t[e].h) && !(t[e].flags & TL_TOK_LOWER) &&
-               (!(t[e].flags & TL_TOK_BREAK) || (e == end && s[t[e - 1].b1] == ','))) {
+               (!(t[e].flags & TL_TOK_BREAK) || (e == end && s[t[e - 1].b1] == ',')) &&
+               !(t[e].h == new_h && e + 1 < nt && !(t[e + 1].flags & TL_TOK_BREAK) &&
+                 !(t[e + 1].flags & TL_TOK_LOWER))) {
             e++;
             suffix = 1;
         }
