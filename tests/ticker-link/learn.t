@@ -57,6 +57,20 @@ is "$(link 'Up (NOK1V.HE).' 2013-10-20)" '"symbol":"NOKIA" ' "a learned RIC reso
 is "$(link 'Oldco Mining Corp said.' 2013-10-08)" '"symbol":"OLDC" ' "a learned listing links on a date it was seen"
 is "$(link 'Oldco Mining Corp said.' 2015-01-01)" '' "and not years later"
 
+# The name before a code runs back over the connectors of registered names ("dei", "di"),
+# not over "for" or "at"; an alias of one word without its legal form ("Widgetco SpA") is
+# weak.
+: > "$T/in3.ndjson"
+n=0
+add3() { n=$((n + 1)); printf '{"id":%d,"body":"%s","published":"2013-10-0%d"}\n' "$n" "$1" "$n" >> "$T/in3.ndjson"; }
+add3 'Banca Monte dei Paschi di Varzo SpA (BMPV.MI) fell. Shares of Banca Monte dei Paschi di Varzo SpA (BMPV.MI) fell again.'
+add3 'Lawyers for Widget Works Inc (WDGT.O) said. Lawyers for Widget Works Inc (WDGT.O) said again.'
+add3 'Widgetco SpA (WDGT.O) rose. Widgetco SpA (WDGT.O) fell.'
+"$TL" learn --listings "$T/l.tsv" "$T/in3.ndjson" -o "$T/learned3.tsv" 2> /dev/null
+ok $? "learn on names with connectors"
+names3() { grep -v '^#' "$T/learned3.tsv" | tail -n +2 | cut -f10,11 | tr '\t' '|' | sort; }
+is "$(names3)" "$(printf '%s\n' 'Monte dei Paschi di Varzo SpA|' '|~Widgetco SpA' | sort)" \
+  "'Monte dei Paschi di Varzo SpA', not 'Varzo SpA'; no 'Lawyers for Widget Works Inc'; '~Widgetco SpA'"
 "$TL" learn "$T/in.ndjson" 2> /dev/null > /dev/null
 is "$?" "64" "--listings is required"
 "$TL" learn --listings "$T/l.tsv" --min-share 2 "$T/in.ndjson" 2> /dev/null > /dev/null

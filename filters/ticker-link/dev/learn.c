@@ -33,6 +33,7 @@ typedef struct {
     char sym[24];     /* RIC root or symbol */
     uint32_t li;      /* the listing the code resolves to on its date, or TL_NONE */
     uint32_t by_name; /* else the listing of the name's issuer on that exchange, or TL_NONE */
+    uint8_t nwords;   /* the key's words: "Siena SpA" is one */
     int32_t day;
 } obs;
 
@@ -74,10 +75,18 @@ static int is_opener(const char *w, size_t n)
     return 0;
 }
 
+/* The words that join a name's parts, "&" too: English, and the Romance and Germanic ones
+ * of registered names ("Banca Monte dei Paschi di Siena": with "of" and "de" alone, the
+ * name before the code was "Siena SpA"). Not "for", "at" or "in", which the linker's names
+ * allow: before a code they join a phrase to the name ("Lawyers for BP Plc"). */
 static int connector(const char *w, size_t n)
 {
-    return (n == 2 && (!memcmp(w, "of", 2) || !memcmp(w, "de", 2))) ||
-           (n == 3 && (!memcmp(w, "and", 3) || !memcmp(w, "the", 3))) || (n == 1 && w[0] == '&');
+    static const char *const words[] = {"of",    "de",    "and", "the", "du", "des", "der",
+                                        "van",   "von",   "del", "di",  "da", "dei", "della",
+                                        "delle", "degli", "la",  "le",  "&"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == n && !memcmp(words[i], w, n)) return 1;
+    return 0;
 }
 
 /* The name written right before s[open] ("Acme Brands Inc" of "... Acme Brands Inc
@@ -213,6 +222,7 @@ static int learn_text(const tl_table *T, const exclude_set *x, const char *s, si
             (tl_is_common_word(key[0].words[0]) || tl_is_legal_word(key[0].words[0])))
             continue;
         o.key = key[0].key;
+        o.nwords = key[0].nwords;
         if (p->kind == TL_PAT_RIC)
             snprintf(o.code, sizeof o.code, "%.*s", (int)p->ric_len, p->ric);
         else
@@ -297,9 +307,9 @@ static long write_rows(const tl_table *T, obs_list *L, long min_count, double mi
                 snprintf(buf, sizeof buf, "@%s:%s", l->mic, l->symbol);
                 np_buf_puts(o, buf);
                 np_buf_puts(o, "\t\t\t\t\t\t\t\t\t\t");
-                /* One word ("Asda", "Babcock") needs support in text, as the importer's
-                 * one-word names do. */
-                if (!strchr(f->name, ' ')) np_buf_putc(o, '~');
+                /* One word ("Asda", "Babcock", "Siena SpA" without its legal form) needs
+                 * support in text, as the importer's one-word names do. */
+                if (f->nwords == 1) np_buf_putc(o, '~');
                 np_buf_puts(o, f->name);
                 np_buf_puts(o, "\n");
             } else if (by_name != TL_NONE && strchr(f->code, '.')) {
