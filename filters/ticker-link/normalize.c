@@ -161,15 +161,24 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
                 pending |= TL_TOK_BREAK | TL_TOK_SENT;
                 space = 1;
                 break;
-            case '.':
+            case '.': {
                 /* A full stop followed by whitespace ends a sentence unless it ends a
-                 * one-letter word ("U.S. Steel"); after a possessive too ("Christie's."). */
-                if ((i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '\r') &&
-                    out->n && last_end == i && out->t[out->n - 1].len > 1)
+                 * one-letter word ("U.S. Steel"); after a possessive too ("Christie's."),
+                 * and before a closing quote or bracket ('forward." Also, Facebook'). */
+                size_t j = i + 1;
+                if (j < n && (s[j] == '"' || s[j] == '\'' || s[j] == ')'))
+                    j++;
+                else if (j + 2 < n && (unsigned char)s[j] == 0xE2 &&
+                         (unsigned char)s[j + 1] == 0x80 &&
+                         ((unsigned char)s[j + 2] == 0x9D || (unsigned char)s[j + 2] == 0x99))
+                    j += 3; /* U+201D, U+2019 */
+                if ((j >= n || s[j] == ' ' || s[j] == '\n' || s[j] == '\r') && out->n &&
+                    last_end == i && out->t[out->n - 1].len > 1)
                     pending |= TL_TOK_BREAK | TL_TOK_SENT;
                 else
                     glue = 1;
                 break;
+            }
             case '-':
                 /* A hyphen joins words ("Coca-Cola"); a dash between spaces or a double
                  * hyphen ("Petrobras -- Shut") separates phrases. */

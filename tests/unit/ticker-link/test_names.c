@@ -58,6 +58,17 @@ int main(void)
     tl_tokenize(cells, strlen(cells), &T);
     ok(T.n == 3 && (T.t[1].flags & TL_TOK_BREAK) && !(T.t[2].flags & TL_TOK_BREAK),
        "a tab breaks a phrase, a space does not");
+    /* A full stop before a closing quote ends the sentence; U.S. before a quote does not. */
+    const char *q[] = {"going forward.\" Also, Facebook", "going forward.\xe2\x80\x9d Also",
+                       "going forward.) Also", "going forward.' Also"};
+    for (size_t i = 0; i < sizeof q / sizeof *q; i++) {
+        tl_tokenize(q[i], strlen(q[i]), &T);
+        ok(T.n >= 3 && (T.t[2].flags & TL_TOK_SENT), "a sentence ends before a closing mark (%zu)",
+           i);
+    }
+    const char *us = "the U.S.\" Steel";
+    tl_tokenize(us, strlen(us), &T);
+    ok(T.n == 4 && !(T.t[3].flags & TL_TOK_SENT), "not after a one-letter word");
     tl_toks_free(&T);
     return done_testing();
 }
