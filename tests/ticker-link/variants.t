@@ -80,12 +80,13 @@ ok "$(test ! -e "$T/l2.tsv"; echo $?)" "and no table written"
 # --name-words: a company's whole one-word name among them is weak ("Nile Limited"); a
 # longer name's words are not, and its forms stay ("Stora Enso" of two place names).
 printf 'Halvorsen\nMidstream\nNilgate\n' > "$T/names.txt"
-printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:96\tNLGT\tXNYS\t35\tNilgate Limited\t\n' > "$T/nl.tsv"
+printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:96\tNLGT\tXNYS\t35\tNilgate Limited\t\ncik:98\tNOSV\tXNYS\t35\tNo.7 Co., Ltd.\t\n' > "$T/nl.tsv"
 "$TL" import --tsv "$T/big.tsv" --tsv "$T/nl.tsv" --name-words "$T/names.txt" -o "$T/l3.tsv" 2> "$T/e3"
 ok $? "import with --name-words"
 al3() { grep -v '^#' "$T/l3.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
 is "$(al3 'Nilgate Limited')" "~Nilgate Limited" "a one-word name among the name words is weak"
 is "$(al3 'Halvorsen Midstream Partners L.P.')" "Halvorsen Midstream" "a longer name of such words keeps its opening form"
+is "$(al3 'No.7 Co., Ltd.')" "~No.7 Co., Ltd." "a rank's name is weak too (the No.1 U.S. retailer)"
 "$TL" import --tsv "$T/big.tsv" --name-words "$T/nosuch.txt" -o "$T/l4.tsv" 2> "$T/e4"
 is "$?" 66 "a name-words file that cannot be read: exit 66"
 iss() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v m="$1" '$3 == m && $10 ~ /^Nordbank/ { print $1 }'; }

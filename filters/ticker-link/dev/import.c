@@ -458,9 +458,21 @@ static int read_words(const char *path, np_wordset *h, np_wordset *phrases, np_w
     return 0;
 }
 
-/* Names that are one common word or place ("Target", "Atlanta", "Next") get a "~" alias, so
- * they link only with support; a curated "+" alias of the same name still wins. names: more
+/* Names that are one common word or place ("Target", "Atlanta", "Next"), or a rank ("No.1"),
+ * get a "~" alias, so they link only with support; a curated "+" alias of the same name still
+ * wins. names: more
  * words that weaken a whole one-word name only (--name-words), or NULL. */
+/* Whether name key k (of the name s) is a rank, "No." and a number ("No.1 Co.,Ltd"): news
+ * writes "the No.1 U.S. home improvement chain", not the company. */
+static int rank_name(const tl_name_key *k, const char *s)
+{
+    if (k->nwords != 2 || k->words[0] != tl_word_hash("no", 2) || k->raw1[1] <= k->raw0[1])
+        return 0;
+    for (uint32_t c = k->raw0[1]; c < k->raw1[1]; c++)
+        if (s[c] < '0' || s[c] > '9') return 0;
+    return 1;
+}
+
 static int mark_weak(tl_brows *rows, const np_wordset *h, const np_wordset *names_only)
 {
     tl_toks toks = {0};
@@ -479,10 +491,11 @@ static int mark_weak(tl_brows *rows, const np_wordset *h, const np_wordset *name
         for (int k = 0; k < nn; k++) {
             tl_name_key key[2];
             int nk = tl_name_keys(names[k], strlen(names[k]), &toks, key);
-            if (nk <= 0 || key[0].nwords != 1 ||
-                !(np_wordset_has(h, key[0].words[0]) ||
-                  (names_only && np_wordset_has(names_only, key[0].words[0]))))
-                continue;
+            if (nk <= 0) continue;
+            int one =
+                key[0].nwords == 1 && (np_wordset_has(h, key[0].words[0]) ||
+                                       (names_only && np_wordset_has(names_only, key[0].words[0])));
+            if (!one && !rank_name(&key[0], names[k])) continue;
             char buf[600];
             snprintf(buf, sizeof buf, "~%s", names[k]);
             if (add_aliases(r, buf)) {
