@@ -724,11 +724,14 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                           tl_word_in(TL_W_COUNTRY, t[i - 1].h);
             if (listed_cue) m->cue = (uint8_t)((a->curated == 3 && after) || trade || country);
             /* A place form ("^") takes the trade a large company's name takes ("banks
-             * Santander and BBVA"; a town has no trade before it), not a cue after it
-             * ("Tyler said" is a person too) nor any country's possessive ("Mexico's
-             * Santander" is another bank): only the company's own country (choose.c). */
+             * Santander and BBVA"; a town has no trade before it), not a possessive one
+             * ("Dacia brand's Logan" is a car) nor one before its own "'s" ("rival
+             * Christie's"), not a cue after it ("Tyler said" is a person too) nor any
+             * country's possessive ("Mexico's Santander" is another bank): only the
+             * company's own country (choose.c). */
             if (m->place)
-                m->cue = (uint8_t)(trade && !(t[e - 1].flags & TL_TOK_POSS));
+                m->cue = (uint8_t)(trade && !(t[e - 1].flags & TL_TOK_POSS) &&
+                                   !(t[i - 1].flags & TL_TOK_POSS));
             else if (m->form && !m->cue)
                 m->cue = (uint8_t)((after && !m->opens) || country);
             /* Or a competitor's word up to three lower-case words before it ("rival Serco",

@@ -123,6 +123,7 @@ add 'Its partners are Brandolf, Kranich and Carvona.'
 add 'Fans in Wexley cheered, and Wexley won again.'
 add 'It lost ground to rival Carvona'"'"'s chain.'
 add 'He moved to Stallard, New Jersey, in 2010.'
+add 'Sales of the bank'"'"'s Carvona cards rose.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -202,4 +203,5 @@ is "$(got 75)" "BRF@XLON CRV@XMAD KRN@XETR" "and a list with a name that links a
 is "$(got 76)" "" "a place form that is also the name without Group (^Wexley of Wexley Group plc): repetition does not support it, as it does Brandolf's"
 is "$(got 77)" "" "nor a trade before a name with its own 's (rival Christie's is the auction house)"
 is "$(got 78)" "" "'New' before a capitalized word is no legal form (Neptune, New Jersey)"
+is "$(got 79)" "" "a trade's possessive before a place form is its product's (Dacia brand's Logan)"
 done_testing
