@@ -62,6 +62,12 @@ tl_mention *tl_new_mention(tl_linker *L);
 /* The passes over one text field (its tokens in L->toks; zones z[0..nz) are skipped). Each
  * returns 0, or -1 when out of memory. */
 
+/* Whether token t[i], in capitals and right after "(", spells the initials of the
+ * capitalized words before the parenthesis (lower-case connectors such as "for" and "of"
+ * skipped): "State Administration for Industry and Commerce (SAIC)", "London Stock Exchange
+ * (LSE)" define an abbreviation, not the listed company's name or code. */
+int tl_defined_acronym(const char *s, const tl_tok *t, size_t i);
+
 /* Company names by the dictionary matcher, with the guards that read their neighbours. */
 int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size_t nz);
 /* Explicit codes (RICs, exchange-prefixed symbols, cashtags), resolved with the name right

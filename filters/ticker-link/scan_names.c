@@ -66,9 +66,7 @@ static int firm_words(const tl_tok *t, size_t b, size_t e)
     return 0;
 }
 
-/* Whether t[i], in capitals and right after "(", spells the initials of the capitalized
- * words before the parenthesis (lower-case connectors such as "for" and "of" skipped). */
-static int defined_acronym(const char *s, const tl_tok *t, size_t i)
+int tl_defined_acronym(const char *s, const tl_tok *t, size_t i)
 {
     if (!(t[i].flags & TL_TOK_CAPS) || !(t[i].flags & TL_TOK_BREAK) || t[i].b0 == 0 ||
         s[t[i].b0 - 1] != '(')
@@ -560,7 +558,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         /* "State Administration for Industry and Commerce (SAIC)": capitals in parentheses
          * that spell the initials of the capitalized words before them are that body's
          * acronym, not the listed company's (SAIC Motor). */
-        if (single && defined_acronym(s, t, i)) {
+        if (single && tl_defined_acronym(s, t, i)) {
             i = end - 1;
             continue;
         }

@@ -6,8 +6,6 @@
 #include <strings.h>
 
 #include "mention.h"
-#include "normalize.h"
-#include "words.h"
 
 /* The name mention that ends right before the pattern's opening parenthesis. Name mentions
  * of this field are L->m[first_m .. names_end), in text order: binary search. */
@@ -64,27 +62,18 @@ static int is_acronym(const char *s, size_t n)
     return 0;
 }
 
-/* Whether sym[0..n) spells the initials of the capitalized words right before the "(" at
- * s[open] (lower-case connectors such as "of" and "and" skipped): "London Stock Exchange
- * (LSE)", "Federal Aviation Administration (FAA)" define an abbreviation, as the acronyms
- * above do; the context words inside them ("Stock") say nothing of a code. */
-static int spells_initials(const char *s, uint32_t open, const char *sym, size_t n)
+/* The index of the token of L->toks that starts at byte b, or SIZE_MAX. */
+static size_t token_at(const tl_linker *L, size_t b)
 {
-    size_t i = open, m = n;
-    while (m > 0) {
-        while (i > 0 && s[i - 1] == ' ') i--;
-        size_t e = i;
-        while (i > 0 && (((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z') || s[i - 1] == '-'))
-            i--;
-        if (i == e || (i > 0 && s[i - 1] != ' ')) return 0;
-        if (s[i] >= 'a' && s[i] <= 'z') {
-            if (e - i > 15 || !tl_word_in(TL_W_CONNECTOR, tl_word_hash(s + i, e - i))) return 0;
-            continue;
-        }
-        if (s[i] != sym[m - 1]) return 0;
-        m--;
+    size_t lo = 0, hi = L->toks.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (L->toks.t[mid].b0 < b)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return 1;
+    return lo < L->toks.n && L->toks.t[lo].b0 == b ? lo : SIZE_MAX;
 }
 
 /* Whether one of words occurs in s[from..to) as a whole word, in any letter case ("Shares
@@ -137,8 +126,11 @@ static int bare_context(const tl_linker *L, const char *s, const tl_pattern *p, 
                                              "Direxion", "PowerShares", "Vanguard", "Invesco"};
     static const char *const market_words[] = {"NYSE",   "Nasdaq", "NASDAQ", "AMEX",
                                                "ticker", "symbol", "shares", "stock"};
+    /* Nor the initials of the words before it ("London Stock Exchange (LSE)"): the context
+     * words inside them ("Stock") say nothing of a code. */
+    size_t k = token_at(L, (size_t)(p->sym - s));
     if (p->sym_len < 2 || is_acronym(p->sym, p->sym_len) ||
-        spells_initials(s, p->open, p->sym, p->sym_len))
+        (k != SIZE_MAX && tl_defined_acronym(s, L->toks.t, k)))
         return 0;
     size_t from = p->open > 80 ? p->open - 80 : 0;
     /* The same sentence only: from the last full stop followed by a space. */
