@@ -51,8 +51,9 @@ static void usage(FILE *fp)
                 "                      hand-written file, then learned pairs)\n"
                 "  --weak-words FILE   words (one a line) that make a one-word name weak: linked\n"
                 "                      only with supporting evidence (repeatable)\n"
-                "  --place-words FILE  places (one a line): weak words too, and no company's\n"
-                "                      short form (repeatable)\n"
+                "  --place-words FILE  places (one a line): weak words too, and a large\n"
+                "                      company's one-word form among them is a place form\n"
+                "                      (\"^\": not supported by its own repetition; repeatable)\n"
                 "  --name-words FILE   words (one a line) that make a company's whole one-word\n"
                 "                      name weak, and nothing else (repeatable)\n"
                 "  --note TEXT         a '#' comment line for the header (repeatable)\n"
@@ -421,8 +422,8 @@ static int group_issuers(tl_brows *rows)
 /* ---- weak words ------------------------------------------------------------------------- */
 
 /* Reads words (one per line) into h, folded, and the name keys of lines of several words
- * (places: "New Zealand") into phrases; with places (a file of places), its one-word lines
- * into places too. */
+ * (places: "New Zealand") into phrases, or skips those lines when phrases is NULL; with places
+ * (a file of places), its one-word lines into places too. */
 static int read_words(const char *path, np_wordset *h, np_wordset *phrases, np_wordset *places)
 {
     FILE *f = fopen(path, "rb");
@@ -435,6 +436,7 @@ static int read_words(const char *path, np_wordset *h, np_wordset *phrases, np_w
         size_t n = strcspn(line, "\r\n");
         line[n] = '\0';
         if (n && strchr(line, ' ')) {
+            if (!phrases) continue;
             /* A place of several words ("New Zealand"): its name key. */
             tl_toks toks = {0};
             tl_name_key k[2];
@@ -458,10 +460,6 @@ static int read_words(const char *path, np_wordset *h, np_wordset *phrases, np_w
     return 0;
 }
 
-/* Names that are one common word or place ("Target", "Atlanta", "Next"), or a rank ("No.1"),
- * get a "~" alias, so they link only with support; a curated "+" alias of the same name still
- * wins. names: more
- * words that weaken a whole one-word name only (--name-words), or NULL. */
 /* Whether name key k (of the name s) is a rank, "No." and a number ("No.1 Co.,Ltd"): news
  * writes "the No.1 U.S. home improvement chain", not the company. */
 static int rank_name(const tl_name_key *k, const char *s)
@@ -473,6 +471,10 @@ static int rank_name(const tl_name_key *k, const char *s)
     return 1;
 }
 
+/* Names that are one common word or place ("Target", "Atlanta", "Next"), or a rank ("No.1"),
+ * get a "~" alias, so they link only with support; a curated "+" alias of the same name still
+ * wins. names_only: more words that weaken a whole one-word name only (--name-words), or
+ * NULL. */
 static int mark_weak(tl_brows *rows, const np_wordset *h, const np_wordset *names_only)
 {
     tl_toks toks = {0};
@@ -924,14 +926,13 @@ int tl_import_main(int argc, char **argv)
         rc = NP_EX_DATAERR;
     if (rc == NP_EX_OK && group_issuers(&rows)) rc = NP_EX_SOFTWARE;
     if (rc == NP_EX_OK) {
-        np_wordset h = {0}, ph = {0}, pw = {0}, nw = {0}, nwp = {0}; /* nwp: unused phrases */
+        np_wordset h = {0}, ph = {0}, pw = {0}, nw = {0};
         for (int i = 0; i < nweak && rc == NP_EX_OK; i++)
             if (read_words(weak[i], &h, &ph, NULL)) rc = NP_EX_NOINPUT;
         for (int i = 0; i < nplace && rc == NP_EX_OK; i++)
             if (read_words(place[i], &h, &ph, &pw)) rc = NP_EX_NOINPUT;
         for (int i = 0; i < nname && rc == NP_EX_OK; i++)
-            if (read_words(nameword[i], &nw, &nwp, NULL)) rc = NP_EX_NOINPUT;
-        np_wordset_free(&nwp);
+            if (read_words(nameword[i], &nw, NULL, NULL)) rc = NP_EX_NOINPUT;
         int words = nweak + nplace > 0;
         if (rc == NP_EX_OK &&
             tl_name_variants(&rows, words ? &h : NULL, words ? &ph : NULL, nplace ? &pw : NULL))
