@@ -102,7 +102,15 @@ def subclass(text_name, listed):
     return best
 
 
-def gold_score(binary, table, arts, gold, sfx, part):
+def ev_text(rec, t):
+    """The words around a link's first evidence, for reading a wrong issuer."""
+    for e in t.get("evidence", []):
+        v = rec.get(e["field"]) or ""
+        return v[max(0, e["start"] - 30):e["end"] + 30].replace("\n", " ")
+    return ""
+
+
+def gold_score(binary, table, arts, gold, sfx, part, show=None):
     """Gold recall and wrong issuers, counting only companies for which part(RIC) holds
     (a company is ROOT.SUFFIX of its MIC:SYMBOL, as in ticker-link-heldout.py)."""
     mic_of = {}
@@ -113,6 +121,7 @@ def gold_score(binary, table, arts, gold, sfx, part):
         return f"{re.sub(r'[^A-Z0-9]', '', s.split('-')[0].split('.')[0])}.{suf}" if suf else None
     out = ho.run(binary, table, [r for r in arts if r["id"] in gold])
     tp = n = fp = 0
+    recs = {r["id"]: r for r in arts}
     for aid, wants in gold.items():
         tk = out[aid].get("tickers", [])
         got = [(ho.canon(t["exchange"] or ""), t["symbol"]) for t in tk]
@@ -126,6 +135,8 @@ def gold_score(binary, table, arts, gold, sfx, part):
             if r and part(r):
                 n += 1
                 tp += bool(found)
+                if show and not found:
+                    show.write(f"missed\t{aid}\t{' '.join(sorted(w))}\n")
         by_iss = collections.defaultdict(list)
         for t in tk:
             by_iss[t["issuer"] or t["symbol"]].append((ho.canon(t["exchange"] or ""), t["symbol"]))
@@ -135,6 +146,9 @@ def gold_score(binary, table, arts, gold, sfx, part):
             rs = [ric_of(m, s) for m, s in ls]
             if any(r and part(r) for r in rs):
                 fp += 1
+                if show:
+                    show.write(f"wrong\t{aid}\t{iss}\t{' '.join(m + ':' + s for m, s in ls)}\t"
+                               f"{' | '.join(sorted(ev_text(recs[aid], t) for t in tk if (t['issuer'] or t['symbol']) == iss))}\n")
     return tp, n, fp
 
 
@@ -149,6 +163,8 @@ def main():
     ap.add_argument("--folds", help="only these folds, e.g. 0,2")
     ap.add_argument("--dev-table", help="with --gold: also the dev companies' gold figures on this table")
     ap.add_argument("--gold", help="also gold precision/recall of each fold's companies on its table")
+    ap.add_argument("--show-wrong", action="store_true",
+                    help="with --gold: list each fold's wrong issuers on stderr")
     ap.add_argument("import_args", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     src = [x for x in a.import_args if x != "--"]
@@ -273,7 +289,8 @@ def main():
                 causes[m[4]] += 1
         gp = ""
         if gold:
-            gt, gn, gf = gold_score(a.bin, tab, arts, gold, sfx, lambda r: in_fold(r))
+            gt, gn, gf = gold_score(a.bin, tab, arts, gold, sfx, lambda r: in_fold(r),
+                                    sys.stderr if a.show_wrong else None)
             gtot[0] += gt
             gtot[1] += gn
             gtot[2] += gf

@@ -160,7 +160,7 @@ eval-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-entity-tag $(TL_HO_DEV)
 # rules without the sealed test part; each fold's companies are left out of curation and
 # learning, its misses classified by cause (build/ticker-link/folds/misses.tsv).
 folds-ticker-link: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_HO)/dev.tsv
-	python3 bench/ticker-link-folds.py --bin $(TL_BIN) --shared $(SHARED) --aliases data/aliases.tsv \
+	python3 bench/ticker-link-folds.py --bin $(TL_BIN) $(TL_FOLDS_FLAGS) --shared $(SHARED) --aliases data/aliases.tsv \
 	  --gold tests/ticker-link/gold.tsv --dev-table $(TL_HO)/dev.tsv --work $(TL_OUT)/folds --misses $(TL_OUT)/folds/misses.tsv -- $(TL_SOURCES)
 
 bench-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-cat
