@@ -305,6 +305,16 @@ static uint64_t ric_hash(const char *ric, size_t n)
     return fnv(ric, n, 0x84222325cbf29ce4ULL);
 }
 
+/* Whether the name s[0..n) goes on with a word after byte end (a legal form the key
+ * dropped), not with a possessive ("Moody's Corp": the text writes "Moody's" too). */
+static int written_beyond(const char *s, size_t n, size_t end)
+{
+    if (end < n && (s[end] == '\'' || (unsigned char)s[end] == 0xE2)) return 0;
+    for (size_t i = end; i < n; i++)
+        if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') return 1;
+    return 0;
+}
+
 /* Adds the keys of one name for issuer ix. Markers at the start of an alias: "+" strong as
  * written (no derived weakness), "~" weak (linked only with support), "=" exact letter case
  * (implies "+"), "*" weak but supported by context cues ("Apple said"), "^" a weak short
@@ -362,6 +372,7 @@ static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_
             if (force) {
                 k[i].flags &= (uint8_t)~TL_KEY_WEAK;
                 ai.curated = 2;
+                ai.with_form = k[i].nwords == 1 && written_beyond(s, n, k[i].raw1[0]);
             } else if (weak) {
                 k[i].flags |= TL_KEY_WEAK;
                 ai.curated = weak;

@@ -117,6 +117,16 @@ int tl_matcher_build(tl_matcher_builder *b, tl_matcher *m)
             /* Sorted with the highest curation level first: "+"/"=" (2) beats "~" (1)
              * beats derived names (0); among derived forms, a strong one wins. */
             tl_alias best = b->p[i].a;
+            /* "+" makes a name strong as written. "+News Corp" was written with its legal
+             * form, which the key drops: when the importer marked the word weak for this
+             * issuer ("~News Corporation", a common word's name), the word stays weak.
+             * "News of the deal" is no News Corp; "News Corp" in the text supports it. */
+            if (best.with_form)
+                for (size_t k = i + 1; k < j; k++)
+                    if (b->p[k].a.curated == 1 && (b->p[k].a.flags & TL_KEY_WEAK)) {
+                        best = b->p[k].a;
+                        break;
+                    }
             if (!best.curated)
                 for (size_t k = i + 1; k < j; k++)
                     if (!(b->p[k].a.flags & TL_KEY_WEAK)) best.flags &= (uint8_t)~TL_KEY_WEAK;

@@ -14,9 +14,9 @@ typedef struct {
     uint32_t issuer; /* index into the table's issuers */
     uint8_t flags;   /* TL_KEY_* */
     uint8_t nwords;
-    uint8_t curated; /* from an alias column, not derived from a name */
-    uint8_t pad;
-    const char *raw; /* the name as written, for exact-case checks (borrowed) */
+    uint8_t curated;   /* from an alias column, not derived from a name */
+    uint8_t with_form; /* curated strong with a legal form the one-word key dropped */
+    const char *raw;   /* the name as written, for exact-case checks (borrowed) */
     uint32_t raw_len;
 } tl_alias;
 

@@ -16,7 +16,9 @@
 # a place's name) takes its own country's support and a trade before it ("banks Carvona"),
 # but not its own repetition ("an east Carvona village ... the Carvona singer"), a cue after
 # it ("Carvona said": a person's name too) or another country's possessive; the same for the
-# name without "Group" when the importer marks it so ("^Wexley" of Wexley Group plc).
+# name without "Group" when the importer marks it so ("^Wexley" of Wexley Group plc). A curated
+# strong name written with a legal form ("+News Corp") does not make the word strong when
+# the importer marked it weak ("News of the deal").
 # Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
@@ -42,6 +44,9 @@ XETR:RWX|RWX|XETR||1|DE|||35|RWX AG|
 XMAD:CRV|CRV|XMAD||1|ES|||62|Banco Carvona S.A.|^Carvona
 XLON:WXG|WXG|XLON||1|GB|||35|Wexley Group plc|^Wexley
 TSV
+# Rows with several aliases ('|' inside a column), written with printf.
+printf 'XNYS:TDG\tTDG\tXNYS\t\t1\tUS\t\t\t69\tTidings Corporation\t~Tidings Corporation|+Tidings Corp\n' >> "$T/lst.tsv"
+printf "XNYS:MDW\tMDW\tXNYS\t\t1\tUS\t\t\t69\tMoodwell's Corporation\t~Moodwell|+Moodwell's Corp\n" >> "$T/lst.tsv"
 
 CASE_DATE=2013-11-15
 . "$NP_TOP/tests/ticker-link/cases.sh"
@@ -124,6 +129,9 @@ add 'Fans in Wexley cheered, and Wexley won again.'
 add 'It lost ground to rival Carvona'"'"'s chain.'
 add 'He moved to Stallard, New Jersey, in 2010.'
 add 'Sales of the bank'"'"'s Carvona cards rose.'
+add 'Tidings of the deal came on Monday.'
+add 'Tidings Corp said it would cut jobs.'
+add 'Ratings fell after Moodwell'"'"'s cut them.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -204,4 +212,7 @@ is "$(got 76)" "" "a place form that is also the name without Group (^Wexley of 
 is "$(got 77)" "" "nor a trade before a name with its own 's (rival Christie's is the auction house)"
 is "$(got 78)" "" "'New' before a capitalized word is no legal form (Neptune, New Jersey)"
 is "$(got 79)" "" "a trade's possessive before a place form is its product's (Dacia brand's Logan)"
+is "$(got 80)" "" "a curated strong name written with its legal form (+Tidings Corp) leaves the word weak when the importer marked it so (News of the deal)"
+is "$(got 81)" "TDG@XNYS" "the legal form in the text supports it"
+is "$(got 82)" "MDW@XNYS" "a name written with its own 's stays strong (Moody's)"
 done_testing
