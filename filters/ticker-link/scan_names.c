@@ -137,15 +137,40 @@ static int own_possessive(const tl_alias *a)
             !((a->raw[w + 2] | 0x20) >= 'a' && (a->raw[w + 2] | 0x20) <= 'z'));
 }
 
+/* Whether the alias, written in mixed case, capitalizes the word w[0..n) ("Ahead" of "The
+ * Go-Ahead Group plc", "One" of "Twenty One Capital Inc."). */
+static int raw_capitalizes(const tl_alias *a, const char *w, size_t n)
+{
+    int lower = 0;
+    for (size_t i = 0; i < a->raw_len && !lower; i++) lower = a->raw[i] >= 'a' && a->raw[i] <= 'z';
+    if (!lower) return 0;
+    for (size_t i = 0; i + n <= a->raw_len; i++) {
+        int start = i == 0 || !((a->raw[i - 1] | 0x20) >= 'a' && (a->raw[i - 1] | 0x20) <= 'z');
+        int end = i + n == a->raw_len ||
+                  !((a->raw[i + n] | 0x20) >= 'a' && (a->raw[i + n] | 0x20) <= 'z');
+        if (!start || !end || a->raw[i] < 'A' || a->raw[i] > 'Z') continue;
+        size_t k = 0;
+        while (k < n && (a->raw[i + k] | 0x20) == (w[k] | 0x20)) k++;
+        if (k == n) return 1;
+    }
+    return 0;
+}
+
 /* Does the text's letter case fit the alias? Names are capitalized in running text;
- * acronyms of up to three letters must be written in capitals (or exactly as listed). */
+ * acronyms of up to three letters must be written in capitals (or exactly as listed). A word
+ * joined by a hyphen may be in lower case ("Dai-ichi"), unless the name capitalizes it:
+ * "Twenty-one people", "Go-ahead for the pipeline" are no Twenty One Capital or Go-Ahead. */
 static int case_fits(const char *s, const tl_tok *t, size_t i, size_t j, const tl_alias *a)
 {
     if (t[i].flags & TL_TOK_LOWER) return 0;
-    for (size_t k = i + 1; k < j; k++)
-        if ((t[k].flags & TL_TOK_LOWER) && !(t[k].flags & TL_TOK_GLUE) &&
-            !tl_word_in(TL_W_CONNECTOR, t[k].h))
+    for (size_t k = i + 1; k < j; k++) {
+        if (!(t[k].flags & TL_TOK_LOWER)) continue;
+        if (t[k].flags & TL_TOK_GLUE) {
+            if (raw_capitalizes(a, s + t[k].b0, t[k].b1 - t[k].b0)) return 0;
+        } else if (!tl_word_in(TL_W_CONNECTOR, t[k].h)) {
             return 0;
+        }
+    }
     if (j - i == 1) {
         size_t w = raw_first_word(a);
         size_t tl = t[i].b1 - t[i].b0;

@@ -18,7 +18,8 @@
 # it ("Carvona said": a person's name too) or another country's possessive; the same for the
 # name without "Group" when the importer marks it so ("^Wexley" of Wexley Group plc). A curated
 # strong name written with a legal form ("+News Corp") does not make the word strong when
-# the importer marked it weak ("News of the deal").
+# the importer marked it weak ("News of the deal"). A word after a hyphen in lower case
+# ("Go-ahead") is no name that capitalizes it ("Go-Ahead").
 # Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
@@ -43,6 +44,8 @@ XNYS:PLUM|PLUM|XNYS||1|US|||40|Plum Corp|~Plum
 XETR:RWX|RWX|XETR||1|DE|||35|RWX AG|
 XMAD:CRV|CRV|XMAD||1|ES|||62|Banco Carvona S.A.|^Carvona
 XLON:WXG|WXG|XLON||1|GB|||35|Wexley Group plc|^Wexley
+XLON:SBG|SBG|XLON||1|GB|||60|The Stay-Bright Group plc|
+XTKS:8799|8799|XTKS||1|JP|||60|Kai-ichi Mutual|
 TSV
 # Rows with several aliases ('|' inside a column), written with printf.
 printf 'XNYS:TDG\tTDG\tXNYS\t\t1\tUS\t\t\t69\tTidings Corporation\t~Tidings Corporation|+Tidings Corp\n' >> "$T/lst.tsv"
@@ -132,6 +135,9 @@ add 'Sales of the bank'"'"'s Carvona cards rose.'
 add 'Tidings of the deal came on Monday.'
 add 'Tidings Corp said it would cut jobs.'
 add 'Ratings fell after Moodwell'"'"'s cut them.'
+add 'Stay-bright for the new pipeline, officials said.'
+add 'Stay-Bright said profits rose.'
+add 'An economist at the Kai-ichi Mutual research arm said so.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -215,4 +221,7 @@ is "$(got 79)" "" "a trade's possessive before a place form is its product's (Da
 is "$(got 80)" "" "a curated strong name written with its legal form (+Tidings Corp) leaves the word weak when the importer marked it so (News of the deal)"
 is "$(got 81)" "TDG@XNYS" "the legal form in the text supports it"
 is "$(got 82)" "MDW@XNYS" "a name written with its own 's stays strong (Moody's)"
+is "$(got 83)" "" "a word after a hyphen in lower case is no name that capitalizes it (Go-ahead, Twenty-one)"
+is "$(got 84)" "SBG@XLON" "as the name writes it, it is"
+is "$(got 85)" "8799@XTKS" "and lower case where the name has it (Dai-ichi)"
 done_testing
