@@ -15,6 +15,7 @@
 #include "exitcode.h"
 #include "json.h"
 #include "mention.h"
+#include "words.h"
 
 void tl_linker_init(tl_linker *L, const tl_table *table)
 {
@@ -72,12 +73,46 @@ static void drop_persons(tl_linker *L)
     }
 }
 
+/* Bytes of text below which a record counts as business news whatever its words. */
+#define TL_BUSINESS_MIN_TEXT 600
+
+/* Whether s[0..n) has a word of business news, in lower case or capitalized (words.h
+ * TL_W_BUSINESS). A byte scan before the fields are tokenized: the name pass of the title
+ * needs the answer. */
+static int business_text(const char *s, size_t n)
+{
+    char w[16];
+    size_t k = 0;
+    int caps = 0; /* a capital after the word's first letter */
+    for (size_t i = 0; i <= n; i++) {
+        unsigned char c = i < n ? (unsigned char)s[i] : ' ';
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+            if (k && c <= 'Z') caps = 1;
+            if (k < sizeof w) w[k] = (char)(c | 0x20);
+            k++;
+            continue;
+        }
+        if (k >= 3 && k <= sizeof w && !caps && tl_word_in(TL_W_BUSINESS, tl_word_hash(w, k)))
+            return 1;
+        k = 0;
+        caps = 0;
+    }
+    return 0;
+}
+
 int tl_link_texts(tl_linker *L, const char *const *texts, const size_t *lens, int32_t day,
                   const char *source, size_t source_len, const char *entities, size_t entities_len)
 {
     L->nm = 0;
     L->npersons = 0;
     L->bare_named = 0;
+    /* A short record (a headline, a brief) is too little text to tell what news it is. */
+    size_t total = 0;
+    for (int f = 0; f < L->nfields; f++)
+        if (texts[f]) total += lens[f];
+    L->business = total < TL_BUSINESS_MIN_TEXT;
+    for (int f = 0; f < L->nfields && !L->business; f++)
+        if (texts[f]) L->business = business_text(texts[f], lens[f]);
     L->ents.n = 0;
     if (entities && tl_parse_entities(entities, entities_len, L->fields, L->nfields, &L->ents))
         return -1;

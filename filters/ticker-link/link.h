@@ -47,6 +47,7 @@ typedef struct {
     uint64_t persons[TL_MAX_PERSONS]; /* words seen as surnames in this record */
     int npersons;
     int bare_named; /* bare "(SYMBOL)" codes the name before them agreed with, so far */
+    int business;   /* the record has a word of business news (TL_W_BUSINESS) */
     np_buf out;
 } tl_linker;
 

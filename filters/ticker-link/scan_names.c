@@ -699,7 +699,11 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         m->word2 = single ? 0 : t[i + 1].h;
         m->nation = single ? nation_before(t, i) : NULL;
         if (single && !m->nation) m->nation = nation_after(s, t, e, nt);
-        m->weak = (a->flags & TL_KEY_WEAK) && !suffix;
+        /* Outside business news a smaller company's one word needs support too: "Achilles
+         * tendon", "at Anfield", "the Balco doping scandal" (link.c). */
+        m->weak = ((a->flags & TL_KEY_WEAK) || (!L->business && single && a->curated != 2 &&
+                                                T->iss[a->issuer].prior < TL_PRIOR_STRONG_NAME)) &&
+                  !suffix;
         m->brand = a->curated == 3;
         m->opens = (t[i].flags & TL_TOK_SENT) != 0;
         /* Not for an issuer of TL_PRIOR_DELISTED or less: an older namesake the sources lack

@@ -774,6 +774,21 @@ static const char *const title_words[] = {
     "spokeswoman", "spokesperson", "analyst",  "economist", "strategist", "minister",
     "governor",    "partner",      "manager",  "professor", "deputy",     "secretary",
     "senior",      "vice",         "managing", "general",   "portfolio"};
+/* Words of business news. An article with none of them (sport, a film review, a trial) names
+ * a small company by its one word rarely, and a tendon, a stadium, a player or a lab
+ * ("Achilles", "Anfield", "Vinci", "Balco") often (link.c). */
+static const char *const business_words[] = {
+    "shares", "share", "stock", "stocks", "shareholder", "shareholders", "investor", "investors",
+    "profit", "profits", "revenue", "revenues", "earnings", "company", "companies", "firm", "firms",
+    "ceo", "executive", "executives", "subsidiary", "listed", "acquisition", "takeover", "merger",
+    "sales", "market", "markets", "business", "businesses", "industry", "customers", "products",
+    "manufacturer", "maker", "makers", "brand", "brands", "retailer", "bank", "banks", "economy",
+    "trading", "traded", "price", "prices", "operator", "contract",
+    /* the trades of cue_before, which name a company's business */
+    "retailers", "automaker", "automakers", "carmaker", "carmakers", "chipmaker", "lender",
+    "lenders", "insurer", "insurers", "airline", "airlines", "brewer", "miner", "miners",
+    "conglomerate", "producer", "producers", "manufacturers", "supplier", "suppliers", "discounter",
+    "contractor", "utility", "provider"};
 /* Words that name a competitor: "rival Serco", "rivals Lloyds and Royal Bank of Scotland",
  * "European rivals Inditex and H&M". */
 static const char *const rival_words[] = {"rival", "rivals",     "peer",
@@ -882,7 +897,8 @@ int tl_words_init(void)
         add_list(&used, TL_W_PREPOSITION, WORDS(prepositions), 0) ||
         add_list(&used, TL_W_RIVAL, WORDS(rival_words), 0) ||
         add_list(&used, TL_W_UNIT, WORDS(unit_words), 0) ||
-        add_list(&used, TL_W_TITLE, WORDS(title_words), 0))
+        add_list(&used, TL_W_TITLE, WORDS(title_words), 0) ||
+        add_list(&used, TL_W_BUSINESS, WORDS(business_words), 0))
         return -1;
     built = 1;
     return 0;

@@ -31,6 +31,7 @@ typedef enum {
     TL_W_RIVAL,          /* "rival", "peers": the name after is a competitor's */
     TL_W_UNIT,           /* "Securities", "Bank": a large company's unit after its name */
     TL_W_TITLE,          /* "chief", "analyst": a person's title after "Name Surname," */
+    TL_W_BUSINESS,       /* "shares", "company": an article with none is no business news */
     TL_W_NLISTS
 } tl_wordlist;
 

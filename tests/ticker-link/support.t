@@ -19,7 +19,8 @@
 # name without "Group" when the importer marks it so ("^Wexley" of Wexley Group plc). A curated
 # strong name written with a legal form ("+News Corp") does not make the word strong when
 # the importer marked it weak ("News of the deal"). A word after a hyphen in lower case
-# ("Go-ahead") is no name that capitalizes it ("Go-Ahead").
+# ("Go-ahead") is no name that capitalizes it ("Go-Ahead"). In a record of 600 bytes or more
+# without a word of business news, a smaller company's one-word name needs support.
 # Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
@@ -46,6 +47,7 @@ XMAD:CRV|CRV|XMAD||1|ES|||62|Banco Carvona S.A.|^Carvona
 XLON:WXG|WXG|XLON||1|GB|||35|Wexley Group plc|^Wexley
 XLON:SBG|SBG|XLON||1|GB|||60|The Stay-Bright Group plc|
 XTKS:8799|8799|XTKS||1|JP|||60|Kai-ichi Mutual|
+XTKS:5999|5999|XTKS||1|JP|||35|Varonel Corporation|
 TSV
 # Rows with several aliases ('|' inside a column), written with printf.
 printf 'XNYS:TDG\tTDG\tXNYS\t\t1\tUS\t\t\t69\tTidings Corporation\t~Tidings Corporation|+Tidings Corp\n' >> "$T/lst.tsv"
@@ -138,6 +140,13 @@ add 'Ratings fell after Moodwell'"'"'s cut them.'
 add 'Stay-bright for the new pipeline, officials said.'
 add 'Stay-Bright said profits rose.'
 add 'An economist at the Kai-ichi Mutual research arm said so.'
+# A match report of more than 600 bytes without a word of business news.
+match='The visitors started brightly and went ahead after ten minutes when the striker curled a shot into the top corner from the edge of the area. The home side levelled before the break with a header from a corner, and the second half was a scrappy affair in the rain. The winger hit the post twice and the goalkeeper made three fine saves to keep the score level until the final minutes. Then the substitute broke clear on the left, rounded the keeper and rolled the ball into the empty net to settle a tense game. The manager praised the spirit of his young side and said they would need the same effort in the replay next week.'
+add "$match Varonel lost for the first time this season."
+add "$match Kranich lost for the first time this season."
+add "$match Shares of Varonel rose."
+add "$match Varonel Corp lost for the first time this season."
+add 'Varonel lost for the first time this season.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -224,4 +233,9 @@ is "$(got 82)" "MDW@XNYS" "a name written with its own 's stays strong (Moody's)
 is "$(got 83)" "" "a word after a hyphen in lower case is no name that capitalizes it (Go-ahead, Twenty-one)"
 is "$(got 84)" "SBG@XLON" "as the name writes it, it is"
 is "$(got 85)" "8799@XTKS" "and lower case where the name has it (Dai-ichi)"
+is "$(got 86)" "" "outside business news a smaller company's one word needs support (Achilles tendon, at Anfield)"
+is "$(got 87)" "KRN@XETR" "not a large company's"
+is "$(got 88)" "5999@XTKS" "a word of business news anywhere in the record makes it business news"
+is "$(got 89)" "5999@XTKS" "the legal form supports the name"
+is "$(got 90)" "5999@XTKS" "a short record (a headline) is too little text to tell"
 done_testing
