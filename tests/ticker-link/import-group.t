@@ -77,4 +77,15 @@ is "$(iss4 XNYS SKF)" "cik:53" "the snapshot's line of the very name (punctuatio
 is "$(iss4 XNYS SKR)" "XNYS:SKR@2016-08-15" "a namesake of another legal form there stays apart"
 first4() { grep -v '^#' "$T/l4.tsv" | awk -F'\t' -v i="$1" '$1 == i { print $10; exit }'; }
 is "$(first4 cik:50)" "Nordlicht Pharma Inc." "the issuer is named by its exchange line, not the OTC line"
+# The screener's "Registered Ordinary Shares" names the share ("Gipfel Group AG Registered"):
+# the company's name is the one the other sources give, and its home line joins it.
+printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[50,"Gipfel Group AG","GPF","NYSE"]]}' > "$T/sec5.json"
+printf '%s' '[{"symbol":"GPF","name":"Gipfel Group AG Registered Ordinary Shares","marketCap":"50000000000","country":"Switzerland","ipoyear":"","industry":"","sector":""}]' > "$T/scr5.json"
+printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl5.tsv"
+printf 'GPFN.SW\tGipfel Group AG\tX\tXSWX\tX\tSwitzerland\tCHF\tFinancials\tBanks\t\t\t\tFalse\n' >> "$T/intl5.tsv"
+"$TL" import --screener "$T/scr5.json:XNYS" --sec "$T/sec5.json" --intl "$T/intl5.tsv" -o "$T/l5.tsv" 2> "$T/e"
+ok $? "import a screener name with Registered"
+row5() { grep -v '^#' "$T/l5.tsv" | awk -F'\t' -v s="$1" '$2 == s { print $1 "|" $10 }'; }
+is "$(row5 GPF)" "cik:50|Gipfel Group AG" "'Registered' left of the share's words is cut from the name"
+is "$(row5 GPFN)" "cik:50|Gipfel Group AG" "and the home exchange's line joins the issuer"
 done_testing

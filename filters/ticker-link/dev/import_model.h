@@ -102,6 +102,10 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
  * Santander - Chile ADS" is the Chilean bank, not Banco Santander of Spain): that dash is
  * closed up here, in place ("Banco Santander-Chile ADS"), so the cut leaves it. */
 void tl_keep_country_dash(char *name);
+/* Drops a last word "Registered" in place: what a reader's cut of "Registered Ordinary Shares"
+ * leaves ("UBS Group AG Registered"). It names the share; other sources name the company
+ * without it ("UBS Group AG"), and the names must agree for the issuer's lines to meet. */
+void tl_cut_registered(char *name);
 
 /* Country name ("Hong Kong", "United States") to ISO 3166 alpha-2, or "". */
 const char *tl_country_code(const char *name);

@@ -220,6 +220,16 @@ void tl_keep_country_dash(char *name)
     }
 }
 
+void tl_cut_registered(char *name)
+{
+    size_t n = strlen(name);
+    if (n > 11 && !strcmp(name + n - 11, " Registered")) {
+        n -= 11;
+        name[n] = '\0';
+        while (n && (name[n - 1] == ' ' || name[n - 1] == ',')) name[--n] = '\0';
+    }
+}
+
 static void clean_security_name(char *name, int *kind)
 {
     static const char *const other[] = {"Warrant",
@@ -270,6 +280,8 @@ static void clean_security_name(char *name, int *kind)
     }
     size_t n = strlen(name);
     while (n && (name[n - 1] == ' ' || name[n - 1] == ',')) name[--n] = '\0';
+    tl_cut_registered(name);
+    n = strlen(name);
     /* What is left of "Sponsored ADR" when the screener misspells it ("Mizuho Financial
      * Group Inc. Sponosred ADR"): a last word that opens as "Spon"/"Unspon" describes the
      * receipt, not the company. */

@@ -294,6 +294,7 @@ static void company_name(char *buf)
             memmove(p, p + 4, strlen(p + 4) + 1);
             break;
         }
+    tl_cut_registered(buf);
 }
 
 /* "Apple Inc. - Common Stock" -> its lookup keys (full and short form) in k; their count. */
