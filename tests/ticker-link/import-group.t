@@ -41,6 +41,18 @@ row2() { grep -v '^#' "$T/l2.tsv" | awk -F'\t' -v s="$1" '$2 == s { print $1 "|"
 is "$(row2 ALPG)" "alpina-group|2014-11-28" "the curated listing moves, with its date"
 is "$(row2 ALPGEE)" "alpina-group|2014-11-28" "the same shares' other quote follows it"
 is "$(row2 BRNK)" "XSWX:BRNK|" "another company's line stays"
+# The same when the sources put the line on that issuer already: a curated start date takes
+# the same code's further quote along, not another code of the issuer there (the code it had
+# before a rename).
+printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl6.tsv"
+for sym in BERG.SW BERGEE.SW BRGO.SW; do
+    printf '%s\tBerg Group AG\tX\tXSWX\tX\tSwitzerland\tCHF\tFinancials\tBanks\t\t\t\tFalse\n' "$sym" >> "$T/intl6.tsv"
+done
+printf 'issuer\tsymbol\tmic\tvalid_from\n@XSWX:BERG\tBERG\tXSWX\t2014-11-28\n' > "$T/cur6.tsv"
+"$TL" import --intl "$T/intl6.tsv" --aliases "$T/cur6.tsv" -o "$T/l6.tsv" 2> "$T/e"
+ok $? "import with a curated date on the sources' own issuer"
+row6() { grep -v '^#' "$T/l6.tsv" | awk -F'\t' -v s="$1" '$2 == s { print $7 }'; }
+is "$(row6 BERG)|$(row6 BERGEE)|$(row6 BRGO)" "2014-11-28|2014-11-28|" "the same code's quote takes the date, another code does not"
 
 # An SEC line nothing types, of an issuer whose every line the symbol directory knows is a
 # note or a product, is one more of them (UBS AG's ETRACS), not shares its name links.

@@ -514,10 +514,11 @@ static int mark_weak(tl_brows *rows, const np_wordset *h, const np_wordset *name
 
 /* ---- curated rows --------------------------------------------------------------------- */
 
-/* A curated row moves listing r to issuer id: the other current lines of r's issuer on the
- * same exchange under the same name are the same shares' further quotes (FinanceDatabase's
- * "UBSGEE" beside "UBSG") and follow it, with the row's start date; left behind, they
- * formed a second company with no dates, linked in news from before the listing began. */
+/* A curated row moves listing r to issuer id, or dates it: the other current lines of r's
+ * issuer on the same exchange under the same name are the same shares' further quotes
+ * (FinanceDatabase's "UBSGEE" beside "UBSG") and follow it, with the row's start date; left
+ * behind, they formed a second company with no dates, linked in news from before the listing
+ * began, or stayed undated beside it when the sources had already put it on that issuer. */
 static int follow_move(tl_brows *rows, const tl_brow *r, const char *id, const trow *c)
 {
     char *old = tl_strdup(r->issuer), *nm = tl_strdup(r->name);
@@ -527,6 +528,9 @@ static int follow_move(tl_brows *rows, const tl_brow *r, const char *id, const t
         if (x == r || x->dropped || x->to[0] || strcmp(x->issuer, old) || strcmp(x->mic, r->mic) ||
             strcasecmp(x->name, nm))
             continue;
+        /* Within one issuer only a quote of the same code ("UBSGEE" of "UBSG"): another
+         * code there is another line (DAI beside MBG, the code before a rename). */
+        if (!strcmp(old, id) && strncmp(x->symbol, r->symbol, strlen(r->symbol))) continue;
         if (tl_set(&x->issuer, id)) rc = -1;
         if (c->f[TL_COL_FROM][0]) snprintf(x->from, sizeof x->from, "%s", c->f[TL_COL_FROM]);
         x->primary = 0;
@@ -629,7 +633,8 @@ static int apply_curated(tl_brows *rows, const char *path)
             r->prior = 60;
             if (!r->symbol || !r->aliases || !r->ric || !r->domicile || !r->name) rc = -1;
         }
-        if (!historical && r->issuer && strcmp(r->issuer, id) && follow_move(rows, r, id, c)) {
+        if (!historical && r->issuer && (strcmp(r->issuer, id) || c->f[TL_COL_FROM][0]) &&
+            follow_move(rows, r, id, c)) {
             rc = -1;
             break;
         }
