@@ -3,6 +3,7 @@
  * name, a legal form), and its letter case against the listed name. */
 #include <string.h>
 
+#include "exchanges.h"
 #include "mention.h"
 #include "names.h"
 #include "words.h"
@@ -209,6 +210,41 @@ static uint32_t pick(const tl_table *T, const tl_slot *sl, const char *s, const 
         }
     }
     return best;
+}
+
+/* Whether the name t[i..e) is a stock exchange where something trades, not its operator:
+ * an exchange's name ("ASX", "Nasdaq", "SGX": the patterns' table) or a name ending in
+ * "Exchange" or "Bourse", after "on" or "on the" ("listed on the Singapore Exchange", "rose 3
+ * percent on the Nasdaq"); or an exchange's name right before a market's move ("The Nasdaq
+ * fell 0.1 percent"), where it is the index. "SGX said" stays the company. */
+static int venue(const char *s, const tl_tok *t, size_t i, size_t e, size_t nt)
+{
+    static uint64_t on_h, the_h, exch_h, exchs_h, bourse_h, moves[8];
+    static const char *const move_words[8] = {"rose",  "fell",   "gained",  "lost",
+                                              "ended", "closed", "slipped", "climbed"};
+    if (!on_h) {
+        on_h = tl_word_hash("on", 2);
+        the_h = tl_word_hash("the", 3);
+        exch_h = tl_word_hash("exchange", 8);
+        exchs_h = tl_word_hash("exchanges", 9);
+        bourse_h = tl_word_hash("bourse", 6);
+        for (int k = 0; k < 8; k++) moves[k] = tl_word_hash(move_words[k], strlen(move_words[k]));
+    }
+    int named = tl_exchange_by_name(s + t[i].b0, t[e - 1].b1 - t[i].b0) != NULL;
+    uint64_t last = t[e - 1].h;
+    if (!named && last != exch_h && last != exchs_h && last != bourse_h) return 0;
+    size_t j = i;
+    if (j > 0 && !(t[j].flags & TL_TOK_BREAK) && (t[j - 1].flags & TL_TOK_LOWER) &&
+        t[j - 1].h == the_h)
+        j--;
+    if (j > 0 && !(t[j].flags & TL_TOK_BREAK) && (t[j - 1].flags & TL_TOK_LOWER) &&
+        t[j - 1].h == on_h)
+        return 1;
+    if (named && e < nt && !(t[e].flags & TL_TOK_BREAK) && (t[e].flags & TL_TOK_LOWER) &&
+        !(t[e - 1].flags & TL_TOK_POSS))
+        for (int k = 0; k < 8; k++)
+            if (t[e].h == moves[k]) return 1;
+    return 0;
 }
 
 /* Whether the one-word name t[j - 1] reads as a person's by what follows it: ", who" (a
@@ -673,6 +709,10 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         /* "Hess, who is from New York", "Sato said he": a one-word name that a person's
          * relative pronoun or "said he" follows is that person, here and wherever it stands
          * alone in the article (drop_persons), unless a legal form makes it a company. */
+        if (venue(s, t, i, e, nt)) {
+            i = e - 1;
+            continue;
+        }
         if (single && !suffix && a->curated != 2 && person_after(s, t, end, nt)) {
             if (L->npersons < TL_MAX_PERSONS) L->persons[L->npersons++] = t[i].h;
             i = end - 1;

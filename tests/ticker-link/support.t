@@ -20,7 +20,8 @@
 # strong name written with a legal form ("+News Corp") does not make the word strong when
 # the importer marked it weak ("News of the deal"). A word after a hyphen in lower case
 # ("Go-ahead") is no name that capitalizes it ("Go-Ahead"). In a record of 600 bytes or more
-# without a word of business news, a smaller company's one-word name needs support.
+# without a word of business news, a smaller company's one-word name needs support. An
+# exchange after "on (the)" or before a market's move ("The ASX fell") is no company.
 # Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
@@ -48,6 +49,8 @@ XLON:WXG|WXG|XLON||1|GB|||35|Wexley Group plc|^Wexley
 XLON:SBG|SBG|XLON||1|GB|||60|The Stay-Bright Group plc|
 XTKS:8799|8799|XTKS||1|JP|||60|Kai-ichi Mutual|
 XTKS:5999|5999|XTKS||1|JP|||35|Varonel Corporation|
+XSES:S68|S68|XSES||1|SG|||60|Singapore Exchange Limited|
+XASX:ASX|ASX|XASX||1|AU|||60|ASX Limited|=ASX
 TSV
 # Rows with several aliases ('|' inside a column), written with printf.
 printf 'XNYS:TDG\tTDG\tXNYS\t\t1\tUS\t\t\t69\tTidings Corporation\t~Tidings Corporation|+Tidings Corp\n' >> "$T/lst.tsv"
@@ -147,6 +150,11 @@ add "$match Kranich lost for the first time this season."
 add "$match Shares of Varonel rose."
 add "$match Varonel Corp lost for the first time this season."
 add 'Varonel lost for the first time this season.'
+add 'Its shares rose 3 percent on the Singapore Exchange on Monday.'
+add 'Singapore Exchange said it would change its rules.'
+add 'Its shares fell 2 percent on the ASX on Monday.'
+add 'Shares were mixed. The ASX fell 1 percent on Monday.'
+add 'Shares were mixed, and ASX said it would review the rules.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -238,4 +246,9 @@ is "$(got 87)" "KRN@XETR" "not a large company's"
 is "$(got 88)" "5999@XTKS" "a word of business news anywhere in the record makes it business news"
 is "$(got 89)" "5999@XTKS" "the legal form supports the name"
 is "$(got 90)" "5999@XTKS" "a short record (a headline) is too little text to tell"
+is "$(got 91)" "" "an exchange after 'on the' is where shares trade, not its operator"
+is "$(got 92)" "S68@XSES" "elsewhere it is the company"
+is "$(got 93)" "" "so is an exchange's short name after 'on the' (ASX)"
+is "$(got 94)" "" "and before a market's move: the index"
+is "$(got 95)" "ASX@XASX" "not before 'said'"
 done_testing
