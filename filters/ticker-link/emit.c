@@ -1,6 +1,7 @@
 /* Aggregation and output (see mention.h): the record's mentions grouped by issuer, weak
  * names kept only with support, one entry per listing of each linked issuer (valid on the
  * article's date), ordered by score, with the evidence that linked it. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -224,17 +225,38 @@ static void list_support(tl_linker *L)
     }
 }
 
+/* Whether the issuer's name holds the publisher's name (four letters or more) as a whole word:
+ * "Thomson Reuters Corporation" in an article whose source is Reuters is the news service's
+ * own group ("according to Thomson Reuters data"), as the curated "@" marks it. */
+static int names_publisher(const char *name, const char *source, size_t n)
+{
+    if (!name || n < 4) return 0;
+    for (size_t i = 0; name[i]; i++) {
+        if (strncasecmp(name + i, source, n) != 0) continue;
+        int start = i == 0 || !isalnum((unsigned char)name[i - 1]);
+        int end = !isalnum((unsigned char)name[i + n]);
+        if (start && end) return 1;
+    }
+    return 0;
+}
+
 int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
 {
     const tl_table *T = L->table;
     L->nagg = 0;
-    /* Publisher: names of the issuer that owns the news service are not subjects. */
+    /* Publisher: names of the issuer that owns the news service are the service speaking of
+     * itself ("according to Thomson Reuters data", "Thomson Reuters I/B/E/S"), not subjects;
+     * unless written as one, with its legal form or a business word after it ("Thomson
+     * Reuters Corp", "Thomson Reuters said its profit fell"). */
     if (source && source_len) {
         for (size_t k = 0; k < L->nm; k++) {
             tl_mention *m = &L->m[k];
-            if ((m->method != M_NAME && m->method != M_ENTITY) || m->issuer == TL_NONE) continue;
+            if ((m->method != M_NAME && m->method != M_ENTITY) || m->issuer == TL_NONE ||
+                (m->method == M_NAME && (m->suffix || m->told)))
+                continue;
             const char *p = T->iss[m->issuer].publisher;
-            if (p && strlen(p) == source_len && strncasecmp(p, source, source_len) == 0)
+            if ((p && strlen(p) == source_len && strncasecmp(p, source, source_len) == 0) ||
+                names_publisher(T->iss[m->issuer].name, source, source_len))
                 m->dead = 1;
         }
     }

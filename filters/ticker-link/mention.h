@@ -32,6 +32,8 @@ struct tl_mention {
                               Generali and Mediobanca": Generali, Mediobanca) */
     uint8_t placeable;     /* a weak one-word name that the country before it may support
                               ("Switzerland's ABB", "German miner RWE"; choose.c) */
+    uint8_t told;          /* a business word right after the name ("Thomson Reuters said",
+                              "... shares"): the name is the sentence's subject (emit.c) */
     uint64_t word;         /* one-word names: the word's hash; longer ones: the first word's */
     uint64_t word2;        /* longer names: the second word's hash */
     const char *sym, *ric; /* unknown explicit listings: as written */

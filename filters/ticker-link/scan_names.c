@@ -746,6 +746,8 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                   !suffix;
         m->brand = a->curated == 3;
         m->opens = (t[i].flags & TL_TOK_SENT) != 0;
+        m->told = (uint8_t)(e < nt && !(t[e].flags & TL_TOK_BREAK) &&
+                            tl_word_in(TL_W_CUE_AFTER, t[e].h) && !(t[e - 1].flags & TL_TOK_POSS));
         /* Not for an issuer of TL_PRIOR_DELISTED or less: an older namesake the sources lack
          * is an organization too ("Nortel" of Nortel Networks for Nortel AS). Over-the-counter
          * lines and funds fall below it too: on the seen gold after entity-tag, one wrong
