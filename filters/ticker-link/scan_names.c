@@ -2,6 +2,7 @@
  * by what stands around it (a person's first name, an institution's noun, a longer proper
  * name, a legal form), and its letter case against the listed name. */
 #include <string.h>
+#include <strings.h>
 
 #include "exchanges.h"
 #include "mention.h"
@@ -245,6 +246,20 @@ static int venue(const char *s, const tl_tok *t, size_t i, size_t e, size_t nt)
         for (int k = 0; k < 8; k++)
             if (t[e].h == moves[k]) return 1;
     return 0;
+}
+
+/* Whether the issuer's name opens with the word of token w and goes on with a word that is
+ * no legal form ("Sumitomo Chemical Co" for "Sumitomo"): the form was cut from its front. */
+static int opens_longer_name(const tl_table *T, const tl_alias *a, const char *s, const tl_tok *w)
+{
+    const char *name = T->iss[a->issuer].name;
+    size_t n = w->b1 - w->b0;
+    if (!name || strncasecmp(name, s + w->b0, n) != 0 || name[n] != ' ') return 0;
+    const char *p = name + n + 1, *q = p;
+    while (*q && *q != ' ' && *q != ',') q++;
+    char fold[64];
+    size_t m = tl_fold_word(p, (size_t)(q - p), fold, sizeof fold);
+    return m > 0 && !tl_is_legal_word(tl_word_hash(fold, m));
 }
 
 /* Whether the one-word name t[j - 1] reads as a person's by what follows it: ", who" (a
@@ -706,13 +721,22 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             i = end - 1;
             continue;
         }
-        /* "Hess, who is from New York", "Sato said he": a one-word name that a person's
-         * relative pronoun or "said he" follows is that person, here and wherever it stands
-         * alone in the article (drop_persons), unless a legal form makes it a company. */
         if (venue(s, t, i, e, nt)) {
             i = e - 1;
             continue;
         }
+        /* A smaller company's short form cut from the front of its longer name, with a legal
+         * form right after it in the text, is another company's whole name: "Sumitomo Corp"
+         * is not Sumitomo Chemical, "Solaris Group" not Solaris Resources. A large company's
+         * is its own, carelessly written ("Ford Co"). */
+        if (single && suffix && (a->flags & TL_KEY_FORM) &&
+            T->iss[a->issuer].prior < TL_PRIOR_STRONG_NAME && opens_longer_name(T, a, s, &t[i])) {
+            i = e - 1;
+            continue;
+        }
+        /* "Hess, who is from New York", "Sato said he": a one-word name that a person's
+         * relative pronoun or "said he" follows is that person, here and wherever it stands
+         * alone in the article (drop_persons), unless a legal form makes it a company. */
         if (single && !suffix && a->curated != 2 && person_after(s, t, end, nt)) {
             if (L->npersons < TL_MAX_PERSONS) L->persons[L->npersons++] = t[i].h;
             i = end - 1;

@@ -51,6 +51,7 @@ XTKS:8799|8799|XTKS||1|JP|||60|Kai-ichi Mutual|
 XTKS:5999|5999|XTKS||1|JP|||35|Varonel Corporation|
 XSES:S68|S68|XSES||1|SG|||60|Singapore Exchange Limited|
 XASX:ASX|ASX|XASX||1|AU|||60|ASX Limited|=ASX
+XTKS:4999|4999|XTKS||1|JP|||35|Kasumo Chemical|~Kasumo
 TSV
 # Rows with several aliases ('|' inside a column), written with printf.
 printf 'XNYS:TDG\tTDG\tXNYS\t\t1\tUS\t\t\t69\tTidings Corporation\t~Tidings Corporation|+Tidings Corp\n' >> "$T/lst.tsv"
@@ -155,6 +156,8 @@ add 'Singapore Exchange said it would change its rules.'
 add 'Its shares fell 2 percent on the ASX on Monday.'
 add 'Shares were mixed. The ASX fell 1 percent on Monday.'
 add 'Shares were mixed, and ASX said it would review the rules.'
+add 'Shares were mixed, and trade house Kasumo Corp said it would sell.'
+add 'Shares were mixed, and Kasumo Chemical Co said it would sell.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -251,4 +254,6 @@ is "$(got 92)" "S68@XSES" "elsewhere it is the company"
 is "$(got 93)" "" "so is an exchange's short name after 'on the' (ASX)"
 is "$(got 94)" "" "and before a market's move: the index"
 is "$(got 95)" "ASX@XASX" "not before 'said'"
+is "$(got 96)" "" "a short form cut from a longer name, with a legal form after it, is another company (Sumitomo Corp)"
+is "$(got 97)" "4999@XTKS" "the whole name with its legal form is the company"
 done_testing
