@@ -129,4 +129,10 @@ is "$(got 11)" "HLVM" "an opening form links on its own"
 is "$(got 12)" "" "no one-word form comes of an opening"
 is "$(got 13)" "BRDT GRBN QRX" "a large company's weak name-word form links in a list with names that link alone"
 is "$(got 14)" "" "not alone"
+# A notes issuer's name ("UBS AG", whose lines are all exchange-traded notes) takes no form
+# or acronym from a company's: news names the company, the notes only by their codes.
+printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ttype\ncik:88\tQRZ\tXNYS\t70\tQRZ Group AG\t\t\ncik:89\tQRZN\tXNYS\t30\tQRZ AG\t\tetn\n' > "$T/notes.tsv"
+"$TL" import --tsv "$T/notes.tsv" -o "$T/l9.tsv" 2> "$T/e"
+ok $? "import a company and a notes issuer of its name"
+is "$(grep -v '^#' "$T/l9.tsv" | awk -F'\t' '$2 == "QRZ" { print $11 }')" "=QRZ" "the company keeps its acronym beside the notes issuer"
 done_testing
