@@ -231,21 +231,21 @@ static int venue(const char *s, const tl_tok *t, size_t i, size_t e, size_t nt)
         bourse_h = tl_word_hash("bourse", 6);
         for (int k = 0; k < 8; k++) moves[k] = tl_word_hash(move_words[k], strlen(move_words[k]));
     }
-    int named = tl_exchange_by_name(s + t[i].b0, t[e - 1].b1 - t[i].b0) != NULL;
-    uint64_t last = t[e - 1].h;
-    if (!named && last != exch_h && last != exchs_h && last != bourse_h) return 0;
+    /* The words around first (cheap), the exchange's name only then. */
     size_t j = i;
     if (j > 0 && !(t[j].flags & TL_TOK_BREAK) && (t[j - 1].flags & TL_TOK_LOWER) &&
         t[j - 1].h == the_h)
         j--;
-    if (j > 0 && !(t[j].flags & TL_TOK_BREAK) && (t[j - 1].flags & TL_TOK_LOWER) &&
-        t[j - 1].h == on_h)
-        return 1;
-    if (named && e < nt && !(t[e].flags & TL_TOK_BREAK) && (t[e].flags & TL_TOK_LOWER) &&
+    int on = j > 0 && !(t[j].flags & TL_TOK_BREAK) && (t[j - 1].flags & TL_TOK_LOWER) &&
+             t[j - 1].h == on_h;
+    int move = 0;
+    if (e < nt && !(t[e].flags & TL_TOK_BREAK) && (t[e].flags & TL_TOK_LOWER) &&
         !(t[e - 1].flags & TL_TOK_POSS))
-        for (int k = 0; k < 8; k++)
-            if (t[e].h == moves[k]) return 1;
-    return 0;
+        for (int k = 0; k < 8 && !move; k++) move = t[e].h == moves[k];
+    if (!on && !move) return 0;
+    int named = tl_exchange_by_name(s + t[i].b0, t[e - 1].b1 - t[i].b0) != NULL;
+    uint64_t last = t[e - 1].h;
+    return named || (on && (last == exch_h || last == exchs_h || last == bourse_h));
 }
 
 /* Whether the issuer's name opens with the word of token w and goes on with a word that is
