@@ -220,16 +220,10 @@ static uint32_t pick(const tl_table *T, const tl_slot *sl, const char *s, const 
  * fell 0.1 percent"), where it is the index. "SGX said" stays the company. */
 static int venue(const char *s, const tl_tok *t, size_t i, size_t e, size_t nt)
 {
-    static uint64_t on_h, the_h, exch_h, exchs_h, bourse_h, moves[8];
-    static const char *const move_words[8] = {"rose",  "fell",   "gained",  "lost",
-                                              "ended", "closed", "slipped", "climbed"};
+    static uint64_t on_h, the_h;
     if (!on_h) {
         on_h = tl_word_hash("on", 2);
         the_h = tl_word_hash("the", 3);
-        exch_h = tl_word_hash("exchange", 8);
-        exchs_h = tl_word_hash("exchanges", 9);
-        bourse_h = tl_word_hash("bourse", 6);
-        for (int k = 0; k < 8; k++) moves[k] = tl_word_hash(move_words[k], strlen(move_words[k]));
     }
     /* The words around first (cheap), the exchange's name only then. */
     size_t j = i;
@@ -238,14 +232,11 @@ static int venue(const char *s, const tl_tok *t, size_t i, size_t e, size_t nt)
         j--;
     int on = j > 0 && !(t[j].flags & TL_TOK_BREAK) && (t[j - 1].flags & TL_TOK_LOWER) &&
              t[j - 1].h == on_h;
-    int move = 0;
-    if (e < nt && !(t[e].flags & TL_TOK_BREAK) && (t[e].flags & TL_TOK_LOWER) &&
-        !(t[e - 1].flags & TL_TOK_POSS))
-        for (int k = 0; k < 8 && !move; k++) move = t[e].h == moves[k];
+    int move = e < nt && !(t[e].flags & TL_TOK_BREAK) && (t[e].flags & TL_TOK_LOWER) &&
+               !(t[e - 1].flags & TL_TOK_POSS) && tl_word_in(TL_W_MOVE, t[e].h);
     if (!on && !move) return 0;
     int named = tl_exchange_by_name(s + t[i].b0, t[e - 1].b1 - t[i].b0) != NULL;
-    uint64_t last = t[e - 1].h;
-    return named || (on && (last == exch_h || last == exchs_h || last == bourse_h));
+    return named || (on && tl_word_in(TL_W_VENUE, t[e - 1].h));
 }
 
 /* Whether the issuer's name opens with the word of token w and goes on with a word that is

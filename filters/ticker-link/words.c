@@ -789,6 +789,11 @@ static const char *const business_words[] = {
     "lenders", "insurer", "insurers", "airline", "airlines", "brewer", "miner", "miners",
     "conglomerate", "producer", "producers", "manufacturers", "supplier", "suppliers", "discounter",
     "contractor", "utility", "provider"};
+/* A market's move right after an exchange's name: "The Nasdaq fell 0.1 percent" is the index. */
+static const char *const move_words[] = {"rose",  "fell",   "gained",  "lost",
+                                         "ended", "closed", "slipped", "climbed"};
+/* The last word of a stock exchange's name ("Singapore Exchange", "Paris Bourse"). */
+static const char *const venue_words[] = {"exchange", "exchanges", "bourse"};
 /* Words that name a competitor: "rival Serco", "rivals Lloyds and Royal Bank of Scotland",
  * "European rivals Inditex and H&M". */
 static const char *const rival_words[] = {"rival", "rivals",     "peer",
@@ -898,7 +903,9 @@ int tl_words_init(void)
         add_list(&used, TL_W_RIVAL, WORDS(rival_words), 0) ||
         add_list(&used, TL_W_UNIT, WORDS(unit_words), 0) ||
         add_list(&used, TL_W_TITLE, WORDS(title_words), 0) ||
-        add_list(&used, TL_W_BUSINESS, WORDS(business_words), 0))
+        add_list(&used, TL_W_BUSINESS, WORDS(business_words), 0) ||
+        add_list(&used, TL_W_MOVE, WORDS(move_words), 0) ||
+        add_list(&used, TL_W_VENUE, WORDS(venue_words), 0))
         return -1;
     built = 1;
     return 0;

@@ -32,6 +32,8 @@ typedef enum {
     TL_W_UNIT,           /* "Securities", "Bank": a large company's unit after its name */
     TL_W_TITLE,          /* "chief", "analyst": a person's title after "Name Surname," */
     TL_W_BUSINESS,       /* "shares", "company": an article with none is no business news */
+    TL_W_MOVE,           /* "fell", "rose": a market's move after an exchange's name (its index) */
+    TL_W_VENUE,          /* "Exchange", "Bourse": a name ending in one is a stock exchange's */
     TL_W_NLISTS
 } tl_wordlist;
 
