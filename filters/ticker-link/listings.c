@@ -309,7 +309,8 @@ static uint64_t ric_hash(const char *ric, size_t n)
  * dropped), not with a possessive ("Moody's Corp": the text writes "Moody's" too). */
 static int written_beyond(const char *s, size_t n, size_t end)
 {
-    if (end < n && (s[end] == '\'' || (unsigned char)s[end] == 0xE2)) return 0;
+    if (end < n && (s[end] == '\'' || (end + 2 < n && !memcmp(s + end, "\xE2\x80\x99", 3))))
+        return 0; /* ' or U+2019 */
     for (size_t i = end; i < n; i++)
         if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') return 1;
     return 0;

@@ -797,8 +797,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             /* After the name ("Apple said", "Lufthansa shares"): for brand names ("*"), and
              * for short forms in mid-sentence (a sentence's first word is capitalized
              * whatever it is: "Traders said" are people). */
-            int after = e < nt && !(t[e].flags & TL_TOK_BREAK) &&
-                        tl_word_in(TL_W_CUE_AFTER, t[e].h) && !(t[e - 1].flags & TL_TOK_POSS);
+            int after = m->told;
             /* Before it: a trade ("miner Vale", "insurer Axa"), not for short forms: "copper
              * miner Equinox" of 2011 is not Equinox Gold of 2017, which only its date tells. */
             int trade = i > 0 && !(t[i].flags & TL_TOK_BREAK) && (t[i - 1].flags & TL_TOK_LOWER) &&
