@@ -20,6 +20,8 @@ for l in 'Deutsche Flugwerke AG|Germany|GER|XETR|DE' \
     'Kranwerk Aktiengesellschaft|Germany|GER|XETR|DE' \
     'Nordbank Financial Group, Inc. Sponsored ADR|Japan|JPX|XTKS|T' \
     'Koninklijke Zuidmolen N.V.|Netherlands|AMS|XAMS|AS' \
+    'Assicurazioni Verandola S.p.A.|Italy|MIL|XMIL|MI' \
+    'Grupo Tervanza, S.A.B. de C.V.|Mexico|MEX|XMEX|MX' \
     'Orsted Fisk Motor Co., Ltd.|Japan|JPX|XTKS|T' \
     'Nordbank Financial Group Inc.|Hong Kong|HKG|XHKG|HK' \
     'Grossbahn Industries Ltd.|Japan|JPX|XTKS|T' \
@@ -46,6 +48,8 @@ ok $? "import"
 al() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
 is "$(al 'Deutsche Flugwerke AG')" "~Flugwerke" "a leading national word goes; one word is weak"
 is "$(al 'Koninklijke Zuidmolen N.V.')" "~Zuidmolen" "and the Dutch 'Royal'"
+is "$(al 'Assicurazioni Verandola S.p.A.')|$(al 'Grupo Tervanza, S.A.B. de C.V.')" "~Verandola|~Tervanza" \
+   "an Italian sector word and 'Group' written first"
 is "$(al 'Brightwater Quantum Minerals Ltd.')" "Brightwater Quantum" "a trailing industry word goes"
 is "$(al 'Orsted Fisk Motor Co., Ltd.')" "Orsted Fisk" "after the legal form"
 is "$(al 'Grossbahn Motor Corp')" "Grossbahn" "one word of a large company is not marked weak, and Grossbahn Industries (no size) does not share it"

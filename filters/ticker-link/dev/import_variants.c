@@ -18,11 +18,33 @@
 /* Words that open a registered name but not the name news uses: national adjectives of
  * companies named after their country's founding charter ("Deutsche Lufthansa"), the Dutch
  * "Royal" (Koninklijke), "Bank"/"Company" in Romance word order ("Banco Santander",
- * "Compagnie de Saint-Gobain"), and legal forms written first (Swedish "AB Volvo",
- * Indonesian "PT", Russian "OAO"/"PJSC"). */
-static const char *const lead_words[] = {"deutsche", "koninklijke", "banco",  "compagnie",
-                                         "compania", "ab",          "pt",     "oao",
-                                         "pjsc",     "jsc",         "societe"};
+ * "Compagnie de Saint-Gobain", Italian "Assicurazioni" (insurance) of Assicurazioni
+ * Generali), "Group" written first ("Grupo Televisa", "Groupe Partouche"), the Swedish
+ * "Svenska" and "Aktiebolaget" ("Telefonaktiebolaget LM Ericsson"), and legal forms written
+ * first (Swedish "AB Volvo", Indonesian "PT", Russian "OAO"/"PJSC"/"PAO"). The words after
+ * "societe" were added together and measured on the dev folds: the same masked recall,
+ * 6 misses more resolved by name under a Reuters root that is no symbol ("Generali" of
+ * GASI.MI, XMIL:G), one wrong issuer fewer on the fold gold, no link changed in the
+ * unlabelled news of ../shared, the seen sample the same. */
+static const char *const lead_words[] = {"deutsche",
+                                         "koninklijke",
+                                         "banco",
+                                         "compagnie",
+                                         "compania",
+                                         "ab",
+                                         "pt",
+                                         "oao",
+                                         "pjsc",
+                                         "jsc",
+                                         "societe",
+                                         "assicurazioni",
+                                         "grupo",
+                                         "groupe",
+                                         "svenska",
+                                         "aktiebolaget",
+                                         "telefonaktiebolaget",
+                                         "pao",
+                                         "ojsc"};
 
 /* Industry words that close a registered name and that news drops once the rest names the
  * company ("Toyota Motor", "Cathay Pacific Airways", "Barrick Gold", "Samsung
