@@ -7,8 +7,10 @@
 
 #include "mention.h"
 
-/* The name mention that ends right before the pattern's opening parenthesis. Name mentions
- * of this field are L->m[first_m .. names_end), in text order: binary search. */
+/* The name mention that ends right before the pattern's opening parenthesis, or before its
+ * possessive ("Telecom Italia's (TLIT.MI) chairman": the code is the company's, and the
+ * name is what resolves a root that is no symbol). Name mentions of this field are
+ * L->m[first_m .. names_end), in text order: binary search. */
 static tl_mention *adjacent_name(const tl_linker *L, size_t first_m, size_t names_end,
                                  const char *s, uint32_t open)
 {
@@ -22,7 +24,12 @@ static tl_mention *adjacent_name(const tl_linker *L, size_t first_m, size_t name
     }
     if (lo == first_m) return NULL;
     tl_mention *m = &L->m[lo - 1];
-    for (uint32_t b = m->b1; b < open; b++)
+    uint32_t b = m->b1;
+    if (b + 2 <= open && s[b] == '\'' && s[b + 1] == 's')
+        b += 2;
+    else if (b + 4 <= open && !memcmp(s + b, "\xE2\x80\x99s", 4))
+        b += 4;
+    for (; b < open; b++)
         if (s[b] != ' ' && s[b] != '\t' && s[b] != ',' && s[b] != '.') return NULL;
     return m;
 }

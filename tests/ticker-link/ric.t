@@ -51,6 +51,7 @@ add 'Carnivo Corp (CCV.N) rose.'
 add 'Citybank (CTY.N) rose.'
 add 'Tekko Resources (TKKb.TO) rose.'
 add 'Fiftyfive Bancorp (FFTY.O) rose.'
+add "Banque Nexus's (BNXX.PA) chairman quit."
 "$TL" --listings "$T/l.tsv" < "$T/in.ndjson" > "$T/out.ndjson" 2> "$T/err"
 ok $? "the filter runs on the cases"
 python3 - "$T/out.ndjson" > "$T/got" <<'PY'
@@ -82,4 +83,6 @@ like "$(got 13)" "CTY@XNYS=CTY.N" \
 is "$(got 14)" "TEKK-A@XTSE=TEKK-A.TO TEKK-B@XTSE=TKKb.TO" \
    "a root's class letter picks that class among the name's listings, whatever the root"
 is "$(got 15)" "FFBK@XNAS=FFTY.O" "a code resolved through the name is its shares, not its preferred"
+is "$(got 16)" "BNX@XPAR=BNXX.PA" \
+   "a possessive between the name and the code: the name still resolves the root, no second listing as written"
 done_testing
