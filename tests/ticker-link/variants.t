@@ -25,7 +25,9 @@ for l in 'Deutsche Flugwerke AG|Germany|GER|XETR|DE' \
     'Orsted Fisk Motor Co., Ltd.|Japan|JPX|XTKS|T' \
     'Nordbank Financial Group Inc.|Hong Kong|HKG|XHKG|HK' \
     'Grossbahn Industries Ltd.|Japan|JPX|XTKS|T' \
-    'Felsgrat Industries Ltd.|Japan|JPX|XTKS|T'; do
+    'Felsgrat Industries Ltd.|Japan|JPX|XTKS|T' \
+    'Harlund Tractors Ltd. Sponsored GDR RegS|India|NSI|XNSE|NS' \
+    'Harlund Tractors Limited|India|BSE|XBOM|BO'; do
     n=$((n + 1))
     IFS='|' read -r name country ex mic sfx <<EOT
 $l
@@ -95,6 +97,8 @@ is "$(al3 'No.7 Co., Ltd.')" "~No.7 Co., Ltd." "a rank's name is weak too (the N
 is "$?" 66 "a name-words file that cannot be read: exit 66"
 iss() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v m="$1" '$3 == m && $10 ~ /^Nordbank/ { print $1 }'; }
 is "$(iss XTKS)" "$(iss XHKG)" "'Sponsored ADR' closes a name as a legal form does: one issuer"
+issh() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v m="$1" '$3 == m && $10 ~ /^Harlund/ { print $1 }'; }
+is "$(issh XNSE)" "$(issh XBOM)" "and so does 'Sponsored GDR RegS' (Regulation S receipts)"
 
 : > "$T/in.ndjson"
 n=0
