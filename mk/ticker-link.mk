@@ -38,8 +38,11 @@ TL_WIKI := $(SHARED)/data/ner/wiki-gazetteers
 # organisation's ("Nile", "Daytona", "Tredegar"), about 106,000; they weaken a company's
 # whole one-word name only ("Nile Limited"), not its forms, whose words they would make
 # common ("Stora Enso" of Stora Enso Oyj: two places).
+# form-places.txt: those titles and the one-word heads of titles with a qualifier
+# ("Anfield, Liverpool", "Eton (town)"), no organisation's, about 127,000: a smaller
+# company's one-word short form among them is a place form ("^Anfield" of Anfield Energy).
 TL_WW := $(TL_OUT)/weak-words.txt
-$(TL_WW) $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt &: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
+$(TL_WW) $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_OUT)/form-places.txt &: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
 	@mkdir -p $(TL_OUT)
 	@test -f $(SHARED)/data/summ/bbc_news_summary/docs.ndjson -a -f $(SHARED)/data/ner/conll2003/eng.train \
 	  -a -f $(TL_WIKI)/WikiOrganizations.lst || { echo "listings: ../shared absent"; exit 1; }
@@ -50,6 +53,12 @@ $(TL_WW) $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt &: $(wildcard $(TL_G
 	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print }' $(TL_WIKI)/WikiOrganizations.lst \
 	  $(TL_WIKI)/WikiOrganizationsRedirects.lst | LC_ALL=C sort -u | \
 	  LC_ALL=C comm -13 - $(TL_WW).loc > $(TL_OUT)/name-words.txt
+	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print; next } \
+	  /^[^ ,()]+(, .+| \(.+\))$$/ { sub(/(, .+| \(.+\))$$/, ""); print }' $(TL_WIKI)/WikiLocations.lst \
+	  $(TL_WIKI)/WikiLocationsRedirects.lst | LC_ALL=C sort -u > $(TL_WW).loc1
+	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print }' $(TL_WIKI)/WikiOrganizations.lst \
+	  $(TL_WIKI)/WikiOrganizationsRedirects.lst | LC_ALL=C sort -u | \
+	  LC_ALL=C comm -13 - $(TL_WW).loc1 > $(TL_OUT)/form-places.txt
 	{ cat $(TL_GAZ)/countries.txt $(TL_GAZ)/countries-extra.txt $(TL_GAZ)/regions.txt; \
 	  LC_ALL=C sort -u $(TL_GAZ)/cities.txt | LC_ALL=C comm -23 - $(TL_WW).org; } | LC_ALL=C sort -u > $(TL_OUT)/place-words.txt
 	{ { awk 'NF >= 4 { print $$1 }' $(SHARED)/data/ner/conll2003/eng.train; \
@@ -63,7 +72,7 @@ $(TL_WW) $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt &: $(wildcard $(TL_G
 	  cat $(TL_GAZ)/countries.txt $(TL_GAZ)/countries-extra.txt $(TL_GAZ)/regions.txt; \
 	  cat $(TL_GAZ)/cities.txt $(TL_GAZ)/first-names.txt | LC_ALL=C sort -u | LC_ALL=C comm -23 - $(TL_WW).org; \
 	} | LC_ALL=C sort -u > $(TL_WW)
-	rm -f $(TL_WW).loc $(TL_WW).org
+	rm -f $(TL_WW).loc $(TL_WW).loc1 $(TL_WW).org
 
 # The public sources, for `make listings` and for the held-out evaluation's tables.
 TL_SOURCES_TODAY = \
@@ -74,7 +83,7 @@ TL_SOURCES_TODAY = \
 	  --sp500 $(TL_SRC)/sp500/constituents.csv \
 	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv \
 	  --weak-words $(TL_OUT)/weak-words.txt --place-words $(TL_OUT)/place-words.txt \
-	  --name-words $(TL_OUT)/name-words.txt
+	  --name-words $(TL_OUT)/name-words.txt --form-places $(TL_OUT)/form-places.txt
 TL_SOURCES = \
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nasdaq_full_tickers.json:XNAS \
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nyse_full_tickers.json:XNYS \
@@ -87,13 +96,13 @@ TL_SOURCES = \
 	  --sp500-history $(TL_SRC)/sp500-history/sp500_ticker_start_end.csv \
 	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv --intl-date 2026-08-16 \
 	  --weak-words $(TL_OUT)/weak-words.txt --place-words $(TL_OUT)/place-words.txt \
-	  --name-words $(TL_OUT)/name-words.txt
+	  --name-words $(TL_OUT)/name-words.txt --form-places $(TL_OUT)/form-places.txt
 # The news corpora whose explicit codes `learn` reads.
 TL_CORPORA = $(wildcard $(SHARED)/data/corpora/*/articles.ndjson)
 
 # Twice: the sources and curated aliases, then with the name -> listing pairs learnt from
 # the corpora's explicit codes through that first table.
-listings: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt
+listings: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_OUT)/form-places.txt
 	$(TL_BIN) import $(TL_SOURCES) --aliases data/aliases.tsv -o $(TL_OUT)/base.tsv
 	$(TL_BIN) learn --listings $(TL_OUT)/base.tsv -o $(TL_OUT)/learned.tsv $(TL_CORPORA)
 	$(TL_BIN) import $(TL_SOURCES) --aliases data/aliases.tsv --aliases $(TL_OUT)/learned.tsv \
@@ -127,7 +136,7 @@ $(TL_HO)/test-codes.txt $(TL_HO)/aliases-dev.tsv: bench/ticker-link-heldout.py d
 	@mkdir -p $(TL_HO)
 	python3 bench/ticker-link-heldout.py split --shared $(SHARED) --aliases data/aliases.tsv \
 	  --codes $(TL_HO)/test-codes.txt --aliases-out $(TL_HO)/aliases-dev.tsv
-$(TL_HO)/dev.tsv: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_HO)/test-codes.txt $(TL_HO)/aliases-dev.tsv
+$(TL_HO)/dev.tsv: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_OUT)/form-places.txt $(TL_HO)/test-codes.txt $(TL_HO)/aliases-dev.tsv
 	$(TL_BIN) import $(TL_SOURCES_TODAY) --aliases $(TL_HO)/aliases-dev.tsv -o $(TL_HO)/today.tsv
 	$(TL_BIN) import $(TL_SOURCES) -o $(TL_HO)/srcs.tsv
 	$(TL_BIN) import $(TL_SOURCES) --aliases $(TL_HO)/aliases-dev.tsv -o $(TL_HO)/curated.tsv
@@ -159,7 +168,7 @@ eval-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-entity-tag $(TL_HO_DEV)
 # Pseudo-unseen folds of the dev companies (bench/ticker-link-folds.py): for choosing recall
 # rules without the sealed test part; each fold's companies are left out of curation and
 # learning, its misses classified by cause (build/ticker-link/folds/misses.tsv).
-folds-ticker-link: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_HO)/dev.tsv
+folds-ticker-link: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_OUT)/form-places.txt $(TL_HO)/dev.tsv
 	python3 bench/ticker-link-folds.py --bin $(TL_BIN) $(TL_FOLDS_FLAGS) --shared $(SHARED) --aliases data/aliases.tsv \
 	  --gold tests/ticker-link/gold.tsv --dev-table $(TL_HO)/dev.tsv --work $(TL_OUT)/folds --misses $(TL_OUT)/folds/misses.tsv -- $(TL_SOURCES)
 

@@ -811,10 +811,14 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
              * ("Dacia brand's Logan" is a car) nor one before its own "'s" ("rival
              * Christie's"), not a cue after it ("Tyler said" is a person too) nor any
              * country's possessive ("Mexico's Santander" is another bank): only the
-             * company's own country (choose.c). */
+             * company's own country (choose.c). A smaller company's place form ("^Anfield"
+             * of Anfield Energy, "^Broadway" of Broadway Financial) not even the trade, as
+             * its short forms do not: "British-based firm Cobalt" is no Cobalt
+             * International Energy of Houston. */
             if (m->place)
                 m->cue = (uint8_t)(trade && !(t[e - 1].flags & TL_TOK_POSS) &&
-                                   !(t[i - 1].flags & TL_TOK_POSS));
+                                   !(t[i - 1].flags & TL_TOK_POSS) &&
+                                   T->iss[a->issuer].prior >= TL_PRIOR_STRONG_NAME);
             else if (m->form && !m->cue)
                 m->cue = (uint8_t)((after && !m->opens) || country);
             /* Or a competitor's word up to three lower-case words before it ("rival Serco",

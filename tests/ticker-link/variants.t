@@ -143,4 +143,31 @@ printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ttype\ncik:88\tQRZ\tXNYS\t70\t
 "$TL" import --tsv "$T/notes.tsv" -o "$T/l9.tsv" 2> "$T/e"
 ok $? "import a company and a notes issuer of its name"
 is "$(grep -v '^#' "$T/l9.tsv" | awk -F'\t' '$2 == "QRZ" { print $11 }')" "=QRZ" "the company keeps its acronym beside the notes issuer"
+# --form-places: a smaller company's one-word form that is a place ("Anfield" of Anfield
+# Energy) is a place form: not supported by its repetition nor by a trade before it (a
+# stadium, a street, a town), only by the company's own country; a large company's keeps
+# the trade ("banks Santander and BBVA").
+printf 'Quorndale\nHarvelle\n' > "$T/fp.txt"
+printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:120\tQRND\tXNYS\t35\tQuorndale Energy Inc\t\ncik:121\tHRVL\tXNYS\t70\tHarvelle Energy Corp\t\ncik:122\tTRSK\tXNYS\t35\tTraskwell Energy Inc\t\n' > "$T/fp.tsv"
+"$TL" import --tsv "$T/fp.tsv" --form-places "$T/fp.txt" -o "$T/l10.tsv" 2> "$T/e"
+ok $? "import with --form-places"
+al10() { grep -v '^#' "$T/l10.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
+is "$(al10 'Quorndale Energy Inc')|$(al10 'Traskwell Energy Inc')" "^Quorndale|~Traskwell" \
+   "a smaller company's one-word form among the places is a place form; others stay weak"
+"$TL" import --tsv "$T/fp.tsv" --form-places "$T/nosuch.txt" -o "$T/l11.tsv" 2> "$T/e"
+is "$?" 66 "a form-places file that cannot be read: exit 66"
+printf '%s\n' '{"id":1,"body":"The crowd at Quorndale cheered. Quorndale was full again, as Quorndale always is when the club plays there on a Saturday."}' \
+  '{"id":2,"body":"The energy firm Quorndale said output rose."}' \
+  '{"id":3,"body":"Banks Harvelle and Lloyds fell. Oil firm Traskwell rose; Traskwell said more. Traskwell shares rose."}' \
+  '{"id":4,"body":"The energy firm Quorndale Energy Inc said output rose; Quorndale said more."}' |
+  "$TL" --listings "$T/l10.tsv" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    print(r["id"], " ".join(sorted(t["symbol"] for t in r.get("tickers", []))))' > "$T/o10"
+got10() { awk -v i="$1" '$1 == i { $1 = ""; sub(/^ /, ""); print }' "$T/o10"; }
+is "$(got10 1)" "" "a smaller company's place form is not supported by its own repetition"
+is "$(got10 2)" "" "nor by a trade before it"
+is "$(got10 3)" "TRSK" "a weak form still is by a cue after it in mid-sentence"
+is "$(got10 4)" "QRND" "the full name links the company"
 done_testing

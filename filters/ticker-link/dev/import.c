@@ -56,6 +56,8 @@ static void usage(FILE *fp)
                 "                      (\"^\": not supported by its own repetition; repeatable)\n"
                 "  --name-words FILE   words (one a line) that make a company's whole one-word\n"
                 "                      name weak, and nothing else (repeatable)\n"
+                "  --form-places FILE  places (one a line) that make a smaller company's\n"
+                "                      one-word short form a place form (\"^\"; repeatable)\n"
                 "  --note TEXT         a '#' comment line for the header (repeatable)\n"
                 "  -o, --output FILE   write here, atomically (default standard output)\n"
                 "  -h, --help          show this help\n");
@@ -813,9 +815,10 @@ int tl_import_main(int argc, char **argv)
     int naliases = 0;
     const char *current = NULL;
     const char *screener[MAX_INPUTS], *tsv[MAX_INPUTS], *notes[MAX_INPUTS], *weak[MAX_INPUTS],
-        *place[MAX_INPUTS], *nameword[MAX_INPUTS];
+        *place[MAX_INPUTS], *nameword[MAX_INPUTS], *formplace[MAX_INPUTS];
     const char *symdir[MAX_INPUTS];
-    int nscreener = 0, ntsv = 0, nnotes = 0, nweak = 0, nplace = 0, nsymdir = 0, nname = 0;
+    int nscreener = 0, ntsv = 0, nnotes = 0, nweak = 0, nplace = 0, nsymdir = 0, nname = 0,
+        nformplace = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -862,11 +865,13 @@ int tl_import_main(int argc, char **argv)
             place[nplace++] = v;
         else if (!strcmp(a, "--name-words") && nname < MAX_INPUTS)
             nameword[nname++] = v;
+        else if (!strcmp(a, "--form-places") && nformplace < MAX_INPUTS)
+            formplace[nformplace++] = v;
         else
             takes = 0;
-        static const char *const repeatable[] = {"--aliases",     "--screener",  "--symdir",
-                                                 "--tsv",         "--note",      "--weak-words",
-                                                 "--place-words", "--name-words"};
+        static const char *const repeatable[] = {"--aliases",     "--screener",   "--symdir",
+                                                 "--tsv",         "--note",       "--weak-words",
+                                                 "--place-words", "--name-words", "--form-places"};
         for (size_t r = 0; r < sizeof repeatable / sizeof *repeatable && !takes; r++)
             if (!strcmp(a, repeatable[r])) {
                 np_error("%s: given more than %d times", a, MAX_INPUTS);
@@ -931,16 +936,18 @@ int tl_import_main(int argc, char **argv)
         rc = NP_EX_DATAERR;
     if (rc == NP_EX_OK && group_issuers(&rows)) rc = NP_EX_SOFTWARE;
     if (rc == NP_EX_OK) {
-        np_wordset h = {0}, ph = {0}, pw = {0}, nw = {0};
+        np_wordset h = {0}, ph = {0}, pw = {0}, nw = {0}, fp = {0};
         for (int i = 0; i < nweak && rc == NP_EX_OK; i++)
             if (read_words(weak[i], &h, &ph, NULL)) rc = NP_EX_NOINPUT;
         for (int i = 0; i < nplace && rc == NP_EX_OK; i++)
             if (read_words(place[i], &h, &ph, &pw)) rc = NP_EX_NOINPUT;
         for (int i = 0; i < nname && rc == NP_EX_OK; i++)
             if (read_words(nameword[i], &nw, NULL, NULL)) rc = NP_EX_NOINPUT;
+        for (int i = 0; i < nformplace && rc == NP_EX_OK; i++)
+            if (read_words(formplace[i], &fp, NULL, NULL)) rc = NP_EX_NOINPUT;
         int words = nweak + nplace > 0;
-        if (rc == NP_EX_OK &&
-            tl_name_variants(&rows, words ? &h : NULL, words ? &ph : NULL, nplace ? &pw : NULL))
+        if (rc == NP_EX_OK && tl_name_variants(&rows, words ? &h : NULL, words ? &ph : NULL,
+                                               nplace ? &pw : NULL, nformplace ? &fp : NULL))
             rc = NP_EX_SOFTWARE;
         np_wordset_free(&ph);
         np_wordset_free(&pw);
@@ -948,6 +955,7 @@ int tl_import_main(int argc, char **argv)
             rc = NP_EX_SOFTWARE;
         np_wordset_free(&h);
         np_wordset_free(&nw);
+        np_wordset_free(&fp);
     }
     for (int i = 0; i < naliases && rc == NP_EX_OK; i++)
         if (apply_curated(&rows, aliases[i])) rc = NP_EX_CONFIG;

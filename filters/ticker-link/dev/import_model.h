@@ -95,7 +95,7 @@ int tl_security_type(const char *name);
  * one-word places (each may be NULL). Call it after the issuers are grouped and before the
  * weak words are marked. Returns 0 or -1 (out of memory). */
 int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *places,
-                     const np_wordset *place_words);
+                     const np_wordset *place_words, const np_wordset *form_places);
 
 /* The security names of the US sources end in " - " and the security ("Apple Inc. - Common
  * Stock"), which their readers cut; but a country after the dash names the issuer ("Banco
