@@ -7,6 +7,14 @@
 # this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
+# "ID SYMBOL..." for each linked record of standard input, with the table $1.
+symbols() {
+    "$TL" --listings "$1" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    print(r["id"], " ".join(sorted(t["symbol"] for t in r.get("tickers", []))))'
+}
 
 printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl.tsv"
 n=0
@@ -117,11 +125,7 @@ add 'Shares of Halvorsen Midstream rose.'
 add 'Zorvath said nothing.'
 add 'Grossbahn, Brandtmann and QRX cut output.'
 add 'Brandtmann said on Monday sales rose.'
-"$TL" --listings "$T/l.tsv" < "$T/in.ndjson" | python3 -c '
-import json, sys
-for l in sys.stdin:
-    r = json.loads(l)
-    print(r["id"], " ".join(sorted(t["symbol"] for t in r.get("tickers", []))))' > "$T/o"
+symbols "$T/l.tsv" < "$T/in.ndjson" > "$T/o"
 got() { awk -v i="$1" '$1 == i { $1 = ""; sub(/^ /, ""); print }' "$T/o"; }
 is "$(got 1)" "S2" "a multi-word short form links on its own"
 is "$(got 2)" "" "a one-word short form alone does not"
@@ -160,11 +164,7 @@ printf '%s\n' '{"id":1,"body":"The crowd at Quorndale cheered. Quorndale was ful
   '{"id":2,"body":"The energy firm Quorndale said output rose."}' \
   '{"id":3,"body":"Banks Harvelle and Lloyds fell. Oil firm Traskwell rose; Traskwell said more. Traskwell shares rose."}' \
   '{"id":4,"body":"The energy firm Quorndale Energy Inc said output rose; Quorndale said more."}' |
-  "$TL" --listings "$T/l10.tsv" | python3 -c '
-import json, sys
-for l in sys.stdin:
-    r = json.loads(l)
-    print(r["id"], " ".join(sorted(t["symbol"] for t in r.get("tickers", []))))' > "$T/o10"
+  symbols "$T/l10.tsv" > "$T/o10"
 got10() { awk -v i="$1" '$1 == i { $1 = ""; sub(/^ /, ""); print }' "$T/o10"; }
 is "$(got10 1)" "" "a smaller company's place form is not supported by its own repetition"
 is "$(got10 2)" "" "nor by a trade before it"
