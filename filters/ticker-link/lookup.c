@@ -165,11 +165,20 @@ uint32_t tl_class_listing(const tl_table *T, uint32_t li, const char *root, size
     return li;
 }
 
+/* Days before a listing's first day in which an article may already write its code: Reuters
+ * gives a company its RIC when the offering is priced, days before trading starts ("Twitter
+ * (TWTR.N)" on 1 November 2013, trading from the 7th). */
+#define TL_CODE_LEAD_DAYS 31
+
 uint32_t tl_find_ric(const tl_table *T, const char *ric, size_t n, int32_t day)
 {
     ric_ctx c = {T, day, TL_NONE, -1};
     tl_table_each_ric(T, ric, n, consider_ric, &c);
-    if (c.best != TL_NONE && (day == INT32_MIN || tl_valid_at(&T->lst[c.best], day))) return c.best;
+    if (c.best == TL_NONE) return TL_NONE;
+    const tl_listing *l = &T->lst[c.best];
+    if (day == INT32_MIN || tl_valid_at(l, day) ||
+        (day < l->from && (int64_t)l->from - day <= TL_CODE_LEAD_DAYS))
+        return c.best;
     return TL_NONE;
 }
 

@@ -112,4 +112,36 @@ printf '{"id":1,"date":"2013-10-04","body":"Aldercove Inc said sales rose."}\n{"
     linked "$T/l7.tsv" > "$T/o8"
 is "$(cat "$T/o8")" "1 XNYS:ALD
 2 XNYS:ALD" "news of both times links the symbol"
+# A line known only from a snapshot (Twillow of 2016, gone from today's files) and a
+# curated row of the same symbol, exchange and company with its dates are one listing: the
+# snapshot's line starts when the curated one does, not before (an article of the month
+# before the IPO names a company not yet listed). Another company's dated row under the
+# symbol (Sorrex, listed 2019, after the snapshot) dates nothing.
+printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[81,"SORREX HOLDINGS CORP","SRX","NYSE"]]}' > "$T/sec8.json"
+printf '%s' '[{"symbol":"SRX","name":"Sorrex Holdings Corp Common Stock","marketCap":"1000000000","country":"United States","ipoyear":"2019","industry":"","sector":""}]' > "$T/scr8.json"
+symdir "$T/sd8" 'ZZZZ|Placeholder Inc. - Common Stock|Q|N|N|100' \
+    'TWL|Twillow, Inc. Common Stock|N|TWL|N|100|N|TWL\nSRX|Serrano Fabrics Inc. Common Stock|N|SRX|N|100|N|SRX'
+table "$T/cur8.tsv" <<'TSV'
+issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases
+ric:TWL.N|TWL|XNYS|TWL.N|||2013-11-07|2022-10-27||Twillow Inc|+Twillow
+TSV
+"$TL" import --symdir "$T/sd8:2016-08-15" --current 2025-12-14 --sec "$T/sec8.json" \
+    --screener "$T/scr8.json:XNYS" --aliases "$T/cur8.tsv" -o "$T/l8.tsv" 2> "$T/e"
+ok $? "import a snapshot's line and a dated curated row of the same listing"
+row8() { grep -v '^#' "$T/l8.tsv" | awk -F'\t' -v s="$1" '$2 == s { print $1 "|" $7 }' | sort; }
+is "$(row8 TWL)" "XNYS:TWL@2016-08-15|2013-11-07
+ric:TWL.N|2013-11-07" "the snapshot's line starts with the curated row of the same company"
+is "$(row8 SRX)" "XNYS:SRX@2016-08-15|
+cik:81|2019-01-01" "not with another company's row under the symbol"
+printf '%s\n' '{"id":1,"date":"2013-10-04","body":"Twillow Inc said on Friday users rose."}' \
+    '{"id":2,"date":"2013-12-04","body":"Twillow Inc said on Friday users rose."}' \
+    '{"id":3,"date":"2013-11-01","body":"Twillow (TWL.N) set its offering price."}' |
+    "$TL" --listings "$T/l8.tsv" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    print(r["id"], " ".join("%s:%s=%s" % (t["exchange"], t["symbol"], t["issuer"]) for t in r["tickers"]))' > "$T/o9"
+is "$(cat "$T/o9")" "1 
+2 XNYS:TWL=ric:TWL.N
+3 XNYS:TWL=ric:TWL.N" "news before the IPO links no listing; after it, and its code days before trading, do"
 done_testing

@@ -514,6 +514,87 @@ static int mark_weak(tl_brows *rows, const np_wordset *h, const np_wordset *name
     return 0;
 }
 
+/* ---- one listing, two rows -------------------------------------------------------------- */
+
+static int cmp_row_listing(const void *a, const void *b, void *arg)
+{
+    const tl_brow *r = arg, *x = &r[*(const size_t *)a], *y = &r[*(const size_t *)b];
+    int c = strcmp(x->mic, y->mic);
+    return c ? c : strcmp(x->symbol, y->symbol);
+}
+
+/* Whether one of name's keys (full, short) is a key of s[0..n). */
+static int same_key(const tl_name_key *a, int na, const char *s, size_t n, tl_toks *toks)
+{
+    tl_name_key b[2];
+    int nb = tl_name_keys(s, n, toks, b);
+    for (int i = 0; i < na; i++)
+        for (int j = 0; j < nb; j++)
+            if (a[i].key == b[j].key) return 1;
+    return 0;
+}
+
+/* Whether name is the name or one of the aliases of a row of D's issuer (a '!' or '@' entry
+ * is none): the aliases sit on one of the issuer's rows. */
+static int names_agree(const char *name, const tl_brows *rows, const tl_brow *D, tl_toks *toks)
+{
+    tl_name_key a[2];
+    int na = tl_name_keys(name, strlen(name), toks, a);
+    if (na <= 0) return 0;
+    for (size_t i = 0; i < rows->n; i++) {
+        const tl_brow *r = &rows->r[i];
+        if (r->dropped || strcmp(r->issuer, D->issuer)) continue;
+        if (same_key(a, na, r->name, strlen(r->name), toks)) return 1;
+        for (const char *q = r->aliases; q && *q;) {
+            size_t len = strcspn(q, "|");
+            const char *p = q;
+            while (p < q + len && strchr("~^+=*", *p)) p++;
+            if (p < q + len && *p != '!' && *p != '@' &&
+                same_key(a, na, p, (size_t)(q + len - p), toks))
+                return 1;
+            q += len + (q[len] == '|');
+        }
+    }
+    return 0;
+}
+
+/* A US line known only from the symbol directories has no start date: it held its symbol
+ * when a snapshot was taken, from some day before. When another row holds the same symbol on
+ * the same exchange on that snapshot's day with a start date (a curated row, the SEC line of
+ * the company under its later name), the two are one listing, and that date is the line's
+ * start too: "Twitter, Inc." of the 2016 directory is not valid in October 2013, before the
+ * IPO its dated row gives. Run after the curated rows. Returns 0 or -1 (out of memory). */
+static int date_directory_lines(tl_brows *rows)
+{
+    size_t *idx = malloc((rows->n ? rows->n : 1) * sizeof *idx), m = 0;
+    tl_toks toks = {0};
+    if (!idx) return -1;
+    for (size_t i = 0; i < rows->n; i++)
+        if (!rows->r[i].dropped && rows->r[i].symbol && rows->r[i].symbol[0]) idx[m++] = i;
+    qsort_r(idx, m, sizeof *idx, cmp_row_listing, rows->r);
+    for (size_t a = 0, b; a < m; a = b) {
+        for (b = a + 1; b < m && !cmp_row_listing(&idx[a], &idx[b], rows->r); b++) {
+        }
+        for (size_t u = a; u < b; u++) {
+            tl_brow *U = &rows->r[idx[u]];
+            const char *seen = U->from[0] ? NULL : tl_symdir_first_date(U->symbol);
+            if (!seen) continue;
+            const char *start = NULL;
+            for (size_t d = a; d < b; d++) {
+                const tl_brow *D = &rows->r[idx[d]];
+                if (d == u || !D->from[0] || strcmp(D->from, seen) > 0 ||
+                    (D->to[0] && strcmp(D->to, seen) < 0) || !names_agree(U->name, rows, D, &toks))
+                    continue;
+                if (!start || strcmp(D->from, start) < 0) start = D->from;
+            }
+            if (start) memcpy(U->from, start, sizeof U->from);
+        }
+    }
+    free(idx);
+    tl_toks_free(&toks);
+    return 0;
+}
+
 /* ---- curated rows --------------------------------------------------------------------- */
 
 /* A curated row moves listing r to issuer id, or dates it: the other current lines of r's
@@ -959,6 +1040,7 @@ int tl_import_main(int argc, char **argv)
     }
     for (int i = 0; i < naliases && rc == NP_EX_OK; i++)
         if (apply_curated(&rows, aliases[i])) rc = NP_EX_CONFIG;
+    if (rc == NP_EX_OK && nsymdir && date_directory_lines(&rows)) rc = NP_EX_SOFTWARE;
     np_buf out = {0};
     if (rc == NP_EX_OK && write_table(&rows, notes, nnotes, &out)) rc = NP_EX_SOFTWARE;
     if (rc == NP_EX_OK) {
