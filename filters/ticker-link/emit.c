@@ -240,6 +240,28 @@ static int names_publisher(const char *name, const char *source, size_t n)
     return 0;
 }
 
+/* Whether entry L->order[q] is a listing another entry also is and that entry is written
+ * instead: one listing under two issuers (a symbol directory's line of a company renamed
+ * since, "Wal-Mart Stores, Inc.", beside today's "Walmart Inc.") is written once, as the
+ * issuer whose line has the Reuters code in the table (the curated one), else as the
+ * better-ranked entry. ne is the number of entries. */
+static int same_listing_elsewhere(const tl_linker *L, size_t q, size_t ne)
+{
+    const tl_table *T = L->table;
+    const tl_agg *e = &L->agg[L->order[q]];
+    if (e->issuer == TL_NONE) return 0;
+    const tl_listing *l = &T->lst[e->listing];
+    for (size_t p = 0; p < ne; p++) {
+        const tl_agg *f = &L->agg[L->order[p]];
+        if (p == q || f->issuer == TL_NONE || f->issuer == e->issuer) continue;
+        const tl_listing *k = &T->lst[f->listing];
+        if (strcmp(k->symbol, l->symbol) || strcmp(k->mic, l->mic)) continue;
+        int kr = k->ric[0] != '\0', lr = l->ric[0] != '\0';
+        if (kr > lr || (kr == lr && p < q)) return 1;
+    }
+    return 0;
+}
+
 int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
 {
     const tl_table *T = L->table;
@@ -459,10 +481,12 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
     if (ne > 1) qsort_r(L->order, ne, sizeof *L->order, cmp_entries, L);
     np_buf_clear(o);
     if (np_buf_putc(o, '[')) return -1;
+    size_t written = 0;
     for (size_t q = 0; q < ne; q++) {
         const tl_agg *e = &L->agg[L->order[q]];
         int cnt;
-        if (q && np_buf_putc(o, ',')) return -1;
+        if (same_listing_elsewhere(L, q, ne)) continue;
+        if (written++ && np_buf_putc(o, ',')) return -1;
         if (e->issuer == TL_NONE) {
             const tl_mention *m = &L->m[e->mention];
             if (np_buf_puts(o, "{\"symbol\":") || np_json_put_string(o, m->sym, m->sym_len) ||
