@@ -274,6 +274,23 @@ static int person_after(const char *s, const tl_tok *t, size_t j, size_t nt)
            !(t[j + 1].flags & TL_TOK_BREAK) && (t[j + 1].h == he_h || t[j + 1].h == she_h);
 }
 
+/* Whether the name t[i..e) is written as a company whose offering is to come: "take NAME
+ * public", up to five words between ("preparing to take Hilton Worldwide Holdings Inc
+ * public next year", "to take U.S. hotel operator Hilton Worldwide Inc public"), or "NAME's
+ * planned (upcoming, expected ...) IPO (initial public offering, flotation, listing)". */
+static int preipo(const tl_tok *t, size_t i, size_t e, size_t nt)
+{
+    static uint64_t public_h;
+    if (!public_h) public_h = tl_word_hash("public", 6);
+    if (e < nt && t[e].h == public_h && !(t[e].flags & TL_TOK_BREAK) &&
+        !(t[e - 1].flags & TL_TOK_POSS))
+        for (size_t j = i; j > 0 && j + 6 > i && !(t[j].flags & TL_TOK_BREAK); j--)
+            if ((t[j - 1].flags & TL_TOK_LOWER) && tl_word_in(TL_W_TAKE, t[j - 1].h)) return 1;
+    return (t[e - 1].flags & TL_TOK_POSS) && e + 1 < nt && !(t[e].flags & TL_TOK_BREAK) &&
+           !(t[e + 1].flags & TL_TOK_BREAK) && tl_word_in(TL_W_IPO_AHEAD, t[e].h) &&
+           tl_word_in(TL_W_IPO, t[e + 1].h);
+}
+
 /* "Takashi Hibino, chief executive of ...": the one-word name t[i] after a capitalized
  * word that opens a sentence, followed by a comma and a person's title, is that person's
  * surname. */
@@ -763,6 +780,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         m->opens = (t[i].flags & TL_TOK_SENT) != 0;
         m->told = (uint8_t)(e < nt && !(t[e].flags & TL_TOK_BREAK) &&
                             tl_word_in(TL_W_CUE_AFTER, t[e].h) && !(t[e - 1].flags & TL_TOK_POSS));
+        m->preipo = (uint8_t)preipo(t, i, e, nt);
         /* Not for an issuer of TL_PRIOR_DELISTED or less: an older namesake the sources lack
          * is an organization too ("Nortel" of Nortel Networks for Nortel AS). Over-the-counter
          * lines and funds fall below it too: on the seen gold after entity-tag, one wrong

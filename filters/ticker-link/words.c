@@ -794,6 +794,13 @@ static const char *const move_words[] = {"rose",  "fell",   "gained",  "lost",
                                          "ended", "closed", "slipped", "climbed"};
 /* The last word of a stock exchange's name ("Singapore Exchange", "Paris Bourse"). */
 static const char *const venue_words[] = {"exchange", "exchanges", "bourse"};
+/* An offering to come: "preparing to take Hilton Worldwide public", "Hilton's planned IPO".
+ * The company named so is not listed yet (choose.c); "took ... public" is past and not here. */
+static const char *const take_words[] = {"take", "takes", "taking"};
+static const char *const ipo_ahead_words[] = {"planned",   "proposed", "upcoming",
+                                              "expected",  "pending",  "forthcoming",
+                                              "potential", "possible", "mooted"};
+static const char *const ipo_words[] = {"ipo", "initial", "flotation", "listing"};
 /* Words that name a competitor: "rival Serco", "rivals Lloyds and Royal Bank of Scotland",
  * "European rivals Inditex and H&M". */
 static const char *const rival_words[] = {"rival", "rivals",     "peer",
@@ -905,7 +912,10 @@ int tl_words_init(void)
         add_list(&used, TL_W_TITLE, WORDS(title_words), 0) ||
         add_list(&used, TL_W_BUSINESS, WORDS(business_words), 0) ||
         add_list(&used, TL_W_MOVE, WORDS(move_words), 0) ||
-        add_list(&used, TL_W_VENUE, WORDS(venue_words), 0))
+        add_list(&used, TL_W_VENUE, WORDS(venue_words), 0) ||
+        add_list(&used, TL_W_TAKE, WORDS(take_words), 0) ||
+        add_list(&used, TL_W_IPO_AHEAD, WORDS(ipo_ahead_words), 0) ||
+        add_list(&used, TL_W_IPO, WORDS(ipo_words), 0))
         return -1;
     built = 1;
     return 0;

@@ -34,6 +34,9 @@ typedef enum {
     TL_W_BUSINESS,       /* "shares", "company": an article with none is no business news */
     TL_W_MOVE,           /* "fell", "rose": a market's move after an exchange's name (its index) */
     TL_W_VENUE,          /* "Exchange", "Bourse": a name ending in one is a stock exchange's */
+    TL_W_TAKE,           /* "take", "taking": "take Hilton public" is an IPO to come */
+    TL_W_IPO_AHEAD,      /* "planned", "upcoming": "Hilton's planned IPO" */
+    TL_W_IPO,            /* "IPO", "flotation": the words of a listing to come */
     TL_W_NLISTS
 } tl_wordlist;
 
