@@ -240,24 +240,47 @@ static int names_publisher(const char *name, const char *source, size_t n)
     return 0;
 }
 
-/* Whether entry L->order[q] is a listing another entry also is and that entry is written
- * instead: one listing under two issuers (a symbol directory's line of a company renamed
- * since, "Wal-Mart Stores, Inc.", beside today's "Walmart Inc.") is written once, as the
- * issuer whose line has the Reuters code in the table (the curated one), else as the
- * better-ranked entry. ne is the number of entries. */
-static int same_listing_elsewhere(const tl_linker *L, size_t q, size_t ne)
+/* Entries order[same[x]] and order[same[y]]: by listing (symbol, then MIC), then the line
+ * with the table's Reuters code first, then the output order. */
+static int cmp_same(const void *x, const void *y, void *arg)
 {
-    const tl_table *T = L->table;
-    const tl_agg *e = &L->agg[L->order[q]];
-    if (e->issuer == TL_NONE) return 0;
-    const tl_listing *l = &T->lst[e->listing];
-    for (size_t p = 0; p < ne; p++) {
-        const tl_agg *f = &L->agg[L->order[p]];
-        if (p == q || f->issuer == TL_NONE || f->issuer == e->issuer) continue;
-        const tl_listing *k = &T->lst[f->listing];
-        if (strcmp(k->symbol, l->symbol) || strcmp(k->mic, l->mic)) continue;
-        int kr = k->ric[0] != '\0', lr = l->ric[0] != '\0';
-        if (kr > lr || (kr == lr && p < q)) return 1;
+    const tl_linker *L = arg;
+    uint32_t qa = *(const uint32_t *)x, qb = *(const uint32_t *)y;
+    const tl_listing *a = &L->table->lst[L->agg[L->order[qa]].listing];
+    const tl_listing *b = &L->table->lst[L->agg[L->order[qb]].listing];
+    int c = strcmp(a->symbol, b->symbol);
+    if (!c) c = strcmp(a->mic, b->mic);
+    if (!c) c = (b->ric[0] != '\0') - (a->ric[0] != '\0');
+    return c ? c : (qa > qb) - (qa < qb);
+}
+
+/* A listing is written once, also when the table has it twice: under two issuers (a symbol
+ * directory's line of a company renamed since, "Wal-Mart Stores, Inc.", beside today's
+ * "Walmart Inc.") or as two lines of one issuer (a source's line of the symbol beside the
+ * curated one). The entry kept is the one whose line has the Reuters code in the table (the
+ * curated one), else the better-ranked; the others are marked repeated. The ne entries are
+ * in L->order. Returns 0 or -1. */
+static int mark_repeated(tl_linker *L, size_t ne)
+{
+    if (ne > L->samecap) {
+        uint32_t *p = realloc(L->same, ne * sizeof *p);
+        if (!p) return -1;
+        L->same = p;
+        L->samecap = ne;
+    }
+    size_t n = 0;
+    for (size_t q = 0; q < ne; q++)
+        if (L->agg[L->order[q]].issuer != TL_NONE) L->same[n++] = (uint32_t)q;
+    if (n < 2) return 0;
+    qsort_r(L->same, n, sizeof *L->same, cmp_same, L);
+    const tl_listing *first = &L->table->lst[L->agg[L->order[L->same[0]]].listing];
+    for (size_t k = 1; k < n; k++) {
+        tl_agg *e = &L->agg[L->order[L->same[k]]];
+        const tl_listing *l = &L->table->lst[e->listing];
+        if (!strcmp(l->symbol, first->symbol) && !strcmp(l->mic, first->mic))
+            e->repeated = 1;
+        else
+            first = l;
     }
     return 0;
 }
@@ -479,13 +502,14 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
         o->len = mark;
     }
     if (ne > 1) qsort_r(L->order, ne, sizeof *L->order, cmp_entries, L);
+    if (mark_repeated(L, ne)) return -1;
     np_buf_clear(o);
     if (np_buf_putc(o, '[')) return -1;
     size_t written = 0;
     for (size_t q = 0; q < ne; q++) {
         const tl_agg *e = &L->agg[L->order[q]];
         int cnt;
-        if (same_listing_elsewhere(L, q, ne)) continue;
+        if (e->repeated) continue;
         if (written++ && np_buf_putc(o, ',')) return -1;
         if (e->issuer == TL_NONE) {
             const tl_mention *m = &L->m[e->mention];

@@ -39,6 +39,7 @@ void tl_linker_free(tl_linker *L)
     free(L->m);
     free(L->agg);
     free(L->order);
+    free(L->same);
     free(L->by_issuer);
     free(L->fn);
     np_buf_free(&L->out);

@@ -40,6 +40,8 @@ typedef struct {
     size_t nagg, aggcap;
     uint32_t *order;
     size_t ordercap;
+    uint32_t *same; /* output entries by listing (emit.c) */
+    size_t samecap;
     tl_fullname *fn; /* the article's full company names (choose.c) */
     size_t fncap;
     uint32_t *by_issuer; /* live mention indices sorted by issuer, then text order */

@@ -54,6 +54,7 @@ struct tl_agg {
     double score;
     int mentions;
     uint8_t primary, linked, own_explicit;
+    uint8_t repeated;        /* its listing is written under another issuer's entry (emit.c) */
     uint32_t grp_lo, grp_hi; /* unknown listings: their mentions in L->by_issuer */
 };
 

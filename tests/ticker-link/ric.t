@@ -86,12 +86,13 @@ is "$(got 15)" "FFBK@XNAS=FFTY.O" "a code resolved through the name is its share
 is "$(got 16)" "BNX@XPAR=BNXX.PA" \
    "a possessive between the name and the code: the name still resolves the root, no second listing as written"
 # One listing under two issuers (a directory's line of a company since renamed beside
-# today's): written once, as the issuer whose line has the Reuters code in the table.
+# today's), and twice for one issuer: written once, as the line with the table's Reuters code.
 table "$T/l2.tsv" <<'TSV'
 # newspipe-listings 1
 issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases|type
 XNYS:WMX@2016-08-15|WMX|XNYS||0|US|||34|Walmex Stores, Inc.||common
 cik:77|WMX|XNYS|WMX.N|1|US|||80|Walmex Inc.|+Walmex|common
+cik:77|WMX|XNYS||0|US||2026-08-15|80|Walmex Inc.||common
 TSV
 printf '%s\n' '{"id":1,"body":"Walmex Stores Inc said sales rose. Walmex said more.","published":"2013-10-02"}' |
     "$TL" --listings "$T/l2.tsv" | python3 -c '
@@ -99,5 +100,5 @@ import json, sys
 for l in sys.stdin:
     r = json.loads(l)
     print(" ".join("%s@%s=%s" % (t["symbol"], t["exchange"], t["issuer"]) for t in r["tickers"]))' > "$T/got2"
-is "$(cat "$T/got2")" "WMX@XNYS=cik:77" "one listing under two issuers is written once, as the issuer with the table's RIC"
+is "$(cat "$T/got2")" "WMX@XNYS=cik:77" "one listing under two issuers, or two lines of one, is written once, as the line with the table's RIC"
 done_testing
