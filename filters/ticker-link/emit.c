@@ -533,23 +533,13 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
                 np_buf_puts(o, ",\"issuer\":") || np_json_put_string(o, I->id, strlen(I->id)))
                 return -1;
         }
-        size_t mark = o->len;
-        if (np_buf_puts(o, ",\"mentions\":0,\"evidence\":")) return -1;
-        size_t ev = o->len;
-        if (put_evidence(L, o, e, &cnt)) return -1;
-        /* Patch the mention count in: rewrite the prefix now that it is known. */
-        np_buf tmp = {0};
-        if (np_buf_append(&tmp, o->data + ev, o->len - ev)) {
-            np_buf_free(&tmp);
+        /* The count is known from the scratch pass above (the same evidence, counted the
+         * same way), so it goes before the evidence without a second buffer. */
+        if (np_buf_puts(o, ",\"mentions\":") || np_buf_put_u64(o, (unsigned)e->mentions) ||
+            np_buf_puts(o, ",\"evidence\":") || put_evidence(L, o, e, &cnt) ||
+            np_buf_puts(o, ",\"score\":") || np_json_put_double(o, e->score, 3) ||
+            np_buf_putc(o, '}'))
             return -1;
-        }
-        o->len = mark;
-        int rc = np_buf_puts(o, ",\"mentions\":") || np_buf_put_u64(o, (unsigned)cnt) ||
-                 np_buf_puts(o, ",\"evidence\":") || np_buf_append(o, tmp.data, tmp.len) ||
-                 np_buf_puts(o, ",\"score\":") || np_json_put_double(o, e->score, 3) ||
-                 np_buf_putc(o, '}');
-        np_buf_free(&tmp);
-        if (rc) return -1;
     }
     return np_buf_putc(o, ']');
 }
