@@ -151,13 +151,15 @@ is "$(grep -v '^#' "$T/l9.tsv" | awk -F'\t' '$2 == "QRZ" { print $11 }')" "=QRZ"
 # Energy) is a place form: not supported by its repetition nor by a trade before it (a
 # stadium, a street, a town), only by the company's own country; a large company's keeps
 # the trade ("banks Santander and BBVA").
-printf 'Quorndale\nHarvelle\n' > "$T/fp.txt"
-printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:120\tQRND\tXNYS\t35\tQuorndale Energy Inc\t\ncik:121\tHRVL\tXNYS\t70\tHarvelle Energy Corp\t\ncik:122\tTRSK\tXNYS\t35\tTraskwell Energy Inc\t\n' > "$T/fp.tsv"
+printf 'Quorndale\nHarvelle\nWendlow\nOstrander\n' > "$T/fp.txt"
+printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:120\tQRND\tXNYS\t35\tQuorndale Energy Inc\t\ncik:121\tHRVL\tXNYS\t70\tHarvelle Energy Corp\t\ncik:122\tTRSK\tXNYS\t35\tTraskwell Energy Inc\t\ncik:123\tWNDL\tXNYS\t35\tWendlow Ltd\t\ncik:124\tOSTR\tXNYS\t70\tOstrander Inc\t\n' > "$T/fp.tsv"
 "$TL" import --tsv "$T/fp.tsv" --form-places "$T/fp.txt" -o "$T/l10.tsv" 2> "$T/e"
 ok $? "import with --form-places"
 al10() { grep -v '^#' "$T/l10.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
 is "$(al10 'Quorndale Energy Inc')|$(al10 'Traskwell Energy Inc')" "^Quorndale|~Traskwell" \
    "a smaller company's one-word form among the places is a place form; others stay weak"
+is "$(al10 'Wendlow Ltd')|$(al10 'Ostrander Inc')" "~Wendlow Ltd|" \
+   "a smaller company's whole one-word name among them is weak, a large company's is not"
 "$TL" import --tsv "$T/fp.tsv" --form-places "$T/nosuch.txt" -o "$T/l11.tsv" 2> "$T/e"
 is "$?" 66 "a form-places file that cannot be read: exit 66"
 printf '%s\n' '{"id":1,"body":"The crowd at Quorndale cheered. Quorndale was full again, as Quorndale always is when the club plays there on a Saturday."}' \

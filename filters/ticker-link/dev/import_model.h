@@ -25,6 +25,22 @@ typedef struct {
     size_t n, cap;
 } tl_brows;
 
+/* Issuers' priors by issuer id: the largest prior of each issuer's rows (the table's issuer
+ * prior), sorted for lookups. The ids are borrowed from the rows, which must outlive it. */
+typedef struct {
+    const char *issuer; /* borrowed */
+    int prior;
+} tl_prior;
+typedef struct {
+    tl_prior *p; /* owned */
+    size_t n;
+} tl_priors;
+/* Builds p from the rows that are not dropped. Returns 0 or -1 (out of memory). */
+int tl_priors_build(const tl_brows *rows, tl_priors *p);
+/* The issuer's prior, or 0 when no row has that issuer. */
+int tl_priors_get(const tl_priors *p, const char *issuer);
+void tl_priors_free(tl_priors *p);
+
 /* Appends a zeroed row (primary -1, prior 30) and returns it, or NULL. */
 tl_brow *tl_brows_add(tl_brows *b);
 void tl_brows_free(tl_brows *b);

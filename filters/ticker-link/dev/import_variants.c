@@ -156,42 +156,16 @@ static uint64_t span_key(const tl_name_key *k, int b, int e)
     return h;
 }
 
-typedef struct {
-    const char *issuer; /* borrowed */
-    int prior;
-} sized;
-
-static int cmp_sized(const void *a, const void *b)
-{
-    const sized *x = a, *y = b;
-    int c = strcmp(x->issuer, y->issuer);
-    return c ? c : (y->prior > x->prior) - (y->prior < x->prior); /* largest first */
-}
-
-/* The largest prior of an issuer's rows (the table's issuer prior), from S sorted. */
-static int issuer_prior(const sized *S, size_t n, const char *issuer)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (strcmp(S[mid].issuer, issuer) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && !strcmp(S[lo].issuer, issuer) ? S[lo].prior : 0;
-}
-
 /* Whether issuer alone may take key as a short form: it is the key's only owner, or a large
  * company (TL_PRIOR_STRONG_NAME) among owners none of which is known to be large ("Toyota":
  * Toyota Motor, not Toyota Industries, whose size no source gives). */
-static int takes_form(const owners *L, const sized *S, size_t ns, uint64_t key, const char *issuer)
+static int takes_form(const owners *L, const tl_priors *S, uint64_t key, const char *issuer)
 {
     size_t lo = first_owner(L, key);
-    if (issuer_prior(S, ns, issuer) < TL_PRIOR_STRONG_NAME) return n_owners(L, key, issuer) == 1;
+    if (tl_priors_get(S, issuer) < TL_PRIOR_STRONG_NAME) return n_owners(L, key, issuer) == 1;
     for (size_t i = lo; i < L->n && L->o[i].key == key; i++)
         if (strcmp(L->o[i].issuer, issuer) &&
-            issuer_prior(S, ns, L->o[i].issuer) >= TL_PRIOR_STRONG_NAME)
+            tl_priors_get(S, L->o[i].issuer) >= TL_PRIOR_STRONG_NAME)
             return 0;
     return 1;
 }
@@ -256,12 +230,8 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
     owners L = {0}, P = {0}; /* P: the openings of every equity's names */
     tl_toks toks = {0};
     int rc = -1;
-    sized *S = malloc((rows->n ? rows->n : 1) * sizeof *S);
-    size_t ns = 0;
-    if (!S) return -1;
-    for (size_t i = 0; i < rows->n; i++)
-        if (!rows->r[i].dropped) S[ns++] = (sized){rows->r[i].issuer, rows->r[i].prior};
-    qsort(S, ns, sizeof *S, cmp_sized);
+    tl_priors S;
+    if (tl_priors_build(rows, &S)) return -1;
     /* Every key an equity issuer answers to now, and every short form it would gain. Not a
      * notes issuer's ("UBS AG" of UBS's exchange-traded notes): news names the company, the
      * notes only by their codes, so its name takes no form or acronym from the company's.
@@ -324,7 +294,7 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
             int caps = k[j].nwords == 1 && len >= 2 && len <= 3;
             for (size_t c = 0; c < len && caps; c++)
                 caps = (w[c] >= 'A' && w[c] <= 'Z') || (c > 0 && w[c] >= '0' && w[c] <= '9');
-            if (!caps || issuer_prior(S, ns, r->issuer) < TL_PRIOR_STRONG_NAME ||
+            if (!caps || tl_priors_get(&S, r->issuer) < TL_PRIOR_STRONG_NAME ||
                 n_owners(&L, k[j].key, r->issuer) != 1 || tl_is_common_word(k[j].words[0]) ||
                 (weak && np_wordset_has(weak, k[j].words[0])) || calendar_word(w, len))
                 continue;
@@ -336,7 +306,7 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
         /* The same for an acronym a source gives as an alias ("IBM", the S&P 500 list's
          * short name of International Business Machines), when no other issuer's name or
          * form has its key. Chosen on the dev folds: +7 of 2815 masked, none wrong more. */
-        if (r->aliases[0] && issuer_prior(S, ns, r->issuer) >= TL_PRIOR_STRONG_NAME) {
+        if (r->aliases[0] && tl_priors_get(&S, r->issuer) >= TL_PRIOR_STRONG_NAME) {
             char *copy = tl_strdup(r->aliases), *save = NULL;
             if (!copy) goto out;
             for (char *a = strtok_r(copy, "|", &save); a; a = strtok_r(NULL, "|", &save)) {
@@ -365,8 +335,8 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
             for (int v = 0; v < m; v++) {
                 int b = span[v][0], e = span[v][1];
                 uint64_t key = span_key(&k[j], b, e);
-                int large = issuer_prior(S, ns, r->issuer) >= TL_PRIOR_STRONG_NAME;
-                if (!takes_form(&L, S, ns, key, r->issuer)) continue;
+                int large = tl_priors_get(&S, r->issuer) >= TL_PRIOR_STRONG_NAME;
+                if (!takes_form(&L, &S, key, r->issuer)) continue;
                 /* A form of common words and places only ("New Zealand", "Pacific") names
                  * no company. */
                 int plain = 1;
@@ -440,7 +410,7 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
     }
     rc = 0;
 out:
-    free(S);
+    tl_priors_free(&S);
     free(L.o);
     free(P.o);
     tl_toks_free(&toks);
