@@ -35,7 +35,8 @@ for l in 'Deutsche Flugwerke AG|Germany|GER|XETR|DE' \
     'Grossbahn Industries Ltd.|Japan|JPX|XTKS|T' \
     'Felsgrat Industries Ltd.|Japan|JPX|XTKS|T' \
     'Harlund Tractors Ltd. Sponsored GDR RegS|India|NSI|XNSE|NS' \
-    'Harlund Tractors Limited|India|BSE|XBOM|BO'; do
+    'Harlund Tractors Limited|India|BSE|XBOM|BO' \
+    'Wexley and New Quellport Banking Group Limited|Australia|ASX|XASX|AX'; do
     n=$((n + 1))
     IFS='|' read -r name country ex mic sfx <<EOT
 $l
@@ -44,7 +45,7 @@ EOT
         "$n" "$sfx" "$name" "$ex" "$mic" "$ex" "$country" >> "$T/intl.tsv"
 done
 printf 'common\nkiwi land\nbrandtmann\nquinley\nostwick\ntally\n' > "$T/weak.txt"
-printf 'Harrowgate\nWexley\n' > "$T/places.txt"
+printf 'Harrowgate\nWexley\nNew Quellport\n' > "$T/places.txt"
 # A large company (prior 70, as market cap or the S&P 500 give a US line).
 # A source's acronym alias of a large company ("IBM", the S&P 500's short name) too.
 printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:70\tGRBN\tXNYS\t70\tGrossbahn Motor Corp\t\ncik:71\tQRX\tXNYS\t70\tQRX plc\t\ncik:72\tNOVX\tXNYS\t70\tNOV Inc.\t\ncik:73\tZTV\tXNYS\t35\tZTV Ltd\t\ncik:74\tKXMB\tXNYS\t70\tKexmar Business Machines Corp\tKXM\ncik:75\tLTXH\tXNYS\t35\tLotrax Holdings Corp\tLTX\ncik:76\tFGRT\tXNYS\t70\tFelsgrat Motor Corp\t\ncik:77\tFGRX\tXNYS\t65\tFelsgrat Energy Corp\t\n' > "$T/big.tsv"
@@ -73,6 +74,7 @@ is "$(al 'Grossbahn Industries Ltd.')" "" "a form a large company shares with on
 is "$(al 'Felsgrat Motor Corp')|$(al 'Felsgrat Energy Corp')|$(al 'Felsgrat Industries Ltd.')" "||" \
    "not one it shares with another large company"
 is "$(al 'Kiwi Land Energy Limited')" "" "nor a place of several words"
+is "$(al 'Wexley and New Quellport Banking Group Limited')" "" "nor places joined by a connector, a place of two words among them"
 is "$(al 'Common Gold Corp.')" "" "nor a common word"
 is "$(al 'Avadh Sugar & Energy Limited')" "" "a form never ends on a connector"
 is "$(al 'Halvorsen Midstream Partners L.P.')" "Halvorsen Midstream" "the opening two words of a longer name are a form"

@@ -340,9 +340,16 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
                 /* A form of common words and places only ("New Zealand", "Pacific") names
                  * no company. */
                 int plain = 1;
-                for (int w = b; w < e && plain; w++)
+                for (int w = b; w < e && plain; w++) {
+                    /* A place of two words counts as one ("Australia and New Zealand" of
+                     * Australia and New Zealand Banking Group is a region). */
+                    if (w + 1 < e && places && np_wordset_has(places, span_key(&k[j], w, w + 2))) {
+                        w++;
+                        continue;
+                    }
                     plain = (weak && np_wordset_has(weak, k[j].words[w])) ||
                             tl_is_common_word(k[j].words[w]);
+                }
                 /* Except a large company's one word that is a name or a common word, and
                  * no place ("Ford" of Ford Motor Company; not "Devon" of Devon Energy), when
                  * no other issuer's name or form has it: weak, it links with the article's
