@@ -48,6 +48,23 @@ static int in_country(const tl_table *T, uint32_t is, const char *iso)
     return 0;
 }
 
+/* Drops the name mentions (one-word ones only, with single_only) of the issuers gone[0..n),
+ * except an issuer a code in the article names: the code says it is meant. */
+static void drop_names(tl_linker *L, uint32_t *gone, size_t n, int single_only)
+{
+    if (!n) return;
+    for (size_t k = 0; k < L->nm; k++)
+        if (L->m[k].listing != TL_NONE)
+            for (size_t g = 0; g < n; g++)
+                if (gone[g] == L->m[k].issuer) gone[g] = TL_NONE;
+    for (size_t k = 0; k < L->nm; k++) {
+        tl_mention *m = &L->m[k];
+        if (m->method != M_NAME || (single_only && !m->single)) continue;
+        for (size_t g = 0; g < n; g++)
+            if (gone[g] == m->issuer) m->dead = 1;
+    }
+}
+
 /* A smaller company's one-word name (prior below TL_PRIOR_STRONG_NAME, not curated strong)
  * that the article places in a country where the company has neither a listing nor its
  * seat ("Swiss private bank Frey" is not Frey SA of Paris, "Canada's Paladin" not Paladin
@@ -67,17 +84,7 @@ static void drop_foreign(tl_linker *L)
             continue;
         gone[ngone++] = m->issuer;
     }
-    if (!ngone) return;
-    for (size_t k = 0; k < L->nm; k++) /* a code names it: it stays */
-        if (L->m[k].listing != TL_NONE)
-            for (size_t g = 0; g < ngone; g++)
-                if (gone[g] == L->m[k].issuer) gone[g] = TL_NONE;
-    for (size_t k = 0; k < L->nm; k++) {
-        tl_mention *m = &L->m[k];
-        if (m->method != M_NAME || !m->single) continue;
-        for (size_t g = 0; g < ngone; g++)
-            if (gone[g] == m->issuer) m->dead = 1;
-    }
+    drop_names(L, gone, ngone, 1);
 }
 
 /* A weak one-word name the article places in the company's own country ("Switzerland's
@@ -108,17 +115,7 @@ static void drop_preipo(tl_linker *L)
         if (m->method == M_NAME && !m->dead && m->preipo && m->issuer != TL_NONE)
             gone[ngone++] = m->issuer;
     }
-    if (!ngone) return;
-    for (size_t k = 0; k < L->nm; k++) /* a code names it: it stays */
-        if (L->m[k].listing != TL_NONE)
-            for (size_t g = 0; g < ngone; g++)
-                if (gone[g] == L->m[k].issuer) gone[g] = TL_NONE;
-    for (size_t k = 0; k < L->nm; k++) {
-        tl_mention *m = &L->m[k];
-        if (m->method != M_NAME) continue;
-        for (size_t g = 0; g < ngone; g++)
-            if (gone[g] == m->issuer) m->dead = 1;
-    }
+    drop_names(L, gone, ngone, 0);
 }
 
 int tl_choose(tl_linker *L, int32_t day)
