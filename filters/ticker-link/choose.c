@@ -101,18 +101,20 @@ static void nation_support(tl_linker *L)
     }
 }
 
-/* A company the article writes as one whose offering is to come ("preparing to take Hilton
- * Worldwide public next year", "Twitter's planned IPO") is not listed at the article's date:
- * none of its names link, unless a code in the article names it (the week an offering is
- * priced, Reuters already writes it). Whatever the table's dates say: an IPO year or no date
- * at all does not tell whether the article comes before the listing. */
-static void drop_preipo(tl_linker *L)
+/* A company the article writes as not listed, one whose offering is to come ("preparing to
+ * take Hilton Worldwide public next year", "Twitter's planned IPO") or a private one
+ * ("privately held Cox"), is not listed at the article's date: none of its names link,
+ * unless a code in the article names it (the week an offering is priced, Reuters already
+ * writes it). Whatever the table's dates say: an IPO year or no date at all does not tell
+ * whether the article comes before the listing, and a private company of the name is
+ * another company. */
+static void drop_unlisted(tl_linker *L)
 {
     uint32_t gone[8];
     size_t ngone = 0;
     for (size_t k = 0; k < L->nm && ngone < 8; k++) {
         const tl_mention *m = &L->m[k];
-        if (m->method == M_NAME && !m->dead && m->preipo && m->issuer != TL_NONE)
+        if (m->method == M_NAME && !m->dead && m->unlisted && m->issuer != TL_NONE)
             gone[ngone++] = m->issuer;
     }
     drop_names(L, gone, ngone, 0);
@@ -121,7 +123,7 @@ static void drop_preipo(tl_linker *L)
 int tl_choose(tl_linker *L, int32_t day)
 {
     drop_foreign(L);
-    drop_preipo(L);
+    drop_unlisted(L);
     nation_support(L);
     size_t n = 0;
     for (size_t k = 0; k < L->nm; k++) n += full_name(&L->m[k]);

@@ -34,8 +34,9 @@ struct tl_mention {
                               ("Switzerland's ABB", "German miner RWE"; choose.c) */
     uint8_t told;          /* a business word right after the name ("Thomson Reuters said",
                               "... shares"): the name is the sentence's subject (emit.c) */
-    uint8_t preipo;        /* named as a company whose offering is to come ("take Hilton
-                              public", "Hilton's planned IPO"): not listed yet (choose.c) */
+    uint8_t unlisted;      /* named as a company not listed: an offering to come ("take
+                              Hilton public", "Hilton's planned IPO"), or "privately held"
+                              (choose.c) */
     uint64_t word;         /* one-word names: the word's hash; longer ones: the first word's */
     uint64_t word2;        /* longer names: the second word's hash */
     const char *sym, *ric; /* unknown explicit listings: as written */

@@ -274,14 +274,24 @@ static int person_after(const char *s, const tl_tok *t, size_t j, size_t nt)
            !(t[j + 1].flags & TL_TOK_BREAK) && (t[j + 1].h == he_h || t[j + 1].h == she_h);
 }
 
-/* Whether the name t[i..e) is written as a company whose offering is to come: "take NAME
- * public", up to five words between ("preparing to take Hilton Worldwide Holdings Inc
- * public next year", "to take U.S. hotel operator Hilton Worldwide Inc public"), or "NAME's
- * planned (upcoming, expected ...) IPO (initial public offering, flotation, listing)". */
-static int preipo(const tl_tok *t, size_t i, size_t e, size_t nt)
+/* Whether the name t[i..e) is written as a company not listed: one whose offering is to
+ * come, "take NAME public", up to five words between ("preparing to take Hilton Worldwide
+ * Holdings Inc public next year", "to take U.S. hotel operator Hilton Worldwide Inc
+ * public"), or "NAME's planned (upcoming, expected ...) IPO (initial public offering,
+ * flotation, listing)"; or a private one, "privately held (owned) NAME" ("Privately held
+ * Cox", "privately-owned Polyphor" of 2013, listed in 2018). */
+static int unlisted(const tl_tok *t, size_t i, size_t e, size_t nt)
 {
-    static uint64_t public_h;
-    if (!public_h) public_h = tl_word_hash("public", 6);
+    static uint64_t public_h, privately_h, held_h, owned_h;
+    if (!public_h) {
+        public_h = tl_word_hash("public", 6);
+        privately_h = tl_word_hash("privately", 9);
+        held_h = tl_word_hash("held", 4);
+        owned_h = tl_word_hash("owned", 5);
+    }
+    if (i >= 2 && !(t[i].flags & TL_TOK_BREAK) && !(t[i - 1].flags & TL_TOK_BREAK) &&
+        (t[i - 1].h == held_h || t[i - 1].h == owned_h) && t[i - 2].h == privately_h)
+        return 1;
     if (e < nt && t[e].h == public_h && !(t[e].flags & TL_TOK_BREAK) &&
         !(t[e - 1].flags & TL_TOK_POSS))
         for (size_t j = i; j > 0 && j + 6 > i && !(t[j].flags & TL_TOK_BREAK); j--)
@@ -780,7 +790,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         m->opens = (t[i].flags & TL_TOK_SENT) != 0;
         m->told = (uint8_t)(e < nt && !(t[e].flags & TL_TOK_BREAK) &&
                             tl_word_in(TL_W_CUE_AFTER, t[e].h) && !(t[e - 1].flags & TL_TOK_POSS));
-        m->preipo = (uint8_t)preipo(t, i, e, nt);
+        m->unlisted = (uint8_t)unlisted(t, i, e, nt);
         /* Not for an issuer of TL_PRIOR_DELISTED or less: an older namesake the sources lack
          * is an organization too ("Nortel" of Nortel Networks for Nortel AS). Over-the-counter
          * lines and funds fall below it too: on the seen gold after entity-tag, one wrong

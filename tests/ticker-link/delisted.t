@@ -72,9 +72,10 @@ is "$(cat "$T/otc")" "1
 2 WSTW
 3 
 4 WSTW" "an over-the-counter line's one-word name links as written too, a listed one's also with an ORG entity or capitalized words before a legal form"
-# A company the article writes as one whose offering is to come is not listed at its date,
-# whatever the table's dates (an IPO year, or none): "take NAME public" (past: "took", it
-# is), "NAME's planned IPO"; a code in the article still names it.
+# A company the article writes as one whose offering is to come, or as privately held, is
+# not listed at its date, whatever the table's dates (an IPO year, or none): "take NAME
+# public" (past: "took", it is), "NAME's planned IPO", "privately-owned NAME"; a code in the
+# article still names it.
 table "$T/ipo.tsv" <<'TSV'
 # newspipe-listings 1
 issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases
@@ -85,11 +86,13 @@ printf '%s\n' '{"id":1,"date":"2013-10-17","body":"Blackstead Group LP is prepar
     '{"id":2,"date":"2013-10-17","body":"Blackstead Group LP filed to take U.S. hotel operator Hilberton Worldwide Inc public."}' \
     '{"id":3,"date":"2013-10-17","body":"Hilberton Worldwide Inc'"'"'s planned IPO drew interest."}' \
     '{"id":4,"date":"2013-10-17","body":"Blackstead Group LP took Hilberton Worldwide Holdings Inc public this year."}' \
-    '{"id":5,"date":"2013-10-17","body":"Hilberton Worldwide Inc (HLTW.N) priced its IPO; Blackstead Group LP will take Hilberton Worldwide Inc public on Friday."}' |
+    '{"id":5,"date":"2013-10-17","body":"Hilberton Worldwide Inc (HLTW.N) priced its IPO; Blackstead Group LP will take Hilberton Worldwide Inc public on Friday."}' \
+    '{"id":6,"date":"2013-10-17","body":"The drug is developed by privately-owned Hilberton Worldwide, which Blackstead Group LP backs. Hilberton Worldwide said more."}' |
     linked "$T/ipo.tsv" > "$T/ipo"
 is "$(cat "$T/ipo")" "1 BLKS
 2 BLKS
 3 
 4 BLKS HLTW
-5 HLTW BLKS" "a company to be taken public, or with a planned IPO, is not linked; one taken public is, and one whose code the article writes"
+5 HLTW BLKS
+6 BLKS" "a company to be taken public, with a planned IPO or privately held is not linked; one taken public is, and one whose code the article writes"
 done_testing
