@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "json.h"
 #include "mention.h"
 
@@ -262,12 +263,7 @@ static int cmp_same(const void *x, const void *y, void *arg)
  * in L->order. Returns 0 or -1. */
 static int mark_repeated(tl_linker *L, size_t ne)
 {
-    if (ne > L->samecap) {
-        uint32_t *p = realloc(L->same, ne * sizeof *p);
-        if (!p) return -1;
-        L->same = p;
-        L->samecap = ne;
-    }
+    if (np_array_reserve((void **)&L->same, &L->samecap, ne, sizeof *L->same)) return -1;
     size_t n = 0;
     for (size_t q = 0; q < ne; q++)
         if (L->agg[L->order[q]].issuer != TL_NONE) L->same[n++] = (uint32_t)q;

@@ -57,7 +57,8 @@ static void usage(FILE *fp)
                 "  --name-words FILE   words (one a line) that make a company's whole one-word\n"
                 "                      name weak, and nothing else (repeatable)\n"
                 "  --form-places FILE  places (one a line) that make a smaller company's\n"
-                "                      one-word short form a place form (\"^\"; repeatable)\n"
+                "                      one-word short form a place form (\"^\") and its whole\n"
+                "                      one-word name weak (repeatable)\n"
                 "  --note TEXT         a '#' comment line for the header (repeatable)\n"
                 "  -o, --output FILE   write here, atomically (default standard output)\n"
                 "  -h, --help          show this help\n");
