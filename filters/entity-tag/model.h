@@ -42,17 +42,26 @@ typedef struct {
 int etag_model_open(etag_model *m, const char *path, char *err, size_t errlen);
 void etag_model_close(etag_model *m);
 
-/* Adds each feature's weights to out[0..ETAG_NLABELS) (which the caller zeroes). */
+/* Adds each feature's weights to out[0..ETAG_NLABELS) (which the caller zeroes). The table is
+ * larger than the caches and each probe is a miss: the features' slots are prefetched a
+ * batch at a time so that the misses overlap instead of waiting one after another. */
+#define ETAG_SCORE_BATCH 32
 static inline void etag_model_score(const etag_model *m, const uint64_t *f, size_t n, float *out)
 {
-    for (size_t k = 0; k < n; k++) {
-        uint64_t h = f[k];
-        uint32_t fp = (uint32_t)(h >> 32) | 1, i = (uint32_t)h & m->mask;
-        const etag_slot *s;
-        while ((s = &m->slots[i])->fp && s->fp != fp) i = (i + 1) & m->mask;
-        if (!s->fp) continue;
-        float sc = s->scale;
-        for (int l = 0; l < ETAG_NLABELS; l++) out[l] += sc * (float)s->w[l];
+    for (size_t a = 0; a < n; a += ETAG_SCORE_BATCH) {
+        size_t b = n - a < ETAG_SCORE_BATCH ? n : a + ETAG_SCORE_BATCH;
+#if defined(__GNUC__)
+        for (size_t k = a; k < b; k++) __builtin_prefetch(&m->slots[(uint32_t)f[k] & m->mask]);
+#endif
+        for (size_t k = a; k < b; k++) {
+            uint64_t h = f[k];
+            uint32_t fp = (uint32_t)(h >> 32) | 1, i = (uint32_t)h & m->mask;
+            const etag_slot *s;
+            while ((s = &m->slots[i])->fp && s->fp != fp) i = (i + 1) & m->mask;
+            if (!s->fp) continue;
+            float sc = s->scale;
+            for (int l = 0; l < ETAG_NLABELS; l++) out[l] += sc * (float)s->w[l];
+        }
     }
 }
 
