@@ -213,9 +213,9 @@ static int viterbi_sentence(etag_decoder *d, etag_score_fn score, void *sctx, co
     uint64_t x[ETAG_MAXFEAT + 32];
     if (reserve_viterbi(d, m) < 0) return -1;
     int pass2 = pass1 != NULL;
-    /* transition scores by case class, computed when a class first occurs in the sentence */
-    float trans[ETAG_CAP_OTHER + 1][ETAG_NLABELS + 1][ETAG_NLABELS];
-    uint8_t have[ETAG_CAP_OTHER + 1] = {0};
+    float(*trans)[ETAG_NLABELS + 1][ETAG_NLABELS] = d->trans;
+    uint8_t *have = d->trans_have;
+    if (update) memset(d->trans_have, 0, sizeof d->trans_have);
     size_t nf = 0;
     d->foff[0] = 0;
     for (size_t j = 0; j < m; j++) {
@@ -268,6 +268,13 @@ static int viterbi_sentence(etag_decoder *d, etag_score_fn score, void *sctx, co
         }
         d->foff[j + 1] = (uint32_t)nf;
     }
+    /* The labels each label may follow (etag_label_allowed), in increasing order so that
+     * ties go to the lowest as before: O, B and U follow O, L and U; I and L follow B and I
+     * of their type. */
+    uint8_t closed[ETAG_NLABELS];
+    int nclosed = 0;
+    for (int p = 0; p < ETAG_NLABELS; p++)
+        if (etag_label_allowed(p, ETAG_O)) closed[nclosed++] = (uint8_t)p;
     /* best well-formed path: an entity opened (B, I) must go on within the sentence */
     for (size_t j = 0; j < m; j++) {
         const float *e = d->em + j * ETAG_NLABELS;
@@ -285,10 +292,20 @@ static int viterbi_sentence(etag_decoder *d, etag_score_fn score, void *sctx, co
                 continue;
             }
             const float *pd = dl - ETAG_NLABELS;
+            const uint8_t *ps = closed;
+            int np = nclosed;
+            uint8_t opened[2];
+            if (part == ETAG_I || part == ETAG_L) {
+                opened[0] = (uint8_t)etag_label(etag_label_type(l), ETAG_B);
+                opened[1] = (uint8_t)etag_label(etag_label_type(l), ETAG_I);
+                ps = opened;
+                np = 2;
+            }
             float best = NEG_INF;
             int arg = -1;
-            for (int p = 0; p < ETAG_NLABELS; p++) {
-                if (pd[p] <= NEG_INF || !etag_label_allowed(p, l)) continue;
+            for (int q = 0; q < np; q++) {
+                int p = ps[q];
+                if (pd[p] <= NEG_INF) continue;
                 float v = pd[p] + trans[cc][p][l];
                 if (arg < 0 || v > best) {
                     best = v;
@@ -338,6 +355,7 @@ static int viterbi_range(etag_decoder *d, etag_score_fn score, void *sctx, const
                          size_t n, const uint8_t *pass1, const uint8_t *gold, etag_update_fn update,
                          void *uctx, uint8_t *out, int agg)
 {
+    memset(d->trans_have, 0, sizeof d->trans_have); /* the pass (pass1) is part of the key */
     for (size_t a = 0, b; a < n; a = b) {
         b = a + 1;
         while (b < n && !(toks[b].flags & ETAG_TF_SENT_START)) b++;

@@ -18,6 +18,7 @@
 
 #include "docmap.h"
 #include "feature.h"
+#include "labels.h"
 
 /* Scores features: adds each label's weight to out[0..ETAG_NLABELS). */
 typedef void (*etag_score_fn)(void *ctx, const uint64_t *f, size_t n, float *out);
@@ -46,6 +47,11 @@ typedef struct {
     uint64_t *fx;           /* training: each token's features ... */
     uint32_t *foff;         /* ... from fx[foff[i]] to fx[foff[i + 1]] */
     size_t vcap, fcap;
+    /* Viterbi: transition scores by the token's case class and the previous label (or the
+     * sentence boundary), scored when a class first occurs; kept for a whole range when
+     * tagging (the weights are fixed), for one sentence when training (they change) */
+    float trans[ETAG_CAP_OTHER + 1][ETAG_NLABELS + 1][ETAG_NLABELS];
+    uint8_t trans_have[ETAG_CAP_OTHER + 1];
 } etag_decoder;
 
 /* Labels toks[0..n) into d->labels. With gold and update, calls update on each error (and

@@ -25,6 +25,64 @@ static void scripted(void *ctx, const uint64_t *f, size_t n, float *out)
     s->next++;
 }
 
+/* A pseudo-random score in [-1, 1) from a key. */
+static float noise(uint64_t k)
+{
+    k ^= k >> 31;
+    k *= 0x9E3779B97F4A7C15u;
+    k ^= k >> 29;
+    return (float)(k >> 40) / (float)(1u << 23) - 1.0f;
+}
+
+/* Scores for the search test: a transition call (two features) gets a score per label that
+ * depends on its features only, as a model's weights do; an emission call the next token's
+ * pseudo-random scores. */
+static void hashed(void *ctx, const uint64_t *f, size_t n, float *out)
+{
+    size_t *next = ctx;
+    for (int l = 0; l < ETAG_NLABELS; l++)
+        out[l] += n == 2 ? noise(f[0] * 31 + f[1] * 7 + (uint64_t)l)
+                         : 4 * noise(*next * 1000 + (uint64_t)l + 1);
+    if (n != 2) (*next)++;
+}
+
+/* The transition score into label l after p (ETAG_NLABELS: the sentence start) at a token of
+ * case cap, as hashed() gives it for the decoder's transition features. */
+static float trans_score(int p, uint8_t cap, int l)
+{
+    uint64_t f[2] = {etag_feat(ETAG_T_P1, (uint64_t)p, 0),
+                     etag_feat(ETAG_T_P1CAP, (uint64_t)p, cap)};
+    return noise(f[0] * 31 + f[1] * 7 + (uint64_t)l);
+}
+
+/* The best well-formed labelling of tokens [a, a + m) by trying every one (17^m). */
+static float best_path(const uint8_t *cap, size_t a, size_t m, size_t first_emission, uint8_t *best)
+{
+    uint8_t cur[8] = {0};
+    float top = -1e30f;
+    for (;;) {
+        int prev = ETAG_NLABELS, okp = 1;
+        float sc = 0;
+        for (size_t j = 0; j < m && okp; j++) {
+            int l = cur[j], part = etag_label_part(l);
+            if (!etag_label_allowed(prev == ETAG_NLABELS ? ETAG_O : prev, l) ||
+                (j + 1 == m && (part == ETAG_B || part == ETAG_I)))
+                okp = 0;
+            sc += trans_score(prev, cap[a + j], l) +
+                  4 * noise((first_emission + j) * 1000 + (uint64_t)l + 1);
+            prev = l;
+        }
+        if (okp && sc > top) {
+            top = sc;
+            memcpy(best, cur, m);
+        }
+        size_t j = 0;
+        while (j < m && ++cur[j] == ETAG_NLABELS) cur[j++] = 0;
+        if (j == m) break;
+    }
+    return top;
+}
+
 /* Whether labels[0..n) are well formed, sentences starting where toks say. */
 static int well_formed(const uint8_t *labels, const etag_tok *toks, size_t n, char *why,
                        size_t whylen)
@@ -119,5 +177,26 @@ int main(void)
        "Viterbi: U-ORG on Acme, O on \"said\": the entity ends where it should");
     etag_decoder_free(&g);
     etag_decoder_free(&v);
+
+    /* Viterbi finds the best well-formed path, checked against trying every labelling, in a
+     * document of three sentences whose transition scores are looked up once per case class
+     * and reused by the later sentences (tagging keeps them for the whole document). */
+    static const char *const w3[] = {"Acme", "said", "IBM",  "3",   ".",    "The",
+                                     "firm", "in",   "Ohio", "NEW", "Deal", "Y2K"};
+    enum { N3 = 12 };
+    etag_tok t3[N3];
+    const size_t s3[] = {0, 5, 9};
+    make_toks(t3, w3, N3, s3, 3);
+    etag_decoder vd = {.method = ETAG_DEC_VITERBI};
+    size_t next = 0;
+    int found = etag_decode_doc(&vd, &res, hashed, &next, t3, N3, 0) == 0;
+    for (size_t k = 0; k < 3 && found; k++) {
+        size_t a = s3[k], b = k + 1 < 3 ? s3[k + 1] : N3;
+        uint8_t want[8];
+        best_path(vd.feat.cap, a, b - a, a, want);
+        found = memcmp(vd.labels + a, want, b - a) == 0;
+        ok(found, "Viterbi: sentence %zu labelled as the exhaustive search's best path", k + 1);
+    }
+    etag_decoder_free(&vd);
     return done_testing();
 }
