@@ -13,32 +13,39 @@ typedef struct {
     size_t n;
 } view;
 
-static bool eq(const view *v, size_t i, const char *w)
+/* Whether token i is w (NUL-terminated), ASCII letters folded to lower case when fold (w is
+ * lower case then). Compared byte by byte, stopping at the first difference: the rules try
+ * each word of a list at nearly every token, and most differ in the first byte. */
+static bool same(const view *v, size_t i, const char *w, bool fold)
 {
     if (i >= v->n) return false;
     size_t len = v->t[i].end - v->t[i].start;
-    return strlen(w) == len && memcmp(v->s + v->t[i].start, w, len) == 0;
-}
-
-/* Case-insensitive ASCII comparison. */
-static bool eqi(const view *v, size_t i, const char *w)
-{
-    if (i >= v->n) return false;
-    size_t len = v->t[i].end - v->t[i].start;
-    if (strlen(w) != len) return false;
     const char *p = v->s + v->t[i].start;
     for (size_t k = 0; k < len; k++) {
-        char a = p[k], b = w[k];
-        if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
-        if (a != b) return false;
+        char a = p[k];
+        if (fold && a >= 'A' && a <= 'Z') a = (char)(a + 32);
+        if (a != w[k] || !w[k]) return false;
     }
-    return true;
+    return w[len] == '\0';
+}
+
+static bool eq(const view *v, size_t i, const char *w)
+{
+    return same(v, i, w, false);
+}
+
+static bool eqi(const view *v, size_t i, const char *w)
+{
+    return same(v, i, w, true);
 }
 
 static bool in_list(const view *v, size_t i, const char *const *list, bool fold)
 {
+    if (i >= v->n || v->t[i].end == v->t[i].start) return false;
+    char c = v->s[v->t[i].start]; /* most words differ here: no call for them */
+    if (fold && c >= 'A' && c <= 'Z') c = (char)(c + 32);
     for (; *list; list++)
-        if (fold ? eqi(v, i, *list) : eq(v, i, *list)) return true;
+        if ((*list)[0] == c && same(v, i, *list, fold)) return true;
     return false;
 }
 
