@@ -328,13 +328,17 @@ np_json_status np_json_validate(const char *s, size_t n, np_json_error *err)
     return NP_JSON_OK;
 }
 
-bool np_json_array_next(const char *a, size_t n, size_t *pos, np_json_member *elem)
+/* One step of np_json_array_next(); with obj, an element object's members go into obj in the
+ * same scan. Returns 1 (an element), 0 (no more) or -1 (out of memory; *pos at the end). */
+static int array_step(const char *a, size_t n, size_t *pos, np_json_member *elem,
+                      np_json_object *obj)
 {
     scanner sc = {(const unsigned char *)a, n, *pos, NULL};
     int first = *pos == 0;
+    if (obj) obj->n = 0;
     skip_ws(&sc);
     if (first) { /* step into the array */
-        if (sc.i >= n || sc.s[sc.i] != '[') return false;
+        if (sc.i >= n || sc.s[sc.i] != '[') return 0;
         sc.i++;
     } else if (sc.i < n && sc.s[sc.i] == ',') { /* a later call: past the separator */
         sc.i++;
@@ -342,13 +346,22 @@ bool np_json_array_next(const char *a, size_t n, size_t *pos, np_json_member *el
     skip_ws(&sc);
     if (sc.i >= n || sc.s[sc.i] == ']') {
         *pos = n;
-        return false;
+        return 0;
     }
     size_t start = sc.i;
     np_json_type type;
-    if (scan_value(&sc, 1, &type) < 0) { /* not validated after all: stop */
+    int rc;
+    np_json_error err = {0, NULL};
+    if (obj && sc.s[sc.i] == '{') {
+        sc.err = &err;
+        type = NP_JSON_OBJECT;
+        rc = scan_object(&sc, 2, obj);
+    } else {
+        rc = scan_value(&sc, 1, &type);
+    }
+    if (rc < 0) { /* out of memory, or not validated after all: stop */
         *pos = n;
-        return false;
+        return err.msg && strcmp(err.msg, "out of memory") == 0 ? -1 : 0;
     }
     elem->key = NULL;
     elem->key_len = 0;
@@ -357,7 +370,18 @@ bool np_json_array_next(const char *a, size_t n, size_t *pos, np_json_member *el
     elem->val_len = sc.i - start;
     elem->type = type;
     *pos = sc.i;
-    return true;
+    return 1;
+}
+
+bool np_json_array_next(const char *a, size_t n, size_t *pos, np_json_member *elem)
+{
+    return array_step(a, n, pos, elem, NULL) == 1;
+}
+
+int np_json_array_next_object(const char *a, size_t n, size_t *pos, np_json_member *elem,
+                              np_json_object *obj)
+{
+    return array_step(a, n, pos, elem, obj);
 }
 
 /* Reads one \uXXXX at s (pointing at the backslash). */

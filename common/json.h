@@ -76,6 +76,12 @@ void np_json_object_free(np_json_object *obj);
  * value is not an array). An element object's members are then read with
  * np_json_parse_object(elem.val, elem.val_len, ...). */
 bool np_json_array_next(const char *a, size_t n, size_t *pos, np_json_member *elem);
+/* The same step, and when the element is an object its members are put in obj in the same
+ * scan (obj->n is 0 for other elements): one pass over an array of objects where
+ * np_json_array_next() and np_json_parse_object() take two. Returns 1 for an element, 0
+ * after the last, -1 when out of memory. */
+int np_json_array_next_object(const char *a, size_t n, size_t *pos, np_json_member *elem,
+                              np_json_object *obj);
 
 /* Decodes a validated JSON string value (with its quotes) into UTF-8, appended to out.
  * Returns 0, or -1 when out of memory. */

@@ -28,6 +28,26 @@ static void check_array(const char *a, size_t n)
         if (e.type == NP_JSON_ARRAY) check_array(e.val, e.val_len);
     }
     if (pos != n) abort();
+    /* the one-scan variant gives the same elements, and an object's members as the parser */
+    static np_json_object a1, a2;
+    size_t p1 = 0, p2 = 0;
+    np_json_member e1, e2;
+    for (;;) {
+        bool more = np_json_array_next(a, n, &p1, &e1);
+        int st = np_json_array_next_object(a, n, &p2, &e2, &a1);
+        if (st < 0) return; /* out of memory */
+        if (more != (st == 1) || p1 != p2) abort();
+        if (!more) break;
+        if (e1.val != e2.val || e1.val_len != e2.val_len || e1.type != e2.type) abort();
+        if (e1.type != NP_JSON_OBJECT) {
+            if (a1.n) abort();
+            continue;
+        }
+        if (np_json_parse_object(e1.val, e1.val_len, &a2, &err) != NP_JSON_OK || a1.n != a2.n)
+            abort();
+        for (size_t i = 0; i < a1.n; i++)
+            if (a1.m[i].key != a2.m[i].key || a1.m[i].val_len != a2.m[i].val_len) abort();
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -175,6 +175,27 @@ static void arrays(void)
     pos = 0;
     ok(!np_json_array_next("{\"a\":1}", 7, &pos, &e) && !np_json_array_next("3", 1, &pos, &e),
        "an object or a number is not an array");
+    /* np_json_array_next_object: the same elements, an object's members read in the scan */
+    pos = 0;
+    n = 0;
+    int st, members_ok = 1;
+    while ((st = np_json_array_next_object(m->val, m->val_len, &pos, &e, &el)) == 1) {
+        if (n < 4 && e.type != want[n]) types_ok = 0;
+        if (n == 0) {
+            const np_json_member *t = np_json_object_get(&el, "type");
+            members_ok = el.n == 2 && t && t->val_len == 5 && memcmp(t->val, "\"ORG\"", 5) == 0 &&
+                         e.val[0] == '{' && e.val[e.val_len - 1] == '}';
+        } else if (el.n != 0) {
+            members_ok = 0;
+        }
+        n++;
+    }
+    ok(st == 0 && n == 4 && types_ok && members_ok,
+       "array_next_object: four elements, the object's two members, none for the others (%d)", n);
+    pos = 0;
+    ok(np_json_array_next_object("[{\"a\":[{\"b\":1}],\"c\":2}]", 22, &pos, &e, &el) == 1 &&
+           el.n == 2 && el.m[0].type == NP_JSON_ARRAY && el.m[1].val[0] == '2',
+       "array_next_object: only the element's own members, not its nested objects'");
     np_json_object_free(&el);
     np_json_object_free(&obj);
 }
