@@ -29,12 +29,10 @@ int tl_parse_entities(const char *s, size_t n, const char *const *fields, int nf
     out->n = 0;
     size_t pos = 0;
     np_json_member el;
-    while (np_json_array_next(s, n, &pos, &el)) {
+    int st;
+    while ((st = np_json_array_next_object(s, n, &pos, &el, &out->obj)) != 0) {
+        if (st < 0) return -1;
         if (el.type != NP_JSON_OBJECT) continue;
-        np_json_error err;
-        np_json_status st = np_json_parse_object(el.val, el.val_len, &out->obj, &err);
-        if (st == NP_JSON_NOMEM) return -1;
-        if (st != NP_JSON_OK) continue;
         const np_json_member *type = np_json_object_get(&out->obj, "type");
         const np_json_member *field = np_json_object_get(&out->obj, "field");
         const np_json_member *start = np_json_object_get(&out->obj, "start");
