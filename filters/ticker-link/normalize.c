@@ -13,8 +13,39 @@ static const char latin_ext_a[129] = "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIi
                                      "UuWwYyYZzZzZzs";
 _Static_assert(sizeof latin_ext_a == 129, "U+0100..U+017F table");
 
-#define FNV_OFF   0xcbf29ce484222325ULL
-#define FNV_PRIME 0x100000001b3ULL
+/* The word hash, over the folded bytes: eight at a time (a little-endian chunk, the last
+ * one zero-padded: folded words hold no NUL), one multiply per chunk, where a multiply per
+ * byte made the tokenizer wait on it at every letter. The state takes bytes one by one
+ * (whash_byte) or whole chunks (whash_chunk, when none is pending), to the same result. */
+#define WH_SEED 0x9ae16a3b2f90404fULL
+#define WH_MUL  0xc6a4a7935bd1e995ULL
+typedef struct {
+    uint64_t h, part; /* the mix so far; the pending bytes of the current chunk */
+    unsigned n;       /* how many are pending (0..7) */
+} whash;
+
+static inline void whash_mix(whash *w, uint64_t chunk)
+{
+    uint64_t h = (w->h ^ chunk) * WH_MUL;
+    w->h = h ^ (h >> 32);
+}
+
+static inline void whash_byte(whash *w, unsigned b)
+{
+    w->part |= (uint64_t)(b & 0xFF) << (8 * w->n);
+    if (++w->n == 8) {
+        whash_mix(w, w->part);
+        w->part = 0;
+        w->n = 0;
+    }
+}
+
+static inline uint64_t whash_end(whash *w, size_t len)
+{
+    if (w->n) whash_mix(w, w->part);
+    uint64_t h = (w->h ^ (uint64_t)len) * WH_MUL;
+    return h ^ (h >> 29);
+}
 
 /* Decodes the code point at s[i] (valid UTF-8); sets *len. */
 static uint32_t decode(const unsigned char *s, size_t n, size_t i, size_t *len)
@@ -110,10 +141,23 @@ static const uint8_t ascii_class[128] = {
 
 uint64_t tl_word_hash(const char *folded, size_t n)
 {
-    uint64_t h = FNV_OFF;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)folded[i]) * FNV_PRIME;
-    return h ^ (h >> 29);
+    whash w = {WH_SEED, 0, 0};
+    for (size_t i = 0; i < n; i++) whash_byte(&w, (unsigned char)folded[i]);
+    return whash_end(&w, n);
 }
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+#define SWAR_WORDS 1
+#define ONES       0x0101010101010101ULL
+#define HIGHS      0x8080808080808080ULL
+/* The high bit of each byte of x that is an ASCII byte in (lo, hi) (Anderson's bit hacks,
+ * "has between"; exact per byte, 0 <= lo, hi <= 128). */
+static inline uint64_t between(uint64_t x, unsigned lo, unsigned hi)
+{
+    uint64_t low7 = x & ~HIGHS;
+    return (ONES * (127 + hi) - low7) & ~x & (low7 + ONES * (127 - lo)) & HIGHS;
+}
+#endif
 
 int tl_tokenize(const char *text, size_t n, tl_toks *out)
 {
@@ -205,10 +249,51 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
         tl_tok t;
         t.b0 = (uint32_t)i;
         t.cp0 = (uint32_t)cp;
-        uint64_t h = FNV_OFF;
+        whash h = {WH_SEED, 0, 0};
         unsigned len = 0, lower = 0, first = 1, upper_inside = 0;
         uint16_t fl = (uint16_t)pending;
         if (!space && glue && out->n && !(pending & TL_TOK_BREAK)) fl |= TL_TOK_GLUE;
+#ifdef SWAR_WORDS
+        /* Most words are ASCII letters and digits: read them eight bytes at a time, their
+         * classes as bit masks, the end found without a branch per byte. */
+        while (i + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            uint64_t up = between(x, 'A' - 1, 'Z' + 1), lo = between(x, 'a' - 1, 'z' + 1),
+                     dg = between(x, '0' - 1, '9' + 1);
+            uint64_t stop = ~(up | lo | dg) & HIGHS;
+            unsigned run = stop ? (unsigned)__builtin_ctzll(stop) >> 3 : 8;
+            if (run == 0) break;
+            uint64_t keep = run == 8 ? ~0ULL : (1ULL << (8 * run)) - 1;
+            up &= keep;
+            lo &= keep;
+            dg &= keep;
+            if (first) {
+                if (lo & 0x80)
+                    fl |= TL_TOK_LOWER;
+                else
+                    fl |= TL_TOK_UPPER; /* an upper-case letter or a digit */
+                up &= ~0xFFULL;         /* "upper inside" counts after the first */
+                first = 0;
+            }
+            upper_inside |= up != 0;
+            lower |= lo != 0;
+            if (dg) fl |= TL_TOK_DIGIT;
+            uint64_t folded = (x | 0x2020202020202020ULL) & keep; /* digits keep bit 5 */
+            if (h.n == 0 && run == 8) {
+                whash_mix(&h, folded);
+            } else if (h.n == 0) {
+                h.part = folded;
+                h.n = run;
+            } else {
+                for (unsigned k = 0; k < run; k++) whash_byte(&h, (unsigned)(folded >> (8 * k)));
+            }
+            len += run;
+            i += run;
+            cp += run;
+            if (run < 8) break;
+        }
+#endif
         while (i < n) {
             c = s[i];
             int f;
@@ -230,7 +315,7 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
                     fl |= TL_TOK_DIGIT;
                     if (first) fl |= TL_TOK_UPPER;
                 }
-                h = (h ^ c) * FNV_PRIME;
+                whash_byte(&h, c);
                 len++;
                 first = 0;
                 i++;
@@ -242,7 +327,7 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
                 if (f < 0) break;
             }
             if (f == 0) { /* caseless letter: hash its bytes */
-                for (size_t k = 0; k < clen; k++) h = (h ^ s[i + k]) * FNV_PRIME;
+                for (size_t k = 0; k < clen; k++) whash_byte(&h, s[i + k]);
                 len += (unsigned)clen;
                 if (first) fl |= TL_TOK_UPPER;
             } else {
@@ -259,7 +344,7 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
                 } else if (first) {
                     fl |= TL_TOK_UPPER; /* a digit */
                 }
-                h = (h ^ ch) * FNV_PRIME;
+                whash_byte(&h, ch);
                 len++;
             }
             first = 0;
@@ -277,7 +362,7 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
             i += a + 1;
             cp += 2;
         }
-        t.h = h ^ (h >> 29);
+        t.h = whash_end(&h, len);
         t.len = len > 0xFFFF ? 0xFFFF : (uint16_t)len;
         t.flags = fl;
         PUSH(out, t);
