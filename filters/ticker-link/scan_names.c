@@ -312,6 +312,14 @@ static int titled_person(const char *s, const tl_tok *t, size_t i, size_t end, s
     return tl_word_in(TL_W_TITLE, t[end].h);
 }
 
+/* Whether the word at byte b0 follows an apostrophe ("'" or U+2019) with no space. */
+static int elided_into(const char *s, uint32_t b0)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return (b0 >= 1 && u[b0 - 1] == '\'') ||
+           (b0 >= 3 && u[b0 - 3] == 0xE2 && u[b0 - 2] == 0x80 && u[b0 - 1] == 0x99);
+}
+
 /* "Siemens Mexico", "Thales UK": a company's unit in a country, when the country ends the
  * phrase (not "Ford Australia Foundation"), and the name before it is no word that makes a
  * region of a country or continent ("Latin America", "South Africa": Latin Resources linked
@@ -615,6 +623,13 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         if (single && end < nt && (t[end].flags & TL_TOK_GLUE) && (t[end].flags & TL_TOK_UPPER) &&
             !(t[end].flags & (TL_TOK_LOWER | TL_TOK_DIGIT)) && s[t[end].b0 - 1] == '-' &&
             !tl_matcher_may_start(M, t[end].h)) {
+            i = end - 1;
+            continue;
+        }
+        /* "Dell'Oro Group", "Dell'Osso said": a name elided by an apostrophe into a
+         * capitalized word is the first part of that word (Italian and French elisions). */
+        if (end < nt && (t[end].flags & TL_TOK_GLUE) && (t[end].flags & TL_TOK_UPPER) &&
+            elided_into(s, t[end].b0)) {
             i = end - 1;
             continue;
         }
