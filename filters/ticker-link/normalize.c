@@ -16,7 +16,7 @@ _Static_assert(sizeof latin_ext_a == 129, "U+0100..U+017F table");
 /* The word hash, over the folded bytes: eight at a time (a little-endian chunk, the last
  * one zero-padded: folded words hold no NUL), one multiply per chunk, where a multiply per
  * byte made the tokenizer wait on it at every letter. The state takes bytes one by one
- * (whash_byte) or whole chunks (whash_chunk, when none is pending), to the same result. */
+ * (whash_byte) or whole chunks (whash_mix, when none is pending), to the same result. */
 #define WH_SEED 0x9ae16a3b2f90404fULL
 #define WH_MUL  0xc6a4a7935bd1e995ULL
 typedef struct {
