@@ -31,8 +31,9 @@ enum {
     ETAG_GAZ_REGION,
     ETAG_GAZ_FIRST,
     ETAG_GAZ_MISC,
-    ETAG_GAZ_WORG, /* Wikipedia organisation titles and redirects */
-    ETAG_GAZ_WLOC, /* Wikipedia location titles and redirects */
+    ETAG_GAZ_WORG,   /* Wikipedia organisation titles and redirects */
+    ETAG_GAZ_WLOC,   /* Wikipedia location titles and redirects */
+    ETAG_GAZ_PERSON, /* parts of people's names, first or last ("Akram", "Warne") */
     ETAG_GAZ_NCAT
 };
 /* Not a feature: one-word company names exactly as listed (no legal suffix was stripped to
@@ -59,9 +60,9 @@ enum {
     ETAG_CAP_OTHER
 };
 
-/* Most static features one token can have (about 70 at worst: every gazetteer category on
- * the token and both neighbours). */
-#define ETAG_MAXFEAT 80
+/* Most static features one token can have (about 90 at worst: every gazetteer category on
+ * the token and both neighbours, in a document with a topic word). */
+#define ETAG_MAXFEAT 96
 
 /* Per-document working state, reused across documents: zero-initialize, free with
  * etag_features_free(). etag_features_compute() reads the document once (about 50 bytes per

@@ -10,8 +10,8 @@
 #include "tokenize.h"
 #include "utf8.h"
 
-static const char *const cat_names[ETAG_GAZ_NCAT] = {"org",   "country", "city",    "region",
-                                                     "first", "misc",    "wikiorg", "wikiloc"};
+static const char *const cat_names[ETAG_GAZ_NCAT] = {
+    "org", "country", "city", "region", "first", "misc", "wikiorg", "wikiloc", "person"};
 
 int etag_gaz_category(const char *name)
 {

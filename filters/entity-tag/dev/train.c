@@ -569,7 +569,8 @@ static void usage(void)
             "         [--min-feature-count N] [--average N]\n"
             "         [--folds N] [--cv K [--cv-eval FILE]...]\n"
             "         [--gazetteer-budget KEYS] [--decoder greedy|viterbi]\n"
-            "  CATEGORY: org, country, city, region, first, misc, wikiorg, wikiloc, orgname\n");
+            "  CATEGORY: org, country, city, region, first, misc, wikiorg, wikiloc, person,\n"
+            "            orgname\n");
 }
 
 int etag_train_main(int argc, char **argv)

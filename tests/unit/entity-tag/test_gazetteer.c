@@ -119,6 +119,14 @@ int main(void)
     etag_model_close(&m);
     etag_resources_builder_free(&rb);
 
+    /* the category names train --gazetteer takes, the person list's among them */
+    ok(etag_gaz_category("person") == ETAG_GAZ_PERSON &&
+           etag_gaz_category("wikiloc") == ETAG_GAZ_WLOC &&
+           etag_gaz_category("orgname") == ETAG_GAZ_ORGNAME && etag_gaz_category("people") == -1,
+       "category names: person, wikiloc, orgname; an unknown one is -1");
+    ok(ETAG_GAZ_NCAT * 3 <= 32 && ETAG_GAZ_NCAT < ETAG_GAZ_ORGNAME,
+       "%d categories fit a token's 3 bits each and stay below the orgname bit", ETAG_GAZ_NCAT);
+
     /* the size budget */
     etag_resource_builder small = {.max_keys = 4};
     const char *big = write_file("big.lst", "Alpha\nBeta Gamma\nDelta Epsilon Zeta\n");
