@@ -42,6 +42,7 @@ ETAG_RESOURCES = --gazetteer org=$(OUT)/entity-tag/companies.txt \
 	  --gazetteer wikiorg=$(ETAG_WIKI)/WikiOrganizationsRedirects.lst \
 	  --gazetteer wikiloc=$(ETAG_WIKI)/WikiLocations.lst \
 	  --gazetteer wikiloc=$(ETAG_WIKI)/WikiLocationsRedirects.lst \
+	  --gazetteer person=$(OUT)/entity-tag/people-names.txt \
 	  $(if $(ETAG_CLUSTERS),--clusters $(ETAG_CLUSTERS))
 
 # The recipe: the resources and the decoder (see cv-entity-tag for how each was chosen).
@@ -52,6 +53,8 @@ etag-lists: $(ETAG_BIN)
 	@mkdir -p $(OUT)/entity-tag
 	sh $(ETAG_GAZ)/companies.sh $(SHARED) > $(OUT)/entity-tag/companies.txt
 	sh $(ETAG_GAZ)/companies.sh --as-listed $(SHARED) > $(OUT)/entity-tag/company-names.txt
+	sh $(ETAG_GAZ)/people.sh $(ETAG_GAZ)/people-names.txt $(ETAG_NER)/conll2003/eng.train \
+	  > $(OUT)/entity-tag/people-names.txt
 
 # The shipped model learns eng.train and three quarters of eng.testa (documents d with
 # d % 4 != 0); the fourth quarter (54 documents) stays unseen, for the progress lines and the
