@@ -856,6 +856,81 @@ static int drop_reused(tl_brows *rows, size_t first)
     return 0;
 }
 
+static int cmp_intl_name(const void *a, const void *b)
+{
+    const tl_brow *x = &intl_rows->r[*(const size_t *)a], *y = &intl_rows->r[*(const size_t *)b];
+    int c = strcmp(x->mic, y->mic);
+    if (c) return c;
+    c = strcmp(x->name, y->name);
+    return c ? c : strcmp(x->symbol, y->symbol);
+}
+
+/* A share class written as the stock's code, a dash and one letter ("CTC-A": Canadian Tire's
+ * class A, its most traded line). */
+static int class_form(const char *sym)
+{
+    const char *d = strrchr(sym, '-');
+    return d && d[1] >= 'A' && d[1] <= 'Z' && !d[2];
+}
+
+/* Further current lines of one company on one exchange (rows[first..], the same name) that
+ * are not its shares as news names them, typed so that a mention of the name no longer
+ * links each of them (a mention of Credit Agricole linked 43 Paris lines):
+ * - Seoul's preferred shares: the common stock's code with its last digit 0 changed
+ *   ("005935" beside Samsung Electronics' "005930"), the exchange's numbering rule;
+ * - a series of lines FinanceDatabase gives no identifier (no ISIN, FIGI or composite
+ *   FIGI), three or more, when a line of the same name there has one: the products a bank
+ *   issues under its name (42 such lines beside Credit Agricole's "ACA"), as UBS's notes on
+ *   the SEC's list. One or two such lines are not typed: they are as often a former code
+ *   (Daimler's "DAI" beside "MBG", linked by news of its time) or another class of shares
+ *   (Shanghai's A shares beside the B shares' line) as a product. A share class written
+ *   "-A" never counts. has_id[i - first] says whether row i had an identifier; NULL when
+ *   the file has no identifier columns. */
+static int type_further_lines(tl_brows *rows, size_t first, const uint8_t *has_id)
+{
+    size_t n = rows->n - first, m = 0;
+    size_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    if (!idx) return -1;
+    for (size_t i = first; i < rows->n; i++)
+        if (!rows->r[i].dropped && !rows->r[i].to[0]) idx[m++] = i;
+    intl_rows = rows;
+    qsort(idx, m, sizeof *idx, cmp_intl_name);
+    for (size_t a = 0, b; a < m; a = b) {
+        const tl_brow *A = &rows->r[idx[a]];
+        int any_id = 0, bare = 0;
+        for (b = a; b < m && !strcmp(rows->r[idx[b]].mic, A->mic) &&
+                    !strcmp(rows->r[idx[b]].name, A->name);
+             b++) {
+            const tl_brow *r = &rows->r[idx[b]];
+            int id = has_id && has_id[idx[b] - first];
+            any_id |= id;
+            bare += !id && r->type == TL_SEC_COMMON && !class_form(r->symbol);
+        }
+        if (b - a < 2) continue;
+        int series = any_id && bare >= 3;
+        int seoul = !strcmp(A->mic, "XKRX") || !strcmp(A->mic, "XKOS");
+        for (size_t k = a; k < b; k++) {
+            tl_brow *r = &rows->r[idx[k]];
+            if (r->type != TL_SEC_COMMON) continue;
+            size_t len = strlen(r->symbol);
+            if (seoul && len == 6 && r->symbol[5] != '0') {
+                int common = 0;
+                for (size_t j = a; j < b && !common; j++) {
+                    const char *s = rows->r[idx[j]].symbol;
+                    common = strlen(s) == 6 && !strncmp(s, r->symbol, 5) && s[5] == '0';
+                }
+                if (common) {
+                    r->type = TL_SEC_PREFERRED;
+                    continue;
+                }
+            }
+            if (series && !has_id[idx[k] - first] && !class_form(r->symbol)) r->type = TL_SEC_OTHER;
+        }
+    }
+    free(idx);
+    return 0;
+}
+
 int tl_read_intl(const char *path, const char *date, tl_brows *out)
 {
     size_t first = out->n;
@@ -867,6 +942,11 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
     int col[13];
     enum { SYM, NAME, MIC, COUNTRY, SECTOR, DELISTED, NC };
     static const char *const want[NC] = {"symbol", "name", "mic", "country", "sector", "delisted"};
+    /* optional: the identifiers (see type_further_lines) */
+    static const char *const ids[3] = {"isin", "figi", "composite_figi"};
+    int idcol[3] = {-1, -1, -1}, nid = 0;
+    uint8_t *has_id = NULL; /* per row added, from first */
+    size_t has_cap = 0;
     for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
         line++;
         size_t n = strlen(l);
@@ -892,6 +972,9 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
                     return -1;
                 }
             }
+            for (int c = 0; c < 3; c++)
+                for (int i = 0; i < nf; i++)
+                    if (!strcmp(f[i], ids[c])) idcol[nid++] = i;
             continue;
         }
         int maxc = 0;
@@ -945,7 +1028,28 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
             r->prior = TL_PRIOR_DELISTED;
         }
         r->type = intl_security_type(x->mic, sym);
+        if (nid) {
+            size_t k = out->n - first;
+            if (k > has_cap) {
+                size_t cap = has_cap ? has_cap * 2 : 4096;
+                uint8_t *h = realloc(has_id, cap);
+                if (!h) {
+                    free(has_id);
+                    free(text);
+                    np_error("%s: out of memory", path);
+                    return -1;
+                }
+                has_id = h;
+                has_cap = cap;
+            }
+            has_id[k - 1] = 0;
+            for (int c = 0; c < nid; c++)
+                if (idcol[c] < nf && f[idcol[c]][0]) has_id[k - 1] = 1;
+        }
     }
     free(text);
-    return date ? drop_reused(out, first) : 0;
+    int rc = (date && drop_reused(out, first)) || type_further_lines(out, first, has_id) ? -1 : 0;
+    free(has_id);
+    if (rc) np_error("%s: out of memory", path);
+    return rc;
 }

@@ -1,0 +1,52 @@
+#!/bin/sh
+# newspipe-ticker-link import: further lines of one company on one exchange that are not its
+# shares as news names them are typed, so that the company's name links its shares only:
+# a series of three or more FinanceDatabase lines with no identifier beside a line of the
+# same name that has one (a bank's products), and Seoul's preferred shares (the common
+# stock's code with its last digit 0 changed). One or two bare lines stay shares (a former
+# code, another class). Names and codes written for this test.
+. "$NP_TOP/tests/lib.sh"
+. "$NP_TOP/tests/ticker-link/lib.sh"
+
+hdr='symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n'
+line() { # SYMBOL NAME MIC COUNTRY FIGI
+    printf '%s\t%s\tX\t%s\tX\t%s\tEUR\tFinancials\tBanks\t\t%s\t\tFalse\n' "$1" "$2" "$3" "$4" "$5"
+}
+{
+    printf "$hdr"
+    line BAQ.PA 'Banque Aquitaine S.A.' XPAR France BBG000TEST01
+    for s in BAQAB BAQAC BAQAD BAQ-A; do line "$s.PA" 'Banque Aquitaine S.A.' XPAR France ''; done
+    line LOR.PA 'Loriot SA' XPAR France BBG000TEST02
+    for s in LORNV LORX; do line "$s.PA" 'Loriot SA' XPAR France ''; done
+    line 097950.KS 'Hanbit Foods Co., Ltd.' XKRX 'South Korea' ''
+    line 097955.KS 'Hanbit Foods Co., Ltd.' XKRX 'South Korea' ''
+    line 123455.KS 'Other Korea Co., Ltd.' XKRX 'South Korea' ''
+} > "$T/intl.tsv"
+"$TL" import --intl "$T/intl.tsv" -o "$T/l.tsv" 2> "$T/e"
+ok $? "import"
+type_of() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v s="$1" '$2 == s { print ($12 == "" ? "common" : $12) }'; }
+is "$(type_of BAQ)" "common" "the line with an identifier is the shares"
+is "$(type_of BAQAB)|$(type_of BAQAC)|$(type_of BAQAD)" "other|other|other" \
+    "a series of three bare lines beside it are products"
+is "$(type_of BAQ-A)" "common" "a share class written -A is not one of them"
+is "$(type_of LORNV)|$(type_of LORX)" "common|common" "two bare lines stay shares"
+is "$(type_of 097955)" "preferred" "Seoul: the common code's last 0 changed is a preferred share"
+is "$(type_of 097950)" "common" "the common code stays common"
+is "$(type_of 123455)" "common" "a code ending 5 with no common line of the same name stays"
+
+# A mention of the name links the shares, not the products; a code written in the text still
+# links its own line.
+echo '{"id":"a","body":"Banque Aquitaine said on Tuesday its profit rose."}' |
+    "$TL" --listings "$T/l.tsv" > "$T/o1" 2> "$T/e"
+ok $? "link"
+is "$(python3 -c 'import json,sys; print(" ".join(sorted(t["symbol"] for t in json.loads(sys.stdin.readline())["tickers"])))' < "$T/o1")" \
+    "BAQ BAQ-A" "the name links the shares and the class, not the series"
+echo '{"id":"b","body":"Hanbit Foods preferred shares ( 097955.KS ) rose."}' |
+    "$TL" --listings "$T/l.tsv" > "$T/o2" 2> "$T/e"
+ok $? "link an explicit code"
+like "$(cat "$T/o2")" '"symbol":"097955"' "the preferred line's own code links it"
+echo '{"id":"c","body":"Hanbit Foods said on Tuesday its profit rose."}' |
+    "$TL" --listings "$T/l.tsv" > "$T/o3" 2> "$T/e"
+is "$(python3 -c 'import json,sys; print(" ".join(sorted(t["symbol"] for t in json.loads(sys.stdin.readline())["tickers"])))' < "$T/o3")" \
+    "097950" "the name alone links the common line only"
+done_testing
