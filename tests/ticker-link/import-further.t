@@ -49,4 +49,22 @@ echo '{"id":"c","body":"Hanbit Foods said on Tuesday its profit rose."}' |
     "$TL" --listings "$T/l.tsv" > "$T/o3" 2> "$T/e"
 is "$(python3 -c 'import json,sys; print(" ".join(sorted(t["symbol"] for t in json.loads(sys.stdin.readline())["tickers"])))' < "$T/o3")" \
     "097950" "the name alone links the common line only"
+
+# Primary listing ties.
+{
+    printf "$hdr"
+    line VGA.AS 'Vogel Groep N.V.' XAMS Netherlands ''
+    line VGB.AS 'Vogel Groep N.V.' XAMS Netherlands ''
+    line AQ-A.L 'Aquila plc' XLON 'United Kingdom' ''
+    line AQ.L 'Aquila plc' XLON 'United Kingdom' ''
+    line TIM-A.TO 'Timber Corp.' XTSE Canada ''
+    line TIM.TO 'Timber Corp.' XTSE Canada ''
+} > "$T/intl2.tsv"
+printf 'issuer\tsymbol\tmic\tric\n@XAMS:VGA\tVGB\tXAMS\tVGB.AS\n' > "$T/cur2.tsv"
+"$TL" import --intl "$T/intl2.tsv" --aliases "$T/cur2.tsv" -o "$T/l2.tsv" 2> "$T/e"
+ok $? "import with a Reuters code"
+primary() { grep -v '^#' "$T/l2.tsv" | awk -F'\t' -v n="$1" '$10 == n && $5 == 1 { print $2 }'; }
+is "$(primary 'Vogel Groep N.V.')" "VGB" "the line with a Reuters code is primary"
+is "$(primary 'Aquila plc')" "AQ" "then the code without a dash"
+is "$(primary 'Timber Corp.')" "TIM-A" "in Toronto a class written -A is not passed over (the first line, as before)"
 done_testing

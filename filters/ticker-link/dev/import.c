@@ -808,6 +808,12 @@ static void choose_primary(tl_brows *rows, const size_t *idx, size_t a, size_t b
               r->symbol[2] <= '9'))
             rank += 1;
         if (dom[0] && !strcmp(dom, mic_country(r->mic))) rank += 8;
+        /* Ties: the line a Reuters code is known for (ING's "INGA", not its perpetuals'
+         * "IGPA"; Volvo's B shares), then a code without a series dash (Aviva's "AV", not
+         * its preference shares' "AV-A"; in Toronto, where preferreds are typed, "-A" is a
+         * class and often the traded one: Canadian Tire's "CTC-A"); else the first. */
+        int toronto = !strcmp(r->mic, "XTSE") || !strcmp(r->mic, "XTSX");
+        rank = rank * 4 + (r->ric[0] ? 2 : 0) + (toronto || !strchr(r->symbol, '-'));
         if (rank > best_rank) {
             best = k;
             best_rank = rank;
