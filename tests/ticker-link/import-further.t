@@ -50,6 +50,35 @@ echo '{"id":"c","body":"Hanbit Foods said on Tuesday its profit rose."}' |
 is "$(python3 -c 'import json,sys; print(" ".join(sorted(t["symbol"] for t in json.loads(sys.stdin.readline())["tickers"])))' < "$T/o3")" \
     "097950" "the name alone links the common line only"
 
+# Sydney: ordinary shares have three characters; a longer code that opens with a listed one
+# is a further security of that company ("P" and a letter: preference shares, hybrids), and
+# under another name it joins the shares, its name kept as theirs (a former name).
+{
+    printf "$hdr"
+    line BKA.AX 'Bunyip Bank Limited' XASX Australia ''
+    line BKAPD.AX 'Bunyip Bank Limited' XASX Australia ''
+    line BKADB.AX 'Bunyip Bank Limited' XASX Australia ''
+    line WOM.AX 'Wombat Group Holdings Limited' XASX Australia ''
+    line WOMPH.AX 'Wombat Banking Corporation Limited' XASX Australia ''
+    line KOAPA.AX 'Koala Capital Limited' XASX Australia ''
+    line EMU.AX 'Emu Holdings Limited' XASX Australia ''
+    line EMUHB.AX 'EMU NOTES FRN 10/2023' XASX Australia ''
+} > "$T/intl3.tsv"
+"$TL" import --intl "$T/intl3.tsv" -o "$T/l3.tsv" 2> "$T/e"
+ok $? "import Sydney lines"
+row3() { grep -v '^#' "$T/l3.tsv" | awk -F'\t' -v s="$1" '$2 == s { print $1 "|" ($12 == "" ? "common" : $12) }'; }
+is "$(row3 BKAPD | cut -d'|' -f2)|$(row3 BKADB | cut -d'|' -f2)" "preferred|other" \
+    "a hybrid is preferred, a deferred line other"
+is "$(row3 WOMPH | cut -d'|' -f2)" "preferred" "under another name too"
+is "$(row3 WOMPH | cut -d'|' -f1)" "$(row3 WOM | cut -d'|' -f1)" "and it joins the shares' issuer"
+is "$(row3 KOAPA | cut -d'|' -f2)" "common" "a code whose first three characters are no listing stays"
+echo '{"id":"d","date":"2013-10-01","body":"Wombat Banking Corporation Limited said on Tuesday its profit rose."}' |
+    "$TL" --listings "$T/l3.tsv" > "$T/o4" 2> "$T/e"
+is "$(python3 -c 'import json,sys; print(" ".join(sorted(t["symbol"] for t in json.loads(sys.stdin.readline())["tickers"])))' < "$T/o4")" \
+    "WOM" "the former name links the shares, not the hybrid"
+aliases3() { grep -v '^#' "$T/l3.tsv" | awk -F'\t' -v s="$1" '$1 == s && $11 != "" { print $11 }'; }
+is "$(aliases3 "$(row3 EMU | cut -d'|' -f1)")" "" "a security's name is not kept as the company's"
+
 # Primary listing ties.
 {
     printf "$hdr"

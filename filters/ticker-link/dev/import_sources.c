@@ -856,6 +856,13 @@ static int drop_reused(tl_brows *rows, size_t first)
     return 0;
 }
 
+static int has_lower(const char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'a' && *s <= 'z') return 1;
+    return 0;
+}
+
 static int cmp_intl_name(const void *a, const void *b)
 {
     const tl_brow *x = &intl_rows->r[*(const size_t *)a], *y = &intl_rows->r[*(const size_t *)b];
@@ -878,6 +885,14 @@ static int class_form(const char *sym)
  * links each of them (a mention of Credit Agricole linked 43 Paris lines):
  * - Seoul's preferred shares: the common stock's code with its last digit 0 changed
  *   ("005935" beside Samsung Electronics' "005930"), the exchange's numbering rule;
+ * - Sydney's further securities of a company: its three-character code and more, "P" then
+ *   a letter for preference shares and hybrids ("CBAPD", Commonwealth Bank's PERLS),
+ *   others for deferred settlement, contributing or new shares and notes ("BRLDB"); also
+ *   under another name than the shares' ("ANZPH" under the bank's name of 2013 while
+ *   "ANZ" is under ANZ Group Holdings'): ordinary shares have three characters. Such a
+ *   line takes the shares' name, so that it joins their issuer, and keeps its own as an
+ *   alias when it reads as a company's (a former name: "Lithium Australia NL" of Livium),
+ *   not a security's ("... PERPETUAL FLTG RTE CAP NOTE", "CSHARE RTS FORUS", a date);
  * - a series of lines FinanceDatabase gives no identifier (no ISIN, FIGI or composite
  *   FIGI), three or more, when a line of the same name there has one: the products a bank
  *   issues under its name (42 such lines beside Credit Agricole's "ACA"), as UBS's notes on
@@ -906,13 +921,44 @@ static int type_further_lines(tl_brows *rows, size_t first, const uint8_t *has_i
             any_id |= id;
             bare += !id && r->type == TL_SEC_COMMON && !class_form(r->symbol);
         }
-        if (b - a < 2) continue;
         int series = any_id && bare >= 3;
         int seoul = !strcmp(A->mic, "XKRX") || !strcmp(A->mic, "XKOS");
+        int sydney = !strcmp(A->mic, "XASX");
+        if (b - a < 2 && !sydney) continue;
         for (size_t k = a; k < b; k++) {
             tl_brow *r = &rows->r[idx[k]];
             if (r->type != TL_SEC_COMMON) continue;
             size_t len = strlen(r->symbol);
+            if (sydney && len > 3) {
+                const tl_brow *base = NULL;
+                for (size_t j = 0; j < m && !base; j++) {
+                    const tl_brow *s = &rows->r[idx[j]];
+                    if (!strcmp(s->mic, "XASX") && strlen(s->symbol) == 3 &&
+                        !strncmp(s->symbol, r->symbol, 3))
+                        base = s;
+                }
+                if (base && strcmp(base->name, r->name)) {
+                    char *own = r->name;
+                    r->name = tl_strdup(base->name);
+                    if (!r->name) {
+                        r->name = own;
+                        free(idx);
+                        return -1;
+                    }
+                    int company = tl_security_type(own) == TL_SEC_COMMON &&
+                                  !strpbrk(own, "0123456789") && has_lower(own);
+                    if (company && !r->aliases[0]) {
+                        free(r->aliases);
+                        r->aliases = own;
+                    } else {
+                        free(own);
+                    }
+                }
+                if (base) {
+                    r->type = r->symbol[3] == 'P' ? TL_SEC_PREFERRED : TL_SEC_OTHER;
+                    continue;
+                }
+            }
             if (seoul && len == 6 && r->symbol[5] != '0') {
                 int common = 0;
                 for (size_t j = a; j < b && !common; j++) {
