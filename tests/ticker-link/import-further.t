@@ -17,10 +17,16 @@ line() { # SYMBOL NAME MIC COUNTRY FIGI
     line BAQ.PA 'Banque Aquitaine S.A.' XPAR France BBG000TEST01
     for s in BAQAB BAQAC BAQAD BAQ-A; do line "$s.PA" 'Banque Aquitaine S.A.' XPAR France ''; done
     line LOR.PA 'Loriot SA' XPAR France BBG000TEST02
-    for s in LORNV LORX; do line "$s.PA" 'Loriot SA' XPAR France ''; done
+    for s in LORB LORX; do line "$s.PA" 'Loriot SA' XPAR France ''; done
     line 097950.KS 'Hanbit Foods Co., Ltd.' XKRX 'South Korea' ''
     line 097955.KS 'Hanbit Foods Co., Ltd.' XKRX 'South Korea' ''
     line 123455.KS 'Other Korea Co., Ltd.' XKRX 'South Korea' ''
+    line ALPN.SW 'Alpenmilch AG' XSWX Switzerland ''
+    line ALPNE.SW 'Alpenmilch AG' XSWX Switzerland ''
+    line ALPNEE.SW 'Alpenmilch AG' XSWX Switzerland ''
+    line LUM.PA 'Lumiere SA' XPAR France ''
+    line LUMNV.PA 'Lumiere SA' XPAR France ''
+    line LUMX.PA 'Lumiere SA' XPAR France ''
 } > "$T/intl.tsv"
 "$TL" import --intl "$T/intl.tsv" -o "$T/l.tsv" 2> "$T/e"
 ok $? "import"
@@ -29,10 +35,14 @@ is "$(type_of BAQ)" "common" "the line with an identifier is the shares"
 is "$(type_of BAQAB)|$(type_of BAQAC)|$(type_of BAQAD)" "other|other|other" \
     "a series of three bare lines beside it are products"
 is "$(type_of BAQ-A)" "common" "a share class written -A is not one of them"
-is "$(type_of LORNV)|$(type_of LORX)" "common|common" "two bare lines stay shares"
+is "$(type_of LORB)|$(type_of LORX)" "common|common" "two bare lines stay shares"
 is "$(type_of 097955)" "preferred" "Seoul: the common code's last 0 changed is a preferred share"
 is "$(type_of 097950)" "common" "the common code stays common"
 is "$(type_of 123455)" "common" "a code ending 5 with no common line of the same name stays"
+is "$(type_of ALPN)|$(type_of ALPNE)|$(type_of ALPNEE)" "common|other|other" \
+    "Zurich: a second trading line (E, EE) is not the shares' line"
+is "$(type_of LUM)|$(type_of LUMNV)|$(type_of LUMX)" "common|other|common" \
+    "Paris: new shares (NV) are not either; another suffix stays"
 
 # A mention of the name links the shares, not the products; a code written in the text still
 # links its own line.

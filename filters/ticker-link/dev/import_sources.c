@@ -893,6 +893,9 @@ static int class_form(const char *sym)
  *   line takes the shares' name, so that it joins their issuer, and keeps its own as an
  *   alias when it reads as a company's (a former name: "Lithium Australia NL" of Livium),
  *   not a security's ("... PERPETUAL FLTG RTE CAP NOTE", "CSHARE RTS FORUS", a date);
+ * - Zurich's second trading lines (for buybacks: the shares' code and "E" or "EE",
+ *   "NESNE" beside Nestle's "NESN") and Paris's lines of new shares (the code and "NV",
+ *   "SANNV" beside Sanofi's "SAN"), the exchanges' naming;
  * - a series of lines FinanceDatabase gives no identifier (no ISIN, FIGI or composite
  *   FIGI), three or more, when a line of the same name there has one: the products a bank
  *   issues under its name (42 such lines beside Credit Agricole's "ACA"), as UBS's notes on
@@ -924,6 +927,10 @@ static int type_further_lines(tl_brows *rows, size_t first, const uint8_t *has_i
         int series = any_id && bare >= 3;
         int seoul = !strcmp(A->mic, "XKRX") || !strcmp(A->mic, "XKOS");
         int sydney = !strcmp(A->mic, "XASX");
+        const char *const *tails = NULL;
+        static const char *const zurich[] = {"E", "EE", NULL}, *const paris[] = {"NV", NULL};
+        if (!strcmp(A->mic, "XSWX")) tails = zurich;
+        if (!strcmp(A->mic, "XPAR")) tails = paris;
         if (b - a < 2 && !sydney) continue;
         for (size_t k = a; k < b; k++) {
             tl_brow *r = &rows->r[idx[k]];
@@ -969,6 +976,18 @@ static int type_further_lines(tl_brows *rows, size_t first, const uint8_t *has_i
                     r->type = TL_SEC_PREFERRED;
                     continue;
                 }
+            }
+            int further = 0;
+            for (size_t j = a; tails && j < b && !further; j++) {
+                const char *s = rows->r[idx[j]].symbol;
+                size_t sl = strlen(s);
+                if (j == k || sl >= len || strncmp(s, r->symbol, sl)) continue;
+                for (const char *const *t = tails; *t && !further; t++)
+                    further = !strcmp(r->symbol + sl, *t);
+            }
+            if (further) {
+                r->type = TL_SEC_OTHER;
+                continue;
             }
             if (series && !has_id[idx[k] - first] && !class_form(r->symbol)) r->type = TL_SEC_OTHER;
         }
