@@ -94,16 +94,16 @@ is "$(aliases3 "$(row3 EMU | cut -d'|' -f1)")" "" "a security's name is not kept
     printf "$hdr"
     line VGA.AS 'Vogel Groep N.V.' XAMS Netherlands ''
     line VGB.AS 'Vogel Groep N.V.' XAMS Netherlands ''
-    line AQ-A.L 'Aquila plc' XLON 'United Kingdom' ''
-    line AQ.L 'Aquila plc' XLON 'United Kingdom' ''
     line TIM-A.TO 'Timber Corp.' XTSE Canada ''
     line TIM.TO 'Timber Corp.' XTSE Canada ''
+    line FJL-PREFB.ST 'Fjall AB' XSTO Sweden ''
+    line FJL-B.ST 'Fjall AB' XSTO Sweden ''
 } > "$T/intl2.tsv"
 printf 'issuer\tsymbol\tmic\tric\n@XAMS:VGA\tVGB\tXAMS\tVGB.AS\n' > "$T/cur2.tsv"
 "$TL" import --intl "$T/intl2.tsv" --aliases "$T/cur2.tsv" -o "$T/l2.tsv" 2> "$T/e"
 ok $? "import with a Reuters code"
 primary() { grep -v '^#' "$T/l2.tsv" | awk -F'\t' -v n="$1" '$10 == n && $5 == 1 { print $2 }'; }
 is "$(primary 'Vogel Groep N.V.')" "VGB" "the line with a Reuters code is primary"
-is "$(primary 'Aquila plc')" "AQ" "then the code without a dash"
-is "$(primary 'Timber Corp.')" "TIM-A" "in Toronto a class written -A is not passed over (the first line, as before)"
+is "$(primary 'Timber Corp.')" "TIM-A" "else the first line: a class written -A is not passed over"
+is "$(primary 'Fjall AB')" "FJL-B" "a Stockholm preference share of a series (-PREFB) is not primary"
 done_testing

@@ -809,11 +809,10 @@ static void choose_primary(tl_brows *rows, const size_t *idx, size_t a, size_t b
             rank += 1;
         if (dom[0] && !strcmp(dom, mic_country(r->mic))) rank += 8;
         /* Ties: the line a Reuters code is known for (ING's "INGA", not its perpetuals'
-         * "IGPA"; Volvo's B shares), then a code without a series dash (Aviva's "AV", not
-         * its preference shares' "AV-A"; in Toronto, where preferreds are typed, "-A" is a
-         * class and often the traded one: Canadian Tire's "CTC-A"); else the first. */
-        int toronto = !strcmp(r->mic, "XTSE") || !strcmp(r->mic, "XTSX");
-        rank = rank * 4 + (r->ric[0] ? 2 : 0) + (toronto || !strchr(r->symbol, '-'));
+         * "IGPA"; Volvo's B shares); else the first. Not a code without a dash: "-A" and
+         * "-B" are share classes in Toronto, Stockholm and Copenhagen, and often the traded
+         * one ("CTC-A", "IDUN-B"), as London's "BT-A" is BT's shares. */
+        rank = rank * 2 + (r->ric[0] ? 1 : 0);
         if (rank > best_rank) {
             best = k;
             best_rank = rank;

@@ -799,7 +799,7 @@ static int secondary_quote(const tl_exchange *x, const char *sym, const char *na
 
 /* FinanceDatabase writes a Toronto or Stockholm security other than the common stock as the
  * stock's symbol, a dash and a class code (Yahoo's form of TSX "BMO.PR.B"): "BMO-PB",
- * "ALA-PFA" and "SHB-PREF" are preferred shares, "-WT" warrants, "-RT" rights, "-DB"
+ * "ALA-PFA", "SHB-PREF" and "OP-PREFB" are preferred shares, "-WT" warrants, "-RT" rights, "-DB"
  * debentures, "-BTA" and "-TO1" Swedish subscription rights and warrants. Typed, they are
  * neither the issuer's primary listing nor linked by its name (they were both: a mention of
  * Bank of Montreal linked its six preferreds). Units ("-UN"), US-dollar lines ("-U") and
@@ -817,7 +817,7 @@ static int intl_security_type(const char *mic, const char *sym)
             return TL_SEC_OTHER;
         if (!strncmp(c, "DB", 2)) return TL_SEC_NOTE;
     } else if (!strcmp(mic, "XSTO")) {
-        if (!strcmp(c, "PREF")) return TL_SEC_PREFERRED;
+        if (!strncmp(c, "PREF", 4) && n <= 5) return TL_SEC_PREFERRED; /* also "-PREFB" */
         if ((!strncmp(c, "BT", 2) && n == 3) ||
             (!strncmp(c, "TO", 2) && n >= 3 && c[2] >= '0' && c[2] <= '9'))
             return TL_SEC_OTHER;
