@@ -89,6 +89,16 @@ is "$(python3 -c 'import json,sys; print(" ".join(sorted(t["symbol"] for t in js
 aliases3() { grep -v '^#' "$T/l3.tsv" | awk -F'\t' -v s="$1" '$1 == s && $11 != "" { print $11 }'; }
 is "$(aliases3 "$(row3 EMU | cut -d'|' -f1)")" "" "a security's name is not kept as the company's"
 
+# Nasdaq's fifth letter: the SEC's further codes of a company, its code and W, R or U, are
+# its warrants, rights and units; another fifth letter stays.
+printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[60,"GLACIER CORP","GLAC","Nasdaq"],[60,"GLACIER CORP","GLACW","Nasdaq"],[60,"GLACIER CORP","GLACU","Nasdaq"],[60,"GLACIER CORP","GLACR","Nasdaq"],[60,"GLACIER CORP","GLACK","Nasdaq"]]}' > "$T/sec4.json"
+printf '%s' '[{"symbol":"GLAC","name":"Glacier Corp Common Stock","marketCap":"900000000","country":"United States","ipoyear":"","industry":"","sector":""}]' > "$T/scr4.json"
+"$TL" import --screener "$T/scr4.json:XNAS" --sec "$T/sec4.json" -o "$T/l4.tsv" 2> "$T/e"
+ok $? "import SEC lines"
+type4() { grep -v '^#' "$T/l4.tsv" | awk -F'\t' -v s="$1" '$2 == s { print ($12 == "" ? "common" : $12) }'; }
+is "$(type4 GLAC)|$(type4 GLACW)|$(type4 GLACU)|$(type4 GLACR)|$(type4 GLACK)" \
+    "common|other|other|other|common" "W, R and U after the code are other securities"
+
 # Primary listing ties.
 {
     printf "$hdr"

@@ -445,6 +445,16 @@ static int common_symbol(const char *sym)
     return strchr("PWUR", d[1]) == NULL;
 }
 
+/* Nasdaq's fifth letter: a five-letter Nasdaq code that is the stock's code and more,
+ * ending in W, R or U, is its warrants, rights or units ("EXEEW" of Expand Energy's "EXE",
+ * "CCIXU" of "CCIX"), which the SEC's list gives under the company's name. */
+static int nasdaq_further(const tl_brow *stock, const tl_brow *r)
+{
+    size_t n = strlen(r->symbol), sn = strlen(stock->symbol);
+    return !strcmp(r->mic, "XNAS") && n == 5 && sn < n && strchr("WRU", r->symbol[4]) &&
+           !strncmp(stock->symbol, r->symbol, sn);
+}
+
 int tl_read_sec(const char *path, tl_brows *out)
 {
     char *text;
@@ -571,7 +581,8 @@ int tl_read_sec(const char *path, tl_brows *out)
                 if (j == i || s->type < 0 || !TL_SEC_IS_EQUITY(s->type) ||
                     strcmp(s->issuer, r->issuer))
                     continue;
-                t = strncmp(s->symbol, r->symbol, 2) ? TL_SEC_OTHER : TL_SEC_COMMON;
+                t = strncmp(s->symbol, r->symbol, 2) || nasdaq_further(s, r) ? TL_SEC_OTHER
+                                                                             : TL_SEC_COMMON;
                 break;
             }
         r->type = t;
