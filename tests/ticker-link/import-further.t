@@ -1,10 +1,11 @@
 #!/bin/sh
 # newspipe-ticker-link import: further lines of one company on one exchange that are not its
-# shares as news names them are typed, so that the company's name links its shares only:
-# a series of three or more FinanceDatabase lines with no identifier beside a line of the
-# same name that has one (a bank's products), and Seoul's preferred shares (the common
-# stock's code with its last digit 0 changed). One or two bare lines stay shares (a former
-# code, another class). Names and codes written for this test.
+# shares as news names them are typed, so that the company's name links its shares only: a
+# series of three or more FinanceDatabase lines with no identifier beside a line of the same
+# name that has one (a bank's products; one or two bare lines stay shares: a former code,
+# another class), Seoul's preferred shares, Sydney's further securities, Zurich's second
+# trading lines, Paris's new shares, Nasdaq's warrants, rights and units. Names and codes
+# written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 
@@ -30,7 +31,10 @@ line() { # SYMBOL NAME MIC COUNTRY FIGI
 } > "$T/intl.tsv"
 "$TL" import --intl "$T/intl.tsv" -o "$T/l.tsv" 2> "$T/e"
 ok $? "import"
-type_of() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v s="$1" '$2 == s { print ($12 == "" ? "common" : $12) }'; }
+type_in() { # TABLE SYMBOL: the line's type ("common" for the empty column)
+    grep -v '^#' "$1" | awk -F'\t' -v s="$2" '$2 == s { print ($12 == "" ? "common" : $12) }'
+}
+type_of() { type_in "$T/l.tsv" "$1"; }
 is "$(type_of BAQ)" "common" "the line with an identifier is the shares"
 is "$(type_of BAQAB)|$(type_of BAQAC)|$(type_of BAQAD)" "other|other|other" \
     "a series of three bare lines beside it are products"
@@ -39,6 +43,20 @@ is "$(type_of LORB)|$(type_of LORX)" "common|common" "two bare lines stay shares
 is "$(type_of 097955)" "preferred" "Seoul: the common code's last 0 changed is a preferred share"
 is "$(type_of 097950)" "common" "the common code stays common"
 is "$(type_of 123455)" "common" "a code ending 5 with no common line of the same name stays"
+# A file without the identifier columns (they are optional): no series can be told, the
+# exchanges' naming rules still apply.
+{
+    printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tdelisted\n'
+    for s in BAQ BAQAB BAQAC BAQAD; do
+        printf '%s.PA\tBanque Aquitaine S.A.\tX\tXPAR\tX\tFrance\tEUR\tFinancials\tBanks\tFalse\n' "$s"
+    done
+    printf '%s.KS\tHanbit Foods Co., Ltd.\tX\tXKRX\tX\tSouth Korea\tKRW\tConsumer Staples\tFood\tFalse\n' \
+        097950 097955
+} > "$T/intl0.tsv"
+"$TL" import --intl "$T/intl0.tsv" -o "$T/l0.tsv" 2> "$T/e"
+ok $? "import a file without identifier columns"
+is "$(type_in "$T/l0.tsv" BAQAB)|$(type_in "$T/l0.tsv" 097955)" "common|preferred" \
+    "without identifiers no series is typed; Seoul's rule still applies"
 is "$(type_of ALPN)|$(type_of ALPNE)|$(type_of ALPNEE)" "common|other|other" \
     "Zurich: a second trading line (E, EE) is not the shares' line"
 is "$(type_of LUM)|$(type_of LUMNV)|$(type_of LUMX)" "common|other|common" \
@@ -95,7 +113,7 @@ printf '%s' '{"fields":["cik","name","ticker","exchange"],"data":[[60,"GLACIER C
 printf '%s' '[{"symbol":"GLAC","name":"Glacier Corp Common Stock","marketCap":"900000000","country":"United States","ipoyear":"","industry":"","sector":""}]' > "$T/scr4.json"
 "$TL" import --screener "$T/scr4.json:XNAS" --sec "$T/sec4.json" -o "$T/l4.tsv" 2> "$T/e"
 ok $? "import SEC lines"
-type4() { grep -v '^#' "$T/l4.tsv" | awk -F'\t' -v s="$1" '$2 == s { print ($12 == "" ? "common" : $12) }'; }
+type4() { type_in "$T/l4.tsv" "$1"; }
 is "$(type4 GLAC)|$(type4 GLACW)|$(type4 GLACU)|$(type4 GLACR)|$(type4 GLACK)" \
     "common|other|other|other|common" "W, R and U after the code are other securities"
 
