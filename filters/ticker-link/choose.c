@@ -95,9 +95,11 @@ static void nation_support(tl_linker *L)
     const tl_table *T = L->table;
     for (size_t k = 0; k < L->nm; k++) {
         tl_mention *m = &L->m[k];
-        if (m->method != M_NAME || m->dead || !m->placeable || m->cue || m->issuer == TL_NONE)
-            continue;
-        if (in_country(T, m->issuer, m->nation)) m->cue = 1;
+        if (m->method != M_NAME || m->dead || m->cue || m->issuer == TL_NONE) continue;
+        /* A country's possessive ("Brazil's Vale") supports the names a context cue supports
+         * when the country is the company's; a country no ISO code is known for, as before. */
+        if (m->by_country && (!m->nation || in_country(T, m->issuer, m->nation))) m->cue = 1;
+        if (m->placeable && in_country(T, m->issuer, m->nation)) m->cue = 1;
     }
 }
 

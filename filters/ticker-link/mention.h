@@ -32,6 +32,8 @@ struct tl_mention {
                               Generali and Mediobanca": Generali, Mediobanca) */
     uint8_t placeable;     /* a weak one-word name that the country before it may support
                               ("Switzerland's ABB", "German miner RWE"; choose.c) */
+    uint8_t by_country;    /* a country's possessive right before the name ("Brazil's
+                              Vale") would support it: only the company's own (choose.c) */
     uint8_t told;          /* a business word right after the name ("Thomson Reuters said",
                               "... shares"): the name is the sentence's subject (emit.c) */
     uint8_t unlisted;      /* named as a company not listed: an offering to come ("take

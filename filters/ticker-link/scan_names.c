@@ -697,6 +697,15 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             i = end - 1;
             continue;
         }
+        /* "Department of Housing and Urban Development", "University of Phoenix": a name
+         * right after "of" and a public or academic body's word ends that body's name. */
+        if (i >= 2 && t[i - 1].h == of_h && (t[i - 1].flags & TL_TOK_LOWER) &&
+            !(t[i].flags & TL_TOK_BREAK) && !(t[i - 1].flags & TL_TOK_BREAK) &&
+            (t[i - 2].flags & TL_TOK_UPPER) && !(t[i - 2].flags & TL_TOK_LOWER) &&
+            tl_word_in(TL_W_BODY, t[i - 2].h)) {
+            i = end - 1;
+            continue;
+        }
         /* "Swiss National Bank", "People's Bank of China": a longer proper name that
          * contains a derived company name. */
         if (i > 0 && (t[i - 1].flags & TL_TOK_POSS) && t[i - 1].h == people_h &&
@@ -848,7 +857,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             /* Or a country's possessive ("Brazil's Vale", "Germany's Lufthansa"). */
             int country = i > 0 && !(t[i].flags & TL_TOK_BREAK) && (t[i - 1].flags & TL_TOK_POSS) &&
                           tl_word_in(TL_W_COUNTRY, t[i - 1].h);
-            if (listed_cue) m->cue = (uint8_t)((a->curated == 3 && after) || trade || country);
+            if (listed_cue) m->cue = (uint8_t)((a->curated == 3 && after) || trade);
             /* A place form ("^") takes the trade a large company's name takes ("banks
              * Santander and BBVA"; a town has no trade before it), not a possessive one
              * ("Dacia brand's Logan" is a car) nor one before its own "'s" ("rival
@@ -863,7 +872,10 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                                    !(t[i - 1].flags & TL_TOK_POSS) &&
                                    T->iss[a->issuer].prior >= TL_PRIOR_STRONG_NAME);
             else if (m->form && !m->cue)
-                m->cue = (uint8_t)((after && !m->opens) || country);
+                m->cue = (uint8_t)(after && !m->opens);
+            /* The country's possessive is weighed in choose.c, once the issuer is known to
+             * be of that country ("Nigeria's Delta region" is no Delta Air Lines). */
+            if (!m->place && !m->cue) m->by_country = (uint8_t)country;
             /* Or a competitor's word up to three lower-case words before it ("rival Serco",
              * "rivals such as Lufthansa"), unless the name has its own "'s" ("rival
              * Christie's" is the auction house, not Christie Group plc). Chosen on the
@@ -878,6 +890,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
              (e < nt && !(t[e].flags & TL_TOK_BREAK) && tl_word_in(TL_W_INDEX_WORD, t[e].h)))) {
             m->weak = 1;
             m->cue = 0;
+            m->by_country = 0;
             m->orgable = 0;
             m->form = 0;
         }

@@ -36,6 +36,16 @@ static const char *const institutions[] = {
     "memorial",     "scholar",   "scholars",    "professor",  "chair",        "lecture",
     "amphitheater", "pavilion",  "center's"};
 
+/* Public and academic bodies whose name goes on with "of" and a name ("Department of
+ * Housing and Urban Development", "University of Phoenix", "Ministry of Railways"): the name
+ * after "of" is theirs, not a listed company's ("Housing and Urban Development" of Housing
+ * and Urban Development Corporation Limited, Mumbai). Not titles of people ("President of
+ * Apple") nor "Bank of", whose place is often the bank's own name. */
+static const char *const bodies[] = {
+    "department", "ministry", "secretary", "minister", "university",  "institute",  "college",
+    "school",     "museum",   "office",    "bureau",   "agency",      "commission", "committee",
+    "council",    "court",    "academy",   "society",  "association", "federation", "chamber"};
+
 /* Capitalized words that may stand right before a one-word company name (and the legal
  * forms marked TL_FORM_BEFORE). */
 static const char *const before_ok[] = {
@@ -96,59 +106,15 @@ static const char *const determiners[] = {
     "to",  "for", "at", "in",  "on", "rival", "rivals", "both", "including", "like"};
 
 /* Countries whose possessive introduces a company ("Brazil's Vale"). */
-static const char *const countries[] = {"america",
-                                        "argentina",
-                                        "australia",
-                                        "austria",
-                                        "belgium",
-                                        "brazil",
-                                        "britain",
-                                        "canada",
-                                        "chile",
-                                        "china",
-                                        "colombia",
-                                        "denmark",
-                                        "egypt",
-                                        "england",
-                                        "finland",
-                                        "france",
-                                        "germany",
-                                        "greece",
-                                        "india",
-                                        "indonesia",
-                                        "ireland",
-                                        "israel",
-                                        "italy",
-                                        "japan",
-                                        "korea",
-                                        "malaysia",
-                                        "mexico",
-                                        "netherlands",
-                                        "nigeria",
-                                        "norway",
-                                        "peru",
-                                        "philippines",
-                                        "poland",
-                                        "portugal",
-                                        "qatar",
-                                        "russia",
-                                        "scotland",
-                                        "singapore",
-                                        "spain",
-                                        "sweden",
-                                        "switzerland",
-                                        "taiwan",
-                                        "thailand",
-                                        "turkey",
-                                        "uae",
-                                        "ukraine",
-                                        "vietnam",
-                                        "holland",
-                                        "kong",
-                                        "zealand",
-                                        "africa",
-                                        "arabia",
-                                        "s"};
+static const char *const countries[] = {
+    "america",  "argentina", "australia", "austria",     "belgium",  "brazil",      "britain",
+    "canada",   "chile",     "china",     "colombia",    "denmark",  "egypt",       "england",
+    "finland",  "france",    "germany",   "greece",      "india",    "indonesia",   "ireland",
+    "israel",   "italy",     "japan",     "korea",       "malaysia", "mexico",      "netherlands",
+    "nigeria",  "norway",    "peru",      "philippines", "poland",   "portugal",    "qatar",
+    "russia",   "scotland",  "singapore", "spain",       "sweden",   "switzerland", "taiwan",
+    "thailand", "turkey",    "uae",       "uk",          "ukraine",  "vietnam",     "holland",
+    "kong",     "zealand",   "africa",    "arabia",      "s"};
 
 /* Common words, places, nationalities and news acronyms (folded). A company whose whole
  * name is one of these is linked only with supporting evidence. */
@@ -808,8 +774,8 @@ static const char *const rival_words[] = {"rival", "rivals",     "peer",
 
 /* Nationality adjectives and country names (folded; the last word of "South Korean", "Hong
  * Kong", "New Zealand"; local spellings: "Brasil") with their ISO 3166 codes: "Swiss private
- * bank Frey", "Canada's Paladin", "Telefonica Brasil". Written by hand; "U.S." is two
- * words, handled by the caller. */
+ * bank Frey", "Canada's Paladin", "Telefonica Brasil", "the UK's Corus". Written by hand;
+ * "U.S." is two words, handled by the caller. Not "Wales" ("New South Wales"). */
 static const struct {
     const char *word, *iso;
 } nations[] = {
@@ -836,7 +802,17 @@ static const struct {
     {"egypt", "EG"},       {"nigerian", "NG"},    {"nigeria", "NG"},    {"vietnamese", "VN"},
     {"vietnam", "VN"},     {"zealand", "NZ"},     {"luxembourg", "LU"}, {"brasil", "BR"},
     {"deutschland", "DE"}, {"espana", "ES"},      {"italia", "IT"},     {"polska", "PL"},
-    {"nederland", "NL"},   {"schweiz", "CH"},     {"suisse", "CH"},     {"czech", "CZ"}};
+    {"nederland", "NL"},   {"schweiz", "CH"},     {"suisse", "CH"},     {"czech", "CZ"},
+    {"uk", "GB"},          {"england", "GB"},     {"english", "GB"},    {"scotland", "GB"},
+    {"scottish", "GB"},    {"holland", "NL"},     {"uae", "AE"},        {"emirati", "AE"},
+    {"arabia", "SA"},      {"saudi", "SA"},       {"ukraine", "UA"},    {"ukrainian", "UA"},
+    {"philippines", "PH"}, {"philippine", "PH"},  {"filipino", "PH"},   {"pakistan", "PK"},
+    {"pakistani", "PK"},   {"hungary", "HU"},     {"hungarian", "HU"},  {"romania", "RO"},
+    {"romanian", "RO"},    {"kuwait", "KW"},      {"kuwaiti", "KW"},    {"venezuela", "VE"},
+    {"venezuelan", "VE"},  {"morocco", "MA"},     {"moroccan", "MA"},   {"kenya", "KE"},
+    {"kenyan", "KE"},      {"iran", "IR"},        {"iranian", "IR"},    {"kazakhstan", "KZ"},
+    {"kazakh", "KZ"},      {"iceland", "IS"},     {"icelandic", "IS"},  {"cyprus", "CY"},
+    {"cypriot", "CY"}};
 
 const char *tl_word_nation(uint64_t h)
 {
@@ -915,7 +891,8 @@ int tl_words_init(void)
         add_list(&used, TL_W_VENUE, WORDS(venue_words), 0) ||
         add_list(&used, TL_W_TAKE, WORDS(take_words), 0) ||
         add_list(&used, TL_W_IPO_AHEAD, WORDS(ipo_ahead_words), 0) ||
-        add_list(&used, TL_W_IPO, WORDS(ipo_words), 0))
+        add_list(&used, TL_W_IPO, WORDS(ipo_words), 0) ||
+        add_list(&used, TL_W_BODY, WORDS(bodies), 0))
         return -1;
     built = 1;
     return 0;

@@ -22,6 +22,7 @@
 #include "../listings.h"
 #include "../names.h"
 #include "../normalize.h"
+#include "../words.h"
 
 #define MAX_INPUTS 32
 
@@ -474,6 +475,24 @@ static int rank_name(const tl_name_key *k, const char *s)
     return 1;
 }
 
+/* A one-word name that the registered name qualifies by a country in parentheses ("Veritas
+ * (India) Limited", "Cosco (India) Limited"): the company of that word in that country, one
+ * namesake among many, so the word alone is weak; the country before it supports it
+ * ("India's Veritas"), as for any weak one-word name (choose.c). */
+static int national_namesake(const tl_name_key *k, const char *name)
+{
+    if (k->nwords != 1) return 0;
+    const char *p = name + k->raw1[0];
+    while (*p == ' ') p++;
+    if (*p != '(') return 0;
+    const char *w = ++p;
+    while (*p && *p != ')' && *p != ' ') p++;
+    if (*p != ')' || p - w < 2 || p - w > 20) return 0;
+    char fold[24];
+    size_t n = tl_fold_word(w, (size_t)(p - w), fold, sizeof fold);
+    return n > 0 && tl_word_nation(tl_word_hash(fold, n)) != NULL;
+}
+
 /* Names that are one common word or place ("Target", "Atlanta", "Next"), or a rank ("No.1"),
  * get a "~" alias, so they link only with support; a curated "+" alias of the same name still
  * wins. names_only: more words that weaken a whole one-word name only (--name-words), or
@@ -516,7 +535,8 @@ static int mark_weak(tl_brows *rows, const np_wordset *h, const np_wordset *name
                        (names_only && np_wordset_has(names_only, key[0].words[0])) ||
                        (small_places && np_wordset_has(small_places, key[0].words[0]) &&
                         tl_priors_get(&pr, r->issuer) < TL_PRIOR_STRONG_NAME));
-            if (!one && !rank_name(&key[0], names[k])) continue;
+            if (!one && !rank_name(&key[0], names[k]) && !national_namesake(&key[0], names[k]))
+                continue;
             char buf[600];
             snprintf(buf, sizeof buf, "~%s", names[k]);
             if (add_aliases(r, buf)) {

@@ -139,8 +139,11 @@ static int forms(const tl_name_key *k, int span[3][2])
     while (e > b + 1 &&
            in_list(k->words[e - 1], tail_words, sizeof tail_words / sizeof *tail_words))
         e--;
-    /* A form must not end on a connector ("Avadh Sugar &" of "... & Energy"). */
-    if (e < n && tl_is_end_connector(k->words[e - 1])) e = n;
+    /* A form must not end on a connector ("Avadh Sugar &" of "... & Energy") nor on a public
+     * or academic body's word ("Peking University" of Peking University Resources is the
+     * university). */
+    if (e < n && (tl_is_end_connector(k->words[e - 1]) || tl_word_in(TL_W_BODY, k->words[e - 1])))
+        e = n;
     int m = 0;
     if (b > 0) span[m][0] = (int)b, span[m++][1] = (int)n;
     if (e < n) span[m][0] = 0, span[m++][1] = (int)e;
@@ -203,16 +206,19 @@ static int add_once(tl_brow *r, const char *mark, const char *name)
  * of one letter ("TIER 1", "A-1"); not ending on a connector ("Bank of") or before one
  * ("Avadh Sugar" of Avadh Sugar & Energy, "Stanley Black" of Stanley Black & Decker); not
  * ending on a legal or group word, which the linker would strip to one word ("Guangdong
- * New" to "Guangdong"); not opening on a common word, place, first name or surname ("Big
- * Pharma", "China Minmetals", "Qingdao Haier" of Qingdao Haier Biomedical), where the
- * opening is more often another body's or the parent's name than the listed company's. */
+ * New" to "Guangdong"); not ending on a public or academic body's word ("Oriental
+ * University" of Oriental University City Holdings); not opening on a common word, place,
+ * first name or surname ("Big Pharma", "China Minmetals", "Qingdao Haier" of Qingdao Haier
+ * Biomedical), where the opening is more often another body's or the parent's name than the listed
+ * company's. */
 static int opening_form(const tl_name_key *k, int p, const char *name, const np_wordset *weak,
                         const np_wordset *places)
 {
     if (p < 2 || p >= k->nwords) return 0;
     uint64_t last = k->words[p - 1], first = k->words[0];
     if (tl_is_end_connector(last) || tl_is_end_connector(k->words[p]) || tl_is_legal_word(last) ||
-        tl_is_common_word(first) || (weak && np_wordset_has(weak, first)) ||
+        tl_word_in(TL_W_BODY, last) || tl_is_common_word(first) ||
+        (weak && np_wordset_has(weak, first)) ||
         (places && np_wordset_has(places, span_key(k, 0, 1))))
         return 0;
     for (int w = 0; w < p; w++) {
