@@ -78,6 +78,56 @@ static void listed_name_is_org(etag_tagger *t, const char *s, const np_token *tk
     if ((v & (1u << ETAG_GAZ_ORGNAME)) && !(v & other)) sp->type = ETAG_ORG;
 }
 
+/* Whether s[a..b) is a Reuters instrument code: a root of letters, digits and "_", then "."
+ * and an exchange suffix of one to three capitals ("BA.N", "VOWG_p.DE", "0700.HK"). */
+static int ric_shape(const char *s, size_t a, size_t b)
+{
+    size_t dot = b;
+    while (dot > a && s[dot - 1] != '.') dot--;
+    if (dot == a || dot - 1 == a || b - dot < 1 || b - dot > 3 || dot - 1 - a > 12) return 0;
+    for (size_t i = dot; i < b; i++)
+        if (s[i] < 'A' || s[i] > 'Z') return 0;
+    int upper = 0;
+    for (size_t i = a; i < dot - 1; i++) {
+        char c = s[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            upper = 1;
+        else if (!(c >= 'a' && c <= 'z') && c != '_')
+            return 0;
+    }
+    return upper;
+}
+
+/* A span that is an instrument code where Reuters writes one: in parentheses or angle
+ * brackets after a company's name ("Boeing Co ( BA.N )", "<BA.N>", "( 1398.HK ) ( 601398.SS )"),
+ * or a private company's code of Reuters' own ("LOT.UL"). A code is no name:
+ * CoNLL-2003 tags its one such code O (RABN.CN), and the model, which never saw them, typed
+ * the codes of the Reuters sample LOC, ORG or nothing, a third each ("BA.N" reads like
+ * "U.S"). */
+static int code_span(const char *s, size_t len, const np_token *tk, const etag_span *sp)
+{
+    size_t a = tk[sp->first].start, b = tk[sp->first + sp->n - 1].end;
+    if (!ric_shape(s, a, b)) return 0;
+    if (b - a > 3 && memcmp(s + b - 3, ".UL", 3) == 0) return 1;
+    size_t p = a, q = b;
+    while (p > 0 && s[p - 1] == ' ') p--;
+    while (q < len && s[q] == ' ') q++;
+    return p > 0 && q < len &&
+           ((s[p - 1] == '(' && s[q] == ')') || (s[p - 1] == '<' && s[q] == '>'));
+}
+
+/* A span that ends on a Reuters code of its own after the name ("American Airlines
+ * AAMRQA.UL"): the name is the entity, the code not; the span ends before it. */
+static void trim_code(const char *s, const np_token *tk, etag_span *sp)
+{
+    size_t b = tk[sp->first + sp->n - 1].end;
+    uint32_t j = sp->n - 1; /* the last word's first token: tokens glued without a space */
+    while (j > 0 && tk[sp->first + j].start == tk[sp->first + j - 1].end) j--;
+    if (j == 0) return; /* the span is that one word */
+    size_t a = tk[sp->first + j].start;
+    if (b - a > 3 && memcmp(s + b - 3, ".UL", 3) == 0 && ric_shape(s, a, b)) sp->n = j;
+}
+
 static void model_score(void *ctx, const uint64_t *f, size_t n, float *out)
 {
     etag_model_score(ctx, f, n, out);
@@ -145,8 +195,10 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
             nm = etag_labels_to_spans(t->dec.labels + o, n, ms);
             size_t keep = 0;
             for (size_t k = 0; k < nm; k++) {
+                trim_code(texts[f], tk, &ms[k]);
                 if (!t->no_listed_org) listed_name_is_org(t, texts[f], tk, &ms[k]);
-                if ((t->types & (1u << ms[k].type)) && has_alnum(texts[f], tk, &ms[k]))
+                if ((t->types & (1u << ms[k].type)) && has_alnum(texts[f], tk, &ms[k]) &&
+                    !code_span(texts[f], lens[f], tk, &ms[k]))
                     ms[keep++] = ms[k];
             }
             nm = keep;

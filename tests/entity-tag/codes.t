@@ -1,0 +1,37 @@
+#!/bin/sh
+# newspipe-entity-tag: Reuters instrument codes are no names. A code in parentheses or angle
+# brackets after a company's name ("Boeing Co ( BA.N )", "<BA.N>") and Reuters' own code of a
+# private company ("LOT.UL") are never an entity, nor part of the name's entity; the name
+# before them still is. The model, trained on CoNLL-2003 text without such codes, typed them
+# LOC, ORG or nothing. Sentences written for this test.
+. "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
+need_prog newspipe-entity-tag
+command -v python3 >/dev/null || skip_all "python3 absent"
+MODEL="$NP_TOP/data/entity-tag.model"
+[ -f "$MODEL" ] || skip_all "data/entity-tag.model absent"
+n=0
+: > "$T/in"
+add() { n=$((n + 1)); printf '{"id":%d,"body":"%s"}\n' "$n" "$1" >> "$T/in"; }
+add 'Boeing Co ( BA.N ) said on Monday it would build more jets in Seattle.'
+add 'Volkswagen AG'"'"'s ( VOWG_p.DE ) U.S. sales rose, while Fiat SpA ( FIA.MI ) fell.'
+add 'Industrial and Commercial Bank of China ( 1398.HK ) ( 601398.SS ) raised its dividend.'
+add 'The fight with American Airlines AAMRQA.UL and US Airways Group Inc ( LCC.N ) ended.'
+add 'Boeing Co <BA.N> said on Monday it would build more jets.'
+add 'Officials in the U.S. and Britain (U.K.) met in London on Monday.'
+"$NP_BIN/newspipe-entity-tag" --model "$MODEL" < "$T/in" > "$T/out"
+ok $? "tags the records"
+python3 - "$T/out" > "$T/ents" <<'PY'
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    print(r["id"], " | ".join(e["type"] + ":" + e["text"] for e in r["entities"]))
+PY
+got() { awk -v i="$1" '$1 == i { $1 = ""; sub(/^ /, ""); print }' "$T/ents"; }
+for i in 1 2 3 4 5; do
+    printf '%s' "$(got $i)" | grep -Eq '[A-Za-z0-9_]+\.(N|DE|MI|HK|SS|UL)( |$)'
+    ok $((1 - $?)) "record $i: no entity is or holds a code"
+done
+like "$(got 1)" "ORG:Boeing Co( |$)" "the name before the code is still an entity"
+like "$(got 4)" "ORG:American Airlines( |$)" "a name before Reuters' own code ends before it"
+like "$(got 6)" "LOC:U.S." "a place with full stops is no code"
+done_testing
