@@ -213,6 +213,18 @@ static uint32_t pick(const tl_table *T, const tl_slot *sl, const char *s, const 
     return best;
 }
 
+/* Whether s[b..n) opens with a full stop and one to three capitals that end the word: the
+ * exchange suffix of a Reuters code whose root ends at b ("SAP" of "SAP.TO"). */
+static int ric_root(const char *s, size_t b, size_t n)
+{
+    if (b + 1 >= n || s[b] != '.') return 0;
+    size_t k = b + 1;
+    while (k < n && k - b <= 4 && s[k] >= 'A' && s[k] <= 'Z') k++;
+    if (k - b < 2 || k - b > 4) return 0;
+    return k == n || !((s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= 'a' && s[k] <= 'z') ||
+                       (s[k] >= '0' && s[k] <= '9') || s[k] == '.');
+}
+
 /* Whether the name t[i..e) is a stock exchange where something trades, not its operator:
  * an exchange's name ("ASX", "Nasdaq", "SGX": the patterns' table) or a name ending in
  * "Exchange" or "Bourse", after "on" or "on the" ("listed on the Singapore Exchange", "rose 3
@@ -559,7 +571,8 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
     const tl_matcher *M = &T->names;
     const tl_tok *t = L->toks.t;
     size_t nt = L->toks.n;
-    size_t prev_e = 0; /* the token after this field's previous name; 0: none yet */
+    size_t sn = nt ? t[nt - 1].b1 : 0; /* bytes of s read: to the last token's end */
+    size_t prev_e = 0;                 /* the token after this field's previous name; 0: none yet */
     for (size_t i = 0; i < nt; i++) {
         if (t[i].flags & TL_TOK_LOWER) continue;
         const tl_slot *best = NULL;
@@ -694,6 +707,13 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                  titled_person(s, t, i, end, nt)) &&
                 !(t[i].flags & TL_TOK_GLUE) && !(end < nt && tl_is_legal_word(t[end].h)))
                 L->persons[L->npersons++] = t[i].h;
+            i = end - 1;
+            continue;
+        }
+        /* "Saputo Inc ( SAP.TO )": a word glued to a full stop and one to three capitals
+         * is the root of a Reuters code, which the code patterns read (scan_patterns.c),
+         * not a name ("SAP" of SAP SE). */
+        if (ric_root(s, t[end - 1].b1, sn)) {
             i = end - 1;
             continue;
         }

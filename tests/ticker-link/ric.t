@@ -101,4 +101,21 @@ for l in sys.stdin:
     r = json.loads(l)
     print(" ".join("%s@%s=%s" % (t["symbol"], t["exchange"], t["issuer"]) for t in r["tickers"]))' > "$T/got2"
 is "$(cat "$T/got2")" "WMX@XNYS=cik:77" "one listing under two issuers, or two lines of one, is written once, as the line with the table's RIC"
+# A code's root is no name: "Saputo Inc ( SAP.TO )" is not SAP SE, whose acronym "SAP" is
+# the root (Toronto's SAP).
+table "$T/l3.tsv" <<'TSV'
+# newspipe-listings 1
+issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases|type
+cik:91|QRP|XETR||1|DE|||80|QRP SE|=QRP|common
+XTSE:QRP|QRP|XTSE||1|CA|||35|Quarapo Inc.||common
+TSV
+printf '%s\n' '{"id":1,"body":"Canada'"'"'s Quarapo Inc ( QRP.TO ) said so.","published":"2013-10-02"}' \
+    '{"id":2,"body":"Software maker QRP said so.","published":"2013-10-02"}' |
+    "$TL" --listings "$T/l3.tsv" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    print(" ".join(sorted("%s@%s" % (t["symbol"], t["exchange"]) for t in r["tickers"])))' > "$T/got3"
+is "$(sed -n 1p "$T/got3")" "QRP@XTSE" "a code's root is no name (QRP.TO is not QRP SE)"
+is "$(sed -n 2p "$T/got3")" "QRP@XETR" "the acronym alone is the company"
 done_testing
