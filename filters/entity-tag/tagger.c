@@ -98,8 +98,37 @@ static int ric_shape(const char *s, size_t a, size_t b)
     return upper;
 }
 
-/* A span that is an instrument code where Reuters writes one: in parentheses or angle
- * brackets after a company's name ("Boeing Co ( BA.N )", "<BA.N>", "( 1398.HK ) ( 601398.SS )"),
+/* Whether s[a..b) is a symbol of one to six capitals (and full stops) written as a code: after
+ * an exchange's name and a colon in parentheses ("(NYSE: BA)", "(Nasdaq:AAPL)"), or as a
+ * cashtag ("$TSLA"). */
+static int exchange_symbol(const char *s, size_t len, size_t a, size_t b)
+{
+    if (b - a < 1 || b - a > 6) return 0;
+    for (size_t i = a; i < b; i++)
+        if (!((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '.')) return 0;
+    if (a > 0 && s[a - 1] == '$') return a < 2 || s[a - 2] == ' ' || s[a - 2] == '(';
+    size_t p = a, q = b;
+    while (p > 0 && s[p - 1] == ' ') p--;
+    while (q < len && s[q] == ' ') q++;
+    if (p == 0 || s[p - 1] != ':' || q >= len || (s[q] != ')' && s[q] != ',' && s[q] != ';'))
+        return 0;
+    size_t o = p - 1; /* the colon; an exchange's name before it, "(" before that */
+    while (o > 0 && o + 14 > p && s[o - 1] != '(') o--;
+    if (o == 0 || s[o - 1] != '(') return 0;
+    static const char *const exchanges[] = {
+        "NYSE", "Nasdaq", "NASDAQ", "AMEX",  "NYSE American", "NYSE Arca", "NYSE MKT",
+        "TSX",  "TSXV",   "TSX-V",  "LSE",   "AIM",           "ASX",       "HKEX",
+        "SGX",  "OTC",    "OTCQX",  "OTCQB", "Euronext",      "SIX",       "XETRA",
+        "BSE",  "NSE",    "TSE",    "JSE",   "NZX",           "CSE"};
+    size_t n = p - 1 - o;
+    for (size_t k = 0; k < sizeof exchanges / sizeof *exchanges; k++)
+        if (strlen(exchanges[k]) == n && memcmp(exchanges[k], s + o, n) == 0) return 1;
+    return 0;
+}
+
+/* A span that is an instrument code: an exchange's symbol written as one (above), or a
+ * Reuters code where Reuters writes one: in parentheses or angle brackets after a company's
+ * name ("Boeing Co ( BA.N )", "<BA.N>", "( 1398.HK ) ( 601398.SS )"),
  * or a private company's code of Reuters' own ("LOT.UL"). A code is no name:
  * CoNLL-2003 tags its one such code O (RABN.CN), and the model, which never saw them, typed
  * the codes of the Reuters sample LOC, ORG or nothing, a third each ("BA.N" reads like
@@ -107,6 +136,7 @@ static int ric_shape(const char *s, size_t a, size_t b)
 static int code_span(const char *s, size_t len, const np_token *tk, const etag_span *sp)
 {
     size_t a = tk[sp->first].start, b = tk[sp->first + sp->n - 1].end;
+    if (exchange_symbol(s, len, a, b)) return 1;
     if (!ric_shape(s, a, b)) return 0;
     if (b - a > 3 && memcmp(s + b - 3, ".UL", 3) == 0) return 1;
     size_t p = a, q = b;

@@ -1,9 +1,10 @@
 #!/bin/sh
-# newspipe-entity-tag: Reuters instrument codes are no names. A code in parentheses or angle
-# brackets after a company's name ("Boeing Co ( BA.N )", "<BA.N>") and Reuters' own code of a
-# private company ("LOT.UL") are never an entity, nor part of the name's entity; the name
-# before them still is. The model, trained on CoNLL-2003 text without such codes, typed them
-# LOC, ORG or nothing. Sentences written for this test.
+# newspipe-entity-tag: instrument codes are no names. A code in parentheses or angle brackets
+# after a company's name ("Boeing Co ( BA.N )", "<BA.N>"), Reuters' own code of a private
+# company ("LOT.UL"), an exchange's symbol after its name ("(NYSE: BA)") and a cashtag
+# ("$TSLA") are never an entity, nor part of the name's entity; the name before them still is.
+# The model, trained on CoNLL-2003 text without such codes, typed them LOC, ORG or nothing.
+# Sentences written for this test.
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 need_prog newspipe-entity-tag
 command -v python3 >/dev/null || skip_all "python3 absent"
@@ -18,6 +19,7 @@ add 'Industrial and Commercial Bank of China ( 1398.HK ) ( 601398.SS ) raised it
 add 'The fight with American Airlines AAMRQA.UL and US Airways Group Inc ( LCC.N ) ended.'
 add 'Boeing Co <BA.N> said on Monday it would build more jets.'
 add 'Officials in the U.S. and Britain (U.K.) met in London on Monday.'
+add 'Boeing Co (NYSE: BA) and Apple Inc (Nasdaq:AAPL) rose, while $TSLA fell.'
 "$NP_BIN/newspipe-entity-tag" --model "$MODEL" < "$T/in" > "$T/out"
 ok $? "tags the records"
 python3 - "$T/out" > "$T/ents" <<'PY'
@@ -34,4 +36,6 @@ done
 like "$(got 1)" "ORG:Boeing Co( |$)" "the name before the code is still an entity"
 like "$(got 4)" "ORG:American Airlines( |$)" "a name before Reuters' own code ends before it"
 like "$(got 6)" "LOC:U.S." "a place with full stops is no code"
+ok "$(got 7 | grep -Ec ':(BA|AAPL|TSLA)( |$)')" "an exchange's symbol after its name and a colon, or a cashtag, is no entity"
+like "$(got 7)" "ORG:Boeing Co( |$)" "the company's name still is"
 done_testing
