@@ -146,6 +146,44 @@ static int code_span(const char *s, size_t len, const np_token *tk, const etag_s
            ((s[p - 1] == '(' && s[q] == ')') || (s[p - 1] == '<' && s[q] == '>'));
 }
 
+/* Whether a Reuters code in parentheses or angle brackets follows byte b ("Airbus ( EAD.PA )",
+ * "Intesa's ( ISP.MI )"), spaces and a possessive allowed between. */
+static int code_follows(const char *s, size_t len, size_t b)
+{
+    size_t q = b;
+    if (q + 2 <= len && s[q] == '\'' && s[q + 1] == 's')
+        q += 2;
+    else if (q + 4 <= len && memcmp(s + q, "\xe2\x80\x99s", 4) == 0)
+        q += 4;
+    while (q < len && s[q] == ' ') q++;
+    if (q >= len || (s[q] != '(' && s[q] != '<')) return 0;
+    char close = s[q] == '(' ? ')' : '>';
+    q++;
+    while (q < len && s[q] == ' ') q++;
+    size_t a = q;
+    while (q < len && s[q] != ' ' && s[q] != close && q - a <= 16) q++;
+    size_t e = q;
+    while (q < len && s[q] == ' ') q++;
+    return q < len && s[q] == close && ric_shape(s, a, e);
+}
+
+/* A name right before a Reuters code is the company the code is of: ORG, whatever the model
+ * typed it ("Airbus ( EAD.PA )" MISC, "Intesa ( ISP.MI )" PER, "Santander ( SAN.MC )" LOC:
+ * 180 of the 3,476 entities before a code in the Reuters 2013 sample). Not a place after
+ * "in" or "of" ("listed in Johannesburg ( SABJ.J )", "Gree Electric Appliances Inc of Zhuhai
+ * ( 000651.SZ )"); "analysts at Societe Generale ( SOGN.PA )" is the bank. */
+static void org_before_code(const char *s, size_t len, const np_token *tk, etag_span *sp)
+{
+    if (sp->type != ETAG_PER && sp->type != ETAG_LOC && sp->type != ETAG_MISC) return;
+    if (!code_follows(s, len, tk[sp->first + sp->n - 1].end)) return;
+    if (sp->first > 0) {
+        const np_token *p = &tk[sp->first - 1];
+        const char *w = s + p->start;
+        if (p->end - p->start == 2 && (!memcmp(w, "in", 2) || !memcmp(w, "of", 2))) return;
+    }
+    sp->type = ETAG_ORG;
+}
+
 /* A span that ends on a Reuters code of its own after the name ("American Airlines
  * AAMRQA.UL"): the name is the entity, the code not; the span ends before it. */
 static void trim_code(const char *s, const np_token *tk, etag_span *sp)
@@ -331,6 +369,7 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
             size_t keep = 0;
             for (size_t k = 0; k < nm; k++) {
                 trim_code(texts[f], tk, &ms[k]);
+                org_before_code(texts[f], lens[f], tk, &ms[k]);
                 compound_head(texts[f], tk, &ms[k]);
                 if (!t->no_listed_org) listed_name_is_org(t, texts[f], tk, &ms[k]);
                 if ((t->types & (1u << ms[k].type)) && has_alnum(texts[f], tk, &ms[k]) &&

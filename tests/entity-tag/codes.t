@@ -2,7 +2,8 @@
 # newspipe-entity-tag: instrument codes are no names. A code in parentheses or angle brackets
 # after a company's name ("Boeing Co ( BA.N )", "<BA.N>"), Reuters' own code of a private
 # company ("LOT.UL"), an exchange's symbol after its name ("(NYSE: BA)") and a cashtag
-# ("$TSLA") are never an entity, nor part of the name's entity; the name before them still is.
+# ("$TSLA") are never an entity, nor part of the name's entity; the name before a Reuters code
+# is ORG, the company the code is of, unless it is a place after "in" or "of".
 # The model, trained on CoNLL-2003 text without such codes, typed them LOC, ORG or nothing.
 # Sentences written for this test.
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
@@ -20,6 +21,9 @@ add 'The fight with American Airlines AAMRQA.UL and US Airways Group Inc ( LCC.N
 add 'Boeing Co <BA.N> said on Monday it would build more jets.'
 add 'Officials in the U.S. and Britain (U.K.) met in London on Monday.'
 add 'Boeing Co (NYSE: BA) and Apple Inc (Nasdaq:AAPL) rose, while $TSLA fell.'
+add 'Airbus ( EAD.PA ) said on Monday it would build more jets.'
+add 'Analysts at Societe Generale ( SOGN.PA ) said so.'
+add 'SABMiller, which is also listed in Johannesburg ( SABJ.J ), said it agreed.'
 "$NP_BIN/newspipe-entity-tag" --model "$MODEL" < "$T/in" > "$T/out"
 ok $? "tags the records"
 python3 - "$T/out" > "$T/ents" <<'PY'
@@ -38,4 +42,7 @@ like "$(got 4)" "ORG:American Airlines( |$)" "a name before Reuters' own code en
 like "$(got 6)" "LOC:U.S." "a place with full stops is no code"
 ok "$(got 7 | grep -Ec ':(BA|AAPL|TSLA)( |$)')" "an exchange's symbol after its name and a colon, or a cashtag, is no entity"
 like "$(got 7)" "ORG:Boeing Co( |$)" "the company's name still is"
+like "$(got 8)" "ORG:Airbus( |$)" "a name right before a code is the company the code is of (the model says MISC)"
+like "$(got 9)" "ORG:Societe Generale( |$)" "and here (the model says LOC)"
+ok "$(got 10 | grep -c 'ORG:Johannesburg')" "not a place after 'in' (listed in Johannesburg)"
 done_testing
