@@ -240,6 +240,15 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
                 nm->issuer = T->lst[li].issuer;
                 nm->ambiguous = 0;
             }
+            /* A numeric code names one listing: a one-word name right before it whose
+             * company is another, and which cannot be the code's ("Suzuki (7269.T)" is
+             * Suzuki Motor, which the table does not name "Suzuki", not Suzuki Co. of the
+             * same exchange), is the code's company under a name the table lacks: the name
+             * does not link. */
+            if (code && nm && nm->method == M_NAME && nm->single && !nm->suffix && li != TL_NONE &&
+                nm->issuer != TL_NONE && nm->issuer != T->lst[li].issuer &&
+                !is_candidate(T, nm, T->lst[li].issuer))
+                nm->dead = 1;
             /* The code says which company the name before it is, when the name's issuer
              * has no listing on the code's exchange or in its country: the candidate that
              * has, else, for a one-word name, another company than any it can be

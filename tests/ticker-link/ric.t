@@ -118,4 +118,21 @@ for l in sys.stdin:
     print(" ".join(sorted("%s@%s" % (t["symbol"], t["exchange"]) for t in r["tickers"])))' > "$T/got3"
 is "$(sed -n 1p "$T/got3")" "QRP@XTSE" "a code's root is no name (QRP.TO is not QRP SE)"
 is "$(sed -n 2p "$T/got3")" "QRP@XETR" "the acronym alone is the company"
+# A numeric code names one listing: the one-word name before it, whose company is another
+# and cannot be the code's, does not link ("Suzuki ( 7269.T )" is Suzuki Motor, not Suzuki Co.).
+table "$T/l4.tsv" <<'TSV'
+# newspipe-listings 1
+issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases|type
+XTKS:7269|7269|XTKS||1|JP|||60|Sorano Motor Corporation||common
+XTKS:6785|6785|XTKS||1|JP|||35|Sorano Co., Ltd.||common
+TSV
+printf '%s\n' '{"id":1,"body":"Japanese carmakers such as Sorano ( 7269.T ) rose.","published":"2013-10-02"}' \
+    '{"id":2,"body":"Sorano said profit rose.","published":"2013-10-02"}' |
+    "$TL" --listings "$T/l4.tsv" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    print(" ".join(sorted("%s@%s" % (t["symbol"], t["exchange"]) for t in r["tickers"])))' > "$T/got4"
+is "$(sed -n 1p "$T/got4")" "7269@XTKS" "a one-word name before a numeric code of another company is that company's, not its namesake's"
+is "$(sed -n 2p "$T/got4")" "6785@XTKS" "the name alone is the namesake"
 done_testing
