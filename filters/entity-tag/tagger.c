@@ -266,6 +266,40 @@ static void compound_head(const char *s, const np_token *tk, etag_span *sp)
         sp->cut = (uint32_t)(w->end - cut);
 }
 
+/* An ORG span whose previous word (capitalized, not "The", outside any entity or alone in a
+ * MISC one) makes with it an organisation of the lists, the listed companies' names or
+ * Wikipedia's organisation titles, takes that word: "according to Thomson Reuters data" was
+ * MISC "Thomson" and ORG "Reuters", or "Reuters" alone (194 times in the Reuters 2013 sample,
+ * the publisher's own name; two others there). eng.testa 98.54 -> 98.52, the unseen quarter,
+ * wikigold and FIN3 the same. */
+static size_t org_extend(etag_tagger *t, const char *s, const np_token *tk, etag_span *ms,
+                         size_t nm)
+{
+    const uint32_t ORGB = (1u << ETAG_GAZ_ORG) | (1u << ETAG_GAZ_WORG);
+    size_t out = 0;
+    for (size_t k = 0; k < nm; k++) {
+        etag_span sp = ms[k];
+        if (sp.type == ETAG_ORG && sp.first > 0 && !sp.cut) {
+            uint32_t w = sp.first - 1;
+            int prev_misc = out > 0 && ms[out - 1].type == ETAG_MISC && ms[out - 1].n == 1 &&
+                            ms[out - 1].first == w;
+            int free_tok = out == 0 || ms[out - 1].first + ms[out - 1].n <= w;
+            char c = s[tk[w].start], c1 = tk[w].end - tk[w].start > 1 ? s[tk[w].start + 1] : 0;
+            int the = tk[w].end - tk[w].start == 3 && (s[tk[w].start] | 0x20) == 't' &&
+                      (s[tk[w].start + 1] | 0x20) == 'h' && (s[tk[w].start + 2] | 0x20) == 'e';
+            if ((prev_misc || free_tok) && c >= 'A' && c <= 'Z' && c1 >= 'a' && c1 <= 'z' && !the &&
+                tk[w].end + 1 == tk[sp.first].start &&
+                (gaz_words(t, s, tk[w].start, tk[sp.first + sp.n - 1].end) & ORGB)) {
+                if (prev_misc) out--;
+                sp.first = w;
+                sp.n++;
+            }
+        }
+        ms[out++] = sp;
+    }
+    return out;
+}
+
 static int cmp_span(const void *x, const void *y)
 {
     const etag_span *a = x, *b = y;
@@ -378,6 +412,7 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
             }
             nm = keep;
             if (t->types & (1u << ETAG_LOC)) nm = compound_places(t, texts[f], tk, n, ms, nm);
+            nm = org_extend(t, texts[f], tk, ms, nm);
         }
         rs = t->spans + nm;
         if (t->types & ~model_types) nr = etag_rules(texts[f], tk, n, rs);
