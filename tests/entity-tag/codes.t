@@ -7,13 +7,7 @@
 # The model, trained on CoNLL-2003 text without such codes, typed them LOC, ORG or nothing.
 # Sentences written for this test.
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
-need_prog newspipe-entity-tag
-command -v python3 >/dev/null || skip_all "python3 absent"
-MODEL="$NP_TOP/data/entity-tag.model"
-[ -f "$MODEL" ] || skip_all "data/entity-tag.model absent"
-n=0
-: > "$T/in"
-add() { n=$((n + 1)); printf '{"id":%d,"body":"%s"}\n' "$n" "$1" >> "$T/in"; }
+. "$NP_TOP/tests/entity-tag/lib.sh"
 add 'Boeing Co ( BA.N ) said on Monday it would build more jets in Seattle.'
 add 'Volkswagen AG'"'"'s ( VOWG_p.DE ) U.S. sales rose, while Fiat SpA ( FIA.MI ) fell.'
 add 'Industrial and Commercial Bank of China ( 1398.HK ) ( 601398.SS ) raised its dividend.'
@@ -24,15 +18,7 @@ add 'Boeing Co (NYSE: BA) and Apple Inc (Nasdaq:AAPL) rose, while $TSLA fell.'
 add 'Airbus ( EAD.PA ) said on Monday it would build more jets.'
 add 'Analysts at Societe Generale ( SOGN.PA ) said so.'
 add 'SABMiller, which is also listed in Johannesburg ( SABJ.J ), said it agreed.'
-"$NP_BIN/newspipe-entity-tag" --model "$MODEL" < "$T/in" > "$T/out"
-ok $? "tags the records"
-python3 - "$T/out" > "$T/ents" <<'PY'
-import json, sys
-for line in open(sys.argv[1], encoding="utf-8"):
-    r = json.loads(line)
-    print(r["id"], " | ".join(e["type"] + ":" + e["text"] for e in r["entities"]))
-PY
-got() { awk -v i="$1" '$1 == i { $1 = ""; sub(/^ /, ""); print }' "$T/ents"; }
+tag_cases
 for i in 1 2 3 4 5; do
     printf '%s' "$(got $i)" | grep -Eq '[A-Za-z0-9_]+\.(N|DE|MI|HK|SS|UL)( |$)'
     ok $((1 - $?)) "record $i: no entity is or holds a code"

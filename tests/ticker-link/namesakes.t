@@ -42,20 +42,13 @@ is "$(got 8)" "" "a name after 'Department of' is the department's"
 is "$(got 9)" "HURC@XBOM" "the name alone is the company"
 
 # Import: the country in parentheses, and forms that end on a body's word.
-printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl.tsv"
-n=0
-for l in 'Quorvia (India) Limited|India|BSE|XBOM|BO' \
-    'Brenmoor (Holdings) Limited|Hong Kong|HKG|XHKG|HK' \
-    'Tervin University Resources Limited|Hong Kong|HKG|XHKG|HK' \
-    'Oravel University City Holdings Limited|Hong Kong|HKG|XHKG|HK' \
-    'Halmark Department Store Co., Ltd.|Taiwan|TAI|XTAI|TW'; do
-    n=$((n + 1))
-    IFS='|' read -r name country ex mic sfx <<EOT
-$l
-EOT
-    printf 'S%d.%s\t%s\t%s\t%s\t%s\t%s\tX\tIndustrials\tMachines\t\t\t\tFalse\n' \
-        "$n" "$sfx" "$name" "$ex" "$mic" "$ex" "$country" >> "$T/intl.tsv"
-done
+intl_rows "$T/intl.tsv" <<'ROWS'
+Quorvia (India) Limited|India|BSE|XBOM|BO
+Brenmoor (Holdings) Limited|Hong Kong|HKG|XHKG|HK
+Tervin University Resources Limited|Hong Kong|HKG|XHKG|HK
+Oravel University City Holdings Limited|Hong Kong|HKG|XHKG|HK
+Halmark Department Store Co., Ltd.|Taiwan|TAI|XTAI|TW
+ROWS
 printf 'common\n' > "$T/weak.txt"
 "$TL" import --intl "$T/intl.tsv" --weak-words "$T/weak.txt" -o "$T/l.tsv" 2> "$T/e"
 ok $? "import"

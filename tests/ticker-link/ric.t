@@ -101,6 +101,14 @@ for l in sys.stdin:
     r = json.loads(l)
     print(" ".join("%s@%s=%s" % (t["symbol"], t["exchange"], t["issuer"]) for t in r["tickers"]))' > "$T/got2"
 is "$(cat "$T/got2")" "WMX@XNYS=cik:77" "one listing under two issuers, or two lines of one, is written once, as the line with the table's RIC"
+# `symbols LISTINGS`: each record of standard input linked, its "SYMBOL@MIC"s sorted.
+symbols() { # LISTINGS
+    "$TL" --listings "$1" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    print(" ".join(sorted("%s@%s" % (t["symbol"], t["exchange"]) for t in r["tickers"])))'
+}
 # A code's root is no name: "Saputo Inc ( SAP.TO )" is not SAP SE, whose acronym "SAP" is
 # the root (Toronto's SAP).
 table "$T/l3.tsv" <<'TSV'
@@ -111,11 +119,7 @@ XTSE:QRP|QRP|XTSE||1|CA|||35|Quarapo Inc.||common
 TSV
 printf '%s\n' '{"id":1,"body":"Canada'"'"'s Quarapo Inc ( QRP.TO ) said so.","published":"2013-10-02"}' \
     '{"id":2,"body":"Software maker QRP said so.","published":"2013-10-02"}' |
-    "$TL" --listings "$T/l3.tsv" | python3 -c '
-import json, sys
-for l in sys.stdin:
-    r = json.loads(l)
-    print(" ".join(sorted("%s@%s" % (t["symbol"], t["exchange"]) for t in r["tickers"])))' > "$T/got3"
+    symbols "$T/l3.tsv" > "$T/got3"
 is "$(sed -n 1p "$T/got3")" "QRP@XTSE" "a code's root is no name (QRP.TO is not QRP SE)"
 is "$(sed -n 2p "$T/got3")" "QRP@XETR" "the acronym alone is the company"
 # A numeric code names one listing: the one-word name before it, whose company is another
@@ -128,11 +132,7 @@ XTKS:6785|6785|XTKS||1|JP|||35|Sorano Co., Ltd.||common
 TSV
 printf '%s\n' '{"id":1,"body":"Japanese carmakers such as Sorano ( 7269.T ) rose.","published":"2013-10-02"}' \
     '{"id":2,"body":"Sorano said profit rose.","published":"2013-10-02"}' |
-    "$TL" --listings "$T/l4.tsv" | python3 -c '
-import json, sys
-for l in sys.stdin:
-    r = json.loads(l)
-    print(" ".join(sorted("%s@%s" % (t["symbol"], t["exchange"]) for t in r["tickers"])))' > "$T/got4"
+    symbols "$T/l4.tsv" > "$T/got4"
 is "$(sed -n 1p "$T/got4")" "7269@XTKS" "a one-word name before a numeric code of another company is that company's, not its namesake's"
 is "$(sed -n 2p "$T/got4")" "6785@XTKS" "the name alone is the namesake"
 done_testing

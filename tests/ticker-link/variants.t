@@ -16,34 +16,27 @@ for l in sys.stdin:
     print(r["id"], " ".join(sorted(t["symbol"] for t in r.get("tickers", []))))'
 }
 
-printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl.tsv"
-n=0
-for l in 'Deutsche Flugwerke AG|Germany|GER|XETR|DE' \
-    'Brightwater Quantum Minerals Ltd.|Canada|TOR|XTSE|TO' \
-    'Pacifica Mining Limited|Australia|ASX|XASX|AX' \
-    'Pacifica Energy Limited|Australia|ASX|XASX|AX' \
-    'Kiwi Land Energy Limited|Australia|ASX|XASX|AX' \
-    'Avadh Sugar & Energy Limited|India|NSI|XNSE|NS' \
-    'Common Gold Corp.|Canada|TOR|XTSE|TO' \
-    'Kranwerk Aktiengesellschaft|Germany|GER|XETR|DE' \
-    'Nordbank Financial Group, Inc. Sponsored ADR|Japan|JPX|XTKS|T' \
-    'Koninklijke Zuidmolen N.V.|Netherlands|AMS|XAMS|AS' \
-    'Assicurazioni Verandola S.p.A.|Italy|MIL|XMIL|MI' \
-    'Grupo Tervanza, S.A.B. de C.V.|Mexico|MEX|XMEX|MX' \
-    'Orsted Fisk Motor Co., Ltd.|Japan|JPX|XTKS|T' \
-    'Nordbank Financial Group Inc.|Hong Kong|HKG|XHKG|HK' \
-    'Grossbahn Industries Ltd.|Japan|JPX|XTKS|T' \
-    'Felsgrat Industries Ltd.|Japan|JPX|XTKS|T' \
-    'Harlund Tractors Ltd. Sponsored GDR RegS|India|NSI|XNSE|NS' \
-    'Harlund Tractors Limited|India|BSE|XBOM|BO' \
-    'Wexley and New Quellport Banking Group Limited|Australia|ASX|XASX|AX'; do
-    n=$((n + 1))
-    IFS='|' read -r name country ex mic sfx <<EOT
-$l
-EOT
-    printf 'S%d.%s\t%s\t%s\t%s\t%s\t%s\tX\tIndustrials\tMachines\t\t\t\tFalse\n' \
-        "$n" "$sfx" "$name" "$ex" "$mic" "$ex" "$country" >> "$T/intl.tsv"
-done
+intl_rows "$T/intl.tsv" <<'ROWS'
+Deutsche Flugwerke AG|Germany|GER|XETR|DE
+Brightwater Quantum Minerals Ltd.|Canada|TOR|XTSE|TO
+Pacifica Mining Limited|Australia|ASX|XASX|AX
+Pacifica Energy Limited|Australia|ASX|XASX|AX
+Kiwi Land Energy Limited|Australia|ASX|XASX|AX
+Avadh Sugar & Energy Limited|India|NSI|XNSE|NS
+Common Gold Corp.|Canada|TOR|XTSE|TO
+Kranwerk Aktiengesellschaft|Germany|GER|XETR|DE
+Nordbank Financial Group, Inc. Sponsored ADR|Japan|JPX|XTKS|T
+Koninklijke Zuidmolen N.V.|Netherlands|AMS|XAMS|AS
+Assicurazioni Verandola S.p.A.|Italy|MIL|XMIL|MI
+Grupo Tervanza, S.A.B. de C.V.|Mexico|MEX|XMEX|MX
+Orsted Fisk Motor Co., Ltd.|Japan|JPX|XTKS|T
+Nordbank Financial Group Inc.|Hong Kong|HKG|XHKG|HK
+Grossbahn Industries Ltd.|Japan|JPX|XTKS|T
+Felsgrat Industries Ltd.|Japan|JPX|XTKS|T
+Harlund Tractors Ltd. Sponsored GDR RegS|India|NSI|XNSE|NS
+Harlund Tractors Limited|India|BSE|XBOM|BO
+Wexley and New Quellport Banking Group Limited|Australia|ASX|XASX|AX
+ROWS
 printf 'common\nkiwi land\nbrandtmann\nquinley\nostwick\ntally\n' > "$T/weak.txt"
 printf 'Harrowgate\nWexley\nNew Quellport\n' > "$T/places.txt"
 # A large company (prior 70, as market cap or the S&P 500 give a US line).
