@@ -9,8 +9,8 @@
 typedef struct {
     uint32_t first, n; /* a span of tokens */
     int type;          /* ETAG_PER .. ETAG_DATE */
-    uint32_t cut;      /* bytes cut from the end of the last token ("-based" of "Chicago-based";
-                          the tagger's compound heads), or 0 */
+    uint32_t cut;      /* bytes cut from the end of the last token ("-based" of "Chicago-based":
+                          published.c), or 0 */
 } etag_span;
 
 /* Converts BILOU labels to spans (tolerant of ill-formed sequences: an entity ends where the

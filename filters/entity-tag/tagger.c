@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "labels.h"
+#include "published.h"
 #include "rules.h"
 
 static int is_closer(const char *p, size_t len)
@@ -78,214 +79,9 @@ static void listed_name_is_org(etag_tagger *t, const char *s, const np_token *tk
     if ((v & (1u << ETAG_GAZ_ORGNAME)) && !(v & other)) sp->type = ETAG_ORG;
 }
 
-/* Whether s[a..b) is a Reuters instrument code: a root of letters, digits and "_", then "."
- * and an exchange suffix of one to three capitals ("BA.N", "VOWG_p.DE", "0700.HK"). */
-static int ric_shape(const char *s, size_t a, size_t b)
-{
-    size_t dot = b;
-    while (dot > a && s[dot - 1] != '.') dot--;
-    if (dot == a || dot - 1 == a || b - dot < 1 || b - dot > 3 || dot - 1 - a > 12) return 0;
-    for (size_t i = dot; i < b; i++)
-        if (s[i] < 'A' || s[i] > 'Z') return 0;
-    int upper = 0;
-    for (size_t i = a; i < dot - 1; i++) {
-        char c = s[i];
-        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-            upper = 1;
-        else if (!(c >= 'a' && c <= 'z') && c != '_')
-            return 0;
-    }
-    return upper;
-}
-
-/* Whether s[a..b) is a symbol of one to six capitals (and full stops) written as a code: after
- * an exchange's name and a colon in parentheses ("(NYSE: BA)", "(Nasdaq:AAPL)"), or as a
- * cashtag ("$TSLA"). */
-static int exchange_symbol(const char *s, size_t len, size_t a, size_t b)
-{
-    if (b - a < 1 || b - a > 6) return 0;
-    for (size_t i = a; i < b; i++)
-        if (!((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '.')) return 0;
-    if (a > 0 && s[a - 1] == '$') return a < 2 || s[a - 2] == ' ' || s[a - 2] == '(';
-    size_t p = a, q = b;
-    while (p > 0 && s[p - 1] == ' ') p--;
-    while (q < len && s[q] == ' ') q++;
-    if (p == 0 || s[p - 1] != ':' || q >= len || (s[q] != ')' && s[q] != ',' && s[q] != ';'))
-        return 0;
-    size_t o = p - 1; /* the colon; an exchange's name before it, "(" before that */
-    while (o > 0 && o + 14 > p && s[o - 1] != '(') o--;
-    if (o == 0 || s[o - 1] != '(') return 0;
-    static const char *const exchanges[] = {
-        "NYSE", "Nasdaq", "NASDAQ", "AMEX",  "NYSE American", "NYSE Arca", "NYSE MKT",
-        "TSX",  "TSXV",   "TSX-V",  "LSE",   "AIM",           "ASX",       "HKEX",
-        "SGX",  "OTC",    "OTCQX",  "OTCQB", "Euronext",      "SIX",       "XETRA",
-        "BSE",  "NSE",    "TSE",    "JSE",   "NZX",           "CSE"};
-    size_t n = p - 1 - o;
-    for (size_t k = 0; k < sizeof exchanges / sizeof *exchanges; k++)
-        if (strlen(exchanges[k]) == n && memcmp(exchanges[k], s + o, n) == 0) return 1;
-    return 0;
-}
-
-/* A span that is an instrument code: an exchange's symbol written as one (above), or a
- * Reuters code where Reuters writes one: in parentheses or angle brackets after a company's
- * name ("Boeing Co ( BA.N )", "<BA.N>", "( 1398.HK ) ( 601398.SS )"),
- * or a private company's code of Reuters' own ("LOT.UL"). A code is no name:
- * CoNLL-2003 tags its one such code O (RABN.CN), and the model, which never saw them, typed
- * the codes of the Reuters sample LOC, ORG or nothing, a third each ("BA.N" reads like
- * "U.S"). */
-static int code_span(const char *s, size_t len, const np_token *tk, const etag_span *sp)
-{
-    size_t a = tk[sp->first].start, b = tk[sp->first + sp->n - 1].end;
-    if (exchange_symbol(s, len, a, b)) return 1;
-    if (!ric_shape(s, a, b)) return 0;
-    if (b - a > 3 && memcmp(s + b - 3, ".UL", 3) == 0) return 1;
-    size_t p = a, q = b;
-    while (p > 0 && s[p - 1] == ' ') p--;
-    while (q < len && s[q] == ' ') q++;
-    return p > 0 && q < len &&
-           ((s[p - 1] == '(' && s[q] == ')') || (s[p - 1] == '<' && s[q] == '>'));
-}
-
-/* Whether a Reuters code in parentheses or angle brackets follows byte b ("Airbus ( EAD.PA )",
- * "Intesa's ( ISP.MI )"), spaces and a possessive allowed between. */
-static int code_follows(const char *s, size_t len, size_t b)
-{
-    size_t q = b;
-    if (q + 2 <= len && s[q] == '\'' && s[q + 1] == 's')
-        q += 2;
-    else if (q + 4 <= len && memcmp(s + q, "\xe2\x80\x99s", 4) == 0)
-        q += 4;
-    while (q < len && s[q] == ' ') q++;
-    if (q >= len || (s[q] != '(' && s[q] != '<')) return 0;
-    char close = s[q] == '(' ? ')' : '>';
-    q++;
-    while (q < len && s[q] == ' ') q++;
-    size_t a = q;
-    while (q < len && s[q] != ' ' && s[q] != close && q - a <= 16) q++;
-    size_t e = q;
-    while (q < len && s[q] == ' ') q++;
-    return q < len && s[q] == close && ric_shape(s, a, e);
-}
-
-/* A name right before a Reuters code is the company the code is of: ORG, whatever the model
- * typed it ("Airbus ( EAD.PA )" MISC, "Intesa ( ISP.MI )" PER, "Santander ( SAN.MC )" LOC:
- * 180 of the 3,476 entities before a code in the Reuters 2013 sample). Not a place after
- * "in" or "of" ("listed in Johannesburg ( SABJ.J )", "Gree Electric Appliances Inc of Zhuhai
- * ( 000651.SZ )"); "analysts at Societe Generale ( SOGN.PA )" is the bank. */
-static void org_before_code(const char *s, size_t len, const np_token *tk, etag_span *sp)
-{
-    if (sp->type != ETAG_PER && sp->type != ETAG_LOC && sp->type != ETAG_MISC) return;
-    if (!code_follows(s, len, tk[sp->first + sp->n - 1].end)) return;
-    if (sp->first > 0) {
-        const np_token *p = &tk[sp->first - 1];
-        const char *w = s + p->start;
-        if (p->end - p->start == 2 && (!memcmp(w, "in", 2) || !memcmp(w, "of", 2))) return;
-    }
-    sp->type = ETAG_ORG;
-}
-
-/* A span that ends on a Reuters code of its own after the name ("American Airlines
- * AAMRQA.UL"): the name is the entity, the code not; the span ends before it. */
-static void trim_code(const char *s, const np_token *tk, etag_span *sp)
-{
-    size_t b = tk[sp->first + sp->n - 1].end;
-    uint32_t j = sp->n - 1; /* the last word's first token: tokens glued without a space */
-    while (j > 0 && tk[sp->first + j].start == tk[sp->first + j - 1].end) j--;
-    if (j == 0) return; /* the span is that one word */
-    size_t a = tk[sp->first + j].start;
-    if (b - a > 3 && memcmp(s + b - 3, ".UL", 3) == 0 && ric_shape(s, a, b)) sp->n = j;
-}
-
 static void model_score(void *ctx, const uint64_t *f, size_t n, float *out)
 {
     etag_model_score(ctx, f, n, out);
-}
-
-/* The gazetteer categories of the space-separated words s[a..b), or 0. */
-static uint32_t gaz_words(etag_tagger *t, const char *s, size_t a, size_t b)
-{
-    const etag_lexicon *gaz = &t->model->res.gaz;
-    if (etag_lexicon_empty(gaz)) return 0;
-    uint64_t key = 0;
-    int nw = 0;
-    for (size_t i = a; i < b;) {
-        while (i < b && s[i] == ' ') i++;
-        size_t j = i;
-        while (j < b && s[j] != ' ') j++;
-        if (j > i) {
-            key = etag_gaz_chain(key, etag_word_key(s + i, j - i, &t->scratch));
-            nw++;
-        }
-        i = j;
-    }
-    return nw ? etag_lexicon_get(gaz, key) : 0;
-}
-
-/* The words that close a compound of a name in news copy ("Chicago-based", "U.S.-listed",
- * "News Corp-owned"); any other lower-case word after a hyphen may be a name's own part
- * ("Li Ka-shing", "Hyun Oh-seok"). */
-static const char *const compound_words[] = {
-    "based",      "listed",   "owned",      "led",          "backed",    "controlled", "run",
-    "born",       "made",     "registered", "focused",      "designed",  "related",    "linked",
-    "affiliated", "funded",   "operated",   "educated",     "regulated", "branded",    "bound",
-    "style",      "era",      "wide",       "like",         "sponsored", "founded",    "dominated",
-    "centred",    "centered", "oriented",   "headquartered"};
-
-/* The byte where a compound's head ends in token w ("Chicago" of "Chicago-based", "U.S." of
- * "U.S.-listed", "Corp" of "Corp-owned"): its last hyphen, when one of compound_words follows
- * it and a letter or full stop precedes it; or 0. */
-static size_t compound_cut(const char *s, const np_token *w)
-{
-    size_t h = w->end;
-    while (h > w->start && s[h - 1] >= 'a' && s[h - 1] <= 'z') h--;
-    if (w->end - h < 2 || h - w->start < 3 || s[h - 1] != '-') return 0;
-    char c = s[h - 2];
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.')) return 0;
-    for (size_t k = 0; k < sizeof compound_words / sizeof *compound_words; k++)
-        if (strlen(compound_words[k]) == w->end - h &&
-            memcmp(compound_words[k], s + h, w->end - h) == 0)
-            return h - 1;
-    return 0;
-}
-
-/* A name inside a hyphenated compound ("Chicago-based", "U.S.-listed", "News Corp-owned") is
- * the entity, not the compound: a reader marks the name in it ("U.S." of "Shares in some
- * U.S.-listed Chinese firms" is LOC in ../shared/examples/seed.md). A PER, ORG or LOC span
- * ending on such a compound ends before its hyphen (CoNLL-2003 scoring, by token, is the
- * same). Not a MISC span: CoNLL-2003 tags the whole word MISC ("Toronto-based"), and the model
- * learned to; typing its head LOC instead cost 0.24 F1 on the unseen quarter of eng.testa,
- * and a LOC for a compound the model left untagged ("U.S.-listed") 0.08 on another. */
-static void compound_head(const char *s, const np_token *tk, etag_span *sp)
-{
-    const np_token *w = &tk[sp->first + sp->n - 1];
-    size_t cut = compound_cut(s, w);
-    if (cut && (sp->type == ETAG_PER || sp->type == ETAG_ORG || sp->type == ETAG_LOC))
-        sp->cut = (uint32_t)(w->end - cut);
-}
-
-/* An ORG span whose previous word (capitalized, not "The", outside any entity) makes with it
- * an organisation of the lists, the listed companies' names or Wikipedia's organisation
- * titles, takes that word: "according to Thomson Reuters data" was ORG "Reuters" alone (130
- * times in the Reuters 2013 sample, the publisher's own name). Not a word the model tagged
- * MISC ("German Foreign Ministry" is MISC and ORG in CoNLL-2003). */
-static void org_extend(etag_tagger *t, const char *s, const np_token *tk, etag_span *ms, size_t nm)
-{
-    const uint32_t ORGB = (1u << ETAG_GAZ_ORG) | (1u << ETAG_GAZ_WORG);
-    for (size_t k = 0; k < nm; k++) {
-        etag_span *sp = &ms[k];
-        if (sp->type != ETAG_ORG || sp->first == 0 || sp->cut) continue;
-        uint32_t w = sp->first - 1;
-        if (k > 0 && ms[k - 1].first + ms[k - 1].n > w) continue; /* in an entity */
-        const char *p = s + tk[w].start;
-        size_t len = tk[w].end - tk[w].start;
-        if (len < 2 || p[0] < 'A' || p[0] > 'Z' || p[1] < 'a' || p[1] > 'z' ||
-            (len == 3 && p[1] == 'h' && p[2] == 'e') || tk[w].end + 1 != tk[sp->first].start)
-            continue;
-        if (gaz_words(t, s, tk[w].start, tk[sp->first + sp->n - 1].end) & ORGB) {
-            sp->first = w;
-            sp->n++;
-        }
-    }
 }
 
 static int push_ent(etag_tagger *t, const np_token *tk, const etag_span *sp, int field)
@@ -350,17 +146,13 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
         if ((t->types & model_types) && n) {
             nm = etag_labels_to_spans(t->dec.labels + o, n, ms);
             size_t keep = 0;
+            nm = etag_published(&t->model->res.gaz, &t->scratch, texts[f], lens[f], tk, ms, nm);
             for (size_t k = 0; k < nm; k++) {
-                trim_code(texts[f], tk, &ms[k]);
-                org_before_code(texts[f], lens[f], tk, &ms[k]);
-                compound_head(texts[f], tk, &ms[k]);
                 if (!t->no_listed_org) listed_name_is_org(t, texts[f], tk, &ms[k]);
-                if ((t->types & (1u << ms[k].type)) && has_alnum(texts[f], tk, &ms[k]) &&
-                    !code_span(texts[f], lens[f], tk, &ms[k]))
+                if ((t->types & (1u << ms[k].type)) && has_alnum(texts[f], tk, &ms[k]))
                     ms[keep++] = ms[k];
             }
             nm = keep;
-            org_extend(t, texts[f], tk, ms, nm);
         }
         rs = t->spans + nm;
         if (t->types & ~model_types) nr = etag_rules(texts[f], tk, n, rs);
