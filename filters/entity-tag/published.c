@@ -212,6 +212,86 @@ static void org_extend(const etag_lexicon *gaz, np_buf *scratch, const char *s, 
     }
 }
 
+/* The dateline at the start of a field, "BOSTON (Reuters) -", "NEW YORK/SAO PAULO (Reuters)
+ * -", "ARLINGTON, Va. (Reuters) -": places in capitals (letters, spaces, full stops,
+ * hyphens, apostrophes, "/" between places), a state or country after a comma, then the
+ * publisher in parentheses, then a dash. Sets [*p0, *p1) to the
+ * places and [*q0, *q1) to the publisher; returns 0 when the field opens otherwise. */
+static int dateline(const char *s, size_t len, size_t *p0, size_t *p1, size_t *q0, size_t *q1)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\n')) i++;
+    size_t a = i;
+    int upper = 0;
+    while (i < len && i - a <= 60 &&
+           ((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80 ||
+            (s[i] != '\0' && strchr(" ./'-", s[i]) != NULL))) {
+        upper |= s[i] >= 'A' && s[i] <= 'Z';
+        i++;
+    }
+    /* and a state or country after a comma: "ARLINGTON, Va.", "WOLFSBURG, Germany" */
+    if (i + 2 < len && s[i] == ',' && s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z') {
+        i += 2;
+        size_t w = i;
+        while (i < len && i - w <= 30 &&
+               ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+                (unsigned char)s[i] >= 0x80 || s[i] == '.' || s[i] == ' '))
+            i++;
+    }
+    size_t b = i;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == ',')) b--;
+    if (!upper || b == a || i >= len || s[i] != '(') return 0;
+    size_t c = ++i;
+    while (i < len && i - c <= 30 && s[i] != ')' && s[i] != '(' && s[i] != '\n') i++;
+    if (i >= len || s[i] != ')' || i == c || s[c] < 'A' || s[c] > 'Z') return 0;
+    size_t d = i++;
+    while (i < len && s[i] == ' ') i++;
+    if (i >= len || (s[i] != '-' && !(i + 3 <= len && (memcmp(s + i, "\xe2\x80\x94", 3) == 0 ||
+                                                       memcmp(s + i, "\xe2\x80\x93", 3) == 0))))
+        return 0;
+    *p0 = a, *p1 = b, *q0 = c, *q1 = d;
+    return 1;
+}
+
+/* A dateline's places are LOC and its publisher ORG, whatever the model typed them ("BOSTON"
+ * ORG, as a 1996 sports results line has it; "SAO PAULO" PER; "(Newspipe)" LOC): 29 of the
+ * 1,811 datelines of the Reuters 2013 sample. A place the model left untagged ("WOKING") is
+ * added. CoNLL-2003's datelines ("LONDON 1996-08-30") have no publisher and are left alone. */
+static size_t dateline_types(const char *s, size_t len, const np_token *tk, etag_span *ms,
+                             size_t nm)
+{
+    size_t p0, p1, q0, q1;
+    if (!dateline(s, len, &p0, &p1, &q0, &q1)) return nm;
+    int covered = 0;
+    for (size_t k = 0; k < nm && tk[ms[k].first].start < q1; k++) {
+        size_t a = tk[ms[k].first].start, b = tk[ms[k].first + ms[k].n - 1].end;
+        covered |= a < p1;
+        if (a >= p0 && b <= p1) {
+            ms[k].type = ETAG_LOC;
+        } else if (a >= q0 && b <= q1) {
+            ms[k].type = ETAG_ORG;
+        }
+    }
+    if (covered) return nm;
+    /* the places untagged: one LOC a place, between the slashes and commas */
+    etag_span add[4];
+    size_t na = 0;
+    uint32_t i = 0;
+#define SEP(k) (tk[k].end - tk[k].start == 1 && (s[tk[k].start] == '/' || s[tk[k].start] == ','))
+    while (na < 4 && tk[i].start < p1) {
+        while (tk[i].start < p1 && SEP(i)) i++;
+        if (tk[i].start >= p1) break;
+        uint32_t first = i;
+        while (tk[i].start < p1 && !SEP(i)) i++;
+        add[na++] = (etag_span){first, i - first, ETAG_LOC, 0};
+    }
+#undef SEP
+    if (!na) return nm;
+    memmove(ms + na, ms, nm * sizeof *ms);
+    memcpy(ms, add, na * sizeof *ms);
+    return nm + na;
+}
+
 size_t etag_published(const etag_lexicon *gaz, np_buf *scratch, const char *s, size_t len,
                       const np_token *tk, etag_span *ms, size_t nm)
 {
@@ -223,5 +303,5 @@ size_t etag_published(const etag_lexicon *gaz, np_buf *scratch, const char *s, s
         if (!code_span(s, len, tk, &ms[k])) ms[keep++] = ms[k];
     }
     org_extend(gaz, scratch, s, tk, ms, keep);
-    return keep;
+    return dateline_types(s, len, tk, ms, keep);
 }

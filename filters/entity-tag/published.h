@@ -2,8 +2,9 @@
  * training text) does not have: instrument codes ("Boeing Co ( BA.N )", "(NYSE: BA)",
  * "$TSLA", "LOT.UL") are no entities and the name right before a Reuters code is its company,
  * an ORG; a name's entity ends before a hyphenated compound's "-based", "-owned" ...; an ORG
- * takes the untagged word before it that makes with it an organisation of the lists. None of
- * these occurs in CoNLL-2003, whose figures they leave as they are. */
+ * takes the untagged word before it that makes with it an organisation of the lists; a
+ * dateline's places are LOC and its publisher ORG. None of these occurs in CoNLL-2003, whose
+ * figures they leave as they are. */
 #ifndef ETAG_PUBLISHED_H
 #define ETAG_PUBLISHED_H
 

@@ -1,6 +1,6 @@
 /* The corrections for news as published (published.c), on spans written here as a model
  * would give them, without a model or gazetteer: codes dropped, names before codes ORG,
- * compounds' names trimmed. */
+ * compounds' names trimmed, datelines' places LOC and publishers ORG. */
 #include <string.h>
 
 #include "../tap.h"
@@ -83,5 +83,14 @@ int main(void)
          {"Toronto-based", ETAG_MISC}, {"Brookfield", ETAG_ORG});
     CASE("Tycoon Li Ka-shing sold.", "PER:Li Ka-shing", {"Li Ka-shing", ETAG_PER});
     CASE("The U.S. economy grew.", "LOC:U.S.", {"U.S.", ETAG_LOC});
+    CASE("BOSTON (Reuters) - Shares rose.", "LOC:BOSTON|ORG:Reuters", {"BOSTON", ETAG_ORG},
+         {"Reuters", ETAG_ORG});
+    CASE("ARLINGTON, Va. (Newspipe) - Boeing rose.",
+         "LOC:ARLINGTON|LOC:Va.|ORG:Newspipe|ORG:Boeing", {"ARLINGTON", ETAG_LOC},
+         {"Va.", ETAG_PER}, {"Newspipe", ETAG_LOC}, {"Boeing", ETAG_ORG});
+    CASE("WOKING/SAO PAULO (Reuters) - Shares rose.", "LOC:WOKING|LOC:SAO PAULO|ORG:Reuters",
+         {"Reuters", ETAG_ORG});
+    CASE("BOSTON beat Chicago (late) in overtime.", "ORG:BOSTON|LOC:Chicago", {"BOSTON", ETAG_ORG},
+         {"Chicago", ETAG_LOC});
     return done_testing();
 }
