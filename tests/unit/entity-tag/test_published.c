@@ -85,9 +85,11 @@ int main(void)
     CASE("The U.S. economy grew.", "LOC:U.S.", {"U.S.", ETAG_LOC});
     CASE("BOSTON (Reuters) - Shares rose.", "LOC:BOSTON|ORG:Reuters", {"BOSTON", ETAG_ORG},
          {"Reuters", ETAG_ORG});
-    CASE("ARLINGTON, Va. (Newspipe) - Boeing rose.",
-         "LOC:ARLINGTON|LOC:Va.|ORG:Newspipe|ORG:Boeing", {"ARLINGTON", ETAG_LOC},
-         {"Va.", ETAG_PER}, {"Newspipe", ETAG_LOC}, {"Boeing", ETAG_ORG});
+    CASE("WOLFSBURG, Germany (Newspipe) - VW rose.",
+         "LOC:WOLFSBURG|LOC:Germany|ORG:Newspipe|ORG:VW", {"WOLFSBURG", ETAG_LOC},
+         {"Germany", ETAG_PER}, {"Newspipe", ETAG_LOC}, {"VW", ETAG_ORG});
+    CASE("WASHINGTON, Oct 31 (Reuters) - Claims fell.", "LOC:WASHINGTON|ORG:Reuters",
+         {"WASHINGTON", ETAG_ORG}, {"Reuters", ETAG_LOC});
     CASE("WOKING/SAO PAULO (Reuters) - Shares rose.", "LOC:WOKING|LOC:SAO PAULO|ORG:Reuters",
          {"Reuters", ETAG_ORG});
     CASE("BOSTON beat Chicago (late) in overtime.", "ORG:BOSTON|LOC:Chicago", {"BOSTON", ETAG_ORG},
