@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "labels.h"
+#include "mentions.h"
 #include "published.h"
 #include "rules.h"
 
@@ -116,7 +117,7 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
         etag_tok *v = realloc(t->view, cap * sizeof *v);
         if (!v) return -1;
         t->view = v;
-        /* model spans and rule spans of one field: at most two per token */
+        /* the model spans of all fields, then one field's rule spans: two per token */
         etag_span *s = realloc(t->spans, 2 * cap * sizeof *s);
         if (!s) return -1;
         t->spans = s;
@@ -135,26 +136,41 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
                             t->model->passes == 2) < 0)
             return -1;
     }
-    /* per field: model spans, then rule spans that do not overlap them, merged by start */
+    /* Each field's model spans, corrected, at t->spans[mo[f] .. mo[f] + mn[f]) (at most one
+     * per token, so all fields' fit in the first `total`); then the article's short mentions
+     * over all fields; then per field the wanted types, merged with rule spans (after them). */
+    size_t mo[ETAG_MAX_FIELDS] = {0}, mn[ETAG_MAX_FIELDS] = {0};
+    etag_mention_field mf[ETAG_MAX_FIELDS];
+    int nmf = 0;
     o = 0;
     for (int f = 0; f < nfields && f < ETAG_MAX_FIELDS; f++) {
         if (!texts[f]) continue;
         const np_token *tk = t->toks[f].t;
         size_t n = t->toks[f].n;
-        size_t nm = 0, nr = 0;
-        etag_span *ms = t->spans, *rs;
+        mo[f] = o;
         if ((t->types & model_types) && n) {
-            nm = etag_labels_to_spans(t->dec.labels + o, n, ms);
-            size_t keep = 0;
+            etag_span *ms = t->spans + o;
+            size_t nm = etag_labels_to_spans(t->dec.labels + o, n, ms);
             nm = etag_published(&t->model->res.gaz, &t->scratch, texts[f], lens[f], tk, ms, nm);
-            for (size_t k = 0; k < nm; k++) {
-                if (!t->no_listed_org) listed_name_is_org(t, texts[f], tk, &ms[k]);
-                if ((t->types & (1u << ms[k].type)) && has_alnum(texts[f], tk, &ms[k]))
-                    ms[keep++] = ms[k];
-            }
-            nm = keep;
+            if (!t->no_listed_org)
+                for (size_t k = 0; k < nm; k++) listed_name_is_org(t, texts[f], tk, &ms[k]);
+            mn[f] = nm;
+            mf[nmf++] = (etag_mention_field){texts[f], lens[f], tk, ms, nm};
         }
-        rs = t->spans + nm;
+        o += n;
+    }
+    if (nmf && etag_short_mentions(&t->model->res.gaz, &t->scratch, &t->names, mf, nmf) < 0)
+        return -1;
+    etag_span *rs = t->spans + total;
+    for (int f = 0; f < nfields && f < ETAG_MAX_FIELDS; f++) {
+        if (!texts[f]) continue;
+        const np_token *tk = t->toks[f].t;
+        size_t n = t->toks[f].n;
+        etag_span *ms = t->spans + mo[f];
+        size_t nm = 0, nr = 0;
+        for (size_t k = 0; k < mn[f]; k++)
+            if ((t->types & (1u << ms[k].type)) && has_alnum(texts[f], tk, &ms[k]))
+                ms[nm++] = ms[k];
         if (t->types & ~model_types) nr = etag_rules(texts[f], tk, n, rs);
         size_t i = 0, j = 0;
         uint32_t model_end = 0; /* end of the last model span written */
@@ -172,7 +188,6 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
                 if (push_ent(t, tk, &rs[j++], f) < 0) return -1;
             }
         }
-        o += n;
     }
     return 0;
 }
@@ -180,6 +195,7 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
 void etag_tagger_free(etag_tagger *t)
 {
     etag_decoder_free(&t->dec);
+    etag_docmap_free(&t->names);
     for (int f = 0; f < ETAG_MAX_FIELDS; f++) np_tokens_free(&t->toks[f]);
     free(t->view);
     free(t->spans);

@@ -9,6 +9,7 @@
 
 #include "spans.h"
 #include "decode.h"
+#include "docmap.h"
 #include "model.h"
 #include "tokenize.h"
 
@@ -33,7 +34,8 @@ typedef struct {
     size_t cap;
     etag_entity *ents;
     size_t nents, cap_ents;
-    np_buf scratch; /* lower-cased words for gazetteer lookups */
+    np_buf scratch;    /* lower-cased words for gazetteer lookups */
+    etag_docmap names; /* the article's name words (mentions.c) */
 } etag_tagger;
 
 /* Tags texts[f][0..lens[f]) for f < nfields (a NULL text is an absent field). Results are in

@@ -1,0 +1,133 @@
+/* Short mentions typed by the article's own full names (see mentions.h). Two linear passes
+ * over the spans: the first marks each name word in a per-article map, the second retypes. */
+#include "mentions.h"
+
+#include <string.h>
+
+#include "feature.h"
+#include "hash.h"
+#include "labels.h"
+
+/* What the article's names say of a word: counters of etag_docmap_entry.cnt used as flags. */
+enum {
+    W_SURNAME,   /* ends a PER of two tokens or more that opens on a person's name word */
+    W_OPENS_ORG, /* opens an ORG (any length) */
+    W_NO_SHORT,  /* ends a PER of two tokens or more, or is a one-token LOC: no ORG short form */
+    W_SHORT_ORG, /* opens an ORG of two tokens or more (not "The") */
+};
+
+static uint64_t word_key(const etag_mention_field *f, uint32_t i)
+{
+    return np_hash64(f->text + f->tk[i].start, f->tk[i].end - f->tk[i].start, 0x6d656e74u);
+}
+
+static etag_docmap_entry *mark(etag_docmap *m, uint64_t key, int what)
+{
+    etag_docmap_entry *e = etag_docmap_get(m, key);
+    if (e) e->cnt[what] = 1;
+    return e;
+}
+
+static int has(etag_docmap *m, uint64_t key, int what)
+{
+    const etag_docmap_entry *e = etag_docmap_find(m, key);
+    return e && e->cnt[what];
+}
+
+/* Whether a parenthesis opened before byte `at` is still open there: *pos and *open carry
+ * the scan from one span to the next, so a field is read once. */
+static int in_parens(const char *s, uint32_t at, uint32_t *pos, int *open)
+{
+    for (; *pos < at; (*pos)++) {
+        if (s[*pos] == '(')
+            *open = 1;
+        else if (s[*pos] == ')')
+            *open = 0;
+    }
+    return *open;
+}
+
+/* Whether a capitalized word follows byte `end` after one or two spaces. */
+static int capital_follows(const char *s, size_t len, size_t end)
+{
+    size_t i = end;
+    while (i < len && i < end + 2 && s[i] == ' ') i++;
+    return i > end && i < len && s[i] >= 'A' && s[i] <= 'Z';
+}
+
+static int is_the(const etag_mention_field *f, uint32_t i)
+{
+    return f->tk[i].end - f->tk[i].start == 3 && memcmp(f->text + f->tk[i].start, "The", 3) == 0;
+}
+
+/* Whether token i is a first name or a part of people's names in the model's lists. */
+static int name_word(const etag_lexicon *gaz, np_buf *scratch, const etag_mention_field *f,
+                     uint32_t i)
+{
+    const np_token *w = &f->tk[i];
+    uint32_t v = etag_lexicon_get(
+        gaz, etag_gaz_chain(0, etag_word_key(f->text + w->start, w->end - w->start, scratch)));
+    return (v & ((1u << ETAG_GAZ_FIRST) | (1u << ETAG_GAZ_PERSON))) != 0;
+}
+
+/* Whether token i follows a person's title ("Mr Meles" is the man, whatever "Meles Zenawi
+ * Foundation" the article names). */
+static int after_title(const etag_mention_field *f, uint32_t i)
+{
+    static const char *const titles[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."};
+    if (i == 0) return 0;
+    const np_token *p = &f->tk[i - 1];
+    size_t len = p->end - p->start;
+    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++)
+        if (strlen(titles[k]) == len && memcmp(titles[k], f->text + p->start, len) == 0) return 1;
+    return 0;
+}
+
+int etag_short_mentions(const etag_lexicon *gaz, np_buf *scratch, etag_docmap *words,
+                        const etag_mention_field *f, int nfields)
+{
+    etag_docmap_reset(words);
+    /* the ORG names first: whether a PER's first word opens one decides its surname */
+    for (int k = 0; k < nfields; k++)
+        for (size_t i = 0; i < f[k].n; i++) {
+            const etag_span *sp = &f[k].spans[i];
+            if (sp->type != ETAG_ORG) continue;
+            uint64_t key = word_key(&f[k], sp->first);
+            if (!mark(words, key, W_OPENS_ORG)) return -1;
+            if (sp->n >= 2 && !is_the(&f[k], sp->first) && !mark(words, key, W_SHORT_ORG))
+                return -1;
+        }
+    for (int k = 0; k < nfields; k++) {
+        uint32_t pos = 0;
+        int open = 0;
+        for (size_t i = 0; i < f[k].n; i++) {
+            const etag_span *sp = &f[k].spans[i];
+            int person = sp->type == ETAG_PER && sp->n >= 2;
+            if (!person && !(sp->type == ETAG_LOC && sp->n == 1)) continue;
+            if (person && in_parens(f[k].text, f[k].tk[sp->first].start, &pos, &open)) continue;
+            uint64_t key = word_key(&f[k], sp->first + sp->n - 1);
+            if (!mark(words, key, W_NO_SHORT)) return -1;
+            if (!person) continue;
+            uint64_t first = word_key(&f[k], sp->first);
+            if (!has(words, first, W_OPENS_ORG) && name_word(gaz, scratch, &f[k], sp->first) &&
+                !mark(words, key, W_SURNAME))
+                return -1;
+        }
+    }
+    for (int k = 0; k < nfields; k++)
+        for (size_t i = 0; i < f[k].n; i++) {
+            etag_span *sp = &f[k].spans[i];
+            if (sp->n != 1 || sp->type == ETAG_ORG) continue;
+            uint64_t key = word_key(&f[k], sp->first);
+            if (sp->type == ETAG_PER) {
+                if (has(words, key, W_SHORT_ORG) && !has(words, key, W_NO_SHORT) &&
+                    !after_title(&f[k], sp->first))
+                    sp->type = ETAG_ORG;
+            } else if ((sp->type == ETAG_LOC || sp->type == ETAG_MISC) &&
+                       has(words, key, W_SURNAME) &&
+                       !capital_follows(f[k].text, f[k].len, f[k].tk[sp->first].end - sp->cut)) {
+                sp->type = ETAG_PER;
+            }
+        }
+    return 0;
+}

@@ -1,0 +1,45 @@
+/* Short mentions typed by the article's own full names: news names a person or a company in
+ * full once ("Goldman Sachs", "Bernard Madoff") and by one word after that ("Goldman",
+ * "Madoff"), and the model, which sees one word, often types the short form otherwise (a
+ * surname PER, a surname that is also a place LOC). Over the whole article (title and body):
+ *   - a one-token PER that opens one of the article's ORG names of two tokens or more (not
+ *     "The") is ORG, unless the word also ends one of its PER names or is one of its LOCs
+ *     ("Rizvi" of "Suhail Rizvi" and "Rizvi Traverse" stays PER) or follows "Mr", "Mrs",
+ *     "Ms" or "Dr";
+ *   - a one-token LOC or MISC that ends one of the article's PER names of two tokens or more
+ *     is PER, when that name's first word is a first name or a part of people's names in the
+ *     model's lists and opens none of the article's ORGs ("Vale Canada", "Goldman Asia",
+ *     "Sunni Muslim" give no surname), and no capitalized word follows the mention ("Thomson
+ *     Reuters" after "Robert Thomson").
+ * Names inside parentheses (credit lines: "(Editing by Louise Ireland)") count for neither.
+ * The model's own history features see only earlier words of one type; these rules read the
+ * article's names once it is tagged. */
+#ifndef ETAG_MENTIONS_H
+#define ETAG_MENTIONS_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "docmap.h"
+#include "lexicon.h"
+#include "spans.h"
+#include "tokenize.h"
+
+/* One field's text, tokens and model spans (sorted by first token, not overlapping; their
+ * types are updated in place). Borrowed. */
+typedef struct {
+    const char *text;
+    size_t len;
+    const np_token *tk;
+    etag_span *spans;
+    size_t n;
+} etag_mention_field;
+
+/* Retypes the short mentions of the article's fields f[0..nfields). gaz is the model's
+ * gazetteer (empty: no surname rule), scratch a buffer for its keys, words a per-article
+ * scratch map (reset here). Returns 0, or -1 when out of memory (spans then unchanged or
+ * partly retyped, each still a valid span). */
+int etag_short_mentions(const etag_lexicon *gaz, np_buf *scratch, etag_docmap *words,
+                        const etag_mention_field *f, int nfields);
+
+#endif
