@@ -14,11 +14,19 @@ enum {
     W_OPENS_ORG, /* opens an ORG (any length) */
     W_NO_SHORT,  /* ends a PER of two tokens or more, or is a one-token LOC: no ORG short form */
     W_SHORT_ORG, /* opens an ORG of two tokens or more (not "The") */
+    W_CODED,     /* of a whole name: an ORG a Reuters code follows somewhere in the article */
 };
 
 static uint64_t word_key(const etag_mention_field *f, uint32_t i)
 {
     return np_hash64(f->text + f->tk[i].start, f->tk[i].end - f->tk[i].start, 0x6d656e74u);
+}
+
+/* The key of a span's whole text (another seed than a word's: the two never meet). */
+static uint64_t name_key(const etag_mention_field *f, const etag_span *sp)
+{
+    uint32_t a = f->tk[sp->first].start, b = f->tk[sp->first + sp->n - 1].end - sp->cut;
+    return np_hash64(f->text + a, b - a, 0x636f646564u);
 }
 
 static etag_docmap_entry *mark(etag_docmap *m, uint64_t key, int what)
@@ -70,6 +78,18 @@ static int name_word(const etag_lexicon *gaz, np_buf *scratch, const etag_mentio
     return (v & ((1u << ETAG_GAZ_FIRST) | (1u << ETAG_GAZ_PERSON))) != 0;
 }
 
+/* Whether the span's words are a country, city or region of the model's lists. */
+static int place(const etag_lexicon *gaz, np_buf *scratch, const etag_mention_field *f,
+                 const etag_span *sp)
+{
+    uint64_t key = 0;
+    for (uint32_t i = sp->first; i < sp->first + sp->n; i++)
+        key = etag_gaz_chain(
+            key, etag_word_key(f->text + f->tk[i].start, f->tk[i].end - f->tk[i].start, scratch));
+    uint32_t v = etag_lexicon_get(gaz, key);
+    return (v & ((1u << ETAG_GAZ_COUNTRY) | (1u << ETAG_GAZ_CITY) | (1u << ETAG_GAZ_REGION))) != 0;
+}
+
 /* Whether token i follows a person's title ("Mr Meles" is the man, whatever "Meles Zenawi
  * Foundation" the article names). */
 static int after_title(const etag_mention_field *f, uint32_t i)
@@ -92,6 +112,7 @@ int etag_short_mentions(const etag_lexicon *gaz, np_buf *scratch, etag_docmap *w
         for (size_t i = 0; i < f[k].n; i++) {
             const etag_span *sp = &f[k].spans[i];
             if (sp->type != ETAG_ORG) continue;
+            if (sp->coded && !mark(words, name_key(&f[k], sp), W_CODED)) return -1;
             uint64_t key = word_key(&f[k], sp->first);
             if (!mark(words, key, W_OPENS_ORG)) return -1;
             if (sp->n >= 2 && !is_the(&f[k], sp->first) && !mark(words, key, W_SHORT_ORG))
@@ -117,7 +138,13 @@ int etag_short_mentions(const etag_lexicon *gaz, np_buf *scratch, etag_docmap *w
     for (int k = 0; k < nfields; k++)
         for (size_t i = 0; i < f[k].n; i++) {
             etag_span *sp = &f[k].spans[i];
-            if (sp->n != 1 || sp->type == ETAG_ORG) continue;
+            if (sp->type == ETAG_ORG) continue;
+            if (has(words, name_key(&f[k], sp), W_CODED) &&
+                (sp->type != ETAG_LOC || !place(gaz, scratch, &f[k], sp))) {
+                sp->type = ETAG_ORG;
+                continue;
+            }
+            if (sp->n != 1) continue;
             uint64_t key = word_key(&f[k], sp->first);
             if (sp->type == ETAG_PER) {
                 if (has(words, key, W_SHORT_ORG) && !has(words, key, W_NO_SHORT) &&

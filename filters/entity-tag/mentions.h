@@ -11,6 +11,10 @@
  *     model's lists and opens none of the article's ORGs ("Vale Canada", "Goldman Asia",
  *     "Sunni Muslim" give no surname), and no capitalized word follows the mention ("Thomson
  *     Reuters" after "Robert Thomson").
+ *   - a name that a Reuters code follows once (published.c: etag_span.coded) is ORG wherever
+ *     the article writes it ("Fannie Mae ( FNMA.OB )" and then "Fannie Mae filed", which the
+ *     model types PER; "Airbus"), unless it is LOC there and the lists know it as a country,
+ *     city or region ("Santander ( SAN.MC )" and "lives in Santander").
  * Names inside parentheses (credit lines: "(Editing by Louise Ireland)") count for neither.
  * The model's own history features see only earlier words of one type; these rules read the
  * article's names once it is tagged. */

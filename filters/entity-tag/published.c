@@ -109,14 +109,15 @@ static int code_follows(const char *s, size_t len, size_t b)
  * ( 000651.SZ )"); "analysts at Societe Generale ( SOGN.PA )" is the bank. */
 static void org_before_code(const char *s, size_t len, const np_token *tk, etag_span *sp)
 {
-    if (sp->type != ETAG_PER && sp->type != ETAG_LOC && sp->type != ETAG_MISC) return;
+    if (sp->type > ETAG_MISC) return;
     if (!code_follows(s, len, tk[sp->first + sp->n - 1].end)) return;
-    if (sp->first > 0) {
+    if (sp->type != ETAG_ORG && sp->first > 0) {
         const np_token *p = &tk[sp->first - 1];
         const char *w = s + p->start;
         if (p->end - p->start == 2 && (!memcmp(w, "in", 2) || !memcmp(w, "of", 2))) return;
     }
     sp->type = ETAG_ORG;
+    sp->coded = 1; /* the article's other mentions of the name follow it (mentions.c) */
 }
 
 /* A span that ends on a Reuters code of its own after the name ("American Airlines
@@ -274,7 +275,7 @@ static size_t dateline_types(const char *s, size_t len, const np_token *tk, etag
         if (tk[i].start >= p1) break;
         uint32_t first = i;
         while (tk[i].start < p1 && !SEP(i)) i++;
-        add[na++] = (etag_span){first, i - first, ETAG_LOC, 0};
+        add[na++] = (etag_span){first, i - first, ETAG_LOC, 0, 0};
     }
 #undef SEP
     if (!na) return nm;

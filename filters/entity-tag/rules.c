@@ -244,7 +244,7 @@ size_t etag_rules(const char *s, const np_token *t, size_t n, etag_span *out)
             i++;
             continue;
         }
-        out[k++] = (etag_span){(uint32_t)i, (uint32_t)(e - i), type, 0};
+        out[k++] = (etag_span){(uint32_t)i, (uint32_t)(e - i), type, 0, 0};
         i = e;
     }
     return k;

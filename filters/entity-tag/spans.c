@@ -14,18 +14,18 @@ size_t etag_labels_to_spans(const uint8_t *labels, size_t n, etag_span *out)
         /* does this token continue the open span? */
         if (open >= 0 && ty == open && (part == ETAG_I || part == ETAG_L)) {
             if (part == ETAG_L) {
-                out[ns++] = (etag_span){first, (uint32_t)(i + 1 - first), open, 0};
+                out[ns++] = (etag_span){first, (uint32_t)(i + 1 - first), open, 0, 0};
                 open = -1;
             }
             continue;
         }
         if (open >= 0) { /* the sequence broke: close what was open */
-            out[ns++] = (etag_span){first, (uint32_t)(i - first), open, 0};
+            out[ns++] = (etag_span){first, (uint32_t)(i - first), open, 0, 0};
             open = -1;
         }
         if (ty < 0) continue;
         if (part == ETAG_U || part == ETAG_L) {
-            out[ns++] = (etag_span){(uint32_t)i, 1, ty, 0};
+            out[ns++] = (etag_span){(uint32_t)i, 1, ty, 0, 0};
         } else {
             open = ty;
             first = (uint32_t)i;

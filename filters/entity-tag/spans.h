@@ -11,6 +11,7 @@ typedef struct {
     int type;          /* ETAG_PER .. ETAG_DATE */
     uint32_t cut;      /* bytes cut from the end of the last token ("-based" of "Chicago-based":
                           published.c), or 0 */
+    uint32_t coded;    /* 1: an ORG a Reuters code follows, the code's company (published.c) */
 } etag_span;
 
 /* Converts BILOU labels to spans (tolerant of ill-formed sequences: an entity ends where the

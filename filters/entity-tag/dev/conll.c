@@ -144,7 +144,7 @@ int etag_corpus_read(const char *path, etag_corpus *c, char *err, size_t errlen)
                 }
                 uint32_t j = i + 1;
                 while (j < b && ty[j] == ty[i] && !bg[j]) j++;
-                c->spans[c->nspans++] = (etag_span){i, j - i, ty[i], 0};
+                c->spans[c->nspans++] = (etag_span){i, j - i, ty[i], 0, 0};
                 if (j - i == 1)
                     c->gold[i] = (uint8_t)etag_label(ty[i], ETAG_U);
                 else {

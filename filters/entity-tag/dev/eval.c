@@ -291,7 +291,7 @@ static int eval_file(const char *path, const char *prog, const char *model, int 
             npred++;
             if (cs[a] != ps[j] || ce[b - 1] != pe[j]) unaligned++;
             if (ns && spans[ns - 1].first + spans[ns - 1].n > a) continue; /* overlap */
-            spans[ns++] = (etag_span){a, b - a, pt[j], 0};
+            spans[ns++] = (etag_span){a, b - a, pt[j], 0, 0};
         }
         /* gold spans of this document */
         size_t g0 = 0, g1;

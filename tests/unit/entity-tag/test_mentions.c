@@ -15,6 +15,7 @@
 #define MAXS 16
 
 static const char *const first_names[] = {"Bernard", "Louise", "Robert", "Goldman", NULL};
+static const char *const cities[] = {"Santander", NULL};
 
 /* Parses "[TYPE words] ... || field 2 ..." into fields' texts and spans, retypes, and
  * renders every span as "TYPE:text" joined by "|". */
@@ -24,7 +25,7 @@ static void run(const etag_lexicon *gaz, const char *spec, char *out, size_t cap
     size_t len[MAXF] = {0};
     struct {
         size_t b0, b1;
-        int type;
+        int type, coded;
     } raw[MAXF][MAXS];
     size_t nraw[MAXF] = {0};
     int nf = 1;
@@ -37,7 +38,9 @@ static void run(const etag_lexicon *gaz, const char *spec, char *out, size_t cap
         }
         if (*p == '[') {
             const char *sp = strchr(p, ' '), *end = strchr(p, ']');
-            raw[f][nraw[f]].type = etag_type_parse(p + 1, (size_t)(sp - p - 1));
+            raw[f][nraw[f]].coded = sp[-1] == '!'; /* "[ORG! Airbus]": a code follows it */
+            raw[f][nraw[f]].type =
+                etag_type_parse(p + 1, (size_t)(sp - p - 1 - raw[f][nraw[f]].coded));
             raw[f][nraw[f]].b0 = len[f];
             memcpy(text[f] + len[f], sp + 1, (size_t)(end - sp - 1));
             len[f] += (size_t)(end - sp - 1);
@@ -62,7 +65,8 @@ static void run(const etag_lexicon *gaz, const char *spec, char *out, size_t cap
                     if (first == UINT32_MAX) first = (uint32_t)i;
                     last = (uint32_t)i;
                 }
-            spans[f][s] = (etag_span){first, last - first + 1, raw[f][s].type, 0};
+            spans[f][s] =
+                (etag_span){first, last - first + 1, raw[f][s].type, 0, (uint32_t)raw[f][s].coded};
         }
         mf[f] = (etag_mention_field){text[f], len[f], tok[f].t, spans[f], nraw[f]};
     }
@@ -97,6 +101,9 @@ int main(void)
         etag_lexicon_or(
             &b, etag_gaz_chain(0, etag_word_key(first_names[i], strlen(first_names[i]), &kb)),
             1u << ETAG_GAZ_FIRST);
+    for (int i = 0; cities[i]; i++)
+        etag_lexicon_or(&b, etag_gaz_chain(0, etag_word_key(cities[i], strlen(cities[i]), &kb)),
+                        1u << ETAG_GAZ_CITY);
     etag_lexicon gaz = etag_lexicon_view(&b);
 
     CASE("[ORG Goldman Sachs] cut jobs. [PER Goldman] said so.", "ORG:Goldman Sachs|ORG:Goldman",
@@ -133,6 +140,17 @@ int main(void)
          "PER:Ireland|PER:Louise Ireland", "outside them it does");
     CASE("[PER Bernard Madoff] and [LOC New York] and [ORG Madoff]",
          "PER:Bernard Madoff|LOC:New York|ORG:Madoff", "an ORG is never made PER");
+
+    CASE("[ORG! Fannie Mae] lost money. [PER Fannie Mae] sued. [MISC Airbus] and [LOC Fannie Mae]",
+         "ORG:Fannie Mae|ORG:Fannie Mae|MISC:Airbus|ORG:Fannie Mae",
+         "a name a code follows once is ORG wherever the article writes it");
+    CASE("[MISC Airbus] deal || [ORG! Airbus] said. [MISC Airbus] jets",
+         "ORG:Airbus|ORG:Airbus|ORG:Airbus", "also in the title");
+    CASE("[ORG! Santander] rose. [LOC Santander] is a city. [ORG Banco Santander] too.",
+         "ORG:Santander|LOC:Santander|ORG:Banco Santander",
+         "but not a mention the lists know as a place");
+    CASE("[ORG Airbus] said. [MISC Airbus] jets", "ORG:Airbus|MISC:Airbus",
+         "an ORG without a code is no such evidence");
 
     etag_lexicon empty = {0};
     run(&empty, "[PER Bernard Madoff] ran it. [LOC Madoff] employees.", got, sizeof got);
