@@ -80,6 +80,22 @@ static void listed_name_is_org(etag_tagger *t, const char *s, const np_token *tk
     if ((v & (1u << ETAG_GAZ_ORGNAME)) && !(v & other)) sp->type = ETAG_ORG;
 }
 
+/* An entity that ends a line on an abbreviation's full stop ("... said Lear Corp.") ends
+ * before it: the stop also ends the sentence, and CoNLL-2003, whose conventions the model
+ * follows, writes a sentence's final stop as a token of its own, outside any entity ("Lear
+ * Corp" "."). Only at a line's end is the sentence sure to end there. */
+static void final_stop(const char *s, size_t len, const np_token *tk, etag_span *sp)
+{
+    const np_token *w = &tk[sp->first + sp->n - 1];
+    size_t e = w->end;
+    if (sp->cut || s[e - 1] != '.' || (e - w->start >= 2 && s[e - 2] == '.')) return;
+    if (e != len && s[e] != '\n' && s[e] != '\r') return;
+    if (e - w->start >= 2)
+        sp->cut = 1;
+    else if (sp->n >= 2) /* the stop a token of its own, which the model took in */
+        sp->n--;
+}
+
 static void model_score(void *ctx, const uint64_t *f, size_t n, float *out)
 {
     etag_model_score(ctx, f, n, out);
@@ -152,8 +168,10 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
             etag_span *ms = t->spans + o;
             size_t nm = etag_labels_to_spans(t->dec.labels + o, n, ms);
             nm = etag_published(&t->model->res.gaz, &t->scratch, texts[f], lens[f], tk, ms, nm);
-            if (!t->no_listed_org)
-                for (size_t k = 0; k < nm; k++) listed_name_is_org(t, texts[f], tk, &ms[k]);
+            for (size_t k = 0; k < nm; k++) {
+                if (!t->no_listed_org) listed_name_is_org(t, texts[f], tk, &ms[k]);
+                final_stop(texts[f], lens[f], tk, &ms[k]);
+            }
             mn[f] = nm;
             mf[nmf++] = (etag_mention_field){texts[f], lens[f], tk, ms, nm};
         }
