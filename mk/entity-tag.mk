@@ -12,6 +12,9 @@
 #   make bench-entity-tag   tokens/s, articles/s, model load time and peak RSS
 #   make jackknife-entity-tag  the shipped recipe on all of eng.testa, each quarter tagged by
 #                           the recipe trained without it (~5 minutes of CPU)
+#   make folds-entity-tag   eng.train's document folds scored end to end through the filter
+#                           (its corrections after the decoder count); OLD_PROGRAM=PATH also
+#                           scores another build on the same fold models
 
 ETAG_BIN := $(BINDIR)/newspipe-entity-tag
 ETAG_NER := $(SHARED)/data/ner
@@ -26,7 +29,7 @@ ETAG_CLUSTERS := $(wildcard $(ETAG_GAZ)/clusters.txt)
 $(OBJ)/tests/unit/entity-tag/%.o: ALL_CFLAGS += -Ifilters/entity-tag -Ifilters/entity-tag/dev
 
 .PHONY: model etag-lists cv-entity-tag clusters eval-entity-tag bench-entity-tag \
-	jackknife-entity-tag
+	jackknife-entity-tag folds-entity-tag
 BENCHES += bench-entity-tag
 EVALS += eval-entity-tag
 
@@ -84,6 +87,10 @@ cv-entity-tag: etag-lists
 
 jackknife-entity-tag: etag-lists
 	SHARED=$(SHARED) ETAG_BIN=$(ETAG_BIN) BENCH_DIR=$(OUT)/bench sh bench/entity-tag-jackknife.sh
+
+folds-entity-tag: etag-lists
+	SHARED=$(SHARED) ETAG_BIN=$(ETAG_BIN) ETAG_SEED=$(ETAG_SEED) BENCH_DIR=$(OUT)/bench \
+	  sh bench/entity-tag-folds.sh
 
 clusters: $(ETAG_BIN)
 	@test -f $(ETAG_NER)/conll2003/eng.train || { echo "clusters: $(ETAG_NER) absent"; exit 1; }
