@@ -661,13 +661,29 @@ static int dateline_prefix(const unsigned char *p, size_t m)
     return paren || letters >= 2;
 }
 
+/* Whether the full stop at s[i] closes a US state's abbreviation after a comma, as datelines
+ * write the place ("ARLINGTON, Va. (Reuters) -", "MADISON, Wis./NEW YORK"). */
+static int after_state(const unsigned char *s, size_t i)
+{
+    static const char *const states[] = {
+        "Ala",  "Ariz", "Ark", "Calif", "Colo", "Conn", "Del",  "Fla",  "Ga",
+        "Ill",  "Ind",  "Kan", "Kans",  "Ky",   "La",   "Md",   "Mass", "Mich",
+        "Minn", "Miss", "Mo",  "Mont",  "Neb",  "Nev",  "Okla", "Ore",  "Pa",
+        "Penn", "Tenn", "Tex", "Va",    "Vt",   "Wash", "Wis",  "Wyo",  NULL,
+    };
+    size_t j = i;
+    while (j > 0 && (is_upper(s[j - 1]) || is_lower(s[j - 1]))) j--;
+    return j >= 2 && s[j - 1] == ' ' && s[j - 2] == ',' && in_list(states, s + j, i - j);
+}
+
 size_t np_dateline_len(const char *text, size_t n)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t lim = n < 160 ? n : 160, len;
     for (size_t i = 0; i < lim; i++) {
         if (s[i] == '\n' || s[i] == '\r') return 0;
-        if (s[i] == '.' && i + 1 < lim && s[i + 1] == ' ' && i >= 1 && is_lower(s[i - 1]))
+        if (s[i] == '.' && i + 1 < lim && s[i + 1] == ' ' && i >= 1 && is_lower(s[i - 1]) &&
+            !after_state(s, i))
             return 0; /* a sentence ended before any dash */
         if (!is_dash_at(s, n, i, &len)) continue;
         if (i == 0) return 0;

@@ -143,6 +143,14 @@ static void test_datelines(void)
     ok(np_dateline_len(t, strlen(t)) == strlen("WASHINGTON, Oct 31 - "), "dateline with a date");
     t = "NEW YORK, Oct 24 (RLPC) - Prospect Capital Corp said.";
     ok(np_dateline_len(t, strlen(t)) == strlen("NEW YORK, Oct 24 (RLPC) - "), "other source");
+    t = "ARLINGTON, Va. (Reuters) - Boeing Co said.";
+    ok(np_dateline_len(t, strlen(t)) == strlen("ARLINGTON, Va. (Reuters) - "),
+       "a US state's abbreviation after the place");
+    t = "Sales rose in Va. (Reuters) - the firm said.";
+    ok(np_dateline_len(t, strlen(t)) == 0,
+       "a state's abbreviation not after a comma ends a sentence");
+    t = "Plants in Richmond, Va. closed - the firm said.";
+    ok(np_dateline_len(t, strlen(t)) == 0, "nor is a sentence about a state a dateline");
     t = "(Reuters) - Japanese retailer Aeon plans a REIT.";
     ok(np_dateline_len(t, strlen(t)) == strlen("(Reuters) - "), "source without a place");
     t = "IBM - the company said - would grow.";
