@@ -1,6 +1,7 @@
 /* Span corrections for news as published (see published.h). */
 #include "published.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "feature.h"
@@ -220,6 +221,162 @@ static void org_extend(const etag_lexicon *gaz, np_buf *scratch, const char *s, 
     }
 }
 
+struct word_key {
+    const char *s;
+    const np_token *w;
+};
+
+/* The words that close a company's name (sorted, for bsearch): the last words of the listed
+ * companies' names (build/entity-tag/companies.txt, built by `make model`) that close 20
+ * names or more, capitalized and not in capitals, no first name and the last word of at most
+ * two of Wikipedia's location titles; printed by `sh gazetteers/designators.sh ../shared`. */
+static const char *const designators[] = {
+    "Acquisition",
+    "Aktiengesellschaft",
+    "Anonyme",
+    "Automotive",
+    "Bancorp",
+    "Bio",
+    "Biopharma",
+    "Biosciences",
+    "Biotech",
+    "Biotechnology",
+    "Brands",
+    "Capital",
+    "Cement",
+    "Chemical",
+    "Chemicals",
+    "Communication",
+    "Communications",
+    "Companies",
+    "Construction",
+    "Copper",
+    "Corp",
+    "Development",
+    "Digital",
+    "Electric",
+    "Electronic",
+    "Electronics",
+    "Energy",
+    "Engineering",
+    "Enterprise",
+    "Enterprises",
+    "Entertainment",
+    "Equipment",
+    "Equity",
+    "Exploration",
+    "Exports",
+    "Finance",
+    "Financial",
+    "Food",
+    "Foods",
+    "Fund",
+    "Gas",
+    "Global",
+    "Gold",
+    "Growth",
+    "Healthcare",
+    "Holding",
+    "Holdings",
+    "Hotels",
+    "Inc",
+    "Income",
+    "Incorporated",
+    "Industrial",
+    "Industries",
+    "Industry",
+    "Infrastructure",
+    "Insurance",
+    "Investment",
+    "Investments",
+    "KGaA",
+    "Kogyo",
+    "Laboratories",
+    "Labs",
+    "Limited",
+    "Logistics",
+    "Ltd",
+    "Machinery",
+    "Management",
+    "Manufacturing",
+    "Material",
+    "Materials",
+    "Media",
+    "Medical",
+    "Metals",
+    "Microelectronics",
+    "Minerals",
+    "Mining",
+    "Motor",
+    "Network",
+    "Networks",
+    "Oil",
+    "Opportunities",
+    "Oyj",
+    "Packaging",
+    "Paper",
+    "Partners",
+    "Petroleum",
+    "Pharma",
+    "Pharmaceutical",
+    "Pharmaceuticals",
+    "Plc",
+    "Power",
+    "Products",
+    "Properties",
+    "Property",
+    "Realty",
+    "Retail",
+    "Science",
+    "Securities",
+    "Semiconductor",
+    "Services",
+    "Silver",
+    "Software",
+    "Solutions",
+    "SpA",
+    "Steel",
+    "Stock",
+    "Systems",
+    "Tech",
+    "Technologies",
+    "Textiles",
+    "Therapeutics",
+    "Ventures",
+};
+
+static int cmp_word(const void *key, const void *elem)
+{
+    const np_token *w = ((const struct word_key *)key)->w;
+    const char *s = ((const struct word_key *)key)->s, *d = *(const char *const *)elem;
+    size_t len = w->end - w->start, dl = strlen(d);
+    int c = memcmp(s + w->start, d, len < dl ? len : dl);
+    return c ? c : (len > dl) - (len < dl);
+}
+
+/* A PER or LOC of two words or more that ends on a company's word ("Wedbush Securities" LOC,
+ * "Jana Partners" PER, "Corvane Systems" PER: 70 in the Reuters 2013 sample) is ORG, unless
+ * it opens on a first name or a person's title ("Michael Gold", "Mr Gold"). The model, which
+ * learned from 1996 news, takes an unknown first word for a surname or a place. */
+static void company_word(const etag_lexicon *gaz, np_buf *scratch, const char *s,
+                         const np_token *tk, etag_span *sp)
+{
+    if ((sp->type != ETAG_PER && sp->type != ETAG_LOC) || sp->n < 2 || sp->cut) return;
+    struct word_key k = {s, &tk[sp->first + sp->n - 1]};
+    if (!bsearch(&k, designators, sizeof designators / sizeof *designators, sizeof *designators,
+                 cmp_word))
+        return;
+    const np_token *f = &tk[sp->first];
+    const char *p = s + f->start;
+    size_t len = f->end - f->start;
+    if (len > 1 && p[len - 1] == '.') len--;
+    if ((len == 2 && (!memcmp(p, "Mr", 2) || !memcmp(p, "Ms", 2) || !memcmp(p, "Dr", 2))) ||
+        (len == 3 && !memcmp(p, "Mrs", 3)))
+        return;
+    if (gaz_words(gaz, scratch, s, f->start, f->end) & (1u << ETAG_GAZ_FIRST)) return;
+    sp->type = ETAG_ORG;
+}
+
 /* The dateline at the start of a field (np_dateline_len: "BOSTON (Reuters) -", "NEW
  * YORK/SAO PAULO (Reuters) -", "ARLINGTON, Va. (Reuters) -") when it names its publisher in
  * parentheses: sets [*p0, *p1) to the places (in capitals, "/" between them, and a state or
@@ -292,6 +449,7 @@ size_t etag_published(const etag_lexicon *gaz, np_buf *scratch, const char *s, s
         trim_code(s, tk, &ms[k]);
         org_before_code(s, len, tk, &ms[k]);
         compound_head(s, tk, &ms[k]);
+        company_word(gaz, scratch, s, tk, &ms[k]);
         if (!code_span(s, len, tk, &ms[k])) ms[keep++] = ms[k];
     }
     org_extend(gaz, scratch, s, tk, ms, keep);

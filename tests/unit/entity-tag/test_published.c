@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../tap.h"
+#include "feature.h"
 #include "labels.h"
 #include "published.h"
 #include "tokenize.h"
@@ -12,6 +13,9 @@
  * code follows. */
 static char last_coded[17];
 
+/* The gazetteer run() corrects with: a few first names, built in main(). */
+static etag_lexicon test_gaz;
+
 /* Tokenizes s, makes one span of type ty over each quoted word sequence in spans ("BA.N",
  * "Airbus"; the first occurrence), corrects them and renders "TYPE:text|TYPE:text". */
 static void run(const char *s, const char *const *words, const int *types, size_t nw, char *out,
@@ -19,7 +23,6 @@ static void run(const char *s, const char *const *words, const int *types, size_
 {
     np_tokens t = {0};
     np_buf scratch = {0};
-    etag_lexicon gaz = {0};
     etag_span sp[16];
     size_t n = 0;
     out[0] = '\0';
@@ -36,7 +39,7 @@ static void run(const char *s, const char *const *words, const int *types, size_
             }
         if (first != UINT32_MAX) sp[n++] = (etag_span){first, last - first + 1, types[w], 0, 0};
     }
-    n = etag_published(&gaz, &scratch, s, strlen(s), t.t, sp, n);
+    n = etag_published(&test_gaz, &scratch, s, strlen(s), t.t, sp, n);
     for (size_t i = 0; i < n; i++) last_coded[i] = sp[i].coded ? '1' : '0';
     last_coded[n] = '\0';
     size_t o = 0;
@@ -71,6 +74,10 @@ static void run(const char *s, const char *const *words, const int *types, size_
 int main(void)
 {
     char got[512];
+    etag_lexicon_builder b = {0};
+    np_buf kb = {0};
+    etag_lexicon_or(&b, etag_gaz_chain(0, etag_word_key("Michael", 7, &kb)), 1u << ETAG_GAZ_FIRST);
+    test_gaz = etag_lexicon_view(&b);
     CASE("Boeing Co ( BA.N ) rose.", "ORG:Boeing Co", {"Boeing Co", ETAG_ORG}, {"BA.N", ETAG_LOC});
     CASE("Boeing Co <BA.N> rose.", "ORG:Boeing Co", {"Boeing Co", ETAG_ORG}, {"BA.N", ETAG_ORG});
     CASE("Airbus ( EAD.PA ) rose.", "ORG:Airbus", {"Airbus", ETAG_MISC}, {"EAD.PA", ETAG_LOC});
@@ -108,5 +115,14 @@ int main(void)
        "an ORG a code follows is marked coded, as the model typed it or retyped; not a place "
        "after in, nor an ORG without a code (got %s)",
        last_coded);
+    CASE("Analysts at Wedbush Securities and Jana Capital said.",
+         "ORG:Wedbush Securities|ORG:Jana Capital", {"Wedbush Securities", ETAG_LOC},
+         {"Jana Capital", ETAG_PER});
+    CASE("Michael Gold, Mr Gold and Gold said.", "PER:Michael Gold|PER:Mr Gold|LOC:Gold",
+         {"Michael Gold", ETAG_PER}, {"Mr Gold", ETAG_PER}, {"Gold", ETAG_LOC});
+    CASE("Corvane Systems and Partners rose.", "MISC:Corvane Systems|PER:Partners",
+         {"Corvane Systems", ETAG_MISC}, {"Partners", ETAG_PER});
+    etag_lexicon_builder_free(&b);
+    np_buf_free(&kb);
     return done_testing();
 }
