@@ -355,9 +355,10 @@ static int cmp_word(const void *key, const void *elem)
 }
 
 /* A PER or LOC of two words or more that ends on a company's word ("Wedbush Securities" LOC,
- * "Jana Partners" PER, "Corvane Systems" PER: 70 in the Reuters 2013 sample) is ORG, unless
- * it opens on a first name or a person's title ("Michael Gold", "Mr Gold"). The model, which
- * learned from 1996 news, takes an unknown first word for a surname or a place. */
+ * "Corvane Systems" PER: 77 in the Reuters 2013 sample) is ORG, unless it is a PER that opens
+ * on a first name or a person's title ("Michael Gold", "Mr Gold"; "Marlow Capital" LOC is
+ * ORG). The model, which learned from 1996 news, takes an unknown first word for a surname or
+ * a place. */
 static void company_word(const etag_lexicon *gaz, np_buf *scratch, const char *s,
                          const np_token *tk, etag_span *sp)
 {
@@ -369,6 +370,10 @@ static void company_word(const etag_lexicon *gaz, np_buf *scratch, const char *s
     const np_token *f = &tk[sp->first];
     const char *p = s + f->start;
     size_t len = f->end - f->start;
+    if (sp->type == ETAG_LOC) { /* the model took it for no person: "Marlow Capital" */
+        sp->type = ETAG_ORG;
+        return;
+    }
     if (len > 1 && p[len - 1] == '.') len--;
     if ((len == 2 && (!memcmp(p, "Mr", 2) || !memcmp(p, "Ms", 2) || !memcmp(p, "Dr", 2))) ||
         (len == 3 && !memcmp(p, "Mrs", 3)))

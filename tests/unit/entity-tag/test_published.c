@@ -120,6 +120,7 @@ int main(void)
          {"Jana Capital", ETAG_PER});
     CASE("Michael Gold, Mr Gold and Gold said.", "PER:Michael Gold|PER:Mr Gold|LOC:Gold",
          {"Michael Gold", ETAG_PER}, {"Mr Gold", ETAG_PER}, {"Gold", ETAG_LOC});
+    CASE("Funds at Michael Capital rose.", "ORG:Michael Capital", {"Michael Capital", ETAG_LOC});
     CASE("Corvane Systems and Partners rose.", "MISC:Corvane Systems|PER:Partners",
          {"Corvane Systems", ETAG_MISC}, {"Partners", ETAG_PER});
     etag_lexicon_builder_free(&b);
