@@ -123,6 +123,12 @@ int main(void)
     CASE("Funds at Michael Capital rose.", "ORG:Michael Capital", {"Michael Capital", ETAG_LOC});
     CASE("Corvane Systems and Partners rose.", "MISC:Corvane Systems|PER:Partners",
          {"Corvane Systems", ETAG_MISC}, {"Partners", ETAG_PER});
+    CASE("Shares in the S&P 500 rose 1 percent.", "MISC:S&P 500", {"S&P", ETAG_ORG});
+    CASE("London's FTSE 100 index and the CAC 40 fell.", "MISC:FTSE 100|MISC:CAC 40",
+         {"FTSE", ETAG_MISC}, {"CAC", ETAG_ORG});
+    CASE("S&P cut it to BB after S&P 500,000 trades.", "ORG:S&P", {"S&P", ETAG_ORG});
+    CASE("Gloucestershire 183 (J. Russell 56) won.", "LOC:Gloucestershire|PER:J. Russell",
+         {"Gloucestershire", ETAG_LOC}, {"J. Russell", ETAG_PER});
     etag_lexicon_builder_free(&b);
     np_buf_free(&kb);
     return done_testing();
