@@ -4,6 +4,9 @@
 # recipe trained on eng.train and the other three quarters, as `make model` trains (the
 # quarter q = 0 is the quality gate's, and its model is the shipped one); prints each
 # quarter's F1 and the F1 pooled over the four (about 5 minutes of CPU; two quarters at once).
+# OLD_PROGRAM, when set, is a second build of the filter run on the same quarter models: the
+# two builds' outputs are compared by a paired bootstrap over the 216 documents
+# (bench/entity-tag-paired.py).
 set -eu
 S=${SHARED:-../shared}
 E=$S/data/ner/conll2003
@@ -32,3 +35,14 @@ cat "$W"/result?.txt | awk '{
     }
     tp += r * g; gold += g; pred += r * g / p
 } END { P = tp / pred; R = tp / gold; printf "eng.testa jackknifed over its quarters: F1 %.2f (precision %.2f, recall %.2f, %d gold entities)\n", 200 * P * R / (P + R), 100 * P, 100 * R, gold }'
+if [ -n "${OLD_PROGRAM:-}" ]; then
+    rm -rf "$W/keep-old" "$W/keep-new"
+    mkdir -p "$W/keep-old" "$W/keep-new"
+    for q in 0 1 2 3; do
+        $ET eval --program "$OLD_PROGRAM" --model "$W/m$q.model" --keep "$W/keep-old" "$W/test$q.conll" > /dev/null
+        $ET eval --model "$W/m$q.model" --keep "$W/keep-new" "$W/test$q.conll" > /dev/null
+    done
+    printf '%s against %s: ' "$ET" "$OLD_PROGRAM"
+    python3 bench/entity-tag-paired.py "$W/keep-old" "$W/keep-new" "$W"/test0.conll "$W"/test1.conll \
+        "$W"/test2.conll "$W"/test3.conll
+fi

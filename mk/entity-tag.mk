@@ -11,7 +11,8 @@
 #                           quarter of eng.testa, wikigold and SEC-filings FIN3
 #   make bench-entity-tag   tokens/s, articles/s, model load time and peak RSS
 #   make jackknife-entity-tag  the shipped recipe on all of eng.testa, each quarter tagged by
-#                           the recipe trained without it (~5 minutes of CPU)
+#                           the recipe trained without it (~5 minutes of CPU); OLD_PROGRAM=PATH
+#                           also compares another build by a paired bootstrap over documents
 #   make folds-entity-tag   eng.train's document folds scored end to end through the filter
 #                           (its corrections after the decoder count); OLD_PROGRAM=PATH also
 #                           scores another build on the same fold models
