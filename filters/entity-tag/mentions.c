@@ -1,5 +1,6 @@
-/* Short mentions typed by the article's own full names (see mentions.h). Two linear passes
- * over the spans: the first marks each name word in a per-article map, the second retypes. */
+/* Short mentions typed by the article's own full names (see mentions.h). Three linear passes
+ * over the spans: the ORG names, then the people's and places', mark their words (and the
+ * coded names whole) in a per-article map; the third retypes. */
 #include "mentions.h"
 
 #include <string.h>
