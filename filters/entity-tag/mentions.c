@@ -8,6 +8,7 @@
 #include "feature.h"
 #include "hash.h"
 #include "labels.h"
+#include "published.h"
 
 /* What the article's names say of a word: counters of etag_docmap_entry.cnt used as flags. */
 enum {
@@ -95,13 +96,8 @@ static int place(const etag_lexicon *gaz, np_buf *scratch, const etag_mention_fi
  * Foundation" the article names). */
 static int after_title(const etag_mention_field *f, uint32_t i)
 {
-    static const char *const titles[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."};
-    if (i == 0) return 0;
-    const np_token *p = &f->tk[i - 1];
-    size_t len = p->end - p->start;
-    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++)
-        if (strlen(titles[k]) == len && memcmp(titles[k], f->text + p->start, len) == 0) return 1;
-    return 0;
+    return i > 0 &&
+           etag_person_title(f->text + f->tk[i - 1].start, f->tk[i - 1].end - f->tk[i - 1].start);
 }
 
 int etag_short_mentions(const etag_lexicon *gaz, np_buf *scratch, etag_docmap *words,

@@ -221,6 +221,13 @@ static void org_extend(const etag_lexicon *gaz, np_buf *scratch, const char *s, 
     }
 }
 
+int etag_person_title(const char *w, size_t len)
+{
+    if (len > 1 && w[len - 1] == '.') len--;
+    return (len == 2 && (!memcmp(w, "Mr", 2) || !memcmp(w, "Ms", 2) || !memcmp(w, "Dr", 2))) ||
+           (len == 3 && !memcmp(w, "Mrs", 3));
+}
+
 struct word_key {
     const char *s;
     const np_token *w;
@@ -368,16 +375,11 @@ static void company_word(const etag_lexicon *gaz, np_buf *scratch, const char *s
                  cmp_word))
         return;
     const np_token *f = &tk[sp->first];
-    const char *p = s + f->start;
-    size_t len = f->end - f->start;
     if (sp->type == ETAG_LOC) { /* the model took it for no person: "Marlow Capital" */
         sp->type = ETAG_ORG;
         return;
     }
-    if (len > 1 && p[len - 1] == '.') len--;
-    if ((len == 2 && (!memcmp(p, "Mr", 2) || !memcmp(p, "Ms", 2) || !memcmp(p, "Dr", 2))) ||
-        (len == 3 && !memcmp(p, "Mrs", 3)))
-        return;
+    if (etag_person_title(s + f->start, f->end - f->start)) return;
     if (gaz_words(gaz, scratch, s, f->start, f->end) & (1u << ETAG_GAZ_FIRST)) return;
     sp->type = ETAG_ORG;
 }

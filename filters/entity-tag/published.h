@@ -22,4 +22,7 @@
 size_t etag_published(const etag_lexicon *gaz, np_buf *scratch, const char *s, size_t len,
                       const np_token *tk, etag_span *ms, size_t nm);
 
+/* Whether w[0..len) is a person's title: "Mr", "Mrs", "Ms", "Dr", with or without a stop. */
+int etag_person_title(const char *w, size_t len);
+
 #endif
