@@ -49,6 +49,12 @@ enum {
     T_CLU_LP1,
     T_TOPIC_GAZ,
     T_TOPIC_CAP,
+    T_CLU2, /* the second family's, in the same order as T_CLU.. */
+    T_CLU2M1,
+    T_CLU2P1,
+    T_CLU2_CAP,
+    T_LM1_CLU2,
+    T_CLU2_LP1,
 };
 
 #define SEED_WORD  0x5EEDF00DULL
@@ -198,6 +204,7 @@ static int grow_tokens(etag_features *f, size_t n)
     GROW(hss, uint64_t);
     GROW(gaz, uint32_t);
     GROW(clu, uint32_t);
+    GROW(clu2, uint32_t);
     GROW(tf, uint8_t);
 #undef GROW
     f->cap_tok = cap;
@@ -386,8 +393,11 @@ static int compute(etag_features *f, const etag_resources *r, const etag_tok *to
         if (token_values(f, i, &toks[i]) < 0) return -1;
         f->tf[i] = toks[i].flags & ETAG_TF_SENT_START;
         if (i == 0) f->tf[i] |= ETAG_TF_SENT_START;
-        f->clu[i] =
-            !etag_lexicon_empty(&r->clusters) ? etag_lexicon_get(&r->clusters, f->hl[i]) : 0;
+        f->clu[i] = f->clu2[i] = 0;
+        if (!etag_lexicon_empty(&r->clusters)) {
+            f->clu[i] = etag_lexicon_get(&r->clusters, f->hl[i]);
+            f->clu2[i] = etag_lexicon_get(&r->clusters, f->hl[i] ^ ETAG_CLU2_SALT);
+        }
         /* lower-case uses of a word anywhere in the document (not sentence-initial) */
         if (doc && note_lower(f, i) < 0) return -1;
     }
@@ -429,6 +439,25 @@ int etag_features_window(etag_features *f, const etag_resources *r, const etag_t
     return compute(f, r, toks, n, 0);
 }
 
+/* Appends the word-class features of family fam (0, 1) of token i and its neighbours. */
+static size_t classes(const etag_features *f, const uint32_t *clu, size_t i, int start, int end,
+                      int fam, uint64_t *x, size_t k)
+{
+    static const unsigned width[3] = {6, 8, 10}, shift[3] = {0, 6, 14};
+    uint32_t base = fam ? T_CLU2 : T_CLU, capt = fam ? T_CLU2_CAP : T_CLU_CAP;
+    uint32_t cl[3] = {start ? 0 : clu[i - 1], clu[i], end ? 0 : clu[i + 1]};
+    for (int w = 0; w < 3; w++) {
+        uint32_t v = cl[w];
+        if (!v) continue;
+        for (int g = w == 1 ? 0 : 1; g < 3; g++) {
+            uint32_t id = (v >> shift[g]) & ((1u << width[g]) - 1);
+            P(etag_feat(base + (uint32_t)w, (uint64_t)g, id));
+        }
+        if (w == 1) P(etag_feat(capt, (v >> shift[1]) & 0xFF, f->cap[i]));
+    }
+    return k;
+}
+
 size_t etag_features_token(etag_features *f, size_t i, uint64_t *x)
 {
     size_t k = 0, n = f->n;
@@ -468,6 +497,10 @@ size_t etag_features_token(etag_features *f, size_t i, uint64_t *x)
     if (!start) P(etag_feat(T_WM1, f->hw[i - 1], 0));
     if (!start) P(etag_feat(T_LM1_CLU, lm1, f->clu[i] ? (f->clu[i] >> 6) & 0xFF : 999));
     if (!end) P(etag_feat(T_CLU_LP1, lp1, f->clu[i] ? (f->clu[i] >> 6) & 0xFF : 999));
+    if (f->clu2[i]) { /* no "999" for a word the second family lacks: one-family models */
+        if (!start) P(etag_feat(T_LM1_CLU2, lm1, (f->clu2[i] >> 6) & 0xFF));
+        if (!end) P(etag_feat(T_CLU2_LP1, lp1, (f->clu2[i] >> 6) & 0xFF));
+    }
     if (!end) P(etag_feat(T_WP1, f->hw[i + 1], 0));
     P(etag_feat(T_SSH_M2P2, (start1 ? BOS_KEY : f->hss[i - 2]) * 31 + ssm1,
                 (ssp1 * 31) ^ (end1 ? EOS_KEY : f->hss[i + 2])));
@@ -483,18 +516,9 @@ size_t etag_features_token(etag_features *f, size_t i, uint64_t *x)
             P(etag_feat(T_GAZP1, (uint64_t)c, (f->gaz[i + 1] >> (3 * c)) & 7));
     }
     /* word classes at three granularities (see clusters.h) for this word, and the two
-     * finer ones for its neighbours */
-    static const unsigned width[3] = {6, 8, 10}, shift[3] = {0, 6, 14};
-    uint32_t cl[3] = {start ? 0 : f->clu[i - 1], f->clu[i], end ? 0 : f->clu[i + 1]};
-    for (int w = 0; w < 3; w++) {
-        uint32_t v = cl[w];
-        if (!v) continue;
-        for (int g = w == 1 ? 0 : 1; g < 3; g++) {
-            uint32_t id = (v >> shift[g]) & ((1u << width[g]) - 1);
-            P(etag_feat(T_CLU + (uint32_t)w, (uint64_t)g, id));
-        }
-        if (w == 1) P(etag_feat(T_CLU_CAP, (v >> shift[1]) & 0xFF, f->cap[i]));
-    }
+     * finer ones for its neighbours; then the same for the second family, if any */
+    k = classes(f, f->clu, i, start, end, 0, x, k);
+    k = classes(f, f->clu2, i, start, end, 1, x, k);
     /* the document's topic with the case and the gazetteer categories of a capitalized word */
     if (f->topic && cc != ETAG_CAP_LOWER) {
         P(etag_feat(T_TOPIC_CAP, f->topic, cc));
@@ -516,6 +540,7 @@ void etag_features_free(etag_features *f)
     free(f->hss);
     free(f->gaz);
     free(f->clu);
+    free(f->clu2);
     free(f->tf);
     np_buf_free(&f->scratch);
     etag_docmap_free(&f->seen);

@@ -40,14 +40,23 @@ enum {
  * get them), which the tagger trusts over the model's type for a one-token name (tagger.c).
  * Never a feature, so adding such names leaves a trained model's weights as they are. */
 #define ETAG_GAZ_ORGNAME 15
-#define ETAG_GAZ_PREFIX  (1u << 16) /* more tokens of some entry can follow */
-#define ETAG_GAZ_MAXLEN  6          /* longest entry, in tokens */
+/* Not a feature either: words the training text writes in lower case, except at a sentence's
+ * start ("still", "analysts"; gazetteers/lower-words.sh), which begin no person's name at a
+ * sentence's start (tagger.c). */
+#define ETAG_GAZ_LOWER  14
+#define ETAG_GAZ_PREFIX (1u << 16) /* more tokens of some entry can follow */
+#define ETAG_GAZ_MAXLEN 6          /* longest entry, in tokens */
 
 /* What a model carries besides weights. */
 typedef struct {
     etag_lexicon gaz;      /* chained token keys -> category bits | ETAG_GAZ_PREFIX */
-    etag_lexicon clusters; /* word key -> 1 << 31 | classes (6, 8, 10 bits; clusters.h) */
+    etag_lexicon clusters; /* word key -> 1 << 31 | classes (6, 8, 10 bits; clusters.h); a
+                            * second family's under etag_word_key() ^ ETAG_CLU2_SALT */
 } etag_resources;
+
+/* A second word-class table (classes of other text) shares the lexicon under salted keys, so
+ * that models with one family read and tag exactly as before. */
+#define ETAG_CLU2_SALT 0xC1A55F2A3B7D0E19ULL
 
 /* Case of the token's first letter and its mix (used by features and by the decoder). */
 enum {
@@ -60,9 +69,9 @@ enum {
     ETAG_CAP_OTHER
 };
 
-/* Most static features one token can have (about 90 at worst: every gazetteer category on
- * the token and both neighbours, in a document with a topic word). */
-#define ETAG_MAXFEAT 96
+/* Most static features one token can have (about 100 at worst: every gazetteer category on
+ * the token and both neighbours, two word-class families, in a document with a topic word). */
+#define ETAG_MAXFEAT 112
 
 /* Per-document working state, reused across documents: zero-initialize, free with
  * etag_features_free(). etag_features_compute() reads the document once (about 50 bytes per
@@ -74,7 +83,7 @@ typedef struct {
     size_t n;             /* tokens in the current document */
     /* private */
     uint64_t *hw, *hs, *hss;
-    uint32_t *gaz, *clu;
+    uint32_t *gaz, *clu, *clu2;
     uint8_t *tf;
     uint64_t topic; /* the document's heading word ("SOCCER - ..."), or 0 */
     size_t cap_tok;

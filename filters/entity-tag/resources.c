@@ -17,7 +17,8 @@ int etag_gaz_category(const char *name)
 {
     for (int c = 0; c < ETAG_GAZ_NCAT; c++)
         if (strcmp(cat_names[c], name) == 0) return c;
-    return strcmp(name, "orgname") == 0 ? ETAG_GAZ_ORGNAME : -1;
+    if (strcmp(name, "orgname") == 0) return ETAG_GAZ_ORGNAME;
+    return strcmp(name, "lower") == 0 ? ETAG_GAZ_LOWER : -1;
 }
 
 /* Decodes the HTML entities Wikipedia titles carry (&amp; &quot; &apos; &lt; &gt; &#N;
@@ -197,7 +198,7 @@ int etag_resources_add_gazetteer(etag_resource_builder *b, int cat, const char *
     return read_list(path, add_name_key, &c, &b->gaz_entries, &b->gaz_skipped, err, errlen);
 }
 
-int etag_resources_add_clusters(etag_resource_builder *b, const char *path, char *err,
+int etag_resources_add_clusters(etag_resource_builder *b, const char *path, int fam, char *err,
                                 size_t errlen)
 {
     FILE *f = fopen(path, "r");
@@ -237,8 +238,8 @@ int etag_resources_add_clusters(etag_resource_builder *b, const char *path, char
             p = end;
         }
         if (rc < 0) break;
-        if (etag_lexicon_set(&b->clusters, etag_word_key(line, (size_t)(tab - line), &scratch), v) <
-            0) {
+        uint64_t key = etag_word_key(line, (size_t)(tab - line), &scratch);
+        if (etag_lexicon_set(&b->clusters, fam ? key ^ ETAG_CLU2_SALT : key, v) < 0) {
             snprintf(err, errlen, "%s: out of memory", path);
             rc = -1;
             break;

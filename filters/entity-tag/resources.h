@@ -32,15 +32,16 @@ size_t etag_gaz_clean(char *s, size_t n);
  * or -2 when the names exceed the size budget b->max_keys (err: "FILE:LINE: ..."). */
 int etag_resources_add_gazetteer(etag_resource_builder *b, int cat, const char *path, char *err,
                                  size_t errlen);
-/* Reads a cluster file. Returns 0, or -1 with the reason in err. */
-int etag_resources_add_clusters(etag_resource_builder *b, const char *path, char *err,
+/* Reads a cluster file as word-class family fam (0; 1 for a second table, see
+ * ETAG_CLU2_SALT). Returns 0, or -1 with the reason in err. */
+int etag_resources_add_clusters(etag_resource_builder *b, const char *path, int fam, char *err,
                                 size_t errlen);
 /* The resources as the tagger uses them (views into b). */
 etag_resources etag_resources_view(const etag_resource_builder *b);
 void etag_resources_builder_free(etag_resource_builder *b);
 
 /* Parses a gazetteer category name ("org", "country", "city", "region", "first", "misc",
- * "wikiorg", "wikiloc", "orgname"); returns ETAG_GAZ_* or -1. */
+ * "wikiorg", "wikiloc", "orgname", "lower"); returns ETAG_GAZ_* or -1. */
 int etag_gaz_category(const char *name);
 
 #endif

@@ -565,12 +565,12 @@ static void usage(void)
     fprintf(stderr,
             "usage: newspipe-entity-tag train --train FILE --out MODEL [--dev FILE] [--epochs N]\n"
             "         [--seed N] [--max-features N] [--gazetteer CATEGORY=FILE]... "
-            "[--clusters FILE] [--passes 1|2]\n"
+            "[--clusters FILE [--clusters FILE]] [--passes 1|2]\n"
             "         [--min-feature-count N] [--average N]\n"
             "         [--folds N] [--cv K [--cv-eval FILE]...]\n"
             "         [--gazetteer-budget KEYS] [--decoder greedy|viterbi]\n"
             "  CATEGORY: org, country, city, region, first, misc, wikiorg, wikiloc, person,\n"
-            "            orgname\n");
+            "            orgname, lower\n");
 }
 
 int etag_train_main(int argc, char **argv)
@@ -586,7 +586,7 @@ int etag_train_main(int argc, char **argv)
         {"cv", 1, NULL, 'C'},        {"decoder", 1, NULL, 'D'},
         {"cv-eval", 1, NULL, 'E'},   {NULL, 0, NULL, 0},
     };
-    const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *clusters = NULL;
+    const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *clusters[2] = {NULL, NULL};
     uint64_t epochs = 10, seed = 1, max_rows = 200000, passes = 2, min_count = 1, members = 1,
              folds = 5, cv = 0;
     const char *gaz[32], *cv_paths[MAX_CV_EVAL];
@@ -601,7 +601,13 @@ int etag_train_main(int argc, char **argv)
         case 't': train_path = optarg; break;
         case 'd': dev_path = optarg; break;
         case 'o': out_path = optarg; break;
-        case 'c': clusters = optarg; break;
+        case 'c': /* a second table is a second family of classes */
+            if (clusters[1]) {
+                np_error("--clusters: at most two tables");
+                return NP_EX_USAGE;
+            }
+            clusters[clusters[0] != NULL] = optarg;
+            break;
         case 'M':
             if (np_parse_uint(optarg, 1, 255, &min_count) < 0) {
                 np_error("--min-feature-count: expected 1..255");
@@ -738,11 +744,13 @@ int etag_train_main(int argc, char **argv)
             goto out;
         }
     }
-    if (clusters && etag_resources_add_clusters(&rb, clusters, err, sizeof err) < 0) {
-        np_error("%s", err);
-        rc = NP_EX_NOINPUT;
-        goto out;
-    }
+    for (int fam = 0; fam < 2; fam++)
+        if (clusters[fam] &&
+            etag_resources_add_clusters(&rb, clusters[fam], fam, err, sizeof err) < 0) {
+            np_error("%s", err);
+            rc = NP_EX_NOINPUT;
+            goto out;
+        }
     R.tr = &tr;
     R.dv = &dv;
     R.dec.method = method;
