@@ -476,6 +476,25 @@ static size_t dateline_types(const char *s, size_t len, const np_token *tk, etag
     return nm + na;
 }
 
+static int ascii_alnum(char c)
+{
+    return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
+}
+
+void etag_web_names(const char *s, const np_token *tk, size_t n, uint8_t *labels)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t a = tk[i].start, b = tk[i].end;
+        if (b - a < 6 || s[a] < 'A' || s[a] > 'Z' || memcmp(s + b - 4, ".com", 4) != 0) continue;
+        size_t j = a + 1;
+        while (j < b - 4 && (ascii_alnum(s[j]) || s[j] == '-')) j++;
+        if (j != b - 4) continue;
+        int l = labels[i];
+        if (l == ETAG_O || l == etag_label(ETAG_LOC, ETAG_U) || l == etag_label(ETAG_PER, ETAG_U))
+            labels[i] = (uint8_t)etag_label(ETAG_ORG, ETAG_U);
+    }
+}
+
 size_t etag_published(const etag_lexicon *gaz, np_buf *scratch, const char *s, size_t len,
                       const np_token *tk, etag_span *ms, size_t nm)
 {

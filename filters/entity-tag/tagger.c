@@ -80,6 +80,27 @@ static void listed_name_is_org(etag_tagger *t, const char *s, const np_token *tk
     if ((v & (1u << ETAG_GAZ_ORGNAME)) && !(v & other)) sp->type = ETAG_ORG;
 }
 
+/* A person's name of two words or more that starts a sentence does not begin with a word the
+ * training text writes in lower case ("Still Zhou Hao, economist at ...": "Zhou Hao"): at a
+ * sentence's start the capital says nothing, and the model, which often saw a name open a
+ * sentence, takes the word in. Words of three letters or more that no first-name or
+ * people's-name list knows ("Will" and "Rich" are first names). */
+static void lower_word_opener(etag_tagger *t, const char *s, const np_token *tk,
+                              const etag_tok *view, etag_span *sp)
+{
+    const etag_lexicon *gaz = &t->model->res.gaz;
+    if (sp->type != ETAG_PER || sp->n < 2 || etag_lexicon_empty(gaz)) return;
+    if (!(view[sp->first].flags & ETAG_TF_SENT_START)) return;
+    const np_token *w = &tk[sp->first];
+    if (w->end - w->start < 3) return;
+    uint32_t v = etag_lexicon_get(
+        gaz, etag_gaz_chain(0, etag_word_key(s + w->start, w->end - w->start, &t->scratch)));
+    if ((v & (1u << ETAG_GAZ_LOWER)) && !(v & ((1u << ETAG_GAZ_FIRST) | (1u << ETAG_GAZ_PERSON)))) {
+        sp->first++;
+        sp->n--;
+    }
+}
+
 /* An entity that ends a line on an abbreviation's full stop ("... said Lear Corp.") ends
  * before it: the stop also ends the sentence, and CoNLL-2003, whose conventions the model
  * follows, writes a sentence's final stop as a token of its own, outside any entity ("Lear
@@ -166,9 +187,11 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
         mo[f] = o;
         if ((t->types & model_types) && n) {
             etag_span *ms = t->spans + o;
+            etag_web_names(texts[f], tk, n, t->dec.labels + o);
             size_t nm = etag_labels_to_spans(t->dec.labels + o, n, ms);
             nm = etag_published(&t->model->res.gaz, &t->scratch, texts[f], lens[f], tk, ms, nm);
             for (size_t k = 0; k < nm; k++) {
+                lower_word_opener(t, texts[f], tk, t->view + o, &ms[k]);
                 if (!t->no_listed_org) listed_name_is_org(t, texts[f], tk, &ms[k]);
                 final_stop(texts[f], lens[f], tk, &ms[k]);
             }

@@ -54,6 +54,22 @@ static void run(const char *s, const char *const *words, const int *types, size_
     np_buf_free(&scratch);
 }
 
+/* The labels etag_web_names() leaves on the tokens of s, each given label lab[i] first,
+ * rendered as one character a token: 'O', 'U' for U-ORG, 'x' for anything else. */
+static void web(const char *s, const int *lab, char *out, size_t cap)
+{
+    np_tokens t = {0};
+    uint8_t l[32];
+    out[0] = '\0';
+    if (np_tokenize(s, strlen(s), &t) < 0 || t.n >= 32 || t.n >= cap) return;
+    for (size_t i = 0; i < t.n; i++) l[i] = (uint8_t)lab[i];
+    etag_web_names(s, t.t, t.n, l);
+    for (size_t i = 0; i < t.n; i++)
+        out[i] = l[i] == ETAG_O ? 'O' : l[i] == etag_label(ETAG_ORG, ETAG_U) ? 'U' : 'x';
+    out[t.n] = '\0';
+    np_tokens_free(&t);
+}
+
 #define CASE(text, want, ...)                                                                      \
     do {                                                                                           \
         const struct {                                                                             \
@@ -129,6 +145,20 @@ int main(void)
     CASE("S&P cut it to BB after S&P 500,000 trades.", "ORG:S&P", {"S&P", ETAG_ORG});
     CASE("Gloucestershire 183 (J. Russell 56) won.", "LOC:Gloucestershire|PER:J. Russell",
          {"Gloucestershire", ETAG_LOC}, {"J. Russell", ETAG_PER});
+
+    /* companies named by their web address */
+    const int loc = etag_label(ETAG_LOC, ETAG_U), bper = etag_label(ETAG_PER, ETAG_B),
+              lper = etag_label(ETAG_PER, ETAG_L);
+    web("JD.com rose", (const int[]){0, 0}, got, 32);
+    ok(strcmp(got, "UO") == 0, "an untagged web address is ORG (%s)", got);
+    web("at FareCompare.com ,", (const int[]){0, loc, 0}, got, 32);
+    ok(strcmp(got, "OUO") == 0, "one the model called a place too (%s)", got);
+    web("Rick FareCompare.com", (const int[]){bper, lper}, got, 32);
+    ok(strcmp(got, "xx") == 0, "not inside a longer entity (%s)", got);
+    web("on jd.com and Amazon.co.uk or X.com", (const int[]){0, 0, 0, 0, 0, 0}, got, 32);
+    ok(strcmp(got, "OOOOOO") == 0, "not in lower case, another domain or one letter (%s)", got);
+    web("at Deadline.com ,", (const int[]){0, etag_label(ETAG_MISC, ETAG_U), 0}, got, 32);
+    ok(strcmp(got, "OxO") == 0, "a website the model calls MISC stays MISC (%s)", got);
     etag_lexicon_builder_free(&b);
     np_buf_free(&kb);
     return done_testing();
