@@ -3,8 +3,10 @@
 #                           three quarters of eng.testa) with the gazetteers, word classes and
 #                           Viterbi decoding: the mean of ETAG_AVERAGE perceptrons per pass and
 #                           jackknife fold; deterministic; not run by CI
-#   make clusters           rebuild the word-class table gazetteers/clusters.txt
-#                           from unlabeled text (Reuters sample + eng.train tokens); ~1 minute
+#   make clusters           rebuild the word-class tables: gazetteers/clusters.txt from the
+#                           Reuters sample + eng.train tokens, gazetteers/clusters-news.txt
+#                           (the second family) from all the news text of ../shared/data
+#                           (titles and bodies, never summaries) + eng.train; ~2 minutes
 #   make cv-entity-tag      the recipe's F1 over 5 document folds of eng.train, and the fold
 #                           models' mean on eng.testa and wikigold (cheap settings; ~2 min CPU)
 #   make eval-entity-tag    cv-entity-tag, then the shipped model end to end on the unseen
@@ -26,6 +28,8 @@ ETAG_SEED ?= 1
 ETAG_AVERAGE ?= 15
 ETAG_MODEL ?= data/entity-tag.model
 ETAG_CLUSTERS := $(wildcard $(ETAG_GAZ)/clusters.txt)
+# A second family of word classes (ETAG_CLUSTERS2= leaves it out, for comparisons).
+ETAG_CLUSTERS2 ?= $(wildcard $(ETAG_GAZ)/clusters-news.txt)
 
 $(OBJ)/tests/unit/entity-tag/%.o: ALL_CFLAGS += -Ifilters/entity-tag -Ifilters/entity-tag/dev
 
@@ -47,7 +51,9 @@ ETAG_RESOURCES = --gazetteer org=$(OUT)/entity-tag/companies.txt \
 	  --gazetteer wikiloc=$(ETAG_WIKI)/WikiLocations.lst \
 	  --gazetteer wikiloc=$(ETAG_WIKI)/WikiLocationsRedirects.lst \
 	  --gazetteer person=$(OUT)/entity-tag/people-names.txt \
-	  $(if $(ETAG_CLUSTERS),--clusters $(ETAG_CLUSTERS))
+	  --gazetteer lower=$(OUT)/entity-tag/lower-words.txt \
+	  $(if $(ETAG_CLUSTERS),--clusters $(ETAG_CLUSTERS)) \
+	  $(if $(ETAG_CLUSTERS2),--clusters $(ETAG_CLUSTERS2))
 
 # The recipe: the resources and the decoder (see cv-entity-tag for how each was chosen).
 ETAG_RECIPE = $(ETAG_RESOURCES) --decoder viterbi --passes 1
@@ -57,6 +63,8 @@ etag-lists: $(ETAG_BIN)
 	@mkdir -p $(OUT)/entity-tag
 	sh $(ETAG_GAZ)/companies.sh $(SHARED) > $(OUT)/entity-tag/companies.txt
 	sh $(ETAG_GAZ)/companies.sh --as-listed $(SHARED) > $(OUT)/entity-tag/company-names.txt
+	sh $(ETAG_GAZ)/lower-words.sh $(ETAG_NER)/conll2003/eng.train \
+	  > $(OUT)/entity-tag/lower-words.txt
 	sh $(ETAG_GAZ)/people.sh $(ETAG_GAZ)/people-names.txt $(ETAG_NER)/conll2003/eng.train \
 	  > $(OUT)/entity-tag/people-names.txt
 
@@ -98,6 +106,13 @@ clusters: $(ETAG_BIN)
 	$(ETAG_BIN) clusters --out $(ETAG_GAZ)/clusters.txt \
 	  --conll $(ETAG_NER)/conll2003/eng.train \
 	  $(SHARED)/data/corpora/reuters-fin-2013q4-sample/articles.ndjson
+	$(ETAG_BIN) clusters --out $(ETAG_GAZ)/clusters-news.txt \
+	  --conll $(ETAG_NER)/conll2003/eng.train \
+	  $(SHARED)/data/corpora/reuters-fin-2013q4-sample/articles.ndjson \
+	  $(SHARED)/data/summ/bbc_news_summary/docs.ndjson \
+	  $(SHARED)/data/summ/cnndm_val_cnn1000/docs.ndjson \
+	  $(SHARED)/data/summ/cnndm_train_kaggle100/docs.ndjson \
+	  $(SHARED)/data/summ/xsum_test_helm1000/docs.ndjson
 
 eval-entity-tag: $(ETAG_BIN)
 	@if [ -f $(ETAG_NER)/conll2003/eng.testa ]; then \
