@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "../tap.h"
+#include "featset.h"
 #include "feature.h"
 #include "resources.h"
 
@@ -38,16 +39,6 @@ static size_t feats(const etag_resources *r, const char *const *words, size_t n,
     return k;
 }
 
-static int subset(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
-{
-    for (size_t i = 0; i < na; i++) {
-        int found = 0;
-        for (size_t j = 0; j < nb && !found; j++) found = a[i] == b[j];
-        if (!found) return 0;
-    }
-    return 1;
-}
-
 int main(void)
 {
     if (!mkdtemp(dir)) return 1;
@@ -76,12 +67,12 @@ int main(void)
     uint64_t a[ETAG_MAXFEAT], b[ETAG_MAXFEAT];
     const char *sent[] = {"Acme", "shares", "fell", "."};
     size_t na = feats(&r1, sent, 4, 0, a), nb = feats(&r2, sent, 4, 0, b);
-    ok(nb > na && subset(a, na, b, nb),
+    ok(nb > na && feats_subset(a, na, b, nb),
        "a word of the second table keeps its features and gains more (%zu -> %zu)", na, nb);
     na = feats(&r1, sent, 4, 2, a);
     nb = feats(&r2, sent, 4, 2, b);
     /* "fell" is not in the second table, but its left neighbour "shares" is */
-    ok(nb > na && subset(a, na, b, nb), "a neighbour's second-family class counts too");
+    ok(nb > na && feats_subset(a, na, b, nb), "a neighbour's second-family class counts too");
     const char *lone[] = {"Acme", "fell"};
     na = feats(&r1, lone, 2, 1, a);
     etag_resource_builder b4 = {0};
@@ -91,7 +82,7 @@ int main(void)
        "a second table without the words of a sentence");
     etag_resources r4 = etag_resources_view(&b4);
     nb = feats(&r4, lone, 2, 1, b);
-    ok(na == nb && subset(a, na, b, nb),
+    ok(na == nb && feats_subset(a, na, b, nb),
        "gives that sentence exactly the one-family features (%zu, %zu)", na, nb);
 
     ok(etag_resources_add_clusters(&b3, bad, 1, err, sizeof err) < 0 &&

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../tap.h"
+#include "featset.h"
 #include "feature.h"
 
 #define MAXT 16
@@ -46,17 +47,6 @@ static size_t feats(const char *text, size_t i, uint64_t *x)
     return k;
 }
 
-static int same(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
-{
-    if (na != nb) return 0;
-    for (size_t i = 0; i < na; i++) {
-        int found = 0;
-        for (size_t j = 0; j < nb && !found; j++) found = a[i] == b[j];
-        if (!found) return 0;
-    }
-    return 1;
-}
-
 int main(void)
 {
     uint64_t a[ETAG_MAXFEAT], b[ETAG_MAXFEAT];
@@ -72,15 +62,16 @@ int main(void)
     ok(na == nb + 1,
        "a capitalized word of a document under 'SOCCER -' has one feature more (%zu, %zu)", na, nb);
     nb = feats(cricket, 5, b);
-    ok(na == nb && !same(a, na, b, nb), "and the topic is the heading's word (CRICKET differs)");
+    ok(na == nb && !feats_same(a, na, b, nb),
+       "and the topic is the heading's word (CRICKET differs)");
     na = feats(mixed, 5, a);
     nb = feats(plain, 5, b);
-    ok(same(a, na, b, nb), "no topic when the first word is not in capitals");
+    ok(feats_same(a, na, b, nb), "no topic when the first word is not in capitals");
     na = feats(late, 5, a);
-    ok(same(a, na, b, nb), "nor when '-' comes after the fourth token");
+    ok(feats_same(a, na, b, nb), "nor when '-' comes after the fourth token");
     na = feats(soccer, 6, a);
     nb = feats(plain, 6, b);
-    ok(same(a, na, b, nb), "a lower-case word gets no topic feature");
+    ok(feats_same(a, na, b, nb), "a lower-case word gets no topic feature");
 
     /* a window that starts at the body sentence: the features the whole document gives */
     static char buf[MAXT][24];
@@ -91,7 +82,8 @@ int main(void)
     na = feats(soccer, 5, a);
     int rc = etag_features_scan(&f, t, n, 3) || etag_features_window(&f, &r, t + 5, n - 5);
     nb = rc ? 0 : etag_features_token(&f, 0, b);
-    ok(!rc && same(a, na, b, nb), "a window of the body has the scan's topic (%zu, %zu)", na, nb);
+    ok(!rc && feats_same(a, na, b, nb), "a window of the body has the scan's topic (%zu, %zu)", na,
+       nb);
     etag_features_free(&f);
     return done_testing();
 }
