@@ -41,7 +41,7 @@ enum {
  * Never a feature, so adding such names leaves a trained model's weights as they are. */
 #define ETAG_GAZ_ORGNAME 15
 /* Not a feature either: words the training text writes in lower case, except at a sentence's
- * start ("still", "analysts"; gazetteers/lower-words.sh), which begin no person's name at a
+ * start ("take", "analysts"; gazetteers/lower-words.sh), which begin no person's name at a
  * sentence's start (tagger.c). */
 #define ETAG_GAZ_LOWER  14
 #define ETAG_GAZ_PREFIX (1u << 16) /* more tokens of some entry can follow */

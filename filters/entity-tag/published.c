@@ -490,7 +490,7 @@ void etag_web_names(const char *s, const np_token *tk, size_t n, uint8_t *labels
         while (j < b - 4 && (ascii_alnum(s[j]) || s[j] == '-')) j++;
         if (j != b - 4) continue;
         int l = labels[i];
-        if (l == ETAG_O || l == etag_label(ETAG_LOC, ETAG_U) || l == etag_label(ETAG_PER, ETAG_U))
+        if (l == etag_label(ETAG_LOC, ETAG_U) || l == etag_label(ETAG_PER, ETAG_U))
             labels[i] = (uint8_t)etag_label(ETAG_ORG, ETAG_U);
     }
 }

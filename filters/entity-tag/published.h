@@ -23,10 +23,11 @@ size_t etag_published(const etag_lexicon *gaz, np_buf *scratch, const char *s, s
                       const np_token *tk, etag_span *ms, size_t nm);
 
 /* A company named by its web address ("JD.com", "FareCompare.com"): a token of a capital, then
- * letters, digits or "-", then ".com", is ORG. Sets the labels[0..n) of tokens tk[0..n) of
- * text s that are such names and untagged, or tagged a one-token LOC or PER, to ORG; MISC
- * stays (a website as such: wikigold writes "Ripoffreport.com" MISC). The model learned from
- * 1996 news, which has no such names. */
+ * letters, digits or "-", then ".com", that the model typed a one-token LOC or PER is ORG
+ * (sets its label in labels[0..n), the labels of tokens tk[0..n) of text s). One it typed MISC
+ * or left untagged stays so: a website as such is MISC in wikigold ("Ripoffreport.com"),
+ * whose one untagged address is one. The model learned from 1996 news, which has no such
+ * names. */
 void etag_web_names(const char *s, const np_token *tk, size_t n, uint8_t *labels);
 
 /* Whether w[0..len) is a person's title: "Mr", "Mrs", "Ms", "Dr", with or without a stop. */

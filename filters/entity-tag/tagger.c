@@ -81,7 +81,7 @@ static void listed_name_is_org(etag_tagger *t, const char *s, const np_token *tk
 }
 
 /* A person's name of two words or more that starts a sentence does not begin with a word the
- * training text writes in lower case ("Still Zhou Hao, economist at ...": "Zhou Hao"): at a
+ * training text writes in lower case ("Take Fry, who earned a PhD ...": "Fry"): at a
  * sentence's start the capital says nothing, and the model, which often saw a name open a
  * sentence, takes the word in. Words of three letters or more that no first-name or
  * people's-name list knows ("Will" and "Rich" are first names). */

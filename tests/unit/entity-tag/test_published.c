@@ -149,10 +149,12 @@ int main(void)
     /* companies named by their web address */
     const int loc = etag_label(ETAG_LOC, ETAG_U), bper = etag_label(ETAG_PER, ETAG_B),
               lper = etag_label(ETAG_PER, ETAG_L);
-    web("JD.com rose", (const int[]){0, 0}, got, 32);
-    ok(strcmp(got, "UO") == 0, "an untagged web address is ORG (%s)", got);
-    web("at FareCompare.com ,", (const int[]){0, loc, 0}, got, 32);
-    ok(strcmp(got, "OUO") == 0, "one the model called a place too (%s)", got);
+    web("JD.com rose", (const int[]){loc, 0}, got, 32);
+    ok(strcmp(got, "UO") == 0, "a web address the model called a place is ORG (%s)", got);
+    web("at FareCompare.com ,", (const int[]){0, etag_label(ETAG_PER, ETAG_U), 0}, got, 32);
+    ok(strcmp(got, "OUO") == 0, "or a person (%s)", got);
+    web("at FareCompare.com ,", (const int[]){0, 0, 0}, got, 32);
+    ok(strcmp(got, "OOO") == 0, "one it left untagged stays so (%s)", got);
     web("Rick FareCompare.com", (const int[]){bper, lper}, got, 32);
     ok(strcmp(got, "xx") == 0, "not inside a longer entity (%s)", got);
     web("on jd.com and Amazon.co.uk or X.com", (const int[]){0, 0, 0, 0, 0, 0}, got, 32);
