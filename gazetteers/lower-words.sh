@@ -1,8 +1,9 @@
 #!/bin/sh
 # Common lower-case words for entity-tag: the words the CoNLL training text TRAIN writes in
-# lower case at least 3 times and capitalized, except at a sentence's start, at most once for every 20 times ("still",
-# "meanwhile", "analysts"). Not a feature: the tagger's rule that a person's name does not
-# begin with such a word at a sentence's start (tagger.c) reads them from the model.
+# lower case at least 3 times and capitalized, except at a sentence's start, at most once for
+# every 20 times ("still", "take", "analysts"). Not a feature: the tagger's rule that a
+# person's name does not begin with such a word at a sentence's start (tagger.c) reads them
+# from the model.
 # Usage: lower-words.sh TRAIN > lower-words.txt
 set -eu
 awk '$0 == "" || /^-DOCSTART-/ { start = 1; next }

@@ -8,7 +8,7 @@
 . "$NP_TOP/tests/entity-tag/lib.sh"
 add "Shares of Carter's Inc rose 3 percent. A former vice president at Carter's pleaded guilty to insider trading."
 add 'The trial of Madoff employees began. Prosecutors said Bernard Madoff ran the fraud for decades.'
-add 'Investors in Stanford funds sued. Allen Stanford is serving a 110-year sentence.'
+add 'Stanford investors sued. Allen Stanford is serving a 110-year sentence.'
 add 'Analysts had expected earnings of 5 cents a share, according to Thomson Reuters I/B/E/S. Chief Executive Robert Thomson said demand was strong.'
 add 'Irish shares fell on Monday. (Editing by Louise Ireland) Ireland'"'"'s economy grew.'
 add 'Fannie Mae ( FNMA.OB ) lost $332 million on swaps. Fannie Mae filed this action to recover losses, the company said.'

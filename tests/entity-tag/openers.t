@@ -1,21 +1,23 @@
 #!/bin/sh
 # newspipe-entity-tag: a person's name that starts a sentence does not begin with a word the
-# training text writes in lower case ("Still Zhou Hao, economist at ..."), unless a list of
+# training text writes in lower case ("Take Fry, who earned a PhD"), unless a list of
 # first names knows the word ("Will Smith"); a company named by its web address ("JD.com",
 # "FareCompare.com") is ORG. Sentences written for this test.
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 . "$NP_TOP/tests/entity-tag/lib.sh"
-add 'Shares fell. Still Zhou Hao, economist at Guotai Junan International, said demand was weak.'
+add 'Many have tried. Take Fry, who earned a PhD in cognitive science, as an example.'
 add 'Will Smith said the film would open in June.'
 add 'Firms that also included Pinduoduo and JD.com, Li told them.'
 add 'Fares will rise, said Rick Seaney, chief executive of FareCompare.com, which tracks air fares.'
 add 'Prices are listed on jd.com and on Amazon.co.uk.'
+add 'These things are never made public. Removing Strachan and his coaches would have been costly.'
 tag_cases
-like "$(got 1)" "PER:Zhou Hao( |$)" "a sentence's first word that is a lower-case word opens no name"
+like "$(got 1)" "^PER:Fry( |$)" "a sentence's first word that is a lower-case word opens no name"
 like "$(got 2)" "^PER:Will Smith( |$)" "a first name of the lists does"
 like "$(got 3)" "ORG:JD\.com( |$)" "a company's web address is ORG"
 like "$(got 4)" "ORG:FareCompare\.com( |$)" "also where the model calls it a place"
 printf "%s\n" "$(got 5)" | grep -q "ORG:jd\.com"
 [ $? -eq 1 ]
 ok $? "not an address in lower case"
+like "$(got 6)" "^PER:Strachan( |$)" "a verb's -ing form opens no name either"
 done_testing
