@@ -25,8 +25,8 @@ for want in "PER	Li Qiang" "PER	Zhou Hao" "PER	Brenda Goh" "ORG	Alibaba" "ORG	Me
 done
 # The whole PER/ORG/LOC table of seed.md (26 mentions). The shipped model finds 19; it misses
 # Ryan Woo (glued to "Editing" in the text), Pinduoduo, Tencent and U.S. (inside
-# "U.S.-listed"), and types Douyin and TikTok LOC (JD.com, which the model leaves untagged,
-# is ORG by the web-address rule). A floor, not a target: a change that loses any of the 19
+# "U.S.-listed"), and types JD.com, Douyin and TikTok LOC (JD.com is ORG by the listed-name
+# and web-address corrections). A floor, not a target: a change that loses any of the 19
 # fails here.
 found=0
 for want in "PER	Li Qiang" "PER	Zhou Hao" "PER	Ella Cao" "PER	Brenda Goh" "PER	Ellen Zhang" \
