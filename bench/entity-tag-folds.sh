@@ -30,15 +30,7 @@ fold 4
 score() { # PROGRAM: each fold's F1, then the F1 pooled over the five
     for f in 0 1 2 3 4; do
         $ET eval --program "$1" --model "$W/m$f.model" "$W/test$f.conll" | grep overall
-    done | awk '{
-        for (i = 1; i <= NF; i++) {
-            if ($i == "precision") p = $(i + 1) / 100
-            if ($i == "recall") r = $(i + 1) / 100
-            if ($i == "F1") printf "%s ", $(i + 1)
-            if ($i ~ /^\(/) g = substr($i, 2) + 0
-        }
-        tp += r * g; gold += g; pred += r * g / p
-    } END { P = tp / pred; R = tp / gold; printf "pooled F1 %.2f\n", 200 * P * R / (P + R) }'
+    done | awk -v each=1 -v label='pooled ' -f bench/entity-tag-pooled.awk
 }
 prog=$(cd "$(dirname "$ET")" && pwd)/$(basename "$ET")
 echo "eng.train folds end to end ($AVG perceptron(s), seed $SEED): $(score "$prog")"

@@ -27,14 +27,8 @@ quarter() {
 quarter 0 & quarter 1 & wait
 quarter 2 & quarter 3 & wait
 for q in 0 1 2 3; do printf 'quarter %d: ' "$q"; cat "$W/result$q.txt"; done
-cat "$W"/result?.txt | awk '{
-    for (i = 1; i <= NF; i++) {
-        if ($i == "precision") p = $(i + 1) / 100
-        if ($i == "recall") r = $(i + 1) / 100
-        if ($i ~ /^\(/) g = substr($i, 2) + 0
-    }
-    tp += r * g; gold += g; pred += r * g / p
-} END { P = tp / pred; R = tp / gold; printf "eng.testa jackknifed over its quarters: F1 %.2f (precision %.2f, recall %.2f, %d gold entities)\n", 200 * P * R / (P + R), 100 * P, 100 * R, gold }'
+cat "$W"/result?.txt |
+    awk -v label='eng.testa jackknifed over its quarters: ' -f bench/entity-tag-pooled.awk
 if [ -n "${OLD_PROGRAM:-}" ]; then
     rm -rf "$W/keep-old" "$W/keep-new"
     mkdir -p "$W/keep-old" "$W/keep-new"

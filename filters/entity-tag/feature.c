@@ -186,6 +186,11 @@ uint64_t etag_gaz_chain(uint64_t prev, uint64_t word)
     return np_mix64(prev * 0x2545F4914F6CDD1DULL + word) | 1;
 }
 
+uint32_t etag_gaz_word(const etag_lexicon *gaz, const char *s, size_t len, np_buf *scratch)
+{
+    return etag_lexicon_get(gaz, etag_gaz_chain(0, etag_word_key(s, len, scratch)));
+}
+
 static int grow_tokens(etag_features *f, size_t n)
 {
     if (n + 1 <= f->cap_tok) return 0;

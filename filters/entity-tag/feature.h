@@ -96,6 +96,8 @@ uint64_t etag_word_key(const char *s, size_t len, np_buf *scratch);
 /* Chains gazetteer keys: the key of tokens t1..tk is etag_gaz_chain(key(t1..tk-1), key(tk)),
  * starting from 0. */
 uint64_t etag_gaz_chain(uint64_t prev, uint64_t word);
+/* The gazetteer value (ETAG_GAZ_* bits) of the one word s[0..len) as a whole entry, or 0. */
+uint32_t etag_gaz_word(const etag_lexicon *gaz, const char *s, size_t len, np_buf *scratch);
 
 /* Reads the document toks[0..n) (borrowed until the next call). Returns 0, or -1 when out
  * of memory. */

@@ -75,8 +75,7 @@ static int name_word(const etag_lexicon *gaz, np_buf *scratch, const etag_mentio
                      uint32_t i)
 {
     const np_token *w = &f->tk[i];
-    uint32_t v = etag_lexicon_get(
-        gaz, etag_gaz_chain(0, etag_word_key(f->text + w->start, w->end - w->start, scratch)));
+    uint32_t v = etag_gaz_word(gaz, f->text + w->start, w->end - w->start, scratch);
     return (v & ((1u << ETAG_GAZ_FIRST) | (1u << ETAG_GAZ_PERSON))) != 0;
 }
 

@@ -73,8 +73,7 @@ static void listed_name_is_org(etag_tagger *t, const char *s, const np_token *tk
         if (p->end - p->start == 3 && strncasecmp(s + p->start, "the", 3) == 0) return;
     }
     const np_token *w = &tk[sp->first];
-    uint32_t v = etag_lexicon_get(
-        gaz, etag_gaz_chain(0, etag_word_key(s + w->start, w->end - w->start, &t->scratch)));
+    uint32_t v = etag_gaz_word(gaz, s + w->start, w->end - w->start, &t->scratch);
     const uint32_t other = (1u << ETAG_GAZ_COUNTRY) | (1u << ETAG_GAZ_CITY) |
                            (1u << ETAG_GAZ_REGION) | (1u << ETAG_GAZ_FIRST);
     if ((v & (1u << ETAG_GAZ_ORGNAME)) && !(v & other)) sp->type = ETAG_ORG;
@@ -93,8 +92,7 @@ static void lower_word_opener(etag_tagger *t, const char *s, const np_token *tk,
     if (!(view[sp->first].flags & ETAG_TF_SENT_START)) return;
     const np_token *w = &tk[sp->first];
     if (w->end - w->start < 3) return;
-    uint32_t v = etag_lexicon_get(
-        gaz, etag_gaz_chain(0, etag_word_key(s + w->start, w->end - w->start, &t->scratch)));
+    uint32_t v = etag_gaz_word(gaz, s + w->start, w->end - w->start, &t->scratch);
     if ((v & (1u << ETAG_GAZ_LOWER)) && !(v & ((1u << ETAG_GAZ_FIRST) | (1u << ETAG_GAZ_PERSON)))) {
         sp->first++;
         sp->n--;
