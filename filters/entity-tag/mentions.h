@@ -37,6 +37,7 @@ typedef struct {
     const np_token *tk;
     etag_span *spans;
     size_t n;
+    size_t ntok; /* tokens tk[0..ntok) (acronyms.c reads them; the mention rules need not) */
 } etag_mention_field;
 
 /* Retypes the short mentions of the article's fields f[0..nfields). gaz is the model's

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "acronyms.h"
 #include "labels.h"
 #include "mentions.h"
 #include "published.h"
@@ -176,7 +177,7 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
      * over all fields; then per field the wanted types, merged with rule spans (after them). */
     size_t mo[ETAG_MAX_FIELDS] = {0}, mn[ETAG_MAX_FIELDS] = {0};
     etag_mention_field mf[ETAG_MAX_FIELDS];
-    int nmf = 0;
+    int mfield[ETAG_MAX_FIELDS], nmf = 0; /* mf[i] is field mfield[i] */
     o = 0;
     for (int f = 0; f < nfields && f < ETAG_MAX_FIELDS; f++) {
         if (!texts[f]) continue;
@@ -194,12 +195,15 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
                 final_stop(texts[f], lens[f], tk, &ms[k]);
             }
             mn[f] = nm;
-            mf[nmf++] = (etag_mention_field){texts[f], lens[f], tk, ms, nm};
+            mfield[nmf] = f;
+            mf[nmf++] = (etag_mention_field){texts[f], lens[f], tk, ms, nm, n};
         }
         o += n;
     }
     if (nmf && etag_short_mentions(&t->model->res.gaz, &t->scratch, &t->names, mf, nmf) < 0)
         return -1;
+    etag_common_acronyms(&t->model->res.gaz, &t->scratch, mf, nmf);
+    for (int i = 0; i < nmf; i++) mn[mfield[i]] = mf[i].n;
     etag_span *rs = t->spans + total;
     for (int f = 0; f < nfields && f < ETAG_MAX_FIELDS; f++) {
         if (!texts[f]) continue;

@@ -68,7 +68,7 @@ static void run(const etag_lexicon *gaz, const char *spec, char *out, size_t cap
             spans[f][s] =
                 (etag_span){first, last - first + 1, raw[f][s].type, 0, (uint32_t)raw[f][s].coded};
         }
-        mf[f] = (etag_mention_field){text[f], len[f], tok[f].t, spans[f], nraw[f]};
+        mf[f] = (etag_mention_field){text[f], len[f], tok[f].t, spans[f], nraw[f], tok[f].n};
     }
     out[0] = '\0';
     size_t o = 0;

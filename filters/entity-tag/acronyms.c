@@ -1,0 +1,209 @@
+/* Acronyms an article uses as common nouns (see acronyms.h). */
+#include "acronyms.h"
+
+#include <string.h>
+
+#include "feature.h"
+#include "labels.h"
+
+#define ACR_MIN        2
+#define ACR_MAX        6
+#define ACR_KEEP       32
+#define LONG_MAX_PARTS 12 /* words (hyphenated parts apart) a long form may have */
+
+typedef struct {
+    char w[ACR_KEEP][ACR_MAX];
+    unsigned char len[ACR_KEEP];
+    unsigned char defined[ACR_KEEP]; /* spelled out in lower case, not only used so */
+    int n;
+} acr_set;
+
+/* The number of capitals when token t is an acronym: two to six ASCII capitals and nothing
+ * else but, in the plural, a final lower-case "s" (*plural set to whether it has one; "IPOs",
+ * not "UBS"). 0 otherwise. */
+static size_t acronym(const char *s, const np_token *t, int *plural)
+{
+    size_t a = t->start, b = t->end, n = 0;
+    while (a + n < b && s[a + n] >= 'A' && s[a + n] <= 'Z') n++;
+    *plural = a + n + 1 == b && s[a + n] == 's';
+    if (n < ACR_MIN || n > ACR_MAX || (a + n != b && !*plural)) return 0;
+    return n;
+}
+
+/* Whether c is one of the characters of set (never the text's NUL). */
+static int one_of(char c, const char *set)
+{
+    return c != '\0' && strchr(set, c) != NULL;
+}
+
+static int find(const acr_set *set, const char *w, size_t n)
+{
+    for (int i = 0; i < set->n; i++)
+        if (set->len[i] == n && memcmp(set->w[i], w, n) == 0) return i;
+    return -1;
+}
+
+static void remember(acr_set *set, const char *w, size_t n, int defined)
+{
+    int i = find(set, w, n);
+    if (i < 0) {
+        if (set->n == ACR_KEEP) return;
+        i = set->n++;
+        memcpy(set->w[i], w, n);
+        set->len[i] = (unsigned char)n;
+        set->defined[i] = 0;
+    }
+    set->defined[i] |= (unsigned char)defined;
+}
+
+static int word_is(const char *s, const np_token *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->end - t->start == n && memcmp(s + t->start, w, n) == 0;
+}
+
+static int function_word(const char *s, const np_token *t)
+{
+    static const char *const words[] = {"of",   "in", "on",    "at",   "that",  "which",
+                                        "for",  "to", "by",    "is",   "was",   "with",
+                                        "from", "as", "would", "will", "could", NULL};
+    for (int i = 0; words[i]; i++)
+        if (word_is(s, t, words[i])) return 1;
+    return 0;
+}
+
+/* A word a long form may skip when its initials are taken ("earnings before interest and
+ * tax (EBIT)", "real estate investment trust": none). */
+static int stop_part(const char *p, size_t n)
+{
+    static const char *const words[] = {"of", "and", "the", "for", "on",
+                                        "in", "to",  "a",   "an",  NULL};
+    for (int i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0) return 1;
+    return 0;
+}
+
+/* Whether token tk[i] opens a sentence: the text's first, or after a full stop, "!", "?" or
+ * a quotation mark. */
+static int sentence_start(const char *s, const np_token *tk, size_t i)
+{
+    if (i == 0) return 1;
+    const np_token *p = &tk[i - 1];
+    size_t n = p->end - p->start;
+    return p->kind == NP_TOK_PUNCT && ((n == 1 && one_of(s[p->start], ".!?\"")) ||
+                                       (n == 3 && (!memcmp(s + p->start, "\xe2\x80\x9c", 3) ||
+                                                   !memcmp(s + p->start, "\xe2\x80\x9d", 3))));
+}
+
+/* Whether the words before token tk[open] ("(") spell acr[0..n) in lower case: the fewest
+ * words (hyphenated parts each a word: "sport-utility vehicle (SUV)") whose initials, or the
+ * initials of those that are no stop word, are the acronym's letters, all of them lower-case
+ * words ("initial public offering (IPO)"). A capitalized long form ("European Central Bank
+ * (ECB)") names something: 0. */
+static int defined_lower(const char *s, const np_token *tk, size_t open, const char *acr, size_t n)
+{
+    const char *part[LONG_MAX_PARTS];
+    size_t plen[LONG_MAX_PARTS], ptok[LONG_MAX_PARTS], np = 0;
+    for (size_t i = open; i > 0 && np < LONG_MAX_PARTS; i--) {
+        const np_token *t = &tk[i - 1];
+        size_t tl = t->end - t->start;
+        if (t->kind == NP_TOK_PUNCT && ((tl == 1 && s[t->start] == '\'') ||
+                                        (tl == 3 && !memcmp(s + t->start, "\xe2\x80\x99", 3))))
+            continue; /* "purchasing managers' index (PMI)" */
+        if (t->kind != NP_TOK_WORD) break;
+        size_t b = t->end; /* the word's parts, last first */
+        for (size_t a = t->end; a-- > t->start && np < LONG_MAX_PARTS;)
+            if (a == t->start || s[a - 1] == '-') {
+                if (a < b) {
+                    part[np] = s + a;
+                    ptok[np] = i - 1;
+                    plen[np++] = b - a;
+                }
+                if (a > t->start) b = a - 1; /* the hyphen */
+            }
+    }
+    for (size_t k = 1; k <= np; k++) { /* the last k parts: part[k-1] .. part[0] */
+        if (stop_part(part[k - 1], plen[k - 1])) continue;
+        char all[LONG_MAX_PARTS] = {0}, content[LONG_MAX_PARTS] = {0};
+        size_t na = 0, nc = 0;
+        int lower = 1;
+        for (size_t j = k; j-- > 0;) {
+            char c = part[j][0];
+            all[na++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+            if (stop_part(part[j], plen[j])) continue;
+            content[nc++] = all[na - 1];
+            lower &= (c >= 'a' && c <= 'z') ||
+                     (j == k - 1 && part[j] == s + tk[ptok[j]].start &&
+                      sentence_start(s, tk, ptok[j])); /* "Foreign direct investment (FDI)" */
+        }
+        if ((na == n && memcmp(all, acr, n) == 0) || (nc == n && memcmp(content, acr, n) == 0))
+            return lower;
+    }
+    return 0;
+}
+
+/* Adds to set the acronyms field f uses as common nouns. */
+static void collect(const etag_mention_field *f, acr_set *set)
+{
+    const char *s = f->text;
+    const np_token *tk = f->tk;
+    for (size_t i = 0; i < f->ntok; i++) {
+        int plural = 0;
+        size_t n = acronym(s, &tk[i], &plural);
+        if (!n) continue;
+        const char *w = s + tk[i].start;
+        if (plural) { /* "IPOs", not "the SAEs" (members), "the NCAAs" (a tournament) */
+            if (i == 0 || !(word_is(s, &tk[i - 1], "the") || word_is(s, &tk[i - 1], "The")))
+                remember(set, w, n, 0);
+            continue;
+        }
+        if (i > 0 && word_is(s, &tk[i - 1], "(") && i + 1 < f->ntok &&
+            word_is(s, &tk[i + 1], ")") && defined_lower(s, tk, i - 1, w, n)) {
+            remember(set, w, n, 1); /* "initial public offering (IPO)" */
+            continue;
+        }
+        if (i > 0 && (word_is(s, &tk[i - 1], "a") || word_is(s, &tk[i - 1], "an") ||
+                      word_is(s, &tk[i - 1], "A") || word_is(s, &tk[i - 1], "An"))) {
+            const np_token *t = i + 1 < f->ntok ? &tk[i + 1] : NULL;
+            if (!t || function_word(s, t) ||
+                (t->end - t->start == 1 && one_of(s[t->start], ".,;:)")))
+                remember(set, w, n, 0); /* "an IPO of", "a REIT." */
+        }
+    }
+}
+
+/* Whether span sp of field f is a one-token ORG, PER or LOC of an acronym in set (or its
+ * plural), and no company a Reuters code follows. One the article only uses as a common noun
+ * must also be no organisation or place of the model's lists ("a BMW as well", the car;
+ * "a UK investment"). */
+static int common(const etag_lexicon *gaz, np_buf *scratch, const etag_mention_field *f,
+                  const etag_span *sp, const acr_set *set)
+{
+    const uint32_t names = (1u << ETAG_GAZ_ORG) | (1u << ETAG_GAZ_WORG) | (1u << ETAG_GAZ_COUNTRY) |
+                           (1u << ETAG_GAZ_CITY) | (1u << ETAG_GAZ_REGION) | (1u << ETAG_GAZ_WLOC) |
+                           (1u << ETAG_GAZ_ORGNAME);
+    if (sp->n != 1 || sp->cut || sp->coded) return 0;
+    if (sp->type != ETAG_ORG && sp->type != ETAG_PER && sp->type != ETAG_LOC) return 0;
+    const np_token *t = &f->tk[sp->first];
+    int plural;
+    size_t n = acronym(f->text, t, &plural);
+    int i = n ? find(set, f->text + t->start, n) : -1;
+    if (i < 0) return 0;
+    return set->defined[i] || !(etag_gaz_word(gaz, f->text + t->start, n, scratch) & names);
+}
+
+void etag_common_acronyms(const etag_lexicon *gaz, np_buf *scratch, etag_mention_field *f,
+                          int nfields)
+{
+    acr_set set;
+    set.n = 0;
+    for (int i = 0; i < nfields; i++) collect(&f[i], &set);
+    if (!set.n) return;
+    for (int i = 0; i < nfields; i++) {
+        size_t keep = 0;
+        for (size_t k = 0; k < f[i].n; k++)
+            if (!common(gaz, scratch, &f[i], &f[i].spans[k], &set))
+                f[i].spans[keep++] = f[i].spans[k];
+        f[i].n = keep;
+    }
+}
