@@ -103,36 +103,6 @@ static int code_follows(const char *s, size_t len, size_t b)
     return q < len && s[q] == close && ric_shape(s, a, e);
 }
 
-/* A name right before a Reuters code is the company the code is of: ORG, whatever the model
- * typed it ("Airbus ( EAD.PA )" MISC, "Intesa ( ISP.MI )" PER, "Santander ( SAN.MC )" LOC:
- * 180 of the 3,476 entities before a code in the Reuters 2013 sample). Not a place after
- * "in" or "of" ("listed in Johannesburg ( SABJ.J )", "Gree Electric Appliances Inc of Zhuhai
- * ( 000651.SZ )"); "analysts at Societe Generale ( SOGN.PA )" is the bank. */
-static void org_before_code(const char *s, size_t len, const np_token *tk, etag_span *sp)
-{
-    if (sp->type > ETAG_MISC) return;
-    if (!code_follows(s, len, tk[sp->first + sp->n - 1].end)) return;
-    if (sp->type != ETAG_ORG && sp->first > 0) {
-        const np_token *p = &tk[sp->first - 1];
-        const char *w = s + p->start;
-        if (p->end - p->start == 2 && (!memcmp(w, "in", 2) || !memcmp(w, "of", 2))) return;
-    }
-    sp->type = ETAG_ORG;
-    sp->coded = 1; /* the article's other mentions of the name follow it (mentions.c) */
-}
-
-/* A span that ends on a Reuters code of its own after the name ("American Airlines
- * AAMRQA.UL"): the name is the entity, the code not; the span ends before it. */
-static void trim_code(const char *s, const np_token *tk, etag_span *sp)
-{
-    size_t b = tk[sp->first + sp->n - 1].end;
-    uint32_t j = sp->n - 1; /* the last word's first token: tokens glued without a space */
-    while (j > 0 && tk[sp->first + j].start == tk[sp->first + j - 1].end) j--;
-    if (j == 0) return; /* the span is that one word */
-    size_t a = tk[sp->first + j].start;
-    if (ul_code(s, a, b)) sp->n = j;
-}
-
 /* The gazetteer categories of the space-separated words s[a..b), or 0. */
 static uint32_t gaz_words(const etag_lexicon *gaz, np_buf *scratch, const char *s, size_t a,
                           size_t b)
@@ -151,6 +121,44 @@ static uint32_t gaz_words(const etag_lexicon *gaz, np_buf *scratch, const char *
         i = j;
     }
     return nw ? etag_lexicon_get(gaz, key) : 0;
+}
+
+/* A name right before a Reuters code is the company the code is of: ORG, whatever the model
+ * typed it ("Airbus ( EAD.PA )" MISC, "Intesa ( ISP.MI )" PER, "Santander ( SAN.MC )" LOC:
+ * 180 of the 3,476 entities before a code in the Reuters 2013 sample). Not a place of the
+ * lists after "in" or "of" ("listed in Johannesburg ( SABJ.J )", "Gree Electric Appliances
+ * Inc of Zhuhai ( 000651.SZ )"); "a unit of State Street ( STT.N )" and "analysts at Societe
+ * Generale ( SOGN.PA )" are companies. */
+static void org_before_code(const etag_lexicon *gaz, np_buf *scratch, const char *s, size_t len,
+                            const np_token *tk, etag_span *sp)
+{
+    const uint32_t places = (1u << ETAG_GAZ_COUNTRY) | (1u << ETAG_GAZ_CITY) |
+                            (1u << ETAG_GAZ_REGION) | (1u << ETAG_GAZ_WLOC);
+    if (sp->type > ETAG_MISC) return;
+    size_t b = tk[sp->first + sp->n - 1].end;
+    if (!code_follows(s, len, b)) return;
+    if (sp->type != ETAG_ORG && sp->first > 0) {
+        const np_token *p = &tk[sp->first - 1];
+        const char *w = s + p->start;
+        if (p->end - p->start == 2 && (!memcmp(w, "in", 2) || !memcmp(w, "of", 2)) &&
+            (etag_lexicon_empty(gaz) ||
+             (gaz_words(gaz, scratch, s, tk[sp->first].start, b) & places)))
+            return;
+    }
+    sp->type = ETAG_ORG;
+    sp->coded = 1; /* the article's other mentions of the name follow it (mentions.c) */
+}
+
+/* A span that ends on a Reuters code of its own after the name ("American Airlines
+ * AAMRQA.UL"): the name is the entity, the code not; the span ends before it. */
+static void trim_code(const char *s, const np_token *tk, etag_span *sp)
+{
+    size_t b = tk[sp->first + sp->n - 1].end;
+    uint32_t j = sp->n - 1; /* the last word's first token: tokens glued without a space */
+    while (j > 0 && tk[sp->first + j].start == tk[sp->first + j - 1].end) j--;
+    if (j == 0) return; /* the span is that one word */
+    size_t a = tk[sp->first + j].start;
+    if (ul_code(s, a, b)) sp->n = j;
 }
 
 /* The words that close a compound of a name in news copy ("Chicago-based", "U.S.-listed",
@@ -501,7 +509,7 @@ size_t etag_published(const etag_lexicon *gaz, np_buf *scratch, const char *s, s
     size_t keep = 0;
     for (size_t k = 0; k < nm; k++) {
         trim_code(s, tk, &ms[k]);
-        org_before_code(s, len, tk, &ms[k]);
+        org_before_code(gaz, scratch, s, len, tk, &ms[k]);
         compound_head(s, tk, &ms[k]);
         company_word(gaz, scratch, s, tk, &ms[k]);
         if (!code_span(s, len, tk, &ms[k])) ms[keep++] = ms[k];

@@ -93,6 +93,8 @@ int main(void)
     etag_lexicon_builder b = {0};
     np_buf kb = {0};
     etag_lexicon_or(&b, etag_gaz_chain(0, etag_word_key("Michael", 7, &kb)), 1u << ETAG_GAZ_FIRST);
+    etag_lexicon_or(&b, etag_gaz_chain(0, etag_word_key("Johannesburg", 12, &kb)),
+                    1u << ETAG_GAZ_CITY);
     test_gaz = etag_lexicon_view(&b);
     CASE("Boeing Co ( BA.N ) rose.", "ORG:Boeing Co", {"Boeing Co", ETAG_ORG}, {"BA.N", ETAG_LOC});
     CASE("Boeing Co <BA.N> rose.", "ORG:Boeing Co", {"Boeing Co", ETAG_ORG}, {"BA.N", ETAG_ORG});
@@ -100,6 +102,9 @@ int main(void)
     CASE("Intesa's ( ISP.MI ) shares rose.", "ORG:Intesa", {"Intesa", ETAG_PER});
     CASE("It is listed in Johannesburg ( SABJ.J ).", "LOC:Johannesburg",
          {"Johannesburg", ETAG_LOC});
+    CASE("Calculated by WM, a unit of State Street ( STT.N ).", "ORG:State Street",
+         {"State Street", ETAG_LOC});
+    CASE("Its stake in Telkom ( TKGJ.J ) rose.", "ORG:Telkom", {"Telkom", ETAG_LOC});
     CASE("Boeing (NYSE: BA) and $TSLA rose.", "ORG:Boeing", {"Boeing", ETAG_ORG}, {"BA", ETAG_LOC},
          {"TSLA", ETAG_ORG});
     CASE("Officials of the IMF (source: AP) met.", "ORG:IMF|ORG:AP", {"IMF", ETAG_ORG},
