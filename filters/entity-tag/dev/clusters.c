@@ -17,7 +17,7 @@
 #include "conll.h"
 #include "exitcode.h"
 #include "hash.h"
-#include "json.h"
+#include "ndjson.h"
 #include "tokenize.h"
 
 #define MAX_GRAN 3
@@ -131,43 +131,31 @@ static int add_text(vocab *v, seq *q, const char *s, size_t n, np_tokens *toks, 
     return seq_push(q, BOUNDARY);
 }
 
+struct ndjson_ctx {
+    vocab *v;
+    seq *q;
+    np_tokens toks;
+    np_buf low;
+};
+
+static int add_record(void *vctx, const char *const texts[2], const size_t lens[2], char *err,
+                      size_t errlen)
+{
+    struct ndjson_ctx *c = vctx;
+    for (int k = 0; k < 2; k++)
+        if (texts[k] && add_text(c->v, c->q, texts[k], lens[k], &c->toks, &c->low) < 0) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+    return 0;
+}
+
 static int read_ndjson(const char *path, vocab *v, seq *q, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open", path);
-        return -1;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    np_json_object obj = {0};
-    np_buf dec = {0}, low = {0};
-    np_tokens toks = {0};
-    int rc = 0;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        np_json_error je;
-        if (np_json_parse_object(line, (size_t)n, &obj, &je) != NP_JSON_OK) continue;
-        static const char *const fields[] = {"title", "body"};
-        for (int k = 0; k < 2; k++) {
-            const np_json_member *m = np_json_object_get(&obj, fields[k]);
-            if (!m || m->type != NP_JSON_STRING) continue;
-            np_buf_clear(&dec);
-            if (np_json_decode_string(m->val, m->val_len, &dec) < 0 ||
-                add_text(v, q, dec.data ? dec.data : "", dec.len, &toks, &low) < 0) {
-                snprintf(err, errlen, "out of memory");
-                rc = -1;
-                break;
-            }
-        }
-        if (rc < 0) break;
-    }
-    free(line);
-    np_json_object_free(&obj);
-    np_buf_free(&dec);
-    np_buf_free(&low);
-    np_tokens_free(&toks);
-    fclose(f);
+    struct ndjson_ctx c = {v, q, {0}, {0}};
+    int rc = etag_ndjson_each(path, add_record, &c, err, errlen);
+    np_tokens_free(&c.toks);
+    np_buf_free(&c.low);
     return rc;
 }
 
