@@ -6,17 +6,7 @@
 #include "feature.h"
 #include "labels.h"
 
-#define ACR_MIN        2
-#define ACR_MAX        6
-#define ACR_KEEP       32
 #define LONG_MAX_PARTS 12 /* words (hyphenated parts apart) a long form may have */
-
-typedef struct {
-    char w[ACR_KEEP][ACR_MAX];
-    unsigned char len[ACR_KEEP];
-    unsigned char defined[ACR_KEEP]; /* spelled out in lower case, not only used so */
-    int n;
-} acr_set;
 
 /* The number of capitals when token t is an acronym: two to six ASCII capitals and nothing
  * else but, in the plural, a final lower-case "s" (*plural set to whether it has one; "IPOs",
@@ -26,7 +16,7 @@ static size_t acronym(const char *s, const np_token *t, int *plural)
     size_t a = t->start, b = t->end, n = 0;
     while (a + n < b && s[a + n] >= 'A' && s[a + n] <= 'Z') n++;
     *plural = a + n + 1 == b && s[a + n] == 's';
-    if (n < ACR_MIN || n > ACR_MAX || (a + n != b && !*plural)) return 0;
+    if (n < 2 || n > ETAG_ACR_MAX || (a + n != b && !*plural)) return 0;
     return n;
 }
 
@@ -36,24 +26,24 @@ static int one_of(char c, const char *set)
     return c != '\0' && strchr(set, c) != NULL;
 }
 
-static int find(const acr_set *set, const char *w, size_t n)
+static int find(const etag_acronyms *set, const char *w, size_t n)
 {
     for (int i = 0; i < set->n; i++)
         if (set->len[i] == n && memcmp(set->w[i], w, n) == 0) return i;
     return -1;
 }
 
-static void remember(acr_set *set, const char *w, size_t n, int defined)
+static void remember(etag_acronyms *set, const char *w, size_t n, int how)
 {
     int i = find(set, w, n);
     if (i < 0) {
-        if (set->n == ACR_KEEP) return;
+        if (set->n == ETAG_ACR_KEEP) return;
         i = set->n++;
         memcpy(set->w[i], w, n);
         set->len[i] = (unsigned char)n;
-        set->defined[i] = 0;
+        set->how[i] = 0;
     }
-    set->defined[i] |= (unsigned char)defined;
+    set->how[i] |= (unsigned char)how;
 }
 
 static int word_is(const char *s, const np_token *t, const char *w)
@@ -95,12 +85,12 @@ static int sentence_start(const char *s, const np_token *tk, size_t i)
                                                    !memcmp(s + p->start, "\xe2\x80\x9d", 3))));
 }
 
-/* Whether the words before token tk[open] ("(") spell acr[0..n) in lower case: the fewest
- * words (hyphenated parts each a word: "sport-utility vehicle (SUV)") whose initials, or the
- * initials of those that are no stop word, are the acronym's letters, all of them lower-case
- * words ("initial public offering (IPO)"). A capitalized long form ("European Central Bank
- * (ECB)") names something: 0. */
-static int defined_lower(const char *s, const np_token *tk, size_t open, const char *acr, size_t n)
+/* How the words before token tk[open] ("(") spell acr[0..n): the fewest words (hyphenated
+ * parts each a word: "sport-utility vehicle (SUV)") whose initials, or the initials of those
+ * that are no stop word, are the acronym's letters: ETAG_ACR_LOWER when they are all
+ * lower-case words ("initial public offering (IPO)"), ETAG_ACR_NAMED when not ("European
+ * Central Bank (ECB)"); 0 when no words spell it. */
+static int long_form(const char *s, const np_token *tk, size_t open, const char *acr, size_t n)
 {
     const char *part[LONG_MAX_PARTS];
     size_t plen[LONG_MAX_PARTS], ptok[LONG_MAX_PARTS], np = 0;
@@ -137,13 +127,13 @@ static int defined_lower(const char *s, const np_token *tk, size_t open, const c
                       sentence_start(s, tk, ptok[j])); /* "Foreign direct investment (FDI)" */
         }
         if ((na == n && memcmp(all, acr, n) == 0) || (nc == n && memcmp(content, acr, n) == 0))
-            return lower;
+            return lower ? ETAG_ACR_LOWER : ETAG_ACR_NAMED;
     }
     return 0;
 }
 
-/* Adds to set the acronyms field f uses as common nouns. */
-static void collect(const etag_mention_field *f, acr_set *set)
+/* Adds to set the acronyms of field f. */
+static void collect(const etag_mention_field *f, etag_acronyms *set)
 {
     const char *s = f->text;
     const np_token *tk = f->tk;
@@ -154,12 +144,15 @@ static void collect(const etag_mention_field *f, acr_set *set)
         const char *w = s + tk[i].start;
         if (plural) { /* "IPOs", not "the SAEs" (members), "the NCAAs" (a tournament) */
             if (i == 0 || !(word_is(s, &tk[i - 1], "the") || word_is(s, &tk[i - 1], "The")))
-                remember(set, w, n, 0);
+                remember(set, w, n, ETAG_ACR_USED);
             continue;
         }
-        if (i > 0 && word_is(s, &tk[i - 1], "(") && i + 1 < f->ntok &&
-            word_is(s, &tk[i + 1], ")") && defined_lower(s, tk, i - 1, w, n)) {
-            remember(set, w, n, 1); /* "initial public offering (IPO)" */
+        int how =
+            i > 0 && word_is(s, &tk[i - 1], "(") && i + 1 < f->ntok && word_is(s, &tk[i + 1], ")")
+                ? long_form(s, tk, i - 1, w, n)
+                : 0;
+        if (how) {
+            remember(set, w, n, how); /* "initial public offering (IPO)" */
             continue;
         }
         if (i > 0 && (word_is(s, &tk[i - 1], "a") || word_is(s, &tk[i - 1], "an") ||
@@ -167,17 +160,24 @@ static void collect(const etag_mention_field *f, acr_set *set)
             const np_token *t = i + 1 < f->ntok ? &tk[i + 1] : NULL;
             if (!t || function_word(s, t) ||
                 (t->end - t->start == 1 && one_of(s[t->start], ".,;:)")))
-                remember(set, w, n, 0); /* "an IPO of", "a REIT." */
+                remember(set, w, n, ETAG_ACR_USED); /* "an IPO of", "a REIT." */
         }
     }
 }
 
-/* Whether span sp of field f is a one-token ORG, PER or LOC of an acronym in set (or its
- * plural), and no company a Reuters code follows. One the article only uses as a common noun
- * must also be no organisation or place of the model's lists ("a BMW as well", the car;
- * "a UK investment"). */
+void etag_acronyms_collect(const etag_mention_field *f, int nfields, etag_acronyms *out)
+{
+    out->n = 0;
+    for (int i = 0; i < nfields; i++) collect(&f[i], out);
+}
+
+/* Whether span sp of field f is a one-token ORG, PER or LOC of an acronym the article spells
+ * out in lower case, or uses as a common noun, or that is in the model's list and the article
+ * does not spell out in capitals; and no company a Reuters code follows. One that is not
+ * spelled out in lower case must also be no organisation or place of the model's lists ("a
+ * BMW as well", the car; "a UK investment"). */
 static int common(const etag_lexicon *gaz, np_buf *scratch, const etag_mention_field *f,
-                  const etag_span *sp, const acr_set *set)
+                  const etag_span *sp, const etag_acronyms *set)
 {
     const uint32_t names = (1u << ETAG_GAZ_ORG) | (1u << ETAG_GAZ_WORG) | (1u << ETAG_GAZ_COUNTRY) |
                            (1u << ETAG_GAZ_CITY) | (1u << ETAG_GAZ_REGION) | (1u << ETAG_GAZ_WLOC) |
@@ -185,20 +185,23 @@ static int common(const etag_lexicon *gaz, np_buf *scratch, const etag_mention_f
     if (sp->n != 1 || sp->cut || sp->coded) return 0;
     if (sp->type != ETAG_ORG && sp->type != ETAG_PER && sp->type != ETAG_LOC) return 0;
     const np_token *t = &f->tk[sp->first];
+    const char *w = f->text + t->start;
     int plural;
     size_t n = acronym(f->text, t, &plural);
-    int i = n ? find(set, f->text + t->start, n) : -1;
-    if (i < 0) return 0;
-    return set->defined[i] || !(etag_gaz_word(gaz, f->text + t->start, n, scratch) & names);
+    if (!n) return 0;
+    int i = find(set, w, n);
+    int how = i < 0 ? 0 : set->how[i];
+    if (how & ETAG_ACR_LOWER) return 1;
+    uint32_t v = etag_gaz_word(gaz, w, n, scratch);
+    if (v & names) return 0;
+    return (how & ETAG_ACR_USED) || (!(how & ETAG_ACR_NAMED) && (v & (1u << ETAG_GAZ_ACRONYM)));
 }
 
 void etag_common_acronyms(const etag_lexicon *gaz, np_buf *scratch, etag_mention_field *f,
                           int nfields)
 {
-    acr_set set;
-    set.n = 0;
-    for (int i = 0; i < nfields; i++) collect(&f[i], &set);
-    if (!set.n) return;
+    etag_acronyms set;
+    etag_acronyms_collect(f, nfields, &set);
     for (int i = 0; i < nfields; i++) {
         size_t keep = 0;
         for (size_t k = 0; k < f[i].n; k++)

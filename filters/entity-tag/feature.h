@@ -43,9 +43,12 @@ enum {
 /* Not a feature either: words the training text writes in lower case, except at a sentence's
  * start ("take", "analysts"; gazetteers/lower-words.sh), which begin no person's name at a
  * sentence's start (tagger.c). */
-#define ETAG_GAZ_LOWER  14
-#define ETAG_GAZ_PREFIX (1u << 16) /* more tokens of some entry can follow */
-#define ETAG_GAZ_MAXLEN 6          /* longest entry, in tokens */
+#define ETAG_GAZ_LOWER 14
+/* Not a feature either: acronyms news uses as common nouns ("IPO", "QE"; learned from news
+ * text by "newspipe-entity-tag acronyms"), which are no entity (acronyms.c). */
+#define ETAG_GAZ_ACRONYM 13
+#define ETAG_GAZ_PREFIX  (1u << 16) /* more tokens of some entry can follow */
+#define ETAG_GAZ_MAXLEN  6          /* longest entry, in tokens */
 
 /* What a model carries besides weights. */
 typedef struct {

@@ -18,6 +18,7 @@ int etag_gaz_category(const char *name)
     for (int c = 0; c < ETAG_GAZ_NCAT; c++)
         if (strcmp(cat_names[c], name) == 0) return c;
     if (strcmp(name, "orgname") == 0) return ETAG_GAZ_ORGNAME;
+    if (strcmp(name, "acronym") == 0) return ETAG_GAZ_ACRONYM;
     return strcmp(name, "lower") == 0 ? ETAG_GAZ_LOWER : -1;
 }
 

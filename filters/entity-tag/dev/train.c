@@ -570,7 +570,7 @@ static void usage(void)
             "         [--folds N] [--cv K [--cv-eval FILE]...]\n"
             "         [--gazetteer-budget KEYS] [--decoder greedy|viterbi]\n"
             "  CATEGORY: org, country, city, region, first, misc, wikiorg, wikiloc, person,\n"
-            "            orgname, lower\n");
+            "            orgname, lower, acronym\n");
 }
 
 int etag_train_main(int argc, char **argv)

@@ -1,8 +1,9 @@
 /* Acronyms an article uses as common nouns (acronyms.c), on spans written here as a model
  * would give them, with a gazetteer of a few names built here: spelled out in lower case,
- * after "a" or "an" and before a stop or function word, or in the plural, an acronym's
- * one-token ORG, PER and LOC spans go, over the whole article; MISC, names spelled out in
- * capitals, names a code follows, and the lists' organisations and places used so stay. */
+ * after "a" or "an" and before a stop or function word, or in the plural, or in the model's
+ * list, an acronym's one-token ORG, PER and LOC spans go, over the whole article; MISC, names
+ * spelled out in capitals, names a code follows, and the lists' organisations and places used
+ * so stay. */
 #include <string.h>
 
 #include "../tap.h"
@@ -95,6 +96,10 @@ int main(void)
     np_buf kb = {0};
     etag_lexicon_or(&b, etag_gaz_chain(0, etag_word_key("NCAA", 4, &kb)), 1u << ETAG_GAZ_WORG);
     etag_lexicon_or(&b, etag_gaz_chain(0, etag_word_key("UK", 2, &kb)), 1u << ETAG_GAZ_COUNTRY);
+    etag_lexicon_or(&b, etag_gaz_chain(0, etag_word_key("IPO", 3, &kb)), 1u << ETAG_GAZ_ACRONYM);
+    etag_lexicon_or(&b, etag_gaz_chain(0, etag_word_key("QE", 2, &kb)), 1u << ETAG_GAZ_ACRONYM);
+    etag_lexicon_or(&b, etag_gaz_chain(0, etag_word_key("AAA", 3, &kb)),
+                    1u << ETAG_GAZ_ACRONYM | 1u << ETAG_GAZ_WORG);
     etag_lexicon gaz = etag_lexicon_view(&b);
 
     CASE("Foreign direct investment (FDI) rose. [ORG FDI] from [LOC Japan] fell.", "LOC:Japan",
@@ -130,6 +135,12 @@ int main(void)
          "", "over the fields: the title's mention goes by the body's definition");
     CASE("[ORG IPO Holdings] rose. An initial public offering (IPO) follows.", "ORG:IPO Holdings",
          "a longer name stays");
+
+    CASE("The [ORG IPO] priced late, said [ORG QE] [ORG Holdings]. [ORG IPOs] too.", "ORG:Holdings",
+         "an acronym of the model's list goes without the article's word for it");
+    CASE("Quantitative Easing (QE) Ltd said [ORG QE] rose.", "ORG:QE",
+         "unless the article spells it out in capitals");
+    CASE("The [ORG AAA] said so.", "ORG:AAA", "or the lists know it as an organisation too");
 
     etag_lexicon empty = {0};
     run(&empty, "Teams from the [ORG NCAA] and other [ORG NCAAs] events.", got, sizeof got);

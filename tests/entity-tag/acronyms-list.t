@@ -1,0 +1,34 @@
+#!/bin/sh
+# "newspipe-entity-tag acronyms": the acronyms that at least N articles of NDJSON news use as
+# common nouns (spelled out in lower case, after "a"/"an" before a stop or function word, in
+# the plural) and that no article spells out in capitals; lines that are no JSON object are
+# skipped; the list is written whole or not at all. Articles written for this test.
+. "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
+need_prog newspipe-entity-tag
+ET="$NP_BIN/newspipe-entity-tag"
+cat > "$T/a.ndjson" <<'EOF2'
+{"title":"Zeta plans an IPO","body":"Zeta said an IPO of its unit may follow. The ECB watched."}
+{"title":"IPOs are back","body":"Tech IPOs rose. Zeta weighs a REIT."}
+not json at all
+{"body":"It filed for an initial public offering (IPO) and a real estate investment trust (REIT)."}
+{"body":"Another IPO of note. The European Central Bank (ECB) met; a ECB."}
+{"body":"Bankers said an IPO of Zeta may come. A REIT, they said."}
+{"title":"no body here"}
+EOF2
+"$ET" acronyms --out "$T/list" "$T/a.ndjson"
+is $? 0 "exits 0"
+is "$(cat "$T/list")" "IPO" "an acronym four articles use as a common noun; not one three do, nor one spelled out in capitals"
+"$ET" acronyms --min-articles 3 --out "$T/list" "$T/a.ndjson"
+is "$(tr '\n' ' ' < "$T/list")" "IPO REIT " "--min-articles sets how many articles (sorted, one a line)"
+echo keep > "$T/list"
+"$ET" acronyms --out "$T/list" "$T/a.ndjson" "$T/absent.ndjson" 2> "$T/err"
+is $? 66 "a file that cannot be opened: exit 66"
+like "$(cat "$T/err")" "absent\.ndjson" "the error names the file"
+is "$(cat "$T/list")" "keep" "and the old list stays as it was"
+"$ET" acronyms "$T/a.ndjson" 2> /dev/null
+is $? 64 "no --out: usage, exit 64"
+"$ET" acronyms --min-articles 0 --out "$T/list" "$T/a.ndjson" 2> /dev/null
+is $? 64 "--min-articles below 1: exit 64"
+"$ET" acronyms --help 2> /dev/null
+is $? 0 "--help exits 0"
+done_testing
