@@ -9,77 +9,17 @@
 #include "../tap.h"
 #include "acronyms.h"
 #include "feature.h"
-#include "labels.h"
-#include "tokenize.h"
+#include "spec.h"
 
-#define MAXF 2
-#define MAXS 16
-
-/* Parses "[TYPE words] ... || field 2 ..." ("[ORG! X]": a code follows X) into fields'
- * texts and spans, drops the common acronyms, and renders the spans kept as "TYPE:text"
- * joined by "|". */
+/* Drops the common acronyms of the article spec and renders the spans kept. */
 static void run(const etag_lexicon *gaz, const char *spec, char *out, size_t cap)
 {
-    char text[MAXF][512];
-    size_t len[MAXF] = {0};
-    struct {
-        size_t b0, b1;
-    } raw[MAXF][MAXS];
-    size_t nraw[MAXF] = {0};
-    etag_span spans[MAXF][MAXS];
-    int nf = 1;
-    for (const char *p = spec; *p;) {
-        int f = nf - 1;
-        if (strncmp(p, " || ", 4) == 0) {
-            nf++;
-            p += 4;
-            continue;
-        }
-        if (*p == '[') {
-            const char *sp = strchr(p, ' '), *end = strchr(p, ']');
-            int coded = sp[-1] == '!';
-            spans[f][nraw[f]] = (etag_span){
-                0, 0, etag_type_parse(p + 1, (size_t)(sp - p - 1 - coded)), 0, (uint32_t)coded};
-            raw[f][nraw[f]].b0 = len[f];
-            memcpy(text[f] + len[f], sp + 1, (size_t)(end - sp - 1));
-            len[f] += (size_t)(end - sp - 1);
-            raw[f][nraw[f]++].b1 = len[f];
-            p = end + 1;
-            continue;
-        }
-        text[f][len[f]++] = *p++;
-    }
-    np_tokens tok[MAXF] = {{0}};
-    etag_mention_field mf[MAXF];
+    static spec_article a;
     np_buf scratch = {0};
-    for (int f = 0; f < nf; f++) {
-        text[f][len[f]] = '\0';
-        np_tokenize(text[f], len[f], &tok[f]);
-        for (size_t s = 0; s < nraw[f]; s++) {
-            uint32_t first = UINT32_MAX, last = 0;
-            for (size_t i = 0; i < tok[f].n; i++)
-                if (tok[f].t[i].start >= raw[f][s].b0 && tok[f].t[i].end <= raw[f][s].b1) {
-                    if (first == UINT32_MAX) first = (uint32_t)i;
-                    last = (uint32_t)i;
-                }
-            spans[f][s].first = first;
-            spans[f][s].n = last - first + 1;
-        }
-        mf[f] = (etag_mention_field){text[f], len[f], tok[f].t, spans[f], nraw[f], tok[f].n};
-    }
-    etag_common_acronyms(gaz, &scratch, mf, nf);
-    out[0] = '\0';
-    size_t o = 0;
-    for (int f = 0; f < nf; f++)
-        for (size_t s = 0; s < mf[f].n; s++) {
-            const etag_span *sp = &mf[f].spans[s];
-            size_t b0 = tok[f].t[sp->first].start, b1 = tok[f].t[sp->first + sp->n - 1].end;
-            int k = snprintf(out + o, cap - o, "%s%s:%.*s", o ? "|" : "", etag_type_name(sp->type),
-                             (int)(b1 - b0), text[f] + b0);
-            if (k < 0 || (size_t)k >= cap - o) break;
-            o += (size_t)k;
-        }
-    for (int f = 0; f < nf; f++) np_tokens_free(&tok[f]);
+    spec_parse(spec, &a);
+    etag_common_acronyms(gaz, &scratch, a.f, a.nf);
+    spec_render(&a, out, cap);
+    spec_free(&a);
     np_buf_free(&scratch);
 }
 

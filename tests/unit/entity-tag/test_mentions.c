@@ -7,81 +7,22 @@
 
 #include "../tap.h"
 #include "feature.h"
-#include "labels.h"
 #include "mentions.h"
-#include "tokenize.h"
-
-#define MAXF 2
-#define MAXS 16
+#include "spec.h"
 
 static const char *const first_names[] = {"Bernard", "Louise", "Robert", "Goldman", NULL};
 static const char *const cities[] = {"Santander", NULL};
 
-/* Parses "[TYPE words] ... || field 2 ..." into fields' texts and spans, retypes, and
- * renders every span as "TYPE:text" joined by "|". */
+/* Retypes the short mentions of the article spec and renders its spans. */
 static void run(const etag_lexicon *gaz, const char *spec, char *out, size_t cap)
 {
-    char text[MAXF][512];
-    size_t len[MAXF] = {0};
-    struct {
-        size_t b0, b1;
-        int type, coded;
-    } raw[MAXF][MAXS];
-    size_t nraw[MAXF] = {0};
-    int nf = 1;
-    for (const char *p = spec; *p;) {
-        int f = nf - 1;
-        if (strncmp(p, " || ", 4) == 0) {
-            nf++;
-            p += 4;
-            continue;
-        }
-        if (*p == '[') {
-            const char *sp = strchr(p, ' '), *end = strchr(p, ']');
-            raw[f][nraw[f]].coded = sp[-1] == '!'; /* "[ORG! Airbus]": a code follows it */
-            raw[f][nraw[f]].type =
-                etag_type_parse(p + 1, (size_t)(sp - p - 1 - raw[f][nraw[f]].coded));
-            raw[f][nraw[f]].b0 = len[f];
-            memcpy(text[f] + len[f], sp + 1, (size_t)(end - sp - 1));
-            len[f] += (size_t)(end - sp - 1);
-            raw[f][nraw[f]++].b1 = len[f];
-            p = end + 1;
-            continue;
-        }
-        text[f][len[f]++] = *p++;
-    }
-    np_tokens tok[MAXF] = {{0}};
-    etag_span spans[MAXF][MAXS];
-    etag_mention_field mf[MAXF];
+    static spec_article a;
     np_buf scratch = {0};
     etag_docmap words = {0};
-    for (int f = 0; f < nf; f++) {
-        text[f][len[f]] = '\0';
-        np_tokenize(text[f], len[f], &tok[f]);
-        for (size_t s = 0; s < nraw[f]; s++) {
-            uint32_t first = UINT32_MAX, last = 0;
-            for (size_t i = 0; i < tok[f].n; i++)
-                if (tok[f].t[i].start >= raw[f][s].b0 && tok[f].t[i].end <= raw[f][s].b1) {
-                    if (first == UINT32_MAX) first = (uint32_t)i;
-                    last = (uint32_t)i;
-                }
-            spans[f][s] =
-                (etag_span){first, last - first + 1, raw[f][s].type, 0, (uint32_t)raw[f][s].coded};
-        }
-        mf[f] = (etag_mention_field){text[f], len[f], tok[f].t, spans[f], nraw[f], tok[f].n};
-    }
+    spec_parse(spec, &a);
     out[0] = '\0';
-    size_t o = 0;
-    if (etag_short_mentions(gaz, &scratch, &words, mf, nf) == 0)
-        for (int f = 0; f < nf; f++)
-            for (size_t s = 0; s < nraw[f]; s++) {
-                int k = snprintf(out + o, cap - o, "%s%s:%.*s", o ? "|" : "",
-                                 etag_type_name(spans[f][s].type),
-                                 (int)(raw[f][s].b1 - raw[f][s].b0), text[f] + raw[f][s].b0);
-                if (k < 0 || (size_t)k >= cap - o) break;
-                o += (size_t)k;
-            }
-    for (int f = 0; f < nf; f++) np_tokens_free(&tok[f]);
+    if (etag_short_mentions(gaz, &scratch, &words, a.f, a.nf) == 0) spec_render(&a, out, cap);
+    spec_free(&a);
     np_buf_free(&scratch);
     etag_docmap_free(&words);
 }
