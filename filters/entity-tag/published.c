@@ -62,18 +62,37 @@ static int exchange_symbol(const char *s, size_t len, size_t a, size_t b)
     return 0;
 }
 
+/* Whether s[a..b) is a Reuters index code after its full stop (" .SPX", "(.N225)",
+ * ".STOXX50E", ".dMIWD00000PUS"): capitals and digits, at least one capital, perhaps one
+ * lower-case letter first, right after a "." that follows a space, "(" or the text's start;
+ * a misspaced sentence (".Giuseppe", two in eng.train) is no code. */
+static int index_code(const char *s, size_t a, size_t b)
+{
+    if (a == 0 || s[a - 1] != '.' || b - a < 2 || b - a > 16) return 0;
+    if (a >= 2 && s[a - 2] != ' ' && s[a - 2] != '(' && s[a - 2] != '\n') return 0;
+    int capital = 0;
+    for (size_t i = a; i < b; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            capital = 1;
+        else if (!(c >= '0' && c <= '9') && !(i == a && c >= 'a' && c <= 'z'))
+            return 0;
+    }
+    return capital;
+}
+
 /* A span that is an instrument code: an exchange's symbol written as one (above), or a
  * Reuters code where Reuters writes one: in parentheses or angle brackets after a company's
  * name ("Boeing Co ( BA.N )", "<BA.N>", "( 1398.HK ) ( 601398.SS )"),
- * or a private company's code of Reuters' own ("LOT.UL"). A code is no name:
- * CoNLL-2003 tags its one such code O (RABN.CN), and the model, which never saw them, typed
- * the codes of the Reuters sample LOC, ORG or nothing, a third each ("BA.N" reads like
- * "U.S"). */
+ * a private company's code of Reuters' own ("LOT.UL"), or an index's (".SPX"). A code is no
+ * name: CoNLL-2003 tags its one such code O (RABN.CN), and the model, which never saw them,
+ * typed the codes of the Reuters sample LOC, ORG or nothing, a third each ("BA.N" reads like
+ * "U.S"), and 198 index codes mostly ORG ("SPX" 47, "DJI" 31, "IXIC" 30). */
 static int code_span(const char *s, size_t len, const np_token *tk, const etag_span *sp)
 {
     size_t a = tk[sp->first].start, b = tk[sp->first + sp->n - 1].end;
     if (exchange_symbol(s, len, a, b)) return 1;
-    if (ul_code(s, a, b)) return 1;
+    if (ul_code(s, a, b) || index_code(s, a, b)) return 1;
     if (!ric_shape(s, a, b)) return 0;
     size_t p = a, q = b;
     while (p > 0 && s[p - 1] == ' ') p--;

@@ -2,8 +2,9 @@
 # newspipe-entity-tag: instrument codes are no names. A code in parentheses or angle brackets
 # after a company's name ("Boeing Co ( BA.N )", "<BA.N>"), Reuters' own code of a private
 # company ("LOT.UL"), an exchange's symbol after its name ("(NYSE: BA)") and a cashtag
-# ("$TSLA") are never an entity, nor part of the name's entity; the name before a Reuters code
-# is ORG, the company the code is of, unless it is a place after "in" or "of".
+# ("$TSLA") and an index's code after its full stop (" .SPX", "(.N225)") are never an entity,
+# nor part of the name's entity; the name before a Reuters code is ORG, the company the code is
+# of, unless it is a place of the lists after "in" or "of".
 # The model, trained on CoNLL-2003 text without such codes, typed them LOC, ORG or nothing.
 # Sentences written for this test.
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
@@ -18,6 +19,8 @@ add 'Boeing Co (NYSE: BA) and Apple Inc (Nasdaq:AAPL) rose, while $TSLA fell.'
 add 'Airbus ( EAD.PA ) said on Monday it would build more jets.'
 add 'Analysts at Societe Generale ( SOGN.PA ) said so.'
 add 'SABMiller, which is also listed in Johannesburg ( SABJ.J ), said it agreed.'
+add 'The S&P 500  .SPX  fell 1 percent, the Nasdaq Composite  .IXIC  lost 2 percent and the CBOE Volatility Index .VIX rose.'
+add 'WM, a unit of State Street ( STT.N ), calculates the rates.'
 tag_cases
 for i in 1 2 3 4 5; do
     printf '%s' "$(got $i)" | grep -Eq '[A-Za-z0-9_]+\.(N|DE|MI|HK|SS|UL)( |$)'
@@ -31,4 +34,6 @@ like "$(got 7)" "ORG:Boeing Co( |$)" "the company's name still is"
 like "$(got 8)" "ORG:Airbus( |$)" "a name right before a code is the company the code is of (the model says MISC)"
 like "$(got 9)" "ORG:Societe Generale( |$)" "and here (the model says LOC)"
 ok "$(got 10 | grep -c 'ORG:Johannesburg')" "not a place after 'in' (listed in Johannesburg)"
+ok "$(got 11 | grep -Ec ':(SPX|IXIC|VIX)( |$)')" "an index's code after its full stop is no entity"
+like "$(got 12)" "ORG:State Street( |$)" "a company after 'of' is ORG when the lists know no such place"
 done_testing

@@ -102,6 +102,9 @@ int main(void)
     CASE("Intesa's ( ISP.MI ) shares rose.", "ORG:Intesa", {"Intesa", ETAG_PER});
     CASE("It is listed in Johannesburg ( SABJ.J ).", "LOC:Johannesburg",
          {"Johannesburg", ETAG_LOC});
+    CASE("The S&P 500 .SPX fell; the Nikkei (.N225) and .dMIWD00000PUS rose.", "",
+         {"SPX", ETAG_ORG}, {"N225", ETAG_LOC}, {"dMIWD00000PUS", ETAG_MISC});
+    CASE("Shares rose .Giuseppe Rossi said.", "PER:Giuseppe", {"Giuseppe", ETAG_PER});
     CASE("Calculated by WM, a unit of State Street ( STT.N ).", "ORG:State Street",
          {"State Street", ETAG_LOC});
     CASE("Its stake in Telkom ( TKGJ.J ) rose.", "ORG:Telkom", {"Telkom", ETAG_LOC});
