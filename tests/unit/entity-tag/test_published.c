@@ -95,6 +95,12 @@ int main(void)
     etag_lexicon_or(&b, etag_gaz_chain(0, etag_word_key("Michael", 7, &kb)), 1u << ETAG_GAZ_FIRST);
     etag_lexicon_or(&b, etag_gaz_chain(0, etag_word_key("Johannesburg", 12, &kb)),
                     1u << ETAG_GAZ_CITY);
+    etag_lexicon_or(&b, etag_gaz_chain(0, etag_word_key("Thomson", 7, &kb)), 1u << ETAG_GAZ_PERSON);
+    uint64_t thomson = etag_gaz_chain(0, etag_word_key("Thomson", 7, &kb));
+    etag_lexicon_or(&b, etag_gaz_chain(thomson, etag_word_key("Reuters", 7, &kb)),
+                    1u << ETAG_GAZ_ORG);
+    uint64_t swiss = etag_gaz_chain(0, etag_word_key("Swiss", 5, &kb));
+    etag_lexicon_or(&b, etag_gaz_chain(swiss, etag_word_key("Re", 2, &kb)), 1u << ETAG_GAZ_ORG);
     test_gaz = etag_lexicon_view(&b);
     CASE("Boeing Co ( BA.N ) rose.", "ORG:Boeing Co", {"Boeing Co", ETAG_ORG}, {"BA.N", ETAG_LOC});
     CASE("Boeing Co <BA.N> rose.", "ORG:Boeing Co", {"Boeing Co", ETAG_ORG}, {"BA.N", ETAG_ORG});
@@ -105,6 +111,10 @@ int main(void)
     CASE("The S&P 500 .SPX fell; the Nikkei (.N225) and .dMIWD00000PUS rose.", "",
          {"SPX", ETAG_ORG}, {"N225", ETAG_LOC}, {"dMIWD00000PUS", ETAG_MISC});
     CASE("Shares rose .Giuseppe Rossi said.", "PER:Giuseppe", {"Giuseppe", ETAG_PER});
+    CASE("It rose, according to Thomson Reuters data.", "ORG:Thomson Reuters",
+         {"Thomson", ETAG_MISC}, {"Reuters", ETAG_ORG});
+    CASE("It rose, according to Swiss Re data.", "MISC:Swiss|ORG:Re", {"Swiss", ETAG_MISC},
+         {"Re", ETAG_ORG});
     CASE("Calculated by WM, a unit of State Street ( STT.N ).", "ORG:State Street",
          {"State Street", ETAG_LOC});
     CASE("Its stake in Telkom ( TKGJ.J ) rose.", "ORG:Telkom", {"Telkom", ETAG_LOC});
