@@ -428,6 +428,22 @@ static void company_word(const etag_lexicon *gaz, np_buf *scratch, const char *s
     sp->type = ETAG_ORG;
 }
 
+void etag_event_name(const etag_lexicon *gaz, np_buf *scratch, const char *s, const np_token *tk,
+                     etag_span *sp)
+{
+    const uint32_t orgs = (1u << ETAG_GAZ_ORG) | (1u << ETAG_GAZ_WORG);
+    static const char *const events[] = {/* sorted */
+                                         "Airshow",  "Awards",   "Championship", "Championships",
+                                         "Cup",      "Expo",     "Festival",     "Games",
+                                         "Marathon", "Olympics", "Open",         "Prix",
+                                         "Series",   "Show",     "Tour",         "Trophy"};
+    if ((sp->type != ETAG_ORG && sp->type != ETAG_LOC) || sp->n < 2 || sp->cut || sp->coded) return;
+    struct word_key k = {s, &tk[sp->first + sp->n - 1]};
+    if (bsearch(&k, events, sizeof events / sizeof *events, sizeof *events, cmp_word) &&
+        !(gaz_words(gaz, scratch, s, tk[sp->first].start, tk[sp->first + sp->n - 1].end) & orgs))
+        sp->type = ETAG_MISC;
+}
+
 /* A stock index's family name and its number are one MISC, as CoNLL-2003 tags "FTSE 100":
  * "S&P 500" was ORG "S&P" and a bare number (227 of the 231 in the Reuters 2013 sample, where
  * the rating agency is "S&P" too, never with a number after it). */

@@ -203,7 +203,12 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
     if (nmf) { /* the model's spans (none when only the rules' types are wanted) */
         if (etag_short_mentions(&t->model->res.gaz, &t->scratch, &t->names, mf, nmf) < 0) return -1;
         etag_common_acronyms(&t->model->res.gaz, &t->scratch, mf, nmf);
-        for (int i = 0; i < nmf; i++) mn[mfield[i]] = mf[i].n;
+        for (int i = 0; i < nmf; i++) {
+            mn[mfield[i]] = mf[i].n;
+            for (size_t k = 0; k < mf[i].n; k++)
+                etag_event_name(&t->model->res.gaz, &t->scratch, mf[i].text, mf[i].tk,
+                                &mf[i].spans[k]);
+        }
     }
     etag_span *rs = t->spans + total;
     for (int f = 0; f < nfields && f < ETAG_MAX_FIELDS; f++) {
