@@ -237,29 +237,25 @@ static size_t org_extend(const etag_lexicon *gaz, np_buf *scratch, const char *s
     const uint32_t PEOPLE = (1u << ETAG_GAZ_FIRST) | (1u << ETAG_GAZ_PERSON);
     size_t keep = 0;
     for (size_t k = 0; k < nm; k++) {
-        etag_span *sp = &ms[k];
-        uint32_t w = sp->first - 1;
-        etag_span *prev = keep > 0 ? &ms[keep - 1] : NULL;
-        int misc = prev && prev->first + prev->n > w && prev->first == w && prev->n == 1 &&
-                   prev->type == ETAG_MISC && !prev->cut && !prev->coded &&
-                   (gaz_words(gaz, scratch, s, tk[w].start, tk[w].end) & PEOPLE);
-        if (sp->type != ETAG_ORG || sp->first == 0 || sp->cut ||
-            (prev && prev->first + prev->n > w && !misc)) { /* in an entity */
-            ms[keep++] = *sp;
-            continue;
+        etag_span *sp = &ms[k], *prev = keep > 0 ? &ms[keep - 1] : NULL;
+        if (sp->type == ETAG_ORG && sp->first > 0 && !sp->cut) {
+            uint32_t w = sp->first - 1; /* the word before */
+            const char *p = s + tk[w].start;
+            size_t len = tk[w].end - tk[w].start;
+            int covered = prev && prev->first + prev->n > w;
+            int misc = covered && prev->first == w && prev->n == 1 && prev->type == ETAG_MISC &&
+                       !prev->cut && !prev->coded &&
+                       (gaz_words(gaz, scratch, s, tk[w].start, tk[w].end) & PEOPLE);
+            if ((!covered || misc) && len >= 2 && p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'a' &&
+                p[1] <= 'z' && !(len == 3 && p[1] == 'h' && p[2] == 'e') &&
+                tk[w].end + 1 == tk[sp->first].start &&
+                (gaz_words(gaz, scratch, s, tk[w].start, tk[sp->first + sp->n - 1].end) &
+                 (misc ? 1u << ETAG_GAZ_ORG : ORGB))) {
+                sp->first = w;
+                sp->n++;
+                if (misc) keep--; /* the MISC word is now the ORG's */
+            }
         }
-        const char *p = s + tk[w].start;
-        size_t len = tk[w].end - tk[w].start;
-        if (len < 2 || p[0] < 'A' || p[0] > 'Z' || p[1] < 'a' || p[1] > 'z' ||
-            (len == 3 && p[1] == 'h' && p[2] == 'e') || tk[w].end + 1 != tk[sp->first].start ||
-            !(gaz_words(gaz, scratch, s, tk[w].start, tk[sp->first + sp->n - 1].end) &
-              (misc ? 1u << ETAG_GAZ_ORG : ORGB))) {
-            ms[keep++] = *sp;
-            continue;
-        }
-        sp->first = w;
-        sp->n++;
-        if (misc) keep--; /* the MISC word is now the ORG's */
         ms[keep++] = *sp;
     }
     return keep;

@@ -39,9 +39,9 @@ void etag_web_names(const char *s, const np_token *tk, size_t n, uint8_t *labels
  * Not "League", "Forum", "Conference" or "Summit", which also close the names of organisations
  * and places ("Arab League", "World Economic Forum"); not a name a code follows, nor an
  * organisation of the lists gaz ("Rockstar Games"), nor a PER (CoNLL-2003 tags racehorses PER,
- * "Mind Games"). Applied to span sp of text s (tokens tk)
- * after the article's short mentions (mentions.c), which take an ORG event's first word for
- * its organiser ("Bafta" of "Bafta Awards"). scratch is a buffer for the gazetteer's keys. */
+ * "Mind Games"). Applied to span sp of text s (tokens tk) after the article's short mentions
+ * (mentions.c), which take an ORG event's first word for its organiser ("Bafta" of "Bafta
+ * Awards"). scratch is a buffer for the gazetteer's keys. */
 void etag_event_name(const etag_lexicon *gaz, np_buf *scratch, const char *s, const np_token *tk,
                      etag_span *sp);
 

@@ -23,6 +23,8 @@ typedef struct {
     np_tokens toks[2];
 } uses;
 
+_Static_assert(ETAG_ACR_MAX <= 6, "an acronym's letters fit the key's high 48 bits");
+
 static uint64_t use_key(const char *w, size_t n, int named)
 {
     uint64_t k = 0;
