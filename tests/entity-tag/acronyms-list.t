@@ -1,8 +1,8 @@
 #!/bin/sh
 # "newspipe-entity-tag acronyms": the acronyms that at least N articles of NDJSON news use as
 # common nouns (spelled out in lower case, after "a"/"an" before a stop or function word, in
-# the plural) and that no article spells out in capitals; lines that are no JSON object are
-# skipped; the list is written whole or not at all. Articles written for this test.
+# the plural) and that no article spells out in capitals; lines that are no JSON object, and
+# fields that are no string, are skipped; the list is written whole or not at all. Articles written for this test.
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 need_prog newspipe-entity-tag
 ET="$NP_BIN/newspipe-entity-tag"
@@ -29,6 +29,13 @@ is "$(cat "$T/list")" "keep" "and the old list stays as it was"
 is $? 64 "no --out: usage, exit 64"
 "$ET" acronyms --min-articles 0 --out "$T/list" "$T/a.ndjson" 2> /dev/null
 is $? 64 "--min-articles below 1: exit 64"
+# bad records: invalid UTF-8, fields of the wrong type, and one line of 2.6 MB, which is read
+printf '{"body":"an ETF of \377\376 it"}\n{"title":7,"body":["an IPO of"]}\n' > "$T/b.ndjson"
+printf '{"body":"an IPO of it"}\n{"body":"IPOs rose"}\n{"body":"an IPO."}\n' >> "$T/b.ndjson"
+awk 'BEGIN { printf "{\"body\":\""; for (i = 0; i < 200000; i++) printf "an IPO of x. "; print "\"}" }' >> "$T/b.ndjson"
+"$ET" acronyms --out "$T/list" "$T/b.ndjson"
+is $? 0 "bad records do not stop it"
+is "$(cat "$T/list")" "IPO" "and a long line counts as an article (the fourth)"
 "$ET" acronyms --help 2> /dev/null
 is $? 0 "--help exits 0"
 done_testing
