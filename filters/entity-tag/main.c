@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "dev/acrlist.h"
 #include "dev/clusters.h"
+#include "dev/codedlist.h"
 #include "datapath.h"
 #include "dev/eval.h"
 #include "exitcode.h"
@@ -202,6 +203,8 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "eval") == 0) return etag_eval_main(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "clusters") == 0) return etag_clusters_main(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "acronyms") == 0) return etag_acronyms_main(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "coded-names") == 0)
+        return etag_coded_names_main(argc - 1, argv + 1);
     static const np_option options[] = {
         {"model", 1, OPT_MODEL, 0, "FILE",
          "model file (default: entity-tag.model from the data directory)"},
@@ -216,9 +219,9 @@ int main(int argc, char **argv)
     };
     static const np_filter filter = {
         .name = "entity-tag",
-        .summary =
-            "Add named entities (people, organizations, places, money, percentages, "
-            "dates) to each article. Also: 'train', 'eval', 'clusters' and 'acronyms' subcommands.",
+        .summary = "Add named entities (people, organizations, places, money, percentages, "
+                   "dates) to each article. Also: 'train', 'eval', 'clusters', 'acronyms' and "
+                   "'coded-names' subcommands.",
         .options = options,
         .option = on_option,
         .start = on_start,

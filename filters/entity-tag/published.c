@@ -101,9 +101,7 @@ static int code_span(const char *s, size_t len, const np_token *tk, const etag_s
            ((s[p - 1] == '(' && s[q] == ')') || (s[p - 1] == '<' && s[q] == '>'));
 }
 
-/* Whether a Reuters code in parentheses or angle brackets follows byte b ("Airbus ( EAD.PA )",
- * "Intesa's ( ISP.MI )"), spaces and a possessive allowed between. */
-static int code_follows(const char *s, size_t len, size_t b)
+int etag_code_follows(const char *s, size_t len, size_t b)
 {
     size_t q = b;
     if (q + 2 <= len && s[q] == '\'' && s[q + 1] == 's')
@@ -155,7 +153,7 @@ static void org_before_code(const etag_lexicon *gaz, np_buf *scratch, const char
                             (1u << ETAG_GAZ_REGION) | (1u << ETAG_GAZ_WLOC);
     if (sp->type > ETAG_MISC) return;
     size_t b = tk[sp->first + sp->n - 1].end;
-    if (!code_follows(s, len, b)) return;
+    if (!etag_code_follows(s, len, b)) return;
     if (sp->type != ETAG_ORG && sp->first > 0) {
         const np_token *p = &tk[sp->first - 1];
         const char *w = s + p->start;

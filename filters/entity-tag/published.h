@@ -45,6 +45,10 @@ void etag_web_names(const char *s, const np_token *tk, size_t n, uint8_t *labels
 void etag_event_name(const etag_lexicon *gaz, np_buf *scratch, const char *s, const np_token *tk,
                      etag_span *sp);
 
+/* Whether a Reuters code in parentheses or angle brackets follows byte b of s[0..len)
+ * ("Airbus ( EAD.PA )", "Intesa's ( ISP.MI )"), spaces and a possessive allowed between. */
+int etag_code_follows(const char *s, size_t len, size_t b);
+
 /* Whether w[0..len) is a person's title: "Mr", "Mrs", "Ms", "Dr", with or without a stop. */
 int etag_person_title(const char *w, size_t len);
 
