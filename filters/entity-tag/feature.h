@@ -47,8 +47,13 @@ enum {
 /* Not a feature either: acronyms news uses as common nouns ("IPO", "QE"; learned from news
  * text by "newspipe-entity-tag acronyms"), which are no entity (acronyms.c). */
 #define ETAG_GAZ_ACRONYM 13
-#define ETAG_GAZ_PREFIX  (1u << 16) /* more tokens of some entry can follow */
-#define ETAG_GAZ_MAXLEN  6          /* longest entry, in tokens */
+/* Not a feature either: names news writes right before a Reuters code ("Fannie Mae",
+ * "JPMorgan"; learned from news text by "newspipe-entity-tag coded-names"), which are ORG
+ * where the model typed them a person of two words or more or a place the lists do not know
+ * (mentions.c). */
+#define ETAG_GAZ_CODED  12
+#define ETAG_GAZ_PREFIX (1u << 16) /* more tokens of some entry can follow */
+#define ETAG_GAZ_MAXLEN 6          /* longest entry, in tokens */
 
 /* What a model carries besides weights. */
 typedef struct {

@@ -79,16 +79,24 @@ static int name_word(const etag_lexicon *gaz, np_buf *scratch, const etag_mentio
     return (v & ((1u << ETAG_GAZ_FIRST) | (1u << ETAG_GAZ_PERSON))) != 0;
 }
 
-/* Whether the span's words are a country, city or region of the model's lists. */
-static int place(const etag_lexicon *gaz, np_buf *scratch, const etag_mention_field *f,
-                 const etag_span *sp)
+/* The gazetteer value (ETAG_GAZ_* bits) of the span's words as one entry, or 0. */
+static uint32_t span_value(const etag_lexicon *gaz, np_buf *scratch, const etag_mention_field *f,
+                           const etag_span *sp)
 {
     uint64_t key = 0;
     for (uint32_t i = sp->first; i < sp->first + sp->n; i++)
         key = etag_gaz_chain(
             key, etag_word_key(f->text + f->tk[i].start, f->tk[i].end - f->tk[i].start, scratch));
-    uint32_t v = etag_lexicon_get(gaz, key);
-    return (v & ((1u << ETAG_GAZ_COUNTRY) | (1u << ETAG_GAZ_CITY) | (1u << ETAG_GAZ_REGION))) != 0;
+    return etag_lexicon_get(gaz, key);
+}
+
+#define PLACES ((1u << ETAG_GAZ_COUNTRY) | (1u << ETAG_GAZ_CITY) | (1u << ETAG_GAZ_REGION))
+
+/* Whether the span's words are a country, city or region of the model's lists. */
+static int place(const etag_lexicon *gaz, np_buf *scratch, const etag_mention_field *f,
+                 const etag_span *sp)
+{
+    return (span_value(gaz, scratch, f, sp) & PLACES) != 0;
 }
 
 /* Whether token i follows a person's title ("Mr Meles" is the man, whatever "Meles Zenawi
@@ -99,6 +107,21 @@ static int after_title(const etag_mention_field *f, uint32_t i)
            etag_person_title(f->text + f->tk[i - 1].start, f->tk[i - 1].end - f->tk[i - 1].start);
 }
 
+/* Whether the model typed a name news writes before Reuters codes (category coded) a person of
+ * two words or more, not after "Mr" ("Fannie Mae", "JP Morgan"), or a place the lists do not
+ * know as a country, city or region ("JPMorgan"). A one-word person stays: "Ford ( F.N )" is
+ * no reason to take President Ford for the carmaker; a MISC stays: "Airbus" is the aircraft
+ * too, which CoNLL-2003 tags MISC. */
+static int coded_name(const etag_lexicon *gaz, np_buf *scratch, const etag_mention_field *f,
+                      const etag_span *sp)
+{
+    if (sp->cut || sp->coded) return 0;
+    if (sp->type == ETAG_PER ? sp->n < 2 || after_title(f, sp->first) : sp->type != ETAG_LOC)
+        return 0;
+    uint32_t v = span_value(gaz, scratch, f, sp);
+    return (v & (1u << ETAG_GAZ_CODED)) && !(sp->type == ETAG_LOC && (v & PLACES));
+}
+
 int etag_short_mentions(const etag_lexicon *gaz, np_buf *scratch, etag_docmap *words,
                         const etag_mention_field *f, int nfields)
 {
@@ -106,7 +129,8 @@ int etag_short_mentions(const etag_lexicon *gaz, np_buf *scratch, etag_docmap *w
     /* the ORG names first: whether a PER's first word opens one decides its surname */
     for (int k = 0; k < nfields; k++)
         for (size_t i = 0; i < f[k].n; i++) {
-            const etag_span *sp = &f[k].spans[i];
+            etag_span *sp = &f[k].spans[i];
+            if (coded_name(gaz, scratch, &f[k], sp)) sp->type = ETAG_ORG;
             if (sp->type != ETAG_ORG) continue;
             if (sp->coded && !mark(words, name_key(&f[k], sp), W_CODED)) return -1;
             uint64_t key = word_key(&f[k], sp->first);

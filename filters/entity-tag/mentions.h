@@ -15,6 +15,12 @@
  *     the article writes it ("Fannie Mae ( FNMA.OB )" and then "Fannie Mae filed", which the
  *     model types PER; "Airbus"), unless it is LOC there and the lists know it as a country,
  *     city or region ("Santander ( SAN.MC )" and "lives in Santander").
+ *   - so is a name of the model's list of names news writes before Reuters codes (category
+ *     coded: "newspipe-entity-tag coded-names"), also in an article that writes no code,
+ *     where the model typed it a person of two words or more (not after "Mr", "Mrs", "Ms" or
+ *     "Dr") or a place the lists do not know as a country, city or region ("Fannie Mae",
+ *     "JPMorgan"); this is decided first, so that its one-word short form follows it by the
+ *     first rule ("Fannie and Freddie").
  * Names inside parentheses (credit lines: "(Editing by Louise Ireland)") count for neither.
  * The model's own history features see only earlier words of one type; these rules read the
  * article's names once it is tagged. */

@@ -19,6 +19,7 @@ int etag_gaz_category(const char *name)
         if (strcmp(cat_names[c], name) == 0) return c;
     if (strcmp(name, "orgname") == 0) return ETAG_GAZ_ORGNAME;
     if (strcmp(name, "acronym") == 0) return ETAG_GAZ_ACRONYM;
+    if (strcmp(name, "coded") == 0) return ETAG_GAZ_CODED;
     return strcmp(name, "lower") == 0 ? ETAG_GAZ_LOWER : -1;
 }
 

@@ -41,7 +41,7 @@ etag_resources etag_resources_view(const etag_resource_builder *b);
 void etag_resources_builder_free(etag_resource_builder *b);
 
 /* Parses a gazetteer category name ("org", "country", "city", "region", "first", "misc",
- * "wikiorg", "wikiloc", "orgname", "lower", "acronym"); returns ETAG_GAZ_* or -1. */
+ * "wikiorg", "wikiloc", "orgname", "lower", "acronym", "coded"); returns ETAG_GAZ_* or -1. */
 int etag_gaz_category(const char *name);
 
 #endif
