@@ -17,6 +17,7 @@ enum {
     W_NO_SHORT,  /* ends a PER of two tokens or more, or is a one-token LOC: no ORG short form */
     W_SHORT_ORG, /* opens an ORG of two tokens or more (not "The") */
     W_CODED,     /* of a whole name: an ORG a Reuters code follows somewhere in the article */
+    W_PLACE,     /* a one-token LOC the article qualifies by its region or country */
 };
 
 static uint64_t word_key(const etag_mention_field *f, uint32_t i)
@@ -107,6 +108,37 @@ static int after_title(const etag_mention_field *f, uint32_t i)
            etag_person_title(f->text + f->tk[i - 1].start, f->tk[i - 1].end - f->tk[i - 1].start);
 }
 
+/* Whether spans[i] of field f is a place the article qualifies by its region or country, as
+ * news writes a small place ("in Cushing, Oklahoma, the delivery point", "Ferguson,
+ * Missouri."): a one-token LOC, capitalized (not a dateline's capitals), ", ", then a LOC that
+ * is a country or region of the model's lists, then a comma, stop, colon, semicolon, closing
+ * parenthesis or possessive: not a headline's "Dongfeng, France - sources" or "Dongfeng,
+ * France weigh stake", where the comma joins two names (with a lower-case word after too,
+ * "Ferguson, Missouri police", the football club of "Chelsea v Birmingham" in a BBC story
+ * was retyped, and no other span more). */
+static int qualified_place(const etag_lexicon *gaz, np_buf *scratch, const etag_mention_field *f,
+                           size_t i)
+{
+    const etag_span *sp = &f->spans[i];
+    if (sp->type != ETAG_LOC || sp->n != 1 || sp->cut || i + 1 >= f->n) return 0;
+    const np_token *w = &f->tk[sp->first];
+    const char *s = f->text;
+    if (s[w->start] < 'A' || s[w->start] > 'Z' || w->end - w->start < 2 || s[w->start + 1] < 'a' ||
+        s[w->start + 1] > 'z')
+        return 0;
+    const etag_span *q = &f->spans[i + 1];
+    if (q->type != ETAG_LOC || q->cut || f->tk[q->first].start != w->end + 2 || s[w->end] != ',' ||
+        s[w->end + 1] != ' ' || !(span_value(gaz, scratch, f, q) & PLACES))
+        return 0;
+    size_t e = f->tk[q->first + q->n - 1].end;
+    if (e >= f->len) return 0;
+    char c = s[e];
+    if (c == ',' || c == '.' || c == ';' || c == ':' || c == ')') return 1;
+    if (c == '\'') return e + 1 < f->len && s[e + 1] == 's';
+    if (e + 4 <= f->len && memcmp(s + e, "\xe2\x80\x99s", 4) == 0) return 1;
+    return 0;
+}
+
 /* Whether the model typed a name news writes before Reuters codes (category coded) a person of
  * two words or more, not after "Mr" ("Fannie Mae", "JP Morgan"), or a place the lists do not
  * know as a country, city or region ("JPMorgan"). A one-word person stays: "Ford ( F.N )" is
@@ -148,7 +180,11 @@ int etag_short_mentions(const etag_lexicon *gaz, np_buf *scratch, etag_docmap *w
             if (person && in_parens(f[k].text, f[k].tk[sp->first].start, &pos, &open)) continue;
             uint64_t key = word_key(&f[k], sp->first + sp->n - 1);
             if (!mark(words, key, W_NO_SHORT)) return -1;
-            if (!person) continue;
+            if (!person) {
+                if (qualified_place(gaz, scratch, &f[k], i) && !mark(words, key, W_PLACE))
+                    return -1;
+                continue;
+            }
             uint64_t first = word_key(&f[k], sp->first);
             if (!has(words, first, W_OPENS_ORG) && name_word(gaz, scratch, &f[k], sp->first) &&
                 !mark(words, key, W_SURNAME))
@@ -158,6 +194,12 @@ int etag_short_mentions(const etag_lexicon *gaz, np_buf *scratch, etag_docmap *w
     for (int k = 0; k < nfields; k++)
         for (size_t i = 0; i < f[k].n; i++) {
             etag_span *sp = &f[k].spans[i];
+            if (sp->n == 1 && (sp->type == ETAG_PER || sp->type == ETAG_ORG) && !sp->coded &&
+                has(words, word_key(&f[k], sp->first), W_PLACE) &&
+                !has(words, word_key(&f[k], sp->first), W_SURNAME)) {
+                sp->type = ETAG_LOC; /* "Ferguson" beside "Ferguson, Missouri" */
+                continue;
+            }
             if (sp->type == ETAG_ORG) continue;
             if (has(words, name_key(&f[k], sp), W_CODED) &&
                 (sp->type != ETAG_LOC || !place(gaz, scratch, &f[k], sp))) {

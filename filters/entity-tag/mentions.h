@@ -21,6 +21,10 @@
  *     "Dr") or a place the lists do not know as a country, city or region ("Fannie Mae",
  *     "JPMorgan"); this is decided first, so that its one-word short form follows it by the
  *     first rule ("Fannie and Freddie").
+ *   - a one-token PER or ORG is LOC when the article qualifies that word as a place by its
+ *     region or country elsewhere ("Cushing, Oklahoma," or "Ferguson, Missouri." typed LOC
+ *     there, then "stocks at Cushing" PER, "Ferguson police" ORG), unless it is the surname of
+ *     the article's person; small places are in no list the model has.
  * Names inside parentheses (credit lines: "(Editing by Louise Ireland)") count for neither.
  * The model's own history features see only earlier words of one type; these rules read the
  * article's names once it is tagged. */

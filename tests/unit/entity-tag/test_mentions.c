@@ -10,8 +10,9 @@
 #include "mentions.h"
 #include "spec.h"
 
-static const char *const first_names[] = {"Bernard", "Louise", "Robert", "Goldman", NULL};
+static const char *const first_names[] = {"Bernard", "Louise", "Robert", "Goldman", "Alex", NULL};
 static const char *const cities[] = {"Santander", NULL};
+static const char *const regions[] = {"Oklahoma", "Missouri", "France", NULL};
 /* names news writes before Reuters codes (category coded) */
 static const char *const coded[] = {"Fannie Mae", "JPMorgan",      "Ford", "Santander",
                                     "Airbus",     "Raymond James", NULL};
@@ -61,6 +62,8 @@ int main(void)
     for (int i = 0; cities[i]; i++)
         etag_lexicon_or(&b, etag_gaz_chain(0, etag_word_key(cities[i], strlen(cities[i]), &kb)),
                         1u << ETAG_GAZ_CITY);
+    for (int i = 0; regions[i]; i++)
+        etag_lexicon_or(&b, name_key(regions[i], &kb), 1u << ETAG_GAZ_REGION);
     for (int i = 0; coded[i]; i++)
         etag_lexicon_or(&b, name_key(coded[i], &kb), 1u << ETAG_GAZ_CODED);
     etag_lexicon gaz = etag_lexicon_view(&b);
@@ -120,6 +123,23 @@ int main(void)
          "PER:Ford|LOC:Santander|MISC:Airbus",
          "not a one-word person, a place of the lists or a MISC (the aircraft)");
     CASE("Mr [PER Raymond James] said so.", "PER:Raymond James", "nor a person after Mr");
+
+    CASE("Stocks at [LOC Cushing], [LOC Oklahoma], rose. Tanks at [PER Cushing] and [ORG Cushing] "
+         "are full.",
+         "LOC:Cushing|LOC:Oklahoma|LOC:Cushing|LOC:Cushing",
+         "a place the article qualifies by its region is LOC where the model typed it PER or ORG");
+    CASE("[PER Cushing] rose || Protests in [LOC Ferguson], [LOC Missouri]'s suburb; at [LOC "
+         "Cushing], [LOC Oklahoma].",
+         "LOC:Cushing|LOC:Ferguson|LOC:Missouri|LOC:Cushing|LOC:Oklahoma",
+         "over the fields; also before a possessive or a stop");
+    CASE("[LOC Dongfeng], [LOC France] weigh stake. [ORG Dongfeng] said.",
+         "LOC:Dongfeng|LOC:France|ORG:Dongfeng",
+         "not when a word follows the region (a headline's comma joins two names)");
+    CASE("In [LOC CUSHING], [LOC Oklahoma]. [PER Cushing] rose.",
+         "LOC:CUSHING|LOC:Oklahoma|PER:Cushing", "nor from a dateline's capitals");
+    CASE("[PER Alex Ferguson] was in [LOC Ferguson], [LOC Missouri]. [PER Ferguson] spoke.",
+         "PER:Alex Ferguson|PER:Ferguson|LOC:Missouri|PER:Ferguson",
+         "nor when the word is the surname of the article's person (whose rule types it PER)");
 
     etag_lexicon empty = {0};
     run(&empty, "[PER Bernard Madoff] ran it. [LOC Madoff] employees.", got, sizeof got);
