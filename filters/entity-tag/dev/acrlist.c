@@ -1,18 +1,14 @@
 /* The acronyms subcommand (see acrlist.h). */
 #include "acrlist.h"
 
-#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../acronyms.h"
-#include "atomicfile.h"
 #include "buf.h"
-#include "cli.h"
-#include "exitcode.h"
-#include "ndjson.h"
+#include "learner.h"
 #include "tokenize.h"
 
 /* One article's use of one acronym: its letters in the high 48 bits (so that keys sort by
@@ -67,81 +63,37 @@ static int cmp_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static void usage(void)
+/* The acronyms that at least min articles use so and none spells out in capitals. */
+static int list(void *vctx, uint64_t min, np_buf *out)
 {
-    fprintf(stderr, "usage: newspipe-entity-tag acronyms --out FILE [--min-articles N] "
-                    "NDJSON-FILE...\n");
+    uses *u = vctx;
+    if (u->n) qsort(u->key, u->n, sizeof *u->key, cmp_u64);
+    /* runs of one acronym: its articles that use it so, and those that name it */
+    for (size_t i = 0; i < u->n;) {
+        size_t j = i, named = 0;
+        while (j < u->n && u->key[j] >> 16 == u->key[i] >> 16) named += u->key[j++] & 1;
+        if (j - i - named >= min && named == 0) {
+            char w[ETAG_ACR_MAX + 1];
+            size_t n = 0;
+            for (int k = ETAG_ACR_MAX - 1; k >= 0; k--) {
+                char c = (char)(u->key[i] >> (16 + 8 * k) & 0xff);
+                if (c) w[n++] = c;
+            }
+            w[n] = '\0';
+            if (np_buf_printf(out, "%s\n", w) < 0) return -1;
+        }
+        i = j;
+    }
+    return 0;
 }
 
 int etag_acronyms_main(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"out", 1, NULL, 'o'},
-        {"min-articles", 1, NULL, 'm'},
-        {"help", 0, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *out = NULL;
-    uint64_t min = 4;
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'o': out = optarg; break;
-        case 'm':
-            if (np_parse_uint(optarg, 1, 1000000, &min) < 0) {
-                usage();
-                return NP_EX_USAGE;
-            }
-            break;
-        case 'h': usage(); return NP_EX_OK;
-        default: usage(); return NP_EX_USAGE;
-        }
-    }
-    if (!out || optind >= argc) {
-        usage();
-        return NP_EX_USAGE;
-    }
+    static const etag_learner learner = {"acronyms", 4, add_article, list};
     uses u = {0};
-    np_buf b = {0};
-    char err[512];
-    int rc = NP_EX_OK;
-    for (int i = optind; i < argc && rc == NP_EX_OK; i++)
-        if (etag_ndjson_each(argv[i], add_article, &u, err, sizeof err) < 0) {
-            np_error("%s", err);
-            rc = NP_EX_NOINPUT;
-        }
-    if (rc == NP_EX_OK) {
-        if (u.n) qsort(u.key, u.n, sizeof *u.key, cmp_u64);
-        /* runs of one acronym: its articles that use it so, and those that name it */
-        for (size_t i = 0; i < u.n;) {
-            size_t j = i, named = 0;
-            while (j < u.n && u.key[j] >> 16 == u.key[i] >> 16) named += u.key[j++] & 1;
-            if (j - i - named >= min && named == 0) {
-                char w[ETAG_ACR_MAX + 1];
-                size_t n = 0;
-                for (int k = ETAG_ACR_MAX - 1; k >= 0; k--) {
-                    char c = (char)(u.key[i] >> (16 + 8 * k) & 0xff);
-                    if (c) w[n++] = c;
-                }
-                w[n] = '\0';
-                if (np_buf_printf(&b, "%s\n", w) < 0) {
-                    np_error("out of memory");
-                    rc = NP_EX_SOFTWARE;
-                    break;
-                }
-            }
-            i = j;
-        }
-    }
-    /* written whole: a failed run leaves the old list as it was */
-    if (rc == NP_EX_OK && np_atomic_write_file(out, b.data ? b.data : "", b.len) < 0) {
-        np_error("%s: cannot write", out);
-        rc = NP_EX_CANTCREAT;
-    }
+    int rc = etag_learner_main(&learner, &u, argc, argv);
     free(u.key);
     np_tokens_free(&u.toks[0]);
     np_tokens_free(&u.toks[1]);
-    np_buf_free(&b);
     return rc;
 }

@@ -1,7 +1,6 @@
 /* The coded-names subcommand (see codedlist.h). */
 #include "codedlist.h"
 
-#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,12 +8,9 @@
 
 #include "../feature.h"
 #include "../published.h"
-#include "atomicfile.h"
 #include "buf.h"
-#include "cli.h"
-#include "exitcode.h"
 #include "hash.h"
-#include "ndjson.h"
+#include "learner.h"
 #include "tokenize.h"
 
 /* One article's name before a code: the name's hash, the article, the name in the pool. */
@@ -128,78 +124,37 @@ static int cmp_name(const void *a, const void *b)
     return cmp_text(a, b);
 }
 
-static void usage(void)
+/* The names that at least min articles write so, sorted. */
+static int list(void *vctx, uint64_t min, np_buf *out)
 {
-    fprintf(stderr, "usage: newspipe-entity-tag coded-names --out FILE [--min-articles N] "
-                    "NDJSON-FILE...\n");
+    uses *u = vctx;
+    if (!u->n) return 0;
+    pool_text = u->pool.data;
+    qsort(u->u, u->n, sizeof *u->u, cmp_use);
+    /* runs of one name: keep its first use when enough articles write it */
+    size_t kept = 0;
+    for (size_t i = 0; i < u->n;) {
+        size_t j = i + 1, articles = 1;
+        for (; j < u->n && u->u[j].h == u->u[i].h && cmp_text(&u->u[j], &u->u[i]) == 0; j++)
+            articles += u->u[j].article != u->u[j - 1].article;
+        if (articles >= min) u->u[kept++] = u->u[i];
+        i = j;
+    }
+    qsort(u->u, kept, sizeof *u->u, cmp_name);
+    for (size_t i = 0; i < kept; i++)
+        if (np_buf_append(out, u->pool.data + u->u[i].off, u->u[i].len) < 0 ||
+            np_buf_putc(out, '\n') < 0)
+            return -1;
+    return 0;
 }
 
 int etag_coded_names_main(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"out", 1, NULL, 'o'},
-        {"min-articles", 1, NULL, 'm'},
-        {"help", 0, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *out = NULL;
-    uint64_t min = 2;
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'o': out = optarg; break;
-        case 'm':
-            if (np_parse_uint(optarg, 1, 1000000, &min) < 0) {
-                usage();
-                return NP_EX_USAGE;
-            }
-            break;
-        case 'h': usage(); return NP_EX_OK;
-        default: usage(); return NP_EX_USAGE;
-        }
-    }
-    if (!out || optind >= argc) {
-        usage();
-        return NP_EX_USAGE;
-    }
+    static const etag_learner learner = {"coded-names", 2, add_article, list};
     uses u = {0};
-    np_buf b = {0};
-    char err[512];
-    int rc = NP_EX_OK;
-    for (int i = optind; i < argc && rc == NP_EX_OK; i++)
-        if (etag_ndjson_each(argv[i], add_article, &u, err, sizeof err) < 0) {
-            np_error("%s", err);
-            rc = NP_EX_NOINPUT;
-        }
-    size_t kept = 0;
-    if (rc == NP_EX_OK && u.n) {
-        pool_text = u.pool.data;
-        qsort(u.u, u.n, sizeof *u.u, cmp_use);
-        /* runs of one name: keep its first use when enough articles write it */
-        for (size_t i = 0; i < u.n;) {
-            size_t j = i + 1, articles = 1;
-            for (; j < u.n && u.u[j].h == u.u[i].h && cmp_text(&u.u[j], &u.u[i]) == 0; j++)
-                articles += u.u[j].article != u.u[j - 1].article;
-            if (articles >= min) u.u[kept++] = u.u[i];
-            i = j;
-        }
-        qsort(u.u, kept, sizeof *u.u, cmp_name);
-    }
-    for (size_t i = 0; i < kept && rc == NP_EX_OK; i++)
-        if (np_buf_append(&b, u.pool.data + u.u[i].off, u.u[i].len) < 0 ||
-            np_buf_putc(&b, '\n') < 0) {
-            np_error("out of memory");
-            rc = NP_EX_SOFTWARE;
-        }
-    /* written whole: a failed run leaves the old list as it was */
-    if (rc == NP_EX_OK && np_atomic_write_file(out, b.data ? b.data : "", b.len) < 0) {
-        np_error("%s: cannot write", out);
-        rc = NP_EX_CANTCREAT;
-    }
+    int rc = etag_learner_main(&learner, &u, argc, argv);
     free(u.u);
     np_buf_free(&u.pool);
     np_tokens_free(&u.toks);
-    np_buf_free(&b);
     return rc;
 }
