@@ -549,6 +549,25 @@ void etag_web_names(const char *s, const np_token *tk, size_t n, uint8_t *labels
     }
 }
 
+/* A headline's source after its last colon ("... $6 billion from BofA: FT", "...: Nikkei",
+ * "...: MBA") is an organisation: a LOC or MISC that ends the text right after ": " is ORG,
+ * unless the lists know it as a place ("...: White House", "...: Canada", which CoNLL-2003 tags
+ * LOC also where they act). A PER stays: headlines quote people so ("...: Kuroda"). The model
+ * typed "FT" LOC 11 times so in the Reuters 2013 sample. */
+static void headline_source(const etag_lexicon *gaz, np_buf *scratch, const char *s, size_t len,
+                            const np_token *tk, etag_span *sp)
+{
+    const uint32_t places = (1u << ETAG_GAZ_COUNTRY) | (1u << ETAG_GAZ_CITY) |
+                            (1u << ETAG_GAZ_REGION) | (1u << ETAG_GAZ_WLOC);
+    if ((sp->type != ETAG_LOC && sp->type != ETAG_MISC) || sp->cut) return;
+    size_t a = tk[sp->first].start, b = tk[sp->first + sp->n - 1].end;
+    if (a < 2 || s[a - 1] != ' ' || s[a - 2] != ':') return;
+    for (size_t i = b; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\n' && s[i] != '\r' && s[i] != '\t') return;
+    if (gaz_words(gaz, scratch, s, a, b) & places) return;
+    sp->type = ETAG_ORG;
+}
+
 size_t etag_published(const etag_lexicon *gaz, np_buf *scratch, const char *s, size_t len,
                       const np_token *tk, etag_span *ms, size_t nm)
 {
@@ -561,6 +580,7 @@ size_t etag_published(const etag_lexicon *gaz, np_buf *scratch, const char *s, s
         if (!code_span(s, len, tk, &ms[k])) ms[keep++] = ms[k];
     }
     for (size_t k = 0; k < keep; k++) index_number(s, len, tk, ms, k, keep);
+    if (keep) headline_source(gaz, scratch, s, len, tk, &ms[keep - 1]);
     keep = org_extend(gaz, scratch, s, tk, ms, keep);
     return dateline_types(s, len, tk, ms, keep);
 }

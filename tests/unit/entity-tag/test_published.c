@@ -161,6 +161,13 @@ int main(void)
     CASE("London's FTSE 100 index and the CAC 40 fell.", "MISC:FTSE 100|MISC:CAC 40",
          {"FTSE", ETAG_MISC}, {"CAC", ETAG_ORG});
     CASE("S&P cut it to BB after S&P 500,000 trades.", "ORG:S&P", {"S&P", ETAG_ORG});
+    CASE("Regulators seek $6 billion from BofA: FT", "ORG:BofA|ORG:FT", {"BofA", ETAG_ORG},
+         {"FT", ETAG_LOC});
+    CASE("Toyota recalls cars: Nikkei  ", "ORG:Toyota|ORG:Nikkei", {"Toyota", ETAG_ORG},
+         {"Nikkei", ETAG_MISC});
+    CASE("Stocks rise: Johannesburg", "LOC:Johannesburg", {"Johannesburg", ETAG_LOC});
+    CASE("Yen to weaken: Kuroda", "PER:Kuroda", {"Kuroda", ETAG_PER});
+    CASE("FT: stocks rise", "LOC:FT", {"FT", ETAG_LOC});
     CASE("Gloucestershire 183 (J. Russell 56) won.", "LOC:Gloucestershire|PER:J. Russell",
          {"Gloucestershire", ETAG_LOC}, {"J. Russell", ETAG_PER});
 
