@@ -161,6 +161,14 @@ int main(void)
     CASE("London's FTSE 100 index and the CAC 40 fell.", "MISC:FTSE 100|MISC:CAC 40",
          {"FTSE", ETAG_MISC}, {"CAC", ETAG_ORG});
     CASE("S&P cut it to BB after S&P 500,000 trades.", "ORG:S&P", {"S&P", ETAG_ORG});
+    CASE("Analysts at law firm Morrison Foerster said so.", "ORG:Morrison Foerster",
+         {"Morrison Foerster", ETAG_PER});
+    CASE("It bought carrier Gulf Air and drugmaker Takeda.", "ORG:Gulf Air|ORG:Takeda",
+         {"Gulf Air", ETAG_MISC}, {"Takeda", ETAG_LOC});
+    CASE("It took a firm German position.", "MISC:German", {"German", ETAG_MISC});
+    CASE("He left the firm Smith founded.", "PER:Smith", {"Smith", ETAG_PER});
+    CASE("The aircraft carrier Enterprise sailed.", "LOC:Enterprise", {"Enterprise", ETAG_LOC});
+    CASE("He is a games maker Peter Molyneux.", "PER:Peter Molyneux", {"Peter Molyneux", ETAG_PER});
     CASE("Regulators seek $6 billion from BofA: FT", "ORG:BofA|ORG:FT", {"BofA", ETAG_ORG},
          {"FT", ETAG_LOC});
     CASE("Toyota recalls cars: Nikkei  ", "ORG:Toyota|ORG:Nikkei", {"Toyota", ETAG_ORG},
