@@ -6,6 +6,7 @@
 
 #include "feature.h"
 #include "labels.h"
+#include "nouns.h"
 #include "sentence.h"
 
 /* Whether s[a..b) is a Reuters instrument code: a root of letters, digits and "_", then "."
@@ -549,37 +550,6 @@ void etag_web_names(const char *s, const np_token *tk, size_t n, uint8_t *labels
     }
 }
 
-/* A name right after a noun that only an organisation is ("law firm Morrison Foerster",
- * "research firm Morningstar", "Islamist group Boko Haram", "carrier Gulf Air", "drugmaker
- * Takeda") is ORG where the model typed it PER, LOC or MISC: the model, which learned from 1996
- * news, takes an unknown name for a person's or a place's. Not after "a", "the" or such a
- * word ("a firm German position", "the firm Smith founded"), nor an aircraft carrier; not
- * "maker" or "publisher", which people are too ("games maker Peter Molyneux"). */
-static void org_after_noun(const char *s, const np_token *tk, etag_span *sp)
-{
-    static const char *const nouns[] = {/* sorted */
-                                        "agency",   "airline", "automaker", "bank",    "brokerage",
-                                        "carmaker", "carrier", "chipmaker", "company", "drugmaker",
-                                        "firm",     "group",   "insurer",   "lender",  "retailer"};
-    static const char *const blockers[] = {/* sorted */
-                                           "a",     "aircraft", "an",    "her",   "his",
-                                           "its",   "my",       "our",   "that",  "the",
-                                           "their", "this",     "which", "whose", "your"};
-    if ((sp->type != ETAG_PER && sp->type != ETAG_LOC && sp->type != ETAG_MISC) || sp->cut ||
-        sp->coded || sp->first < 1)
-        return;
-    const np_token *n = &tk[sp->first - 1];
-    if (n->end + 1 != tk[sp->first].start || s[n->end] != ' ') return;
-    struct word_key k = {s, n};
-    if (!bsearch(&k, nouns, sizeof nouns / sizeof *nouns, sizeof *nouns, cmp_word)) return;
-    if (sp->first >= 2) {
-        struct word_key d = {s, &tk[sp->first - 2]};
-        if (bsearch(&d, blockers, sizeof blockers / sizeof *blockers, sizeof *blockers, cmp_word))
-            return;
-    }
-    sp->type = ETAG_ORG;
-}
-
 /* A headline's source after its last colon ("... $6 billion from BofA: FT", "...: Nikkei",
  * "...: MBA") is an organisation: a LOC or MISC that ends the text right after ": " is ORG,
  * unless the lists know it as a place ("...: White House", "...: Canada", which CoNLL-2003 tags
@@ -608,7 +578,7 @@ size_t etag_published(const etag_lexicon *gaz, np_buf *scratch, const char *s, s
         org_before_code(gaz, scratch, s, len, tk, &ms[k]);
         compound_head(s, tk, &ms[k]);
         company_word(gaz, scratch, s, tk, &ms[k]);
-        org_after_noun(s, tk, &ms[k]);
+        etag_noun_type(s, tk, &ms[k]);
         if (!code_span(s, len, tk, &ms[k])) ms[keep++] = ms[k];
     }
     for (size_t k = 0; k < keep; k++) index_number(s, len, tk, ms, k, keep);

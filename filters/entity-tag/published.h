@@ -4,8 +4,8 @@
  * an ORG; a name's entity ends before a hyphenated compound's "-based", "-owned" ...; an ORG
  * takes the untagged word before it that makes with it an organisation of the lists; a
  * dateline's places are LOC and its publisher ORG; a headline's source after its last colon
- * ("...: FT") is ORG, as is a name right after a noun only an organisation is ("law firm
- * Morrison Foerster"). None of these occurs in CoNLL-2003, whose
+ * ("...: FT") is ORG; a name the noun before it types (nouns.h: "law firm Morrison
+ * Foerster") takes that type. None of these occurs in CoNLL-2003, whose
  * figures they leave as they are. */
 #ifndef ETAG_PUBLISHED_H
 #define ETAG_PUBLISHED_H

@@ -1,17 +1,22 @@
 #!/bin/sh
 # newspipe-entity-tag: a name right after a noun only an organisation is ("law firm", "carrier",
 # "group") is ORG where the model typed it PER, LOC or MISC; not after "a", "the" and such
-# words, where the noun is an adjective or a relative clause follows (see published.c).
-# Sentences written for this test.
+# words, where the noun is an adjective or a relative clause follows; after a person's noun
+# ("singer", "wife") it is PER, after "city of" LOC (see nouns.h). Sentences written for this
+# test.
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 . "$NP_TOP/tests/entity-tag/lib.sh"
 add 'Oliver Ireland, a partner at the law firm Morrison Foerster, said the rule was clear.'
 add "Bahrain's national carrier Gulf Air and proxy advisory firm Glass Lewis were named."
 add 'The attacks were blamed on the Islamist group Boko Haram, officials said.'
 add 'He left the firm Smith founded, and took a firm German position.'
+add 'Pop singer Delta Goodrem has won an award, and Frank thanked his wife Jan and his son Max.'
+add 'The Justice Department informed the city of Ferguson that a review was due.'
 tag_cases
 like "$(got 1)" "PER:Oliver Ireland \| ORG:Morrison Foerster$" "a law firm's name is ORG"
 like "$(got 2)" "ORG:Gulf Air \| ORG:Glass Lewis$" "an airline's and a firm's, typed MISC and PER"
 like "$(got 3)" "ORG:Boko Haram$" "a group's"
 like "$(got 4)" "^PER:Smith \| MISC:German$" "not after the or a"
+like "$(got 5)" "^PER:Delta Goodrem \| PER:Frank \| PER:Jan" "a singer's and a wife's name is PER"
+like "$(got 6)" "LOC:Ferguson$" "a city's LOC"
 done_testing
