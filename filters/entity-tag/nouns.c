@@ -37,11 +37,13 @@ static int spaced(const char *s, const np_token *tk, uint32_t i)
 
 void etag_noun_type(const char *s, const np_token *tk, etag_span *sp)
 {
-    static const char *const org_nouns[] = {/* sorted */
-                                            "agency",    "airline",   "automaker", "bank",
-                                            "brokerage", "carmaker",  "carrier",   "chipmaker",
-                                            "company",   "drugmaker", "firm",      "group",
-                                            "insurer",   "lender",    "retailer"};
+    static const char *const org_nouns[] = {
+        /* sorted */
+        "affiliate", "agency",   "airline",   "automaker",    "band",      "bank",
+        "brokerage", "carmaker", "carrier",   "charity",      "chipmaker", "club",
+        "company",   "daily",    "drugmaker", "firm",         "fund",      "group",
+        "insurer",   "lender",   "magazine",  "manufacturer", "newspaper", "operator",
+        "retailer",  "station",  "studio",    "subsidiary",   "supplier",  "watchdog"};
     static const char *const blockers[] = {/* sorted */
                                            "a",     "aircraft", "an",    "her",   "his",
                                            "its",   "my",       "our",   "that",  "the",

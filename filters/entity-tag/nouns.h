@@ -12,12 +12,16 @@
 #include "tokenize.h"
 
 /* Retypes span sp of text s (tokens tk) by the noun before it:
- *   - ORG when it is PER, LOC or MISC after "agency", "airline", "automaker", "bank",
- *     "brokerage", "carmaker", "carrier", "chipmaker", "company", "drugmaker", "firm",
- *     "group", "insurer", "lender" or "retailer"; not after "a", "the", a possessive pronoun,
+ *   - ORG when it is PER, LOC or MISC after "affiliate", "agency", "airline", "automaker",
+ *     "band", "bank", "brokerage", "carmaker", "carrier", "charity", "chipmaker", "club",
+ *     "company", "daily", "drugmaker", "firm", "fund", "group", "insurer", "lender",
+ *     "magazine", "manufacturer", "newspaper", "operator", "retailer", "station", "studio",
+ *     "subsidiary", "supplier" or "watchdog"; not after "a", "the", a possessive pronoun,
  *     "this", "that", "which", "whose" ("a firm German position", "the firm Smith founded")
- *     or "aircraft" (an aircraft carrier's name); "maker" and "publisher" are no such nouns,
- *     people are called so too ("games maker Peter Molyneux");
+ *     or "aircraft" (an aircraft carrier's name); "maker", "publisher", "broadcaster",
+ *     "developer", "regulator", "rival" and "giant" are no such nouns, people are called so
+ *     too ("games maker Peter Molyneux", "top regulator Hector Sants"), or an adjective
+ *     ("giant Japan order"); nor "website" ("told the BBC News website Ford did not");
  *   - PER when it is ORG, LOC or MISC after "wife", "husband", "son", "daughter", "brother",
  *     "mother", "father", "singer", "actor" or "actress" ("pop singer Delta Goodrem" ORG, "his
  *     wife Jan" MISC); not "sister", which a company, a ship or a dam has too ("its UK sister

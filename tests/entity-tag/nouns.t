@@ -12,6 +12,7 @@ add 'The attacks were blamed on the Islamist group Boko Haram, officials said.'
 add 'He left the firm Smith founded, and took a firm German position.'
 add 'Pop singer Delta Goodrem has won an award, and Frank thanked his wife Jan and his son Max.'
 add 'The Justice Department informed the city of Ferguson that a review was due.'
+add 'Chart-topping pop band Busted have confirmed their split, and he plays for Scottish club Hibernian.'
 tag_cases
 like "$(got 1)" "PER:Oliver Ireland \| ORG:Morrison Foerster$" "a law firm's name is ORG"
 like "$(got 2)" "ORG:Gulf Air \| ORG:Glass Lewis$" "an airline's and a firm's, typed MISC and PER"
@@ -19,4 +20,5 @@ like "$(got 3)" "ORG:Boko Haram$" "a group's"
 like "$(got 4)" "^PER:Smith \| MISC:German$" "not after the or a"
 like "$(got 5)" "^PER:Delta Goodrem \| PER:Frank \| PER:Jan" "a singer's and a wife's name is PER"
 like "$(got 6)" "LOC:Ferguson$" "a city's LOC"
+like "$(got 7)" "ORG:Busted .*ORG:Hibernian$" "a band's and a club's name is ORG"
 done_testing

@@ -50,6 +50,11 @@ int main(void)
     CASE("games maker Peter Molyneux", "Peter Molyneux", ETAG_PER, "PER");
     CASE("law firm Morrison Foerster", "Morrison Foerster", ETAG_ORG, "ORG");
 
+    CASE("Chart-topping pop band Busted have", "Busted", ETAG_MISC, "ORG");
+    CASE("he plays for Scottish club Hibernian now", "Hibernian", ETAG_MISC, "ORG");
+    CASE("the French magazine Charlie Hebdo", "Charlie Hebdo", ETAG_PER, "ORG");
+    CASE("the magazine Charlie Hebdo", "Charlie Hebdo", ETAG_PER, "PER");
+
     CASE("pop singer Delta Goodrem won", "Delta Goodrem", ETAG_ORG, "PER");
     CASE("to his wife Jan and", "Jan", ETAG_MISC, "PER");
     CASE("whose father Jos raced", "Jos", ETAG_LOC, "PER");
