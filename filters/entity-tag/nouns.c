@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "feature.h"
 #include "labels.h"
 
 struct word_key {
@@ -35,7 +36,50 @@ static int spaced(const char *s, const np_token *tk, uint32_t i)
     return tk[i].end + 1 == tk[i + 1].start && s[tk[i].end] == ' ';
 }
 
-void etag_noun_type(const char *s, const np_token *tk, etag_span *sp)
+/* The gazetteer value of the words of span sp, as one entry, or 0. */
+static uint32_t span_value(const etag_lexicon *gaz, np_buf *scratch, const char *s,
+                           const np_token *tk, const etag_span *sp)
+{
+    uint64_t key = 0;
+    for (uint32_t i = sp->first; i < sp->first + sp->n; i++)
+        key = etag_gaz_chain(key, etag_word_key(s + tk[i].start, tk[i].end - tk[i].start, scratch));
+    return etag_lexicon_get(gaz, key);
+}
+
+/* A name after "analyst at", "economist at" and such: its employer, ORG ("analyst at Teal
+ * Group" LOC, "strategist at Miller Tabak" PER), unless it is a place of the lists ("analyst at
+ * Poland's BRE Bank"), a possessor ("a trader at Bernard Madoff's firm") or a MISC before a
+ * lower-case word (a nationality: "analyst at Italian broker IG"). */
+static int employer(const etag_lexicon *gaz, np_buf *scratch, const char *s, size_t len,
+                    const np_token *tk, const etag_span *sp)
+{
+    static const char *const roles[] = {/* sorted */
+                                        "analyst",     "analysts",   "banker",      "bankers",
+                                        "economist",   "economists", "executive",   "executives",
+                                        "partner",     "researcher", "researchers", "strategist",
+                                        "strategists", "trader",     "traders"};
+    const uint32_t places = (1u << ETAG_GAZ_COUNTRY) | (1u << ETAG_GAZ_CITY) |
+                            (1u << ETAG_GAZ_REGION) | (1u << ETAG_GAZ_WLOC);
+    if (sp->type != ETAG_PER && sp->type != ETAG_LOC && sp->type != ETAG_MISC) return 0;
+    if (sp->first < 2 || !spaced(s, tk, sp->first - 2)) return 0;
+    const np_token *at = &tk[sp->first - 1];
+    if (at->end - at->start != 2 || memcmp(s + at->start, "at", 2) != 0 ||
+        !ONE_OF(s, &tk[sp->first - 2], roles))
+        return 0;
+    size_t e = tk[sp->first + sp->n - 1].end;
+    if ((e + 2 <= len && s[e] == '\'' && s[e + 1] == 's') ||
+        (e + 4 <= len && memcmp(s + e, "\xe2\x80\x99s", 4) == 0))
+        return 0; /* a possessor */
+    if (sp->type == ETAG_MISC) {
+        if (e + 1 < len && s[e] == ' ' && s[e + 1] >= 'a' && s[e + 1] <= 'z') return 0;
+        for (size_t i = tk[sp->first + sp->n - 1].start; i + 1 < e; i++)
+            if (s[i] == '-' && s[i + 1] >= 'a' && s[i + 1] <= 'z') return 0; /* "Chicago-based" */
+    }
+    return !(span_value(gaz, scratch, s, tk, sp) & places);
+}
+
+void etag_noun_type(const etag_lexicon *gaz, np_buf *scratch, const char *s, size_t len,
+                    const np_token *tk, etag_span *sp)
 {
     static const char *const org_nouns[] = {
         /* sorted */
@@ -55,6 +99,10 @@ void etag_noun_type(const char *s, const np_token *tk, etag_span *sp)
     static const char *const place_nouns[] = {/* sorted */
                                               "city", "island", "province", "town", "village"};
     if (sp->cut || sp->coded || sp->first < 1 || !spaced(s, tk, sp->first - 1)) return;
+    if (employer(gaz, scratch, s, len, tk, sp)) {
+        sp->type = ETAG_ORG;
+        return;
+    }
     const np_token *n = &tk[sp->first - 1];
     if (sp->type == ETAG_PER || sp->type == ETAG_LOC || sp->type == ETAG_MISC) {
         if (ONE_OF(s, n, org_nouns) &&

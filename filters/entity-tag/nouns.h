@@ -8,10 +8,19 @@
 #ifndef ETAG_NOUNS_H
 #define ETAG_NOUNS_H
 
+#include "buf.h"
+#include "lexicon.h"
 #include "spans.h"
 #include "tokenize.h"
 
-/* Retypes span sp of text s (tokens tk) by the noun before it:
+/* Retypes span sp of text s[0..len) (tokens tk) by the noun before it:
+ *   - ORG when it is PER, LOC or MISC after "analyst at", "economist at", "strategist at",
+ *     "partner at", "trader at", "banker at", "researcher at", "executive at" (and their
+ *     plurals): the employer ("analyst at Teal Group" LOC); not a place of the lists gaz
+ *     (countries, cities, regions, Wikipedia's location titles: "analyst at Poland's BRE
+ *     Bank"), a possessor ("a trader at Bernard Madoff's firm") or a MISC before a lower-case
+ *     word ("analyst at Italian broker IG") or a compound ("strategist at Chicago-based
+ *     Northern Trust"); scratch is a buffer for the gazetteer's keys;
  *   - ORG when it is PER, LOC or MISC after "affiliate", "agency", "airline", "automaker",
  *     "band", "bank", "brokerage", "carmaker", "carrier", "charity", "chipmaker", "club",
  *     "company", "daily", "drugmaker", "firm", "fund", "group", "insurer", "lender",
@@ -30,6 +39,7 @@
  *     "province of" ("the city of Ferguson" ORG); not "state of" ("the true state of
  *     Parmalat's finances").
  * A span cut at a compound (etag_span.cut) or a code's company (etag_span.coded) stays. */
-void etag_noun_type(const char *s, const np_token *tk, etag_span *sp);
+void etag_noun_type(const etag_lexicon *gaz, np_buf *scratch, const char *s, size_t len,
+                    const np_token *tk, etag_span *sp);
 
 #endif

@@ -578,7 +578,7 @@ size_t etag_published(const etag_lexicon *gaz, np_buf *scratch, const char *s, s
         org_before_code(gaz, scratch, s, len, tk, &ms[k]);
         compound_head(s, tk, &ms[k]);
         company_word(gaz, scratch, s, tk, &ms[k]);
-        etag_noun_type(s, tk, &ms[k]);
+        etag_noun_type(gaz, scratch, s, len, tk, &ms[k]);
         if (!code_span(s, len, tk, &ms[k])) ms[keep++] = ms[k];
     }
     for (size_t k = 0; k < keep; k++) index_number(s, len, tk, ms, k, keep);

@@ -2,7 +2,7 @@
 # newspipe-entity-tag: a name right after a noun only an organisation is ("law firm", "carrier",
 # "group") is ORG where the model typed it PER, LOC or MISC; not after "a", "the" and such
 # words, where the noun is an adjective or a relative clause follows; after a person's noun
-# ("singer", "wife") it is PER, after "city of" LOC (see nouns.h). Sentences written for this
+# ("singer", "wife") it is PER, after "city of" LOC, after "analyst at" ORG (see nouns.h). Sentences written for this
 # test.
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 . "$NP_TOP/tests/entity-tag/lib.sh"
@@ -13,6 +13,8 @@ add 'He left the firm Smith founded, and took a firm German position.'
 add 'Pop singer Delta Goodrem has won an award, and Frank thanked his wife Jan and his son Max.'
 add 'The Justice Department informed the city of Ferguson that a review was due.'
 add 'Chart-topping pop band Busted have confirmed their split, and he plays for Scottish club Hibernian.'
+add 'More orders will come, wrote Richard Aboulafia, analyst at Teal Group in Fairfax, Virginia.'
+add 'The data was weak, said Michal Konarski, analyst at Poland'"'"'s BRE Bank.'
 tag_cases
 like "$(got 1)" "PER:Oliver Ireland \| ORG:Morrison Foerster$" "a law firm's name is ORG"
 like "$(got 2)" "ORG:Gulf Air \| ORG:Glass Lewis$" "an airline's and a firm's, typed MISC and PER"
@@ -21,4 +23,6 @@ like "$(got 4)" "^PER:Smith \| MISC:German$" "not after the or a"
 like "$(got 5)" "^PER:Delta Goodrem \| PER:Frank \| PER:Jan" "a singer's and a wife's name is PER"
 like "$(got 6)" "LOC:Ferguson$" "a city's LOC"
 like "$(got 7)" "ORG:Busted .*ORG:Hibernian$" "a band's and a club's name is ORG"
+like "$(got 8)" "PER:Richard Aboulafia \| ORG:Teal Group \| LOC:Fairfax" "an analyst's employer is ORG"
+like "$(got 9)" "LOC:Poland \| ORG:BRE Bank$" "not a place of the lists"
 done_testing

@@ -1,6 +1,6 @@
 /* Names typed by the noun before them (nouns.c), on one span written here as a model would
- * give it: ORG after an organisation's noun, PER after a person's, LOC after "city of" and
- * such, and the guards. */
+ * give it: ORG after an organisation's noun or "analyst at", PER after a person's noun, LOC
+ * after "city of" and such, and the guards (without a gazetteer: no place is known). */
 #include <string.h>
 
 #include "../tap.h"
@@ -25,7 +25,10 @@ static const char *run(const char *s, const char *name, int ty)
         }
     if (first != UINT32_MAX) {
         etag_span sp = {first, last - first + 1, ty, 0, 0};
-        etag_noun_type(s, t.t, &sp);
+        etag_lexicon empty = {0};
+        np_buf scratch = {0};
+        etag_noun_type(&empty, &scratch, s, strlen(s), t.t, &sp);
+        np_buf_free(&scratch);
         res = etag_type_name(sp.type);
     }
     np_tokens_free(&t);
@@ -67,6 +70,13 @@ int main(void)
     CASE("the true state of Parmalat", "Parmalat", ETAG_ORG, "ORG");
     CASE("a city of Italian immigrants", "Italian", ETAG_MISC, "MISC");
 
+    CASE("wrote Richard Aboulafia, analyst at Teal Group in Fairfax", "Teal Group", ETAG_LOC,
+         "ORG");
+    CASE("a bond strategist at Miller Tabak said", "Miller Tabak", ETAG_PER, "ORG");
+    CASE("a trader at Bernard Madoff's firm", "Bernard Madoff", ETAG_PER, "PER");
+    CASE("market analyst at Italian broker IG", "Italian", ETAG_MISC, "MISC");
+    CASE("strategist at Chicago-based Northern Trust", "Chicago-based", ETAG_MISC, "MISC");
+    CASE("he looked at Miller Tabak", "Miller Tabak", ETAG_PER, "PER");
     CASE("law firm\tMorrison Foerster", "Morrison Foerster", ETAG_PER, "PER");
     CASE("Morrison Foerster", "Morrison Foerster", ETAG_PER, "PER");
     return done_testing();
