@@ -53,25 +53,35 @@ static uint32_t span_value(const etag_lexicon *gaz, np_buf *scratch, const char 
 static int employer(const etag_lexicon *gaz, np_buf *scratch, const char *s, size_t len,
                     const np_token *tk, const etag_span *sp)
 {
-    static const char *const roles[] = {/* sorted */
-                                        "analyst",     "analysts",   "banker",      "bankers",
-                                        "economist",   "economists", "executive",   "executives",
-                                        "partner",     "researcher", "researchers", "strategist",
-                                        "strategists", "trader",     "traders"};
+    static const char *const at_roles[] = {/* sorted */
+                                           "analyst",     "analysts",   "banker",      "bankers",
+                                           "economist",   "economists", "executive",   "executives",
+                                           "partner",     "researcher", "researchers", "strategist",
+                                           "strategists", "trader",     "traders"};
+    static const char *const of_roles[] = {/* sorted */
+                                           "CEO",        "chairman",  "chairwoman",
+                                           "co-founder", "executive", "founder"};
+    static const char *const in_roles[] = {/* sorted */
+                                           "investor", "shareholder", "stake"};
     const uint32_t places = (1u << ETAG_GAZ_COUNTRY) | (1u << ETAG_GAZ_CITY) |
                             (1u << ETAG_GAZ_REGION) | (1u << ETAG_GAZ_WLOC);
     if (sp->type != ETAG_PER && sp->type != ETAG_LOC && sp->type != ETAG_MISC) return 0;
     if (sp->first < 2 || !spaced(s, tk, sp->first - 2)) return 0;
-    const np_token *at = &tk[sp->first - 1];
-    if (at->end - at->start != 2 || memcmp(s + at->start, "at", 2) != 0 ||
-        !ONE_OF(s, &tk[sp->first - 2], roles))
+    const np_token *p = &tk[sp->first - 1], *role = &tk[sp->first - 2];
+    if (p->end - p->start != 2) return 0;
+    const char *w = s + p->start;
+    if (!(memcmp(w, "at", 2) == 0 && ONE_OF(s, role, at_roles)) &&
+        !(memcmp(w, "of", 2) == 0 && ONE_OF(s, role, of_roles)) &&
+        !(memcmp(w, "in", 2) == 0 && ONE_OF(s, role, in_roles)))
         return 0;
     size_t e = tk[sp->first + sp->n - 1].end;
     if ((e + 2 <= len && s[e] == '\'' && s[e + 1] == 's') ||
         (e + 4 <= len && memcmp(s + e, "\xe2\x80\x99s", 4) == 0))
         return 0; /* a possessor */
     if (sp->type == ETAG_MISC) {
-        if (e + 1 < len && s[e] == ' ' && s[e + 1] >= 'a' && s[e + 1] <= 'z') return 0;
+        if (e + 1 < len && s[e] == ' ' &&
+            ((s[e + 1] >= 'a' && s[e + 1] <= 'z') || (s[e + 1] >= 'A' && s[e + 1] <= 'Z')))
+            return 0; /* an adjective: "Italian broker IG", "German HVB" */
         for (size_t i = tk[sp->first + sp->n - 1].start; i + 1 < e; i++)
             if (s[i] == '-' && s[i + 1] >= 'a' && s[i + 1] <= 'z') return 0; /* "Chicago-based" */
     }

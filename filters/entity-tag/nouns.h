@@ -16,11 +16,13 @@
 /* Retypes span sp of text s[0..len) (tokens tk) by the noun before it:
  *   - ORG when it is PER, LOC or MISC after "analyst at", "economist at", "strategist at",
  *     "partner at", "trader at", "banker at", "researcher at", "executive at" (and their
- *     plurals): the employer ("analyst at Teal Group" LOC); not a place of the lists gaz
- *     (countries, cities, regions, Wikipedia's location titles: "analyst at Poland's BRE
- *     Bank"), a possessor ("a trader at Bernard Madoff's firm") or a MISC before a lower-case
- *     word ("analyst at Italian broker IG") or a compound ("strategist at Chicago-based
- *     Northern Trust"); scratch is a buffer for the gazetteer's keys;
+ *     plurals), "CEO of", "chairman of", "chairwoman of", "(co-)founder of", "executive of",
+ *     "investor in", "shareholder in" or "stake in": the employer or the company ("analyst at
+ *     Teal Group" LOC, "chief executive of Wippit" LOC, "investor in Pinterest" LOC); not a place
+ * of the lists gaz (countries, cities, regions, Wikipedia's location titles: "analyst at Poland's
+ * BRE Bank"), a possessor ("a trader at Bernard Madoff's firm") or a MISC before a lower-case word
+ * ("analyst at Italian broker IG") or a compound ("strategist at Chicago-based Northern Trust");
+ * scratch is a buffer for the gazetteer's keys;
  *   - ORG when it is PER, LOC or MISC after "affiliate", "agency", "airline", "automaker",
  *     "band", "bank", "brokerage", "carmaker", "carrier", "charity", "chipmaker", "club",
  *     "company", "daily", "drugmaker", "firm", "fund", "group", "insurer", "lender",

@@ -15,6 +15,7 @@ add 'The Justice Department informed the city of Ferguson that a review was due.
 add 'Chart-topping pop band Busted have confirmed their split, and he plays for Scottish club Hibernian.'
 add 'More orders will come, wrote Richard Aboulafia, analyst at Teal Group in Fairfax, Virginia.'
 add 'The data was weak, said Michal Konarski, analyst at Poland'"'"'s BRE Bank.'
+add 'Music downloads will grow, said Paul Myers, chief executive of Wippit, a UK-based music download service.'
 tag_cases
 like "$(got 1)" "PER:Oliver Ireland \| ORG:Morrison Foerster$" "a law firm's name is ORG"
 like "$(got 2)" "ORG:Gulf Air \| ORG:Glass Lewis$" "an airline's and a firm's, typed MISC and PER"
@@ -25,4 +26,5 @@ like "$(got 6)" "LOC:Ferguson$" "a city's LOC"
 like "$(got 7)" "ORG:Busted .*ORG:Hibernian$" "a band's and a club's name is ORG"
 like "$(got 8)" "PER:Richard Aboulafia \| ORG:Teal Group \| LOC:Fairfax" "an analyst's employer is ORG"
 like "$(got 9)" "LOC:Poland \| ORG:BRE Bank$" "not a place of the lists"
+like "$(got 10)" "PER:Paul Myers \| ORG:Wippit" "a chief executive's company is ORG"
 done_testing

@@ -76,6 +76,10 @@ int main(void)
     CASE("a trader at Bernard Madoff's firm", "Bernard Madoff", ETAG_PER, "PER");
     CASE("market analyst at Italian broker IG", "Italian", ETAG_MISC, "MISC");
     CASE("strategist at Chicago-based Northern Trust", "Chicago-based", ETAG_MISC, "MISC");
+    CASE("said Paul Myers, chief executive of Wippit, a music firm", "Wippit", ETAG_LOC, "ORG");
+    CASE("he was an early investor in Pinterest and", "Pinterest", ETAG_LOC, "ORG");
+    CASE("it may re-list its stake in German HVB", "German", ETAG_MISC, "MISC");
+    CASE("the capital of Wippit", "Wippit", ETAG_LOC, "LOC");
     CASE("he looked at Miller Tabak", "Miller Tabak", ETAG_PER, "PER");
     CASE("law firm\tMorrison Foerster", "Morrison Foerster", ETAG_PER, "PER");
     CASE("Morrison Foerster", "Morrison Foerster", ETAG_PER, "PER");
