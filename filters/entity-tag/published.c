@@ -550,6 +550,42 @@ void etag_web_names(const char *s, const np_token *tk, size_t n, uint8_t *labels
     }
 }
 
+/* A name in a credit line ("(Reporting by Koh Gui Qing; Editing by Kirti Pandey)") is a
+ * person's: a span of two words or more right after "Reporting by", "reporting by",
+ * "Editing by", "Writing by", "Compiled by" (either case) inside an open parenthesis is PER
+ * where the model typed it ORG, LOC or MISC ("Kirti Pandey" ORG, six times in the Reuters 2013
+ * sample), unless it is a desk ("Beijing Newsroom", "China Economics Team", "Frankfurt
+ * newsroom": CoNLL-2003 tags them ORG or LOC) or a lower-case word other than "and" or "in"
+ * follows ("Mumbai markets team"). */
+static void credit_name(const char *s, size_t len, const np_token *tk, etag_span *sp)
+{
+    static const char *const verbs[] = {/* sorted */
+                                        "Compiled", "Editing", "Reporting", "Writing",
+                                        "compiled", "editing", "reporting", "writing"};
+    if ((sp->type != ETAG_ORG && sp->type != ETAG_LOC && sp->type != ETAG_MISC) || sp->n < 2 ||
+        sp->cut || sp->coded || sp->first < 2)
+        return;
+    const np_token *by = &tk[sp->first - 1];
+    if (by->end - by->start != 2 || memcmp(s + by->start, "by", 2) != 0) return;
+    struct word_key k = {s, &tk[sp->first - 2]};
+    if (!bsearch(&k, verbs, sizeof verbs / sizeof *verbs, sizeof *verbs, cmp_word)) return;
+    static const char *const desks[] = {/* sorted */
+                                        "Bureau", "Desk", "Newsroom", "Staff", "Team"};
+    const np_token *last = &tk[sp->first + sp->n - 1];
+    struct word_key d = {s, last};
+    if (bsearch(&d, desks, sizeof desks / sizeof *desks, sizeof *desks, cmp_word)) return;
+    size_t e = last->end;
+    while (e < len && s[e] == ' ') e++;
+    if (e < len && s[e] >= 'a' && s[e] <= 'z' && /* not "and" or "in": "Koh Gui Qing in Beijing" */
+        !(e + 4 <= len && memcmp(s + e, "and ", 4) == 0) &&
+        !(e + 3 <= len && memcmp(s + e, "in ", 3) == 0))
+        return;
+    size_t a = tk[sp->first].start, i = a; /* inside an open parenthesis on this line */
+    while (i > 0 && s[i - 1] != '(' && s[i - 1] != ')' && s[i - 1] != '\n' && a - i < 400) i--;
+    if (i == 0 || s[i - 1] != '(') return;
+    sp->type = ETAG_PER;
+}
+
 /* A headline's source after its last colon ("... $6 billion from BofA: FT", "...: Nikkei",
  * "...: MBA") is an organisation: a LOC or MISC that ends the text right after ": " is ORG,
  * unless the lists know it as a place ("...: White House", "...: Canada", which CoNLL-2003 tags
@@ -579,6 +615,7 @@ size_t etag_published(const etag_lexicon *gaz, np_buf *scratch, const char *s, s
         compound_head(s, tk, &ms[k]);
         company_word(gaz, scratch, s, tk, &ms[k]);
         etag_noun_type(gaz, scratch, s, len, tk, &ms[k]);
+        credit_name(s, len, tk, &ms[k]);
         if (!code_span(s, len, tk, &ms[k])) ms[keep++] = ms[k];
     }
     for (size_t k = 0; k < keep; k++) index_number(s, len, tk, ms, k, keep);

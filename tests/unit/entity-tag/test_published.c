@@ -169,6 +169,15 @@ int main(void)
     CASE("He left the firm Smith founded.", "PER:Smith", {"Smith", ETAG_PER});
     CASE("The aircraft carrier Enterprise sailed.", "LOC:Enterprise", {"Enterprise", ETAG_LOC});
     CASE("He is a games maker Peter Molyneux.", "PER:Peter Molyneux", {"Peter Molyneux", ETAG_PER});
+    CASE("It rose. (Reporting by Koh Gui Qing; Editing by Kirti Pandey)",
+         "PER:Koh Gui Qing|PER:Kirti Pandey", {"Koh Gui Qing", ETAG_ORG},
+         {"Kirti Pandey", ETAG_ORG});
+    CASE("It rose. (Reporting by China Economics Team and Beijing Newsroom)",
+         "ORG:China Economics Team|ORG:Beijing Newsroom", {"China Economics Team", ETAG_ORG},
+         {"Beijing Newsroom", ETAG_ORG});
+    CASE("It rose. (Reporting by Mumbai Markets team)", "LOC:Mumbai Markets",
+         {"Mumbai Markets", ETAG_LOC});
+    CASE("A story written by Kirti Pandey ran.", "ORG:Kirti Pandey", {"Kirti Pandey", ETAG_ORG});
     CASE("Regulators seek $6 billion from BofA: FT", "ORG:BofA|ORG:FT", {"BofA", ETAG_ORG},
          {"FT", ETAG_LOC});
     CASE("Toyota recalls cars: Nikkei  ", "ORG:Toyota|ORG:Nikkei", {"Toyota", ETAG_ORG},
