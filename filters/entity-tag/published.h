@@ -4,9 +4,9 @@
  * an ORG; a name's entity ends before a hyphenated compound's "-based", "-owned" ...; an ORG
  * takes the untagged word before it that makes with it an organisation of the lists; a
  * dateline's places are LOC and its publisher ORG; a headline's source after its last colon
- * ("...: FT") is ORG and a credit line's ("(Editing by Kirti Pandey)") PER; a name the noun before it types (nouns.h: "law firm Morrison
- * Foerster") takes that type. None of these occurs in CoNLL-2003, whose
- * figures they leave as they are. */
+ * ("...: FT") is ORG and a credit line's ("(Editing by Kirti Pandey)") PER; a name the noun before
+ * it types (nouns.h: "law firm Morrison Foerster") takes that type. None of these occurs in
+ * CoNLL-2003, whose figures they leave as they are. */
 #ifndef ETAG_PUBLISHED_H
 #define ETAG_PUBLISHED_H
 
