@@ -5,8 +5,8 @@
  * takes the untagged word before it that makes with it an organisation of the lists; a
  * dateline's places are LOC and its publisher ORG; a headline's source after its last colon
  * ("...: FT") is ORG and a credit line's ("(Editing by Kirti Pandey)") PER; a name the noun before
- * it types (nouns.h: "law firm Morrison Foerster") takes that type. None of these occurs in
- * CoNLL-2003, whose figures they leave as they are. */
+ * it types (nouns.h: "law firm Morrison Foerster") takes that type. CoNLL-2003 has none of
+ * these but the nouns, whose rules gain there a little (README). */
 #ifndef ETAG_PUBLISHED_H
 #define ETAG_PUBLISHED_H
 
