@@ -70,11 +70,20 @@ static int employer(const etag_lexicon *gaz, np_buf *scratch, const char *s, siz
     const np_token *p = &tk[sp->first - 1], *role = &tk[sp->first - 2];
     if (p->end - p->start != 2) return 0;
     const char *w = s + p->start;
-    if (!(memcmp(w, "at", 2) == 0 && ONE_OF(s, role, at_roles)) &&
-        !(memcmp(w, "of", 2) == 0 && ONE_OF(s, role, of_roles)) &&
-        !(memcmp(w, "in", 2) == 0 && ONE_OF(s, role, in_roles)))
-        return 0;
     size_t e = tk[sp->first + sp->n - 1].end;
+    /* a source: "according to Lipper" LOC, "according to BrightScope" MISC; a person stays
+     * the source, and a LOC before a lower-case word is a nationality ("according to
+     * Mauritanian news agency Al Akhbar") */
+    if (memcmp(w, "to", 2) == 0 && role->end - role->start == 9 &&
+        memcmp(s + role->start, "according", 9) == 0) {
+        if (sp->type == ETAG_PER) return 0;
+        if (sp->type == ETAG_LOC && e + 1 < len && s[e] == ' ' && s[e + 1] >= 'a' &&
+            s[e + 1] <= 'z')
+            return 0;
+    } else if (!(memcmp(w, "at", 2) == 0 && ONE_OF(s, role, at_roles)) &&
+               !(memcmp(w, "of", 2) == 0 && ONE_OF(s, role, of_roles)) &&
+               !(memcmp(w, "in", 2) == 0 && ONE_OF(s, role, in_roles)))
+        return 0;
     if ((e + 2 <= len && s[e] == '\'' && s[e + 1] == 's') ||
         (e + 4 <= len && memcmp(s + e, "\xe2\x80\x99s", 4) == 0))
         return 0; /* a possessor */

@@ -18,7 +18,9 @@
  *     "partner at", "trader at", "banker at", "researcher at", "executive at" (and their
  *     plurals), "CEO of", "chairman of", "chairwoman of", "(co-)founder of", "executive of",
  *     "investor in", "shareholder in" or "stake in": the employer or the company ("analyst at
- *     Teal Group" LOC, "chief executive of Wippit" LOC, "investor in Pinterest" LOC); not a place
+ *     Teal Group" LOC, "chief executive of Wippit" LOC, "investor in Pinterest" LOC); also
+ *     a LOC or MISC after "according to", the source ("according to Lipper" LOC), unless a
+ *     lower-case word follows a LOC ("according to Mauritanian news agency"); not a place
  * of the lists gaz (countries, cities, regions, Wikipedia's location titles: "analyst at Poland's
  * BRE Bank"), a possessor ("a trader at Bernard Madoff's firm") or a MISC before a lower-case word
  * ("analyst at Italian broker IG") or a compound ("strategist at Chicago-based Northern Trust");

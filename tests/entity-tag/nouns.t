@@ -16,6 +16,7 @@ add 'Chart-topping pop band Busted have confirmed their split, and he plays for 
 add 'More orders will come, wrote Richard Aboulafia, analyst at Teal Group in Fairfax, Virginia.'
 add 'The data was weak, said Michal Konarski, analyst at Poland'"'"'s BRE Bank.'
 add 'Music downloads will grow, said Paul Myers, chief executive of Wippit, a UK-based music download service.'
+add 'Investors pulled $2 billion from the funds, according to Lipper. That does not include ETFs.'
 tag_cases
 like "$(got 1)" "PER:Oliver Ireland \| ORG:Morrison Foerster$" "a law firm's name is ORG"
 like "$(got 2)" "ORG:Gulf Air \| ORG:Glass Lewis$" "an airline's and a firm's, typed MISC and PER"
@@ -27,4 +28,5 @@ like "$(got 7)" "ORG:Busted .*ORG:Hibernian$" "a band's and a club's name is ORG
 like "$(got 8)" "PER:Richard Aboulafia \| ORG:Teal Group \| LOC:Fairfax" "an analyst's employer is ORG"
 like "$(got 9)" "LOC:Poland \| ORG:BRE Bank$" "not a place of the lists"
 like "$(got 10)" "PER:Paul Myers \| ORG:Wippit" "a chief executive's company is ORG"
+like "$(got 11)" "ORG:Lipper" "a source after according to is ORG"
 done_testing

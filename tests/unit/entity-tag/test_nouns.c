@@ -80,6 +80,10 @@ int main(void)
     CASE("he was an early investor in Pinterest and", "Pinterest", ETAG_LOC, "ORG");
     CASE("it may re-list its stake in German HVB", "German", ETAG_MISC, "MISC");
     CASE("the capital of Wippit", "Wippit", ETAG_LOC, "LOC");
+    CASE("funds fell, according to Lipper. That", "Lipper", ETAG_LOC, "ORG");
+    CASE("fell, according to BrightScope, which", "BrightScope", ETAG_MISC, "ORG");
+    CASE("according to Mauritanian news agency Al Akhbar", "Mauritanian", ETAG_LOC, "LOC");
+    CASE("according to Kim Hyoung-june, the", "Kim Hyoung-june", ETAG_PER, "PER");
     CASE("he looked at Miller Tabak", "Miller Tabak", ETAG_PER, "PER");
     CASE("law firm\tMorrison Foerster", "Morrison Foerster", ETAG_PER, "PER");
     CASE("Morrison Foerster", "Morrison Foerster", ETAG_PER, "PER");
