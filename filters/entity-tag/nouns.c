@@ -59,8 +59,8 @@ static int employer(const etag_lexicon *gaz, np_buf *scratch, const char *s, siz
                                            "partner",     "researcher", "researchers", "strategist",
                                            "strategists", "trader",     "traders"};
     static const char *const of_roles[] = {/* sorted */
-                                           "CEO",        "chairman",  "chairwoman",
-                                           "co-founder", "executive", "founder"};
+                                           "CEO",      "chairman",  "chairwoman", "co-founder",
+                                           "director", "executive", "founder",    "officer"};
     static const char *const in_roles[] = {/* sorted */
                                            "investor", "shareholder", "stake"};
     const uint32_t places = (1u << ETAG_GAZ_COUNTRY) | (1u << ETAG_GAZ_CITY) |
@@ -102,11 +102,11 @@ void etag_noun_type(const etag_lexicon *gaz, np_buf *scratch, const char *s, siz
 {
     static const char *const org_nouns[] = {
         /* sorted */
-        "affiliate", "agency",   "airline",   "automaker",    "band",      "bank",
-        "brokerage", "carmaker", "carrier",   "charity",      "chipmaker", "club",
-        "company",   "daily",    "drugmaker", "firm",         "fund",      "group",
-        "insurer",   "lender",   "magazine",  "manufacturer", "newspaper", "operator",
-        "retailer",  "station",  "studio",    "subsidiary",   "supplier",  "watchdog"};
+        "affiliate",    "agency",    "airline",  "automaker", "band",    "bank",    "brokerage",
+        "carmaker",     "carrier",   "charity",  "chipmaker", "club",    "company", "daily",
+        "drugmaker",    "firm",      "fund",     "group",     "insurer", "lender",  "magazine",
+        "manufacturer", "newspaper", "operator", "retailer",  "station", "studio",  "subsidiary",
+        "supplier",     "watchdog",  "weekly"};
     static const char *const blockers[] = {/* sorted */
                                            "a",     "aircraft", "an",    "her",   "his",
                                            "its",   "my",       "our",   "that",  "the",

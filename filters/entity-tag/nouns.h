@@ -16,7 +16,8 @@
 /* Retypes span sp of text s[0..len) (tokens tk) by the noun before it:
  *   - ORG when it is PER, LOC or MISC after "analyst at", "economist at", "strategist at",
  *     "partner at", "trader at", "banker at", "researcher at", "executive at" (and their
- *     plurals), "CEO of", "chairman of", "chairwoman of", "(co-)founder of", "executive of",
+ *     plurals), "CEO of", "chairman of", "chairwoman of", "(co-)founder of", "director of",
+ *     "executive of", "officer of" (not "manager of": "the former manager of Johnny Cash"),
  *     "investor in", "shareholder in" or "stake in": the employer or the company ("analyst at
  *     Teal Group" LOC, "chief executive of Wippit" LOC, "investor in Pinterest" LOC); also
  *     a LOC or MISC after "according to", the source ("according to Lipper" LOC), unless a
@@ -29,7 +30,7 @@
  *     "band", "bank", "brokerage", "carmaker", "carrier", "charity", "chipmaker", "club",
  *     "company", "daily", "drugmaker", "firm", "fund", "group", "insurer", "lender",
  *     "magazine", "manufacturer", "newspaper", "operator", "retailer", "station", "studio",
- *     "subsidiary", "supplier" or "watchdog"; not after "a", "the", a possessive pronoun,
+ *     "subsidiary", "supplier", "watchdog" or "weekly"; not after "a", "the", a possessive pronoun,
  *     "this", "that", "which", "whose" ("a firm German position", "the firm Smith founded")
  *     or "aircraft" (an aircraft carrier's name); "maker", "publisher", "broadcaster",
  *     "developer", "regulator", "rival" and "giant" are no such nouns, people are called so

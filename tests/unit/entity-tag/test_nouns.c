@@ -84,6 +84,10 @@ int main(void)
     CASE("fell, according to BrightScope, which", "BrightScope", ETAG_MISC, "ORG");
     CASE("according to Mauritanian news agency Al Akhbar", "Mauritanian", ETAG_LOC, "LOC");
     CASE("according to Kim Hyoung-june, the", "Kim Hyoung-june", ETAG_PER, "PER");
+    CASE("acting chief executive officer of Petofi, said", "Petofi", ETAG_ORG, "ORG");
+    CASE("acting chief executive officer of Petofi, said", "Petofi", ETAG_PER, "ORG");
+    CASE("the former manager of Johnny Cash", "Johnny Cash", ETAG_PER, "PER");
+    CASE("a report in the news weekly Der Spiegel", "Der Spiegel", ETAG_PER, "ORG");
     CASE("he looked at Miller Tabak", "Miller Tabak", ETAG_PER, "PER");
     CASE("law firm\tMorrison Foerster", "Morrison Foerster", ETAG_PER, "PER");
     CASE("Morrison Foerster", "Morrison Foerster", ETAG_PER, "PER");
