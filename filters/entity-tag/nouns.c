@@ -1,34 +1,11 @@
 /* Names typed by the noun before them (see nouns.h). */
 #include "nouns.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "feature.h"
 #include "labels.h"
-
-struct word_key {
-    const char *s;
-    const np_token *w;
-};
-
-static int cmp_word(const void *key, const void *elem)
-{
-    const np_token *w = ((const struct word_key *)key)->w;
-    const char *s = ((const struct word_key *)key)->s, *d = *(const char *const *)elem;
-    size_t len = w->end - w->start, dl = strlen(d);
-    int c = memcmp(s + w->start, d, len < dl ? len : dl);
-    return c ? c : (len > dl) - (len < dl);
-}
-
-/* Whether token w of s is one of the sorted words[0..n). */
-static int one_of(const char *s, const np_token *w, const char *const *words, size_t n)
-{
-    struct word_key k = {s, w};
-    return bsearch(&k, words, n, sizeof *words, cmp_word) != NULL;
-}
-
-#define ONE_OF(s, w, words) one_of(s, w, words, sizeof words / sizeof *words)
+#include "wordlist.h"
 
 /* Whether token i is followed by token i + 1 after one space. */
 static int spaced(const char *s, const np_token *tk, uint32_t i)
@@ -80,9 +57,9 @@ static int employer(const etag_lexicon *gaz, np_buf *scratch, const char *s, siz
         if (sp->type == ETAG_LOC && e + 1 < len && s[e] == ' ' && s[e + 1] >= 'a' &&
             s[e + 1] <= 'z')
             return 0;
-    } else if (!(memcmp(w, "at", 2) == 0 && ONE_OF(s, role, at_roles)) &&
-               !(memcmp(w, "of", 2) == 0 && ONE_OF(s, role, of_roles)) &&
-               !(memcmp(w, "in", 2) == 0 && ONE_OF(s, role, in_roles)))
+    } else if (!(memcmp(w, "at", 2) == 0 && ETAG_WORD_IN(s, role, at_roles)) &&
+               !(memcmp(w, "of", 2) == 0 && ETAG_WORD_IN(s, role, of_roles)) &&
+               !(memcmp(w, "in", 2) == 0 && ETAG_WORD_IN(s, role, in_roles)))
         return 0;
     if ((e + 2 <= len && s[e] == '\'' && s[e + 1] == 's') ||
         (e + 4 <= len && memcmp(s + e, "\xe2\x80\x99s", 4) == 0))
@@ -124,19 +101,19 @@ void etag_noun_type(const etag_lexicon *gaz, np_buf *scratch, const char *s, siz
     }
     const np_token *n = &tk[sp->first - 1];
     if (sp->type == ETAG_PER || sp->type == ETAG_LOC || sp->type == ETAG_MISC) {
-        if (ONE_OF(s, n, org_nouns) &&
-            !(sp->first >= 2 && ONE_OF(s, &tk[sp->first - 2], blockers))) {
+        if (ETAG_WORD_IN(s, n, org_nouns) &&
+            !(sp->first >= 2 && ETAG_WORD_IN(s, &tk[sp->first - 2], blockers))) {
             sp->type = ETAG_ORG;
             return;
         }
     }
     if ((sp->type == ETAG_ORG || sp->type == ETAG_LOC || sp->type == ETAG_MISC) &&
-        ONE_OF(s, n, person_nouns)) {
+        ETAG_WORD_IN(s, n, person_nouns)) {
         sp->type = ETAG_PER;
         return;
     }
     if ((sp->type == ETAG_ORG || sp->type == ETAG_PER) && sp->first >= 2 &&
         n->end - n->start == 2 && memcmp(s + n->start, "of", 2) == 0 &&
-        spaced(s, tk, sp->first - 2) && ONE_OF(s, &tk[sp->first - 2], place_nouns))
+        spaced(s, tk, sp->first - 2) && ETAG_WORD_IN(s, &tk[sp->first - 2], place_nouns))
         sp->type = ETAG_LOC;
 }

@@ -1,12 +1,12 @@
 /* Span corrections for news as published (see published.h). */
 #include "published.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "feature.h"
 #include "labels.h"
 #include "nouns.h"
+#include "wordlist.h"
 #include "sentence.h"
 
 /* Whether s[a..b) is a Reuters instrument code: a root of letters, digits and "_", then "."
@@ -267,12 +267,7 @@ int etag_person_title(const char *w, size_t len)
            (len == 3 && !memcmp(w, "Mrs", 3));
 }
 
-struct word_key {
-    const char *s;
-    const np_token *w;
-};
-
-/* The words that close a company's name (sorted, for bsearch): the last words of the listed
+/* The words that close a company's name (sorted: ETAG_WORD_IN): the last words of the listed
  * companies' names (build/entity-tag/companies.txt, built by `make model`) that close 20
  * names or more, capitalized and not in capitals, no first name and the last word of at most
  * two of Wikipedia's location titles; printed by `sh gazetteers/designators.sh ../shared`. */
@@ -391,15 +386,6 @@ static const char *const designators[] = {
     "Ventures",
 };
 
-static int cmp_word(const void *key, const void *elem)
-{
-    const np_token *w = ((const struct word_key *)key)->w;
-    const char *s = ((const struct word_key *)key)->s, *d = *(const char *const *)elem;
-    size_t len = w->end - w->start, dl = strlen(d);
-    int c = memcmp(s + w->start, d, len < dl ? len : dl);
-    return c ? c : (len > dl) - (len < dl);
-}
-
 /* A PER or LOC of two words or more that ends on a company's word ("Wedbush Securities" LOC,
  * "Corvane Systems" PER: 77 in the Reuters 2013 sample) is ORG, unless it is a PER that opens
  * on a first name or a person's title ("Michael Gold", "Mr Gold"; "Marlow Capital" LOC is
@@ -409,10 +395,7 @@ static void company_word(const etag_lexicon *gaz, np_buf *scratch, const char *s
                          const np_token *tk, etag_span *sp)
 {
     if ((sp->type != ETAG_PER && sp->type != ETAG_LOC) || sp->n < 2 || sp->cut) return;
-    struct word_key k = {s, &tk[sp->first + sp->n - 1]};
-    if (!bsearch(&k, designators, sizeof designators / sizeof *designators, sizeof *designators,
-                 cmp_word))
-        return;
+    if (!ETAG_WORD_IN(s, &tk[sp->first + sp->n - 1], designators)) return;
     const np_token *f = &tk[sp->first];
     if (sp->type == ETAG_LOC) { /* the model took it for no person: "Marlow Capital" */
         sp->type = ETAG_ORG;
@@ -433,8 +416,7 @@ void etag_event_name(const etag_lexicon *gaz, np_buf *scratch, const char *s, co
                                          "Marathon", "Olympics", "Open",         "Prix",
                                          "Series",   "Show",     "Tour",         "Trophy"};
     if ((sp->type != ETAG_ORG && sp->type != ETAG_LOC) || sp->n < 2 || sp->cut || sp->coded) return;
-    struct word_key k = {s, &tk[sp->first + sp->n - 1]};
-    if (bsearch(&k, events, sizeof events / sizeof *events, sizeof *events, cmp_word) &&
+    if (ETAG_WORD_IN(s, &tk[sp->first + sp->n - 1], events) &&
         !(gaz_words(gaz, scratch, s, tk[sp->first].start, tk[sp->first + sp->n - 1].end) & orgs))
         sp->type = ETAG_MISC;
 }
@@ -567,13 +549,11 @@ static void credit_name(const char *s, size_t len, const np_token *tk, etag_span
         return;
     const np_token *by = &tk[sp->first - 1];
     if (by->end - by->start != 2 || memcmp(s + by->start, "by", 2) != 0) return;
-    struct word_key k = {s, &tk[sp->first - 2]};
-    if (!bsearch(&k, verbs, sizeof verbs / sizeof *verbs, sizeof *verbs, cmp_word)) return;
+    if (!ETAG_WORD_IN(s, &tk[sp->first - 2], verbs)) return;
     static const char *const desks[] = {/* sorted */
                                         "Bureau", "Desk", "Newsroom", "Staff", "Team"};
     const np_token *last = &tk[sp->first + sp->n - 1];
-    struct word_key d = {s, last};
-    if (bsearch(&d, desks, sizeof desks / sizeof *desks, sizeof *desks, cmp_word)) return;
+    if (ETAG_WORD_IN(s, last, desks)) return;
     size_t e = last->end;
     while (e < len && s[e] == ' ') e++;
     if (e < len && s[e] >= 'a' && s[e] <= 'z' && /* not "and" or "in": "Koh Gui Qing in Beijing" */
