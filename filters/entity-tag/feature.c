@@ -191,6 +191,15 @@ uint32_t etag_gaz_word(const etag_lexicon *gaz, const char *s, size_t len, np_bu
     return etag_lexicon_get(gaz, etag_gaz_chain(0, etag_word_key(s, len, scratch)));
 }
 
+uint32_t etag_gaz_tokens(const etag_lexicon *gaz, const char *s, const np_token *tk, uint32_t first,
+                         uint32_t n, np_buf *scratch)
+{
+    uint64_t key = 0;
+    for (uint32_t i = first; i < first + n; i++)
+        key = etag_gaz_chain(key, etag_word_key(s + tk[i].start, tk[i].end - tk[i].start, scratch));
+    return etag_lexicon_get(gaz, key);
+}
+
 static int grow_tokens(etag_features *f, size_t n)
 {
     if (n + 1 <= f->cap_tok) return 0;

@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "docmap.h"
 #include "lexicon.h"
+#include "tokenize.h"
 
 /* A token as the tagger sees it. */
 typedef struct {
@@ -106,6 +107,9 @@ uint64_t etag_word_key(const char *s, size_t len, np_buf *scratch);
 uint64_t etag_gaz_chain(uint64_t prev, uint64_t word);
 /* The gazetteer value (ETAG_GAZ_* bits) of the one word s[0..len) as a whole entry, or 0. */
 uint32_t etag_gaz_word(const etag_lexicon *gaz, const char *s, size_t len, np_buf *scratch);
+/* The gazetteer value of tokens tk[first .. first + n) of text s as one entry, or 0. */
+uint32_t etag_gaz_tokens(const etag_lexicon *gaz, const char *s, const np_token *tk, uint32_t first,
+                         uint32_t n, np_buf *scratch);
 
 /* Reads the document toks[0..n) (borrowed until the next call). Returns 0, or -1 when out
  * of memory. */

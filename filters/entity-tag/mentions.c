@@ -84,11 +84,7 @@ static int name_word(const etag_lexicon *gaz, np_buf *scratch, const etag_mentio
 static uint32_t span_value(const etag_lexicon *gaz, np_buf *scratch, const etag_mention_field *f,
                            const etag_span *sp)
 {
-    uint64_t key = 0;
-    for (uint32_t i = sp->first; i < sp->first + sp->n; i++)
-        key = etag_gaz_chain(
-            key, etag_word_key(f->text + f->tk[i].start, f->tk[i].end - f->tk[i].start, scratch));
-    return etag_lexicon_get(gaz, key);
+    return etag_gaz_tokens(gaz, f->text, f->tk, sp->first, sp->n, scratch);
 }
 
 #define PLACES ((1u << ETAG_GAZ_COUNTRY) | (1u << ETAG_GAZ_CITY) | (1u << ETAG_GAZ_REGION))
@@ -194,11 +190,12 @@ int etag_short_mentions(const etag_lexicon *gaz, np_buf *scratch, etag_docmap *w
     for (int k = 0; k < nfields; k++)
         for (size_t i = 0; i < f[k].n; i++) {
             etag_span *sp = &f[k].spans[i];
-            if (sp->n == 1 && (sp->type == ETAG_PER || sp->type == ETAG_ORG) && !sp->coded &&
-                has(words, word_key(&f[k], sp->first), W_PLACE) &&
-                !has(words, word_key(&f[k], sp->first), W_SURNAME)) {
-                sp->type = ETAG_LOC; /* "Ferguson" beside "Ferguson, Missouri" */
-                continue;
+            if (sp->n == 1 && (sp->type == ETAG_PER || sp->type == ETAG_ORG) && !sp->coded) {
+                uint64_t key = word_key(&f[k], sp->first);
+                if (has(words, key, W_PLACE) && !has(words, key, W_SURNAME)) {
+                    sp->type = ETAG_LOC; /* "Ferguson" beside "Ferguson, Missouri" */
+                    continue;
+                }
             }
             if (sp->type == ETAG_ORG) continue;
             if (has(words, name_key(&f[k], sp), W_CODED) &&

@@ -13,16 +13,6 @@ static int spaced(const char *s, const np_token *tk, uint32_t i)
     return tk[i].end + 1 == tk[i + 1].start && s[tk[i].end] == ' ';
 }
 
-/* The gazetteer value of the words of span sp, as one entry, or 0. */
-static uint32_t span_value(const etag_lexicon *gaz, np_buf *scratch, const char *s,
-                           const np_token *tk, const etag_span *sp)
-{
-    uint64_t key = 0;
-    for (uint32_t i = sp->first; i < sp->first + sp->n; i++)
-        key = etag_gaz_chain(key, etag_word_key(s + tk[i].start, tk[i].end - tk[i].start, scratch));
-    return etag_lexicon_get(gaz, key);
-}
-
 /* A name after "analyst at", "economist at" and such: its employer, ORG ("analyst at Teal
  * Group" LOC, "strategist at Miller Tabak" PER), unless it is a place of the lists ("analyst at
  * Poland's BRE Bank"), a possessor ("a trader at Bernard Madoff's firm") or a MISC before a
@@ -71,7 +61,7 @@ static int employer(const etag_lexicon *gaz, np_buf *scratch, const char *s, siz
         for (size_t i = tk[sp->first + sp->n - 1].start; i + 1 < e; i++)
             if (s[i] == '-' && s[i + 1] >= 'a' && s[i + 1] <= 'z') return 0; /* "Chicago-based" */
     }
-    return !(span_value(gaz, scratch, s, tk, sp) & places);
+    return !(etag_gaz_tokens(gaz, s, tk, sp->first, sp->n, scratch) & places);
 }
 
 void etag_noun_type(const etag_lexicon *gaz, np_buf *scratch, const char *s, size_t len,

@@ -41,14 +41,8 @@ static int add_article(void *vctx, const char *const texts[2], const size_t lens
     }
     etag_acronyms a;
     etag_acronyms_collect(f, nf, &a);
-    if (u->n + (size_t)a.n > u->cap) {
-        size_t cap = u->cap ? u->cap * 2 : 4096;
-        while (cap < u->n + (size_t)a.n) cap *= 2;
-        uint64_t *p = realloc(u->key, cap * sizeof *p);
-        if (!p) goto nomem;
-        u->key = p;
-        u->cap = cap;
-    }
+    if (np_array_reserve((void **)&u->key, &u->cap, u->n + (size_t)a.n, sizeof *u->key) < 0)
+        goto nomem;
     for (int i = 0; i < a.n; i++)
         u->key[u->n++] = use_key(a.w[i], a.len[i], a.how[i] & ETAG_ACR_NAMED);
     return 0;

@@ -12,6 +12,7 @@
 #include "hash.h"
 #include "learner.h"
 #include "tokenize.h"
+#include "../wordlist.h"
 
 /* One article's name before a code: the name's hash, the article, the name in the pool. */
 typedef struct {
@@ -36,23 +37,12 @@ static int capitalized(const char *s, const np_token *t)
            ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xC0);
 }
 
-static int is_word(const char *s, const np_token *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->end - t->start == n && memcmp(s + t->start, w, n) == 0;
-}
-
-/* Whether token t is a word that joins the words of a name ("Bank of America", "Banco de
- * Sabadell", "Procter and Gamble"). */
-static int joins_names(const char *s, const np_token *t)
-{
-    static const char *const w[] = {"of",  "de",  "du",  "di", "da", "del", "della", "des",
-                                    "der", "van", "von", "y",  "e",  "and", "for",   "la",
-                                    "le",  "il",  "al",  "el", "zu", "do",  "dos",   "das"};
-    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
-        if (is_word(s, t, w[k])) return 1;
-    return 0;
-}
+/* The words that join the words of a name ("Bank of America", "Banco de Sabadell", "Procter
+ * and Gamble"), sorted. */
+static const char *const joining[] = {"al",  "and", "da", "das", "de",  "del", "della", "der",
+                                      "des", "di",  "do", "dos", "du",  "e",   "el",    "for",
+                                      "il",  "la",  "le", "of",  "van", "von", "y",     "zu"};
+static const char *const amp[] = {"&"}, *const amp_the[] = {"&", "The"};
 
 /* Adds the names of text s[0..len) (tokens tk[0..n)) written right before a code. */
 static int add_text(uses *u, const char *s, size_t len, const np_token *tk, size_t n)
@@ -63,20 +53,14 @@ static int add_text(uses *u, const char *s, size_t len, const np_token *tk, size
         size_t j = i;
         while (j > 0 && i - j + 1 < ETAG_GAZ_MAXLEN + 1 && !(tk[j].flags & NP_TOK_NEWLINE_BEFORE) &&
                tk[j].start - tk[j - 1].end <= 1 &&
-               (capitalized(s, &tk[j - 1]) || is_word(s, &tk[j - 1], "&")))
+               (capitalized(s, &tk[j - 1]) || ETAG_WORD_IN(s, &tk[j - 1], amp)))
             j--;
         if (i - j + 1 > ETAG_GAZ_MAXLEN) continue; /* longer than any entry: where does it open? */
-        if (j >= 2 && joins_names(s, &tk[j - 1]) && capitalized(s, &tk[j - 2]))
+        if (j >= 2 && ETAG_WORD_IN(s, &tk[j - 1], joining) && capitalized(s, &tk[j - 2]))
             continue; /* "Bank of America Corp": the run is the name's tail */
-        while (j < i && (is_word(s, &tk[j], "&") || is_word(s, &tk[j], "The"))) j++;
+        while (j < i && ETAG_WORD_IN(s, &tk[j], amp_the)) j++;
         uint32_t a = tk[j].start, b = tk[i].end;
-        if (u->n == u->cap) {
-            size_t cap = u->cap ? u->cap * 2 : 4096;
-            use *p = realloc(u->u, cap * sizeof *p);
-            if (!p) return -1;
-            u->u = p;
-            u->cap = cap;
-        }
+        if (np_array_reserve((void **)&u->u, &u->cap, u->n + 1, sizeof *u->u) < 0) return -1;
         if (u->pool.len > UINT32_MAX - (b - a)) return -1;
         u->u[u->n++] =
             (use){np_hash64(s + a, b - a, 0x636f646564u), u->article, (uint32_t)u->pool.len, b - a};

@@ -14,6 +14,23 @@ static void usage(const etag_learner *l)
             l->name);
 }
 
+/* The learner's context and whether its add() failed: its only failure is memory running out,
+ * which exits 70, not 66 as a file that cannot be read. */
+typedef struct {
+    const etag_learner *l;
+    void *ctx;
+    int failed;
+} adding;
+
+static int add(void *vctx, const char *const texts[2], const size_t lens[2], char *err,
+               size_t errlen)
+{
+    adding *a = vctx;
+    int rc = a->l->add(a->ctx, texts, lens, err, errlen);
+    if (rc < 0) a->failed = 1;
+    return rc;
+}
+
 int etag_learner_main(const etag_learner *l, void *ctx, int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -45,10 +62,11 @@ int etag_learner_main(const etag_learner *l, void *ctx, int argc, char **argv)
     }
     char err[512];
     int rc = NP_EX_OK;
+    adding a = {l, ctx, 0};
     for (int i = optind; i < argc && rc == NP_EX_OK; i++)
-        if (etag_ndjson_each(argv[i], l->add, ctx, err, sizeof err) < 0) {
+        if (etag_ndjson_each(argv[i], add, &a, err, sizeof err) < 0) {
             np_error("%s", err);
-            rc = NP_EX_NOINPUT;
+            rc = a.failed ? NP_EX_SOFTWARE : NP_EX_NOINPUT;
         }
     np_buf b = {0};
     if (rc == NP_EX_OK && l->list(ctx, min, &b) < 0) {
