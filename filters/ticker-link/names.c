@@ -39,6 +39,43 @@ int tl_is_legal_word(uint64_t h)
     return is_legal_only(h) || is_group(h);
 }
 
+/* The letters of initials glued by full stops from t[j] ("L.P.", "S.p.A."), folded into
+ * f[0..8), as dotted legal forms are listed: their count, 0 when fewer than two. */
+static size_t dotted_letters(const char *s, const tl_tok *t, size_t j, size_t nt, char f[8])
+{
+    size_t m = 0;
+    for (size_t k = j; k < nt && m < 8 && t[k].len == 1 && !(t[k].flags & TL_TOK_DIGIT) &&
+                       (k > j || !(t[k].flags & TL_TOK_LOWER)) &&
+                       (k == j || ((t[k].flags & TL_TOK_GLUE) && s[t[k].b0 - 1] == '.'));
+         k++)
+        f[m++] = (char)(s[t[k].b0] | 0x20);
+    return m >= 2 ? m : 0;
+}
+
+size_t tl_legal_form_len(const char *s, const tl_tok *t, size_t e, size_t nt)
+{
+    static uint64_t co[4];
+    if (!co[0]) {
+        co[0] = tl_word_hash("co", 2);
+        co[1] = tl_word_hash("cos", 3);
+        co[2] = tl_word_hash("company", 7);
+        co[3] = tl_word_hash("companies", 9);
+    }
+    if (e >= nt) return 0;
+    if (tl_is_legal_word(t[e].h)) return 1;
+    /* "& Co" closes a name as "Co" does; "&" before anything else joins two names
+     * ("Marks & Spencer", "Johnson & Johnson"). */
+    if ((t[e].flags & TL_TOK_AMP) && e + 1 < nt && !(t[e + 1].flags & TL_TOK_LOWER) &&
+        !(t[e + 1].flags & TL_TOK_BREAK)) {
+        for (int c = 0; c < 4; c++)
+            if (t[e + 1].h == co[c]) return 2;
+        return 0;
+    }
+    char f[8];
+    size_t m = dotted_letters(s, t, e, nt, f);
+    return m && tl_word_in(TL_W_DOTTED, tl_word_hash(f, m)) ? m : 0;
+}
+
 /* Drops trailing legal forms (words, dotted letter runs such as "S.A.", "& Co") from
  * t[0..*n); s is the name the tokens point into. */
 static void strip_legal(const char *s, const tl_tok *t, size_t *n)

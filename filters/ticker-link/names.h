@@ -45,6 +45,11 @@ int tl_is_common_word(uint64_t word_hash);
  * name in text ("Inc", "Corp", "Holdings", "Group"). */
 int tl_is_legal_word(uint64_t word_hash);
 
+/* The number of tokens of a legal form that starts at t[e] of text s (t[0..nt)): a legal or
+ * group word ("Corp", "Holdings"), "&" and a company word ("Tiffany & Co", "& Company") or
+ * letters with full stops ("L.P.", "S.A."); 0 when none starts there. */
+size_t tl_legal_form_len(const char *s, const tl_tok *t, size_t e, size_t nt);
+
 /* True for the words that join a name's parts and cannot end one ("and", "of", "de", "the":
  * "The Bank of" is no name). */
 int tl_is_end_connector(uint64_t word_hash);

@@ -607,7 +607,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
                  * are an acronym ("FCC" is no F.C.C. Co), and none of its letters starts
                  * a name ("F.A.S.T." is no S.T. Corporation). */
                 if (best && (nw > 1 || next > i + 1) && (t[i].flags & TL_TOK_CAPS) && end == next &&
-                    !(end < nt && tl_is_legal_word(t[end].h))) {
+                    !tl_legal_form_len(s, t, end, nt)) {
                     i = next - 1;
                     continue;
                 }
@@ -657,7 +657,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         if (single && end < nt && !(t[end].flags & TL_TOK_BREAK) &&
             !(t[end - 1].flags & TL_TOK_POSS) && !(t[end].flags & TL_TOK_LOWER) &&
             !(t[end].flags & TL_TOK_GLUE) && !(t[end].flags & TL_TOK_DIGIT) &&
-            !tl_word_in(TL_W_AFTER_OK, t[end].h) && !tl_is_legal_word(t[end].h) &&
+            !tl_word_in(TL_W_AFTER_OK, t[end].h) && !tl_legal_form_len(s, t, end, nt) &&
             !((t[end].flags & TL_TOK_CAPS) && (t[i].flags & TL_TOK_CAPS) &&
               (a->curated == 2 || T->iss[a->issuer].prior >= TL_PRIOR_STRONG_NAME)) &&
             !country_unit(t, end, nt) && !model_code(t, end, nt) &&
@@ -705,7 +705,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             if (L->npersons < TL_MAX_PERSONS &&
                 (!(t[i - 1].flags & (TL_TOK_BREAK | TL_TOK_SENT | TL_TOK_CAPS | TL_TOK_DIGIT)) ||
                  titled_person(s, t, i, end, nt)) &&
-                !(t[i].flags & TL_TOK_GLUE) && !(end < nt && tl_is_legal_word(t[end].h)))
+                !(t[i].flags & TL_TOK_GLUE) && !tl_legal_form_len(s, t, end, nt))
                 L->persons[L->npersons++] = t[i].h;
             i = end - 1;
             continue;
@@ -745,7 +745,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         if (!single && a->curated != 2 && end < nt && !(t[end].flags & TL_TOK_BREAK) &&
             !(t[end - 1].flags & TL_TOK_POSS) && !(t[end].flags & TL_TOK_LOWER) &&
             !(t[end].flags & TL_TOK_GLUE) && !(t[end].flags & TL_TOK_DIGIT) &&
-            !tl_word_in(TL_W_AFTER_OK, t[end].h) && !tl_is_legal_word(t[end].h) &&
+            !tl_word_in(TL_W_AFTER_OK, t[end].h) && !tl_legal_form_len(s, t, end, nt) &&
             !((t[end].flags & TL_TOK_CAPS) && (t[end - 1].flags & TL_TOK_CAPS)) &&
             !model_code(t, end, nt)) {
             i = end - 1;
@@ -768,12 +768,13 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
          * word: EDGAR's "/NEW/" closes names, but "Neptune, New Jersey" is the town. */
         size_t e = end + ext;
         int suffix = ext > 0;
+        size_t lf;
         while (e < nt && e - end < 4 && (e == end || !(t[e - 1].flags & TL_TOK_POSS)) &&
-               tl_is_legal_word(t[e].h) && !(t[e].flags & TL_TOK_LOWER) &&
+               (lf = tl_legal_form_len(s, t, e, nt)) > 0 && !(t[e].flags & TL_TOK_LOWER) &&
                (!(t[e].flags & TL_TOK_BREAK) || (e == end && s[t[e - 1].b1] == ',')) &&
                !(t[e].h == new_h && e + 1 < nt && !(t[e + 1].flags & TL_TOK_BREAK) &&
                  !(t[e + 1].flags & TL_TOK_LOWER))) {
-            e++;
+            e += lf;
             suffix = 1;
         }
         /* A name whose word has its own "'s" ("Domino's", "McDonald's") is not the bare

@@ -96,6 +96,20 @@ al3() { grep -v '^#' "$T/l3.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'
 is "$(al3 'Nilgate Limited')" "~Nilgate Limited" "a one-word name among the name words is weak"
 is "$(al3 'Halvorsen Midstream Partners L.P.')" "Halvorsen Midstream" "a longer name of such words keeps its opening form"
 is "$(al3 'No.7 Co., Ltd.')" "~No.7 Co., Ltd." "a rank's name is weak too (the No.1 U.S. retailer)"
+# A legal form written after a name makes it a company's, also "& Co" and letters with full
+# stops ("L.P."): the weak whole name links, and a longer name is not cut off by the letters.
+printf '%s\n' '{"id":1,"body":"Nilgate said on Monday profit rose."}' \
+  '{"id":2,"body":"Nilgate & Co said on Monday profit rose."}' \
+  '{"id":3,"body":"Nilgate L.P. said on Monday profit rose."}' \
+  '{"id":4,"body":"Nilgate & Partners said on Monday profit rose."}' \
+  '{"id":5,"body":"Halvorsen Midstream Partners L.P. said on Monday profit rose."}' \
+  '{"id":6,"body":"Halvorsen Midstream Partners Fund said on Monday profit rose."}' |
+  symbols "$T/l3.tsv" > "$T/o3"
+got3() { awk -v i="$1" '$1 == i { $1 = ""; sub(/^ /, ""); print }' "$T/o3"; }
+is "$(got3 1)|$(got3 4)" "|" "a weak one-word name alone, or before '& Partners', does not link"
+is "$(got3 2)" "NLGT" "before '& Co' it does"
+is "$(got3 3)" "NLGT" "before 'L.P.' too"
+is "$(got3 5)|$(got3 6)" "HLVM|" "a longer name before 'L.P.' links, before another capitalized word not"
 "$TL" import --tsv "$T/big.tsv" --name-words "$T/nosuch.txt" -o "$T/l4.tsv" 2> "$T/e4"
 is "$?" 66 "a name-words file that cannot be read: exit 66"
 iss() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v m="$1" '$3 == m && $10 ~ /^Nordbank/ { print $1 }'; }
