@@ -105,6 +105,7 @@ int tl_link_texts(tl_linker *L, const char *const *texts, const size_t *lens, in
                   const char *source, size_t source_len, const char *entities, size_t entities_len)
 {
     L->nm = 0;
+    L->day = day;
     L->npersons = 0;
     L->bare_named = 0;
     /* A short record (a headline, a brief) is too little text to tell what news it is. */

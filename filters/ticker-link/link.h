@@ -50,6 +50,7 @@ typedef struct {
     int npersons;
     int bare_named; /* bare "(SYMBOL)" codes the name before them agreed with, so far */
     int business;   /* the record has a word of business news (TL_W_BUSINESS) */
+    int32_t day;    /* the record's date (days since 1970) or INT32_MIN */
     np_buf out;
 } tl_linker;
 

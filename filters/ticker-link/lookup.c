@@ -17,6 +17,12 @@ int tl_listed_on(const tl_table *T, uint32_t is, int32_t day)
     return 0;
 }
 
+int tl_alias_rank(const tl_table *T, const tl_alias *a, int32_t day)
+{
+    return (tl_listed_on(T, a->issuer, day) ? 2000 : 0) + (a->curated == 2 ? 1000 : 0) +
+           T->iss[a->issuer].prior;
+}
+
 typedef struct {
     const tl_table *T;
     int32_t day;

@@ -20,6 +20,12 @@ int tl_valid_at(const tl_listing *l, int32_t day);
 /* Whether issuer is has a listing valid on day. */
 int tl_listed_on(const tl_table *T, uint32_t is, int32_t day);
 
+/* How strongly a name's alias a speaks for its issuer on day: an issuer listed then before
+ * any that was not (the date picks the company as it picks the code: "ADT Corp" of 2013 is
+ * the ADT Corporation of Tyco's spin-off, not ADT Inc. of 2018), then a curated "+" alias,
+ * then the larger company (prior). Equal ranks of two issuers are a tie. */
+int tl_alias_rank(const tl_table *T, const tl_alias *a, int32_t day);
+
 /* The listing with this symbol on the exchange with this MIC (any of want_issuer's, or any
  * issuer's when TL_NONE): valid on day first, then still open, then primary. A listing
  * valid at another date counts only when day is INT32_MIN. */

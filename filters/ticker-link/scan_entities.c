@@ -114,7 +114,7 @@ int tl_scan_entities(tl_linker *L, int field, size_t first_m, size_t names_end)
             /* A one-word name is a company's only when curated as a brand ("*"): an ORG
              * "People" or "United" is not People Co. or UNITED, Inc. */
             if ((al->flags & TL_KEY_WEAK) && al->curated != 3) continue;
-            int rank = (al->curated == 2 ? 1000 : 0) + T->iss[al->issuer].prior;
+            int rank = tl_alias_rank(T, al, L->day);
             if (rank > best_rank) {
                 best = a;
                 best_rank = rank;

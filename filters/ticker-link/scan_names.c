@@ -188,12 +188,12 @@ static int case_fits(const char *s, const tl_tok *t, size_t i, size_t j, const t
     return 1;
 }
 
-/* Picks the issuer among the candidates of one key: curated aliases first, then the
- * highest prior. A name written otherwise than listed (alt: scan_names' alt_words) fits any
- * alias but one of exact case. Returns the alias index, or TL_NONE; *tie is set when two
- * issuers tie. */
+/* Picks the issuer among the candidates of one key by tl_alias_rank: listed on the
+ * article's date, curated, larger. A name written otherwise than listed (alt: scan_names'
+ * alt_words) fits any alias but one of exact case. Returns the alias index, or TL_NONE; *tie is set
+ * when two issuers tie. */
 static uint32_t pick(const tl_table *T, const tl_slot *sl, const char *s, const tl_tok *t, size_t i,
-                     size_t j, int alt, int *tie)
+                     size_t j, int alt, int32_t day, int *tie)
 {
     uint32_t best = TL_NONE;
     int best_rank = -1;
@@ -201,7 +201,7 @@ static uint32_t pick(const tl_table *T, const tl_slot *sl, const char *s, const 
     for (uint32_t k = sl->first; k < sl->first + sl->count; k++) {
         const tl_alias *a = &T->names.alias[k];
         if (alt ? (a->flags & TL_KEY_EXACT) != 0 : !case_fits(s, t, i, j, a)) continue;
-        int rank = (a->curated == 2 ? 1000 : 0) + T->iss[a->issuer].prior;
+        int rank = tl_alias_rank(T, a, day);
         if (rank > best_rank) {
             best = k;
             best_rank = rank;
@@ -620,7 +620,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             continue;
         }
         int tie;
-        uint32_t ai = pick(T, best, s, t, i, end, alt, &tie);
+        uint32_t ai = pick(T, best, s, t, i, end, alt, L->day, &tie);
         if (ai == TL_NONE) continue;
         const tl_alias *a = &M->alias[ai];
         /* "Ford Foundation", "Target Field": a different organization. */

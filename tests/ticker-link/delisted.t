@@ -95,4 +95,24 @@ is "$(cat "$T/ipo")" "1 BLKS
 4 BLKS HLTW
 5 HLTW BLKS
 6 BLKS" "a company to be taken public, with a planned IPO or privately held is not linked; one taken public is, and one whose code the article writes"
+# Two issuers of one name, one listed at the article's date and one only later (a spin-off
+# of 2012 and a new company of 2018 that took its name): the date picks the company, as it
+# picks the code, instead of a tie that links neither.
+table "$T/same.tsv" <<'TSV'
+# newspipe-listings 1
+issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases
+cik:9990030|ADX|XNYS||1|US||2016-08-14|49|Alderwick Corporation|
+cik:9990031|ADX|XNYS||1|US|2018-01-01||49|Alderwick Inc.|
+TSV
+printf '%s\n' '{"id":1,"date":"2013-10-15","body":"Alderwick Corp said profit rose."}' \
+    '{"id":2,"date":"2019-10-15","body":"Alderwick Corp said profit rose."}' \
+    '{"id":3,"date":"2017-03-01","body":"Alderwick Corp said profit rose."}' |
+    "$TL" --listings "$T/same.tsv" | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    print(r["id"], " ".join(t["issuer"] for t in r.get("tickers", [])))' > "$T/same"
+is "$(cat "$T/same")" "1 cik:9990030
+2 cik:9990031
+3 " "a name two issuers share links the one listed at the article's date, neither when none is"
 done_testing
