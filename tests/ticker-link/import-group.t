@@ -100,4 +100,31 @@ ok $? "import a screener name with Registered"
 row5() { grep -v '^#' "$T/l5.tsv" | awk -F'\t' -v s="$1" '$2 == s { print $1 "|" $10 }'; }
 is "$(row5 GPF)" "cik:50|Gipfel Group AG" "'Registered' left of the share's words is cut from the name"
 is "$(row5 GPFN)" "cik:50|Gipfel Group AG" "and the home exchange's line joins the issuer"
+# Without an SEC issuer the sources' countries decide: the company's country is the one its
+# lines give most (a line abroad naming it counts twice); a line at home in another country
+# is that country's company, and under the company's very name the source's mislabel of a
+# subsidiary, which links by its codes only ("!"); two home lines of one name in two
+# countries are two companies.
+printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl6.tsv"
+for l in 'OSW.DE|Ostwerk Aktiengesellschaft|Germany' 'OSW.BR|Ostwerk Aktiengesellschaft|Germany' \
+    'OSTWERK.NS|Ostwerk Aktiengesellschaft|India' 'OSTWERK.BO|Ostwerk Aktiengesellschaft|India' \
+    'VNT.HE|Vantaala Oyj|Finland' '1604.TW|Vantaala Corporation|Taiwan'; do
+    IFS='|' read -r sym name country <<EOT
+$l
+EOT
+    printf '%s\t%s\tX\tX\tX\t%s\tX\tIndustrials\tMachinery\t\t\t\tFalse\n' "$sym" "$name" "$country" >> "$T/intl6.tsv"
+done
+"$TL" import --intl "$T/intl6.tsv" -o "$T/l6.tsv" 2> "$T/e"
+ok $? "import lines of one name at home in two countries"
+iss6() { grep -v '^#' "$T/l6.tsv" | awk -F'\t' -v m="$1" -v s="$2" '$3 == m && $2 == s { print $1 }'; }
+is "$(iss6 XBRU OSW)" "$(iss6 XETR OSW)" "a line abroad naming the company's country joins its home line"
+is "$(iss6 XBOM OSTWERK)" "$(iss6 XNSE OSTWERK)" "the lines at home in another country are one company"
+ok "$(test "$(iss6 XNSE OSTWERK)" != "$(iss6 XETR OSW)"; echo $?)" "not the company's"
+is "$(grep -v '^#' "$T/l6.tsv" | awk -F'\t' -v i="$(iss6 XNSE OSTWERK)" '$1 == i && $11 != "" { print $11 }')" \
+   "!Ostwerk Aktiengesellschaft" \
+   "under the company's very name they never link by it"
+ok "$(test "$(iss6 XHEL VNT)" != "$(iss6 XTAI 1604)"; echo $?)" "home lines of one name in two countries are two companies"
+printf '%s\n' '{"id":1,"body":"Ostwerk AG said profit rose."}' | "$TL" --listings "$T/l6.tsv" |
+    python3 -c 'import json, sys; print(" ".join(sorted(t["exchange"] for t in json.loads(sys.stdin.read())["tickers"])))' > "$T/o6"
+is "$(cat "$T/o6")" "XBRU XETR" "the name links the company's listings, not the subsidiary's"
 done_testing

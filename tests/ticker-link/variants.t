@@ -30,7 +30,7 @@ Koninklijke Zuidmolen N.V.|Netherlands|AMS|XAMS|AS
 Assicurazioni Verandola S.p.A.|Italy|MIL|XMIL|MI
 Grupo Tervanza, S.A.B. de C.V.|Mexico|MEX|XMEX|MX
 Orsted Fisk Motor Co., Ltd.|Japan|JPX|XTKS|T
-Nordbank Financial Group Inc.|Hong Kong|HKG|XHKG|HK
+Nordbank Financial Group Inc.|Japan|HKG|XHKG|HK
 Grossbahn Industries Ltd.|Japan|JPX|XTKS|T
 Felsgrat Industries Ltd.|Japan|JPX|XTKS|T
 Harlund Tractors Ltd. Sponsored GDR RegS|India|NSI|XNSE|NS

@@ -263,6 +263,12 @@ static const char *mic_country(const char *mic)
     return x ? x->country : "";
 }
 
+/* Whether a row's source places its issuer in its exchange's country: a home listing. */
+static int at_home(const tl_brow *r)
+{
+    return r->domicile[0] && !strcmp(r->domicile, mic_country(r->mic));
+}
+
 static int rename_issuer(tl_brows *rows, const char *from, const char *to)
 {
     if (!strcmp(from, to)) return 0;
@@ -274,6 +280,126 @@ static int rename_issuer(tl_brows *rows, const char *from, const char *to)
             return -1;
         }
     free(f);
+    return 0;
+}
+
+/* The SEC issuer gathers the group. An SEC issuer whose country is known takes only listings
+ * in that country (and Hong Kong for a Chinese one): the same name on another country's
+ * exchange is a separately listed company (a national subsidiary with its own shareholders,
+ * or an unrelated firm), which the rows of each country form. Unless the listing's own source
+ * places its issuer in that country (Banco Santander's London line, domiciled in Spain) or
+ * gives it the very name the SEC's line has, legal form and all ("Rio Tinto plc" in London,
+ * where the screener's country for the ADR is Australia): a cross-listing, not a rival. */
+static int join_sec(tl_brows *rows, const keyed *k, size_t i, size_t j)
+{
+    size_t target = k[i].row;
+    for (size_t a = i; a < j; a++)
+        if (!strncmp(rows->r[k[a].row].issuer, "cik:", 4)) {
+            target = k[a].row;
+            break;
+        }
+    char *to = tl_strdup(rows->r[target].issuer);
+    if (!to) return -1;
+    const tl_brow *tr = &rows->r[target];
+    const char *home = tr->domicile;
+    for (size_t a = i; a < j; a++) {
+        const tl_brow *ra = &rows->r[k[a].row];
+        const char *c = mic_country(ra->mic);
+        int joins = !home[0] || !strncmp(ra->issuer, "cik:", 4) || !strcmp(c, home) ||
+                    !strcmp(c, "US") || (!strcmp(home, "CN") && !strcmp(c, "HK")) ||
+                    !strcmp(ra->domicile, home) || !strcasecmp(ra->name, tr->name);
+        if (!joins) {
+            /* The first row of this country in the group gathers the others. */
+            const char *own = NULL;
+            for (size_t b = i; b < a && !own; b++) {
+                const tl_brow *rb = &rows->r[k[b].row];
+                if (strncmp(rb->issuer, "cik:", 4) && !strcmp(mic_country(rb->mic), c) &&
+                    strcmp(rb->issuer, to))
+                    own = rb->issuer;
+            }
+            if (own && rename_issuer(rows, ra->issuer, own)) {
+                free(to);
+                return -1;
+            }
+            continue;
+        }
+        if (rename_issuer(rows, ra->issuer, to)) {
+            free(to);
+            return -1;
+        }
+    }
+    free(to);
+    return 0;
+}
+
+/* Whether two countries are one home for a company's lines: Hong Kong's and the mainland's
+ * are (H shares, red chips). */
+static int same_home(const char *a, const char *b)
+{
+    if (!strcmp(a, b)) return 1;
+    return (!strcmp(a, "CN") && !strcmp(b, "HK")) || (!strcmp(a, "HK") && !strcmp(b, "CN"));
+}
+
+/* The last line of k[i..j) at home in country c, or SIZE_MAX. */
+static size_t home_line(const tl_brows *rows, const keyed *k, size_t i, size_t j, const char *c)
+{
+    size_t h = SIZE_MAX;
+    for (size_t a = i; a < j; a++)
+        if (at_home(&rows->r[k[a].row]) && same_home(rows->r[k[a].row].domicile, c)) h = k[a].row;
+    return h;
+}
+
+/* Without an SEC issuer the sources' countries decide. The company's country is the one
+ * the group's lines give most: a line abroad that names its issuer's country counts twice
+ * (a cross-listing says whose it is), a line at home once. A line at home in another
+ * country is that country's company, whatever name the source gives it, with the other
+ * lines at home there: "Siemens Aktiengesellschaft" on the NSE and the BSE is Siemens Ltd of
+ * India, a listed subsidiary, and Sampo Oyj of Helsinki no Sampo Corporation of Taipei
+ * (two companies of one name: the article must say which).
+ * Every other line joins the company's home line (the last one; else the first line). */
+static int join_by_home(tl_brows *rows, const keyed *k, size_t i, size_t j)
+{
+    const char *best = "";
+    int best_n = 0;
+    for (size_t a = i; a < j; a++) {
+        const tl_brow *ra = &rows->r[k[a].row];
+        if (!ra->domicile[0]) continue;
+        int n = 0;
+        for (size_t b = i; b < j; b++) {
+            const tl_brow *rb = &rows->r[k[b].row];
+            if (rb->domicile[0] && same_home(rb->domicile, ra->domicile)) n += at_home(rb) ? 1 : 2;
+        }
+        if (n >= best_n && home_line(rows, k, i, j, ra->domicile) != SIZE_MAX) {
+            best = ra->domicile;
+            best_n = n;
+        }
+    }
+    size_t target = best[0] ? home_line(rows, k, i, j, best) : k[i].row;
+    char *to = tl_strdup(rows->r[target].issuer);
+    if (!to) return -1;
+    for (size_t a = i; a < j; a++) {
+        const tl_brow *ra = &rows->r[k[a].row];
+        size_t h = SIZE_MAX;
+        if (best[0] && at_home(ra) && !same_home(ra->domicile, best) &&
+            strcmp(mic_country(ra->mic), "US"))
+            h = home_line(rows, k, i, j, ra->domicile);
+        char *dest = h == SIZE_MAX ? to : tl_strdup(rows->r[h].issuer);
+        int rc = !dest || rename_issuer(rows, ra->issuer, dest);
+        /* The company's very name on another country's home line is the source's mislabel
+         * of a subsidiary (Siemens Ltd as "Siemens Aktiengesellschaft"): it links by its
+         * codes, never by the name, which stays the company's alone. */
+        if (!rc && h != SIZE_MAX && !strcasecmp(ra->name, rows->r[target].name)) {
+            char buf[600];
+            snprintf(buf, sizeof buf, "!%s", ra->name);
+            rc = add_aliases(&rows->r[k[a].row], buf);
+        }
+        if (dest != to) free(dest);
+        if (rc) {
+            free(to);
+            return -1;
+        }
+    }
+    free(to);
     return 0;
 }
 
@@ -360,62 +486,11 @@ static int group_issuers(tl_brows *rows)
             }
         }
         if (ok && n_iss > 1 && n_cik <= 1) {
-            /* The SEC issuer id wins; else the listing at home; else the first. */
-            size_t target = k[i].row;
-            for (size_t a = i; a < j; a++) {
-                const tl_brow *ra = &rows->r[k[a].row];
-                if (!strncmp(ra->issuer, "cik:", 4)) {
-                    target = k[a].row;
-                    break;
-                }
-                if (ra->domicile[0] && !strcmp(ra->domicile, mic_country(ra->mic)) &&
-                    strncmp(rows->r[target].issuer, "cik:", 4))
-                    target = k[a].row;
-            }
-            char *to = tl_strdup(rows->r[target].issuer);
-            if (!to) {
+            int rc = n_cik ? join_sec(rows, k, i, j) : join_by_home(rows, k, i, j);
+            if (rc) {
                 free(k);
                 return -1;
             }
-            /* An SEC issuer whose country is known takes only listings in that country
-             * (and Hong Kong for a Chinese one): the same name on another country's
-             * exchange is a separately listed company (a national subsidiary with its own
-             * shareholders, or an unrelated firm), which the rows of each country form.
-             * Unless the listing's own source places its issuer in that country (Banco
-             * Santander's London line, domiciled in Spain) or gives it the very name the
-             * SEC's line has, legal form and all ("Rio Tinto plc" in London, where the
-             * screener's country for the ADR is Australia): a cross-listing, not a rival. */
-            const tl_brow *tr = &rows->r[target];
-            const char *home = !strncmp(tr->issuer, "cik:", 4) ? tr->domicile : "";
-            for (size_t a = i; a < j; a++) {
-                const tl_brow *ra = &rows->r[k[a].row];
-                const char *c = mic_country(ra->mic);
-                int joins = !home[0] || !strncmp(ra->issuer, "cik:", 4) || !strcmp(c, home) ||
-                            !strcmp(c, "US") || (!strcmp(home, "CN") && !strcmp(c, "HK")) ||
-                            !strcmp(ra->domicile, home) || !strcasecmp(ra->name, tr->name);
-                if (!joins) {
-                    /* The first row of this country in the group gathers the others. */
-                    const char *own = NULL;
-                    for (size_t b = i; b < a && !own; b++) {
-                        const tl_brow *rb = &rows->r[k[b].row];
-                        if (strncmp(rb->issuer, "cik:", 4) && !strcmp(mic_country(rb->mic), c) &&
-                            strcmp(rb->issuer, to))
-                            own = rb->issuer;
-                    }
-                    if (own && rename_issuer(rows, ra->issuer, own)) {
-                        free(to);
-                        free(k);
-                        return -1;
-                    }
-                    continue;
-                }
-                if (rename_issuer(rows, ra->issuer, to)) {
-                    free(to);
-                    free(k);
-                    return -1;
-                }
-            }
-            free(to);
         }
         i = j;
     }
