@@ -652,7 +652,9 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
          * name is a large company's or curated ("CITIGROUP GLOBAL MARKETS", not "ARVIND
          * CHARI" or "LOOMIS SAYLES"). */
         /* "Tesla Motors Inc": capitalized words, then a legal form; not for an issuer of
-         * TL_PRIOR_DELISTED or less (a delisted line's name). */
+         * TL_PRIOR_DELISTED or less (a delisted line's name), nor for a smaller company's
+         * short form without its "Group" ("CVS Caremark Corp" is no CVS Group plc, as
+         * "Sumitomo Corp" is no Sumitomo Chemical below). */
         size_t ext = 0;
         if (single && end < nt && !(t[end].flags & TL_TOK_BREAK) &&
             !(t[end - 1].flags & TL_TOK_POSS) && !(t[end].flags & TL_TOK_LOWER) &&
@@ -670,7 +672,8 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             if (q < nt && q > end && !(t[q].flags & (TL_TOK_BREAK | TL_TOK_LOWER)) &&
                 !(t[q - 1].flags & TL_TOK_POSS) && tl_is_legal_word(t[q].h) &&
                 !tl_word_in(TL_W_INSTITUTION, t[end].h) && a->curated != 1 &&
-                !firm_words(t, end, q) && T->iss[a->issuer].prior > TL_PRIOR_DELISTED) {
+                !firm_words(t, end, q) && T->iss[a->issuer].prior > TL_PRIOR_DELISTED &&
+                !((a->flags & TL_KEY_SHORT) && T->iss[a->issuer].prior < TL_PRIOR_STRONG_NAME)) {
                 ext = q - end;
             } else {
                 i = end - 1;

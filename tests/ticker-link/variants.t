@@ -181,4 +181,13 @@ is "$(got10 1)" "" "a smaller company's place form is not supported by its own r
 is "$(got10 2)" "" "nor by a trade before it"
 is "$(got10 3)" "TRSK" "a weak form still is by a cue after it in mid-sentence"
 is "$(got10 4)" "QRND" "the full name links the company"
+# A smaller company's short form without its "Group", with other capitalized words and a
+# legal form after it, is another company's name ("CVS Caremark Corp" is no CVS Group plc).
+printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:130\tQRVX\tXLON\t35\tQuorvex Group plc\t\n' > "$T/sf.tsv"
+"$TL" import --tsv "$T/sf.tsv" -o "$T/l12.tsv" 2> "$T/e"
+ok $? "import a smaller company named with Group"
+printf '%s\n' '{"id":1,"body":"Quorvex Caremark Corp said profit rose."}' '{"id":2,"body":"Quorvex Group plc said profit rose."}' |
+  symbols "$T/l12.tsv" > "$T/o12"
+is "$(cat "$T/o12")" "1 
+2 QRVX" "its short form does not reach through other capitalized words to a legal form"
 done_testing
