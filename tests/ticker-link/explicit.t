@@ -148,6 +148,17 @@ is "$(row OLDC XNAS)" "XNAS:OLDC@2014-10-10||2016-08-14|" \
 is "$(row NEWC XNAS | cut -d'|' -f2-3)" "2014-10-11|2025-12-13" \
    "one first seen in 2016 is valid from the day after the 2014 snapshot to before today's files"
 is "$(row ZZTST XNAS)" "" "test issues are skipped"
+# A snapshot's warrant whose name misspells the word ("Citigroup Inc. Class B Warant") is known
+# by its CQS and Nasdaq symbols (C/WS/B, C+B): not a former line of the company's stock.
+symdir "$T/sdw14" 'OLDC|Oldco Widgets Inc. - Common Stock|Q|N|N|100' \
+    'BIGB|Bigbank Financial Corp Common Stock|N|BIGB|N|100|N|BIGB\nBIGB.B|Bigbank Financial Corp Class B Warant expiring October 28, 2018|N|BIGB/WS/B|N|100|N|BIGB+B\nBIGB.A|Bigbank Financial Corp Class A|N|BIGB.A|N|100|N|BIGB.A'
+symdir "$T/sdw16" 'NEWC|Newco Labs Inc. - Common Stock|Q|N|N|100' 'BIGB|Bigbank Financial Corp Common Stock|N|BIGB|N|100|N|BIGB'
+"$TL" import --screener "$T/scr.json:XNYS" --symdir "$T/sdw14:2014-10-10" --symdir "$T/sdw16:2016-08-15" \
+    --current 2025-12-14 --sec "$T/sec.json" -o "$T/impw.tsv" 2> "$T/e"
+ok $? "import a snapshot with a warrant"
+roww() { grep -v '^#' "$T/impw.tsv" | awk -F'\t' -v s="$1" '$2 == s && $3 == "XNYS" { print $1 "|" $8 "|" $12 }'; }
+is "$(roww BIGB-B)" "" "the warrant is no line of the company's stock"
+is "$(roww BIGB-A)" "cik:4|2016-08-14|" "a class of its shares in the snapshot is"
 row2() { grep -v '^#' "$T/imp.tsv" | awk -F'\t' -v s="$1" -v m="$2" '$2 == s && $3 == m { print $5 "|" $12 }'; }
 is "$(row2 MPLB XTSE)" "1|" "a Toronto stock is common and the primary listing"
 is "$(row2 MPLB-PB XTSE)|$(row2 MPLB-PFA XTSE)" "0|preferred|0|preferred" "its -P and -PF lines are preferreds"

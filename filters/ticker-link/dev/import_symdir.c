@@ -121,7 +121,7 @@ static int read_file(const char *path, int nasdaq, int snap)
     }
     char *save = NULL;
     int line = 0, rc = 0;
-    int c_etf = -1, c_test = -1, c_exch = -1;
+    int c_etf = -1, c_test = -1, c_exch = -1, c_cqs = -1, c_nsym = -1;
     for (char *l = strtok_r(b.data, "\r\n", &save); l && rc == 0;
          l = strtok_r(NULL, "\r\n", &save)) {
         char *f[16];
@@ -135,6 +135,8 @@ static int read_file(const char *path, int nasdaq, int snap)
                 if (!strcmp(f[i], "ETF")) c_etf = i;
                 if (!strcmp(f[i], "Test Issue")) c_test = i;
                 if (!strcmp(f[i], "Exchange")) c_exch = i;
+                if (!strcmp(f[i], "CQS Symbol")) c_cqs = i;
+                if (!strcmp(f[i], "NASDAQ Symbol")) c_nsym = i;
             }
             continue;
         }
@@ -152,6 +154,13 @@ static int read_file(const char *path, int nasdaq, int snap)
             if (*p == '.') *p = '-';
         int type = tl_security_type(f[1]);
         if (c_etf >= 0 && c_etf < nf && f[c_etf][0] == 'Y' && type != TL_SEC_ETN) type = TL_SEC_ETF;
+        /* The symbologies say what the name may not ("Citigroup Inc. Class B Warant", "Wt
+         * Exp"): CQS writes warrants "C/WS/B", units "/U", rights "/RT"; Nasdaq "C+B". */
+        size_t cl = c_cqs >= 0 && c_cqs < nf ? strlen(f[c_cqs]) : 0;
+        if ((cl && (strstr(f[c_cqs], "/WS") || strstr(f[c_cqs], "/RT") ||
+                    (cl > 2 && !strcmp(f[c_cqs] + cl - 2, "/U")))) ||
+            (c_nsym >= 0 && c_nsym < nf && strchr(f[c_nsym], '+')))
+            type = TL_SEC_OTHER;
         sd_sorted = 0;
         sd_row *r = NULL;
         for (size_t i = n_sd; i-- > 0 && !r;) /* snapshots come one after another */
