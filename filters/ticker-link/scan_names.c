@@ -695,6 +695,16 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             i = end - 1;
             continue;
         }
+        /* "Williams & Connolly", the law firm: a one-word name joined by "&" to a capitalized
+         * word after it is the start of another firm's name, unless the word is its legal
+         * form ("Tiffany & Co"). */
+        if (single && end + 1 < nt && (t[end].flags & TL_TOK_AMP) &&
+            !(t[end].flags & TL_TOK_BREAK) && !(t[end + 1].flags & TL_TOK_BREAK) &&
+            (t[end + 1].flags & TL_TOK_UPPER) && !(t[end + 1].flags & TL_TOK_LOWER) &&
+            !tl_legal_form_len(s, t, end, nt)) {
+            i = end - 1;
+            continue;
+        }
         /* "Rob Ford", "Evan Williams": a capitalized word right before a one-word name makes
          * it a person's or another organization's name. */
         if (single && i > 0 && !(t[i].flags & TL_TOK_BREAK) && !(t[i].flags & TL_TOK_SENT) &&

@@ -102,6 +102,7 @@ printf '%s\n' '{"id":1,"body":"Nilgate said on Monday profit rose."}' \
   '{"id":2,"body":"Nilgate & Co said on Monday profit rose."}' \
   '{"id":3,"body":"Nilgate L.P. said on Monday profit rose."}' \
   '{"id":4,"body":"Nilgate & Partners said on Monday profit rose."}' \
+  '{"id":7,"body":"Grossbahn & Tolliver, the law firm, said on Monday it had won."}' \
   '{"id":5,"body":"Halvorsen Midstream Partners L.P. said on Monday profit rose."}' \
   '{"id":6,"body":"Halvorsen Midstream Partners Fund said on Monday profit rose."}' |
   symbols "$T/l3.tsv" > "$T/o3"
@@ -110,6 +111,7 @@ is "$(got3 1)|$(got3 4)" "|" "a weak one-word name alone, or before '& Partners'
 is "$(got3 2)" "NLGT" "before '& Co' it does"
 is "$(got3 3)" "NLGT" "before 'L.P.' too"
 is "$(got3 5)|$(got3 6)" "HLVM|" "a longer name before 'L.P.' links, before another capitalized word not"
+is "$(got3 7)" "" "a one-word name joined by '&' to a capitalized word is another firm's name, a large company's too"
 "$TL" import --tsv "$T/big.tsv" --name-words "$T/nosuch.txt" -o "$T/l4.tsv" 2> "$T/e4"
 is "$?" 66 "a name-words file that cannot be read: exit 66"
 iss() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v m="$1" '$3 == m && $10 ~ /^Nordbank/ { print $1 }'; }
