@@ -192,4 +192,15 @@ printf '%s\n' '{"id":1,"body":"Quorvex Caremark Corp said profit rose."}' '{"id"
   symbols "$T/l12.tsv" > "$T/o12"
 is "$(cat "$T/o12")" "1 
 2 QRVX" "its short form does not reach through other capitalized words to a legal form"
+# A listing only the curated file has is weighed as the sources' are: its one-word name that
+# is a common word is weak, so "+Tally Co" makes the name with its legal form strong, not
+# the word ("the hit show \"Tally\"").
+printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:140\tQRVY\tXLON\t35\tQuorvey plc\t\n' > "$T/src13.tsv"
+printf '# newspipe-listings 1\nissuer\tsymbol\tmic\tric\tprimary\tcountry\tvalid_from\tvalid_to\tprior\tname\taliases\nric:TLY.TO\tTLY\tXTSE\tTLY.TO\t1\tCA\t\t\t60\tTally Co Ltd\t+Tally Co\n' > "$T/cur13.tsv"
+"$TL" import --tsv "$T/src13.tsv" --weak-words "$T/weak.txt" --aliases "$T/cur13.tsv" -o "$T/l13.tsv" 2> "$T/e"
+ok $? "import a curated listing the sources lack"
+printf '%s\n' '{"id":1,"body":"The hit show \"Tally\" drew 12 million viewers."}' '{"id":2,"body":"Tally Co said profit rose."}' |
+  symbols "$T/l13.tsv" > "$T/o13"
+is "$(cat "$T/o13")" "1 
+2 TLY" "its common-word name links with its legal form, not alone"
 done_testing
