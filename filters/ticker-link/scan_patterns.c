@@ -100,11 +100,21 @@ static int word_near(const char *s, size_t from, size_t to, const char *const *w
 }
 
 /* The listing of a bare "(SYMBOL)" on a US exchange: one of the listings of an issuer the
- * name right before it can be (*by_name set), else any, valid on day. */
+ * name right before it can be (*by_name set), the issuer the name chose first (two issuers
+ * of the table may list one symbol, as a snapshot's "Wal-Mart Stores, Inc." and today's
+ * Walmart Inc. both list WMT: the code's evidence goes where the name's went), else any,
+ * valid on day. */
 static uint32_t bare_listing(const tl_table *T, const tl_pattern *p, const tl_mention *nm,
                              int32_t day, int *by_name)
 {
     *by_name = 0;
+    for (size_t u = 0; nm && nm->issuer != TL_NONE && u < sizeof us_mics / sizeof *us_mics; u++) {
+        uint32_t li = tl_find_symbol(T, us_mics[u], p->sym, p->sym_len, day, nm->issuer);
+        if (li != TL_NONE) {
+            *by_name = 1;
+            return li;
+        }
+    }
     for (uint32_t k = nm ? nm->alias_first : 0; nm && k < nm->alias_first + nm->alias_count; k++)
         for (size_t u = 0; u < sizeof us_mics / sizeof *us_mics; u++) {
             uint32_t li =

@@ -111,4 +111,18 @@ printf '%s\n' '{"id":1,"date":"2013-10-15","body":"Alderwick Corp said profit ro
 is "$(cat "$T/same")" "1 ADX
 2 ADXI
 3 " "a name two issuers share links the one listed at the article's date, neither when none is"
+# Two issuers of the table listing one symbol (a snapshot's "Walbury Stores, Inc." and today's
+# Walbury Inc.): a bare code after the name gives its evidence to the issuer the name chose.
+table "$T/dup.tsv" <<'TSV'
+# newspipe-listings 1
+issuer|symbol|mic|ric|primary|country|valid_from|valid_to|prior|name|aliases
+XNYS:WLB@2016-08-15|WLB|XNYS||0|US||2025-12-13|34|Walbury Stores, Inc.|
+cik:9990050|WLB|XNYS||1|US|||82|Walbury Inc.|Walbury Stores
+TSV
+printf '%s\n' '{"id":1,"date":"2013-10-22","body":"Walbury Stores Inc. (WLB) said sales rose."}' |
+    "$TL" --listings "$T/dup.tsv" | python3 -c '
+import json, sys
+for t in json.loads(sys.stdin.read())["tickers"]:
+    print(t["issuer"], " ".join(e["method"] for e in t["evidence"]))' > "$T/dup"
+is "$(cat "$T/dup")" "cik:9990050 name symbol" "the code counts for the issuer the name chose"
 done_testing
