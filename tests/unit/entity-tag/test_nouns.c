@@ -91,5 +91,11 @@ int main(void)
     CASE("he looked at Miller Tabak", "Miller Tabak", ETAG_PER, "PER");
     CASE("law firm\tMorrison Foerster", "Morrison Foerster", ETAG_PER, "PER");
     CASE("Morrison Foerster", "Morrison Foerster", ETAG_PER, "PER");
+
+    CASE("he landed at Ben Gurion airport on", "Ben Gurion", ETAG_PER, "LOC");
+    CASE("Kennedy airport reopened", "Kennedy", ETAG_ORG, "LOC");
+    CASE("at a Turkish airport", "Turkish", ETAG_MISC, "MISC");
+    CASE("the Kennedy airports", "Kennedy", ETAG_PER, "PER");
+    CASE("Kennedy airportlike", "Kennedy", ETAG_PER, "PER");
     return done_testing();
 }
