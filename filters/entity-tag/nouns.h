@@ -44,6 +44,8 @@
  *     "province of" ("the city of Ferguson" ORG); not "state of" ("the true state of
  *     Parmalat's finances"); and when it is ORG or PER right before "airport" ("Kennedy
  *     airport", "Ben Gurion airport"), as CoNLL-2003 tags it (a nationality stays MISC).
+ *   - MISC when it is ORG right before "index" ("the benchmark IPC index", "the VIX index"):
+ *     the index's name, as CoNLL-2003 tags it.
  * A span cut at a compound (etag_span.cut) or a code's company (etag_span.coded) stays. */
 void etag_noun_type(const etag_lexicon *gaz, np_buf *scratch, const char *s, size_t len,
                     const np_token *tk, etag_span *sp);

@@ -97,5 +97,9 @@ int main(void)
     CASE("at a Turkish airport", "Turkish", ETAG_MISC, "MISC");
     CASE("the Kennedy airports", "Kennedy", ETAG_PER, "PER");
     CASE("Kennedy airportlike", "Kennedy", ETAG_PER, "PER");
+    CASE("the benchmark IPC index rose", "IPC", ETAG_ORG, "MISC");
+    CASE("the DAX index closed", "DAX", ETAG_MISC, "MISC");
+    CASE("the Dow Jones index closed", "Dow Jones", ETAG_PER, "PER");
+    CASE("the S&P indexes", "S&P", ETAG_ORG, "ORG");
     return done_testing();
 }
