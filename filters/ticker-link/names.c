@@ -54,23 +54,13 @@ static size_t dotted_letters(const char *s, const tl_tok *t, size_t j, size_t nt
 
 size_t tl_legal_form_len(const char *s, const tl_tok *t, size_t e, size_t nt)
 {
-    static uint64_t co[4];
-    if (!co[0]) {
-        co[0] = tl_word_hash("co", 2);
-        co[1] = tl_word_hash("cos", 3);
-        co[2] = tl_word_hash("company", 7);
-        co[3] = tl_word_hash("companies", 9);
-    }
     if (e >= nt) return 0;
     if (tl_is_legal_word(t[e].h)) return 1;
     /* "& Co" closes a name as "Co" does; "&" before anything else joins two names
      * ("Marks & Spencer", "Johnson & Johnson"). */
     if ((t[e].flags & TL_TOK_AMP) && e + 1 < nt && !(t[e + 1].flags & TL_TOK_LOWER) &&
-        !(t[e + 1].flags & TL_TOK_BREAK)) {
-        for (int c = 0; c < 4; c++)
-            if (t[e + 1].h == co[c]) return 2;
-        return 0;
-    }
+        !(t[e + 1].flags & TL_TOK_BREAK))
+        return tl_word_in(TL_W_AMP_FORM, t[e + 1].h) ? 2 : 0;
     char f[8];
     size_t m = dotted_letters(s, t, e, nt, f);
     return m && tl_word_in(TL_W_DOTTED, tl_word_hash(f, m)) ? m : 0;

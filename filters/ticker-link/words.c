@@ -763,6 +763,7 @@ static const char *const venue_words[] = {"exchange", "exchanges", "bourse"};
 /* An offering to come: "preparing to take Hilton Worldwide public", "Hilton's planned IPO".
  * The company named so is not listed yet (choose.c); "took ... public" is past and not here. */
 static const char *const take_words[] = {"take", "takes", "taking"};
+static const char *const amp_forms[] = {"co", "cos", "company", "companies"};
 static const char *const ipo_ahead_words[] = {"planned",   "proposed", "upcoming",
                                               "expected",  "pending",  "forthcoming",
                                               "potential", "possible", "mooted"};
@@ -892,7 +893,8 @@ int tl_words_init(void)
         add_list(&used, TL_W_TAKE, WORDS(take_words), 0) ||
         add_list(&used, TL_W_IPO_AHEAD, WORDS(ipo_ahead_words), 0) ||
         add_list(&used, TL_W_IPO, WORDS(ipo_words), 0) ||
-        add_list(&used, TL_W_BODY, WORDS(bodies), 0))
+        add_list(&used, TL_W_BODY, WORDS(bodies), 0) ||
+        add_list(&used, TL_W_AMP_FORM, WORDS(amp_forms), 0))
         return -1;
     built = 1;
     return 0;

@@ -38,6 +38,7 @@ typedef enum {
     TL_W_IPO_AHEAD,      /* "planned", "upcoming": "Hilton's planned IPO" */
     TL_W_IPO,            /* "IPO", "flotation": the words of a listing to come */
     TL_W_BODY,           /* "Department", "University": "Department of NAME" is that body's */
+    TL_W_AMP_FORM,       /* "Co", "Company": after "&" they close a name ("Tiffany & Co") */
     TL_W_NLISTS
 } tl_wordlist;
 
