@@ -36,12 +36,13 @@ Felsgrat Industries Ltd.|Japan|JPX|XTKS|T
 Harlund Tractors Ltd. Sponsored GDR RegS|India|NSI|XNSE|NS
 Harlund Tractors Limited|India|BSE|XBOM|BO
 Wexley and New Quellport Banking Group Limited|Australia|ASX|XASX|AX
+Societe de Vernalac S.A.|France|PAR|XPAR|PA
 ROWS
 printf 'common\nkiwi land\nbrandtmann\nquinley\nostwick\ntally\n' > "$T/weak.txt"
 printf 'Harrowgate\nWexley\nNew Quellport\n' > "$T/places.txt"
 # A large company (prior 70, as market cap or the S&P 500 give a US line).
 # A source's acronym alias of a large company ("IBM", the S&P 500's short name) too.
-printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:70\tGRBN\tXNYS\t70\tGrossbahn Motor Corp\t\ncik:71\tQRX\tXNYS\t70\tQRX plc\t\ncik:72\tNOVX\tXNYS\t70\tNOV Inc.\t\ncik:73\tZTV\tXNYS\t35\tZTV Ltd\t\ncik:74\tKXMB\tXNYS\t70\tKexmar Business Machines Corp\tKXM\ncik:75\tLTXH\tXNYS\t35\tLotrax Holdings Corp\tLTX\ncik:76\tFGRT\tXNYS\t70\tFelsgrat Motor Corp\t\ncik:77\tFGRX\tXNYS\t65\tFelsgrat Energy Corp\t\n' > "$T/big.tsv"
+printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:70\tGRBN\tXNYS\t70\tGrossbahn Motor Corp\t\ncik:71\tQRX\tXNYS\t70\tQRX plc\t\ncik:72\tNOVX\tXNYS\t70\tNOV Inc.\t\ncik:73\tZTV\tXNYS\t35\tZTV Ltd\t\ncik:74\tKXMB\tXNYS\t70\tKexmar Business Machines Corp\tKXM\ncik:75\tLTXH\tXNYS\t35\tLotrax Holdings Corp\tLTX\ncik:76\tFGRT\tXNYS\t70\tFelsgrat Motor Corp\t\ncik:77\tFGRX\tXNYS\t65\tFelsgrat Energy Corp\t\ncik:78\tQRW\tXNYS\t70\tQRW plc\tQrw\n' > "$T/big.tsv"
 # Openings of two words or more ("JP Morgan" of JP Morgan Chase & Co.).
 # A large company's one word that is a name (weak words) is a weak form, a place's a place
 # form; not one another issuer's name has, nor a smaller company's.
@@ -52,6 +53,7 @@ ok $? "import"
 al() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
 is "$(al 'Deutsche Flugwerke AG')" "~Flugwerke" "a leading national word goes; one word is weak"
 is "$(al 'Koninklijke Zuidmolen N.V.')" "~Zuidmolen" "and the Dutch 'Royal'"
+is "$(al 'Societe de Vernalac S.A.')" "~Vernalac" "the connector after a leading form word goes too (not \"de Vernalac\")"
 is "$(al 'Assicurazioni Verandola S.p.A.')|$(al 'Grupo Tervanza, S.A.B. de C.V.')" "~Verandola|~Tervanza" \
    "an Italian sector word and 'Group' written first"
 is "$(al 'Brightwater Quantum Minerals Ltd.')" "Brightwater Quantum" "a trailing industry word goes"
@@ -59,6 +61,7 @@ is "$(al 'Orsted Fisk Motor Co., Ltd.')" "Orsted Fisk" "after the legal form"
 is "$(al 'Grossbahn Motor Corp')" "Grossbahn" "one word of a large company is not marked weak, and Grossbahn Industries (no size) does not share it"
 is "$(al 'QRX plc')" "=QRX" "a large company's short acronym name links in capitals as written"
 is "$(al 'NOV Inc.')|$(al 'ZTV Ltd')" "|" "not a month's abbreviation, nor a smaller company's"
+is "$(al 'QRW plc')" "Qrw" "nor a company that is also written as a word (\"Eni\" of ENI S.p.A.): \"=QRW\" would keep \"Qrw\" from linking"
 is "$(al 'Kexmar Business Machines Corp')" "KXM|=KXM|Kexmar Business" "a large company's acronym alias from a source links in capitals too (and its opening words, below)"
 is "$(al 'Lotrax Holdings Corp')" "LTX" "not a smaller company's"
 is "$(al 'Pacifica Mining Limited')|$(al 'Pacifica Energy Limited')" "|" \

@@ -779,15 +779,21 @@ const char *tl_country_code(const char *name)
 /* Lines that are not a company's own listing: foreign shares quoted on a second market
  * (US companies in Vienna or Milan, the LSE's international order book "0xxx"), and
  * exchange-traded products without a domicile. The issuer's home listing stays. */
-static int secondary_quote(const tl_exchange *x, const char *sym, const char *name, const char *dom)
+static int product_name(const char *name)
 {
-    static const char *const second_markets[] = {"XWBO", "XSWX", "XMIL", "XETR", "XSTO",
-                                                 "XLON", "XPAR", "XAMS", "XTSE"};
     static const char *const products[] = {
         "Leverage Shares", " ETC", " ETF", " ETN",  "iShares", "Xtrackers", "Lyxor",  "WisdomTree",
         "Amundi",          "LS ",  " CW ", "Turbo", "TURBO",   " BSA",      "Tracker"};
     for (size_t i = 0; i < sizeof products / sizeof *products; i++)
         if (strstr(name, products[i])) return 1;
+    return 0;
+}
+
+static int secondary_quote(const tl_exchange *x, const char *sym, const char *name, const char *dom)
+{
+    static const char *const second_markets[] = {"XWBO", "XSWX", "XMIL", "XETR", "XSTO",
+                                                 "XLON", "XPAR", "XAMS", "XTSE"};
+    if (product_name(name)) return 1;
     if (!strcmp(x->mic, "XLON") && sym[0] == '0' && sym[1] >= 'A' && sym[1] <= 'Z') return 1;
     if (!strcmp(dom, x->country)) return 0;
     if (!strcmp(dom, "US")) return 1;
@@ -1007,6 +1013,80 @@ static int type_further_lines(tl_brows *rows, size_t first, const uint8_t *has_i
     return 0;
 }
 
+/* A company's quotes on other countries' second markets (Milan's and Vienna's global
+ * segments, Xetra, London's international order book ...): only companies that investors
+ * abroad trade are quoted there, so their number stands in for the size FinanceDatabase does
+ * not give. Keys are "domicile\tname\tmic", each counted once. */
+typedef struct {
+    char **k; /* owned, each malloc'd */
+    size_t n, cap;
+} abroad;
+
+static int abroad_add(abroad *a, const char *dom, const char *name, const char *mic)
+{
+    if (a->n == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 1024;
+        char **k = realloc(a->k, cap * sizeof *k);
+        if (!k) return -1;
+        a->k = k;
+        a->cap = cap;
+    }
+    size_t len = strlen(dom) + strlen(name) + strlen(mic) + 3;
+    char *k = malloc(len);
+    if (!k) return -1;
+    snprintf(k, len, "%s\t%s\t%s", dom, name, mic);
+    a->k[a->n++] = k;
+    return 0;
+}
+
+/* A second quote (secondary_quote) of a European company of another country on the
+ * continental markets that quote foreign blue chips beside their own companies: Xetra,
+ * Milan's and Vienna's global segments. Not London's international order book, Toronto or
+ * Stockholm, where cross-listings of small miners and depositary receipts are common. */
+static int quoted_abroad(const tl_exchange *x, const char *dom, const char *name)
+{
+    static const char *const markets[] = {"XETR", "XMIL", "XWBO"};
+    /* European companies only: Xetra and Vienna quote North American miners of any size
+     * (McEwen Mining). */
+    static const char europe[] = "AT BE CH DE DK ES FI FR GB IE IT LU NL NO PT SE";
+    if (strlen(dom) != 2 || !strstr(europe, dom) || !strcmp(dom, x->country) || product_name(name))
+        return 0;
+    for (size_t i = 0; i < sizeof markets / sizeof *markets; i++)
+        if (!strcmp(x->mic, markets[i])) return 1;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Distinct second markets quoting the company of this domicile and name. */
+static int abroad_count(const abroad *a, const char *dom, const char *name)
+{
+    char key[512];
+    int len = snprintf(key, sizeof key, "%s\t%s\t", dom, name);
+    if (len < 0 || (size_t)len >= sizeof key) return 0;
+    size_t lo = 0, hi = a->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(a->k[mid], key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int n = 0;
+    for (size_t i = lo; i < a->n && !strncmp(a->k[i], key, (size_t)len); i++)
+        n += i == lo || strcmp(a->k[i], a->k[i - 1]) != 0;
+    return n;
+}
+
+static void abroad_free(abroad *a)
+{
+    for (size_t i = 0; i < a->n; i++) free(a->k[i]);
+    free(a->k);
+}
+
 int tl_read_intl(const char *path, const char *date, tl_brows *out)
 {
     size_t first = out->n;
@@ -1023,6 +1103,7 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
     int idcol[3] = {-1, -1, -1}, nid = 0;
     uint8_t *has_id = NULL; /* per row added, from first */
     size_t has_cap = 0;
+    abroad ab = {0};
     for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
         line++;
         size_t n = strlen(l);
@@ -1045,6 +1126,7 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
                 if (col[c] < 0) {
                     np_error("%s:1: missing column '%s'", path, want[c]);
                     free(text);
+                    abroad_free(&ab);
                     return -1;
                 }
             }
@@ -1074,11 +1156,21 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
         if (strlen(sym) == 12 && sym[0] >= 'A' && sym[0] <= 'Z' && sym[1] >= 'A' && sym[1] <= 'Z' &&
             sym[11] >= '0' && sym[11] <= '9' && strpbrk(sym + 2, "0123456789"))
             continue;
-        if (secondary_quote(x, sym, f[col[NAME]], tl_country_code(f[col[COUNTRY]]))) continue;
+        const char *dom = tl_country_code(f[col[COUNTRY]]);
+        if (secondary_quote(x, sym, f[col[NAME]], dom)) {
+            if (quoted_abroad(x, dom, f[col[NAME]]) && abroad_add(&ab, dom, f[col[NAME]], x->mic)) {
+                free(text);
+                abroad_free(&ab);
+                np_error("%s: out of memory", path);
+                return -1;
+            }
+            continue;
+        }
         tl_brow *r = tl_brows_add(out);
         if (!r) {
             free(text);
             np_error("%s: out of memory", path);
+            abroad_free(&ab);
             return -1;
         }
         char id[64];
@@ -1091,11 +1183,12 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
         r->domicile = tl_strdup(tl_country_code(f[col[COUNTRY]]));
         if (!r->issuer || !r->symbol || !r->name || !r->aliases || !r->ric || !r->domicile) {
             free(text);
+            abroad_free(&ab);
             return -1;
         }
         snprintf(r->mic, sizeof r->mic, "%s", x->mic);
         snprintf(r->country, sizeof r->country, "%s", r->domicile[0] ? r->domicile : x->country);
-        r->prior = 35;
+        r->prior = TL_PRIOR_LISTED_NAME;
         /* A delisted line says when the listing ended, not when it began: an older namesake
          * the sources lack ("Nortel Networks Corp" of 2009 for Nortel AS) takes its words
          * unless the name is written as listed (TL_PRIOR_DELISTED). */
@@ -1113,6 +1206,7 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
                     free(has_id);
                     free(text);
                     np_error("%s: out of memory", path);
+                    abroad_free(&ab);
                     return -1;
                 }
                 has_id = h;
@@ -1124,6 +1218,15 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
         }
     }
     free(text);
+    qsort(ab.k, ab.n, sizeof *ab.k, cmp_str);
+    for (size_t i = first; i < out->n; i++) {
+        tl_brow *r = &out->r[i];
+        /* Two markets abroad, not one: Vienna alone quotes mid caps too (GFT Technologies,
+         * McEwen Mining). Not a delisted line's prior. */
+        if (r->prior == TL_PRIOR_LISTED_NAME && abroad_count(&ab, r->domicile, r->name) >= 2)
+            r->prior = TL_PRIOR_STRONG_NAME;
+    }
+    abroad_free(&ab);
     int rc = (date && drop_reused(out, first)) || type_further_lines(out, first, has_id) ? -1 : 0;
     free(has_id);
     if (rc) np_error("%s: out of memory", path);

@@ -129,6 +129,17 @@ static int n_owners(const owners *L, uint64_t key, const char *issuer)
     return (bits & 1) + (bits >> 1);
 }
 
+/* Records a one-word key of name written with a lower-case letter ("Eni" of Eni S.p.A.): the
+ * company's name is a word, not an acronym written in capitals ("ENI S.p.A." of the SEC),
+ * and an exact-case alias would keep "Eni" from linking. */
+static int push_lower(owners *W, const tl_name_key *k, const char *name, const char *issuer)
+{
+    if (k->nwords != 1) return 0;
+    for (const char *c = name + k->raw0[0]; c < name + k->raw1[0]; c++)
+        if (*c >= 'a' && *c <= 'z') return push(W, k->key, issuer);
+    return 0;
+}
+
 /* The short forms of one name: words [b, e) of its key (leading words dropped up to b,
  * trailing ones from e). Writes up to 3 (b, e) pairs; returns how many. */
 static int forms(const tl_name_key *k, int span[3][2])
@@ -136,6 +147,8 @@ static int forms(const tl_name_key *k, int span[3][2])
     size_t n = k->nwords, b = 0, e = n;
     while (b + 1 < n && in_list(k->words[b], lead_words, sizeof lead_words / sizeof *lead_words))
         b++;
+    /* and the connector after them: "Saint-Gobain" of Compagnie de Saint-Gobain */
+    while (b > 0 && b + 1 < n && tl_is_end_connector(k->words[b])) b++;
     while (e > b + 1 &&
            in_list(k->words[e - 1], tail_words, sizeof tail_words / sizeof *tail_words))
         e--;
@@ -234,6 +247,7 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
                      const np_wordset *place_words, const np_wordset *form_places)
 {
     owners L = {0}, P = {0}; /* P: the openings of every equity's names */
+    owners W = {0};          /* one-word names and aliases written with a lower-case letter */
     tl_toks toks = {0};
     int rc = -1;
     tl_priors S;
@@ -258,9 +272,26 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
                 if (push(&L, span_key(&k[j], span[v][0], span[v][1]), r->issuer)) goto out;
             for (int p = 2; p < k[j].nwords && TL_SEC_IS_EQUITY(r->type); p++)
                 if (push(&P, span_key(&k[j], 0, p), r->issuer)) goto out;
+            if (push_lower(&W, &k[j], r->name, r->issuer)) goto out;
+        }
+        if (r->aliases[0]) {
+            char *copy = tl_strdup(r->aliases), *save = NULL;
+            if (!copy) goto out;
+            for (char *a = strtok_r(copy, "|", &save); a; a = strtok_r(NULL, "|", &save)) {
+                a += strspn(a, "+~^=!*");
+                tl_name_key ak[2];
+                int na = tl_name_keys(a, strlen(a), &toks, ak);
+                for (int j = 0; j < na; j++)
+                    if (push_lower(&W, &ak[j], a, r->issuer)) {
+                        free(copy);
+                        goto out;
+                    }
+            }
+            free(copy);
         }
     }
     qsort(L.o, L.n, sizeof *L.o, cmp_owner);
+    if (W.n) qsort(W.o, W.n, sizeof *W.o, cmp_owner);
     if (P.n) qsort(P.o, P.n, sizeof *P.o, cmp_owner);
     for (size_t i = 0; i < rows->n; i++) {
         tl_brow *r = &rows->r[i];
@@ -301,8 +332,9 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
             for (size_t c = 0; c < len && caps; c++)
                 caps = (w[c] >= 'A' && w[c] <= 'Z') || (c > 0 && w[c] >= '0' && w[c] <= '9');
             if (!caps || tl_priors_get(&S, r->issuer) < TL_PRIOR_STRONG_NAME ||
-                n_owners(&L, k[j].key, r->issuer) != 1 || tl_is_common_word(k[j].words[0]) ||
-                (weak && np_wordset_has(weak, k[j].words[0])) || calendar_word(w, len))
+                n_owners(&L, k[j].key, r->issuer) != 1 || (owned_by(&W, k[j].key, r->issuer) & 1) ||
+                tl_is_common_word(k[j].words[0]) || (weak && np_wordset_has(weak, k[j].words[0])) ||
+                calendar_word(w, len))
                 continue;
             char buf[4];
             memcpy(buf, w, len);
@@ -323,7 +355,8 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
                 if (!caps || calendar_word(a, len)) continue;
                 tl_name_key ak[2];
                 if (tl_name_keys(a, len, &toks, ak) != 1 || ak[0].nwords != 1 ||
-                    (owned_by(&L, ak[0].key, r->issuer) & 2) || tl_is_common_word(ak[0].words[0]) ||
+                    (owned_by(&L, ak[0].key, r->issuer) & 2) ||
+                    (owned_by(&W, ak[0].key, r->issuer) & 1) || tl_is_common_word(ak[0].words[0]) ||
                     (weak && np_wordset_has(weak, ak[0].words[0])))
                     continue;
                 char buf[8];
@@ -361,6 +394,9 @@ int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *p
                  * no other issuer's name or form has it: weak, it links with the article's
                  * support ("Toyota, Ford and General Motors"; an ORG entity). Chosen on the
                  * dev folds: +5 of 2815 masked, no wrong company more on the fold gold. */
+                /* A common word left by dropping the words before it ("Bank" of Deutsche
+                 * Bank) is the noun, not the company. */
+                if (plain && e - b == 1 && b > 0 && tl_is_common_word(k[j].words[b])) continue;
                 int big_weak = plain && e - b == 1 && large &&
                                !(place_words && np_wordset_has(place_words, k[j].words[b])) &&
                                n_owners(&L, key, r->issuer) == 1;
@@ -426,6 +462,7 @@ out:
     tl_priors_free(&S);
     free(L.o);
     free(P.o);
+    free(W.o);
     tl_toks_free(&toks);
     return rc;
 }
