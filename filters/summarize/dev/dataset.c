@@ -1,5 +1,5 @@
-/* Development set reader: whole lines, validated by the common JSON scanner, strings
- * decoded with it; the reference array is walked here (strings only). */
+/* Development set reader: the records of a JSON Lines file (common/jsonlines.h), strings
+ * decoded with the common JSON scanner; the reference is a string or an array of them. */
 #include "dataset.h"
 
 #include <stdio.h>
@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "hash.h"
 #include "json.h"
+#include "jsonlines.h"
 
 static char *decode(const np_json_member *m, size_t *len, np_buf *tmp)
 {
@@ -26,17 +27,10 @@ static char *decode(const np_json_member *m, size_t *len, np_buf *tmp)
  * out of memory. */
 static int read_refs(summ_article *a, const char *v, size_t n, np_buf *tmp)
 {
-    size_t i = 1;
-    while (i < n) {
-        while (i < n &&
-               (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r' || v[i] == ','))
-            i++;
-        if (i >= n || v[i] == ']') return 0;
-        if (v[i] != '"') return -1;
-        size_t j = i + 1;
-        while (j < n && v[j] != '"') j += v[j] == '\\' ? 2 : 1;
-        if (j >= n) return -1;
-        np_json_member m = {.val = v + i, .val_len = j + 1 - i, .type = NP_JSON_STRING};
+    size_t pos = 0;
+    np_json_member m;
+    while (np_json_array_next(v, n, &pos, &m)) {
+        if (m.type != NP_JSON_STRING) return -1;
         char **r = realloc(a->ref, (a->nref + 1) * sizeof *r);
         if (!r) return -1;
         a->ref = r;
@@ -45,7 +39,6 @@ static int read_refs(summ_article *a, const char *v, size_t n, np_buf *tmp)
         a->ref_len = rl;
         if (!(a->ref[a->nref] = decode(&m, &a->ref_len[a->nref], tmp))) return -1;
         a->nref++;
-        i = j + 1;
     }
     return 0;
 }
@@ -68,6 +61,53 @@ static void article_free(summ_article *a)
     free(a->ref_len);
 }
 
+typedef struct {
+    summ_dataset *ds;
+    const char *path, *ref_field;
+    char *err;
+    size_t errlen;
+    np_buf tmp;
+} loader;
+
+/* One record: kept when it has a body and a reference; 1 after an error described in err. */
+static int add_article(void *ctx, const np_json_object *obj, unsigned long line)
+{
+    loader *L = ctx;
+    summ_dataset *ds = L->ds;
+    const np_json_member *body = np_json_object_get(obj, "body");
+    const np_json_member *ref = np_json_object_get(obj, L->ref_field);
+    const np_json_member *title = np_json_object_get(obj, "title");
+    const np_json_member *id = np_json_object_get(obj, "id");
+    if (!body || body->type != NP_JSON_STRING || body->val_len <= 2 || !ref ||
+        (ref->type != NP_JSON_ARRAY && ref->type != NP_JSON_STRING) || ref->val_len <= 2)
+        return 0;
+    if (ds->n == ds->cap) {
+        size_t c = ds->cap ? ds->cap * 2 : 256;
+        summ_article *p = realloc(ds->a, c * sizeof *p);
+        if (!p) {
+            snprintf(L->err, L->errlen, "%s:%lu: out of memory", L->path, line);
+            return 1;
+        }
+        ds->a = p;
+        ds->cap = c;
+    }
+    summ_article *a = &ds->a[ds->n];
+    memset(a, 0, sizeof *a);
+    size_t dummy;
+    if (!(a->body = decode(body, &a->body_len, &L->tmp)) ||
+        (title && title->type == NP_JSON_STRING &&
+         !(a->title = decode(title, &a->title_len, &L->tmp))) ||
+        (id && id->type == NP_JSON_STRING && !(a->id = decode(id, &dummy, &L->tmp))) ||
+        (ref->type == NP_JSON_ARRAY ? read_refs(a, ref->val, ref->val_len, &L->tmp)
+                                    : read_ref(a, ref, &L->tmp)) < 0) {
+        article_free(a);
+        snprintf(L->err, L->errlen, "%s:%lu: cannot read the article", L->path, line);
+        return 1;
+    }
+    ds->n++;
+    return 0;
+}
+
 int summ_dataset_load(summ_dataset *ds, const char *path, const char *ref_field, char *err,
                       size_t errlen)
 {
@@ -76,61 +116,18 @@ int summ_dataset_load(summ_dataset *ds, const char *path, const char *ref_field,
         snprintf(err, errlen, "%s: cannot open", path);
         return -1;
     }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t got;
-    np_json_object obj = {0};
-    np_buf tmp = {0};
-    unsigned long lineno = 0;
-    int rc = 0;
     memset(ds, 0, sizeof *ds);
-    while (rc == 0 && (got = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        np_json_error je;
-        if (np_json_parse_object(line, (size_t)got, &obj, &je) != NP_JSON_OK) continue;
-        const np_json_member *body = np_json_object_get(&obj, "body");
-        const np_json_member *ref = np_json_object_get(&obj, ref_field);
-        const np_json_member *title = np_json_object_get(&obj, "title");
-        const np_json_member *id = np_json_object_get(&obj, "id");
-        if (!body || body->type != NP_JSON_STRING || body->val_len <= 2 || !ref ||
-            (ref->type != NP_JSON_ARRAY && ref->type != NP_JSON_STRING) || ref->val_len <= 2)
-            continue;
-        if (ds->n == ds->cap) {
-            size_t c = ds->cap ? ds->cap * 2 : 256;
-            summ_article *p = realloc(ds->a, c * sizeof *p);
-            if (!p) {
-                rc = -1;
-                break;
-            }
-            ds->a = p;
-            ds->cap = c;
-        }
-        summ_article *a = &ds->a[ds->n];
-        memset(a, 0, sizeof *a);
-        size_t dummy;
-        if (!(a->body = decode(body, &a->body_len, &tmp)) ||
-            (title && title->type == NP_JSON_STRING &&
-             !(a->title = decode(title, &a->title_len, &tmp))) ||
-            (id && id->type == NP_JSON_STRING && !(a->id = decode(id, &dummy, &tmp))) ||
-            (ref->type == NP_JSON_ARRAY ? read_refs(a, ref->val, ref->val_len, &tmp)
-                                        : read_ref(a, ref, &tmp)) < 0) {
-            article_free(a);
-            snprintf(err, errlen, "%s:%lu: cannot read the article", path, lineno);
-            rc = -1;
-            break;
-        }
-        ds->n++;
-    }
-    free(line);
-    np_json_object_free(&obj);
-    np_buf_free(&tmp);
+    loader L = {ds, path, ref_field, err, errlen, {0}};
+    int rc = np_jsonlines_each(f, add_article, &L, NULL);
+    if (rc < 0) snprintf(err, errlen, ferror(f) ? "%s: read error" : "%s: out of memory", path);
+    np_buf_free(&L.tmp);
     fclose(f);
     if (rc == 0 && ds->n == 0) {
         snprintf(err, errlen, "%s: no articles with \"body\" and \"%s\"", path, ref_field);
         rc = -1;
     }
     if (rc) summ_dataset_free(ds);
-    return rc;
+    return rc ? -1 : 0;
 }
 
 void summ_dataset_free(summ_dataset *ds)

@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "exitcode.h"
 #include "json.h"
+#include "jsonlines.h"
 #include "../listings.h"
 #include "../lookup.h"
 #include "../names.h"
@@ -366,67 +367,57 @@ static int read_exclude(const char *path, exclude_set *x)
     return 0;
 }
 
-/* One NDJSON stream. Bad lines are reported (file and line) and skipped: a learning run
- * over a large archive should not stop at one damaged record. */
-static int learn_stream(FILE *in, const char *name, const tl_table *T, const exclude_set *x,
-                        const char *const *fields, int nfields, const char *const *dates,
-                        int ndates, obs_list *out, long *bad)
+/* What one learning run reads records with, and its scratch space. */
+typedef struct {
+    const tl_table *T;
+    const exclude_set *x;
+    const char *const *fields, *const *dates;
+    int nfields, ndates;
+    obs_list *out;
+    np_buf text;
+    tl_patterns pats;
+    tl_toks toks;
+} learner;
+
+/* One record: its date, then the pairs of each text field. -1 when out of memory. */
+static int learn_record(void *ctx, const np_json_object *obj, unsigned long line)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    long lineno = 0;
-    np_json_object obj = {0};
-    np_buf text = {0};
-    tl_patterns pats = {0};
-    tl_toks toks = {0};
-    int rc = 0;
-    while (rc == 0 && (len = getline(&line, &cap, in)) >= 0) {
-        lineno++;
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
-        if (len == 0) continue;
-        np_json_error err;
-        np_json_status st = np_json_parse_object(line, (size_t)len, &obj, &err);
-        if (st == NP_JSON_NOMEM) {
-            rc = -1;
-            break;
-        }
-        if (st != NP_JSON_OK) {
-            if (++*bad <= 10)
-                np_error("%s:%ld: %s; line skipped", name, lineno,
-                         st == NP_JSON_NOT_OBJECT ? "not a JSON object" : err.msg);
-            continue;
-        }
-        int32_t day = INT32_MIN;
-        for (int d = 0; d < ndates && day == INT32_MIN; d++) {
-            const np_json_member *m = np_json_object_get(&obj, dates[d]);
-            np_buf_clear(&text);
-            int64_t secs;
-            if (m && m->type == NP_JSON_STRING &&
-                np_json_decode_string(m->val, m->val_len, &text) == 0 &&
-                np_parse_time(text.data, text.len, &secs) == 0)
-                day = (int32_t)(secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400));
-        }
-        for (int f = 0; f < nfields && rc == 0; f++) {
-            const np_json_member *m = np_json_object_get(&obj, fields[f]);
-            if (!m || m->type != NP_JSON_STRING) continue;
-            np_buf_clear(&text);
-            if (np_json_decode_string(m->val, m->val_len, &text) ||
-                learn_text(T, x, text.data ? text.data : "", text.len, day, &pats, &toks, out))
-                rc = -1;
-        }
+    (void)line;
+    learner *l = ctx;
+    int32_t day = INT32_MIN;
+    for (int d = 0; d < l->ndates && day == INT32_MIN; d++) {
+        const np_json_member *m = np_json_object_get(obj, l->dates[d]);
+        np_buf_clear(&l->text);
+        int64_t secs;
+        if (m && m->type == NP_JSON_STRING &&
+            np_json_decode_string(m->val, m->val_len, &l->text) == 0 &&
+            np_parse_time(l->text.data, l->text.len, &secs) == 0)
+            day = (int32_t)(secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400));
     }
-    if (rc == 0 && ferror(in)) {
+    for (int f = 0; f < l->nfields; f++) {
+        const np_json_member *m = np_json_object_get(obj, l->fields[f]);
+        if (!m || m->type != NP_JSON_STRING) continue;
+        np_buf_clear(&l->text);
+        if (np_json_decode_string(m->val, m->val_len, &l->text) ||
+            learn_text(l->T, l->x, l->text.data ? l->text.data : "", l->text.len, day, &l->pats,
+                       &l->toks, l->out))
+            return -1;
+    }
+    return 0;
+}
+
+/* One NDJSON stream. Bad lines are reported (file and line, the first ten of the run) and
+ * skipped: a learning run over a large archive should not stop at one damaged record.
+ * Returns 0, 1 on a read error, -1 when out of memory (both reported). */
+static int learn_stream(FILE *in, const char *name, learner *l, np_jsonlines_opts *o)
+{
+    o->name = name;
+    int rc = np_jsonlines_each(in, learn_record, l, o);
+    if (rc < 0 && ferror(in)) {
         np_error("%s: %s", name, strerror(errno));
-        rc = 1;
-    } else if (rc < 0) {
-        np_error("out of memory");
+        return 1;
     }
-    free(line);
-    np_json_object_free(&obj);
-    np_buf_free(&text);
-    tl_patterns_free(&pats);
-    tl_toks_free(&toks);
+    if (rc < 0) np_error("out of memory");
     return rc;
 }
 
@@ -518,7 +509,14 @@ int tl_learn_main(int argc, char **argv)
     }
     exclude_set x = {0};
     obs_list L = {0};
-    long bad = 0;
+    learner lr = {.T = &T,
+                  .x = &x,
+                  .fields = fields,
+                  .dates = dates,
+                  .nfields = nfields,
+                  .ndates = ndates,
+                  .out = &L};
+    np_jsonlines_opts jo = {.report = 10};
     int rc = NP_EX_OK;
     if (exclude && read_exclude(exclude, &x)) rc = NP_EX_NOINPUT;
     for (int i = 0; rc == NP_EX_OK && i < (nfiles ? nfiles : 1); i++) {
@@ -529,13 +527,15 @@ int tl_learn_main(int argc, char **argv)
             rc = NP_EX_NOINPUT;
             break;
         }
-        int r = learn_stream(in, strcmp(name, "-") ? name : "stdin", &T, &x, fields, nfields, dates,
-                             ndates, &L, &bad);
+        int r = learn_stream(in, strcmp(name, "-") ? name : "stdin", &lr, &jo);
         if (in != stdin) fclose(in);
         if (r < 0) rc = NP_EX_SOFTWARE;
         if (r > 0) rc = NP_EX_IOERR;
     }
-    if (bad > 10) np_error("%ld bad lines skipped in all", bad);
+    np_buf_free(&lr.text);
+    tl_patterns_free(&lr.pats);
+    tl_toks_free(&lr.toks);
+    if (jo.bad > 10) np_error("%lu bad lines skipped in all", jo.bad);
     np_buf o = {0};
     if (rc == NP_EX_OK) {
         np_buf_puts(&o, "# newspipe-listings 1 (see newspipe-listings(5), CURATED FILE)\n"
