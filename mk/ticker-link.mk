@@ -40,7 +40,9 @@ TL_WIKI := $(SHARED)/data/ner/wiki-gazetteers
 # common ("Stora Enso" of Stora Enso Oyj: two places).
 # form-places.txt: those titles and the one-word heads of titles with a qualifier
 # ("Anfield, Liverpool", "Eton (town)"), no organisation's, about 127,000: a smaller
-# company's one-word short form among them is a place form ("^Anfield" of Anfield Energy).
+# company's one-word short form among them is a place form ("^Anfield" of Anfield Energy);
+# and the titles of several words, no organisation's (about 158,000), which no form or
+# opening of a name may be ("Baltic Sea" of Baltic Sea Properties).
 TL_WW := $(TL_OUT)/weak-words.txt
 $(TL_WW) $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_OUT)/form-places.txt &: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
 	@mkdir -p $(TL_OUT)
@@ -53,10 +55,10 @@ $(TL_WW) $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_OUT)/form-place
 	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print }' $(TL_WIKI)/WikiOrganizations.lst \
 	  $(TL_WIKI)/WikiOrganizationsRedirects.lst | LC_ALL=C sort -u | \
 	  LC_ALL=C comm -13 - $(TL_WW).loc > $(TL_OUT)/name-words.txt
-	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print; next } \
+	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 || !/[,()]/ { print; next } \
 	  /^[^ ,()]+(, .+| \(.+\))$$/ { sub(/(, .+| \(.+\))$$/, ""); print }' $(TL_WIKI)/WikiLocations.lst \
 	  $(TL_WIKI)/WikiLocationsRedirects.lst | LC_ALL=C sort -u > $(TL_WW).loc1
-	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print }' $(TL_WIKI)/WikiOrganizations.lst \
+	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } { print }' $(TL_WIKI)/WikiOrganizations.lst \
 	  $(TL_WIKI)/WikiOrganizationsRedirects.lst | LC_ALL=C sort -u | \
 	  LC_ALL=C comm -13 - $(TL_WW).loc1 > $(TL_OUT)/form-places.txt
 	{ cat $(TL_GAZ)/countries.txt $(TL_GAZ)/countries-extra.txt $(TL_GAZ)/regions.txt; \

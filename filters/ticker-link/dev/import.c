@@ -59,7 +59,8 @@ static void usage(FILE *fp)
                 "                      name weak, and nothing else (repeatable)\n"
                 "  --form-places FILE  places (one a line) that make a smaller company's\n"
                 "                      one-word short form a place form (\"^\") and its whole\n"
-                "                      one-word name weak (repeatable)\n"
+                "                      one-word name weak; a place of several words is no\n"
+                "                      form or opening of a name (repeatable)\n"
                 "  --note TEXT         a '#' comment line for the header (repeatable)\n"
                 "  -o, --output FILE   write here, atomically (default standard output)\n"
                 "  -h, --help          show this help\n");
@@ -1135,7 +1136,7 @@ int tl_import_main(int argc, char **argv)
     if (rc == NP_EX_OK && sp500_history && tl_read_sp500_history(sp500_history, &rows, current))
         rc = NP_EX_DATAERR;
     if (rc == NP_EX_OK && group_issuers(&rows)) rc = NP_EX_SOFTWARE;
-    np_wordset h = {0}, nw = {0}, fp = {0};
+    np_wordset h = {0}, nw = {0}, fp = {0}, fph = {0};
     int marking = 0;
     if (rc == NP_EX_OK) {
         np_wordset ph = {0}, pw = {0};
@@ -1146,11 +1147,11 @@ int tl_import_main(int argc, char **argv)
         for (int i = 0; i < nname && rc == NP_EX_OK; i++)
             if (read_words(nameword[i], &nw, NULL, NULL)) rc = NP_EX_NOINPUT;
         for (int i = 0; i < nformplace && rc == NP_EX_OK; i++)
-            if (read_words(formplace[i], &fp, NULL, NULL)) rc = NP_EX_NOINPUT;
+            if (read_words(formplace[i], &fp, &fph, NULL)) rc = NP_EX_NOINPUT;
         int words = nweak + nplace > 0;
-        if (rc == NP_EX_OK && tl_name_variants(&rows, words ? &h : NULL, words ? &ph : NULL,
-                                               nplace ? &pw : NULL, nformplace ? &fp : NULL))
-            rc = NP_EX_SOFTWARE;
+        tl_form_lists lists = {words ? &h : NULL, words ? &ph : NULL, nplace ? &pw : NULL,
+                               nformplace ? &fp : NULL, nformplace ? &fph : NULL};
+        if (rc == NP_EX_OK && tl_name_variants(&rows, &lists)) rc = NP_EX_SOFTWARE;
         np_wordset_free(&ph);
         np_wordset_free(&pw);
         marking = words || nname || nformplace;
@@ -1170,6 +1171,7 @@ int tl_import_main(int argc, char **argv)
     np_wordset_free(&h);
     np_wordset_free(&nw);
     np_wordset_free(&fp);
+    np_wordset_free(&fph);
     if (rc == NP_EX_OK && nsymdir && date_directory_lines(&rows)) rc = NP_EX_SOFTWARE;
     np_buf out = {0};
     if (rc == NP_EX_OK && write_table(&rows, notes, nnotes, &out)) rc = NP_EX_SOFTWARE;

@@ -104,14 +104,21 @@ void tl_symdir_free(void);
  * Shares"): a tl_sectype, TL_SEC_COMMON when nothing says otherwise. */
 int tl_security_type(const char *name);
 
+/* The word lists the short forms are weighed against (each may be NULL). */
+typedef struct {
+    const np_wordset *weak;         /* folded word hashes of common words, names and places */
+    const np_wordset *places;       /* name keys of places of several words */
+    const np_wordset *place_words;  /* word hashes of one-word places */
+    const np_wordset *form_places;  /* word hashes of Wikipedia's one-word place titles */
+    const np_wordset *form_phrases; /* name keys of its place titles of several words */
+} tl_form_lists;
+
 /* Adds to each equity row the short news forms of its name ("Lufthansa" of "Deutsche
  * Lufthansa AG", "First Quantum" of "First Quantum Minerals Ltd") that no other issuer's
- * name or form shares (import_variants.c). weak: folded word hashes of common words, names
- * and places; places: name keys of places of several words; place_words: word hashes of
- * one-word places (each may be NULL). Call it after the issuers are grouped and before the
- * weak words are marked. Returns 0 or -1 (out of memory). */
-int tl_name_variants(tl_brows *rows, const np_wordset *weak, const np_wordset *places,
-                     const np_wordset *place_words, const np_wordset *form_places);
+ * name or form shares (import_variants.c), weighed against the lists. Call it after the
+ * issuers are grouped and before the weak words are marked. Returns 0 or -1 (out of
+ * memory). */
+int tl_name_variants(tl_brows *rows, const tl_form_lists *lists);
 
 /* The security names of the US sources end in " - " and the security ("Apple Inc. - Common
  * Stock"), which their readers cut; but a country after the dash names the issuer ("Banco
