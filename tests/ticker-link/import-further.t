@@ -4,7 +4,8 @@
 # series of three or more FinanceDatabase lines with no identifier beside a line of the same
 # name that has one (a bank's products; one or two bare lines stay shares: a former code,
 # another class), Seoul's preferred shares, Sydney's further securities, Zurich's second
-# trading lines, Paris's new shares, Nasdaq's warrants, rights and units. Names and codes
+# trading lines, Paris's new shares, Nasdaq's warrants, rights and units, and a line with a
+# coupon in its name (a bond's). Names and codes
 # written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
@@ -28,6 +29,7 @@ line() { # SYMBOL NAME MIC COUNTRY FIGI
     line LUM.PA 'Lumiere SA' XPAR France ''
     line LUMNV.PA 'Lumiere SA' XPAR France ''
     line LUMX.PA 'Lumiere SA' XPAR France ''
+    line GSIQ33.AX 'Australia 2% IDX/LKD SNR BDS 21/08/2033 AUD1000' XASX Australia ''
 } > "$T/intl.tsv"
 "$TL" import --intl "$T/intl.tsv" -o "$T/l.tsv" 2> "$T/e"
 ok $? "import"
@@ -43,6 +45,7 @@ is "$(type_of LORB)|$(type_of LORX)" "common|common" "two bare lines stay shares
 is "$(type_of 097955)" "preferred" "Seoul: the common code's last 0 changed is a preferred share"
 is "$(type_of 097950)" "common" "the common code stays common"
 is "$(type_of 123455)" "common" "a code ending 5 with no common line of the same name stays"
+is "$(type_of GSIQ33)" "note" "a coupon in the name is a bond's (\"Australia 2% ... BDS\")"
 # A file without the identifier columns (they are optional): no series can be told, the
 # exchanges' naming rules still apply.
 {

@@ -1197,6 +1197,10 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
             r->prior = TL_PRIOR_DELISTED;
         }
         r->type = intl_security_type(x->mic, sym);
+        /* A coupon in the name is a bond's or a note's ("Australia 2% IDX/LKD SNR BDS
+         * 21/08/2035", "VGP3.5%19MAR2026"): no share a company mention links ("Australia
+         * 2-1" had linked one). */
+        if (r->type == TL_SEC_COMMON && strchr(r->name, '%')) r->type = TL_SEC_NOTE;
         if (nid) {
             size_t k = out->n - first;
             if (k > has_cap) {
