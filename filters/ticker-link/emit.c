@@ -412,8 +412,10 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
              * (a sentence's first word is capitalized whatever it is: "Just"). Not other
              * weak names: a surname or a common word repeats as easily, and so does a
              * town's name (a place form, "^Devon": "an east Devon village ... the Devon
-             * singer"). */
-            if (forms >= 2 && inside) a->n_weak++;
+             * singer"). Only in business news: in sport, film and politics copy the word
+             * written twice is a player's, a team's or a scandal's ("Moody, Coles, O.
+             * Franks ... Coles for Taylor", "the Balco case"). */
+            if (forms >= 2 && inside && L->business) a->n_weak++;
             /* Weak names count when the issuer has other evidence too. */
             if (a->n_strong + a->n_entity + a->n_explicit + a->n_weak > 0) {
                 for (size_t q = g; q < end; q++) {

@@ -158,6 +158,7 @@ add 'Shares were mixed. The ASX fell 1 percent on Monday.'
 add 'Shares were mixed, and ASX said it would review the rules.'
 add 'Shares were mixed, and trade house Kasumo Corp said it would sell.'
 add 'Shares were mixed, and Kasumo Chemical Co said it would sell.'
+add "$match Quellwerk scored first. The fans of Quellwerk sang all game."
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -256,4 +257,5 @@ is "$(got 94)" "" "and before a market's move: the index"
 is "$(got 95)" "ASX@XASX" "not before 'said'"
 is "$(got 96)" "" "a short form cut from a longer name, with a legal form after it, is another company (Sumitomo Corp)"
 is "$(got 97)" "4999@XTKS" "the whole name with its legal form is the company"
+is "$(got 98)" "" "outside business news a short form written twice is a player's or a team's name, not the company"
 done_testing
