@@ -176,7 +176,7 @@ is "$(al10 'Wendlow Ltd')|$(al10 'Ostrander Inc')" "~Wendlow Ltd|" \
    "a smaller company's whole one-word name among them is weak, a large company's is not"
 # The one word a name leaves without "Group" or "Holdings" is a place form when it is among
 # them too, whatever the company's size ("Everest" of Everest Group: "climb Everest twice").
-printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:125\tHRVG\tXNYS\t70\tHarvelle Group Ltd\t\ncik:126\tTRSG\tXNYS\t70\tTraskwell Group Ltd\t\ncik:127\tKSTB\tXNYS\t35\tKestrel Basin Royalty Trust\t\ncik:128\tOSPL\tXNYS\t35\tOstwald Plains Energy Inc\t\ncik:129\tOSPM\tXNYS\t35\tOstwald Marsh Energy Inc\t\n' > "$T/fp2.tsv"
+printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:125\tHRVG\tXNYS\t70\tHarvelle Group Ltd\t\ncik:126\tTRSG\tXNYS\t70\tTraskwell Group Ltd\t\ncik:127\tKSTB\tXNYS\t35\tKestrel Basin Royalty Trust\t\ncik:128\tOSPL\tXNYS\t35\tOstwald Plains Energy Inc\t\ncik:129\tOSPM\tXNYS\t35\tOstwald Marsh Energy Inc\t\ncik:130\tKSTL\tXNYS\t35\tKestrel Basin Ltd\t\ncik:131\tOSPC\tXNYS\t70\tOstwald Plains Corp\t\n' > "$T/fp2.tsv"
 printf 'Kestrel Basin\nOstwald Plains\n' >> "$T/fp.txt"
 "$TL" import --tsv "$T/fp2.tsv" --form-places "$T/fp.txt" -o "$T/l12.tsv" 2> "$T/e"
 al12() { grep -v '^#' "$T/l12.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
@@ -184,6 +184,8 @@ is "$(al12 'Harvelle Group Ltd')|$(al12 'Traskwell Group Ltd')" "^Harvelle|" \
    "a large company's word without Group among the places is a place form; another's is not"
 is "$(al12 'Kestrel Basin Royalty Trust')|$(al12 'Ostwald Plains Energy Inc')|$(al12 'Ostwald Marsh Energy Inc')" \
    "Kestrel Basin Royalty||Ostwald Marsh" "no opening or form of several words that is a place's title (\"Permian Basin\")"
+is "$(al12 'Kestrel Basin Ltd')|$(al12 'Ostwald Plains Corp')" "~Kestrel Basin Ltd|" \
+   "a smaller company's whole name that is a place's title is weak (\"Black Hills\"), a large one's is not"
 "$TL" import --tsv "$T/fp.tsv" --form-places "$T/nosuch.txt" -o "$T/l11.tsv" 2> "$T/e"
 is "$?" 66 "a form-places file that cannot be read: exit 66"
 printf '%s\n' '{"id":1,"body":"The crowd at Quorndale cheered. Quorndale was full again, as Quorndale always is when the club plays there on a Saturday."}' \
