@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mention.h"
+#include "normalize.h"
 #include "words.h"
 
 typedef struct tl_fullname {
@@ -78,13 +79,49 @@ static void drop_foreign(tl_linker *L)
     size_t ngone = 0;
     for (size_t k = 0; k < L->nm && ngone < 8; k++) {
         const tl_mention *m = &L->m[k];
-        if (m->method != M_NAME || m->dead || !m->nation || m->curated == 2 ||
+        if (m->method != M_NAME || m->dead || !m->single || !m->nation || m->curated == 2 ||
             m->issuer == TL_NONE || T->iss[m->issuer].prior >= TL_PRIOR_STRONG_NAME ||
             in_country(T, m->issuer, m->nation) || in_country(T, m->issuer, "US"))
             continue;
         gone[ngone++] = m->issuer;
     }
     drop_names(L, gone, ngone, 1);
+}
+
+/* Whether the display name of issuer is opens with the word of hash w. */
+static int named_first(const tl_table *T, uint32_t is, uint64_t w)
+{
+    const char *s = T->iss[is].name;
+    size_t n = strcspn(s, " ,.-");
+    char fold[64];
+    size_t f = tl_fold_word(s, n, fold, sizeof fold);
+    return f && tl_word_hash(fold, f) == w;
+}
+
+/* A name several issuers answer to, which the article places in a country ("India's United
+ * Breweries": United Breweries Ltd of Mumbai, and Chile's CCU by the English name the SEC
+ * gives it) is the candidate of that country when the one the listings' priors chose is of
+ * another and named otherwise. Not between companies of the name ("Indian mining firm
+ * Vedanta ( VED.L )" is Vedanta Resources of London, not its Indian unit Vedanta Ltd). */
+static void prefer_national(tl_linker *L)
+{
+    const tl_table *T = L->table;
+    for (size_t k = 0; k < L->nm; k++) {
+        tl_mention *m = &L->m[k];
+        if (m->method != M_NAME || m->dead || !m->nation || m->issuer == TL_NONE ||
+            m->alias_count < 2 || in_country(T, m->issuer, m->nation) ||
+            named_first(T, m->issuer, m->word))
+            continue;
+        for (uint32_t a = m->alias_first; a < m->alias_first + m->alias_count; a++) {
+            uint32_t is = T->names.alias[a].issuer;
+            if (is != m->issuer && !(T->names.alias[a].flags & TL_KEY_WEAK) &&
+                in_country(T, is, m->nation)) {
+                m->issuer = is;
+                m->ambiguous = 0;
+                break;
+            }
+        }
+    }
 }
 
 /* A weak one-word name the article places in the company's own country ("Switzerland's
@@ -124,6 +161,7 @@ static void drop_unlisted(tl_linker *L)
 
 int tl_choose(tl_linker *L, int32_t day)
 {
+    prefer_national(L);
     drop_foreign(L);
     drop_unlisted(L);
     nation_support(L);

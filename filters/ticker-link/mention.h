@@ -44,8 +44,8 @@ struct tl_mention {
     const char *sym, *ric; /* unknown explicit listings: as written */
     uint16_t sym_len, ric_len;
     const tl_exchange *exch;
-    const char *nation; /* one-word names: the ISO country the words before give it ("Swiss
-                           private bank Frey": "CH"), or NULL */
+    const char *nation; /* the ISO country the words before a name give it ("Swiss private
+                           bank Frey": "CH"; one-word names also the words after), or NULL */
 };
 
 struct tl_agg {

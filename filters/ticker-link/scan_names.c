@@ -837,7 +837,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
         m->curated = a->curated;
         m->word = t[i].h;
         m->word2 = single ? 0 : t[i + 1].h;
-        m->nation = single ? nation_before(t, i) : NULL;
+        m->nation = nation_before(t, i);
         if (single && !m->nation) m->nation = nation_after(s, t, e, nt);
         /* Outside business news a smaller company's one word needs support too: "Achilles
          * tendon", "at Anfield", "the Balco doping scandal" (link.c). */

@@ -22,6 +22,10 @@ XHKG:0495|0495|XHKG||1|HK|||35|Paladin Ltd|
 XHKG:0992|0992|XHKG||1|HK|||50|Lenovo Ltd|
 XMAD:TEF|TEF|XMAD||1|ES|||35|Telefonica SA|
 cik:1066119|VIV|XNYS||1|BR|||54|Telefonica Brasil SA|
+cik:888746|CCX|XNYS||1|CL|||61|Compania Cerveceras Andinas SA|NORTHERN BREWERIES CO INC
+XNSE:NBRW|NBRW|XNSE||1|IN|||35|Northern Breweries Ltd|
+XLON:KRND|KRND|XLON||1|GB|||50|Korund Resources plc|
+XNSE:KRND|KRND|XNSE||1|IN|||35|Korund Resources Ltd|
 TSV
 
 CASE_DATE=2013-11-15
@@ -45,6 +49,9 @@ add 'Endo buys Canada'"'"'s Paladin.'
 add 'China'"'"'s Lenovo said sales rose.'
 add 'The Anglo-Swiss bank Frey said so.'
 add 'Telefonica said it would sell. Telefonica Brasil rose.'
+add 'A brewer is to buy 37.5 percent of India'"'"'s Northern Breweries in a deal.'
+add 'Northern Breweries said sales rose.'
+add 'Indian mining firm Korund Resources said so.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "005380@XKRX" "a one-word name is the company the article names in full with it (Hyundai Motor Co ... Hyundai)"
 is "$(got 2)" "011760@XKRX" "with no full name, the listed namesake"
@@ -65,4 +72,7 @@ is "$(got 16)" "" "a country's possessive places it too"
 is "$(got 17)" "0992@XHKG" "China and Hong Kong are one"
 is "$(got 18)" "FREY@XPAR" "a compound (Anglo-Swiss) places nothing"
 is "$(got 19)" "TEF@XMAD VIV@XNYS" "a national unit named after its parent (Telefonica Brasil) leaves the parent's one-word name alone"
+is "$(got 20)" "NBRW@XNSE" "a name the article places in a country is that country's candidate (India's Northern Breweries, not Chile's by its English name)"
+is "$(got 21)" "CCX@XNYS" "without the country, the larger company"
+is "$(got 22)" "KRND@XLON" "not between companies of the name (Indian mining firm Vedanta is Vedanta Resources)"
 done_testing
