@@ -168,6 +168,9 @@ DEB_PKGS += parallel openssh-client openssh-server
 # serve's Redis Streams source and sink (README, dependencies): the client library, and the
 # server the tests start (tests/serve/redis*.t).
 DEB_PKGS += libhiredis-dev redis-server
+# `make listings` (the ticker-link table): an English spelling dictionary, SCOWL's
+# american-english (mk/ticker-link.mk).
+DEB_PKGS += wamerican
 # What `make lint` needs (CI installs these too).
 LINT_PKGS := clang-format cppcheck
 # What `make fuzz` needs: clang and its libFuzzer runtime (only recommended by clang on

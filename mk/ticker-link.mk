@@ -43,11 +43,23 @@ TL_WIKI := $(SHARED)/data/ner/wiki-gazetteers
 # company's one-word short form among them is a place form ("^Anfield" of Anfield Energy);
 # and the titles of several words, no organisation's (about 158,000), which no form or
 # opening of a name may be ("Baltic Sea" of Baltic Sea Properties).
+# dict-words.txt: the lower-case words of an English spelling dictionary (SCOWL's
+# american-english, Debian's wamerican, which `make deps` installs), no organisation's
+# one-word Wikipedia title, about 63,000, given as --form-places too: a smaller company's
+# one-word name that is an English word ("Trident", "Unison", "Chorus", "Firefly") needs
+# support, and its one-word short form is a place form ("^Chrome" of Chrome Holding): the
+# word is mostly the thing ("Trident, the UK's nuclear missile submarine fleet", "the union
+# Unison", "Cleanup crews").
+TL_DICT := /usr/share/dict/american-english
 TL_WW := $(TL_OUT)/weak-words.txt
-$(TL_WW) $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_OUT)/form-places.txt &: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
+$(TL_WW) $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_OUT)/form-places.txt $(TL_OUT)/dict-words.txt &: $(wildcard $(TL_GAZ)/*.txt) mk/ticker-link.mk
 	@mkdir -p $(TL_OUT)
 	@test -f $(SHARED)/data/summ/bbc_news_summary/docs.ndjson -a -f $(SHARED)/data/ner/conll2003/eng.train \
 	  -a -f $(TL_WIKI)/WikiOrganizations.lst || { echo "listings: ../shared absent"; exit 1; }
+	@test -f $(TL_DICT) || { echo "listings: $(TL_DICT) absent (make deps installs wamerican)"; exit 1; }
+	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print tolower($$0) }' $(TL_WIKI)/WikiOrganizations.lst \
+	  $(TL_WIKI)/WikiOrganizationsRedirects.lst | LC_ALL=C sort -u > $(TL_WW).org1
+	grep -x '[a-z]*' $(TL_DICT) | LC_ALL=C sort -u | LC_ALL=C comm -23 - $(TL_WW).org1 > $(TL_OUT)/dict-words.txt
 	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print }' $(TL_WIKI)/WikiLocations.lst \
 	  $(TL_WIKI)/WikiLocationsRedirects.lst | LC_ALL=C sort -u > $(TL_WW).loc
 	awk 'FNR == 1 { sub(/^\xef\xbb\xbf/, "") } NF == 1 { print }' $(TL_WIKI)/WikiOrganizations.lst \
@@ -74,7 +86,7 @@ $(TL_WW) $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_OUT)/form-place
 	  cat $(TL_GAZ)/countries.txt $(TL_GAZ)/countries-extra.txt $(TL_GAZ)/regions.txt; \
 	  cat $(TL_GAZ)/cities.txt $(TL_GAZ)/first-names.txt | LC_ALL=C sort -u | LC_ALL=C comm -23 - $(TL_WW).org; \
 	} | LC_ALL=C sort -u > $(TL_WW)
-	rm -f $(TL_WW).loc $(TL_WW).loc1 $(TL_WW).org
+	rm -f $(TL_WW).loc $(TL_WW).loc1 $(TL_WW).org $(TL_WW).org1
 
 # The public sources, for `make listings` and for the held-out evaluation's tables.
 TL_SOURCES_TODAY = \
@@ -85,7 +97,8 @@ TL_SOURCES_TODAY = \
 	  --sp500 $(TL_SRC)/sp500/constituents.csv \
 	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv \
 	  --weak-words $(TL_OUT)/weak-words.txt --place-words $(TL_OUT)/place-words.txt \
-	  --name-words $(TL_OUT)/name-words.txt --form-places $(TL_OUT)/form-places.txt
+	  --name-words $(TL_OUT)/name-words.txt --form-places $(TL_OUT)/form-places.txt \
+	  --form-places $(TL_OUT)/dict-words.txt
 TL_SOURCES = \
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nasdaq_full_tickers.json:XNAS \
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nyse_full_tickers.json:XNYS \
@@ -98,13 +111,14 @@ TL_SOURCES = \
 	  --sp500-history $(TL_SRC)/sp500-history/sp500_ticker_start_end.csv \
 	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv --intl-date 2026-08-16 \
 	  --weak-words $(TL_OUT)/weak-words.txt --place-words $(TL_OUT)/place-words.txt \
-	  --name-words $(TL_OUT)/name-words.txt --form-places $(TL_OUT)/form-places.txt
+	  --name-words $(TL_OUT)/name-words.txt --form-places $(TL_OUT)/form-places.txt \
+	  --form-places $(TL_OUT)/dict-words.txt
 # The news corpora whose explicit codes `learn` reads.
 TL_CORPORA = $(wildcard $(SHARED)/data/corpora/*/articles.ndjson)
 
 # Twice: the sources and curated aliases, then with the name -> listing pairs learnt from
 # the corpora's explicit codes through that first table.
-listings: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_OUT)/form-places.txt
+listings: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_OUT)/form-places.txt $(TL_OUT)/dict-words.txt
 	$(TL_BIN) import $(TL_SOURCES) --aliases data/aliases.tsv -o $(TL_OUT)/base.tsv
 	$(TL_BIN) learn --listings $(TL_OUT)/base.tsv -o $(TL_OUT)/learned.tsv $(TL_CORPORA)
 	$(TL_BIN) import $(TL_SOURCES) --aliases data/aliases.tsv --aliases $(TL_OUT)/learned.tsv \
@@ -124,7 +138,8 @@ listings: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)
 	  --note "  \"~\" on common-word names: lower-case words of CoNLL-2003 train and BBC News 2004-2005;" \
 	  --note "  places (\"^\" on a large company's one-word form and a name without Group): the country," \
 	  --note "  region and city gazetteers;" \
-	  --note "  \"~\" on one-word names that are Wikipedia location titles and no organisation's" \
+	  --note "  \"~\" on one-word names that are Wikipedia location titles and no organisation's;" \
+	  --note "  \"~\" on a smaller company's one-word name that is an English word (SCOWL american-english)" \
 	  -o data/listings.tsv
 
 # The held-out evaluation's tables (bench/ticker-link-heldout.py): the same sources, the
@@ -138,7 +153,7 @@ $(TL_HO)/test-codes.txt $(TL_HO)/aliases-dev.tsv: bench/ticker-link-heldout.py d
 	@mkdir -p $(TL_HO)
 	python3 bench/ticker-link-heldout.py split --shared $(SHARED) --aliases data/aliases.tsv \
 	  --codes $(TL_HO)/test-codes.txt --aliases-out $(TL_HO)/aliases-dev.tsv
-$(TL_HO)/dev.tsv: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_OUT)/form-places.txt $(TL_HO)/test-codes.txt $(TL_HO)/aliases-dev.tsv
+$(TL_HO)/dev.tsv: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_OUT)/form-places.txt $(TL_OUT)/dict-words.txt $(TL_HO)/test-codes.txt $(TL_HO)/aliases-dev.tsv
 	$(TL_BIN) import $(TL_SOURCES_TODAY) --aliases $(TL_HO)/aliases-dev.tsv -o $(TL_HO)/today.tsv
 	$(TL_BIN) import $(TL_SOURCES) -o $(TL_HO)/srcs.tsv
 	$(TL_BIN) import $(TL_SOURCES) --aliases $(TL_HO)/aliases-dev.tsv -o $(TL_HO)/curated.tsv
@@ -170,7 +185,7 @@ eval-ticker-link: $(TL_BIN) $(BINDIR)/newspipe-entity-tag $(TL_HO_DEV)
 # Pseudo-unseen folds of the dev companies (bench/ticker-link-folds.py): for choosing recall
 # rules without the sealed test part; each fold's companies are left out of curation and
 # learning, its misses classified by cause (build/ticker-link/folds/misses.tsv).
-folds-ticker-link: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_OUT)/form-places.txt $(TL_HO)/dev.tsv
+folds-ticker-link: $(TL_BIN) $(TL_OUT)/weak-words.txt $(TL_OUT)/place-words.txt $(TL_OUT)/name-words.txt $(TL_OUT)/form-places.txt $(TL_OUT)/dict-words.txt $(TL_HO)/dev.tsv
 	python3 bench/ticker-link-folds.py --bin $(TL_BIN) $(TL_FOLDS_FLAGS) --shared $(SHARED) --aliases data/aliases.tsv \
 	  --gold tests/ticker-link/gold.tsv --dev-table $(TL_HO)/dev.tsv --work $(TL_OUT)/folds --misses $(TL_OUT)/folds/misses.tsv -- $(TL_SOURCES)
 
