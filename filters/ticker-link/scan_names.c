@@ -265,6 +265,26 @@ static int opens_longer_name(const tl_table *T, const tl_alias *a, const char *s
     return m > 0 && !tl_is_legal_word(tl_word_hash(fold, m));
 }
 
+/* Whether the legal words t[b, e) after a name include "Group". */
+static int group_suffix(const tl_tok *t, size_t b, size_t e, uint64_t group_h)
+{
+    for (size_t k = b; k < e; k++)
+        if (t[k].h == group_h) return 1;
+    return 0;
+}
+
+/* Whether a registered name has a group word ("Group", "Groupe", "Gruppe", "Grupo",
+ * "Groep"), in any case. */
+static int group_named(const char *name)
+{
+    for (const char *p = name; p && *p; p++)
+        if ((p == name || p[-1] == ' ') && (p[0] | 0x20) == 'g' && (p[1] | 0x20) == 'r' &&
+            (((p[2] | 0x20) == 'o' && ((p[3] | 0x20) == 'u' || (p[3] | 0x20) == 'e')) ||
+             ((p[2] | 0x20) == 'u' && (p[3] | 0x20) == 'p')))
+            return 1;
+    return 0;
+}
+
 /* Whether the one-word name t[j - 1] reads as a person's by what follows it: ", who" (a
  * company is "whose", not "who"; and not after a preposition: in "analyst at Gartner, who"
  * the analyst is), or "said he" / "says she". */
@@ -561,11 +581,12 @@ static int alt_words(const char *s, const tl_tok *t, size_t nt, size_t i, uint64
 
 int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size_t nz)
 {
-    static uint64_t people_h, of_h, new_h;
+    static uint64_t people_h, of_h, new_h, group_h;
     if (!people_h) {
         people_h = tl_word_hash("people", 6);
         of_h = tl_word_hash("of", 2);
         new_h = tl_word_hash("new", 3);
+        group_h = tl_word_hash("group", 5);
     }
     const tl_table *T = L->table;
     const tl_matcher *M = &T->names;
@@ -807,6 +828,15 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
          * is its own, carelessly written ("Ford Co"). */
         if (single && suffix && (a->flags & TL_KEY_FORM) &&
             T->iss[a->issuer].prior < TL_PRIOR_STRONG_NAME && opens_longer_name(T, a, s, &t[i])) {
+            i = e - 1;
+            continue;
+        }
+        /* "Group" after a smaller company's name that has no such word is the group of that
+         * name, another body: "NPD Group" (the research firm) is no NPD Co., Ltd of Seoul,
+         * "the World Group" (of the Davis Cup) no World Holdings Co., "Hyundai Group" (the
+         * conglomerate) no Hyundai Corp. */
+        if (suffix && T->iss[a->issuer].prior < TL_PRIOR_STRONG_NAME &&
+            group_suffix(t, end, e, group_h) && !group_named(T->iss[a->issuer].name)) {
             i = e - 1;
             continue;
         }

@@ -26,6 +26,8 @@ cik:888746|CCX|XNYS||1|CL|||61|Compania Cerveceras Andinas SA|NORTHERN BREWERIES
 XNSE:NBRW|NBRW|XNSE||1|IN|||35|Northern Breweries Ltd|
 XLON:KRND|KRND|XLON||1|GB|||50|Korund Resources plc|
 XNSE:KRND|KRND|XNSE||1|IN|||35|Korund Resources Ltd|
+XKOS:198081|198081|XKOS||1|KR|||35|Tarsk Co., Ltd|
+XLON:VLMG|VLMG|XLON||1|GB|||35|Velmar Group plc|
 TSV
 
 CASE_DATE=2013-11-15
@@ -52,6 +54,9 @@ add 'Telefonica said it would sell. Telefonica Brasil rose.'
 add 'A brewer is to buy 37.5 percent of India'"'"'s Northern Breweries in a deal.'
 add 'Northern Breweries said sales rose.'
 add 'Indian mining firm Korund Resources said so.'
+add 'said an analyst at the research firm Tarsk Group.'
+add 'Shares of Tarsk Co Ltd rose.'
+add 'Shares of Velmar Group rose.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "005380@XKRX" "a one-word name is the company the article names in full with it (Hyundai Motor Co ... Hyundai)"
 is "$(got 2)" "011760@XKRX" "with no full name, the listed namesake"
@@ -75,4 +80,7 @@ is "$(got 19)" "TEF@XMAD VIV@XNYS" "a national unit named after its parent (Tele
 is "$(got 20)" "NBRW@XNSE" "a name the article places in a country is that country's candidate (India's Northern Breweries, not Chile's by its English name)"
 is "$(got 21)" "CCX@XNYS" "without the country, the larger company"
 is "$(got 22)" "KRND@XLON" "not between companies of the name (Indian mining firm Vedanta is Vedanta Resources)"
+is "$(got 23)" "" "\"Group\" after a smaller company's name that has none is another body (NPD Group)"
+is "$(got 24)" "198081@XKOS" "its own legal form is the company"
+is "$(got 25)" "VLMG@XLON" "and a name with Group is the company with it"
 done_testing
