@@ -78,10 +78,15 @@ void etag_noun_type(const etag_lexicon *gaz, np_buf *scratch, const char *s, siz
                                            "a",     "aircraft", "an",    "her",   "his",
                                            "its",   "my",       "our",   "that",  "the",
                                            "their", "this",     "which", "whose", "your"};
-    static const char *const person_nouns[] = {/* sorted */
-                                               "actor",  "actress", "brother", "daughter",
-                                               "father", "husband", "mother",  "singer",
-                                               "son",    "wife"};
+    /* A player's position is a person's noun too ("Barca midfielder Deco", "Arsenal
+     * goalkeeper Cech"); not "player", "captain", "leader" or "champion", which name teams,
+     * countries and companies as often ("low-cost player Iliad", "defending champion
+     * Ireland", "market leader Telefonica"). */
+    static const char *const person_nouns[] = {
+        /* sorted */
+        "actor",  "actress",  "batsman",    "bowler",  "brother",    "daughter", "defender",
+        "father", "fly-half", "goalkeeper", "husband", "midfielder", "mother",   "scrum-half",
+        "singer", "son",      "striker",    "wife",    "winger"};
     static const char *const place_nouns[] = {/* sorted */
                                               "city", "island", "province", "town", "village"};
     if (sp->cut || sp->coded) return;

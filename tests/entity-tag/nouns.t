@@ -2,7 +2,7 @@
 # newspipe-entity-tag: a name right after a noun only an organisation is ("law firm", "carrier",
 # "group") is ORG where the model typed it PER, LOC or MISC; not after "a", "the" and such
 # words, where the noun is an adjective or a relative clause follows; after a person's noun
-# ("singer", "wife") it is PER, after "city of" LOC, after "analyst at" ORG, before "airport" LOC, an organisation's before "index" MISC (see nouns.h). Sentences written for this
+# ("singer", "wife", a player's position: "goalkeeper") it is PER, after "city of" LOC, after "analyst at" ORG, before "airport" LOC, an organisation's before "index" MISC (see nouns.h). Sentences written for this
 # test.
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 . "$NP_TOP/tests/entity-tag/lib.sh"
@@ -19,6 +19,7 @@ add 'Music downloads will grow, said Paul Myers, chief executive of Wippit, a UK
 add 'Investors pulled $2 billion from the funds, according to Lipper. That does not include ETFs.'
 add 'Daily flights from New York'"'"'s Kennedy airport to London resumed on Monday.'
 add 'Shares in Mexico fell, and the benchmark IPC index lost 2 percent.'
+add 'Arsenal goalkeeper Cech fills his days with music.'
 tag_cases
 like "$(got 1)" "PER:Oliver Ireland \| ORG:Morrison Foerster$" "a law firm's name is ORG"
 like "$(got 2)" "ORG:Gulf Air \| ORG:Glass Lewis$" "an airline's and a firm's, typed MISC and PER"
@@ -33,4 +34,5 @@ like "$(got 10)" "PER:Paul Myers \| ORG:Wippit" "a chief executive's company is 
 like "$(got 11)" "ORG:Lipper" "a source after according to is ORG"
 like "$(got 12)" "LOC:Kennedy" "a name before airport is LOC"
 like "$(got 13)" "MISC:IPC" "an organisation's name before index is MISC"
+like "$(got 14)" "ORG:Arsenal \| PER:Cech$" "a goalkeeper's name is PER"
 done_testing
