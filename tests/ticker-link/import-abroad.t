@@ -8,34 +8,35 @@
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 
-printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/intl.tsv"
-for l in 'FKF.DE|Deutsche Falkenflug AG|XETR|Germany' 'FKF.MI|Deutsche Falkenflug AG|XMIL|Germany' \
-    'FKF.VI|Deutsche Falkenflug AG|XWBO|Germany' \
-    'SPF.DE|Deutsche Sperlingflug AG|XETR|Germany' 'SPF.VI|Deutsche Sperlingflug AG|XWBO|Germany' \
-    'KRF.PA|Compagnie Kranfluss SA|XPAR|France' 'KRF.TO|Compagnie Kranfluss SA|XTSE|France' \
-    '0KRF.L|Compagnie Kranfluss SA|XLON|France' '0KRG.L|Compagnie Kranfluss SA|XLON|France' \
-    'KNM.TO|Kanata Minerals Inc.|XTSE|Canada' 'KNM.DE|Kanata Minerals Inc.|XETR|Canada' \
-    'KNM.VI|Kanata Minerals Inc.|XWBO|Canada' \
-    'NBK.DE|Nordische Bank AG|XETR|Germany' 'NBK.MI|Nordische Bank AG|XMIL|Germany' \
-    'NBK.VI|Nordische Bank AG|XWBO|Germany'; do
-    IFS='|' read -r sym name mic country <<EOT
-$l
-EOT
-    printf '%s\t%s\tX\t%s\tX\t%s\tX\tIndustrials\tAirlines\t\t\t\tFalse\n' "$sym" "$name" "$mic" "$country" >> "$T/intl.tsv"
-done
+intl_rows "$T/intl.tsv" <<'ROWS'
+Deutsche Falkenflug AG|Germany|GER|XETR|DE
+Deutsche Falkenflug AG|Germany|MIL|XMIL|MI
+Deutsche Falkenflug AG|Germany|VIE|XWBO|VI
+Deutsche Sperlingflug AG|Germany|GER|XETR|DE
+Deutsche Sperlingflug AG|Germany|VIE|XWBO|VI
+Compagnie Kranfluss SA|France|PAR|XPAR|PA
+Compagnie Kranfluss SA|France|TOR|XTSE|TO
+Compagnie Kranfluss SA|France|LSE|XLON|L
+Kanata Minerals Inc.|Canada|TOR|XTSE|TO
+Kanata Minerals Inc.|Canada|GER|XETR|DE
+Kanata Minerals Inc.|Canada|VIE|XWBO|VI
+Nordische Bank AG|Germany|GER|XETR|DE
+Nordische Bank AG|Germany|MIL|XMIL|MI
+Nordische Bank AG|Germany|VIE|XWBO|VI
+ROWS
 "$TL" import --intl "$T/intl.tsv" -o "$T/l.tsv" 2> "$T/e"
 ok $? "import"
-row() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v m="$1" -v s="$2" '$3 == m && $2 == s { print $9 "|" $11 }'; }
-is "$(row XETR FKF)" "60|Falkenflug" "quoted in Milan and Vienna: large, its short form strong"
-is "$(row XETR SPF)" "35|~Sperlingflug" "quoted in Vienna alone: its short form needs support"
-is "$(row XPAR KRF)" "35|~Kranfluss" "Toronto and London's order book do not count"
-is "$(row XTSE KNM)" "35|~Kanata" "nor a company outside Europe (Xetra and Vienna quote miners of any size)"
-is "$(row XETR NBK)" "60|" "a large company's name leaves no common word as its form"
+row() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v m="$1" -v n="$2" '$3 == m && $10 == n { print $9 "|" $11 }'; }
+is "$(row XETR "Deutsche Falkenflug AG")" "60|Falkenflug" "quoted in Milan and Vienna: large, its short form strong"
+is "$(row XETR "Deutsche Sperlingflug AG")" "35|~Sperlingflug" "quoted in Vienna alone: its short form needs support"
+is "$(row XPAR "Compagnie Kranfluss SA")" "35|~Kranfluss" "Toronto and London do not count"
+is "$(row XTSE "Kanata Minerals Inc.")" "35|~Kanata" "nor a company outside Europe (Xetra and Vienna quote miners of any size)"
+is "$(row XETR "Nordische Bank AG")" "60|" "a large company's name leaves no common word as its form"
 is "$(grep -v '^#' "$T/l.tsv" | awk -F'\t' '$3 != "XETR" && $3 != "XPAR" && $3 != "XTSE"' | wc -l | tr -d ' ')" "1" \
     "the quotes abroad are no listings of their own (the header row only)"
 link() {
     printf '{"id":"1","date":"2013-10-15","body":"%s said on Monday."}\n' "$1" |
         "$TL" --listings "$T/l.tsv" | grep -o '"symbol":"[^"]*"' | head -1
 }
-is "$(link Falkenflug)" '"symbol":"FKF"' "the large company's short form links alone"
+is "$(link Falkenflug)" '"symbol":"S1"' "the large company's short form links alone"
 is "$(link Sperlingflug)" "" "the other's does not"
