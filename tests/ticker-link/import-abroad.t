@@ -40,3 +40,4 @@ link() {
 }
 is "$(link Falkenflug)" '"symbol":"S1"' "the large company's short form links alone"
 is "$(link Sperlingflug)" "" "the other's does not"
+done_testing
