@@ -1222,7 +1222,7 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
         }
     }
     free(text);
-    qsort(ab.k, ab.n, sizeof *ab.k, cmp_str);
+    if (ab.n) qsort(ab.k, ab.n, sizeof *ab.k, cmp_str);
     for (size_t i = first; i < out->n; i++) {
         tl_brow *r = &out->r[i];
         /* Two markets abroad, not one: Vienna alone quotes mid caps too (GFT Technologies,
