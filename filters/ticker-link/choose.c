@@ -88,7 +88,7 @@ static void drop_foreign(tl_linker *L)
     drop_names(L, gone, ngone, 1);
 }
 
-/* Whether the display name of issuer is opens with the word of hash w. */
+/* Whether the display name of issuer "is" opens with the word of hash w. */
 static int named_first(const tl_table *T, uint32_t is, uint64_t w)
 {
     const char *s = T->iss[is].name;

@@ -273,15 +273,17 @@ static int group_suffix(const tl_tok *t, size_t b, size_t e, uint64_t group_h)
     return 0;
 }
 
-/* Whether a registered name has a group word ("Group", "Groupe", "Gruppe", "Grupo",
- * "Groep"), in any case. */
+/* Whether a registered name has a group word ("Group", "Groupe", "Gruppe", "Gruppo",
+ * "Grupo", "Groep"), in any case. */
 static int group_named(const char *name)
 {
-    for (const char *p = name; p && *p; p++)
-        if ((p == name || p[-1] == ' ') && (p[0] | 0x20) == 'g' && (p[1] | 0x20) == 'r' &&
-            (((p[2] | 0x20) == 'o' && ((p[3] | 0x20) == 'u' || (p[3] | 0x20) == 'e')) ||
-             ((p[2] | 0x20) == 'u' && (p[3] | 0x20) == 'p')))
-            return 1;
+    static const char *const words[] = {"group", "groupe", "gruppe", "gruppo", "grupo", "groep"};
+    for (const char *p = name; p && *p; p++) {
+        if (p != name && p[-1] != ' ') continue;
+        size_t n = strcspn(p, " ,.");
+        for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+            if (n == strlen(words[w]) && strncasecmp(p, words[w], n) == 0) return 1;
+    }
     return 0;
 }
 

@@ -28,6 +28,7 @@ XLON:KRND|KRND|XLON||1|GB|||50|Korund Resources plc|
 XNSE:KRND|KRND|XNSE||1|IN|||35|Korund Resources Ltd|
 XKOS:198081|198081|XKOS||1|KR|||35|Tarsk Co., Ltd|
 XLON:VLMG|VLMG|XLON||1|GB|||35|Velmar Group plc|
+XKOS:198082|198082|XKOS||1|KR|||35|Groundvale Co., Ltd|
 TSV
 
 CASE_DATE=2013-11-15
@@ -57,6 +58,7 @@ add 'Indian mining firm Korund Resources said so.'
 add 'said an analyst at the research firm Tarsk Group.'
 add 'Shares of Tarsk Co Ltd rose.'
 add 'Shares of Velmar Group rose.'
+add 'said an analyst at Groundvale Group.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "005380@XKRX" "a one-word name is the company the article names in full with it (Hyundai Motor Co ... Hyundai)"
 is "$(got 2)" "011760@XKRX" "with no full name, the listed namesake"
@@ -83,4 +85,5 @@ is "$(got 22)" "KRND@XLON" "not between companies of the name (Indian mining fir
 is "$(got 23)" "" "\"Group\" after a smaller company's name that has none is another body (NPD Group)"
 is "$(got 24)" "198081@XKOS" "its own legal form is the company"
 is "$(got 25)" "VLMG@XLON" "and a name with Group is the company with it"
+is "$(got 26)" "" "a word that only begins like one (Groundvale) is no group word"
 done_testing

@@ -616,8 +616,8 @@ static int mark_weak(tl_brows *rows, size_t from, const np_wordset *h, const np_
                        (names_only && np_wordset_has(names_only, key[0].words[0])) ||
                        (small_places && np_wordset_has(small_places, key[0].words[0]) &&
                         tl_priors_get(&pr, r->issuer) < TL_PRIOR_STRONG_NAME));
-            /* A name of several words that is a place's title ("The North West Company":
-             * "the North West on 21.1%"). */
+            /* A name of several words that is a place's title ("Black Hills Corporation":
+             * "the majestic Black Hills"). */
             int place = key[0].nwords > 1 && place_phrases &&
                         np_wordset_has(place_phrases, key[0].key) &&
                         tl_priors_get(&pr, r->issuer) < TL_PRIOR_STRONG_NAME;

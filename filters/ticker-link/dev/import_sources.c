@@ -1013,10 +1013,10 @@ static int type_further_lines(tl_brows *rows, size_t first, const uint8_t *has_i
     return 0;
 }
 
-/* A company's quotes on other countries' second markets (Milan's and Vienna's global
- * segments, Xetra, London's international order book ...): only companies that investors
- * abroad trade are quoted there, so their number stands in for the size FinanceDatabase does
- * not give. Keys are "domicile\tname\tmic", each counted once. */
+/* A company's quotes on other countries' markets for foreign blue chips (quoted_abroad):
+ * only companies that investors abroad trade are quoted there, so their number stands in
+ * for the size FinanceDatabase does not give. Keys are "domicile\tname\tmic", each counted
+ * once. */
 typedef struct {
     char **k; /* owned, each malloc'd */
     size_t n, cap;
