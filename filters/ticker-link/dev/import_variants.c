@@ -250,6 +250,7 @@ int tl_name_variants(tl_brows *rows, const tl_form_lists *lists)
                      *form_phrases = lists->form_phrases;
     owners L = {0}, P = {0}; /* P: the openings of every equity's names */
     owners W = {0};          /* one-word names and aliases written with a lower-case letter */
+    owners O = {0};          /* the first word of every equity's names of several words */
     tl_toks toks = {0};
     int rc = -1;
     tl_priors S;
@@ -274,6 +275,7 @@ int tl_name_variants(tl_brows *rows, const tl_form_lists *lists)
                 if (push(&L, span_key(&k[j], span[v][0], span[v][1]), r->issuer)) goto out;
             for (int p = 2; p < k[j].nwords && TL_SEC_IS_EQUITY(r->type); p++)
                 if (push(&P, span_key(&k[j], 0, p), r->issuer)) goto out;
+            if (k[j].nwords >= 2 && push(&O, span_key(&k[j], 0, 1), r->issuer)) goto out;
             if (push_lower(&W, &k[j], r->name, r->issuer)) goto out;
         }
         if (r->aliases[0]) {
@@ -297,6 +299,7 @@ int tl_name_variants(tl_brows *rows, const tl_form_lists *lists)
     qsort(L.o, L.n, sizeof *L.o, cmp_owner);
     if (W.n) qsort(W.o, W.n, sizeof *W.o, cmp_owner);
     if (P.n) qsort(P.o, P.n, sizeof *P.o, cmp_owner);
+    if (O.n) qsort(O.o, O.n, sizeof *O.o, cmp_owner);
     for (size_t i = 0; i < rows->n; i++) {
         tl_brow *r = &rows->r[i];
         if (r->dropped || !r->name[0] || !TL_SEC_IS_EQUITY(r->type)) continue;
@@ -471,12 +474,45 @@ int tl_name_variants(tl_brows *rows, const tl_form_lists *lists)
                 buf[len] = '\0';
                 if (add_once(r, "", buf)) goto out;
             }
+        /* A large company's first word of a name of two ("Intesa" of Intesa Sanpaolo,
+         * "Northrop" of Northrop Grumman, "Pernod" of Pernod Ricard), when it is no common
+         * word, place, name or dictionary word, has no digit, and opens no other equity's
+         * name and is none's name or form: news shortens a large company so. Measured: the
+         * pseudo-unseen folds 1986 -> 1988 (Intesa twice), their gold, the seen sample and
+         * its gold the same; 23 issuers gain the form; the unlabelled news 3 links more
+         * (Spotify twice, right; Coinbase in 2013, before its listing, which the sources do
+         * not date), 3 moved to a headline. Weak ("~") instead lost 5 on the folds. Not
+         * the word before "Group" or "Holdings", which the linker derives with its own
+         * weakness ("Traskwell" of Traskwell Group Ltd). */
+        if (tl_priors_get(&S, r->issuer) >= TL_PRIOR_STRONG_NAME &&
+            !(nk == 2 && (k[1].flags & TL_KEY_SHORT)))
+            for (int j = 0; j < nk; j++) {
+                if (k[j].nwords != 2) continue;
+                uint64_t w0 = k[j].words[0], key = span_key(&k[j], 0, 1);
+                size_t len = k[j].raw1[0] - k[j].raw0[0];
+                const char *c0 = r->name + k[j].raw0[0];
+                int ok = len >= 4 && len < 64 && !tl_is_common_word(w0) &&
+                         !in_list(w0, lead_words, sizeof lead_words / sizeof *lead_words) &&
+                         !tl_is_end_connector(w0) && !tl_is_legal_word(w0) &&
+                         !(weak && np_wordset_has(weak, w0)) &&
+                         !(form_places && np_wordset_has(form_places, w0)) &&
+                         !(place_words && np_wordset_has(place_words, w0)) &&
+                         !(owned_by(&L, key, r->issuer) & 2) && !(owned_by(&O, key, r->issuer) & 2);
+                for (size_t c = 0; c < len && ok; c++)
+                    if (c0[c] >= '0' && c0[c] <= '9') ok = 0;
+                if (!ok) continue;
+                char buf[64];
+                memcpy(buf, c0, len);
+                buf[len] = '\0';
+                if (add_once(r, "", buf)) goto out;
+            }
     }
     rc = 0;
 out:
     tl_priors_free(&S);
     free(L.o);
     free(P.o);
+    free(O.o);
     free(W.o);
     tl_toks_free(&toks);
     return rc;
