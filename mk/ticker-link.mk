@@ -98,7 +98,7 @@ TL_SOURCES_TODAY = \
 	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv \
 	  --weak-words $(TL_OUT)/weak-words.txt --place-words $(TL_OUT)/place-words.txt \
 	  --name-words $(TL_OUT)/name-words.txt --form-places $(TL_OUT)/form-places.txt \
-	  --form-places $(TL_OUT)/dict-words.txt
+	  --form-places $(TL_OUT)/dict-words.txt --people-words $(TL_GAZ)/people-names.txt
 TL_SOURCES = \
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nasdaq_full_tickers.json:XNAS \
 	  --screener $(TL_SRC)/us-listings-nasdaq-screener/nyse_full_tickers.json:XNYS \
@@ -112,7 +112,7 @@ TL_SOURCES = \
 	  --intl $(TL_SRC)/intl-financedatabase/equities_intl.tsv --intl-date 2026-08-16 \
 	  --weak-words $(TL_OUT)/weak-words.txt --place-words $(TL_OUT)/place-words.txt \
 	  --name-words $(TL_OUT)/name-words.txt --form-places $(TL_OUT)/form-places.txt \
-	  --form-places $(TL_OUT)/dict-words.txt
+	  --form-places $(TL_OUT)/dict-words.txt --people-words $(TL_GAZ)/people-names.txt
 # The news corpora whose explicit codes `learn` reads.
 TL_CORPORA = $(wildcard $(SHARED)/data/corpora/*/articles.ndjson)
 

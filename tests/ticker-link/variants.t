@@ -49,9 +49,14 @@ printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:70\tGRBN\tXNYS\t70\tGross
 printf 'cik:90\tBRDT\tXNYS\t70\tBrandtmann Motor Corp\t\ncik:91\tHRWG\tXNYS\t70\tHarrowgate Energy Corp\t\ncik:92\tQNLY\tXNYS\t70\tQuinley Motor Corp\t\ncik:93\tQNLX\tXNYS\t35\tQuinley Ltd\t\ncik:94\tOSTW\tXNYS\t35\tOstwick Motor Corp\t\ncik:95\tWXG\tXNYS\t35\tWexley Group plc\t\ncik:97\tTLY\tXNYS\t70\tTally Holdings Inc\t\n' >> "$T/big.tsv"
 # A large company's first word of a name of two; not when another issuer's name opens on it,
 # nor a smaller company's.
+# A source's alias gives one too, as the registered name writes it or capitalized; not a
+# people's name ("Schwab" of SCHWAB CHARLES CORP).
 printf 'cik:140\tZLVP\tXNYS\t70\tZelvanto Pirelli Corp\t\ncik:141\tMRVH\tXNYS\t70\tMorvik Haldane Corp\t\ncik:142\tMRVK\tXNYS\t35\tMorvik Shipping Ltd\t\ncik:143\tQSDN\tXNYS\t35\tQuessel Dorn Inc\t\n' >> "$T/big.tsv"
+printf 'cik:144\tBRNX\tXNYS\t70\tBrennixpal Inc\tBRENNIX PALMER CORP\ncik:145\tTRRW\tXNYS\t70\tTarrow Dunmore Corp\t\ncik:146\tQVMX\tXNYS\t70\tQVMX Vantor Investment Corp\tQVMX VANTOR CORP\n' >> "$T/big.tsv"
+printf 'Tarrow\n' > "$T/people.txt"
 printf 'cik:80\tHLVM\tXNYS\t35\tHalvorsen Midstream Partners L.P.\t\ncik:81\tTRNT\tXNYS\t35\tTornet 9 Systems Inc\t\ncik:82\tCWSC\tXNYS\t35\tCommon Widget Split Corp.\t\ncik:83\tVKA\tXNYS\t35\tVarnholt Kapital Alpha Ltd\t\ncik:84\tVKB\tXNYS\t35\tVarnholt Kapital Beta Ltd\t\ncik:85\tZNGP\tXNYS\t35\tZorvath New Grand Packing Co\t\ncik:86\tSBKD\tXNYS\t35\tSkarne Brook Decker Inc\t\ncik:87\tSBKX\tXNYS\t35\tSkarne Brook Holdings Inc\t\n' >> "$T/big.tsv"
-"$TL" import --intl "$T/intl.tsv" --tsv "$T/big.tsv" --weak-words "$T/weak.txt" --place-words "$T/places.txt" -o "$T/l.tsv" 2> "$T/e"
+"$TL" import --intl "$T/intl.tsv" --tsv "$T/big.tsv" --weak-words "$T/weak.txt" --place-words "$T/places.txt" \
+    --people-words "$T/people.txt" -o "$T/l.tsv" 2> "$T/e"
 ok $? "import"
 al() { grep -v '^#' "$T/l.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
 is "$(al 'Deutsche Flugwerke AG')" "~Flugwerke" "a leading national word goes; one word is weak"
@@ -78,6 +83,9 @@ is "$(al 'Common Gold Corp.')" "" "nor a common word"
 is "$(al 'Avadh Sugar & Energy Limited')" "" "a form never ends on a connector"
 is "$(al 'Zelvanto Pirelli Corp')" "Zelvanto" "a large company's first word of a name of two words is a form"
 is "$(al 'Morvik Haldane Corp')|$(al 'Quessel Dorn Inc')" "|" "not when another issuer's name opens on it, nor a smaller company's"
+is "$(al 'Brennixpal Inc')|$(al 'QVMX Vantor Investment Corp')" "BRENNIX PALMER CORP|Brennix|QVMX VANTOR CORP|QVMX Vantor|QVMX" \
+   "a source's alias in capitals gives it capitalized, or as the registered name writes it"
+is "$(al 'Tarrow Dunmore Corp')" "" "not a people's name (--people-words)"
 is "$(al 'Halvorsen Midstream Partners L.P.')" "Halvorsen Midstream" "the opening two words of a longer name are a form"
 is "$(al 'Tornet 9 Systems Inc')" "" "not with a digit"
 is "$(al 'Common Widget Split Corp.')" "" "not opening on a common word"

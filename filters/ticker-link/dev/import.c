@@ -61,6 +61,8 @@ static void usage(FILE *fp)
                 "                      one-word short form a place form (\"^\") and its whole\n"
                 "                      one-word name weak; a place of several words is no\n"
                 "                      form or opening of a name (repeatable)\n"
+                "  --people-words FILE people's names (one a line): a large company's first\n"
+                "                      word among them is no form of its name (repeatable)\n"
                 "  --note TEXT         a '#' comment line for the header (repeatable)\n"
                 "  -o, --output FILE   write here, atomically (default standard output)\n"
                 "  -h, --help          show this help\n");
@@ -1027,10 +1029,10 @@ int tl_import_main(int argc, char **argv)
     int naliases = 0;
     const char *current = NULL;
     const char *screener[MAX_INPUTS], *tsv[MAX_INPUTS], *notes[MAX_INPUTS], *weak[MAX_INPUTS],
-        *place[MAX_INPUTS], *nameword[MAX_INPUTS], *formplace[MAX_INPUTS];
+        *place[MAX_INPUTS], *nameword[MAX_INPUTS], *formplace[MAX_INPUTS], *people[MAX_INPUTS];
     const char *symdir[MAX_INPUTS];
     int nscreener = 0, ntsv = 0, nnotes = 0, nweak = 0, nplace = 0, nsymdir = 0, nname = 0,
-        nformplace = 0;
+        nformplace = 0, npeople = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -1079,11 +1081,13 @@ int tl_import_main(int argc, char **argv)
             nameword[nname++] = v;
         else if (!strcmp(a, "--form-places") && nformplace < MAX_INPUTS)
             formplace[nformplace++] = v;
+        else if (!strcmp(a, "--people-words") && npeople < MAX_INPUTS)
+            people[npeople++] = v;
         else
             takes = 0;
-        static const char *const repeatable[] = {"--aliases",     "--screener",   "--symdir",
-                                                 "--tsv",         "--note",       "--weak-words",
-                                                 "--place-words", "--name-words", "--form-places"};
+        static const char *const repeatable[] = {
+            "--aliases",    "--screener",    "--symdir",     "--tsv",         "--note",
+            "--weak-words", "--place-words", "--name-words", "--form-places", "--people-words"};
         for (size_t r = 0; r < sizeof repeatable / sizeof *repeatable && !takes; r++)
             if (!strcmp(a, repeatable[r])) {
                 np_error("%s: given more than %d times", a, MAX_INPUTS);
@@ -1147,7 +1151,7 @@ int tl_import_main(int argc, char **argv)
     if (rc == NP_EX_OK && sp500_history && tl_read_sp500_history(sp500_history, &rows, current))
         rc = NP_EX_DATAERR;
     if (rc == NP_EX_OK && group_issuers(&rows)) rc = NP_EX_SOFTWARE;
-    np_wordset h = {0}, nw = {0}, fp = {0}, fph = {0};
+    np_wordset h = {0}, nw = {0}, fp = {0}, fph = {0}, pn = {0};
     int marking = 0;
     if (rc == NP_EX_OK) {
         np_wordset ph = {0}, pw = {0};
@@ -1159,12 +1163,16 @@ int tl_import_main(int argc, char **argv)
             if (read_words(nameword[i], &nw, NULL, NULL)) rc = NP_EX_NOINPUT;
         for (int i = 0; i < nformplace && rc == NP_EX_OK; i++)
             if (read_words(formplace[i], &fp, &fph, NULL)) rc = NP_EX_NOINPUT;
+        for (int i = 0; i < npeople && rc == NP_EX_OK; i++)
+            if (read_words(people[i], &pn, NULL, NULL)) rc = NP_EX_NOINPUT;
         int words = nweak + nplace > 0;
-        tl_form_lists lists = {words ? &h : NULL, words ? &ph : NULL, nplace ? &pw : NULL,
-                               nformplace ? &fp : NULL, nformplace ? &fph : NULL};
+        tl_form_lists lists = {words ? &h : NULL,        words ? &ph : NULL,
+                               nplace ? &pw : NULL,      nformplace ? &fp : NULL,
+                               nformplace ? &fph : NULL, npeople ? &pn : NULL};
         if (rc == NP_EX_OK && tl_name_variants(&rows, &lists)) rc = NP_EX_SOFTWARE;
         np_wordset_free(&ph);
         np_wordset_free(&pw);
+        np_wordset_free(&pn);
         marking = words || nname || nformplace;
         if (rc == NP_EX_OK && marking &&
             mark_weak(&rows, 0, &h, nname ? &nw : NULL, nformplace ? &fp : NULL,

@@ -111,6 +111,7 @@ typedef struct {
     const np_wordset *place_words;  /* word hashes of one-word places */
     const np_wordset *form_places;  /* word hashes of Wikipedia's one-word place titles */
     const np_wordset *form_phrases; /* name keys of its place titles of several words */
+    const np_wordset *people;       /* word hashes of people's names */
 } tl_form_lists;
 
 /* Adds to each equity row the short news forms of its name ("Lufthansa" of "Deutsche
