@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../exchanges.h"
 #include "../listings.h"
 
 char *tl_strdup(const char *s)
@@ -73,4 +74,22 @@ void tl_shift_day(const char *d, int delta, char out[11])
     snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", (y + (m <= 2)) % 10000, m % 100, dd % 100);
     memcpy(out, buf, 10);
     out[10] = '\0';
+}
+
+int tl_add_aliases(tl_brow *r, const char *a)
+{
+    if (!a[0]) return 0;
+    size_t need = strlen(r->aliases) + strlen(a) + 2;
+    char *p = malloc(need);
+    if (!p) return -1;
+    snprintf(p, need, "%s%s%s", r->aliases, r->aliases[0] ? "|" : "", a);
+    free(r->aliases);
+    r->aliases = p;
+    return 0;
+}
+
+const char *tl_mic_country(const char *mic)
+{
+    const tl_exchange *x = tl_exchange_by_mic(mic, strlen(mic));
+    return x ? x->country : "";
 }

@@ -50,6 +50,16 @@ void tl_shift_day(const char *d, int delta, char out[11]);
 char *tl_strdup(const char *s);
 /* Replaces *dst by a copy of s. Returns 0 or -1. */
 int tl_set(char **dst, const char *s);
+/* Appends the '|'-separated aliases a to the row's. Returns 0 or -1 (out of memory). */
+int tl_add_aliases(tl_brow *r, const char *a);
+/* The country (ISO 3166 alpha-2) of the exchange mic, or "" when the MIC is unknown. */
+const char *tl_mic_country(const char *mic);
+
+/* Gives the rows of one company one issuer id (import_group.c): share classes on one
+ * exchange, and the same company on several exchanges (cross-listings, ADRs), carry the same
+ * normalized name; the SEC's issuer or the sources' countries decide which lines join.
+ * Returns 0 or -1 (out of memory). */
+int tl_group_issuers(tl_brows *rows);
 
 /* Source readers. Each appends rows to out and returns 0, or -1 after printing the
  * file and the problem. */
