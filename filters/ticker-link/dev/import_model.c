@@ -1,10 +1,13 @@
 /* The importer's working rows (see import_model.h). */
 #include "import_model.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "cli.h"
 #include "../exchanges.h"
 #include "../listings.h"
 
@@ -92,4 +95,17 @@ const char *tl_mic_country(const char *mic)
 {
     const tl_exchange *x = tl_exchange_by_mic(mic, strlen(mic));
     return x ? x->country : "";
+}
+
+int tl_slurp(const char *path, char **out, size_t *len)
+{
+    np_buf b = {0};
+    if (np_buf_read_file(&b, path) < 0) {
+        np_error("%s: %s", path, strerror(errno));
+        np_buf_free(&b);
+        return -1;
+    }
+    *out = b.data;
+    *len = b.len;
+    return 0;
 }

@@ -50,6 +50,9 @@ void tl_shift_day(const char *d, int delta, char out[11]);
 char *tl_strdup(const char *s);
 /* Replaces *dst by a copy of s. Returns 0 or -1. */
 int tl_set(char **dst, const char *s);
+/* Reads the file at path whole into *out (owned by the caller, NUL-terminated) and its
+ * length. Returns 0, or -1 after printing the file and the problem. */
+int tl_slurp(const char *path, char **out, size_t *len);
 /* Appends the '|'-separated aliases a to the row's. Returns 0 or -1 (out of memory). */
 int tl_add_aliases(tl_brow *r, const char *a);
 /* The country (ISO 3166 alpha-2) of the exchange mic, or "" when the MIC is unknown. */
