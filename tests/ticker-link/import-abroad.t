@@ -23,6 +23,9 @@ Kanata Minerals Inc.|Canada|VIE|XWBO|VI
 Svenska Bank AB|Sweden|STO|XSTO|ST
 Svenska Bank AB|Sweden|GER|XETR|DE
 Svenska Bank AB|Sweden|MIL|XMIL|MI
+Kirisame Motor Co., Ltd.|Japan|JPX|XJPX|T|US4970001234
+Kirisame Shoji Co., Ltd.|Japan|JPX|XJPX|T|JP3270001234
+Wallaby Nickel Limited|Australia|ASX|XASX|AX|US9310001234
 ROWS
 "$TL" import --intl "$T/intl.tsv" -o "$T/l.tsv" 2> "$T/e"
 ok $? "import"
@@ -32,7 +35,10 @@ is "$(row XETR "Deutsche Sperlingflug AG")" "35|~Sperlingflug" "quoted in Vienna
 is "$(row XPAR "Compagnie Kranfluss SA")" "35|~Kranfluss" "Toronto and London do not count"
 is "$(row XTSE "Kanata Minerals Inc.")" "35|~Kanata" "nor a company outside Europe (Xetra and Vienna quote miners of any size)"
 is "$(row XSTO "Svenska Bank AB")" "60|" "a large company's name leaves no common word as its form (\"Bank\" after a leading word)"
-is "$(grep -v '^#' "$T/l.tsv" | awk -F'\t' '$3 != "XETR" && $3 != "XPAR" && $3 != "XTSE" && $3 != "XSTO"' | wc -l | tr -d ' ')" "1" \
+is "$(row XTKS "Kirisame Motor Co., Ltd.")|$(row XTKS "Kirisame Shoji Co., Ltd.")" "60|Kirisame|35|" \
+   "a Tokyo line with the US ISIN of depositary receipts is a large company's, its short form strong"
+is "$(row XASX "Wallaby Nickel Limited")" "35|" "not in Sydney, where such ISINs mark small companies too"
+is "$(grep -v '^#' "$T/l.tsv" | awk -F'\t' '$3 != "XETR" && $3 != "XPAR" && $3 != "XTSE" && $3 != "XSTO" && $3 != "XTKS" && $3 != "XASX"' | wc -l | tr -d ' ')" "1" \
     "the quotes abroad are no listings of their own (the header row only)"
 link() {
     printf '{"id":"1","date":"2013-10-15","body":"%s said on Monday."}\n' "$1" |

@@ -19,13 +19,14 @@ symdir() { # DIR NASDAQ_ROWS OTHER_ROWS
         "$3" > "$1/otherlisted.txt"
 }
 # `intl_rows FILE` writes a FinanceDatabase file (../shared/data/tickers/intl-financedatabase
-# layout) from lines "NAME|COUNTRY|EXCHANGE|MIC|SUFFIX" on stdin: symbols S1.SUFFIX, S2...
+# layout) from lines "NAME|COUNTRY|EXCHANGE|MIC|SUFFIX[|ISIN]" on stdin: symbols S1.SUFFIX,
+# S2...
 intl_rows() { # FILE
     printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$1"
     _n=0
-    while IFS='|' read -r _name _country _ex _mic _sfx; do
+    while IFS='|' read -r _name _country _ex _mic _sfx _isin; do
         _n=$((_n + 1))
-        printf 'S%d.%s\t%s\t%s\t%s\t%s\t%s\tX\tIndustrials\tMachines\t\t\t\tFalse\n' \
-            "$_n" "$_sfx" "$_name" "$_ex" "$_mic" "$_ex" "$_country" >> "$1"
+        printf 'S%d.%s\t%s\t%s\t%s\t%s\t%s\tX\tIndustrials\tMachines\t%s\t\t\tFalse\n' \
+            "$_n" "$_sfx" "$_name" "$_ex" "$_mic" "$_ex" "$_country" "$_isin" >> "$1"
     done
 }

@@ -33,6 +33,9 @@ Orsted Fisk Motor Co., Ltd.|Japan|JPX|XTKS|T
 Nordbank Financial Group Inc.|Japan|HKG|XHKG|HK
 Grossbahn Industries Ltd.|Japan|JPX|XTKS|T
 Felsgrat Industries Ltd.|Japan|JPX|XTKS|T
+Tomoeda Industries AG|Germany|GER|XETR|DE
+Tomoeda Industries AG|Germany|MIL|XMIL|MI
+Tomoeda Industries AG|Germany|VIE|XWBO|VI
 Harlund Tractors Ltd. Sponsored GDR RegS|India|NSI|XNSE|NS
 Harlund Tractors Limited|India|BSE|XBOM|BO
 Wexley and New Quellport Banking Group Limited|Australia|ASX|XASX|AX
@@ -52,6 +55,9 @@ printf 'cik:90\tBRDT\tXNYS\t70\tBrandtmann Motor Corp\t\ncik:91\tHRWG\tXNYS\t70\
 # A source's alias gives one too, as the registered name writes it or capitalized; not a
 # people's name ("Schwab" of SCHWAB CHARLES CORP).
 printf 'cik:140\tZLVP\tXNYS\t70\tZelvanto Pirelli Corp\t\ncik:141\tMRVH\tXNYS\t70\tMorvik Haldane Corp\t\ncik:142\tMRVK\tXNYS\t35\tMorvik Shipping Ltd\t\ncik:143\tQSDN\tXNYS\t35\tQuessel Dorn Inc\t\n' >> "$T/big.tsv"
+# A measured size (a market cap's prior, 63) takes a form from an inferred one (exactly 60:
+# quoted on two markets abroad, or a receipts' ISIN).
+printf 'cik:147\tTMDM\tXNYS\t63\tTomoeda Motor Corp\t\n' >> "$T/big.tsv"
 printf 'cik:144\tBRNX\tXNYS\t70\tBrennixpal Inc\tBRENNIX PALMER CORP\ncik:145\tTRRW\tXNYS\t70\tTarrow Dunmore Corp\t\ncik:146\tQVMX\tXNYS\t70\tQVMX Vantor Investment Corp\tQVMX VANTOR CORP\n' >> "$T/big.tsv"
 printf 'Tarrow\n' > "$T/people.txt"
 printf 'cik:80\tHLVM\tXNYS\t35\tHalvorsen Midstream Partners L.P.\t\ncik:81\tTRNT\tXNYS\t35\tTornet 9 Systems Inc\t\ncik:82\tCWSC\tXNYS\t35\tCommon Widget Split Corp.\t\ncik:83\tVKA\tXNYS\t35\tVarnholt Kapital Alpha Ltd\t\ncik:84\tVKB\tXNYS\t35\tVarnholt Kapital Beta Ltd\t\ncik:85\tZNGP\tXNYS\t35\tZorvath New Grand Packing Co\t\ncik:86\tSBKD\tXNYS\t35\tSkarne Brook Decker Inc\t\ncik:87\tSBKX\tXNYS\t35\tSkarne Brook Holdings Inc\t\n' >> "$T/big.tsv"
@@ -86,6 +92,8 @@ is "$(al 'Morvik Haldane Corp')|$(al 'Quessel Dorn Inc')" "|" "not when another 
 is "$(al 'Brennixpal Inc')|$(al 'QVMX Vantor Investment Corp')" "BRENNIX PALMER CORP|Brennix|QVMX VANTOR CORP|QVMX Vantor|QVMX" \
    "a source's alias in capitals gives it capitalized, or as the registered name writes it"
 is "$(al 'Tarrow Dunmore Corp')" "" "not a people's name (--people-words)"
+is "$(al 'Tomoeda Motor Corp')|$(al 'Tomoeda Industries AG')" "Tomoeda|" \
+   "a large company whose size is measured takes a form from one whose size is inferred"
 is "$(al 'Halvorsen Midstream Partners L.P.')" "Halvorsen Midstream" "the opening two words of a longer name are a form"
 is "$(al 'Tornet 9 Systems Inc')" "" "not with a digit"
 is "$(al 'Common Widget Split Corp.')" "" "not opening on a common word"
