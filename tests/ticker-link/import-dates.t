@@ -144,4 +144,32 @@ for l in sys.stdin:
 is "$(cat "$T/o9")" "1 
 2 XNYS:TWL=ric:TWL.N
 3 XNYS:TWL=ric:TWL.N" "news before the IPO links no listing; after it, and its code days before trading, do"
+# A US company's exchange line registered after the newest directory (CIKs of 2014 on this
+# scale, a directory of 2013), whose symbol and company the directory does not have, is dated
+# by its CIK too (a spin-off, a direct listing: the screener gives no IPO year); not one whose
+# symbol the directory has (a holding company formed later), nor one whose company it lists
+# under another symbol (Baker Hughes: BHI on the NYSE, BKR on Nasdaq since 2017).
+python3 - "$T" <<'PY'
+import json, sys
+t = sys.argv[1]
+sec = json.load(open(f"{t}/sec.json"))
+scr = json.load(open(f"{t}/scr.json"))
+sec["data"] += [[2500, "KEEPSAKE HOLDINGS INC", "KEEP", "NYSE"], [2600, "BRAMBLE HUGHES CO", "BRHC", "NYSE"]]
+scr += [{"symbol": s, "name": n, "marketCap": "9000000000", "country": "United States", "ipoyear": "",
+         "industry": "", "sector": ""} for s, n in (("KEEP", "Keepsake Holdings Inc Common Stock"),
+                                                      ("BRHC", "Bramble Hughes Company Common Stock"))]
+json.dump(sec, open(f"{t}/sec9.json", "w"))
+json.dump(scr, open(f"{t}/scr9.json", "w"))
+PY
+symdir "$T/sd9" 'BRHI|Bramble Hughes Incorporated - Common Stock|Q|N|N|100' \
+    'KEEP|Keepsake Holdings Inc. Common Stock|N|KEEP|N|100|N|KEEP'
+"$TL" import --symdir "$T/sd9:2013-06-01" --current 2025-12-14 --screener "$T/scr9.json:XNYS" \
+    --sec "$T/sec9.json" -o "$T/l9.tsv" 2> "$T/e"
+ok $? "import with a directory older than some CIKs"
+from9() { grep -v '^#' "$T/l9.tsv" | awk -F'\t' -v s="$1" '$2 == s && $8 == "" { print $7 }'; }
+is "$(from9 HMST)" "2014-01-01" "a line registered after the directory, absent from it, starts in its CIK's year"
+is "$(from9 KEEP)" "" "not one whose symbol the directory has"
+is "$(from9 BRHC)" "" "nor one whose company the directory lists under another symbol"
+printf '{"id":1,"date":"2013-10-04","body":"Homestead Bancorp Inc said profit rose."}\n' | linked "$T/l9.tsv" > "$T/o10"
+is "$(cat "$T/o10")" "1 " "news before the CIK's year does not link it"
 done_testing

@@ -31,11 +31,25 @@ static int cmp_long(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+enum { NY = LAST_YEAR - FIRST_YEAR + 1 };
+/* The CIK -> year scale of the last tl_sec_cik_dates call: the year y + FIRST_YEAR is that of
+ * CIKs up to thr[y]; first_cal and last the calibrated years (last -1: no scale). */
+static long thr[NY];
+static int first_cal = -1, last = -1;
+
+/* The year the scale gives CIK c, or 0 when it is older than the scale. */
+static int cik_year(long c)
+{
+    if (last < 0 || c <= thr[first_cal]) return 0;
+    int y = first_cal;
+    while (y < last && thr[y] < c) y++;
+    return y + FIRST_YEAR;
+}
+
 int tl_sec_cik_dates(tl_brows *rows, size_t first)
 {
-    enum { NY = LAST_YEAR - FIRST_YEAR + 1 };
     size_t n = rows->n - first, count[NY] = {0};
-    long *ciks = malloc((n ? n : 1) * sizeof *ciks), thr[NY];
+    long *ciks = malloc((n ? n : 1) * sizeof *ciks);
     int *years = malloc((n ? n : 1) * sizeof *years);
     if (!ciks || !years) {
         free(ciks);
@@ -62,7 +76,7 @@ int tl_sec_cik_dates(tl_brows *rows, size_t first)
         return -1;
     }
     long run = 0;
-    int first_cal = -1, last = -1;
+    first_cal = last = -1;
     for (int y = 0; y < NY; y++) {
         thr[y] = run;
         if (count[y] < MIN_IPOS) continue;
@@ -89,10 +103,40 @@ int tl_sec_cik_dates(tl_brows *rows, size_t first)
         long c = cik_of(r);
         if (r->dropped || r->from[0] || c < 0 || (strcmp(r->mic, "OTCM") && !r->adr)) continue;
         /* Registered by the first calibrated year: older than the scale, no bound. */
-        if (c <= thr[first_cal]) continue;
-        int y = first_cal;
-        while (y < last && thr[y] < c) y++;
-        snprintf(r->from, sizeof r->from, "%04u-01-01", (unsigned)(y + FIRST_YEAR) % 10000u);
+        int y = cik_year(c);
+        if (y) snprintf(r->from, sizeof r->from, "%04u-01-01", (unsigned)y % 10000u);
+    }
+    return 0;
+}
+
+/* A US company's exchange line was left open by tl_sec_cik_dates: a holding company formed
+ * later takes a new CIK for an old listing. Not when its CIK is of a year after the newest
+ * symbol directory and neither its symbol nor any line of its issuer is in a directory: then
+ * the company was not listed by the directory's day under any symbol the sources know, and
+ * news before its CIK's year names a brand or a private firm ("Victoria's Secret parent L
+ * Brands" in 2013 is no Victoria's Secret & Co., spun off in 2021; "startups such as Coinbase"
+ * no Coinbase Global, listed in 2021). Baker Hughes Company (a new CIK of 2017, the symbol
+ * BKR) keeps its open line: the 2014 directory's Baker Hughes Incorporated, BHI, joins its
+ * issuer. Measured: 668 lines dated; the unlabelled news 4 links fewer, those, all wrong; the
+ * pseudo-unseen folds, their gold, the seen sample and its gold the same. */
+int tl_cik_date_new_lines(tl_brows *rows)
+{
+    const char *snap = tl_symdir_last_date();
+    if (!snap || last < 0) return 0;
+    int snap_year = atoi(snap);
+    for (size_t i = 0; i < rows->n; i++) {
+        tl_brow *r = &rows->r[i];
+        long c = cik_of(r);
+        int y = c < 0 ? 0 : cik_year(c);
+        if (r->dropped || r->from[0] || r->to[0] || y <= snap_year || !strcmp(r->mic, "OTCM") ||
+            r->adr || tl_symdir_first_date(r->symbol))
+            continue;
+        int older = 0;
+        for (size_t j = 0; j < rows->n && !older; j++)
+            older = j != i && !rows->r[j].dropped && !strcmp(rows->r[j].issuer, r->issuer) &&
+                    (rows->r[j].to[0] || tl_symdir_first_date(rows->r[j].symbol));
+        if (older) continue;
+        snprintf(r->from, sizeof r->from, "%04u-01-01", (unsigned)y % 10000u);
     }
     return 0;
 }

@@ -58,6 +58,11 @@ int tl_add_aliases(tl_brow *r, const char *a);
 /* The country (ISO 3166 alpha-2) of the exchange mic, or "" when the MIC is unknown. */
 const char *tl_mic_country(const char *mic);
 
+/* Dates from their CIK the SEC's exchange lines of US companies registered after the newest
+ * symbol directory, whose symbol and issuer no directory has (import_cikdate.c; after
+ * tl_group_issuers). Returns 0. */
+int tl_cik_date_new_lines(tl_brows *rows);
+
 /* Gives the rows of one company one issuer id (import_group.c): share classes on one
  * exchange, and the same company on several exchanges (cross-listings, ADRs), carry the same
  * normalized name; the SEC's issuer or the sources' countries decide which lines join.
@@ -106,6 +111,8 @@ int tl_read_symdir(const char *dir, const char *date);
 int tl_symdir_type(const char *sym);
 /* The date (YYYY-MM-DD) of the oldest snapshot that has a US symbol, or NULL. Borrowed. */
 const char *tl_symdir_first_date(const char *sym);
+/* The date of the newest snapshot read, or NULL when none was. Borrowed. */
+const char *tl_symdir_last_date(void);
 /* Appends the snapshots' exchange-traded funds and notes, and the common stocks and
  * depositary receipts no longer listed (absent from the rows already read, which are
  * today's): each valid to the day before the first snapshot, or today_date, that lacks it.

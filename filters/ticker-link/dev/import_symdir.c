@@ -236,6 +236,11 @@ int tl_read_symdir(const char *dir, const char *date)
     return 0;
 }
 
+const char *tl_symdir_last_date(void)
+{
+    return n_snap ? dates[n_snap - 1] : NULL;
+}
+
 int tl_symdir_type(const char *sym)
 {
     const sd_row *r = find(sym);
