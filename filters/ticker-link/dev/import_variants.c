@@ -425,8 +425,8 @@ int tl_name_variants(tl_brows *rows, const tl_form_lists *lists)
     /* First words (first_words), added after the forms below. Measured: the pseudo-unseen
      * folds 1986 -> 1991 ("Intesa" twice, "Exxon" three times), their gold, the seen sample
      * and its gold the same; 23 issuers gain a form; the unlabelled news 3 links more
-     * (Spotify twice, right; Coinbase in 2013, before its listing, which the sources do not
-     * date). Weak ("~") instead lost 5 on the folds. */
+     * (Spotify twice, right; Coinbase in 2013, before its listing, which tl_cik_date_new_lines
+     * now dates). Weak ("~") instead lost 5 on the folds. */
     for (size_t i = 0; i < rows->n; i++) {
         const tl_brow *r = &rows->r[i];
         if (r->dropped || !r->name[0] || !TL_SEC_IS_EQUITY(r->type) ||
