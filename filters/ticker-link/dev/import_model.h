@@ -58,6 +58,14 @@ int tl_add_aliases(tl_brow *r, const char *a);
 /* The country (ISO 3166 alpha-2) of the exchange mic, or "" when the MIC is unknown. */
 const char *tl_mic_country(const char *mic);
 
+/* Appends the rows of a newspipe-listings(5) table (import_tsv.c). Returns 0, or -1 after
+ * printing the file and the problem. */
+int tl_add_tsv(tl_brows *rows, const char *path);
+/* Applies a curated file's rows (newspipe-listings(5), CURATED FILE) over rows: new
+ * listings, dated listings, aliases, issuer merges (import_tsv.c). Returns 0, or -1 after
+ * printing the file, line and problem. */
+int tl_apply_curated(tl_brows *rows, const char *path);
+
 /* Dates from their CIK the SEC's exchange lines of US companies registered after the newest
  * symbol directory, whose symbol and issuer no directory has (import_cikdate.c; after
  * tl_group_issuers). Returns 0. */
