@@ -67,8 +67,9 @@ int tl_add_tsv(tl_brows *rows, const char *path);
 int tl_apply_curated(tl_brows *rows, const char *path);
 
 /* Dates from their CIK the SEC's exchange lines of US companies registered after the newest
- * symbol directory, whose symbol and issuer no directory has (import_cikdate.c; after
- * tl_group_issuers). Returns 0. */
+ * symbol directory, whose symbol and issuer no directory has (import_cikdate.c), on the scale
+ * the last tl_sec_cik_dates call calibrated (none: nothing is dated). Call it after
+ * tl_group_issuers. Returns 0. */
 int tl_cik_date_new_lines(tl_brows *rows);
 
 /* Gives the rows of one company one issuer id (import_group.c): share classes on one
