@@ -58,6 +58,8 @@ printf 'cik:140\tZLVP\tXNYS\t70\tZelvanto Pirelli Corp\t\ncik:141\tMRVH\tXNYS\t7
 # A measured size (a market cap's prior, 63) takes a form from an inferred one (exactly 60:
 # quoted on two markets abroad, or a receipts' ISIN).
 printf 'cik:147\tTMDM\tXNYS\t63\tTomoeda Motor Corp\t\n' >> "$T/big.tsv"
+# Not from one whose size is measured and happens to be 60 (a market cap's prior).
+printf 'cik:148\tHRLM\tXNYS\t63\tHarlowe Motor Corp\t\ncik:149\tHRLE\tXNYS\t60\tHarlowe Energy Corp\t\n' >> "$T/big.tsv"
 printf 'cik:144\tBRNX\tXNYS\t70\tBrennixpal Inc\tBRENNIX PALMER CORP\ncik:145\tTRRW\tXNYS\t70\tTarrow Dunmore Corp\t\ncik:146\tQVMX\tXNYS\t70\tQVMX Vantor Investment Corp\tQVMX VANTOR CORP\n' >> "$T/big.tsv"
 printf 'Tarrow\n' > "$T/people.txt"
 printf 'cik:80\tHLVM\tXNYS\t35\tHalvorsen Midstream Partners L.P.\t\ncik:81\tTRNT\tXNYS\t35\tTornet 9 Systems Inc\t\ncik:82\tCWSC\tXNYS\t35\tCommon Widget Split Corp.\t\ncik:83\tVKA\tXNYS\t35\tVarnholt Kapital Alpha Ltd\t\ncik:84\tVKB\tXNYS\t35\tVarnholt Kapital Beta Ltd\t\ncik:85\tZNGP\tXNYS\t35\tZorvath New Grand Packing Co\t\ncik:86\tSBKD\tXNYS\t35\tSkarne Brook Decker Inc\t\ncik:87\tSBKX\tXNYS\t35\tSkarne Brook Holdings Inc\t\n' >> "$T/big.tsv"
@@ -94,6 +96,8 @@ is "$(al 'Brennixpal Inc')|$(al 'QVMX Vantor Investment Corp')" "BRENNIX PALMER 
 is "$(al 'Tarrow Dunmore Corp')" "" "not a people's name (--people-words)"
 is "$(al 'Tomoeda Motor Corp')|$(al 'Tomoeda Industries AG')" "Tomoeda|" \
    "a large company whose size is measured takes a form from one whose size is inferred"
+is "$(al 'Harlowe Motor Corp')|$(al 'Harlowe Energy Corp')" "|" \
+   "not from one whose measured size is exactly that of an inferred one"
 is "$(al 'Halvorsen Midstream Partners L.P.')" "Halvorsen Midstream" "the opening two words of a longer name are a form"
 is "$(al 'Tornet 9 Systems Inc')" "" "not with a digit"
 is "$(al 'Common Widget Split Corp.')" "" "not opening on a common word"

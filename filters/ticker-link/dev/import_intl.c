@@ -534,8 +534,10 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
             tl_shift_day(date, -1, r->to);
             r->prior = TL_PRIOR_DELISTED;
         }
-        if (!delisted && isin >= 0 && isin < nf && adr_isin_large(x, dom, f[isin]))
+        if (!delisted && isin >= 0 && isin < nf && adr_isin_large(x, dom, f[isin])) {
             r->prior = TL_PRIOR_STRONG_NAME;
+            r->inferred = 1;
+        }
         r->type = intl_security_type(x->mic, sym);
         /* A coupon in the name is a bond's or a note's ("Australia 2% IDX/LKD SNR BDS
          * 21/08/2035", "VGP3.5%19MAR2026"): no share a company mention links ("Australia
@@ -567,8 +569,10 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
         tl_brow *r = &out->r[i];
         /* Two markets abroad, not one: Vienna alone quotes mid caps too (GFT Technologies,
          * McEwen Mining). Not a delisted line's prior. */
-        if (r->prior == TL_PRIOR_LISTED_NAME && abroad_count(&ab, r->domicile, r->name) >= 2)
+        if (r->prior == TL_PRIOR_LISTED_NAME && abroad_count(&ab, r->domicile, r->name) >= 2) {
             r->prior = TL_PRIOR_STRONG_NAME;
+            r->inferred = 1;
+        }
     }
     abroad_free(&ab);
     int rc = (date && drop_reused(out, first)) || type_further_lines(out, first, has_id) ? -1 : 0;

@@ -17,6 +17,8 @@ typedef struct {
     int type; /* tl_sectype: what the security is */
     int dropped;
     int sp500;      /* boosted as an S&P 500 member (current or former): once */
+    int inferred;   /* prior from indirect evidence (quotes abroad, a receipts' ISIN), not
+                     * from a market cap: a measured size outranks it (import_variants.c) */
     char *domicile; /* issuer's country of domicile, ISO 3166 alpha-2 or "" (owned) */
 } tl_brow;
 
@@ -30,6 +32,7 @@ typedef struct {
 typedef struct {
     const char *issuer; /* borrowed */
     int prior;
+    int inferred; /* every row with that prior has an inferred one (tl_brow.inferred) */
 } tl_prior;
 typedef struct {
     tl_prior *p; /* owned */
@@ -39,6 +42,8 @@ typedef struct {
 int tl_priors_build(const tl_brows *rows, tl_priors *p);
 /* The issuer's prior, or 0 when no row has that issuer. */
 int tl_priors_get(const tl_priors *p, const char *issuer);
+/* Whether the issuer's prior is an inferred one (0 when no row has that issuer). */
+int tl_priors_inferred(const tl_priors *p, const char *issuer);
 void tl_priors_free(tl_priors *p);
 
 /* Appends a zeroed row (primary -1, prior 30) and returns it, or NULL. */

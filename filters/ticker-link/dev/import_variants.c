@@ -176,19 +176,20 @@ static uint64_t span_key(const tl_name_key *k, int b, int e)
 /* Whether issuer alone may take key as a short form: it is the key's only owner, or a large
  * company (TL_PRIOR_STRONG_NAME) among owners none of which is known to be large ("Toyota":
  * Toyota Motor, not Toyota Industries, whose size no source gave), or whose size is only
- * inferred (exactly TL_PRIOR_STRONG_NAME, from quotes abroad or receipts' ISINs: Toyota
- * Industries now) where issuer's is measured and larger (Toyota Motor's market cap, 63).
- * Two measured large companies still cancel each other ("Constellation": Constellation
- * Brands and Constellation Energy). */
+ * inferred (tl_brow.inferred: quotes abroad or a receipts' ISIN; Toyota Industries now) where
+ * issuer's is measured and larger (Toyota Motor's market cap, 63). Two measured large
+ * companies still cancel each other ("Constellation": Constellation Brands and Constellation
+ * Energy). */
 static int takes_form(const owners *L, const tl_priors *S, uint64_t key, const char *issuer)
 {
     size_t lo = first_owner(L, key);
-    int mine = tl_priors_get(S, issuer);
+    int mine = tl_priors_get(S, issuer), measured = !tl_priors_inferred(S, issuer);
     if (mine < TL_PRIOR_STRONG_NAME) return n_owners(L, key, issuer) == 1;
     for (size_t i = lo; i < L->n && L->o[i].key == key; i++) {
-        int other = tl_priors_get(S, L->o[i].issuer);
-        if (strcmp(L->o[i].issuer, issuer) && other >= TL_PRIOR_STRONG_NAME &&
-            !(other == TL_PRIOR_STRONG_NAME && mine > other))
+        const char *o = L->o[i].issuer;
+        int other = tl_priors_get(S, o);
+        if (strcmp(o, issuer) && other >= TL_PRIOR_STRONG_NAME &&
+            !(measured && tl_priors_inferred(S, o) && mine > other))
             return 0;
     }
     return 1;
