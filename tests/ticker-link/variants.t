@@ -213,6 +213,10 @@ is "$(al12 'Kestrel Basin Ltd')|$(al12 'Ostwald Plains Corp')" "~Kestrel Basin L
    "a smaller company's whole name that is a place's title is weak (\"Black Hills\"), a large one's is not"
 "$TL" import --tsv "$T/fp.tsv" --form-places "$T/nosuch.txt" -o "$T/l11.tsv" 2> "$T/e"
 is "$?" 66 "a form-places file that cannot be read: exit 66"
+"$TL" import --tsv "$T/fp.tsv" --people-words "$T/nosuch.txt" -o "$T/l11p.tsv" 2> "$T/e"
+is "$?" 66 "a people-words file that cannot be read: exit 66"
+like "$(cat "$T/e")" 'nosuch\.txt' "the message names the file"
+is "$(ls "$T/l11p.tsv" 2> /dev/null)" "" "and no table is written"
 printf '%s\n' '{"id":1,"body":"The crowd at Quorndale cheered. Quorndale was full again, as Quorndale always is when the club plays there on a Saturday."}' \
   '{"id":2,"body":"The energy firm Quorndale said output rose."}' \
   '{"id":3,"body":"Banks Harvelle and Lloyds fell. Oil firm Traskwell rose; Traskwell said more. Traskwell shares rose."}' \

@@ -266,7 +266,7 @@ static const char *word_in(const char *s, const char *w, size_t n)
 
 /* Whether issuer has a name or alias of one word whose hash is key, on any of its rows
  * ("+Exxon" on the curated row beside the SEC's, "Estee" beside "Estée"). */
-static int has_word(const tl_brows *rows, const char *issuer, uint64_t key, tl_toks *toks)
+static int issuer_has_word(const tl_brows *rows, const char *issuer, uint64_t key, tl_toks *toks)
 {
     for (size_t i = 0; i < rows->n; i++) {
         const tl_brow *r = &rows->r[i];
@@ -624,7 +624,7 @@ int tl_name_variants(tl_brows *rows, const tl_form_lists *lists)
             }
     }
     for (size_t f = 0; f < F.n; f++)
-        if (!has_word(rows, rows->r[F.f[f].row].issuer, F.f[f].key, &toks) &&
+        if (!issuer_has_word(rows, rows->r[F.f[f].row].issuer, F.f[f].key, &toks) &&
             add_once(&rows->r[F.f[f].row], "", F.f[f].word))
             goto out;
     rc = 0;
