@@ -10,7 +10,7 @@ if [ ! -s "$names" ]; then
     exit 0
 fi
 probe="$OUT/entity-tag/listed-probe.ndjson"
-awk '{ gsub(/["\\]/, ""); printf "{\"id\":\"%s\",\"body\":\"Shares of %s rose 3%% on Tuesday after the results. Analysts said %s had done well.\"}\n", $0, $0, $0 }' "$names" > "$probe"
+awk '{ gsub(/["\\]/, ""); printf "{\"id\":\"%s\",\"body\":\"Investors in %s cheered on Tuesday after the results. Analysts said %s had done well.\"}\n", $0, $0, $0 }' "$names" > "$probe"
 count() {
     "$NP_BIN/newspipe-entity-tag" --model "$ETAG_MODEL" --types PER,ORG,LOC,MISC "$@" < "$probe" |
         python3 -c '

@@ -8,7 +8,8 @@
 typedef struct {
     uint64_t key;
     uint32_t gen;
-    uint16_t cnt[6]; /* per label type +1 (0 = O), plus one free counter for callers */
+    uint16_t cnt[7]; /* per label type +1 (0 = O), plus two free counters for callers (the
+                        entry is 32 bytes with 6 or 7) */
     uint8_t last;    /* last type seen + 1, 0 = none */
 } etag_docmap_entry;
 

@@ -18,6 +18,7 @@ enum {
     W_SHORT_ORG, /* opens an ORG of two tokens or more (not "The") */
     W_CODED,     /* of a whole name: an ORG a Reuters code follows somewhere in the article */
     W_PLACE,     /* a one-token LOC the article qualifies by its region or country */
+    W_LISTED,    /* of a whole name: a company the article gives shares or shareholders */
 };
 
 static uint64_t word_key(const etag_mention_field *f, uint32_t i)
@@ -135,6 +136,93 @@ static int qualified_place(const etag_lexicon *gaz, np_buf *scratch, const etag_
     return 0;
 }
 
+/* Whether s[at..) begins with word w (its first letter in either case) and a non-letter
+ * after it. */
+static int word_at(const char *s, size_t len, size_t at, const char *w)
+{
+    size_t n = strlen(w);
+    if (at + n > len || (s[at] | 0x20) != w[0] || memcmp(s + at + 1, w + 1, n - 1) != 0) return 0;
+    return at + n == len || !((s[at + n] | 0x20) >= 'a' && (s[at + n] | 0x20) <= 'z');
+}
+
+/* Words that say a share price moved or stood, after "shares" or "stock": "Alitalia shares
+ * fell", "BT stock was up". Not any word: "shares" is a verb as often ("Jeb Bush shares
+ * Cruz's preference", "Bruni shares in his book"). */
+static const char *const price_words[] = {
+    "added",   "are",     "climbed", "closed",  "dropped", "edged",  "ended",   "extended",
+    "fell",    "gained",  "had",     "have",    "hit",     "jumped", "lost",    "opened",
+    "plunged", "rallied", "rose",    "sank",    "shed",    "slid",   "slipped", "slumped",
+    "soared",  "surged",  "traded",  "tumbled", "was",     "were",
+};
+
+static int price_word_at(const char *s, size_t len, size_t at)
+{
+    if (at < len && (s[at] == ',' || s[at] == '.' || s[at] == ':')) return 1;
+    for (size_t k = 0; k < sizeof price_words / sizeof *price_words; k++)
+        if (word_at(s, len, at, price_words[k])) return 1;
+    return 0;
+}
+
+/* Bytes of a possessive "'s" or its typographic form at s[i..), or 0. */
+static size_t possessive_at(const char *s, size_t len, size_t i)
+{
+    if (i + 2 <= len && s[i] == '\'' && s[i + 1] == 's') return 2;
+    if (i + 4 <= len && memcmp(s + i, "\xe2\x80\x99s", 4) == 0) return 4;
+    return 0;
+}
+
+/* What news writes only of a company's name: after it, "shareholders" ("Alitalia
+ * shareholders", "Alitalia's shareholders": a person has none) or "shares" or "stock" and a
+ * word of a price's move ("Alitalia shares fell", "BT stock was up"); before it, "shares of" or
+ * "shares in" when no possessive follows the name ("Shares in Icahn's investment firm" are the
+ * firm's). possessive: whether "'s" may come between the name and "shares" or "stock"; a
+ * person holds "Icahn's shares" (and the model types such a person ORG at times), so a PER or
+ * ORG is asked without it. Returns 2 for "shares in" (a market's place too: "Teva shares in Tel
+ * Aviv"), 1 for the others, 0 for none. */
+static int shares_cue(const etag_mention_field *f, const etag_span *sp, int possessive)
+{
+    const char *s = f->text;
+    size_t a = f->tk[sp->first].start, e = f->tk[sp->first + sp->n - 1].end - sp->cut;
+    size_t p = possessive_at(s, f->len, e), i = e + p;
+    if (i < f->len && s[i] == ' ') {
+        i++;
+        if (word_at(s, f->len, i, "shareholders")) return 1;
+        if (!p || possessive) {
+            if (word_at(s, f->len, i, "shares") && i + 7 < f->len && s[i + 6] == ' ' &&
+                price_word_at(s, f->len, i + 7))
+                return 1;
+            if (word_at(s, f->len, i, "stock") && i + 6 < f->len && s[i + 5] == ' ' &&
+                price_word_at(s, f->len, i + 6))
+                return 1;
+            if (word_at(s, f->len, i, "shares") && i + 6 < f->len &&
+                price_word_at(s, f->len, i + 6))
+                return 1; /* "shares," "shares." */
+        }
+    }
+    if (p || a < 10) return 0;
+    if (word_at(s, f->len, a - 10, "shares of")) return 1;
+    return word_at(s, f->len, a - 10, "shares in") ? 2 : 0;
+}
+
+/* Whether span sp names a company by what the article writes around it (shares_cue): an ORG,
+ * a PER not after "Mr" and the like, or a LOC the lists do not know as a country, city or
+ * region ("China shares", "Tokyo shares" are markets'), nor after "shares in" as a Wikipedia
+ * location title that is no organisation's ("shares in Tel Aviv"); not a MISC ("Japanese
+ * shares"). */
+static int listed_by_shares(const etag_lexicon *gaz, np_buf *scratch, const etag_mention_field *f,
+                            const etag_span *sp)
+{
+    if (sp->type == ETAG_ORG) return shares_cue(f, sp, 0);
+    if (sp->type == ETAG_PER) return !after_title(f, sp->first) && shares_cue(f, sp, 0);
+    if (sp->type != ETAG_LOC) return 0;
+    int cue = shares_cue(f, sp, 1);
+    if (!cue) return 0;
+    uint32_t v = span_value(gaz, scratch, f, sp);
+    if (v & PLACES) return 0;
+    return cue == 1 || !(v & (1u << ETAG_GAZ_WLOC)) ||
+           (v & ((1u << ETAG_GAZ_ORG) | (1u << ETAG_GAZ_WORG) | (1u << ETAG_GAZ_ORGNAME)));
+}
+
 /* Whether the model typed a name news writes before Reuters codes (category coded) a person of
  * two words or more, not after "Mr" ("Fannie Mae", "JP Morgan"), or a place the lists do not
  * know as a country, city or region ("JPMorgan"). A one-word person stays: "Ford ( F.N )" is
@@ -159,6 +247,10 @@ int etag_short_mentions(const etag_lexicon *gaz, np_buf *scratch, etag_docmap *w
         for (size_t i = 0; i < f[k].n; i++) {
             etag_span *sp = &f[k].spans[i];
             if (coded_name(gaz, scratch, &f[k], sp)) sp->type = ETAG_ORG;
+            if (!sp->cut && listed_by_shares(gaz, scratch, &f[k], sp)) {
+                sp->type = ETAG_ORG;
+                if (!mark(words, name_key(&f[k], sp), W_LISTED)) return -1;
+            }
             if (sp->type != ETAG_ORG) continue;
             if (sp->coded && !mark(words, name_key(&f[k], sp), W_CODED)) return -1;
             uint64_t key = word_key(&f[k], sp->first);
@@ -201,6 +293,12 @@ int etag_short_mentions(const etag_lexicon *gaz, np_buf *scratch, etag_docmap *w
             if (has(words, name_key(&f[k], sp), W_CODED) &&
                 (sp->type != ETAG_LOC || !place(gaz, scratch, &f[k], sp))) {
                 sp->type = ETAG_ORG;
+                continue;
+            }
+            if ((sp->type == ETAG_PER ? !after_title(&f[k], sp->first)
+                                      : sp->type == ETAG_LOC && !place(gaz, scratch, &f[k], sp)) &&
+                has(words, name_key(&f[k], sp), W_LISTED)) {
+                sp->type = ETAG_ORG; /* "Alitalia" LOC beside "Alitalia shareholders" */
                 continue;
             }
             if (sp->n != 1) continue;

@@ -21,6 +21,16 @@
  *     "Dr") or a place the lists do not know as a country, city or region ("Fannie Mae",
  *     "JPMorgan"); this is decided first, so that its one-word short form follows it by the
  *     first rule ("Fannie and Freddie").
+ *   - a name the article gives shares or shareholders is a company's, ORG wherever the
+ *     article writes it where the model typed it a person (not after "Mr", "Mrs", "Ms" or
+ *     "Dr") or a place the lists do not know as a country, city or region: "Alitalia
+ *     shareholders" or "Alitalia's shareholders", "Alitalia shares fell" or "BT stock was up"
+ *     (a word of a price's move after "shares" or "stock", as "shares" is a verb too: "Jeb
+ *     Bush shares Cruz's preference"), "shares of Lilly" or "shares in Jarvis" (no
+ *     possessive after the name: "Shares in Icahn's investment firm"); a person or an ORG
+ *     with "'s shares" is a holder ("Warren Buffett's shares"), a place of the lists a market
+ *     ("China shares"), as is a Wikipedia location title after "shares in" ("Teva shares in
+ *     Tel Aviv"); a MISC stays ("Japanese shares").
  *   - a one-token PER or ORG is LOC when the article qualifies that word as a place by its
  *     region or country elsewhere ("Cushing, Oklahoma," or "Ferguson, Missouri." typed LOC
  *     there, then "stocks at Cushing" PER, "Ferguson police" ORG), unless it is the surname of

@@ -28,8 +28,9 @@ is "$(grep -c '	ORG	Amazon$' "$T/ents")" 0 "not after \"the\" (the Amazon)"
 is "$(grep -c '	ORG	Orange$' "$T/ents")" 0 "not a word a place list knows (Orange)"
 is "$(grep -c '	ORG	Arundel$' "$T/ents")" 0 "not a listed name minus its suffix (Arundel of Arundel AG)"
 # Fabrinet: the shipped model alone calls it LOC in both sentences (the Aramark of the first
-# line it now types ORG by itself)
-echo '{"id":"5","body":"Shares of Fabrinet rose 3% on Tuesday after the results. Analysts said Fabrinet had done well."}' > "$T/fab.ndjson"
+# line it now types ORG by itself); not after "Shares of", which makes a company's name ORG
+# by itself (shares.t)
+echo '{"id":"5","body":"Investors in Fabrinet cheered on Tuesday after the results. Analysts said Fabrinet had done well."}' > "$T/fab.ndjson"
 "$NP_BIN/newspipe-entity-tag" --model "$MODEL" < "$T/fab.ndjson" > "$T/fixed"
 is "$(grep -o '"text":"Fabrinet","type":"ORG"' "$T/fixed" | wc -l | tr -d ' ')" 2 "the correction makes Fabrinet ORG"
 "$NP_BIN/newspipe-entity-tag" --model "$MODEL" --no-listed-names < "$T/fab.ndjson" > "$T/raw"
