@@ -163,6 +163,23 @@ static int price_word_at(const char *s, size_t len, size_t at)
     return 0;
 }
 
+/* Whether s[at..) is a company's officer and the officer's name: "chief executive",
+ * "CEO", "chairman" or "chairwoman", a space and a capital ("Marsh chief executive Michael
+ * Cherkasky", "Monte Paschi Chief Executive Fabrizio Viola", "Villa chairman Doug Ellis");
+ * a person has none. Not the bare title: "named Bailey CEO as Ahrendts quits". */
+static int officer_at(const char *s, size_t len, size_t at)
+{
+    static const char *const titles[] = {"chief executive", "CEO", "chairman", "chairwoman"};
+    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
+        size_t n = strlen(titles[k]);
+        if (!word_at(s, len, at, titles[k]) &&
+            !(k == 0 && at + n <= len && memcmp(s + at, "Chief Executive", n) == 0))
+            continue;
+        return at + n + 1 < len && s[at + n] == ' ' && s[at + n + 1] >= 'A' && s[at + n + 1] <= 'Z';
+    }
+    return 0;
+}
+
 /* Bytes of a possessive "'s" or its typographic form at s[i..), or 0. */
 static size_t possessive_at(const char *s, size_t len, size_t i)
 {
@@ -187,6 +204,7 @@ static int shares_cue(const etag_mention_field *f, const etag_span *sp, int poss
     if (i < f->len && s[i] == ' ') {
         i++;
         if (word_at(s, f->len, i, "shareholders")) return 1;
+        if (officer_at(s, f->len, i)) return 1;
         if (!p || possessive) {
             if (word_at(s, f->len, i, "shares") && i + 7 < f->len && s[i + 6] == ' ' &&
                 price_word_at(s, f->len, i + 7))

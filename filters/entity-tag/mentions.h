@@ -30,7 +30,10 @@
  *     possessive after the name: "Shares in Icahn's investment firm"); a person or an ORG
  *     with "'s shares" is a holder ("Warren Buffett's shares"), a place of the lists a market
  *     ("China shares"), as is a Wikipedia location title after "shares in" ("Teva shares in
- *     Tel Aviv"); a MISC stays ("Japanese shares").
+ *     Tel Aviv"); a MISC stays ("Japanese shares"). So is a name an officer and the officer's
+ *     name follow: "chief executive", "CEO", "chairman" or "chairwoman" and a capitalized word
+ *     ("Marsh chief executive Michael Cherkasky", "Villa chairman Doug Ellis"; not "named
+ *     Bailey CEO as", nor a spokesman, whom people have too).
  *   - a one-token PER or ORG is LOC when the article qualifies that word as a place by its
  *     region or country elsewhere ("Cushing, Oklahoma," or "Ferguson, Missouri." typed LOC
  *     there, then "stocks at Cushing" PER, "Ferguson police" ORG), unless it is the surname of

@@ -1,10 +1,12 @@
 #!/bin/sh
-# newspipe-entity-tag: a name the article gives shares or shareholders ("Alitalia
-# shareholders", "Shares of Lilly were down", "Monte Paschi stock fell") is a company's, ORG
+# newspipe-entity-tag: a name the article gives shares, shareholders or an officer by name
+# ("Alitalia shareholders", "Shares of Lilly were down", "Monte Paschi stock fell", "Marsh
+# chief executive Michael Cherkasky") is a company's, ORG
 # wherever the article writes it where the model typed it PER or LOC (see mentions.h); not a
 # verb's "shares" ("Jeb Bush shares Cruz's preference"), a market's place ("China shares",
 # "shares in Tel Aviv"), a person's holding ("Warren Buffett's shares") or a firm's owner
-# ("Shares in Icahn's investment firm"). Sentences written for this test.
+# ("Shares in Icahn's investment firm"), a title without a name after it ("named Bailey
+# CEO as") or a person's spokesman. Sentences written for this test.
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 . "$NP_TOP/tests/entity-tag/lib.sh"
 add 'Italy will join a rescue plan for Alitalia. Alitalia shareholders have until Thursday to decide. Air France wrote to Alitalia on Monday.'
@@ -14,6 +16,9 @@ add 'Air France wrote to Alitalia on Monday. Alitalia'"'"'s shareholders must de
 add 'Republican front-runner Jeb Bush shares Cruz'"'"'s preference on taxes. Frank Bruni shares in his book a letter from a student. Bruni said so.'
 add 'China shares fell on Monday. Teva shares in Tel Aviv fell 6.2 percent. Tokyo shares rose.'
 add 'Shares in Icahn'"'"'s investment firm rose. Warren Buffett'"'"'s shares in Coca-Cola gained. Buffett said he would hold them.'
+add 'It was a hard year for the broker, Marsh chief executive Michael Cherkasky said. Marsh posted a loss.'
+add 'Burberry named Bailey CEO as Ahrendts quit for Apple. Bailey said he was delighted.'
+add 'Ahead of the vote, Boehner spokesman Kevin Smith said the House would act. Boehner said so too.'
 tag_cases
 like "$(got 1)" "^LOC:Italy \| ORG:Alitalia \| ORG:Alitalia \| DATE:Thursday \| ORG:Air France \| ORG:Alitalia \| DATE:Monday$" "shareholders: the model's LOC is ORG throughout"
 like "$(got 2)" "^ORG:Lilly \| PERCENT:0.1 percent \| MONEY:[$]50 \| ORG:Lilly$" "shares of: the model's PER is ORG throughout"
@@ -22,4 +27,7 @@ like "$(got 4)" "^ORG:Air France \| ORG:Alitalia \| DATE:Monday \| ORG:Alitalia 
 like "$(got 5)" "^MISC:Republican \| PER:Jeb Bush \| PER:Cruz \| PER:Frank Bruni \| PER:Bruni$" "shares the verb: people stay"
 like "$(got 6)" "^LOC:China \| DATE:Monday \| ORG:Teva \| LOC:Tel Aviv \| PERCENT:6.2 percent \| LOC:Tokyo$" "markets' places stay"
 like "$(got 7)" "^PER:Icahn \| PER:Warren Buffett \| ORG:Coca-Cola \| PER:Buffett$" "holders and owners stay"
+like "$(got 8)" "^ORG:Marsh \| PER:Michael Cherkasky \| ORG:Marsh$" "an officer and the officer's name"
+like "$(got 9)" "^ORG:Burberry \| PER:Bailey \| PER:Ahrendts \| ORG:Apple \| PER:Bailey$" "a title with no name after it"
+like "$(got 10)" "^PER:Boehner \| PER:Kevin Smith \| ORG:House \| PER:Boehner$" "a person's spokesman"
 done_testing
