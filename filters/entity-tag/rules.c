@@ -154,7 +154,9 @@ static size_t money(const view *v, size_t i)
     if (is_number(v, i)) {
         j = i + 1;
         if (in_list(v, j, scale_words, true)) j++;
-        if (in_list(v, j, currency_words, true)) return j + 1;
+        /* not "the 12 euro zone countries", "17 euro area members" */
+        if (in_list(v, j, currency_words, true))
+            return eqi(v, j + 1, "zone") || eqi(v, j + 1, "area") ? 0 : j + 1;
         /* "20 million U.S. dollars", "5 billion Hong Kong dollars" */
         if (in_list(v, j + 1, currency_words, true) &&
             (eq(v, j, "U.S.") || eq(v, j, "US") || eq(v, j, "Canadian") || eq(v, j, "Australian") ||

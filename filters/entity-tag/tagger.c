@@ -121,22 +121,17 @@ static void model_score(void *ctx, const uint64_t *f, size_t n, float *out)
     etag_model_score(ctx, f, n, out);
 }
 
-/* Whether the model's span m is a currency's symbol ("A$", "HK$", "US$": one to three capitals
- * and "$") that opens the rule's MONEY span r ("A$505 million"). CoNLL-2003 tags the symbol
- * MISC ("C$" 27 times in eng.train, "A$" 20), and the model does; the amount is MONEY, so
- * both are written, the symbol's MISC inside the MONEY (otherwise the model's entity wins an
- * overlap, and "A$505 million" was no MONEY: 152 amounts in the news sets of ../shared/data). */
-static int currency_in_money(const char *s, const np_token *tk, const etag_span *m,
-                             const etag_span *r)
+/* Whether the model's span m lies inside the rule's MONEY span r: a currency's symbol that
+ * opens it ("A$" of "A$505 million", "HK$") or its nationality or country ("Canadian" of "1.04
+ * Canadian dollars", "Hong Kong" of "7.7535 Hong Kong dollars"), MISC or LOC. CoNLL-2003 tags
+ * those MISC or LOC ("C$" 27 times in eng.train, "A$" 20), and the model does; the amount is
+ * MONEY, so both are written, the MONEY and the model's entity inside it (otherwise the
+ * model's entity wins an overlap, and no such amount was MONEY: 137 in the news sets of
+ * ../shared/data). */
+static int inside_money(const etag_span *m, const etag_span *r)
 {
-    if (r->type != ETAG_MONEY || m->type != ETAG_MISC || m->first != r->first ||
-        m->first + m->n >= r->first + r->n)
-        return 0;
-    uint32_t a = tk[m->first].start, b = tk[m->first + m->n - 1].end - m->cut;
-    if (b - a < 2 || b - a > 4 || s[b - 1] != '$') return 0;
-    for (uint32_t k = a; k < b - 1; k++)
-        if (s[k] < 'A' || s[k] > 'Z') return 0;
-    return 1;
+    return r->type == ETAG_MONEY && (m->type == ETAG_MISC || m->type == ETAG_LOC) &&
+           m->first >= r->first && m->first + m->n <= r->first + r->n && m->n < r->n;
 }
 
 static int push_ent(etag_tagger *t, const np_token *tk, const etag_span *sp, int field)
@@ -243,9 +238,9 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
         uint32_t model_end = 0; /* end of the last model span written */
         while (i < nm || j < nr) {
             if (j < nr && i < nm && (t->types & (1u << rs[j].type)) && rs[j].first >= model_end &&
-                currency_in_money(texts[f], tk, &ms[i], &rs[j]) &&
+                inside_money(&ms[i], &rs[j]) &&
                 (i + 1 >= nm || ms[i + 1].first >= rs[j].first + rs[j].n)) {
-                model_end = rs[j].first + rs[j].n; /* the MONEY, then its symbol's MISC */
+                model_end = rs[j].first + rs[j].n; /* the MONEY, then the entity inside */
                 if (push_ent(t, tk, &rs[j++], f) < 0 || push_ent(t, tk, &ms[i++], f) < 0) return -1;
                 continue;
             }
