@@ -532,6 +532,41 @@ void etag_web_names(const char *s, const np_token *tk, size_t n, uint8_t *labels
     }
 }
 
+/* Whether token w of s is a word with a capital ("Total", "easyJet", "H&M" is three tokens). */
+static int capital_word(const char *s, const np_token *w)
+{
+    if (w->kind != NP_TOK_WORD) return 0;
+    for (size_t k = w->start; k < w->end; k++)
+        if (s[k] >= 'A' && s[k] <= 'Z') return 1;
+    return 0;
+}
+
+void etag_code_names(const char *s, size_t len, const np_token *tk, size_t n, uint8_t *labels)
+{
+    for (size_t j = 0; j < n; j++) {
+        if (labels[j] != ETAG_O || !capital_word(s, &tk[j]) ||
+            !etag_code_follows(s, len, tk[j].end))
+            continue;
+        size_t i = j;
+        while (i > 0 && j - i < 3 && labels[i - 1] == ETAG_O && capital_word(s, &tk[i - 1]) &&
+               (tk[i].flags & NP_TOK_SPACE_BEFORE) && !(tk[i].flags & NP_TOK_NEWLINE_BEFORE))
+            i--;
+        if (i > 0 && labels[i - 1] != ETAG_O && tk[i - 1].kind != NP_TOK_PUNCT &&
+            !(tk[i].flags & NP_TOK_NEWLINE_BEFORE))
+            continue; /* the end of a name the model tagged in part: "Puma SE", "Nasdaq OMX" */
+        if (i > 0 && tk[i - 1].kind == NP_TOK_NUMBER && s[tk[i].start - 1] == ' ')
+            continue; /* "SPDR S&P 500 Trust" */
+        if (i < j && tk[i].end - tk[i].start == 3 && memcmp(s + tk[i].start, "The", 3) == 0) i++;
+        if (i == j) {
+            labels[j] = (uint8_t)etag_label(ETAG_ORG, ETAG_U);
+            continue;
+        }
+        labels[i] = (uint8_t)etag_label(ETAG_ORG, ETAG_B);
+        for (size_t k = i + 1; k < j; k++) labels[k] = (uint8_t)etag_label(ETAG_ORG, ETAG_I);
+        labels[j] = (uint8_t)etag_label(ETAG_ORG, ETAG_L);
+    }
+}
+
 /* A name in a credit line ("(Reporting by Koh Gui Qing; Editing by Kirti Pandey)") is a
  * person's: a span of two words or more right after "Reporting by", "reporting by",
  * "Editing by", "Writing by", "Compiled by" (either case) inside an open parenthesis is PER
