@@ -5,8 +5,8 @@
 # name that has one (a bank's products; one or two bare lines stay shares: a former code,
 # another class), Seoul's preferred shares, Sydney's further securities, Zurich's second
 # trading lines, Paris's new shares, Nasdaq's warrants, rights and units, and a line with a
-# coupon in its name (a bond's). Names and codes
-# written for this test.
+# coupon in its name (a bond's); a fund family's lines ("ISHARES", "Tata Mutual Fund") are no
+# company's. Names and codes written for this test.
 . "$NP_TOP/tests/lib.sh"
 . "$NP_TOP/tests/ticker-link/lib.sh"
 
@@ -30,6 +30,11 @@ line() { # SYMBOL NAME MIC COUNTRY FIGI
     line LUMNV.PA 'Lumiere SA' XPAR France ''
     line LUMX.PA 'Lumiere SA' XPAR France ''
     line GSIQ33.AX 'Australia 2% IDX/LKD SNR BDS 21/08/2033 AUD1000' XASX Australia ''
+    line 2823.HK 'ISHARES' XHKG Brazil ''
+    line TVF2G.BO 'Tata Mutual Fund' XBOM India ''
+    line ABSLF.BO 'Aditya Birla Sun Life Mutual F' XBOM India ''
+    line MUTB.BO 'Mutual Benefit Finance Limited' XBOM India ''
+    line SUEC1-MF.NS 'SUNDARAM AMC LTD EMERGING SMALL' XNSE India ''
 } > "$T/intl.tsv"
 "$TL" import --intl "$T/intl.tsv" -o "$T/l.tsv" 2> "$T/e"
 ok $? "import"
@@ -46,6 +51,9 @@ is "$(type_of 097955)" "preferred" "Seoul: the common code's last 0 changed is a
 is "$(type_of 097950)" "common" "the common code stays common"
 is "$(type_of 123455)" "common" "a code ending 5 with no common line of the same name stays"
 is "$(type_of GSIQ33)" "note" "a coupon in the name is a bond's (\"Australia 2% ... BDS\")"
+is "$(type_of 2823)|$(type_of TVF2G)|$(type_of ABSLF)|$(type_of SUEC1-MF)" "|||" \
+    "a fund family in capitals (ISHARES), an Indian fund house's Mutual Fund and NSE's -MF units are no company's lines"
+is "$(type_of MUTB)" "common" "a company whose name opens on Mutual stays"
 # A file without the identifier columns (they are optional): no series can be told, the
 # exchanges' naming rules still apply.
 {

@@ -90,15 +90,27 @@ const char *tl_country_code(const char *name)
 
 /* Lines that are not a company's own listing: foreign shares quoted on a second market
  * (US companies in Vienna or Milan, the LSE's international order book "0xxx"), and
- * exchange-traded products without a domicile. The issuer's home listing stays. */
+ * exchange-traded products without a domicile. The issuer's home listing stays. A fund
+ * family's name is matched in either case (FinanceDatabase writes 17 iShares lines of Hong
+ * Kong and London "ISHARES", country Brazil), as is an Indian fund house's "Mutual Fund"
+ * (BSE lines of "ICICI Prudential Mutual Fund", "Tata Mutual Fund": the funds, not the
+ * company). */
 static int product_name(const char *name)
 {
     static const char *const products[] = {
-        "Leverage Shares", " ETC", " ETF", " ETN",  "iShares", "Xtrackers", "Lyxor",  "WisdomTree",
-        "Amundi",          "LS ",  " CW ", "Turbo", "TURBO",   " BSA",      "Tracker"};
+        "Leverage Shares", " ETC", " ETF", " ETN", "LS ", " CW ", "Turbo", "TURBO", " BSA"};
+    static const char *const families[] = {"ishares", "xtrackers", "lyxor",      "wisdomtree",
+                                           "amundi",  "tracker",   "mutual fund"};
     for (size_t i = 0; i < sizeof products / sizeof *products; i++)
         if (strstr(name, products[i])) return 1;
-    return 0;
+    char low[256];
+    size_t n = 0;
+    for (; name[n] && n + 1 < sizeof low; n++)
+        low[n] = (char)(name[n] >= 'A' && name[n] <= 'Z' ? name[n] + 32 : name[n]);
+    low[n] = 0;
+    for (size_t i = 0; i < sizeof families / sizeof *families; i++)
+        if (strstr(low, families[i])) return 1;
+    return n >= 8 && !strcmp(low + n - 8, "mutual f"); /* a name cut short: "... Mutual F" */
 }
 
 static int secondary_quote(const tl_exchange *x, const char *sym, const char *name, const char *dom)
@@ -106,6 +118,9 @@ static int secondary_quote(const tl_exchange *x, const char *sym, const char *na
     static const char *const second_markets[] = {"XWBO", "XSWX", "XMIL", "XETR", "XSTO",
                                                  "XLON", "XPAR", "XAMS", "XTSE"};
     if (product_name(name)) return 1;
+    size_t ns = strlen(sym);
+    if (!strcmp(x->mic, "XNSE") && ns > 3 && !strcmp(sym + ns - 3, "-MF"))
+        return 1; /* NSE's units of mutual funds ("ABSLRIF6RG-MF") */
     if (!strcmp(x->mic, "XLON") && sym[0] == '0' && sym[1] >= 'A' && sym[1] <= 'Z') return 1;
     if (!strcmp(dom, x->country)) return 0;
     if (!strcmp(dom, "US")) return 1;
