@@ -333,3 +333,52 @@ int etag_short_mentions(const etag_lexicon *gaz, np_buf *scratch, etag_docmap *w
         }
     return 0;
 }
+
+/* Whether token i of f opens a sentence: the field's first token, the first of a line, or
+ * after a sentence's end or a dateline's dash. */
+static int sentence_opener(const etag_mention_field *f, uint32_t i)
+{
+    if (i == 0 || (f->tk[i].flags & NP_TOK_NEWLINE_BEFORE)) return 1;
+    const np_token *p = &f->tk[i - 1];
+    if (p->end - p->start != 1) return 0;
+    char c = f->text[p->start];
+    return c == '.' || c == '!' || c == '?' || c == '-' || c == ':';
+}
+
+void etag_company_repeats(etag_docmap *words, etag_mention_field *f, int nfields)
+{
+    uint32_t maxn = 0;
+    for (int k = 0; k < nfields; k++)
+        for (size_t i = 0; i < f[k].n; i++) {
+            const etag_span *sp = &f[k].spans[i];
+            if (sp->type != ETAG_ORG || sp->cut || sp->n > 4 || sp->n <= maxn) continue;
+            uint64_t key = name_key(&f[k], sp);
+            if (has(words, key, W_CODED) || has(words, key, W_LISTED)) maxn = sp->n;
+        }
+    if (!maxn) return;
+    for (int k = 0; k < nfields; k++) {
+        etag_mention_field *g = &f[k];
+        size_t si = 0; /* the first span that does not end before token i */
+        for (uint32_t i = 0; i < g->ntok; i++) {
+            while (si < g->n && g->spans[si].first + g->spans[si].n <= i) si++;
+            uint32_t next = si < g->n ? g->spans[si].first : (uint32_t)g->ntok;
+            if (next <= i || sentence_opener(g, i)) continue;
+            if (si > 0 && g->spans[si - 1].first + g->spans[si - 1].n == i)
+                continue;     /* the end of a name the model tagged in part: "St. Louis Fed" */
+            uint32_t lim = 1; /* untagged tokens on the line, up to the longest name */
+            while (lim < maxn && i + lim < next && !(g->tk[i + lim].flags & NP_TOK_NEWLINE_BEFORE))
+                lim++;
+            for (uint32_t m = lim; m >= 1; m--) {
+                etag_span c = {i, m, ETAG_ORG, 0, 0};
+                uint64_t key = name_key(g, &c);
+                if (!has(words, key, W_CODED) && !has(words, key, W_LISTED)) continue;
+                if (g->n >= g->ntok) return; /* cannot happen: a span holds a token */
+                memmove(&g->spans[si + 1], &g->spans[si], (g->n - si) * sizeof *g->spans);
+                g->spans[si++] = c;
+                g->n++;
+                i += m - 1;
+                break;
+            }
+        }
+    }
+}

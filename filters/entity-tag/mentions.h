@@ -60,7 +60,7 @@ typedef struct {
     const np_token *tk;
     etag_span *spans;
     size_t n;
-    size_t ntok; /* tokens tk[0..ntok) (acronyms.c reads them; the mention rules need not) */
+    size_t ntok; /* tokens tk[0..ntok), and the room of spans: one span a token at most */
 } etag_mention_field;
 
 /* Retypes the short mentions of the article's fields f[0..nfields). gaz is the model's
@@ -69,5 +69,16 @@ typedef struct {
  * partly retyped, each still a valid span). */
 int etag_short_mentions(const etag_lexicon *gaz, np_buf *scratch, etag_docmap *words,
                         const etag_mention_field *f, int nfields);
+
+/* The article's untagged repeats of a company's name: where the model left a name untagged
+ * that a Reuters code follows elsewhere in the article, or that the article gives shares,
+ * shareholders or an officer (the names etag_short_mentions marked in words, which it must
+ * have read just before), the repeat is ORG too: "French oil company Total ( TOTF.PA )" and
+ * then "view on Total." or "Shares in Total are up", which the model leaves untagged as the
+ * common word. Not at a sentence's start ("Total revenue rose"), nor inside another entity
+ * or right after one ("St. Louis Fed", where "Fed Chairman Ben Bernanke" made "Fed" a
+ * company's name); names of up to four tokens. Adds spans to f[k].spans (sorted; one token is in
+ * one span at most, so f[k].ntok spans fit) and updates f[k].n. */
+void etag_company_repeats(etag_docmap *words, etag_mention_field *f, int nfields);
 
 #endif

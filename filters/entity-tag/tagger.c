@@ -216,6 +216,7 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
     }
     if (nmf) { /* the model's spans (none when only the rules' types are wanted) */
         if (etag_short_mentions(&t->model->res.gaz, &t->scratch, &t->names, mf, nmf) < 0) return -1;
+        etag_company_repeats(&t->names, mf, nmf);
         etag_common_acronyms(&t->model->res.gaz, &t->scratch, mf, nmf);
         for (int i = 0; i < nmf; i++) {
             mn[mfield[i]] = mf[i].n;

@@ -6,7 +6,8 @@
 # nor part of the name's entity; the name before a Reuters code is ORG, the company the code is
 # of, unless it is a place of the lists after "in" or "of"; so is one the model left untagged
 # ("French oil company Total ( TOTF.PA )"), unless it ends a name the model tagged in part
-# ("Puma SE").
+# ("Puma SE"), and so are the name's untagged repeats in the article, not at a sentence's
+# start ("Total revenue rose").
 # The model, trained on CoNLL-2003 text without such codes, typed them LOC, ORG or nothing.
 # Sentences written for this test.
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
@@ -24,6 +25,7 @@ add 'SABMiller, which is also listed in Johannesburg ( SABJ.J ), said it agreed.
 add 'The S&P 500  .SPX  fell 1 percent, the Nasdaq Composite  .IXIC  lost 2 percent and the CBOE Volatility Index .VIX rose.'
 add 'WM, a unit of State Street ( STT.N ), calculates the rates.'
 add 'PARIS (Reuters) - French oil company Total ( TOTF.PA ) reported a drop in profit, as did rival BP ( BP.L ) and Puma SE ( PUMG.DE ).'
+add 'PARIS (Reuters) - French oil company Total ( TOTF.PA ) reported a drop in profit. Analysts were neutral on Total. Shares in Total are up 15 percent. Total revenue rose.'
 tag_cases
 for i in 1 2 3 4 5; do
     printf '%s' "$(got $i)" | grep -Eq '[A-Za-z0-9_]+\.(N|DE|MI|HK|SS|UL)( |$)'
@@ -40,4 +42,5 @@ ok "$(got 10 | grep -c 'ORG:Johannesburg')" "not a place after 'in' (listed in J
 ok "$(got 11 | grep -Ec ':(SPX|IXIC|VIX)( |$)')" "an index's code after its full stop is no entity"
 like "$(got 12)" "ORG:State Street( |$)" "a company after 'of' is ORG when the lists know no such place"
 like "$(got 13)" "ORG:Total \| ORG:BP \| ORG:Puma$" "an untagged name before a code is ORG; not the end of a tagged one"
+is "$(got 14)" "LOC:PARIS | ORG:Reuters | MISC:French | ORG:Total | ORG:Total | ORG:Total | PERCENT:15 percent" "the name's untagged repeats, not a sentence's first word"
 done_testing

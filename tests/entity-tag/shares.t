@@ -19,6 +19,7 @@ add 'Shares in Icahn'"'"'s investment firm rose. Warren Buffett'"'"'s shares in 
 add 'It was a hard year for the broker, Marsh chief executive Michael Cherkasky said. Marsh posted a loss.'
 add 'Burberry named Bailey CEO as Ahrendts quit for Apple. Bailey said he was delighted.'
 add 'Ahead of the vote, Boehner spokesman Kevin Smith said the House would act. Boehner said so too.'
+add 'Investors watched the Fed closely on Monday, and Fed Chairman Ben Bernanke spoke. Dallas Fed President Richard Fisher is a hawk, he said.'
 tag_cases
 like "$(got 1)" "^LOC:Italy \| ORG:Alitalia \| ORG:Alitalia \| DATE:Thursday \| ORG:Air France \| ORG:Alitalia \| DATE:Monday$" "shareholders: the model's LOC is ORG throughout"
 like "$(got 2)" "^ORG:Lilly \| PERCENT:0.1 percent \| MONEY:[$]50 \| ORG:Lilly$" "shares of: the model's PER is ORG throughout"
@@ -30,4 +31,5 @@ like "$(got 7)" "^PER:Icahn \| PER:Warren Buffett \| ORG:Coca-Cola \| PER:Buffet
 like "$(got 8)" "^ORG:Marsh \| PER:Michael Cherkasky \| ORG:Marsh$" "an officer and the officer's name"
 like "$(got 9)" "^ORG:Burberry \| PER:Bailey \| PER:Ahrendts \| ORG:Apple \| PER:Bailey$" "a title with no name after it"
 like "$(got 10)" "^PER:Boehner \| PER:Kevin Smith \| ORG:House \| PER:Boehner$" "a person's spokesman"
+is "$(got 11)" "ORG:Fed | DATE:Monday | ORG:Fed | PER:Ben Bernanke | LOC:Dallas | PER:Richard Fisher" "an untagged repeat right after another entity stays (Dallas Fed)"
 done_testing
