@@ -1,7 +1,8 @@
 #!/bin/sh
 # newspipe-entity-tag: a person's name that starts a sentence does not begin with a word the
 # training text writes in lower case ("Take Fry, who earned a PhD"), unless a list of
-# first names knows the word ("Will Smith"); a company named by its web address ("JD.com",
+# first names knows the word ("Will Smith"); a past participle opening a sentence before "in"
+# is no name ("Born in Luton"); a company named by its web address ("JD.com",
 # "FareCompare.com") is ORG. Sentences written for this test.
 . "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 . "$NP_TOP/tests/entity-tag/lib.sh"
@@ -11,6 +12,7 @@ add 'Firms that also included Pinduoduo and JD.com, Li told them.'
 add 'Fares will rise, said Rick Seaney, chief executive of FareCompare.com, which tracks air fares.'
 add 'Prices are listed on jd.com and on Amazon.co.uk.'
 add 'These things are never made public. Removing Strachan and his coaches would have been costly.'
+add 'She was a star. Born in Luton, Bedfordshire, she moved to London. Headquartered in Texas, the firm grew.'
 tag_cases
 like "$(got 1)" "^PER:Fry( |$)" "a sentence's first word that is a lower-case word opens no name"
 like "$(got 2)" "^PER:Will Smith( |$)" "a first name of the lists does"
@@ -20,4 +22,5 @@ printf "%s\n" "$(got 5)" | grep -q "ORG:jd\.com"
 [ $? -eq 1 ]
 ok $? "not an address in lower case"
 like "$(got 6)" "^PER:Strachan( |$)" "a verb's -ing form opens no name either"
+is "$(got 7)" "LOC:Luton | LOC:Bedfordshire | LOC:London | LOC:Texas" "Born in, Headquartered in: no names"
 done_testing
