@@ -5,6 +5,7 @@
 
 #include "feature.h"
 #include "labels.h"
+#include "miscnames.h"
 #include "wordlist.h"
 
 /* Whether token i is followed by token i + 1 after one space. */
@@ -122,7 +123,10 @@ void etag_noun_type(const etag_lexicon *gaz, np_buf *scratch, const char *s, siz
         }
     }
     if ((sp->type == ETAG_ORG || sp->type == ETAG_LOC || sp->type == ETAG_MISC) &&
-        ETAG_WORD_IN(s, n, person_nouns)) {
+        ETAG_WORD_IN(s, n, person_nouns) &&
+        !(sp->type == ETAG_MISC &&
+          etag_named_misc_text(s + tk[sp->first].start,
+                               tk[sp->first + sp->n - 1].end - sp->cut - tk[sp->first].start))) {
         sp->type = ETAG_PER;
         return;
     }

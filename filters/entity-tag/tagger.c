@@ -6,7 +6,7 @@
 #include <strings.h>
 
 #include "acronyms.h"
-#include "holidays.h"
+#include "miscnames.h"
 #include "labels.h"
 #include "mentions.h"
 #include "published.h"
@@ -221,7 +221,7 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
             etag_span *ms = t->spans + o;
             etag_web_names(texts[f], tk, n, t->dec.labels + o);
             etag_code_names(texts[f], lens[f], tk, n, t->dec.labels + o);
-            etag_holidays(texts[f], tk, n, t->dec.labels + o);
+            etag_named_misc(texts[f], tk, n, t->dec.labels + o);
             participle_opener(texts[f], tk, t->view + o, n, t->dec.labels + o);
             size_t nm = etag_labels_to_spans(t->dec.labels + o, n, ms);
             nm = etag_published(&t->model->res.gaz, &t->scratch, texts[f], lens[f], tk, ms, nm);
