@@ -141,7 +141,8 @@ static int qualified_place(const etag_lexicon *gaz, np_buf *scratch, const etag_
 static int word_at(const char *s, size_t len, size_t at, const char *w)
 {
     size_t n = strlen(w);
-    if (at + n > len || (s[at] | 0x20) != w[0] || memcmp(s + at + 1, w + 1, n - 1) != 0) return 0;
+    if (at + n > len || (s[at] | 0x20) != (w[0] | 0x20) || memcmp(s + at + 1, w + 1, n - 1) != 0)
+        return 0;
     return at + n == len || !((s[at + n] | 0x20) >= 'a' && (s[at + n] | 0x20) <= 'z');
 }
 

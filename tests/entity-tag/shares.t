@@ -20,6 +20,7 @@ add 'It was a hard year for the broker, Marsh chief executive Michael Cherkasky 
 add 'Burberry named Bailey CEO as Ahrendts quit for Apple. Bailey said he was delighted.'
 add 'Ahead of the vote, Boehner spokesman Kevin Smith said the House would act. Boehner said so too.'
 add 'Investors watched the Fed closely on Monday, and Fed Chairman Ben Bernanke spoke. Dallas Fed President Richard Fisher is a hawk, he said.'
+add 'The bank will raise capital, Yoigo CEO Eduardo Taulet said. Yoigo was first.'
 tag_cases
 like "$(got 1)" "^LOC:Italy \| ORG:Alitalia \| ORG:Alitalia \| DATE:Thursday \| ORG:Air France \| ORG:Alitalia \| DATE:Monday$" "shareholders: the model's LOC is ORG throughout"
 like "$(got 2)" "^ORG:Lilly \| PERCENT:0.1 percent \| MONEY:[$]50 \| ORG:Lilly$" "shares of: the model's PER is ORG throughout"
@@ -32,4 +33,5 @@ like "$(got 8)" "^ORG:Marsh \| PER:Michael Cherkasky \| ORG:Marsh$" "an officer 
 like "$(got 9)" "^ORG:Burberry \| PER:Bailey \| PER:Ahrendts \| ORG:Apple \| PER:Bailey$" "a title with no name after it"
 like "$(got 10)" "^PER:Boehner \| PER:Kevin Smith \| ORG:House \| PER:Boehner$" "a person's spokesman"
 is "$(got 11)" "ORG:Fed | DATE:Monday | ORG:Fed | PER:Ben Bernanke | LOC:Dallas | PER:Richard Fisher" "an untagged repeat right after another entity stays (Dallas Fed)"
+is "$(got 12)" "ORG:Yoigo | PER:Eduardo Taulet | ORG:Yoigo" "CEO in capitals and the officer's name"
 done_testing
