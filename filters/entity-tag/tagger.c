@@ -120,6 +120,24 @@ static void participle_opener(const char *s, const np_token *tk, const etag_tok 
     }
 }
 
+/* A name of two words or more that opens a sentence does not begin with a conjunction or a
+ * sentence adverb ("When Facebook Inc", "But Boeing Co", "Among Twitter Inc", "As Washington
+ * Post", "Meanwhile Barling", "Even Denzel": the model, which saw many names open a sentence,
+ * takes the capitalized word in); the entity starts after it. Not prepositions, which open
+ * names ("Under Armour", "Into the Woods", "All Nippon Airways"). */
+static void conjunction_opener(const char *s, const np_token *tk, const etag_tok *view,
+                               etag_span *sp)
+{
+    static const char *const words[] = {
+        /* sorted */
+        "Although",  "Among", "And",    "As",     "Because", "Both",    "But",   "Even", "If",
+        "Meanwhile", "Since", "Though", "Unlike", "When",    "Whether", "While", "Yet"};
+    if (sp->n < 2 || sp->type > ETAG_MISC || !(view[sp->first].flags & ETAG_TF_SENT_START)) return;
+    if (!ETAG_WORD_IN(s, &tk[sp->first], words)) return;
+    sp->first++;
+    sp->n--;
+}
+
 /* An entity that ends a line on an abbreviation's full stop ("... said Lear Corp.") ends
  * before it: the stop also ends the sentence, and CoNLL-2003, whose conventions the model
  * follows, writes a sentence's final stop as a token of its own, outside any entity ("Lear
@@ -226,6 +244,7 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
             size_t nm = etag_labels_to_spans(t->dec.labels + o, n, ms);
             nm = etag_published(&t->model->res.gaz, &t->scratch, texts[f], lens[f], tk, ms, nm);
             for (size_t k = 0; k < nm; k++) {
+                conjunction_opener(texts[f], tk, t->view + o, &ms[k]);
                 lower_word_opener(t, texts[f], tk, t->view + o, &ms[k]);
                 if (!t->no_listed_org) listed_name_is_org(t, texts[f], tk, &ms[k]);
                 final_stop(texts[f], lens[f], tk, &ms[k]);
