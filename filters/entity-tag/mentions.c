@@ -346,6 +346,44 @@ static int sentence_opener(const etag_mention_field *f, uint32_t i)
     return c == '.' || c == '!' || c == '?' || c == '-' || c == ':';
 }
 
+/* One pass of etag_company_repeats over field g whose spans are src[0..nsrc): the untagged
+ * repeats of the marked names, of up to maxn tokens. With out, writes src's spans and the
+ * repeats' in order to out; out may be src less the number of repeats (the spans moved up by
+ * it), as every write lands at or before the next span still to read. Returns the number of
+ * repeats. Linear: each token is looked at once, with up to maxn keys. */
+static size_t repeats_pass(etag_docmap *words, const etag_mention_field *g, const etag_span *src,
+                           size_t nsrc, uint32_t maxn, etag_span *out)
+{
+    size_t si = 0, w = 0, added = 0;
+    uint32_t last_end = 0; /* one past the last token of the last span written */
+    for (uint32_t i = 0; i < g->ntok; i++) {
+        while (si < nsrc && src[si].first <= i) {
+            etag_span sp = src[si++];
+            if (out) out[w] = sp;
+            w++;
+            last_end = sp.first + sp.n;
+        }
+        if (i < last_end || sentence_opener(g, i)) continue;
+        if (w > 0 && i == last_end) continue; /* right after a name: "St. Louis Fed" */
+        uint32_t next = si < nsrc ? src[si].first : (uint32_t)g->ntok;
+        uint32_t lim = 1; /* untagged tokens on the line, up to the longest name */
+        while (lim < maxn && i + lim < next && !(g->tk[i + lim].flags & NP_TOK_NEWLINE_BEFORE))
+            lim++;
+        for (uint32_t m = lim; m >= 1; m--) {
+            etag_span c = {i, m, ETAG_ORG, 0, 0};
+            uint64_t key = name_key(g, &c);
+            if (!has(words, key, W_CODED) && !has(words, key, W_LISTED)) continue;
+            if (out) out[w] = c;
+            w++;
+            added++;
+            last_end = i + m;
+            i += m - 1;
+            break;
+        }
+    }
+    return added;
+}
+
 void etag_company_repeats(etag_docmap *words, etag_mention_field *f, int nfields)
 {
     uint32_t maxn = 0;
@@ -359,27 +397,10 @@ void etag_company_repeats(etag_docmap *words, etag_mention_field *f, int nfields
     if (!maxn) return;
     for (int k = 0; k < nfields; k++) {
         etag_mention_field *g = &f[k];
-        size_t si = 0; /* the first span that does not end before token i */
-        for (uint32_t i = 0; i < g->ntok; i++) {
-            while (si < g->n && g->spans[si].first + g->spans[si].n <= i) si++;
-            uint32_t next = si < g->n ? g->spans[si].first : (uint32_t)g->ntok;
-            if (next <= i || sentence_opener(g, i)) continue;
-            if (si > 0 && g->spans[si - 1].first + g->spans[si - 1].n == i)
-                continue;     /* the end of a name the model tagged in part: "St. Louis Fed" */
-            uint32_t lim = 1; /* untagged tokens on the line, up to the longest name */
-            while (lim < maxn && i + lim < next && !(g->tk[i + lim].flags & NP_TOK_NEWLINE_BEFORE))
-                lim++;
-            for (uint32_t m = lim; m >= 1; m--) {
-                etag_span c = {i, m, ETAG_ORG, 0, 0};
-                uint64_t key = name_key(g, &c);
-                if (!has(words, key, W_CODED) && !has(words, key, W_LISTED)) continue;
-                if (g->n >= g->ntok) return; /* cannot happen: a span holds a token */
-                memmove(&g->spans[si + 1], &g->spans[si], (g->n - si) * sizeof *g->spans);
-                g->spans[si++] = c;
-                g->n++;
-                i += m - 1;
-                break;
-            }
-        }
+        size_t m = repeats_pass(words, g, g->spans, g->n, maxn, NULL);
+        if (!m || g->n + m > g->ntok) continue; /* the second cannot happen: a token a span */
+        memmove(g->spans + m, g->spans, g->n * sizeof *g->spans);
+        repeats_pass(words, g, g->spans + m, g->n, maxn, g->spans);
+        g->n += m;
     }
 }
