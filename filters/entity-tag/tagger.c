@@ -11,6 +11,7 @@
 #include "mentions.h"
 #include "published.h"
 #include "rules.h"
+#include "teams.h"
 #include "wordlist.h"
 
 static int is_closer(const char *p, size_t len)
@@ -243,6 +244,7 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
             participle_opener(texts[f], tk, t->view + o, n, t->dec.labels + o);
             size_t nm = etag_labels_to_spans(t->dec.labels + o, n, ms);
             nm = etag_published(&t->model->res.gaz, &t->scratch, texts[f], lens[f], tk, ms, nm);
+            etag_player_teams(&t->model->res.gaz, &t->scratch, texts[f], lens[f], tk, ms, nm);
             for (size_t k = 0; k < nm; k++) {
                 conjunction_opener(texts[f], tk, t->view + o, &ms[k]);
                 lower_word_opener(t, texts[f], tk, t->view + o, &ms[k]);
