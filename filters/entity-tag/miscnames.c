@@ -1,47 +1,29 @@
-/* Holidays' and awards' names as MISC (see miscnames.h): one pass over the tokens, a token's
- * text compared with the list only when its first byte opens one of the names. */
+/* Holidays' and awards' names as MISC (see miscnames.h): one pass over the tokens, a
+ * capitalized token's text compared only with the names of its first two letters. */
 #include "miscnames.h"
 
 #include <string.h>
 
 #include "labels.h"
 
-/* Longest first where one name opens another ("Christmas Day" before "Christmas"). Not
- * "Lent", a verb's past at a sentence's start; not "Bafta" alone, the academy as often as its
- * award; not "Tony" alone; not "Oscar" alone, a first name ("Commander Oscar" in eng.train,
- * Chelsea's "Oscar"), which eng.testa also writes PER for the award ("nominated for an
- * Oscar"): the plural "Oscars" is MISC. */
+/* Sorted (the index below reads them by first letter), a name before any that opens it
+ * ("Christmas Day" and "Christmas Eve" before "Christmas"). Not "Lent", a verb's past at a
+ * sentence's start; not "Bafta" alone, the academy as often as its award; not "Tony" alone;
+ * not "Oscar" alone, a first name ("Commander Oscar" in eng.train, Chelsea's "Oscar"), which
+ * eng.testa also writes PER for the award ("nominated for an Oscar"): the plural "Oscars" is
+ * MISC. */
 static const char *const names[] = {
     "Academy Awards",
     "Academy Award",
-    "Ballon d'Or",
-    "Booker Prize",
-    "Brit Awards",
-    "Emmys",
-    "Emmy",
-    "Golden Globes",
-    "Golden Globe",
-    "Grammys",
-    "Grammy",
-    "Man Booker Prize",
-    "Mercury Prize",
-    "Nobel Peace Prize",
-    "Nobel Prize",
-    "Nobel",
-    "Olivier Awards",
-    "Oscars",
-    "Palme d'Or",
-    "Pulitzer Prize",
-    "Pulitzer",
-    "Tony Awards",
-    "Tony Award",
-    "Turner Prize",
     "Anzac Day",
     "Australia Day",
+    "Ballon d'Or",
     "Bastille Day",
     "Black Friday",
     "Bonfire Night",
+    "Booker Prize",
     "Boxing Day",
+    "Brit Awards",
     "Canada Day",
     "Chinese New Year",
     "Christmas Day",
@@ -50,14 +32,20 @@ static const char *const names[] = {
     "Columbus Day",
     "Cyber Monday",
     "Diwali",
-    "Easter Sunday",
     "Easter Monday",
+    "Easter Sunday",
     "Easter",
     "Eid al-Adha",
     "Eid al-Fitr",
     "Eid",
+    "Emmys",
+    "Emmy",
     "Father's Day",
+    "Golden Globes",
+    "Golden Globe",
     "Good Friday",
+    "Grammys",
+    "Grammy",
     "Guy Fawkes Night",
     "Halloween",
     "Hanukkah",
@@ -66,13 +54,23 @@ static const char *const names[] = {
     "Labor Day",
     "Labour Day",
     "Lunar New Year",
+    "Man Booker Prize",
     "Mardi Gras",
     "Memorial Day",
+    "Mercury Prize",
     "Mother's Day",
     "New Year's Day",
     "New Year's Eve",
+    "Nobel Peace Prize",
+    "Nobel Prize",
+    "Nobel",
+    "Olivier Awards",
+    "Oscars",
+    "Palme d'Or",
     "Passover",
     "Presidents Day",
+    "Pulitzer Prize",
+    "Pulitzer",
     "Ramadan",
     "Remembrance Day",
     "Remembrance Sunday",
@@ -81,6 +79,9 @@ static const char *const names[] = {
     "St. Patrick's Day",
     "Thanksgiving Day",
     "Thanksgiving",
+    "Tony Awards",
+    "Tony Award",
+    "Turner Prize",
     "Valentine's Day",
     "Veterans Day",
     "Yom Kippur",
@@ -123,11 +124,23 @@ static int person_word(const char *s, const np_token *tk, size_t n, const uint8_
 
 void etag_named_misc(const char *s, const np_token *tk, size_t n, uint8_t *labels)
 {
+    /* the first name of each capital (past the end where none) */
+    static size_t first[26];
+    static int ready;
+    if (!ready) {
+        for (int c = 0; c < 26; c++) {
+            size_t h = 0;
+            while (h < sizeof names / sizeof *names && names[h][0] != 'A' + c) h++;
+            first[c] = h;
+        }
+        ready = 1;
+    }
     for (size_t i = 0; i < n; i++) {
         char c = s[tk[i].start];
-        if (c < 'A' || c > 'Z') continue;
-        for (size_t h = 0; h < sizeof names / sizeof *names; h++) {
-            if (names[h][0] != c) continue;
+        if (c < 'A' || c > 'Z' || tk[i].end - tk[i].start < 2) continue; /* every name has 3+ */
+        char c2 = s[tk[i].start + 1];
+        for (size_t h = first[c - 'A']; h < sizeof names / sizeof *names && names[h][0] == c; h++) {
+            if (names[h][1] != c2) continue;
             size_t e = match_at(s, tk, n, i, names[h]);
             if (!e) continue;
             /* "Christmas Island", "Good Friday Agreement": another name */

@@ -544,8 +544,8 @@ static int capital_word(const char *s, const np_token *w)
 void etag_code_names(const char *s, size_t len, const np_token *tk, size_t n, uint8_t *labels)
 {
     for (size_t j = 0; j < n; j++) {
-        if (labels[j] != ETAG_O || !capital_word(s, &tk[j]) ||
-            !etag_code_follows(s, len, tk[j].end))
+        if (labels[j] != ETAG_O || !etag_code_follows(s, len, tk[j].end) ||
+            !capital_word(s, &tk[j]))
             continue;
         size_t i = j;
         while (i > 0 && j - i < 3 && labels[i - 1] == ETAG_O && capital_word(s, &tk[i - 1]) &&
