@@ -9,6 +9,7 @@
 #include "hash.h"
 #include "labels.h"
 #include "published.h"
+#include "wordlist.h"
 
 /* What the article's names say of a word: counters of etag_docmap_entry.cnt used as flags. */
 enum {
@@ -131,9 +132,7 @@ static int qualified_place(const etag_lexicon *gaz, np_buf *scratch, const etag_
     if (e >= f->len) return 0;
     char c = s[e];
     if (c == ',' || c == '.' || c == ';' || c == ':' || c == ')') return 1;
-    if (c == '\'') return e + 1 < f->len && s[e + 1] == 's';
-    if (e + 4 <= f->len && memcmp(s + e, "\xe2\x80\x99s", 4) == 0) return 1;
-    return 0;
+    return etag_possessive_at(s, f->len, e) != 0;
 }
 
 /* Whether s[at..) begins with word w (its first letter in either case) and a non-letter
@@ -181,14 +180,6 @@ static int officer_at(const char *s, size_t len, size_t at)
     return 0;
 }
 
-/* Bytes of a possessive "'s" or its typographic form at s[i..), or 0. */
-static size_t possessive_at(const char *s, size_t len, size_t i)
-{
-    if (i + 2 <= len && s[i] == '\'' && s[i + 1] == 's') return 2;
-    if (i + 4 <= len && memcmp(s + i, "\xe2\x80\x99s", 4) == 0) return 4;
-    return 0;
-}
-
 /* What news writes only of a company's name: after it, "shareholders" ("Alitalia
  * shareholders", "Alitalia's shareholders": a person has none) or "shares" or "stock" and a
  * word of a price's move ("Alitalia shares fell", "BT stock was up"); before it, "shares of" or
@@ -201,7 +192,7 @@ static int shares_cue(const etag_mention_field *f, const etag_span *sp, int poss
 {
     const char *s = f->text;
     size_t a = f->tk[sp->first].start, e = f->tk[sp->first + sp->n - 1].end - sp->cut;
-    size_t p = possessive_at(s, f->len, e), i = e + p;
+    size_t p = etag_possessive_at(s, f->len, e), i = e + p;
     if (i < f->len && s[i] == ' ') {
         i++;
         if (word_at(s, f->len, i, "shareholders")) return 1;

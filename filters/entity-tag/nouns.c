@@ -52,9 +52,7 @@ static int employer(const etag_lexicon *gaz, np_buf *scratch, const char *s, siz
                !(memcmp(w, "of", 2) == 0 && ETAG_WORD_IN(s, role, of_roles)) &&
                !(memcmp(w, "in", 2) == 0 && ETAG_WORD_IN(s, role, in_roles)))
         return 0;
-    if ((e + 2 <= len && s[e] == '\'' && s[e + 1] == 's') ||
-        (e + 4 <= len && memcmp(s + e, "\xe2\x80\x99s", 4) == 0))
-        return 0; /* a possessor */
+    if (etag_possessive_at(s, len, e)) return 0; /* a possessor */
     if (sp->type == ETAG_MISC) {
         if (e + 1 < len && s[e] == ' ' &&
             ((s[e + 1] >= 'a' && s[e + 1] <= 'z') || (s[e + 1] >= 'A' && s[e + 1] <= 'Z')))

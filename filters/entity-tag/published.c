@@ -104,11 +104,7 @@ static int code_span(const char *s, size_t len, const np_token *tk, const etag_s
 
 int etag_code_follows(const char *s, size_t len, size_t b)
 {
-    size_t q = b;
-    if (q + 2 <= len && s[q] == '\'' && s[q + 1] == 's')
-        q += 2;
-    else if (q + 4 <= len && memcmp(s + q, "\xe2\x80\x99s", 4) == 0)
-        q += 4;
+    size_t q = b + etag_possessive_at(s, len, b);
     while (q < len && s[q] == ' ') q++;
     if (q >= len || (s[q] != '(' && s[q] != '<')) return 0;
     char close = s[q] == '(' ? ')' : '>';

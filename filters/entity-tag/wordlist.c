@@ -1,4 +1,4 @@
-/* Sorted word lists (see wordlist.h). */
+/* Sorted word lists and the possessive test (see wordlist.h). */
 #include "wordlist.h"
 
 #include <string.h>
@@ -17,5 +17,12 @@ int etag_word_in(const char *s, const np_token *w, const char *const *words, siz
         else
             lo = mid + 1;
     }
+    return 0;
+}
+
+size_t etag_possessive_at(const char *s, size_t len, size_t i)
+{
+    if (i + 2 <= len && s[i] == '\'' && s[i + 1] == 's') return 2;
+    if (i + 4 <= len && memcmp(s + i, "\xe2\x80\x99s", 4) == 0) return 4;
     return 0;
 }
