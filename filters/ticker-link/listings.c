@@ -318,11 +318,11 @@ static int written_beyond(const char *s, size_t n, size_t end)
 
 /* Adds the keys of one name for issuer ix. Markers at the start of an alias: "+" strong as
  * written (no derived weakness), "~" weak (linked only with support), "=" exact letter case
- * (implies "+"), "*" weak but supported by context cues ("Apple said"), "^" a weak short
- * form that is also a place's name, a common word or a person's ("^Santander": not
- * supported by its own repetition, as a town is named twice, nor by a business word after
- * it), "!" never link this name to this issuer, "@" the news service this issuer publishes
- * (not a name to match). Unmarked aliases are treated like names. */
+ * (implies "+" unless a weak mark is given too: "~=" is weak and exact), "*" weak but supported by
+ * context cues ("Apple said"), "^" a weak short form that is also a place's name, a common word or
+ * a person's ("^Santander": not supported by its own repetition, as a town is named twice, nor by a
+ * business word after it), "!" never link this name to this issuer, "@" the news service this
+ * issuer publishes (not a name to match). Unmarked aliases are treated like names. */
 static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_t ix, const char *s,
                      uint64_t name_key)
 {
@@ -339,10 +339,9 @@ static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_
             weak = 3;
         else if (*s == '+')
             force = 1;
-        else if (*s == '=') {
-            force = 1;
+        else if (*s == '=')
             a.flags |= TL_KEY_EXACT;
-        } else if (*s == '!')
+        else if (*s == '!')
             blocked = 1;
         else if (*s == '@') {
             t->iss[ix].publisher = s + 1;
@@ -350,6 +349,7 @@ static int add_alias(tl_table *t, tl_matcher_builder *mb, tl_toks *toks, uint32_
         } else
             break;
     }
+    if ((a.flags & TL_KEY_EXACT) && !weak) force = 1;
     size_t n = strlen(s);
     if (!n) return 0;
     a.raw = s;
