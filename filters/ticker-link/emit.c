@@ -281,26 +281,32 @@ static int mark_repeated(tl_linker *L, size_t ne)
     return 0;
 }
 
-int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
+/* Drops the mentions of the names of the issuer that owns the article's news service
+ * (source[0..source_len)). */
+static void drop_publisher(tl_linker *L, const char *source, size_t source_len)
 {
     const tl_table *T = L->table;
-    L->nagg = 0;
     /* Publisher: names of the issuer that owns the news service are the service speaking of
      * itself ("according to Thomson Reuters data", "Thomson Reuters I/B/E/S"), not subjects;
      * unless written as one, with its legal form or a business word after it ("Thomson
      * Reuters Corp", "Thomson Reuters said its profit fell"). */
-    if (source && source_len) {
-        for (size_t k = 0; k < L->nm; k++) {
-            tl_mention *m = &L->m[k];
-            if ((m->method != M_NAME && m->method != M_ENTITY) || m->issuer == TL_NONE ||
-                (m->method == M_NAME && (m->suffix || m->told)))
-                continue;
-            const char *p = T->iss[m->issuer].publisher;
-            if ((p && strlen(p) == source_len && strncasecmp(p, source, source_len) == 0) ||
-                names_publisher(T->iss[m->issuer].name, source, source_len))
-                m->dead = 1;
-        }
+    if (!source || !source_len) return;
+    for (size_t k = 0; k < L->nm; k++) {
+        tl_mention *m = &L->m[k];
+        if ((m->method != M_NAME && m->method != M_ENTITY) || m->issuer == TL_NONE ||
+            (m->method == M_NAME && (m->suffix || m->told)))
+            continue;
+        const char *p = T->iss[m->issuer].publisher;
+        if ((p && strlen(p) == source_len && strncasecmp(p, source, source_len) == 0) ||
+            names_publisher(T->iss[m->issuer].name, source, source_len))
+            m->dead = 1;
     }
+}
+
+/* Moves each name to the issuer of that name listed on the article's day. */
+static void date_issuers(tl_linker *L, int32_t day)
+{
+    const tl_table *T = L->table;
     /* A name whose chosen issuer had no listing on the article's date (a company renamed
      * since, whose old name a current issuer carries as an alias) goes to the candidate of
      * the same name that had one then: the date picks the company as it picks the code. */
@@ -318,6 +324,13 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
         }
         if (best != TL_NONE) m->issuer = best;
     }
+}
+
+/* Resolves each ambiguous name to an issuer the article names explicitly, or drops it.
+ * Returns -1 when out of memory. */
+static int resolve_ambiguous(tl_linker *L)
+{
+    const tl_table *T = L->table;
     /* Ambiguous names: an issuer with explicit evidence in the article wins, else none. The
      * explicit issuers and listings are collected once, sorted, for binary search. */
     size_t nx = 0;
@@ -342,7 +355,13 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
             }
         }
     }
-    list_support(L);
+    return 0;
+}
+
+/* Fills L->by_issuer with the live mentions grouped by issuer. Returns -1 when out of
+ * memory. */
+static int group_by_issuer(tl_linker *L)
+{
     /* Live mentions grouped by issuer (text order kept within): aggregation and output walk
      * these groups, so the work stays near-linear however many companies an article names. */
     if (L->nm > L->by_issuer_cap) {
@@ -361,7 +380,13 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
     issuer_range(L, TL_NONE, &none_lo, &none_hi);
     if (none_hi - none_lo > 1)
         qsort_r(L->by_issuer + none_lo, none_hi - none_lo, sizeof *L->by_issuer, cmp_unknown, L->m);
-    /* Per-issuer evidence; unknown listings one entry per code. */
+    return 0;
+}
+
+/* One aggregate per issuer with evidence (per code for unknown listings), weak names counted
+ * where they are supported. Returns -1 when out of memory. */
+static int aggregate(tl_linker *L)
+{
     for (size_t g = 0; g < L->n_by_issuer;) {
         uint32_t is = L->m[L->by_issuer[g]].issuer;
         size_t end = g;
@@ -429,7 +454,14 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
         }
         g = end;
     }
-    /* Output entries: one per listing of each linked issuer. */
+    return 0;
+}
+
+/* Appends an entry for each listing of each linked issuer after the L->nagg aggregates (the
+ * entries start at index nissuers). Returns -1 when out of memory. */
+static int expand_listings(tl_linker *L, int32_t day)
+{
+    const tl_table *T = L->table;
     size_t nissuers = L->nagg;
     for (size_t q = 0; q < nissuers; q++) {
         tl_agg a = L->agg[q];
@@ -480,7 +512,14 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
             e->score = sc;
         }
     }
-    /* Order and write. */
+    return 0;
+}
+
+/* Orders the entries after the first nissuers aggregates and writes them as the JSON array
+ * in L->out. Returns -1 when out of memory. */
+static int write_entries(tl_linker *L, size_t nissuers)
+{
+    const tl_table *T = L->table;
     size_t ne = L->nagg - nissuers;
     if (ne > L->ordercap) {
         uint32_t *o = realloc(L->order, ne * sizeof *o);
@@ -540,4 +579,17 @@ int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
             return -1;
     }
     return np_buf_putc(o, ']');
+}
+
+int tl_emit(tl_linker *L, const char *source, size_t source_len, int32_t day)
+{
+    L->nagg = 0;
+    drop_publisher(L, source, source_len);
+    date_issuers(L, day);
+    if (resolve_ambiguous(L)) return -1;
+    list_support(L);
+    if (group_by_issuer(L) || aggregate(L)) return -1;
+    size_t nissuers = L->nagg;
+    if (expand_listings(L, day)) return -1;
+    return write_entries(L, nissuers);
 }
