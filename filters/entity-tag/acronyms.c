@@ -132,6 +132,71 @@ static int long_form(const char *s, const np_token *tk, size_t open, const char 
     return 0;
 }
 
+/* Whether token t is a content word of three lower-case letters or more: the words that
+ * spell an acronym out without parentheses. Not a function word, whose initial an accidental
+ * run of words would take as often as a noun's ("has purchased" is no HP). */
+static int content_word(const char *s, const np_token *t)
+{
+    static const char *const words[] = {
+        "the",    "and",   "for",   "are",    "was",   "were",  "been",  "has",   "have",  "had",
+        "its",    "this",  "that",  "these",  "those", "there", "their", "from",  "with",  "after",
+        "before", "such",  "some",  "all",    "not",   "any",   "our",   "your",  "his",   "her",
+        "than",   "then",  "into",  "over",   "under", "about", "more",  "most",  "very",  "just",
+        "also",   "but",   "out",   "off",    "per",   "via",   "each",  "every", "other", "own",
+        "same",   "both",  "few",   "many",   "much",  "can",   "could", "will",  "would", "may",
+        "might",  "must",  "shall", "should", "does",  "did",   "being", "what",  "which", "who",
+        "whom",   "whose", "when",  "where",  "why",   "how",   "said",  "says",  "say",   "while",
+        "they",   "them",  "she",   "him",    "you",   "one",   "two",   "three", NULL};
+    size_t n = t->end - t->start;
+    if (t->kind != NP_TOK_WORD || n < 3 || s[t->start] < 'a' || s[t->start] > 'z') return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[t->start + i] >= 'a' && s[t->start + i] <= 'z') || s[t->start + i] == '-'))
+            return 0;
+    for (int i = 0; words[i]; i++)
+        if (word_is(s, t, words[i])) return 0;
+    return 1;
+}
+
+/* Whether fields f[0..fi] up to token ti of f[fi] have n consecutive content words whose
+ * initials are acr[0..n) ("wholesale price index" for WPI). The initials are compared first:
+ * a word is read as a content word only where they agree. */
+static int spelt_before(const etag_mention_field *f, int fi, size_t ti, const char *acr, size_t n)
+{
+    for (int k = 0; k <= fi; k++) {
+        const char *s = f[k].text;
+        const np_token *tk = f[k].tk;
+        size_t end = k == fi ? ti : f[k].ntok;
+        for (size_t j = 0; j + n <= end; j++) {
+            size_t m = 0;
+            while (m < n && s[tk[j + m].start] == acr[m] + 32) m++;
+            if (m < n) continue;
+            while (m > 0 && content_word(s, &tk[j + m - 1])) m--;
+            if (m == 0) return 1;
+        }
+    }
+    return 0;
+}
+
+/* Marks ETAG_ACR_SPELT each acronym of three capitals or more of the fields that the article
+ * spells out before its first use (spelt_before); each acronym is looked for once, at that
+ * use. */
+static void spelt(const etag_mention_field *f, int nfields, etag_acronyms *set)
+{
+    for (int fi = 0; fi < nfields; fi++)
+        for (size_t i = 0; i < f[fi].ntok; i++) {
+            int plural = 0;
+            size_t n = acronym(f[fi].text, &f[fi].tk[i], &plural);
+            if (n < 3) continue;
+            const char *w = f[fi].text + f[fi].tk[i].start;
+            int k = find(set, w, n);
+            if ((k >= 0 && (set->how[k] & (ETAG_ACR_TRIED | ETAG_ACR_LOWER))) ||
+                (k < 0 && set->n == ETAG_ACR_KEEP))
+                continue; /* once each, and no more than the set holds */
+            remember(set, w, n,
+                     ETAG_ACR_TRIED | (spelt_before(f, fi, i, w, n) ? ETAG_ACR_SPELT : 0));
+        }
+}
+
 /* Adds to set the acronyms of field f. */
 static void collect(const etag_mention_field *f, etag_acronyms *set)
 {
@@ -169,6 +234,7 @@ void etag_acronyms_collect(const etag_mention_field *f, int nfields, etag_acrony
 {
     out->n = 0;
     for (int i = 0; i < nfields; i++) collect(&f[i], out);
+    spelt(f, nfields, out);
 }
 
 /* Whether span sp of field f is a one-token ORG, PER or LOC of an acronym the article spells
@@ -194,7 +260,8 @@ static int common(const etag_lexicon *gaz, np_buf *scratch, const etag_mention_f
     if (how & ETAG_ACR_LOWER) return 1;
     uint32_t v = etag_gaz_word(gaz, w, n, scratch);
     if (v & names) return 0;
-    return (how & ETAG_ACR_USED) || (!(how & ETAG_ACR_NAMED) && (v & (1u << ETAG_GAZ_ACRONYM)));
+    return (how & ETAG_ACR_USED) ||
+           (!(how & ETAG_ACR_NAMED) && (how & ETAG_ACR_SPELT || (v & (1u << ETAG_GAZ_ACRONYM))));
 }
 
 void etag_common_acronyms(const etag_lexicon *gaz, np_buf *scratch, etag_mention_field *f,

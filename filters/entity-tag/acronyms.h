@@ -8,7 +8,10 @@
  *   - writes "a" or "an" before it and a stop, comma or function word after it ("an IPO of",
  *     "a REIT."; not "a UK bank", "an HSBC analyst"), or
  *   - writes its plural with a lower-case "s", not after "the" ("IPOs"; not "the SAEs", a
- *     fraternity's members, or "the NCAAs", a tournament).
+ *     fraternity's members, or "the NCAAs", a tournament), or
+ *   - spells one of three capitals or more out in lower-case words anywhere before its first
+ *     use, each a content word of three letters or more ("the wholesale price index's annual
+ *     rise ... The WPI inflation reading", "liquefied natural gas ... LNG").
  * Its one-token ORG, PER and LOC spans are then dropped over the whole article, as are those
  * of an acronym of the model's list (category "acronym": the acronyms that many articles of a
  * news corpus use so, "IPO", "QE"; built by "newspipe-entity-tag acronyms"), unless the
@@ -26,9 +29,13 @@
 #define ETAG_ACR_KEEP 32 /* acronyms an article's set holds; later ones are left out */
 
 enum {
-    ETAG_ACR_USED = 1,  /* after "a"/"an" before a stop or function word, or in the plural */
-    ETAG_ACR_LOWER = 2, /* spelled out in lower case */
-    ETAG_ACR_NAMED = 4, /* spelled out in capitals ("European Central Bank (ECB)") */
+    ETAG_ACR_USED = 1,   /* after "a"/"an" before a stop or function word, or in the plural */
+    ETAG_ACR_LOWER = 2,  /* spelled out in lower case */
+    ETAG_ACR_NAMED = 4,  /* spelled out in capitals ("European Central Bank (ECB)") */
+    ETAG_ACR_SPELT = 8,  /* of three capitals or more, spelled out in lower-case words before
+                            its first use, not in parentheses ("the wholesale price index's
+                            ... The WPI reading") */
+    ETAG_ACR_TRIED = 16, /* looked for as ETAG_ACR_SPELT */
 };
 
 /* The acronyms an article uses as above, and how (ETAG_ACR_* bits). */

@@ -36,6 +36,11 @@ awk 'BEGIN { printf "{\"body\":\""; for (i = 0; i < 200000; i++) printf "an IPO 
 "$ET" acronyms --out "$T/list" "$T/b.ndjson"
 is $? 0 "bad records do not stop it"
 is "$(cat "$T/list")" "IPO" "and a long line counts as an article (the fourth)"
+# an acronym only written, never used as a common noun, is not counted (the rule that looks
+# for its lower-case spelling elsewhere looks at every acronym of three capitals or more)
+printf '{"body":"The XYZ said on Monday it would buy Zeta."}\n%.0s' 1 2 3 4 5 > "$T/c.ndjson"
+"$ET" acronyms --out "$T/list" "$T/c.ndjson"
+is "$(cat "$T/list")" "" "an acronym five articles merely write is no common noun"
 "$ET" acronyms --help 2> /dev/null
 is $? 0 "--help exits 0"
 done_testing

@@ -43,8 +43,9 @@ static int add_article(void *vctx, const char *const texts[2], const size_t lens
     etag_acronyms_collect(f, nf, &a);
     if (np_array_reserve((void **)&u->key, &u->cap, u->n + (size_t)a.n, sizeof *u->key) < 0)
         goto nomem;
-    for (int i = 0; i < a.n; i++)
-        u->key[u->n++] = use_key(a.w[i], a.len[i], a.how[i] & ETAG_ACR_NAMED);
+    for (int i = 0; i < a.n; i++) /* not those only looked for as spelled out */
+        if (a.how[i] & (ETAG_ACR_USED | ETAG_ACR_LOWER | ETAG_ACR_NAMED))
+            u->key[u->n++] = use_key(a.w[i], a.len[i], a.how[i] & ETAG_ACR_NAMED);
     return 0;
 nomem:
     snprintf(err, errlen, "out of memory");
