@@ -179,6 +179,13 @@ static int case_fits(const char *s, const tl_tok *t, size_t i, size_t j, const t
         int same = w == tl && memcmp(a->raw, s + t[i].b0, tl) == 0;
         if (a->flags & TL_KEY_EXACT) return same;
         if (t[i].len <= 3 && !(t[i].flags & TL_TOK_CAPS) && !same) return 0;
+        /* A short name the company writes in lower case ("abc Co., Ltd.", "ams AG") is not an
+         * acronym in capitals ("the ABC network", Disney's). */
+        if (t[i].len <= 3 && (t[i].flags & TL_TOK_CAPS) && !same && w == tl) {
+            size_t k = 0;
+            while (k < w && a->raw[k] >= 'a' && a->raw[k] <= 'z') k++;
+            if (k == w) return 0;
+        }
         /* A word in capitals within a mixed-case name ("ASICS Corporation") is a brand: the
          * text writes it in capitals or capitalized ("Asics"), not mixed ("ASICs"). */
         if (!same && !(t[i].flags & TL_TOK_CAPS) && (t[i].flags & TL_TOK_MIXED) && w >= 2 &&

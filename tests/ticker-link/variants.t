@@ -247,4 +247,22 @@ printf '%s\n' '{"id":1,"body":"The hit show \"Tally\" drew 12 million viewers."}
   symbols "$T/l13.tsv" > "$T/o13"
 is "$(cat "$T/o13")" "1 
 2 TLY" "its common-word name links with its legal form, not alone"
+# A place of several words among the --place-words ("North West", a region) weakens a smaller
+# company's whole name as a Wikipedia place title does ("The North West Company Inc.").
+printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:150\tVNHC\tXTSE\t35\tThe Varnow Heath Company Inc.\t\ncik:151\tVNHX\tXNYS\t70\tKessel Moor Corp\t\n' > "$T/pw.tsv"
+printf 'Varnow Heath\nKessel Moor\n' > "$T/pw.txt"
+"$TL" import --tsv "$T/pw.tsv" --place-words "$T/pw.txt" -o "$T/l14.tsv" 2> "$T/e"
+al14() { grep -v '^#' "$T/l14.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
+is "$(al14 'The Varnow Heath Company Inc.')|$(al14 'Kessel Moor Corp')" "~The Varnow Heath Company Inc.|Kessel" \
+   "a smaller company's whole name that is a place of the place words is weak, a large one's is not (its first word a form)"
+printf '%s\n' '{"id":1,"body":"House prices in the Varnow Heath rose 2 percent, Halifax said."}' \
+  '{"id":2,"body":"The Varnow Heath Company Inc. said sales rose."}' | symbols "$T/l14.tsv" > "$T/o14"
+is "$(cat "$T/o14")" "1 
+2 VNHC" "the place alone links nothing, the company's full name does"
+# A short name the company writes in lower case ("abc Co., Ltd.") is no acronym in capitals.
+printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:152\tQZX\tXTKS\t35\tqzx Co., Ltd.\t\n' > "$T/lc.tsv"
+"$TL" import --tsv "$T/lc.tsv" -o "$T/l15.tsv" 2> "$T/e"
+printf '%s\n' '{"id":1,"body":"The show aired on the QZX network. QZX said the claims had no merit; QZX Inc. owns it."}' |
+  symbols "$T/l15.tsv" > "$T/o15"
+is "$(cat "$T/o15")" "1 " "a lower-case name of three letters is no acronym in capitals, with a cue or a legal form"
 done_testing

@@ -587,8 +587,12 @@ int tl_import_main(int argc, char **argv)
         np_wordset ph = {0}, pw = {0};
         for (int i = 0; i < nweak && rc == NP_EX_OK; i++)
             if (read_words(weak[i], &h, &ph, NULL)) rc = NP_EX_NOINPUT;
+        /* The places of several words ("North West", a region of England) weaken a smaller
+         * company's whole name as Wikipedia's place titles do (mark_weak: "The North West
+         * Company Inc."). */
         for (int i = 0; i < nplace && rc == NP_EX_OK; i++)
-            if (read_words(place[i], &h, &ph, &pw)) rc = NP_EX_NOINPUT;
+            if (read_words(place[i], &h, &ph, &pw) || read_words(place[i], &h, &fph, NULL))
+                rc = NP_EX_NOINPUT;
         for (int i = 0; i < nname && rc == NP_EX_OK; i++)
             if (read_words(nameword[i], &nw, NULL, NULL)) rc = NP_EX_NOINPUT;
         for (int i = 0; i < nformplace && rc == NP_EX_OK; i++)
@@ -606,7 +610,7 @@ int tl_import_main(int argc, char **argv)
         marking = words || nname || nformplace;
         if (rc == NP_EX_OK && marking &&
             mark_weak(&rows, 0, &h, nname ? &nw : NULL, nformplace ? &fp : NULL,
-                      nformplace ? &fph : NULL))
+                      nformplace || nplace ? &fph : NULL))
             rc = NP_EX_SOFTWARE;
     }
     size_t sourced = rows.n;
@@ -617,7 +621,7 @@ int tl_import_main(int argc, char **argv)
      * its legal form strong, not the television series. */
     if (rc == NP_EX_OK && marking &&
         mark_weak(&rows, sourced, &h, nname ? &nw : NULL, nformplace ? &fp : NULL,
-                  nformplace ? &fph : NULL))
+                  nformplace || nplace ? &fph : NULL))
         rc = NP_EX_SOFTWARE;
     np_wordset_free(&h);
     np_wordset_free(&nw);
