@@ -191,6 +191,24 @@ uint32_t etag_gaz_word(const etag_lexicon *gaz, const char *s, size_t len, np_bu
     return etag_lexicon_get(gaz, etag_gaz_chain(0, etag_word_key(s, len, scratch)));
 }
 
+uint32_t etag_gaz_words(const etag_lexicon *gaz, np_buf *scratch, const char *s, size_t a, size_t b)
+{
+    if (etag_lexicon_empty(gaz)) return 0;
+    uint64_t key = 0;
+    int nw = 0;
+    for (size_t i = a; i < b;) {
+        while (i < b && s[i] == ' ') i++;
+        size_t j = i;
+        while (j < b && s[j] != ' ') j++;
+        if (j > i) {
+            key = etag_gaz_chain(key, etag_word_key(s + i, j - i, scratch));
+            nw++;
+        }
+        i = j;
+    }
+    return nw ? etag_lexicon_get(gaz, key) : 0;
+}
+
 uint32_t etag_gaz_tokens(const etag_lexicon *gaz, const char *s, const np_token *tk, uint32_t first,
                          uint32_t n, np_buf *scratch)
 {

@@ -107,6 +107,11 @@ uint64_t etag_word_key(const char *s, size_t len, np_buf *scratch);
 uint64_t etag_gaz_chain(uint64_t prev, uint64_t word);
 /* The gazetteer value (ETAG_GAZ_* bits) of the one word s[0..len) as a whole entry, or 0. */
 uint32_t etag_gaz_word(const etag_lexicon *gaz, const char *s, size_t len, np_buf *scratch);
+
+/* The gazetteer categories of the space-separated words s[a..b) as one entry, or 0 (also for
+ * an empty gazetteer). */
+uint32_t etag_gaz_words(const etag_lexicon *gaz, np_buf *scratch, const char *s, size_t a,
+                        size_t b);
 /* The gazetteer value of tokens tk[first .. first + n) of text s as one entry, or 0. */
 uint32_t etag_gaz_tokens(const etag_lexicon *gaz, const char *s, const np_token *tk, uint32_t first,
                          uint32_t n, np_buf *scratch);

@@ -1,9 +1,9 @@
 /* Corrections of the model's spans for news text as published, which CoNLL-2003 (the model's
- * training text) does not have: instrument codes ("Boeing Co ( BA.N )", "(NYSE: BA)",
- * "$TSLA", "LOT.UL") are no entities and the name right before a Reuters code is its company,
- * an ORG; a name's entity ends before a hyphenated compound's "-based", "-owned" ...; an ORG
- * takes the untagged word before it that makes with it an organisation of the lists; a
- * dateline's places are LOC and its publisher ORG; a headline's source after its last colon
+ * training text) does not have: instrument codes are no entities and the name right before a
+ * Reuters code is its company (codes.h); a name's entity ends before a hyphenated compound's
+ * "-based", "-owned" ...; an ORG takes the untagged word before it that makes with it an
+ * organisation of the lists; a dateline's places are LOC and its publisher ORG; a headline's source
+ * after its last colon
  * ("...: FT") is ORG and a credit line's ("(Editing by Kirti Pandey)") PER; a name the noun before
  * it types (nouns.h: "law firm Morrison Foerster") takes that type. CoNLL-2003 has none of
  * these but the nouns, whose rules gain there a little (README). */
@@ -32,16 +32,6 @@ size_t etag_published(const etag_lexicon *gaz, np_buf *scratch, const char *s, s
  * names. */
 void etag_web_names(const char *s, const np_token *tk, size_t n, uint8_t *labels);
 
-/* A name the model left untagged right before a Reuters code ("French oil company Total (
- * TOTF.PA )", "rivals like easyJet ( EZJ.L )", "Gap ( GPS.N )") is the code's company, ORG:
- * the last word before the code with a capital and up to two such words before it, all
- * untagged and on one line, not a leading "The", not the end of a name the model tagged in
- * part ("Puma SE", "Nasdaq OMX", "Austrian Post": the word before is in an entity), nor after
- * a number ("SPDR S&P 500 Trust"). Sets their labels in labels[0..n), the labels of tokens
- * tk[0..n) of text s[0..len). The model, trained on text with no codes, leaves a common word's
- * name untagged: 34 such names before the 3,530 codes of the news sets of ../shared/data. */
-void etag_code_names(const char *s, size_t len, const np_token *tk, size_t n, uint8_t *labels);
-
 /* An event's name of two words or more, ending on a word that closes events' names ("Cup",
  * "Open", "Olympics", "Marathon", "Airshow", "Show", "Awards", "Festival"...), is MISC where the
  * model typed it ORG or LOC, as CoNLL-2003 tags events ("World Cup" 116 times in eng.train
@@ -56,10 +46,6 @@ void etag_code_names(const char *s, size_t len, const np_token *tk, size_t n, ui
  * Awards"). scratch is a buffer for the gazetteer's keys. */
 void etag_event_name(const etag_lexicon *gaz, np_buf *scratch, const char *s, const np_token *tk,
                      etag_span *sp);
-
-/* Whether a Reuters code in parentheses or angle brackets follows byte b of s[0..len)
- * ("Airbus ( EAD.PA )", "Intesa's ( ISP.MI )"), spaces and a possessive allowed between. */
-int etag_code_follows(const char *s, size_t len, size_t b);
 
 /* Whether w[0..len) is a person's title: "Mr", "Mrs", "Ms", "Dr", with or without a stop. */
 int etag_person_title(const char *w, size_t len);

@@ -9,6 +9,7 @@
 #include "miscnames.h"
 #include "labels.h"
 #include "mentions.h"
+#include "codes.h"
 #include "published.h"
 #include "rules.h"
 #include "teams.h"

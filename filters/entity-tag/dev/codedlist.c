@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "../feature.h"
-#include "../published.h"
+#include "../codes.h"
 #include "buf.h"
 #include "hash.h"
 #include "learner.h"

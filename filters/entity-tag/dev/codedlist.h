@@ -1,7 +1,7 @@
 /* The names news writes right before a Reuters code ("newspipe-entity-tag coded-names"): over
  * NDJSON news (titles and bodies), the capitalized run of words right before a code in
  * parentheses or angle brackets ("Fannie Mae ( FNMA.OB )", "Societe Generale's ( SOGN.PA )";
- * published.h: etag_code_follows), without a leading "The", that at least N articles (2 by
+ * codes.h: etag_code_follows), without a leading "The", that at least N articles (2 by
  * default) write so. Output: one name a line, sorted, for the model's gazetteer category
  * "coded" (make model), with which the tagger types such a name ORG in articles that write no
  * code after it (mentions.c): the model, which learned from 1996 news, types "Fannie Mae" and
