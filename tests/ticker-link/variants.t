@@ -265,4 +265,14 @@ printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:152\tQZX\tXTKS\t35\tqzx C
 printf '%s\n' '{"id":1,"body":"The show aired on the QZX network. QZX said the claims had no merit; QZX Inc. owns it."}' |
   symbols "$T/l15.tsv" > "$T/o15"
 is "$(cat "$T/o15")" "1 " "a lower-case name of three letters is no acronym in capitals, with a cue or a legal form"
+# A form of several words opening on a natural feature's word names the feature ("Mount
+# Everest" of Mount Everest Gold Group), also where no list of places has it; not initials in
+# capitals ("MT Hojgaard" of MT Hojgaard Holding A/S).
+printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:153\tMOGG\tXHKG\t35\tMount Orvane Gold Group Company Limited\t\ncik:154\tMTKH\tXCSE\t35\tMT Kelsa Holding A/S\t\n' > "$T/mt.tsv"
+"$TL" import --tsv "$T/mt.tsv" -o "$T/l16.tsv" 2> "$T/e"
+al16() { grep -v '^#' "$T/l16.tsv" | awk -F'\t' -v n="$1" '$10 == n { print $11 }'; }
+is "$(al16 'Mount Orvane Gold Group Company Limited')|$(al16 'MT Kelsa Holding A/S')" "|MT Kelsa" \
+   "no form opening on Mount, Lake, Cape...; initials in capitals are no such word"
+printf '%s\n' '{"id":1,"body":"Every race was like trying to climb Mount Orvane, he said."}' | symbols "$T/l16.tsv" > "$T/o16"
+is "$(cat "$T/o16")" "1 " "the mountain links nothing"
 done_testing

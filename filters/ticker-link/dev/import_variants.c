@@ -67,6 +67,20 @@ static int in_list(uint64_t h, const char *const *w, size_t n)
     return 0;
 }
 
+/* The words that open the name of a natural feature ("Mount Everest", "Lake Victoria"): a form
+ * of several words opening on one names the feature, as a place's title does, also where
+ * Wikipedia's lists lack the title ("Mount Everest" of Mount Everest Gold Group: "trying to
+ * climb Mount Everest"). */
+static const char *const feature_words[] = {"mount", "mt",  "lake", "cape",   "river",
+                                            "gulf",  "bay", "isle", "glacier"};
+
+static int feature_form(const tl_name_key *k, const char *name, int b, int e)
+{
+    const char *w = name + k->raw0[b];
+    return e - b > 1 && w[1] >= 'a' && w[1] <= 'z' && /* "MT Hojgaard" is initials */
+           in_list(k->words[b], feature_words, sizeof feature_words / sizeof *feature_words);
+}
+
 typedef struct {
     uint64_t key;
     const char *issuer; /* borrowed from the rows */
@@ -693,7 +707,8 @@ static int short_forms(variant_ctx *v, tl_brow *r, const tl_name_key *k, int nk)
              * Plains Energy, "Rio Alto" of Rio Alto Mining) names the place. */
             if ((plain && !big_weak && !big_place) ||
                 (places && np_wordset_has(places, key) && !big_place) ||
-                (e - b > 1 && form_phrases && np_wordset_has(form_phrases, key)))
+                (e - b > 1 && form_phrases && np_wordset_has(form_phrases, key)) ||
+                feature_form(&k[j], r->name, b, e))
                 continue;
             char buf[512];
             size_t len = k[j].raw1[e - 1] - k[j].raw0[b];
@@ -739,7 +754,8 @@ static int opening_forms(variant_ctx *v, tl_brow *r, const tl_name_key *k, int n
             if (!opening_form(&k[j], p, r->name, weak, places) ||
                 (owned_by(&v->L, key, r->issuer) & 2) || (owned_by(&v->P, key, r->issuer) & 2) ||
                 (places && np_wordset_has(places, key)) ||
-                (form_phrases && np_wordset_has(form_phrases, key)))
+                (form_phrases && np_wordset_has(form_phrases, key)) ||
+                feature_form(&k[j], r->name, 0, p))
                 continue;
             char buf[512];
             size_t len = k[j].raw1[p - 1] - k[j].raw0[0];
