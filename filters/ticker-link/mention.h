@@ -73,8 +73,9 @@ tl_mention *tl_new_mention(tl_linker *L);
 /* Whether token t[i], in capitals and right after "(", spells the initials of the
  * capitalized words before the parenthesis (lower-case connectors such as "for" and "of"
  * skipped): "State Administration for Industry and Commerce (SAIC)", "London Stock Exchange
- * (LSE)" define an abbreviation, not the listed company's name or code. */
-int tl_defined_acronym(const char *s, const tl_tok *t, size_t i);
+ * (LSE)" define an abbreviation, not the listed company's name or code. Returns 1 + the index
+ * of the first of those words, or 0. */
+size_t tl_defined_acronym(const char *s, const tl_tok *t, size_t i);
 
 /* Company names by the dictionary matcher, with the guards that read their neighbours. */
 int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size_t nz);

@@ -136,6 +136,8 @@ int tl_scan_entities(tl_linker *L, int field, size_t first_m, size_t names_end)
         m->b1 = t[en - 1].b1;
         m->cp0 = e->cp0;
         m->cp1 = e->cp1;
+        m->single = (uint8_t)(en - b == 1); /* for an acronym the record defines (link.c) */
+        m->word = t[b].h;
     }
     return 0;
 }

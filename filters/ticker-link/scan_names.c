@@ -57,6 +57,16 @@ static int model_code(const tl_tok *t, size_t j, size_t nt)
            (t[j + 1].flags & TL_TOK_GLUE) && (t[j + 1].flags & TL_TOK_DIGIT);
 }
 
+/* The word hash of the first word of name ("united" of "United Parcel Service Inc."). */
+static uint64_t first_word_hash(const char *name)
+{
+    size_t n = 0;
+    while (name[n] && name[n] != ' ' && name[n] != ',' && name[n] != '-') n++;
+    char f[64];
+    size_t fl = tl_fold_word(name, n, f, sizeof f);
+    return tl_word_hash(f, fl);
+}
+
 /* Whether words [b, e) name an investment firm of its own ("Starwood Capital Group LLC",
  * "Berkshire Partners LLC", "Odyssey Investment Partners LLC"): many such firms share a first
  * word with a listed company and add these, where a listed company adds its trade ("Nissan
@@ -68,7 +78,7 @@ static int firm_words(const tl_tok *t, size_t b, size_t e)
     return 0;
 }
 
-int tl_defined_acronym(const char *s, const tl_tok *t, size_t i)
+size_t tl_defined_acronym(const char *s, const tl_tok *t, size_t i)
 {
     if (!(t[i].flags & TL_TOK_CAPS) || !(t[i].flags & TL_TOK_BREAK) || t[i].b0 == 0 ||
         s[t[i].b0 - 1] != '(')
@@ -86,7 +96,7 @@ int tl_defined_acronym(const char *s, const tl_tok *t, size_t i)
         m--;
         if (m > 0 && (t[k].flags & TL_TOK_BREAK)) return 0;
     }
-    return m == 0;
+    return m == 0 ? k + 1 : 0;
 }
 
 /* Whether the name at t[i] follows the name that ends before t[pe] (0: no name before) as
@@ -730,7 +740,15 @@ static int vetoed_by_context(tl_linker *L, const scan_field *c, size_t i, size_t
     /* "State Administration for Industry and Commerce (SAIC)": capitals in parentheses
      * that spell the initials of the capitalized words before them are that body's
      * acronym, not the listed company's (SAIC Motor). */
-    if (single && tl_defined_acronym(s, t, i)) {
+    size_t def = single ? tl_defined_acronym(s, t, i) : 0;
+    if (def) {
+        /* Another body's wherever it stands in the record (link.c), unless the spelled-out
+         * name is a company's: a legal form before the parenthesis ("National Thermal Power
+         * Corp (NTPC)"), or the listed name's first word opening it ("United Parcel Services
+         * (UPS)"), as against "the British National Party (BNP)". */
+        if (!tl_is_legal_word(t[i - 1].h) &&
+            t[def - 1].h != first_word_hash(T->iss[a->issuer].name) && L->ndefined < TL_MAX_DEFINED)
+            L->defined[L->ndefined++] = t[i].h;
         return 1;
     }
     /* "Hellman & Friedman LLC", "Bowen, Miclette & Britt": a one-word name joined by

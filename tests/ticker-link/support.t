@@ -5,7 +5,7 @@
 # form written twice, or a competitor's word before it. Not a common-word name, a country, digits or capitals, and not a trade
 # word before it. A region is no company's unit; a name a person's pronoun follows is a
 # person's; a name with its own 's needs it; "X & Name" and "Name Capital Partners LLC" are
-# other firms, and "Body of Words (BOW)" that body; a capitalized word after a name in a line
+# other firms, and "Body of Words (BOW)" that body, in the whole record; a capitalized word after a name in a line
 # of capitals makes another name too. A competitor's word before a short form ("rival
 # Serco") supports it, and so does a list with a name that links alone ("Telefonica,
 # Intesa and Generali"), which also supports a large company's common-word name ("Google,
@@ -159,6 +159,8 @@ add 'Shares were mixed, and ASX said it would review the rules.'
 add 'Shares were mixed, and trade house Kasumo Corp said it would sell.'
 add 'Shares were mixed, and Kasumo Chemical Co said it would sell.'
 add "$match Quellwerk scored first. The fans of Quellwerk sang all game."
+add 'SATC said it would appeal. The fine was set by the State Administration for Trade and Commerce (SATC).'
+add 'SATC Motor Corporation (SATC) said sales rose. SATC said it would build a plant.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -258,4 +260,6 @@ is "$(got 95)" "ASX@XASX" "not before 'said'"
 is "$(got 96)" "" "a short form cut from a longer name, with a legal form after it, is another company (Sumitomo Corp)"
 is "$(got 97)" "4999@XTKS" "the whole name with its legal form is the company"
 is "$(got 98)" "" "outside business news a short form written twice is a player's or a team's name, not the company"
+is "$(got 99)" "" "an acronym the record spells out as another body's is that body's wherever it stands"
+is "$(got 100)" "600999@XSHG" "not where the spelled-out name is the company's"
 done_testing
