@@ -189,6 +189,13 @@ static int case_fits(const char *s, const tl_tok *t, size_t i, size_t j, const t
         int same = w == tl && memcmp(a->raw, s + t[i].b0, tl) == 0;
         if (a->flags & TL_KEY_EXACT) return same;
         if (t[i].len <= 3 && !(t[i].flags & TL_TOK_CAPS) && !same) return 0;
+        /* An acronym's plural, capitals and a final "s" ("the SATs", "IPOs"), is no name
+         * written otherwise ("Sats ASA"). */
+        if (!same && tl >= 3 && s[t[i].b0 + tl - 1] == 's') {
+            size_t k = 0;
+            while (k + 1 < tl && s[t[i].b0 + k] >= 'A' && s[t[i].b0 + k] <= 'Z') k++;
+            if (k + 1 == tl) return 0;
+        }
         /* A short name the company writes in lower case ("abc Co., Ltd.", "ams AG") is not an
          * acronym in capitals ("the ABC network", Disney's). */
         if (t[i].len <= 3 && (t[i].flags & TL_TOK_CAPS) && !same && w == tl) {

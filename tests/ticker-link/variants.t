@@ -275,4 +275,12 @@ is "$(al16 'Mount Orvane Gold Group Company Limited')|$(al16 'MT Kelsa Holding A
    "no form opening on Mount, Lake, Cape...; initials in capitals are no such word"
 printf '%s\n' '{"id":1,"body":"Every race was like trying to climb Mount Orvane, he said."}' | symbols "$T/l16.tsv" > "$T/o16"
 is "$(cat "$T/o16")" "1 " "the mountain links nothing"
+# An acronym's plural, capitals and a final "s" ("the SATs"), is no name written otherwise
+# ("Sats ASA").
+printf 'issuer\tsymbol\tmic\tprior\tname\taliases\ncik:155\tQATS\tXOSL\t60\tQats ASA\t\n' > "$T/qa.tsv"
+"$TL" import --tsv "$T/qa.tsv" -o "$T/l17.tsv" 2> "$T/e"
+printf '%s\n' '{"id":1,"body":"She studied with a tutor for the QATs before college."}' \
+  '{"id":2,"body":"Qats said it would hire tutors."}' | symbols "$T/l17.tsv" > "$T/o17"
+is "$(cat "$T/o17")" "1 
+2 QATS" "the plural acronym links nothing, the company's name does"
 done_testing
