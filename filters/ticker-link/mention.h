@@ -67,6 +67,12 @@ extern const char *const tl_method_name[];
  * memory. Pointers into L->m are invalidated. */
 tl_mention *tl_new_mention(tl_linker *L);
 
+/* A new mention (tl_new_mention) of a dictionary match: the slot sl's candidates, issuer the
+ * chosen one (tie: another ranked the same), found by method in field over tokens t[b..e)
+ * (UTF-8 bytes and code points). NULL when out of memory. */
+tl_mention *tl_new_match(tl_linker *L, int method, int field, const tl_slot *sl, uint32_t issuer,
+                         int tie, const tl_tok *t, size_t b, size_t e);
+
 /* The passes over one text field (its tokens in L->toks; zones z[0..nz) are skipped). Each
  * returns 0, or -1 when out of memory. */
 

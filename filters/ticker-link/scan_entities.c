@@ -124,17 +124,10 @@ int tl_scan_entities(tl_linker *L, int field, size_t first_m, size_t names_end)
             }
         }
         if (best == TL_NONE) continue;
-        tl_mention *m = tl_new_mention(L);
+        tl_mention *m =
+            tl_new_match(L, M_ENTITY, field, sl, T->names.alias[best].issuer, tie, t, lo, en);
         if (!m) return -1;
-        m->issuer = T->names.alias[best].issuer;
-        m->alias_first = sl->first;
-        m->alias_count = sl->count;
-        m->ambiguous = (uint8_t)tie;
-        m->method = M_ENTITY;
-        m->field = (uint8_t)field;
-        m->b0 = t[lo].b0;
-        m->b1 = t[en - 1].b1;
-        m->cp0 = e->cp0;
+        m->cp0 = e->cp0; /* the entity's own span */
         m->cp1 = e->cp1;
         m->single = (uint8_t)(en - b == 1); /* for an acronym the record defines (link.c) */
         m->word = t[b].h;
