@@ -30,7 +30,7 @@
  *     "band", "bank", "brokerage", "carmaker", "carrier", "charity", "chipmaker", "club",
  *     "company", "daily", "drugmaker", "firm", "fund", "group", "insurer", "lender",
  *     "magazine", "manufacturer", "newspaper", "operator", "retailer", "station", "studio",
- *     "subsidiary", "supplier", "watchdog" or "weekly"; not after "a", "the", a possessive pronoun,
+ *     "subsidiary", "supplier", "unit", "watchdog" or "weekly"; not after "a", "the", a possessive pronoun,
  *     "this", "that", "which", "whose" ("a firm German position", "the firm Smith founded")
  *     or "aircraft" (an aircraft carrier's name); "maker", "publisher", "broadcaster",
  *     "developer", "regulator", "rival" and "giant" are no such nouns, people are called so

@@ -20,6 +20,7 @@ add 'Investors pulled $2 billion from the funds, according to Lipper. That does 
 add 'Daily flights from New York'"'"'s Kennedy airport to London resumed on Monday.'
 add 'Shares in Mexico fell, and the benchmark IPC index lost 2 percent.'
 add 'Arsenal goalkeeper Cech fills his days with music.'
+add 'Lufthansa merged its short-haul flights with discount unit Germanwings, and JPMorgan sold its warehousing unit Henry Bath.'
 tag_cases
 like "$(got 1)" "PER:Oliver Ireland \| ORG:Morrison Foerster$" "a law firm's name is ORG"
 like "$(got 2)" "ORG:Gulf Air \| ORG:Glass Lewis$" "an airline's and a firm's, typed MISC and PER"
@@ -35,4 +36,5 @@ like "$(got 11)" "ORG:Lipper" "a source after according to is ORG"
 like "$(got 12)" "LOC:Kennedy" "a name before airport is LOC"
 like "$(got 13)" "MISC:IPC" "an organisation's name before index is MISC"
 like "$(got 14)" "ORG:Arsenal \| PER:Cech$" "a goalkeeper's name is PER"
+like "$(got 15)" "ORG:Germanwings \| ORG:JPMorgan \| ORG:Henry Bath$" "a unit's name is ORG (typed MISC and PER)"
 done_testing
