@@ -72,7 +72,7 @@ void etag_noun_type(const etag_lexicon *gaz, np_buf *scratch, const char *s, siz
         "carmaker",     "carrier",   "charity",  "chipmaker", "club",    "company", "daily",
         "drugmaker",    "firm",      "fund",     "group",     "insurer", "lender",  "magazine",
         "manufacturer", "newspaper", "operator", "retailer",  "station", "studio",  "subsidiary",
-        "supplier",     "unit",      "watchdog",  "weekly"};
+        "supplier",     "unit",      "watchdog", "weekly"};
     static const char *const blockers[] = {/* sorted */
                                            "a",     "aircraft", "an",    "her",   "his",
                                            "its",   "my",       "our",   "that",  "the",

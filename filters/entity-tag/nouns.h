@@ -30,11 +30,11 @@
  *     "band", "bank", "brokerage", "carmaker", "carrier", "charity", "chipmaker", "club",
  *     "company", "daily", "drugmaker", "firm", "fund", "group", "insurer", "lender",
  *     "magazine", "manufacturer", "newspaper", "operator", "retailer", "station", "studio",
- *     "subsidiary", "supplier", "unit", "watchdog" or "weekly"; not after "a", "the", a possessive pronoun,
- *     "this", "that", "which", "whose" ("a firm German position", "the firm Smith founded")
- *     or "aircraft" (an aircraft carrier's name); "maker", "publisher", "broadcaster",
- *     "developer", "regulator", "rival" and "giant" are no such nouns, people are called so
- *     too ("games maker Peter Molyneux", "top regulator Hector Sants"), or an adjective
+ *     "subsidiary", "supplier", "unit", "watchdog" or "weekly"; not after "a", "the", a possessive
+ * pronoun, "this", "that", "which", "whose" ("a firm German position", "the firm Smith founded") or
+ * "aircraft" (an aircraft carrier's name); "maker", "publisher", "broadcaster", "developer",
+ * "regulator", "rival" and "giant" are no such nouns, people are called so too ("games maker Peter
+ * Molyneux", "top regulator Hector Sants"), or an adjective
  *     ("giant Japan order"); nor "website" ("told the BBC News website Ford did not");
  *   - PER when it is ORG, LOC or MISC after "wife", "husband", "son", "daughter", "brother",
  *     "mother", "father", "singer", "actor" or "actress" ("pop singer Delta Goodrem" ORG, "his
