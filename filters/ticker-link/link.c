@@ -65,7 +65,8 @@ static void drop_persons(tl_linker *L)
     if (!L->npersons) return;
     for (size_t k = 0; k < L->nm; k++) {
         tl_mention *m = &L->m[k];
-        if (m->method != M_NAME || !m->single || m->suffix || m->curated == 2) continue;
+        if (m->method != M_NAME || !m->single || m->suffix || (m->curated == 2 && L->business))
+            continue;
         for (int p = 0; p < L->npersons; p++)
             if (L->persons[p] == m->word) {
                 m->dead = 1;

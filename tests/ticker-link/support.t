@@ -20,7 +20,8 @@
 # strong name written with a legal form ("+News Corp") does not make the word strong when
 # the importer marked it weak ("News of the deal"). A word after a hyphen in lower case
 # ("Go-ahead") is no name that capitalizes it ("Go-Ahead"). In a record of 600 bytes or more
-# without a word of business news, a smaller company's one-word name needs support. An
+# without a word of business news, a smaller company's one-word name needs support, and a
+# surname there is the person also where a company's name is curated ("Tony Roche"). An
 # exchange after "on (the)" or before a market's move ("The ASX fell") is no company.
 # Names and table written for this test.
 . "$NP_TOP/tests/lib.sh"
@@ -52,6 +53,7 @@ XTKS:5999|5999|XTKS||1|JP|||35|Varonel Corporation|
 XSES:S68|S68|XSES||1|SG|||60|Singapore Exchange Limited|
 XASX:ASX|ASX|XASX||1|AU|||60|ASX Limited|=ASX
 XTKS:4999|4999|XTKS||1|JP|||35|Kasumo Chemical|~Kasumo
+XSWX:RCHX|RCHX|XSWX||1|CH|||60|Rochart Holding AG|+Rochart
 TSV
 # Rows with several aliases ('|' inside a column), written with printf.
 printf 'XNYS:TDG\tTDG\tXNYS\t\t1\tUS\t\t\t69\tTidings Corporation\t~Tidings Corporation|+Tidings Corp\n' >> "$T/lst.tsv"
@@ -161,6 +163,8 @@ add 'Shares were mixed, and Kasumo Chemical Co said it would sell.'
 add "$match Quellwerk scored first. The fans of Quellwerk sang all game."
 add 'SATC said it would appeal. The fine was set by the State Administration for Trade and Commerce (SATC).'
 add 'SATC Motor Corporation (SATC) said sales rose. SATC said it would build a plant.'
+add "$match Tennis coach Tony Rochart turned down the offer. Rochart said he wanted to rest."
+add 'Rochart said its profit rose 5 percent, and analyst Tony Rochart said more.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -262,4 +266,6 @@ is "$(got 97)" "4999@XTKS" "the whole name with its legal form is the company"
 is "$(got 98)" "" "outside business news a short form written twice is a player's or a team's name, not the company"
 is "$(got 99)" "" "an acronym the record spells out as another body's is that body's wherever it stands"
 is "$(got 100)" "600999@XSHG" "not where the spelled-out name is the company's"
+is "$(got 101)" "" "outside business news a person's surname is that person, a curated company's name too"
+is "$(got 102)" "RCHX@XSWX" "in business news the curated name stays the company's"
 done_testing
