@@ -216,8 +216,11 @@ int tl_tokenize(const char *text, size_t n, tl_toks *out)
                          (unsigned char)s[j + 1] == 0x80 &&
                          ((unsigned char)s[j + 2] == 0x9D || (unsigned char)s[j + 2] == 0x99))
                     j += 3; /* U+201D, U+2019 */
-                if ((j >= n || s[j] == ' ' || s[j] == '\n' || s[j] == '\r') && out->n &&
-                    last_end == i && out->t[out->n - 1].len > 1)
+                int end_ws = j >= n || s[j] == ' ' || s[j] == '\n' || s[j] == '\r';
+                /* A full stop alone between spaces ends one too: "Retelling . Disney is",
+                 * as the CNN and Daily Mail sets write sentences' ends. */
+                if (end_ws && out->n &&
+                    ((last_end == i && out->t[out->n - 1].len > 1) || (i > 0 && s[i - 1] == ' ')))
                     pending |= TL_TOK_BREAK | TL_TOK_SENT;
                 else
                     glue = 1;

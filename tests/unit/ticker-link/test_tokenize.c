@@ -87,6 +87,22 @@ int main(void)
         ok(hw[0] && hw[0] == hw[1] && hw[1] == tl_word_hash(fold, m),
            "\"%s\" hashes as \"%s\" and as its folded form", pairs[p][0], pairs[p][1]);
     }
+    /* A full stop ends a sentence glued to a word of two letters or more, or alone between
+     * spaces (the CNN and Daily Mail sets' " . "); not after one letter ("U.S. Steel"). */
+    static const struct {
+        const char *text;
+        int sent; /* whether the last word opens a sentence */
+    } stops[] = {{"Retelling. Disney", 1},
+                 {"Retelling . Disney", 1},
+                 {"Retelling .Disney", 0},
+                 {"the U.S. Steel", 0}};
+    for (size_t p = 0; p < sizeof stops / sizeof *stops; p++) {
+        tl_tokenize(stops[p].text, strlen(stops[p].text), &T);
+        int sent =
+            T.n > 0 && (T.t[T.n - 1].flags & TL_TOK_SENT) && (T.t[T.n - 1].flags & TL_TOK_BREAK);
+        ok(sent == stops[p].sent, "\"%s\": the last word %s a sentence", stops[p].text,
+           stops[p].sent ? "opens" : "does not open");
+    }
     tl_toks_free(&T);
     return done_testing();
 }
