@@ -887,6 +887,14 @@ static int vetoed_by_form(tl_linker *L, const scan_field *c, const name_match *n
         *next = end - 1;
         return 1;
     }
+    /* "Iraqi Telecommunications and Post Company (ITPC)": a name whose acronym in
+     * parentheses after it spells words before it too is the end of that longer body's name,
+     * not the company ("Post Company" of Post Holdings). */
+    size_t longer = e < nt ? tl_defined_acronym(s, t, e) : 0;
+    if (longer && longer - 1 < i) {
+        *next = e - 1;
+        return 1;
+    }
     if (venue(s, t, i, e, nt)) {
         *next = e - 1;
         return 1;
