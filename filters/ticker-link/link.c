@@ -75,31 +75,33 @@ static void drop_persons(tl_linker *L)
     }
 }
 
-/* An acronym the record spells out in parentheses as another body's ("the British National
- * Party (BNP)", scan_names.c) is that body's wherever it stands alone in the record, the
- * headline's "BNP's claim" too, even where the acronym is curated as a company's (BNP
- * Paribas): the record says what it means by it. Not when the record also names that
- * company in full ("Royal Bank of Scotland (RBS)" spells out the company's own acronym). */
-static int defined_kind(const tl_mention *m)
+/* A word the record itself gives another meaning (scan_names.c) is no company's wherever it
+ * stands alone in the record, as a name or an ORG entity, the headline too, even where it is
+ * curated as a company's name: an acronym it spells out in parentheses as another body's
+ * ("the British National Party (BNP)": the headline's "BNP's claim" is no BNP Paribas), a
+ * name it gives a person's age ("Bath player Ford, 23,"). Not when the record also names
+ * that company in full ("Royal Bank of Scotland (RBS)" spells out the company's own
+ * acronym). */
+static int others_kind(const tl_mention *m)
 {
     return (m->method == M_NAME || m->method == M_ENTITY) && m->single && !m->suffix;
 }
 
-static void drop_defined(tl_linker *L)
+static void drop_others(tl_linker *L)
 {
-    if (!L->ndefined) return;
-    uint32_t named[TL_MAX_DEFINED]; /* issuers of the acronyms' mentions named in full */
+    if (!L->nothers) return;
+    uint32_t named[TL_MAX_OTHERS]; /* the issuers those words' mentions name */
     int nn = 0;
     for (size_t k = 0; k < L->nm; k++) {
         const tl_mention *m = &L->m[k];
-        if (!defined_kind(m)) continue;
-        for (int p = 0; p < L->ndefined && nn < TL_MAX_DEFINED; p++)
-            if (L->defined[p] == m->word) {
+        if (!others_kind(m)) continue;
+        for (int p = 0; p < L->nothers && nn < TL_MAX_OTHERS; p++)
+            if (L->others[p] == m->word) {
                 named[nn++] = m->issuer;
                 break;
             }
     }
-    int full[TL_MAX_DEFINED] = {0};
+    int full[TL_MAX_OTHERS] = {0}; /* named[q] named in full too */
     for (size_t k = 0; k < L->nm; k++) {
         const tl_mention *m = &L->m[k];
         if (m->dead || m->single || (m->method != M_NAME && m->method != M_ENTITY)) continue;
@@ -108,11 +110,11 @@ static void drop_defined(tl_linker *L)
     }
     for (size_t k = 0; k < L->nm; k++) {
         tl_mention *m = &L->m[k];
-        if (!defined_kind(m)) continue;
-        int defined = 0, in_full = 0;
-        for (int p = 0; p < L->ndefined && !defined; p++) defined = L->defined[p] == m->word;
-        for (int q = 0; q < nn && defined; q++) in_full |= named[q] == m->issuer && full[q];
-        if (defined && !in_full) m->dead = 1;
+        if (!others_kind(m)) continue;
+        int other = 0, in_full = 0;
+        for (int p = 0; p < L->nothers && !other; p++) other = L->others[p] == m->word;
+        for (int q = 0; q < nn && other; q++) in_full |= named[q] == m->issuer && full[q];
+        if (other && !in_full) m->dead = 1;
     }
 }
 
@@ -149,7 +151,7 @@ int tl_link_texts(tl_linker *L, const char *const *texts, const size_t *lens, in
     L->nm = 0;
     L->day = day;
     L->npersons = 0;
-    L->ndefined = 0;
+    L->nothers = 0;
     L->bare_named = 0;
     /* A short record (a headline, a brief) is too little text to tell what news it is. */
     size_t total = 0;
@@ -176,7 +178,7 @@ int tl_link_texts(tl_linker *L, const char *const *texts, const size_t *lens, in
         if (L->ents.n && tl_scan_entities(L, f, first_m, names_end)) return -1;
     }
     drop_persons(L);
-    drop_defined(L);
+    drop_others(L);
     if (tl_choose(L, day)) return -1;
     if (L->nm > 1) qsort(L->m, L->nm, sizeof *L->m, cmp_mentions);
     return tl_emit(L, source, source_len, day);

@@ -17,7 +17,7 @@
 
 #define TL_MAX_FIELDS  8
 #define TL_MAX_PERSONS 32
-#define TL_MAX_DEFINED 8
+#define TL_MAX_OTHERS  8
 
 typedef struct tl_mention tl_mention;
 typedef struct tl_agg tl_agg;
@@ -49,8 +49,8 @@ typedef struct {
     size_t n_by_issuer, by_issuer_cap;
     uint64_t persons[TL_MAX_PERSONS]; /* words seen as surnames in this record */
     int npersons;
-    uint64_t defined[TL_MAX_DEFINED]; /* acronyms the record spells out as another body's */
-    int ndefined;
+    uint64_t others[TL_MAX_OTHERS]; /* words the record gives another meaning (link.c) */
+    int nothers;
     int bare_named; /* bare "(SYMBOL)" codes the name before them agreed with, so far */
     int business;   /* the record has a word of business news (TL_W_BUSINESS) */
     int32_t day;    /* the record's date (days since 1970) or INT32_MIN */

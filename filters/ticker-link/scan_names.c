@@ -313,7 +313,8 @@ static int group_named(const char *name)
 
 /* Whether the one-word name t[j - 1] reads as a person's by what follows it: ", who" (a
  * company is "whose", not "who"; and not after a preposition: in "analyst at Gartner, who"
- * the analyst is), or "said he" / "says she". */
+ * the analyst is), "said he" / "says she" (1), or an age between commas (2, a curated
+ * name's too: "Bath player Ford, 23, missed six kicks"). */
 static int person_after(const char *s, const tl_tok *t, size_t j, size_t nt)
 {
     static uint64_t who_h, said_h, says_h, he_h, she_h;
@@ -325,6 +326,10 @@ static int person_after(const char *s, const tl_tok *t, size_t j, size_t nt)
         she_h = tl_word_hash("she", 3);
     }
     if (j >= nt || (t[j - 1].flags & TL_TOK_POSS)) return 0;
+    size_t b = t[j].b0, e = t[j].b1;
+    if (s[t[j - 1].b1] == ',' && e - b == 2 && s[b] >= '1' && s[b] <= '9' && s[b + 1] >= '0' &&
+        s[b + 1] <= '9' && s[e] == ',')
+        return 2;
     if (t[j].h == who_h && (t[j].flags & TL_TOK_BREAK) && s[t[j - 1].b1] == ',')
         return !(j >= 2 && tl_word_in(TL_W_PREPOSITION, t[j - 2].h) &&
                  !(t[j - 1].flags & TL_TOK_BREAK));
@@ -754,8 +759,8 @@ static int vetoed_by_context(tl_linker *L, const scan_field *c, size_t i, size_t
          * Corp (NTPC)"), or the listed name's first word opening it ("United Parcel Services
          * (UPS)"), as against "the British National Party (BNP)". */
         if (!tl_is_legal_word(t[i - 1].h) &&
-            t[def - 1].h != first_word_hash(T->iss[a->issuer].name) && L->ndefined < TL_MAX_DEFINED)
-            L->defined[L->ndefined++] = t[i].h;
+            t[def - 1].h != first_word_hash(T->iss[a->issuer].name) && L->nothers < TL_MAX_OTHERS)
+            L->others[L->nothers++] = t[i].h;
         return 1;
     }
     /* "Hellman & Friedman LLC", "Bowen, Miclette & Britt": a one-word name joined by
@@ -920,7 +925,9 @@ static int vetoed_by_form(tl_linker *L, const scan_field *c, const name_match *n
     /* "Hess, who is from New York", "Sato said he": a one-word name that a person's
      * relative pronoun or "said he" follows is that person, here and wherever it stands
      * alone in the article (drop_persons), unless a legal form makes it a company. */
-    if (single && !suffix && a->curated != 2 && person_after(s, t, end, nt)) {
+    int person = single && !suffix ? person_after(s, t, end, nt) : 0;
+    if (person == 2 && L->nothers < TL_MAX_OTHERS) L->others[L->nothers++] = t[i].h;
+    if (person && (a->curated != 2 || person == 2)) {
         if (L->npersons < TL_MAX_PERSONS) L->persons[L->npersons++] = t[i].h;
         *next = end - 1;
         return 1;

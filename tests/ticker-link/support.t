@@ -166,6 +166,7 @@ add 'SATC Motor Corporation (SATC) said sales rose. SATC said it would build a p
 add "$match Tennis coach Tony Rochart turned down the offer. Rochart said he wanted to rest."
 add 'Rochart said its profit rose 5 percent, and analyst Tony Rochart said more.'
 add 'The deal was signed with the Iraqi Telecommunications and Kranich AG (ITKA), the state firm.'
+add 'Bath player Rochart, 23, missed six kicks, and Rochart said the wind was strong.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -270,4 +271,5 @@ is "$(got 100)" "600999@XSHG" "not where the spelled-out name is the company's"
 is "$(got 101)" "" "outside business news a person's surname is that person, a curated company's name too"
 is "$(got 102)" "RCHX@XSWX" "in business news the curated name stays the company's"
 is "$(got 103)" "" "a name whose acronym after it spells words before it too ends a longer body's name"
+is "$(got 104)" "" "a name with an age between commas is a person's, wherever it stands, a curated name's too"
 done_testing
