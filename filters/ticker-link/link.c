@@ -59,7 +59,8 @@ static int cmp_mentions(const void *x, const void *y)
 /* A one-word name that the article also writes after a capitalized word, as a person's
  * surname ("Yoshiharu Ueki", "Rob Ford"), is that person wherever it stands alone ("Ueki
  * said", "JAL's Ueki"), in the headline too; unless it has a legal form ("Ueki Corp") or is
- * a curated strong name ("+Boeing"). */
+ * a curated strong name ("+Boeing") in business news (outside it, "Tony Roche" makes the
+ * headline's "Roche" the coach). */
 static void drop_persons(tl_linker *L)
 {
     if (!L->npersons) return;
@@ -95,11 +96,10 @@ static void drop_others(tl_linker *L)
     for (size_t k = 0; k < L->nm; k++) {
         const tl_mention *m = &L->m[k];
         if (!others_kind(m)) continue;
-        for (int p = 0; p < L->nothers && nn < TL_MAX_OTHERS; p++)
-            if (L->others[p] == m->word) {
-                named[nn++] = m->issuer;
-                break;
-            }
+        int other = 0, seen = 0;
+        for (int p = 0; p < L->nothers && !other; p++) other = L->others[p] == m->word;
+        for (int q = 0; q < nn && !seen; q++) seen = named[q] == m->issuer;
+        if (other && !seen && nn < TL_MAX_OTHERS) named[nn++] = m->issuer;
     }
     int full[TL_MAX_OTHERS] = {0}; /* named[q] named in full too */
     for (size_t k = 0; k < L->nm; k++) {
