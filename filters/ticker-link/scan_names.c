@@ -700,23 +700,20 @@ static int vetoed_by_context(tl_linker *L, const scan_field *c, size_t i, size_t
     *ext = 0;
     /* "Ford Foundation", "Target Field": a different organization. */
     if (end < nt && !(t[end].flags & TL_TOK_BREAK) && !(t[end - 1].flags & TL_TOK_POSS) &&
-        tl_word_in(TL_W_INSTITUTION, t[end].h)) {
+        tl_word_in(TL_W_INSTITUTION, t[end].h))
         return 1;
-    }
     /* "Avant-Garde Advisors", "Duroc-Danner": a one-word name hyphenated to a capitalized
      * word is part of a longer name; not when that word starts a name too
      * ("Renault-Nissan", "AOL-Time Warner"). */
     if (single && end < nt && (t[end].flags & TL_TOK_GLUE) && (t[end].flags & TL_TOK_UPPER) &&
         !(t[end].flags & (TL_TOK_LOWER | TL_TOK_DIGIT)) && s[t[end].b0 - 1] == '-' &&
-        !tl_matcher_may_start(M, t[end].h)) {
+        !tl_matcher_may_start(M, t[end].h))
         return 1;
-    }
     /* "Dell'Oro Group", "Dell'Osso said": a name elided by an apostrophe into a
      * capitalized word is the first part of that word (Italian and French elisions). */
     if (end < nt && (t[end].flags & TL_TOK_GLUE) && (t[end].flags & TL_TOK_UPPER) &&
-        elided_into(s, t[end].b0)) {
+        elided_into(s, t[end].b0))
         return 1;
-    }
     /* "Kakao Verarbeitung", "Apple Daily", "Southern District": a capitalized word right
      * after a one-word name makes it part of another name, unless it is a title or a
      * legal form ("Boeing Chairman", "Target Corp"); in a line of capitals, unless the
@@ -767,17 +764,15 @@ static int vetoed_by_context(tl_linker *L, const scan_field *c, size_t i, size_t
      * "&" to a capitalized word before it is the end of another firm's name. */
     if (single && i >= 2 && (t[i - 1].flags & TL_TOK_AMP) && !(t[i].flags & TL_TOK_BREAK) &&
         !(t[i - 1].flags & TL_TOK_BREAK) && (t[i - 2].flags & TL_TOK_UPPER) &&
-        !(t[i - 2].flags & TL_TOK_LOWER)) {
+        !(t[i - 2].flags & TL_TOK_LOWER))
         return 1;
-    }
     /* "Williams & Connolly", the law firm: a one-word name joined by "&" to a capitalized
      * word after it is the start of another firm's name, unless the word is its legal
      * form ("Tiffany & Co"). */
     if (single && end + 1 < nt && (t[end].flags & TL_TOK_AMP) && !(t[end].flags & TL_TOK_BREAK) &&
         !(t[end + 1].flags & TL_TOK_BREAK) && (t[end + 1].flags & TL_TOK_UPPER) &&
-        !(t[end + 1].flags & TL_TOK_LOWER) && !tl_legal_form_len(s, t, end, nt)) {
+        !(t[end + 1].flags & TL_TOK_LOWER) && !tl_legal_form_len(s, t, end, nt))
         return 1;
-    }
     /* "Rob Ford", "Evan Williams": a capitalized word right before a one-word name makes
      * it a person's or another organization's name. */
     if (single && i > 0 && !(t[i].flags & TL_TOK_BREAK) && !(t[i].flags & TL_TOK_SENT) &&
@@ -798,29 +793,24 @@ static int vetoed_by_context(tl_linker *L, const scan_field *c, size_t i, size_t
     /* "Saputo Inc ( SAP.TO )": a word glued to a full stop and one to three capitals
      * is the root of a Reuters code, which the code patterns read (scan_patterns.c),
      * not a name ("SAP" of SAP SE). */
-    if (ric_root(s, t[end - 1].b1, sn)) {
-        return 1;
-    }
+    if (ric_root(s, t[end - 1].b1, sn)) return 1;
     /* "Department of Housing and Urban Development", "University of Phoenix": a name
      * right after "of" and a public or academic body's word ends that body's name. */
     if (i >= 2 && t[i - 1].h == of_h && (t[i - 1].flags & TL_TOK_LOWER) &&
         !(t[i].flags & TL_TOK_BREAK) && !(t[i - 1].flags & TL_TOK_BREAK) &&
         (t[i - 2].flags & TL_TOK_UPPER) && !(t[i - 2].flags & TL_TOK_LOWER) &&
-        tl_word_in(TL_W_BODY, t[i - 2].h)) {
+        tl_word_in(TL_W_BODY, t[i - 2].h))
         return 1;
-    }
     /* "Swiss National Bank", "People's Bank of China": a longer proper name that
      * contains a derived company name. */
     if (i > 0 && (t[i - 1].flags & TL_TOK_POSS) && t[i - 1].h == people_h &&
-        !(t[i].flags & TL_TOK_BREAK)) {
+        !(t[i].flags & TL_TOK_BREAK))
         return 1;
-    }
     if (!single && a->curated != 2 && i > 0 && !(t[i].flags & TL_TOK_BREAK) &&
         !(t[i].flags & TL_TOK_SENT) && !(t[i - 1].flags & TL_TOK_LOWER) &&
         !(t[i - 1].flags & TL_TOK_POSS) && !tl_word_in(TL_W_DETERMINER, t[i - 1].h) &&
-        !count_before(s, t, i) && !lead_word(t, i - 1)) {
+        !count_before(s, t, i) && !lead_word(t, i - 1))
         return 1;
-    }
     /* "China International Capital Corp": a derived name continued by a capitalized word
      * is part of a longer name; not by a model number ("Lockheed Martin F-16"). */
     if (!single && a->curated != 2 && end < nt && !(t[end].flags & TL_TOK_BREAK) &&
@@ -828,9 +818,8 @@ static int vetoed_by_context(tl_linker *L, const scan_field *c, size_t i, size_t
         !(t[end].flags & TL_TOK_GLUE) && !(t[end].flags & TL_TOK_DIGIT) &&
         !tl_word_in(TL_W_AFTER_OK, t[end].h) && !tl_legal_form_len(s, t, end, nt) &&
         !((t[end].flags & TL_TOK_CAPS) && (t[end - 1].flags & TL_TOK_CAPS)) &&
-        !model_code(t, end, nt)) {
+        !model_code(t, end, nt))
         return 1;
-    }
     /* "National Bank of Abu Dhabi", "National Bank of Canada": a name derived from a
      * listed name, followed by "of" and a capitalized word, is the start of a longer
      * name; a one-word name before a place or common word is the company ("Siemens of
@@ -839,9 +828,8 @@ static int vetoed_by_context(tl_linker *L, const scan_field *c, size_t i, size_t
         !(t[end - 1].flags & TL_TOK_POSS) && (t[end + 1].flags & TL_TOK_UPPER) &&
         !(t[end + 1].flags & TL_TOK_BREAK) && !(t[end + 1].flags & TL_TOK_DIGIT) &&
         !(single &&
-          (tl_word_in(TL_W_COUNTRY, t[end + 1].h) || tl_word_in(TL_W_COMMON, t[end + 1].h)))) {
+          (tl_word_in(TL_W_COUNTRY, t[end + 1].h) || tl_word_in(TL_W_COMMON, t[end + 1].h))))
         return 1;
-    }
     return 0;
 }
 
