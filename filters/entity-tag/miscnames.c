@@ -1,5 +1,5 @@
-/* Holidays' and awards' names as MISC (see miscnames.h): one pass over the tokens, a
- * capitalized token's text compared only with the names of its first two letters. */
+/* Holidays', awards', eras' and events' names as MISC (see miscnames.h): one pass over the tokens,
+ * a capitalized token's text compared only with the names of its first two letters. */
 #include "miscnames.h"
 
 #include <string.h>
@@ -16,6 +16,7 @@ static const char *const names[] = {
     "Academy Awards",
     "Academy Award",
     "Anzac Day",
+    "Arab Spring",
     "Australia Day",
     "Ballon d'Or",
     "Bastille Day",
@@ -23,6 +24,7 @@ static const char *const names[] = {
     "Bonfire Night",
     "Booker Prize",
     "Boxing Day",
+    "Brexit",
     "Brit Awards",
     "Canada Day",
     "Chinese New Year",
@@ -46,6 +48,8 @@ static const char *const names[] = {
     "Good Friday",
     "Grammys",
     "Grammy",
+    "Great Depression",
+    "Great Recession",
     "Guy Fawkes Night",
     "Halloween",
     "Hanukkah",
