@@ -261,6 +261,28 @@ static size_t initials(const tl_name_key *k, const char *name, char out[7], char
     return n;
 }
 
+/* The initials of key k of name (initials()) and, when a closing "Company", "Corporation" or
+ * "Group" follows them, the same with its letter: their strings into ini[] and their one-word
+ * keys into key[]. Returns how many (0 to 2). toks is scratch. */
+static int initials_keys(const tl_name_key *k, const char *name, tl_toks *toks, char ini[2][7],
+                         tl_name_key key[2])
+{
+    char tail;
+    size_t n = initials(k, name, ini[0], &tail);
+    if (!n) return 0;
+    memcpy(ini[1], ini[0], n);
+    ini[1][n] = tail;
+    ini[1][n + 1] = '\0';
+    int m = 0;
+    for (int q = 0; q < 1 + !!tail; q++) {
+        tl_name_key ak[2];
+        if (tl_name_keys(ini[q], strlen(ini[q]), toks, ak) != 1 || ak[0].nwords != 1) continue;
+        if (q != m) memcpy(ini[m], ini[q], sizeof ini[m]);
+        key[m++] = ak[0];
+    }
+    return m;
+}
+
 /* Whether aliases ('|'-separated, marks first) has one in capitals of two to five letters: a
  * source's or the curators' acronym of the company ("IBM"), which its initials do not
  * replace. */
@@ -490,18 +512,14 @@ static int collect_keys(variant_ctx *v, const tl_brows *rows)
                 if (push(&v->P, span_key(&k[j], 0, p), r->issuer)) return -1;
             if (k[j].nwords >= 2 && push(&v->O, span_key(&k[j], 0, 1), r->issuer)) return -1;
             if (push_lower(&v->W, &k[j], r->name, r->issuer)) return -1;
-            char ini[7], tail;
-            size_t len;
-            if (j == 0 && tl_priors_get(&v->S, r->issuer) >= TL_PRIOR_STRONG_NAME &&
-                (len = initials(&k[j], r->name, ini, &tail)) > 0)
-                for (int t = 0; t < 1 + !!tail; t++) {
-                    tl_name_key ak[2];
-                    if (t) ini[len] = tail, ini[len + 1] = '\0';
-                    if (tl_name_keys(ini, strlen(ini), &v->toks, ak) == 1 && ak[0].nwords == 1 &&
-                        push(&v->A, ak[0].key, r->issuer))
-                        return -1;
-                }
         }
+        char ini[2][7];
+        tl_name_key ik[2];
+        int ni = nk > 0 && tl_priors_get(&v->S, r->issuer) >= TL_PRIOR_STRONG_NAME
+                     ? initials_keys(&k[0], r->name, &v->toks, ini, ik)
+                     : 0;
+        for (int q = 0; q < ni; q++)
+            if (push(&v->A, ik[q].key, r->issuer)) return -1;
         if (r->aliases[0]) {
             char *copy = tl_strdup(r->aliases), *save = NULL;
             if (!copy) return -1;
@@ -783,24 +801,20 @@ static int initials_forms(variant_ctx *v, tl_brow *r, const tl_name_key *k, int 
      * International); weak 2018, one right company more and none wrong. Unlabelled news:
      * 5 links more, 4 right ("ADP", "AMD"), 1 wrong ("CLP Holdings", absent from every
      * source, as China Longyuan Power Group). */
-    char ini[7], tail;
-    size_t n_ini = nk > 0 && tl_priors_get(&v->S, r->issuer) >= TL_PRIOR_STRONG_NAME &&
-                           !has_acronym(r->aliases)
-                       ? initials(&k[0], r->name, ini, &tail)
-                       : 0;
-    for (int t = 0; n_ini && t < 1 + !!tail; t++) {
-        tl_name_key ak[2];
-        if (t) ini[n_ini] = tail, ini[n_ini + 1] = '\0';
-        size_t len = strlen(ini);
-        int ok = !calendar_word(ini, len) && tl_name_keys(ini, len, &v->toks, ak) == 1 &&
-                 ak[0].nwords == 1 && !(owned_by(&v->A, ak[0].key, r->issuer) & 2) &&
-                 takes_form(&v->L, &v->S, ak[0].key, r->issuer) &&
-                 !(owned_by(&v->W, ak[0].key, r->issuer) & 2) &&
-                 !(owned_by(&v->Y, ak[0].key, r->issuer) & 2) &&
-                 !tl_is_common_word(ak[0].words[0]) &&
-                 !(weak && np_wordset_has(weak, ak[0].words[0])) &&
-                 !(places && np_wordset_has(places, ak[0].key));
-        if (ok && add_once(r, "~=", ini)) return -1;
+    char ini[2][7];
+    tl_name_key ik[2];
+    int ni = nk > 0 && tl_priors_get(&v->S, r->issuer) >= TL_PRIOR_STRONG_NAME &&
+                     !has_acronym(r->aliases)
+                 ? initials_keys(&k[0], r->name, &v->toks, ini, ik)
+                 : 0;
+    for (int q = 0; q < ni; q++) {
+        uint64_t key = ik[q].key, word = ik[q].words[0];
+        int ok = !calendar_word(ini[q], strlen(ini[q])) && !(owned_by(&v->A, key, r->issuer) & 2) &&
+                 takes_form(&v->L, &v->S, key, r->issuer) &&
+                 !(owned_by(&v->W, key, r->issuer) & 2) && !(owned_by(&v->Y, key, r->issuer) & 2) &&
+                 !tl_is_common_word(word) && !(weak && np_wordset_has(weak, word)) &&
+                 !(places && np_wordset_has(places, key));
+        if (ok && add_once(r, "~=", ini[q])) return -1;
     }
     return 0;
 }
