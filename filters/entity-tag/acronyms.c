@@ -133,25 +133,26 @@ static int long_form(const char *s, const np_token *tk, size_t open, const char 
 }
 
 /* Whether token t is a content word of three lower-case letters or more: the words that
- * spell an acronym out without parentheses. Not a function word, whose initial an accidental
- * run of words would take as often as a noun's ("has purchased" is no HP). */
+ * spell an acronym out without parentheses. Not a function word (function_word's and more),
+ * whose initial an accidental run of words would take as often as a noun's ("has purchased"
+ * is no HP). */
 static int content_word(const char *s, const np_token *t)
 {
     static const char *const words[] = {
-        "the",    "and",   "for",   "are",    "was",   "were",  "been",  "has",   "have",  "had",
-        "its",    "this",  "that",  "these",  "those", "there", "their", "from",  "with",  "after",
-        "before", "such",  "some",  "all",    "not",   "any",   "our",   "your",  "his",   "her",
-        "than",   "then",  "into",  "over",   "under", "about", "more",  "most",  "very",  "just",
-        "also",   "but",   "out",   "off",    "per",   "via",   "each",  "every", "other", "own",
-        "same",   "both",  "few",   "many",   "much",  "can",   "could", "will",  "would", "may",
-        "might",  "must",  "shall", "should", "does",  "did",   "being", "what",  "which", "who",
-        "whom",   "whose", "when",  "where",  "why",   "how",   "said",  "says",  "say",   "while",
-        "they",   "them",  "she",   "him",    "you",   "one",   "two",   "three", NULL};
+        "the",   "and",   "are",   "were",  "been",  "has",    "have", "had",  "its",   "this",
+        "these", "those", "there", "their", "after", "before", "such", "some", "all",   "not",
+        "any",   "our",   "your",  "his",   "her",   "than",   "then", "into", "over",  "under",
+        "about", "more",  "most",  "very",  "just",  "also",   "but",  "out",  "off",   "per",
+        "via",   "each",  "every", "other", "own",   "same",   "both", "few",  "many",  "much",
+        "can",   "may",   "might", "must",  "shall", "should", "does", "did",  "being", "what",
+        "who",   "whom",  "whose", "when",  "where", "why",    "how",  "said", "says",  "say",
+        "while", "they",  "them",  "she",   "him",   "you",    "one",  "two",  "three", NULL};
     size_t n = t->end - t->start;
     if (t->kind != NP_TOK_WORD || n < 3 || s[t->start] < 'a' || s[t->start] > 'z') return 0;
     for (size_t i = 0; i < n; i++)
         if (!((s[t->start + i] >= 'a' && s[t->start + i] <= 'z') || s[t->start + i] == '-'))
             return 0;
+    if (function_word(s, t)) return 0;
     for (int i = 0; words[i]; i++)
         if (word_is(s, t, words[i])) return 0;
     return 1;
