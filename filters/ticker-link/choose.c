@@ -31,24 +31,6 @@ static int full_name(const tl_mention *m)
            (m->single || (!tl_word_nation(m->word2) && !tl_word_in(TL_W_COUNTRY, m->word2)));
 }
 
-/* Whether issuer is has a listing or its seat in the country iso; China and Hong Kong are
- * one ("China's Lenovo" is listed in Hong Kong). */
-static int in_country(const tl_table *T, uint32_t is, const char *iso)
-{
-    const tl_issuer *I = &T->iss[is];
-    int greater_china = !strcmp(iso, "CN") || !strcmp(iso, "HK");
-    for (uint32_t li = I->first; li < I->first + I->count; li++) {
-        const tl_listing *l = &T->lst[li];
-        const tl_exchange *x = tl_exchange_by_mic(l->mic, strlen(l->mic));
-        const char *cs[2] = {l->country, x ? x->country : ""};
-        for (int c = 0; c < 2; c++)
-            if (!strcmp(cs[c], iso) ||
-                (greater_china && (!strcmp(cs[c], "CN") || !strcmp(cs[c], "HK"))))
-                return 1;
-    }
-    return 0;
-}
-
 /* Drops the name mentions (one-word ones only, with single_only) of the issuers gone[0..n),
  * except an issuer a code in the article names: the code says it is meant. */
 static void drop_names(tl_linker *L, uint32_t *gone, size_t n, int single_only)
@@ -81,7 +63,8 @@ static void drop_foreign(tl_linker *L)
         const tl_mention *m = &L->m[k];
         if (m->method != M_NAME || m->dead || !m->single || !m->nation || m->curated == 2 ||
             m->issuer == TL_NONE || T->iss[m->issuer].prior >= TL_PRIOR_STRONG_NAME ||
-            in_country(T, m->issuer, m->nation) || in_country(T, m->issuer, "US"))
+            tl_issuer_in_country(T, m->issuer, m->nation) ||
+            tl_issuer_in_country(T, m->issuer, "US"))
             continue;
         gone[ngone++] = m->issuer;
     }
@@ -109,13 +92,13 @@ static void prefer_national(tl_linker *L)
     for (size_t k = 0; k < L->nm; k++) {
         tl_mention *m = &L->m[k];
         if (m->method != M_NAME || m->dead || !m->nation || m->issuer == TL_NONE ||
-            m->alias_count < 2 || in_country(T, m->issuer, m->nation) ||
+            m->alias_count < 2 || tl_issuer_in_country(T, m->issuer, m->nation) ||
             named_first(T, m->issuer, m->word))
             continue;
         for (uint32_t a = m->alias_first; a < m->alias_first + m->alias_count; a++) {
             uint32_t is = T->names.alias[a].issuer;
             if (is != m->issuer && !(T->names.alias[a].flags & TL_KEY_WEAK) &&
-                in_country(T, is, m->nation)) {
+                tl_issuer_in_country(T, is, m->nation)) {
                 m->issuer = is;
                 m->ambiguous = 0;
                 break;
@@ -135,8 +118,9 @@ static void nation_support(tl_linker *L)
         if (m->method != M_NAME || m->dead || m->cue || m->issuer == TL_NONE) continue;
         /* A country's possessive ("Brazil's Vale") supports the names a context cue supports
          * when the country is the company's; a country no ISO code is known for, as before. */
-        if (m->by_country && (!m->nation || in_country(T, m->issuer, m->nation))) m->cue = 1;
-        if (m->placeable && in_country(T, m->issuer, m->nation)) m->cue = 1;
+        if (m->by_country && (!m->nation || tl_issuer_in_country(T, m->issuer, m->nation)))
+            m->cue = 1;
+        if (m->placeable && tl_issuer_in_country(T, m->issuer, m->nation)) m->cue = 1;
     }
 }
 

@@ -259,3 +259,21 @@ uint32_t tl_listing_of_name(const tl_table *T, uint32_t alias_first, uint32_t al
         }
     return TL_NONE;
 }
+
+/* Whether issuer is has a listing or its seat in the country iso; China and Hong Kong are
+ * one ("China's Lenovo" is listed in Hong Kong). */
+int tl_issuer_in_country(const tl_table *T, uint32_t is, const char *iso)
+{
+    const tl_issuer *I = &T->iss[is];
+    int greater_china = !strcmp(iso, "CN") || !strcmp(iso, "HK");
+    for (uint32_t li = I->first; li < I->first + I->count; li++) {
+        const tl_listing *l = &T->lst[li];
+        const tl_exchange *x = tl_exchange_by_mic(l->mic, strlen(l->mic));
+        const char *cs[2] = {l->country, x ? x->country : ""};
+        for (int c = 0; c < 2; c++)
+            if (!strcmp(cs[c], iso) ||
+                (greater_china && (!strcmp(cs[c], "CN") || !strcmp(cs[c], "HK"))))
+                return 1;
+    }
+    return 0;
+}

@@ -68,4 +68,8 @@ uint32_t tl_listing_of_name(const tl_table *T, uint32_t alias_first, uint32_t al
  * country valid on day (as tl_listing_of_name does for one candidate); TL_NONE when none. */
 uint32_t tl_issuer_listing_near(const tl_table *T, uint32_t is, const char *mic, int32_t day);
 
+/* Whether issuer is has a listing or its seat in the country iso (ISO 3166); China and Hong
+ * Kong are one ("China's Lenovo" is listed in Hong Kong). */
+int tl_issuer_in_country(const tl_table *T, uint32_t is, const char *iso);
+
 #endif

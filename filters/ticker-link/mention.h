@@ -76,11 +76,11 @@ tl_mention *tl_new_match(tl_linker *L, int method, int field, const tl_slot *sl,
 /* The passes over one text field (its tokens in L->toks; zones z[0..nz) are skipped). Each
  * returns 0, or -1 when out of memory. */
 
-/* Whether token t[i], in capitals and right after "(", spells the initials of the
- * capitalized words before the parenthesis (lower-case connectors such as "for" and "of"
+/* Whether token t[i], in capitals and right after "(", spells the initials of the words
+ * before the parenthesis, all capitalized or all lower-case (connectors such as "for" and "of"
  * skipped): "State Administration for Industry and Commerce (SAIC)", "London Stock Exchange
- * (LSE)" define an abbreviation, not the listed company's name or code. Returns 1 + the index
- * of the first of those words, or 0. */
+ * (LSE)", "economic net income (ENI)" define an abbreviation, not the listed company's name
+ * or code. Returns 1 + the index of the first of those words, or 0. */
 size_t tl_defined_acronym(const char *s, const tl_tok *t, size_t i);
 
 /* Company names by the dictionary matcher, with the guards that read their neighbours. */

@@ -85,14 +85,22 @@ size_t tl_defined_acronym(const char *s, const tl_tok *t, size_t i)
         return 0;
     size_t n = t[i].b1 - t[i].b0;
     if (n < 2 || n > 8) return 0;
+    /* The spelled-out words are all capitalized or all lower-case ("economic net income
+     * (ENI)"), never a mix: "the ENI (economic net income)" is not the case either way. */
     size_t k = i, m = n;
+    int upper = 0, lower = 0;
     while (m > 0 && k > 0) {
         k--;
+        char c = s[t[k].b0];
         if (t[k].flags & TL_TOK_LOWER) {
-            if (!tl_word_in(TL_W_CONNECTOR, t[k].h)) return 0;
-            continue;
+            if (tl_word_in(TL_W_CONNECTOR, t[k].h)) continue;
+            if (c < 'a' || c > 'z') return 0;
+            c = (char)(c - 'a' + 'A');
+            lower = 1;
+        } else {
+            upper = 1;
         }
-        if (s[t[k].b0] != s[t[i].b0 + m - 1]) return 0;
+        if (c != s[t[i].b0 + m - 1] || (upper && lower)) return 0;
         m--;
         if (m > 0 && (t[k].flags & TL_TOK_BREAK)) return 0;
     }
@@ -516,6 +524,22 @@ static int count_before(const char *s, const tl_tok *t, size_t i)
     return 1;
 }
 
+/* Whether the number before t[i] is a word of a longer name that t[i] continues ("Phillips 66
+ * Partners LP", "STOXX Europe 600 Travel & Leisure"): digits alone right after a capitalized
+ * word, nothing between, and no day of a month ("October 16 Berkshire") or year ("In 2010
+ * JAL") — above 31, not of four digits. */
+static int number_in_name(const char *s, const tl_tok *t, size_t i)
+{
+    if (i < 2 || !count_before(s, t, i) || (t[i].flags & TL_TOK_BREAK) ||
+        (t[i - 1].flags & TL_TOK_BREAK) || !(t[i - 2].flags & TL_TOK_UPPER) ||
+        (t[i - 2].flags & (TL_TOK_LOWER | TL_TOK_DIGIT)))
+        return 0;
+    uint32_t n = t[i - 1].b1 - t[i - 1].b0, v = 0;
+    if (n > 3) return 0;
+    for (uint32_t b = t[i - 1].b0; b < t[i - 1].b1; b++) v = v * 10 + (uint32_t)(s[b] - '0');
+    return v > 31;
+}
+
 /* The longest name that starts at t[i], whose words up to t[next - 1] have the key k and the
  * slot sl (NULL: none): its slot, with *end the token after it; NULL when none ends. */
 static const tl_slot *longest(const tl_matcher *M, const char *s, const tl_tok *t, size_t nt,
@@ -801,6 +825,7 @@ static int vetoed_by_context(tl_linker *L, const scan_field *c, size_t i, size_t
         (t[i - 2].flags & TL_TOK_UPPER) && !(t[i - 2].flags & TL_TOK_LOWER) &&
         tl_word_in(TL_W_BODY, t[i - 2].h))
         return 1;
+    if (number_in_name(s, t, i)) return 1;
     /* "Swiss National Bank", "People's Bank of China": a longer proper name that
      * contains a derived company name. */
     if (i > 0 && (t[i - 1].flags & TL_TOK_POSS) && t[i - 1].h == people_h &&
@@ -830,6 +855,20 @@ static int vetoed_by_context(tl_linker *L, const scan_field *c, size_t i, size_t
         !(single &&
           (tl_word_in(TL_W_COUNTRY, t[end + 1].h) || tl_word_in(TL_W_COMMON, t[end + 1].h))))
         return 1;
+    /* "the Industrial Bank of Japan": any name followed by "of" and a country where the
+     * company has neither a listing nor its seat is a longer body's name, a curated name's
+     * too ("Industrial Bank" of Industrial Bank Co of Fuzhou); "Ericsson of Sweden" stays.
+     * Not for companies listed in the US, whose seat in the US sources is often not their
+     * home, as for choose.c's foreign namesakes. */
+    if (end + 1 < nt && t[end].h == of_h && !(t[end].flags & TL_TOK_BREAK) &&
+        !(t[end - 1].flags & TL_TOK_POSS) && !(t[end + 1].flags & TL_TOK_BREAK) &&
+        (end + 2 == nt || !(t[end + 2].flags & TL_TOK_UPPER) ||
+         (t[end + 2].flags & TL_TOK_BREAK))) {
+        const char *iso = tl_word_nation(t[end + 1].h);
+        if (iso && !tl_issuer_in_country(T, a->issuer, iso) &&
+            !tl_issuer_in_country(T, a->issuer, "US"))
+            return 1;
+    }
     return 0;
 }
 

@@ -46,4 +46,14 @@ link() {
 }
 is "$(link Falkenflug)" '"symbol":"S1"' "the large company's short form links alone"
 is "$(link Sperlingflug)" "" "the other's does not"
+# Shanghai's 5xxxxx and Shenzhen's 1xxxxx codes are funds, whatever name the source gives them.
+printf 'symbol\tname\texchange\tmic\tmarket\tcountry\tcurrency\tsector\tindustry\tisin\tfigi\tcomposite_figi\tdelisted\n' > "$T/cn.tsv"
+for r in "600999.SS|Jinque Motor Co Ltd|SHH|XSHG" "501099.SS|Jinque Fund Management - Jinque Mixed Fund|SHH|XSHG" \
+         "000999.SZ|Yinlu Pharma Co Ltd|SHZ|XSHE" "164599.SZ|Kranfluss SE|SHZ|XSHE"; do
+    echo "$r" | awk -F'|' '{ printf "%s\t%s\t%s\t%s\tX\tChina\tCNY\tIndustrials\tMachines\t\t\t\tFalse\n", $1, $2, $3, $4 }' >> "$T/cn.tsv"
+done
+"$TL" import --intl "$T/cn.tsv" -o "$T/cn-l.tsv" 2> "$T/e"
+ok $? "import of Chinese lines"
+types=$(grep -v '^#' "$T/cn-l.tsv" | awk -F'\t' 'NR > 1 { printf "%s:%s ", $2, ($12 == "" ? "common" : $12) }')
+is "$types" "000999:common 164599:fund 501099:fund 600999:common " "Shanghai's 5xxxxx and Shenzhen's 1xxxxx are funds, shares stay common"
 done_testing

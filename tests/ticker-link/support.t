@@ -167,6 +167,13 @@ add "$match Tennis coach Tony Rochart turned down the offer. Rochart said he wan
 add 'Rochart said its profit rose 5 percent, and analyst Tony Rochart said more.'
 add 'The deal was signed with the Iraqi Telecommunications and Kranich AG (ITKA), the state firm.'
 add 'Bath player Rochart, 23, missed six kicks, and Rochart said the wind was strong.'
+add 'The group said its southern adjusted trading cash (SATC) rose. SATC per unit was 56 cents.'
+add 'Sales rose, said the State adjusted trading council (SATC).'
+add 'Its legacy lenders were the Kranich of Japan and Fuji Bank, profits rose.'
+add 'Its lender was Kranich of Germany, which said profits rose.'
+add 'Its legacy lenders were the Rochart of Japan and Fuji Bank, profits rose.'
+add 'Spectra sold the pipeline to Phillips 66 Kranich LP, it said.'
+add 'On October 16 Kranich cut its holding, and Unit 10 Kranich said so.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "QWK@XETR" "a short form with a cue word after it in mid-sentence links"
 is "$(got 2)" "" "not as a sentence's first word: any word is capitalized there"
@@ -272,4 +279,11 @@ is "$(got 101)" "" "outside business news a person's surname is that person, a c
 is "$(got 102)" "RCHX@XSWX" "in business news the curated name stays the company's"
 is "$(got 103)" "" "a name whose acronym after it spells words before it too ends a longer body's name"
 is "$(got 104)" "" "a name with an age between commas is a person's, wherever it stands, a curated name's too"
+is "$(got 105)" "" "an acronym spelled out in lower-case words is a term's (economic net income, ENI)"
+is "$(got 106)" "600999@XSHG" "not when the words mix capitalized and lower-case ones"
+is "$(got 107)" "" "a name followed by 'of' and a country where the company is not listed is a longer body's (the Industrial Bank of Japan)"
+is "$(got 108)" "KRN@XETR" "its own country is the company's (Ericsson of Sweden)"
+is "$(got 109)" "" "a curated name's too (Industrial Bank of Japan)"
+is "$(got 110)" "" "a number after a capitalized word is a word of a longer name (Phillips 66 Partners LP)"
+is "$(got 111)" "KRN@XETR" "not a day after its month, nor a number up to 31"
 done_testing

@@ -147,9 +147,19 @@ static int secondary_quote(const tl_exchange *x, const char *sym, const char *na
  * debentures, "-BTA" and "-TO1" Swedish subscription rights and warrants. Typed, they are
  * neither the issuer's primary listing nor linked by its name (they were both: a mention of
  * Bank of Montreal linked its six preferreds). Units ("-UN"), US-dollar lines ("-U") and
- * share classes ("-A", "-B") stay equity. */
+ * share classes ("-A", "-B") stay equity.
+ *
+ * Shanghai and Shenzhen give each kind of security its own range of six-digit codes: shares
+ * are Shanghai's 6xxxxx and 9xxxxx, Shenzhen's 0xxxxx, 2xxxxx and 3xxxxx; Shanghai's 5xxxxx
+ * and Shenzhen's 1xxxxx are funds (listed open-ended funds and ETFs). FinanceDatabase has 244
+ * such funds, untyped and named by their manager ("BOC International (China) Company Limited -
+ * Boc Sci Tech Innvt 3Y Mixed Fund") or by a company ("E.ON SE" on 164508), so that a mention
+ * of the manager or the company linked the fund. */
 static int intl_security_type(const char *mic, const char *sym)
 {
+    if (strlen(sym) == 6 && strspn(sym, "0123456789") == 6 &&
+        ((!strcmp(mic, "XSHG") && sym[0] == '5') || (!strcmp(mic, "XSHE") && sym[0] == '1')))
+        return TL_SEC_FUND;
     const char *d = strchr(sym, '-');
     if (!d) return TL_SEC_COMMON;
     const char *c = d + 1;
