@@ -703,25 +703,18 @@ static const tl_slot *match_at(const scan_field *c, size_t i, size_t *end, int *
     return best;
 }
 
-/* Whether what stands around the name t[i..end) of alias a makes it a part of another body's
- * name or of a person's (each rule below): the name is passed over. *ext is set to the number
- * of capitalized words after a one-word name that a legal form closes ("Tesla Motors Inc"),
- * which belong to the mention. A word read as a person's name is noted in L->persons. */
-static int vetoed_by_context(tl_linker *L, const scan_field *c, size_t i, size_t end,
-                             const tl_alias *a, size_t *ext)
+/* Whether the words right after the name t[i..end) of alias a make it the start of another
+ * body's name (rules below). *ext is set to the number of capitalized words after a one-word
+ * name that a legal form closes ("Tesla Motors Inc"), which belong to the mention. */
+static int followed_by_name(const scan_field *c, size_t i, size_t end, const tl_alias *a,
+                            size_t *ext)
 {
-    static uint64_t people_h, of_h;
-    if (!people_h) {
-        people_h = tl_word_hash("people", 6);
-        of_h = tl_word_hash("of", 2);
-    }
     const tl_table *T = c->T;
     const tl_matcher *M = &T->names;
     const char *s = c->s;
     const tl_tok *t = c->t;
-    size_t nt = c->nt, sn = c->sn;
+    size_t nt = c->nt;
     int single = end - i == 1;
-    *ext = 0;
     /* "Ford Foundation", "Target Field": a different organization. */
     if (end < nt && !(t[end].flags & TL_TOK_BREAK) && !(t[end - 1].flags & TL_TOK_POSS) &&
         tl_word_in(TL_W_INSTITUTION, t[end].h))
@@ -770,6 +763,19 @@ static int vetoed_by_context(tl_linker *L, const scan_field *c, size_t i, size_t
             return 1;
         }
     }
+    return 0;
+}
+
+/* Whether the name t[i..end) of alias a is an acronym the text defines as another body's
+ * (noted in L->others for the whole record) or a part of a firm's name joined by "&". */
+static int defined_or_joined(tl_linker *L, const scan_field *c, size_t i, size_t end,
+                             const tl_alias *a)
+{
+    const tl_table *T = c->T;
+    const char *s = c->s;
+    const tl_tok *t = c->t;
+    size_t nt = c->nt;
+    int single = end - i == 1;
     /* "State Administration for Industry and Commerce (SAIC)": capitals in parentheses
      * that spell the initials of the capitalized words before them are that body's
      * acronym, not the listed company's (SAIC Motor). */
@@ -797,6 +803,17 @@ static int vetoed_by_context(tl_linker *L, const scan_field *c, size_t i, size_t
         !(t[end + 1].flags & TL_TOK_BREAK) && (t[end + 1].flags & TL_TOK_UPPER) &&
         !(t[end + 1].flags & TL_TOK_LOWER) && !tl_legal_form_len(s, t, end, nt))
         return 1;
+    return 0;
+}
+
+/* Whether a capitalized word right before the one-word name t[i..end) makes it a person's
+ * or another body's name; a word read as a person's name is noted in L->persons. */
+static int person_before(tl_linker *L, const scan_field *c, size_t i, size_t end)
+{
+    const char *s = c->s;
+    const tl_tok *t = c->t;
+    size_t nt = c->nt;
+    int single = end - i == 1;
     /* "Rob Ford", "Evan Williams": a capitalized word right before a one-word name makes
      * it a person's or another organization's name. */
     if (single && i > 0 && !(t[i].flags & TL_TOK_BREAK) && !(t[i].flags & TL_TOK_SENT) &&
@@ -814,6 +831,25 @@ static int vetoed_by_context(tl_linker *L, const scan_field *c, size_t i, size_t
             L->persons[L->npersons++] = t[i].h;
         return 1;
     }
+    return 0;
+}
+
+/* Whether the name t[i..end) of alias a is inside a longer proper name: a Reuters code's
+ * root, a public body's "of", a numbered name, "People's", capitalized words around a
+ * derived name, "of" and a capitalized word or a foreign country after it. */
+static int inside_longer_name(const scan_field *c, size_t i, size_t end, const tl_alias *a)
+{
+    static uint64_t people_h, of_h;
+    if (!people_h) {
+        people_h = tl_word_hash("people", 6);
+        of_h = tl_word_hash("of", 2);
+    }
+    const tl_table *T = c->T;
+    size_t sn = c->sn;
+    const char *s = c->s;
+    const tl_tok *t = c->t;
+    size_t nt = c->nt;
+    int single = end - i == 1;
     /* "Saputo Inc ( SAP.TO )": a word glued to a full stop and one to three capitals
      * is the root of a Reuters code, which the code patterns read (scan_patterns.c),
      * not a name ("SAP" of SAP SE). */
@@ -870,6 +906,18 @@ static int vetoed_by_context(tl_linker *L, const scan_field *c, size_t i, size_t
             return 1;
     }
     return 0;
+}
+
+/* Whether what stands around the name t[i..end) of alias a makes it a part of another body's
+ * name or of a person's (the stages above, in this order): the name is passed over. *ext is
+ * set to the number of capitalized words after a one-word name that a legal form closes
+ * ("Tesla Motors Inc"), which belong to the mention. */
+static int vetoed_by_context(tl_linker *L, const scan_field *c, size_t i, size_t end,
+                             const tl_alias *a, size_t *ext)
+{
+    *ext = 0;
+    return followed_by_name(c, i, end, a, ext) || defined_or_joined(L, c, i, end, a) ||
+           person_before(L, c, i, end) || inside_longer_name(c, i, end, a);
 }
 
 /* The token after the name t[i..end), the ext words after it and the legal forms that follow
