@@ -159,219 +159,237 @@ static inline uint64_t between(uint64_t x, unsigned lo, unsigned hi)
 }
 #endif
 
-int tl_tokenize(const char *text, size_t n, tl_toks *out)
+/* Where the tokenizer stands in its text, and what it knows of the next token. */
+typedef struct {
+    const unsigned char *s;
+    size_t n, i, cp;  /* the text, the byte and code point offsets read so far */
+    unsigned pending; /* flags for the next token */
+    int glue, space;  /* joined to the last token by "-", "'", "/" or "."; a space read */
+    size_t last_end;  /* where the last token ended, its possessive "'s" included */
+} tok_state;
+
+/* Reads the separator (one code point, no word's) at st->i into the next token's flags: a
+ * space, a line's or a sentence's end, a joining hyphen or apostrophe. out: the tokens so
+ * far (a full stop reads the last). */
+static void read_separator(tok_state *st, const tl_toks *out)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    out->n = 0;
-    if (n > UINT32_MAX) return -1;
-    size_t i = 0, cp = 0;
-    unsigned pending = TL_TOK_SENT | TL_TOK_BREAK; /* flags for the next token */
-    int glue = 0, space = 0;
-    size_t last_end = SIZE_MAX; /* where the last token ended, its possessive "'s" included */
+    const unsigned char *s = st->s;
+    size_t n = st->n, i = st->i, len = 1;
+    unsigned c = s[i];
+    uint32_t u = c < 0x80 ? c : decode(s, n, i, &len);
+    switch (u) {
+    case ' ':
+    case 0xA0: st->space = 1; break;
+    case '\t':
+        /* A tab separates a table's cells ("Ardmore<TAB>Oklahoma<TAB>Valero"). */
+        st->pending |= TL_TOK_BREAK;
+        st->space = 1;
+        break;
+    case '\n':
+    case '\r':
+        st->pending |= TL_TOK_BREAK | TL_TOK_SENT;
+        st->space = 1;
+        break;
+    case '.': {
+        /* A full stop followed by whitespace ends a sentence unless it ends a one-letter
+         * word ("U.S. Steel"); after a possessive too ("Christie's."), and before a closing
+         * quote or bracket ('forward." Also, Facebook'). */
+        size_t j = i + 1;
+        if (j < n && (s[j] == '"' || s[j] == '\'' || s[j] == ')'))
+            j++;
+        else if (j + 2 < n && s[j] == 0xE2 && s[j + 1] == 0x80 &&
+                 (s[j + 2] == 0x9D || s[j + 2] == 0x99))
+            j += 3; /* U+201D, U+2019 */
+        int end_ws = j >= n || s[j] == ' ' || s[j] == '\n' || s[j] == '\r';
+        /* A full stop alone between spaces ends one too: "Retelling . Disney is", as the CNN
+         * and Daily Mail sets write sentences' ends. */
+        if (end_ws && out->n &&
+            ((st->last_end == i && out->t[out->n - 1].len > 1) || (i > 0 && s[i - 1] == ' ')))
+            st->pending |= TL_TOK_BREAK | TL_TOK_SENT;
+        else
+            st->glue = 1;
+        break;
+    }
+    case '-':
+        /* A hyphen joins words ("Coca-Cola"); a dash between spaces or a double hyphen
+         * ("Petrobras -- Shut") separates phrases. */
+        if ((i > 0 && s[i - 1] == ' ') || (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '-')) ||
+            (i > 0 && s[i - 1] == '-'))
+            st->pending |= TL_TOK_BREAK;
+        else
+            st->glue = 1;
+        break;
+    case '/':
+    case '\'':
+    case 0x2019: st->glue = 1; break;
+    case '!':
+    case '?': st->pending |= TL_TOK_BREAK | TL_TOK_SENT; break;
+    default: st->pending |= TL_TOK_BREAK; break;
+    }
+    st->i += len;
+    st->cp++;
+}
+
+/* Reads the word at st->i: letters and digits; apostrophes end it ("L'Oreal" -> "l" "oreal")
+ * and a possessive "'s" is consumed and flagged. fl: the flags it starts with. */
+static tl_tok read_word(tok_state *st, uint16_t fl)
+{
+    const unsigned char *s = st->s;
+    size_t n = st->n, i = st->i, cp = st->cp;
+    tl_tok t;
+    t.b0 = (uint32_t)i;
+    t.cp0 = (uint32_t)cp;
+    whash h = {WH_SEED, 0, 0};
+    unsigned len = 0, lower = 0, first = 1, upper_inside = 0;
+#ifdef SWAR_WORDS
+    /* Most words are ASCII letters and digits: read them eight bytes at a time, their classes
+     * as bit masks, the end found without a branch per byte. */
+    while (i + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t up = between(x, 'A' - 1, 'Z' + 1), lo = between(x, 'a' - 1, 'z' + 1),
+                 dg = between(x, '0' - 1, '9' + 1);
+        uint64_t stop = ~(up | lo | dg) & HIGHS;
+        unsigned run = stop ? (unsigned)__builtin_ctzll(stop) >> 3 : 8;
+        if (run == 0) break;
+        uint64_t keep = run == 8 ? ~0ULL : (1ULL << (8 * run)) - 1;
+        up &= keep;
+        lo &= keep;
+        dg &= keep;
+        if (first) {
+            if (lo & 0x80)
+                fl |= TL_TOK_LOWER;
+            else
+                fl |= TL_TOK_UPPER; /* an upper-case letter or a digit */
+            up &= ~0xFFULL;         /* "upper inside" counts after the first */
+            first = 0;
+        }
+        upper_inside |= up != 0;
+        lower |= lo != 0;
+        if (dg) fl |= TL_TOK_DIGIT;
+        uint64_t folded = (x | 0x2020202020202020ULL) & keep; /* digits keep bit 5 */
+        if (h.n == 0 && run == 8) {
+            whash_mix(&h, folded);
+        } else if (h.n == 0) {
+            h.part = folded;
+            h.n = run;
+        } else {
+            for (unsigned k = 0; k < run; k++) whash_byte(&h, (unsigned)(folded >> (8 * k)));
+        }
+        len += run;
+        i += run;
+        cp += run;
+        if (run < 8) break;
+    }
+#endif
     while (i < n) {
         unsigned c = s[i];
-        if (c < 0x80 && is_alnum(c)) {
-            /* fall through to the word scanner below */
-        } else if (c >= 0x80 && word_char_at(s, n, i)) {
-            /* a non-ASCII letter starts a word */
-        } else if (c == '&') {
-            tl_tok t = {(uint32_t)i,
-                        (uint32_t)i + 1,
-                        (uint32_t)cp,
-                        (uint32_t)cp + 1,
-                        tl_word_hash("and", 3),
-                        3,
-                        (uint16_t)(pending | TL_TOK_AMP)};
-            PUSH(out, t);
-            pending = 0;
-            glue = space = 0;
+        int f;
+        size_t clen = 1;
+        if (c < 0x80) {
+            /* The ASCII fast path: most of every text. */
+            unsigned k = ascii_class[c];
+            if (!k) break;
+            if (k == 1) {
+                if (first)
+                    fl |= TL_TOK_UPPER;
+                else
+                    upper_inside = 1;
+                c |= 0x20;
+            } else if (k == 2) {
+                lower = 1;
+                if (first) fl |= TL_TOK_LOWER;
+            } else {
+                fl |= TL_TOK_DIGIT;
+                if (first) fl |= TL_TOK_UPPER;
+            }
+            whash_byte(&h, c);
+            len++;
+            first = 0;
             i++;
             cp++;
-            last_end = i;
             continue;
         } else {
-            size_t len = 1;
-            uint32_t u = c < 0x80 ? c : decode(s, n, i, &len);
-            switch (u) {
-            case ' ':
-            case 0xA0: space = 1; break;
-            case '\t':
-                /* A tab separates a table's cells ("Ardmore<TAB>Oklahoma<TAB>Valero"). */
-                pending |= TL_TOK_BREAK;
-                space = 1;
-                break;
-            case '\n':
-            case '\r':
-                pending |= TL_TOK_BREAK | TL_TOK_SENT;
-                space = 1;
-                break;
-            case '.': {
-                /* A full stop followed by whitespace ends a sentence unless it ends a
-                 * one-letter word ("U.S. Steel"); after a possessive too ("Christie's."),
-                 * and before a closing quote or bracket ('forward." Also, Facebook'). */
-                size_t j = i + 1;
-                if (j < n && (s[j] == '"' || s[j] == '\'' || s[j] == ')'))
-                    j++;
-                else if (j + 2 < n && (unsigned char)s[j] == 0xE2 &&
-                         (unsigned char)s[j + 1] == 0x80 &&
-                         ((unsigned char)s[j + 2] == 0x9D || (unsigned char)s[j + 2] == 0x99))
-                    j += 3; /* U+201D, U+2019 */
-                int end_ws = j >= n || s[j] == ' ' || s[j] == '\n' || s[j] == '\r';
-                /* A full stop alone between spaces ends one too: "Retelling . Disney is",
-                 * as the CNN and Daily Mail sets write sentences' ends. */
-                if (end_ws && out->n &&
-                    ((last_end == i && out->t[out->n - 1].len > 1) || (i > 0 && s[i - 1] == ' ')))
-                    pending |= TL_TOK_BREAK | TL_TOK_SENT;
+            uint32_t u = decode(s, n, i, &clen);
+            f = fold_cp(u);
+            if (f < 0) break;
+        }
+        if (f == 0) { /* caseless letter: hash its bytes */
+            for (size_t k = 0; k < clen; k++) whash_byte(&h, s[i + k]);
+            len += (unsigned)clen;
+            if (first) fl |= TL_TOK_UPPER;
+        } else {
+            unsigned ch = (unsigned)f;
+            if (ch >= 'A' && ch <= 'Z') {
+                if (first)
+                    fl |= TL_TOK_UPPER;
                 else
-                    glue = 1;
-                break;
+                    upper_inside = 1;
+                ch |= 0x20;
+            } else if (ch >= 'a' && ch <= 'z') {
+                lower = 1;
+                if (first) fl |= TL_TOK_LOWER;
+            } else if (first) {
+                fl |= TL_TOK_UPPER; /* a digit */
             }
-            case '-':
-                /* A hyphen joins words ("Coca-Cola"); a dash between spaces or a double
-                 * hyphen ("Petrobras -- Shut") separates phrases. */
-                if ((i > 0 && s[i - 1] == ' ') ||
-                    (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '-')) ||
-                    (i > 0 && s[i - 1] == '-'))
-                    pending |= TL_TOK_BREAK;
-                else
-                    glue = 1;
-                break;
-            case '/':
-            case '\'':
-            case 0x2019: glue = 1; break;
-            case '!':
-            case '?': pending |= TL_TOK_BREAK | TL_TOK_SENT; break;
-            default: pending |= TL_TOK_BREAK; break;
-            }
-            i += len;
-            cp++;
+            whash_byte(&h, ch);
+            len++;
+        }
+        first = 0;
+        i += clen;
+        cp++;
+    }
+    t.b1 = (uint32_t)i;
+    t.cp1 = (uint32_t)cp;
+    if (!lower) fl |= TL_TOK_CAPS;
+    if (upper_inside) fl |= TL_TOK_MIXED;
+    if ((fl & TL_TOK_LOWER) && upper_inside) fl &= (uint16_t)~TL_TOK_LOWER; /* "eBay" */
+    size_t a = apostrophe_at(s, n, i);
+    if (a && i + a < n && (s[i + a] | 0x20) == 's' && !word_char_at(s, n, i + a + 1)) {
+        fl |= TL_TOK_POSS;
+        i += a + 1;
+        cp += 2;
+    }
+    t.h = whash_end(&h, len);
+    t.len = len > 0xFFFF ? 0xFFFF : (uint16_t)len;
+    t.flags = fl;
+    st->i = i;
+    st->cp = cp;
+    return t;
+}
+
+int tl_tokenize(const char *text, size_t n, tl_toks *out)
+{
+    out->n = 0;
+    if (n > UINT32_MAX) return -1;
+    tok_state st = {(const unsigned char *)text, n, 0, 0,
+                    TL_TOK_SENT | TL_TOK_BREAK,  0, 0, SIZE_MAX};
+    while (st.i < n) {
+        size_t i = st.i;
+        unsigned c = st.s[i];
+        tl_tok t;
+        if ((c < 0x80 && is_alnum(c)) || (c >= 0x80 && word_char_at(st.s, n, i))) {
+            uint16_t fl = (uint16_t)st.pending;
+            if (!st.space && st.glue && out->n && !(st.pending & TL_TOK_BREAK)) fl |= TL_TOK_GLUE;
+            t = read_word(&st, fl);
+        } else if (c == '&') { /* a word of its own, "and" */
+            t = (tl_tok){(uint32_t)i,
+                         (uint32_t)i + 1,
+                         (uint32_t)st.cp,
+                         (uint32_t)st.cp + 1,
+                         tl_word_hash("and", 3),
+                         3,
+                         (uint16_t)(st.pending | TL_TOK_AMP)};
+            st.i++;
+            st.cp++;
+        } else {
+            read_separator(&st, out);
             continue;
         }
-        /* A word: letters and digits; apostrophes end it ("L'Oreal" -> "l" "oreal") and a
-         * possessive "'s" is consumed and flagged. */
-        tl_tok t;
-        t.b0 = (uint32_t)i;
-        t.cp0 = (uint32_t)cp;
-        whash h = {WH_SEED, 0, 0};
-        unsigned len = 0, lower = 0, first = 1, upper_inside = 0;
-        uint16_t fl = (uint16_t)pending;
-        if (!space && glue && out->n && !(pending & TL_TOK_BREAK)) fl |= TL_TOK_GLUE;
-#ifdef SWAR_WORDS
-        /* Most words are ASCII letters and digits: read them eight bytes at a time, their
-         * classes as bit masks, the end found without a branch per byte. */
-        while (i + 8 <= n) {
-            uint64_t x;
-            memcpy(&x, s + i, 8);
-            uint64_t up = between(x, 'A' - 1, 'Z' + 1), lo = between(x, 'a' - 1, 'z' + 1),
-                     dg = between(x, '0' - 1, '9' + 1);
-            uint64_t stop = ~(up | lo | dg) & HIGHS;
-            unsigned run = stop ? (unsigned)__builtin_ctzll(stop) >> 3 : 8;
-            if (run == 0) break;
-            uint64_t keep = run == 8 ? ~0ULL : (1ULL << (8 * run)) - 1;
-            up &= keep;
-            lo &= keep;
-            dg &= keep;
-            if (first) {
-                if (lo & 0x80)
-                    fl |= TL_TOK_LOWER;
-                else
-                    fl |= TL_TOK_UPPER; /* an upper-case letter or a digit */
-                up &= ~0xFFULL;         /* "upper inside" counts after the first */
-                first = 0;
-            }
-            upper_inside |= up != 0;
-            lower |= lo != 0;
-            if (dg) fl |= TL_TOK_DIGIT;
-            uint64_t folded = (x | 0x2020202020202020ULL) & keep; /* digits keep bit 5 */
-            if (h.n == 0 && run == 8) {
-                whash_mix(&h, folded);
-            } else if (h.n == 0) {
-                h.part = folded;
-                h.n = run;
-            } else {
-                for (unsigned k = 0; k < run; k++) whash_byte(&h, (unsigned)(folded >> (8 * k)));
-            }
-            len += run;
-            i += run;
-            cp += run;
-            if (run < 8) break;
-        }
-#endif
-        while (i < n) {
-            c = s[i];
-            int f;
-            size_t clen = 1;
-            if (c < 0x80) {
-                /* The ASCII fast path: most of every text. */
-                unsigned k = ascii_class[c];
-                if (!k) break;
-                if (k == 1) {
-                    if (first)
-                        fl |= TL_TOK_UPPER;
-                    else
-                        upper_inside = 1;
-                    c |= 0x20;
-                } else if (k == 2) {
-                    lower = 1;
-                    if (first) fl |= TL_TOK_LOWER;
-                } else {
-                    fl |= TL_TOK_DIGIT;
-                    if (first) fl |= TL_TOK_UPPER;
-                }
-                whash_byte(&h, c);
-                len++;
-                first = 0;
-                i++;
-                cp++;
-                continue;
-            } else {
-                uint32_t u = decode(s, n, i, &clen);
-                f = fold_cp(u);
-                if (f < 0) break;
-            }
-            if (f == 0) { /* caseless letter: hash its bytes */
-                for (size_t k = 0; k < clen; k++) whash_byte(&h, s[i + k]);
-                len += (unsigned)clen;
-                if (first) fl |= TL_TOK_UPPER;
-            } else {
-                unsigned ch = (unsigned)f;
-                if (ch >= 'A' && ch <= 'Z') {
-                    if (first)
-                        fl |= TL_TOK_UPPER;
-                    else
-                        upper_inside = 1;
-                    ch |= 0x20;
-                } else if (ch >= 'a' && ch <= 'z') {
-                    lower = 1;
-                    if (first) fl |= TL_TOK_LOWER;
-                } else if (first) {
-                    fl |= TL_TOK_UPPER; /* a digit */
-                }
-                whash_byte(&h, ch);
-                len++;
-            }
-            first = 0;
-            i += clen;
-            cp++;
-        }
-        t.b1 = (uint32_t)i;
-        t.cp1 = (uint32_t)cp;
-        if (!lower) fl |= TL_TOK_CAPS;
-        if (upper_inside) fl |= TL_TOK_MIXED;
-        if ((fl & TL_TOK_LOWER) && upper_inside) fl &= (uint16_t)~TL_TOK_LOWER; /* "eBay" */
-        size_t a = apostrophe_at(s, n, i);
-        if (a && i + a < n && (s[i + a] | 0x20) == 's' && !word_char_at(s, n, i + a + 1)) {
-            fl |= TL_TOK_POSS;
-            i += a + 1;
-            cp += 2;
-        }
-        t.h = whash_end(&h, len);
-        t.len = len > 0xFFFF ? 0xFFFF : (uint16_t)len;
-        t.flags = fl;
         PUSH(out, t);
-        pending = 0;
-        glue = space = 0;
-        last_end = i;
+        st.pending = 0;
+        st.glue = st.space = 0;
+        st.last_end = st.i;
     }
     return 0;
 }
