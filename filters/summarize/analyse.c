@@ -338,17 +338,10 @@ double summ_doc_dot(const summ_doc *d, size_t c)
     return dot;
 }
 
-int summ_doc_analyse(summ_doc *d, const char *text, size_t n, const char *title, size_t tn)
+/* The article's candidate sentences (not credit lines or notes; a dateline cut off) and their
+ * raw term counts, position-free flags and word counts. Returns 0, or -1 when out of memory. */
+static int collect_candidates(summ_doc *d, const unsigned char *s, const char *text)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    if (!stop_ready) stop_init();
-    if (d->nindex == 0 && index_grow(d) < 0) return -1;
-    index_clear(d);
-    d->ncand = d->nterms = d->ntitle = 0;
-    if (np_split_sentences(text, n, &d->sents) < 0) return -1;
-
-    /* candidates and their raw term counts */
-    uint32_t maxsf = 0;
     for (size_t i = 0; i < d->sents.n && d->ncand < SUMM_MAX_CAND; i++) {
         const np_sentence *x = &d->sents.s[i];
         if (x->flags & (NP_SENT_CREDIT | NP_SENT_NOTE)) continue;
@@ -379,14 +372,20 @@ int summ_doc_analyse(summ_doc *d, const char *text, size_t n, const char *title,
         c->x[SUMM_F_PARA_START] = (x->flags & NP_SENT_PARA_START) ? 1.0f : 0.0f;
         c->x[SUMM_F_HEADING] = (x->flags & NP_SENT_HEADING) ? 1.0f : 0.0f;
     }
+    return 0;
+}
+
+/* Scales each candidate's term counts to tf-idf over the article's candidates (sentence
+ * frequency as document frequency), each vector to length 1, and notes the mean frequency of
+ * its terms. Returns the candidates' total word count. */
+static double weigh_terms(summ_doc *d)
+{
     size_t nc = d->ncand;
-    if (nc == 0) return 0;
+    uint32_t maxsf = 0;
     for (size_t sl = 0; sl < d->nslots; sl++) {
         if (d->sf[sl] > maxsf) maxsf = d->sf[sl];
         d->acc[sl] = 0;
     }
-
-    /* tf-idf over the article's candidate sentences, each vector scaled to length 1 */
     double total_words = 0;
     for (size_t i = 0; i < nc; i++) {
         summ_cand *c = &d->cand[i];
@@ -405,9 +404,14 @@ int summ_doc_analyse(summ_doc *d, const char *text, size_t n, const char *title,
         c->x[SUMM_F_FREQ_MEAN] = c->t1 > c->t0 ? (float)(fsum / (c->t1 - c->t0)) : 0.0f;
         total_words += c->words;
     }
+    return total_words;
+}
 
-    /* directed centrality: the sum of cosines to later (then earlier) sentences is the dot
-     * product with the running sum of their unit vectors */
+/* Directed centrality: the sum of cosines to later (then earlier) sentences is the dot
+ * product with the running sum of their unit vectors. Returns the largest of the two sums. */
+static double centrality(summ_doc *d)
+{
+    size_t nc = d->ncand;
     double maxcent = 0;
     for (size_t pass = 0; pass < 2; pass++) {
         for (size_t k = 0; k < nc; k++) {
@@ -426,37 +430,47 @@ int summ_doc_analyse(summ_doc *d, const char *text, size_t n, const char *title,
         double cent = d->cand[i].x[SUMM_F_CENT_FWD] + d->cand[i].x[SUMM_F_CENT_BWD];
         if (cent > maxcent) maxcent = cent;
     }
+    return maxcent;
+}
 
-    /* the title as a tf-idf vector over the same terms (binary tf) */
-    if (title && tn) {
-        uint32_t tw = 0;
-        int tnum = 0;
-        if (scan_terms(d, (const unsigned char *)title, 0, tn, add_title_term, NULL, &tw, &tnum) <
-            0)
-            return -1;
-        double norm = 0;
-        for (size_t k = 0; k < d->ntitle; k++) {
-            double idf = log((1.0 + (double)nc) / (1.0 + d->sf[d->title[k]])) + 1.0;
-            d->acc[d->title[k]] = idf;
-            norm += idf * idf;
-        }
-        norm = sqrt(norm);
-        for (size_t k = 0; k < d->ntitle; k++) d->acc[d->title[k]] /= norm > 0 ? norm : 1;
-        for (size_t i = 0; i < nc; i++) {
-            summ_cand *c = &d->cand[i];
-            double dot = 0;
-            unsigned hits = 0;
-            for (uint32_t t = c->t0; t < c->t1; t++) {
-                double a = d->acc[d->terms[t].slot];
-                dot += d->terms[t].w * a;
-                hits += a > 0;
-            }
-            c->x[SUMM_F_TITLE_COS] = (float)dot;
-            c->x[SUMM_F_TITLE_HIT] = d->ntitle ? (float)hits / (float)d->ntitle : 0.0f;
-        }
-        for (size_t k = 0; k < d->ntitle; k++) d->acc[d->title[k]] = 0;
+/* The title as a tf-idf vector over the same terms (binary tf): each candidate's cosine to it
+ * and the share of its terms the candidate has. Returns 0, or -1 when out of memory. */
+static int title_similarity(summ_doc *d, const char *title, size_t tn)
+{
+    size_t nc = d->ncand;
+    uint32_t tw = 0;
+    int tnum = 0;
+    if (scan_terms(d, (const unsigned char *)title, 0, tn, add_title_term, NULL, &tw, &tnum) < 0)
+        return -1;
+    double norm = 0;
+    for (size_t k = 0; k < d->ntitle; k++) {
+        double idf = log((1.0 + (double)nc) / (1.0 + d->sf[d->title[k]])) + 1.0;
+        d->acc[d->title[k]] = idf;
+        norm += idf * idf;
     }
+    norm = sqrt(norm);
+    for (size_t k = 0; k < d->ntitle; k++) d->acc[d->title[k]] /= norm > 0 ? norm : 1;
+    for (size_t i = 0; i < nc; i++) {
+        summ_cand *c = &d->cand[i];
+        double dot = 0;
+        unsigned hits = 0;
+        for (uint32_t t = c->t0; t < c->t1; t++) {
+            double a = d->acc[d->terms[t].slot];
+            dot += d->terms[t].w * a;
+            hits += a > 0;
+        }
+        c->x[SUMM_F_TITLE_COS] = (float)dot;
+        c->x[SUMM_F_TITLE_HIT] = d->ntitle ? (float)hits / (float)d->ntitle : 0.0f;
+    }
+    for (size_t k = 0; k < d->ntitle; k++) d->acc[d->title[k]] = 0;
+    return 0;
+}
 
+/* The position, length, quote, question and caption features of each candidate. */
+static void surface_features(summ_doc *d, const unsigned char *s, double total_words,
+                             double maxcent)
+{
+    size_t nc = d->ncand;
     double mean_words = total_words / (double)nc;
     uint32_t wpos = 0;
     for (size_t i = 0; i < nc; i++) {
@@ -498,6 +512,22 @@ int summ_doc_analyse(summ_doc *d, const char *text, size_t n, const char *title,
         c->x[SUMM_F_REL_LONG] = c->x[SUMM_F_REL_LEN] > 2;
         c->x[SUMM_F_CAPTION] = (float)looks_like_caption(p, len);
     }
+}
+
+int summ_doc_analyse(summ_doc *d, const char *text, size_t n, const char *title, size_t tn)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    if (!stop_ready) stop_init();
+    if (d->nindex == 0 && index_grow(d) < 0) return -1;
+    index_clear(d);
+    d->ncand = d->nterms = d->ntitle = 0;
+    if (np_split_sentences(text, n, &d->sents) < 0) return -1;
+    if (collect_candidates(d, s, text) < 0) return -1;
+    if (d->ncand == 0) return 0;
+    double total_words = weigh_terms(d);
+    double maxcent = centrality(d);
+    if (title && tn && title_similarity(d, title, tn) < 0) return -1;
+    surface_features(d, s, total_words, maxcent);
     return 0;
 }
 
