@@ -301,11 +301,12 @@ static void clean_dir(const char *dir)
     closedir(d);
 }
 
-static int serve(server_main *m, np_pipeline *p, const char *file, const char *state_opt)
+/* Finds the state directory (state_opt, the file's state_dir:, or systemd's first
+ * StateDirectory=), writes its real path to real[0..4096) and makes its queue/, tmp/ and
+ * failed/ (and the server's paths to them). Returns 0, or the exit code after logging why. */
+static int open_state_dir(np_server *s, const np_serve_conf *sc, const char *file,
+                          const char *state_opt, char *real)
 {
-    np_server *s = &m->s;
-    const np_serve_conf *sc = p->serve;
-    int code = 0;
     const char *sd = state_opt ? state_opt : sc->state_dir;
     char *env_sd = NULL;
     if (!sd && getenv("STATE_DIRECTORY") && *getenv("STATE_DIRECTORY")) {
@@ -321,7 +322,6 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
                      file);
         return NP_EX_CONFIG;
     }
-    char real[4096];
     if (!realpath(sd, real)) {
         np_serve_log(s, NP_LOG_ERR, "state directory %s: %s", sd, strerror(errno));
         free(env_sd);
@@ -341,11 +341,19 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
     if (make_dir(s, s->queue_dir) < 0 || make_dir(s, s->tmp_dir) < 0 ||
         make_dir(s, s->failed_dir) < 0)
         return NP_EX_CANTCREAT;
+    return 0;
+}
 
-    np_lock lock = {-1}, plock = {-1};
-    char *lockpath = join(real, "lock");
+/* Takes the state directory's lock (one server per directory) and the pipeline's lock:
+ * file, if it names one; on failure neither is held. Returns 0, or the exit code after
+ * logging why. */
+static int take_locks(server_main *m, const np_pipeline *p, const char *real, np_lock *lock,
+                      np_lock *plock)
+{
+    np_server *s = &m->s;
     char holder[256] = "";
-    int lr = lockpath ? np_lock_acquire(&lock, lockpath, 0, holder, sizeof holder) : NP_LOCK_ERROR;
+    char *lockpath = join(real, "lock");
+    int lr = lockpath ? np_lock_acquire(lock, lockpath, 0, holder, sizeof holder) : NP_LOCK_ERROR;
     free(lockpath);
     if (lr == NP_LOCK_BUSY) {
         np_serve_log(s, NP_LOG_ERR, "state directory %s is in use by %s%s", real, holder,
@@ -357,42 +365,24 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
         return NP_EX_CANTCREAT;
     }
     if (p->lock) {
-        lr = np_lock_acquire(&plock, p->lock, 0, holder, sizeof holder);
+        lr = np_lock_acquire(plock, p->lock, 0, holder, sizeof holder);
         if (lr != NP_LOCK_OK) {
             np_serve_log(s, NP_LOG_ERR, "lock %s: %s", p->lock,
                          lr == NP_LOCK_BUSY ? holder : strerror(errno));
-            np_lock_release(&lock);
+            np_lock_release(lock);
             return lr == NP_LOCK_BUSY ? NP_EX_TEMPFAIL : NP_EX_CANTCREAT;
         }
     }
-    kill_orphans(s, real);
-    setenv("NEWSPIPE_SERVE_STATE", real, 1);
-    clean_dir(s->tmp_dir);
+    return 0;
+}
 
-    char err[512];
-    int jr = np_journal_load(&s->j, real, err, sizeof err);
-    if (jr < 0) {
-        np_serve_log(s, NP_LOG_ERR,
-                     "%s: refusing to start (to start afresh without losing acknowledged "
-                     "batches: move the state directory aside, then requeue its queue/ and "
-                     "failed/ into a new one with newspipe serve FILE --requeue BATCH...)",
-                     err);
-        code = NP_EX_DATAERR;
-        goto unlock;
-    }
-    if (m->nrequeue) {
-        code = np_serve_requeue(s, m->requeue, m->nrequeue);
-        goto unlock;
-    }
-    if (sc->src == NP_SRC_SPOOL && !sc->done_remove) {
-        /* Processed spool files go to done/ in the spool unless told otherwise. */
-        s->done_dir = sc->done_dir ? strdup(sc->done_dir) : join(sc->src_path, "done");
-        if (!s->done_dir || make_dir(s, s->done_dir) < 0) {
-            code = NP_EX_CANTCREAT;
-            goto unlock;
-        }
-    }
-
+/* Starts the source, the batches a previous run left, the metrics endpoint, the signals and
+ * the status timer, and runs the event loop until the server stops. Returns the exit code. */
+static int run_loop(server_main *m, const np_pipeline *p, const char *file, const char *real)
+{
+    np_server *s = &m->s;
+    const np_serve_conf *sc = p->serve;
+    int code = 0;
     uv_loop_t loop;
     uv_loop_init(&loop);
     s->loop = &loop;
@@ -440,6 +430,48 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
     uv_run(&loop, UV_RUN_DEFAULT);
     if (uv_loop_close(&loop) != 0) np_serve_log(s, NP_LOG_ERR, "internal: handles left open");
     if (!code) code = s->stop_code;
+    return code;
+}
+
+static int serve(server_main *m, np_pipeline *p, const char *file, const char *state_opt)
+{
+    np_server *s = &m->s;
+    const np_serve_conf *sc = p->serve;
+    char real[4096];
+    int code = open_state_dir(s, sc, file, state_opt, real);
+    if (code) return code;
+    np_lock lock = {-1}, plock = {-1};
+    code = take_locks(m, p, real, &lock, &plock);
+    if (code) return code;
+    kill_orphans(s, real);
+    setenv("NEWSPIPE_SERVE_STATE", real, 1);
+    clean_dir(s->tmp_dir);
+
+    char err[512];
+    int jr = np_journal_load(&s->j, real, err, sizeof err);
+    if (jr < 0) {
+        np_serve_log(s, NP_LOG_ERR,
+                     "%s: refusing to start (to start afresh without losing acknowledged "
+                     "batches: move the state directory aside, then requeue its queue/ and "
+                     "failed/ into a new one with newspipe serve FILE --requeue BATCH...)",
+                     err);
+        code = NP_EX_DATAERR;
+        goto unlock;
+    }
+    if (m->nrequeue) {
+        code = np_serve_requeue(s, m->requeue, m->nrequeue);
+        goto unlock;
+    }
+    if (sc->src == NP_SRC_SPOOL && !sc->done_remove) {
+        /* Processed spool files go to done/ in the spool unless told otherwise. */
+        s->done_dir = sc->done_dir ? strdup(sc->done_dir) : join(sc->src_path, "done");
+        if (!s->done_dir || make_dir(s, s->done_dir) < 0) {
+            code = NP_EX_CANTCREAT;
+            goto unlock;
+        }
+    }
+
+    code = run_loop(m, p, file, real);
 unlock:
     np_journal_free(&s->j);
     np_lock_release(&plock); /* p may have been replaced by a reload: not used here */
