@@ -147,8 +147,9 @@ is "$(cat "$T/o9")" "1
 # A US company's exchange line registered after the newest directory (CIKs of 2014 on this
 # scale, a directory of 2013), whose symbol and company the directory does not have, is dated
 # by its CIK too (a spin-off, a direct listing: the screener gives no IPO year); not one whose
-# symbol the directory has (a holding company formed later), nor one whose company it lists
-# under another symbol (Baker Hughes: BHI on the NYSE, BKR on Nasdaq since 2017).
+# symbol the directory has (a holding company formed later). One whose company it lists under
+# another symbol (Baker Hughes: BHI on the NYSE, BKR on Nasdaq since 2017) starts the day after
+# the directory, as every line whose symbol the directory lacks.
 python3 - "$T" <<'PY'
 import json, sys
 t = sys.argv[1]
@@ -169,7 +170,13 @@ ok $? "import with a directory older than some CIKs"
 from9() { grep -v '^#' "$T/l9.tsv" | awk -F'\t' -v s="$1" '$2 == s && $8 == "" { print $7 }'; }
 is "$(from9 HMST)" "2014-01-01" "a line registered after the directory, absent from it, starts in its CIK's year"
 is "$(from9 KEEP)" "" "not one whose symbol the directory has"
-is "$(from9 BRHC)" "" "nor one whose company the directory lists under another symbol"
+is "$(from9 BRHC)" "2013-06-02" \
+    "one whose company the directory lists under another symbol starts the day after it, as any symbol the directory lacks"
 printf '{"id":1,"date":"2013-10-04","body":"Homestead Bancorp Inc said profit rose."}\n' | linked "$T/l9.tsv" > "$T/o10"
 is "$(cat "$T/o10")" "1 " "news before the CIK's year does not link it"
+printf '{"id":1,"date":"2013-01-04","body":"Bramble Hughes said profit rose."}\n' | linked "$T/l9.tsv" > "$T/o11"
+is "$(cat "$T/o11")" "1 XNAS:BRHI" "before the directory the company links its code of then, not today's"
+printf '{"id":2,"date":"2018-10-04","body":"Bramble Hughes said profit rose."}\n' | linked "$T/l9.tsv" > "$T/o12"
+case "$(cat "$T/o12")" in *XNYS:BRHC*) r=0 ;; *) r=1 ;; esac
+ok $r "after it, today's code"
 done_testing

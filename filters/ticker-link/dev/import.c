@@ -581,6 +581,7 @@ int tl_import_main(int argc, char **argv)
         rc = NP_EX_DATAERR;
     if (rc == NP_EX_OK && tl_group_issuers(&rows)) rc = NP_EX_SOFTWARE;
     if (rc == NP_EX_OK && tl_cik_date_new_lines(&rows)) rc = NP_EX_SOFTWARE;
+    if (rc == NP_EX_OK && tl_date_new_symbols(&rows)) rc = NP_EX_SOFTWARE;
     np_wordset h = {0}, nw = {0}, fp = {0}, fph = {0}, pn = {0};
     int marking = 0;
     if (rc == NP_EX_OK) {

@@ -77,6 +77,10 @@ int tl_apply_curated(tl_brows *rows, const char *path);
  * tl_group_issuers. Returns 0. */
 int tl_cik_date_new_lines(tl_brows *rows);
 
+/* Starts the day after the newest symbol directory the SEC's NYSE, Nasdaq and NYSE American
+ * lines whose symbol no directory has (import_cikdate.c). Returns 0. */
+int tl_date_new_symbols(tl_brows *rows);
+
 /* Gives the rows of one company one issuer id (import_group.c): share classes on one
  * exchange, and the same company on several exchanges (cross-listings, ADRs), carry the same
  * normalized name; the SEC's issuer or the sources' countries decide which lines join.
