@@ -345,7 +345,6 @@ static int run(run_state *r, np_atomic_file *af, int have_af, strvec *inputs)
                 r->failing = 1;
                 wind_down(r);
             }
-        usleep(400000); /* INJECTED */
         if (o->progress) {
             r->pr = (np_progress){p, r->chain, r->feed, r->sink, uv_hrtime(), 0};
             uv_timer_init(&r->loop, &r->tick);
