@@ -379,40 +379,109 @@ static double cpu_seconds(void)
            (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
 }
 
-int np_execute(np_pipeline *p, const np_exec_opts *o)
+/* Takes the pipeline's lock: file, when it names one. Returns 0, or the exit code after
+ * saying why. */
+static int take_lock(const np_pipeline *p, np_lock *lock)
 {
-    uint64_t t0 = uv_hrtime();
-    double cpu0 = cpu_seconds();
-    int status = 0;
-    np_lock lock = {-1};
-    if (p->lock) {
-        char holder[256] = "";
-        int lr = np_lock_acquire(&lock, p->lock, 0, holder, sizeof holder);
-        if (lr == NP_LOCK_BUSY) {
-            np_error("%s: already running: lock %s is held by %s", p->name, p->lock, holder);
-            return NP_EX_TEMPFAIL;
-        }
-        if (lr != NP_LOCK_OK) {
-            np_error("%s: cannot take lock %s: %s", p->name, p->lock, strerror(errno));
-            return NP_EX_CANTCREAT;
-        }
+    if (!p->lock) return 0;
+    char holder[256] = "";
+    int lr = np_lock_acquire(lock, p->lock, 0, holder, sizeof holder);
+    if (lr == NP_LOCK_BUSY) {
+        np_error("%s: already running: lock %s is held by %s", p->name, p->lock, holder);
+        return NP_EX_TEMPFAIL;
     }
+    if (lr != NP_LOCK_OK) {
+        np_error("%s: cannot take lock %s: %s", p->name, p->lock, strerror(errno));
+        return NP_EX_CANTCREAT;
+    }
+    return 0;
+}
 
-    strvec inputs = {0};
+/* The pipeline's inputs, globs expanded, into inputs. Returns 0, or the exit code after
+ * saying why (a pattern that matches nothing is an error). */
+static int expand_inputs(const np_pipeline *p, strvec *inputs)
+{
     for (size_t i = 0; i < p->ninputs; i++) {
-        int n = np_expand_input(p->inputs[i], add_input, &inputs);
-        if (n < 0 || inputs.nomem) {
-            status = NP_EX_SOFTWARE;
+        int n = np_expand_input(p->inputs[i], add_input, inputs);
+        if (n < 0 || inputs->nomem) {
             np_error("%s: out of memory", p->name);
-            goto out_inputs;
+            return NP_EX_SOFTWARE;
         }
         if (n == 0) {
             np_error("%s: input %s: %s", p->name, p->inputs[i],
                      strpbrk(p->inputs[i], "*?[") ? "no file matches" : strerror(errno));
-            status = NP_EX_NOINPUT;
-            goto out_inputs;
+            return NP_EX_NOINPUT;
         }
     }
+    return 0;
+}
+
+/* What a run that started its stages ended with: a signal, the output's or the input's
+ * failure, then the stages' verdict; said once, with what was not committed. */
+static int run_verdict(run_state *r, int have_af)
+{
+    const np_pipeline *p = r->p;
+    size_t culprit = 0;
+    int pipe_out = 0, status = 0;
+    int verdict = r->chain ? np_chain_verdict(r->chain, &culprit, &pipe_out) : NP_EX_OSERR;
+    if (r->interrupted) {
+        status = 128 + r->interrupted;
+        np_error("%s: interrupted by SIG%s: %s, state not committed", p->name,
+                 sigabbrev_np(r->interrupted),
+                 have_af ? "output not written" : "output incomplete");
+    } else if (r->sink_status) {
+        status = r->sink_status;
+        np_error("%s: writing %s: %s", p->name, have_af ? p->output : "standard output",
+                 r->sink_msg);
+    } else if (r->feed_status) {
+        status = r->feed_status;
+        np_error("%s: input %s", p->name, r->feed_msg);
+        if (verdict) report_failure(r, culprit);
+    } else if (verdict && pipe_out && !have_af) {
+        status = verdict; /* our reader went away: no message, like any filter */
+    } else if (verdict) {
+        status = verdict;
+        report_failure(r, culprit);
+    }
+    if (status && status != 128 + SIGPIPE && !r->interrupted)
+        np_error("%s: failed: %s, state not committed", p->name,
+                 have_af ? "output not written (the old one is untouched)" : "output incomplete");
+    return status;
+}
+
+/* Commits a successful run, in this order: the output file (renamed into place), the rejects
+ * (appended), the stages' state files. *have_af is cleared once the output is committed or
+ * aborted. Returns 0, or the exit code after saying what was not committed. */
+static int commit_run(run_state *r, np_atomic_file *af, int *have_af, np_txn *txn)
+{
+    const np_pipeline *p = r->p;
+    if (*have_af) {
+        *have_af = 0; /* committed or aborted by np_atomic_commit */
+        if (np_atomic_commit(af) < 0) {
+            np_error("%s: cannot write %s: %s; state not committed", p->name, p->output,
+                     strerror(errno));
+            return NP_EX_IOERR;
+        }
+    }
+    if (np_txn_commit_rejects(txn) < 0) {
+        np_error("%s: cannot append the rejects to %s: %s (kept in %s)", p->name, p->reject,
+                 strerror(errno), txn->reject_tmp);
+        return NP_EX_IOERR;
+    }
+    return r->chain ? commit_states(r) : 0;
+}
+
+int np_execute(np_pipeline *p, const np_exec_opts *o)
+{
+    uint64_t t0 = uv_hrtime();
+    double cpu0 = cpu_seconds();
+    np_lock lock = {-1};
+    int status = take_lock(p, &lock);
+    if (status) return status;
+
+    strvec inputs = {0};
+    status = expand_inputs(p, &inputs);
+    if (status) goto out_inputs;
 
     np_atomic_file af = {.fd = -1};
     int have_af = strcmp(p->output, "-") != 0;
@@ -442,48 +511,8 @@ int np_execute(np_pipeline *p, const np_exec_opts *o)
     r->txn = &txn;
     status = run(r, &af, have_af, &inputs);
     if (r->chain) np_txn_ended(&txn, r->chain);
-    size_t culprit = 0;
-    int pipe_out = 0;
-    if (status == 0) {
-        int verdict = r->chain ? np_chain_verdict(r->chain, &culprit, &pipe_out) : NP_EX_OSERR;
-        if (r->interrupted) {
-            status = 128 + r->interrupted;
-            np_error("%s: interrupted by SIG%s: %s, state not committed", p->name,
-                     sigabbrev_np(r->interrupted),
-                     have_af ? "output not written" : "output incomplete");
-        } else if (r->sink_status) {
-            status = r->sink_status;
-            np_error("%s: writing %s: %s", p->name, have_af ? p->output : "standard output",
-                     r->sink_msg);
-        } else if (r->feed_status) {
-            status = r->feed_status;
-            np_error("%s: input %s", p->name, r->feed_msg);
-            if (verdict) report_failure(r, culprit);
-        } else if (verdict && pipe_out && !have_af) {
-            status = verdict; /* our reader went away: no message, like any filter */
-        } else if (verdict) {
-            status = verdict;
-            report_failure(r, culprit);
-        }
-        if (status && status != 128 + SIGPIPE && !r->interrupted)
-            np_error("%s: failed: %s, state not committed", p->name,
-                     have_af ? "output not written (the old one is untouched)"
-                             : "output incomplete");
-    }
-    if (status == 0 && have_af) {
-        if (np_atomic_commit(&af) < 0) {
-            np_error("%s: cannot write %s: %s; state not committed", p->name, p->output,
-                     strerror(errno));
-            status = NP_EX_IOERR;
-        }
-        have_af = 0; /* committed or aborted by np_atomic_commit */
-    }
-    if (status == 0 && np_txn_commit_rejects(&txn) < 0) {
-        np_error("%s: cannot append the rejects to %s: %s (kept in %s)", p->name, p->reject,
-                 strerror(errno), txn.reject_tmp);
-        status = NP_EX_IOERR;
-    }
-    if (status == 0 && r->chain) status = commit_states(r);
+    if (status == 0) status = run_verdict(r, have_af);
+    if (status == 0) status = commit_run(r, &af, &have_af, &txn);
     if (o->stats && r->chain) {
         np_stats_counts counts = {o->progress, r->in_lines, r->out_lines, cpu_seconds() - cpu0};
         np_buf line = {0};
