@@ -245,19 +245,13 @@ static int commit_states(run_state *r)
     return rc;
 }
 
-static int run(run_state *r, np_atomic_file *af, int have_af, strvec *inputs)
+/* The signal handlers come first, before the pump opens the input (a FIFO's writer learns
+ * that the run has started when that open() returns) and before the stages are spawned: a
+ * signal caught here is handled once the loop runs. Until then the inherited disposition
+ * applies, and a shell starts a background job with SIGINT ignored: a SIGINT that came
+ * between the open() and the handlers was lost, and the run waited for an EOF forever. */
+static void install_signals(run_state *r)
 {
-    np_pipeline *p = r->p;
-    const np_exec_opts *o = r->o;
-    int count = o->progress;
-    int head[2] = {-1, -1}, tail[2] = {-1, -1};
-    int rc = 0;
-
-    /* The signal handlers come first, before the pump opens the input (a FIFO's writer learns
-     * that the run has started when that open() returns) and before the stages are spawned: a
-     * signal caught here is handled once the loop runs. Until then the inherited disposition
-     * applies, and a shell starts a background job with SIGINT ignored: a SIGINT that came
-     * between the open() and the handlers was lost, and the run waited for an EOF forever. */
     static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
     for (int i = 0; i < 3; i++) {
         uv_signal_init(&r->loop, &r->sigs[i]);
@@ -265,9 +259,15 @@ static int run(run_state *r, np_atomic_file *af, int have_af, strvec *inputs)
         uv_signal_start(&r->sigs[i], on_signal, signals[i]);
         r->nsigs++;
     }
+}
 
-    /* The head: a pump the runner can stop at a line boundary. */
-    if ((rc = uv_pipe(head, 0, 0)) != 0) goto oserr;
+/* The head: a pump the runner can stop at a line boundary, from the inputs into a pipe whose
+ * reading end is *head_rd (the first stage's input). Returns 0, or a libuv error with
+ * nothing left open. */
+static int start_feed(run_state *r, strvec *inputs, int *head_rd)
+{
+    int head[2] = {-1, -1}, rc;
+    if ((rc = uv_pipe(head, 0, 0)) != 0) return rc;
     /* A bigger head pipe: the first stage reads in large blocks, as from a file, instead of
      * waking up for every page the pump moves. Best effort. */
     fcntl(head[1], F_SETPIPE_SZ, HEAD_PIPE_SIZE);
@@ -275,50 +275,60 @@ static int run(run_state *r, np_atomic_file *af, int have_af, strvec *inputs)
                          .ninputs = inputs->n,
                          .out_fd = head[1],
                          .out_nonblock = 1,
-                         .count = count};
+                         .count = r->o->progress};
     if ((rc = np_pump_start(&r->feed, &r->loop, &fc, on_feed_done, r)) != 0) {
         close(head[1]);
         close(head[0]);
-        goto oserr;
+        return rc;
     }
+    *head_rd = head[0];
+    return 0;
+}
 
-    /* The tail: straight into the output file or stdout, unless it must be compressed or
-     * counted. */
+/* The tail: straight into the output file (or stdout), unless it must be compressed or
+ * counted, when a second pump reads a pipe. *chain_out is the last stage's output. Returns
+ * 0, or a libuv error with nothing of its own left open. */
+static int start_tail(run_state *r, np_atomic_file *af, int have_af, int *chain_out)
+{
+    int count = r->o->progress, tail[2] = {-1, -1}, rc;
     int out_fd = dup(have_af ? af->fd : 1);
-    if (out_fd < 0) {
-        rc = -errno;
-        close(head[0]);
-        goto oserr_fed;
-    }
+    if (out_fd < 0) return -errno;
     fcntl(out_fd, F_SETFD, FD_CLOEXEC);
     int gz = have_af && is_gz(af->path);
-    int chain_out = out_fd;
     r->sink_done = 1;
-    if (gz || count) {
-        if ((rc = uv_pipe(tail, 0, 0)) != 0) {
-            close(out_fd);
-            close(head[0]);
-            goto oserr_fed;
-        }
-        np_pump_config sc = {.in_fd = tail[0], .out_fd = out_fd, .gzip_out = gz, .count = count};
-        if ((rc = np_pump_start(&r->sink, &r->loop, &sc, on_sink_done, r)) != 0) {
-            close(tail[0]);
-            close(tail[1]);
-            close(out_fd);
-            close(head[0]);
-            goto oserr_fed;
-        }
-        r->sink_done = 0;
-        chain_out = tail[1];
+    if (!gz && !count) {
+        *chain_out = out_fd;
+        return 0;
     }
+    if ((rc = uv_pipe(tail, 0, 0)) != 0) {
+        close(out_fd);
+        return rc;
+    }
+    np_pump_config sc = {.in_fd = tail[0], .out_fd = out_fd, .gzip_out = gz, .count = count};
+    if ((rc = np_pump_start(&r->sink, &r->loop, &sc, on_sink_done, r)) != 0) {
+        close(tail[0]);
+        close(tail[1]);
+        close(out_fd);
+        return rc;
+    }
+    r->sink_done = 0;
+    *chain_out = tail[1];
+    return 0;
+}
 
+/* Spawns the stages between head_rd and chain_out (both given to the chain, closed on
+ * failure) and starts the progress line. Returns 0, or a libuv error after stopping the feed. */
+static int start_stages(run_state *r, int head_rd, int chain_out)
+{
+    np_pipeline *p = r->p;
+    const np_exec_opts *o = r->o;
+    int count = o->progress, rc;
     const np_chain_stage *cs = np_txn_stages(r->txn, o->stats);
-    int nomem = !cs;
     np_chain_config cc = {.loop = &r->loop,
                           .cwd = p->dir,
                           .stages = cs,
                           .n = p->nstages,
-                          .in_fd = head[0],
+                          .in_fd = head_rd,
                           .out_fd = chain_out,
                           .count = count,
                           .shutdown_ms = p->shutdown_ms,
@@ -328,9 +338,9 @@ static int run(run_state *r, np_atomic_file *af, int have_af, strvec *inputs)
                           .escalated = on_escalated,
                           .done = on_chain_done,
                           .arg = r};
-    if (nomem) {
+    if (!cs) {
         rc = UV_ENOMEM;
-        close(head[0]);
+        close(head_rd);
         close(chain_out);
     } else {
         rc = np_chain_start(&r->chain, &cc); /* on failure it has closed both fds */
@@ -339,20 +349,37 @@ static int run(run_state *r, np_atomic_file *af, int have_af, strvec *inputs)
         /* The pumps see EPIPE / EOF and finish. */
         np_pump_abort(r->feed);
         r->chain_done = 1;
-    } else {
-        for (size_t i = 0; i < p->nstages; i++)
-            if (np_chain_status(r->chain, i)->spawn_error && !r->failing) {
-                r->failing = 1;
-                wind_down(r);
-            }
-        if (o->progress) {
-            r->pr = (np_progress){p, r->chain, r->feed, r->sink, uv_hrtime(), 0};
-            uv_timer_init(&r->loop, &r->tick);
-            r->tick.data = r;
-            r->tick_open = 1;
-            uv_timer_start(&r->tick, on_tick, PROGRESS_MS, PROGRESS_MS);
-        }
+        return rc;
     }
+    for (size_t i = 0; i < p->nstages; i++)
+        if (np_chain_status(r->chain, i)->spawn_error && !r->failing) {
+            r->failing = 1;
+            wind_down(r);
+        }
+    if (o->progress) {
+        r->pr = (np_progress){p, r->chain, r->feed, r->sink, uv_hrtime(), 0};
+        uv_timer_init(&r->loop, &r->tick);
+        r->tick.data = r;
+        r->tick_open = 1;
+        uv_timer_start(&r->tick, on_tick, PROGRESS_MS, PROGRESS_MS);
+    }
+    return 0;
+}
+
+/* One run: the signals, the feed, the tail and the stages, then the loop until all are done.
+ * Returns 0 (the run's own verdict is in r), or NP_EX_OSERR when it could not start. */
+static int run(run_state *r, np_atomic_file *af, int have_af, strvec *inputs)
+{
+    np_pipeline *p = r->p;
+    int head_rd = -1, chain_out = -1;
+    install_signals(r);
+    int rc = start_feed(r, inputs, &head_rd);
+    if (rc) goto oserr;
+    if ((rc = start_tail(r, af, have_af, &chain_out)) != 0) {
+        close(head_rd);
+        goto oserr_fed;
+    }
+    rc = start_stages(r, head_rd, chain_out);
     uv_run(&r->loop, UV_RUN_DEFAULT);
     np_progress_clear(&r->pr);
     if (rc) {
