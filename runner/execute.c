@@ -40,6 +40,13 @@ typedef struct {
     int nsigs;
     uv_timer_t tick;
     int tick_open;
+    /* Closing the signal handles waits for the end of the loop iteration that finished the
+     * run and one more non-blocking poll (closer_idle keeps it from blocking, closer_check
+     * counts the polls): libuv dispatches the signals a poll read after that poll's other
+     * callbacks, and a signal handle closed by one of those drops its signal. */
+    uv_idle_t closer_idle;
+    uv_check_t closer_check;
+    int closer_open, closer_polls;
     int interrupted; /* the first signal received */
     int failing;     /* a stage failed: the run is being wound down */
     np_progress pr;
@@ -57,11 +64,30 @@ static void close_loop_handles(run_state *r)
         uv_close((uv_handle_t *)&r->tick, NULL);
         r->tick_open = 0;
     }
+    if (r->closer_open) {
+        uv_close((uv_handle_t *)&r->closer_idle, NULL);
+        uv_close((uv_handle_t *)&r->closer_check, NULL);
+        r->closer_open = 0;
+    }
+}
+
+static void on_closer_idle(uv_idle_t *h)
+{
+    (void)h; /* only there to make the next poll non-blocking */
+}
+
+static void on_closer_check(uv_check_t *h)
+{
+    run_state *r = h->data;
+    if (++r->closer_polls >= 2) close_loop_handles(r);
 }
 
 static void maybe_finished(run_state *r)
 {
-    if (r->chain_done && r->feed_done && r->sink_done) close_loop_handles(r);
+    if (!r->chain_done || !r->feed_done || !r->sink_done || !r->closer_open) return;
+    if (uv_is_active((uv_handle_t *)&r->closer_check)) return;
+    uv_idle_start(&r->closer_idle, on_closer_idle);
+    uv_check_start(&r->closer_check, on_closer_check);
 }
 
 static void save_pump(np_pump *p, int *status, char *msg, uint64_t *lines)
@@ -141,7 +167,7 @@ static void on_signal(uv_signal_t *h, int signum)
                  "stops them now)",
                  r->p->name, sigabbrev_np(signum) ? sigabbrev_np(signum) : "?");
         if (r->chain) np_chain_shutdown(r->chain);
-    } else if (r->chain) {
+    } else if (r->chain && !r->chain_done) {
         np_chain_escalate(r->chain);
     }
 }
@@ -252,6 +278,10 @@ static int commit_states(run_state *r)
  * between the open() and the handlers was lost, and the run waited for an EOF forever. */
 static void install_signals(run_state *r)
 {
+    uv_idle_init(&r->loop, &r->closer_idle);
+    uv_check_init(&r->loop, &r->closer_check);
+    r->closer_check.data = r;
+    r->closer_open = 1;
     static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
     for (int i = 0; i < 3; i++) {
         uv_signal_init(&r->loop, &r->sigs[i]);
