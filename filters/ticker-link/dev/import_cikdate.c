@@ -141,11 +141,11 @@ int tl_cik_date_new_lines(tl_brows *rows)
     return 0;
 }
 
-/* A US exchange line (NYSE, Nasdaq, NYSE American) whose symbol no symbol directory has did
- * not trade under that symbol on the newest directory's day, which lists every security of
- * those exchanges: the symbol is younger, whatever the company's age (the screener's IPO year
- * is the company's, not the symbol's). Such a line starts the day after that directory: a
- * company that changed its symbol since ("Ball Corporation", BLL until 2022, now BALL;
+/* A US exchange line (NYSE, Nasdaq, NYSE American...: tl_symdir_lists) whose symbol no symbol
+ * directory has did not trade under that symbol on the newest directory's day, which lists
+ * every security of those exchanges: the symbol is younger, whatever the company's age (the
+ * screener's IPO year is the company's, not the symbol's). Such a line starts the day after that
+ * directory: a company that changed its symbol since ("Ball Corporation", BLL until 2022, now BALL;
  * "Everest Group", RE until 2023, now EG) links its code of then in older news, through the
  * directory's line, not today's. */
 int tl_date_new_symbols(tl_brows *rows)
@@ -157,8 +157,8 @@ int tl_date_new_symbols(tl_brows *rows)
     for (size_t i = 0; i < rows->n; i++) {
         tl_brow *r = &rows->r[i];
         if (r->dropped || r->to[0] || cik_of(r) < 0 || !r->symbol || !r->symbol[0] ||
-            (strcmp(r->mic, "XNYS") && strcmp(r->mic, "XNAS") && strcmp(r->mic, "XASE")) ||
-            tl_symdir_first_date(r->symbol) || (r->from[0] && strcmp(r->from, after) >= 0))
+            !tl_symdir_lists(r->mic) || tl_symdir_first_date(r->symbol) ||
+            (r->from[0] && strcmp(r->from, after) >= 0))
             continue;
         memcpy(r->from, after, sizeof after);
     }

@@ -77,8 +77,9 @@ int tl_apply_curated(tl_brows *rows, const char *path);
  * tl_group_issuers. Returns 0. */
 int tl_cik_date_new_lines(tl_brows *rows);
 
-/* Starts the day after the newest symbol directory the SEC's NYSE, Nasdaq and NYSE American
- * lines whose symbol no directory has (import_cikdate.c). Returns 0. */
+/* Starts the day after the newest symbol directory the SEC's lines on the exchanges the
+ * directories list (tl_symdir_lists) whose symbol no directory has (import_cikdate.c). Returns 0.
+ */
 int tl_date_new_symbols(tl_brows *rows);
 
 /* Gives the rows of one company one issuer id (import_group.c): share classes on one
@@ -129,6 +130,9 @@ int tl_read_symdir(const char *dir, const char *date);
 int tl_symdir_type(const char *sym);
 /* The date (YYYY-MM-DD) of the oldest snapshot that has a US symbol, or NULL. Borrowed. */
 const char *tl_symdir_first_date(const char *sym);
+/* Whether the snapshots list every security of the exchange with this MIC (Nasdaq, NYSE, NYSE
+ * American, NYSE Arca, Cboe BZX, IEX): a symbol they lack did not trade there on their day. */
+int tl_symdir_lists(const char *mic);
 /* The date of the newest snapshot read, or NULL when none was. Borrowed. */
 const char *tl_symdir_last_date(void);
 /* Appends the snapshots' exchange-traded funds and notes, and the common stocks and

@@ -97,14 +97,6 @@ static long read_members(const char *path, member **out)
     return (long)n;
 }
 
-static int us_exchange(const char *mic)
-{
-    static const char *const mics[] = {"XNYS", "XNAS", "XASE", "ARCX", "BATS"};
-    for (size_t i = 0; i < sizeof mics / sizeof *mics; i++)
-        if (!strcmp(mic, mics[i])) return 1;
-    return 0;
-}
-
 int tl_read_sp500_history(const char *path, tl_brows *rows, const char *today_date)
 {
     member *m = NULL;
@@ -112,7 +104,8 @@ int tl_read_sp500_history(const char *path, tl_brows *rows, const char *today_da
     if (n < 0) return -1;
     for (size_t i = 0; i < rows->n && n > 0; i++) {
         tl_brow *r = &rows->r[i];
-        if (r->dropped || r->sp500 || !TL_SEC_IS_EQUITY(r->type) || !us_exchange(r->mic)) continue;
+        if (r->dropped || r->sp500 || !TL_SEC_IS_EQUITY(r->type) || !tl_symdir_lists(r->mic))
+            continue;
         /* When our sources show this company under the code: its validity, from the oldest
          * snapshot that had the code when no source dates its start (a code first seen today
          * is not known to be this company's before). */

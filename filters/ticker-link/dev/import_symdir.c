@@ -236,6 +236,17 @@ int tl_read_symdir(const char *dir, const char *date)
     return 0;
 }
 
+int tl_symdir_lists(const char *mic)
+{
+    static const char codes[] = "NAPZV";
+    if (!strcmp(mic, "XNAS")) return 1;
+    for (const char *c = codes; *c; c++) {
+        char code[2] = {*c, '\0'};
+        if (!strcmp(mic, other_mic(code))) return 1;
+    }
+    return 0;
+}
+
 const char *tl_symdir_last_date(void)
 {
     return n_snap ? dates[n_snap - 1] : NULL;
