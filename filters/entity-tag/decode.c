@@ -203,19 +203,19 @@ static void transition_features(int p, uint8_t cap, int pass2, uint64_t *x)
 
 #define NEG_INF (-1e30f)
 
-/* Viterbi over the sentence toks[a..b) (see decode_range for the arguments). */
-static int viterbi_sentence(etag_decoder *d, etag_score_fn score, void *sctx, const etag_tok *toks,
-                            size_t a, size_t b, size_t n, const uint8_t *pass1, const uint8_t *gold,
-                            etag_update_fn update, void *uctx, uint8_t *out, int agg)
+/* Scores the tokens of the sentence toks[a..b) (see decode_range for the arguments): their
+ * label scores in d->em, the tokens the second pass leaves O in d->forced, and, when
+ * training (update), their features in d->fx from d->foff[j]. Fills the case classes'
+ * transition scores (d->trans) the sentence needs. Returns 0, or -1 when out of memory. */
+static int score_sentence(etag_decoder *d, etag_score_fn score, void *sctx, const etag_tok *toks,
+                          size_t a, size_t b, size_t n, const uint8_t *pass1, int update)
 {
     etag_features *f = &d->feat;
     size_t m = b - a;
     uint64_t x[ETAG_MAXFEAT + 32];
-    if (reserve_viterbi(d, m) < 0) return -1;
     int pass2 = pass1 != NULL;
     float(*trans)[ETAG_NLABELS + 1][ETAG_NLABELS] = d->trans;
     uint8_t *have = d->trans_have;
-    if (update) memset(d->trans_have, 0, sizeof d->trans_have);
     size_t nf = 0;
     d->foff[0] = 0;
     for (size_t j = 0; j < m; j++) {
@@ -268,6 +268,15 @@ static int viterbi_sentence(etag_decoder *d, etag_score_fn score, void *sctx, co
         }
         d->foff[j + 1] = (uint32_t)nf;
     }
+    return 0;
+}
+
+/* The best well-formed labelling of the scored sentence of m tokens from toks[a] into
+ * out[a..a+m): an entity opened (B, I) must go on within the sentence. */
+static void best_path(etag_decoder *d, size_t a, size_t m, uint8_t *out)
+{
+    const uint8_t *cap = d->feat.cap;
+    float(*trans)[ETAG_NLABELS + 1][ETAG_NLABELS] = d->trans;
     /* The labels each label may follow (etag_label_allowed), in increasing order so that
      * ties go to the lowest as before: O, B and U follow O, L and U; I and L follow B and I
      * of their type. */
@@ -275,12 +284,11 @@ static int viterbi_sentence(etag_decoder *d, etag_score_fn score, void *sctx, co
     int nclosed = 0;
     for (int p = 0; p < ETAG_NLABELS; p++)
         if (etag_label_allowed(p, ETAG_O)) closed[nclosed++] = (uint8_t)p;
-    /* best well-formed path: an entity opened (B, I) must go on within the sentence */
     for (size_t j = 0; j < m; j++) {
         const float *e = d->em + j * ETAG_NLABELS;
         float *dl = d->delta + j * ETAG_NLABELS;
         uint8_t *bk = d->back + j * ETAG_NLABELS;
-        uint8_t cc = f->cap[a + j];
+        uint8_t cc = cap[a + j];
         for (int l = 0; l < ETAG_NLABELS; l++) {
             dl[l] = NEG_INF;
             bk[l] = 0;
@@ -326,25 +334,43 @@ static int viterbi_sentence(etag_decoder *d, etag_score_fn score, void *sctx, co
         out[a + j] = (uint8_t)l;
         l = d->back[j * ETAG_NLABELS + l];
     }
-    if (gold && update) { /* structured perceptron: the gold path up, the predicted down */
-        for (size_t j = 0; j < m; j++) {
-            size_t i = a + j;
-            int gp = j ? gold[i - 1] : BOUNDARY, pp = j ? out[i - 1] : BOUNDARY;
-            if (gold[i] != out[i] && d->foff[j + 1] > d->foff[j]) {
-                const uint64_t *fx = d->fx + d->foff[j];
-                size_t k = d->foff[j + 1] - d->foff[j];
-                update(uctx, fx, k, gold[i], 1);
-                update(uctx, fx, k, out[i], -1);
-            }
-            if (gp != pp || gold[i] != out[i]) {
-                uint64_t t[2];
-                transition_features(gp, f->cap[i], pass2, t);
-                update(uctx, t, 2, gold[i], 1);
-                transition_features(pp, f->cap[i], pass2, t);
-                update(uctx, t, 2, out[i], -1);
-            }
+}
+
+/* The structured perceptron's step on the sentence of m tokens from a: where the labelling
+ * out differs from gold, the gold path's features and transitions up, the predicted down. */
+static void learn_sentence(etag_decoder *d, size_t a, size_t m, const uint8_t *gold,
+                           const uint8_t *out, int pass2, etag_update_fn update, void *uctx)
+{
+    for (size_t j = 0; j < m; j++) {
+        size_t i = a + j;
+        int gp = j ? gold[i - 1] : BOUNDARY, pp = j ? out[i - 1] : BOUNDARY;
+        if (gold[i] != out[i] && d->foff[j + 1] > d->foff[j]) {
+            const uint64_t *fx = d->fx + d->foff[j];
+            size_t k = d->foff[j + 1] - d->foff[j];
+            update(uctx, fx, k, gold[i], 1);
+            update(uctx, fx, k, out[i], -1);
+        }
+        if (gp != pp || gold[i] != out[i]) {
+            uint64_t t[2];
+            transition_features(gp, d->feat.cap[i], pass2, t);
+            update(uctx, t, 2, gold[i], 1);
+            transition_features(pp, d->feat.cap[i], pass2, t);
+            update(uctx, t, 2, out[i], -1);
         }
     }
+}
+
+/* Viterbi over the sentence toks[a..b) (see decode_range for the arguments). */
+static int viterbi_sentence(etag_decoder *d, etag_score_fn score, void *sctx, const etag_tok *toks,
+                            size_t a, size_t b, size_t n, const uint8_t *pass1, const uint8_t *gold,
+                            etag_update_fn update, void *uctx, uint8_t *out, int agg)
+{
+    size_t m = b - a;
+    if (reserve_viterbi(d, m) < 0) return -1;
+    if (update) memset(d->trans_have, 0, sizeof d->trans_have);
+    if (score_sentence(d, score, sctx, toks, a, b, n, pass1, update != NULL) < 0) return -1;
+    best_path(d, a, m, out);
+    if (gold && update) learn_sentence(d, a, m, gold, out, pass1 != NULL, update, uctx);
     for (size_t j = 0; j < m; j++)
         if (note_label(d, a + j, out[a + j], agg) < 0) return -1;
     return 0;
