@@ -65,6 +65,10 @@ is $? 64 "--decoder beam: exit 64"
 is $? 0 "train --cv 2 exits 0 and writes no model"
 is "$(grep -c '^cv fold [12]/2: [0-9]* documents, F1 [0-9.]* \[PER .*\]; tiny.conll F1 [0-9.]*' "$T/cv")" 2 "--cv 2: a line per fold, with the --cv-eval file's F1"
 like "$(cat "$T/cv")" 'cv mean of 2 folds: F1 [0-9.]+ \(sd [0-9.]+; pooled [0-9.]+' "--cv: the mean over folds"
+# unseen names: doc 0's five entities but "Acme Corp" are not in doc 1, doc 1's "German" not in
+# doc 0 (5 of 7); each fold model on the whole file: 4 of 7 (doc 1's model), 1 of 7 (doc 0's)
+like "$(cat "$T/cv")" 'cv folds pooled: unseen names F1 [0-9.]+ \(71\.4% of the entities\), seen [0-9.]+' "--cv: entities whose words the fold's training never gives, scored apart"
+like "$(cat "$T/cv")" 'cv fold models on tiny.conll: unseen names F1 [0-9.]+ \(35\.7% of the entities\), seen [0-9.]+' "--cv: the same for a --cv-eval file, per fold model"
 printf 'Acme\nBeta Gamma\nDelta Epsilon Zeta\n' > "$T/big.lst"
 "$ET" train --train "$T/tiny.conll" --out "$T/x.model" --gazetteer wikiorg="$T/big.lst" --gazetteer-budget 5 2> "$T/err"
 is $? 65 "a gazetteer over --gazetteer-budget: exit 65"
