@@ -697,6 +697,123 @@ size_t np_dateline_len(const char *text, size_t n)
     return 0;
 }
 
+/* The scanner's steps: each reads the text at i and returns where to go on (sc->n when the
+ * text ends there). */
+
+/* A line break at i (the white space from i holds one): two or more end the paragraph, one
+ * ends the sentence only where line_break_splits() says so. */
+static size_t at_line_break(scanner *sc, size_t i)
+{
+    int lines;
+    size_t j = skip_ws(sc->s, sc->n, i, &lines);
+    if (j >= sc->n) return sc->n;
+    if (lines >= 2 || line_break_splits(sc, i, j)) {
+        end_sentence(sc, i, 0);
+        sc->line_start = j;
+        return start_sentence(sc, j, NP_SENT_PARA_START);
+    }
+    sc->line_start = j;
+    return j;
+}
+
+/* Inside parentheses: the sentence ends after the closing one when the next word does not
+ * go on in lower case ("(Reporting by ...)" then a new sentence), or a story code follows. */
+static size_t in_parens(scanner *sc, size_t i)
+{
+    const unsigned char *s = sc->s;
+    size_t n = sc->n;
+    if (s[i] == '(') {
+        sc->depth++;
+    } else if (s[i] == ')' && --sc->depth == 0) {
+        size_t e = i + 1;
+        while (e < n && s[e] == '.') e++;
+        int lines;
+        size_t j = skip_ws(s, n, e, &lines);
+        if (j >= n) return n;
+        if (j > e && (next_class(s, n, j) != NEXT_LOWER || story_code_len(s, n, j))) {
+            end_sentence(sc, e, 0);
+            if (lines) sc->line_start = j;
+            return start_sentence(sc, j, lines ? NP_SENT_PARA_START : 0);
+        }
+    } else if (i - sc->st > PAREN_MAX) {
+        sc->depth = 0;
+    }
+    return i + 1;
+}
+
+/* A quotation mark of length ql and kind at i: an opening one is noted; a closing one after
+ * a word may end the sentence when another is glued after it on the line. */
+static size_t at_quote(scanner *sc, size_t i, size_t ql, int kind)
+{
+    const unsigned char *s = sc->s;
+    size_t n = sc->n;
+    int nl;
+    int open = i == sc->st || space_before(s, i) || (i > 0 && s[i - 1] == '(');
+    int at_space = i + ql < n && space_at(s, n, i + ql, &nl) && !nl;
+    if (open && i + ql < n && !space_at(s, n, i + ql, &nl)) {
+        sc->quoted |= kind;
+    } else if (!open && at_space && (sc->quoted & kind) && i > 0 &&
+               (is_lower(s[i - 1]) || is_upper(s[i - 1]) || is_digit(s[i - 1]))) {
+        /* a closing quote after a word, not after punctuation ("... titles," he said) */
+        int lines;
+        size_t j = skip_ws(s, n, i + ql, &lines);
+        if (j < n && !lines && starts_glued_sentence(sc, j, kind)) {
+            end_sentence(sc, i + ql, 0);
+            return start_sentence(sc, j, 0);
+        }
+        sc->quoted &= ~kind;
+    }
+    return i + ql;
+}
+
+/* Terminal punctuation at i (ell: an ellipsis there): the run of it, the closing quotes and
+ * brackets after it, then whether the sentence ends, by what comes next. */
+static size_t at_terminal(scanner *sc, size_t i, int ell)
+{
+    const unsigned char *s = sc->s;
+    size_t n = sc->n;
+    int nl;
+    size_t k = i;
+    int dots = 0, other = 0;
+    for (;;) {
+        if (k < n && s[k] == '.')
+            dots++, k++;
+        else if (k < n && (s[k] == '!' || s[k] == '?'))
+            other++, k++;
+        else if (is_ellipsis(s, n, k))
+            ell++, k += 3;
+        else
+            break;
+    }
+    size_t e = k, cl;
+    while (e < n && (cl = closer_at(s, n, e)) > 0) e += cl;
+    if (e < n && !space_at(s, n, e, &nl)) {
+        /* "said.'If you ...": the space after the closing quote was lost */
+        int qk;
+        if (e > k && quote_at(s, n, k, &qk) && is_upper(s[e]) && e + 1 < n && is_lower(s[e + 1])) {
+            end_sentence(sc, e, 0);
+            return start_sentence(sc, e, 0);
+        }
+        return e;
+    }
+    int lines;
+    size_t j = skip_ws(s, n, e, &lines);
+    if (j >= n) return n;
+    int cls = next_class(s, n, j), split;
+    if (lines >= 2)
+        split = 1;
+    else if (cls == NEXT_LOWER || cls == NEXT_DOT)
+        split = 0;
+    else if (other || ell || dots > 1)
+        split = 1;
+    else
+        split = period_splits(sc, i, j, lines, cls);
+    if (!split) return e;
+    end_sentence(sc, e, 0);
+    if (lines) sc->line_start = j;
+    return start_sentence(sc, j, lines ? NP_SENT_PARA_START : 0);
+}
+
 int np_split_sentences(const char *text, size_t n, np_sentences *out)
 {
     out->n = 0;
@@ -716,126 +833,23 @@ int np_split_sentences(const char *text, size_t n, np_sentences *out)
     }
     while (i < n) {
         unsigned c = s[i];
-        int nl;
-        size_t sl = space_at(s, n, i, &nl);
-        if (nl) {
-            int lines;
-            size_t j = skip_ws(s, n, i, &lines);
-            if (j >= n) break;
-            if (lines >= 2 || line_break_splits(&sc, i, j)) {
-                end_sentence(&sc, i, 0);
-                sc.line_start = j;
-                i = start_sentence(&sc, j, NP_SENT_PARA_START);
-            } else {
-                sc.line_start = j;
-                i = j;
-            }
-            continue;
-        }
-        if (sl) {
+        int nl, kind, ell;
+        size_t sl = space_at(s, n, i, &nl), ql;
+        if (nl)
+            i = at_line_break(&sc, i);
+        else if (sl)
             i += sl;
-            continue;
-        }
-        if (sc.depth > 0) {
-            if (c == '(') {
-                sc.depth++;
-            } else if (c == ')' && --sc.depth == 0) {
-                size_t e = i + 1;
-                while (e < n && s[e] == '.') e++;
-                int lines;
-                size_t j = skip_ws(s, n, e, &lines);
-                if (j >= n) break;
-                if (j > e && (next_class(s, n, j) != NEXT_LOWER || story_code_len(s, n, j))) {
-                    end_sentence(&sc, e, 0);
-                    if (lines) sc.line_start = j;
-                    i = start_sentence(&sc, j, lines ? NP_SENT_PARA_START : 0);
-                    continue;
-                }
-            } else if (i - sc.st > PAREN_MAX) {
-                sc.depth = 0;
-            }
-            i++;
-            continue;
-        }
-        if (c == '(' && i > sc.st && space_before(s, i) && credit_paren_at(s, n, i)) {
+        else if (sc.depth > 0)
+            i = in_parens(&sc, i);
+        else if (c == '(' && i > sc.st && space_before(s, i) && credit_paren_at(s, n, i)) {
             end_sentence(&sc, i, 0);
             i = start_sentence(&sc, i, 0);
-            continue;
-        }
-        int kind;
-        size_t ql = quote_at(s, n, i, &kind);
-        if (ql) {
-            int open = i == sc.st || space_before(s, i) || (i > 0 && s[i - 1] == '(');
-            int at_space = i + ql < n && space_at(s, n, i + ql, &nl) && !nl;
-            if (open && i + ql < n && !space_at(s, n, i + ql, &nl)) {
-                sc.quoted |= kind;
-            } else if (!open && at_space && (sc.quoted & kind) && i > 0 &&
-                       (is_lower(s[i - 1]) || is_upper(s[i - 1]) || is_digit(s[i - 1]))) {
-                /* a closing quote after a word, not after punctuation ("... titles," he
-                 * said) */
-                int lines;
-                size_t j = skip_ws(s, n, i + ql, &lines);
-                if (j < n && !lines && starts_glued_sentence(&sc, j, kind)) {
-                    end_sentence(&sc, i + ql, 0);
-                    i = start_sentence(&sc, j, 0);
-                    continue;
-                }
-                sc.quoted &= ~kind;
-            }
-            i += ql;
-            continue;
-        }
-        int ell = is_ellipsis(s, n, i);
-        if (c != '.' && c != '!' && c != '?' && !ell) {
-            i++;
-            continue;
-        }
-        /* a run of terminal punctuation, then closing quotes and brackets */
-        size_t k = i;
-        int dots = 0, other = 0;
-        for (;;) {
-            if (k < n && s[k] == '.')
-                dots++, k++;
-            else if (k < n && (s[k] == '!' || s[k] == '?'))
-                other++, k++;
-            else if (is_ellipsis(s, n, k))
-                ell++, k += 3;
-            else
-                break;
-        }
-        size_t e = k, cl;
-        while (e < n && (cl = closer_at(s, n, e)) > 0) e += cl;
-        if (e < n && !space_at(s, n, e, &nl)) {
-            /* "said.'If you ...": the space after the closing quote was lost */
-            int qk;
-            if (e > k && quote_at(s, n, k, &qk) && is_upper(s[e]) && e + 1 < n &&
-                is_lower(s[e + 1])) {
-                end_sentence(&sc, e, 0);
-                i = start_sentence(&sc, e, 0);
-                continue;
-            }
-            i = e;
-            continue;
-        }
-        int lines;
-        size_t j = skip_ws(s, n, e, &lines);
-        if (j >= n) break;
-        int cls = next_class(s, n, j), split;
-        if (lines >= 2)
-            split = 1;
-        else if (cls == NEXT_LOWER || cls == NEXT_DOT)
-            split = 0;
-        else if (other || ell || dots > 1)
-            split = 1;
+        } else if ((ql = quote_at(s, n, i, &kind)) > 0)
+            i = at_quote(&sc, i, ql, kind);
+        else if ((ell = is_ellipsis(s, n, i)) || c == '.' || c == '!' || c == '?')
+            i = at_terminal(&sc, i, ell);
         else
-            split = period_splits(&sc, i, j, lines, cls);
-        if (split) {
-            end_sentence(&sc, e, 0);
-            if (lines) sc.line_start = j;
-            i = start_sentence(&sc, j, lines ? NP_SENT_PARA_START : 0);
-        } else {
-            i = e;
-        }
+            i++;
     }
     end_sentence(&sc, n, 0);
     return sc.oom ? -1 : 0;
