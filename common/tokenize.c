@@ -214,41 +214,145 @@ static void absorb_marks(const text *t, pos *p)
     }
 }
 
+/* What scan_word has read of a word so far. */
+typedef struct {
+    size_t start;
+    bool has_alpha, has_digit;
+    bool all_upper_ascii; /* for "HK$" */
+    bool only_letters_dots;
+    size_t seg, max_seg, dots, letters; /* letters between dots ("U.S"), dots */
+    int32_t prev;                       /* the last character taken, -1 at the start */
+} word;
+
+enum { PUNCT_ENDS, PUNCT_TAKEN, PUNCT_CURRENCY };
+
+/* Whether the punctuation c at p->b (n1, of class kn1, after it) continues word w: "U.S",
+ * "co-op", "don't" (not a clitic), "AT&T", "1/2", "10:30", "1,000", "a@b", "a_b"; a currency
+ * prefix's "$" ("HK$") ends the word with it. Updates w's counts for what it takes. */
+static int inner_punct(const text *t, const pos *p, int32_t c, int32_t n1, int kn1, word *w)
+{
+    bool prev_alnum = w->prev >= 0 && is_alnum_cls(cls_of(w->prev));
+    bool prev_digit = w->prev >= '0' && w->prev <= '9';
+    bool take = false;
+    switch (c) {
+    case '.':
+        if (prev_alnum && is_alnum_cls(kn1))
+            take = true;
+        else if (prev_alnum && (n1 == '-' || n1 == 0x2010 || n1 == 0x2011) &&
+                 is_alnum_cls(cls_of(peek_at(t, p->b, 2, NULL))))
+            take = true;
+        if (take) {
+            w->dots++;
+            if (w->seg > w->max_seg) w->max_seg = w->seg;
+            w->seg = 0;
+        }
+        return take ? PUNCT_TAKEN : PUNCT_ENDS;
+    case '-':
+    case 0x2010: /* hyphen */
+    case 0x2011: /* non-breaking hyphen */
+        take = (prev_alnum || w->prev == '.') && is_alnum_cls(kn1);
+        break;
+    case '\'':
+    case 0x2019: take = prev_alnum && is_alnum_cls(kn1) && !clitic_at(t, p->b); break;
+    case '&':
+        take = prev_alnum && kn1 == C_ALPHA && (w->prev | 0x20) >= 'a' && (w->prev | 0x20) <= 'z';
+        break;
+    case '/':
+    case ':': return prev_digit && kn1 == C_DIGIT ? PUNCT_TAKEN : PUNCT_ENDS;
+    case ',':
+        if (prev_digit && p->b > w->start) {
+            /* a thousands separator: exactly three digits follow */
+            int32_t d2 = peek_at(t, p->b, 2, NULL), d3 = peek_at(t, p->b, 3, NULL);
+            int32_t d4 = peek_at(t, p->b, 4, NULL);
+            take = cls_of(n1) == C_DIGIT && cls_of(d2) == C_DIGIT && cls_of(d3) == C_DIGIT &&
+                   cls_of(d4) != C_DIGIT && cls_of(d4) != C_ALPHA;
+        }
+        return take ? PUNCT_TAKEN : PUNCT_ENDS;
+    case '@':
+    case '_': take = prev_alnum && is_alnum_cls(kn1); break;
+    case '$':
+        /* currency prefixes: "HK$", "US$", "C$" */
+        return w->all_upper_ascii && w->letters >= 1 && w->letters <= 3 &&
+                       p->b - w->start == w->letters
+                   ? PUNCT_CURRENCY
+                   : PUNCT_ENDS;
+    default: return PUNCT_ENDS;
+    }
+    if (take) w->only_letters_dots = false; /* hyphens, apostrophes, "&", "@", "_" */
+    return take ? PUNCT_TAKEN : PUNCT_ENDS;
+}
+
+/* A URL: when the word read so far (start..p->b) is a scheme followed by "://", moves p past
+ * everything to the next space, less trailing punctuation. Returns whether it did. */
+static bool take_url(const text *t, pos *p, size_t start)
+{
+    size_t wl = p->b - start, len;
+    if (!((wl == 4 && memcmp(t->s + start, "http", 4) == 0) ||
+          (wl == 5 && memcmp(t->s + start, "https", 5) == 0)))
+        return false;
+    if (!(p->b + 3 <= t->n && memcmp(t->s + p->b, "://", 3) == 0)) return false;
+    pos q = *p, last = *p;
+    for (;;) {
+        int32_t c = peek(t, q.b, &len);
+        int k = cls_of(c);
+        if (k == C_END || k == C_SPACE || k == C_NL) break;
+        if (c == '"' || c == '<' || c == '>' || c == 0x201D) break;
+        advance(&q, len);
+        if (!(c == '.' || c == ',' || c == ';' || c == ':' || c == ')' || c == '\'' || c == '!' ||
+              c == '?'))
+            last = q;
+    }
+    *p = last;
+    return true;
+}
+
+/* A final period after word w (ending at p->b): kept by abbreviations, initials and list
+ * numbers ("1." at a line start); otherwise it is sentence punctuation and a token of its
+ * own. */
+static bool keeps_period(const text *t, const pos *p, const word *w, bool line_start)
+{
+    size_t wl = p->b - w->start;
+    const unsigned char *s = t->s + w->start;
+    if (w->has_alpha && w->only_letters_dots && w->dots > 0 && w->max_seg <= 2)
+        return true;                                                        /* U.S */
+    if (w->has_alpha && wl == 1 && s[0] >= 'A' && s[0] <= 'Z') return true; /* initial */
+    if (w->has_alpha && is_abbrev(s, wl)) return true;
+    if (!w->has_alpha && line_start && wl <= 3 && s[0] >= '0' && s[0] <= '9') {
+        int k2 = cls_of(peek_at(t, p->b, 1, NULL));
+        return k2 == C_SPACE || k2 == C_NL;
+    }
+    return false;
+}
+
 /* Scans a word or number starting at p (an alphanumeric, or "." / "+" before a digit).
  * Returns the token kind; p is moved to its end. */
 static int scan_word(const text *t, pos *p, bool line_start)
 {
-    const size_t start = p->b;
+    word w = {.start = p->b, .all_upper_ascii = true, .only_letters_dots = true, .prev = -1};
     size_t len;
-    bool has_alpha = false, has_digit = false;
-    bool all_upper_ascii = true; /* for "HK$" */
-    size_t seg = 0, max_seg = 0, dots = 0, letters = 0;
-    bool only_letters_dots = true;
-    int32_t prev = -1;
-
     int32_t c = peek(t, p->b, &len);
     if (c == '.' || c == '+') { /* ".500", "+44" */
         advance(p, len);
-        prev = c;
-        if (c == '.') only_letters_dots = false;
+        w.prev = c;
+        if (c == '.') w.only_letters_dots = false;
     }
     for (;;) {
         c = peek(t, p->b, &len);
         int k = cls_of(c);
         if (k == C_ALPHA || k == C_DIGIT) {
-            if ((c == 'n' || c == 'N') && p->b > start && nt_at(t, p->b)) break;
+            if ((c == 'n' || c == 'N') && p->b > w.start && nt_at(t, p->b)) break;
             advance(p, len);
             if (k == C_ALPHA) {
-                has_alpha = true;
-                letters++;
-                seg++;
-                if (!(c >= 'A' && c <= 'Z')) all_upper_ascii = false;
+                w.has_alpha = true;
+                w.letters++;
+                w.seg++;
+                if (!(c >= 'A' && c <= 'Z')) w.all_upper_ascii = false;
             } else {
-                has_digit = true;
-                only_letters_dots = false;
-                all_upper_ascii = false;
+                w.has_digit = true;
+                w.only_letters_dots = false;
+                w.all_upper_ascii = false;
             }
-            prev = c;
+            w.prev = c;
             continue;
         }
         if (k == C_MARK) {
@@ -256,111 +360,20 @@ static int scan_word(const text *t, pos *p, bool line_start)
             continue;
         }
         if (k != C_PUNCT) break;
-        size_t l1;
-        int32_t n1 = peek_at(t, p->b, 1, &l1);
-        int kn1 = cls_of(n1);
-        bool prev_alnum = prev >= 0 && is_alnum_cls(cls_of(prev));
-        bool prev_digit = prev >= '0' && prev <= '9';
-        bool take = false;
-        switch (c) {
-        case '.':
-            if (prev_alnum && is_alnum_cls(kn1))
-                take = true;
-            else if (prev_alnum && (n1 == '-' || n1 == 0x2010 || n1 == 0x2011) &&
-                     is_alnum_cls(cls_of(peek_at(t, p->b, 2, NULL))))
-                take = true;
-            if (take) {
-                dots++;
-                if (seg > max_seg) max_seg = seg;
-                seg = 0;
-            }
-            break;
-        case '-':
-        case 0x2010: /* hyphen */
-        case 0x2011: /* non-breaking hyphen */
-            take = (prev_alnum || prev == '.') && is_alnum_cls(kn1);
-            if (take) only_letters_dots = false;
-            break;
-        case '\'':
-        case 0x2019:
-            take = prev_alnum && is_alnum_cls(kn1) && !clitic_at(t, p->b);
-            if (take) only_letters_dots = false;
-            break;
-        case '&':
-            take = prev_alnum && kn1 == C_ALPHA && (prev | 0x20) >= 'a' && (prev | 0x20) <= 'z';
-            if (take) only_letters_dots = false;
-            break;
-        case '/':
-        case ':': take = prev_digit && kn1 == C_DIGIT; break;
-        case ',':
-            if (prev_digit && p->b > start) {
-                /* a thousands separator: exactly three digits follow */
-                int32_t d1 = n1, d2 = peek_at(t, p->b, 2, NULL), d3 = peek_at(t, p->b, 3, NULL);
-                int32_t d4 = peek_at(t, p->b, 4, NULL);
-                take = cls_of(d1) == C_DIGIT && cls_of(d2) == C_DIGIT && cls_of(d3) == C_DIGIT &&
-                       cls_of(d4) != C_DIGIT && cls_of(d4) != C_ALPHA;
-            }
-            break;
-        case '@':
-        case '_':
-            take = prev_alnum && is_alnum_cls(kn1);
-            if (take) only_letters_dots = false;
-            break;
-        case '$':
-            /* currency prefixes: "HK$", "US$", "C$" */
-            if (all_upper_ascii && letters >= 1 && letters <= 3 && p->b - start == letters) {
-                advance(p, len);
-                return NP_TOK_WORD;
-            }
-            break;
-        default: break;
-        }
-        if (!take) break;
+        int32_t n1 = peek_at(t, p->b, 1, NULL);
+        int r = inner_punct(t, p, c, n1, cls_of(n1), &w);
+        if (r == PUNCT_ENDS) break;
         advance(p, len);
-        prev = c;
+        if (r == PUNCT_CURRENCY) return NP_TOK_WORD;
+        w.prev = c;
     }
-    if (seg > max_seg) max_seg = seg;
-
-    /* URLs: a scheme followed by "://" takes everything to the next space. */
-    size_t wl = p->b - start;
-    if ((wl == 4 && memcmp(t->s + start, "http", 4) == 0) ||
-        (wl == 5 && memcmp(t->s + start, "https", 5) == 0)) {
-        if (p->b + 3 <= t->n && memcmp(t->s + p->b, "://", 3) == 0) {
-            pos q = *p, last = *p;
-            for (;;) {
-                c = peek(t, q.b, &len);
-                int k = cls_of(c);
-                if (k == C_END || k == C_SPACE || k == C_NL) break;
-                if (c == '"' || c == '<' || c == '>' || c == 0x201D) break;
-                advance(&q, len);
-                if (!(c == '.' || c == ',' || c == ';' || c == ':' || c == ')' || c == '\'' ||
-                      c == '!' || c == '?'))
-                    last = q;
-            }
-            *p = last;
-            return NP_TOK_WORD;
-        }
-    }
-
-    /* A final period: kept by abbreviations, initials and list numbers ("1." at a line
-     * start); otherwise it is sentence punctuation and a token of its own. */
+    if (w.seg > w.max_seg) w.max_seg = w.seg;
+    if (take_url(t, p, w.start)) return NP_TOK_WORD;
     c = peek(t, p->b, &len);
-    if (c == '.' && peek_at(t, p->b, 1, NULL) != '.') {
-        bool keep = false;
-        if (has_alpha && only_letters_dots && dots > 0 && max_seg <= 2)
-            keep = true; /* U.S */
-        else if (has_alpha && wl == 1 && t->s[start] >= 'A' && t->s[start] <= 'Z')
-            keep = true; /* initial */
-        else if (has_alpha && is_abbrev(t->s + start, wl))
-            keep = true;
-        else if (!has_alpha && line_start && wl <= 3 && t->s[start] >= '0' && t->s[start] <= '9') {
-            int k2 = cls_of(peek_at(t, p->b, 1, NULL));
-            keep = k2 == C_SPACE || k2 == C_NL;
-        }
-        if (keep) advance(p, len);
-    }
-    if (has_alpha) return NP_TOK_WORD;
-    if (has_digit) return NP_TOK_NUMBER;
+    if (c == '.' && peek_at(t, p->b, 1, NULL) != '.' && keeps_period(t, p, &w, line_start))
+        advance(p, len);
+    if (w.has_alpha) return NP_TOK_WORD;
+    if (w.has_digit) return NP_TOK_NUMBER;
     return NP_TOK_PUNCT;
 }
 
