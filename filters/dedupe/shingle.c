@@ -221,18 +221,10 @@ static void init_ascii(void)
     }
 }
 
-int dd_shingles_make(dd_shingles *s, const char *text, size_t n, int k)
+/* The first pass over text p[0..n): the normalized copy in s->norm, its hash, the word
+ * tokens with their flags, and the tickers evidence. Returns 0, or -1 when out of memory. */
+static int normalize(dd_shingles *s, const unsigned char *p, size_t n)
 {
-    static int ready;
-    if (!ready) {
-        init_ascii();
-        init_words();
-        ready = 1;
-    }
-    const unsigned char *p = (const unsigned char *)text;
-    s->ntok = s->nsh = 0;
-    s->k = 0;
-    memset(&s->ev, 0, sizeof s->ev);
     np_buf_clear(&s->norm);
     /* Normalized text is never longer than the input (folding keeps byte lengths); 8 spare
      * bytes let word_hash read whole words. */
@@ -329,9 +321,13 @@ int dd_shingles_make(dd_shingles *s, const char *text, size_t n, int k)
     s->norm.len = o;
     s->norm_len = o;
     s->body_hash = o ? np_hash64(out, o, SEED_BODY) | 1 : 0;
-    s->sh = s->sh_raw = s->sh_buf;
-    if (!s->ntok) return 0;
+    return 0;
+}
 
+/* The second pass, over the word hashes: the k-word shingles and the evidence. Returns 0,
+ * or -1 when out of memory. */
+static int form_shingles(dd_shingles *s, int k)
+{
     s->k = k < 1 ? 1 : (size_t)k > s->ntok ? (int)s->ntok : k;
     size_t nsh = s->ntok - (size_t)s->k + 1;
     if (nsh > s->sh_cap) {
@@ -351,6 +347,23 @@ int dd_shingles_make(dd_shingles *s, const char *text, size_t n, int k)
         shingles(s, s->tok + s->tok_cap, s->sh);
     }
     return 0;
+}
+
+int dd_shingles_make(dd_shingles *s, const char *text, size_t n, int k)
+{
+    static int ready;
+    if (!ready) {
+        init_ascii();
+        init_words();
+        ready = 1;
+    }
+    s->ntok = s->nsh = 0;
+    s->k = 0;
+    memset(&s->ev, 0, sizeof s->ev);
+    if (normalize(s, (const unsigned char *)text, n) < 0) return -1;
+    s->sh = s->sh_raw = s->sh_buf;
+    if (!s->ntok) return 0;
+    return form_shingles(s, k);
 }
 
 void dd_shingles_free(dd_shingles *s)
