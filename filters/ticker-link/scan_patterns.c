@@ -178,14 +178,12 @@ static int before_code(const char *s, size_t n, const tl_patterns *ps, size_t k)
     return b == ps->p[k + 1].open;
 }
 
-int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_zone *z, size_t nz,
-                     size_t first_m, int32_t day)
+/* Bare symbols the name before them agrees with, counted first: two or more make the
+ * article's other bare codes believable. */
+static void count_named_bare(tl_linker *L, const char *s, const tl_zone *z, size_t nz,
+                             size_t first_m, size_t names_end, int32_t day)
 {
-    size_t names_end = L->nm; /* this field's name mentions are [first_m, names_end) */
     const tl_table *T = L->table;
-    if (tl_find_patterns(s, n, &L->pats)) return -1;
-    /* Bare symbols the name before them agrees with, counted first: two or more make the
-     * article's other bare codes believable. */
     for (size_t k = 0; k < L->pats.n; k++) {
         const tl_pattern *p = &L->pats.p[k];
         if (p->kind != TL_PAT_SYMBOL || tl_in_zone(z, nz, p->b0)) continue;
@@ -195,6 +193,113 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
             by_name)
             L->bare_named++;
     }
+}
+
+/* A code with its exchange (a RIC, "(NYSE: X)", a bare symbol): its listing li as read so far
+ * (TL_NONE: none yet) against the name written right before it, which the code may also
+ * correct or silence. Returns the listing. */
+static uint32_t exchange_listing(tl_linker *L, const char *s, const tl_pattern *p, size_t first_m,
+                                 size_t names_end, int32_t day, uint32_t li)
+{
+    const tl_table *T = L->table;
+    uint32_t issuer = TL_NONE;
+    tl_mention *nm = adjacent_name(L, first_m, names_end, s, p->open);
+    uint32_t by_name =
+        nm ? tl_listing_of_name(T, nm->alias_first, nm->alias_count, p->exch->mic, day, &issuer)
+           : TL_NONE;
+    int code = tl_root_is_code(p->sym, p->sym_len);
+    if (li == TL_NONE) {
+        uint32_t by_sym = tl_find_root(T, p->exch->mic, p->sym, p->sym_len, day, TL_NONE);
+        /* The name written right before the code decides when both exist: RIC
+         * roots are not always symbols, and symbols get reused. A numeric code is
+         * the exchange's own and names one listing: "Mitsubishi Corp (8058.T)" is
+         * 8058 or, when the table lacks it, unknown, never another Mitsubishi. */
+        li = by_name != TL_NONE && !code ? by_name : by_sym;
+        /* Unless the symbol's company is one the name can be too: then the code and
+         * the name agree ("Carnival Corp (CCL.N)" is CCL, not Carnival plc's ADR
+         * on the same exchange, the name's first candidate there). */
+        if (by_sym != TL_NONE && nm && is_candidate(T, nm, T->lst[by_sym].issuer)) li = by_sym;
+        /* Or when the name's listing is only on another exchange of the country (a
+         * company that moved, or another company of that name: "Citibank (C.N)" is
+         * Citigroup's C, not an OTC line of a Citibank) and the code's exchange
+         * has the symbol. */
+        if (by_sym != TL_NONE && li == by_name && !same_exchange(&T->lst[li], p->exch)) li = by_sym;
+    }
+    /* "Teck Resources (TCKb.TO)" is its class B shares, whatever the root. */
+    if (li != TL_NONE && li == by_name)
+        li = by_name = tl_class_listing(T, li, p->sym, p->sym_len, day);
+    if (code && by_name != li) by_name = TL_NONE;
+    /* A code that resolves to one of the name's candidates says which one the
+     * name is ("Mitsubishi (8058.T)" is Mitsubishi Corp, not Mitsubishi Motors). */
+    if (nm && nm->method == M_NAME && li != TL_NONE && nm->issuer != T->lst[li].issuer &&
+        is_candidate(T, nm, T->lst[li].issuer)) {
+        nm->issuer = T->lst[li].issuer;
+        nm->ambiguous = 0;
+    }
+    /* A numeric code names one listing: a one-word name right before it whose
+     * company is another, and which cannot be the code's ("Suzuki (7269.T)" is
+     * Suzuki Motor, which the table does not name "Suzuki", not Suzuki Co. of the
+     * same exchange), is the code's company under a name the table lacks: the name
+     * does not link. */
+    if (code && nm && nm->method == M_NAME && nm->single && !nm->suffix && li != TL_NONE &&
+        nm->issuer != TL_NONE && nm->issuer != T->lst[li].issuer &&
+        !is_candidate(T, nm, T->lst[li].issuer))
+        nm->dead = 1;
+    /* The code says which company the name before it is, when the name's issuer
+     * has no listing on the code's exchange or in its country: the candidate that
+     * has, else, for a one-word name, another company than any it can be
+     * ("Vedanta (VED.L)" is Vedanta Resources of London, not Vedanta Ltd of
+     * Mumbai), and the name does not link. */
+    if (nm && nm->method == M_NAME && nm->issuer != TL_NONE &&
+        tl_issuer_listing_near(T, nm->issuer, p->exch->mic, day) == TL_NONE) {
+        uint32_t code_is = li != TL_NONE ? T->lst[li].issuer : TL_NONE, is = TL_NONE;
+        for (uint32_t a = nm->alias_first; a < nm->alias_first + nm->alias_count; a++)
+            if (T->names.alias[a].issuer == code_is) is = code_is;
+        if (is == TL_NONE && by_name != TL_NONE) is = issuer;
+        if (is != TL_NONE) {
+            nm->issuer = is;
+            nm->ambiguous = 0;
+        } else if (nm->single && !nm->suffix) {
+            nm->dead = 1;
+        }
+    }
+    return li;
+}
+
+/* The mention of code pattern p of the field, at code points cp0..cp1, of listing li. Returns
+ * 0, or -1 when out of memory. */
+static int add_code_mention(tl_linker *L, int field, const tl_pattern *p, size_t cp0, size_t cp1,
+                            uint32_t li)
+{
+    const tl_table *T = L->table;
+    tl_mention *m = tl_new_mention(L);
+    if (!m) return -1;
+    m->method = p->kind == TL_PAT_RIC        ? M_RIC
+                : p->kind == TL_PAT_EXCHANGE ? M_EXCHANGE
+                : p->kind == TL_PAT_SYMBOL   ? M_SYMBOL
+                                             : M_CASHTAG;
+    m->field = (uint8_t)field;
+    m->b0 = p->b0;
+    m->b1 = p->b1;
+    m->cp0 = (uint32_t)cp0;
+    m->cp1 = (uint32_t)cp1;
+    m->listing = li;
+    m->issuer = li != TL_NONE ? T->lst[li].issuer : TL_NONE;
+    m->sym = p->sym;
+    m->sym_len = (uint16_t)p->sym_len;
+    m->ric = p->ric;
+    m->ric_len = (uint16_t)p->ric_len;
+    m->exch = p->exch;
+    return 0;
+}
+
+int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_zone *z, size_t nz,
+                     size_t first_m, int32_t day)
+{
+    size_t names_end = L->nm; /* this field's name mentions are [first_m, names_end) */
+    const tl_table *T = L->table;
+    if (tl_find_patterns(s, n, &L->pats)) return -1;
+    count_named_bare(L, s, z, nz, first_m, names_end, day);
     size_t cp = 0, at = 0;
     for (size_t k = 0; k < L->pats.n; k++) {
         const tl_pattern *p = &L->pats.p[k];
@@ -203,7 +308,7 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
         while (at < p->b0) cp += ((unsigned char)s[at++] & 0xC0) != 0x80;
         size_t cp0 = cp, cp1 = cp;
         for (size_t b = p->b0; b < p->b1; b++) cp1 += ((unsigned char)s[b] & 0xC0) != 0x80;
-        uint32_t li = TL_NONE, issuer = TL_NONE;
+        uint32_t li = TL_NONE;
         if (p->kind == TL_PAT_SYMBOL) {
             if (p->group_n == 1 && before_code(s, n, &L->pats, k)) continue;
             int by_name;
@@ -214,70 +319,7 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
         if (p->kind == TL_PAT_RIC) {
             li = tl_find_ric(T, p->ric, p->ric_len, day);
         }
-        if (p->exch) {
-            tl_mention *nm = adjacent_name(L, first_m, names_end, s, p->open);
-            uint32_t by_name = nm ? tl_listing_of_name(T, nm->alias_first, nm->alias_count,
-                                                       p->exch->mic, day, &issuer)
-                                  : TL_NONE;
-            int code = tl_root_is_code(p->sym, p->sym_len);
-            if (li == TL_NONE) {
-                uint32_t by_sym = tl_find_root(T, p->exch->mic, p->sym, p->sym_len, day, TL_NONE);
-                /* The name written right before the code decides when both exist: RIC
-                 * roots are not always symbols, and symbols get reused. A numeric code is
-                 * the exchange's own and names one listing: "Mitsubishi Corp (8058.T)" is
-                 * 8058 or, when the table lacks it, unknown, never another Mitsubishi. */
-                li = by_name != TL_NONE && !code ? by_name : by_sym;
-                /* Unless the symbol's company is one the name can be too: then the code and
-                 * the name agree ("Carnival Corp (CCL.N)" is CCL, not Carnival plc's ADR
-                 * on the same exchange, the name's first candidate there). */
-                if (by_sym != TL_NONE && nm && is_candidate(T, nm, T->lst[by_sym].issuer))
-                    li = by_sym;
-                /* Or when the name's listing is only on another exchange of the country (a
-                 * company that moved, or another company of that name: "Citibank (C.N)" is
-                 * Citigroup's C, not an OTC line of a Citibank) and the code's exchange
-                 * has the symbol. */
-                if (by_sym != TL_NONE && li == by_name && !same_exchange(&T->lst[li], p->exch))
-                    li = by_sym;
-            }
-            /* "Teck Resources (TCKb.TO)" is its class B shares, whatever the root. */
-            if (li != TL_NONE && li == by_name)
-                li = by_name = tl_class_listing(T, li, p->sym, p->sym_len, day);
-            if (code && by_name != li) by_name = TL_NONE;
-            /* A code that resolves to one of the name's candidates says which one the
-             * name is ("Mitsubishi (8058.T)" is Mitsubishi Corp, not Mitsubishi Motors). */
-            if (nm && nm->method == M_NAME && li != TL_NONE && nm->issuer != T->lst[li].issuer &&
-                is_candidate(T, nm, T->lst[li].issuer)) {
-                nm->issuer = T->lst[li].issuer;
-                nm->ambiguous = 0;
-            }
-            /* A numeric code names one listing: a one-word name right before it whose
-             * company is another, and which cannot be the code's ("Suzuki (7269.T)" is
-             * Suzuki Motor, which the table does not name "Suzuki", not Suzuki Co. of the
-             * same exchange), is the code's company under a name the table lacks: the name
-             * does not link. */
-            if (code && nm && nm->method == M_NAME && nm->single && !nm->suffix && li != TL_NONE &&
-                nm->issuer != TL_NONE && nm->issuer != T->lst[li].issuer &&
-                !is_candidate(T, nm, T->lst[li].issuer))
-                nm->dead = 1;
-            /* The code says which company the name before it is, when the name's issuer
-             * has no listing on the code's exchange or in its country: the candidate that
-             * has, else, for a one-word name, another company than any it can be
-             * ("Vedanta (VED.L)" is Vedanta Resources of London, not Vedanta Ltd of
-             * Mumbai), and the name does not link. */
-            if (nm && nm->method == M_NAME && nm->issuer != TL_NONE &&
-                tl_issuer_listing_near(T, nm->issuer, p->exch->mic, day) == TL_NONE) {
-                uint32_t code_is = li != TL_NONE ? T->lst[li].issuer : TL_NONE, is = TL_NONE;
-                for (uint32_t a = nm->alias_first; a < nm->alias_first + nm->alias_count; a++)
-                    if (T->names.alias[a].issuer == code_is) is = code_is;
-                if (is == TL_NONE && by_name != TL_NONE) is = issuer;
-                if (is != TL_NONE) {
-                    nm->issuer = is;
-                    nm->ambiguous = 0;
-                } else if (nm->single && !nm->suffix) {
-                    nm->dead = 1;
-                }
-            }
-        }
+        if (p->exch) li = exchange_listing(L, s, p, first_m, names_end, day, li);
         if (li == TL_NONE && p->kind == TL_PAT_CASHTAG) {
             for (size_t u = 0; u < sizeof us_mics / sizeof *us_mics && li == TL_NONE; u++)
                 li = tl_find_symbol(T, us_mics[u], p->sym, p->sym_len, day, TL_NONE);
@@ -286,24 +328,7 @@ int tl_scan_patterns(tl_linker *L, int field, const char *s, size_t n, const tl_
          * date. */
         if (p->loose && (li == TL_NONE || (day != INT32_MIN && !tl_valid_at(&T->lst[li], day))))
             continue;
-        tl_mention *m = tl_new_mention(L);
-        if (!m) return -1;
-        m->method = p->kind == TL_PAT_RIC        ? M_RIC
-                    : p->kind == TL_PAT_EXCHANGE ? M_EXCHANGE
-                    : p->kind == TL_PAT_SYMBOL   ? M_SYMBOL
-                                                 : M_CASHTAG;
-        m->field = (uint8_t)field;
-        m->b0 = p->b0;
-        m->b1 = p->b1;
-        m->cp0 = (uint32_t)cp0;
-        m->cp1 = (uint32_t)cp1;
-        m->listing = li;
-        m->issuer = li != TL_NONE ? T->lst[li].issuer : TL_NONE;
-        m->sym = p->sym;
-        m->sym_len = (uint16_t)p->sym_len;
-        m->ric = p->ric;
-        m->ric_len = (uint16_t)p->ric_len;
-        m->exch = p->exch;
+        if (add_code_mention(L, field, p, cp0, cp1, li) < 0) return -1;
     }
     return 0;
 }
