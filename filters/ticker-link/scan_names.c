@@ -946,6 +946,82 @@ static size_t legal_end(const scan_field *c, size_t end, size_t ext, int *suffix
     return e;
 }
 
+/* The legal forms a folded word is, as a bit (synonyms share one: "corp", "corporation"),
+ * or 0: the forms that tell companies of one name apart. */
+static uint32_t form_bit(const char *w, size_t n)
+{
+    static const char *const forms[][2] = {
+        {"inc", "incorporated"},
+        {"corp", "corporation"},
+        {"co", "company"},
+        {"ltd", "limited"},
+        {"plc", NULL},
+        {"ag", NULL},
+        {"sa", NULL},
+        {"nv", NULL},
+        {"se", NULL},
+        {"spa", NULL},
+        {"llc", NULL},
+        {"lp", NULL},
+        {"ab", NULL},
+        {"asa", NULL},
+        {"oyj", NULL},
+        {"bhd", "berhad"},
+    };
+    for (size_t k = 0; k < sizeof forms / sizeof *forms; k++)
+        for (int v = 0; v < 2; v++)
+            if (forms[k][v] && strlen(forms[k][v]) == n && memcmp(forms[k][v], w, n) == 0)
+                return 1u << k;
+    return 0;
+}
+
+/* The legal forms an issuer's display name carries ("Noble Group Ltd": ltd). */
+static uint32_t name_forms(const char *name)
+{
+    uint32_t bits = 0;
+    if (!name) return 0;
+    for (const char *p = name; *p;) {
+        while (*p == ' ' || *p == ',') p++;
+        const char *q = p;
+        while (*q && *q != ' ' && *q != ',') q++;
+        char fold[16];
+        size_t m = tl_fold_word(p, (size_t)(q - p), fold, sizeof fold);
+        bits |= form_bit(fold, m);
+        p = q;
+    }
+    return bits;
+}
+
+/* "Noble Corp" is Noble Corporation, not Noble Group Ltd: the legal form written right after
+ * a one-word name picks, among the issuers of the name listed on the article's date, one whose
+ * name carries that form, when the issuer the ranks chose carries other forms only. */
+static void agree_form(const scan_field *c, name_match *n, int alt, int32_t day)
+{
+    const tl_table *T = c->T;
+    const tl_tok *t = c->t;
+    char fold[16];
+    size_t m = tl_fold_word(c->s + t[n->end].b0, t[n->end].b1 - t[n->end].b0, fold, sizeof fold);
+    uint32_t want = form_bit(fold, m), have = name_forms(T->iss[n->a->issuer].name);
+    if (!want || !have || (have & want)) return;
+    const tl_alias *best = NULL;
+    int best_rank = -1;
+    for (uint32_t k = n->best->first; k < n->best->first + n->best->count; k++) {
+        const tl_alias *a = &T->names.alias[k];
+        if (a->issuer == n->a->issuer || !(name_forms(T->iss[a->issuer].name) & want)) continue;
+        if (alt ? (a->flags & TL_KEY_EXACT) != 0 : !case_fits(c->s, t, n->i, n->end, a)) continue;
+        if (!tl_listed_on(T, a->issuer, day)) continue;
+        int rank = tl_alias_rank(T, a, day);
+        if (rank > best_rank) {
+            best = a;
+            best_rank = rank;
+        }
+    }
+    if (best) {
+        n->a = best;
+        n->tie = 0;
+    }
+}
+
 /* Whether the name with its legal forms (n) is another body's or a person's all the same (each
  * rule below): the name is passed over up to t[*next]. A word read as a person's name is
  * noted in L->persons. */
@@ -1166,6 +1242,7 @@ int tl_scan_names(tl_linker *L, int field, const char *s, const tl_zone *z, size
             continue;
         }
         n.e = legal_end(&c, n.end, ext, &n.suffix);
+        if (n.single && n.suffix && !ext) agree_form(&c, &n, alt, L->day);
         if (vetoed_by_form(L, &c, &n, &next)) {
             i = next;
             continue;

@@ -29,6 +29,8 @@ XNSE:KRND|KRND|XNSE||1|IN|||35|Korund Resources Ltd|
 XKOS:198081|198081|XKOS||1|KR|||35|Tarsk Co., Ltd|
 XLON:VLMG|VLMG|XLON||1|GB|||35|Velmar Group plc|
 XKOS:198082|198082|XKOS||1|KR|||35|Groundvale Co., Ltd|
+XSES:MRLG|MRLG|XSES||1|SG|||60|Marlow Group Ltd|
+cik:999001|MRLW|XNYS||1|US|||49|Marlow Corporation|
 TSV
 
 CASE_DATE=2013-11-15
@@ -59,6 +61,10 @@ add 'said an analyst at the research firm Tarsk Group.'
 add 'Shares of Tarsk Co Ltd rose.'
 add 'Shares of Velmar Group rose.'
 add 'said an analyst at Groundvale Group.'
+add 'Marlow Corp said its rig fleet grew.'
+add 'Marlow said its trading profit rose.'
+add 'Marlow Ltd said its trading profit rose.'
+add 'Marlow Corp. said its rig fleet grew.'
 link_cases "$T/lst.tsv"
 is "$(got 1)" "005380@XKRX" "a one-word name is the company the article names in full with it (Hyundai Motor Co ... Hyundai)"
 is "$(got 2)" "011760@XKRX" "with no full name, the listed namesake"
@@ -86,4 +92,8 @@ is "$(got 23)" "" "\"Group\" after a smaller company's name that has none is ano
 is "$(got 24)" "198081@XKOS" "its own legal form is the company"
 is "$(got 25)" "VLMG@XLON" "and a name with Group is the company with it"
 is "$(got 26)" "" "a word that only begins like one (Groundvale) is no group word"
+is "$(got 27)" "MRLW@XNYS" "the legal form after a one-word name picks the namesake whose name has it (Noble Corp is Noble Corporation, not Noble Group Ltd)"
+is "$(got 28)" "MRLG@XSES" "without a form, the larger namesake"
+is "$(got 29)" "MRLG@XSES" "a form the larger one's name has keeps it"
+is "$(got 30)" "MRLW@XNYS" "the form with its full stop, and its long spelling in the name (Corp., Corporation)"
 done_testing
