@@ -10,8 +10,9 @@
 # Programs are discovered: filters/NAME.c, or filters/NAME/*.c (main() in main.c) plus the
 # offline tools in filters/NAME/dev/*.c (importers, trainers, evaluators), become
 # newspipe-NAME; runner/*.c and runner/*/*.c (serve/) become newspipe. Unit tests are
-# tests/unit/*.c (linked with the common library) and tests/unit/NAME/*.c (also linked with filters/NAME/ minus main.c, or
-# for tests/unit/runner/ with runner/ minus main.c).
+# tests/unit/*.c (linked with the common library) and tests/unit/NAME/*.c (also linked with
+# filters/NAME/ minus main.c and given its headers, or for tests/unit/runner/ with runner/
+# minus main.c); all of them share tests/unit/tap.h.
 # Components add their own targets (model, listings, eval, bench) in mk/*.mk.
 
 VERSION := 0.1.0
@@ -92,6 +93,8 @@ $(BINDIR)/newspipe-$(1): $$($(1)_OBJS) $(LIB)
 $(OUT)/tests/$(1)__%.t: $(OBJ)/tests/unit/$(1)/%.o $$($(1)_LIBOBJS) $(LIB)
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS_COMMON)
+# its unit tests see the filter's headers and the one tests/unit/tap.h
+$(OBJ)/tests/unit/$(1)/%.o: ALL_CFLAGS += -Ifilters/$(1) -Itests/unit
 endef
 $(foreach d,$(FILTER_DIRS:filters/%=%),$(eval $(call filter_dir_rule,$(d))))
 

@@ -1,8 +1,6 @@
-# newspipe-dedupe: unit-test include path, evaluation and benchmark.
+# newspipe-dedupe: evaluation and benchmark (the unit tests' include path: filter_dir_rule).
 #   make eval-dedupe    quality on the generated development set and the Reuters sample
 #   make bench-dedupe   articles/s, peak memory, state size and load+save time
-
-$(OBJ)/tests/unit/dedupe/%.o: ALL_CFLAGS += -Ifilters/dedupe
 
 DD_TOOL_CFLAGS = $(ALL_CFLAGS) -Ifilters/dedupe -Ibench/dedupe
 DD_LIBOBJS = $(patsubst %.c,$(OBJ)/%.o,$(filter-out filters/dedupe/main.c,$(wildcard filters/dedupe/*.c)))

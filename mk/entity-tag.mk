@@ -44,7 +44,7 @@ ETAG_CODED ?= $(OUT)/entity-tag/coded-names.txt
 # twelfth round): make clusters-news, then make cv-entity-tag ETAG_CLUSTERS2=$(OUT)/entity-tag/clusters-news.txt
 ETAG_CLUSTERS2 ?=
 
-$(OBJ)/tests/unit/entity-tag/%.o: ALL_CFLAGS += -Ifilters/entity-tag -Ifilters/entity-tag/dev
+$(OBJ)/tests/unit/entity-tag/%.o: ALL_CFLAGS += -Ifilters/entity-tag/dev
 
 .PHONY: model etag-lists cv-entity-tag clusters clusters-news eval-entity-tag bench-entity-tag \
 	jackknife-entity-tag folds-entity-tag

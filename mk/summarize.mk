@@ -12,7 +12,7 @@ SUMM_DIR := $(SHARED)/data/summ
 SUMM_SETS := cnndm_val_cnn1000 cnndm_train_kaggle100 bbc_news_summary xsum_test_helm1000
 SUMM_DATA := $(SUMM_SETS:%=$(SUMM_DIR)/%/docs.ndjson)
 
-$(OBJ)/tests/unit/summarize/%.o: ALL_CFLAGS += -Ifilters/summarize -Ifilters/summarize/dev -Itests/unit
+$(OBJ)/tests/unit/summarize/%.o: ALL_CFLAGS += -Ifilters/summarize/dev
 
 .PHONY: summarize-weights eval-summarize bench-summarize
 EVALS += eval-summarize

@@ -14,8 +14,6 @@ TL_SRC := $(SHARED)/data/tickers
 TL_OUT := $(OUT)/ticker-link
 TL_GAZ := gazetteers
 
-$(OBJ)/tests/unit/ticker-link/%.o: ALL_CFLAGS += -Ifilters/ticker-link -Itests/unit
-
 .PHONY: listings eval-ticker-link bench-ticker-link folds-ticker-link
 EVALS += eval-ticker-link
 BENCHES += bench-ticker-link

@@ -51,40 +51,40 @@ int main(void)
 {
     dd_engine e;
     dd_result r;
-    OK(dd_engine_init(&e, &CFG, 16) == 0, "init");
+    ok(dd_engine_init(&e, &CFG, 16) == 0, "init");
     char *a = article(1, 400, 0, 0), *a2 = article(1, 400, 0, 40), *b = article(2, 400, 0, 0);
     char *a3 = article(1, 400, 20, 320);
-    OK(check(&e, "a", a, 1000, &r) == DD_NEW, "first article is new");
-    OK(check(&e, "a", b, 1001, &r) == DD_EXACT_ID && r.similarity == 1.0 && r.of_id_len == 3 &&
+    ok(check(&e, "a", a, 1000, &r) == DD_NEW, "first article is new");
+    ok(check(&e, "a", b, 1001, &r) == DD_EXACT_ID && r.similarity == 1.0 && r.of_id_len == 3 &&
            !memcmp(r.of_id, "\"a\"", 3),
        "same id is an exact duplicate of \"a\"");
-    OK(check(&e, "a-copy", a, 1002, &r) == DD_EXACT_BODY, "same body is an exact duplicate");
-    OK(check(&e, "a-v2", a2, 1003, &r) == DD_NEAR && r.similarity > 0.7 && r.similarity < 0.95,
+    ok(check(&e, "a-copy", a, 1002, &r) == DD_EXACT_BODY, "same body is an exact duplicate");
+    ok(check(&e, "a-v2", a2, 1003, &r) == DD_NEAR && r.similarity > 0.7 && r.similarity < 0.95,
        "10%% of words changed: near duplicate, similarity %.3f", r.similarity);
-    OK(check(&e, "a-v3", a3, 1004, &r) == DD_NEW, "75%% changed: new");
-    OK(check(&e, "b", b, 1005, &r) == DD_EXACT_BODY && r.of_id_len == 3 &&
+    ok(check(&e, "a-v3", a3, 1004, &r) == DD_NEW, "75%% changed: new");
+    ok(check(&e, "b", b, 1005, &r) == DD_EXACT_BODY && r.of_id_len == 3 &&
            !memcmp(r.of_id, "\"a\"", 3),
        "duplicates are remembered too: b's body, sent before under id a, is an exact duplicate");
     char *b2 = article(2, 400, 0, 20);
-    OK(check(&e, "b2", b2, 1005, &r) == DD_NEAR && r.of_id_len == 3 && !memcmp(r.of_id, "\"b\"", 3),
+    ok(check(&e, "b2", b2, 1005, &r) == DD_NEAR && r.of_id_len == 3 && !memcmp(r.of_id, "\"b\"", 3),
        "an edit of b is a near duplicate of the newest exact copy of b's body");
-    OK(check(&e, "n1", "", 1006, &r) == DD_NOBODY && check(&e, "n2", NULL, 1006, &r) == DD_NOBODY,
+    ok(check(&e, "n1", "", 1006, &r) == DD_NOBODY && check(&e, "n2", NULL, 1006, &r) == DD_NOBODY,
        "empty and missing bodies are never duplicates of each other");
-    OK(check(&e, "n1", NULL, 1007, &r) == DD_EXACT_ID, "a body-less article's id is remembered");
+    ok(check(&e, "n1", NULL, 1007, &r) == DD_EXACT_ID, "a body-less article's id is remembered");
     char *a4 = article(1, 400, 360, 400);
-    OK(check(&e, NULL, a4, 1008, &r) == DD_NEAR, "no id: still compared by body");
-    OK(check(&e, NULL, "totally different words in a short note", 1009, &r) == DD_NEW &&
+    ok(check(&e, NULL, a4, 1008, &r) == DD_NEAR, "no id: still compared by body");
+    ok(check(&e, NULL, "totally different words in a short note", 1009, &r) == DD_NEW &&
            check(&e, "x", "totally different words in a short note", 1010, &r) == DD_EXACT_BODY &&
            r.of_id == NULL,
        "duplicate of an id-less article: of_id is NULL");
-    OK(e.counts.exact == 5 && e.counts.near == 3 && e.counts.nobody == 2, "counts");
-    OK(check(&e, "a-copy2", a, 1011, &r) == DD_EXACT_BODY && r.of_id_len == 8 &&
+    ok(e.counts.exact == 5 && e.counts.near == 3 && e.counts.nobody == 2, "counts");
+    ok(check(&e, "a-copy2", a, 1011, &r) == DD_EXACT_BODY && r.of_id_len == 8 &&
            !memcmp(r.of_id, "\"a-copy\"", 8),
        "an exact copy takes its twin's place: the newest copy is the one named");
 
     /* Same story updated vs same template, another story (issue 18). */
     dd_engine g;
-    OK(dd_engine_init(&g, &CFG, 16) == 0, "init for templates");
+    ok(dd_engine_init(&g, &CFG, 16) == 0, "init for templates");
     const char *alcoa =
         "Alcoa Inc (AA.N) reported third-quarter adjusted earnings of $0.23 per share on revenue "
         "of $5.77 billion, above analysts' average estimate of $0.21 per share, according to "
@@ -98,10 +98,10 @@ int main(void)
         "of $5.81 billion, above analysts' average estimate of $0.22 per share, according to "
         "Thomson Reuters I/B/E/S. \n The aluminum maker said it expects global demand to grow "
         "7 percent next year, led by aerospace and autos in China.";
-    OK(check(&g, "alcoa", alcoa, 5000, &r) == DD_NEW, "an earnings item is new");
-    OK(check(&g, "intel", intel, 5100, &r) == DD_NEW,
+    ok(check(&g, "alcoa", alcoa, 5000, &r) == DD_NEW, "an earnings item is new");
+    ok(check(&g, "intel", intel, 5100, &r) == DD_NEW,
        "another company's item on the same template, same figures: new (instruments differ)");
-    OK(check(&g, "alcoa-2", alcoa_upd, 9000, &r) == DD_NEAR && r.of_id_len == 7 &&
+    ok(check(&g, "alcoa-2", alcoa_upd, 9000, &r) == DD_NEAR && r.of_id_len == 7 &&
            !memcmp(r.of_id, "\"alcoa\"", 7),
        "its update with every figure changed and a paragraph added: a near duplicate of it "
        "(similarity %.2f)",
@@ -115,48 +115,48 @@ int main(void)
     snprintf(m3, sizeof m3, mk, "Wednesday", 97, 0, 6, 15230, 12, 3890);
     snprintf(m4, sizeof m4, mk, "Tuesday", 75, 0, 5, 15001, 10, 3870);
     snprintf(m5, sizeof m5, mk, "Thursday", 120, 0, 8, 15321, 31, 3921);
-    OK(check(&g, "mkt-tue", m1, 20000, &r) == DD_NEW, "a market close report is new");
-    OK(check(&g, "mkt-tue-2", m2, 23600, &r) == DD_NEAR,
+    ok(check(&g, "mkt-tue", m1, 20000, &r) == DD_NEW, "a market close report is new");
+    ok(check(&g, "mkt-tue-2", m2, 23600, &r) == DD_NEAR,
        "its update an hour later with every figure changed: a near duplicate");
-    OK(check(&g, "mkt-wed", m3, 20000 + 86400, &r) == DD_NEW,
+    ok(check(&g, "mkt-wed", m3, 20000 + 86400, &r) == DD_NEW,
        "the next day's report (another weekday, other figures): new");
-    OK(check(&g, "mkt-tue-next", m4, 20000 + 7 * 86400, &r) == DD_NEW,
+    ok(check(&g, "mkt-tue-next", m4, 20000 + 7 * 86400, &r) == DD_NEW,
        "the report of a week later (same weekday, other figures): new, leads are not compared "
        "beyond 18 hours");
-    OK(check(&g, "mkt-thu", m5, 20000 + 2 * 86400, &r) == DD_NEW,
+    ok(check(&g, "mkt-thu", m5, 20000 + 2 * 86400, &r) == DD_NEW,
        "a report naming another weekday is another story, even with the same figures");
     dd_engine_free(&g);
 
     /* State round trip. */
     char dir[] = "/tmp/dd-unit-XXXXXX";
-    OK(mkdtemp(dir) != NULL, "temp dir");
+    ok(mkdtemp(dir) != NULL, "temp dir");
     char path[256], msg[512];
     snprintf(path, sizeof path, "%s/state", dir);
-    OK(e.docs.used > e.docs.n || e.docs.nfree > 0 || e.docs.seq[e.docs.used - 1] < e.docs.seq[0],
+    ok(e.docs.used > e.docs.n || e.docs.nfree > 0 || e.docs.seq[e.docs.used - 1] < e.docs.seq[0],
        "the engine saved has slots out of arrival order (copies took their twins' places): "
        "the save renumbers its LSH tables");
-    OK(dd_state_save(&e, path, msg, sizeof msg) == 0, "save: %s", msg);
+    ok(dd_state_save(&e, path, msg, sizeof msg) == 0, "save: %s", msg);
     dd_engine f;
     dd_engine_init(&f, &CFG, 16);
     int rc = dd_state_load(&f, path, msg, sizeof msg);
-    OK(rc == 0 && f.docs.n == e.docs.n, "load restores %u documents (rc %d)", f.docs.n, rc);
-    OK(f.watermark == e.watermark, "window position saved");
+    ok(rc == 0 && f.docs.n == e.docs.n, "load restores %u documents (rc %d)", f.docs.n, rc);
+    ok(f.watermark == e.watermark, "window position saved");
     char *a5 = article(1, 400, 100, 140);
-    OK(check(&f, "zz", a5, 1011, &r) == DD_NEAR && r.of_id_len == 9 &&
+    ok(check(&f, "zz", a5, 1011, &r) == DD_NEAR && r.of_id_len == 9 &&
            !memcmp(r.of_id, "\"a-copy2\"", 9),
        "loaded state finds the near duplicate of story a (%.*s)", (int)r.of_id_len, r.of_id);
     free(a5);
-    OK(check(&f, "n1", NULL, 1012, &r) == DD_EXACT_ID, "loaded state remembers body-less ids");
+    ok(check(&f, "n1", NULL, 1012, &r) == DD_EXACT_ID, "loaded state remembers body-less ids");
     dd_engine_free(&f);
     /* The saved LSH tables are for 32 bands: a run with others builds its own. */
     dd_config bands16 = CFG;
     bands16.bands = 16;
     dd_engine_init(&f, &bands16, 16);
     rc = dd_state_load(&f, path, msg, sizeof msg);
-    OK(rc == 0 && f.lsh.bands == 16 && f.lsh.t[15].n == f.lsh.t[0].n && f.lsh.t[0].n > 0,
+    ok(rc == 0 && f.lsh.bands == 16 && f.lsh.t[15].n == f.lsh.t[0].n && f.lsh.t[0].n > 0,
        "load with --bands 16: tables built for 16 bands (rc %d)", rc);
     a5 = article(1, 400, 100, 140);
-    OK(check(&f, "zz", a5, 1011, &r) == DD_NEAR && r.of_id_len == 9 &&
+    ok(check(&f, "zz", a5, 1011, &r) == DD_NEAR && r.of_id_len == 9 &&
            !memcmp(r.of_id, "\"a-copy2\"", 9),
        "and finds the same near duplicate (%.*s)", (int)r.of_id_len, r.of_id);
     free(a5);
@@ -165,7 +165,7 @@ int main(void)
     dd_config other = CFG;
     other.p.shingle = 4;
     dd_engine_init(&f, &other, 16);
-    OK(dd_state_load(&f, path, msg, sizeof msg) == NP_EX_CONFIG && strstr(msg, path),
+    ok(dd_state_load(&f, path, msg, sizeof msg) == NP_EX_CONFIG && strstr(msg, path),
        "other parameters: 78, naming the file (%s)", msg);
     dd_engine_free(&f);
 
@@ -174,7 +174,7 @@ int main(void)
     long size = ftell(fp);
     fseek(fp, 0, SEEK_SET);
     char *bytes = malloc((size_t)size);
-    OK(fread(bytes, 1, (size_t)size, fp) == (size_t)size, "read state back (%ld bytes)", size);
+    ok(fread(bytes, 1, (size_t)size, fp) == (size_t)size, "read state back (%ld bytes)", size);
     fclose(fp);
     char p2[300];
     snprintf(p2, sizeof p2, "%s/bad", dir);
@@ -184,7 +184,7 @@ int main(void)
         fclose(fp);
         dd_engine_init(&f, &CFG, 16);
         rc = dd_state_load(&f, p2, msg, sizeof msg);
-        OK(rc == NP_EX_DATAERR, "truncated to %ld bytes: 65 (%s)", cut, msg);
+        ok(rc == NP_EX_DATAERR, "truncated to %ld bytes: 65 (%s)", cut, msg);
         dd_engine_free(&f);
     }
     for (long at = 0; at < size; at += size / 11 + 1) {
@@ -195,11 +195,11 @@ int main(void)
         bytes[at] ^= 0x20;
         dd_engine_init(&f, &CFG, 16);
         rc = dd_state_load(&f, p2, msg, sizeof msg);
-        OK(rc == NP_EX_DATAERR, "byte %ld flipped: 65 (%s)", at, msg);
+        ok(rc == NP_EX_DATAERR, "byte %ld flipped: 65 (%s)", at, msg);
         dd_engine_free(&f);
-        OK(dd_state_verify(p2, msg, sizeof msg) == NP_EX_DATAERR, "verify sees it too");
+        ok(dd_state_verify(p2, msg, sizeof msg) == NP_EX_DATAERR, "verify sees it too");
     }
-    OK(dd_state_verify(path, msg, sizeof msg) == 0, "verify passes the good file");
+    ok(dd_state_verify(path, msg, sizeof msg) == 0, "verify passes the good file");
     /* A file of format version 1 (16-bit signature values), its header otherwise intact. */
     memcpy(bytes + 8, "\1\0\0\0", 4);
     uint32_t hcrc = (uint32_t)crc32(0, (const unsigned char *)bytes, 60);
@@ -209,7 +209,7 @@ int main(void)
     fclose(fp);
     dd_engine_init(&f, &CFG, 16);
     rc = dd_state_load(&f, p2, msg, sizeof msg);
-    OK(rc == NP_EX_CONFIG && strstr(msg, "version 1") && strstr(msg, p2),
+    ok(rc == NP_EX_CONFIG && strstr(msg, "version 1") && strstr(msg, p2),
        "format version 1: 78, naming the file and the version (%s)", msg);
     dd_engine_free(&f);
     memcpy(bytes + 8, "\2\0\0\0", 4);
@@ -220,11 +220,11 @@ int main(void)
     fclose(fp);
     dd_engine_init(&f, &CFG, 16);
     rc = dd_state_load(&f, p2, msg, sizeof msg);
-    OK(rc == NP_EX_CONFIG && strstr(msg, "version 2") && strstr(msg, "--state-reset"),
+    ok(rc == NP_EX_CONFIG && strstr(msg, "version 2") && strstr(msg, "--state-reset"),
        "format version 2 (no evidence, one signature): 78, saying how to start afresh (%s)", msg);
     dd_engine_free(&f);
     dd_engine_init(&f, &CFG, 16);
-    OK(dd_state_load(&f, "/nonexistent/dd-state", msg, sizeof msg) == DD_STATE_ABSENT,
+    ok(dd_state_load(&f, "/nonexistent/dd-state", msg, sizeof msg) == DD_STATE_ABSENT,
        "a missing file is a fresh start");
     dd_engine_free(&f);
     unlink(p2);
@@ -242,13 +242,13 @@ int main(void)
     check(&e, "s0", s[0], 1000, &r);
     check(&e, "s1", s[1], 1050, &r);
     check(&e, "s2", s[2], 990, &r); /* out of order, older */
-    OK(e.docs.n == 3, "three remembered");
+    ok(e.docs.n == 3, "three remembered");
     check(&e, "s3", s[3], 1095, &r);
-    OK(e.docs.n == 3 && check(&e, "s2b", s[2], 1095, &r) == DD_NEW,
+    ok(e.docs.n == 3 && check(&e, "s2b", s[2], 1095, &r) == DD_NEW,
        "at 1095 the 990 article is gone (window 100), 1000 stays");
-    OK(check(&e, "s0b", s[0], 1096, &r) == DD_EXACT_BODY, "the 1000 article is still there");
+    ok(check(&e, "s0b", s[0], 1096, &r) == DD_EXACT_BODY, "the 1000 article is still there");
     check(&e, "s4", s[4], 1200, &r);
-    OK(e.docs.n == 1 && e.counts.evicted == 5, "a jump to 1200 evicts everything older than 1100");
+    ok(e.docs.n == 1 && e.counts.evicted == 5, "a jump to 1200 evicts everything older than 1100");
     dd_engine_free(&e);
     w.window = 0;
     w.max_docs = 2;
@@ -256,9 +256,9 @@ int main(void)
     check(&e, "s0", s[0], 3, &r);
     check(&e, "s1", s[1], 1, &r);
     check(&e, "s2", s[2], 2, &r);
-    OK(e.docs.n == 2 && check(&e, "s1", NULL, 4, &r) == DD_NOBODY,
+    ok(e.docs.n == 2 && check(&e, "s1", NULL, 4, &r) == DD_NOBODY,
        "max-docs 2 evicts the oldest by time (s1 at t=1)");
-    OK(check(&e, "s0", NULL, 5, &r) == DD_EXACT_ID, "s0 (t=3) stays");
+    ok(check(&e, "s0", NULL, 5, &r) == DD_EXACT_ID, "s0 (t=3) stays");
     dd_engine_free(&e);
     for (unsigned i = 0; i < 6; i++) free(s[i]);
 
@@ -267,7 +267,7 @@ int main(void)
      * applied after the load evicts in time order. */
     enum { NS = 3000 };
     char sdir[] = "/tmp/np-dd-bulk-XXXXXX", spath[64];
-    OK(mkdtemp(sdir) != NULL, "temp dir for the larger state");
+    ok(mkdtemp(sdir) != NULL, "temp dir for the larger state");
     snprintf(spath, sizeof spath, "%s/state", sdir);
     dd_engine_init(&e, &CFG, 16);
     int allnew = 1;
@@ -278,11 +278,11 @@ int main(void)
                   (i % 11 == 0 && r.kind == DD_NOBODY);
         free(t);
     }
-    OK(allnew, "%d stories remembered (some without id, some without body)", NS);
+    ok(allnew, "%d stories remembered (some without id, some without body)", NS);
     msg[0] = 0;
-    OK(dd_state_save(&e, spath, msg, sizeof msg) == 0, "save %d %s", NS, msg);
+    ok(dd_state_save(&e, spath, msg, sizeof msg) == 0, "save %d %s", NS, msg);
     dd_engine_init(&f, &CFG, 16);
-    OK(dd_state_load(&f, spath, msg, sizeof msg) == 0 && f.docs.n == e.docs.n, "load %u of %u %s",
+    ok(dd_state_load(&f, spath, msg, sizeof msg) == 0 && f.docs.n == e.docs.n, "load %u of %u %s",
        f.docs.n, e.docs.n, msg);
     int near = 1, ids = 1, bodies = 1;
     for (unsigned i = 0; i < NS; i++) {
@@ -303,8 +303,8 @@ int main(void)
             free(t);
         }
     }
-    OK(near, "after the load every story's edited copy is a near duplicate of it");
-    OK(ids && bodies, "after the load every id and every body is remembered");
+    ok(near, "after the load every story's edited copy is a near duplicate of it");
+    ok(ids && bodies, "after the load every id and every body is remembered");
     dd_engine_free(&f);
     w = CFG;
     w.window = 1000;
@@ -312,11 +312,11 @@ int main(void)
     unsigned keep = 0;
     for (unsigned i = NS - 1001; i < NS; i++) keep += i % 7 || i % 11;
     uint64_t gone = dd_state_load(&f, spath, msg, sizeof msg) == 0 ? dd_engine_evict(&f) : 0;
-    OK(gone == e.docs.n - keep && f.docs.n == keep,
+    ok(gone == e.docs.n - keep && f.docs.n == keep,
        "a window after the load keeps the newest %u (%u, %llu evicted)", keep, f.docs.n,
        (unsigned long long)gone);
     char *t = article(1000 + NS - 1001, 60, 0, 0), *old = article(1000 + NS - 1002, 60, 0, 0);
-    OK(check(&f, NULL, old, 5000 + NS - 1, &r) == DD_NEW &&
+    ok(check(&f, NULL, old, 5000 + NS - 1, &r) == DD_NEW &&
            check(&f, NULL, t, 5000 + NS - 1, &r) == DD_EXACT_BODY,
        "the oldest kept is there, the one before it is gone");
     free(t);
@@ -331,5 +331,5 @@ int main(void)
     free(a4);
     free(b);
     free(b2);
-    DONE();
+    return done_testing();
 }

@@ -58,25 +58,25 @@ int main(void)
     dd_docs d;
     dd_lsh l;
     dd_hval sig[K];
-    OK(dd_docs_init(&d, K, 16) == 0 && dd_lsh_init(&l, BANDS, ROWS, 99, 16) == 0, "init");
+    ok(dd_docs_init(&d, K, 16) == 0 && dd_lsh_init(&l, BANDS, ROWS, 99, 16) == 0, "init");
     int added = 1;
     for (unsigned i = 0; i < 1500; i++) {
         make_sig(sig, i % 5 == 0 ? 1 + (i / 5) % 40 : 0); /* families of up to 8 share 4 bands */
         uint32_t s = dd_docs_add(&d, sig, &(dd_evidence){0, 0, 0}, i, i, 0, 0, NULL, 0);
         added &= s != DD_NO_SLOT && dd_lsh_add(&l, &d, s) == 0;
     }
-    OK(added && agrees(&l, &d), "1500 adds from tables sized for 16 (rebuilt as they fill)");
+    ok(added && agrees(&l, &d), "1500 adds from tables sized for 16 (rebuilt as they fill)");
     for (uint32_t s = 0; s < d.used; s += 3) {
         dd_lsh_del(&l, &d, s);
         dd_docs_remove(&d, s);
     }
-    OK(agrees(&l, &d), "a third deleted: the rest found, the deleted not");
+    ok(agrees(&l, &d), "a third deleted: the rest found, the deleted not");
     for (unsigned i = 0; i < 700; i++) {
         make_sig(sig, i % 4 == 0 ? 1 + (i / 4) % 40 : 0);
         uint32_t s = dd_docs_add(&d, sig, &(dd_evidence){0, 0, 0}, i, 5000 + i, 0, 0, NULL, 0);
         added &= s != DD_NO_SLOT && dd_lsh_add(&l, &d, s) == 0;
     }
-    OK(added && agrees(&l, &d), "700 more reuse the freed slots and the deleted entries");
+    ok(added && agrees(&l, &d), "700 more reuse the freed slots and the deleted entries");
     int cycles = 1;
     for (unsigned round = 0; round < 20 && cycles; round++) {
         for (uint32_t s = round % 2; s < d.used; s += 2) {
@@ -91,19 +91,19 @@ int main(void)
         }
         cycles &= markers_bounded(&l);
     }
-    OK(cycles && agrees(&l, &d), "20 rounds of deleting half and adding: still exact");
-    OK(markers_bounded(&l), "deletion markers never push a table past 0.8");
+    ok(cycles && agrees(&l, &d), "20 rounds of deleting half and adding: still exact");
+    ok(markers_bounded(&l), "deletion markers never push a table past 0.8");
 
     dd_lsh fresh;
-    OK(dd_lsh_init(&fresh, BANDS, ROWS, 99, 16) == 0 && dd_lsh_build(&fresh, &d) == 0,
+    ok(dd_lsh_init(&fresh, BANDS, ROWS, 99, 16) == 0 && dd_lsh_build(&fresh, &d) == 0,
        "bulk build from the documents");
-    OK(agrees(&fresh, &d), "the bulk build agrees with brute force");
+    ok(agrees(&fresh, &d), "the bulk build agrees with brute force");
     dd_lsh_free(&fresh);
     dd_lsh_free(&l);
     dd_docs_free(&d);
 
     /* The cap: 40 documents sharing band 0..3 values; 32 kept under those keys. */
-    OK(dd_docs_init(&d, K, 16) == 0 && dd_lsh_init(&l, BANDS, ROWS, 99, 16) == 0, "init again");
+    ok(dd_docs_init(&d, K, 16) == 0 && dd_lsh_init(&l, BANDS, ROWS, 99, 16) == 0, "init again");
     for (unsigned i = 0; i < 40; i++) {
         make_sig(sig, 77);
         dd_lsh_add(&l, &d, dd_docs_add(&d, sig, &(dd_evidence){0, 0, 0}, i, i, 0, 0, NULL, 0));
@@ -112,11 +112,11 @@ int main(void)
     dd_lsh_find(&l, 0, dd_lsh_key(&l, dd_docs_sig(&d, 0), 0), &it);
     unsigned n = 0, first = 1;
     for (uint32_t s; (s = dd_lshiter_next(&it)) != DD_NO_SLOT; n++) first &= s < 32;
-    OK(n == DD_LSH_KEY_CAP && first, "a shared band value holds the first %d (%u)", DD_LSH_KEY_CAP,
+    ok(n == DD_LSH_KEY_CAP && first, "a shared band value holds the first %d (%u)", DD_LSH_KEY_CAP,
        n);
     dd_lsh_find(&l, 5, dd_lsh_key(&l, dd_docs_sig(&d, 39), 5), &it);
-    OK(dd_lshiter_next(&it) == 39, "the 40th is still found through its other bands");
+    ok(dd_lshiter_next(&it) == 39, "the 40th is still found through its other bands");
     dd_lsh_free(&l);
     dd_docs_free(&d);
-    DONE();
+    return done_testing();
 }

@@ -6,7 +6,7 @@
  * so stay. */
 #include <string.h>
 
-#include "../tap.h"
+#include "tap.h"
 #include "acronyms.h"
 #include "feature.h"
 #include "spec.h"

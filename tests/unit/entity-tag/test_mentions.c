@@ -5,7 +5,7 @@
  * after, a first word that is no first name or opens an ORG). */
 #include <string.h>
 
-#include "../tap.h"
+#include "tap.h"
 #include "feature.h"
 #include "mentions.h"
 #include "spec.h"

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../tap.h"
+#include "tap.h"
 #include "model.h"
 #include "resources.h"
 

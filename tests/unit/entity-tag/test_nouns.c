@@ -3,7 +3,7 @@
  * after "city of" and such, and the guards (without a gazetteer: no place is known). */
 #include <string.h>
 
-#include "../tap.h"
+#include "tap.h"
 #include "labels.h"
 #include "nouns.h"
 #include "tokenize.h"

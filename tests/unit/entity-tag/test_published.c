@@ -3,7 +3,7 @@
  * compounds' names trimmed, datelines' places LOC and publishers ORG. */
 #include <string.h>
 
-#include "../tap.h"
+#include "tap.h"
 #include "feature.h"
 #include "labels.h"
 #include "published.h"

@@ -1,7 +1,7 @@
 /* MONEY / PERCENT / DATE rules, BILOU span conversion and label constraints. */
 #include <string.h>
 
-#include "../tap.h"
+#include "tap.h"
 #include "conll.h"
 #include "labels.h"
 #include "rules.h"

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../tap.h"
+#include "tap.h"
 #include "featset.h"
 #include "feature.h"
 

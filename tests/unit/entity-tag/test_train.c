@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../tap.h"
+#include "tap.h"
 #include "labels.h"
 #include "model.h"
 #include "tagger.h"
