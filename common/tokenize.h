@@ -1,5 +1,5 @@
-/* News-text tokenizer with byte and code-point offsets. (API fixed here; the entity-tag work
- * owns the implementation in tokenize.c and may extend the flags.)
+/* News-text tokenizer with byte and code-point offsets, and flags for the white space before
+ * each token (line and paragraph breaks), in one pass over the text.
  *
  * Tokens follow CoNLL/Penn conventions so that a model trained on CoNLL-2003 sees the same
  * units at run time: "U.S." and "JD.com" and "U.S.-listed" stay whole where CoNLL keeps them,

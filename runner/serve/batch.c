@@ -56,22 +56,22 @@ typedef struct {
     time_t stage_lines_hour;
     void (*stop_done)(np_server *s);
     np_pipeline *reloaded; /* checked, waiting for the batch boundary */
-} proc;
+} processor;
 
-static proc *P(const np_server *s)
+static processor *P(const np_server *s)
 {
-    return s->proc;
+    return s->processor;
 }
 
-static void start_next(proc *b);
+static void start_next(processor *b);
 
-static const char *input_path(const proc *b)
+static const char *input_path(const processor *b)
 {
     return b->joined ? b->joined : b->nfiles ? b->files[0] : "?";
 }
 
 /* Keeps the first n files of the batch (n < nfiles: the rest stay in the queue). */
-static void keep_files(proc *b, size_t n)
+static void keep_files(processor *b, size_t n)
 {
     while (b->nfiles > n) free(b->files[--b->nfiles]);
     if (b->joined) {
@@ -81,7 +81,7 @@ static void keep_files(proc *b, size_t n)
     }
 }
 
-static int add_file(proc *b, const char *path)
+static int add_file(processor *b, const char *path)
 {
     char **v = realloc(b->files, (b->nfiles + 1) * sizeof *v);
     if (!v) return -1;
@@ -105,7 +105,7 @@ static void consumed_one(np_server *s)
         s->queued--;
 }
 
-static void consumed(proc *b)
+static void consumed(processor *b)
 {
     for (size_t i = 0; i < b->nfiles; i++) consumed_one(b->s);
 }
@@ -116,7 +116,7 @@ static uint64_t queue_seq_of(const char *path)
     return strtoull(base ? base + 1 : path, NULL, 10);
 }
 
-static void clear_batch(proc *b)
+static void clear_batch(processor *b)
 {
     if (b->out_tmp) unlink(b->out_tmp);
     free(b->out_tmp);
@@ -170,7 +170,7 @@ static void add_stats(np_stage_counters *c, const char *line)
     np_json_object_free(&o);
 }
 
-static void stage_lines_summary(proc *b, int final)
+static void stage_lines_summary(processor *b, int final)
 {
     uint64_t k = np_diagcap_due(&b->stage_lines, final);
     if (k)
@@ -182,7 +182,7 @@ static void stage_lines_summary(proc *b, int final)
 
 static void stage_log(void *arg, const char *label, const char *line, size_t n)
 {
-    proc *b = arg;
+    processor *b = arg;
     time_t now = time(NULL);
     b->stage_lines.limit = b->s->p->max_diag;
     if (now - b->stage_lines_hour >= 3600) {
@@ -201,7 +201,7 @@ static int by_name(const void *x, const void *y)
     return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-static int pick(proc *b)
+static int pick(processor *b)
 {
     np_server *s = b->s;
     char path[4200], name[4200];
@@ -253,7 +253,7 @@ static int pick(proc *b)
 }
 
 /* Concatenates the batch's files into b->joined. Returns 0 or -1 (errno). */
-static int join_files(proc *b)
+static int join_files(processor *b)
 {
     size_t n = strlen(b->s->tmp_dir) + 48;
     if (!(b->joined = malloc(n))) return -1;
@@ -298,7 +298,7 @@ static void on_chain_done(np_chain *c, void *arg);
 
 /* A timer ran out: stops the running batch's stages, if any, and says why (a batch stopped at
  * the shutdown is replayed at the next start; one over batch.timeout fails). */
-static void stop_running(proc *b, int level, const char *why)
+static void stop_running(processor *b, int level, const char *why)
 {
     if (b->state != P_RUNNING || !b->chain) return;
     np_serve_log(b->s, level, "batch %" PRIu64 " %s: stopping its stages%s", b->seq, why,
@@ -318,9 +318,9 @@ static int open_tmp(const char *path)
     return open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 }
 
-static void fail(proc *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void fail(processor *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static void run_batch(proc *b)
+static void run_batch(processor *b)
 {
     np_server *s = b->s;
     np_pipeline *p = s->p;
@@ -402,7 +402,7 @@ static void run_batch(proc *b)
 
 static void on_retry(uv_timer_t *t);
 
-static void schedule_retry(proc *b, int state)
+static void schedule_retry(processor *b, int state)
 {
     unsigned k = b->attempts ? b->attempts - 1 : 0;
     uint64_t ms = BACKOFF_FIRST_MS;
@@ -412,7 +412,7 @@ static void schedule_retry(proc *b, int state)
     uv_timer_start(&b->retry, on_retry, ms, 0);
 }
 
-static void stopped(proc *b)
+static void stopped(processor *b)
 {
     b->state = P_STOPPED;
     uv_timer_stop(&b->retry);
@@ -425,7 +425,7 @@ static void stopped(proc *b)
     }
 }
 
-static void fail(proc *b, const char *fmt, ...)
+static void fail(processor *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -452,7 +452,7 @@ static void fail(proc *b, const char *fmt, ...)
 }
 
 /* Moves a batch that keeps failing out of the way (it is kept, not lost). */
-static void quarantine(proc *b)
+static void quarantine(processor *b)
 {
     np_server *s = b->s;
     char dest[4200];
@@ -561,7 +561,7 @@ int np_batch_recover(np_server *s)
     return -1;
 }
 
-static void done_batch(proc *b, uint64_t out_lines)
+static void done_batch(processor *b, uint64_t out_lines)
 {
     np_server *s = b->s;
     s->stats.batches++;
@@ -573,7 +573,7 @@ static void done_batch(proc *b, uint64_t out_lines)
     b->state = P_IDLE;
 }
 
-static void on_commit_retry(proc *b)
+static void on_commit_retry(processor *b)
 {
     char msg[512];
     if (finish_commit(b->s, msg, sizeof msg) < 0) {
@@ -593,7 +593,7 @@ static void on_commit_retry(proc *b)
     start_next(b);
 }
 
-static void commit(proc *b)
+static void commit(processor *b)
 {
     np_server *s = b->s;
     np_pipeline *p = s->p;
@@ -686,7 +686,7 @@ static void commit(proc *b)
 
 static void on_chain_done(np_chain *c, void *arg)
 {
-    proc *b = arg;
+    processor *b = arg;
     np_server *s = b->s;
     uv_timer_stop(&b->deadline);
     size_t culprit = 0;
@@ -739,7 +739,7 @@ static void on_chain_done(np_chain *c, void *arg)
 
 static void on_retry(uv_timer_t *t)
 {
-    proc *b = t->data;
+    processor *b = t->data;
     if (b->state == P_COMMIT_RETRY) return on_commit_retry(b);
     if (b->state == P_BACKOFF) {
         np_serve_log(b->s, NP_LOG_INFO, "batch %" PRIu64 ": running it again (attempt %u)", b->seq,
@@ -749,7 +749,7 @@ static void on_retry(uv_timer_t *t)
 }
 
 /* Between batches: switches to a reloaded pipeline if one waits. */
-static void apply_reload(proc *b)
+static void apply_reload(processor *b)
 {
     np_server *s = b->s;
     if (!b->reloaded) return;
@@ -763,7 +763,7 @@ static void apply_reload(proc *b)
                  s->p->nstages == 1 ? "" : "s");
 }
 
-static void start_next(proc *b)
+static void start_next(processor *b)
 {
     np_server *s = b->s;
     if (b->state != P_IDLE) return;
@@ -783,7 +783,7 @@ static void start_next(proc *b)
 
 int np_batch_init(np_server *s)
 {
-    proc *b = calloc(1, sizeof *b);
+    processor *b = calloc(1, sizeof *b);
     if (!b) return -1;
     b->s = s;
     const np_serve_conf *sc = s->sc;
@@ -817,7 +817,7 @@ int np_batch_init(np_server *s)
     uv_timer_init(s->loop, &b->deadline);
     uv_timer_init(s->loop, &b->stop_timer);
     b->retry.data = b->deadline.data = b->stop_timer.data = b;
-    s->proc = b;
+    s->processor = b;
     np_sink_clean(&b->sink);
     /* Sink and reject files back to what the journal says is committed. */
     char msg[512];
@@ -843,11 +843,11 @@ int np_batch_init(np_server *s)
 
 void np_batch_kick(np_server *s)
 {
-    proc *b = P(s);
+    processor *b = P(s);
     if (b && b->state == P_IDLE) start_next(b);
 }
 
-static void drop_reloaded(proc *b)
+static void drop_reloaded(processor *b)
 {
     if (!b->reloaded) return;
     np_pipeline_free(b->reloaded);
@@ -857,7 +857,7 @@ static void drop_reloaded(proc *b)
 
 void np_batch_reload(np_server *s, np_pipeline *p)
 {
-    proc *b = P(s);
+    processor *b = P(s);
     if (!b) {
         np_pipeline_free(p);
         free(p);
@@ -873,13 +873,13 @@ void np_batch_reload(np_server *s, np_pipeline *p)
 
 int np_batch_idle(const np_server *s)
 {
-    const proc *b = P(s);
+    const processor *b = P(s);
     return !b || b->state == P_IDLE || b->state == P_STOPPED;
 }
 
 unsigned np_batch_failures(const np_server *s, const char **why)
 {
-    const proc *b = P(s);
+    const processor *b = P(s);
     *why = b && b->why[0] ? b->why : "";
     if (!b || (b->state != P_BACKOFF && b->state != P_COMMIT_RETRY && b->state != P_RUNNING))
         return 0;
@@ -893,7 +893,7 @@ static void on_stop_timer(uv_timer_t *t)
 
 void np_batch_stop(np_server *s, void (*done)(np_server *s))
 {
-    proc *b = P(s);
+    processor *b = P(s);
     if (!b) return done(s);
     if (b->stop_done && b->state == P_RUNNING) {
         /* Asked twice: stop the stages now. */
@@ -917,7 +917,7 @@ void np_batch_stop(np_server *s, void (*done)(np_server *s))
 static void on_closed(uv_handle_t *h)
 {
     /* The timers close in order; the last one releases the processor. */
-    proc *b = h->data;
+    processor *b = h->data;
     if (h == (uv_handle_t *)&b->stop_timer) {
         drop_reloaded(b);
         free(b->sink.path);
@@ -928,10 +928,10 @@ static void on_closed(uv_handle_t *h)
 
 void np_batch_free(np_server *s)
 {
-    proc *b = P(s);
+    processor *b = P(s);
     if (!b) return;
     stage_lines_summary(b, 1);
-    s->proc = NULL;
+    s->processor = NULL;
     clear_batch(b);
     uv_close((uv_handle_t *)&b->retry, NULL);
     uv_close((uv_handle_t *)&b->deadline, NULL);

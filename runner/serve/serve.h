@@ -102,7 +102,7 @@ struct np_server {
     const np_source_ops *src; /* the input's backend, picked once by serve.c */
     void *source;             /* the source's own state */
     char *waiting_dir;        /* where waiting batch files are: the spool or queue_dir */
-    void *proc;               /* the processor's state (batch.c) */
+    void *processor;          /* the batch processor's state (batch.c) */
     np_http *http;
     int stopping;    /* SIGTERM/SIGINT: intake stopped, draining */
     int stop_code;   /* exit code when the loop ends */
