@@ -382,9 +382,9 @@ static int run_input(driver *d, const char *path, np_record *rec)
         size_t len;
         np_in_status st = np_input_next(in, &line, &len);
         if (st == NP_IN_EOF) break;
-        if (st == NP_IN_ERROR) {
+        if (st == NP_IN_ERROR || st == NP_IN_CORRUPT) {
             np_error("%s: %s", display_name(path), np_input_error(in));
-            status = strstr(np_input_error(in), "gzip") ? NP_EX_DATAERR : NP_EX_IOERR;
+            status = st == NP_IN_CORRUPT ? NP_EX_DATAERR : NP_EX_IOERR;
             break;
         }
         uint64_t lineno = np_input_lineno(in);

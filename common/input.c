@@ -21,7 +21,7 @@ struct np_input {
     char *buf; /* decompressed data: [start, end) unread */
     size_t cap, start, end, scan;
     int eof;   /* no more data will come into buf */
-    int error; /* sticky */
+    int error; /* sticky: 0, or the np_in_status to return (NP_IN_ERROR, NP_IN_CORRUPT) */
     const char *errmsg;
     uint64_t lineno, bytes;
     /* gzip */
@@ -73,9 +73,10 @@ void np_input_set_before_block(np_input *in, int (*fn)(void *), void *arg)
     in->before_arg = arg;
 }
 
-static void set_error(np_input *in, const char *msg)
+/* Records a sticky error: NP_IN_ERROR (the system's) or NP_IN_CORRUPT (the data's). */
+static void set_error(np_input *in, np_in_status st, const char *msg)
 {
-    in->error = 1;
+    in->error = st;
     in->errmsg = msg;
 }
 
@@ -135,7 +136,7 @@ static ssize_t gzip_fill(np_input *in)
         if (in->z.avail_in == 0 && !in->zeof) {
             ssize_t k = raw_read(in, in->zbuf, READ_CHUNK);
             if (k < 0) {
-                set_error(in, strerror(errno));
+                set_error(in, NP_IN_ERROR, strerror(errno));
                 return -1;
             }
             if (k == 0) in->zeof = 1;
@@ -144,13 +145,13 @@ static ssize_t gzip_fill(np_input *in)
         }
         if (in->z.avail_in == 0 && in->zeof) {
             if (in->zmember_done) return 0;
-            set_error(in, "truncated gzip input");
+            set_error(in, NP_IN_CORRUPT, "truncated gzip input");
             return -1;
         }
         if (in->zmember_done) {
             /* Another member follows (gzip allows concatenation). */
             if (inflateReset(&in->z) != Z_OK) {
-                set_error(in, "corrupt gzip input");
+                set_error(in, NP_IN_CORRUPT, "corrupt gzip input");
                 return -1;
             }
             in->zmember_done = 0;
@@ -163,7 +164,7 @@ static ssize_t gzip_fill(np_input *in)
         if (rc == Z_STREAM_END) {
             in->zmember_done = 1;
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-            set_error(in, "corrupt gzip input");
+            set_error(in, NP_IN_CORRUPT, "corrupt gzip input");
             return -1;
         }
         if (produced) return (ssize_t)produced;
@@ -174,13 +175,13 @@ static ssize_t gzip_fill(np_input *in)
 static ssize_t fill(np_input *in)
 {
     if (make_room(in) < 0) {
-        set_error(in, "out of memory");
+        set_error(in, NP_IN_ERROR, "out of memory");
         return -1;
     }
     if (in->gzip) return gzip_fill(in);
     ssize_t k = raw_read(in, in->buf + in->end, in->cap - in->end);
     if (k < 0) {
-        set_error(in, strerror(errno));
+        set_error(in, NP_IN_ERROR, strerror(errno));
         return -1;
     }
     if (!in->checked_magic && (k > 0 || in->end > 0)) {
@@ -191,7 +192,7 @@ static ssize_t fill(np_input *in)
             if (have >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
                 in->end += (size_t)k;
                 if (gzip_init(in) < 0) {
-                    set_error(in, "out of memory");
+                    set_error(in, NP_IN_ERROR, "out of memory");
                     return -1;
                 }
                 return gzip_fill(in);
@@ -203,7 +204,7 @@ static ssize_t fill(np_input *in)
 
 np_in_status np_input_next(np_input *in, const char **line, size_t *len)
 {
-    if (in->error) return NP_IN_ERROR;
+    if (in->error) return (np_in_status)in->error;
     for (;;) {
         char *nl = in->scan < in->end ? memchr(in->buf + in->scan, '\n', in->end - in->scan) : NULL;
         if (nl) {
@@ -264,7 +265,7 @@ np_in_status np_input_next(np_input *in, const char **line, size_t *len)
                 in->errmsg = msg;
                 return st;
             }
-            return NP_IN_ERROR;
+            return (np_in_status)in->error;
         }
         if (k == 0)
             in->eof = 1;
@@ -290,7 +291,7 @@ np_in_status np_input_next(np_input *in, const char **line, size_t *len)
         *len = l;
         return NP_IN_LINE;
     }
-    return in->error ? NP_IN_ERROR : NP_IN_EOF;
+    return in->error ? (np_in_status)in->error : NP_IN_EOF;
 }
 
 uint64_t np_input_lineno(const np_input *in)

@@ -14,7 +14,8 @@ typedef enum {
     NP_IN_TOO_LONG = 2, /* a line over max_line: *line holds its first bytes, *len their count;
                            np_input_long_len() gives its full length; it was skipped */
     NP_IN_EOF = 0,
-    NP_IN_ERROR = -1, /* read error or corrupt/truncated gzip: np_input_error() says which */
+    NP_IN_ERROR = -1,   /* read error or out of memory: np_input_error() says which */
+    NP_IN_CORRUPT = -2, /* corrupt or truncated gzip data: np_input_error() says which */
 } np_in_status;
 
 /* Opens path ("-" is stdin). Returns NULL with errno set. max_line bounds memory: longer
@@ -28,7 +29,8 @@ uint64_t np_input_lineno(const np_input *in);
 uint64_t np_input_long_len(const np_input *in);
 /* Bytes of (decompressed) input consumed so far. */
 uint64_t np_input_bytes(const np_input *in);
-/* After NP_IN_ERROR: a static description ("truncated gzip input", strerror text). */
+/* After NP_IN_ERROR or NP_IN_CORRUPT: a static description ("truncated gzip input", strerror text).
+ */
 const char *np_input_error(const np_input *in);
 /* Sets a function called before each read(2) that would block; a nonzero return is
  * ignored by the reader (the driver notices its own output errors). */

@@ -70,6 +70,11 @@ like "$(cat "$T/rej4")" '^\{"filter":"cat","file":"-","line":[0-9]+,"error":"inv
 stats=$(tail -n 1 "$T/err")
 in=$(echo "$stats" | sed 's/.*"in":\([0-9]*\).*/\1/'); out=$(echo "$stats" | sed 's/.*"out":\([0-9]*\).*/\1/'); rej=$(echo "$stats" | sed 's/.*"rejected":\([0-9]*\).*/\1/')
 is "$in" "$((out + rej))" "truncated gzip: in = out + rejected ($stats)"
+# corrupt gzip data (bytes overwritten mid-stream): a data error, exit 65, not an I/O error
+{ head -c $((size / 2)) "$T/full.gz"; printf 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'; tail -c +$((size / 2 + 49)) "$T/full.gz"; } > "$T/bad.gz"
+"$CAT" < "$T/bad.gz" > /dev/null 2> "$T/err"
+is "$?" 65 "corrupt gzip: exit 65"
+like "$(cat "$T/err")" '^newspipe-cat: <stdin>: corrupt gzip input$' "corrupt gzip: one line naming the input"
 
 # Empty input, blank lines, CRLF, missing final newline, whitespace-only lines.
 is "$("$CAT" < /dev/null | wc -c | tr -d ' ')" 0 "empty input: no output"
