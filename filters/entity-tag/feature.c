@@ -55,6 +55,8 @@ enum {
     T_CLU2_CAP,
     T_LM1_CLU2,
     T_CLU2_LP1,
+    T_AGG_M1, /* a word before the same word elsewhere in the document */
+    T_AGG_P1, /* a word after it */
 };
 
 #define SEED_WORD  0x5EEDF00DULL
@@ -381,6 +383,57 @@ static int note_lower(etag_features *f, size_t i)
     return 0;
 }
 
+static int ctx_name_like(uint8_t c)
+{
+    return c == ETAG_CAP_INIT || c == ETAG_CAP_ALL || c == ETAG_CAP_MIXED;
+}
+
+static uint16_t ctx16(uint64_t h)
+{
+    uint16_t v = (uint16_t)(h >> 48);
+    return v ? v : 1;
+}
+
+static void ctx_add(uint16_t *slot, uint16_t v)
+{
+    for (int k = 0; k < 3; k++) {
+        if (slot[k] == v) return;
+        if (!slot[k]) {
+            slot[k] = v;
+            return;
+        }
+    }
+}
+
+static void ctx_reset(etag_features *f)
+{
+    etag_docmap_reset(&f->ctx);
+    f->ctx_prev = 0;
+    f->ctx_prev_name = 0;
+}
+
+/* Notes token i (array index; start: it opens a sentence) in the context map, in document
+ * order: the word before a name-like word, and this word after the previous one. */
+static int note_context(etag_features *f, size_t i, int start)
+{
+    if (!f->context) return 0;
+    uint64_t h = f->hl[i];
+    int name = ctx_name_like(f->cap[i]);
+    if (!start && f->ctx_prev_name) {
+        etag_docmap_entry *e = etag_docmap_get(&f->ctx, f->ctx_prev);
+        if (!e) return -1;
+        ctx_add(e->cnt + 3, ctx16(h));
+    }
+    if (name) {
+        etag_docmap_entry *e = etag_docmap_get(&f->ctx, h);
+        if (!e) return -1;
+        if (!start) ctx_add(e->cnt, ctx16(f->ctx_prev));
+    }
+    f->ctx_prev = h;
+    f->ctx_prev_name = name;
+    return 0;
+}
+
 /* The document's topic word: a first token in capitals of three letters or more followed by
  * "-" within the next three tokens, as wire headings open ("SOCCER - JAPAN GET LUCKY WIN",
  * "CRICKET - ..."); else 0. In a sports report a city's name is mostly a team (ORG), in
@@ -400,6 +453,7 @@ int etag_features_scan(etag_features *f, const etag_tok *toks, size_t n, size_t 
     if (block == 0) block = n;
     if (grow_tokens(f, block < n ? block : n) < 0) return -1;
     etag_docmap_reset(&f->seen);
+    ctx_reset(f);
     for (size_t a = 0; a < n; a += block) {
         size_t b = n - a < block ? n : a + block;
         for (size_t i = a; i < b; i++) {
@@ -407,6 +461,7 @@ int etag_features_scan(etag_features *f, const etag_tok *toks, size_t n, size_t 
             f->tf[i - a] = toks[i].flags & ETAG_TF_SENT_START;
             if (i == 0) f->tf[0] |= ETAG_TF_SENT_START;
             if (note_lower(f, i - a) < 0) return -1;
+            if (note_context(f, i - a, f->tf[i - a] & ETAG_TF_SENT_START) < 0) return -1;
         }
         if (a == 0) f->topic = topic_of(f, toks, b);
     }
@@ -420,7 +475,10 @@ static int compute(etag_features *f, const etag_resources *r, const etag_tok *to
 {
     f->n = 0;
     if (grow_tokens(f, n) < 0) return -1;
-    if (doc) etag_docmap_reset(&f->seen);
+    if (doc) {
+        etag_docmap_reset(&f->seen);
+        ctx_reset(f);
+    }
     for (size_t i = 0; i < n; i++) {
         if (token_values(f, i, &toks[i]) < 0) return -1;
         f->tf[i] = toks[i].flags & ETAG_TF_SENT_START;
@@ -432,6 +490,7 @@ static int compute(etag_features *f, const etag_resources *r, const etag_tok *to
         }
         /* lower-case uses of a word anywhere in the document (not sentence-initial) */
         if (doc && note_lower(f, i) < 0) return -1;
+        if (doc && note_context(f, i, f->tf[i] & ETAG_TF_SENT_START) < 0) return -1;
     }
     if (doc) f->topic = topic_of(f, toks, n);
     /* all-caps sentences (headlines): no lower-case word, at least two capitalized ones */
@@ -559,6 +618,19 @@ size_t etag_features_token(etag_features *f, size_t i, uint64_t *x)
             if (p) P(etag_feat(T_TOPIC_GAZ, f->topic * 31 + (uint64_t)c, p));
         }
     }
+    /* the words around the same name elsewhere in the document (context aggregation) */
+    if (f->context && ctx_name_like(cc)) {
+        etag_docmap_entry *e = etag_docmap_find(&f->ctx, f->hl[i]);
+        if (e) {
+            uint16_t own_m1 = start ? 0 : ctx16(f->hl[i - 1]),
+                     own_p1 = end ? 0 : ctx16(f->hl[i + 1]);
+            for (int q = 0; q < 3; q++) {
+                if (e->cnt[q] && e->cnt[q] != own_m1) P(etag_feat(T_AGG_M1, e->cnt[q], 0));
+                if (e->cnt[3 + q] && e->cnt[3 + q] != own_p1)
+                    P(etag_feat(T_AGG_P1, e->cnt[3 + q], 0));
+            }
+        }
+    }
     k = affixes(f, i, x, k);
     return k;
 }
@@ -576,5 +648,6 @@ void etag_features_free(etag_features *f)
     free(f->tf);
     np_buf_free(&f->scratch);
     etag_docmap_free(&f->seen);
+    etag_docmap_free(&f->ctx);
     memset(f, 0, sizeof *f);
 }

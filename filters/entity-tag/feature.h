@@ -86,6 +86,8 @@ enum {
  * etag_features_free(). etag_features_compute() reads the document once (about 50 bytes per
  * token); etag_features_token() then gives one token's features. */
 typedef struct {
+    int context;          /* the model's: features from the word's other occurrences (set by
+                             the owner; 0 for models trained without them) */
     const etag_tok *toks; /* borrowed from the last etag_features_compute() */
     uint64_t *hl;         /* lower-cased word key per token (used by the decoder's history) */
     uint8_t *cap;         /* ETAG_CAP_* per token */
@@ -98,6 +100,12 @@ typedef struct {
     size_t cap_tok;
     np_buf scratch;
     etag_docmap seen;
+    /* Context aggregation: each name-like word's neighbours anywhere in the document, as
+     * 16-bit hashes (cnt[0..2] the words before it, cnt[3..5] those after), read by
+     * etag_features_token when context is set. */
+    etag_docmap ctx;
+    uint64_t ctx_prev;
+    int ctx_prev_name;
 } etag_features;
 
 /* Key of a word for gazetteer and cluster lookup: its lower-cased form hashed. */

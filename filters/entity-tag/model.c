@@ -29,7 +29,7 @@ typedef struct {
     uint64_t payload_len;
     uint64_t checksum;
     uint32_t passes; /* 0 or 1: one pass; 2: two-pass tagging */
-    uint32_t method; /* 0: greedy decoding; 1: Viterbi (decode.h) */
+    uint32_t method; /* 0: greedy decoding; 1: Viterbi (decode.h); | 0x100: context features */
 } header;
 
 _Static_assert(sizeof(header) == HEADER_SIZE, "header is 64 bytes");
@@ -48,7 +48,8 @@ static void attach(etag_model *m, const header *h, const unsigned char *p)
     m->mask = h->feat_slots - 1;
     m->nrows = h->nrows;
     m->passes = h->passes == 2 ? 2 : 1;
-    m->method = (int)h->method;
+    m->method = (int)(h->method & 0xFF);
+    m->context = (h->method >> 8) == 1;
     p += (size_t)h->feat_slots * sizeof(etag_slot);
     memset(&m->res, 0, sizeof m->res);
     if (h->gaz_slots) {
@@ -121,7 +122,7 @@ int etag_model_open(etag_model *m, const char *path, char *err, size_t errlen)
         why = "wrong label count";
     else if (h.passes > 2)
         why = "corrupt (bad pass count)";
-    else if (h.method > 1)
+    else if ((h.method & 0xFF) > 1 || (h.method >> 8) > 1)
         why = "corrupt (unknown decoder)";
     else if (!pow2(h.feat_slots) || h.gaz_count >= h.gaz_slots + (h.gaz_slots == 0) ||
              h.clu_count >= h.clu_slots + (h.clu_slots == 0))
@@ -211,7 +212,7 @@ static void put_lex(unsigned char *p, const etag_lexicon *x, uint32_t slots)
 }
 
 int etag_model_build(etag_model *m, const etag_row *rows, size_t nrows, size_t max_rows,
-                     const etag_resources *res, int passes, int method)
+                     const etag_resources *res, int passes, int method, int context)
 {
     memset(m, 0, sizeof *m);
     etag_row *r = malloc((nrows ? nrows : 1) * sizeof *r);
@@ -236,7 +237,7 @@ int etag_model_build(etag_model *m, const etag_row *rows, size_t nrows, size_t m
     h.feat_slots = slots;
     h.nrows = (uint32_t)keep;
     h.passes = (uint32_t)passes;
-    h.method = (uint32_t)method;
+    h.method = (uint32_t)method | (context ? 0x100u : 0);
     h.gaz_slots = lex_slots(&res->gaz);
     h.gaz_count = res->gaz.count;
     h.clu_slots = lex_slots(&res->clusters);

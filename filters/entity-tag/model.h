@@ -29,8 +29,9 @@ typedef struct {
     const etag_slot *slots;
     uint32_t mask;
     uint32_t nrows;
-    int passes; /* 1, or 2 for two-pass tagging (etag_decode_doc) */
-    int method; /* the decoder it was trained with: ETAG_DEC_GREEDY or ETAG_DEC_VITERBI */
+    int passes;  /* 1, or 2 for two-pass tagging (etag_decode_doc) */
+    int method;  /* the decoder it was trained with: ETAG_DEC_GREEDY or ETAG_DEC_VITERBI */
+    int context; /* trained with context aggregation features (etag_features.context) */
     etag_resources res;
     /* private */
     void *owned;      /* heap memory: the built image, or the payload copied at open */
@@ -72,10 +73,11 @@ typedef struct {
 } etag_row;
 
 /* Builds the model image from rows (pruned to at most max_rows by weight mass), the
- * resources, the number of tagging passes and the decoding method (decode.h), into a heap buffer
- * owned by m (usable like an opened model). Returns 0 or -1. */
+ * resources, the number of tagging passes, the decoding method (decode.h) and whether the
+ * features include context aggregation, into a heap buffer owned by m (usable like an opened
+ * model). Returns 0 or -1. */
 int etag_model_build(etag_model *m, const etag_row *rows, size_t nrows, size_t max_rows,
-                     const etag_resources *res, int passes, int method);
+                     const etag_resources *res, int passes, int method, int context);
 /* Writes a built model to path (atomically: temporary file and rename). Returns 0, or the
  * exit code with the reason in err: NP_EX_SOFTWARE (no model built), NP_EX_CANTCREAT (cannot
  * create the file), NP_EX_IOERR (writing it failed; path untouched, no temporary left). */

@@ -221,6 +221,7 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
     const unsigned model_types = (1u << ETAG_NMODEL) - 1;
     if ((t->types & model_types) && total) {
         t->dec.method = t->model->method;
+        t->dec.feat.context = t->model->context;
         if (etag_decode_doc(&t->dec, &t->model->res, model_score, (void *)t->model, t->view, total,
                             t->model->passes == 2) < 0)
             return -1;

@@ -59,6 +59,11 @@ is $? 0 "train --decoder viterbi exits 0"
 cmp -s "$T/v1.model" "$T/v2.model"
 ok $? "--decoder viterbi: deterministic"
 is "$(od -An -tu4 -j60 -N4 "$T/v1.model" | tr -d ' ')" 1 "the model file records the Viterbi decoder"
+"$ET" train --train "$T/tiny.conll" --out "$T/v3.model" --epochs 3 --decoder viterbi --passes 1 --context 2> "$T/v3.log"
+is "$(od -An -tu4 -j60 -N4 "$T/v3.model" | tr -d ' ')" 257 "--context: the model file records context aggregation beside the decoder"
+like "$(cat "$T/v3.log")" 'decoder: Viterbi; context aggregation' "--context: said on the progress lines"
+printf '{"id":"1","body":"Peter Blackburn visited Germany. Blackburn met Acme Corp."}\n' | "$ET" --model "$T/v3.model" > "$T/v3.out"
+is $? 0 "a model trained with --context tags"
 "$ET" train --train "$T/tiny.conll" --decoder beam --out "$T/x.model" 2> /dev/null
 is $? 64 "--decoder beam: exit 64"
 "$ET" train --train "$T/tiny.conll" --cv 2 --cv-eval "$T/tiny.conll" --epochs 2 --decoder viterbi > "$T/cv" 2> /dev/null

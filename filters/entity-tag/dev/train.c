@@ -266,7 +266,8 @@ static int build(run *R, const weights *A, const weights *B, etag_model *m)
         free(rows);
         return -1;
     }
-    int rc = etag_model_build(m, rows, n, R->max_rows, &R->res, B ? 2 : 1, R->dec.method);
+    int rc = etag_model_build(m, rows, n, R->max_rows, &R->res, B ? 2 : 1, R->dec.method,
+                              R->dec.feat.context);
     free(rows);
     return rc;
 }
@@ -657,7 +658,7 @@ static void usage(void)
             "[--clusters FILE [--clusters FILE]] [--passes 1|2]\n"
             "         [--min-feature-count N] [--average N]\n"
             "         [--folds N] [--cv K [--cv-eval FILE]...]\n"
-            "         [--gazetteer-budget KEYS] [--decoder greedy|viterbi]\n"
+            "         [--gazetteer-budget KEYS] [--decoder greedy|viterbi] [--context]\n"
             "  CATEGORY: org, country, city, region, first, misc, wikiorg, wikiloc, person,\n"
             "            orgname, lower, acronym\n");
 }
@@ -673,13 +674,14 @@ int etag_train_main(int argc, char **argv)
         {"passes", 1, NULL, 'P'},    {"min-feature-count", 1, NULL, 'M'},
         {"average", 1, NULL, 'A'},   {"folds", 1, NULL, 'F'},
         {"cv", 1, NULL, 'C'},        {"decoder", 1, NULL, 'D'},
-        {"cv-eval", 1, NULL, 'E'},   {NULL, 0, NULL, 0},
+        {"cv-eval", 1, NULL, 'E'},   {"context", 0, NULL, 'x'},
+        {NULL, 0, NULL, 0},
     };
     const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *clusters[2] = {NULL, NULL};
     uint64_t epochs = 10, seed = 1, max_rows = 200000, passes = 2, min_count = 1, members = 1,
              folds = 5, cv = 0;
     const char *gaz[32], *cv_paths[MAX_CV_EVAL];
-    int method = ETAG_DEC_GREEDY;
+    int method = ETAG_DEC_GREEDY, context = 0;
     uint64_t gaz_budget = ETAG_GAZ_BUDGET;
     int ncv_eval = 0;
     int ngaz = 0;
@@ -775,6 +777,7 @@ int etag_train_main(int argc, char **argv)
                 return NP_EX_USAGE;
             }
             break;
+        case 'x': context = 1; break;
         case 'h': usage(); return NP_EX_OK;
         default: usage(); return NP_EX_USAGE;
         }
@@ -843,6 +846,7 @@ int etag_train_main(int argc, char **argv)
     R.tr = &tr;
     R.dv = &dv;
     R.dec.method = method;
+    R.dec.feat.context = context;
     R.res = etag_resources_view(&rb);
     R.rng = seed * 0x9E3779B97F4A7C15ULL + 0x1234567;
     R.max_rows = max_rows;
@@ -851,7 +855,8 @@ int etag_train_main(int argc, char **argv)
             "entities; gazetteer %zu names (%u keys; %zu lines skipped), clusters %u words; %s\n",
             tr.ndoc, tr.nsent, tr.ntok, tr.nspans, dv.ntok, dv.nspans, rb.gaz_entries, rb.gaz.count,
             rb.gaz_skipped, rb.clusters.count, passes == 2 ? "two passes" : "one pass");
-    fprintf(stderr, "decoder: %s\n", R.dec.method == ETAG_DEC_VITERBI ? "Viterbi" : "greedy");
+    fprintf(stderr, "decoder: %s%s\n", R.dec.method == ETAG_DEC_VITERBI ? "Viterbi" : "greedy",
+            R.dec.feat.context ? "; context aggregation" : "");
     size_t maxn = tr.ntok > dv.ntok ? tr.ntok : dv.ntok;
     for (int e = 0; e < ncv_eval; e++)
         if (cv_corp[e].ntok > maxn) maxn = cv_corp[e].ntok;

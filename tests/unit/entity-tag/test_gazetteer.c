@@ -109,7 +109,7 @@ int main(void)
     etag_model m;
     etag_row row = {.h = 42};
     row.w[1] = 1;
-    ok(etag_model_build(&m, &row, 1, 10, &res, 1, 0) == 0, "a model with the gazetteer builds");
+    ok(etag_model_build(&m, &row, 1, 10, &res, 1, 0, 0) == 0, "a model with the gazetteer builds");
     ok(lookup(&m.res.gaz, "Acme Mining Corp") == lookup(&g, "Acme Mining Corp") &&
            lookup(&m.res.gaz, "Acme Mining") == pre && lookup(&m.res.gaz, "AT&T") &&
            !lookup(&m.res.gaz, "Mining companies") && !lookup(&m.res.gaz, "Acme Corp"),

@@ -69,7 +69,7 @@ int main(void)
     etag_lexicon_set(&rb.clusters, 12345, 0x2A);
     etag_resources res = etag_resources_view(&rb);
     etag_model built;
-    ok(etag_model_build(&built, rows, 300, 1000, &res, 1, 0) == 0, "build a model of 300 rows");
+    ok(etag_model_build(&built, rows, 300, 1000, &res, 1, 0, 0) == 0, "build a model of 300 rows");
     ok(built.nrows == 300, "all rows kept under max_rows");
     ok(etag_model_write(&built, path, err, sizeof err) == 0, "write it (%s)", err);
 
@@ -89,7 +89,7 @@ int main(void)
 
     /* pruning keeps the heaviest rows */
     etag_model small;
-    ok(etag_model_build(&small, rows, 300, 50, &res, 1, 0) == 0 && small.nrows == 50,
+    ok(etag_model_build(&small, rows, 300, 50, &res, 1, 0, 0) == 0 && small.nrows == 50,
        "max_rows prunes to 50 rows");
     etag_model_close(&small);
 

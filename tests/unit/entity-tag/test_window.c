@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "labels.h"
 #include "model.h"
+#include "feature.h"
 #include "tagger.h"
 
 static const char *const sentences[] = {
@@ -34,6 +35,58 @@ static int tag(const etag_model *m, size_t window, const char *text, etag_entity
     if (*out) memcpy(*out, t.ents, t.nents * sizeof **out);
     etag_tagger_free(&t);
     return rc;
+}
+
+/* Context aggregation (a model trained with it) reads each name's neighbours over the whole
+ * document in etag_features_scan(), so a window's token features are the whole document's:
+ * the text split at spaces into tokens, a sentence after each token ending in ".". Returns
+ * tokens whose features differ (-1 on failure); *more counts tokens that context adds to. */
+static long window_features_differ(const etag_resources *res, const char *text, size_t window,
+                                   size_t *more)
+{
+    size_t cap = strlen(text) / 2 + 2, n = 0;
+    etag_tok *toks = malloc(cap * sizeof *toks);
+    if (!toks) return -1;
+    int start = 1;
+    for (const char *p = text; *p;) {
+        while (*p == ' ' || *p == '\n') p++;
+        if (!*p) break;
+        const char *q = p;
+        while (*q && *q != ' ' && *q != '\n') q++;
+        toks[n++] = (etag_tok){p, (uint32_t)(q - p), (uint8_t)(start ? ETAG_TF_SENT_START : 0)};
+        start = q[-1] == '.';
+        p = q;
+    }
+    etag_features whole = {.context = 1}, plain = {0}, win = {.context = 1};
+    uint64_t x[ETAG_MAXFEAT], y[ETAG_MAXFEAT];
+    long differ = 0;
+    *more = 0;
+    if (etag_features_compute(&plain, res, toks, n) < 0) differ = -1;
+    size_t *kplain = malloc((n + 1) * sizeof *kplain);
+    if (!kplain) differ = -1;
+    for (size_t i = 0; differ == 0 && i < n; i++) kplain[i] = etag_features_token(&plain, i, x);
+    if (differ == 0 && (etag_features_scan(&win, toks, n, window) < 0 ||
+                        etag_features_compute(&whole, res, toks, n) < 0))
+        differ = -1;
+    for (size_t a = 0, b; differ >= 0 && a < n; a = b) {
+        b = a + window < n ? a + window : n; /* on to the next sentence start */
+        while (b < n && !(toks[b].flags & ETAG_TF_SENT_START)) b++;
+        if (etag_features_window(&win, res, toks + a, b - a) < 0) {
+            differ = -1;
+            break;
+        }
+        for (size_t i = a; i < b; i++) {
+            size_t kw = etag_features_token(&whole, i, x), kv = etag_features_token(&win, i - a, y);
+            differ += kw != kv || memcmp(x, y, kw * sizeof *x) != 0;
+            *more += kw > kplain[i];
+        }
+    }
+    free(kplain);
+    etag_features_free(&whole);
+    etag_features_free(&plain);
+    etag_features_free(&win);
+    free(toks);
+    return differ;
 }
 
 int main(void)
@@ -84,6 +137,13 @@ int main(void)
        nv);
     free(whole);
     free(win);
+    size_t more = 0;
+    long differ = window_features_differ(&m.res, text.data, 97, &more);
+    ok(differ == 0,
+       "context aggregation: a window's token features are the whole document's (%ld "
+       "differ)",
+       differ);
+    ok(more > 1000, "context aggregation adds features to names that recur (%zu tokens)", more);
 
     /* no sentence break at all: windows are cut at twice their size */
     np_buf_clear(&text);
