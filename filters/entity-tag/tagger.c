@@ -190,19 +190,22 @@ static int push_ent(etag_tagger *t, const np_token *tk, const etag_span *sp, int
     return 0;
 }
 
-int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens, int nfields)
+/* Tokenizes the fields into t->toks and their sentence-marked view into t->view (all fields
+ * one after another), growing the buffers; *total: the tokens of all fields. Returns 0 or
+ * -1. */
+static int read_fields(etag_tagger *t, const char *const *texts, const size_t *lens, int nfields,
+                       size_t *total)
 {
-    t->nents = 0;
-    size_t total = 0;
+    *total = 0;
     for (int f = 0; f < nfields && f < ETAG_MAX_FIELDS; f++) {
         t->toks[f].n = 0;
         if (!texts[f]) continue;
         if (np_tokenize(texts[f], lens[f], &t->toks[f]) < 0) return -1;
-        total += t->toks[f].n;
+        *total += t->toks[f].n;
     }
-    if (total + 1 > t->cap) {
+    if (*total + 1 > t->cap) {
         size_t cap = t->cap ? t->cap : 1024;
-        while (cap < total + 1) cap *= 2;
+        while (cap < *total + 1) cap *= 2;
         etag_tok *v = realloc(t->view, cap * sizeof *v);
         if (!v) return -1;
         t->view = v;
@@ -218,6 +221,75 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
         etag_mark_sentences(texts[f], t->toks[f].t, t->toks[f].n, t->view + o);
         o += t->toks[f].n;
     }
+    return 0;
+}
+
+/* The model's spans of one field (its n tokens tk at offset o of the decoded labels) into
+ * t->spans + o, corrected by the rules that read the field alone. Returns their count. */
+static size_t field_model_spans(etag_tagger *t, const char *text, size_t len, const np_token *tk,
+                                size_t n, size_t o)
+{
+    etag_span *ms = t->spans + o;
+    uint8_t *labels = t->dec.labels + o;
+    etag_web_names(text, tk, n, labels);
+    etag_code_names(text, len, tk, n, labels);
+    etag_named_misc(text, tk, n, labels);
+    participle_opener(text, tk, t->view + o, n, labels);
+    size_t nm = etag_labels_to_spans(labels, n, ms);
+    nm = etag_published(&t->model->res.gaz, &t->scratch, text, len, tk, ms, nm);
+    etag_player_teams(&t->model->res.gaz, &t->scratch, text, len, tk, ms, nm);
+    for (size_t k = 0; k < nm; k++) {
+        conjunction_opener(text, tk, t->view + o, &ms[k]);
+        lower_word_opener(t, text, tk, t->view + o, &ms[k]);
+        if (!t->no_listed_org) listed_name_is_org(t, text, tk, &ms[k]);
+        final_stop(text, len, tk, &ms[k]);
+    }
+    return nm;
+}
+
+/* Writes field f's entities: its model spans ms[0..mn) of the wanted types and the rules'
+ * spans (written at rs) in text order; where the two overlap the model wins, except an
+ * amount around the model's currency entity (inside_money: "A$505 million"), written before
+ * it. Returns 0 or -1. */
+static int merge_field(etag_tagger *t, int f, const char *text, const np_token *tk, size_t n,
+                       etag_span *ms, size_t mn, etag_span *rs)
+{
+    const unsigned model_types = (1u << ETAG_NMODEL) - 1;
+    size_t nm = 0, nr = 0;
+    for (size_t k = 0; k < mn; k++)
+        if ((t->types & (1u << ms[k].type)) && has_alnum(text, tk, &ms[k])) ms[nm++] = ms[k];
+    if (t->types & ~model_types) nr = etag_rules(text, tk, n, rs);
+    size_t i = 0, j = 0;
+    uint32_t model_end = 0; /* end of the last model span written */
+    while (i < nm || j < nr) {
+        if (j < nr && i < nm && (t->types & (1u << rs[j].type)) && rs[j].first >= model_end &&
+            inside_money(&ms[i], &rs[j]) &&
+            (i + 1 >= nm || ms[i + 1].first >= rs[j].first + rs[j].n)) {
+            model_end = rs[j].first + rs[j].n; /* the MONEY, then the entity inside */
+            if (push_ent(t, tk, &rs[j++], f) < 0 || push_ent(t, tk, &ms[i++], f) < 0) return -1;
+            continue;
+        }
+        if (j < nr && ((t->types & (1u << rs[j].type)) == 0 || rs[j].first < model_end ||
+                       (i < nm && rs[j].first < ms[i].first + ms[i].n &&
+                        ms[i].first < rs[j].first + rs[j].n))) {
+            j++; /* not wanted, or overlaps a model entity: the model wins */
+            continue;
+        }
+        if (j >= nr || (i < nm && ms[i].first < rs[j].first)) {
+            model_end = ms[i].first + ms[i].n;
+            if (push_ent(t, tk, &ms[i++], f) < 0) return -1;
+        } else {
+            if (push_ent(t, tk, &rs[j++], f) < 0) return -1;
+        }
+    }
+    return 0;
+}
+
+int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens, int nfields)
+{
+    t->nents = 0;
+    size_t total;
+    if (read_fields(t, texts, lens, nfields, &total) < 0) return -1;
     const unsigned model_types = (1u << ETAG_NMODEL) - 1;
     if ((t->types & model_types) && total) {
         t->dec.method = t->model->method;
@@ -232,30 +304,16 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
     size_t mo[ETAG_MAX_FIELDS] = {0}, mn[ETAG_MAX_FIELDS] = {0};
     etag_mention_field mf[ETAG_MAX_FIELDS];
     int mfield[ETAG_MAX_FIELDS], nmf = 0; /* mf[i] is field mfield[i] */
-    o = 0;
+    size_t o = 0;
     for (int f = 0; f < nfields && f < ETAG_MAX_FIELDS; f++) {
         if (!texts[f]) continue;
         const np_token *tk = t->toks[f].t;
         size_t n = t->toks[f].n;
         mo[f] = o;
         if ((t->types & model_types) && n) {
-            etag_span *ms = t->spans + o;
-            etag_web_names(texts[f], tk, n, t->dec.labels + o);
-            etag_code_names(texts[f], lens[f], tk, n, t->dec.labels + o);
-            etag_named_misc(texts[f], tk, n, t->dec.labels + o);
-            participle_opener(texts[f], tk, t->view + o, n, t->dec.labels + o);
-            size_t nm = etag_labels_to_spans(t->dec.labels + o, n, ms);
-            nm = etag_published(&t->model->res.gaz, &t->scratch, texts[f], lens[f], tk, ms, nm);
-            etag_player_teams(&t->model->res.gaz, &t->scratch, texts[f], lens[f], tk, ms, nm);
-            for (size_t k = 0; k < nm; k++) {
-                conjunction_opener(texts[f], tk, t->view + o, &ms[k]);
-                lower_word_opener(t, texts[f], tk, t->view + o, &ms[k]);
-                if (!t->no_listed_org) listed_name_is_org(t, texts[f], tk, &ms[k]);
-                final_stop(texts[f], lens[f], tk, &ms[k]);
-            }
-            mn[f] = nm;
+            mn[f] = field_model_spans(t, texts[f], lens[f], tk, n, o);
             mfield[nmf] = f;
-            mf[nmf++] = (etag_mention_field){texts[f], lens[f], tk, ms, nm, n};
+            mf[nmf++] = (etag_mention_field){texts[f], lens[f], tk, t->spans + o, mn[f], n};
         }
         o += n;
     }
@@ -270,41 +328,10 @@ int etag_tagger_run(etag_tagger *t, const char *const *texts, const size_t *lens
                                 &mf[i].spans[k]);
         }
     }
-    etag_span *rs = t->spans + total;
-    for (int f = 0; f < nfields && f < ETAG_MAX_FIELDS; f++) {
-        if (!texts[f]) continue;
-        const np_token *tk = t->toks[f].t;
-        size_t n = t->toks[f].n;
-        etag_span *ms = t->spans + mo[f];
-        size_t nm = 0, nr = 0;
-        for (size_t k = 0; k < mn[f]; k++)
-            if ((t->types & (1u << ms[k].type)) && has_alnum(texts[f], tk, &ms[k]))
-                ms[nm++] = ms[k];
-        if (t->types & ~model_types) nr = etag_rules(texts[f], tk, n, rs);
-        size_t i = 0, j = 0;
-        uint32_t model_end = 0; /* end of the last model span written */
-        while (i < nm || j < nr) {
-            if (j < nr && i < nm && (t->types & (1u << rs[j].type)) && rs[j].first >= model_end &&
-                inside_money(&ms[i], &rs[j]) &&
-                (i + 1 >= nm || ms[i + 1].first >= rs[j].first + rs[j].n)) {
-                model_end = rs[j].first + rs[j].n; /* the MONEY, then the entity inside */
-                if (push_ent(t, tk, &rs[j++], f) < 0 || push_ent(t, tk, &ms[i++], f) < 0) return -1;
-                continue;
-            }
-            if (j < nr && ((t->types & (1u << rs[j].type)) == 0 || rs[j].first < model_end ||
-                           (i < nm && rs[j].first < ms[i].first + ms[i].n &&
-                            ms[i].first < rs[j].first + rs[j].n))) {
-                j++; /* not wanted, or overlaps a model entity: the model wins */
-                continue;
-            }
-            if (j >= nr || (i < nm && ms[i].first < rs[j].first)) {
-                model_end = ms[i].first + ms[i].n;
-                if (push_ent(t, tk, &ms[i++], f) < 0) return -1;
-            } else {
-                if (push_ent(t, tk, &rs[j++], f) < 0) return -1;
-            }
-        }
-    }
+    for (int f = 0; f < nfields && f < ETAG_MAX_FIELDS; f++)
+        if (texts[f] && merge_field(t, f, texts[f], t->toks[f].t, t->toks[f].n, t->spans + mo[f],
+                                    mn[f], t->spans + total) < 0)
+            return -1;
     return 0;
 }
 
