@@ -77,6 +77,78 @@ static int get_lines(yaml_document_t *doc, const yaml_node_t *n, np_buf *out, np
     return 0;
 }
 
+/* A test's output_contains: JSON objects written as strings, one per expected output line
+ * (each checked to parse). Returns 0, or -1 when out of memory. */
+static int load_contains(yaml_document_t *doc, const yaml_node_t *v, test_case *t, np_diag *d)
+{
+    if (v->type != YAML_SEQUENCE_NODE) {
+        np_diag_add(d, np_yaml_mark(v), NP_EX_CONFIG,
+                    "'output_contains' must be a list of JSON objects, one per output "
+                    "line");
+        return 0;
+    }
+    size_t count = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+    if (!(t->contains = calloc(count + 1, sizeof *t->contains))) return -1;
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+         it++) {
+        const yaml_node_t *item = yaml_document_get_node(doc, *it);
+        np_json_object obj = {0};
+        np_json_error err;
+        if (item->type != YAML_SCALAR_NODE ||
+            np_json_parse_object((const char *)item->data.scalar.value, item->data.scalar.length,
+                                 &obj, &err) != NP_JSON_OK) {
+            np_diag_add(d, np_yaml_mark(item), NP_EX_CONFIG,
+                        "items of 'output_contains' must be JSON objects written as "
+                        "strings ('{\"id\": \"a\"}')");
+            np_json_object_free(&obj);
+            continue;
+        }
+        np_json_object_free(&obj);
+        if (!(t->contains[t->ncontains++] = strdup((const char *)item->data.scalar.value)))
+            return -1;
+    }
+    return 0;
+}
+
+/* A test's output_fields: field names, or NAME: a JSON value written as a string. Returns 0,
+ * or -1 when out of memory. */
+static int load_fields(yaml_document_t *doc, const yaml_node_t *v, test_case *t, np_diag *d)
+{
+    if (v->type != YAML_SEQUENCE_NODE) {
+        np_diag_add(d, np_yaml_mark(v), NP_EX_CONFIG,
+                    "'output_fields' must be a list of field names");
+        return 0;
+    }
+    size_t count = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+    if (!(t->fields = calloc(count + 1, sizeof *t->fields)) ||
+        !(t->patterns = calloc(count + 1, sizeof *t->patterns)))
+        return -1;
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+         it++) {
+        const yaml_node_t *item = yaml_document_get_node(doc, *it);
+        const yaml_node_t *name = item, *pat = NULL;
+        if (item->type == YAML_MAPPING_NODE &&
+            item->data.mapping.pairs.top - item->data.mapping.pairs.start == 1) {
+            name = yaml_document_get_node(doc, item->data.mapping.pairs.start->key);
+            pat = yaml_document_get_node(doc, item->data.mapping.pairs.start->value);
+        }
+        np_json_error err;
+        if (name->type != YAML_SCALAR_NODE ||
+            (pat && (pat->type != YAML_SCALAR_NODE ||
+                     np_json_validate((const char *)pat->data.scalar.value, pat->data.scalar.length,
+                                      &err) != NP_JSON_OK))) {
+            np_diag_add(d, np_yaml_mark(item), NP_EX_CONFIG,
+                        "items of 'output_fields' must be field names, or NAME: a JSON "
+                        "value written as a string (summary_spans: '[[]]')");
+            continue;
+        }
+        size_t i = t->nfields++;
+        if (!(t->fields[i] = strdup((const char *)name->data.scalar.value))) return -1;
+        if (pat && !(t->patterns[i] = strdup((const char *)pat->data.scalar.value))) return -1;
+    }
+    return 0;
+}
+
 static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, size_t index,
                      np_diag *d)
 {
@@ -107,66 +179,9 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
             if (get_lines(doc, v, &t->output, d, key) < 0) return -1;
         } else if (!strcmp(key, "output_contains")) {
             t->has_contains = 1;
-            if (v->type != YAML_SEQUENCE_NODE) {
-                np_diag_add(d, np_yaml_mark(v), NP_EX_CONFIG,
-                            "'output_contains' must be a list of JSON objects, one per output "
-                            "line");
-                continue;
-            }
-            size_t count = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
-            if (!(t->contains = calloc(count + 1, sizeof *t->contains))) return -1;
-            for (yaml_node_item_t *it = v->data.sequence.items.start;
-                 it < v->data.sequence.items.top; it++) {
-                const yaml_node_t *item = yaml_document_get_node(doc, *it);
-                np_json_object obj = {0};
-                np_json_error err;
-                if (item->type != YAML_SCALAR_NODE ||
-                    np_json_parse_object((const char *)item->data.scalar.value,
-                                         item->data.scalar.length, &obj, &err) != NP_JSON_OK) {
-                    np_diag_add(d, np_yaml_mark(item), NP_EX_CONFIG,
-                                "items of 'output_contains' must be JSON objects written as "
-                                "strings ('{\"id\": \"a\"}')");
-                    np_json_object_free(&obj);
-                    continue;
-                }
-                np_json_object_free(&obj);
-                if (!(t->contains[t->ncontains++] = strdup((const char *)item->data.scalar.value)))
-                    return -1;
-            }
+            if (load_contains(doc, v, t, d) < 0) return -1;
         } else if (!strcmp(key, "output_fields")) {
-            if (v->type != YAML_SEQUENCE_NODE) {
-                np_diag_add(d, np_yaml_mark(v), NP_EX_CONFIG,
-                            "'output_fields' must be a list of field names");
-                continue;
-            }
-            size_t count = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
-            if (!(t->fields = calloc(count + 1, sizeof *t->fields)) ||
-                !(t->patterns = calloc(count + 1, sizeof *t->patterns)))
-                return -1;
-            for (yaml_node_item_t *it = v->data.sequence.items.start;
-                 it < v->data.sequence.items.top; it++) {
-                const yaml_node_t *item = yaml_document_get_node(doc, *it);
-                const yaml_node_t *name = item, *pat = NULL;
-                if (item->type == YAML_MAPPING_NODE &&
-                    item->data.mapping.pairs.top - item->data.mapping.pairs.start == 1) {
-                    name = yaml_document_get_node(doc, item->data.mapping.pairs.start->key);
-                    pat = yaml_document_get_node(doc, item->data.mapping.pairs.start->value);
-                }
-                np_json_error err;
-                if (name->type != YAML_SCALAR_NODE ||
-                    (pat && (pat->type != YAML_SCALAR_NODE ||
-                             np_json_validate((const char *)pat->data.scalar.value,
-                                              pat->data.scalar.length, &err) != NP_JSON_OK))) {
-                    np_diag_add(d, np_yaml_mark(item), NP_EX_CONFIG,
-                                "items of 'output_fields' must be field names, or NAME: a JSON "
-                                "value written as a string (summary_spans: '[[]]')");
-                    continue;
-                }
-                size_t i = t->nfields++;
-                if (!(t->fields[i] = strdup((const char *)name->data.scalar.value))) return -1;
-                if (pat && !(t->patterns[i] = strdup((const char *)pat->data.scalar.value)))
-                    return -1;
-            }
+            if (load_fields(doc, v, t, d) < 0) return -1;
         } else if (!strcmp(key, "exit") || !strcmp(key, "rejects")) {
             char *end;
             const char *s = v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : "";
