@@ -475,6 +475,45 @@ static char *reader_path(void *ctx, const yaml_node_t *n, const char *key)
     return get_path(ctx, n, key);
 }
 
+/* A path that must name a file, not "-" (why: the diagnostic otherwise), or NULL. */
+static char *get_file(loader *L, const yaml_node_t *v, const char *key, const char *why)
+{
+    char *path = get_path(L, v, key);
+    if (path && !strcmp(path, "-")) {
+        np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG, "%s", why);
+        free(path);
+        path = NULL;
+    }
+    return path;
+}
+
+static void load_shutdown(loader *L, const yaml_node_t *v, const char *key)
+{
+    char *s = get_string(L, v, key);
+    int64_t ms;
+    if (s && np_parse_duration_ms(s, &ms) == 0)
+        L->p->shutdown_ms = ms;
+    else if (s)
+        np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
+                    "'shutdown_timeout' must be a duration like 10s, 1500ms or 2m, not '%s'", s);
+    free(s);
+}
+
+static void load_max_diagnostics(loader *L, const yaml_node_t *v, const char *key)
+{
+    np_pipeline *p = L->p;
+    char *s = get_string(L, v, key);
+    if (s && np_parse_uint(s, 0, UINT64_MAX, &p->max_diag) == 0) {
+        free(p->max_diag_arg);
+        p->max_diag_arg = s;
+        s = NULL;
+    } else if (s) {
+        np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
+                    "'max_diagnostics' must be a whole number (0: no cap), not '%s'", s);
+    }
+    free(s);
+}
+
 static void load_top(loader *L, const yaml_node_t *root)
 {
     np_pipeline *p = L->p;
@@ -532,44 +571,16 @@ static void load_top(loader *L, const yaml_node_t *root)
             }
         } else if (!strcmp(key, "reject")) {
             p->reject_mark = np_yaml_mark(v);
-            p->reject = get_path(L, v, key);
-            if (p->reject && !strcmp(p->reject, "-")) {
-                np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
-                            "'reject' must be a file path ('-' would mix rejects into the "
-                            "output)");
-                free(p->reject);
-                p->reject = NULL;
-            }
+            p->reject = get_file(L, v, key,
+                                 "'reject' must be a file path ('-' would mix rejects "
+                                 "into the output)");
         } else if (!strcmp(key, "lock")) {
             p->lock_mark = np_yaml_mark(v);
-            p->lock = get_path(L, v, key);
-            if (p->lock && !strcmp(p->lock, "-")) {
-                np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG, "'lock' must be a file path");
-                free(p->lock);
-                p->lock = NULL;
-            }
+            p->lock = get_file(L, v, key, "'lock' must be a file path");
         } else if (!strcmp(key, "shutdown_timeout")) {
-            char *s = get_string(L, v, key);
-            int64_t ms;
-            if (s && np_parse_duration_ms(s, &ms) == 0)
-                p->shutdown_ms = ms;
-            else if (s)
-                np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
-                            "'shutdown_timeout' must be a duration like 10s, 1500ms or 2m, "
-                            "not '%s'",
-                            s);
-            free(s);
+            load_shutdown(L, v, key);
         } else if (!strcmp(key, "max_diagnostics")) {
-            char *s = get_string(L, v, key);
-            if (s && np_parse_uint(s, 0, UINT64_MAX, &p->max_diag) == 0) {
-                free(p->max_diag_arg);
-                p->max_diag_arg = s;
-                s = NULL;
-            } else if (s) {
-                np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
-                            "'max_diagnostics' must be a whole number (0: no cap), not '%s'", s);
-            }
-            free(s);
+            load_max_diagnostics(L, v, key);
         } else if (!strcmp(key, "stages")) {
             have_stages = 1;
             load_stages(L, v);
