@@ -36,6 +36,13 @@ expect_error type.yaml 1:7 "'name' must be a string, not a list" "wrong type of 
 printf 'shutdown_timeout: soon\nstages: [cat]\n' > dur.yaml
 expect_error dur.yaml 1:19 "'shutdown_timeout' must be a duration" "bad duration"
 
+printf 'reject: "-"\nstages: [cat]\n' > rejdash.yaml
+expect_error rejdash.yaml 1:9 "'reject' must be a file path \\('-' would mix rejects" "reject: - (stdout) refused"
+printf 'lock: "-"\nstages: [cat]\n' > lockdash.yaml
+expect_error lockdash.yaml 1:7 "'lock' must be a file path" "lock: - refused"
+printf 'max_diagnostics: many\nstages: [cat]\n' > maxdiag.yaml
+expect_error maxdiag.yaml 1:18 "'max_diagnostics' must be a whole number" "bad max_diagnostics"
+
 printf 'name: x\n' > nostages.yaml
 expect_error nostages.yaml 1:1 "the pipeline has no 'stages'" "no stages"
 
