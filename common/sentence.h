@@ -1,5 +1,4 @@
-/* Sentence splitter for news text. (API fixed here; the summarize work owns the
- * implementation in sentence.c and may extend the flags.)
+/* Sentence splitter for news text, in one pass, with byte and code-point offsets.
  *
  * Handles datelines ("NEW YORK (Reuters) -" starts the first sentence, it does not end one),
  * abbreviations (Inc., Corp., U.S., Mr., Jan.), initials, decimals, quotes after the full

@@ -1,81 +1,43 @@
 /* Replays the fuzz corpus and every crasher found so far through the fuzz target's checks,
  * each input in a child process so that one that aborts or crashes is named. The corpus
  * files' names give the reader's verdict (tests/fuzz/gen-corpus.py): y_ valid JSON, n_
- * invalid, i_ either; a crasher has no verdict, it must only not crash. Documentation files
- * (README, *.md) in those folders are not inputs. */
-#include <dirent.h>
+ * invalid, i_ either; a crasher has no verdict, it must only not crash (fuzz_replay.h). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "tap.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #include "../fuzz/fuzz_json.c"
-
-static uint8_t buf[1 << 20];
+#include "fuzz_replay.h"
 
 typedef struct {
     int inputs, crashed, verdict_wrong, valid, invalid;
 } replay_stats;
 
-static int is_doc(const char *name)
+/* The reader's verdict on a corpus input named y_ (valid JSON) or n_ (invalid). */
+static void check_verdict(const char *name, const char *path, const uint8_t *data, size_t size,
+                          void *arg)
 {
-    size_t n = strlen(name);
-    return name[0] == '.' || !strncmp(name, "README", 6) || (n > 3 && !strcmp(name + n - 3, ".md"));
-}
-
-/* Runs the fuzz target on data in a child; returns 1 when it returned normally. */
-static int survives(const uint8_t *data, size_t size)
-{
-    fflush(stdout);
-    pid_t pid = fork();
-    if (pid < 0) return 0;
-    if (pid == 0) {
-        LLVMFuzzerTestOneInput(data, size); /* aborts on a violated check */
-        _exit(0);
+    replay_stats *st = arg;
+    char want = name[1] == '_' ? name[0] : 0;
+    if (want != 'y' && want != 'n') return;
+    np_json_error err;
+    int valid = np_json_validate((const char *)data, size, &err) == NP_JSON_OK;
+    st->valid += valid;
+    st->invalid += !valid;
+    if (valid != (want == 'y')) {
+        printf("#   %s: %s, expected %s\n", path, valid ? "accepted" : "rejected",
+               want == 'y' ? "accepted" : "rejected");
+        st->verdict_wrong++;
     }
-    int status;
-    if (waitpid(pid, &status, 0) != pid) return 0;
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 /* Replays every input of dir; returns -1 when dir cannot be read. */
 static int replay_dir(const char *dir, replay_stats *st)
 {
-    DIR *d = opendir(dir);
-    if (!d) return -1;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (is_doc(e->d_name)) continue;
-        char path[8192];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        FILE *f = fopen(path, "rb");
-        if (!f) continue;
-        size_t k = fread(buf, 1, sizeof buf, f);
-        fclose(f);
-        st->inputs++;
-        if (!survives(buf, k)) {
-            printf("#   %s: the fuzz target aborted or crashed\n", path);
-            st->crashed++;
-        }
-        char want = e->d_name[1] == '_' ? e->d_name[0] : 0;
-        if (want != 'y' && want != 'n') continue;
-        np_json_error err;
-        int valid = np_json_validate((const char *)buf, k, &err) == NP_JSON_OK;
-        st->valid += valid;
-        st->invalid += !valid;
-        if (valid != (want == 'y')) {
-            printf("#   %s: %s, expected %s\n", path, valid ? "accepted" : "rejected",
-                   want == 'y' ? "accepted" : "rejected");
-            st->verdict_wrong++;
-        }
-    }
-    closedir(d);
-    return 0;
+    return replay_dir_with(dir, &st->inputs, &st->crashed, check_verdict, st);
 }
 
 int main(void)
