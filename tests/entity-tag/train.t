@@ -82,6 +82,13 @@ like "$(cat "$T/err")" 'big.lst:3: .*size budget' "the error names the list and 
 is $? 0 "eval exits 0"
 like "$(cat "$T/eval")" 'tiny.conll overall: precision [0-9.]+ recall [0-9.]+ F1 [0-9.]+ \(7 gold entities\)' "eval reports overall P/R/F1 with the gold count"
 like "$(cat "$T/eval")" 'tiny.conll PER +: precision' "eval reports per type"
+# --names-from: doc 1 of tiny.conll gives "German" and "Acme Corp": 3 of its 7 entities are
+# seen (both Acme Corp, German), 4 unseen
+awk 'BEGIN{d=0} /^-DOCSTART-/{d++} d==2' "$T/tiny.conll" > "$T/doc1.conll"
+"$ET" eval --model "$T/a.model" --names-from "$T/doc1.conll" "$T/tiny.conll" > "$T/evaln"
+is $? 0 "eval --names-from exits 0"
+like "$(cat "$T/evaln")" 'tiny.conll unseen names: precision [0-9.]+ recall [0-9.]+ F1 [0-9.]+ \(4 gold entities, 57\.1%\)' "eval --names-from: the entities the file never gives, scored apart"
+like "$(cat "$T/evaln")" 'tiny.conll seen names: precision [0-9.]+ recall [0-9.]+ F1 [0-9.]+ \(3 gold entities, 42\.9%\)' "eval --names-from: and the others"
 printf 'bad line without tag\n' > "$T/bad.conll"
 "$ET" train --train "$T/bad.conll" --out "$T/c.model" 2> "$T/err"
 is $? 65 "malformed CoNLL: exit 65"

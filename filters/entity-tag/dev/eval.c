@@ -173,11 +173,12 @@ static long parse_entities(const char *p, size_t n, uint32_t *st, uint32_t *en, 
 static void usage(void)
 {
     fprintf(stderr, "usage: newspipe-entity-tag eval [--model FILE] [--program PATH] "
-                    "[--join natural|space] [--keep DIR] CONLL-FILE...\n");
+                    "[--join natural|space] [--keep DIR] [--names-from CONLL-FILE] "
+                    "CONLL-FILE...\n");
 }
 
 static int eval_file(const char *path, const char *prog, const char *model, int natural,
-                     const char *keep)
+                     const char *keep, const etag_names *names)
 {
     char err[512];
     etag_corpus c = {0};
@@ -211,7 +212,8 @@ static int eval_file(const char *path, const char *prog, const char *model, int 
     char *lbuf = NULL;
     size_t lcap = 0;
     FILE *out = NULL;
-    etag_score sc = {0};
+    etag_score sc = {0}, by_name[2];
+    memset(by_name, 0, sizeof by_name);
     unsigned long unaligned = 0, npred = 0;
     if (!in || !cs || !ce || !ps || !pe || !pt || !spans) goto nomem;
     for (uint32_t d = 0; d < c.ndoc; d++) {
@@ -299,6 +301,9 @@ static int eval_file(const char *path, const char *prog, const char *model, int 
         g1 = g0;
         while (g1 < c.nspans && c.spans[g1].first < t1) g1++;
         etag_score_add(&sc, c.spans + g0, g1 - g0, spans, ns);
+        if (names &&
+            etag_score_add_by_name(by_name, &c, names, c.spans + g0, g1 - g0, spans, ns) < 0)
+            goto nomem;
     }
     np_json_object_free(&obj);
     {
@@ -309,6 +314,7 @@ static int eval_file(const char *path, const char *prog, const char *model, int 
                "token boundaries\n",
                prefix, c.ndoc, c.ntok, natural ? "natural" : "space-joined", npred, unaligned);
         etag_score_print(&sc, stdout, prefix);
+        if (names) etag_score_print_by_name(by_name, stdout, prefix);
         fflush(stdout);
     }
     if (keep) {
@@ -346,9 +352,10 @@ int etag_eval_main(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"model", 1, NULL, 'm'}, {"program", 1, NULL, 'p'}, {"join", 1, NULL, 'j'},
-        {"keep", 1, NULL, 'k'},  {"help", 0, NULL, 'h'},    {NULL, 0, NULL, 0},
+        {"keep", 1, NULL, 'k'},  {"help", 0, NULL, 'h'},    {"names-from", 1, NULL, 'n'},
+        {NULL, 0, NULL, 0},
     };
-    const char *model = NULL, *prog = "/proc/self/exe", *keep = NULL;
+    const char *model = NULL, *prog = "/proc/self/exe", *keep = NULL, *names_from = NULL;
     int natural = 1, opt;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -356,6 +363,7 @@ int etag_eval_main(int argc, char **argv)
         case 'm': model = optarg; break;
         case 'p': prog = optarg; break;
         case 'k': keep = optarg; break;
+        case 'n': names_from = optarg; break;
         case 'j':
             if (strcmp(optarg, "natural") == 0)
                 natural = 1;
@@ -382,9 +390,25 @@ int etag_eval_main(int argc, char **argv)
             prog = self;
         }
     }
-    for (int i = optind; i < argc; i++) {
-        int rc = eval_file(argv[i], prog, model, natural, keep);
-        if (rc != NP_EX_OK) return rc;
+    /* --names-from: the training file whose entity names make a test entity "seen" */
+    etag_names names = {0};
+    if (names_from) {
+        char err[512];
+        etag_corpus tr = {0};
+        if (etag_corpus_read(names_from, &tr, err, sizeof err) < 0) {
+            np_error("%s", err);
+            return NP_EX_DATAERR;
+        }
+        int built = etag_names_build(&names, &tr, NULL, 0);
+        etag_corpus_free(&tr);
+        if (built < 0) {
+            np_error("out of memory");
+            return NP_EX_SOFTWARE;
+        }
     }
-    return NP_EX_OK;
+    int rc = NP_EX_OK;
+    for (int i = optind; i < argc && rc == NP_EX_OK; i++)
+        rc = eval_file(argv[i], prog, model, natural, keep, names_from ? &names : NULL);
+    etag_names_free(&names);
+    return rc;
 }

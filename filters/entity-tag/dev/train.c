@@ -16,7 +16,6 @@
 #include "conll.h"
 #include "../decode.h"
 #include "exitcode.h"
-#include "hash.h"
 #include "../model.h"
 #include "../resources.h"
 #include "score.h"
@@ -272,74 +271,11 @@ static int build(run *R, const weights *A, const weights *B, etag_model *m)
     return rc;
 }
 
-/* The entity strings of a training set (hashes of their words, sorted), for scoring the
- * entities a model never saw apart from those it did: the test split has more of them than
- * the folds (issue 16), and they are what features must generalize to. */
-typedef struct {
-    uint64_t *key;
-    size_t n;
-} nameset;
-
-static uint64_t span_key(const etag_corpus *c, const etag_span *sp)
-{
-    uint64_t h = 0x5EE2ULL;
-    for (uint32_t t = sp->first; t < sp->first + sp->n; t++)
-        h = np_hash64(c->text + c->tok[t], c->tok_len[t], h);
-    return h;
-}
-
-static int cmp_u64(const void *x, const void *y)
-{
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return (a > b) - (a < b);
-}
-
-static int nameset_has(const nameset *S, uint64_t k)
-{
-    return S->n && bsearch(&k, S->key, S->n, sizeof k, cmp_u64) != NULL;
-}
-
-/* The names of the gold entities of documents docs[0..nd) of c. Returns 0 or -1. */
-static int nameset_build(nameset *S, const etag_corpus *c, const uint32_t *docs, uint32_t nd)
-{
-    S->n = 0;
-    S->key = malloc((c->nspans + 1) * sizeof *S->key);
-    if (!S->key) return -1;
-    size_t g = 0;
-    for (uint32_t k = 0; k < nd; k++) { /* docs in increasing order, as the folds list them */
-        uint32_t t0 = c->sent[c->doc[docs[k]]], t1 = c->sent[c->doc[docs[k] + 1]];
-        while (g < c->nspans && c->spans[g].first < t0) g++;
-        for (; g < c->nspans && c->spans[g].first < t1; g++)
-            S->key[S->n++] = span_key(c, &c->spans[g]);
-    }
-    qsort(S->key, S->n, sizeof *S->key, cmp_u64);
-    return 0;
-}
-
-/* Scores gold[0..ng) against pred[0..np) twice: the entities whose words S holds into
- * sc[1], the others into sc[0] (a predicted span is classed by its own words). */
-static int score_by_name(const etag_corpus *c, const nameset *S, const etag_span *gold, size_t ng,
-                         const etag_span *pred, size_t np, etag_score sc[2])
-{
-    etag_span *part = malloc((ng + np + 1) * sizeof *part);
-    if (!part) return -1;
-    for (int seen = 0; seen < 2; seen++) {
-        size_t a = 0, b = ng;
-        for (size_t j = 0; j < ng; j++)
-            if (nameset_has(S, span_key(c, &gold[j])) == seen) part[a++] = gold[j];
-        for (size_t j = 0; j < np; j++)
-            if (nameset_has(S, span_key(c, &pred[j])) == seen) part[b++] = pred[j];
-        etag_score_add(&sc[seen], part, a, part + ng, b - ng);
-    }
-    free(part);
-    return 0;
-}
-
 /* Tags documents docs[0..nd) of c (all of them when docs is NULL) with model m and scores
  * them; with names (the training set's entity names), also into by_name (see
- * score_by_name). */
+ * etag_score_add_by_name). */
 static int evaluate(run *R, const etag_corpus *c, const uint32_t *docs, uint32_t nd,
-                    const etag_model *m, etag_score *sc, const nameset *names,
+                    const etag_model *m, etag_score *sc, const etag_names *names,
                     etag_score by_name[2])
 {
     memset(sc, 0, sizeof *sc);
@@ -363,7 +299,8 @@ static int evaluate(run *R, const etag_corpus *c, const uint32_t *docs, uint32_t
         size_t g = lo;
         while (g < c->nspans && c->spans[g].first < first + n) g++;
         etag_score_add(sc, c->spans + lo, g - lo, R->spans, np);
-        if (names && score_by_name(c, names, c->spans + lo, g - lo, R->spans, np, by_name) < 0)
+        if (names &&
+            etag_score_add_by_name(by_name, c, names, c->spans + lo, g - lo, R->spans, np) < 0)
             return -1;
     }
     return 0;
@@ -571,7 +508,7 @@ static int cross_validate(run *R, const recipe *rc, int k, const etag_corpus *ex
     uint32_t *test = malloc((c->ndoc + 1) * sizeof *test);
     double sum[1 + MAX_CV_EVAL] = {0}, sq[1 + MAX_CV_EVAL] = {0};
     etag_score total = {0}, by_name[1 + MAX_CV_EVAL][2];
-    nameset seen_names = {0};
+    etag_names seen_names = {0};
     int rcode = -1;
     memset(by_name, 0, sizeof by_name);
     if (!train || !test || nextra > MAX_CV_EVAL) goto done;
@@ -583,8 +520,8 @@ static int cross_validate(run *R, const recipe *rc, int k, const etag_corpus *ex
             else
                 train[ntr++] = d;
         clock_t t0 = clock();
-        free(seen_names.key);
-        if (nameset_build(&seen_names, c, train, ntr) < 0) goto done;
+        etag_names_free(&seen_names);
+        if (etag_names_build(&seen_names, c, train, ntr) < 0) goto done;
         etag_model m;
         if (train_recipe(R, train, ntr, rc, NULL, &m) < 0) goto done;
         etag_score sc;
@@ -644,7 +581,7 @@ static int cross_validate(run *R, const recipe *rc, int k, const etag_corpus *ex
     }
     rcode = 0;
 done:
-    free(seen_names.key);
+    etag_names_free(&seen_names);
     free(train);
     free(test);
     return rcode;
