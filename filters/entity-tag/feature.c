@@ -383,6 +383,8 @@ static int note_lower(etag_features *f, size_t i)
     return 0;
 }
 
+/* A word whose contexts are aggregated: decode.c's name-like words less one capital letter
+ * alone ("A", "I"), whose other occurrences are mostly other words. */
 static int ctx_name_like(uint8_t c)
 {
     return c == ETAG_CAP_INIT || c == ETAG_CAP_ALL || c == ETAG_CAP_MIXED;

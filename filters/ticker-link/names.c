@@ -39,6 +39,27 @@ int tl_is_legal_word(uint64_t h)
     return is_legal_only(h) || is_group(h);
 }
 
+uint64_t tl_legal_form_kind(uint64_t h)
+{
+    static const char *const spellings[][2] = {
+        {"incorporated", "inc"}, {"corporation", "corp"},
+        {"company", "co"},       {"companies", "co"},
+        {"cos", "co"},           {"limited", "ltd"},
+        {"berhad", "bhd"},       {"aktiengesellschaft", "ag"},
+    };
+    enum { N = sizeof spellings / sizeof *spellings };
+    static uint64_t long_h[N], short_h[N];
+    if (!long_h[0])
+        for (int k = 0; k < N; k++) {
+            long_h[k] = tl_word_hash(spellings[k][0], strlen(spellings[k][0]));
+            short_h[k] = tl_word_hash(spellings[k][1], strlen(spellings[k][1]));
+        }
+    if (!is_legal_only(h)) return 0;
+    for (int k = 0; k < N; k++)
+        if (h == long_h[k]) return short_h[k];
+    return h;
+}
+
 /* The letters of initials glued by full stops from t[j] ("L.P.", "S.p.A."), folded into
  * f[0..8), as dotted legal forms are listed: their count, 0 when fewer than two. */
 static size_t dotted_letters(const char *s, const tl_tok *t, size_t j, size_t nt, char f[8])

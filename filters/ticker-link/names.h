@@ -45,6 +45,11 @@ int tl_is_common_word(uint64_t word_hash);
  * name in text ("Inc", "Corp", "Holdings", "Group"). */
 int tl_is_legal_word(uint64_t word_hash);
 
+/* The form a legal word is, as the hash of its short spelling, so that two spellings of one
+ * form agree ("corporation" is "corp", "limited" "ltd", "company" and "cos" "co"); 0 for a
+ * word that is no legal form of legal_forms.def (group words included: "Group" is no form). */
+uint64_t tl_legal_form_kind(uint64_t word_hash);
+
 /* The number of tokens of a legal form that starts at t[e] of text s (t[0..nt)): a legal or
  * group word ("Corp", "Holdings"), "&" and a company word ("Tiffany & Co", "& Company") or
  * letters with full stops ("L.P.", "S.A."); 0 when none starts there. */

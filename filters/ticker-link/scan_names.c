@@ -220,6 +220,14 @@ static int case_fits(const char *s, const tl_tok *t, size_t i, size_t j, const t
     return 1;
 }
 
+/* Whether alias a of a key fits the name t[i..j) as written: a name written otherwise than
+ * listed (alt: scan_names' alt_words) fits any alias but one of exact case. */
+static int alias_fits(const char *s, const tl_tok *t, size_t i, size_t j, int alt,
+                      const tl_alias *a)
+{
+    return alt ? !(a->flags & TL_KEY_EXACT) : case_fits(s, t, i, j, a);
+}
+
 /* Picks the issuer among the candidates of one key by tl_alias_rank: listed on the
  * article's date, curated, larger. A name written otherwise than listed (alt: scan_names'
  * alt_words) fits any alias but one of exact case. Returns the alias index, or TL_NONE; *tie is set
@@ -232,7 +240,7 @@ static uint32_t pick(const tl_table *T, const tl_slot *sl, const char *s, const 
     *tie = 0;
     for (uint32_t k = sl->first; k < sl->first + sl->count; k++) {
         const tl_alias *a = &T->names.alias[k];
-        if (alt ? (a->flags & TL_KEY_EXACT) != 0 : !case_fits(s, t, i, j, a)) continue;
+        if (!alias_fits(s, t, i, j, alt, a)) continue;
         int rank = tl_alias_rank(T, a, day);
         if (rank > best_rank) {
             best = k;
@@ -946,50 +954,24 @@ static size_t legal_end(const scan_field *c, size_t end, size_t ext, int *suffix
     return e;
 }
 
-/* The legal forms a folded word is, as a bit (synonyms share one: "corp", "corporation"),
- * or 0: the forms that tell companies of one name apart. */
-static uint32_t form_bit(const char *w, size_t n)
+/* Whether an issuer's display name carries the legal form kind (tl_legal_form_kind: "Noble
+ * Group Ltd" carries "ltd"); *any: whether it carries a legal form at all. */
+static int name_has_form(const char *name, uint64_t kind, int *any)
 {
-    static const char *const forms[][2] = {
-        {"inc", "incorporated"},
-        {"corp", "corporation"},
-        {"co", "company"},
-        {"ltd", "limited"},
-        {"plc", NULL},
-        {"ag", NULL},
-        {"sa", NULL},
-        {"nv", NULL},
-        {"se", NULL},
-        {"spa", NULL},
-        {"llc", NULL},
-        {"lp", NULL},
-        {"ab", NULL},
-        {"asa", NULL},
-        {"oyj", NULL},
-        {"bhd", "berhad"},
-    };
-    for (size_t k = 0; k < sizeof forms / sizeof *forms; k++)
-        for (int v = 0; v < 2; v++)
-            if (forms[k][v] && strlen(forms[k][v]) == n && memcmp(forms[k][v], w, n) == 0)
-                return 1u << k;
-    return 0;
-}
-
-/* The legal forms an issuer's display name carries ("Noble Group Ltd": ltd). */
-static uint32_t name_forms(const char *name)
-{
-    uint32_t bits = 0;
-    if (!name) return 0;
-    for (const char *p = name; *p;) {
+    int has = 0;
+    *any = 0;
+    for (const char *p = name ? name : ""; *p;) {
         while (*p == ' ' || *p == ',') p++;
         const char *q = p;
         while (*q && *q != ' ' && *q != ',') q++;
-        char fold[16];
+        char fold[32];
         size_t m = tl_fold_word(p, (size_t)(q - p), fold, sizeof fold);
-        bits |= form_bit(fold, m);
+        uint64_t k = m ? tl_legal_form_kind(tl_word_hash(fold, m)) : 0;
+        *any |= k != 0;
+        has |= k == kind;
         p = q;
     }
-    return bits;
+    return has;
 }
 
 /* "Noble Corp" is Noble Corporation, not Noble Group Ltd: the legal form written right after
@@ -998,18 +980,16 @@ static uint32_t name_forms(const char *name)
 static void agree_form(const scan_field *c, name_match *n, int alt, int32_t day)
 {
     const tl_table *T = c->T;
-    const tl_tok *t = c->t;
-    char fold[16];
-    size_t m = tl_fold_word(c->s + t[n->end].b0, t[n->end].b1 - t[n->end].b0, fold, sizeof fold);
-    uint32_t want = form_bit(fold, m), have = name_forms(T->iss[n->a->issuer].name);
-    if (!want || !have || (have & want)) return;
+    uint64_t want = tl_legal_form_kind(c->t[n->end].h);
+    int any;
+    if (!want || name_has_form(T->iss[n->a->issuer].name, want, &any) || !any) return;
     const tl_alias *best = NULL;
     int best_rank = -1;
     for (uint32_t k = n->best->first; k < n->best->first + n->best->count; k++) {
         const tl_alias *a = &T->names.alias[k];
-        if (a->issuer == n->a->issuer || !(name_forms(T->iss[a->issuer].name) & want)) continue;
-        if (alt ? (a->flags & TL_KEY_EXACT) != 0 : !case_fits(c->s, t, n->i, n->end, a)) continue;
-        if (!tl_listed_on(T, a->issuer, day)) continue;
+        if (a->issuer == n->a->issuer || !alias_fits(c->s, c->t, n->i, n->end, alt, a) ||
+            !name_has_form(T->iss[a->issuer].name, want, &any) || !tl_listed_on(T, a->issuer, day))
+            continue;
         int rank = tl_alias_rank(T, a, day);
         if (rank > best_rank) {
             best = a;

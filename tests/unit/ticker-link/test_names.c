@@ -48,6 +48,17 @@ int main(void)
     ok(key_of("", 0, NULL) == 0 && key_of("  ,. ", 0, NULL) == 0, "empty and punctuation names");
     ok(tl_is_legal_word(tl_word_hash("plc", 3)) && tl_is_legal_word(tl_word_hash("holdings", 8)),
        "legal words");
+#define H(w) tl_word_hash(w, strlen(w))
+    ok(tl_legal_form_kind(H("corporation")) == H("corp") &&
+           tl_legal_form_kind(H("corp")) == H("corp") &&
+           tl_legal_form_kind(H("limited")) == H("ltd") &&
+           tl_legal_form_kind(H("cos")) == H("co") && tl_legal_form_kind(H("company")) == H("co") &&
+           tl_legal_form_kind(H("plc")) == H("plc"),
+       "a legal form's spellings are one kind (Corporation and Corp, Limited and Ltd)");
+    ok(tl_legal_form_kind(H("group")) == 0 && tl_legal_form_kind(H("holdings")) == 0 &&
+           tl_legal_form_kind(H("noble")) == 0,
+       "group words and other words are no legal form's kind");
+#undef H
     /* Tokens carry code-point offsets. */
     const char *s = "Ä Alibaba’s";
     tl_tokenize(s, strlen(s), &T);
