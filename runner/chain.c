@@ -111,7 +111,7 @@ static void forward(np_chain *c, const char *label, const char *line, size_t n)
     if (c->cfg.log_line)
         c->cfg.log_line(c->cfg.arg, label, line, n);
     else
-        np_chain_write_stage_line(label, line, n);
+        np__chain_write_stage_line(label, line, n);
 }
 
 /* The count of stage s's stderr lines the cap held back, when one is due. */
@@ -145,7 +145,7 @@ static void log_line(proc *s, const char *line, size_t n)
     forward(c, label, line, n);
 }
 
-void np_chain_write_stage_line(const char *label, const char *line, size_t n)
+void np__chain_write_stage_line(const char *label, const char *line, size_t n)
 {
     np_buf out = {0};
     if (np_buf_printf(&out, "[%s] ", label) == 0 && np_buf_append(&out, line, n) == 0 &&
@@ -290,7 +290,7 @@ static void finish_aggregate(stage *g)
     if (!lines) return;
     for (size_t k = 0; k < g->nprocs; k++) lines[k] = g->procs[k].st.stats;
     free(a->stats);
-    a->stats = np_stats_merge(lines, g->nprocs);
+    a->stats = np__stats_merge(lines, g->nprocs);
     free(lines);
 }
 
@@ -304,11 +304,11 @@ static void on_stage_exited(np_child *ch, int64_t status, int term_signal, void 
     s->st.exit_seq = ++c->exits;
     s->st.seconds = (double)(uv_hrtime() - s->started_ns) / 1e9;
     s->child = NULL;
-    np_child_close(ch, on_child_closed, s);
+    np__child_close(ch, on_child_closed, s);
     stage *g = &c->stages[s->index];
     if (g->nprocs > 1) aggregate(g);
     if (c->cfg.exited) c->cfg.exited(c, s->index, c->cfg.arg);
-    if (np_chain_running(c) == 0) uv_timer_start(&c->linger_timer, on_linger, 1000, 0);
+    if (np__chain_running(c) == 0) uv_timer_start(&c->linger_timer, on_linger, 1000, 0);
 }
 
 static void on_relay_done(np_pump *p, void *arg)
@@ -327,12 +327,12 @@ static void on_group_done(np_workers *w, void *arg)
     np_chain *c = g->procs->chain;
     size_t bad;
     const char *msg;
-    if (np_workers_status(w, &bad, &msg) < 0) {
+    if (np__workers_status(w, &bad, &msg) < 0) {
         g->group_failed = 1;
         g->group_seq = ++c->exits;
         snprintf(g->group_msg, sizeof g->group_msg, "%s", msg);
     }
-    np_workers_free(w);
+    np__workers_free(w);
     g->group = NULL;
     c->outstanding--;
     aggregate(g);
@@ -347,11 +347,11 @@ static void signal_all(np_chain *c, int sig)
         proc *s = &c->procs[i];
         /* Each stage leads its own process group (spawn.h), so the signal also reaches what
          * a `run: sh -c` stage started. */
-        if (s->child) np_child_kill(s->child, sig);
+        if (s->child) np__child_kill(s->child, sig);
     }
     if (sig == SIGKILL)
         for (size_t i = 0; i < c->n; i++)
-            if (c->stages[i].group) np_workers_abort(c->stages[i].group);
+            if (c->stages[i].group) np__workers_abort(c->stages[i].group);
 }
 
 static void on_shutdown_timer(uv_timer_t *t);
@@ -375,7 +375,7 @@ static void on_shutdown_timer(uv_timer_t *t)
     step(t->data);
 }
 
-void np_chain_shutdown(np_chain *c)
+void np__chain_shutdown(np_chain *c)
 {
     if (c->level || c->done_called) return;
     c->level = 1;
@@ -383,7 +383,7 @@ void np_chain_shutdown(np_chain *c)
     uv_timer_start(&c->shutdown_timer, on_shutdown_timer, ms, 0);
 }
 
-void np_chain_escalate(np_chain *c)
+void np__chain_escalate(np_chain *c)
 {
     uv_timer_stop(&c->shutdown_timer);
     step(c);
@@ -428,7 +428,7 @@ static void spawn_proc(np_chain *c, proc *s, int in_fd, int out_fd)
     if (err == 0) {
         np_child_opts o = {cs->file, cs->argv, c->cfg.cwd, {in_fd, out_fd, efds[1]}};
         s->started_ns = uv_hrtime();
-        err = np_child_spawn(&s->child, c->cfg.loop, &o, on_stage_exited, s);
+        err = np__child_spawn(&s->child, c->cfg.loop, &o, on_stage_exited, s);
         if (err == 0) {
             s->st.started = 1;
             c->outstanding++;
@@ -485,7 +485,7 @@ static void spawn_workers(np_chain *c, stage *g, int in_fd, int out_fd)
             spawn_proc(c, &g->procs[k], a[0], b[1]);
     }
     np_workers_config wc = {in_fd, out_fd, n, to, from};
-    int err = np_workers_start(&g->group, c->cfg.loop, &wc, on_group_done, g);
+    int err = np__workers_start(&g->group, c->cfg.loop, &wc, on_group_done, g);
     if (err == 0) {
         c->outstanding++;
     } else {
@@ -499,7 +499,7 @@ static void spawn_workers(np_chain *c, stage *g, int in_fd, int out_fd)
     free(from);
 }
 
-int np_chain_start(np_chain **out, const np_chain_config *cfg)
+int np__chain_start(np_chain **out, const np_chain_config *cfg)
 {
     np_chain *c = calloc(1, sizeof *c);
     size_t nprocs = 0;
@@ -545,8 +545,8 @@ int np_chain_start(np_chain **out, const np_chain_config *cfg)
                 int q[2];
                 if (cfg->count && make_pipe(q, 0) == 0) {
                     np_pump_config pc = {.in_fd = p[0], .out_fd = q[1], .count = 1};
-                    if (np_pump_start(&c->stages[i].relay, cfg->loop, &pc, on_relay_done,
-                                      &c->stages[i]) == 0) {
+                    if (np__pump_start(&c->stages[i].relay, cfg->loop, &pc, on_relay_done,
+                                       &c->stages[i]) == 0) {
                         c->outstanding++;
                         next_in = q[0];
                     } else {
@@ -577,33 +577,33 @@ int np_chain_start(np_chain **out, const np_chain_config *cfg)
     return 0;
 }
 
-size_t np_chain_size(const np_chain *c)
+size_t np__chain_size(const np_chain *c)
 {
     return c->n;
 }
 
-const np_stage_status *np_chain_status(const np_chain *c, size_t i)
+const np_stage_status *np__chain_status(const np_chain *c, size_t i)
 {
     const stage *g = &c->stages[i];
     return g->nprocs > 1 ? &g->agg : &g->procs[0].st;
 }
 
-size_t np_chain_workers(const np_chain *c, size_t i)
+size_t np__chain_workers(const np_chain *c, size_t i)
 {
     return c->stages[i].nprocs > 1 ? c->stages[i].nprocs : 0;
 }
 
-const np_stage_status *np_chain_worker_status(const np_chain *c, size_t i, size_t k)
+const np_stage_status *np__chain_worker_status(const np_chain *c, size_t i, size_t k)
 {
     return &c->stages[i].procs[k].st;
 }
 
-uint64_t np_chain_lines(const np_chain *c, size_t i)
+uint64_t np__chain_lines(const np_chain *c, size_t i)
 {
-    return i < c->n && c->stages[i].relay ? np_pump_lines(c->stages[i].relay) : 0;
+    return i < c->n && c->stages[i].relay ? np__pump_lines(c->stages[i].relay) : 0;
 }
 
-size_t np_chain_running(const np_chain *c)
+size_t np__chain_running(const np_chain *c)
 {
     size_t n = 0;
     for (size_t i = 0; i < c->nprocs; i++)
@@ -616,23 +616,23 @@ static int stage_ok(const np_stage_status *st)
     return proc_ok(st);
 }
 
-int np_chain_verdict(const np_chain *c, size_t *culprit, int *pipe_out)
+int np__chain_verdict(const np_chain *c, size_t *culprit, int *pipe_out)
 {
     *pipe_out = 0;
     size_t best = (size_t)-1, piped = (size_t)-1;
     for (size_t i = 0; i < c->n; i++) {
-        const np_stage_status *st = np_chain_status(c, i);
+        const np_stage_status *st = np__chain_status(c, i);
         if (stage_ok(st)) continue;
         if (by_sigpipe(st)) {
             int excused = 0;
             for (size_t j = i + 1; j < c->n; j++)
-                if (stage_ok(np_chain_status(c, j))) excused = 1;
+                if (stage_ok(np__chain_status(c, j))) excused = 1;
             if (excused) continue;
             piped = i; /* the most downstream one wins */
             continue;
         }
         /* The root cause is the failing stage that ended first. */
-        if (best == (size_t)-1 || st->exit_seq < np_chain_status(c, best)->exit_seq) best = i;
+        if (best == (size_t)-1 || st->exit_seq < np__chain_status(c, best)->exit_seq) best = i;
     }
     if (best == (size_t)-1 && piped == (size_t)-1) return 0;
     if (best == (size_t)-1) {
@@ -641,16 +641,16 @@ int np_chain_verdict(const np_chain *c, size_t *culprit, int *pipe_out)
         return 128 + SIGPIPE;
     }
     *culprit = best;
-    const np_stage_status *st = np_chain_status(c, best);
+    const np_stage_status *st = np__chain_status(c, best);
     if (!st->started) return NP_EX_OSERR;
     if (st->term_signal) return 128 + st->term_signal;
     return (int)st->exit_status;
 }
 
-void np_chain_describe(const np_chain *c, size_t i, char *buf, size_t len)
+void np__chain_describe(const np_chain *c, size_t i, char *buf, size_t len)
 {
     const stage *g = &c->stages[i];
-    const np_stage_status *st = np_chain_status(c, i);
+    const np_stage_status *st = np__chain_status(c, i);
     if (g->nprocs > 1) {
         /* "worker 2 of 3 was killed by SIGKILL (signal 9)" */
         if (g->culprit == (size_t)-1) {
@@ -690,13 +690,13 @@ static void on_timer_closed(uv_handle_t *h)
     free(c);
 }
 
-void np_chain_free(np_chain *c)
+void np__chain_free(np_chain *c)
 {
     if (!c || c->freeing) return;
     c->freeing = 1;
     for (size_t i = 0; i < c->n; i++) {
-        if (c->stages[i].relay) np_pump_free(c->stages[i].relay);
-        if (c->stages[i].group) np_workers_free(c->stages[i].group);
+        if (c->stages[i].relay) np__pump_free(c->stages[i].relay);
+        if (c->stages[i].group) np__workers_free(c->stages[i].group);
     }
     uv_close((uv_handle_t *)&c->shutdown_timer, on_timer_closed);
     uv_close((uv_handle_t *)&c->linger_timer, on_timer_closed);

@@ -8,8 +8,8 @@
  * Each stage runs in a process group of its own (spawn.h).
  *
  * A stage with workers is several processes with the hand-off thread of workers.h between
- * them and its neighbours; its status is theirs together (np_chain_status), each worker's
- * is np_chain_worker_status.
+ * them and its neighbours; its status is theirs together (np__chain_status), each worker's
+ * is np__chain_worker_status.
  *
  * Used by `newspipe run`, `newspipe test` and `newspipe serve`. */
 #ifndef NP_RUNNER_CHAIN_H
@@ -35,7 +35,7 @@ typedef struct {
 typedef struct {
     uv_loop_t *loop;
     const char *cwd;              /* the stages' working directory, or NULL */
-    const np_chain_stage *stages; /* borrowed until np_chain_free() */
+    const np_chain_stage *stages; /* borrowed until np__chain_free() */
     size_t n;
     int in_fd;  /* the first stage's stdin; handed over (the chain closes it) */
     int out_fd; /* the last stage's stdout; handed over likewise */
@@ -75,24 +75,24 @@ typedef struct {
 /* Spawns the chain. Returns 0, or a negative libuv error when nothing could be started (the
  * fds are then closed). A stage that cannot be spawned is recorded in its status (the others
  * still run and see EOF or EPIPE), and done is called as usual. */
-int np_chain_start(np_chain **out, const np_chain_config *cfg);
+int np__chain_start(np_chain **out, const np_chain_config *cfg);
 
 /* Starts the shutdown clock: after shutdown_ms the stages still running get SIGTERM, and
  * SIGKILL after as long again. The caller first closes the head of the chain so that the
  * stages can drain and end by themselves before that. Calling it again does nothing. */
-void np_chain_shutdown(np_chain *c);
+void np__chain_shutdown(np_chain *c);
 /* Takes the next shutdown step now (a second Ctrl-C). */
-void np_chain_escalate(np_chain *c);
+void np__chain_escalate(np_chain *c);
 
-size_t np_chain_size(const np_chain *c);
-const np_stage_status *np_chain_status(const np_chain *c, size_t i);
+size_t np__chain_size(const np_chain *c);
+const np_stage_status *np__chain_status(const np_chain *c, size_t i);
 /* Stage i's number of workers (0: it is one process), and worker k's own status. */
-size_t np_chain_workers(const np_chain *c, size_t i);
-const np_stage_status *np_chain_worker_status(const np_chain *c, size_t i, size_t k);
+size_t np__chain_workers(const np_chain *c, size_t i);
+const np_stage_status *np__chain_worker_status(const np_chain *c, size_t i, size_t k);
 /* Lines that went from stage i to stage i+1 so far (counting pumps only; else 0). */
-uint64_t np_chain_lines(const np_chain *c, size_t i);
+uint64_t np__chain_lines(const np_chain *c, size_t i);
 /* The number of stages still running. */
-size_t np_chain_running(const np_chain *c);
+size_t np__chain_running(const np_chain *c);
 
 /* The run's verdict (pipefail with head semantics): 0 when every stage exited 0, except an
  * upstream stage ended by SIGPIPE (or exit code 141, how a shell reports it) after a stage
@@ -101,18 +101,18 @@ size_t np_chain_running(const np_chain *c);
  * *culprit = the stage that caused the failure (a stage that failed by itself, not one
  * killed by SIGPIPE because its reader failed). *pipe_out is set when the only failure is the
  * last stage ended by SIGPIPE: whoever reads the chain's output went away. */
-int np_chain_verdict(const np_chain *c, size_t *culprit, int *pipe_out);
+int np__chain_verdict(const np_chain *c, size_t *culprit, int *pipe_out);
 
 /* Describes how stage i ended ("exited with code 70", "was killed by SIGKILL (signal 9)",
  * "could not be started: no such file or directory", "worker 2 of 3 was killed by ...")
  * into buf. */
-void np_chain_describe(const np_chain *c, size_t i, char *buf, size_t len);
+void np__chain_describe(const np_chain *c, size_t i, char *buf, size_t len);
 
 /* Frees the chain after done (the memory goes once the loop has closed its handles). */
-void np_chain_free(np_chain *c);
+void np__chain_free(np_chain *c);
 
 /* Writes a stage's stderr line to fd 2 as "[label] line\n", in one write so that lines of
  * concurrent stages do not interleave: what happens when cfg.log_line is NULL. */
-void np_chain_write_stage_line(const char *label, const char *line, size_t n);
+void np__chain_write_stage_line(const char *label, const char *line, size_t n);
 
 #endif

@@ -145,7 +145,8 @@ static void ask_filters(filter_cache *c, const np_pipeline *p, np_diag *d)
     }
     for (size_t i = 0; i < p->nstages; i++) {
         const np_stage *st = &p->stages[i];
-        if (st->kind != NP_STAGE_FILTER || !np_filter_name_ok(st->name) || find_filter(c, st->name))
+        if (st->kind != NP_STAGE_FILTER || !np__filter_name_ok(st->name) ||
+            find_filter(c, st->name))
             continue;
         filter_info *fi = &c->f[c->n];
         memset(fi, 0, sizeof *fi);
@@ -155,7 +156,7 @@ static void ask_filters(filter_cache *c, const np_pipeline *p, np_diag *d)
         }
         fds[c->n] = -1;
         c->n++;
-        if (!(fi->exe = np_find_filter(st->name))) continue;
+        if (!(fi->exe = np__find_filter(st->name))) continue;
         /* A filter used without options has nothing to check against its list: spare the
          * process start. */
         int has_opts = 0;
@@ -168,13 +169,13 @@ static void ask_filters(filter_cache *c, const np_pipeline *p, np_diag *d)
             continue;
         }
         char *argv[] = {fi->exe, "--options", NULL};
-        if (np_proc_start(argv, NULL, &pids[c->n - 1], &fds[c->n - 1]) < 0) pids[c->n - 1] = 0;
+        if (np__proc_start(argv, NULL, &pids[c->n - 1], &fds[c->n - 1]) < 0) pids[c->n - 1] = 0;
     }
     for (size_t i = 0; i < c->n; i++) {
         if (!pids[i]) continue;
         np_buf out = {0};
         int status = -1;
-        if (np_proc_finish(pids[i], fds[i], &out, 1 << 16, &status) == 0 && status == 0) {
+        if (np__proc_finish(pids[i], fds[i], &out, 1 << 16, &status) == 0 && status == 0) {
             c->f[i].ok = 1;
             if (parse_options(&c->f[i], out.data ? out.data : "") < 0) d->nomem = 1;
         }
@@ -219,18 +220,18 @@ static void suggest_filter(const char *name, const char *path, void *arg)
 static void unknown_filter(const np_stage *st, np_diag *d)
 {
     suggest s = {.typo = st->name, .best_d = 99};
-    np_each_filter(suggest_filter, &s);
-    const char *self = np_self_dir();
+    np__each_filter(suggest_filter, &s);
+    const char *self = np__self_dir();
     if (s.best[0])
-        np_diag_add(d, st->mark, NP_EX_CONFIG,
-                    "unknown filter '%s' (did you mean '%s'?): no newspipe-%s next to "
-                    "newspipe%s%s or in PATH",
-                    st->name, s.best, st->name, self ? " in " : "", self ? self : "");
+        np__diag_add(d, st->mark, NP_EX_CONFIG,
+                     "unknown filter '%s' (did you mean '%s'?): no newspipe-%s next to "
+                     "newspipe%s%s or in PATH",
+                     st->name, s.best, st->name, self ? " in " : "", self ? self : "");
     else
-        np_diag_add(d, st->mark, NP_EX_CONFIG,
-                    "unknown filter '%s': no newspipe-%s next to newspipe%s%s or in PATH "
-                    "(newspipe list shows the filters; use 'run: [...]' for other programs)",
-                    st->name, st->name, self ? " in " : "", self ? self : "");
+        np__diag_add(d, st->mark, NP_EX_CONFIG,
+                     "unknown filter '%s': no newspipe-%s next to newspipe%s%s or in PATH "
+                     "(newspipe list shows the filters; use 'run: [...]' for other programs)",
+                     st->name, st->name, self ? " in " : "", self ? self : "");
 }
 
 static void unknown_option(const np_stage *st, const np_stage_option *o, const filter_info *fi,
@@ -254,11 +255,11 @@ static void unknown_option(const np_stage *st, const np_stage_option *o, const f
         np_buf_puts(&list, name);
     }
     if (best)
-        np_diag_add(d, o->key_mark, NP_EX_CONFIG,
-                    "filter '%s' has no option '%s' (did you mean '%s'?)", st->name, o->key, best);
+        np__diag_add(d, o->key_mark, NP_EX_CONFIG,
+                     "filter '%s' has no option '%s' (did you mean '%s'?)", st->name, o->key, best);
     else
-        np_diag_add(d, o->key_mark, NP_EX_CONFIG, "filter '%s' has no option '%s' (it has: %s)",
-                    st->name, o->key, list.data ? list.data : "none");
+        np__diag_add(d, o->key_mark, NP_EX_CONFIG, "filter '%s' has no option '%s' (it has: %s)",
+                     st->name, o->key, list.data ? list.data : "none");
     np_buf_free(&list);
 }
 
@@ -282,17 +283,17 @@ static void check_file_option(const np_pipeline *p, const np_stage_option *o, co
     int reads = !strcmp(fo->kind, "FILE");
     int writes = !strcmp(fo->kind, "STATE");
     if (!reads && !writes) return;
-    char *path = np_path_join(p->dir, o->value);
+    char *path = np__path_join(p->dir, o->value);
     if (!path) {
         d->nomem = 1;
         return;
     }
     if (reads && access(path, R_OK) != 0)
-        np_diag_add(d, o->value_mark, NP_EX_CONFIG, "%s file '%s': %s", o->key, path,
-                    strerror(errno));
+        np__diag_add(d, o->value_mark, NP_EX_CONFIG, "%s file '%s': %s", o->key, path,
+                     strerror(errno));
     if (writes && !dir_exists(path, 1))
-        np_diag_add(d, o->value_mark, NP_EX_CONFIG,
-                    "%s file '%s': its directory does not exist or is not writable", o->key, path);
+        np__diag_add(d, o->value_mark, NP_EX_CONFIG,
+                     "%s file '%s': its directory does not exist or is not writable", o->key, path);
     free(path);
 }
 
@@ -341,12 +342,12 @@ static int workers_value(np_stage *st, const np_stage_option *o, uint64_t *n, np
         return 1;
     }
     if (o->kind != NP_VAL_STRING || np_parse_uint(o->value, 1, NP_WORKERS_MAX, n) < 0) {
-        np_diag_add(d, o->value_mark, NP_EX_CONFIG,
-                    "stage '%s': workers must be a whole number from 1 to %d, or auto, not %s",
-                    st->label, NP_WORKERS_MAX,
-                    o->kind == NP_VAL_STRING ? o->value
-                    : o->kind == NP_VAL_LIST ? "a list"
-                                             : "true, false or nothing");
+        np__diag_add(d, o->value_mark, NP_EX_CONFIG,
+                     "stage '%s': workers must be a whole number from 1 to %d, or auto, not %s",
+                     st->label, NP_WORKERS_MAX,
+                     o->kind == NP_VAL_STRING ? o->value
+                     : o->kind == NP_VAL_LIST ? "a list"
+                                              : "true, false or nothing");
         return -1;
     }
     return *n > 1;
@@ -365,10 +366,10 @@ static void check_workers(np_stage *st, const np_stage_option *o, const filter_i
         return;
     }
     if (!has_option(fi, "chunked")) {
-        np_diag_add(d, o->key_mark, NP_EX_CONFIG,
-                    "stage '%s': '%s' cannot run as workers: its --options does not list "
-                    "'chunked' (it was not built with newspipe's filter driver)",
-                    st->label, st->exe ? st->exe : st->name);
+        np__diag_add(d, o->key_mark, NP_EX_CONFIG,
+                     "stage '%s': '%s' cannot run as workers: its --options does not list "
+                     "'chunked' (it was not built with newspipe's filter driver)",
+                     st->label, st->exe ? st->exe : st->name);
         return;
     }
     if (fi->stateful || st->deferred) {
@@ -381,10 +382,10 @@ static void check_workers(np_stage *st, const np_stage_option *o, const filter_i
         else
             snprintf(why, sizeof why, "the stage keeps state in '%s'",
                      st->state_file ? st->state_file : "?");
-        np_diag_add(d, o->key_mark, NP_EX_CONFIG,
-                    "stage '%s': workers: %s cannot be used: %s, and each copy would see only "
-                    "part of the stream; it must run as one process",
-                    st->label, o->value, why);
+        np__diag_add(d, o->key_mark, NP_EX_CONFIG,
+                     "stage '%s': workers: %s cannot be used: %s, and each copy would see only "
+                     "part of the stream; it must run as one process",
+                     st->label, o->value, why);
         return;
     }
     st->workers = n;
@@ -392,13 +393,13 @@ static void check_workers(np_stage *st, const np_stage_option *o, const filter_i
 
 static void check_filter_stage(np_pipeline *p, np_stage *st, filter_cache *cache, np_diag *d)
 {
-    if (!np_filter_name_ok(st->name)) return; /* reported while loading */
+    if (!np__filter_name_ok(st->name)) return; /* reported while loading */
     filter_info *fi = find_filter(cache, st->name);
     if (!fi) return; /* out of memory, recorded */
     if (!fi->exe) return unknown_filter(st, d);
     if (!fi->ok) {
-        np_diag_add(d, st->mark, NP_EX_CONFIG,
-                    "%s --options failed: it is not a newspipe filter or is broken", fi->exe);
+        np__diag_add(d, st->mark, NP_EX_CONFIG,
+                     "%s --options failed: it is not a newspipe filter or is broken", fi->exe);
         return;
     }
     if (!(st->exe = strdup(fi->exe))) {
@@ -420,8 +421,8 @@ static void check_filter_stage(np_pipeline *p, np_stage *st, filter_cache *cache
         for (size_t r = 0; r < sizeof RESERVED / sizeof *RESERVED; r++)
             if (!strcmp(RESERVED[r].name, o->key)) why = RESERVED[r].why;
         if (why) {
-            np_diag_add(d, o->key_mark, NP_EX_CONFIG, "option '%s' cannot be set here: %s", o->key,
-                        why);
+            np__diag_add(d, o->key_mark, NP_EX_CONFIG, "option '%s' cannot be set here: %s", o->key,
+                         why);
             continue;
         }
         const filter_opt *fo = NULL;
@@ -437,9 +438,9 @@ static void check_filter_stage(np_pipeline *p, np_stage *st, filter_cache *cache
             if (o->kind == NP_VAL_TRUE)
                 push_arg(st, flag, d);
             else if (o->kind != NP_VAL_FALSE)
-                np_diag_add(d, o->value_mark, NP_EX_CONFIG,
-                            "option '%s' of '%s' is a flag: give it true or false", o->key,
-                            st->name);
+                np__diag_add(d, o->value_mark, NP_EX_CONFIG,
+                             "option '%s' of '%s' is a flag: give it true or false", o->key,
+                             st->name);
             continue;
         }
         const char *value = o->value;
@@ -448,8 +449,8 @@ static void check_filter_stage(np_pipeline *p, np_stage *st, filter_cache *cache
         else if (o->kind == NP_VAL_FALSE)
             value = "false";
         if (!value) {
-            np_diag_add(d, o->value_mark, NP_EX_CONFIG, "option '%s' of '%s' needs a value", o->key,
-                        st->name);
+            np__diag_add(d, o->value_mark, NP_EX_CONFIG, "option '%s' of '%s' needs a value",
+                         o->key, st->name);
             continue;
         }
         int state = fo->kind && !strcmp(fo->kind, "STATE");
@@ -484,24 +485,24 @@ static void check_run_workers(np_pipeline *p, np_stage *st, const np_stage_optio
         return;
     }
     if (st->ncmd == 3 && !strcmp(st->cmd[0], "sh") && !strcmp(st->cmd[1], "-c")) {
-        np_diag_add(d, o->key_mark, NP_EX_CONFIG,
-                    "stage '%s': a shell command line cannot run as workers: give argv as a "
-                    "list naming a newspipe filter",
-                    st->label);
+        np__diag_add(d, o->key_mark, NP_EX_CONFIG,
+                     "stage '%s': a shell command line cannot run as workers: give argv as a "
+                     "list naming a newspipe filter",
+                     st->label);
         return;
     }
     filter_info fi = {0};
     char *argv[] = {st->exe, "--options", NULL};
     np_buf out = {0};
     int status = -1;
-    if (np_proc_run(argv, p->dir, &out, 1 << 16, &status) == 0 && status == 0)
+    if (np__proc_run(argv, p->dir, &out, 1 << 16, &status) == 0 && status == 0)
         fi.ok = parse_options(&fi, out.data ? out.data : "") == 0;
     np_buf_free(&out);
     if (!fi.ok)
-        np_diag_add(d, o->key_mark, NP_EX_CONFIG,
-                    "stage '%s': '%s --options' failed: a command that is not a newspipe filter "
-                    "cannot run as workers (it does not speak their protocol)",
-                    st->label, st->exe);
+        np__diag_add(d, o->key_mark, NP_EX_CONFIG,
+                     "stage '%s': '%s --options' failed: a command that is not a newspipe filter "
+                     "cannot run as workers (it does not speak their protocol)",
+                     st->label, st->exe);
     else
         check_workers(st, o, &fi, d);
     st->stateful = fi.stateful;
@@ -515,10 +516,10 @@ static void check_run_workers(np_pipeline *p, np_stage *st, const np_stage_optio
 static void check_run_stage(np_pipeline *p, np_stage *st, np_diag *d)
 {
     if (!st->ncmd) return; /* already reported while loading */
-    st->exe = np_find_command(st->cmd[0], p->dir);
+    st->exe = np__find_command(st->cmd[0], p->dir);
     if (!st->exe) {
-        np_diag_add(d, st->cmd_marks[0], NP_EX_CONFIG, "run: command '%s' not found%s", st->cmd[0],
-                    strchr(st->cmd[0], '/') ? "" : " in PATH");
+        np__diag_add(d, st->cmd_marks[0], NP_EX_CONFIG, "run: command '%s' not found%s", st->cmd[0],
+                     strchr(st->cmd[0], '/') ? "" : " in PATH");
         return;
     }
     for (size_t i = 0; i < st->ncmd; i++)
@@ -528,10 +529,10 @@ static void check_run_stage(np_pipeline *p, np_stage *st, np_diag *d)
         if (!strcmp(st->opts[i].key, "workers"))
             workers = &st->opts[i];
         else
-            np_diag_add(d, st->opts[i].key_mark, NP_EX_CONFIG,
-                        "'run' takes 'argv' and 'workers', not '%s' (the command's own options "
-                        "go in argv)",
-                        st->opts[i].key);
+            np__diag_add(d, st->opts[i].key_mark, NP_EX_CONFIG,
+                         "'run' takes 'argv' and 'workers', not '%s' (the command's own options "
+                         "go in argv)",
+                         st->opts[i].key);
     }
     if (workers) check_run_workers(p, st, workers, d);
 }
@@ -542,7 +543,7 @@ static void count_match(const char *path, void *arg)
     (void)arg;
 }
 
-int np_expand_input(const char *pattern, void (*fn)(const char *path, void *arg), void *arg)
+int np__expand_input(const char *pattern, void (*fn)(const char *path, void *arg), void *arg)
 {
     if (!strcmp(pattern, "-")) {
         fn(pattern, arg);
@@ -573,32 +574,33 @@ static void check_paths(np_pipeline *p, np_diag *d)
 {
     for (size_t i = 0; i < p->ninputs; i++) {
         const char *in = p->inputs[i];
-        int n = np_expand_input(in, count_match, NULL);
+        int n = np__expand_input(in, count_match, NULL);
         struct stat st;
         if (n < 0)
             d->nomem = 1;
         else if (n == 0)
-            np_diag_add(d, p->input_mark, NP_EX_NOINPUT, "input '%s': %s", in,
-                        strpbrk(in, "*?[") ? "no file matches" : strerror(errno));
+            np__diag_add(d, p->input_mark, NP_EX_NOINPUT, "input '%s': %s", in,
+                         strpbrk(in, "*?[") ? "no file matches" : strerror(errno));
         else if (!strpbrk(in, "*?[") && strcmp(in, "-") && stat(in, &st) == 0 &&
                  S_ISDIR(st.st_mode))
-            np_diag_add(d, p->input_mark, NP_EX_NOINPUT, "input '%s' is a directory", in);
+            np__diag_add(d, p->input_mark, NP_EX_NOINPUT, "input '%s' is a directory", in);
     }
     struct stat st;
     if (p->output && strcmp(p->output, "-")) {
         if (stat(p->output, &st) == 0 && S_ISDIR(st.st_mode))
-            np_diag_add(d, p->output_mark, NP_EX_CANTCREAT, "output '%s' is a directory",
-                        p->output);
+            np__diag_add(d, p->output_mark, NP_EX_CANTCREAT, "output '%s' is a directory",
+                         p->output);
         else if (!dir_exists(p->output, 1))
-            np_diag_add(d, p->output_mark, NP_EX_CANTCREAT,
-                        "output '%s': its directory does not exist or is not writable", p->output);
+            np__diag_add(d, p->output_mark, NP_EX_CANTCREAT,
+                         "output '%s': its directory does not exist or is not writable", p->output);
     }
     if (p->reject && !dir_exists(p->reject, 1))
-        np_diag_add(d, p->reject_mark, NP_EX_CANTCREAT,
-                    "reject file '%s': its directory does not exist or is not writable", p->reject);
+        np__diag_add(d, p->reject_mark, NP_EX_CANTCREAT,
+                     "reject file '%s': its directory does not exist or is not writable",
+                     p->reject);
     if (p->lock && !dir_exists(p->lock, 0))
-        np_diag_add(d, p->lock_mark, NP_EX_CANTCREAT,
-                    "lock file '%s': its directory does not exist", p->lock);
+        np__diag_add(d, p->lock_mark, NP_EX_CANTCREAT,
+                     "lock file '%s': its directory does not exist", p->lock);
 }
 
 /* "dedupe", or "cat#3" when the pipeline has more than one stage called cat. */
@@ -646,16 +648,16 @@ static void report_values(const np_stage *st, const char *out, int status, np_di
                 if (tab > p && strlen(st->opts[i].key) == (size_t)(tab - p) &&
                     !memcmp(st->opts[i].key, p, (size_t)(tab - p)))
                     m = st->opts[i].value_mark;
-            np_diag_add(d, m, NP_EX_CONFIG, "%s: %.*s", st->name,
-                        (int)(len - (size_t)(tab - p) - 1), tab + 1);
+            np__diag_add(d, m, NP_EX_CONFIG, "%s: %.*s", st->name,
+                         (int)(len - (size_t)(tab - p) - 1), tab + 1);
             said = 1;
         }
         p += len + (nl != NULL);
     }
     if (!said)
-        np_diag_add(d, st->mark, NP_EX_CONFIG, "%s refused its options (%s --parse-only: %s %d)",
-                    st->name, st->exe, status > 128 ? "signal" : "exit code",
-                    status > 128 ? status - 128 : status);
+        np__diag_add(d, st->mark, NP_EX_CONFIG, "%s refused its options (%s --parse-only: %s %d)",
+                     st->name, st->exe, status > 128 ? "signal" : "exit code",
+                     status > 128 ? status - 128 : status);
 }
 
 /* Has every filter stage's program check the stage's option values itself (--parse-only: it
@@ -684,14 +686,14 @@ static void check_values(np_pipeline *p, const filter_cache *c, const unsigned c
         argv[0] = st->exe;
         argv[1] = "--parse-only";
         for (size_t j = 1; j < st->argc; j++) argv[j + 1] = st->argv[j];
-        if (np_proc_start(argv, p->dir, &pids[i], &fds[i]) < 0) pids[i] = 0;
+        if (np__proc_start(argv, p->dir, &pids[i], &fds[i]) < 0) pids[i] = 0;
         free(argv);
     }
     for (size_t i = 0; i < p->nstages; i++) {
         if (!pids[i]) continue;
         np_buf out = {0};
         int status = -1;
-        if (np_proc_finish(pids[i], fds[i], &out, 1 << 16, &status) == 0 && status != 0)
+        if (np__proc_finish(pids[i], fds[i], &out, 1 << 16, &status) == 0 && status != 0)
             report_values(&p->stages[i], out.data ? out.data : "", status, d);
         np_buf_free(&out);
     }
@@ -720,25 +722,25 @@ static int check(np_pipeline *p, np_diag *d, int values)
     free(clean);
     free_cache(&cache);
     check_paths(p, d);
-    if (p->serve) np_serve_conf_check(p->serve, d);
+    if (p->serve) np__serve_conf_check(p->serve, d);
     return d->n > before || d->nomem ? -1 : 0;
 }
 
-int np_pipeline_check(np_pipeline *p, np_diag *d)
+int np__pipeline_check(np_pipeline *p, np_diag *d)
 {
     return check(p, d, 0);
 }
 
-int np_pipeline_check_all(np_pipeline *p, np_diag *d)
+int np__pipeline_check_all(np_pipeline *p, np_diag *d)
 {
     return check(p, d, 1);
 }
 
-int np_pipeline_open(np_pipeline *p, const char *file, const np_overrides *ov, int values)
+int np__pipeline_open(np_pipeline *p, const char *file, const np_overrides *ov, int values)
 {
     np_diag d;
-    np_diag_init(&d, file);
-    if (np_pipeline_load(p, file, &d) == 0) {
+    np__diag_init(&d, file);
+    if (np__pipeline_load(p, file, &d) == 0) {
         /* Paths given on the command line are relative to the current directory and
          * replace the file's; a zero mark makes their errors name them, not a line. */
         if (ov && ov->ninputs) {
@@ -758,8 +760,8 @@ int np_pipeline_open(np_pipeline *p, const char *file, const np_overrides *ov, i
         }
         if (!d.nomem) check(p, &d, values);
     }
-    int code = np_diag_code(&d);
-    if (code) np_diag_print(&d, stderr);
-    np_diag_free(&d);
+    int code = np__diag_code(&d);
+    if (code) np__diag_print(&d, stderr);
+    np__diag_free(&d);
     return code;
 }

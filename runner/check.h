@@ -16,12 +16,12 @@
  * state_file and stateful. Returns 0 when no error was found. Inputs, output, reject and lock are
  * checked as p holds them, so a command line that overrides them sets them first (with a zero mark,
  * which makes the error name the option instead of a position). */
-int np_pipeline_check(np_pipeline *p, np_diag *d);
+int np__pipeline_check(np_pipeline *p, np_diag *d);
 
-/* np_pipeline_check(), and then every filter stage's option values checked by the filter
+/* np__pipeline_check(), and then every filter stage's option values checked by the filter
  * itself (`newspipe-NAME --parse-only OPTIONS`), which reports a value it would refuse at
  * run time ("window: 0.5s") at its position: what `newspipe check` does. */
-int np_pipeline_check_all(np_pipeline *p, np_diag *d);
+int np__pipeline_check_all(np_pipeline *p, np_diag *d);
 
 /* What a command line puts in place of the pipeline file's own settings. */
 typedef struct {
@@ -31,14 +31,14 @@ typedef struct {
 } np_overrides;
 
 /* Loads file into p, applies ov (may be NULL), checks the result (with every filter's option
- * values too when `values`: np_pipeline_check_all) and prints every error on stderr, sorted
- * by position. Returns 0, or the exit code the errors imply (np_diag_code). p is to be freed
- * with np_pipeline_free() either way. */
-int np_pipeline_open(np_pipeline *p, const char *file, const np_overrides *ov, int values);
+ * values too when `values`: np__pipeline_check_all) and prints every error on stderr, sorted
+ * by position. Returns 0, or the exit code the errors imply (np__diag_code). p is to be freed
+ * with np__pipeline_free() either way. */
+int np__pipeline_open(np_pipeline *p, const char *file, const np_overrides *ov, int values);
 
 /* Expands an input glob or path: calls fn for every matching file in order. Returns the
  * number of matches (0: none), or -1 when out of memory. A path without glob characters
  * matches when it exists. "-" always matches itself. */
-int np_expand_input(const char *pattern, void (*fn)(const char *path, void *arg), void *arg);
+int np__expand_input(const char *pattern, void (*fn)(const char *path, void *arg), void *arg);
 
 #endif

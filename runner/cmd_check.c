@@ -14,10 +14,10 @@
 static void warn_exposed(void *arg, np_mark m, const char *key, const char *addr)
 {
     fprintf(stderr, "%s:%u:%u: warning: %s: %s\n", (const char *)arg, m.line, m.col, key,
-            np_serve_exposed_why(key, addr));
+            np__serve_exposed_why(key, addr));
 }
 
-int np_cmd_check(int argc, char **argv)
+int np__cmd_check(int argc, char **argv)
 {
     if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
         fputs("usage: newspipe check FILE...\n", argc < 2 ? stderr : stdout);
@@ -26,10 +26,10 @@ int np_cmd_check(int argc, char **argv)
     int worst = 0;
     for (int i = 1; i < argc; i++) {
         np_pipeline p;
-        int code = np_pipeline_open(&p, argv[i], NULL, 1) ? NP_EX_CONFIG : 0;
-        if (p.serve) np_serve_conf_exposed(p.serve, warn_exposed, argv[i]);
+        int code = np__pipeline_open(&p, argv[i], NULL, 1) ? NP_EX_CONFIG : 0;
+        if (p.serve) np__serve_conf_exposed(p.serve, warn_exposed, argv[i]);
         if (!code) printf("%s: ok (%zu stage%s)\n", argv[i], p.nstages, p.nstages == 1 ? "" : "s");
-        np_pipeline_free(&p);
+        np__pipeline_free(&p);
         if (code) worst = code;
     }
     if (fflush(stdout) != 0) return NP_EX_IOERR;

@@ -16,7 +16,7 @@ static void show(const char *name, const char *path, void *arg)
     int status = -1;
     char *argv[] = {(char *)path, "--version", NULL};
     const char *version = "?";
-    if (np_proc_run(argv, NULL, &out, 4096, &status) == 0 && status == 0 && out.data) {
+    if (np__proc_run(argv, NULL, &out, 4096, &status) == 0 && status == 0 && out.data) {
         /* "newspipe-cat 0.1.0": the last word of the first line. */
         char *nl = strchr(out.data, '\n');
         if (nl) *nl = '\0';
@@ -29,7 +29,7 @@ static void show(const char *name, const char *path, void *arg)
     (*count)++;
 }
 
-int np_cmd_list(int argc, char **argv)
+int np__cmd_list(int argc, char **argv)
 {
     if (argc > 1) {
         int help = !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help");
@@ -37,7 +37,7 @@ int np_cmd_list(int argc, char **argv)
         return help ? 0 : NP_EX_USAGE;
     }
     int count = 0;
-    if (np_each_filter(show, &count) < 0) {
+    if (np__each_filter(show, &count) < 0) {
         fputs("newspipe: out of memory\n", stderr);
         return NP_EX_SOFTWARE;
     }

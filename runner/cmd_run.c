@@ -16,7 +16,7 @@ static const char RUN_USAGE[] =
     "usage: newspipe run FILE [-i IN]... [-o OUT] [--stats] [--progress|--no-progress] "
     "[IN...]\n";
 
-int np_cmd_run(int argc, char **argv)
+int np__cmd_run(int argc, char **argv)
 {
     enum { OPT_STATS = 256, OPT_PROGRESS, OPT_NO_PROGRESS };
     static const struct option longopts[] = {
@@ -69,9 +69,9 @@ int np_cmd_run(int argc, char **argv)
 
     np_pipeline p;
     np_overrides ov = {inputs, ninputs, output};
-    int code = np_pipeline_open(&p, file, &ov, 0);
-    if (!code) code = np_execute(&p, &o);
-    np_pipeline_free(&p);
+    int code = np__pipeline_open(&p, file, &ov, 0);
+    if (!code) code = np__execute(&p, &o);
+    np__pipeline_free(&p);
     free(inputs);
     return code;
 }

@@ -12,7 +12,7 @@ static const char SERVE_USAGE[] =
     "usage: newspipe serve FILE [--state-dir DIR]\n"
     "       newspipe serve FILE [--state-dir DIR] --requeue BATCH...   (the server stopped)\n";
 
-int np_cmd_serve(int argc, char **argv)
+int np__cmd_serve(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"state-dir", required_argument, NULL, 's'},
@@ -38,6 +38,6 @@ int np_cmd_serve(int argc, char **argv)
         fputs(SERVE_USAGE, stderr);
         return NP_EX_USAGE;
     }
-    return np_serve_run(argv[optind], state_dir, requeue ? argv + optind + 1 : NULL,
-                        requeue ? (size_t)(argc - optind - 1) : 0);
+    return np__serve_run(argv[optind], state_dir, requeue ? argv + optind + 1 : NULL,
+                         requeue ? (size_t)(argc - optind - 1) : 0);
 }

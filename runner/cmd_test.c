@@ -57,8 +57,8 @@ static int get_lines(yaml_document_t *doc, const yaml_node_t *n, np_buf *out, np
         return 0;
     }
     if (n->type != YAML_SEQUENCE_NODE) {
-        np_diag_add(d, np_yaml_mark(n), NP_EX_CONFIG,
-                    "'%s' must be a string of lines or a list of lines", key);
+        np__diag_add(d, np__yaml_mark(n), NP_EX_CONFIG,
+                     "'%s' must be a string of lines or a list of lines", key);
         return 0;
     }
     if (np_buf_puts(out, "") < 0) return -1;
@@ -66,8 +66,8 @@ static int get_lines(yaml_document_t *doc, const yaml_node_t *n, np_buf *out, np
          it++) {
         const yaml_node_t *item = yaml_document_get_node(doc, *it);
         if (item->type != YAML_SCALAR_NODE) {
-            np_diag_add(d, np_yaml_mark(item), NP_EX_CONFIG,
-                        "lines of '%s' must be strings (quote JSON lines: '{\"id\": 1}')", key);
+            np__diag_add(d, np__yaml_mark(item), NP_EX_CONFIG,
+                         "lines of '%s' must be strings (quote JSON lines: '{\"id\": 1}')", key);
             continue;
         }
         if (np_buf_append(out, item->data.scalar.value, item->data.scalar.length) < 0 ||
@@ -82,9 +82,9 @@ static int get_lines(yaml_document_t *doc, const yaml_node_t *n, np_buf *out, np
 static int load_contains(yaml_document_t *doc, const yaml_node_t *v, test_case *t, np_diag *d)
 {
     if (v->type != YAML_SEQUENCE_NODE) {
-        np_diag_add(d, np_yaml_mark(v), NP_EX_CONFIG,
-                    "'output_contains' must be a list of JSON objects, one per output "
-                    "line");
+        np__diag_add(d, np__yaml_mark(v), NP_EX_CONFIG,
+                     "'output_contains' must be a list of JSON objects, one per output "
+                     "line");
         return 0;
     }
     size_t count = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
@@ -97,9 +97,9 @@ static int load_contains(yaml_document_t *doc, const yaml_node_t *v, test_case *
         if (item->type != YAML_SCALAR_NODE ||
             np_json_parse_object((const char *)item->data.scalar.value, item->data.scalar.length,
                                  &obj, &err) != NP_JSON_OK) {
-            np_diag_add(d, np_yaml_mark(item), NP_EX_CONFIG,
-                        "items of 'output_contains' must be JSON objects written as "
-                        "strings ('{\"id\": \"a\"}')");
+            np__diag_add(d, np__yaml_mark(item), NP_EX_CONFIG,
+                         "items of 'output_contains' must be JSON objects written as "
+                         "strings ('{\"id\": \"a\"}')");
             np_json_object_free(&obj);
             continue;
         }
@@ -115,8 +115,8 @@ static int load_contains(yaml_document_t *doc, const yaml_node_t *v, test_case *
 static int load_fields(yaml_document_t *doc, const yaml_node_t *v, test_case *t, np_diag *d)
 {
     if (v->type != YAML_SEQUENCE_NODE) {
-        np_diag_add(d, np_yaml_mark(v), NP_EX_CONFIG,
-                    "'output_fields' must be a list of field names");
+        np__diag_add(d, np__yaml_mark(v), NP_EX_CONFIG,
+                     "'output_fields' must be a list of field names");
         return 0;
     }
     size_t count = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
@@ -137,9 +137,9 @@ static int load_fields(yaml_document_t *doc, const yaml_node_t *v, test_case *t,
             (pat && (pat->type != YAML_SCALAR_NODE ||
                      np_json_validate((const char *)pat->data.scalar.value, pat->data.scalar.length,
                                       &err) != NP_JSON_OK))) {
-            np_diag_add(d, np_yaml_mark(item), NP_EX_CONFIG,
-                        "items of 'output_fields' must be field names, or NAME: a JSON "
-                        "value written as a string (summary_spans: '[[]]')");
+            np__diag_add(d, np__yaml_mark(item), NP_EX_CONFIG,
+                         "items of 'output_fields' must be field names, or NAME: a JSON "
+                         "value written as a string (summary_spans: '[[]]')");
             continue;
         }
         size_t i = t->nfields++;
@@ -155,8 +155,8 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
     t->exit_code = 0;
     t->rejects = -1;
     if (n->type != YAML_MAPPING_NODE) {
-        np_diag_add(d, np_yaml_mark(n), NP_EX_CONFIG,
-                    "test %zu must be a mapping with name, input and output", index + 1);
+        np__diag_add(d, np__yaml_mark(n), NP_EX_CONFIG,
+                     "test %zu must be a mapping with name, input and output", index + 1);
         return 0;
     }
     int has_input = 0;
@@ -166,7 +166,7 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
         const char *key = k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
         if (!strcmp(key, "name")) {
             if (v->type != YAML_SCALAR_NODE) {
-                np_diag_add(d, np_yaml_mark(v), NP_EX_CONFIG, "'name' must be a string");
+                np__diag_add(d, np__yaml_mark(v), NP_EX_CONFIG, "'name' must be a string");
                 continue;
             }
             free(t->name);
@@ -187,7 +187,7 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
             const char *s = v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : "";
             long val = strtol(s, &end, 10);
             if (!*s || *end || val < 0 || val > (strcmp(key, "exit") ? 1000000000L : 255)) {
-                np_diag_add(d, np_yaml_mark(v), NP_EX_CONFIG, "'%s' must be a number", key);
+                np__diag_add(d, np__yaml_mark(v), NP_EX_CONFIG, "'%s' must be a number", key);
                 continue;
             }
             if (!strcmp(key, "exit"))
@@ -195,20 +195,20 @@ static int load_case(yaml_document_t *doc, const yaml_node_t *n, test_case *t, s
             else
                 t->rejects = val;
         } else {
-            np_diag_add(d, np_yaml_mark(k), NP_EX_CONFIG,
-                        "unknown key '%s' in a test (the keys are: name, input, output, "
-                        "output_contains, output_fields, exit, rejects)",
-                        key);
+            np__diag_add(d, np__yaml_mark(k), NP_EX_CONFIG,
+                         "unknown key '%s' in a test (the keys are: name, input, output, "
+                         "output_contains, output_fields, exit, rejects)",
+                         key);
         }
     }
     if (!has_input)
-        np_diag_add(d, np_yaml_mark(n), NP_EX_CONFIG, "test %zu has no 'input'", index + 1);
+        np__diag_add(d, np__yaml_mark(n), NP_EX_CONFIG, "test %zu has no 'input'", index + 1);
     if (!t->has_output && !t->has_contains)
-        np_diag_add(d, np_yaml_mark(n), NP_EX_CONFIG,
-                    "test %zu has neither 'output' nor 'output_contains'", index + 1);
+        np__diag_add(d, np__yaml_mark(n), NP_EX_CONFIG,
+                     "test %zu has neither 'output' nor 'output_contains'", index + 1);
     if (t->has_output && t->has_contains)
-        np_diag_add(d, np_yaml_mark(n), NP_EX_CONFIG,
-                    "test %zu has both 'output' and 'output_contains': give one", index + 1);
+        np__diag_add(d, np__yaml_mark(n), NP_EX_CONFIG,
+                     "test %zu has both 'output' and 'output_contains': give one", index + 1);
     if (!t->name) {
         char buf[32];
         snprintf(buf, sizeof buf, "test %zu", index + 1);
@@ -240,9 +240,9 @@ static int load_tests(test_file *tf, const char *path, np_diag *d)
 {
     memset(tf, 0, sizeof *tf);
     np_buf text = {0};
-    int read = np_yaml_read(path, NP_YAML_MAX_TESTS, &text, d);
+    int read = np__yaml_read(path, NP_YAML_MAX_TESTS, &text, d);
     if (read == -1)
-        np_diag_add(d, (np_mark){0, 0}, NP_EX_NOINPUT, "cannot open: %s", strerror(errno));
+        np__diag_add(d, (np_mark){0, 0}, NP_EX_NOINPUT, "cannot open: %s", strerror(errno));
     if (read < 0) {
         np_buf_free(&text);
         return -1;
@@ -256,10 +256,10 @@ static int load_tests(test_file *tf, const char *path, np_diag *d)
     }
     yaml_parser_set_input_string(&parser, (const unsigned char *)text.data, text.len);
     if (!yaml_parser_load(&parser, &doc)) {
-        np_diag_add(d,
-                    (np_mark){(unsigned)parser.problem_mark.line + 1,
-                              (unsigned)parser.problem_mark.column + 1},
-                    NP_EX_CONFIG, "YAML syntax: %s", parser.problem ? parser.problem : "error");
+        np__diag_add(d,
+                     (np_mark){(unsigned)parser.problem_mark.line + 1,
+                               (unsigned)parser.problem_mark.column + 1},
+                     NP_EX_CONFIG, "YAML syntax: %s", parser.problem ? parser.problem : "error");
         yaml_parser_delete(&parser);
         np_buf_free(&text);
         return -1;
@@ -273,14 +273,14 @@ static int load_tests(test_file *tf, const char *path, np_diag *d)
             if (k->type == YAML_SCALAR_NODE && !strcmp((const char *)k->data.scalar.value, "tests"))
                 tests = yaml_document_get_node(&doc, pr->value);
             else
-                np_diag_add(d, np_yaml_mark(k), NP_EX_CONFIG,
-                            "unknown key (a test file has 'tests:')");
+                np__diag_add(d, np__yaml_mark(k), NP_EX_CONFIG,
+                             "unknown key (a test file has 'tests:')");
         }
     }
     if (!tests || tests->type != YAML_SEQUENCE_NODE ||
         tests->data.sequence.items.top == tests->data.sequence.items.start) {
-        np_diag_add(d, root ? np_yaml_mark(root) : (np_mark){1, 1}, NP_EX_CONFIG,
-                    "a test file is a mapping with 'tests:', a non-empty list of cases");
+        np__diag_add(d, root ? np__yaml_mark(root) : (np_mark){1, 1}, NP_EX_CONFIG,
+                     "a test file is a mapping with 'tests:', a non-empty list of cases");
     } else {
         size_t count = (size_t)(tests->data.sequence.items.top - tests->data.sequence.items.start);
         if (!(tf->t = calloc(count, sizeof *tf->t))) rc = -1;
@@ -566,8 +566,8 @@ static int load_for_case(np_pipeline *p, const char *file, const char *dir, cons
                          const char *out, const char *rej)
 {
     np_diag d;
-    np_diag_init(&d, file);
-    if (np_pipeline_load(p, file, &d) == 0 && !np_diag_code(&d)) {
+    np__diag_init(&d, file);
+    if (np__pipeline_load(p, file, &d) == 0 && !np__diag_code(&d)) {
         for (size_t i = 0; i < p->ninputs; i++) free(p->inputs[i]);
         p->inputs[0] = strdup(in);
         p->ninputs = p->inputs[0] ? 1 : 0;
@@ -579,14 +579,14 @@ static int load_for_case(np_pipeline *p, const char *file, const char *dir, cons
         p->lock = NULL;
         p->state_sandbox = dir;
         if (!p->ninputs || !p->output || !p->reject) d.nomem = 1;
-        if (!d.nomem) np_pipeline_check(p, &d);
+        if (!d.nomem) np__pipeline_check(p, &d);
     }
-    int code = np_diag_code(&d);
+    int code = np__diag_code(&d);
     if (code) {
-        np_diag_print(&d, stderr);
+        np__diag_print(&d, stderr);
         code = NP_EX_CONFIG;
     }
-    np_diag_free(&d);
+    np__diag_free(&d);
     return code;
 }
 
@@ -607,14 +607,14 @@ static int run_case(const char *file, const test_case *t, size_t num, const char
     np_pipeline p;
     int code = load_for_case(&p, file, dir, in, out, rej);
     if (code) {
-        np_pipeline_free(&p);
+        np__pipeline_free(&p);
         return -1;
     }
     np_buf log = {0}, got = {0}, rejects = {0};
     np_exec_opts o = {.log_line = log_to_buf, .log_arg = &log};
     fflush(stdout);
-    int status = np_execute(&p, &o);
-    np_pipeline_free(&p);
+    int status = np__execute(&p, &o);
+    np__pipeline_free(&p);
     int readable = read_file(out, &got) == 0 && read_file(rej, &rejects) == 0;
     size_t nrej = count_lines(&rejects);
     int ok = readable && status == t->exit_code && compare(t, &got, 0) &&
@@ -656,7 +656,7 @@ static int test_paths(const char *arg, char **pipeline, char **tests)
     return *pipeline && *tests ? 0 : -1;
 }
 
-int np_cmd_test(int argc, char **argv)
+int np__cmd_test(int argc, char **argv)
 {
     if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
         fputs("usage: newspipe test FILE...   (runs the cases in FILE.test.yaml; prints TAP)\n",
@@ -669,14 +669,14 @@ int np_cmd_test(int argc, char **argv)
         char *pipeline, *tests;
         if (test_paths(argv[a], &pipeline, &tests) < 0) return NP_EX_SOFTWARE;
         np_diag d;
-        np_diag_init(&d, tests);
+        np__diag_init(&d, tests);
         test_file tf;
         load_tests(&tf, tests, &d);
-        if (np_diag_code(&d)) {
-            np_diag_print(&d, stderr);
-            code = np_diag_code(&d) == NP_EX_NOINPUT ? NP_EX_NOINPUT : NP_EX_CONFIG;
+        if (np__diag_code(&d)) {
+            np__diag_print(&d, stderr);
+            code = np__diag_code(&d) == NP_EX_NOINPUT ? NP_EX_NOINPUT : NP_EX_CONFIG;
         }
-        np_diag_free(&d);
+        np__diag_free(&d);
         printf("# %s (cases in %s)\n", pipeline, tests);
         for (size_t i = 0; !code && i < tf.n; i++) {
             char dir[] = "/tmp/newspipe-test.XXXXXX";

@@ -3,10 +3,10 @@
 #ifndef NP_RUNNER_COMMANDS_H
 #define NP_RUNNER_COMMANDS_H
 
-int np_cmd_run(int argc, char **argv);
-int np_cmd_check(int argc, char **argv);
-int np_cmd_test(int argc, char **argv);
-int np_cmd_list(int argc, char **argv);
-int np_cmd_serve(int argc, char **argv);
+int np__cmd_run(int argc, char **argv);
+int np__cmd_check(int argc, char **argv);
+int np__cmd_test(int argc, char **argv);
+int np__cmd_list(int argc, char **argv);
+int np__cmd_serve(int argc, char **argv);
 
 #endif

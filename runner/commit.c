@@ -42,7 +42,7 @@ static char *stage_file(const char *final, const char *dir, const char *name)
     return path;
 }
 
-int np_txn_begin(np_txn *t, const np_pipeline *p, const char *dir, const char *name)
+int np__txn_begin(np_txn *t, const np_pipeline *p, const char *dir, const char *name)
 {
     memset(t, 0, sizeof *t);
     t->p = p;
@@ -94,7 +94,7 @@ static char **stage_command(const np_txn *t, const np_stage *st, int stats, char
     return v;
 }
 
-const np_chain_stage *np_txn_stages(np_txn *t, int stats)
+const np_chain_stage *np__txn_stages(np_txn *t, int stats)
 {
     const np_pipeline *p = t->p;
     size_t n = p->nstages ? p->nstages : 1;
@@ -112,21 +112,21 @@ const np_chain_stage *np_txn_stages(np_txn *t, int stats)
     return t->stages;
 }
 
-void np_txn_ended(np_txn *t, const np_chain *c)
+void np__txn_ended(np_txn *t, const np_chain *c)
 {
-    for (size_t i = 0; t->owes && i < t->n && i < np_chain_size(c); i++) {
+    for (size_t i = 0; t->owes && i < t->n && i < np__chain_size(c); i++) {
         if (!t->p->stages[i].deferred) continue;
-        const np_stage_status *s = np_chain_status(c, i);
+        const np_stage_status *s = np__chain_status(c, i);
         t->owes[i] = s->exited && !s->term_signal && s->exit_status == 0 ? 1 : -1;
     }
 }
 
-int np_txn_owes_state(const np_txn *t, size_t i)
+int np__txn_owes_state(const np_txn *t, size_t i)
 {
     return t->owes && i < t->n ? t->owes[i] : 0;
 }
 
-int np_txn_state_commits(const np_txn *t, char ***lines, size_t *n)
+int np__txn_state_commits(const np_txn *t, char ***lines, size_t *n)
 {
     const np_pipeline *p = t->p;
     char **v = calloc(t->n ? t->n : 1, sizeof *v);
@@ -134,8 +134,8 @@ int np_txn_state_commits(const np_txn *t, char ***lines, size_t *n)
     if (!v) goto nomem;
     for (size_t i = 0; i < t->n; i++) {
         const np_stage *st = &p->stages[i];
-        if (np_txn_owes_state(t, i) != 1) continue;
-        char *state = np_path_join(p->dir, st->state_file);
+        if (np__txn_owes_state(t, i) != 1) continue;
+        char *state = np__path_join(p->dir, st->state_file);
         size_t len = strlen(st->exe) + (state ? strlen(state) : 0) + 2;
         char *line = state ? malloc(len) : NULL;
         if (line) snprintf(line, len, "%s\t%s", st->exe, state);
@@ -153,7 +153,7 @@ nomem:
     return -1;
 }
 
-int np_txn_commit_rejects(np_txn *t)
+int np__txn_commit_rejects(np_txn *t)
 {
     if (!t->reject_tmp) return 0;
     int rc = -1, in = open(t->reject_tmp, O_RDONLY | O_CLOEXEC), out = -1;
@@ -192,13 +192,13 @@ done:;
     return rc;
 }
 
-int np_commit_state(const char *program, const char *state, const char *cwd, int *status)
+int np__commit_state(const char *program, const char *state, const char *cwd, int *status)
 {
     char *argv[] = {(char *)program, "--commit", (char *)state, NULL};
-    return np_proc_run(argv, cwd, NULL, 0, status);
+    return np__proc_run(argv, cwd, NULL, 0, status);
 }
 
-void np_txn_end(np_txn *t)
+void np__txn_end(np_txn *t)
 {
     for (size_t i = 0; t->argvs && i < t->n; i++) free(t->argvs[i]);
     for (size_t i = 0; t->diag_args && i < t->n; i++) free(t->diag_args[i]);

@@ -7,13 +7,13 @@
 
 #include "exitcode.h"
 
-void np_diag_init(np_diag *d, const char *file)
+void np__diag_init(np_diag *d, const char *file)
 {
     memset(d, 0, sizeof *d);
     d->file = file;
 }
 
-void np_diag_add(np_diag *d, np_mark m, int code, const char *fmt, ...)
+void np__diag_add(np_diag *d, np_mark m, int code, const char *fmt, ...)
 {
     if (d->n == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 8;
@@ -50,7 +50,7 @@ static int by_position(const void *a, const void *b)
     return 0;
 }
 
-void np_diag_print(np_diag *d, FILE *f)
+void np__diag_print(np_diag *d, FILE *f)
 {
     /* Insertion sort: stable (errors at one position keep their order) and lists are short. */
     size_t n = d->n;
@@ -73,7 +73,7 @@ void np_diag_print(np_diag *d, FILE *f)
     if (d->nomem) fprintf(f, "%s: error: out of memory while checking\n", d->file);
 }
 
-int np_diag_code(const np_diag *d)
+int np__diag_code(const np_diag *d)
 {
     if (d->nomem) return NP_EX_SOFTWARE;
     for (size_t i = 0; i < d->n; i++)
@@ -81,7 +81,7 @@ int np_diag_code(const np_diag *d)
     return d->n ? d->e[0].code : 0;
 }
 
-void np_diag_free(np_diag *d)
+void np__diag_free(np_diag *d)
 {
     for (size_t i = 0; i < d->n; i++) free(d->e[i].msg);
     free(d->e);

@@ -25,15 +25,15 @@ typedef struct {
     int nomem; /* an error could not be recorded */
 } np_diag;
 
-void np_diag_init(np_diag *d, const char *file);
+void np__diag_init(np_diag *d, const char *file);
 /* Records an error at m (m.line 0: no position). Out of memory sets d->nomem. */
-void np_diag_add(np_diag *d, np_mark m, int code, const char *fmt, ...)
+void np__diag_add(np_diag *d, np_mark m, int code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Prints "file:line:col: error: msg" lines, sorted by position, on f. */
-void np_diag_print(np_diag *d, FILE *f);
+void np__diag_print(np_diag *d, FILE *f);
 /* The exit code the errors imply: 0 when none; 78 when any is a configuration error;
  * otherwise the first one's code. */
-int np_diag_code(const np_diag *d);
-void np_diag_free(np_diag *d);
+int np__diag_code(const np_diag *d);
+void np__diag_free(np_diag *d);
 
 #endif

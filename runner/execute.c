@@ -93,9 +93,9 @@ static void maybe_finished(run_state *r)
 static void save_pump(np_pump *p, int *status, char *msg, uint64_t *lines)
 {
     const char *m;
-    *status = np_pump_status(p, &m);
+    *status = np__pump_status(p, &m);
     snprintf(msg, 320, "%s", m);
-    *lines = np_pump_lines(p);
+    *lines = np__pump_lines(p);
 }
 
 static void on_feed_done(np_pump *p, void *arg)
@@ -121,20 +121,20 @@ static void on_chain_done(np_chain *c, void *arg)
     r->chain_done = 1;
     /* Every stage has ended: nobody is left to feed (only something a stage left running in
      * the background could still hold the head pipe open, and it must not hold the run). */
-    if (r->feed && !r->feed_done) np_pump_abort(r->feed);
+    if (r->feed && !r->feed_done) np__pump_abort(r->feed);
     maybe_finished(r);
 }
 
 static void wind_down(run_state *r)
 {
-    if (r->feed && !r->feed_done) np_pump_abort(r->feed);
-    np_chain_shutdown(r->chain);
+    if (r->feed && !r->feed_done) np__pump_abort(r->feed);
+    np__chain_shutdown(r->chain);
 }
 
 static void on_stage_exit(np_chain *c, size_t i, void *arg)
 {
     run_state *r = arg;
-    const np_stage_status *st = np_chain_status(c, i);
+    const np_stage_status *st = np__chain_status(c, i);
     int failed = st->term_signal ? st->term_signal != SIGPIPE
                                  : st->exit_status != 0 && st->exit_status != 128 + SIGPIPE;
     /* A failed stage dooms the run: stop the input and give the others shutdown_timeout to
@@ -149,44 +149,44 @@ static void on_escalated(np_chain *c, int level, void *arg)
 {
     (void)c;
     run_state *r = arg;
-    if (r->feed && !r->feed_done) np_pump_abort(r->feed);
-    np_progress_clear(&r->pr);
+    if (r->feed && !r->feed_done) np__pump_abort(r->feed);
+    np__progress_clear(&r->pr);
     np_error("%s: stages still running: sent %s", r->p->name, level == 1 ? "SIGTERM" : "SIGKILL");
 }
 
 static void on_signal(uv_signal_t *h, int signum)
 {
     run_state *r = h->data;
-    np_progress_clear(&r->pr);
+    np__progress_clear(&r->pr);
     if (!r->interrupted) {
         r->interrupted = signum;
         /* The input is stopped before the message says so: a producer that waits for the
          * message knows that what it writes next is not read past the line in progress. */
-        if (r->feed && !r->feed_done) np_pump_stop(r->feed);
+        if (r->feed && !r->feed_done) np__pump_stop(r->feed);
         np_error("%s: SIG%s: stopping: input closed, letting the stages drain (a second signal "
                  "stops them now)",
                  r->p->name, sigabbrev_np(signum) ? sigabbrev_np(signum) : "?");
-        if (r->chain) np_chain_shutdown(r->chain);
+        if (r->chain) np__chain_shutdown(r->chain);
     } else if (r->chain && !r->chain_done) {
-        np_chain_escalate(r->chain);
+        np__chain_escalate(r->chain);
     }
 }
 
 static void on_tick(uv_timer_t *t)
 {
     run_state *r = t->data;
-    np_progress_draw(&r->pr);
+    np__progress_draw(&r->pr);
 }
 
 static void log_with_progress(void *arg, const char *label, const char *line, size_t n)
 {
     run_state *r = arg;
-    np_progress_clear(&r->pr);
+    np__progress_clear(&r->pr);
     if (r->o->log_line) {
         r->o->log_line(r->o->log_arg, label, line, n);
         return;
     }
-    np_chain_write_stage_line(label, line, n);
+    np__chain_write_stage_line(label, line, n);
 }
 
 typedef struct {
@@ -231,15 +231,15 @@ static void report_failure(run_state *r, size_t culprit)
 {
     np_pipeline *p = r->p;
     char how[256];
-    np_chain_describe(r->chain, culprit, how, sizeof how);
+    np__chain_describe(r->chain, culprit, how, sizeof how);
     np_error("%s: stage %zu (%s) %s", p->name, culprit + 1, p->stages[culprit].label, how);
-    const np_stage_status *st = np_chain_status(r->chain, culprit);
+    const np_stage_status *st = np__chain_status(r->chain, culprit);
     for (int k = 0; k < NP_TAIL_LINES; k++)
         if (st->tail[k]) np_error("%s:   [%s] %s", p->name, p->stages[culprit].label, st->tail[k]);
-    for (size_t i = 0; i < np_chain_size(r->chain); i++) {
-        const np_stage_status *o = np_chain_status(r->chain, i);
+    for (size_t i = 0; i < np__chain_size(r->chain); i++) {
+        const np_stage_status *o = np__chain_status(r->chain, i);
         if (i == culprit || (o->exited && !o->term_signal && o->exit_status == 0)) continue;
-        np_chain_describe(r->chain, i, how, sizeof how);
+        np__chain_describe(r->chain, i, how, sizeof how);
         np_error("%s: stage %zu (%s) %s%s", p->name, i + 1, p->stages[i].label, how,
                  o->term_signal == SIGPIPE ? ": its reader had stopped first" : "");
     }
@@ -252,7 +252,7 @@ static int commit_states(run_state *r)
     int rc = 0;
     for (size_t i = 0; i < p->nstages; i++) {
         np_stage *st = &p->stages[i];
-        int owes = np_txn_owes_state(r->txn, i);
+        int owes = np__txn_owes_state(r->txn, i);
         if (!owes) continue;
         if (owes < 0) {
             np_error("%s: stage %zu (%s) stopped early: its state is not advanced", p->name, i + 1,
@@ -260,7 +260,7 @@ static int commit_states(run_state *r)
             continue;
         }
         int status = 0;
-        if (np_commit_state(st->exe, st->state_file, p->dir, &status) < 0 || status != 0) {
+        if (np__commit_state(st->exe, st->state_file, p->dir, &status) < 0 || status != 0) {
             np_error("%s: stage %zu (%s): committing state %s failed (%s %d); the output is "
                      "in place but the state did not advance",
                      p->name, i + 1, st->label, st->state_file, status ? "exit code" : "errno",
@@ -306,7 +306,7 @@ static int start_feed(run_state *r, strvec *inputs, int *head_rd)
                          .out_fd = head[1],
                          .out_nonblock = 1,
                          .count = r->o->progress};
-    if ((rc = np_pump_start(&r->feed, &r->loop, &fc, on_feed_done, r)) != 0) {
+    if ((rc = np__pump_start(&r->feed, &r->loop, &fc, on_feed_done, r)) != 0) {
         close(head[1]);
         close(head[0]);
         return rc;
@@ -335,7 +335,7 @@ static int start_tail(run_state *r, np_atomic_file *af, int have_af, int *chain_
         return rc;
     }
     np_pump_config sc = {.in_fd = tail[0], .out_fd = out_fd, .gzip_out = gz, .count = count};
-    if ((rc = np_pump_start(&r->sink, &r->loop, &sc, on_sink_done, r)) != 0) {
+    if ((rc = np__pump_start(&r->sink, &r->loop, &sc, on_sink_done, r)) != 0) {
         close(tail[0]);
         close(tail[1]);
         close(out_fd);
@@ -353,7 +353,7 @@ static int start_stages(run_state *r, int head_rd, int chain_out)
     np_pipeline *p = r->p;
     const np_exec_opts *o = r->o;
     int count = o->progress, rc;
-    const np_chain_stage *cs = np_txn_stages(r->txn, o->stats);
+    const np_chain_stage *cs = np__txn_stages(r->txn, o->stats);
     np_chain_config cc = {.loop = &r->loop,
                           .cwd = p->dir,
                           .stages = cs,
@@ -373,16 +373,16 @@ static int start_stages(run_state *r, int head_rd, int chain_out)
         close(head_rd);
         close(chain_out);
     } else {
-        rc = np_chain_start(&r->chain, &cc); /* on failure it has closed both fds */
+        rc = np__chain_start(&r->chain, &cc); /* on failure it has closed both fds */
     }
     if (rc) {
         /* The pumps see EPIPE / EOF and finish. */
-        np_pump_abort(r->feed);
+        np__pump_abort(r->feed);
         r->chain_done = 1;
         return rc;
     }
     for (size_t i = 0; i < p->nstages; i++)
-        if (np_chain_status(r->chain, i)->spawn_error && !r->failing) {
+        if (np__chain_status(r->chain, i)->spawn_error && !r->failing) {
             r->failing = 1;
             wind_down(r);
         }
@@ -411,7 +411,7 @@ static int run(run_state *r, np_atomic_file *af, int have_af, strvec *inputs)
     }
     rc = start_stages(r, head_rd, chain_out);
     uv_run(&r->loop, UV_RUN_DEFAULT);
-    np_progress_clear(&r->pr);
+    np__progress_clear(&r->pr);
     if (rc) {
         np_error("%s: cannot start the stages: %s", p->name, uv_strerror(rc));
         return NP_EX_OSERR;
@@ -419,7 +419,7 @@ static int run(run_state *r, np_atomic_file *af, int have_af, strvec *inputs)
     return 0;
 
 oserr_fed:
-    np_pump_abort(r->feed);
+    np__pump_abort(r->feed);
     r->chain_done = r->sink_done = 1;
     uv_run(&r->loop, UV_RUN_DEFAULT);
 oserr:
@@ -459,7 +459,7 @@ static int take_lock(const np_pipeline *p, np_lock *lock)
 static int expand_inputs(const np_pipeline *p, strvec *inputs)
 {
     for (size_t i = 0; i < p->ninputs; i++) {
-        int n = np_expand_input(p->inputs[i], add_input, inputs);
+        int n = np__expand_input(p->inputs[i], add_input, inputs);
         if (n < 0 || inputs->nomem) {
             np_error("%s: out of memory", p->name);
             return NP_EX_SOFTWARE;
@@ -480,7 +480,7 @@ static int run_verdict(run_state *r, int have_af)
     const np_pipeline *p = r->p;
     size_t culprit = 0;
     int pipe_out = 0, status = 0;
-    int verdict = r->chain ? np_chain_verdict(r->chain, &culprit, &pipe_out) : NP_EX_OSERR;
+    int verdict = r->chain ? np__chain_verdict(r->chain, &culprit, &pipe_out) : NP_EX_OSERR;
     if (r->interrupted) {
         status = 128 + r->interrupted;
         np_error("%s: interrupted by SIG%s: %s, state not committed", p->name,
@@ -520,7 +520,7 @@ static int commit_run(run_state *r, np_atomic_file *af, int *have_af, np_txn *tx
             return NP_EX_IOERR;
         }
     }
-    if (np_txn_commit_rejects(txn) < 0) {
+    if (np__txn_commit_rejects(txn) < 0) {
         np_error("%s: cannot append the rejects to %s: %s (kept in %s)", p->name, p->reject,
                  strerror(errno), txn->reject_tmp);
         return NP_EX_IOERR;
@@ -528,7 +528,7 @@ static int commit_run(run_state *r, np_atomic_file *af, int *have_af, np_txn *tx
     return r->chain ? commit_states(r) : 0;
 }
 
-int np_execute(np_pipeline *p, const np_exec_opts *o)
+int np__execute(np_pipeline *p, const np_exec_opts *o)
 {
     uint64_t t0 = uv_hrtime();
     double cpu0 = cpu_seconds();
@@ -550,7 +550,7 @@ int np_execute(np_pipeline *p, const np_exec_opts *o)
         goto out_inputs;
     }
     np_txn txn;
-    if (np_txn_begin(&txn, p, NULL, NULL) < 0) {
+    if (np__txn_begin(&txn, p, NULL, NULL) < 0) {
         np_error("%s: cannot create a file beside %s: %s", p->name, p->reject, strerror(errno));
         status = NP_EX_CANTCREAT;
         goto out_output;
@@ -567,26 +567,26 @@ int np_execute(np_pipeline *p, const np_exec_opts *o)
     r->o = o;
     r->txn = &txn;
     status = run(r, &af, have_af, &inputs);
-    if (r->chain) np_txn_ended(&txn, r->chain);
+    if (r->chain) np__txn_ended(&txn, r->chain);
     if (status == 0) status = run_verdict(r, have_af);
     if (status == 0) status = commit_run(r, &af, &have_af, &txn);
     if (o->stats && r->chain) {
         np_stats_counts counts = {o->progress, r->in_lines, r->out_lines, cpu_seconds() - cpu0};
         np_buf line = {0};
-        if (np_stats_json(&line, p, r->chain, status, (double)(uv_hrtime() - t0) / 1e9, &counts) ==
+        if (np__stats_json(&line, p, r->chain, status, (double)(uv_hrtime() - t0) / 1e9, &counts) ==
                 0 &&
             np_buf_putc(&line, '\n') == 0)
             np_write_all(2, line.data, line.len);
         np_buf_free(&line);
     }
-    if (r->chain) np_chain_free(r->chain);
-    if (r->feed) np_pump_free(r->feed);
-    if (r->sink) np_pump_free(r->sink);
+    if (r->chain) np__chain_free(r->chain);
+    if (r->feed) np__pump_free(r->feed);
+    if (r->sink) np__pump_free(r->sink);
     uv_run(&r->loop, UV_RUN_DEFAULT);
     if (uv_loop_close(&r->loop) != 0) np_error("%s: internal: handles left open", p->name);
     free(r);
 out_reject:
-    np_txn_end(&txn); /* after np_chain_free(): the chain borrowed the stages */
+    np__txn_end(&txn); /* after np__chain_free(): the chain borrowed the stages */
 out_output:
     if (have_af) np_atomic_abort(&af);
 out_inputs:

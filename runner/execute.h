@@ -17,11 +17,11 @@ typedef struct {
     void *log_arg;
 } np_exec_opts;
 
-/* Runs p, which np_pipeline_check() accepted. Returns the exit code for the run: 0, the
+/* Runs p, which np__pipeline_check() accepted. Returns the exit code for the run: 0, the
  * failing stage's code (128 + signal when killed), 75 when the lock is held, 66 when an input
  * is missing, 73 when the output cannot be created, 74 when it cannot be committed,
  * 128 + signal when a signal interrupted the run, 141 (quietly) when the reader of the
  * output went away. Messages go to stderr. */
-int np_execute(np_pipeline *p, const np_exec_opts *o);
+int np__execute(np_pipeline *p, const np_exec_opts *o);
 
 #endif

@@ -12,7 +12,7 @@
 
 #define FILTER_PREFIX "newspipe-"
 
-const char *np_self_dir(void)
+const char *np__self_dir(void)
 {
     static char dir[PATH_MAX];
     static int done;
@@ -35,7 +35,7 @@ const char *np_self_dir(void)
     return dir[0] ? dir : NULL;
 }
 
-int np_filter_name_ok(const char *name)
+int np__filter_name_ok(const char *name)
 {
     size_t n = strlen(name);
     if (n == 0 || n > 64) return 0;
@@ -53,7 +53,7 @@ static int is_executable_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
 }
 
-char *np_path_join(const char *dir, const char *path)
+char *np__path_join(const char *dir, const char *path)
 {
     if (path[0] == '/' || strcmp(path, "-") == 0 || !dir || !*dir) return strdup(path);
     size_t n = strlen(dir) + strlen(path) + 2;
@@ -89,15 +89,15 @@ static char *search_path(const char *file)
     return NULL;
 }
 
-char *np_find_filter(const char *name)
+char *np__find_filter(const char *name)
 {
     size_t n = sizeof FILTER_PREFIX + strlen(name);
     char *file = malloc(n);
     if (!file) return NULL;
     snprintf(file, n, FILTER_PREFIX "%s", name);
-    const char *self = np_self_dir();
+    const char *self = np__self_dir();
     if (self) {
-        char *cand = np_path_join(self, file);
+        char *cand = np__path_join(self, file);
         if (cand && is_executable_file(cand)) {
             free(file);
             return cand;
@@ -109,14 +109,14 @@ char *np_find_filter(const char *name)
     return found;
 }
 
-char *np_find_command(const char *cmd, const char *base_dir)
+char *np__find_command(const char *cmd, const char *base_dir)
 {
     if (!*cmd) {
         errno = ENOENT;
         return NULL;
     }
     if (strchr(cmd, '/')) {
-        char *p = np_path_join(base_dir, cmd);
+        char *p = np__path_join(base_dir, cmd);
         if (p && is_executable_file(p)) return p;
         free(p);
         errno = ENOENT;
@@ -164,7 +164,7 @@ static int scan_dir(const char *dir, name_set *found,
     while ((e = readdir(d))) {
         if (strncmp(e->d_name, FILTER_PREFIX, sizeof FILTER_PREFIX - 1) != 0) continue;
         const char *name = e->d_name + sizeof FILTER_PREFIX - 1;
-        if (!np_filter_name_ok(name)) continue;
+        if (!np__filter_name_ok(name)) continue;
         if (seen(&here, name, 1) < 0) {
             rc = -1;
             break;
@@ -195,11 +195,11 @@ static int scan_dir(const char *dir, name_set *found,
     return rc;
 }
 
-int np_each_filter(void (*fn)(const char *name, const char *path, void *arg), void *arg)
+int np__each_filter(void (*fn)(const char *name, const char *path, void *arg), void *arg)
 {
     name_set found = {0};
     int rc = 0;
-    const char *self = np_self_dir();
+    const char *self = np__self_dir();
     if (self) rc = scan_dir(self, &found, fn, arg);
     const char *path = getenv("PATH");
     if (!path) path = "/usr/local/bin:/usr/bin:/bin";

@@ -42,11 +42,11 @@ static const char USAGE[] =
 static int dispatch(char **argv)
 {
     const char *name = argv[0];
-    if (!np_filter_name_ok(name)) {
+    if (!np__filter_name_ok(name)) {
         np_error("'%s' is not a command; see 'newspipe --help'", name);
         return NP_EX_USAGE;
     }
-    char *exe = np_find_filter(name);
+    char *exe = np__find_filter(name);
     if (!exe) {
         np_error("'%s' is not a newspipe command or filter (no newspipe-%s next to newspipe "
                  "or in PATH); see 'newspipe --help' and 'newspipe list'",
@@ -87,10 +87,10 @@ int main(int argc, char **argv)
     /* The runner writes to pipes whose readers may go away; it handles EPIPE itself.
      * Stages get the default disposition back (libuv resets it in the child). */
     signal(SIGPIPE, SIG_IGN);
-    if (!strcmp(cmd, "run")) return np_cmd_run(argc - 1, argv + 1);
-    if (!strcmp(cmd, "check")) return np_cmd_check(argc - 1, argv + 1);
-    if (!strcmp(cmd, "test")) return np_cmd_test(argc - 1, argv + 1);
-    if (!strcmp(cmd, "list")) return np_cmd_list(argc - 1, argv + 1);
-    if (!strcmp(cmd, "serve")) return np_cmd_serve(argc - 1, argv + 1);
+    if (!strcmp(cmd, "run")) return np__cmd_run(argc - 1, argv + 1);
+    if (!strcmp(cmd, "check")) return np__cmd_check(argc - 1, argv + 1);
+    if (!strcmp(cmd, "test")) return np__cmd_test(argc - 1, argv + 1);
+    if (!strcmp(cmd, "list")) return np__cmd_list(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve")) return np__cmd_serve(argc - 1, argv + 1);
     return dispatch(argv + 1);
 }

@@ -83,9 +83,9 @@ static sh_context sh_scan(sh_context q, const char *s, size_t n, int *escaped)
  * recording an error. */
 static char *expand_in(loader *L, const yaml_node_t *n, int shell)
 {
-    const char *s = np_yaml_text(n);
+    const char *s = np__yaml_text(n);
     if (strlen(s) != n->data.scalar.length) {
-        np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG, "a NUL byte in a value");
+        np__diag_add(L->d, np__yaml_mark(n), NP_EX_CONFIG, "a NUL byte in a value");
         return NULL;
     }
     if (!strstr(s, "${")) {
@@ -94,10 +94,10 @@ static char *expand_in(loader *L, const yaml_node_t *n, int shell)
         return c;
     }
     if (shell && (strstr(s, "$(") || strchr(s, '`') || strstr(s, "<<"))) {
-        np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG,
-                    "${...} in a shell command line with $(...), `...` or a here-document: "
-                    "the runner cannot quote the value safely there; use the list form "
-                    "run: [program, arg, ...], or $NAME, which the shell expands itself");
+        np__diag_add(L->d, np__yaml_mark(n), NP_EX_CONFIG,
+                     "${...} in a shell command line with $(...), `...` or a here-document: "
+                     "the runner cannot quote the value safely there; use the list form "
+                     "run: [program, arg, ...], or $NAME, which the shell expands itself");
         return NULL;
     }
     sh_context q = shell ? SH_OUT : SH_NONE;
@@ -112,9 +112,9 @@ static char *expand_in(loader *L, const yaml_node_t *n, int shell)
         int escaped = 0;
         if (shell) q = sh_scan(q, s, (size_t)(dollar - s), &escaped);
         if (escaped) {
-            np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG,
-                        "a backslash before ${...} in a shell command line: the runner cannot "
-                        "quote the value safely there");
+            np__diag_add(L->d, np__yaml_mark(n), NP_EX_CONFIG,
+                         "a backslash before ${...} in a shell command line: the runner cannot "
+                         "quote the value safely there");
             np_buf_free(&out);
             return NULL;
         }
@@ -124,9 +124,9 @@ static char *expand_in(loader *L, const yaml_node_t *n, int shell)
         int has_default = end[0] == ':' && end[1] == '-';
         if (end == name || isdigit((unsigned char)*name) || !close ||
             (!has_default && end != close)) {
-            np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG,
-                        "bad variable reference in '%s': use ${NAME} or ${NAME:-default}",
-                        np_yaml_text(n));
+            np__diag_add(L->d, np__yaml_mark(n), NP_EX_CONFIG,
+                         "bad variable reference in '%s': use ${NAME} or ${NAME:-default}",
+                         np__yaml_text(n));
             np_buf_free(&out);
             return NULL;
         }
@@ -142,10 +142,10 @@ static char *expand_in(loader *L, const yaml_node_t *n, int shell)
         } else if (has_default) {
             if (put_value(&out, q, end + 2, (size_t)(close - end - 2)) < 0) goto oom;
         } else {
-            np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG,
-                        "environment variable %s is not set (write ${%s:-default} to give a "
-                        "default)",
-                        var, var);
+            np__diag_add(L->d, np__yaml_mark(n), NP_EX_CONFIG,
+                         "environment variable %s is not set (write ${%s:-default} to give a "
+                         "default)",
+                         var, var);
             np_buf_free(&out);
             return NULL;
         }
@@ -167,9 +167,9 @@ static char *expand(loader *L, const yaml_node_t *n)
 /* A string value (a non-null scalar), expanded. NULL after recording an error. */
 static char *get_string(loader *L, const yaml_node_t *n, const char *key)
 {
-    if (n->type != YAML_SCALAR_NODE || np_yaml_is_null(n)) {
-        np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG, "'%s' must be a string, not %s", key,
-                    np_yaml_kind(n));
+    if (n->type != YAML_SCALAR_NODE || np__yaml_is_null(n)) {
+        np__diag_add(L->d, np__yaml_mark(n), NP_EX_CONFIG, "'%s' must be a string, not %s", key,
+                     np__yaml_kind(n));
         return NULL;
     }
     return expand(L, n);
@@ -180,11 +180,11 @@ static char *get_path(loader *L, const yaml_node_t *n, const char *key)
     char *s = get_string(L, n, key);
     if (!s) return NULL;
     if (!*s) {
-        np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG, "'%s' is empty", key);
+        np__diag_add(L->d, np__yaml_mark(n), NP_EX_CONFIG, "'%s' is empty", key);
         free(s);
         return NULL;
     }
-    char *full = np_path_join(L->p->dir, s);
+    char *full = np__path_join(L->p->dir, s);
     free(s);
     if (!full) nomem(L);
     return full;
@@ -193,11 +193,11 @@ static char *get_path(loader *L, const yaml_node_t *n, const char *key)
 static void load_inputs(loader *L, const yaml_node_t *n)
 {
     np_pipeline *p = L->p;
-    p->input_mark = np_yaml_mark(n);
+    p->input_mark = np__yaml_mark(n);
     if (n->type == YAML_SEQUENCE_NODE) {
         size_t count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
         if (count == 0) {
-            np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG, "'input' is an empty list");
+            np__diag_add(L->d, np__yaml_mark(n), NP_EX_CONFIG, "'input' is an empty list");
             return;
         }
         p->inputs = calloc(count, sizeof *p->inputs);
@@ -227,17 +227,18 @@ static char *join_list(loader *L, const yaml_node_t *n, const char *key)
     for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top;
          it++) {
         const yaml_node_t *item = yaml_document_get_node(L->doc, *it);
-        char *s = item->type == YAML_SCALAR_NODE && !np_yaml_is_null(item) ? expand(L, item) : NULL;
+        char *s =
+            item->type == YAML_SCALAR_NODE && !np__yaml_is_null(item) ? expand(L, item) : NULL;
         if (!s) {
-            if (item->type != YAML_SCALAR_NODE || np_yaml_is_null(item))
-                np_diag_add(L->d, np_yaml_mark(item), NP_EX_CONFIG,
-                            "items of '%s' must be strings, not %s", key, np_yaml_kind(item));
+            if (item->type != YAML_SCALAR_NODE || np__yaml_is_null(item))
+                np__diag_add(L->d, np__yaml_mark(item), NP_EX_CONFIG,
+                             "items of '%s' must be strings, not %s", key, np__yaml_kind(item));
             bad = 1;
             continue;
         }
         if (strchr(s, ',')) {
-            np_diag_add(L->d, np_yaml_mark(item), NP_EX_CONFIG,
-                        "an item of '%s' contains a comma (lists are passed comma-joined)", key);
+            np__diag_add(L->d, np__yaml_mark(item), NP_EX_CONFIG,
+                         "an item of '%s' contains a comma (lists are passed comma-joined)", key);
             bad = 1;
         }
         if ((out.len && np_buf_putc(&out, ',') < 0) || np_buf_puts(&out, s) < 0) {
@@ -271,34 +272,34 @@ static void load_options(loader *L, np_stage *st, const yaml_node_t *map, const 
          pr++) {
         const yaml_node_t *k = yaml_document_get_node(L->doc, pr->key);
         const yaml_node_t *v = yaml_document_get_node(L->doc, pr->value);
-        if (k->type != YAML_SCALAR_NODE || np_yaml_is_null(k)) {
-            np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG, "an option name must be a string");
+        if (k->type != YAML_SCALAR_NODE || np__yaml_is_null(k)) {
+            np__diag_add(L->d, np__yaml_mark(k), NP_EX_CONFIG, "an option name must be a string");
             continue;
         }
-        const char *key = np_yaml_text(k);
+        const char *key = np__yaml_text(k);
         if (skip && !strcmp(key, skip)) continue;
         int dup = 0;
         for (size_t i = 0; i < st->nopts; i++)
             if (!strcmp(st->opts[i].key, key)) dup = 1;
         if (dup) {
-            np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG, "option '%s' is given twice", key);
+            np__diag_add(L->d, np__yaml_mark(k), NP_EX_CONFIG, "option '%s' is given twice", key);
             continue;
         }
-        np_stage_option o = {.key_mark = np_yaml_mark(k), .value_mark = np_yaml_mark(v)};
+        np_stage_option o = {.key_mark = np__yaml_mark(k), .value_mark = np__yaml_mark(v)};
         if (v->type == YAML_MAPPING_NODE) {
-            np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
-                        "option '%s' must be a string, a number, true/false or a list, not a "
-                        "mapping",
-                        key);
+            np__diag_add(L->d, np__yaml_mark(v), NP_EX_CONFIG,
+                         "option '%s' must be a string, a number, true/false or a list, not a "
+                         "mapping",
+                         key);
             continue;
         } else if (v->type == YAML_SEQUENCE_NODE) {
             o.kind = NP_VAL_LIST;
             if (!(o.value = join_list(L, v, key))) continue;
-        } else if (np_yaml_is_null(v)) {
+        } else if (np__yaml_is_null(v)) {
             o.kind = NP_VAL_NULL;
-        } else if (np_yaml_is_true(v)) {
+        } else if (np__yaml_is_true(v)) {
             o.kind = NP_VAL_TRUE;
-        } else if (np_yaml_is_false(v)) {
+        } else if (np__yaml_is_false(v)) {
             o.kind = NP_VAL_FALSE;
         } else {
             o.kind = NP_VAL_STRING;
@@ -321,20 +322,20 @@ static void load_run(loader *L, np_stage *st, const yaml_node_t *v)
         for (yaml_node_pair_t *pr = v->data.mapping.pairs.start; pr < v->data.mapping.pairs.top;
              pr++) {
             const yaml_node_t *k = yaml_document_get_node(L->doc, pr->key);
-            if (k->type == YAML_SCALAR_NODE && !strcmp(np_yaml_text(k), "argv"))
+            if (k->type == YAML_SCALAR_NODE && !strcmp(np__yaml_text(k), "argv"))
                 cmd = yaml_document_get_node(L->doc, pr->value);
         }
         if (!cmd || cmd->type == YAML_MAPPING_NODE) {
-            np_diag_add(L->d, np_yaml_mark(cmd ? cmd : v), NP_EX_CONFIG,
-                        "'run' as a mapping needs 'argv', the command: a list [program, arg, "
-                        "...] or a shell command string");
+            np__diag_add(L->d, np__yaml_mark(cmd ? cmd : v), NP_EX_CONFIG,
+                         "'run' as a mapping needs 'argv', the command: a list [program, arg, "
+                         "...] or a shell command string");
             return;
         }
         load_options(L, st, v, "argv");
         load_run(L, st, cmd);
         return;
     }
-    if (v->type == YAML_SCALAR_NODE && !np_yaml_is_null(v)) {
+    if (v->type == YAML_SCALAR_NODE && !np__yaml_is_null(v)) {
         /* A string is a shell command line. */
         char *line = expand_in(L, v, 1);
         if (!line) return;
@@ -347,16 +348,16 @@ static void load_run(loader *L, np_stage *st, const yaml_node_t *v)
         }
         st->cmd[2] = line;
         st->ncmd = 3;
-        for (int i = 0; i < 3; i++) st->cmd_marks[i] = np_yaml_mark(v);
+        for (int i = 0; i < 3; i++) st->cmd_marks[i] = np__yaml_mark(v);
         return;
     }
     size_t count = v->type == YAML_SEQUENCE_NODE
                        ? (size_t)(v->data.sequence.items.top - v->data.sequence.items.start)
                        : 0;
     if (count == 0) {
-        np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
-                    "'run' needs a command: a list [program, arg, ...] or a shell command "
-                    "string");
+        np__diag_add(L->d, np__yaml_mark(v), NP_EX_CONFIG,
+                     "'run' needs a command: a list [program, arg, ...] or a shell command "
+                     "string");
         return;
     }
     st->cmd = calloc(count + 1, sizeof *st->cmd);
@@ -366,13 +367,13 @@ static void load_run(loader *L, np_stage *st, const yaml_node_t *v)
          it++) {
         const yaml_node_t *item = yaml_document_get_node(L->doc, *it);
         if (item->type != YAML_SCALAR_NODE) {
-            np_diag_add(L->d, np_yaml_mark(item), NP_EX_CONFIG,
-                        "arguments of 'run' must be strings, not %s", np_yaml_kind(item));
+            np__diag_add(L->d, np__yaml_mark(item), NP_EX_CONFIG,
+                         "arguments of 'run' must be strings, not %s", np__yaml_kind(item));
             continue;
         }
         char *s = expand(L, item);
         if (!s) continue;
-        st->cmd_marks[st->ncmd] = np_yaml_mark(item);
+        st->cmd_marks[st->ncmd] = np__yaml_mark(item);
         st->cmd[st->ncmd++] = s;
     }
 }
@@ -386,7 +387,7 @@ static void load_stage(loader *L, const yaml_node_t *n, size_t index)
     np_stage *st = &p->stages[p->nstages];
     memset(st, 0, sizeof *st);
     const yaml_node_t *k = NULL, *v = NULL;
-    if (n->type == YAML_SCALAR_NODE && !np_yaml_is_null(n)) {
+    if (n->type == YAML_SCALAR_NODE && !np__yaml_is_null(n)) {
         k = n;
     } else if (n->type == YAML_MAPPING_NODE &&
                n->data.mapping.pairs.top > n->data.mapping.pairs.start) {
@@ -395,47 +396,47 @@ static void load_stage(loader *L, const yaml_node_t *n, size_t index)
         v = yaml_document_get_node(L->doc, pr->value);
         for (pr++; pr < n->data.mapping.pairs.top; pr++) {
             const yaml_node_t *extra = yaml_document_get_node(L->doc, pr->key);
-            np_diag_add(L->d, np_yaml_mark(extra), NP_EX_CONFIG,
-                        "stage %zu has a second key '%s': a stage has exactly one key (indent "
-                        "a filter's options under its name)",
-                        index + 1, extra->type == YAML_SCALAR_NODE ? np_yaml_text(extra) : "?");
+            np__diag_add(L->d, np__yaml_mark(extra), NP_EX_CONFIG,
+                         "stage %zu has a second key '%s': a stage has exactly one key (indent "
+                         "a filter's options under its name)",
+                         index + 1, extra->type == YAML_SCALAR_NODE ? np__yaml_text(extra) : "?");
         }
     } else {
-        np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG, "stage %zu is %s: %s", index + 1,
-                    np_yaml_kind(n), STAGE_FORMS);
+        np__diag_add(L->d, np__yaml_mark(n), NP_EX_CONFIG, "stage %zu is %s: %s", index + 1,
+                     np__yaml_kind(n), STAGE_FORMS);
         return;
     }
-    if (k->type != YAML_SCALAR_NODE || np_yaml_is_null(k)) {
-        np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG, "stage %zu: %s", index + 1, STAGE_FORMS);
+    if (k->type != YAML_SCALAR_NODE || np__yaml_is_null(k)) {
+        np__diag_add(L->d, np__yaml_mark(k), NP_EX_CONFIG, "stage %zu: %s", index + 1, STAGE_FORMS);
         return;
     }
-    const char *name = np_yaml_text(k);
-    st->mark = np_yaml_mark(k);
+    const char *name = np__yaml_text(k);
+    st->mark = np__yaml_mark(k);
     if (!(st->name = strdup(name))) return nomem(L);
     p->nstages++;
     if (!strcmp(name, "run")) {
         st->kind = NP_STAGE_RUN;
         if (!v) {
-            np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG,
-                        "'run' needs a command: 'run: [program, arg, ...]'");
+            np__diag_add(L->d, np__yaml_mark(k), NP_EX_CONFIG,
+                         "'run' needs a command: 'run: [program, arg, ...]'");
             return;
         }
         load_run(L, st, v);
         return;
     }
     st->kind = NP_STAGE_FILTER;
-    if (!np_filter_name_ok(name)) {
-        np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG,
-                    "'%s' is not a filter name (lower-case letters, digits and '-'; use "
-                    "'run: [...]' for other programs)",
-                    name);
+    if (!np__filter_name_ok(name)) {
+        np__diag_add(L->d, np__yaml_mark(k), NP_EX_CONFIG,
+                     "'%s' is not a filter name (lower-case letters, digits and '-'; use "
+                     "'run: [...]' for other programs)",
+                     name);
         return;
     }
-    if (!v || np_yaml_is_null(v)) return;
+    if (!v || np__yaml_is_null(v)) return;
     if (v->type != YAML_MAPPING_NODE) {
-        np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
-                    "the options of '%s' must be a mapping (option: value), not %s", name,
-                    np_yaml_kind(v));
+        np__diag_add(L->d, np__yaml_mark(v), NP_EX_CONFIG,
+                     "the options of '%s' must be a mapping (option: value), not %s", name,
+                     np__yaml_kind(v));
         return;
     }
     load_options(L, st, v, NULL);
@@ -445,13 +446,13 @@ static void load_stages(loader *L, const yaml_node_t *n)
 {
     np_pipeline *p = L->p;
     if (n->type != YAML_SEQUENCE_NODE) {
-        np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG, "'stages' must be a list, not %s",
-                    np_yaml_kind(n));
+        np__diag_add(L->d, np__yaml_mark(n), NP_EX_CONFIG, "'stages' must be a list, not %s",
+                     np__yaml_kind(n));
         return;
     }
     size_t count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
     if (!count) {
-        np_diag_add(L->d, np_yaml_mark(n), NP_EX_CONFIG, "'stages' is empty");
+        np__diag_add(L->d, np__yaml_mark(n), NP_EX_CONFIG, "'stages' is empty");
         return;
     }
     if (!(p->stages = calloc(count, sizeof *p->stages))) return nomem(L);
@@ -480,7 +481,7 @@ static char *get_file(loader *L, const yaml_node_t *v, const char *key, const ch
 {
     char *path = get_path(L, v, key);
     if (path && !strcmp(path, "-")) {
-        np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG, "%s", why);
+        np__diag_add(L->d, np__yaml_mark(v), NP_EX_CONFIG, "%s", why);
         free(path);
         path = NULL;
     }
@@ -494,8 +495,8 @@ static void load_shutdown(loader *L, const yaml_node_t *v, const char *key)
     if (s && np_parse_duration_ms(s, &ms) == 0)
         L->p->shutdown_ms = ms;
     else if (s)
-        np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
-                    "'shutdown_timeout' must be a duration like 10s, 1500ms or 2m, not '%s'", s);
+        np__diag_add(L->d, np__yaml_mark(v), NP_EX_CONFIG,
+                     "'shutdown_timeout' must be a duration like 10s, 1500ms or 2m, not '%s'", s);
     free(s);
 }
 
@@ -508,8 +509,8 @@ static void load_max_diagnostics(loader *L, const yaml_node_t *v, const char *ke
         p->max_diag_arg = s;
         s = NULL;
     } else if (s) {
-        np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
-                    "'max_diagnostics' must be a whole number (0: no cap), not '%s'", s);
+        np__diag_add(L->d, np__yaml_mark(v), NP_EX_CONFIG,
+                     "'max_diagnostics' must be a whole number (0: no cap), not '%s'", s);
     }
     free(s);
 }
@@ -518,9 +519,9 @@ static void load_top(loader *L, const yaml_node_t *root)
 {
     np_pipeline *p = L->p;
     if (root->type != YAML_MAPPING_NODE) {
-        np_diag_add(L->d, np_yaml_mark(root), NP_EX_CONFIG,
-                    "a pipeline file is a mapping with the keys %s; this is %s", TOP_KEYS,
-                    np_yaml_kind(root));
+        np__diag_add(L->d, np__yaml_mark(root), NP_EX_CONFIG,
+                     "a pipeline file is a mapping with the keys %s; this is %s", TOP_KEYS,
+                     np__yaml_kind(root));
         return;
     }
     int have_stages = 0;
@@ -531,26 +532,26 @@ static void load_top(loader *L, const yaml_node_t *root)
         const yaml_node_t *k = yaml_document_get_node(L->doc, pr->key);
         const yaml_node_t *v = yaml_document_get_node(L->doc, pr->value);
         if (k->type != YAML_SCALAR_NODE) {
-            np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG, "a key must be a string");
+            np__diag_add(L->d, np__yaml_mark(k), NP_EX_CONFIG, "a key must be a string");
             continue;
         }
-        const char *key = np_yaml_text(k);
+        const char *key = np__yaml_text(k);
         int dup = 0;
         for (size_t i = 0; i < nseen; i++)
             if (!strcmp(seen[i], key)) dup = 1;
         if (dup) {
-            np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG, "'%s' is given twice", key);
+            np__diag_add(L->d, np__yaml_mark(k), NP_EX_CONFIG, "'%s' is given twice", key);
             continue;
         }
         if (nseen < sizeof seen / sizeof *seen) seen[nseen++] = key;
         np_yaml_reader serve_reader = {L->doc, L->d, reader_string, reader_path, L};
-        if (np_serve_conf_key(&p->serve, &serve_reader, k, v)) {
+        if (np__serve_conf_key(&p->serve, &serve_reader, k, v)) {
             /* input/output as mappings, state_dir, batch, metrics: newspipe serve's keys */
         } else if (!strcmp(key, "version")) {
-            if (!np_yaml_is_plain(v) || strcmp(np_yaml_text(v), "1") != 0)
-                np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG,
-                            "unsupported version '%s': this newspipe reads version 1",
-                            v->type == YAML_SCALAR_NODE ? np_yaml_text(v) : np_yaml_kind(v));
+            if (!np__yaml_is_plain(v) || strcmp(np__yaml_text(v), "1") != 0)
+                np__diag_add(L->d, np__yaml_mark(v), NP_EX_CONFIG,
+                             "unsupported version '%s': this newspipe reads version 1",
+                             v->type == YAML_SCALAR_NODE ? np__yaml_text(v) : np__yaml_kind(v));
         } else if (!strcmp(key, "name")) {
             char *s = get_string(L, v, key);
             if (s) {
@@ -559,23 +560,24 @@ static void load_top(loader *L, const yaml_node_t *root)
             }
         } else if (!strcmp(key, "description")) {
             if (v->type != YAML_SCALAR_NODE)
-                np_diag_add(L->d, np_yaml_mark(v), NP_EX_CONFIG, "'description' must be a string");
+                np__diag_add(L->d, np__yaml_mark(v), NP_EX_CONFIG,
+                             "'description' must be a string");
         } else if (!strcmp(key, "input")) {
             load_inputs(L, v);
         } else if (!strcmp(key, "output")) {
-            p->output_mark = np_yaml_mark(v);
+            p->output_mark = np__yaml_mark(v);
             char *s = get_path(L, v, key);
             if (s) {
                 free(p->output);
                 p->output = s;
             }
         } else if (!strcmp(key, "reject")) {
-            p->reject_mark = np_yaml_mark(v);
+            p->reject_mark = np__yaml_mark(v);
             p->reject = get_file(L, v, key,
                                  "'reject' must be a file path ('-' would mix rejects "
                                  "into the output)");
         } else if (!strcmp(key, "lock")) {
-            p->lock_mark = np_yaml_mark(v);
+            p->lock_mark = np__yaml_mark(v);
             p->lock = get_file(L, v, key, "'lock' must be a file path");
         } else if (!strcmp(key, "shutdown_timeout")) {
             load_shutdown(L, v, key);
@@ -585,12 +587,12 @@ static void load_top(loader *L, const yaml_node_t *root)
             have_stages = 1;
             load_stages(L, v);
         } else {
-            np_diag_add(L->d, np_yaml_mark(k), NP_EX_CONFIG, "unknown key '%s' (the keys are: %s)",
-                        key, TOP_KEYS);
+            np__diag_add(L->d, np__yaml_mark(k), NP_EX_CONFIG,
+                         "unknown key '%s' (the keys are: %s)", key, TOP_KEYS);
         }
     }
     if (!have_stages)
-        np_diag_add(L->d, np_yaml_mark(root), NP_EX_CONFIG, "the pipeline has no 'stages'");
+        np__diag_add(L->d, np__yaml_mark(root), NP_EX_CONFIG, "the pipeline has no 'stages'");
 }
 
 /* The name a pipeline gets when it has no `name:`: the file name without .yaml/.yml. */
@@ -634,7 +636,7 @@ static int dash_value(const char *file, size_t line, size_t col)
     return found;
 }
 
-int np_pipeline_load(np_pipeline *p, const char *file, np_diag *d)
+int np__pipeline_load(np_pipeline *p, const char *file, np_diag *d)
 {
     memset(p, 0, sizeof *p);
     p->shutdown_ms = NP_DEFAULT_SHUTDOWN_MS;
@@ -645,10 +647,10 @@ int np_pipeline_load(np_pipeline *p, const char *file, np_diag *d)
         return -1;
     }
     np_buf text = {0};
-    int read = np_yaml_read(file, NP_YAML_MAX_PIPELINE, &text, d);
+    int read = np__yaml_read(file, NP_YAML_MAX_PIPELINE, &text, d);
     if (read == -1)
-        np_diag_add(d, nowhere, NP_EX_NOINPUT, "cannot open the pipeline file: %s",
-                    strerror(errno));
+        np__diag_add(d, nowhere, NP_EX_NOINPUT, "cannot open the pipeline file: %s",
+                     strerror(errno));
     if (read < 0) {
         np_buf_free(&text);
         return -1;
@@ -656,8 +658,8 @@ int np_pipeline_load(np_pipeline *p, const char *file, np_diag *d)
     char *copy = strdup(file);
     char resolved[PATH_MAX];
     if (!copy || !realpath(dirname(copy), resolved) || !(p->dir = strdup(resolved))) {
-        np_diag_add(d, nowhere, NP_EX_NOINPUT, "cannot resolve the pipeline's directory: %s",
-                    strerror(errno));
+        np__diag_add(d, nowhere, NP_EX_NOINPUT, "cannot resolve the pipeline's directory: %s",
+                     strerror(errno));
         free(copy);
         np_buf_free(&text);
         return -1;
@@ -677,22 +679,22 @@ int np_pipeline_load(np_pipeline *p, const char *file, np_diag *d)
         np_mark m = {(unsigned)parser.problem_mark.line + 1,
                      (unsigned)parser.problem_mark.column + 1};
         if (parser.context)
-            np_diag_add(d, m, NP_EX_CONFIG, "YAML syntax: %s (%s at line %u column %u)",
-                        parser.problem ? parser.problem : "error", parser.context,
-                        (unsigned)parser.context_mark.line + 1,
-                        (unsigned)parser.context_mark.column + 1);
+            np__diag_add(d, m, NP_EX_CONFIG, "YAML syntax: %s (%s at line %u column %u)",
+                         parser.problem ? parser.problem : "error", parser.context,
+                         (unsigned)parser.context_mark.line + 1,
+                         (unsigned)parser.context_mark.column + 1);
         else
-            np_diag_add(d, m, NP_EX_CONFIG, "YAML syntax: %s",
-                        parser.problem ? parser.problem : "error");
+            np__diag_add(d, m, NP_EX_CONFIG, "YAML syntax: %s",
+                         parser.problem ? parser.problem : "error");
         if (dash_value(file, parser.problem_mark.line, parser.problem_mark.column))
-            np_diag_add(d, m, NP_EX_CONFIG,
-                        "a lone - starts a list in YAML: write \"-\" in quotes for standard "
-                        "input or output");
+            np__diag_add(d, m, NP_EX_CONFIG,
+                         "a lone - starts a list in YAML: write \"-\" in quotes for standard "
+                         "input or output");
         rc = -1;
     } else {
         yaml_node_t *root = yaml_document_get_root_node(&doc);
         if (!root) {
-            np_diag_add(d, (np_mark){1, 1}, NP_EX_CONFIG, "the pipeline file is empty");
+            np__diag_add(d, (np_mark){1, 1}, NP_EX_CONFIG, "the pipeline file is empty");
         } else {
             loader L = {&doc, d, p};
             load_top(&L, root);
@@ -719,7 +721,7 @@ static void free_strv(char **v, size_t n)
     free(v);
 }
 
-void np_pipeline_free(np_pipeline *p)
+void np__pipeline_free(np_pipeline *p)
 {
     for (size_t i = 0; i < p->nstages; i++) {
         np_stage *st = &p->stages[i];
@@ -745,6 +747,6 @@ void np_pipeline_free(np_pipeline *p)
     free(p->reject);
     free(p->lock);
     free(p->max_diag_arg);
-    np_serve_conf_free(p->serve);
+    np__serve_conf_free(p->serve);
     memset(p, 0, sizeof *p);
 }

@@ -1,7 +1,7 @@
 /* The pipeline file model: what a newspipe pipeline YAML file says, read with libyaml, with
  * the position of every key and value so that errors can point at them.
  *
- * Loading checks the file's shape (keys, types, ${VAR} expansion); np_pipeline_check()
+ * Loading checks the file's shape (keys, types, ${VAR} expansion); np__pipeline_check()
  * (check.h) then checks it against the system (programs, options, files). */
 #ifndef NP_RUNNER_PIPELINE_H
 #define NP_RUNNER_PIPELINE_H
@@ -40,7 +40,7 @@ typedef struct {
     size_t ncmd;
     np_mark *cmd_marks;
 
-    /* Filled in by np_pipeline_check(): */
+    /* Filled in by np__pipeline_check(): */
     char *label; /* "dedupe", "cat#2", "jq": the name used in messages */
     char *exe;   /* full path of the program */
     char **argv; /* argv[0] = exe, options; NULL-terminated (runtime options not included) */
@@ -81,8 +81,8 @@ typedef struct {
 
 /* Loads file into p. Every problem found goes to d (with positions). Returns 0 when the file
  * could be read and parsed as YAML (d may still hold errors), -1 when it could not (d says
- * why). p is always left valid for np_pipeline_free(). */
-int np_pipeline_load(np_pipeline *p, const char *file, np_diag *d);
-void np_pipeline_free(np_pipeline *p);
+ * why). p is always left valid for np__pipeline_free(). */
+int np__pipeline_load(np_pipeline *p, const char *file, np_diag *d);
+void np__pipeline_free(np_pipeline *p);
 
 #endif

@@ -12,7 +12,7 @@
 
 extern char **environ;
 
-int np_proc_start(char *const argv[], const char *cwd, pid_t *pid, int *fd)
+int np__proc_start(char *const argv[], const char *cwd, pid_t *pid, int *fd)
 {
     int fds[2] = {-1, -1};
     if (fd && pipe2(fds, O_CLOEXEC) < 0) return -1;
@@ -51,7 +51,7 @@ fail_fds:
     return -1;
 }
 
-int np_proc_finish(pid_t pid, int fd, np_buf *out, size_t max, int *status)
+int np__proc_finish(pid_t pid, int fd, np_buf *out, size_t max, int *status)
 {
     if (fd >= 0) {
         char chunk[4096];
@@ -73,10 +73,10 @@ int np_proc_finish(pid_t pid, int fd, np_buf *out, size_t max, int *status)
     return 0;
 }
 
-int np_proc_run(char *const argv[], const char *cwd, np_buf *out, size_t max, int *status)
+int np__proc_run(char *const argv[], const char *cwd, np_buf *out, size_t max, int *status)
 {
     pid_t pid;
     int fd = -1;
-    if (np_proc_start(argv, cwd, &pid, out ? &fd : NULL) < 0) return -1;
-    return np_proc_finish(pid, fd, out, max, status);
+    if (np__proc_start(argv, cwd, &pid, out ? &fd : NULL) < 0) return -1;
+    return np__proc_finish(pid, fd, out, max, status);
 }

@@ -22,11 +22,11 @@ static void human(np_buf *b, double v)
         np_buf_printf(b, "%.0f", v);
 }
 
-void np_progress_draw(np_progress *pr)
+void np__progress_draw(np_progress *pr)
 {
     double secs = (double)(uv_hrtime() - pr->start_ns) / 1e9;
-    uint64_t in = pr->feed ? np_pump_lines(pr->feed) : 0;
-    size_t n = np_chain_size(pr->chain);
+    uint64_t in = pr->feed ? np__pump_lines(pr->feed) : 0;
+    size_t n = np__chain_size(pr->chain);
     np_buf b = {0};
     np_buf_printf(&b, "\r\033[K%s %.1fs in ", pr->p->name, secs);
     human(&b, (double)in);
@@ -36,14 +36,14 @@ void np_progress_draw(np_progress *pr)
     uint64_t prev = in;
     for (size_t i = 0; i < n; i++) {
         uint64_t out =
-            i + 1 < n ? np_chain_lines(pr->chain, i) : (pr->sink ? np_pump_lines(pr->sink) : 0);
+            i + 1 < n ? np__chain_lines(pr->chain, i) : (pr->sink ? np__pump_lines(pr->sink) : 0);
         np_buf_printf(&b, " | %s ", pr->p->stages[i].label);
-        if (np_chain_workers(pr->chain, i)) /* its records over all its workers */
-            np_buf_printf(&b, "x%zu ", np_chain_workers(pr->chain, i));
+        if (np__chain_workers(pr->chain, i)) /* its records over all its workers */
+            np_buf_printf(&b, "x%zu ", np__chain_workers(pr->chain, i));
         human(&b, (double)prev);
         np_buf_puts(&b, ">");
         human(&b, (double)out);
-        if (np_chain_workers(pr->chain, i)) { /* the rate its workers make together */
+        if (np__chain_workers(pr->chain, i)) { /* the rate its workers make together */
             np_buf_puts(&b, " (");
             human(&b, secs > 0 ? (double)out / secs : 0);
             np_buf_puts(&b, "/s)");
@@ -60,7 +60,7 @@ void np_progress_draw(np_progress *pr)
     pr->shown = 1;
 }
 
-void np_progress_clear(np_progress *pr)
+void np__progress_clear(np_progress *pr)
 {
     if (!pr->shown) return;
     np_write_all(2, "\r\033[K", 4);

@@ -20,8 +20,8 @@ typedef struct {
 } np_progress;
 
 /* Draws the line now (call it from a timer). */
-void np_progress_draw(np_progress *pr);
+void np__progress_draw(np_progress *pr);
 /* Erases the line (before other output is written to stderr, and at the end). */
-void np_progress_clear(np_progress *pr);
+void np__progress_clear(np_progress *pr);
 
 #endif

@@ -1,5 +1,5 @@
 /* The pump thread. Its loop waits with poll() on its own eventfd as well as on the fds it
- * uses, so that np_pump_stop() and np_pump_abort() reach it while it is blocked. */
+ * uses, so that np__pump_stop() and np__pump_abort() reach it while it is blocked. */
 #include "pump.h"
 
 #include <errno.h>
@@ -322,8 +322,8 @@ static void on_async(uv_async_t *a)
     if (p->done) p->done(p, p->arg);
 }
 
-int np_pump_start(np_pump **out, uv_loop_t *loop, const np_pump_config *cfg, np_pump_done_cb done,
-                  void *arg)
+int np__pump_start(np_pump **out, uv_loop_t *loop, const np_pump_config *cfg, np_pump_done_cb done,
+                   void *arg)
 {
     np_pump *p = calloc(1, sizeof *p);
     if (!p) return UV_ENOMEM;
@@ -357,7 +357,7 @@ int np_pump_start(np_pump **out, uv_loop_t *loop, const np_pump_config *cfg, np_
         /* The handle is initialized: it must be closed through the loop. */
         p->done = NULL;
         p->joined = 1;
-        np_pump_free(p);
+        np__pump_free(p);
         return err;
     }
     *out = p;
@@ -380,38 +380,38 @@ static void request(np_pump *p, int level)
     if (write(p->wake, &one, sizeof one) < 0) (void)0;
 }
 
-void np_pump_stop(np_pump *p)
+void np__pump_stop(np_pump *p)
 {
     request(p, STOP);
 }
 
-void np_pump_abort(np_pump *p)
+void np__pump_abort(np_pump *p)
 {
     request(p, ABORT);
 }
 
-uint64_t np_pump_lines(const np_pump *p)
+uint64_t np__pump_lines(const np_pump *p)
 {
     return atomic_load_explicit(&((np_pump *)p)->lines, memory_order_relaxed);
 }
 
-uint64_t np_pump_bytes(const np_pump *p)
+uint64_t np__pump_bytes(const np_pump *p)
 {
     return atomic_load_explicit(&((np_pump *)p)->bytes, memory_order_relaxed);
 }
 
-int np_pump_status(const np_pump *p, const char **msg)
+int np__pump_status(const np_pump *p, const char **msg)
 {
     if (msg) *msg = p->msg;
     return p->status;
 }
 
-int np_pump_broken(const np_pump *p)
+int np__pump_broken(const np_pump *p)
 {
     return p->broken;
 }
 
-int np_pump_stopped(const np_pump *p)
+int np__pump_stopped(const np_pump *p)
 {
     return p->stopped;
 }
@@ -426,12 +426,12 @@ static void on_close(uv_handle_t *h)
     free(p);
 }
 
-void np_pump_free(np_pump *p)
+void np__pump_free(np_pump *p)
 {
     if (!p) return;
     if (!p->joined) {
         /* Freed without waiting for done (a failed setup): the thread was told to abort. */
-        np_pump_abort(p);
+        np__pump_abort(p);
         uv_thread_join(&p->thread);
         p->joined = 1;
     }

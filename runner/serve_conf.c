@@ -18,7 +18,7 @@
 #include "exitcode.h"
 #include "yaml.h"
 
-void np_serve_conf_defaults(np_serve_conf *sc)
+void np__serve_conf_defaults(np_serve_conf *sc)
 {
     sc->max_line = 1 << 20;
     sc->max_clients = 64;
@@ -35,7 +35,7 @@ void np_serve_conf_defaults(np_serve_conf *sc)
     sc->rin.claim_ms = 60000;
 }
 
-void np_serve_conf_free(np_serve_conf *sc)
+void np__serve_conf_free(np_serve_conf *sc)
 {
     if (!sc) return;
     free(sc->src_path);
@@ -78,19 +78,20 @@ static void each_pair(np_serve_conf *sc, const np_yaml_reader *r, const yaml_nod
         const yaml_node_t *k = yaml_document_get_node(r->doc, pr->key);
         const yaml_node_t *v = yaml_document_get_node(r->doc, pr->value);
         if (k->type != YAML_SCALAR_NODE) {
-            np_diag_add(r->d, np_yaml_mark(k), NP_EX_CONFIG, "a key of '%s' must be a string",
-                        what);
+            np__diag_add(r->d, np__yaml_mark(k), NP_EX_CONFIG, "a key of '%s' must be a string",
+                         what);
             continue;
         }
         for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < pr; q++)
-            if (!strcmp(np_yaml_text(yaml_document_get_node(r->doc, q->key)), np_yaml_text(k))) {
-                np_diag_add(r->d, np_yaml_mark(k), NP_EX_CONFIG, "'%s' is given twice in '%s'",
-                            np_yaml_text(k), what);
+            if (!strcmp(np__yaml_text(yaml_document_get_node(r->doc, q->key)), np__yaml_text(k))) {
+                np__diag_add(r->d, np__yaml_mark(k), NP_EX_CONFIG, "'%s' is given twice in '%s'",
+                             np__yaml_text(k), what);
                 goto next;
             }
-        if (!fn(sc, r, np_yaml_text(k), k, v))
-            np_diag_add(r->d, np_yaml_mark(k), NP_EX_CONFIG,
-                        "unknown key '%s' in '%s' (the keys are: %s)", np_yaml_text(k), what, keys);
+        if (!fn(sc, r, np__yaml_text(k), k, v))
+            np__diag_add(r->d, np__yaml_mark(k), NP_EX_CONFIG,
+                         "unknown key '%s' in '%s' (the keys are: %s)", np__yaml_text(k), what,
+                         keys);
     next:;
     }
 }
@@ -102,9 +103,9 @@ static void get_size(const np_yaml_reader *r, const yaml_node_t *v, const char *
     if (!s) return;
     uint64_t n;
     if (np_parse_size(s, &n) < 0 || n < min)
-        np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
-                    "'%s' must be a size like 4096, 64k or 8M (at least %llu), not '%s'", key,
-                    (unsigned long long)min, s);
+        np__diag_add(r->d, np__yaml_mark(v), NP_EX_CONFIG,
+                     "'%s' must be a size like 4096, 64k or 8M (at least %llu), not '%s'", key,
+                     (unsigned long long)min, s);
     else
         *out = n;
     free(s);
@@ -116,9 +117,9 @@ static void get_count(const np_yaml_reader *r, const yaml_node_t *v, const char 
     char *s = r->string(r->ctx, v, key);
     if (!s) return;
     if (np_parse_uint(s, min, max, out) < 0)
-        np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
-                    "'%s' must be a whole number from %llu to %llu, not '%s'", key,
-                    (unsigned long long)min, (unsigned long long)max, s);
+        np__diag_add(r->d, np__yaml_mark(v), NP_EX_CONFIG,
+                     "'%s' must be a whole number from %llu to %llu, not '%s'", key,
+                     (unsigned long long)min, (unsigned long long)max, s);
     free(s);
 }
 
@@ -130,14 +131,14 @@ static void get_ms(const np_yaml_reader *r, const yaml_node_t *v, const char *ke
     if (np_parse_duration_ms(s, &ms) == 0)
         *out = ms;
     else
-        np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
-                    "'%s' must be a duration like 1s, 250ms or 2m, not '%s'", key, s);
+        np__diag_add(r->d, np__yaml_mark(v), NP_EX_CONFIG,
+                     "'%s' must be a duration like 1s, 250ms or 2m, not '%s'", key, s);
     free(s);
 }
 
 /* ---- redis: {url, stream, ...} in 'input' or 'output' ------------------------------------ */
 
-int np_parse_redis_url(const char *url, np_redis_conf *rc)
+int np__parse_redis_url(const char *url, np_redis_conf *rc)
 {
     free(rc->host);
     free(rc->path);
@@ -185,7 +186,7 @@ static int same(const char *a, const char *b)
     return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
-int np_redis_conf_same(const np_redis_conf *a, const np_redis_conf *b)
+int np__redis_conf_same(const np_redis_conf *a, const np_redis_conf *b)
 {
     return same(a->host, b->host) && a->port == b->port && same(a->path, b->path) &&
            same(a->stream, b->stream) && same(a->group, b->group) &&
@@ -202,16 +203,16 @@ static int redis_pair(np_redis_conf *rc, int input, const np_yaml_reader *r, con
     if (!strcmp(key, "url")) {
         char *s = r->string(r->ctx, v, key);
         if (!s) return 1;
-        if (np_parse_redis_url(s, rc) < 0) {
-            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
-                        "'url' must be redis://HOST:PORT or unix:PATH, not '%s'", s);
+        if (np__parse_redis_url(s, rc) < 0) {
+            np__diag_add(r->d, np__yaml_mark(v), NP_EX_CONFIG,
+                         "'url' must be redis://HOST:PORT or unix:PATH, not '%s'", s);
             free(s);
             return 1;
         }
         set_str(&rc->url, s);
         if (rc->path) {
             /* A Unix socket path is relative to the pipeline file like other paths. */
-            if (strncmp(np_yaml_text(v), "unix:", 5) == 0) {
+            if (strncmp(np__yaml_text(v), "unix:", 5) == 0) {
                 yaml_node_t copy = *v;
                 copy.data.scalar.value += 5;
                 copy.data.scalar.length -= 5;
@@ -228,8 +229,8 @@ static int redis_pair(np_redis_conf *rc, int input, const np_yaml_reader *r, con
     if (str) {
         char *s = r->string(r->ctx, v, key);
         if (s && (!*s || strpbrk(s, " \t\r\n"))) {
-            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
-                        "'%s' must be a name without spaces, not '%s'", key, s);
+            np__diag_add(r->d, np__yaml_mark(v), NP_EX_CONFIG,
+                         "'%s' must be a name without spaces, not '%s'", key, s);
             free(s);
             return 1;
         }
@@ -239,9 +240,9 @@ static int redis_pair(np_redis_conf *rc, int input, const np_yaml_reader *r, con
     if (input && !strcmp(key, "claim_idle")) {
         get_ms(r, v, key, &rc->claim_ms);
         if (rc->claim_ms < 100)
-            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
-                        "'claim_idle' must be at least 100ms (it should be well above the time "
-                        "a batch takes)");
+            np__diag_add(r->d, np__yaml_mark(v), NP_EX_CONFIG,
+                         "'claim_idle' must be at least 100ms (it should be well above the time "
+                         "a batch takes)");
         return 1;
     }
     if (!input && !strcmp(key, "maxlen")) {
@@ -271,7 +272,7 @@ static int has_key(const np_yaml_reader *r, const yaml_node_t *map, const char *
 {
     for (yaml_node_pair_t *pr = map->data.mapping.pairs.start; pr < map->data.mapping.pairs.top;
          pr++)
-        if (!strcmp(np_yaml_text(yaml_document_get_node(r->doc, pr->key)), name)) return 1;
+        if (!strcmp(np__yaml_text(yaml_document_get_node(r->doc, pr->key)), name)) return 1;
     return 0;
 }
 
@@ -279,7 +280,7 @@ static int has_key(const np_yaml_reader *r, const yaml_node_t *map, const char *
 static void get_redis(np_serve_conf *sc, const np_yaml_reader *r, const yaml_node_t *v, int input)
 {
     np_redis_conf *rc = input ? &sc->rin : &sc->rout;
-    rc->mark = np_yaml_mark(v);
+    rc->mark = np__yaml_mark(v);
     if (!need_mapping(r, v, "redis")) return;
     each_pair(sc, r, v, "redis", input ? REDIS_IN_KEYS : REDIS_OUT_KEYS,
               input ? redis_in_pair : redis_out_pair);
@@ -287,7 +288,7 @@ static void get_redis(np_serve_conf *sc, const np_yaml_reader *r, const yaml_nod
                           : !has_key(r, v, "stream")         ? "stream"
                           : input && !has_key(r, v, "group") ? "group"
                                                              : NULL;
-    if (missing) np_diag_add(r->d, rc->mark, NP_EX_CONFIG, "'redis' needs '%s'", missing);
+    if (missing) np__diag_add(r->d, rc->mark, NP_EX_CONFIG, "'redis' needs '%s'", missing);
     if (!rc->field && !(rc->field = strdup("data"))) r->d->nomem = 1;
     if (input && !rc->consumer) {
         /* One consumer per host by default: a restarted server takes back its own pending
@@ -313,12 +314,12 @@ static int input_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *ke
                                                 : NP_SRC_NONE;
     if (kind != NP_SRC_NONE) {
         if (sc->src != NP_SRC_NONE) {
-            np_diag_add(r->d, np_yaml_mark(k), NP_EX_CONFIG,
-                        "'input' has two sources: give one of spool, follow, listen or redis");
+            np__diag_add(r->d, np__yaml_mark(k), NP_EX_CONFIG,
+                         "'input' has two sources: give one of spool, follow, listen or redis");
             return 1;
         }
         sc->src = kind;
-        sc->src_mark = np_yaml_mark(v);
+        sc->src_mark = np__yaml_mark(v);
         if (kind == NP_SRC_REDIS) {
             get_redis(sc, r, v, 1);
         } else if (kind == NP_SRC_LISTEN) {
@@ -327,7 +328,7 @@ static int input_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *ke
             /* A Unix socket path is relative to the pipeline file like other paths. */
             if (s && (strchr(s, '/') || !strncmp(s, "unix:", 5))) {
                 free(s);
-                const char *t = np_yaml_text(v);
+                const char *t = np__yaml_text(v);
                 if (!strncmp(t, "unix:", 5)) {
                     copy = *v;
                     copy.data.scalar.value = (yaml_char_t *)(t + 5);
@@ -344,7 +345,7 @@ static int input_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *ke
         return 1;
     }
     if (!strcmp(key, "done")) {
-        sc->done_mark = np_yaml_mark(v);
+        sc->done_mark = np__yaml_mark(v);
         char *s = r->string(r->ctx, v, key);
         if (s && !strcmp(s, "remove")) {
             sc->done_remove = 1;
@@ -379,24 +380,25 @@ static int input_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *ke
         /* Octal, as chmod takes it; YAML's 0660 is read as the text it is. */
         char *s = r->string(r->ctx, v, key), *end = NULL;
         long mode = s && *s && strspn(s, "01234567") == strlen(s) ? strtol(s, &end, 8) : -1;
-        sc->socket_mode_mark = np_yaml_mark(v);
+        sc->socket_mode_mark = np__yaml_mark(v);
         if (mode < 0 || mode > 0777)
-            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
-                        "'socket_mode' must be an octal file mode like 0660, not '%s'", s ? s : "");
+            np__diag_add(r->d, np__yaml_mark(v), NP_EX_CONFIG,
+                         "'socket_mode' must be an octal file mode like 0660, not '%s'",
+                         s ? s : "");
         else
             sc->socket_mode = (int)mode;
         free(s);
         return 1;
     }
     if (!strcmp(key, "socket_group")) {
-        sc->socket_group_mark = np_yaml_mark(v);
+        sc->socket_group_mark = np__yaml_mark(v);
         set_str(&sc->socket_group, r->string(r->ctx, v, key));
         return 1;
     }
     return 0;
 }
 
-int np_socket_group(const char *name, gid_t *gid)
+int np__socket_group(const char *name, gid_t *gid)
 {
     char *end;
     unsigned long n = strtoul(name, &end, 10);
@@ -422,12 +424,12 @@ static int output_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *k
                                                 : NP_SINK_PIPELINE;
     if (kind != NP_SINK_PIPELINE) {
         if (sc->sink != NP_SINK_PIPELINE) {
-            np_diag_add(r->d, np_yaml_mark(k), NP_EX_CONFIG,
-                        "'output' has two sinks: give one of file, spool or redis");
+            np__diag_add(r->d, np__yaml_mark(k), NP_EX_CONFIG,
+                         "'output' has two sinks: give one of file, spool or redis");
             return 1;
         }
         sc->sink = kind;
-        sc->sink_mark = np_yaml_mark(v);
+        sc->sink_mark = np__yaml_mark(v);
         if (kind == NP_SINK_REDIS)
             get_redis(sc, r, v, 0);
         else
@@ -442,8 +444,8 @@ static int output_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *k
         char *s = r->string(r->ctx, v, key);
         int64_t secs;
         if (s && (np_parse_duration(s, &secs) < 0 || secs < 1))
-            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
-                        "'rotate_age' must be a duration like 1h or 1d, not '%s'", s);
+            np__diag_add(r->d, np__yaml_mark(v), NP_EX_CONFIG,
+                         "'rotate_age' must be a duration like 1h or 1d, not '%s'", s);
         else if (s)
             sc->rotate_secs = secs;
         free(s);
@@ -478,14 +480,14 @@ static int batch_pair(np_serve_conf *sc, const np_yaml_reader *r, const char *ke
 static int need_mapping(const np_yaml_reader *r, const yaml_node_t *v, const char *key)
 {
     if (v->type == YAML_MAPPING_NODE) return 1;
-    np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG, "'%s' must be a mapping", key);
+    np__diag_add(r->d, np__yaml_mark(v), NP_EX_CONFIG, "'%s' must be a mapping", key);
     return 0;
 }
 
-int np_serve_conf_key(np_serve_conf **scp, const np_yaml_reader *r, const yaml_node_t *key,
-                      const yaml_node_t *v)
+int np__serve_conf_key(np_serve_conf **scp, const np_yaml_reader *r, const yaml_node_t *key,
+                       const yaml_node_t *v)
 {
-    const char *k = np_yaml_text(key);
+    const char *k = np__yaml_text(key);
     int is_map = v->type == YAML_MAPPING_NODE;
     int mine = (is_map && (!strcmp(k, "input") || !strcmp(k, "output"))) ||
                !strcmp(k, "state_dir") || !strcmp(k, "batch") || !strcmp(k, "metrics");
@@ -495,41 +497,41 @@ int np_serve_conf_key(np_serve_conf **scp, const np_yaml_reader *r, const yaml_n
             r->d->nomem = 1;
             return 1;
         }
-        np_serve_conf_defaults(*scp);
+        np__serve_conf_defaults(*scp);
     }
     np_serve_conf *sc = *scp;
     if (!strcmp(k, "input")) {
         each_pair(sc, r, v, "input", INPUT_KEYS, input_pair);
         if (sc->src == NP_SRC_NONE)
-            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
-                        "'input' as a mapping needs a source: spool, follow, listen or redis");
+            np__diag_add(r->d, np__yaml_mark(v), NP_EX_CONFIG,
+                         "'input' as a mapping needs a source: spool, follow, listen or redis");
         if ((sc->done_dir || sc->done_remove) && sc->src != NP_SRC_SPOOL)
-            np_diag_add(r->d, sc->done_mark, NP_EX_CONFIG, "'done' goes with a 'spool' input");
+            np__diag_add(r->d, sc->done_mark, NP_EX_CONFIG, "'done' goes with a 'spool' input");
         if (sc->src_path && (sc->socket_mode >= 0 || sc->socket_group) &&
             (sc->src != NP_SRC_LISTEN || !strchr(sc->src_path, '/')))
-            np_diag_add(r->d, sc->socket_mode >= 0 ? sc->socket_mode_mark : sc->socket_group_mark,
-                        NP_EX_CONFIG,
-                        "'socket_mode' and 'socket_group' go with a Unix socket "
-                        "(listen: unix:PATH)");
+            np__diag_add(r->d, sc->socket_mode >= 0 ? sc->socket_mode_mark : sc->socket_group_mark,
+                         NP_EX_CONFIG,
+                         "'socket_mode' and 'socket_group' go with a Unix socket "
+                         "(listen: unix:PATH)");
     } else if (!strcmp(k, "output")) {
         each_pair(sc, r, v, "output", OUTPUT_KEYS, output_pair);
         if (sc->sink == NP_SINK_PIPELINE)
-            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
-                        "'output' as a mapping needs a sink: file, spool or redis");
+            np__diag_add(r->d, np__yaml_mark(v), NP_EX_CONFIG,
+                         "'output' as a mapping needs a sink: file, spool or redis");
         if ((sc->rotate_size || sc->rotate_secs) && sc->sink != NP_SINK_FILE)
-            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
-                        "'rotate_size' and 'rotate_age' go with a 'file' output");
+            np__diag_add(r->d, np__yaml_mark(v), NP_EX_CONFIG,
+                         "'rotate_size' and 'rotate_age' go with a 'file' output");
     } else if (!strcmp(k, "state_dir")) {
-        sc->state_mark = np_yaml_mark(v);
+        sc->state_mark = np__yaml_mark(v);
         set_str(&sc->state_dir, r->path(r->ctx, v, k));
     } else if (!strcmp(k, "metrics")) {
-        sc->metrics_mark = np_yaml_mark(v);
+        sc->metrics_mark = np__yaml_mark(v);
         char *s = r->string(r->ctx, v, k);
         struct sockaddr_storage ss;
         char *path = NULL;
-        if (s && (np_parse_address(s, &ss, &path) < 0 || path)) {
-            np_diag_add(r->d, np_yaml_mark(v), NP_EX_CONFIG,
-                        "'metrics' must be a TCP address like 127.0.0.1:9464, not '%s'", s);
+        if (s && (np__parse_address(s, &ss, &path) < 0 || path)) {
+            np__diag_add(r->d, np__yaml_mark(v), NP_EX_CONFIG,
+                         "'metrics' must be a TCP address like 127.0.0.1:9464, not '%s'", s);
             free(s);
             s = NULL;
         }
@@ -541,7 +543,7 @@ int np_serve_conf_key(np_serve_conf **scp, const np_yaml_reader *r, const yaml_n
     return 1;
 }
 
-int np_parse_address(const char *s, struct sockaddr_storage *ss, char **path)
+int np__parse_address(const char *s, struct sockaddr_storage *ss, char **path)
 {
     *path = NULL;
     memset(ss, 0, sizeof *ss);
@@ -581,7 +583,7 @@ static int reachable(const char *s)
 {
     struct sockaddr_storage ss;
     char *path = NULL;
-    if (!s || np_parse_address(s, &ss, &path) < 0 || path) {
+    if (!s || np__parse_address(s, &ss, &path) < 0 || path) {
         free(path);
         return 0;
     }
@@ -592,9 +594,9 @@ static int reachable(const char *s)
     return !IN6_IS_ADDR_LOOPBACK(a);
 }
 
-int np_serve_conf_exposed(const np_serve_conf *sc,
-                          void (*warn)(void *arg, np_mark m, const char *key, const char *addr),
-                          void *arg)
+int np__serve_conf_exposed(const np_serve_conf *sc,
+                           void (*warn)(void *arg, np_mark m, const char *key, const char *addr),
+                           void *arg)
 {
     int n = 0;
     if (sc->src == NP_SRC_LISTEN && reachable(sc->src_path)) {
@@ -608,7 +610,7 @@ int np_serve_conf_exposed(const np_serve_conf *sc,
     return n;
 }
 
-const char *np_serve_exposed_why(const char *key, const char *addr)
+const char *np__serve_exposed_why(const char *key, const char *addr)
 {
     static char msg[400];
     snprintf(msg, sizeof msg,
@@ -633,7 +635,7 @@ static int parent_is_dir(const char *path)
     return ok;
 }
 
-int np_serve_conf_check(const np_serve_conf *sc, np_diag *d)
+int np__serve_conf_check(const np_serve_conf *sc, np_diag *d)
 {
     size_t before = d->n;
     struct sockaddr_storage ss;
@@ -641,42 +643,43 @@ int np_serve_conf_check(const np_serve_conf *sc, np_diag *d)
     switch (sc->src) {
     case NP_SRC_SPOOL:
         if (sc->src_path && !is_dir(sc->src_path, 1))
-            np_diag_add(d, sc->src_mark, NP_EX_NOINPUT,
-                        "spool directory '%s' does not exist or is not writable", sc->src_path);
+            np__diag_add(d, sc->src_mark, NP_EX_NOINPUT,
+                         "spool directory '%s' does not exist or is not writable", sc->src_path);
         if (sc->done_dir && !is_dir(sc->done_dir, 1))
-            np_diag_add(d, sc->done_mark, NP_EX_CANTCREAT,
-                        "done directory '%s' does not exist or is not writable", sc->done_dir);
+            np__diag_add(d, sc->done_mark, NP_EX_CANTCREAT,
+                         "done directory '%s' does not exist or is not writable", sc->done_dir);
         break;
     case NP_SRC_FOLLOW:
         if (sc->src_path && !parent_is_dir(sc->src_path))
-            np_diag_add(d, sc->src_mark, NP_EX_NOINPUT,
-                        "followed file '%s': its directory does not exist", sc->src_path);
+            np__diag_add(d, sc->src_mark, NP_EX_NOINPUT,
+                         "followed file '%s': its directory does not exist", sc->src_path);
         break;
     case NP_SRC_LISTEN:
-        if (sc->src_path && np_parse_address(sc->src_path, &ss, &path) < 0)
-            np_diag_add(d, sc->src_mark, NP_EX_CONFIG,
-                        "'listen' must be HOST:PORT, :PORT, [V6]:PORT or unix:PATH, not '%s'",
-                        sc->src_path);
+        if (sc->src_path && np__parse_address(sc->src_path, &ss, &path) < 0)
+            np__diag_add(d, sc->src_mark, NP_EX_CONFIG,
+                         "'listen' must be HOST:PORT, :PORT, [V6]:PORT or unix:PATH, not '%s'",
+                         sc->src_path);
         else if (path && !parent_is_dir(path))
-            np_diag_add(d, sc->src_mark, NP_EX_CANTCREAT,
-                        "socket '%s': its directory does not exist or is not writable", path);
+            np__diag_add(d, sc->src_mark, NP_EX_CANTCREAT,
+                         "socket '%s': its directory does not exist or is not writable", path);
         gid_t gid;
-        if (sc->socket_group && np_socket_group(sc->socket_group, &gid) < 0)
-            np_diag_add(d, sc->socket_group_mark, NP_EX_CONFIG, "socket_group '%s': no such group",
-                        sc->socket_group);
+        if (sc->socket_group && np__socket_group(sc->socket_group, &gid) < 0)
+            np__diag_add(d, sc->socket_group_mark, NP_EX_CONFIG, "socket_group '%s': no such group",
+                         sc->socket_group);
         free(path);
         break;
     case NP_SRC_REDIS:
     case NP_SRC_NONE: break;
     }
     if (sc->sink == NP_SINK_SPOOL && sc->sink_path && !is_dir(sc->sink_path, 1))
-        np_diag_add(d, sc->sink_mark, NP_EX_CANTCREAT,
-                    "output spool directory '%s' does not exist or is not writable", sc->sink_path);
+        np__diag_add(d, sc->sink_mark, NP_EX_CANTCREAT,
+                     "output spool directory '%s' does not exist or is not writable",
+                     sc->sink_path);
     if (sc->sink == NP_SINK_FILE && sc->sink_path && !parent_is_dir(sc->sink_path))
-        np_diag_add(d, sc->sink_mark, NP_EX_CANTCREAT,
-                    "output '%s': its directory does not exist or is not writable", sc->sink_path);
+        np__diag_add(d, sc->sink_mark, NP_EX_CANTCREAT,
+                     "output '%s': its directory does not exist or is not writable", sc->sink_path);
     if (sc->state_dir && !is_dir(sc->state_dir, 1))
-        np_diag_add(d, sc->state_mark, NP_EX_CANTCREAT,
-                    "state_dir '%s' does not exist or is not writable", sc->state_dir);
+        np__diag_add(d, sc->state_mark, NP_EX_CANTCREAT,
+                     "state_dir '%s' does not exist or is not writable", sc->state_dir);
     return (int)(d->n - before);
 }

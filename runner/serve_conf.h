@@ -97,40 +97,40 @@ typedef struct {
 /* Called by the pipeline loader for each top-level key. Takes the keys above, and `input` or
  * `output` when their value is a mapping; creates *sc on first use. Returns 1 when it took
  * the key (errors, if any, are recorded with positions), 0 when the key is not its own. */
-int np_serve_conf_key(struct np_serve_conf **sc, const np_yaml_reader *r, const yaml_node_t *key,
-                      const yaml_node_t *value);
+int np__serve_conf_key(struct np_serve_conf **sc, const np_yaml_reader *r, const yaml_node_t *key,
+                       const yaml_node_t *value);
 
 /* Checks the keys against the system without writing anything: directories exist, the
  * followed file's directory exists, addresses parse. Returns the number of errors added. */
-int np_serve_conf_check(const np_serve_conf *sc, np_diag *d);
+int np__serve_conf_check(const np_serve_conf *sc, np_diag *d);
 
 /* Fills defaults into a zeroed configuration. */
-void np_serve_conf_defaults(np_serve_conf *sc);
-void np_serve_conf_free(struct np_serve_conf *sc);
+void np__serve_conf_defaults(np_serve_conf *sc);
+void np__serve_conf_free(struct np_serve_conf *sc);
 
 /* Parses a socket address: "unix:PATH" or a path containing '/' (a Unix socket; *path set,
  * caller frees), or "HOST:PORT" / ":PORT" / "[V6]:PORT" with a numeric host or "localhost"
  * (":PORT" means 127.0.0.1). Fills *ss (AF_INET/AF_INET6) for TCP. Returns 0 or -1. */
 struct sockaddr_storage;
-int np_parse_address(const char *s, struct sockaddr_storage *ss, char **path);
+int np__parse_address(const char *s, struct sockaddr_storage *ss, char **path);
 
 /* Parses a Redis URL, "redis://HOST[:PORT]" or "unix:PATH", into rc's host and port (6379
  * unless given) or path (as written). Returns 0, or -1 when it is neither. */
-int np_parse_redis_url(const char *url, np_redis_conf *rc);
+int np__parse_redis_url(const char *url, np_redis_conf *rc);
 /* Whether two Redis configurations name the same stream the same way (for reloads). */
-int np_redis_conf_same(const np_redis_conf *a, const np_redis_conf *b);
+int np__redis_conf_same(const np_redis_conf *a, const np_redis_conf *b);
 
 /* Resolves socket_group, a group name or number. Returns 0 with *gid, or -1: no such group. */
-int np_socket_group(const char *name, gid_t *gid);
+int np__socket_group(const char *name, gid_t *gid);
 
 /* Calls warn(arg, mark, key, address) for each listener of sc that other hosts can reach:
  * a socket source or metrics on TCP at an address that is not loopback (newspipe serve has no
  * access control of its own: such a listener takes lines from, or shows metrics to, anyone
  * who can connect). Unix sockets are guarded by their file mode. Returns how many. */
-int np_serve_conf_exposed(const np_serve_conf *sc,
-                          void (*warn)(void *arg, np_mark m, const char *key, const char *addr),
-                          void *arg);
+int np__serve_conf_exposed(const np_serve_conf *sc,
+                           void (*warn)(void *arg, np_mark m, const char *key, const char *addr),
+                           void *arg);
 /* The warning's text for listener key at addr (a static buffer, valid until the next call). */
-const char *np_serve_exposed_why(const char *key, const char *addr);
+const char *np__serve_exposed_why(const char *key, const char *addr);
 
 #endif

@@ -137,8 +137,8 @@ static int fork_exec(const np_child_opts *o, const int fds[3], pid_t *pid)
     return err;
 }
 
-int np_child_spawn(np_child **out, uv_loop_t *loop, const np_child_opts *o, np_child_exit_cb exited,
-                   void *arg)
+int np__child_spawn(np_child **out, uv_loop_t *loop, const np_child_opts *o,
+                    np_child_exit_cb exited, void *arg)
 {
     np_child *ch = calloc(1, sizeof *ch);
     if (!ch) return -ENOMEM;
@@ -177,12 +177,12 @@ int np_child_spawn(np_child **out, uv_loop_t *loop, const np_child_opts *o, np_c
     return 0;
 }
 
-pid_t np_child_pid(const np_child *ch)
+pid_t np__child_pid(const np_child *ch)
 {
     return ch->pid;
 }
 
-void np_child_kill(np_child *ch, int sig)
+void np__child_kill(np_child *ch, int sig)
 {
     /* Once reaped, the number may name another process group. */
     if (!ch->reaped) kill(-ch->pid, sig);
@@ -198,7 +198,7 @@ static void on_closed(uv_handle_t *h)
     if (closed) closed(arg);
 }
 
-void np_child_close(np_child *ch, void (*closed)(void *arg), void *arg)
+void np__child_close(np_child *ch, void (*closed)(void *arg), void *arg)
 {
     ch->closed = closed;
     ch->closed_arg = arg;

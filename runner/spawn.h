@@ -34,17 +34,17 @@ typedef struct {
 /* Starts the child. Call it from the loop's thread: the child dies when that thread ends.
  * Returns 0, or a negative errno (ENOENT, EACCES, ENOEXEC, ENOMEM, ...) when it could not be
  * started; then nothing needs closing. */
-int np_child_spawn(np_child **out, uv_loop_t *loop, const np_child_opts *o, np_child_exit_cb exited,
-                   void *arg);
+int np__child_spawn(np_child **out, uv_loop_t *loop, const np_child_opts *o,
+                    np_child_exit_cb exited, void *arg);
 
 /* The child's pid, which is also its process group's id. */
-pid_t np_child_pid(const np_child *ch);
+pid_t np__child_pid(const np_child *ch);
 
 /* Sends sig to the child's process group, unless it has already been reaped. */
-void np_child_kill(np_child *ch, int sig);
+void np__child_kill(np_child *ch, int sig);
 
 /* Releases the child (after exited was called, or to stop watching it); closed(arg) is called
  * from the loop once the memory is gone. */
-void np_child_close(np_child *ch, void (*closed)(void *arg), void *arg);
+void np__child_close(np_child *ch, void (*closed)(void *arg), void *arg);
 
 #endif

@@ -74,7 +74,7 @@ static int put_member(np_buf *b, const np_json_object *objs, const int *valid, s
     return rc | np_buf_append(b, m->val, m->val_len);
 }
 
-char *np_stats_merge(char *const *lines, size_t n)
+char *np__stats_merge(char *const *lines, size_t n)
 {
     np_json_object *objs = calloc(n ? n : 1, sizeof *objs);
     int *valid = calloc(n ? n : 1, sizeof *valid);

@@ -12,6 +12,6 @@
  * other numbers (times) the largest, anything else the first line's; then "workers", the
  * list of the workers' own lines (null for one without). Returns a line the caller frees,
  * or NULL when no line is a valid JSON object or memory runs out. */
-char *np_stats_merge(char *const *lines, size_t n);
+char *np__stats_merge(char *const *lines, size_t n);
 
 #endif

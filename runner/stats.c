@@ -10,7 +10,7 @@
 static int put_stage(np_buf *out, const np_stage *st, const np_chain *c, size_t i,
                      const np_stats_counts *counts)
 {
-    const np_stage_status *s = np_chain_status(c, i);
+    const np_stage_status *s = np__chain_status(c, i);
     int rc = np_buf_puts(out, "{\"stage\":");
     rc |= np_json_put_string(out, st->label, strlen(st->label));
     if (!s->started)
@@ -42,8 +42,8 @@ static int put_stage(np_buf *out, const np_stage *st, const np_chain *c, size_t 
     }
     if (!have_filter_stats && counts->counted) {
         /* A run: stage has no accounting of its own; give the lines the runner counted. */
-        uint64_t in = i == 0 ? counts->input_lines : np_chain_lines(c, i - 1);
-        uint64_t o = i + 1 == np_chain_size(c) ? counts->output_lines : np_chain_lines(c, i);
+        uint64_t in = i == 0 ? counts->input_lines : np__chain_lines(c, i - 1);
+        uint64_t o = i + 1 == np__chain_size(c) ? counts->output_lines : np__chain_lines(c, i);
         rc |= np_buf_puts(out, ",\"in\":");
         rc |= np_buf_put_u64(out, in);
         rc |= np_buf_puts(out, ",\"out\":");
@@ -53,8 +53,8 @@ static int put_stage(np_buf *out, const np_stage *st, const np_chain *c, size_t 
     return rc ? -1 : 0;
 }
 
-int np_stats_json(np_buf *out, const np_pipeline *p, const np_chain *c, int status, double seconds,
-                  const np_stats_counts *counts)
+int np__stats_json(np_buf *out, const np_pipeline *p, const np_chain *c, int status, double seconds,
+                   const np_stats_counts *counts)
 {
     int rc = np_buf_puts(out, "{\"pipeline\":");
     rc |= np_json_put_string(out, p->name, strlen(p->name));
@@ -71,7 +71,7 @@ int np_stats_json(np_buf *out, const np_pipeline *p, const np_chain *c, int stat
         rc |= np_buf_put_u64(out, counts->output_lines);
     }
     rc |= np_buf_puts(out, ",\"stages\":[");
-    for (size_t i = 0; c && i < np_chain_size(c); i++) {
+    for (size_t i = 0; c && i < np__chain_size(c); i++) {
         if (i) rc |= np_buf_putc(out, ',');
         rc |= put_stage(out, &p->stages[i], c, i, counts);
     }

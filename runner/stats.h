@@ -18,7 +18,7 @@ typedef struct {
 
 /* Appends {"pipeline":..,"status":..,"seconds":..,"stages":[{...},...]} (no newline) to out.
  * Returns 0, or -1 when out of memory. */
-int np_stats_json(np_buf *out, const np_pipeline *p, const np_chain *c, int status, double seconds,
-                  const np_stats_counts *counts);
+int np__stats_json(np_buf *out, const np_pipeline *p, const np_chain *c, int status, double seconds,
+                   const np_stats_counts *counts);
 
 #endif

@@ -55,7 +55,7 @@ struct np_workers {
     uv_async_t async;
     np_workers_done_cb done;
     void *arg;
-    int wake; /* eventfd: np_workers_abort() */
+    int wake; /* eventfd: np__workers_abort() */
     int joined;
     _Atomic int aborted;
     _Atomic uint64_t chunks;
@@ -605,8 +605,8 @@ static void release(np_workers *g)
     free(g);
 }
 
-int np_workers_start(np_workers **out, uv_loop_t *loop, const np_workers_config *cfg,
-                     np_workers_done_cb done, void *arg)
+int np__workers_start(np_workers **out, uv_loop_t *loop, const np_workers_config *cfg,
+                      np_workers_done_cb done, void *arg)
 {
     np_workers *g = calloc(1, sizeof *g);
     int err = UV_ENOMEM;
@@ -661,21 +661,21 @@ int np_workers_start(np_workers **out, uv_loop_t *loop, const np_workers_config 
         }
         g->done = NULL;
         g->joined = 1;
-        np_workers_free(g);
+        np__workers_free(g);
         return err;
     }
     *out = g;
     return 0;
 }
 
-void np_workers_abort(np_workers *g)
+void np__workers_abort(np_workers *g)
 {
     atomic_store(&g->aborted, 1);
     uint64_t one = 1;
     if (write(g->wake, &one, sizeof one) < 0) (void)0;
 }
 
-int np_workers_status(const np_workers *g, size_t *who, const char **msg)
+int np__workers_status(const np_workers *g, size_t *who, const char **msg)
 {
     *who = g->bad;
     *msg = g->msg;
@@ -688,12 +688,12 @@ int np_workers_status(const np_workers *g, size_t *who, const char **msg)
     return 0;
 }
 
-int np_workers_broken(const np_workers *g)
+int np__workers_broken(const np_workers *g)
 {
     return g->broken;
 }
 
-uint64_t np_workers_chunks(const np_workers *g)
+uint64_t np__workers_chunks(const np_workers *g)
 {
     return atomic_load_explicit(&((np_workers *)g)->chunks, memory_order_relaxed);
 }
@@ -703,11 +703,11 @@ static void on_close(uv_handle_t *h)
     release(h->data);
 }
 
-void np_workers_free(np_workers *g)
+void np__workers_free(np_workers *g)
 {
     if (!g) return;
     if (!g->joined) {
-        np_workers_abort(g);
+        np__workers_abort(g);
         uv_thread_join(&g->thread);
         g->joined = 1;
     }

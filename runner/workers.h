@@ -40,24 +40,24 @@ typedef struct {
 
 /* Starts the hand-off thread; every fd is handed over (closed by the thread when it is done
  * with it, or here on failure). done is called on the loop's thread when it has finished;
- * then call np_workers_free(). Returns 0 or a negative libuv error code. */
-int np_workers_start(np_workers **out, uv_loop_t *loop, const np_workers_config *cfg,
-                     np_workers_done_cb done, void *arg);
+ * then call np__workers_free(). Returns 0 or a negative libuv error code. */
+int np__workers_start(np_workers **out, uv_loop_t *loop, const np_workers_config *cfg,
+                      np_workers_done_cb done, void *arg);
 
 /* Stops at once: every fd is closed, so the workers see EOF or EPIPE. */
-void np_workers_abort(np_workers *g);
+void np__workers_abort(np_workers *g);
 
 /* After done: 0 when every chunk went through (or the stage's reader went away, see
- * np_workers_broken), else -1 with *worker the worker to blame (0-based, or (size_t)-1 for
+ * np__workers_broken), else -1 with *worker the worker to blame (0-based, or (size_t)-1 for
  * none: the input or output failed) and *msg a description owned by g. */
-int np_workers_status(const np_workers *g, size_t *worker, const char **msg);
+int np__workers_status(const np_workers *g, size_t *worker, const char **msg);
 /* After done: the reader of the stage's output went away before the end. */
-int np_workers_broken(const np_workers *g);
+int np__workers_broken(const np_workers *g);
 /* Chunks handed out so far; readable from any thread. */
-uint64_t np_workers_chunks(const np_workers *g);
+uint64_t np__workers_chunks(const np_workers *g);
 
 /* Releases g: after done, or at any time (it then aborts the thread and waits for it). The
  * memory goes when the loop closes its handle. */
-void np_workers_free(np_workers *g);
+void np__workers_free(np_workers *g);
 
 #endif

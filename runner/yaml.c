@@ -33,7 +33,7 @@ static np_mark too_deep(const np_buf *text)
     return at;
 }
 
-int np_yaml_read(const char *file, size_t max_size, np_buf *text, np_diag *d)
+int np__yaml_read(const char *file, size_t max_size, np_buf *text, np_diag *d)
 {
     int fd = open(file, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return -1;
@@ -57,9 +57,9 @@ int np_yaml_read(const char *file, size_t max_size, np_buf *text, np_diag *d)
     errno = e;
     if (rc < 0) return -1;
     if (text->len > max_size) {
-        np_diag_add(d, (np_mark){0, 0}, NP_EX_CONFIG,
-                    "larger than %zu MiB: refused before parsing (is it the right file?)",
-                    max_size >> 20);
+        np__diag_add(d, (np_mark){0, 0}, NP_EX_CONFIG,
+                     "larger than %zu MiB: refused before parsing (is it the right file?)",
+                     max_size >> 20);
         return -2;
     }
     if (np_buf_reserve(text, 1) < 0) { /* an empty file: data must not be NULL */
@@ -68,59 +68,59 @@ int np_yaml_read(const char *file, size_t max_size, np_buf *text, np_diag *d)
     }
     np_mark m = too_deep(text);
     if (m.line) {
-        np_diag_add(d, m, NP_EX_CONFIG,
-                    "lists and mappings nested more than %d deep: refused before parsing "
-                    "(libyaml's time grows with the square of the depth)",
-                    NP_YAML_MAX_DEPTH);
+        np__diag_add(d, m, NP_EX_CONFIG,
+                     "lists and mappings nested more than %d deep: refused before parsing "
+                     "(libyaml's time grows with the square of the depth)",
+                     NP_YAML_MAX_DEPTH);
         return -2;
     }
     return 0;
 }
 
-np_mark np_yaml_mark(const yaml_node_t *n)
+np_mark np__yaml_mark(const yaml_node_t *n)
 {
     return (np_mark){(unsigned)n->start_mark.line + 1, (unsigned)n->start_mark.column + 1};
 }
 
-const char *np_yaml_text(const yaml_node_t *n)
+const char *np__yaml_text(const yaml_node_t *n)
 {
     return n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : "";
 }
 
-int np_yaml_is_plain(const yaml_node_t *n)
+int np__yaml_is_plain(const yaml_node_t *n)
 {
     return n->type == YAML_SCALAR_NODE && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 }
 
-int np_yaml_is_null(const yaml_node_t *n)
+int np__yaml_is_null(const yaml_node_t *n)
 {
-    if (!np_yaml_is_plain(n)) return 0;
-    const char *s = np_yaml_text(n);
+    if (!np__yaml_is_plain(n)) return 0;
+    const char *s = np__yaml_text(n);
     return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
 }
 
 static int is_word(const yaml_node_t *n, const char *lower, const char *title, const char *upper)
 {
-    if (!np_yaml_is_plain(n)) return 0;
-    const char *s = np_yaml_text(n);
+    if (!np__yaml_is_plain(n)) return 0;
+    const char *s = np__yaml_text(n);
     return !strcmp(s, lower) || !strcmp(s, title) || !strcmp(s, upper);
 }
 
-int np_yaml_is_true(const yaml_node_t *n)
+int np__yaml_is_true(const yaml_node_t *n)
 {
     return is_word(n, "true", "True", "TRUE");
 }
 
-int np_yaml_is_false(const yaml_node_t *n)
+int np__yaml_is_false(const yaml_node_t *n)
 {
     return is_word(n, "false", "False", "FALSE");
 }
 
-const char *np_yaml_kind(const yaml_node_t *n)
+const char *np__yaml_kind(const yaml_node_t *n)
 {
     switch (n->type) {
     case YAML_SEQUENCE_NODE: return "a list";
     case YAML_MAPPING_NODE: return "a mapping";
-    default: return np_yaml_is_null(n) ? "nothing" : "a scalar";
+    default: return np__yaml_is_null(n) ? "nothing" : "a scalar";
     }
 }

@@ -23,24 +23,24 @@
  * its cost stays linear). A YAML syntax error is left for the loader to report. Returns 0;
  * -1 with errno when the file cannot be read (nothing recorded); or -2 after recording the
  * limit passed in d (78, at the line where the nesting passes the limit). */
-int np_yaml_read(const char *file, size_t max_size, np_buf *text, np_diag *d);
+int np__yaml_read(const char *file, size_t max_size, np_buf *text, np_diag *d);
 
 /* Where node n starts in its file (1-based line and column). */
-np_mark np_yaml_mark(const yaml_node_t *n);
+np_mark np__yaml_mark(const yaml_node_t *n);
 
 /* A scalar's text; "" for a list or a mapping. */
-const char *np_yaml_text(const yaml_node_t *n);
+const char *np__yaml_text(const yaml_node_t *n);
 
 /* A scalar written without quotes or block style: only these can be null, true or false. */
-int np_yaml_is_plain(const yaml_node_t *n);
+int np__yaml_is_plain(const yaml_node_t *n);
 /* Plain "", "~", null, Null or NULL. */
-int np_yaml_is_null(const yaml_node_t *n);
+int np__yaml_is_null(const yaml_node_t *n);
 /* Plain true, True or TRUE. */
-int np_yaml_is_true(const yaml_node_t *n);
+int np__yaml_is_true(const yaml_node_t *n);
 /* Plain false, False or FALSE. */
-int np_yaml_is_false(const yaml_node_t *n);
+int np__yaml_is_false(const yaml_node_t *n);
 
 /* What n is, for messages: "a list", "a mapping", "nothing" (null) or "a scalar". */
-const char *np_yaml_kind(const yaml_node_t *n);
+const char *np__yaml_kind(const yaml_node_t *n);
 
 #endif

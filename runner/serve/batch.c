@@ -98,7 +98,7 @@ static int add_file(processor *b, const char *path)
 static void consumed_one(np_server *s)
 {
     if (s->intake)
-        np_intake_consumed(s);
+        np__intake_consumed(s);
     else if (s->src->consumed)
         s->src->consumed(s);
     else if (s->queued)
@@ -120,7 +120,7 @@ static void clear_batch(processor *b)
 {
     if (b->out_tmp) unlink(b->out_tmp);
     free(b->out_tmp);
-    np_txn_end(&b->txn);
+    np__txn_end(&b->txn);
     keep_files(b, 0);
     free(b->files);
     free(b->inos);
@@ -132,7 +132,7 @@ static void clear_batch(processor *b)
     b->why[0] = '\0';
 }
 
-np_stage_counters *np_serve_stage_counters(np_server *s, const char *label)
+np_stage_counters *np__serve_stage_counters(np_server *s, const char *label)
 {
     np_serve_stats *st = &s->stats;
     for (size_t i = 0; i < st->nstages; i++)
@@ -174,10 +174,10 @@ static void stage_lines_summary(processor *b, int final)
 {
     uint64_t k = np_diagcap_due(&b->stage_lines, final);
     if (k)
-        np_serve_log(b->s, NP_LOG_WARNING,
-                     "%" PRIu64 " more stage line%s not shown (max_diagnostics: %" PRIu64
-                     " an hour)",
-                     k, k == 1 ? "" : "s", b->stage_lines.limit);
+        np__serve_log(b->s, NP_LOG_WARNING,
+                      "%" PRIu64 " more stage line%s not shown (max_diagnostics: %" PRIu64
+                      " an hour)",
+                      k, k == 1 ? "" : "s", b->stage_lines.limit);
 }
 
 static void stage_log(void *arg, const char *label, const char *line, size_t n)
@@ -191,7 +191,7 @@ static void stage_log(void *arg, const char *label, const char *line, size_t n)
         b->stage_lines_hour = now;
     }
     if (!np_diagcap_take(&b->stage_lines)) return stage_lines_summary(b, 0);
-    np_serve_log(b->s, NP_LOG_WARNING, "[%s] %.*s", label, (int)(n > 4000 ? 4000 : n), line);
+    np__serve_log(b->s, NP_LOG_WARNING, "[%s] %.*s", label, (int)(n > 4000 ? 4000 : n), line);
 }
 
 /* ---- picking the next batch ---------------------------------------------------------- */
@@ -301,10 +301,10 @@ static void on_chain_done(np_chain *c, void *arg);
 static void stop_running(processor *b, int level, const char *why)
 {
     if (b->state != P_RUNNING || !b->chain) return;
-    np_serve_log(b->s, level, "batch %" PRIu64 " %s: stopping its stages%s", b->seq, why,
-                 level == NP_LOG_ERR ? "" : "; it will be replayed at the next start");
-    np_chain_shutdown(b->chain);
-    np_chain_escalate(b->chain);
+    np__serve_log(b->s, level, "batch %" PRIu64 " %s: stopping its stages%s", b->seq, why,
+                  level == NP_LOG_ERR ? "" : "; it will be replayed at the next start");
+    np__chain_shutdown(b->chain);
+    np__chain_escalate(b->chain);
 }
 
 static void on_deadline(uv_timer_t *t)
@@ -331,7 +331,7 @@ static void run_batch(processor *b)
             continue;
         }
         /* Taken away (a spool file removed by someone): forget it. */
-        np_serve_log(s, NP_LOG_WARNING, "batch %s: %s: skipped", b->files[i], strerror(errno));
+        np__serve_log(s, NP_LOG_WARNING, "batch %s: %s: skipped", b->files[i], strerror(errno));
         consumed_one(s);
         keep_files(b, i);
         break;
@@ -349,10 +349,10 @@ static void run_batch(processor *b)
     }
     int in_fd = open(input_path(b), O_RDONLY | O_CLOEXEC);
     if (in_fd < 0) return fail(b, "cannot open %s: %s", input_path(b), strerror(errno));
-    if (np_count_lines(input_path(b), &b->in_lines, &b->in_bytes) < 0)
+    if (np__count_lines(input_path(b), &b->in_lines, &b->in_bytes) < 0)
         b->in_lines = b->in_bytes = 0;
     b->t0 = uv_hrtime();
-    if (!b->out_tmp && !(b->out_tmp = np_sink_tmp_path(&b->sink, s->tmp_dir, b->name))) {
+    if (!b->out_tmp && !(b->out_tmp = np__sink_tmp_path(&b->sink, s->tmp_dir, b->name))) {
         close(in_fd);
         return fail(b, "out of memory");
     }
@@ -363,12 +363,12 @@ static void run_batch(processor *b)
     }
     char name[48];
     snprintf(name, sizeof name, "reject-%" PRIu64, b->seq);
-    if (np_txn_begin(&b->txn, p, s->tmp_dir, name) < 0) {
+    if (np__txn_begin(&b->txn, p, s->tmp_dir, name) < 0) {
         close(in_fd);
         close(out_fd);
         return fail(b, "cannot create a reject file in %s", s->tmp_dir);
     }
-    const np_chain_stage *cs = np_txn_stages(&b->txn, 1);
+    const np_chain_stage *cs = np__txn_stages(&b->txn, 1);
     if (!cs) {
         close(in_fd);
         close(out_fd);
@@ -387,7 +387,7 @@ static void run_batch(processor *b)
                           .done = on_chain_done,
                           .arg = b};
     b->state = P_RUNNING;
-    int rc = np_chain_start(&b->chain, &cc);
+    int rc = np__chain_start(&b->chain, &cc);
     if (rc) {
         b->chain = NULL;
         return fail(b, "cannot start the stages: %s", uv_strerror(rc));
@@ -396,7 +396,7 @@ static void run_batch(processor *b)
         uv_timer_start(&b->deadline, on_deadline, (uint64_t)s->sc->timeout_ms, 0);
     if (s->stopping && b->stop_done) {
         /* Stopping already: the chain gets what is left of the shutdown time. */
-        np_chain_shutdown(b->chain);
+        np__chain_shutdown(b->chain);
     }
 }
 
@@ -432,9 +432,9 @@ static void fail(processor *b, const char *fmt, ...)
     vsnprintf(b->why, sizeof b->why, fmt, ap);
     va_end(ap);
     b->s->stats.batch_failures++;
-    np_serve_log(b->s, NP_LOG_ERR, "batch %" PRIu64 " (%s%s) failed (attempt %u): %s", b->seq,
-                 b->nfiles ? b->files[0] : "?", b->nfiles > 1 ? " and the batches after it" : "",
-                 b->attempts, b->why);
+    np__serve_log(b->s, NP_LOG_ERR, "batch %" PRIu64 " (%s%s) failed (attempt %u): %s", b->seq,
+                  b->nfiles ? b->files[0] : "?", b->nfiles > 1 ? " and the batches after it" : "",
+                  b->attempts, b->why);
     if (b->nfiles > 1) {
         /* Run together, the batches failed: go on with the first alone, so that one bad
          * batch holds up (or is set aside) by itself. */
@@ -442,7 +442,7 @@ static void fail(processor *b, const char *fmt, ...)
         b->seq = queue_seq_of(b->files[0]);
     }
     if (b->out_tmp) unlink(b->out_tmp);
-    np_txn_end(&b->txn);
+    np__txn_end(&b->txn);
     if (b->s->stopping) {
         /* Left where it is: the next start replays it. */
         clear_batch(b);
@@ -461,14 +461,14 @@ static void quarantine(processor *b)
     base = base ? base + 1 : path;
     snprintf(dest, sizeof dest, "%s/%s", s->failed_dir, b->name ? b->name : base);
     if (rename(path, dest) < 0 || np_fsync_dir_of(dest) < 0 || np_fsync_dir_of(path) < 0) {
-        np_serve_log(s, NP_LOG_ERR, "cannot move %s to %s: %s", path, dest, strerror(errno));
+        np__serve_log(s, NP_LOG_ERR, "cannot move %s to %s: %s", path, dest, strerror(errno));
         schedule_retry(b, P_BACKOFF);
         return;
     }
-    np_serve_log(s, NP_LOG_ERR,
-                 "batch %" PRIu64 " failed %u times (%s): moved to %s; the server goes on with "
-                 "the next batch",
-                 b->seq, b->code_failures, b->why, dest);
+    np__serve_log(s, NP_LOG_ERR,
+                  "batch %" PRIu64 " failed %u times (%s): moved to %s; the server goes on with "
+                  "the next batch",
+                  b->seq, b->code_failures, b->why, dest);
     s->stats.quarantined++;
     consumed(b);
     clear_batch(b);
@@ -490,7 +490,7 @@ static int commit_states(np_server *s, char *msg, size_t len)
         char *tab = strchr(line, '\t');
         *tab = '\0';
         int status = 0;
-        int rc = np_commit_state(line, tab + 1, NULL, &status);
+        int rc = np__commit_state(line, tab + 1, NULL, &status);
         if (rc < 0 || status != 0) {
             snprintf(msg, len, "%s --commit %s: %s %d", line, tab + 1,
                      rc < 0 ? "cannot run it: errno" : "exit status", rc < 0 ? errno : status);
@@ -537,27 +537,28 @@ static int finish_commit(np_server *s, char *msg, size_t len)
     for (size_t i = 0; i < s->j.nsrcs; i++)
         if (commit_source(s, s->j.srcs[i], s->j.src_inos[i], msg, len) < 0) return -1;
     s->j.phase = NP_JOURNAL_DONE;
-    np_journal_clear_srcs(&s->j);
-    np_journal_set_commits(&s->j, NULL, 0);
-    if (np_journal_save(&s->j, s->state_dir) < 0) {
+    np__journal_clear_srcs(&s->j);
+    np__journal_set_commits(&s->j, NULL, 0);
+    if (np__journal_save(&s->j, s->state_dir) < 0) {
         snprintf(msg, len, "cannot write the journal: %s", strerror(errno));
         return -1;
     }
     return 0;
 }
 
-int np_batch_recover(np_server *s)
+int np__batch_recover(np_server *s)
 {
     if (s->j.phase != NP_JOURNAL_OUTPUT) return 0;
     char msg[512];
-    np_serve_log(s, NP_LOG_INFO,
-                 "finishing the commit of batch %" PRIu64 " that a crash interrupted", s->j.seq);
+    np__serve_log(s, NP_LOG_INFO,
+                  "finishing the commit of batch %" PRIu64 " that a crash interrupted", s->j.seq);
     /* A stage orphaned by the crash may hold a state lock for a moment. */
     for (int i = 0; i < 100; i++) {
         if (finish_commit(s, msg, sizeof msg) == 0) return 0;
         usleep(100000);
     }
-    np_serve_log(s, NP_LOG_ERR, "cannot finish the commit of batch %" PRIu64 ": %s", s->j.seq, msg);
+    np__serve_log(s, NP_LOG_ERR, "cannot finish the commit of batch %" PRIu64 ": %s", s->j.seq,
+                  msg);
     return -1;
 }
 
@@ -577,8 +578,8 @@ static void on_commit_retry(processor *b)
 {
     char msg[512];
     if (finish_commit(b->s, msg, sizeof msg) < 0) {
-        np_serve_log(b->s, NP_LOG_ERR, "batch %" PRIu64 ": output committed, but: %s (retrying)",
-                     b->seq, msg);
+        np__serve_log(b->s, NP_LOG_ERR, "batch %" PRIu64 ": output committed, but: %s (retrying)",
+                      b->seq, msg);
         snprintf(b->why, sizeof b->why, "%.300s", msg);
         b->attempts++;
         if (b->s->stopping) {
@@ -601,13 +602,13 @@ static void commit(processor *b)
     np_jfile out0 = s->j.out, rej0 = s->j.rej;
     uint64_t out_lines = 0;
     char *rotated = NULL;
-    if (np_sink_rotate(&b->sink, &s->j.out, &rotated, msg, sizeof msg) < 0) {
+    if (np__sink_rotate(&b->sink, &s->j.out, &rotated, msg, sizeof msg) < 0) {
         free(rotated);
         return fail(b, "%s", msg);
     }
     int did_rotate = rotated != NULL;
     if (rotated) {
-        np_serve_log(s, NP_LOG_INFO, "rotated %s to %s", b->sink.path, rotated);
+        np__serve_log(s, NP_LOG_INFO, "rotated %s to %s", b->sink.path, rotated);
         free(rotated);
     }
     /* The journal must know every file before the first byte is appended to it (a new
@@ -615,14 +616,14 @@ static void commit(processor *b)
      * is then cut off at the next start, never kept beside the batch's replay. */
     int rej_new = 0, out_new = 0;
     if ((b->txn.reject_tmp &&
-         np_append_prepare(p->reject, &s->j.rej, &rej_new, msg, sizeof msg) < 0) ||
-        np_sink_prepare(&b->sink, &s->j.out, &out_new, msg, sizeof msg) < 0) {
+         np__append_prepare(p->reject, &s->j.rej, &rej_new, msg, sizeof msg) < 0) ||
+        np__sink_prepare(&b->sink, &s->j.out, &out_new, msg, sizeof msg) < 0) {
         s->j.out = out0;
         s->j.rej = rej0;
         return fail(b, "%s", msg);
     }
     if (did_rotate || rej_new || out_new) {
-        if (np_journal_save(&s->j, s->state_dir) < 0) {
+        if (np__journal_save(&s->j, s->state_dir) < 0) {
             s->j.out = out0;
             s->j.rej = rej0;
             return fail(b, "cannot write the journal: %s", strerror(errno));
@@ -631,11 +632,12 @@ static void commit(processor *b)
         rej0 = s->j.rej;
     }
     if (b->txn.reject_tmp &&
-        np_append_commit(p->reject, b->txn.reject_tmp, &s->j.rej, NULL, msg, sizeof msg) < 0) {
+        np__append_commit(p->reject, b->txn.reject_tmp, &s->j.rej, NULL, msg, sizeof msg) < 0) {
         s->j.rej = rej0;
         return fail(b, "%s", msg);
     }
-    if (np_sink_commit(&b->sink, b->out_tmp, b->name, &s->j.out, &out_lines, msg, sizeof msg) < 0) {
+    if (np__sink_commit(&b->sink, b->out_tmp, b->name, &s->j.out, &out_lines, msg, sizeof msg) <
+        0) {
         s->j.out = out0;
         s->j.rej = rej0;
         return fail(b, "%s", msg);
@@ -644,17 +646,17 @@ static void commit(processor *b)
      * file's current contents). */
     char **commits = NULL;
     size_t nc = 0;
-    int jr = np_txn_state_commits(&b->txn, &commits, &nc);
+    int jr = np__txn_state_commits(&b->txn, &commits, &nc);
     s->j.seq = b->seq;
     s->j.phase = NP_JOURNAL_OUTPUT;
     s->j.batches++;
     s->j.records_in += b->in_lines;
     s->j.records_out += out_lines;
-    np_journal_clear_srcs(&s->j);
+    np__journal_clear_srcs(&s->j);
     for (size_t i = 0; jr == 0 && i < b->nfiles; i++)
-        jr = np_journal_add_src(&s->j, b->files[i], b->inos[i]);
-    if (jr == 0) jr = np_journal_set_commits(&s->j, commits, nc);
-    if (jr == 0) jr = np_journal_save(&s->j, s->state_dir);
+        jr = np__journal_add_src(&s->j, b->files[i], b->inos[i]);
+    if (jr == 0) jr = np__journal_set_commits(&s->j, commits, nc);
+    if (jr == 0) jr = np__journal_save(&s->j, s->state_dir);
     for (size_t i = 0; i < nc; i++) free(commits[i]);
     free(commits);
     if (jr < 0) {
@@ -664,14 +666,14 @@ static void commit(processor *b)
         s->j.records_out -= out_lines;
         s->j.out = out0;
         s->j.rej = rej0;
-        np_journal_clear_srcs(&s->j);
-        np_journal_set_commits(&s->j, NULL, 0);
+        np__journal_clear_srcs(&s->j);
+        np__journal_set_commits(&s->j, NULL, 0);
         return fail(b, "cannot write the journal: %s", strerror(errno));
     }
     /* From here on the batch is delivered; what is left can only be retried. */
     if (finish_commit(s, msg, sizeof msg) < 0) {
-        np_serve_log(s, NP_LOG_ERR, "batch %" PRIu64 ": output committed, but: %s (retrying)",
-                     b->seq, msg);
+        np__serve_log(s, NP_LOG_ERR, "batch %" PRIu64 ": output committed, but: %s (retrying)",
+                      b->seq, msg);
         snprintf(b->why, sizeof b->why, "%.300s", msg);
         if (s->stopping) {
             clear_batch(b);
@@ -691,24 +693,25 @@ static void on_chain_done(np_chain *c, void *arg)
     uv_timer_stop(&b->deadline);
     size_t culprit = 0;
     int pipe_out = 0;
-    int verdict = np_chain_verdict(c, &culprit, &pipe_out);
+    int verdict = np__chain_verdict(c, &culprit, &pipe_out);
     char how[256] = "";
     int code_failure = 0;
     if (verdict) {
-        np_chain_describe(c, culprit, how, sizeof how);
-        const np_stage_status *st = np_chain_status(c, culprit);
+        np__chain_describe(c, culprit, how, sizeof how);
+        const np_stage_status *st = np__chain_status(c, culprit);
         /* A stage that exits with an error code (other than "try again later") blames the
          * batch; one killed by a signal blames nothing in it. */
         code_failure = st->started && !st->term_signal && st->exit_status != NP_EX_TEMPFAIL;
-        np_stage_counters *sc = np_serve_stage_counters(s, b->txn.stages[culprit].label);
+        np_stage_counters *sc = np__serve_stage_counters(s, b->txn.stages[culprit].label);
         if (sc) sc->restarts++;
         for (int k = 0; k < NP_TAIL_LINES; k++)
             if (st->tail[k])
-                np_serve_log(s, NP_LOG_ERR, "  [%s] %s", b->txn.stages[culprit].label, st->tail[k]);
+                np__serve_log(s, NP_LOG_ERR, "  [%s] %s", b->txn.stages[culprit].label,
+                              st->tail[k]);
     } else {
         for (size_t i = 0; i < b->txn.n; i++) {
-            const np_stage_status *st = np_chain_status(c, i);
-            np_stage_counters *sc = np_serve_stage_counters(s, b->txn.stages[i].label);
+            const np_stage_status *st = np__chain_status(c, i);
+            np_stage_counters *sc = np__serve_stage_counters(s, b->txn.stages[i].label);
             if (!sc) continue;
             sc->seconds += st->seconds;
             if (st->stats)
@@ -722,8 +725,8 @@ static void on_chain_done(np_chain *c, void *arg)
     }
     char label[128];
     snprintf(label, sizeof label, "%s", verdict ? b->txn.stages[culprit].label : "");
-    np_txn_ended(&b->txn, c);
-    np_chain_free(c);
+    np__txn_ended(&b->txn, c);
+    np__chain_free(c);
     b->chain = NULL;
     if (verdict) {
         if (code_failure) b->code_failures++;
@@ -742,8 +745,8 @@ static void on_retry(uv_timer_t *t)
     processor *b = t->data;
     if (b->state == P_COMMIT_RETRY) return on_commit_retry(b);
     if (b->state == P_BACKOFF) {
-        np_serve_log(b->s, NP_LOG_INFO, "batch %" PRIu64 ": running it again (attempt %u)", b->seq,
-                     b->attempts + 1);
+        np__serve_log(b->s, NP_LOG_INFO, "batch %" PRIu64 ": running it again (attempt %u)", b->seq,
+                      b->attempts + 1);
         run_batch(b);
     }
 }
@@ -757,10 +760,10 @@ static void apply_reload(processor *b)
     s->p = b->reloaded;
     s->sc = s->p->serve;
     b->reloaded = NULL;
-    np_pipeline_free(old);
+    np__pipeline_free(old);
     free(old);
-    np_serve_log(s, NP_LOG_INFO, "reloaded: now running %zu stage%s", s->p->nstages,
-                 s->p->nstages == 1 ? "" : "s");
+    np__serve_log(s, NP_LOG_INFO, "reloaded: now running %zu stage%s", s->p->nstages,
+                  s->p->nstages == 1 ? "" : "s");
 }
 
 static void start_next(processor *b)
@@ -771,7 +774,7 @@ static void start_next(processor *b)
     apply_reload(b);
     int r = pick(b);
     if (r < 0) {
-        np_serve_log(s, NP_LOG_ERR, "out of memory");
+        np__serve_log(s, NP_LOG_ERR, "out of memory");
         clear_batch(b);
         return;
     }
@@ -781,7 +784,7 @@ static void start_next(processor *b)
 
 /* ---- the interface --------------------------------------------------------------------- */
 
-int np_batch_init(np_server *s)
+int np__batch_init(np_server *s)
 {
     processor *b = calloc(1, sizeof *b);
     if (!b) return -1;
@@ -799,7 +802,7 @@ int np_batch_init(np_server *s)
         b->sink.rotate_secs = sc->rotate_secs;
     } else if (sc->sink == NP_SINK_REDIS) {
         b->sink.kind = NP_OUT_REDIS;
-        if (!(b->sink.redis = np_redis_out_new(&sc->rout))) {
+        if (!(b->sink.redis = np__redis_out_new(&sc->rout))) {
             free(b);
             return -1;
         }
@@ -818,30 +821,30 @@ int np_batch_init(np_server *s)
     uv_timer_init(s->loop, &b->stop_timer);
     b->retry.data = b->deadline.data = b->stop_timer.data = b;
     s->processor = b;
-    np_sink_clean(&b->sink);
+    np__sink_clean(&b->sink);
     /* Sink and reject files back to what the journal says is committed. */
     char msg[512];
     if (b->sink.kind == NP_OUT_FILE) {
-        if (np_append_recover(b->sink.path, &s->j.out, msg, sizeof msg) < 0) {
-            np_serve_log(s, NP_LOG_ERR, "%s", msg);
+        if (np__append_recover(b->sink.path, &s->j.out, msg, sizeof msg) < 0) {
+            np__serve_log(s, NP_LOG_ERR, "%s", msg);
             return -1;
         }
-        if (msg[0]) np_serve_log(s, NP_LOG_INFO, "%s", msg);
+        if (msg[0]) np__serve_log(s, NP_LOG_INFO, "%s", msg);
     }
     if (s->p->reject) {
         struct stat st;
         if (!(stat(s->p->reject, &st) == 0 && !S_ISREG(st.st_mode))) {
-            if (np_append_recover(s->p->reject, &s->j.rej, msg, sizeof msg) < 0) {
-                np_serve_log(s, NP_LOG_ERR, "%s", msg);
+            if (np__append_recover(s->p->reject, &s->j.rej, msg, sizeof msg) < 0) {
+                np__serve_log(s, NP_LOG_ERR, "%s", msg);
                 return -1;
             }
-            if (msg[0]) np_serve_log(s, NP_LOG_INFO, "%s", msg);
+            if (msg[0]) np__serve_log(s, NP_LOG_INFO, "%s", msg);
         }
     }
     return 0;
 }
 
-void np_batch_kick(np_server *s)
+void np__batch_kick(np_server *s)
 {
     processor *b = P(s);
     if (b && b->state == P_IDLE) start_next(b);
@@ -850,34 +853,34 @@ void np_batch_kick(np_server *s)
 static void drop_reloaded(processor *b)
 {
     if (!b->reloaded) return;
-    np_pipeline_free(b->reloaded);
+    np__pipeline_free(b->reloaded);
     free(b->reloaded);
     b->reloaded = NULL;
 }
 
-void np_batch_reload(np_server *s, np_pipeline *p)
+void np__batch_reload(np_server *s, np_pipeline *p)
 {
     processor *b = P(s);
     if (!b) {
-        np_pipeline_free(p);
+        np__pipeline_free(p);
         free(p);
         return;
     }
     drop_reloaded(b);
     b->reloaded = p;
-    if (np_batch_idle(s))
+    if (np__batch_idle(s))
         apply_reload(b);
     else
-        np_serve_log(s, NP_LOG_INFO, "reload checked: it applies from the next batch");
+        np__serve_log(s, NP_LOG_INFO, "reload checked: it applies from the next batch");
 }
 
-int np_batch_idle(const np_server *s)
+int np__batch_idle(const np_server *s)
 {
     const processor *b = P(s);
     return !b || b->state == P_IDLE || b->state == P_STOPPED;
 }
 
-unsigned np_batch_failures(const np_server *s, const char **why)
+unsigned np__batch_failures(const np_server *s, const char **why)
 {
     const processor *b = P(s);
     *why = b && b->why[0] ? b->why : "";
@@ -891,7 +894,7 @@ static void on_stop_timer(uv_timer_t *t)
     stop_running(t->data, NP_LOG_WARNING, "has not finished within the shutdown time");
 }
 
-void np_batch_stop(np_server *s, void (*done)(np_server *s))
+void np__batch_stop(np_server *s, void (*done)(np_server *s))
 {
     processor *b = P(s);
     if (!b) return done(s);
@@ -921,12 +924,12 @@ static void on_closed(uv_handle_t *h)
     if (h == (uv_handle_t *)&b->stop_timer) {
         drop_reloaded(b);
         free(b->sink.path);
-        np_redis_out_free(b->sink.redis);
+        np__redis_out_free(b->sink.redis);
         free(b);
     }
 }
 
-void np_batch_free(np_server *s)
+void np__batch_free(np_server *s)
 {
     processor *b = P(s);
     if (!b) return;

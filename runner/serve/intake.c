@@ -42,7 +42,7 @@ static uint64_t queue_seq(const char *name)
 static void on_timer(uv_timer_t *t)
 {
     np_server *s = t->data;
-    np_intake_cut(s);
+    np__intake_cut(s);
 }
 
 /* Cuts a salvaged open batch back to its last whole line. Returns its new size. */
@@ -63,7 +63,7 @@ static off_t last_line_end(int fd)
     return 0;
 }
 
-int np_intake_open(np_server *s, int salvage_open, const np_intake_hooks *h)
+int np__intake_open(np_server *s, int salvage_open, const np_intake_hooks *h)
 {
     np_intake *in = calloc(1, sizeof *in);
     if (!in) return -1;
@@ -106,8 +106,8 @@ int np_intake_open(np_server *s, int salvage_open, const np_intake_hooks *h)
                 at += k;
             }
             in->lines = lines;
-            np_serve_log(s, NP_LOG_INFO, "queued %" PRIu64 " lines read before a crash", lines);
-            if (np_intake_cut(s) < 0) return -1;
+            np__serve_log(s, NP_LOG_INFO, "queued %" PRIu64 " lines read before a crash", lines);
+            if (np__intake_cut(s) < 0) return -1;
         } else {
             close(fd);
             unlink(in->open_path);
@@ -122,7 +122,7 @@ int np_intake_open(np_server *s, int salvage_open, const np_intake_hooks *h)
 static int intake_failed(np_server *s, const char *what, const char *path)
 {
     np_intake *in = s->intake;
-    np_serve_log(s, NP_LOG_ERR, "cannot %s %s: %s", what, path, strerror(errno));
+    np__serve_log(s, NP_LOG_ERR, "cannot %s %s: %s", what, path, strerror(errno));
     if (in->fd >= 0) close(in->fd);
     in->fd = -1;
     in->failed = 1;
@@ -131,7 +131,7 @@ static int intake_failed(np_server *s, const char *what, const char *path)
     return -1;
 }
 
-int np_intake_cut(np_server *s)
+int np__intake_cut(np_server *s)
 {
     np_intake *in = s->intake;
     if (!in) return 0;
@@ -156,7 +156,7 @@ int np_intake_cut(np_server *s)
     return 0;
 }
 
-int np_intake_append(np_server *s, const void *data, size_t n, uint64_t nlines)
+int np__intake_append(np_server *s, const void *data, size_t n, uint64_t nlines)
 {
     np_intake *in = s->intake;
     if (in->failed) return -1;
@@ -179,24 +179,24 @@ int np_intake_append(np_server *s, const void *data, size_t n, uint64_t nlines)
     if (nlines) in->whole = in->bytes;
     /* nlines 0: the first part of a line whose rest follows at once; never cut there. */
     if (nlines && (in->lines >= s->sc->batch_lines || in->bytes >= s->sc->batch_bytes))
-        return np_intake_cut(s);
+        return np__intake_cut(s);
     if (first) uv_timer_start(&in->timer, on_timer, (uint64_t)s->sc->batch_ms, 0);
     return 0;
 }
 
-int np_intake_full(const np_server *s)
+int np__intake_full(const np_server *s)
 {
     return s->queued >= s->sc->queue_max;
 }
 
-void np_intake_consumed(np_server *s)
+void np__intake_consumed(np_server *s)
 {
-    int was_full = np_intake_full(s);
+    int was_full = np__intake_full(s);
     if (s->queued) s->queued--;
-    if (was_full && !np_intake_full(s) && !s->stopping && s->src->resume) s->src->resume(s);
+    if (was_full && !np__intake_full(s) && !s->stopping && s->src->resume) s->src->resume(s);
 }
 
-uint64_t np_intake_open_lines(const np_server *s)
+uint64_t np__intake_open_lines(const np_server *s)
 {
     return s->intake ? s->intake->lines : 0;
 }
@@ -206,7 +206,7 @@ static void on_timer_closed(uv_handle_t *h)
     free(h->data);
 }
 
-void np_intake_close(np_server *s)
+void np__intake_close(np_server *s)
 {
     np_intake *in = s->intake;
     if (!in) return;

@@ -17,7 +17,7 @@
 #define MAGIC       "newspipe-serve-journal 1\n"
 #define MAX_JOURNAL (1 << 20)
 
-void np_journal_clear_srcs(np_journal *j)
+void np__journal_clear_srcs(np_journal *j)
 {
     for (size_t i = 0; i < j->nsrcs; i++) free(j->srcs[i]);
     free(j->srcs);
@@ -27,15 +27,15 @@ void np_journal_clear_srcs(np_journal *j)
     j->nsrcs = 0;
 }
 
-void np_journal_free(np_journal *j)
+void np__journal_free(np_journal *j)
 {
-    np_journal_clear_srcs(j);
+    np__journal_clear_srcs(j);
     for (size_t i = 0; i < j->ncommits; i++) free(j->commits[i]);
     free(j->commits);
     memset(j, 0, sizeof *j);
 }
 
-int np_journal_add_src(np_journal *j, const char *path, uint64_t ino)
+int np__journal_add_src(np_journal *j, const char *path, uint64_t ino)
 {
     char **v = realloc(j->srcs, (j->nsrcs + 1) * sizeof *v);
     if (!v) return -1;
@@ -48,7 +48,7 @@ int np_journal_add_src(np_journal *j, const char *path, uint64_t ino)
     return 0;
 }
 
-int np_journal_set_commits(np_journal *j, char *const *commits, size_t n)
+int np__journal_set_commits(np_journal *j, char *const *commits, size_t n)
 {
     char **v = n ? calloc(n, sizeof *v) : NULL;
     if (n && !v) return -1;
@@ -71,7 +71,7 @@ static int put_file(np_buf *b, const char *key, const np_jfile *f)
                          f->created);
 }
 
-int np_journal_save(const np_journal *j, const char *dir)
+int np__journal_save(const np_journal *j, const char *dir)
 {
     np_buf b = {0};
     char path[4096];
@@ -139,7 +139,7 @@ static int add_commit(np_journal *j, const char *s)
     return 0;
 }
 
-int np_journal_load(np_journal *j, const char *dir, char *err, size_t errlen)
+int np__journal_load(np_journal *j, const char *dir, char *err, size_t errlen)
 {
     memset(j, 0, sizeof *j);
     char path[4096];
@@ -207,7 +207,7 @@ int np_journal_load(np_journal *j, const char *dir, char *err, size_t errlen)
             char *end;
             errno = 0;
             unsigned long long ino = strtoull(val, &end, 10);
-            bad = errno || end == val || *end != ' ' || np_journal_add_src(j, end + 1, ino) < 0;
+            bad = errno || end == val || *end != ' ' || np__journal_add_src(j, end + 1, ino) < 0;
         } else if (!strcmp(key, "out"))
             bad = get_file(val, &j->out) < 0;
         else if (!strcmp(key, "rej"))
@@ -225,7 +225,7 @@ int np_journal_load(np_journal *j, const char *dir, char *err, size_t errlen)
     }
     if (bad) {
         snprintf(err, errlen, "%s: corrupt (a line cannot be read)", path);
-        np_journal_free(j);
+        np__journal_free(j);
         goto out;
     }
     rc = 0;

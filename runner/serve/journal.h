@@ -40,14 +40,14 @@ typedef struct {
 
 /* Reads dir/journal into j (zeroed first). Returns 0, 1 when there is none (a fresh state
  * directory: j is zero), or -1 when it cannot be read or is corrupt (err says why). */
-int np_journal_load(np_journal *j, const char *dir, char *err, size_t errlen);
+int np__journal_load(np_journal *j, const char *dir, char *err, size_t errlen);
 /* Replaces dir/journal with j. Returns 0, or -1 with errno set. */
-int np_journal_save(const np_journal *j, const char *dir);
+int np__journal_save(const np_journal *j, const char *dir);
 /* Sets the commit list (copies the strings). Returns 0 or -1 (no memory). */
-int np_journal_set_commits(np_journal *j, char *const *commits, size_t n);
+int np__journal_set_commits(np_journal *j, char *const *commits, size_t n);
 /* Adds a source file (copied). Returns 0 or -1 (no memory). */
-int np_journal_add_src(np_journal *j, const char *path, uint64_t ino);
-void np_journal_clear_srcs(np_journal *j);
-void np_journal_free(np_journal *j);
+int np__journal_add_src(np_journal *j, const char *path, uint64_t ino);
+void np__journal_clear_srcs(np_journal *j);
+void np__journal_free(np_journal *j);
 
 #endif

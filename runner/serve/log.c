@@ -5,7 +5,7 @@
 
 #include "serve.h"
 
-void np_serve_log(np_server *s, int level, const char *fmt, ...)
+void np__serve_log(np_server *s, int level, const char *fmt, ...)
 {
     char msg[4500];
     va_list ap;

@@ -98,7 +98,7 @@ static long rss_bytes(void)
     return rss * sysconf(_SC_PAGESIZE);
 }
 
-int np_metrics_render(np_server *s, np_buf *b)
+int np__metrics_render(np_server *s, np_buf *b)
 {
     const char *pl = s->p->name;
     const np_serve_stats *st = &s->stats;
@@ -111,7 +111,7 @@ int np_metrics_render(np_server *s, np_buf *b)
     GAUGE("newspipe_up", "1 while the server runs", 1);
     GAUGE("newspipe_failing_attempts",
           "failed runs of the batch in hand (0 when the last run succeeded)",
-          np_batch_failures(s, &why));
+          np__batch_failures(s, &why));
     COUNTER("newspipe_intake_records_total", "lines accepted into the queue", st->intake_lines);
     COUNTER("newspipe_intake_bytes_total", "bytes accepted into the queue", st->intake_bytes);
     COUNTER("newspipe_intake_too_long_total", "socket lines dropped for exceeding max_line",
@@ -141,11 +141,11 @@ int np_metrics_render(np_server *s, np_buf *b)
             st->reload_failures);
     GAUGE("newspipe_queue_batches", "batches waiting (including the one in hand)", s->queued);
     GAUGE("newspipe_open_batch_records", "lines read into the batch not yet cut",
-          np_intake_open_lines(s));
+          np__intake_open_lines(s));
     GAUGE("newspipe_lag_seconds", "age of the oldest batch waiting to be committed",
           lag_seconds(s));
     GAUGE("newspipe_intake_paused", "1 while intake is stopped because the queue is full",
-          s->intake && np_intake_full(s));
+          s->intake && np__intake_full(s));
     if (s->sc->src == NP_SRC_REDIS) {
         const char *down = s->src->down ? s->src->down(s) : NULL;
         GAUGE("newspipe_stream_up", "1 while the Redis source is connected", !down);
@@ -202,10 +202,10 @@ int np_metrics_render(np_server *s, np_buf *b)
     return rc ? -1 : 0;
 }
 
-int np_health_render(np_server *s, np_buf *out)
+int np__health_render(np_server *s, np_buf *out)
 {
     const char *why;
-    unsigned failing = np_batch_failures(s, &why);
+    unsigned failing = np__batch_failures(s, &why);
     np_buf_printf(out, "{\"pipeline\":\"");
     esc_label(out, s->p->name);
     if (s->stopping) {
@@ -316,10 +316,10 @@ static void handle(client *c)
         char *q = strchr(target, '?');
         if (q) *q = '\0';
         if (!strcmp(target, "/metrics")) {
-            np_metrics_render(s, &body);
+            np__metrics_render(s, &body);
             respond(c, 200, "text/plain; version=0.0.4; charset=utf-8", &body, head);
         } else if (!strcmp(target, "/health") || !strcmp(target, "/healthz")) {
-            int code = np_health_render(s, &body);
+            int code = np__health_render(s, &body);
             respond(c, code, "application/json", &body, head);
         } else {
             np_buf_puts(&body, "not found: try /metrics or /health\n");
@@ -395,13 +395,13 @@ static void on_connection(uv_stream_t *server, int status)
     uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read);
 }
 
-int np_http_start(np_server *s, const char *addr)
+int np__http_start(np_server *s, const char *addr)
 {
     struct sockaddr_storage ss;
     char *path = NULL;
-    if (np_parse_address(addr, &ss, &path) < 0 || path) {
+    if (np__parse_address(addr, &ss, &path) < 0 || path) {
         free(path);
-        np_serve_log(s, NP_LOG_ERR, "bad metrics address '%s'", addr);
+        np__serve_log(s, NP_LOG_ERR, "bad metrics address '%s'", addr);
         return -1;
     }
     np_http *http = calloc(1, sizeof *http);
@@ -416,10 +416,10 @@ int np_http_start(np_server *s, const char *addr)
     int rc = uv_tcp_bind(&http->listener, (struct sockaddr *)&ss, 0);
     if (rc == 0) rc = uv_listen((uv_stream_t *)&http->listener, 32, on_connection);
     if (rc) {
-        np_serve_log(s, NP_LOG_ERR, "cannot serve metrics on %s: %s", addr, uv_strerror(rc));
+        np__serve_log(s, NP_LOG_ERR, "cannot serve metrics on %s: %s", addr, uv_strerror(rc));
         return -1;
     }
-    np_serve_log(s, NP_LOG_INFO, "metrics on http://%s/metrics and /health", addr);
+    np__serve_log(s, NP_LOG_INFO, "metrics on http://%s/metrics and /health", addr);
     return 0;
 }
 
@@ -437,7 +437,7 @@ static void on_sweep_closed(uv_handle_t *h)
     maybe_free(http);
 }
 
-void np_http_close(np_server *s)
+void np__http_close(np_server *s)
 {
     np_http *http = s->http;
     if (!http) return;

@@ -19,10 +19,10 @@ static socklen_t addr_len;
 static void on_watchdog(uv_timer_t *t)
 {
     np_notify *n = t->data;
-    np_notify_send(n, "WATCHDOG=1");
+    np__notify_send(n, "WATCHDOG=1");
 }
 
-int np_notify_init(np_notify *n, uv_loop_t *loop)
+int np__notify_init(np_notify *n, uv_loop_t *loop)
 {
     n->fd = -1;
     n->timer_open = 0;
@@ -61,7 +61,7 @@ int np_notify_init(np_notify *n, uv_loop_t *loop)
     return rc;
 }
 
-int np_notify_send(np_notify *n, const char *fmt, ...)
+int np__notify_send(np_notify *n, const char *fmt, ...)
 {
     if (n->fd < 0) return 0;
     char msg[1024];
@@ -77,14 +77,14 @@ int np_notify_send(np_notify *n, const char *fmt, ...)
     return k == len ? 0 : -1;
 }
 
-uint64_t np_notify_monotonic_usec(void)
+uint64_t np__notify_monotonic_usec(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
 }
 
-void np_notify_close(np_notify *n)
+void np__notify_close(np_notify *n)
 {
     if (n->timer_open) {
         uv_close((uv_handle_t *)&n->watchdog, NULL);

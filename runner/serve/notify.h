@@ -19,12 +19,12 @@ typedef struct {
 /* Reads and unsets the environment variables (so that stages do not inherit them), opens the
  * socket and starts the watchdog timer on loop. Returns 0, or -1 when $NOTIFY_SOCKET is set
  * but unusable (n then does nothing; the caller may log it). */
-int np_notify_init(np_notify *n, uv_loop_t *loop);
+int np__notify_init(np_notify *n, uv_loop_t *loop);
 /* Sends one message ("READY=1\nSTATUS=serving"). Returns 0, or -1 (ignored by callers:
  * the service manager going away must not stop the server). */
-int np_notify_send(np_notify *n, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int np__notify_send(np_notify *n, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Microseconds of CLOCK_MONOTONIC, for MONOTONIC_USEC= with RELOADING=1. */
-uint64_t np_notify_monotonic_usec(void);
-void np_notify_close(np_notify *n);
+uint64_t np__notify_monotonic_usec(void);
+void np__notify_close(np_notify *n);
 
 #endif

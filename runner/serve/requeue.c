@@ -103,7 +103,7 @@ static void spool_name(const char *dir, const char *path, char *out, size_t len)
     for (unsigned i = 1; access(out, F_OK) == 0; i++) snprintf(out, len, "%s/%s.%u", dir, name, i);
 }
 
-int np_serve_requeue(np_server *s, char *const *files, size_t n)
+int np__serve_requeue(np_server *s, char *const *files, size_t n)
 {
     int spool = s->sc->src == NP_SRC_SPOOL; /* the spool hands over its own files */
     const char *dir = spool ? s->sc->src_path : s->queue_dir;
@@ -115,8 +115,8 @@ int np_serve_requeue(np_server *s, char *const *files, size_t n)
         int fd = open(path, O_RDONLY | O_CLOEXEC);
         struct stat st;
         if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-            np_serve_log(s, NP_LOG_ERR, "requeue %s: %s", path,
-                         fd < 0 ? strerror(errno) : "not a regular file");
+            np__serve_log(s, NP_LOG_ERR, "requeue %s: %s", path,
+                          fd < 0 ? strerror(errno) : "not a regular file");
             if (fd >= 0) close(fd);
             code = NP_EX_NOINPUT;
             continue;
@@ -133,14 +133,14 @@ int np_serve_requeue(np_server *s, char *const *files, size_t n)
         int64_t lines = copy_batch(fd, tmp, !strcmp(base ? base + 1 : path, ".open"));
         close(fd);
         if (lines == 0) {
-            np_serve_log(s, NP_LOG_INFO, "requeue %s: no whole line in it, left where it was",
-                         path);
+            np__serve_log(s, NP_LOG_INFO, "requeue %s: no whole line in it, left where it was",
+                          path);
             unlink(tmp);
             continue;
         }
         if (lines < 0 || rename(tmp, dest) < 0 || np_fsync_dir_of(dest) < 0) {
-            np_serve_log(s, NP_LOG_ERR, "requeue %s as %s: %s (left where it was)", path, dest,
-                         strerror(errno));
+            np__serve_log(s, NP_LOG_ERR, "requeue %s as %s: %s (left where it was)", path, dest,
+                          strerror(errno));
             unlink(tmp);
             code = NP_EX_CANTCREAT;
             continue;
@@ -148,10 +148,10 @@ int np_serve_requeue(np_server *s, char *const *files, size_t n)
         if (!spool) seq++;
         /* Only now that the copy is durable does the original go. */
         if (unlink(path) < 0 || np_fsync_dir_of(path) < 0)
-            np_serve_log(s, NP_LOG_WARNING, "requeued %s, but cannot remove it: %s", path,
-                         strerror(errno));
-        np_serve_log(s, NP_LOG_INFO, "requeued %s as %s (%" PRId64 " line%s)", path, dest, lines,
-                     lines == 1 ? "" : "s");
+            np__serve_log(s, NP_LOG_WARNING, "requeued %s, but cannot remove it: %s", path,
+                          strerror(errno));
+        np__serve_log(s, NP_LOG_INFO, "requeued %s as %s (%" PRId64 " line%s)", path, dest, lines,
+                      lines == 1 ? "" : "s");
     }
     return code;
 }

@@ -50,7 +50,7 @@ static server_main *M(np_server *s)
 static void log_exposed(void *arg, np_mark m, const char *key, const char *addr)
 {
     (void)m;
-    np_serve_log(arg, NP_LOG_WARNING, "%s: %s", key, np_serve_exposed_why(key, addr));
+    np__serve_log(arg, NP_LOG_WARNING, "%s: %s", key, np__serve_exposed_why(key, addr));
 }
 
 /* ---- loading ----------------------------------------------------------------------------- */
@@ -59,11 +59,11 @@ static void log_exposed(void *arg, np_mark m, const char *key, const char *addr)
 static int load(np_pipeline *p, const char *file)
 {
     np_diag d;
-    np_diag_init(&d, file);
-    if (np_pipeline_load(p, file, &d) == 0 && !d.nomem) np_pipeline_check(p, &d);
-    int code = np_diag_code(&d);
-    if (code) np_diag_print(&d, stderr);
-    np_diag_free(&d);
+    np__diag_init(&d, file);
+    if (np__pipeline_load(p, file, &d) == 0 && !d.nomem) np__pipeline_check(p, &d);
+    int code = np__diag_code(&d);
+    if (code) np__diag_print(&d, stderr);
+    np__diag_free(&d);
     return code;
 }
 
@@ -79,12 +79,12 @@ static const char *fixed_change(const np_pipeline *a, const np_pipeline *b)
     if (!y || x->src != y->src || !same_str(x->src_path, y->src_path) ||
         !same_str(x->done_dir, y->done_dir) || x->done_remove != y->done_remove ||
         x->socket_mode != y->socket_mode || !same_str(x->socket_group, y->socket_group) ||
-        (x->src == NP_SRC_REDIS && !np_redis_conf_same(&x->rin, &y->rin)))
+        (x->src == NP_SRC_REDIS && !np__redis_conf_same(&x->rin, &y->rin)))
         return "input";
     if (x->sink != y->sink || !same_str(x->sink_path, y->sink_path) ||
         x->rotate_size != y->rotate_size || x->rotate_secs != y->rotate_secs ||
         !same_str(a->output, b->output) ||
-        (x->sink == NP_SINK_REDIS && !np_redis_conf_same(&x->rout, &y->rout)))
+        (x->sink == NP_SINK_REDIS && !np__redis_conf_same(&x->rout, &y->rout)))
         return "output";
     if (!same_str(x->state_dir, y->state_dir)) return "state_dir";
     if (!same_str(x->metrics, y->metrics)) return "metrics";
@@ -95,9 +95,9 @@ static const char *fixed_change(const np_pipeline *a, const np_pipeline *b)
 static void reload(np_server *s)
 {
     server_main *m = M(s);
-    np_notify_send(&m->notify, "RELOADING=1\nMONOTONIC_USEC=%" PRIu64 "\nSTATUS=reloading %s",
-                   np_notify_monotonic_usec(), s->file);
-    np_serve_log(s, NP_LOG_INFO, "SIGHUP: reloading %s", s->file);
+    np__notify_send(&m->notify, "RELOADING=1\nMONOTONIC_USEC=%" PRIu64 "\nSTATUS=reloading %s",
+                    np__notify_monotonic_usec(), s->file);
+    np__serve_log(s, NP_LOG_INFO, "SIGHUP: reloading %s", s->file);
     np_pipeline *np = calloc(1, sizeof *np);
     int code = np ? load(np, s->file) : NP_EX_SOFTWARE;
     const char *fixed = NULL;
@@ -107,27 +107,27 @@ static void reload(np_server *s)
         fixed = fixed_change(s->p, np);
     if (code || fixed) {
         if (code)
-            np_serve_log(s, NP_LOG_ERR,
-                         "reload refused: %s has errors (above); still running the previous "
-                         "pipeline",
-                         s->file);
+            np__serve_log(s, NP_LOG_ERR,
+                          "reload refused: %s has errors (above); still running the previous "
+                          "pipeline",
+                          s->file);
         else
-            np_serve_log(s, NP_LOG_ERR,
-                         "reload refused: '%s' changed, which needs a restart; still running "
-                         "the previous pipeline",
-                         fixed);
+            np__serve_log(s, NP_LOG_ERR,
+                          "reload refused: '%s' changed, which needs a restart; still running "
+                          "the previous pipeline",
+                          fixed);
         s->stats.reload_failures++;
-        if (np) np_pipeline_free(np);
+        if (np) np__pipeline_free(np);
         free(np);
-        np_notify_send(&m->notify,
-                       "READY=1\nSTATUS=reload refused (%s); running the previous "
-                       "pipeline",
-                       code ? "errors in the file" : fixed);
+        np__notify_send(&m->notify,
+                        "READY=1\nSTATUS=reload refused (%s); running the previous "
+                        "pipeline",
+                        code ? "errors in the file" : fixed);
         return;
     }
     s->stats.reloads++;
-    np_batch_reload(s, np);
-    np_notify_send(&m->notify, "READY=1\nSTATUS=reloaded");
+    np__batch_reload(s, np);
+    np__notify_send(&m->notify, "READY=1\nSTATUS=reloaded");
 }
 
 /* ---- stopping ---------------------------------------------------------------------------- */
@@ -137,25 +137,25 @@ static void close_all(np_server *s)
     server_main *m = M(s);
     for (int i = 0; i < 3; i++) uv_close((uv_handle_t *)&m->sigs[i], NULL);
     uv_close((uv_handle_t *)&m->status_timer, NULL);
-    np_http_close(s);
-    np_notify_close(&m->notify);
-    np_intake_close(s);
-    np_batch_free(s);
+    np__http_close(s);
+    np__notify_close(&m->notify);
+    np__intake_close(s);
+    np__batch_free(s);
     s->src->free(s);
 }
 
 static void processor_stopped(np_server *s)
 {
-    np_serve_log(s, NP_LOG_INFO,
-                 "stopped: %" PRIu64 " batches, %" PRIu64 " records in, %" PRIu64
-                 " out since the start",
-                 s->stats.batches, s->stats.records_in, s->stats.records_out);
+    np__serve_log(s, NP_LOG_INFO,
+                  "stopped: %" PRIu64 " batches, %" PRIu64 " records in, %" PRIu64
+                  " out since the start",
+                  s->stats.batches, s->stats.records_in, s->stats.records_out);
     close_all(s);
 }
 
 static void source_stopped(np_server *s)
 {
-    np_batch_stop(s, processor_stopped);
+    np__batch_stop(s, processor_stopped);
 }
 
 static void begin_stop(np_server *s, const char *why)
@@ -163,8 +163,8 @@ static void begin_stop(np_server *s, const char *why)
     server_main *m = M(s);
     if (s->stopping) return;
     s->stopping = 1;
-    np_notify_send(&m->notify, "STOPPING=1\nSTATUS=stopping (%s)", why);
-    np_serve_log(s, NP_LOG_INFO, "%s: stopping: intake closed, finishing the batch in hand", why);
+    np__notify_send(&m->notify, "STOPPING=1\nSTATUS=stopping (%s)", why);
+    np__serve_log(s, NP_LOG_INFO, "%s: stopping: intake closed, finishing the batch in hand", why);
     s->src->stop(s, source_stopped);
 }
 
@@ -207,8 +207,8 @@ static void on_signal(uv_signal_t *h, int signum)
         return;
     }
     if (s->stopping) {
-        np_serve_log(s, NP_LOG_WARNING, "second signal: stopping the batch in hand now");
-        np_batch_stop(s, processor_stopped);
+        np__serve_log(s, NP_LOG_WARNING, "second signal: stopping the batch in hand now");
+        np__batch_stop(s, processor_stopped);
         return;
     }
     begin_stop(s, signum == SIGTERM ? "SIGTERM" : "SIGINT");
@@ -219,7 +219,7 @@ static void on_status(uv_timer_t *t)
     np_server *s = t->data;
     server_main *m = M(s);
     const char *why;
-    unsigned failing = np_batch_failures(s, &why);
+    unsigned failing = np__batch_failures(s, &why);
     char status[256];
     if (failing)
         snprintf(status, sizeof status, "retrying a batch (%u failures): %.150s", failing, why);
@@ -228,7 +228,7 @@ static void on_status(uv_timer_t *t)
                  "%" PRIu64 " batches, %" PRIu64 " records in, %" PRIu64 " out; %" PRIu64 " queued",
                  s->stats.batches, s->stats.records_in, s->stats.records_out, s->queued);
     if (strcmp(status, m->last_status) != 0) {
-        np_notify_send(&m->notify, "STATUS=%s", status);
+        np__notify_send(&m->notify, "STATUS=%s", status);
         snprintf(m->last_status, sizeof m->last_status, "%s", status);
     }
 }
@@ -246,7 +246,7 @@ static char *join(const char *a, const char *b)
 static int make_dir(np_server *s, const char *path)
 {
     if (mkdir(path, 0755) == 0 || errno == EEXIST) return 0;
-    np_serve_log(s, NP_LOG_ERR, "cannot create %s: %s", path, strerror(errno));
+    np__serve_log(s, NP_LOG_ERR, "cannot create %s: %s", path, strerror(errno));
     return -1;
 }
 
@@ -285,8 +285,8 @@ static void kill_orphans(np_server *s, const char *state_dir)
     free(env);
     closedir(d);
     if (killed)
-        np_serve_log(s, NP_LOG_INFO, "stopped %d stage process%s a previous server left running",
-                     killed, killed == 1 ? "" : "es");
+        np__serve_log(s, NP_LOG_INFO, "stopped %d stage process%s a previous server left running",
+                      killed, killed == 1 ? "" : "es");
 }
 
 /* Empties state_dir/tmp: what a crashed server's batches left there is not committed. */
@@ -316,14 +316,14 @@ static int open_state_dir(np_server *s, const np_serve_conf *sc, const char *fil
         sd = env_sd;
     }
     if (!sd) {
-        np_serve_log(s, NP_LOG_ERR,
-                     "no state directory: set 'state_dir:' in %s, give "
-                     "--state-dir DIR, or run under systemd with StateDirectory=",
-                     file);
+        np__serve_log(s, NP_LOG_ERR,
+                      "no state directory: set 'state_dir:' in %s, give "
+                      "--state-dir DIR, or run under systemd with StateDirectory=",
+                      file);
         return NP_EX_CONFIG;
     }
     if (!realpath(sd, real)) {
-        np_serve_log(s, NP_LOG_ERR, "state directory %s: %s", sd, strerror(errno));
+        np__serve_log(s, NP_LOG_ERR, "state directory %s: %s", sd, strerror(errno));
         free(env_sd);
         return NP_EX_CANTCREAT;
     }
@@ -356,19 +356,19 @@ static int take_locks(server_main *m, const np_pipeline *p, const char *real, np
     int lr = lockpath ? np_lock_acquire(lock, lockpath, 0, holder, sizeof holder) : NP_LOCK_ERROR;
     free(lockpath);
     if (lr == NP_LOCK_BUSY) {
-        np_serve_log(s, NP_LOG_ERR, "state directory %s is in use by %s%s", real, holder,
-                     m->nrequeue ? " (stop the server to requeue)" : "");
+        np__serve_log(s, NP_LOG_ERR, "state directory %s is in use by %s%s", real, holder,
+                      m->nrequeue ? " (stop the server to requeue)" : "");
         return NP_EX_TEMPFAIL;
     }
     if (lr != NP_LOCK_OK) {
-        np_serve_log(s, NP_LOG_ERR, "cannot lock %s: %s", real, strerror(errno));
+        np__serve_log(s, NP_LOG_ERR, "cannot lock %s: %s", real, strerror(errno));
         return NP_EX_CANTCREAT;
     }
     if (p->lock) {
         lr = np_lock_acquire(plock, p->lock, 0, holder, sizeof holder);
         if (lr != NP_LOCK_OK) {
-            np_serve_log(s, NP_LOG_ERR, "lock %s: %s", p->lock,
-                         lr == NP_LOCK_BUSY ? holder : strerror(errno));
+            np__serve_log(s, NP_LOG_ERR, "lock %s: %s", p->lock,
+                          lr == NP_LOCK_BUSY ? holder : strerror(errno));
             np_lock_release(lock);
             return lr == NP_LOCK_BUSY ? NP_EX_TEMPFAIL : NP_EX_CANTCREAT;
         }
@@ -387,8 +387,8 @@ static int run_loop(server_main *m, const np_pipeline *p, const char *file, cons
     uv_loop_init(&loop);
     s->loop = &loop;
     s->start_ns = uv_hrtime();
-    if (np_notify_init(&m->notify, &loop) < 0)
-        np_serve_log(s, NP_LOG_WARNING, "NOTIFY_SOCKET is set but unusable: not notifying");
+    if (np__notify_init(&m->notify, &loop) < 0)
+        np__serve_log(s, NP_LOG_WARNING, "NOTIFY_SOCKET is set but unusable: not notifying");
     for (int i = 0; i < 3; i++) {
         static const int signals[] = {SIGTERM, SIGINT, SIGHUP};
         uv_signal_init(&loop, &m->sigs[i]);
@@ -398,7 +398,7 @@ static int run_loop(server_main *m, const np_pipeline *p, const char *file, cons
     uv_timer_init(&loop, &m->status_timer);
     m->status_timer.data = s;
 
-    int started = np_batch_init(s) == 0 && np_batch_recover(s) == 0;
+    int started = np__batch_init(s) == 0 && np__batch_recover(s) == 0;
     if (!started) code = NP_EX_TEMPFAIL;
     if (started) {
         if (s->src->start(s) < 0) {
@@ -406,7 +406,7 @@ static int run_loop(server_main *m, const np_pipeline *p, const char *file, cons
             code = NP_EX_CANTCREAT;
         }
     }
-    if (started && sc->metrics && np_http_start(s, sc->metrics) < 0) {
+    if (started && sc->metrics && np__http_start(s, sc->metrics) < 0) {
         started = 0;
         code = NP_EX_CANTCREAT;
     }
@@ -416,19 +416,19 @@ static int run_loop(server_main *m, const np_pipeline *p, const char *file, cons
     } else {
         uv_timer_start(&m->status_timer, on_status, STATUS_MS, STATUS_MS);
         /* Batches a previous run left in the queue wait for no new input. */
-        np_batch_kick(s);
-        np_serve_log(s, NP_LOG_INFO,
-                     "serving %s: %zu stage%s, state in %s, %" PRIu64 " batches committed so far",
-                     file, p->nstages, p->nstages == 1 ? "" : "s", real, s->j.batches);
-        np_serve_conf_exposed(sc, log_exposed, s);
-        np_notify_send(&m->notify, "READY=1\nSTATUS=serving (%" PRIu64 " queued)", s->queued);
+        np__batch_kick(s);
+        np__serve_log(s, NP_LOG_INFO,
+                      "serving %s: %zu stage%s, state in %s, %" PRIu64 " batches committed so far",
+                      file, p->nstages, p->nstages == 1 ? "" : "s", real, s->j.batches);
+        np__serve_conf_exposed(sc, log_exposed, s);
+        np__notify_send(&m->notify, "READY=1\nSTATUS=serving (%" PRIu64 " queued)", s->queued);
         if (early_signal == SIGTERM || early_signal == SIGINT)
             begin_stop(s, early_signal == SIGTERM ? "SIGTERM" : "SIGINT");
         else if (early_signal == SIGHUP)
             reload(s);
     }
     uv_run(&loop, UV_RUN_DEFAULT);
-    if (uv_loop_close(&loop) != 0) np_serve_log(s, NP_LOG_ERR, "internal: handles left open");
+    if (uv_loop_close(&loop) != 0) np__serve_log(s, NP_LOG_ERR, "internal: handles left open");
     if (!code) code = s->stop_code;
     return code;
 }
@@ -448,18 +448,18 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
     clean_dir(s->tmp_dir);
 
     char err[512];
-    int jr = np_journal_load(&s->j, real, err, sizeof err);
+    int jr = np__journal_load(&s->j, real, err, sizeof err);
     if (jr < 0) {
-        np_serve_log(s, NP_LOG_ERR,
-                     "%s: refusing to start (to start afresh without losing acknowledged "
-                     "batches: move the state directory aside, then requeue its queue/ and "
-                     "failed/ into a new one with newspipe serve FILE --requeue BATCH...)",
-                     err);
+        np__serve_log(s, NP_LOG_ERR,
+                      "%s: refusing to start (to start afresh without losing acknowledged "
+                      "batches: move the state directory aside, then requeue its queue/ and "
+                      "failed/ into a new one with newspipe serve FILE --requeue BATCH...)",
+                      err);
         code = NP_EX_DATAERR;
         goto unlock;
     }
     if (m->nrequeue) {
-        code = np_serve_requeue(s, m->requeue, m->nrequeue);
+        code = np__serve_requeue(s, m->requeue, m->nrequeue);
         goto unlock;
     }
     if (sc->src == NP_SRC_SPOOL && !sc->done_remove) {
@@ -473,7 +473,7 @@ static int serve(server_main *m, np_pipeline *p, const char *file, const char *s
 
     code = run_loop(m, p, file, real);
 unlock:
-    np_journal_free(&s->j);
+    np__journal_free(&s->j);
     np_lock_release(&plock); /* p may have been replaced by a reload: not used here */
     np_lock_release(&lock);
     return code;
@@ -483,16 +483,16 @@ unlock:
 static const np_source_ops *source_of(const np_serve_conf *sc)
 {
     switch (sc->src) {
-    case NP_SRC_SPOOL: return &np_source_spool;
-    case NP_SRC_FOLLOW: return &np_source_follow;
-    case NP_SRC_LISTEN: return &np_source_socket;
-    case NP_SRC_REDIS: return &np_source_redis;
+    case NP_SRC_SPOOL: return &np__source_spool;
+    case NP_SRC_FOLLOW: return &np__source_follow;
+    case NP_SRC_LISTEN: return &np__source_socket;
+    case NP_SRC_REDIS: return &np__source_redis;
     case NP_SRC_NONE: break;
     }
     return NULL;
 }
 
-int np_serve_run(const char *file, const char *state_dir, char *const *requeue, size_t nrequeue)
+int np__serve_run(const char *file, const char *state_dir, char *const *requeue, size_t nrequeue)
 {
     server_main *m = calloc(1, sizeof *m);
     np_pipeline *p = calloc(1, sizeof *p);
@@ -506,7 +506,7 @@ int np_serve_run(const char *file, const char *state_dir, char *const *requeue, 
     catch_early_signals();
     np_server *s = &m->s;
     s->log_prefix = getenv("JOURNAL_STREAM") != NULL;
-    s->batch_waiting = np_batch_kick;
+    s->batch_waiting = np__batch_kick;
     s->fail = serve_fail;
     int code = load(p, file);
     if (!code && (!p->serve || !(s->src = source_of(p->serve)))) {
@@ -522,7 +522,7 @@ int np_serve_run(const char *file, const char *state_dir, char *const *requeue, 
         code = s->file ? serve(m, p, file, state_dir) : NP_EX_SOFTWARE;
         p = s->p; /* a reload may have replaced it */
     }
-    np_pipeline_free(p);
+    np__pipeline_free(p);
     free(p);
     for (size_t i = 0; i < s->stats.nstages; i++) free(s->stats.stages[i].label);
     free(s->stats.stages);

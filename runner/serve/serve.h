@@ -83,7 +83,7 @@ typedef struct {
     void (*free)(np_server *s);
 } np_source_ops;
 
-extern const np_source_ops np_source_spool, np_source_follow, np_source_socket, np_source_redis;
+extern const np_source_ops np__source_spool, np__source_follow, np__source_socket, np__source_redis;
 
 /* The source and the processor talk through these. */
 struct np_server {
@@ -110,7 +110,7 @@ struct np_server {
     uint64_t start_ns;
     int log_prefix; /* stderr goes to the journal: prefix lines with <N> */
     /* Wired once by serve.c, so that the pieces below it never call it (or each other) back
-     * by name: a batch may be waiting (np_batch_kick); something the server cannot go on
+     * by name: a batch may be waiting (np__batch_kick); something the server cannot go on
      * without failed, so it stops as on SIGTERM but exits with code (np_serve_fail). */
     void (*batch_waiting)(np_server *s);
     void (*fail)(np_server *s, int code, const char *why);
@@ -119,37 +119,37 @@ struct np_server {
 /* Logging (log.c): "newspipe serve NAME: message" on stderr, with a <N> priority prefix
  * when stderr goes to the journal (s->log_prefix). */
 enum { NP_LOG_ERR = 3, NP_LOG_WARNING = 4, NP_LOG_INFO = 6 };
-void np_serve_log(np_server *s, int level, const char *fmt, ...)
+void np__serve_log(np_server *s, int level, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* ---- the processor (batch.c) -------------------------------------------------------------*/
-int np_batch_init(np_server *s);
+int np__batch_init(np_server *s);
 /* There may be a new batch: start it if the processor is idle. */
-void np_batch_kick(np_server *s);
+void np__batch_kick(np_server *s);
 /* True when no batch is running or waiting for a retry. */
-int np_batch_idle(const np_server *s);
+int np__batch_idle(const np_server *s);
 /* Stopping: the running batch is given shutdown_timeout to end; done() is called once the
  * processor holds nothing (committed or abandoned for replay). */
-void np_batch_stop(np_server *s, void (*done)(np_server *s));
+void np__batch_stop(np_server *s, void (*done)(np_server *s));
 /* The consecutive failures of the batch in hand (0 when all is well), and what the last one
  * was ("stage 2 (dedupe) exited with code 70"). */
-unsigned np_batch_failures(const np_server *s, const char **why);
-void np_batch_free(np_server *s);
+unsigned np__batch_failures(const np_server *s, const char **why);
+void np__batch_free(np_server *s);
 /* Finishes a commit the journal says was under way (after a crash). Returns 0 or -1. */
-int np_batch_recover(np_server *s);
+int np__batch_recover(np_server *s);
 
 /* `newspipe serve FILE --requeue BATCH...` (requeue.c), with the server stopped and its state
  * directory locked: moves each file into the queue (or the spool) as a batch to process.
  * Returns 0, or the exit code of the first failure (66 a file cannot be read, 73 cannot be
  * written); each file is logged. */
-int np_serve_requeue(np_server *s, char *const *files, size_t n);
+int np__serve_requeue(np_server *s, char *const *files, size_t n);
 
 /* A reloaded pipeline (checked; the processor owns it from here on): it replaces the
  * running one at once when no batch is in hand, else between batches. */
-void np_batch_reload(np_server *s, np_pipeline *p);
+void np__batch_reload(np_server *s, np_pipeline *p);
 
 /* ---- the stages' accounting --------------------------------------------------------------*/
-np_stage_counters *np_serve_stage_counters(np_server *s, const char *label);
+np_stage_counters *np__serve_stage_counters(np_server *s, const char *label);
 
 /* ---- the intake queue (intake.c), for the socket and the followed file -------------------*/
 typedef struct {
@@ -158,32 +158,32 @@ typedef struct {
     void *arg;
 } np_intake_hooks;
 
-int np_intake_open(np_server *s, int salvage_open, const np_intake_hooks *h);
+int np__intake_open(np_server *s, int salvage_open, const np_intake_hooks *h);
 /* Appends whole lines (data ends with '\n'); nlines of them. May cut a batch. nlines 0
  * appends the first part of a line whose rest the caller appends at once (no cut between).
  * Returns 0, or -1 on a write error (logged). */
-int np_intake_append(np_server *s, const void *data, size_t n, uint64_t nlines);
+int np__intake_append(np_server *s, const void *data, size_t n, uint64_t nlines);
 /* Cuts the open batch now, if it holds anything. */
-int np_intake_cut(np_server *s);
+int np__intake_cut(np_server *s);
 /* True when the sources must stop reading: the queue is full. */
-int np_intake_full(const np_server *s);
+int np__intake_full(const np_server *s);
 /* The processor took a batch off the queue (the source resumes if it was full). */
-void np_intake_consumed(np_server *s);
+void np__intake_consumed(np_server *s);
 /* Bytes and lines in the open (not yet cut) batch. */
-uint64_t np_intake_open_lines(const np_server *s);
-void np_intake_close(np_server *s);
+uint64_t np__intake_open_lines(const np_server *s);
+void np__intake_close(np_server *s);
 
 /* ---- metrics and health (metrics.c) ------------------------------------------------------*/
-int np_http_start(np_server *s, const char *addr);
-void np_http_close(np_server *s);
+int np__http_start(np_server *s, const char *addr);
+void np__http_close(np_server *s);
 /* Renders the Prometheus text exposition into out. */
-int np_metrics_render(np_server *s, np_buf *out);
+int np__metrics_render(np_server *s, np_buf *out);
 /* 200 with "ok", or 503 with the reason, into out. */
-int np_health_render(np_server *s, np_buf *out);
+int np__health_render(np_server *s, np_buf *out);
 
 /* ---- the server (serve.c) ---------------------------------------------------------------*/
 /* `newspipe serve FILE [--state-dir DIR]` once its options are read (with --requeue, the
  * nrequeue batch files to put back instead of serving): returns the exit code. */
-int np_serve_run(const char *file, const char *state_dir, char *const *requeue, size_t nrequeue);
+int np__serve_run(const char *file, const char *state_dir, char *const *requeue, size_t nrequeue);
 
 #endif

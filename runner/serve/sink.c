@@ -59,7 +59,7 @@ static int cut_to(const char *path, uint64_t size)
     return rc;
 }
 
-int np_append_recover(const char *path, np_jfile *pos, char *msg, size_t len)
+int np__append_recover(const char *path, np_jfile *pos, char *msg, size_t len)
 {
     msg[0] = '\0';
     struct stat st;
@@ -143,7 +143,7 @@ static long long copy_counting(int in, int out, uint64_t *lines)
     return total;
 }
 
-int np_append_prepare(const char *path, np_jfile *pos, int *changed, char *msg, size_t len)
+int np__append_prepare(const char *path, np_jfile *pos, int *changed, char *msg, size_t len)
 {
     *changed = 0;
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
@@ -166,15 +166,15 @@ int np_append_prepare(const char *path, np_jfile *pos, int *changed, char *msg, 
     return 0;
 }
 
-int np_append_commit(const char *path, const char *src, np_jfile *pos, uint64_t *lines, char *msg,
-                     size_t len)
+int np__append_commit(const char *path, const char *src, np_jfile *pos, uint64_t *lines, char *msg,
+                      size_t len)
 {
     int in = open(src, O_RDONLY | O_CLOEXEC);
     if (in < 0) {
         snprintf(msg, len, "%s: %s", src, strerror(errno));
         return -1;
     }
-    /* No O_CREAT: the file is the one np_append_prepare found, which the journal knows. */
+    /* No O_CREAT: the file is the one np__append_prepare found, which the journal knows. */
     int fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) < 0) {
@@ -242,7 +242,7 @@ static char *rotated_name(const char *path)
     return NULL;
 }
 
-int np_sink_rotate(const np_sink *k, np_jfile *pos, char **rotated, char *msg, size_t len)
+int np__sink_rotate(const np_sink *k, np_jfile *pos, char **rotated, char *msg, size_t len)
 {
     *rotated = NULL;
     if (k->kind != NP_OUT_FILE || !pos->ino || pos->size == 0) return 0;
@@ -276,7 +276,7 @@ int np_sink_rotate(const np_sink *k, np_jfile *pos, char **rotated, char *msg, s
     return 0;
 }
 
-char *np_sink_tmp_path(const np_sink *k, const char *tmp_dir, const char *name)
+char *np__sink_tmp_path(const np_sink *k, const char *tmp_dir, const char *name)
 {
     size_t n = strlen(tmp_dir) + strlen(name) + (k->path ? strlen(k->path) : 0) + 32;
     char *p = malloc(n);
@@ -288,17 +288,17 @@ char *np_sink_tmp_path(const np_sink *k, const char *tmp_dir, const char *name)
     return p;
 }
 
-int np_sink_prepare(const np_sink *k, np_jfile *pos, int *changed, char *msg, size_t len)
+int np__sink_prepare(const np_sink *k, np_jfile *pos, int *changed, char *msg, size_t len)
 {
     *changed = 0;
-    return k->kind == NP_OUT_FILE ? np_append_prepare(k->path, pos, changed, msg, len) : 0;
+    return k->kind == NP_OUT_FILE ? np__append_prepare(k->path, pos, changed, msg, len) : 0;
 }
 
-int np_sink_commit(const np_sink *k, const char *tmp, const char *name, np_jfile *pos,
-                   uint64_t *lines, char *msg, size_t len)
+int np__sink_commit(const np_sink *k, const char *tmp, const char *name, np_jfile *pos,
+                    uint64_t *lines, char *msg, size_t len)
 {
-    if (k->kind == NP_OUT_FILE) return np_append_commit(k->path, tmp, pos, lines, msg, len);
-    if (k->kind == NP_OUT_REDIS) return np_redis_out_add(k->redis, tmp, lines, msg, len);
+    if (k->kind == NP_OUT_FILE) return np__append_commit(k->path, tmp, pos, lines, msg, len);
+    if (k->kind == NP_OUT_REDIS) return np__redis_out_add(k->redis, tmp, lines, msg, len);
     if (k->kind == NP_OUT_STDOUT) {
         int in = open(tmp, O_RDONLY | O_CLOEXEC);
         if (in < 0) {
@@ -314,7 +314,7 @@ int np_sink_commit(const np_sink *k, const char *tmp, const char *name, np_jfile
         return 0;
     }
     uint64_t bytes;
-    if (np_count_lines(tmp, lines, &bytes) < 0) {
+    if (np__count_lines(tmp, lines, &bytes) < 0) {
         snprintf(msg, len, "%s: %s", tmp, strerror(errno));
         return -1;
     }
@@ -338,7 +338,7 @@ int np_sink_commit(const np_sink *k, const char *tmp, const char *name, np_jfile
     return rc;
 }
 
-void np_sink_clean(const np_sink *k)
+void np__sink_clean(const np_sink *k)
 {
     if (k->kind != NP_OUT_SPOOL) return;
     DIR *d = opendir(k->path);
@@ -349,7 +349,7 @@ void np_sink_clean(const np_sink *k)
     closedir(d);
 }
 
-int np_count_lines(const char *path, uint64_t *lines, uint64_t *bytes)
+int np__count_lines(const char *path, uint64_t *lines, uint64_t *bytes)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return -1;

@@ -33,38 +33,38 @@ typedef struct {
  * names is cut off (it belongs to a batch that was not committed). When the file at path is
  * another one (the sink had rotated, or someone replaced the file), pos is updated to it.
  * Returns 0, or -1 with a message in msg. */
-int np_append_recover(const char *path, np_jfile *pos, char *msg, size_t len);
+int np__append_recover(const char *path, np_jfile *pos, char *msg, size_t len);
 /* Before appending to path: opens it (creating it), and when it is not the file pos names
  * (new, rotated, replaced by someone), sets pos to it (its inode and current size) and
- * *changed. The caller must then make pos durable (the journal) before np_append_commit,
+ * *changed. The caller must then make pos durable (the journal) before np__append_commit,
  * so that a crash during the append is cut off at the next start instead of being kept.
  * Returns 0, or -1 with a message. */
-int np_append_prepare(const char *path, np_jfile *pos, int *changed, char *msg, size_t len);
+int np__append_prepare(const char *path, np_jfile *pos, int *changed, char *msg, size_t len);
 /* Appends the whole of the file src to path, fsyncs it and advances pos; counts the lines
  * appended into *lines when lines is not NULL. The file must be the one pos names
- * (np_append_prepare); else, or on any failure, nothing is appended (the file is cut back
+ * (np__append_prepare); else, or on any failure, nothing is appended (the file is cut back
  * to pos). Returns 0, or -1 with a message. */
-int np_append_commit(const char *path, const char *src, np_jfile *pos, uint64_t *lines, char *msg,
-                     size_t len);
+int np__append_commit(const char *path, const char *src, np_jfile *pos, uint64_t *lines, char *msg,
+                      size_t len);
 
 /* Rotates the sink file when it is due (by size or age): renames it and starts a new one,
  * updating pos. *rotated gets the new name (caller frees) or NULL. Returns 0 or -1. */
-int np_sink_rotate(const np_sink *k, np_jfile *pos, char **rotated, char *msg, size_t len);
+int np__sink_rotate(const np_sink *k, np_jfile *pos, char **rotated, char *msg, size_t len);
 
 /* The path the chain's output for a batch is written to (caller frees): beside its final
  * file `name` in a spool sink, else in tmp_dir. */
-char *np_sink_tmp_path(const np_sink *k, const char *tmp_dir, const char *name);
-/* np_append_prepare for a file sink (nothing to do for the others). */
-int np_sink_prepare(const np_sink *k, np_jfile *pos, int *changed, char *msg, size_t len);
+char *np__sink_tmp_path(const np_sink *k, const char *tmp_dir, const char *name);
+/* np__append_prepare for a file sink (nothing to do for the others). */
+int np__sink_prepare(const np_sink *k, np_jfile *pos, int *changed, char *msg, size_t len);
 /* Commits the output in tmp: renamed to `name` in a spool sink, else appended (and then
  * left for the caller to remove). pos is the file sink's position (updated). Counts lines
  * into *lines. Returns 0, or -1 with a message (nothing is then committed). */
-int np_sink_commit(const np_sink *k, const char *tmp, const char *name, np_jfile *pos,
-                   uint64_t *lines, char *msg, size_t len);
+int np__sink_commit(const np_sink *k, const char *tmp, const char *name, np_jfile *pos,
+                    uint64_t *lines, char *msg, size_t len);
 /* Removes temporary files a crashed run left in a spool sink. */
-void np_sink_clean(const np_sink *k);
+void np__sink_clean(const np_sink *k);
 
 /* Counts the lines of a file (a last line without a newline counts). Returns 0 or -1. */
-int np_count_lines(const char *path, uint64_t *lines, uint64_t *bytes);
+int np__count_lines(const char *path, uint64_t *lines, uint64_t *bytes);
 
 #endif

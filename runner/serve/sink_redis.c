@@ -20,7 +20,7 @@ struct np_redis_out {
     redisContext *c;
 };
 
-np_redis_out *np_redis_out_new(const np_redis_conf *c)
+np_redis_out *np__redis_out_new(const np_redis_conf *c)
 {
     np_redis_out *o = calloc(1, sizeof *o);
     if (!o) return NULL;
@@ -32,13 +32,13 @@ np_redis_out *np_redis_out_new(const np_redis_conf *c)
     o->port = c->port;
     if (c->maxlen) snprintf(o->maxlen, sizeof o->maxlen, "%" PRIu64, c->maxlen);
     if ((c->host && !o->host) || (c->path && !o->path) || !o->url || !o->stream || !o->field) {
-        np_redis_out_free(o);
+        np__redis_out_free(o);
         return NULL;
     }
     return o;
 }
 
-void np_redis_out_free(np_redis_out *o)
+void np__redis_out_free(np_redis_out *o)
 {
     if (!o) return;
     if (o->c) redisFree(o->c);
@@ -97,7 +97,7 @@ static int answers(np_redis_out *o, size_t n, char *msg, size_t len)
     return rc ? fail(o, what, msg, len) : 0;
 }
 
-int np_redis_out_add(np_redis_out *o, const char *tmp, uint64_t *lines, char *msg, size_t len)
+int np__redis_out_add(np_redis_out *o, const char *tmp, uint64_t *lines, char *msg, size_t len)
 {
     *lines = 0;
     FILE *f = fopen(tmp, "r");

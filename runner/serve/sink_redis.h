@@ -16,10 +16,10 @@ typedef struct np_redis_out np_redis_out;
 
 /* A sink for c (copied: the caller's configuration may go with a reload); NULL when out of
  * memory. Connects at the first commit. */
-np_redis_out *np_redis_out_new(const np_redis_conf *c);
+np_redis_out *np__redis_out_new(const np_redis_conf *c);
 /* XADDs each line of the file tmp; counts them into *lines. Returns 0 when Redis took all
  * of them, or -1 with a message in msg. */
-int np_redis_out_add(np_redis_out *o, const char *tmp, uint64_t *lines, char *msg, size_t len);
-void np_redis_out_free(np_redis_out *o);
+int np__redis_out_add(np_redis_out *o, const char *tmp, uint64_t *lines, char *msg, size_t len);
+void np__redis_out_free(np_redis_out *o);
 
 #endif

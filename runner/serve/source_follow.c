@@ -44,11 +44,12 @@ static int save_position(np_server *s, follow_src *f)
                      f->off);
     if (np_atomic_open(&af, f->state_path) < 0 || np_write_all(af.fd, line, (size_t)n) < 0) {
         np_atomic_abort(&af);
-        np_serve_log(s, NP_LOG_ERR, "cannot save the position in %s: %s", f->path, strerror(errno));
+        np__serve_log(s, NP_LOG_ERR, "cannot save the position in %s: %s", f->path,
+                      strerror(errno));
         return -1;
     }
     if (np_atomic_commit(&af) < 0) {
-        np_serve_log(s, NP_LOG_ERR, "cannot save %s: %s", f->state_path, strerror(errno));
+        np__serve_log(s, NP_LOG_ERR, "cannot save %s: %s", f->state_path, strerror(errno));
         return -1;
     }
     return 0;
@@ -118,10 +119,10 @@ static int copy_span(np_server *s, follow_src *f, uint64_t from, uint64_t to, ui
         int last = from >= to && !add_newline;
         /* The last append may cut the batch, which saves the position: the span's end. */
         if (last) f->off = to;
-        if (np_intake_append(s, f->buf, (size_t)k, last ? nlines : 0) < 0) return -1;
+        if (np__intake_append(s, f->buf, (size_t)k, last ? nlines : 0) < 0) return -1;
     }
     f->off = to;
-    if (add_newline && np_intake_append(s, "\n", 1, nlines) < 0) return -1;
+    if (add_newline && np__intake_append(s, "\n", 1, nlines) < 0) return -1;
     return 0;
 }
 
@@ -130,7 +131,7 @@ static int read_some(np_server *s, follow_src *f, int final)
 {
     uint64_t budget = TICK_BUDGET;
     for (;;) {
-        if (np_intake_full(s) || f->stopped) return 0;
+        if (np__intake_full(s) || f->stopped) return 0;
         /* Find the end of the last whole line in the next chunk; a line longer than a
          * chunk is found by scanning on. */
         uint64_t start = f->off, at = f->off, end = 0, lines = 0;
@@ -169,27 +170,27 @@ static void tick(np_server *s, follow_src *f)
     if (f->stopped) return;
     if (f->fd < 0) {
         if (open_at(f, f->path, 0) < 0) return; /* not there yet */
-        np_serve_log(s, NP_LOG_INFO, "following %s (inode %" PRIu64 ") from its start", f->path,
-                     f->ino);
+        np__serve_log(s, NP_LOG_INFO, "following %s (inode %" PRIu64 ") from its start", f->path,
+                      f->ino);
     }
     struct stat st;
     if (fstat(f->fd, &st) == 0 && (uint64_t)st.st_size < f->off) {
-        np_serve_log(s, NP_LOG_WARNING,
-                     "%s was truncated (%lld < %" PRIu64 " bytes): reading "
-                     "it again from the start",
-                     f->path, (long long)st.st_size, f->off);
+        np__serve_log(s, NP_LOG_WARNING,
+                      "%s was truncated (%lld < %" PRIu64 " bytes): reading "
+                      "it again from the start",
+                      f->path, (long long)st.st_size, f->off);
         f->off = 0;
     }
     int more = read_some(s, f, f->rotated >= 2);
     if (more < 0) {
-        np_serve_log(s, NP_LOG_ERR, "reading %s: %s", f->path, strerror(errno));
+        np__serve_log(s, NP_LOG_ERR, "reading %s: %s", f->path, strerror(errno));
         return;
     }
     if (more) {
         uv_timer_start(&f->tick, on_tick, 0, TICK_MS);
         return;
     }
-    if (np_intake_full(s)) return;
+    if (np__intake_full(s)) return;
     struct stat now;
     int same = stat(f->path, &now) == 0 && (uint64_t)now.st_ino == f->ino &&
                (uint64_t)now.st_dev == f->dev;
@@ -200,10 +201,10 @@ static void tick(np_server *s, follow_src *f)
     /* Rotated or removed: give the writer two ticks to finish with the old file; the read
      * of the tick after those takes a last line without a newline too. */
     if (++f->rotated < 3) return;
-    np_serve_log(s, NP_LOG_INFO,
-                 "%s was rotated: read the old file (inode %" PRIu64 ") to its end at %" PRIu64
-                 " bytes",
-                 f->path, f->ino, f->off);
+    np__serve_log(s, NP_LOG_INFO,
+                  "%s was rotated: read the old file (inode %" PRIu64 ") to its end at %" PRIu64
+                  " bytes",
+                  f->path, f->ino, f->off);
     close(f->fd);
     f->fd = -1;
     f->off = 0;
@@ -232,7 +233,7 @@ static int follow_start(np_server *s)
     f->tick.data = s;
     np_intake_hooks h = {on_cut, NULL};
     /* Lines a crashed server had read but not queued are read again from the file. */
-    if (np_intake_open(s, 0, &h) < 0) return -1;
+    if (np__intake_open(s, 0, &h) < 0) return -1;
 
     FILE *fp = fopen(f->state_path, "r");
     uint64_t dev = 0, ino = 0, off = 0;
@@ -243,20 +244,20 @@ static int follow_start(np_server *s)
         char old[4200];
         if (stat(f->path, &st) == 0 && (uint64_t)st.st_ino == ino && (uint64_t)st.st_dev == dev) {
             if (open_at(f, f->path, off) == 0)
-                np_serve_log(s, NP_LOG_INFO, "following %s from byte %" PRIu64, f->path, off);
+                np__serve_log(s, NP_LOG_INFO, "following %s from byte %" PRIu64, f->path, off);
         } else if (find_rotated(f->path, dev, ino, old, sizeof old) == 0) {
             if (open_at(f, old, off) == 0) {
-                np_serve_log(s, NP_LOG_INFO,
-                             "%s was rotated while stopped: finishing %s from byte %" PRIu64
-                             " first",
-                             f->path, old, off);
+                np__serve_log(s, NP_LOG_INFO,
+                              "%s was rotated while stopped: finishing %s from byte %" PRIu64
+                              " first",
+                              f->path, old, off);
                 f->rotated = 2;
             }
         } else {
-            np_serve_log(s, NP_LOG_WARNING,
-                         "%s: the file followed before (inode %" PRIu64 ") is gone; starting "
-                         "with the current one from its start",
-                         f->path, ino);
+            np__serve_log(s, NP_LOG_WARNING,
+                          "%s: the file followed before (inode %" PRIu64 ") is gone; starting "
+                          "with the current one from its start",
+                          f->path, ino);
         }
     }
     uv_timer_start(&f->tick, on_tick, 0, TICK_MS);
@@ -275,7 +276,7 @@ static void follow_stop(np_server *s, void (*done)(np_server *s))
     if (f) {
         f->stopped = 1;
         uv_timer_stop(&f->tick);
-        np_intake_cut(s);
+        np__intake_cut(s);
     }
     done(s);
 }
@@ -298,7 +299,7 @@ static void follow_free(np_server *s)
     uv_close((uv_handle_t *)&f->tick, on_closed);
 }
 
-const np_source_ops np_source_follow = {
+const np_source_ops np__source_follow = {
     .start = follow_start,
     .resume = follow_resume,
     .stop = follow_stop,

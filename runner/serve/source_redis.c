@@ -114,7 +114,7 @@ static void set_down(redis_src *r, const char *fmt, const char *what)
 {
     char msg[sizeof r->down];
     snprintf(msg, sizeof msg, fmt, r->url, what);
-    if (strcmp(msg, r->down) != 0) np_serve_log(r->s, NP_LOG_ERR, "%s", msg);
+    if (strcmp(msg, r->down) != 0) np__serve_log(r->s, NP_LOG_ERR, "%s", msg);
     snprintf(r->down, sizeof r->down, "%s", msg);
 }
 
@@ -257,8 +257,8 @@ static void on_group(redisAsyncContext *ac, void *reply, void *priv)
     if (rp->type == REDIS_REPLY_ERROR && strncmp(rp->str, "BUSYGROUP", 9) != 0)
         return reset(r, "XGROUP CREATE", rp->str);
     if (r->down[0])
-        np_serve_log(r->s, NP_LOG_INFO, "redis %s: connected; reading %s as %s of group %s", r->url,
-                     r->stream, r->consumer, r->group);
+        np__serve_log(r->s, NP_LOG_INFO, "redis %s: connected; reading %s as %s of group %s",
+                      r->url, r->stream, r->consumer, r->group);
     r->down[0] = '\0';
     r->backoff_ms = 0;
     r->connected = 1;
@@ -371,9 +371,9 @@ static long make_batch(redis_src *r, const redisReply *entries, int skip_held)
     }
     if (skipped) {
         r->s->stats.stream_skipped += skipped;
-        np_serve_log(r->s, NP_LOG_WARNING,
-                     "redis %s: %" PRIu64 " entr%s without a one-line '%s' field: skipped", r->url,
-                     skipped, skipped == 1 ? "y" : "ies", r->field);
+        np__serve_log(r->s, NP_LOG_WARNING,
+                      "redis %s: %" PRIu64 " entr%s without a one-line '%s' field: skipped", r->url,
+                      skipped, skipped == 1 ? "y" : "ies", r->field);
     }
     if (!b->n) {
         free_batch(b);
@@ -401,7 +401,7 @@ static long make_batch(redis_src *r, const redisReply *entries, int skip_held)
     r->s->batch_waiting(r->s);
     return (long)b->n;
 oom:
-    np_serve_log(r->s, NP_LOG_ERR, "redis %s: out of memory", r->url);
+    np__serve_log(r->s, NP_LOG_ERR, "redis %s: out of memory", r->url);
     free_batch(b);
     np_buf_free(&lines);
     return -1;
@@ -414,8 +414,8 @@ static int read_error(redis_src *r, const redisReply *rp, const char *what)
     if (rp->type != REDIS_REPLY_ERROR) return 0;
     if (!strncmp(rp->str, "NOGROUP", 7)) {
         /* The stream or the group was deleted: make them again. */
-        np_serve_log(r->s, NP_LOG_WARNING, "redis %s: %s: %s: creating the group again", r->url,
-                     what, rp->str);
+        np__serve_log(r->s, NP_LOG_WARNING, "redis %s: %s: %s: creating the group again", r->url,
+                      what, rp->str);
         create_group(r);
         return 1;
     }
@@ -473,9 +473,9 @@ static void on_claim(redisAsyncContext *ac, void *reply, void *priv)
     if (n < 0) return retry_later(r);
     if (n > 0) {
         r->s->stats.stream_claimed += (uint64_t)n;
-        np_serve_log(r->s, NP_LOG_INFO,
-                     "redis %s: claimed %ld entr%s pending on a consumer idle for %lldms or more",
-                     r->url, n, n == 1 ? "y" : "ies", r->claim_ms);
+        np__serve_log(r->s, NP_LOG_INFO,
+                      "redis %s: claimed %ld entr%s pending on a consumer idle for %lldms or more",
+                      r->url, n, n == 1 ? "y" : "ies", r->claim_ms);
     }
     pump(r);
 }
@@ -534,7 +534,7 @@ static void on_ack(redisAsyncContext *ac, void *reply, void *priv)
     if (r->acking.tail == b) r->acking.tail = prev;
     r->acking.n--;
     if (unlink(b->ids_path) < 0 && errno != ENOENT)
-        np_serve_log(r->s, NP_LOG_WARNING, "cannot remove %s: %s", b->ids_path, strerror(errno));
+        np__serve_log(r->s, NP_LOG_WARNING, "cannot remove %s: %s", b->ids_path, strerror(errno));
     free_batch(b);
 }
 
@@ -707,7 +707,7 @@ static int recover(redis_src *r)
             if (!b || np_buf_putc(&b->ids, '\n') < 0 || np_buf_read_file(&b->ids, p) < 0 ||
                 !(b->ids_path = strdup(p))) {
                 free_batch(b);
-                np_serve_log(s, NP_LOG_ERR, "cannot read %s: %s", p, strerror(errno));
+                np__serve_log(s, NP_LOG_ERR, "cannot read %s: %s", p, strerror(errno));
                 continue;
             }
             if (b->ids.len && b->ids.data[b->ids.len - 1] != '\n') np_buf_putc(&b->ids, '\n');
@@ -723,13 +723,13 @@ static int recover(redis_src *r)
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);
     if (dropped)
-        np_serve_log(s, NP_LOG_INFO,
-                     "%zu batch%s read from Redis but not committed before the stop: reading "
-                     "their entries again",
-                     dropped, dropped == 1 ? "" : "es");
+        np__serve_log(s, NP_LOG_INFO,
+                      "%zu batch%s read from Redis but not committed before the stop: reading "
+                      "their entries again",
+                      dropped, dropped == 1 ? "" : "es");
     if (r->acking.n)
-        np_serve_log(s, NP_LOG_INFO, "%zu committed batch%s to acknowledge", r->acking.n,
-                     r->acking.n == 1 ? "" : "es");
+        np__serve_log(s, NP_LOG_INFO, "%zu committed batch%s to acknowledge", r->acking.n,
+                      r->acking.n == 1 ? "" : "es");
     /* Batches put back with --requeue go first (they have no entries to acknowledge). */
     names = list_dir(s->queue_dir, &n);
     for (size_t i = 0; i < n; i++) {
@@ -787,8 +787,8 @@ static int redis_start(np_server *s)
     uv_timer_init(s->loop, &r->tick);
     r->tick.data = r;
     if (bad || !r->dir || (mkdir(r->dir, 0755) < 0 && errno != EEXIST)) {
-        np_serve_log(s, NP_LOG_ERR, "cannot create %s: %s", r->dir ? r->dir : "redis/",
-                     bad ? "out of memory" : strerror(errno));
+        np__serve_log(s, NP_LOG_ERR, "cannot create %s: %s", r->dir ? r->dir : "redis/",
+                      bad ? "out of memory" : strerror(errno));
         return -1;
     }
     recover(r);
@@ -871,7 +871,7 @@ static void redis_free(np_server *s)
     }
 }
 
-const np_source_ops np_source_redis = {
+const np_source_ops np__source_redis = {
     .start = redis_start,
     .stop = redis_stop,
     .next = redis_next,

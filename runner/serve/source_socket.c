@@ -193,10 +193,10 @@ static void too_long(conn *c)
 {
     np_server *s = c->src->s;
     s->stats.too_long++;
-    np_serve_log(s, NP_LOG_WARNING,
-                 "connection %" PRIu64 ": a line longer than max_line (%" PRIu64 " bytes) "
-                 "dropped",
-                 c->id, s->sc->max_line);
+    np__serve_log(s, NP_LOG_WARNING,
+                  "connection %" PRIu64 ": a line longer than max_line (%" PRIu64 " bytes) "
+                  "dropped",
+                  c->id, s->sc->max_line);
     c->discarding = 1;
     np_buf_free(&c->partial);
 }
@@ -228,8 +228,8 @@ static int take(conn *c, const char *p, size_t n)
             /* Counted first: the append may cut the batch, and the cut acknowledges what is
              * counted. */
             c->lines++;
-            if (np_intake_append(s, c->partial.data, c->partial.len, 0) < 0 ||
-                np_intake_append(s, p, head, 1) < 0)
+            if (np__intake_append(s, c->partial.data, c->partial.len, 0) < 0 ||
+                np__intake_append(s, p, head, 1) < 0)
                 return -1;
         }
         np_buf_clear(&c->partial);
@@ -241,7 +241,7 @@ static int take(conn *c, const char *p, size_t n)
         size_t len = (size_t)(last + 1 - p);
         uint64_t k = count_nl(p, len);
         c->lines += k;
-        if (np_intake_append(s, p, len, k) < 0) return -1;
+        if (np__intake_append(s, p, len, k) < 0) return -1;
         p = last + 1;
     }
     if (p < end) {
@@ -265,15 +265,15 @@ static void on_read(uv_stream_t *st, ssize_t nread, const uv_buf_t *buf)
             close_conn(c);
             return;
         }
-        if (np_intake_full(s)) pause_all(src);
+        if (np__intake_full(s)) pause_all(src);
         return;
     }
     if (nread == 0) return;
     /* EOF or an error: a last line without a newline is still a line. */
     if (c->partial.len && !c->discarding && nread == UV_EOF) {
         c->lines++;
-        if (np_intake_append(s, c->partial.data, c->partial.len, 0) < 0 ||
-            np_intake_append(s, "\n", 1, 1) < 0)
+        if (np__intake_append(s, c->partial.data, c->partial.len, 0) < 0 ||
+            np__intake_append(s, "\n", 1, 1) < 0)
             c->lines--;
     }
     np_buf_free(&c->partial);
@@ -389,10 +389,10 @@ static void on_sweep(uv_timer_t *t)
     }
     if (idle || slow) {
         s->stats.timed_out += idle + slow;
-        np_serve_log(s, NP_LOG_INFO,
-                     "closed %u connection%s idle for idle_timeout and %u with a line "
-                     "unfinished after read_timeout",
-                     idle, idle == 1 ? "" : "s", slow);
+        np__serve_log(s, NP_LOG_INFO,
+                      "closed %u connection%s idle for idle_timeout and %u with a line "
+                      "unfinished after read_timeout",
+                      idle, idle == 1 ? "" : "s", slow);
     }
     /* One that was busy when a connection came may be idle now. */
     if (src->accept_waiting) evict_one(src);
@@ -409,7 +409,7 @@ static void on_connection(uv_stream_t *server, int status)
 {
     sock_src *src = server->data;
     if (status < 0) {
-        np_serve_log(src->s, NP_LOG_WARNING, "accept: %s", uv_strerror(status));
+        np__serve_log(src->s, NP_LOG_WARNING, "accept: %s", uv_strerror(status));
         return;
     }
     if (src->stopped) return;
@@ -422,7 +422,7 @@ static int clear_stale(np_server *s, const char *path)
     struct stat st;
     if (lstat(path, &st) < 0) return 0;
     if (!S_ISSOCK(st.st_mode)) {
-        np_serve_log(s, NP_LOG_ERR, "%s exists and is not a socket", path);
+        np__serve_log(s, NP_LOG_ERR, "%s exists and is not a socket", path);
         return -1;
     }
     int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -431,7 +431,7 @@ static int clear_stale(np_server *s, const char *path)
     int alive = fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof a) == 0;
     if (fd >= 0) close(fd);
     if (alive) {
-        np_serve_log(s, NP_LOG_ERR, "%s: another server is listening there", path);
+        np__serve_log(s, NP_LOG_ERR, "%s: another server is listening there", path);
         return -1;
     }
     unlink(path);
@@ -445,19 +445,19 @@ static int set_access(np_server *s, const char *path)
 {
     const np_serve_conf *sc = s->sc;
     gid_t gid;
-    if (sc->socket_group && np_socket_group(sc->socket_group, &gid) < 0) {
-        np_serve_log(s, NP_LOG_ERR, "socket_group '%s': no such group", sc->socket_group);
+    if (sc->socket_group && np__socket_group(sc->socket_group, &gid) < 0) {
+        np__serve_log(s, NP_LOG_ERR, "socket_group '%s': no such group", sc->socket_group);
         return -1;
     }
     if (sc->socket_group && chown(path, (uid_t)-1, gid) < 0) {
-        np_serve_log(s, NP_LOG_ERR,
-                     "cannot give %s to group %s: %s (the server's user must be a member: "
-                     "SupplementaryGroups= under systemd)",
-                     path, sc->socket_group, strerror(errno));
+        np__serve_log(s, NP_LOG_ERR,
+                      "cannot give %s to group %s: %s (the server's user must be a member: "
+                      "SupplementaryGroups= under systemd)",
+                      path, sc->socket_group, strerror(errno));
         return -1;
     }
     if (sc->socket_mode >= 0 && chmod(path, (mode_t)sc->socket_mode) < 0) {
-        np_serve_log(s, NP_LOG_ERR, "cannot set the mode of %s: %s", path, strerror(errno));
+        np__serve_log(s, NP_LOG_ERR, "cannot set the mode of %s: %s", path, strerror(errno));
         return -1;
     }
     return 0;
@@ -470,9 +470,9 @@ static void check_backlog(np_server *s, uint64_t backlog)
     unsigned long max = 0;
     if (!f) return;
     if (fscanf(f, "%lu", &max) == 1 && max && backlog > max)
-        np_serve_log(s, NP_LOG_WARNING,
-                     "backlog %" PRIu64 " is cut to %lu by the kernel (net.core.somaxconn)",
-                     backlog, max);
+        np__serve_log(s, NP_LOG_WARNING,
+                      "backlog %" PRIu64 " is cut to %lu by the kernel (net.core.somaxconn)",
+                      backlog, max);
     fclose(f);
 }
 
@@ -489,11 +489,11 @@ static int socket_start(np_server *s)
     np_intake_hooks h = {on_cut, NULL};
     /* Lines a crashed server had read (and not acknowledged) are queued: the producer may
      * send them again, and dedupe drops the repeats. */
-    if (np_intake_open(s, 1, &h) < 0) return -1;
+    if (np__intake_open(s, 1, &h) < 0) return -1;
     struct sockaddr_storage ss;
     char *path = NULL;
-    if (np_parse_address(s->sc->src_path, &ss, &path) < 0) {
-        np_serve_log(s, NP_LOG_ERR, "bad listen address '%s'", s->sc->src_path);
+    if (np__parse_address(s->sc->src_path, &ss, &path) < 0) {
+        np__serve_log(s, NP_LOG_ERR, "bad listen address '%s'", s->sc->src_path);
         return -1;
     }
     int rc, denied = 0;
@@ -513,12 +513,12 @@ static int socket_start(np_server *s)
     if (denied) return -1;
     if (rc == 0) rc = uv_listen((uv_stream_t *)&src->listener, (int)s->sc->backlog, on_connection);
     if (rc) {
-        np_serve_log(s, NP_LOG_ERR, "cannot listen on %s: %s", s->sc->src_path, uv_strerror(rc));
+        np__serve_log(s, NP_LOG_ERR, "cannot listen on %s: %s", s->sc->src_path, uv_strerror(rc));
         return -1;
     }
     check_backlog(s, s->sc->backlog);
     uv_timer_start(&src->sweep, on_sweep, SWEEP_MS, SWEEP_MS);
-    np_serve_log(s, NP_LOG_INFO, "listening on %s", s->sc->src_path);
+    np__serve_log(s, NP_LOG_INFO, "listening on %s", s->sc->src_path);
     return 0;
 }
 
@@ -569,7 +569,7 @@ static void socket_stop(np_server *s, void (*done)(np_server *s))
         }
     /* What was read is queued and acknowledged; then every connection is closed (after its
      * acknowledgement is written). */
-    np_intake_cut(s);
+    np__intake_cut(s);
     for (conn *c = src->conns, *next; c; c = next) {
         next = c->next;
         if (!c->writing) close_conn(c);
@@ -587,7 +587,7 @@ static void socket_free(np_server *s)
     free(src);
 }
 
-const np_source_ops np_source_socket = {
+const np_source_ops np__source_socket = {
     .start = socket_start,
     .resume = socket_resume,
     .stop = socket_stop,

@@ -49,7 +49,7 @@ static void scan(np_server *s, spool_src *sp)
     free_names(sp);
     DIR *d = opendir(sp->dir);
     if (!d) {
-        np_serve_log(s, NP_LOG_ERR, "spool %s: %s", sp->dir, strerror(errno));
+        np__serve_log(s, NP_LOG_ERR, "spool %s: %s", sp->dir, strerror(errno));
         return;
     }
     size_t cap = 0;
@@ -122,7 +122,7 @@ static int spool_start(np_server *s)
         sp->ev.data = s;
         sp->ev_open = 1;
         if (uv_fs_event_start(&sp->ev, on_event, sp->dir, 0) != 0)
-            np_serve_log(s, NP_LOG_INFO, "spool %s: no change notification; polling", sp->dir);
+            np__serve_log(s, NP_LOG_INFO, "spool %s: no change notification; polling", sp->dir);
     }
     s->batch_waiting(s);
     return 0;
@@ -161,7 +161,7 @@ static void spool_free(np_server *s)
     uv_close((uv_handle_t *)&sp->poll, on_closed);
 }
 
-const np_source_ops np_source_spool = {
+const np_source_ops np__source_spool = {
     .start = spool_start,
     .stop = spool_stop,
     .next = spool_next,

@@ -78,10 +78,10 @@ static void command_lines(void)
     fclose(f);
 
     np_txn t;
-    ok(np_txn_begin(&t, &p, NULL, NULL) == 0 && t.reject_tmp && t.reject == t.reject_tmp &&
+    ok(np__txn_begin(&t, &p, NULL, NULL) == 0 && t.reject_tmp && t.reject == t.reject_tmp &&
            !strncmp(t.reject_tmp, rej, strlen(rej)) && access(t.reject_tmp, F_OK) == 0,
        "rejects are staged in a new file beside the reject file");
-    const np_chain_stage *cs = np_txn_stages(&t, 1);
+    const np_chain_stage *cs = np__txn_stages(&t, 1);
     ok(cs != NULL, "70 stages");
     ok(cs && count(cs[0].argv) == 4 && !strcmp(cs[0].argv[1], "--reject") &&
            !strcmp(cs[0].argv[2], t.reject_tmp) && !strcmp(cs[0].argv[3], "--stats"),
@@ -97,25 +97,25 @@ static void command_lines(void)
     char staged[300];
     snprintf(staged, sizeof staged, "%s", t.reject_tmp);
     ok(!strcmp(cat_file(rej), "old\n"), "before the commit the reject file is untouched");
-    ok(np_txn_commit_rejects(&t) == 0 && !strcmp(cat_file(rej), "old\nnew\n"),
+    ok(np__txn_commit_rejects(&t) == 0 && !strcmp(cat_file(rej), "old\nnew\n"),
        "the commit appends the staged rejects");
     ok(access(staged, F_OK) != 0 && !t.reject_tmp, "and removes the staged file");
-    np_txn_end(&t);
+    np__txn_end(&t);
 
-    ok(np_txn_begin(&t, &p, dir, "reject-7") == 0 && t.reject_tmp &&
+    ok(np__txn_begin(&t, &p, dir, "reject-7") == 0 && t.reject_tmp &&
            !strcmp(t.reject_tmp + strlen(dir), "/reject-7"),
        "staged in a given directory under a given name");
     snprintf(staged, sizeof staged, "%s", t.reject_tmp);
-    np_txn_end(&t);
+    np__txn_end(&t);
     ok(access(staged, F_OK) != 0, "a transaction that ends uncommitted removes its rejects");
 
     p.reject = "/dev/null";
-    ok(np_txn_begin(&t, &p, NULL, NULL) == 0 && !t.reject_tmp && !strcmp(t.reject, "/dev/null"),
+    ok(np__txn_begin(&t, &p, NULL, NULL) == 0 && !t.reject_tmp && !strcmp(t.reject, "/dev/null"),
        "a reject file that is not a regular file is given as it is");
-    np_txn_end(&t);
+    np__txn_end(&t);
     p.reject = NULL;
-    ok(np_txn_begin(&t, &p, NULL, NULL) == 0 && !t.reject, "no reject file: no --reject");
-    np_txn_end(&t);
+    ok(np__txn_begin(&t, &p, NULL, NULL) == 0 && !t.reject, "no reject file: no --reject");
+    np__txn_end(&t);
     unlink(rej);
     free(p.stages);
 }
@@ -138,8 +138,8 @@ static int run_chain(np_pipeline *p, np_txn *t, const char *text, int *closed)
     FILE *f = fopen(in, "w");
     fputs(text, f);
     fclose(f);
-    np_txn_begin(t, p, NULL, NULL);
-    const np_chain_stage *cs = np_txn_stages(t, 0);
+    np__txn_begin(t, p, NULL, NULL);
+    const np_chain_stage *cs = np__txn_stages(t, 0);
     int done = 0;
     np_chain_config cc = {.loop = &loop,
                           .cwd = dir,
@@ -152,13 +152,13 @@ static int run_chain(np_pipeline *p, np_txn *t, const char *text, int *closed)
                           .arg = &done};
     np_chain *c = NULL;
     int verdict = -1;
-    if (np_chain_start(&c, &cc) == 0) {
+    if (np__chain_start(&c, &cc) == 0) {
         uv_run(&loop, UV_RUN_DEFAULT);
         size_t culprit;
         int pipe_out;
-        verdict = done ? np_chain_verdict(c, &culprit, &pipe_out) : -1;
-        np_txn_ended(t, c);
-        np_chain_free(c);
+        verdict = done ? np__chain_verdict(c, &culprit, &pipe_out) : -1;
+        np__txn_ended(t, c);
+        np__chain_free(c);
     }
     uv_run(&loop, UV_RUN_DEFAULT);
     *closed = uv_loop_close(&loop);
@@ -184,19 +184,19 @@ static void owed_states(void)
     int verdict = run_chain(&p, &t, "{\"id\":1}\n", &closed);
     ok(verdict == 0, "head semantics: the run succeeds");
     ok(closed == 0, "uv_loop_close() == 0: no handle left open");
-    ok(np_txn_owes_state(&t, 0) == 1, "a deferred stage that exited 0 owes its state commit");
-    ok(np_txn_owes_state(&t, 1) == -1, "one stopped early by SIGPIPE does not");
-    ok(np_txn_owes_state(&t, 2) == 0 && np_txn_owes_state(&t, 3) == 0,
+    ok(np__txn_owes_state(&t, 0) == 1, "a deferred stage that exited 0 owes its state commit");
+    ok(np__txn_owes_state(&t, 1) == -1, "one stopped early by SIGPIPE does not");
+    ok(np__txn_owes_state(&t, 2) == 0 && np__txn_owes_state(&t, 3) == 0,
        "stages that defer nothing owe nothing");
     char **lines = NULL;
     size_t n = 0;
     char want[300];
     snprintf(want, sizeof want, "/bin/sh\t%s/state", dir);
-    ok(np_txn_state_commits(&t, &lines, &n) == 0 && n == 1 && !strcmp(lines[0], want),
+    ok(np__txn_state_commits(&t, &lines, &n) == 0 && n == 1 && !strcmp(lines[0], want),
        "one state commit line, with the state's absolute path");
     for (size_t i = 0; i < n; i++) free(lines[i]);
     free(lines);
-    np_txn_end(&t);
+    np__txn_end(&t);
 
     char *f1[] = {"/bin/sh", "-c", "exit 3", NULL};
     char **argvs2[] = {f1, a4};
@@ -205,7 +205,7 @@ static void owed_states(void)
     make_pipeline(&p, 2, argvs2, filter2, deferred2);
     verdict = run_chain(&p, &t, "x\n", &closed);
     ok(verdict == 3 && closed == 0, "a failing stage fails the run (3); the loop closes");
-    np_txn_end(&t);
+    np__txn_end(&t);
     free(p.stages);
 
     int status = -1;
@@ -216,9 +216,9 @@ static void owed_states(void)
     fputs("#!/bin/sh\n[ \"$1\" = --commit ] && echo committed > \"$2\"\n", f);
     fclose(f);
     chmod(script, 0755);
-    ok(np_commit_state(script, "st", dir, &status) == 0 && status == 0 &&
+    ok(np__commit_state(script, "st", dir, &status) == 0 && status == 0 &&
            !strcmp(cat_file(state), "committed\n"),
-       "np_commit_state runs PROGRAM --commit STATE in the directory given");
+       "np__commit_state runs PROGRAM --commit STATE in the directory given");
     unlink(script);
     unlink(state);
 }

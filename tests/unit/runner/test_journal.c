@@ -30,7 +30,7 @@ int main(void)
     snprintf(path, sizeof path, "%s/journal", dir);
 
     np_journal j = {0};
-    ok(np_journal_load(&j, dir, err, sizeof err) == 1 && j.seq == 0 && j.batches == 0,
+    ok(np__journal_load(&j, dir, err, sizeof err) == 1 && j.seq == 0 && j.batches == 0,
        "a fresh state directory has no journal: 1, zeroed");
 
     j.seq = 42;
@@ -40,15 +40,15 @@ int main(void)
     j.batches = 7;
     j.records_in = 700;
     j.records_out = 690;
-    ok(np_journal_add_src(&j, "/q/0000000000000041.ndjson", 11) == 0 &&
-           np_journal_add_src(&j, "/q/a file with spaces.ndjson", 12) == 0,
+    ok(np__journal_add_src(&j, "/q/0000000000000041.ndjson", 11) == 0 &&
+           np__journal_add_src(&j, "/q/a file with spaces.ndjson", 12) == 0,
        "two sources");
     char *commits[] = {"/bin/newspipe-dedupe\t/s/dedupe.state", "/x/newspipe-y\t/s/y state"};
-    ok(np_journal_set_commits(&j, commits, 2) == 0, "two state commits");
-    ok(np_journal_save(&j, dir) == 0, "saved");
+    ok(np__journal_set_commits(&j, commits, 2) == 0, "two state commits");
+    ok(np__journal_save(&j, dir) == 0, "saved");
 
     np_journal k = {0};
-    ok(np_journal_load(&k, dir, err, sizeof err) == 0, "loaded back");
+    ok(np__journal_load(&k, dir, err, sizeof err) == 0, "loaded back");
     ok(k.seq == 42 && k.phase == NP_JOURNAL_OUTPUT, "seq and phase");
     ok(k.out.ino == 1234 && k.out.size == 5678 && k.out.created == 1700000000 && k.rej.ino == 99 &&
            k.rej.size == 0,
@@ -59,24 +59,24 @@ int main(void)
        "sources, with their inodes");
     ok(k.ncommits == 2 && !strcmp(k.commits[0], commits[0]) && !strcmp(k.commits[1], commits[1]),
        "state commits");
-    np_journal_free(&k);
+    np__journal_free(&k);
 
-    ok(rewrite(path, 30, 1, -1) == 0 && np_journal_load(&k, dir, err, sizeof err) == -1,
+    ok(rewrite(path, 30, 1, -1) == 0 && np__journal_load(&k, dir, err, sizeof err) == -1,
        "a flipped bit is refused (%s)", err);
-    np_journal_free(&k);
-    ok(np_journal_save(&j, dir) == 0 && rewrite(path, 0, 0, 40) == 0 &&
-           np_journal_load(&k, dir, err, sizeof err) == -1,
+    np__journal_free(&k);
+    ok(np__journal_save(&j, dir) == 0 && rewrite(path, 0, 0, 40) == 0 &&
+           np__journal_load(&k, dir, err, sizeof err) == -1,
        "a truncated journal is refused (%s)", err);
-    np_journal_free(&k);
+    np__journal_free(&k);
 
     j.phase = NP_JOURNAL_DONE;
-    np_journal_clear_srcs(&j);
-    np_journal_set_commits(&j, NULL, 0);
-    ok(np_journal_save(&j, dir) == 0 && np_journal_load(&k, dir, err, sizeof err) == 0 &&
+    np__journal_clear_srcs(&j);
+    np__journal_set_commits(&j, NULL, 0);
+    ok(np__journal_save(&j, dir) == 0 && np__journal_load(&k, dir, err, sizeof err) == 0 &&
            k.phase == NP_JOURNAL_DONE && k.nsrcs == 0 && k.ncommits == 0,
        "phase done, nothing to redo");
-    np_journal_free(&k);
-    np_journal_free(&j);
+    np__journal_free(&k);
+    np__journal_free(&j);
 
     unlink(path);
     rmdir(dir);

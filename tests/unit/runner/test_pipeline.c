@@ -13,15 +13,15 @@
 static char dir[] = "/tmp/np-pipeline.XXXXXX";
 static char file[256];
 
-/* Loads text as a pipeline file into p; d gets the errors. Returns np_pipeline_load's. */
+/* Loads text as a pipeline file into p; d gets the errors. Returns np__pipeline_load's. */
 static int load(np_pipeline *p, np_diag *d, const char *text)
 {
     FILE *f = fopen(file, "w");
     if (!f) return -2;
     fputs(text, f);
     fclose(f);
-    np_diag_init(d, file);
-    return np_pipeline_load(p, file, d);
+    np__diag_init(d, file);
+    return np__pipeline_load(p, file, d);
 }
 
 /* True when d holds exactly one error, at line:col, whose message contains want. */
@@ -60,22 +60,22 @@ static void expansion(void)
     ok(!strcmp(st->opts[3].value, ""), "${NAME} when empty");
     ok(!strcmp(st->opts[4].value, "no $vars here"), "a lone $ is kept");
     ok(!strcmp(st->opts[5].value, "$/data"), "a $ before ${...} is kept");
-    np_pipeline_free(&p);
-    np_diag_free(&d);
+    np__pipeline_free(&p);
+    np__diag_free(&d);
 
     load(&p, &d, "stages:\n  - cat: {a: '${NP_T_UNSET}'}\n");
     ok(one_error(&d, 2, 14, "environment variable NP_T_UNSET is not set"),
        "an unset variable is an error at its value");
-    np_pipeline_free(&p);
-    np_diag_free(&d);
+    np__pipeline_free(&p);
+    np__diag_free(&d);
     load(&p, &d, "stages:\n  - cat: {a: 'x${1BAD}'}\n");
     ok(one_error(&d, 2, 14, "bad variable reference"), "a bad reference is an error");
-    np_pipeline_free(&p);
-    np_diag_free(&d);
+    np__pipeline_free(&p);
+    np__diag_free(&d);
     load(&p, &d, "stages:\n  - cat: {a: '${NP_T_SET'}\n");
     ok(one_error(&d, 2, 14, "bad variable reference"), "an unclosed reference is an error");
-    np_pipeline_free(&p);
-    np_diag_free(&d);
+    np__pipeline_free(&p);
+    np__diag_free(&d);
 }
 
 /* In a run: shell command line a value is quoted for where it stands: never code. */
@@ -101,17 +101,17 @@ static void shell_quoting(void)
        "a default is quoted too; an escaped backslash or quote before it is plain text");
     ok(!strcmp(p.stages[3].cmd[1], "a'b $x"), "run: [list]: the value as it is");
     ok(!strcmp(p.stages[4].opts[0].value, "a'b $x"), "a filter option: the value as it is");
-    np_pipeline_free(&p);
-    np_diag_free(&d);
+    np__pipeline_free(&p);
+    np__diag_free(&d);
 
     load(&p, &d, "stages:\n  - run: \"echo $(cat ${NP_T_Q})\"\n");
     ok(one_error(&d, 2, 10, "cannot quote the value safely"), "refused beside $(...)");
-    np_pipeline_free(&p);
-    np_diag_free(&d);
+    np__pipeline_free(&p);
+    np__diag_free(&d);
     load(&p, &d, "stages:\n  - run: \"echo \\\\${NP_T_Q}\"\n");
     ok(one_error(&d, 2, 10, "a backslash before"), "refused after a backslash");
-    np_pipeline_free(&p);
-    np_diag_free(&d);
+    np__pipeline_free(&p);
+    np__diag_free(&d);
 }
 
 static void model(void)
@@ -158,30 +158,30 @@ static void model(void)
     ok(sh->ncmd == 3 && !strcmp(sh->cmd[0], "sh") && !strcmp(sh->cmd[1], "-c") &&
            !strcmp(sh->cmd[2], "tr a b | cat"),
        "run: a string is a shell command line");
-    np_pipeline_free(&p);
-    np_diag_free(&d);
+    np__pipeline_free(&p);
+    np__diag_free(&d);
 
     load(&p, &d, "stages:\n  - cat: {strict: {a: 1}}\n");
     ok(one_error(&d, 2, 19, "must be a string, a number, true/false or a list"),
        "a mapping value is an error at it");
-    np_pipeline_free(&p);
-    np_diag_free(&d);
+    np__pipeline_free(&p);
+    np__diag_free(&d);
     load(&p, &d, "stages:\n  - cat:\n      a: 1\n      a: 2\n");
     ok(one_error(&d, 4, 7, "option 'a' is given twice"), "a repeated option");
-    np_pipeline_free(&p);
-    np_diag_free(&d);
+    np__pipeline_free(&p);
+    np__diag_free(&d);
     load(&p, &d, "stages:\n  - Cat\n");
     ok(one_error(&d, 2, 5, "'Cat' is not a filter name"), "a bad filter name");
-    np_pipeline_free(&p);
-    np_diag_free(&d);
+    np__pipeline_free(&p);
+    np__diag_free(&d);
     load(&p, &d, "stages: []\n");
     ok(one_error(&d, 1, 9, "'stages' is empty"), "no stages");
-    np_pipeline_free(&p);
-    np_diag_free(&d);
+    np__pipeline_free(&p);
+    np__diag_free(&d);
     ok(load(&p, &d, "stages: [cat\n") < 0 && d.n >= 1 && strstr(d.e[0].msg, "YAML syntax"),
        "a YAML syntax error fails the load");
-    np_pipeline_free(&p);
-    np_diag_free(&d);
+    np__pipeline_free(&p);
+    np__diag_free(&d);
 }
 
 /* One grammar: the same text is the same time in every duration key. */
@@ -205,8 +205,8 @@ static void durations(void)
                p.serve->batch_ms == cases[i].ms && p.serve->timeout_ms == cases[i].ms,
            "%s is %lld ms in shutdown_timeout, batch time and batch timeout", cases[i].text,
            cases[i].ms);
-        np_pipeline_free(&p);
-        np_diag_free(&d);
+        np__pipeline_free(&p);
+        np__diag_free(&d);
     }
     np_pipeline p;
     np_diag d;
@@ -217,12 +217,12 @@ static void durations(void)
              dir);
     load(&p, &d, text);
     ok(d.n == 0 && p.serve && p.serve->rotate_secs == 86400, "1d is 86400 s in rotate_age");
-    np_pipeline_free(&p);
-    np_diag_free(&d);
+    np__pipeline_free(&p);
+    np__diag_free(&d);
     load(&p, &d, "shutdown_timeout: 1x\nstages: [cat]\n");
     ok(one_error(&d, 1, 19, "'shutdown_timeout' must be a duration"), "a bad duration");
-    np_pipeline_free(&p);
-    np_diag_free(&d);
+    np__pipeline_free(&p);
+    np__diag_free(&d);
 }
 
 int main(void)

@@ -1,4 +1,4 @@
-/* np_parse_redis_url: the forms the Redis source and sink take, and what they refuse
+/* np__parse_redis_url: the forms the Redis source and sink take, and what they refuse
  * (credentials, database numbers and options stay out of the pipeline file). */
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,7 @@ static int parses(const char *url, const char *host, int port, const char *path)
 {
     np_redis_conf rc;
     memset(&rc, 0, sizeof rc);
-    int r = np_parse_redis_url(url, &rc);
+    int r = np__parse_redis_url(url, &rc);
     int good = r == 0 && rc.port == port &&
                ((!host && !rc.host) || (host && rc.host && !strcmp(host, rc.host))) &&
                ((!path && !rc.path) || (path && rc.path && !strcmp(path, rc.path)));
@@ -23,7 +23,7 @@ static int refused(const char *url)
 {
     np_redis_conf rc;
     memset(&rc, 0, sizeof rc);
-    int r = np_parse_redis_url(url, &rc);
+    int r = np__parse_redis_url(url, &rc);
     free(rc.host);
     free(rc.path);
     return r < 0;
