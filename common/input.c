@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zlib.h>
+
+#include "gunzip.h"
 
 #define READ_CHUNK  (256 * 1024)
 #define LONG_PREFIX 1024
@@ -26,11 +27,11 @@ struct np_input {
     uint64_t lineno, bytes;
     /* gzip */
     int checked_magic, gzip;
-    z_stream z;
-    unsigned char *zbuf;
-    size_t zlen; /* bytes in zbuf not yet consumed, at z.next_in */
-    int zeof;    /* the raw file is exhausted */
-    int zmember_done;
+    np_gunzip gz;
+    unsigned char *zbuf; /* compressed bytes read: zcap, of which zlen unread at zp */
+    size_t zcap, zlen;
+    const unsigned char *zp;
+    int zeof; /* the raw file is exhausted */
     /* too-long lines */
     int skipping;
     uint64_t long_len;
@@ -115,17 +116,20 @@ static int make_room(np_input *in)
 
 static int gzip_init(np_input *in)
 {
-    in->zbuf = malloc(READ_CHUNK);
-    if (!in->zbuf) return -1;
-    /* The bytes already read are compressed: move them to zbuf. */
+    /* The bytes already read are compressed: move them to zbuf, which holds at least a read's
+     * worth (the first read may have been larger than later ones). */
     in->zlen = in->end - in->start;
+    in->zcap = in->zlen > READ_CHUNK ? in->zlen : READ_CHUNK;
+    in->zbuf = malloc(in->zcap);
+    if (!in->zbuf) return -1;
     memcpy(in->zbuf, in->buf + in->start, in->zlen);
+    in->zp = in->zbuf;
     in->start = in->end = in->scan = 0;
-    memset(&in->z, 0, sizeof in->z);
-    if (inflateInit2(&in->z, 15 + 16) != Z_OK) return -1;
+    if (np_gunzip_init(&in->gz) < 0) {
+        np_gunzip_end(&in->gz);
+        return -1;
+    }
     in->gzip = 1;
-    in->z.next_in = in->zbuf;
-    in->z.avail_in = (uInt)in->zlen;
     return 0;
 }
 
@@ -133,41 +137,34 @@ static int gzip_init(np_input *in)
 static ssize_t gzip_fill(np_input *in)
 {
     for (;;) {
-        if (in->z.avail_in == 0 && !in->zeof) {
-            ssize_t k = raw_read(in, in->zbuf, READ_CHUNK);
+        if (in->zlen == 0 && !in->zeof) {
+            ssize_t k = raw_read(in, in->zbuf, in->zcap);
             if (k < 0) {
                 set_error(in, NP_IN_ERROR, strerror(errno));
                 return -1;
             }
             if (k == 0) in->zeof = 1;
-            in->z.next_in = in->zbuf;
-            in->z.avail_in = (uInt)k;
+            in->zp = in->zbuf;
+            in->zlen = (size_t)k;
         }
-        if (in->z.avail_in == 0 && in->zeof) {
-            if (in->zmember_done) return 0;
-            set_error(in, NP_IN_CORRUPT, "truncated gzip input");
-            return -1;
-        }
-        if (in->zmember_done) {
-            /* Another member follows (gzip allows concatenation). */
-            if (inflateReset(&in->z) != Z_OK) {
-                set_error(in, NP_IN_CORRUPT, "corrupt gzip input");
-                return -1;
-            }
-            in->zmember_done = 0;
-        }
-        in->z.next_out = (unsigned char *)in->buf + in->end;
-        size_t room = in->cap - in->end;
-        in->z.avail_out = (uInt)(room < (1u << 30) ? room : (1u << 30));
-        int rc = inflate(&in->z, Z_NO_FLUSH);
-        size_t produced = (room < (1u << 30) ? room : (1u << 30)) - in->z.avail_out;
-        if (rc == Z_STREAM_END) {
-            in->zmember_done = 1;
-        } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+        /* Called with no input left too: the inflater may still hold output. */
+        size_t before = in->zlen;
+        long produced = np_gunzip_step(&in->gz, &in->zp, &in->zlen,
+                                       (unsigned char *)in->buf + in->end, in->cap - in->end);
+        if (produced < 0) {
             set_error(in, NP_IN_CORRUPT, "corrupt gzip input");
             return -1;
         }
         if (produced) return (ssize_t)produced;
+        if (in->zlen == 0 && in->zeof) {
+            if (!np_gunzip_truncated(&in->gz)) return 0;
+            set_error(in, NP_IN_CORRUPT, "truncated gzip input");
+            return -1;
+        }
+        if (in->zlen && in->zlen == before) { /* cannot happen with zlib; never spin */
+            set_error(in, NP_IN_CORRUPT, "corrupt gzip input");
+            return -1;
+        }
     }
 }
 
@@ -189,7 +186,7 @@ static ssize_t fill(np_input *in)
         if (have >= 2 || k == 0) {
             in->checked_magic = 1;
             unsigned char *p = (unsigned char *)in->buf + in->start;
-            if (have >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
+            if (have >= 2 && p[0] == NP_GZIP_MAGIC0 && p[1] == NP_GZIP_MAGIC1) {
                 in->end += (size_t)k;
                 if (gzip_init(in) < 0) {
                     set_error(in, NP_IN_ERROR, "out of memory");
@@ -317,7 +314,7 @@ const char *np_input_error(const np_input *in)
 void np_input_close(np_input *in)
 {
     if (!in) return;
-    if (in->gzip) inflateEnd(&in->z);
+    if (in->gzip) np_gunzip_end(&in->gz);
     if (in->own_fd) close(in->fd);
     free(in->zbuf);
     free(in->buf);

@@ -14,6 +14,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "gunzip.h"
+
 #include "exitcode.h"
 
 #define CHUNK (256 * 1024)
@@ -40,8 +42,9 @@ struct np_pump {
     int wrote_any;
     char last; /* the last byte written (before compression) */
     unsigned char *buf, *zbuf;
-    z_stream in_z, out_z;
-    int in_z_ready, out_z_ready;
+    np_gunzip in_gz; /* the current input's, when it is gzip */
+    z_stream out_z;
+    int in_gz_ready, out_z_ready;
 };
 
 static int fail(np_pump *p, int code, const char *fmt, const char *a, const char *b)
@@ -163,28 +166,28 @@ static int emit(np_pump *p, const unsigned char *s, size_t n)
     return R_EOF;
 }
 
-/* Feeds raw input bytes through gunzip when the input is compressed. */
+/* Feeds raw input bytes through gunzip when the input is compressed; n == 0 drains what the
+ * inflater still holds (a chunk's worth of output can be pending when the input runs out). */
 static int feed(np_pump *p, const unsigned char *s, size_t n, const char *name)
 {
-    if (!p->in_z_ready) return emit(p, s, n);
-    z_stream *z = &p->in_z;
-    z->next_in = (unsigned char *)s;
-    z->avail_in = (uInt)n;
-    while (z->avail_in) {
-        z->next_out = p->zbuf;
-        z->avail_out = CHUNK;
-        int zr = inflate(z, Z_NO_FLUSH);
-        if (zr != Z_OK && zr != Z_STREAM_END && zr != Z_BUF_ERROR)
-            return fail(p, NP_EX_DATAERR, "%s: corrupt gzip data%s", name, "");
-        int r = emit(p, p->zbuf, CHUNK - z->avail_out);
-        if (r != R_EOF) return r;
-        /* Another member may follow (concatenated gzip files). */
-        if (zr == Z_STREAM_END)
-            inflateReset(z);
-        else if (zr == Z_BUF_ERROR && z->avail_out != 0)
-            break;
+    if (!p->in_gz_ready) return n ? emit(p, s, n) : R_EOF;
+    for (;;) {
+        size_t before = n;
+        long k = np_gunzip_step(&p->in_gz, &s, &n, p->zbuf, CHUNK);
+        if (k < 0) return fail(p, NP_EX_DATAERR, "%s: corrupt gzip data%s", name, "");
+        if (k > 0) {
+            int r = emit(p, p->zbuf, (size_t)k);
+            if (r != R_EOF) return r;
+        } else if (n == 0 || n == before) {
+            return R_EOF;
+        }
     }
-    return R_EOF;
+}
+
+static void end_gunzip(np_pump *p)
+{
+    if (p->in_gz_ready) np_gunzip_end(&p->in_gz);
+    p->in_gz_ready = 0;
 }
 
 /* Copies fd (regular file or not) with read(2), from its current position; detect: this is
@@ -205,18 +208,19 @@ static int copy_fd(np_pump *p, int fd, const char *name, int pollable, int detec
         if (k == 0) break;
         if (first) {
             first = 0;
-            if (k >= 2 && p->buf[0] == 0x1f && p->buf[1] == 0x8b) {
-                memset(&p->in_z, 0, sizeof p->in_z);
-                if (inflateInit2(&p->in_z, 15 + 32) != Z_OK)
+            if (k >= 2 && p->buf[0] == NP_GZIP_MAGIC0 && p->buf[1] == NP_GZIP_MAGIC1) {
+                p->in_gz_ready = 1; /* np_gunzip_end is safe after a failed init */
+                if (np_gunzip_init(&p->in_gz) < 0)
                     return fail(p, NP_EX_SOFTWARE, "%s: %s", name, "out of memory");
-                p->in_z_ready = 1;
             }
         }
         int r = feed(p, p->buf, (size_t)k, name);
         if (r != R_EOF) return r;
     }
+    int r = feed(p, NULL, 0, name);
+    if (r != R_EOF) return r;
     /* A gzip member cut short: the data is incomplete. */
-    if (p->in_z_ready && p->in_z.total_in)
+    if (p->in_gz_ready && np_gunzip_truncated(&p->in_gz))
         return fail(p, NP_EX_DATAERR, "%s: truncated gzip data%s", name, "");
     return R_EOF;
 }
@@ -269,7 +273,7 @@ static int pump_fd(np_pump *p, int fd, const char *name)
     if (regular && !p->cfg.count && !p->cfg.gzip_out) {
         unsigned char magic[2];
         ssize_t k = pread(fd, magic, 2, 0);
-        int gz = k == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+        int gz = k == 2 && magic[0] == NP_GZIP_MAGIC0 && magic[1] == NP_GZIP_MAGIC1;
         if (!gz && lseek(fd, 0, SEEK_CUR) == 0) return splice_file(p, fd, name);
     }
     return copy_fd(p, fd, name, !regular, 1);
@@ -289,6 +293,7 @@ static void pump_main(void *arg)
     int r = R_EOF;
     if (!p->cfg.inputs) {
         r = pump_fd(p, p->cfg.in_fd, "input");
+        end_gunzip(p);
     } else {
         for (size_t i = 0; i < p->cfg.ninputs && r == R_EOF; i++) {
             const char *name = p->cfg.inputs[i];
@@ -299,10 +304,7 @@ static void pump_main(void *arg)
             }
             r = separate(p);
             if (r == R_EOF) r = pump_fd(p, fd, strcmp(name, "-") ? name : "standard input");
-            if (p->in_z_ready) {
-                inflateEnd(&p->in_z);
-                p->in_z_ready = 0;
-            }
+            end_gunzip(p);
             if (fd != 0) close(fd);
         }
     }

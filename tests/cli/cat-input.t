@@ -76,6 +76,19 @@ is "$in" "$((out + rej))" "truncated gzip: in = out + rejected ($stats)"
 is "$?" 65 "corrupt gzip: exit 65"
 like "$(cat "$T/err")" '^newspipe-cat: <stdin>: corrupt gzip input$' "corrupt gzip: one line naming the input"
 
+# A gzip file whose first read is larger than a later one (a regular file gives all it is
+# asked for): every record, the same as the plain text, from a file argument and from a
+# redirect (the previous release overran its buffer here).
+awk 'BEGIN { srand(7); for (i = 1; i <= 12000; i++) { s = ""; for (j = 0; j < 12; j++) s = s sprintf("%08x", int(rand() * 4294967296)); printf "{\"id\":\"g%d\",\"body\":\"%s\"}\n", i, s } }' > "$T/big.ndjson"
+gzip -1 -c "$T/big.ndjson" > "$T/big.gz"
+gz_size=$(wc -c < "$T/big.gz")
+[ "$gz_size" -gt 262144 ]
+ok $? "the compressed test file is larger than a read of the reader (256 KiB; $gz_size bytes)"
+"$CAT" "$T/big.gz" > "$T/big.out" 2> "$T/err"
+is "$?:$(cmp -s "$T/big.out" "$T/big.ndjson" && echo same)" "0:same" "large gzip file argument: every record, exit 0"
+"$CAT" < "$T/big.gz" > "$T/big.out" 2> "$T/err"
+is "$?:$(cmp -s "$T/big.out" "$T/big.ndjson" && echo same)" "0:same" "large gzip on standard input: every record, exit 0"
+
 # Empty input, blank lines, CRLF, missing final newline, whitespace-only lines.
 is "$("$CAT" < /dev/null | wc -c | tr -d ' ')" 0 "empty input: no output"
 printf '\r\n%s\r\n  \t\r\n\n%s' "$good1" "$good2" | "$CAT" --stats > "$T/out" 2> "$T/err"

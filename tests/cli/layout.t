@@ -62,8 +62,9 @@ if ! command -v nm > /dev/null || [ ! -d "$obj/runner" ] || [ ! -d "$obj/common"
     done_testing
     exit 0
 fi
-syms() { # DIR: the global symbols its objects define
-    find "$1" -name '*.o' -exec nm -g --defined-only {} + | awk 'NF == 3 { print $3 }' | sort -u
+syms() { # DIR: the global symbols its objects define (ASan's ODR markers name theirs)
+    find "$1" -name '*.o' -exec nm -g --defined-only {} + |
+        awk 'NF == 3 { sub(/^__odr_asan\./, "", $3); print $3 }' | sort -u
 }
 runner=$(syms "$obj/runner")
 [ -n "$runner" ]
