@@ -235,8 +235,10 @@ np_in_status np_input_next(np_input *in, const char **line, size_t *len)
         }
         in->scan = in->end;
         size_t pending = in->end - in->start;
-        if (!in->skipping && pending > in->max_line) {
-            /* Too long: keep its first bytes and stop buffering it. */
+        if (!in->skipping && pending > in->max_line && pending - in->max_line > 1) {
+            /* Too long even if its last byte is the CR of a CRLF (so that whether a line is
+             * too long does not depend on where a read ended): keep its first bytes and stop
+             * buffering it. */
             in->skipping = 1;
             in->long_prefix_len = pending < LONG_PREFIX ? pending : LONG_PREFIX;
             memcpy(in->long_prefix, in->buf + in->start, in->long_prefix_len);
@@ -284,6 +286,14 @@ np_in_status np_input_next(np_input *in, const char **line, size_t *len)
         in->bytes += l;
         in->start = in->scan = in->end;
         if (l && p[l - 1] == '\r') l--;
+        if (l > in->max_line) { /* one byte over: the check above leaves room for a CR */
+            in->long_len = l;
+            in->long_prefix_len = l < LONG_PREFIX ? l : LONG_PREFIX;
+            memcpy(in->long_prefix, p, in->long_prefix_len);
+            *line = in->long_prefix;
+            *len = in->long_prefix_len;
+            return NP_IN_TOO_LONG;
+        }
         *line = p;
         *len = l;
         return NP_IN_LINE;

@@ -49,6 +49,12 @@ like "$(tail -n 1 "$T/err")" '"in":3,"out":2,"dropped":0,"rejected":1' "100 MB l
 rm -f "$T/big"
 printf '%s\n{"id":"x","body":"%s"}\n' "$good1" "0123456789012345678901234567890123456789" | "$CAT" --max-line 40 > "$T/out" 2>/dev/null
 is "$(wc -l < "$T/out" | tr -d ' ')" 1 "--max-line 40 rejects a 58-byte line"
+# A CRLF line of exactly --max-line bytes is kept whether its CR comes in the read of the
+# line or alone before its LF (the previous release rejected it then as one byte too long).
+out=$({ printf '{"a":"12"}\r'; sleep 0.3; printf '\n{"b":"1"}\n'; } | "$CAT" --max-line 10 2>&1)
+is "$out" "$(printf '{"a":"12"}\n{"b":"1"}')" "--max-line 10: a 10-byte CRLF line whose CR is read alone is kept"
+out=$(printf '{"a":"123"}' | "$CAT" --max-line 10 2>&1)
+like "$out" '<stdin>:1: line of 11 bytes is longer than --max-line \(10\)' "--max-line 10: an 11-byte last line without a newline is too long"
 
 # gzip: two members, and a truncated stream.
 { printf '%s\n' "$good1" | gzip; printf '%s\n' "$good2" | gzip; } > "$T/in.gz"
