@@ -64,7 +64,8 @@ int np__sink_commit(const np_sink *k, const char *tmp, const char *name, np_jfil
 /* Removes temporary files a crashed run left in a spool sink. */
 void np__sink_clean(const np_sink *k);
 
-/* Counts the lines of a file (a last line without a newline counts). Returns 0 or -1. */
+/* Counts the lines of a file (a last line without a newline counts), and its bytes: of the
+ * text a gzip file holds, when it is one. Returns 0 or -1. */
 int np__count_lines(const char *path, uint64_t *lines, uint64_t *bytes);
 
 #endif

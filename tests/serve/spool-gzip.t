@@ -1,0 +1,32 @@
+#!/bin/sh
+# A gzip file dropped into a spool is read as the text it holds, and counted so: its records
+# in are the lines of that text (the previous release counted the newlines of the compressed
+# bytes), so that in = out + rejected holds in the server's report.
+. "${NP_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
+. "$NP_TOP/tests/serve/lib-serve.sh"
+command -v gzip > /dev/null || skip_all "gzip absent"
+mkdir -p "$T/state" "$T/spool"
+cat > "$T/p.yaml" <<YAML
+version: 1
+name: gz
+input: {spool: $T/spool}
+output: {file: $T/out.ndjson}
+state_dir: $T/state
+stages: [cat]
+YAML
+make_articles "$T/a.ndjson" 3000 gz
+printf '{"id":"bad",\n' >> "$T/a.ndjson" # one line the stage rejects
+gzip -c "$T/a.ndjson" > "$T/x.part"
+raw_nl=$(tr -cd '\n' < "$T/x.part" | wc -c)
+[ "$raw_nl" -ne 3001 ]
+ok $? "the compressed file has another number of newline bytes than its text's 3001 ($raw_nl)"
+mv "$T/x.part" "$T/spool/1.ndjson.gz"
+start_server "$T/p.yaml"
+wait_for 20 lines_at_least "$T/out.ndjson" 3000
+ok $? "the batch's records are written"
+stop_server TERM
+is "$SRC" 0 "the server stops cleanly"
+is "$(ids "$T/out.ndjson" | wc -l | tr -d ' ')" 3000 "every good record once, none of the bad"
+like "$(grep 'stopped:' "$T/serve.log")" '1 batches, 3001 records in, 3000 out' \
+    "records in are the lines of the text the gzip file holds"
+done_testing
