@@ -145,6 +145,20 @@ int np_parse_uint(const char *s, uint64_t min, uint64_t max, uint64_t *out)
     return 0;
 }
 
+int np_parse_opt_uint(const char *opt, const char *arg, uint64_t min, uint64_t max, uint64_t *out)
+{
+    if (np_parse_uint(arg, min, max, out) == 0) return 0;
+    if (max == UINT64_MAX && min)
+        np_error("--%s: '%s' is not a whole number of %llu or more", opt, arg,
+                 (unsigned long long)min);
+    else if (max == UINT64_MAX)
+        np_error("--%s: '%s' is not a whole number", opt, arg);
+    else
+        np_error("--%s: '%s' is not a whole number from %llu to %llu", opt, arg,
+                 (unsigned long long)min, (unsigned long long)max);
+    return -1;
+}
+
 int np_parse_double(const char *s, double min, double max, double *out)
 {
     char *end;

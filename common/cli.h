@@ -27,6 +27,9 @@ int np_parse_duration_ms(const char *s, int64_t *ms);
 int np_parse_duration(const char *s, int64_t *seconds);
 /* A non-negative integer within [min, max]. Returns 0 or -1. */
 int np_parse_uint(const char *s, uint64_t min, uint64_t max, uint64_t *out);
+/* np_parse_uint for option --opt's argument: on error prints "--OPT: 'ARG' is not a whole
+ * number from MIN to MAX" (np_error) and returns -1, for the caller to exit 64. */
+int np_parse_opt_uint(const char *opt, const char *arg, uint64_t min, uint64_t max, uint64_t *out);
 /* A decimal number within [min, max]. Returns 0 or -1. */
 int np_parse_double(const char *s, double min, double max, double *out);
 /* Splits "title,body" into at most max items, stored as pointers into a copy the caller

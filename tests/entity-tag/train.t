@@ -99,4 +99,9 @@ is $? 65 "malformed CoNLL: exit 65"
 like "$(cat "$T/err")" 'bad.conll:1' "malformed CoNLL: names file and line"
 "$ET" train --out "$T/c.model" 2> /dev/null
 is $? 64 "train without --train: exit 64"
+"$ET" train --train "$T/tiny.conll" --out "$T/c.model" --epochs 0 2> "$T/err"
+is "$?:$(cat "$T/err")" "64:newspipe-entity-tag: --epochs: '0' is not a whole number from 1 to 1000" \
+    "--epochs 0: exit 64, one line naming the option, the value and the range"
+[ ! -e "$T/c.model" ]
+ok $? "--epochs 0: no model written"
 done_testing

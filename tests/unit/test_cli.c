@@ -11,6 +11,13 @@ static int64_t t(const char *s)
     return np_parse_time(s, strlen(s), &v) == 0 ? v : -1;
 }
 
+static char hooked[256];
+static void hook(void *arg, const char *msg)
+{
+    (void)arg;
+    snprintf(hooked, sizeof hooked, "%s", msg);
+}
+
 int main(void)
 {
     uint64_t u;
@@ -86,5 +93,17 @@ int main(void)
     ok(t("2013-10-01T15:17:00 EDT") == 1380655020, "US zone name (Reuters sample)");
     ok(t("2023-13-01") == -1 && t("yesterday") == -1 && t("2023-07-12T08:03:00Q") == -1,
        "bad times rejected");
+
+    np_set_error_hook(hook, NULL);
+    uint64_t v = 0;
+    ok(np_parse_opt_uint("epochs", "12", 1, 1000, &v) == 0 && v == 12 && !hooked[0],
+       "option number in range: taken, nothing said");
+    ok(np_parse_opt_uint("epochs", "0", 1, 1000, &v) == -1 && v == 12 &&
+           !strcmp(hooked, "--epochs: '0' is not a whole number from 1 to 1000"),
+       "option number out of range: -1, the option, value and range said (%s)", hooked);
+    ok(np_parse_opt_uint("limit", "x", 1, UINT64_MAX, &v) == -1 &&
+           !strcmp(hooked, "--limit: 'x' is not a whole number of 1 or more"),
+       "no upper bound: said as a lower one (%s)", hooked);
+    np_set_error_hook(NULL, NULL);
     return done_testing();
 }

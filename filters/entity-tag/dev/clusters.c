@@ -381,16 +381,10 @@ int etag_clusters_main(int argc, char **argv)
             conll[nconll++] = optarg;
             break;
         case 'm':
-            if (np_parse_uint(optarg, 1, 1000000, &minc) < 0) {
-                usage();
-                return NP_EX_USAGE;
-            }
+            if (np_parse_opt_uint("min-count", optarg, 1, 1000000, &minc) < 0) return NP_EX_USAGE;
             break;
         case 'i':
-            if (np_parse_uint(optarg, 1, 1000, &iters) < 0) {
-                usage();
-                return NP_EX_USAGE;
-            }
+            if (np_parse_opt_uint("iterations", optarg, 1, 1000, &iters) < 0) return NP_EX_USAGE;
             break;
         case 'c': {
             char *st;

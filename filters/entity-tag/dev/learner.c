@@ -47,10 +47,7 @@ int etag_learner_main(const etag_learner *l, void *ctx, int argc, char **argv)
         switch (opt) {
         case 'o': out = optarg; break;
         case 'm':
-            if (np_parse_uint(optarg, 1, 1000000, &min) < 0) {
-                usage(l);
-                return NP_EX_USAGE;
-            }
+            if (np_parse_opt_uint("min-articles", optarg, 1, 1000000, &min) < 0) return NP_EX_USAGE;
             break;
         case 'h': usage(l); return NP_EX_OK;
         default: usage(l); return NP_EX_USAGE;

@@ -600,7 +600,16 @@ static void usage(void)
             "            orgname, lower, acronym\n");
 }
 
-int etag_train_main(int argc, char **argv)
+/* What `train` was asked for. */
+typedef struct {
+    const char *train, *dev, *out, *clusters[2]; /* borrowed from argv */
+    const char *gaz[32], *cv_paths[MAX_CV_EVAL];
+    int ngaz, ncv_eval, method, context;
+    uint64_t epochs, seed, max_rows, passes, min_count, members, folds, cv, gaz_budget;
+} train_args;
+
+/* Reads the options into *a. Returns -1 to go on, or the exit status (0 after --help). */
+static int parse_args(int argc, char **argv, train_args *a)
 {
     static const struct option longopts[] = {
         {"train", 1, NULL, 't'},     {"dev", 1, NULL, 'd'},
@@ -614,117 +623,134 @@ int etag_train_main(int argc, char **argv)
         {"cv-eval", 1, NULL, 'E'},   {"context", 0, NULL, 'x'},
         {NULL, 0, NULL, 0},
     };
-    const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *clusters[2] = {NULL, NULL};
-    uint64_t epochs = 10, seed = 1, max_rows = 200000, passes = 2, min_count = 1, members = 1,
-             folds = 5, cv = 0;
-    const char *gaz[32], *cv_paths[MAX_CV_EVAL];
-    int method = ETAG_DEC_GREEDY, context = 0;
-    uint64_t gaz_budget = ETAG_GAZ_BUDGET;
-    int ncv_eval = 0;
-    int ngaz = 0;
-    int opt;
+    *a = (train_args){.epochs = 10,
+                      .seed = 1,
+                      .max_rows = 200000,
+                      .passes = 2,
+                      .min_count = 1,
+                      .members = 1,
+                      .folds = 5,
+                      .method = ETAG_DEC_GREEDY,
+                      .gaz_budget = ETAG_GAZ_BUDGET};
+    int opt, bad = 0;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while (!bad && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (opt) {
-        case 't': train_path = optarg; break;
-        case 'd': dev_path = optarg; break;
-        case 'o': out_path = optarg; break;
+        case 't': a->train = optarg; break;
+        case 'd': a->dev = optarg; break;
+        case 'o': a->out = optarg; break;
         case 'c': /* a second table is a second family of classes */
-            if (clusters[1]) {
+            if (a->clusters[1]) {
                 np_error("--clusters: at most two tables");
                 return NP_EX_USAGE;
             }
-            clusters[clusters[0] != NULL] = optarg;
+            a->clusters[a->clusters[0] != NULL] = optarg;
             break;
         case 'M':
-            if (np_parse_uint(optarg, 1, 255, &min_count) < 0) {
-                np_error("--min-feature-count: expected 1..255");
-                return NP_EX_USAGE;
-            }
+            bad = np_parse_opt_uint("min-feature-count", optarg, 1, 255, &a->min_count);
             break;
-        case 'F':
-            if (np_parse_uint(optarg, 2, 100, &folds) < 0) {
-                np_error("--folds: expected 2..100");
-                return NP_EX_USAGE;
-            }
-            break;
-        case 'C':
-            if (np_parse_uint(optarg, 2, 100, &cv) < 0) {
-                np_error("--cv: expected 2..100");
-                return NP_EX_USAGE;
-            }
+        case 'F': bad = np_parse_opt_uint("folds", optarg, 2, 100, &a->folds); break;
+        case 'C': bad = np_parse_opt_uint("cv", optarg, 2, 100, &a->cv); break;
+        case 'A': bad = np_parse_opt_uint("average", optarg, 1, 64, &a->members); break;
+        case 'P': bad = np_parse_opt_uint("passes", optarg, 1, 2, &a->passes); break;
+        case 'e': bad = np_parse_opt_uint("epochs", optarg, 1, 1000, &a->epochs); break;
+        case 's': bad = np_parse_opt_uint("seed", optarg, 0, UINT32_MAX, &a->seed); break;
+        case 'm': bad = np_parse_opt_uint("max-features", optarg, 1, 1u << 28, &a->max_rows); break;
+        case 'B':
+            bad = np_parse_opt_uint("gazetteer-budget", optarg, 1, 1u << 28, &a->gaz_budget);
             break;
         case 'E':
-            if (ncv_eval == MAX_CV_EVAL) {
+            if (a->ncv_eval == MAX_CV_EVAL) {
                 np_error("--cv-eval: at most %d", MAX_CV_EVAL);
                 return NP_EX_USAGE;
             }
-            cv_paths[ncv_eval++] = optarg;
-            break;
-        case 'A':
-            if (np_parse_uint(optarg, 1, 64, &members) < 0) {
-                np_error("--average: expected 1..64");
-                return NP_EX_USAGE;
-            }
-            break;
-        case 'P':
-            if (np_parse_uint(optarg, 1, 2, &passes) < 0) {
-                np_error("--passes: expected 1 or 2");
-                return NP_EX_USAGE;
-            }
-            break;
-        case 'e':
-            if (np_parse_uint(optarg, 1, 1000, &epochs) < 0) {
-                np_error("--epochs: expected 1..1000");
-                return NP_EX_USAGE;
-            }
-            break;
-        case 's':
-            if (np_parse_uint(optarg, 0, UINT32_MAX, &seed) < 0) {
-                np_error("--seed: expected a non-negative integer");
-                return NP_EX_USAGE;
-            }
-            break;
-        case 'm':
-            if (np_parse_uint(optarg, 1, 1u << 28, &max_rows) < 0) {
-                np_error("--max-features: expected 1..268435456");
-                return NP_EX_USAGE;
-            }
+            a->cv_paths[a->ncv_eval++] = optarg;
             break;
         case 'g':
-            if (ngaz == 32) {
+            if (a->ngaz == 32) {
                 np_error("--gazetteer: at most 32");
                 return NP_EX_USAGE;
             }
-            gaz[ngaz++] = optarg;
+            a->gaz[a->ngaz++] = optarg;
             break;
         case 'D':
             if (strcmp(optarg, "greedy") == 0)
-                method = ETAG_DEC_GREEDY;
+                a->method = ETAG_DEC_GREEDY;
             else if (strcmp(optarg, "viterbi") == 0)
-                method = ETAG_DEC_VITERBI;
+                a->method = ETAG_DEC_VITERBI;
             else {
                 np_error("--decoder: expected greedy or viterbi");
                 return NP_EX_USAGE;
             }
             break;
-        case 'B':
-            if (np_parse_uint(optarg, 1, 1u << 28, &gaz_budget) < 0) {
-                np_error("--gazetteer-budget: expected 1..268435456");
-                return NP_EX_USAGE;
-            }
-            break;
-        case 'x': context = 1; break;
+        case 'x': a->context = 1; break;
         case 'h': usage(); return NP_EX_OK;
         default: usage(); return NP_EX_USAGE;
         }
     }
-    if (!train_path || (!out_path && !cv) || optind < argc) {
+    if (bad) return NP_EX_USAGE;
+    if (!a->train || (!a->out && !a->cv) || optind < argc) {
         usage();
         return NP_EX_USAGE;
     }
+    return -1;
+}
+
+/* Reads the corpora and the lists the options name. Returns 0 or the exit status (the
+ * message printed). */
+static int load_inputs(const train_args *a, etag_corpus *tr, etag_corpus *dv, etag_corpus *cv_corp,
+                       const char **cv_names, etag_resource_builder *rb)
+{
     char err[512];
-    int rc = NP_EX_SOFTWARE;
+    if (etag_corpus_read(a->train, tr, err, sizeof err) < 0 ||
+        (a->dev && etag_corpus_read(a->dev, dv, err, sizeof err) < 0)) {
+        np_error("%s", err);
+        return NP_EX_DATAERR;
+    }
+    for (int e = 0; e < a->ncv_eval; e++) {
+        if (etag_corpus_read(a->cv_paths[e], &cv_corp[e], err, sizeof err) < 0) {
+            np_error("%s", err);
+            return NP_EX_DATAERR;
+        }
+        const char *base = strrchr(a->cv_paths[e], '/');
+        cv_names[e] = base ? base + 1 : a->cv_paths[e];
+    }
+    rb->max_keys = (size_t)a->gaz_budget;
+    for (int g = 0; g < a->ngaz; g++) {
+        const char *eq = strchr(a->gaz[g], '=');
+        char name[32];
+        size_t nl = eq ? (size_t)(eq - a->gaz[g]) : 0;
+        if (!eq || nl >= sizeof name) {
+            np_error("--gazetteer: expected CATEGORY=FILE, got %s", a->gaz[g]);
+            return NP_EX_USAGE;
+        }
+        memcpy(name, a->gaz[g], nl);
+        name[nl] = '\0';
+        int cat = etag_gaz_category(name);
+        if (cat < 0) {
+            np_error("--gazetteer: unknown category %s", name);
+            return NP_EX_USAGE;
+        }
+        int r = etag_resources_add_gazetteer(rb, cat, eq + 1, err, sizeof err);
+        if (r < 0) {
+            np_error("%s", err);
+            return r == -2 ? NP_EX_DATAERR : NP_EX_NOINPUT;
+        }
+    }
+    for (int fam = 0; fam < 2; fam++)
+        if (a->clusters[fam] &&
+            etag_resources_add_clusters(rb, a->clusters[fam], fam, err, sizeof err) < 0) {
+            np_error("%s", err);
+            return NP_EX_NOINPUT;
+        }
+    return 0;
+}
+
+int etag_train_main(int argc, char **argv)
+{
+    train_args a;
+    int rc = parse_args(argc, argv, &a);
+    if (rc >= 0) return rc;
     etag_corpus tr = {0}, dv = {0};
     etag_resource_builder rb = {0};
     etag_lexicon_builder counts = {0};
@@ -733,93 +759,49 @@ int etag_train_main(int argc, char **argv)
     etag_model final = {0};
     etag_corpus cv_corp[MAX_CV_EVAL] = {0};
     const char *cv_names[MAX_CV_EVAL];
-    if (etag_corpus_read(train_path, &tr, err, sizeof err) < 0 ||
-        (dev_path && etag_corpus_read(dev_path, &dv, err, sizeof err) < 0)) {
-        np_error("%s", err);
-        rc = NP_EX_DATAERR;
-        goto out;
-    }
-    for (int e = 0; e < ncv_eval; e++) {
-        if (etag_corpus_read(cv_paths[e], &cv_corp[e], err, sizeof err) < 0) {
-            np_error("%s", err);
-            rc = NP_EX_DATAERR;
-            goto out;
-        }
-        const char *base = strrchr(cv_paths[e], '/');
-        cv_names[e] = base ? base + 1 : cv_paths[e];
-    }
-    rb.max_keys = (size_t)gaz_budget;
-    for (int g = 0; g < ngaz; g++) {
-        const char *eq = strchr(gaz[g], '=');
-        char name[32];
-        size_t nl = eq ? (size_t)(eq - gaz[g]) : 0;
-        if (!eq || nl >= sizeof name) {
-            np_error("--gazetteer: expected CATEGORY=FILE, got %s", gaz[g]);
-            rc = NP_EX_USAGE;
-            goto out;
-        }
-        memcpy(name, gaz[g], nl);
-        name[nl] = '\0';
-        int cat = etag_gaz_category(name);
-        if (cat < 0) {
-            np_error("--gazetteer: unknown category %s", name);
-            rc = NP_EX_USAGE;
-            goto out;
-        }
-        int r = etag_resources_add_gazetteer(&rb, cat, eq + 1, err, sizeof err);
-        if (r < 0) {
-            np_error("%s", err);
-            rc = r == -2 ? NP_EX_DATAERR : NP_EX_NOINPUT;
-            goto out;
-        }
-    }
-    for (int fam = 0; fam < 2; fam++)
-        if (clusters[fam] &&
-            etag_resources_add_clusters(&rb, clusters[fam], fam, err, sizeof err) < 0) {
-            np_error("%s", err);
-            rc = NP_EX_NOINPUT;
-            goto out;
-        }
+    if ((rc = load_inputs(&a, &tr, &dv, cv_corp, cv_names, &rb)) != 0) goto out;
+    rc = NP_EX_SOFTWARE;
     R.tr = &tr;
     R.dv = &dv;
-    R.dec.method = method;
-    R.dec.feat.context = context;
+    R.dec.method = a.method;
+    R.dec.feat.context = a.context;
     R.res = etag_resources_view(&rb);
-    R.rng = seed * 0x9E3779B97F4A7C15ULL + 0x1234567;
-    R.max_rows = max_rows;
+    R.rng = a.seed * 0x9E3779B97F4A7C15ULL + 0x1234567;
+    R.max_rows = a.max_rows;
     fprintf(stderr,
             "train: %u documents, %u sentences, %u tokens, %u entities; dev: %u tokens, %u "
             "entities; gazetteer %zu names (%u keys; %zu lines skipped), clusters %u words; %s\n",
             tr.ndoc, tr.nsent, tr.ntok, tr.nspans, dv.ntok, dv.nspans, rb.gaz_entries, rb.gaz.count,
-            rb.gaz_skipped, rb.clusters.count, passes == 2 ? "two passes" : "one pass");
+            rb.gaz_skipped, rb.clusters.count, a.passes == 2 ? "two passes" : "one pass");
     fprintf(stderr, "decoder: %s%s\n", R.dec.method == ETAG_DEC_VITERBI ? "Viterbi" : "greedy",
             R.dec.feat.context ? "; context aggregation" : "");
     size_t maxn = tr.ntok > dv.ntok ? tr.ntok : dv.ntok;
-    for (int e = 0; e < ncv_eval; e++)
+    for (int e = 0; e < a.ncv_eval; e++)
         if (cv_corp[e].ntok > maxn) maxn = cv_corp[e].ntok;
     R.toks = malloc((maxn + 1) * sizeof *R.toks);
     R.spans = malloc((maxn + 1) * sizeof *R.spans);
     docs = malloc((tr.ndoc + 1) * sizeof *docs);
     if (!R.toks || !R.spans || !docs) goto nomem;
-    if (min_count > 1) {
+    if (a.min_count > 1) {
         if (count_features(&tr, &R.res, R.toks, &counts) < 0) goto nomem;
         R.counts = etag_lexicon_view(&counts);
-        R.min_count = (uint32_t)min_count;
+        R.min_count = (uint32_t)a.min_count;
     }
-    recipe rcp = {epochs, passes, members, folds};
-    if (cv) {
-        if (cross_validate(&R, &rcp, (int)cv, cv_corp, cv_names, ncv_eval) < 0) goto nomem;
+    recipe rcp = {a.epochs, a.passes, a.members, a.folds};
+    if (a.cv) {
+        if (cross_validate(&R, &rcp, (int)a.cv, cv_corp, cv_names, a.ncv_eval) < 0) goto nomem;
         rc = NP_EX_OK;
         goto out;
     }
     R.verbose = 1;
     for (uint32_t d = 0; d < tr.ndoc; d++) docs[d] = d;
     if (train_recipe(&R, docs, tr.ndoc, &rcp, "", &final) < 0) goto nomem;
-    if ((rc = etag_model_write(&final, out_path, err, sizeof err)) != 0) {
+    char err[512];
+    if ((rc = etag_model_write(&final, a.out, err, sizeof err)) != 0) {
         np_error("%s", err);
         goto out;
     }
-    fprintf(stderr, "wrote %s (%u features, %d pass%s)\n", out_path, final.nrows, final.passes,
+    fprintf(stderr, "wrote %s (%u features, %d pass%s)\n", a.out, final.nrows, final.passes,
             final.passes == 2 ? "es" : "");
     rc = NP_EX_OK;
     goto out;
@@ -832,7 +814,7 @@ out:
     etag_corpus_free(&dv);
     etag_resources_builder_free(&rb);
     etag_decoder_free(&R.dec);
-    for (int e = 0; e < ncv_eval; e++) etag_corpus_free(&cv_corp[e]);
+    for (int e = 0; e < a.ncv_eval; e++) etag_corpus_free(&cv_corp[e]);
     free(R.toks);
     free(R.spans);
     free(docs);

@@ -220,24 +220,15 @@ int summ_eval_main(int argc, char **argv)
         case 'w': weights = optarg; break;
         case 's': split = optarg; break;
         case 'n':
-            if (np_parse_uint(optarg, 1, 100000, &nsent) < 0) {
-                np_error("--sentences: expected 1..100000");
-                return NP_EX_USAGE;
-            }
+            if (np_parse_opt_uint("sentences", optarg, 1, 100000, &nsent) < 0) return NP_EX_USAGE;
             have_n = 1;
             break;
         case 'W':
-            if (np_parse_uint(optarg, 0, 100000, &nwords) < 0) {
-                np_error("--words: expected 0..100000");
-                return NP_EX_USAGE;
-            }
+            if (np_parse_opt_uint("words", optarg, 0, 100000, &nwords) < 0) return NP_EX_USAGE;
             have_w = 1;
             break;
         case 'l':
-            if (np_parse_uint(optarg, 1, UINT32_MAX, &limit) < 0) {
-                np_error("--limit: expected a positive number");
-                return NP_EX_USAGE;
-            }
+            if (np_parse_opt_uint("limit", optarg, 1, UINT32_MAX, &limit) < 0) return NP_EX_USAGE;
             break;
         case 'm':
             if (strcmp(optarg, "f") != 0 && strcmp(optarg, "r") != 0 && strcmp(optarg, "p") != 0) {
@@ -247,16 +238,10 @@ int summ_eval_main(int argc, char **argv)
             measure = optarg[0];
             break;
         case 'b':
-            if (np_parse_uint(optarg, 1, 1000000, &boot) < 0) {
-                np_error("--bootstrap: expected 1..1000000");
-                return NP_EX_USAGE;
-            }
+            if (np_parse_opt_uint("bootstrap", optarg, 1, 1000000, &boot) < 0) return NP_EX_USAGE;
             break;
         case 'r':
-            if (np_parse_uint(optarg, 0, UINT64_MAX, &seed) < 0) {
-                np_error("--seed: expected a number");
-                return NP_EX_USAGE;
-            }
+            if (np_parse_opt_uint("seed", optarg, 0, UINT64_MAX, &seed) < 0) return NP_EX_USAGE;
             break;
         case 't': tsv = 1; break;
         case 'h': usage(stdout); return NP_EX_OK;
