@@ -450,199 +450,225 @@ static int write_table(tl_brows *rows, const char *const *notes, int nnotes, np_
     return np_buf_reserve(o, 1);
 }
 
-int tl_import_main(int argc, char **argv)
+/* What `import` was asked for: the sources and lists by option (borrowed from argv). */
+typedef struct {
+    const char *sec, *sp500, *sp500_history, *intl, *intl_date, *output, *current;
+    const char *aliases[MAX_INPUTS], *screener[MAX_INPUTS], *tsv[MAX_INPUTS], *notes[MAX_INPUTS],
+        *weak[MAX_INPUTS], *place[MAX_INPUTS], *nameword[MAX_INPUTS], *formplace[MAX_INPUTS],
+        *people[MAX_INPUTS], *symdir[MAX_INPUTS];
+    int naliases, nscreener, ntsv, nnotes, nweak, nplace, nname, nformplace, npeople, nsymdir;
+} import_args;
+
+/* Reads the options into *a. Returns -1 to go on, or the exit status (0 after --help). */
+static int parse_args(int argc, char **argv, import_args *a)
 {
-    const char *sec = NULL, *sp500 = NULL, *sp500_history = NULL, *intl = NULL, *output = NULL;
-    const char *intl_date = NULL;
-    const char *aliases[MAX_INPUTS];
-    int naliases = 0;
-    const char *current = NULL;
-    const char *screener[MAX_INPUTS], *tsv[MAX_INPUTS], *notes[MAX_INPUTS], *weak[MAX_INPUTS],
-        *place[MAX_INPUTS], *nameword[MAX_INPUTS], *formplace[MAX_INPUTS], *people[MAX_INPUTS];
-    const char *symdir[MAX_INPUTS];
-    int nscreener = 0, ntsv = 0, nnotes = 0, nweak = 0, nplace = 0, nsymdir = 0, nname = 0,
-        nformplace = 0, npeople = 0;
+    memset(a, 0, sizeof *a);
+    /* Each option sets one value, or adds to a list of at most MAX_INPUTS (repeatable). */
+    const struct {
+        const char *name;
+        const char **one, **list;
+        int *n;
+    } opts[] = {
+        {"--sec", &a->sec, NULL, NULL},
+        {"--sp500", &a->sp500, NULL, NULL},
+        {"--sp500-history", &a->sp500_history, NULL, NULL},
+        {"--intl", &a->intl, NULL, NULL},
+        {"--intl-date", &a->intl_date, NULL, NULL},
+        {"-o", &a->output, NULL, NULL},
+        {"--output", &a->output, NULL, NULL},
+        {"--current", &a->current, NULL, NULL},
+        {"--aliases", NULL, a->aliases, &a->naliases},
+        {"--screener", NULL, a->screener, &a->nscreener},
+        {"--symdir", NULL, a->symdir, &a->nsymdir},
+        {"--tsv", NULL, a->tsv, &a->ntsv},
+        {"--note", NULL, a->notes, &a->nnotes},
+        {"--weak-words", NULL, a->weak, &a->nweak},
+        {"--place-words", NULL, a->place, &a->nplace},
+        {"--name-words", NULL, a->nameword, &a->nname},
+        {"--form-places", NULL, a->formplace, &a->nformplace},
+        {"--people-words", NULL, a->people, &a->npeople},
+    };
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
+        const char *o = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        int takes = 1;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+        if (!strcmp(o, "-h") || !strcmp(o, "--help")) {
             usage(stdout);
             return NP_EX_OK;
         }
         if (!v) {
-            if (!strncmp(a, "-", 1))
-                np_error("%s: missing argument", a);
+            if (!strncmp(o, "-", 1))
+                np_error("%s: missing argument", o);
             else
-                np_error("unexpected argument '%s'", a);
+                np_error("unexpected argument '%s'", o);
             usage(stderr);
             return NP_EX_USAGE;
         }
-        if (!strcmp(a, "--sec"))
-            sec = v;
-        else if (!strcmp(a, "--sp500"))
-            sp500 = v;
-        else if (!strcmp(a, "--sp500-history"))
-            sp500_history = v;
-        else if (!strcmp(a, "--intl"))
-            intl = v;
-        else if (!strcmp(a, "--intl-date"))
-            intl_date = v;
-        else if (!strcmp(a, "--aliases") && naliases < MAX_INPUTS)
-            aliases[naliases++] = v;
-        else if (!strcmp(a, "-o") || !strcmp(a, "--output"))
-            output = v;
-        else if (!strcmp(a, "--screener") && nscreener < MAX_INPUTS)
-            screener[nscreener++] = v;
-        else if (!strcmp(a, "--symdir") && nsymdir < MAX_INPUTS)
-            symdir[nsymdir++] = v;
-        else if (!strcmp(a, "--current"))
-            current = v;
-        else if (!strcmp(a, "--tsv") && ntsv < MAX_INPUTS)
-            tsv[ntsv++] = v;
-        else if (!strcmp(a, "--note") && nnotes < MAX_INPUTS)
-            notes[nnotes++] = v;
-        else if (!strcmp(a, "--weak-words") && nweak < MAX_INPUTS)
-            weak[nweak++] = v;
-        else if (!strcmp(a, "--place-words") && nplace < MAX_INPUTS)
-            place[nplace++] = v;
-        else if (!strcmp(a, "--name-words") && nname < MAX_INPUTS)
-            nameword[nname++] = v;
-        else if (!strcmp(a, "--form-places") && nformplace < MAX_INPUTS)
-            formplace[nformplace++] = v;
-        else if (!strcmp(a, "--people-words") && npeople < MAX_INPUTS)
-            people[npeople++] = v;
-        else
-            takes = 0;
-        static const char *const repeatable[] = {
-            "--aliases",    "--screener",    "--symdir",     "--tsv",         "--note",
-            "--weak-words", "--place-words", "--name-words", "--form-places", "--people-words"};
-        for (size_t r = 0; r < sizeof repeatable / sizeof *repeatable && !takes; r++)
-            if (!strcmp(a, repeatable[r])) {
-                np_error("%s: given more than %d times", a, MAX_INPUTS);
-                return NP_EX_USAGE;
-            }
-        if (!takes) {
-            np_error("unknown option '%s'", a);
+        size_t k = 0;
+        while (k < sizeof opts / sizeof *opts && strcmp(o, opts[k].name)) k++;
+        if (k == sizeof opts / sizeof *opts) {
+            np_error("unknown option '%s'", o);
             usage(stderr);
             return NP_EX_USAGE;
+        }
+        if (opts[k].one) {
+            *opts[k].one = v;
+        } else if (*opts[k].n == MAX_INPUTS) {
+            np_error("%s: given more than %d times", o, MAX_INPUTS);
+            return NP_EX_USAGE;
+        } else {
+            opts[k].list[(*opts[k].n)++] = v;
         }
         i++;
     }
-    if (!sec && !intl && !ntsv && !naliases) {
+    if (!a->sec && !a->intl && !a->ntsv && !a->naliases) {
         np_error("no source given");
         usage(stderr);
         return NP_EX_USAGE;
     }
     int32_t day;
-    if (intl_date && (strlen(intl_date) != 10 || tl_parse_day(intl_date, 10, &day))) {
-        np_error("--intl-date %s: want YYYY-MM-DD", intl_date);
+    if (a->intl_date && (strlen(a->intl_date) != 10 || tl_parse_day(a->intl_date, 10, &day))) {
+        np_error("--intl-date %s: want YYYY-MM-DD", a->intl_date);
         usage(stderr);
         return NP_EX_USAGE;
     }
-    tl_brows rows = {0};
-    int rc = NP_EX_OK;
-    for (int i = 0; i < nscreener && rc == NP_EX_OK; i++) {
-        char path[4096];
-        const char *colon = strrchr(screener[i], ':');
-        if (!colon || strlen(colon + 1) != 4 || (size_t)(colon - screener[i]) >= sizeof path) {
-            np_error("--screener %s: want FILE:MIC, e.g. nyse.json:XNYS", screener[i]);
-            rc = NP_EX_USAGE;
-            break;
+    return -1;
+}
+
+/* Splits "PATH:SUFFIX" at its last colon into path (cap bytes). Returns the suffix, or NULL. */
+static const char *split_colon(const char *arg, char *path, size_t cap)
+{
+    const char *colon = strrchr(arg, ':');
+    if (!colon || (size_t)(colon - arg) >= cap) return NULL;
+    memcpy(path, arg, (size_t)(colon - arg));
+    path[colon - arg] = '\0';
+    return colon + 1;
+}
+
+/* Reads every source into rows, then dates and groups them. Returns the exit status. */
+static int read_sources(const import_args *a, tl_brows *rows)
+{
+    char path[4096];
+    for (int i = 0; i < a->nscreener; i++) {
+        const char *mic = split_colon(a->screener[i], path, sizeof path);
+        if (!mic || strlen(mic) != 4) {
+            np_error("--screener %s: want FILE:MIC, e.g. nyse.json:XNYS", a->screener[i]);
+            return NP_EX_USAGE;
         }
-        memcpy(path, screener[i], (size_t)(colon - screener[i]));
-        path[colon - screener[i]] = '\0';
-        if (tl_read_screener(path, colon + 1)) rc = NP_EX_DATAERR;
+        if (tl_read_screener(path, mic)) return NP_EX_DATAERR;
     }
-    for (int i = 0; i < nsymdir && rc == NP_EX_OK; i++) {
-        const char *colon = strrchr(symdir[i], ':');
-        char dir[4096];
-        if (!colon || (size_t)(colon - symdir[i]) >= sizeof dir) {
-            np_error("--symdir %s: want DIR:YYYY-MM-DD", symdir[i]);
-            rc = NP_EX_USAGE;
-            break;
+    for (int i = 0; i < a->nsymdir; i++) {
+        const char *date = split_colon(a->symdir[i], path, sizeof path);
+        if (!date) {
+            np_error("--symdir %s: want DIR:YYYY-MM-DD", a->symdir[i]);
+            return NP_EX_USAGE;
         }
-        memcpy(dir, symdir[i], (size_t)(colon - symdir[i]));
-        dir[colon - symdir[i]] = '\0';
-        if (tl_read_symdir(dir, colon + 1)) rc = NP_EX_DATAERR;
+        if (tl_read_symdir(path, date)) return NP_EX_DATAERR;
     }
-    if (rc == NP_EX_OK && (nsymdir || sp500_history) && !current) {
+    if ((a->nsymdir || a->sp500_history) && !a->current) {
         np_error("%s needs --current DATE (the date of the current sources)",
-                 nsymdir ? "--symdir" : "--sp500-history");
-        rc = NP_EX_USAGE;
+                 a->nsymdir ? "--symdir" : "--sp500-history");
+        return NP_EX_USAGE;
     }
-    if (rc == NP_EX_OK && sec && tl_read_sec(sec, &rows)) rc = NP_EX_DATAERR;
-    if (rc == NP_EX_OK && sp500 && tl_read_sp500(sp500, &rows)) rc = NP_EX_DATAERR;
-    if (rc == NP_EX_OK && intl && tl_read_intl(intl, intl_date, &rows)) rc = NP_EX_DATAERR;
-    for (int i = 0; i < ntsv && rc == NP_EX_OK; i++)
-        if (tl_add_tsv(&rows, tsv[i])) rc = NP_EX_CONFIG;
-    if (rc == NP_EX_OK && nsymdir && tl_symdir_rows(&rows, current)) rc = NP_EX_SOFTWARE;
-    if (rc == NP_EX_OK && sp500_history && tl_read_sp500_history(sp500_history, &rows, current))
-        rc = NP_EX_DATAERR;
-    if (rc == NP_EX_OK && tl_group_issuers(&rows)) rc = NP_EX_SOFTWARE;
-    if (rc == NP_EX_OK && tl_cik_date_new_lines(&rows)) rc = NP_EX_SOFTWARE;
-    if (rc == NP_EX_OK && tl_date_new_symbols(&rows)) rc = NP_EX_SOFTWARE;
-    np_wordset h = {0}, nw = {0}, fp = {0}, fph = {0}, pn = {0};
-    int marking = 0;
-    if (rc == NP_EX_OK) {
-        np_wordset ph = {0}, pw = {0};
-        for (int i = 0; i < nweak && rc == NP_EX_OK; i++)
-            if (read_words(weak[i], &h, &ph, NULL)) rc = NP_EX_NOINPUT;
-        /* The places of several words ("North West", a region of England) weaken a smaller
-         * company's whole name as Wikipedia's place titles do (mark_weak: "The North West
-         * Company Inc."). */
-        for (int i = 0; i < nplace && rc == NP_EX_OK; i++)
-            if (read_words(place[i], &h, &ph, &pw) || read_words(place[i], &h, &fph, NULL))
-                rc = NP_EX_NOINPUT;
-        for (int i = 0; i < nname && rc == NP_EX_OK; i++)
-            if (read_words(nameword[i], &nw, NULL, NULL)) rc = NP_EX_NOINPUT;
-        for (int i = 0; i < nformplace && rc == NP_EX_OK; i++)
-            if (read_words(formplace[i], &fp, &fph, NULL)) rc = NP_EX_NOINPUT;
-        for (int i = 0; i < npeople && rc == NP_EX_OK; i++)
-            if (read_words(people[i], &pn, NULL, NULL)) rc = NP_EX_NOINPUT;
-        int words = nweak + nplace > 0;
-        tl_form_lists lists = {words ? &h : NULL,        words ? &ph : NULL,
-                               nplace ? &pw : NULL,      nformplace ? &fp : NULL,
-                               nformplace ? &fph : NULL, npeople ? &pn : NULL};
-        if (rc == NP_EX_OK && tl_name_variants(&rows, &lists)) rc = NP_EX_SOFTWARE;
-        np_wordset_free(&ph);
-        np_wordset_free(&pw);
-        np_wordset_free(&pn);
-        marking = words || nname || nformplace;
-        if (rc == NP_EX_OK && marking &&
-            mark_weak(&rows, 0, &h, nname ? &nw : NULL, nformplace ? &fp : NULL,
-                      nformplace || nplace ? &fph : NULL))
-            rc = NP_EX_SOFTWARE;
+    if (a->sec && tl_read_sec(a->sec, rows)) return NP_EX_DATAERR;
+    if (a->sp500 && tl_read_sp500(a->sp500, rows)) return NP_EX_DATAERR;
+    if (a->intl && tl_read_intl(a->intl, a->intl_date, rows)) return NP_EX_DATAERR;
+    for (int i = 0; i < a->ntsv; i++)
+        if (tl_add_tsv(rows, a->tsv[i])) return NP_EX_CONFIG;
+    if (a->nsymdir && tl_symdir_rows(rows, a->current)) return NP_EX_SOFTWARE;
+    if (a->sp500_history && tl_read_sp500_history(a->sp500_history, rows, a->current))
+        return NP_EX_DATAERR;
+    if (tl_group_issuers(rows) || tl_cik_date_new_lines(rows) || tl_date_new_symbols(rows))
+        return NP_EX_SOFTWARE;
+    return NP_EX_OK;
+}
+
+/* The word lists that make names weak (see mark_weak), read once for both of its passes. */
+typedef struct {
+    np_wordset h, nw, fp, fph;
+    int marking; /* any list given */
+} weak_lists;
+
+/* mark_weak over rows from index `from`, with the lists the options gave. */
+static int mark_from(tl_brows *rows, size_t from, const import_args *a, weak_lists *w)
+{
+    return mark_weak(rows, from, &w->h, a->nname ? &w->nw : NULL, a->nformplace ? &w->fp : NULL,
+                     a->nformplace || a->nplace ? &w->fph : NULL);
+}
+
+/* Reads the word lists, derives the sources' name variants and marks their weak names.
+ * Returns the exit status. */
+static int derive_names(const import_args *a, tl_brows *rows, weak_lists *w)
+{
+    np_wordset ph = {0}, pw = {0}, pn = {0};
+    int rc = NP_EX_OK;
+    for (int i = 0; i < a->nweak && rc == NP_EX_OK; i++)
+        if (read_words(a->weak[i], &w->h, &ph, NULL)) rc = NP_EX_NOINPUT;
+    /* The places of several words ("North West", a region of England) weaken a smaller
+     * company's whole name as Wikipedia's place titles do (mark_weak: "The North West
+     * Company Inc."). */
+    for (int i = 0; i < a->nplace && rc == NP_EX_OK; i++)
+        if (read_words(a->place[i], &w->h, &ph, &pw) ||
+            read_words(a->place[i], &w->h, &w->fph, NULL))
+            rc = NP_EX_NOINPUT;
+    for (int i = 0; i < a->nname && rc == NP_EX_OK; i++)
+        if (read_words(a->nameword[i], &w->nw, NULL, NULL)) rc = NP_EX_NOINPUT;
+    for (int i = 0; i < a->nformplace && rc == NP_EX_OK; i++)
+        if (read_words(a->formplace[i], &w->fp, &w->fph, NULL)) rc = NP_EX_NOINPUT;
+    for (int i = 0; i < a->npeople && rc == NP_EX_OK; i++)
+        if (read_words(a->people[i], &pn, NULL, NULL)) rc = NP_EX_NOINPUT;
+    int words = a->nweak + a->nplace > 0;
+    tl_form_lists lists = {words ? &w->h : NULL,           words ? &ph : NULL,
+                           a->nplace ? &pw : NULL,         a->nformplace ? &w->fp : NULL,
+                           a->nformplace ? &w->fph : NULL, a->npeople ? &pn : NULL};
+    if (rc == NP_EX_OK && tl_name_variants(rows, &lists)) rc = NP_EX_SOFTWARE;
+    np_wordset_free(&ph);
+    np_wordset_free(&pw);
+    np_wordset_free(&pn);
+    w->marking = words || a->nname || a->nformplace;
+    if (rc == NP_EX_OK && w->marking && mark_from(rows, 0, a, w)) rc = NP_EX_SOFTWARE;
+    return rc;
+}
+
+/* Writes the table to -o FILE (atomically) or standard output. Returns the exit status. */
+static int write_out(const import_args *a, tl_brows *rows)
+{
+    np_buf out = {0};
+    int rc = write_table(rows, a->notes, a->nnotes, &out) ? NP_EX_SOFTWARE : NP_EX_OK;
+    if (rc == NP_EX_OK && a->output) {
+        rc = np_atomic_write_file(a->output, out.data, out.len);
+        if (rc)
+            np_error("%s: %s: %s", a->output,
+                     rc == NP_EX_CANTCREAT ? "cannot create" : "write error", strerror(errno));
+    } else if (rc == NP_EX_OK && np_write_all(STDOUT_FILENO, out.data, out.len)) {
+        np_error("write error: %s", strerror(errno));
+        rc = NP_EX_IOERR;
     }
+    np_buf_free(&out);
+    return rc;
+}
+
+int tl_import_main(int argc, char **argv)
+{
+    import_args a;
+    int rc = parse_args(argc, argv, &a);
+    if (rc >= 0) return rc;
+    tl_brows rows = {0};
+    weak_lists w = {0};
+    rc = read_sources(&a, &rows);
+    if (rc == NP_EX_OK) rc = derive_names(&a, &rows, &w);
     size_t sourced = rows.n;
-    for (int i = 0; i < naliases && rc == NP_EX_OK; i++)
-        if (tl_apply_curated(&rows, aliases[i])) rc = NP_EX_CONFIG;
+    for (int i = 0; i < a.naliases && rc == NP_EX_OK; i++)
+        if (tl_apply_curated(&rows, a.aliases[i])) rc = NP_EX_CONFIG;
     /* The curated file's own listings (ones the sources lack) are weighed as the sources'
      * are: "Empire Co Ltd" is the word "empire", so "+Empire Co" makes only the name with
      * its legal form strong, not the television series. */
-    if (rc == NP_EX_OK && marking &&
-        mark_weak(&rows, sourced, &h, nname ? &nw : NULL, nformplace ? &fp : NULL,
-                  nformplace || nplace ? &fph : NULL))
-        rc = NP_EX_SOFTWARE;
-    np_wordset_free(&h);
-    np_wordset_free(&nw);
-    np_wordset_free(&fp);
-    np_wordset_free(&fph);
-    if (rc == NP_EX_OK && nsymdir && date_directory_lines(&rows)) rc = NP_EX_SOFTWARE;
-    np_buf out = {0};
-    if (rc == NP_EX_OK && write_table(&rows, notes, nnotes, &out)) rc = NP_EX_SOFTWARE;
-    if (rc == NP_EX_OK) {
-        if (output) {
-            rc = np_atomic_write_file(output, out.data, out.len);
-            if (rc)
-                np_error("%s: %s: %s", output,
-                         rc == NP_EX_CANTCREAT ? "cannot create" : "write error", strerror(errno));
-        } else if (np_write_all(STDOUT_FILENO, out.data, out.len)) {
-            np_error("write error: %s", strerror(errno));
-            rc = NP_EX_IOERR;
-        }
-    }
-    np_buf_free(&out);
+    if (rc == NP_EX_OK && w.marking && mark_from(&rows, sourced, &a, &w)) rc = NP_EX_SOFTWARE;
+    np_wordset_free(&w.h);
+    np_wordset_free(&w.nw);
+    np_wordset_free(&w.fp);
+    np_wordset_free(&w.fph);
+    if (rc == NP_EX_OK && a.nsymdir && date_directory_lines(&rows)) rc = NP_EX_SOFTWARE;
+    if (rc == NP_EX_OK) rc = write_out(&a, &rows);
     tl_brows_free(&rows);
     tl_screener_free();
     tl_symdir_free();
