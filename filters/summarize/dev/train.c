@@ -341,101 +341,107 @@ static void usage(FILE *f)
             SUMM_MAX_SETS);
 }
 
-int summ_train_main(int argc, char **argv)
+/* What `train` was asked for (paths borrowed from argv). */
+typedef struct {
+    const char *data[SUMM_MAX_SETS], *output;
+    size_t ndata;
+    int verbose;
+} train_args;
+
+/* Reads the options into *a. Returns -1 to go on, or the exit status (0 after --help). */
+static int parse_args(int argc, char **argv, train_args *a)
 {
     static const struct option opts[] = {
         {"data", 1, NULL, 'd'},    {"output", 1, NULL, 'o'}, {"help", 0, NULL, 'h'},
         {"verbose", 0, NULL, 'v'}, {NULL, 0, NULL, 0},
     };
-    const char *data[SUMM_MAX_SETS], *output = NULL;
-    size_t ndata = 0;
-    int verbose = 0, c;
+    memset(a, 0, sizeof *a);
+    int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "ho:v", opts, NULL)) != -1) {
         switch (c) {
         case 'd':
-            if (ndata == SUMM_MAX_SETS) {
+            if (a->ndata == SUMM_MAX_SETS) {
                 np_error("--data: at most %d sets", SUMM_MAX_SETS);
                 return NP_EX_USAGE;
             }
-            data[ndata++] = optarg;
+            a->data[a->ndata++] = optarg;
             break;
-        case 'o': output = optarg; break;
-        case 'v': verbose = 1; break;
+        case 'o': a->output = optarg; break;
+        case 'v': a->verbose = 1; break;
         case 'h': usage(stdout); return NP_EX_OK;
         default: usage(stderr); return NP_EX_USAGE;
         }
     }
-    if (!ndata || !output || optind != argc) {
+    if (!a->ndata || !a->output || optind != argc) {
         usage(stderr);
         return NP_EX_USAGE;
     }
-    char err[512];
-    summ_corpus corpus;
-    if (summ_corpus_load(&corpus, data, ndata, SUMM_PART_TUNE, err, sizeof err) < 0) {
-        np_error("%s", err);
-        return NP_EX_NOINPUT;
-    }
-    int rc = NP_EX_SOFTWARE;
-    summ_choice ch = {0};
-    np_buf note = {0};
-    summ_model models[SUMM_FOLDS], final;
-    size_t npos = 0;
-    for (size_t k = 0; k < corpus.ncand; k++) npos += corpus.hard[k] > 0;
-    fprintf(stderr,
-            "train: %zu tuning articles, %zu candidate sentences, %zu chosen by the oracle\n",
-            corpus.nitem, corpus.ncand, npos);
+    return -1;
+}
 
-    if (verbose) {
-        /* how often the oracle chooses the sentence at each position, per set */
-        for (size_t k = 0; k < corpus.nsets; k++) {
-            double pos[8] = {0}, all[8] = {0};
-            for (size_t i = 0; i < corpus.nitem; i++) {
-                const summ_item *it = &corpus.item[i];
-                if (it->set != (int)k) continue;
-                for (size_t j = 0; j < it->nc; j++) {
-                    size_t b = j < 7 ? j : 7;
-                    all[b]++;
-                    pos[b] += corpus.hard[it->c0 + j];
-                }
+/* How often the oracle chooses the sentence at each position, per set (with -v). */
+static void print_oracle_rates(const summ_corpus *corpus)
+{
+    for (size_t k = 0; k < corpus->nsets; k++) {
+        double pos[8] = {0}, all[8] = {0};
+        for (size_t i = 0; i < corpus->nitem; i++) {
+            const summ_item *it = &corpus->item[i];
+            if (it->set != (int)k) continue;
+            for (size_t j = 0; j < it->nc; j++) {
+                size_t b = j < 7 ? j : 7;
+                all[b]++;
+                pos[b] += corpus->hard[it->c0 + j];
             }
-            fprintf(stderr, "train: %s oracle rate by position:", corpus.name[k]);
-            for (int b = 0; b < 8; b++)
-                fprintf(stderr, " %s%.0f%%", b == 7 ? "8+ " : "",
-                        all[b] ? 100 * pos[b] / all[b] : 0);
-            fprintf(stderr, "\n");
         }
+        fprintf(stderr, "train: %s oracle rate by position:", corpus->name[k]);
+        for (int b = 0; b < 8; b++)
+            fprintf(stderr, " %s%.0f%%", b == 7 ? "8+ " : "", all[b] ? 100 * pos[b] / all[b] : 0);
+        fprintf(stderr, "\n");
     }
+}
 
+/* What the search chose, and the baselines it was measured against. */
+typedef struct {
+    fit_cfg f;
+    sel_cfg best_s, sw; /* the model's length and selection; the best lead's */
+    cv_result best_r, leadw;
+} search_result;
+
+/* The baselines, then the fit settings one at a time in a fixed order, then the length on a
+ * finer grid (models: scratch for the fold models). Returns 0, -1 when a fit does not
+ * converge, -2 when out of memory. */
+static int search(summ_corpus *corpus, summ_choice *ch, summ_model *models, int verbose,
+                  search_result *o)
+{
     /* the baselines: LEAD-3, and the lead with the best word target */
-    cv_result leadw, r;
-    sel_cfg s3 = {0, 0, 3}, sw;
+    cv_result r;
+    sel_cfg s3 = {0, 0, 3};
     memset(&lead3, 0, sizeof lead3);
-    if (evaluate(&corpus, NULL, SUMM_METHOD_LEAD, &s3, &ch, &r) < 0) goto out;
+    if (evaluate(corpus, NULL, SUMM_METHOD_LEAD, &s3, ch, &r) < 0) return -2;
     lead3 = r;
-    if (evaluate(&corpus, NULL, SUMM_METHOD_LEAD, &s3, &ch, &lead3) < 0) goto out;
+    if (evaluate(corpus, NULL, SUMM_METHOD_LEAD, &s3, ch, &lead3) < 0) return -2;
     /* (shown for comparison: how far length alone goes) */
     for (size_t words = 30; words <= 100; words += 5) {
         sel_cfg s = {0, words, 0};
-        if (evaluate(&corpus, NULL, SUMM_METHOD_LEAD, &s, &ch, &r) < 0) goto out;
-        if (words == 30 || better(&r, &leadw)) leadw = r, sw = s;
+        if (evaluate(corpus, NULL, SUMM_METHOD_LEAD, &s, ch, &r) < 0) return -2;
+        if (words == 30 || better(&r, &o->leadw)) o->leadw = r, o->sw = s;
     }
 
     /* the fit settings, one at a time in a fixed order */
-    fit_cfg f = {LABEL_HARD, 1, 0.5, (1u << NGROUP) - 1, (1u << corpus.nsets) - 1}, tryf;
+    fit_cfg f = {LABEL_HARD, 1, 0.5, (1u << NGROUP) - 1, (1u << corpus->nsets) - 1}, tryf;
     sel_cfg best_s = {0}, s;
-    cv_result best_r = {0}, rr;
-    int e = try_fit(&corpus, &f, models, &ch, &best_s, &best_r, verbose);
-    if (e == -1) goto fail;
-    if (e < 0) goto out;
+    cv_result best_r = {0}, rr = {0};
+    int e = try_fit(corpus, &f, models, ch, &best_s, &best_r, verbose);
+    if (e < 0) return e == -1 ? -1 : -2;
     static const double l2_grid[] = {0.1, 1, 10, 100, 1000};
     static const double alpha_grid[] = {0, 0.5, 1};
 #define TRY(assign)                                                                                \
     do {                                                                                           \
         tryf = f;                                                                                  \
         assign;                                                                                    \
-        if ((e = try_fit(&corpus, &tryf, models, &ch, &s, &rr, verbose)) == -1) goto fail;         \
-        if (e < 0) goto out;                                                                       \
+        if ((e = try_fit(corpus, &tryf, models, ch, &s, &rr, verbose)) < 0)                        \
+            return e == -1 ? -1 : -2;                                                              \
         if (better(&rr, &best_r)) f = tryf, best_s = s, best_r = rr;                               \
     } while (0)
     for (int l = LABEL_SOFT; l <= LABEL_MIX; l++) TRY(tryf.labels = l);
@@ -446,8 +452,8 @@ int summ_train_main(int argc, char **argv)
     /* each set left out of the fit in turn (it is still scored): a set whose articles differ
      * from news as it is published (XSum's bodies lost their first sentence to the reference)
      * may teach the others something false */
-    if (corpus.nsets > 1)
-        for (size_t k = 0; k < corpus.nsets; k++) TRY(tryf.sets = f.sets & ~(1u << k));
+    if (corpus->nsets > 1)
+        for (size_t k = 0; k < corpus->nsets; k++) TRY(tryf.sets = f.sets & ~(1u << k));
     /* feature groups: drop the one whose removal helps most, while one does */
     for (;;) {
         fit_cfg start = f;
@@ -455,79 +461,120 @@ int summ_train_main(int argc, char **argv)
             if (start.mask >> g & 1) TRY(tryf.mask = start.mask & ~(1u << g));
         if (f.mask == start.mask) break;
     }
+#undef TRY
     /* the length on a finer grid, with the chosen models */
     for (int k = 0; k < SUMM_FOLDS; k++) {
         memset(&models[k], 0, sizeof models[k]);
-        if (fit(&corpus, &f, k, models[k].w) < 0) goto fail;
+        if (fit(corpus, &f, k, models[k].w) < 0) return -1;
     }
     for (size_t words = 35; words <= 100; words += 5)
         for (size_t d = 0; d < sizeof sent_grid / sizeof *sent_grid; d++) {
             s = (sel_cfg){best_s.mmr, words, sent_grid[d]};
-            if (evaluate(&corpus, models, SUMM_METHOD_DEFAULT, &s, &ch, &rr) < 0) goto out;
+            if (evaluate(corpus, models, SUMM_METHOD_DEFAULT, &s, ch, &rr) < 0) return -2;
             if (better(&rr, &best_r)) best_s = s, best_r = rr;
         }
+    o->f = f;
+    o->best_s = best_s;
+    o->best_r = best_r;
+    return 0;
+}
+
+/* The weights file's note: the sets, the chosen settings and the cross-validated table.
+ * Returns 0 or -1 (out of memory). */
+static int write_note(const summ_corpus *corpus, const search_result *o, double loss, np_buf *note)
+{
+    const fit_cfg *f = &o->f;
+    int e = np_buf_printf(note, "newspipe-summarize weights, written by `newspipe-summarize train` "
+                                "(make summarize-weights)\n"
+                                "tuning parts (the sealed test parts were not read):");
+    for (size_t k = 0; k < corpus->nsets; k++) {
+        size_t n = 0;
+        for (size_t i = 0; i < corpus->nitem; i++) n += corpus->item[i].set == (int)k;
+        e |= np_buf_printf(note, "%s %s %zu articles", k ? "," : "", corpus->name[k], n);
+    }
+    e |= np_buf_printf(note,
+                       "\nlabels: %s; logistic regression, l2 %g, set weight alpha %g, log loss "
+                       "%.4f; feature groups:",
+                       label_names[f->labels], f->l2, f->alpha, loss);
+    for (int g = 0; g < NGROUP; g++)
+        if (f->mask >> g & 1) e |= np_buf_printf(note, " %s", group_names[g]);
+    e |= np_buf_printf(note, "\nfitted on:");
+    for (size_t k = 0; k < corpus->nsets; k++)
+        if (f->sets >> k & 1) e |= np_buf_printf(note, " %s", corpus->name[k]);
+    e |= np_buf_printf(note, " (the others scored only: the search left them out of the fit)");
+    e |= np_buf_printf(note,
+                       "\nchosen by 5-fold cross-validation: the largest gain over LEAD-3 in "
+                       "(R-1 + R-2 + R-Lsum) / 3 F1 x 100 on the set where it is smallest, in "
+                       "steps of %g, then the mean gain over sets:\nmmr %g, about %zu words, at "
+                       "most %zu sentences (0: no limit)\n",
+                       TIE_STEP, o->best_s.mmr, o->best_s.words, o->best_s.sentences);
+    e |= np_buf_printf(note, "%-28s", "CV ROUGE-1 2 Lsum, words");
+    for (size_t k = 0; k < corpus->nsets; k++)
+        e |= np_buf_printf(note, " | %-22s", corpus->name[k]);
+    e |= np_buf_printf(note, " | gain: worst, mean\n");
+    char what[64];
+    e |= print_table(note, corpus, "LEAD-3", &lead3);
+    snprintf(what, sizeof what, "lead, best: about %zu words", o->sw.words);
+    e |= print_table(note, corpus, what, &o->leadw);
+    e |= print_table(note, corpus, "model (shipped settings)", &o->best_r);
+    e |= np_buf_printf(note, "score = w . features - mmr x (highest cosine to a chosen sentence)");
+    return e ? -1 : 0;
+}
+
+int summ_train_main(int argc, char **argv)
+{
+    train_args a;
+    int rc = parse_args(argc, argv, &a);
+    if (rc >= 0) return rc;
+    char err[512];
+    summ_corpus corpus;
+    if (summ_corpus_load(&corpus, a.data, a.ndata, SUMM_PART_TUNE, err, sizeof err) < 0) {
+        np_error("%s", err);
+        return NP_EX_NOINPUT;
+    }
+    rc = NP_EX_SOFTWARE;
+    summ_choice ch = {0};
+    np_buf note = {0};
+    summ_model models[SUMM_FOLDS], final;
+    search_result o = {0};
+    size_t npos = 0;
+    for (size_t k = 0; k < corpus.ncand; k++) npos += corpus.hard[k] > 0;
+    fprintf(stderr,
+            "train: %zu tuning articles, %zu candidate sentences, %zu chosen by the oracle\n",
+            corpus.nitem, corpus.ncand, npos);
+    if (a.verbose) print_oracle_rates(&corpus);
+    int e = search(&corpus, &ch, models, a.verbose, &o);
+    if (e == -1) goto fail;
+    if (e < 0) goto out;
 
     /* the shipped model: the chosen settings, fitted on every tuning article */
     memset(&final, 0, sizeof final);
-    double loss = fit(&corpus, &f, -1, final.w);
+    double loss = fit(&corpus, &o.f, -1, final.w);
     if (loss < 0) goto fail;
-    final.mmr = best_s.mmr;
-    final.words = best_s.words;
-    final.sentences = best_s.sentences;
+    final.mmr = o.best_s.mmr;
+    final.words = o.best_s.words;
+    final.sentences = o.best_s.sentences;
     {
         /* the shipped model on its own tuning articles (what `eval --split tune` prints) */
         summ_model all[SUMM_FOLDS];
+        cv_result rr;
         for (int k = 0; k < SUMM_FOLDS; k++) all[k] = final;
-        if (evaluate(&corpus, all, SUMM_METHOD_DEFAULT, &best_s, &ch, &rr) < 0) goto out;
+        if (evaluate(&corpus, all, SUMM_METHOD_DEFAULT, &o.best_s, &ch, &rr) < 0) goto out;
         fprintf(stderr, "train: shipped model on the tuning parts (fitted on them):");
         for (size_t k = 0; k < corpus.nsets; k++)
             fprintf(stderr, " %s %.2f/%.2f/%.2f", corpus.name[k], rr.r1[k], rr.r2[k], rr.rl[k]);
         fprintf(stderr, "\n");
     }
-
-    e = np_buf_printf(&note, "newspipe-summarize weights, written by `newspipe-summarize train` "
-                             "(make summarize-weights)\n"
-                             "tuning parts (the sealed test parts were not read):");
-    for (size_t k = 0; k < corpus.nsets; k++) {
-        size_t n = 0;
-        for (size_t i = 0; i < corpus.nitem; i++) n += corpus.item[i].set == (int)k;
-        e |= np_buf_printf(&note, "%s %s %zu articles", k ? "," : "", corpus.name[k], n);
-    }
-    e |= np_buf_printf(&note,
-                       "\nlabels: %s; logistic regression, l2 %g, set weight alpha %g, log loss "
-                       "%.4f; feature groups:",
-                       label_names[f.labels], f.l2, f.alpha, loss);
-    for (int g = 0; g < NGROUP; g++)
-        if (f.mask >> g & 1) e |= np_buf_printf(&note, " %s", group_names[g]);
-    e |= np_buf_printf(&note, "\nfitted on:");
-    for (size_t k = 0; k < corpus.nsets; k++)
-        if (f.sets >> k & 1) e |= np_buf_printf(&note, " %s", corpus.name[k]);
-    e |= np_buf_printf(&note, " (the others scored only: the search left them out of the fit)");
-    e |= np_buf_printf(&note,
-                       "\nchosen by 5-fold cross-validation: the largest gain over LEAD-3 in "
-                       "(R-1 + R-2 + R-Lsum) / 3 F1 x 100 on the set where it is smallest, in "
-                       "steps of %g, then the mean gain over sets:\nmmr %g, about %zu words, at "
-                       "most %zu sentences (0: no limit)\n",
-                       TIE_STEP, best_s.mmr, best_s.words, best_s.sentences);
-    e |= np_buf_printf(&note, "%-28s", "CV ROUGE-1 2 Lsum, words");
-    for (size_t k = 0; k < corpus.nsets; k++) e |= np_buf_printf(&note, " | %-22s", corpus.name[k]);
-    e |= np_buf_printf(&note, " | gain: worst, mean\n");
-    char what[64];
-    e |= print_table(&note, &corpus, "LEAD-3", &lead3);
-    snprintf(what, sizeof what, "lead, best: about %zu words", sw.words);
-    e |= print_table(&note, &corpus, what, &leadw);
-    e |= print_table(&note, &corpus, "model (shipped settings)", &best_r);
-    e |= np_buf_printf(&note, "score = w . features - mmr x (highest cosine to a chosen sentence)");
-    if (e) goto out;
+    if (write_note(&corpus, &o, loss, &note) < 0) goto out;
     fputs(note.data, stderr);
     fputc('\n', stderr);
-    if ((rc = summ_model_save(&final, output, note.data)) != 0) {
+    if ((rc = summ_model_save(&final, a.output, note.data)) != 0) {
         if (rc != NP_EX_SOFTWARE) /* out of memory: said below */
-            np_error("%s: %s: %s", output, rc == NP_EX_CANTCREAT ? "cannot create" : "write error",
-                     strerror(errno));
+            np_error("%s: %s: %s", a.output,
+                     rc == NP_EX_CANTCREAT ? "cannot create" : "write error", strerror(errno));
         goto out;
     }
-    fprintf(stderr, "train: wrote %s\n", output);
+    fprintf(stderr, "train: wrote %s\n", a.output);
     rc = NP_EX_OK;
     goto out;
 fail:
