@@ -357,105 +357,125 @@ static void usage(void)
                     "[--min-count N] [--iterations N] [--conll FILE]... [NDJSON-FILE]...\n");
 }
 
-int etag_clusters_main(int argc, char **argv)
+/* What `clusters` was asked for (paths borrowed from argv). */
+typedef struct {
+    const char *out, *conll[16];
+    int nconll, ngran, first_file; /* argv[first_file..] are NDJSON files */
+    uint64_t minc, iters;
+    uint32_t gran[MAX_GRAN];
+} clusters_args;
+
+/* Reads --classes N[,N[,N]] into a->gran. Returns 0 or -1 (said). */
+static int parse_classes(const char *arg, clusters_args *a)
+{
+    char *st;
+    const char *it[MAX_GRAN];
+    int n = np_split_list(arg, &st, it, MAX_GRAN);
+    if (n < 1) {
+        np_error("--classes: expected one to three numbers, as 64,256,1024");
+        return -1;
+    }
+    for (int k = 0; k < n; k++) {
+        uint64_t x;
+        if (np_parse_uint(it[k], 2, k == 0 ? 63 + 1 : k == 1 ? 256 : 1024, &x) < 0) {
+            np_error("--classes: at most 64, 256, 1024 for the three granularities");
+            free(st);
+            return -1;
+        }
+        a->gran[k] = (uint32_t)x;
+    }
+    a->ngran = n;
+    free(st);
+    return 0;
+}
+
+/* Reads the options into *a. Returns -1 to go on, or the exit status (0 after --help). */
+static int parse_args(int argc, char **argv, clusters_args *a)
 {
     static const struct option longopts[] = {
         {"out", 1, NULL, 'o'},        {"classes", 1, NULL, 'c'}, {"min-count", 1, NULL, 'm'},
         {"iterations", 1, NULL, 'i'}, {"conll", 1, NULL, 'C'},   {"help", 0, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *out = NULL, *conll[16];
-    int nconll = 0, opt;
-    uint64_t minc = 3, iters = 12;
-    uint32_t gran[MAX_GRAN] = {64, 256, 1024};
-    int ngran = 3;
+    *a = (clusters_args){.minc = 3, .iters = 12, .gran = {64, 256, 1024}, .ngran = 3};
+    int opt;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (opt) {
-        case 'o': out = optarg; break;
+        case 'o': a->out = optarg; break;
         case 'C':
-            if (nconll == 16) {
-                usage();
+            if (a->nconll == 16) {
+                np_error("--conll: at most 16 files");
                 return NP_EX_USAGE;
             }
-            conll[nconll++] = optarg;
+            a->conll[a->nconll++] = optarg;
             break;
         case 'm':
-            if (np_parse_opt_uint("min-count", optarg, 1, 1000000, &minc) < 0) return NP_EX_USAGE;
+            if (np_parse_opt_uint("min-count", optarg, 1, 1000000, &a->minc) < 0)
+                return NP_EX_USAGE;
             break;
         case 'i':
-            if (np_parse_opt_uint("iterations", optarg, 1, 1000, &iters) < 0) return NP_EX_USAGE;
+            if (np_parse_opt_uint("iterations", optarg, 1, 1000, &a->iters) < 0) return NP_EX_USAGE;
             break;
-        case 'c': {
-            char *st;
-            const char *it[MAX_GRAN];
-            int n = np_split_list(optarg, &st, it, MAX_GRAN);
-            uint64_t x;
-            if (n < 1) {
-                usage();
-                return NP_EX_USAGE;
-            }
-            for (int k = 0; k < n; k++) {
-                if (np_parse_uint(it[k], 2, k == 0 ? 63 + 1 : k == 1 ? 256 : 1024, &x) < 0) {
-                    np_error("--classes: at most 64, 256, 1024 for the three granularities");
-                    free(st);
-                    return NP_EX_USAGE;
-                }
-                gran[k] = (uint32_t)x;
-            }
-            ngran = n;
-            free(st);
+        case 'c':
+            if (parse_classes(optarg, a) < 0) return NP_EX_USAGE;
             break;
-        }
         case 'h': usage(); return NP_EX_OK;
         default: usage(); return NP_EX_USAGE;
         }
     }
-    if (!out || (optind >= argc && nconll == 0)) {
+    if (!a->out || (optind >= argc && a->nconll == 0)) {
         usage();
         return NP_EX_USAGE;
     }
-    char err[512];
-    vocab v = {0};
-    seq q = {0};
-    int rc = NP_EX_SOFTWARE;
-    if (vocab_id(&v, "<s>", 3) != BOUNDARY) goto nomem;
-    for (int i = optind; i < argc; i++)
-        if (read_ndjson(argv[i], &v, &q, err, sizeof err) < 0) {
-            np_error("%s", err);
-            return NP_EX_NOINPUT;
-        }
-    for (int i = 0; i < nconll; i++)
-        if (read_conll(conll[i], &v, &q, err, sizeof err) < 0) {
-            np_error("%s", err);
-            return NP_EX_NOINPUT;
-        }
-    /* compact: frequent words by count, rare ones share id 1 ("<rare>") */
-    uint32_t *order = malloc(v.n * sizeof *order), *map = malloc(v.n * sizeof *map);
-    if (!order || !map) goto nomem;
-    for (uint32_t w = 0; w < v.n; w++) order[w] = w;
-    qsort_r(order + 1, v.n - 1, sizeof *order, by_count, v.cnt);
-    uint32_t nw = 2;
-    map[0] = 0;
-    for (uint32_t k = 1; k < v.n; k++) {
-        uint32_t w = order[k];
-        map[w] = v.cnt[w] >= minc ? nw++ : 1;
+    a->first_file = optind;
+    return -1;
+}
+
+/* The text as word ids, compacted: frequent words by count from id 2, the rare ones share id
+ * 1 ("<rare>"), id 0 the sentence boundary. */
+typedef struct {
+    uint32_t *order, *map; /* by vocabulary id: the compact id */
+    uint64_t *wcnt;        /* by compact id: its count */
+    uint32_t *orig;        /* by compact id: the vocabulary id of a frequent word */
+    uint32_t nw;           /* compact ids */
+} compact;
+
+static int compact_words(const vocab *v, seq *q, uint64_t minc, compact *c)
+{
+    c->order = malloc(v->n * sizeof *c->order);
+    c->map = malloc(v->n * sizeof *c->map);
+    if (!c->order || !c->map) return -1;
+    for (uint32_t w = 0; w < v->n; w++) c->order[w] = w;
+    qsort_r(c->order + 1, v->n - 1, sizeof *c->order, by_count, v->cnt);
+    c->nw = 2;
+    c->map[0] = 0;
+    for (uint32_t k = 1; k < v->n; k++) {
+        uint32_t w = c->order[k];
+        c->map[w] = v->cnt[w] >= minc ? c->nw++ : 1;
     }
-    uint64_t *wcnt = calloc(nw, sizeof *wcnt);
-    uint32_t *orig = calloc(nw, sizeof *orig);
-    if (!wcnt || !orig) goto nomem;
-    for (uint32_t w = 0; w < v.n; w++) {
-        wcnt[map[w]] += v.cnt[w];
-        if (map[w] > 1) orig[map[w]] = w;
+    c->wcnt = calloc(c->nw, sizeof *c->wcnt);
+    c->orig = calloc(c->nw, sizeof *c->orig);
+    if (!c->wcnt || !c->orig) return -1;
+    for (uint32_t w = 0; w < v->n; w++) {
+        c->wcnt[c->map[w]] += v->cnt[w];
+        if (c->map[w] > 1) c->orig[c->map[w]] = w;
     }
-    wcnt[0] = 0;
-    for (size_t i = 0; i < q.n; i++) q.id[i] = map[q.id[i]];
-    wcnt[0] = 1;
-    /* bigrams */
-    pair *p = malloc((q.n + 1) * sizeof *p), *pl = malloc((q.n + 1) * sizeof *pl);
-    if (!p || !pl) goto nomem;
+    for (size_t i = 0; i < q->n; i++) q->id[i] = c->map[q->id[i]];
+    c->wcnt[0] = 1;
+    return 0;
+}
+
+/* The bigram counts as right (R) and left (L) adjacency, and each word's count next to
+ * itself. Returns the number of distinct bigrams, or -1 when out of memory. */
+static long long bigrams(const seq *q, uint32_t nw, adj *R, adj *L, uint32_t *selfc)
+{
+    pair *p = malloc((q->n + 1) * sizeof *p), *pl = malloc((q->n + 1) * sizeof *pl);
+    long long rc = -1;
+    if (!p || !pl) goto out;
     size_t np = 0;
-    for (size_t i = 0; i + 1 < q.n; i++) p[np++] = (pair){(uint64_t)q.id[i] << 32 | q.id[i + 1], 1};
+    for (size_t i = 0; i + 1 < q->n; i++)
+        p[np++] = (pair){(uint64_t)q->id[i] << 32 | q->id[i + 1], 1};
     qsort(p, np, sizeof *p, by_key);
     size_t u = 0;
     for (size_t i = 0; i < np; i++) {
@@ -467,69 +487,105 @@ int etag_clusters_main(int argc, char **argv)
     np = u;
     for (size_t i = 0; i < np; i++) pl[i] = (pair){(p[i].key << 32) | (p[i].key >> 32), p[i].cnt};
     qsort(pl, np, sizeof *pl, by_key);
-    adj R = {0}, L = {0};
-    uint32_t *selfc = calloc(nw, sizeof *selfc);
-    if (!selfc || build_adj(p, np, nw, &R) < 0 || build_adj(pl, np, nw, &L) < 0) goto nomem;
+    if (build_adj(p, np, nw, R) < 0 || build_adj(pl, np, nw, L) < 0) goto out;
     for (size_t i = 0; i < np; i++)
         if ((uint32_t)(p[i].key >> 32) == (uint32_t)p[i].key) selfc[(uint32_t)p[i].key] = p[i].cnt;
+    rc = (long long)np;
+out:
     free(p);
     free(pl);
-    fprintf(stderr, "clusters: %zu tokens, %u words (%u seen at least %llu times), %zu bigrams\n",
-            q.n, v.n - 1, nw - 2, (unsigned long long)minc, np);
+    return rc;
+}
+
+/* The table: word<TAB>class per granularity, sorted by word, built whole and then written
+ * atomically (a failed run leaves the old table as it was). Returns the exit status. */
+static int write_classes(const clusters_args *a, const vocab *v, const compact *c,
+                         uint32_t *const *cls, size_t ntok)
+{
+    uint32_t *ws = malloc(c->nw * sizeof *ws), nws = 0;
+    np_buf b = {0};
+    int rc = NP_EX_SOFTWARE;
+    if (!ws) goto nomem;
+    for (uint32_t w = 2; w < c->nw; w++) ws[nws++] = c->orig[w];
+    qsort_r(ws, nws, sizeof *ws, by_word, v->word);
+    int e = np_buf_puts(&b, "# newspipe-entity-tag clusters: exchange algorithm, classes");
+    for (int g = 0; g < a->ngran; g++) e |= np_buf_printf(&b, " %u", a->gran[g]);
+    e |= np_buf_printf(&b, "; %zu tokens; min count %llu\n", ntok, (unsigned long long)a->minc);
+    for (uint32_t k = 0; k < nws && !e; k++) {
+        uint32_t w = ws[k];
+        if (strchr(v->word[w], '\t') || strchr(v->word[w], '\n')) continue;
+        e |= np_buf_puts(&b, v->word[w]);
+        for (int g = 0; g < a->ngran; g++) e |= np_buf_printf(&b, "\t%u", cls[g][c->map[w]]);
+        e |= np_buf_putc(&b, '\n');
+    }
+    if (e) goto nomem;
+    rc = np_atomic_write_file(a->out, b.data, b.len);
+    if (rc)
+        np_error("%s: %s: %s", a->out, rc == NP_EX_CANTCREAT ? "cannot create" : "write error",
+                 strerror(errno));
+    else
+        fprintf(stderr, "wrote %s (%u words)\n", a->out, nws);
+    goto out;
+nomem:
+    np_error("out of memory");
+out:
+    np_buf_free(&b);
+    free(ws);
+    return rc;
+}
+
+int etag_clusters_main(int argc, char **argv)
+{
+    clusters_args a;
+    int rc = parse_args(argc, argv, &a);
+    if (rc >= 0) return rc;
+    char err[512];
+    vocab v = {0};
+    seq q = {0};
+    compact c = {0};
+    adj R = {0}, L = {0};
+    uint32_t *selfc = NULL, *cls[MAX_GRAN] = {0};
+    if (vocab_id(&v, "<s>", 3) != BOUNDARY) goto nomem;
+    int unread = 0;
+    for (int i = a.first_file; i < argc && !unread; i++)
+        unread = read_ndjson(argv[i], &v, &q, err, sizeof err) < 0;
+    for (int i = 0; i < a.nconll && !unread; i++)
+        unread = read_conll(a.conll[i], &v, &q, err, sizeof err) < 0;
+    if (unread) {
+        np_error("%s", err);
+        rc = NP_EX_NOINPUT;
+        goto done;
+    }
+    if (compact_words(&v, &q, a.minc, &c) < 0 || !(selfc = calloc(c.nw, sizeof *selfc))) goto nomem;
+    long long np = bigrams(&q, c.nw, &R, &L, selfc);
+    if (np < 0) goto nomem;
+    fprintf(stderr, "clusters: %zu tokens, %u words (%u seen at least %llu times), %lld bigrams\n",
+            q.n, v.n - 1, c.nw - 2, (unsigned long long)a.minc, np);
     flog_table = malloc(FLOG_N * sizeof *flog_table);
     if (!flog_table) goto nomem;
     flog_table[0] = 0;
     for (uint32_t x = 1; x < FLOG_N; x++) flog_table[x] = x * log((double)x);
-    uint32_t *cls[MAX_GRAN] = {0};
-    for (int g = 0; g < ngran; g++) {
-        cls[g] = malloc(nw * sizeof *cls[g]);
-        if (!cls[g] || exchange(nw, wcnt, &R, &L, selfc, gran[g], (int)iters, cls[g]) < 0)
+    for (int g = 0; g < a.ngran; g++) {
+        cls[g] = malloc(c.nw * sizeof *cls[g]);
+        if (!cls[g] || exchange(c.nw, c.wcnt, &R, &L, selfc, a.gran[g], (int)a.iters, cls[g]) < 0)
             goto nomem;
     }
-    /* write: word<TAB>class per granularity, sorted by word */
-    uint32_t *ws = malloc(nw * sizeof *ws), nws = 0;
-    if (!ws) goto nomem;
-    for (uint32_t w = 2; w < nw; w++) ws[nws++] = w;
-    for (uint32_t k = 0; k < nws; k++) ws[k] = orig[ws[k]];
-    qsort_r(ws, nws, sizeof *ws, by_word, v.word);
-    /* Built whole, then written atomically: a failed run leaves the old table as it was. */
-    np_buf b = {0};
-    int e = np_buf_puts(&b, "# newspipe-entity-tag clusters: exchange algorithm, classes");
-    for (int g = 0; g < ngran; g++) e |= np_buf_printf(&b, " %u", gran[g]);
-    e |= np_buf_printf(&b, "; %zu tokens; min count %llu\n", q.n, (unsigned long long)minc);
-    for (uint32_t k = 0; k < nws && !e; k++) {
-        uint32_t w = ws[k];
-        if (strchr(v.word[w], '\t') || strchr(v.word[w], '\n')) continue;
-        e |= np_buf_puts(&b, v.word[w]);
-        for (int g = 0; g < ngran; g++) e |= np_buf_printf(&b, "\t%u", cls[g][map[w]]);
-        e |= np_buf_putc(&b, '\n');
-    }
-    if (e) {
-        np_buf_free(&b);
-        goto nomem;
-    }
-    rc = np_atomic_write_file(out, b.data, b.len);
-    int saved = errno;
-    np_buf_free(&b);
-    if (rc) {
-        np_error("%s: %s: %s", out, rc == NP_EX_CANTCREAT ? "cannot create" : "write error",
-                 strerror(saved));
-        goto done;
-    }
-    fprintf(stderr, "wrote %s (%u words)\n", out, nws);
-    rc = NP_EX_OK;
+    rc = write_classes(&a, &v, &c, cls, q.n);
+    goto done;
+nomem:
+    np_error("out of memory");
+    rc = NP_EX_SOFTWARE;
 done:
-    /* a one-shot command: the process exits right after, but free the large parts */
-    for (int g = 0; g < ngran; g++) free(cls[g]);
-    free(ws);
+    for (int g = 0; g < MAX_GRAN; g++) free(cls[g]);
     free(flog_table);
+    flog_table = NULL;
     adj_free(&R);
     adj_free(&L);
     free(selfc);
-    free(wcnt);
-    free(orig);
-    free(order);
-    free(map);
+    free(c.wcnt);
+    free(c.orig);
+    free(c.order);
+    free(c.map);
     for (uint32_t w = 0; w < v.n; w++) free(v.word[w]);
     free(v.word);
     free(v.cnt);
@@ -537,7 +593,4 @@ done:
     free(v.hval);
     free(q.id);
     return rc;
-nomem:
-    np_error("out of memory");
-    return NP_EX_SOFTWARE;
 }
