@@ -421,154 +421,194 @@ static int learn_stream(FILE *in, const char *name, learner *l, np_jsonlines_opt
     return rc;
 }
 
-int tl_learn_main(int argc, char **argv)
+/* What `learn` was asked for (paths borrowed from argv; the two lists own their storage). */
+typedef struct {
+    const char *listings, *output, *exclude, *files[64];
+    int nfiles, nfields, ndates;
+    long min_count;
+    double min_share;
+    char *fields_storage, *dates_storage;
+    const char *fields[8], *dates[4];
+} learn_args;
+
+static void learn_args_free(learn_args *a)
 {
-    const char *listings = NULL, *output = NULL, *exclude = NULL;
-    const char *files[64];
-    int nfiles = 0;
-    long min_count = 2;
-    double min_share = 0.75;
-    char *fields_storage = NULL, *dates_storage = NULL;
-    const char *fields[8] = {"title", "body"}, *dates[4] = {"published", "date"};
-    int nfields = 2, ndates = 2;
+    free(a->fields_storage);
+    free(a->dates_storage);
+}
+
+/* Reads one option that takes a value into *a. Returns 0 or the exit status (said). */
+static int take_option(learn_args *a, const char *o, const char *v)
+{
+    char *end;
+    if (!strcmp(o, "--listings")) {
+        a->listings = v;
+    } else if (!strcmp(o, "-o") || !strcmp(o, "--output")) {
+        a->output = v;
+    } else if (!strcmp(o, "--exclude")) {
+        a->exclude = v;
+    } else if (!strcmp(o, "--min-count")) {
+        a->min_count = strtol(v, &end, 10);
+        if (*end || a->min_count < 1) {
+            np_error("--min-count: want a whole number of at least 1, not '%s'", v);
+            return NP_EX_USAGE;
+        }
+    } else if (!strcmp(o, "--min-share")) {
+        a->min_share = strtod(v, &end);
+        if (*end || !(a->min_share >= 0 && a->min_share <= 1)) {
+            np_error("--min-share: want a number from 0 to 1, not '%s'", v);
+            return NP_EX_USAGE;
+        }
+    } else if (!strcmp(o, "--fields")) {
+        free(a->fields_storage);
+        a->nfields = np_split_list(v, &a->fields_storage, a->fields, 8);
+        if (a->nfields <= 0) {
+            np_error("--fields: want a comma-separated list of at most 8 names");
+            return NP_EX_USAGE;
+        }
+    } else if (!strcmp(o, "--date-field")) {
+        free(a->dates_storage);
+        a->ndates = np_split_list(v, &a->dates_storage, a->dates, 4);
+        if (a->ndates <= 0) {
+            np_error("--date-field: want a comma-separated list of at most 4 names");
+            return NP_EX_USAGE;
+        }
+    } else {
+        np_error("unknown option '%s'", o);
+        usage(stderr);
+        return NP_EX_USAGE;
+    }
+    return 0;
+}
+
+/* Reads the arguments into *a. Returns -1 to go on, or the exit status (0 after --help). */
+static int parse_args(int argc, char **argv, learn_args *a)
+{
+    *a = (learn_args){.min_count = 2,
+                      .min_share = 0.75,
+                      .fields = {"title", "body"},
+                      .dates = {"published", "date"},
+                      .nfields = 2,
+                      .ndates = 2};
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+        const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(o, "-h") || !strcmp(o, "--help")) {
             usage(stdout);
-            free(fields_storage);
-            free(dates_storage);
             return NP_EX_OK;
         }
-        if (a[0] != '-' || !strcmp(a, "-")) {
-            if (nfiles == 64) {
+        if (o[0] != '-' || !strcmp(o, "-")) {
+            if (a->nfiles == 64) {
                 np_error("at most 64 input files");
                 return NP_EX_USAGE;
             }
-            files[nfiles++] = a;
+            a->files[a->nfiles++] = o;
             continue;
         }
         if (!v) {
-            np_error("%s: missing argument", a);
+            np_error("%s: missing argument", o);
             usage(stderr);
             return NP_EX_USAGE;
         }
-        char *end;
-        if (!strcmp(a, "--listings")) {
-            listings = v;
-        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-            output = v;
-        } else if (!strcmp(a, "--exclude")) {
-            exclude = v;
-        } else if (!strcmp(a, "--min-count")) {
-            min_count = strtol(v, &end, 10);
-            if (*end || min_count < 1) {
-                np_error("--min-count: want a whole number of at least 1, not '%s'", v);
-                return NP_EX_USAGE;
-            }
-        } else if (!strcmp(a, "--min-share")) {
-            min_share = strtod(v, &end);
-            if (*end || !(min_share >= 0 && min_share <= 1)) {
-                np_error("--min-share: want a number from 0 to 1, not '%s'", v);
-                return NP_EX_USAGE;
-            }
-        } else if (!strcmp(a, "--fields")) {
-            free(fields_storage);
-            nfields = np_split_list(v, &fields_storage, fields, 8);
-            if (nfields <= 0) {
-                np_error("--fields: want a comma-separated list of at most 8 names");
-                return NP_EX_USAGE;
-            }
-        } else if (!strcmp(a, "--date-field")) {
-            free(dates_storage);
-            ndates = np_split_list(v, &dates_storage, dates, 4);
-            if (ndates <= 0) {
-                np_error("--date-field: want a comma-separated list of at most 4 names");
-                return NP_EX_USAGE;
-            }
-        } else {
-            np_error("unknown option '%s'", a);
-            usage(stderr);
-            return NP_EX_USAGE;
-        }
+        int rc = take_option(a, o, v);
+        if (rc) return rc;
         i++;
     }
-    if (!listings) {
+    if (!a->listings) {
         np_error("--listings FILE is required (the table that resolves the codes)");
         usage(stderr);
-        free(fields_storage);
-        free(dates_storage);
         return NP_EX_USAGE;
     }
-    tl_table T;
-    char err[512];
-    if (tl_table_load(&T, &listings, 1, err, sizeof err)) {
-        np_error("%s", err);
-        free(fields_storage);
-        free(dates_storage);
-        return NP_EX_CONFIG;
-    }
-    exclude_set x = {0};
-    obs_list L = {0};
-    learner lr = {.T = &T,
-                  .x = &x,
-                  .fields = fields,
-                  .dates = dates,
-                  .nfields = nfields,
-                  .ndates = ndates,
-                  .out = &L};
+    return -1;
+}
+
+/* Learns from each input file (standard input when none). Returns the exit status. */
+static int learn_files(const learn_args *a, learner *lr)
+{
     np_jsonlines_opts jo = {.report = 10};
     int rc = NP_EX_OK;
-    if (exclude && read_exclude(exclude, &x)) rc = NP_EX_NOINPUT;
-    for (int i = 0; rc == NP_EX_OK && i < (nfiles ? nfiles : 1); i++) {
-        const char *name = nfiles ? files[i] : "-";
+    for (int i = 0; rc == NP_EX_OK && i < (a->nfiles ? a->nfiles : 1); i++) {
+        const char *name = a->nfiles ? a->files[i] : "-";
         FILE *in = strcmp(name, "-") ? fopen(name, "r") : stdin;
         if (!in) {
             np_error("%s: %s", name, strerror(errno));
             rc = NP_EX_NOINPUT;
             break;
         }
-        int r = learn_stream(in, strcmp(name, "-") ? name : "stdin", &lr, &jo);
+        int r = learn_stream(in, strcmp(name, "-") ? name : "stdin", lr, &jo);
         if (in != stdin) fclose(in);
         if (r < 0) rc = NP_EX_SOFTWARE;
         if (r > 0) rc = NP_EX_IOERR;
     }
+    if (jo.bad > 10) np_error("%lu bad lines skipped in all", jo.bad);
+    return rc;
+}
+
+/* Writes the learned rows as a curated file to -o FILE (atomically) or standard output.
+ * Returns the exit status. */
+static int write_learned(const learn_args *a, const tl_table *T, obs_list *L)
+{
+    np_buf o = {0};
+    int rc = NP_EX_OK;
+    np_buf_puts(&o, "# newspipe-listings 1 (see newspipe-listings(5), CURATED FILE)\n"
+                    "# learned by newspipe-ticker-link learn: names written right before "
+                    "explicit codes.\n");
+    char buf[160];
+    snprintf(buf, sizeof buf,
+             "# %zu observations; kept: seen >= %ld times and >= %.2f of the "
+             "name's pairs (\"#-\" lines were not kept)\n",
+             L->n, a->min_count, a->min_share);
+    np_buf_puts(&o, buf);
+    np_buf_puts(&o, "issuer\tsymbol\tmic\tric\tprimary\tcountry\tvalid_from\tvalid_to\tprior\t"
+                    "name\taliases\n");
+    write_rows(T, L, a->min_count, a->min_share, &o);
+    if (np_buf_reserve(&o, 1)) rc = NP_EX_SOFTWARE;
+    if (rc == NP_EX_OK && a->output) {
+        rc = np_atomic_write_file(a->output, o.data, o.len);
+        if (rc)
+            np_error("%s: %s: %s", a->output,
+                     rc == NP_EX_CANTCREAT ? "cannot create" : "write error", strerror(errno));
+    } else if (rc == NP_EX_OK && np_write_all(STDOUT_FILENO, o.data, o.len)) {
+        np_error("write error: %s", strerror(errno));
+        rc = NP_EX_IOERR;
+    }
+    np_buf_free(&o);
+    return rc;
+}
+
+int tl_learn_main(int argc, char **argv)
+{
+    learn_args a;
+    int rc = parse_args(argc, argv, &a);
+    if (rc >= 0) {
+        learn_args_free(&a);
+        return rc;
+    }
+    tl_table T;
+    char err[512];
+    if (tl_table_load(&T, &a.listings, 1, err, sizeof err)) {
+        np_error("%s", err);
+        learn_args_free(&a);
+        return NP_EX_CONFIG;
+    }
+    exclude_set x = {0};
+    obs_list L = {0};
+    learner lr = {.T = &T,
+                  .x = &x,
+                  .fields = a.fields,
+                  .dates = a.dates,
+                  .nfields = a.nfields,
+                  .ndates = a.ndates,
+                  .out = &L};
+    rc = a.exclude && read_exclude(a.exclude, &x) ? NP_EX_NOINPUT : NP_EX_OK;
+    if (rc == NP_EX_OK) rc = learn_files(&a, &lr);
     np_buf_free(&lr.text);
     tl_patterns_free(&lr.pats);
     tl_toks_free(&lr.toks);
-    if (jo.bad > 10) np_error("%lu bad lines skipped in all", jo.bad);
-    np_buf o = {0};
-    if (rc == NP_EX_OK) {
-        np_buf_puts(&o, "# newspipe-listings 1 (see newspipe-listings(5), CURATED FILE)\n"
-                        "# learned by newspipe-ticker-link learn: names written right before "
-                        "explicit codes.\n");
-        char buf[160];
-        snprintf(buf, sizeof buf,
-                 "# %zu observations; kept: seen >= %ld times and >= %.2f of the "
-                 "name's pairs (\"#-\" lines were not kept)\n",
-                 L.n, min_count, min_share);
-        np_buf_puts(&o, buf);
-        np_buf_puts(&o, "issuer\tsymbol\tmic\tric\tprimary\tcountry\tvalid_from\tvalid_to\tprior\t"
-                        "name\taliases\n");
-        write_rows(&T, &L, min_count, min_share, &o);
-        if (np_buf_reserve(&o, 1)) rc = NP_EX_SOFTWARE;
-    }
-    if (rc == NP_EX_OK) {
-        if (output) {
-            rc = np_atomic_write_file(output, o.data, o.len);
-            if (rc)
-                np_error("%s: %s: %s", output,
-                         rc == NP_EX_CANTCREAT ? "cannot create" : "write error", strerror(errno));
-        } else if (np_write_all(STDOUT_FILENO, o.data, o.len)) {
-            np_error("write error: %s", strerror(errno));
-            rc = NP_EX_IOERR;
-        }
-    }
-    np_buf_free(&o);
+    if (rc == NP_EX_OK) rc = write_learned(&a, &T, &L);
     free(L.o);
     for (size_t i = 0; i < x.n; i++) free(x.codes[i]);
     free(x.codes);
     tl_table_free(&T);
-    free(fields_storage);
-    free(dates_storage);
+    learn_args_free(&a);
     return rc;
 }
