@@ -194,7 +194,16 @@ static void usage(FILE *f)
             "                    lead3, lead_words), R-1, R-2, R-L, words; tab-separated\n");
 }
 
-int summ_eval_main(int argc, char **argv)
+/* What `eval` was asked for (paths borrowed from argv). */
+typedef struct {
+    const char *data[64], *weights, *split;
+    size_t ndata;
+    int measure, have_n, have_w, tsv, want_test, want_all;
+    uint64_t boot, seed, nsent, nwords, limit;
+} eval_args;
+
+/* Reads the options into *a. Returns -1 to go on, or the exit status (0 after --help). */
+static int parse_args(int argc, char **argv, eval_args *a)
 {
     static const struct option opts[] = {
         {"data", 1, NULL, 'd'},      {"weights", 1, NULL, 'w'}, {"split", 1, NULL, 's'},
@@ -202,62 +211,133 @@ int summ_eval_main(int argc, char **argv)
         {"bootstrap", 1, NULL, 'b'}, {"seed", 1, NULL, 'r'},    {"measure", 1, NULL, 'm'},
         {"tsv", 0, NULL, 't'},       {"help", 0, NULL, 'h'},    {NULL, 0, NULL, 0},
     };
-    const char *data[64], *weights = NULL, *split = "test";
-    size_t ndata = 0;
-    int measure = 'f', have_n = 0, have_w = 0, tsv = 0;
-    uint64_t boot = 1000, seed = 1, nsent = 0, nwords = 0, limit = 0;
+    *a = (eval_args){.split = "test", .measure = 'f', .boot = 1000, .seed = 1};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 'd':
-            if (ndata == 64) {
+            if (a->ndata == 64) {
                 np_error("--data: at most 64 sets");
                 return NP_EX_USAGE;
             }
-            data[ndata++] = optarg;
+            a->data[a->ndata++] = optarg;
             break;
-        case 'w': weights = optarg; break;
-        case 's': split = optarg; break;
+        case 'w': a->weights = optarg; break;
+        case 's': a->split = optarg; break;
         case 'n':
-            if (np_parse_opt_uint("sentences", optarg, 1, 100000, &nsent) < 0) return NP_EX_USAGE;
-            have_n = 1;
+            if (np_parse_opt_uint("sentences", optarg, 1, 100000, &a->nsent) < 0)
+                return NP_EX_USAGE;
+            a->have_n = 1;
             break;
         case 'W':
-            if (np_parse_opt_uint("words", optarg, 0, 100000, &nwords) < 0) return NP_EX_USAGE;
-            have_w = 1;
+            if (np_parse_opt_uint("words", optarg, 0, 100000, &a->nwords) < 0) return NP_EX_USAGE;
+            a->have_w = 1;
             break;
         case 'l':
-            if (np_parse_opt_uint("limit", optarg, 1, UINT32_MAX, &limit) < 0) return NP_EX_USAGE;
+            if (np_parse_opt_uint("limit", optarg, 1, UINT32_MAX, &a->limit) < 0)
+                return NP_EX_USAGE;
             break;
         case 'm':
             if (strcmp(optarg, "f") != 0 && strcmp(optarg, "r") != 0 && strcmp(optarg, "p") != 0) {
                 np_error("--measure: expected f, r or p");
                 return NP_EX_USAGE;
             }
-            measure = optarg[0];
+            a->measure = optarg[0];
             break;
         case 'b':
-            if (np_parse_opt_uint("bootstrap", optarg, 1, 1000000, &boot) < 0) return NP_EX_USAGE;
+            if (np_parse_opt_uint("bootstrap", optarg, 1, 1000000, &a->boot) < 0)
+                return NP_EX_USAGE;
             break;
         case 'r':
-            if (np_parse_opt_uint("seed", optarg, 0, UINT64_MAX, &seed) < 0) return NP_EX_USAGE;
+            if (np_parse_opt_uint("seed", optarg, 0, UINT64_MAX, &a->seed) < 0) return NP_EX_USAGE;
             break;
-        case 't': tsv = 1; break;
+        case 't': a->tsv = 1; break;
         case 'h': usage(stdout); return NP_EX_OK;
         default: usage(stderr); return NP_EX_USAGE;
         }
     }
-    if (!ndata || optind != argc) {
+    if (!a->ndata || optind != argc) {
         usage(stderr);
         return NP_EX_USAGE;
     }
-    int want_test = strcmp(split, "test") == 0, want_all = strcmp(split, "all") == 0;
-    if (!want_test && !want_all && strcmp(split, "tune") != 0) {
+    a->want_test = strcmp(a->split, "test") == 0;
+    a->want_all = strcmp(a->split, "all") == 0;
+    if (!a->want_test && !a->want_all && strcmp(a->split, "tune") != 0) {
         np_error("--split: expected test, tune or all");
         return NP_EX_USAGE;
     }
+    return -1;
+}
+
+/* The set's name: the folder holding its file. */
+static void set_name(const char *path, char *name, size_t cap)
+{
+    const char *slash = strrchr(path, '/');
+    if (slash && slash > path) {
+        const char *b = slash - 1;
+        while (b > path && b[-1] != '/') b--;
+        snprintf(name, cap, "%.*s", (int)(slash - b), b);
+    } else {
+        snprintf(name, cap, "%s", path);
+    }
+}
+
+/* The three summaries a set is scored with: the default, LEAD-3, the lead at its length. */
+typedef struct {
+    summ_limits dflt, lead3, leadw;
+} eval_lengths;
+
+/* Scores one set's articles of the split and reports them. Returns the exit status. */
+static int eval_set(evaluator *e, const eval_args *a, const char *path, const summ_model *m,
+                    const eval_lengths *len)
+{
+    char err[512];
+    summ_dataset ds;
+    if (summ_dataset_load(&ds, path, "reference", err, sizeof err) < 0) {
+        np_error("%s", err);
+        return NP_EX_NOINPUT;
+    }
+    int rc = NP_EX_OK;
+    size_t *idx = calloc(ds.n, sizeof *idx), n = 0;
+    art_score *s[NWAYS] = {0};
+    for (int w = 0; w < NWAYS; w++) s[w] = calloc(ds.n, sizeof *s[w]);
+    if (!idx || !s[0] || !s[1] || !s[2]) rc = NP_EX_SOFTWARE;
+    for (size_t i = 0; i < ds.n && rc == NP_EX_OK && (!a->limit || n < a->limit); i++) {
+        if (!a->want_all && summ_article_is_test(&ds.a[i]) != a->want_test) continue;
+        if (score_article(e, &ds.a[i], m, SUMM_METHOD_DEFAULT, &len->dflt, a->measure,
+                          &s[DEFAULT][n]) < 0 ||
+            score_article(e, &ds.a[i], m, SUMM_METHOD_LEAD, &len->lead3, a->measure, &s[LEAD3][n]) <
+                0 ||
+            score_article(e, &ds.a[i], m, SUMM_METHOD_LEAD, &len->leadw, a->measure, &s[LEADW][n]) <
+                0)
+            rc = NP_EX_SOFTWARE;
+        idx[n++] = i;
+    }
+    char name[128];
+    set_name(path, name, sizeof name);
+    if (rc == NP_EX_OK && n == 0) {
+        np_error("%s: no articles in the %s part", path, a->split);
+        rc = NP_EX_DATAERR;
+    }
+    if (rc == NP_EX_OK && a->tsv)
+        report_tsv(name, n, s);
+    else if (rc == NP_EX_OK &&
+             report(name, a->split, &ds, idx, n, s, &len->dflt, a->boot, a->seed) < 0)
+        rc = NP_EX_SOFTWARE;
+    free(idx);
+    for (int w = 0; w < NWAYS; w++) free(s[w]);
+    summ_dataset_free(&ds);
+    return rc;
+}
+
+int summ_eval_main(int argc, char **argv)
+{
+    eval_args a;
+    int rc = parse_args(argc, argv, &a);
+    if (rc >= 0) return rc;
     char path[4096], err[512];
+    const char *weights = a.weights;
     if (!weights) {
         if (np_data_path("summarize.weights", path, sizeof path) < 0) {
             np_error("cannot find summarize.weights (tried %s); use --weights", path);
@@ -271,69 +351,25 @@ int summ_eval_main(int argc, char **argv)
         return NP_EX_CONFIG;
     }
     /* the default's length as the filter would set it */
-    summ_limits lim = {m.sentences, m.words, 0};
-    if (have_n) lim.sentences = nsent, lim.words = have_w ? nwords : 0;
-    if (have_w) lim.words = nwords, lim.sentences = have_n ? nsent : 0;
-    summ_limits lead3 = {3, 0, 0}, leadw = {0, lim.words, 0};
-    if (!lim.words) leadw = lead3;
-    if (!tsv) {
+    eval_lengths len = {{m.sentences, m.words, 0}, {3, 0, 0}, {0, 0, 0}};
+    if (a.have_n) len.dflt.sentences = a.nsent, len.dflt.words = a.have_w ? a.nwords : 0;
+    if (a.have_w) len.dflt.words = a.nwords, len.dflt.sentences = a.have_n ? a.nsent : 0;
+    len.leadw = (summ_limits){0, len.dflt.words, 0};
+    if (!len.dflt.words) len.leadw = len.lead3;
+    if (!a.tsv) {
         printf("weights: %s (about %zu words, at most %zu sentences; 0: no limit)\n", weights,
-               lim.words, lim.sentences);
+               len.dflt.words, len.dflt.sentences);
         printf("measure: ROUGE %s x 100, as rouge_score (Porter stemming, rougeLsum); 95%% "
                "bootstrap intervals, %lu resamples\n",
-               measure == 'r'   ? "recall"
-               : measure == 'p' ? "precision"
-                                : "F1",
-               (unsigned long)boot);
+               a.measure == 'r'   ? "recall"
+               : a.measure == 'p' ? "precision"
+                                  : "F1",
+               (unsigned long)a.boot);
     }
-
-    int rc = NP_EX_OK;
     evaluator e = {0};
-    if (!(e.voc = summ_vocab_new()) || !(e.sc = summ_scorer_new())) rc = NP_EX_SOFTWARE;
-    for (size_t f = 0; f < ndata && rc == NP_EX_OK; f++) {
-        summ_dataset ds;
-        if (summ_dataset_load(&ds, data[f], "reference", err, sizeof err) < 0) {
-            np_error("%s", err);
-            rc = NP_EX_NOINPUT;
-            break;
-        }
-        size_t *idx = calloc(ds.n, sizeof *idx), n = 0;
-        art_score *s[NWAYS] = {0};
-        for (int w = 0; w < NWAYS; w++) s[w] = calloc(ds.n, sizeof *s[w]);
-        if (!idx || !s[0] || !s[1] || !s[2]) rc = NP_EX_SOFTWARE;
-        for (size_t i = 0; i < ds.n && rc == NP_EX_OK && (!limit || n < limit); i++) {
-            if (!want_all && summ_article_is_test(&ds.a[i]) != want_test) continue;
-            if (score_article(&e, &ds.a[i], &m, SUMM_METHOD_DEFAULT, &lim, measure,
-                              &s[DEFAULT][n]) < 0 ||
-                score_article(&e, &ds.a[i], &m, SUMM_METHOD_LEAD, &lead3, measure, &s[LEAD3][n]) <
-                    0 ||
-                score_article(&e, &ds.a[i], &m, SUMM_METHOD_LEAD, &leadw, measure, &s[LEADW][n]) <
-                    0)
-                rc = NP_EX_SOFTWARE;
-            idx[n++] = i;
-        }
-        /* the set's name: the folder holding the file */
-        char name[128];
-        const char *p = data[f], *slash = strrchr(p, '/');
-        if (slash && slash > p) {
-            const char *b = slash - 1;
-            while (b > p && b[-1] != '/') b--;
-            snprintf(name, sizeof name, "%.*s", (int)(slash - b), b);
-        } else {
-            snprintf(name, sizeof name, "%s", p);
-        }
-        if (rc == NP_EX_OK && n == 0) {
-            np_error("%s: no articles in the %s part", data[f], split);
-            rc = NP_EX_DATAERR;
-        }
-        if (rc == NP_EX_OK && tsv)
-            report_tsv(name, n, s);
-        else if (rc == NP_EX_OK && report(name, split, &ds, idx, n, s, &lim, boot, seed) < 0)
-            rc = NP_EX_SOFTWARE;
-        free(idx);
-        for (int w = 0; w < NWAYS; w++) free(s[w]);
-        summ_dataset_free(&ds);
-    }
+    rc = (e.voc = summ_vocab_new()) && (e.sc = summ_scorer_new()) ? NP_EX_OK : NP_EX_SOFTWARE;
+    for (size_t f = 0; f < a.ndata && rc == NP_EX_OK; f++)
+        rc = eval_set(&e, &a, a.data[f], &m, &len);
     if (rc == NP_EX_SOFTWARE) np_error("out of memory");
     for (size_t k = 0; k < e.cap; k++) summ_ids_free(&e.ids[k]);
     free(e.ids);
