@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "exitcode.h"
 
 int np_write_all(int fd, const void *p, size_t n)
@@ -150,6 +151,20 @@ int np_atomic_write_file(const char *path, const void *p, size_t n)
         return NP_EX_IOERR;
     }
     return np_atomic_commit(&af) < 0 ? NP_EX_IOERR : 0;
+}
+
+int np_write_result(const char *path, const void *p, size_t n)
+{
+    if (!path) {
+        if (np_write_all(STDOUT_FILENO, p, n) == 0) return 0;
+        np_error("write error: %s", strerror(errno));
+        return NP_EX_IOERR;
+    }
+    int rc = np_atomic_write_file(path, p, n);
+    if (rc)
+        np_error("%s: %s: %s", path, rc == NP_EX_CANTCREAT ? "cannot create" : "write error",
+                 strerror(errno));
+    return rc;
 }
 
 /* The pid in NAME = BASE.tmp.PID.XXXXXX (mkostemp's six letters or digits), or 0. */

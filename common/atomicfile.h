@@ -25,6 +25,10 @@ void np_atomic_abort(np_atomic_file *af);
  * temporary cannot be created and NP_EX_IOERR when writing or committing it fails (a full
  * disk is an I/O error, not a file that cannot be created). */
 int np_atomic_write_file(const char *path, const void *p, size_t n);
+/* A command's result: np_atomic_write_file to path, or all of it to standard output when path
+ * is NULL. On failure says so in one line ("PATH: cannot create: REASON", "PATH: write error:
+ * REASON", "write error: REASON") and returns the exit status; 0 on success. */
+int np_write_result(const char *path, const void *p, size_t n);
 
 /* Removes what a killed writer left beside path: the temporaries named as np_atomic_open()
  * names them, PATH.tmp.PID.XXXXXX (regular files), whose process PID no longer exists. A live

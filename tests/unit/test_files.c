@@ -12,6 +12,7 @@
 
 #include "atomicfile.h"
 #include "buf.h"
+#include "cli.h"
 #include "exitcode.h"
 #include "lock.h"
 #include "tap.h"
@@ -25,6 +26,13 @@ static char *read_file(const char *path)
     fclose(f);
     buf[n] = '\0';
     return buf;
+}
+
+static char said[256];
+static void hear(void *arg, const char *msg)
+{
+    (void)arg;
+    snprintf(said, sizeof said, "%s", msg);
 }
 
 int main(void)
@@ -159,6 +167,17 @@ int main(void)
     ok(np_buf_read_file(&b, big) == -1 && errno == ENOENT,
        "np_buf_read_file of a missing file: ENOENT");
     np_buf_free(&b);
+
+    /* a command's result: to a file atomically, or a one-line reason and the exit status */
+    np_set_error_hook(hear, NULL);
+    snprintf(big, sizeof big, "%s/result", dir);
+    ok(np_write_result(big, "r\n", 2) == 0 && !strcmp(read_file(big), "r\n") && !said[0],
+       "np_write_result: the file, nothing said");
+    snprintf(big, sizeof big, "%s/absent/result", dir);
+    ok(np_write_result(big, "r\n", 2) == NP_EX_CANTCREAT &&
+           strstr(said, "/absent/result: cannot create: "),
+       "np_write_result into a missing directory: 73, the path and the reason (%s)", said);
+    np_set_error_hook(NULL, NULL);
 
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0) printf("# cleanup failed\n");

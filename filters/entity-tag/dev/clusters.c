@@ -519,12 +519,8 @@ static int write_classes(const clusters_args *a, const vocab *v, const compact *
         e |= np_buf_putc(&b, '\n');
     }
     if (e) goto nomem;
-    rc = np_atomic_write_file(a->out, b.data, b.len);
-    if (rc)
-        np_error("%s: %s: %s", a->out, rc == NP_EX_CANTCREAT ? "cannot create" : "write error",
-                 strerror(errno));
-    else
-        fprintf(stderr, "wrote %s (%u words)\n", a->out, nws);
+    rc = np_write_result(a->out, b.data, b.len);
+    if (rc == 0) fprintf(stderr, "wrote %s (%u words)\n", a->out, nws);
     goto out;
 nomem:
     np_error("out of memory");

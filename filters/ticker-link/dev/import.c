@@ -634,15 +634,7 @@ static int write_out(const import_args *a, tl_brows *rows)
 {
     np_buf out = {0};
     int rc = write_table(rows, a->notes, a->nnotes, &out) ? NP_EX_SOFTWARE : NP_EX_OK;
-    if (rc == NP_EX_OK && a->output) {
-        rc = np_atomic_write_file(a->output, out.data, out.len);
-        if (rc)
-            np_error("%s: %s: %s", a->output,
-                     rc == NP_EX_CANTCREAT ? "cannot create" : "write error", strerror(errno));
-    } else if (rc == NP_EX_OK && np_write_all(STDOUT_FILENO, out.data, out.len)) {
-        np_error("write error: %s", strerror(errno));
-        rc = NP_EX_IOERR;
-    }
+    if (rc == NP_EX_OK) rc = np_write_result(a->output, out.data, out.len);
     np_buf_free(&out);
     return rc;
 }

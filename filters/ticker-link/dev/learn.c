@@ -437,6 +437,18 @@ static void learn_args_free(learn_args *a)
     free(a->dates_storage);
 }
 
+/* A comma-separated list option's value into items (at most max; *storage replaced). Returns
+ * 0 or the exit status (said). */
+static int take_list(const char *o, const char *v, char **storage, const char **items, int max,
+                     int *n)
+{
+    free(*storage);
+    *n = np_split_list(v, storage, items, max);
+    if (*n > 0) return 0;
+    np_error("%s: want a comma-separated list of at most %d names", o, max);
+    return NP_EX_USAGE;
+}
+
 /* Reads one option that takes a value into *a. Returns 0 or the exit status (said). */
 static int take_option(learn_args *a, const char *o, const char *v)
 {
@@ -460,19 +472,9 @@ static int take_option(learn_args *a, const char *o, const char *v)
             return NP_EX_USAGE;
         }
     } else if (!strcmp(o, "--fields")) {
-        free(a->fields_storage);
-        a->nfields = np_split_list(v, &a->fields_storage, a->fields, 8);
-        if (a->nfields <= 0) {
-            np_error("--fields: want a comma-separated list of at most 8 names");
-            return NP_EX_USAGE;
-        }
+        return take_list(o, v, &a->fields_storage, a->fields, 8, &a->nfields);
     } else if (!strcmp(o, "--date-field")) {
-        free(a->dates_storage);
-        a->ndates = np_split_list(v, &a->dates_storage, a->dates, 4);
-        if (a->ndates <= 0) {
-            np_error("--date-field: want a comma-separated list of at most 4 names");
-            return NP_EX_USAGE;
-        }
+        return take_list(o, v, &a->dates_storage, a->dates, 4, &a->ndates);
     } else {
         np_error("unknown option '%s'", o);
         usage(stderr);
@@ -562,15 +564,7 @@ static int write_learned(const learn_args *a, const tl_table *T, obs_list *L)
                     "name\taliases\n");
     write_rows(T, L, a->min_count, a->min_share, &o);
     if (np_buf_reserve(&o, 1)) rc = NP_EX_SOFTWARE;
-    if (rc == NP_EX_OK && a->output) {
-        rc = np_atomic_write_file(a->output, o.data, o.len);
-        if (rc)
-            np_error("%s: %s: %s", a->output,
-                     rc == NP_EX_CANTCREAT ? "cannot create" : "write error", strerror(errno));
-    } else if (rc == NP_EX_OK && np_write_all(STDOUT_FILENO, o.data, o.len)) {
-        np_error("write error: %s", strerror(errno));
-        rc = NP_EX_IOERR;
-    }
+    if (rc == NP_EX_OK) rc = np_write_result(a->output, o.data, o.len);
     np_buf_free(&o);
     return rc;
 }
