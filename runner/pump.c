@@ -195,18 +195,27 @@ static void end_gunzip(np_pump *p)
 static int copy_fd(np_pump *p, int fd, const char *name, int pollable, int detect)
 {
     int first = detect;
+    size_t held = 0; /* the input's first byte, kept until a second says whether it is gzip */
     for (;;) {
         int level = requested(p);
-        if (level == ABORT || (level == STOP && (!p->wrote_any || p->last == '\n'))) {
+        if (level == ABORT || (level == STOP && !held && (!p->wrote_any || p->last == '\n'))) {
             p->stopped = 1;
             return R_STOPPED;
         }
         if (pollable && !wait_fd(p, fd, POLLIN)) continue;
-        ssize_t k = read(fd, p->buf, CHUNK);
+        ssize_t k = read(fd, p->buf + held, CHUNK - held);
         if (k < 0 && (errno == EINTR || errno == EAGAIN)) continue;
         if (k < 0) return fail(p, NP_EX_IOERR, "%s: read: %s", name, strerror(errno));
-        if (k == 0) break;
+        int eof = k == 0;
+        if (eof && !held) break;
+        k += (ssize_t)held;
+        held = 0;
         if (first) {
+            /* A pipe may give the magic's two bytes in two reads. */
+            if (k == 1 && !eof && p->buf[0] == NP_GZIP_MAGIC0) {
+                held = 1;
+                continue;
+            }
             first = 0;
             if (k >= 2 && p->buf[0] == NP_GZIP_MAGIC0 && p->buf[1] == NP_GZIP_MAGIC1) {
                 p->in_gz_ready = 1; /* np_gunzip_end is safe after a failed init */
@@ -216,6 +225,7 @@ static int copy_fd(np_pump *p, int fd, const char *name, int pollable, int detec
         }
         int r = feed(p, p->buf, (size_t)k, name);
         if (r != R_EOF) return r;
+        if (eof) break;
     }
     int r = feed(p, NULL, 0, name);
     if (r != R_EOF) return r;

@@ -329,6 +329,17 @@ printf 'stages:\n  - run: {argv: [cat], workers: 1}\n  - run: {argv: [cat, -u]}\
 is "$?" 0 "run: {argv: [...]} with workers: 1 or none is any command"
 printf 'stages:\n  - cat: {chunked: true}\n' > chunked.yaml
 expect_error chunked.yaml 2:11 "option 'chunked' cannot be set here: .*set 'workers'" "the protocol flag by hand"
+# gzip on standard input whose first byte comes alone (a slow pipe): still recognized by
+# the runner's pump that feeds the workers (the previous release read it as text).
+printf 'stages:\n  - cat: {workers: 2}\n' > wgz.yaml
+printf '{"id":1}\n{"id":2}\n' | gzip > two.gz
+head -c 1 two.gz > two.1
+tail -c +2 two.gz > two.2
+out=$( (cat two.1; sleep 0.3; cat two.2) | "$NP" run wgz.yaml -i - -o - 2> /dev/null)
+is "$out" "$(printf '{"id":1}\n{"id":2}')" "workers: gzip on standard input whose magic comes in two reads"
+out=$( (printf '\037'; sleep 0.3; printf 'x\n{"id":3}\n') | "$NP" run wgz.yaml -i - -o - 2> /dev/null)
+is "$out" '{"id":3}' "workers: a first byte like gzip's, then text: read as text"
+
 printf 'stages:\n  - cat: {workers: 1}\n  - cat: {workers: auto}\n  - cat: {workers: 7}\n' > goodw.yaml
 "$NP" check goodw.yaml > cout 2> cerr
 is "$?:$(cat cout)" "0:goodw.yaml: ok (3 stages)" "workers: 1, auto and 7 pass"
