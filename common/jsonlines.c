@@ -1,37 +1,56 @@
 /* JSON objects of a file, one a line (see jsonlines.h). */
 #include "jsonlines.h"
 
-#include <stdlib.h>
-#include <sys/types.h>
+#include <errno.h>
+#include <string.h>
 
 #include "cli.h"
+#include "input.h"
 
-int np_jsonlines_each(FILE *f, np_jsonlines_fn fn, void *ctx, np_jsonlines_opts *opts)
+/* A line longer than this is a bad line (skipped without being held in memory). */
+#define MAX_LINE (1u << 30)
+
+int np_jsonlines_each(const char *path, np_jsonlines_fn fn, void *ctx, np_jsonlines_opts *opts)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    unsigned long lineno = 0;
+    np_input *in = np_input_open(path, MAX_LINE);
+    if (!in) {
+        if (errno == ENOMEM) return -1;
+        if (opts) opts->why = strerror(errno);
+        return NP_JSONLINES_NOFILE;
+    }
     np_json_object obj = {0};
     int rc = 0;
-    while (rc == 0 && (len = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
-        if (len == 0) continue;
+    const char *line;
+    size_t len;
+    np_in_status st = NP_IN_EOF;
+    while (rc == 0 && (st = np_input_next(in, &line, &len)) > 0) {
+        unsigned long lineno = (unsigned long)np_input_lineno(in);
         np_json_error err;
-        np_json_status st = np_json_parse_object(line, (size_t)len, &obj, &err);
-        if (st == NP_JSON_NOMEM) {
-            rc = -1;
-        } else if (st != NP_JSON_OK) {
-            if (opts && ++opts->bad <= opts->report && opts->name != NULL)
-                np_error("%s:%lu: %s; line skipped", opts->name, lineno,
-                         st == NP_JSON_NOT_OBJECT ? "not a JSON object" : err.msg);
+        const char *msg;
+        if (st == NP_IN_TOO_LONG) {
+            msg = "line longer than 1 GiB";
+        } else if (len == 0) {
+            continue;
         } else {
-            rc = fn(ctx, &obj, lineno);
+            np_json_status js = np_json_parse_object(line, len, &obj, &err);
+            if (js == NP_JSON_NOMEM) {
+                rc = -1;
+                break;
+            }
+            if (js == NP_JSON_OK) {
+                rc = fn(ctx, &obj, lineno);
+                continue;
+            }
+            msg = js == NP_JSON_NOT_OBJECT ? "not a JSON object" : err.msg;
         }
+        if (opts && ++opts->bad <= opts->report && opts->name != NULL)
+            np_error("%s:%lu: %s; line skipped", opts->name, lineno, msg);
     }
-    if (rc == 0 && ferror(f)) rc = -1;
-    free(line);
+    if (rc == 0 && st < 0) {
+        if (opts) opts->why = np_input_error(in);
+        rc = NP_JSONLINES_UNREAD;
+    }
+    np_input_close(in);
     np_json_object_free(&obj);
     return rc;
 }

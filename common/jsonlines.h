@@ -5,8 +5,6 @@
 #ifndef NP_JSONLINES_H
 #define NP_JSONLINES_H
 
-#include <stdio.h>
-
 #include "json.h"
 
 /* Called with each object (its spans borrowed until the call returns) and its line number,
@@ -17,10 +15,18 @@ typedef struct {
     const char *name;     /* the stream's name for messages; NULL: bad lines skipped quietly */
     unsigned long report; /* with a name, report at most this many bad lines (np_error) */
     unsigned long bad;    /* out: the lines that are no JSON object */
+    const char *why;      /* out: after NP_JSONLINES_UNREAD, why (static text) */
 } np_jsonlines_opts;
 
-/* Reads f to its end and calls fn for each object. Returns 0, fn's nonzero return, or -1
- * when out of memory or on a read error (ferror(f) tells which). opts may be NULL. */
-int np_jsonlines_each(FILE *f, np_jsonlines_fn fn, void *ctx, np_jsonlines_opts *opts);
+/* Returned when the file cannot be read, or its gzip data is damaged; and when it cannot be
+ * opened. */
+#define NP_JSONLINES_UNREAD (-2)
+#define NP_JSONLINES_NOFILE (-3)
+
+/* Reads the file at path ("-": standard input) to its end with the filters' line reader
+ * (gzip detected, LF or CRLF) and calls fn for each object. Returns 0, fn's nonzero return,
+ * -1 when out of memory, NP_JSONLINES_NOFILE or NP_JSONLINES_UNREAD (opts->why says why;
+ * the objects of the lines before the damage were handed over). opts may be NULL. */
+int np_jsonlines_each(const char *path, np_jsonlines_fn fn, void *ctx, np_jsonlines_opts *opts);
 
 #endif

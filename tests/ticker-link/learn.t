@@ -80,4 +80,13 @@ is "$?" "66" "a missing input exits 66"
 like "$(cat "$T/err")" 'missing\.ndjson' "naming it"
 "$TL" learn --listings "$T/nope.tsv" "$T/in.ndjson" 2> /dev/null > /dev/null
 is "$?" "78" "a missing listings file exits 78"
+# An archive of gzip files is read as the filter reads it (the previous release saw only
+# bad lines in one and learnt nothing); a damaged one is an I/O error naming it.
+gzip -c "$T/in.ndjson" > "$T/in.ndjson.gz"
+"$TL" learn --listings "$T/l.tsv" --exclude "$T/exclude.txt" "$T/in.ndjson.gz" -o "$T/learned-gz.tsv" 2> /dev/null
+is "$?:$(cmp -s "$T/learned-gz.tsv" "$T/learned.tsv" && echo same)" "0:same" "a gzip input learns what its text teaches"
+head -c 40 "$T/in.ndjson.gz" > "$T/cut.ndjson.gz"
+"$TL" learn --listings "$T/l.tsv" "$T/cut.ndjson.gz" 2> "$T/err" > /dev/null
+is "$?" 74 "a damaged gzip input exits 74"
+like "$(cat "$T/err")" 'cut\.ndjson\.gz: truncated gzip input' "naming it and why"
 done_testing

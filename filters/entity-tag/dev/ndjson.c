@@ -37,16 +37,14 @@ static int each(void *ctx, const np_json_object *obj, unsigned long line)
 
 int etag_ndjson_each(const char *path, etag_ndjson_fn fn, void *ctx, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open", path);
-        return -1;
-    }
     walk w = {fn, ctx, err, errlen, {{0}, {0}}};
-    int rc = np_jsonlines_each(f, each, &w, NULL);
-    if (rc < 0) snprintf(err, errlen, ferror(f) ? "%s: read error" : "%s: out of memory", path);
+    np_jsonlines_opts o = {0};
+    int rc = np_jsonlines_each(path, each, &w, &o);
+    if (rc == NP_JSONLINES_UNREAD || rc == NP_JSONLINES_NOFILE)
+        snprintf(err, errlen, "%s: %s", path, o.why);
+    else if (rc < 0)
+        snprintf(err, errlen, "%s: out of memory", path);
     np_buf_free(&w.dec[0]);
     np_buf_free(&w.dec[1]);
-    fclose(f);
     return rc ? -1 : 0;
 }

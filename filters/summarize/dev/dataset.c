@@ -111,17 +111,15 @@ static int add_article(void *ctx, const np_json_object *obj, unsigned long line)
 int summ_dataset_load(summ_dataset *ds, const char *path, const char *ref_field, char *err,
                       size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open", path);
-        return -1;
-    }
     memset(ds, 0, sizeof *ds);
     loader L = {ds, path, ref_field, err, errlen, {0}};
-    int rc = np_jsonlines_each(f, add_article, &L, NULL);
-    if (rc < 0) snprintf(err, errlen, ferror(f) ? "%s: read error" : "%s: out of memory", path);
+    np_jsonlines_opts o = {0};
+    int rc = np_jsonlines_each(path, add_article, &L, &o);
+    if (rc == NP_JSONLINES_UNREAD || rc == NP_JSONLINES_NOFILE)
+        snprintf(err, errlen, "%s: %s", path, o.why);
+    else if (rc < 0)
+        snprintf(err, errlen, "%s: out of memory", path);
     np_buf_free(&L.tmp);
-    fclose(f);
     if (rc == 0 && ds->n == 0) {
         snprintf(err, errlen, "%s: no articles with \"body\" and \"%s\"", path, ref_field);
         rc = -1;

@@ -406,16 +406,17 @@ static int learn_record(void *ctx, const np_json_object *obj, unsigned long line
     return 0;
 }
 
-/* One NDJSON stream. Bad lines are reported (file and line, the first ten of the run) and
- * skipped: a learning run over a large archive should not stop at one damaged record.
- * Returns 0, 1 on a read error, -1 when out of memory (both reported). */
-static int learn_stream(FILE *in, const char *name, learner *l, np_jsonlines_opts *o)
+/* One NDJSON file ("-": standard input; gzip is read as the filters read it). Bad lines are
+ * reported (file and line, the first ten of the run) and skipped: a learning run over a large
+ * archive should not stop at one damaged record. Returns 0, 1 when the file cannot be read,
+ * 2 when it cannot be opened, -1 when out of memory (all reported). */
+static int learn_stream(const char *path, const char *name, learner *l, np_jsonlines_opts *o)
 {
     o->name = name;
-    int rc = np_jsonlines_each(in, learn_record, l, o);
-    if (rc < 0 && ferror(in)) {
-        np_error("%s: %s", name, strerror(errno));
-        return 1;
+    int rc = np_jsonlines_each(path, learn_record, l, o);
+    if (rc == NP_JSONLINES_UNREAD || rc == NP_JSONLINES_NOFILE) {
+        np_error("%s: %s", name, o->why);
+        return rc == NP_JSONLINES_UNREAD ? 1 : 2;
     }
     if (rc < 0) np_error("out of memory");
     return rc;
@@ -530,16 +531,10 @@ static int learn_files(const learn_args *a, learner *lr)
     int rc = NP_EX_OK;
     for (int i = 0; rc == NP_EX_OK && i < (a->nfiles ? a->nfiles : 1); i++) {
         const char *name = a->nfiles ? a->files[i] : "-";
-        FILE *in = strcmp(name, "-") ? fopen(name, "r") : stdin;
-        if (!in) {
-            np_error("%s: %s", name, strerror(errno));
-            rc = NP_EX_NOINPUT;
-            break;
-        }
-        int r = learn_stream(in, strcmp(name, "-") ? name : "stdin", lr, &jo);
-        if (in != stdin) fclose(in);
+        int r = learn_stream(name, strcmp(name, "-") ? name : "stdin", lr, &jo);
         if (r < 0) rc = NP_EX_SOFTWARE;
-        if (r > 0) rc = NP_EX_IOERR;
+        if (r == 1) rc = NP_EX_IOERR;
+        if (r == 2) rc = NP_EX_NOINPUT;
     }
     if (jo.bad > 10) np_error("%lu bad lines skipped in all", jo.bad);
     return rc;
