@@ -182,14 +182,8 @@ static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf)
     *buf = uv_buf_init(c->src->rbuf, READ_BUF);
 }
 
-static uint64_t count_nl(const char *p, size_t n)
-{
-    uint64_t k = 0;
-    for (const char *end = p + n; (p = memchr(p, '\n', (size_t)(end - p))); p++) k++;
-    return k;
-}
-
-static void too_long(conn *c)
+/* Counts and logs a line dropped for its length. */
+static void note_too_long(conn *c)
 {
     np_server *s = c->src->s;
     s->stats.too_long++;
@@ -197,8 +191,48 @@ static void too_long(conn *c)
                   "connection %" PRIu64 ": a line longer than max_line (%" PRIu64 " bytes) "
                   "dropped",
                   c->id, s->sc->max_line);
+}
+
+/* The line in progress is too long: dropped, and the rest of it up to its newline too. */
+static void too_long(conn *c)
+{
+    note_too_long(c);
     c->discarding = 1;
     np_buf_free(&c->partial);
+}
+
+/* Whether a line in progress of n bytes is already over max_line: more than max_line bytes
+ * and a CR, which a CRLF ending would not count. */
+static int over(const np_server *s, size_t n)
+{
+    return n > s->sc->max_line && n - s->sc->max_line > 1;
+}
+
+/* Appends the whole lines of p[0..n) (n > 0, ending with a newline) to the intake, in runs;
+ * a line longer than max_line (its LF, and a CR before it, not counted) is dropped. Returns
+ * 0 or -1 (the intake failed). */
+static int take_lines(conn *c, const char *p, size_t n)
+{
+    np_server *s = c->src->s;
+    const char *run = p, *end = p + n;
+    uint64_t k = 0;
+    for (const char *q = p; q < end;) {
+        const char *nl = memchr(q, '\n', (size_t)(end - q));
+        size_t l = (size_t)(nl - q);
+        if (l && nl[-1] == '\r') l--;
+        if (l > s->sc->max_line) {
+            c->lines += k;
+            if (q > run && np__intake_append(s, run, (size_t)(q - run), k) < 0) return -1;
+            note_too_long(c);
+            k = 0;
+            run = nl + 1;
+        } else {
+            k++;
+        }
+        q = nl + 1;
+    }
+    c->lines += k;
+    return end > run && np__intake_append(s, run, (size_t)(end - run), k) < 0 ? -1 : 0;
 }
 
 /* Takes n bytes a producer sent. Returns 0 or -1 (the intake failed). */
@@ -212,16 +246,20 @@ static int take(conn *c, const char *p, size_t n)
         const char *nl = memchr(p, '\n', n);
         if (!nl) {
             if (c->discarding) return 0;
-            if (c->partial.len + n > s->sc->max_line) {
+            if (over(s, c->partial.len + n)) {
                 too_long(c);
                 return 0;
             }
             return np_buf_append(&c->partial, p, n) < 0 ? (too_long(c), 0) : 0;
         }
         size_t head = (size_t)(nl + 1 - p);
+        /* the line's length without its LF, and without a CR before it */
+        size_t l = c->partial.len + head - 1;
+        char before = head > 1 ? nl[-1] : c->partial.len ? c->partial.data[c->partial.len - 1] : 0;
+        if (before == '\r') l--;
         if (c->discarding) {
             c->discarding = 0;
-        } else if (c->partial.len + head > s->sc->max_line + 1) {
+        } else if (l > s->sc->max_line) {
             too_long(c);
             c->discarding = 0;
         } else {
@@ -238,15 +276,12 @@ static int take(conn *c, const char *p, size_t n)
     if (p == end) return 0;
     const char *last = memrchr(p, '\n', (size_t)(end - p));
     if (last) {
-        size_t len = (size_t)(last + 1 - p);
-        uint64_t k = count_nl(p, len);
-        c->lines += k;
-        if (np__intake_append(s, p, len, k) < 0) return -1;
+        if (take_lines(c, p, (size_t)(last + 1 - p)) < 0) return -1;
         p = last + 1;
     }
     if (p < end) {
         if (last) c->line_ms = c->last_ms; /* a new line starts here */
-        if ((size_t)(end - p) > s->sc->max_line)
+        if (over(s, (size_t)(end - p)))
             too_long(c);
         else if (np_buf_append(&c->partial, p, (size_t)(end - p)) < 0)
             too_long(c);
