@@ -447,6 +447,111 @@ static int adr_isin_large(const tl_exchange *x, const char *dom, const char *isi
     return 0;
 }
 
+enum { SYM, NAME, MIC, COUNTRY, SECTOR, DELISTED, NC };
+
+/* Where the file's columns are: the needed ones, and the identifiers (see
+ * type_further_lines), which are optional. */
+typedef struct {
+    int col[NC], maxc;
+    int idcol[3], nid, isin;
+} intl_cols;
+
+/* Reads the header line's fields. Returns 0, or -1 when a needed column is missing (said). */
+static int read_header(char *const *f, int nf, const char *path, intl_cols *c)
+{
+    static const char *const want[NC] = {"symbol", "name", "mic", "country", "sector", "delisted"};
+    static const char *const ids[3] = {"isin", "figi", "composite_figi"};
+    *c = (intl_cols){.isin = -1};
+    for (int k = 0; k < NC; k++) {
+        c->col[k] = -1;
+        for (int i = 0; i < nf; i++)
+            if (!strcmp(f[i], want[k])) c->col[k] = i;
+        if (c->col[k] < 0) {
+            np_error("%s:1: missing column '%s'", path, want[k]);
+            return -1;
+        }
+        if (c->col[k] > c->maxc) c->maxc = c->col[k];
+    }
+    for (int k = 0; k < 3; k++)
+        for (int i = 0; i < nf; i++)
+            if (!strcmp(f[i], ids[k])) {
+                c->idcol[c->nid++] = i;
+                if (k == 0) c->isin = i;
+            }
+    return 0;
+}
+
+/* The exchange of a Yahoo-style symbol ("7203.T"), the suffix cut from sym; NULL for no
+ * listing news names: no known suffix, a space, or a line quoted under its ISIN
+ * ("FR0000140022", another quote of a company listed under its symbol). */
+static const tl_exchange *exchange_of(char *sym)
+{
+    char *dot = strrchr(sym, '.');
+    if (!dot || dot == sym) return NULL;
+    const tl_exchange *x = tl_exchange_by_yahoo_suffix(dot + 1, strlen(dot + 1));
+    if (!x) return NULL;
+    *dot = '\0';
+    if (sym[strcspn(sym, " \t|")]) return NULL;
+    if (strlen(sym) == 12 && sym[0] >= 'A' && sym[0] <= 'Z' && sym[1] >= 'A' && sym[1] <= 'Z' &&
+        sym[11] >= '0' && sym[11] <= '9' && strpbrk(sym + 2, "0123456789"))
+        return NULL;
+    return x;
+}
+
+/* Adds the listing of one line. Returns 0 or -1 (out of memory). */
+static int add_listing(tl_brows *out, const tl_exchange *x, const char *sym, char *const *f, int nf,
+                       const intl_cols *c, int delisted, const char *date)
+{
+    tl_brow *r = tl_brows_add(out);
+    if (!r) return -1;
+    char id[64];
+    snprintf(id, sizeof id, "%s:%s", x->mic, sym);
+    r->issuer = tl_strdup(id);
+    r->symbol = tl_strdup(sym);
+    r->name = tl_strdup(f[c->col[NAME]]);
+    r->aliases = tl_strdup("");
+    r->ric = tl_strdup("");
+    r->domicile = tl_strdup(tl_country_code(f[c->col[COUNTRY]]));
+    if (!r->issuer || !r->symbol || !r->name || !r->aliases || !r->ric || !r->domicile) return -1;
+    snprintf(r->mic, sizeof r->mic, "%s", x->mic);
+    snprintf(r->country, sizeof r->country, "%s", r->domicile[0] ? r->domicile : x->country);
+    r->prior = TL_PRIOR_LISTED_NAME;
+    /* A delisted line says when the listing ended, not when it began: an older namesake
+     * the sources lack ("Nortel Networks Corp" of 2009 for Nortel AS) takes its words
+     * unless the name is written as listed (TL_PRIOR_DELISTED). */
+    if (delisted) {
+        tl_shift_day(date, -1, r->to);
+        r->prior = TL_PRIOR_DELISTED;
+    }
+    if (!delisted && c->isin >= 0 && c->isin < nf && adr_isin_large(x, r->domicile, f[c->isin])) {
+        r->prior = TL_PRIOR_STRONG_NAME;
+        r->inferred = 1;
+    }
+    r->type = intl_security_type(x->mic, sym);
+    /* A coupon in the name is a bond's or a note's ("Australia 2% IDX/LKD SNR BDS
+     * 21/08/2035", "VGP3.5%19MAR2026"): no share a company mention links ("Australia
+     * 2-1" had linked one). */
+    if (r->type == TL_SEC_COMMON && strchr(r->name, '%')) r->type = TL_SEC_NOTE;
+    return 0;
+}
+
+/* Notes whether the k-th row added has an identifier. Returns 0 or -1 (out of memory). */
+static int note_ids(uint8_t **has_id, size_t *cap, size_t k, char *const *f, int nf,
+                    const intl_cols *c)
+{
+    if (k > *cap) {
+        size_t ncap = *cap ? *cap * 2 : 4096;
+        uint8_t *h = realloc(*has_id, ncap);
+        if (!h) return -1;
+        *has_id = h;
+        *cap = ncap;
+    }
+    (*has_id)[k - 1] = 0;
+    for (int i = 0; i < c->nid; i++)
+        if (c->idcol[i] < nf && f[c->idcol[i]][0]) (*has_id)[k - 1] = 1;
+    return 0;
+}
+
 int tl_read_intl(const char *path, const char *date, tl_brows *out)
 {
     size_t first = out->n;
@@ -454,13 +559,8 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
     size_t len;
     if (tl_slurp(path, &text, &len)) return -1;
     char *save = NULL;
-    int line = 0;
-    int col[13];
-    enum { SYM, NAME, MIC, COUNTRY, SECTOR, DELISTED, NC };
-    static const char *const want[NC] = {"symbol", "name", "mic", "country", "sector", "delisted"};
-    /* optional: the identifiers (see type_further_lines) */
-    static const char *const ids[3] = {"isin", "figi", "composite_figi"};
-    int idcol[3] = {-1, -1, -1}, nid = 0, isin = -1;
+    int line = 0, rc = -1;
+    intl_cols c = {0};
     uint8_t *has_id = NULL; /* per row added, from first */
     size_t has_cap = 0;
     abroad ab = {0};
@@ -479,116 +579,29 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
             p = tab + 1;
         }
         if (line == 1) {
-            for (int c = 0; c < NC; c++) {
-                col[c] = -1;
-                for (int i = 0; i < nf; i++)
-                    if (!strcmp(f[i], want[c])) col[c] = i;
-                if (col[c] < 0) {
-                    np_error("%s:1: missing column '%s'", path, want[c]);
-                    free(text);
-                    abroad_free(&ab);
-                    return -1;
-                }
-            }
-            for (int c = 0; c < 3; c++)
-                for (int i = 0; i < nf; i++)
-                    if (!strcmp(f[i], ids[c])) {
-                        idcol[nid++] = i;
-                        if (c == 0) isin = i;
-                    }
+            if (read_header(f, nf, path, &c) < 0) goto out;
             continue;
         }
-        int maxc = 0;
-        for (int c = 0; c < NC; c++)
-            if (col[c] > maxc) maxc = col[c];
-        if (nf <= maxc) continue;
-        int delisted = !strcmp(f[col[DELISTED]], "True");
-        if ((delisted && !date) || !f[col[NAME]][0]) continue;
+        if (nf <= c.maxc) continue;
+        int delisted = !strcmp(f[c.col[DELISTED]], "True");
+        if ((delisted && !date) || !f[c.col[NAME]][0]) continue;
         /* No sector: mostly certificates and warrants ("CAC40 4500C"), but some blue chips
          * too (Vodafone, Danone); keep names that look like a company's. */
-        if (!f[col[SECTOR]][0] && strpbrk(f[col[NAME]], "0123456789%/")) continue;
-        char *sym = f[col[SYM]];
-        char *dot = strrchr(sym, '.');
-        if (!dot || dot == sym) continue;
-        const tl_exchange *x = tl_exchange_by_yahoo_suffix(dot + 1, strlen(dot + 1));
+        if (!f[c.col[SECTOR]][0] && strpbrk(f[c.col[NAME]], "0123456789%/")) continue;
+        char *sym = f[c.col[SYM]];
+        const tl_exchange *x = exchange_of(sym);
         if (!x) continue;
-        *dot = '\0';
-        if (sym[strcspn(sym, " \t|")]) continue;
-        /* A line quoted under its ISIN ("FR0000140022") is another quote of a company
-         * listed under its symbol: not a listing news names. */
-        if (strlen(sym) == 12 && sym[0] >= 'A' && sym[0] <= 'Z' && sym[1] >= 'A' && sym[1] <= 'Z' &&
-            sym[11] >= '0' && sym[11] <= '9' && strpbrk(sym + 2, "0123456789"))
-            continue;
-        const char *dom = tl_country_code(f[col[COUNTRY]]);
-        if (secondary_quote(x, sym, f[col[NAME]], dom)) {
-            if (quoted_abroad(x, dom, f[col[NAME]]) && abroad_add(&ab, dom, f[col[NAME]], x->mic)) {
-                free(text);
-                abroad_free(&ab);
-                np_error("%s: out of memory", path);
-                return -1;
-            }
+        const char *dom = tl_country_code(f[c.col[COUNTRY]]);
+        if (secondary_quote(x, sym, f[c.col[NAME]], dom)) {
+            if (quoted_abroad(x, dom, f[c.col[NAME]]) &&
+                abroad_add(&ab, dom, f[c.col[NAME]], x->mic))
+                goto nomem;
             continue;
         }
-        tl_brow *r = tl_brows_add(out);
-        if (!r) {
-            free(text);
-            np_error("%s: out of memory", path);
-            abroad_free(&ab);
-            return -1;
-        }
-        char id[64];
-        snprintf(id, sizeof id, "%s:%s", x->mic, sym);
-        r->issuer = tl_strdup(id);
-        r->symbol = tl_strdup(sym);
-        r->name = tl_strdup(f[col[NAME]]);
-        r->aliases = tl_strdup("");
-        r->ric = tl_strdup("");
-        r->domicile = tl_strdup(tl_country_code(f[col[COUNTRY]]));
-        if (!r->issuer || !r->symbol || !r->name || !r->aliases || !r->ric || !r->domicile) {
-            free(text);
-            abroad_free(&ab);
-            return -1;
-        }
-        snprintf(r->mic, sizeof r->mic, "%s", x->mic);
-        snprintf(r->country, sizeof r->country, "%s", r->domicile[0] ? r->domicile : x->country);
-        r->prior = TL_PRIOR_LISTED_NAME;
-        /* A delisted line says when the listing ended, not when it began: an older namesake
-         * the sources lack ("Nortel Networks Corp" of 2009 for Nortel AS) takes its words
-         * unless the name is written as listed (TL_PRIOR_DELISTED). */
-        if (delisted) {
-            tl_shift_day(date, -1, r->to);
-            r->prior = TL_PRIOR_DELISTED;
-        }
-        if (!delisted && isin >= 0 && isin < nf && adr_isin_large(x, dom, f[isin])) {
-            r->prior = TL_PRIOR_STRONG_NAME;
-            r->inferred = 1;
-        }
-        r->type = intl_security_type(x->mic, sym);
-        /* A coupon in the name is a bond's or a note's ("Australia 2% IDX/LKD SNR BDS
-         * 21/08/2035", "VGP3.5%19MAR2026"): no share a company mention links ("Australia
-         * 2-1" had linked one). */
-        if (r->type == TL_SEC_COMMON && strchr(r->name, '%')) r->type = TL_SEC_NOTE;
-        if (nid) {
-            size_t k = out->n - first;
-            if (k > has_cap) {
-                size_t cap = has_cap ? has_cap * 2 : 4096;
-                uint8_t *h = realloc(has_id, cap);
-                if (!h) {
-                    free(has_id);
-                    free(text);
-                    np_error("%s: out of memory", path);
-                    abroad_free(&ab);
-                    return -1;
-                }
-                has_id = h;
-                has_cap = cap;
-            }
-            has_id[k - 1] = 0;
-            for (int c = 0; c < nid; c++)
-                if (idcol[c] < nf && f[idcol[c]][0]) has_id[k - 1] = 1;
-        }
+        if (add_listing(out, x, sym, f, nf, &c, delisted, date) < 0 ||
+            (c.nid && note_ids(&has_id, &has_cap, out->n - first, f, nf, &c) < 0))
+            goto nomem;
     }
-    free(text);
     if (ab.n) qsort(ab.k, ab.n, sizeof *ab.k, cmp_str);
     for (size_t i = first; i < out->n; i++) {
         tl_brow *r = &out->r[i];
@@ -599,9 +612,14 @@ int tl_read_intl(const char *path, const char *date, tl_brows *out)
             r->inferred = 1;
         }
     }
-    abroad_free(&ab);
-    int rc = (date && drop_reused(out, first)) || type_further_lines(out, first, has_id) ? -1 : 0;
+    if ((date && drop_reused(out, first)) || type_further_lines(out, first, has_id)) goto nomem;
+    rc = 0;
+    goto out;
+nomem:
+    np_error("%s: out of memory", path);
+out:
+    free(text);
     free(has_id);
-    if (rc) np_error("%s: out of memory", path);
+    abroad_free(&ab);
     return rc;
 }
