@@ -158,4 +158,11 @@ is "$?" "64" "unknown importer option exits 64"
 "$TL" import $(i=0; while [ $i -lt 33 ]; do printf -- '--note x '; i=$((i + 1)); done) -o "$T/notes.tsv" 2> "$T/notes.err"
 is "$?" "64" "a repeatable importer option given too often exits 64"
 like "$(cat "$T/notes.err")" "--note: given more than 32 times" "and says which, not 'unknown option'"
+# A JSON file that is not the SEC's table (no "data" member) is refused, not read as empty.
+printf '{"id":"a","body":"x"}\n' > "$T/notsec.json"
+"$TL" import --sec "$T/notsec.json" -o "$T/notsec.tsv" 2> "$T/e"
+is "$?" "65" "import --sec of a JSON object without the SEC's table exits 65"
+like "$(cat "$T/e")" "notsec.json: not an SEC company_tickers_exchange.json file" "and says so"
+[ ! -e "$T/notsec.tsv" ]
+ok $? "and writes no table"
 done_testing

@@ -442,93 +442,50 @@ static int nasdaq_further(const tl_brow *stock, const tl_brow *r)
            !strncmp(stock->symbol, r->symbol, sn);
 }
 
-int tl_read_sec(const char *path, tl_brows *out)
+/* Adds the listing of one row of the SEC's data ([cik, name, ticker, exchange], name cleaned
+ * in place) when it is a common stock the screener does not call a fund. Returns 0 or -1 (out
+ * of memory). */
+static int add_sec_row(tl_brows *out, char *const *v, const char *mic)
 {
-    char *text;
-    size_t len;
-    if (tl_slurp(path, &text, &len)) return -1;
-    jr J = {text, len, 0, {0}};
-    size_t first = out->n;
-    if (jtok(&J) != J_LBRACE) goto bad;
-    for (;;) {
-        int t = jtok(&J);
-        if (t == J_RBRACE) break;
-        if (t == J_COMMA) continue;
-        if (t != J_STRING) goto bad;
-        int is_data = !strcmp(J.str.data, "data");
-        if (jtok(&J) != J_COLON) goto bad;
-        t = jtok(&J);
-        if (!is_data) {
-            if (jskip(&J, t)) goto bad;
-            continue;
-        }
-        if (t != J_LBRACK) goto bad;
-        for (;;) {
-            t = jtok(&J);
-            if (t == J_RBRACK) break;
-            if (t == J_COMMA) continue;
-            if (t != J_LBRACK) goto bad;
-            char *v[4] = {0};
-            int nv = 0;
-            for (;;) {
-                t = jtok(&J);
-                if (t == J_RBRACK) break;
-                if (t == J_COMMA) continue;
-                if (t == J_STRING || t == J_NUMBER) {
-                    if (nv < 4) v[nv] = tl_strdup(J.str.data);
-                    nv++;
-                } else if (t == J_NULL) {
-                    nv++;
-                } else {
-                    goto bad;
-                }
-            }
-            const char *mic = v[3] ? sec_mic(v[3]) : NULL;
-            if (nv == 4 && v[0] && v[1] && v[2] && mic && common_symbol(v[2])) {
-                const char *smic, *sname;
-                double mcap = 0;
-                int kind = 0, foreign = 0, ipoyear = 0;
-                int have =
-                    tl_screener_lookup(v[2], &smic, &sname, &mcap, &kind, &foreign, &ipoyear) == 0;
-                if (!(have && kind == 2)) {
-                    tl_brow *r = tl_brows_add(out);
-                    if (!r) goto oom;
-                    char id[64];
-                    snprintf(id, sizeof id, "cik:%s", v[0]);
-                    clean_sec_name(v[1]);
-                    r->issuer = tl_strdup(id);
-                    r->symbol = tl_strdup(v[2]);
-                    r->name = tl_strdup(have && sname[0] ? sname : v[1]);
-                    r->aliases = tl_strdup(have && sname[0] && strcasecmp(sname, v[1]) ? v[1] : "");
-                    r->ric = tl_strdup("");
-                    /* The screener's country of the issuer: a foreign issuer's home listings
-                     * join its US line, a US issuer's do not (a same-name company abroad). */
-                    const char *cc = have ? tl_screener_country(v[2]) : "";
-                    r->domicile = tl_strdup(have && !foreign ? "US" : cc);
-                    if (!r->issuer || !r->symbol || !r->name || !r->aliases || !r->ric ||
-                        !r->domicile)
-                        goto oom;
-                    snprintf(r->mic, sizeof r->mic, "%s", have && strcmp(mic, "OTCM") ? smic : mic);
-                    snprintf(r->country, sizeof r->country, "US");
-                    r->adr = have && (kind == 1 || foreign);
-                    /* Typed below when the screener does not know the symbol. */
-                    r->type = have ? (kind == 1 ? TL_SEC_DEPOSITARY : TL_SEC_COMMON) : -1;
-                    r->prior = (int)prior_of_mcap(mcap);
-                    /* The screener's IPO year bounds the listing from below (to the year), so
-                     * old news does not link a company that was not listed yet. */
-                    if (ipoyear >= 1990 && ipoyear <= 2100)
-                        snprintf(r->from, sizeof r->from, "%04d-01-01", ipoyear);
-                    if (!strcmp(r->mic, "OTCM")) r->prior = 10;
-                }
-            }
-            for (int k = 0; k < 4; k++) free(v[k]);
-        }
-    }
-    np_buf_free(&J.str);
-    free(text);
-    /* OTC lines of issuers that also trade on an exchange are foreign ordinaries or
-     * secondary lines: drop them; of an OTC-only issuer keep the first line (the SEC lists
-     * the common stock first, then preferreds). */
+    const char *smic, *sname;
+    double mcap = 0;
+    int kind = 0, foreign = 0, ipoyear = 0;
+    int have = tl_screener_lookup(v[2], &smic, &sname, &mcap, &kind, &foreign, &ipoyear) == 0;
+    if (have && kind == 2) return 0;
+    tl_brow *r = tl_brows_add(out);
+    if (!r) return -1;
+    char id[64];
+    snprintf(id, sizeof id, "cik:%s", v[0]);
+    clean_sec_name(v[1]);
+    r->issuer = tl_strdup(id);
+    r->symbol = tl_strdup(v[2]);
+    r->name = tl_strdup(have && sname[0] ? sname : v[1]);
+    r->aliases = tl_strdup(have && sname[0] && strcasecmp(sname, v[1]) ? v[1] : "");
+    r->ric = tl_strdup("");
+    /* The screener's country of the issuer: a foreign issuer's home listings join its US
+     * line, a US issuer's do not (a same-name company abroad). */
+    const char *cc = have ? tl_screener_country(v[2]) : "";
+    r->domicile = tl_strdup(have && !foreign ? "US" : cc);
+    if (!r->issuer || !r->symbol || !r->name || !r->aliases || !r->ric || !r->domicile) return -1;
+    snprintf(r->mic, sizeof r->mic, "%s", have && strcmp(mic, "OTCM") ? smic : mic);
+    snprintf(r->country, sizeof r->country, "US");
+    r->adr = have && (kind == 1 || foreign);
+    /* Typed later (type_sec_lines) when the screener does not know the symbol. */
+    r->type = have ? (kind == 1 ? TL_SEC_DEPOSITARY : TL_SEC_COMMON) : -1;
+    r->prior = (int)prior_of_mcap(mcap);
+    /* The screener's IPO year bounds the listing from below (to the year), so old news does
+     * not link a company that was not listed yet. */
+    if (ipoyear >= 1990 && ipoyear <= 2100)
+        snprintf(r->from, sizeof r->from, "%04d-01-01", ipoyear);
+    if (!strcmp(r->mic, "OTCM")) r->prior = 10;
+    return 0;
+}
+
+/* OTC lines of issuers that also trade on an exchange are foreign ordinaries or secondary
+ * lines: dropped; of an OTC-only issuer the first line is kept (the SEC lists the common
+ * stock first, then preferreds). */
+static void drop_otc_lines(tl_brows *out, size_t first)
+{
     for (size_t i = first; i < out->n; i++) {
         tl_brow *r = &out->r[i];
         if (strcmp(r->mic, "OTCM")) continue;
@@ -540,9 +497,13 @@ int tl_read_sec(const char *path, tl_brows *out)
             }
         }
     }
-    /* Symbols the screener (stocks only) does not know: the symbol directory's type, else
-     * the name's ("... ETF TRUST"); a further symbol of an issuer whose stock the screener
-     * knows, sharing no stem with it, is another security (a bank's notes). */
+}
+
+/* Types the symbols the screener (stocks only) does not know: the symbol directory's type,
+ * else the name's ("... ETF TRUST"); a further symbol of an issuer whose stock the screener
+ * knows, sharing no stem with it, is another security (a bank's notes). */
+static void type_sec_lines(tl_brows *out, size_t first)
+{
     for (size_t i = first; i < out->n; i++) {
         tl_brow *r = &out->r[i];
         if (r->type >= 0) continue;
@@ -574,21 +535,79 @@ int tl_read_sec(const char *path, tl_brows *out)
             }
         r->type = t;
     }
-    if (tl_sec_cik_dates(out, first)) {
-        np_error("%s: out of memory", path);
+}
+
+/* Reads the "data" array's rows. Returns 0, -1 when out of memory, -2 when it is not the
+ * SEC's format. */
+static int read_sec_rows(jr *J, tl_brows *out)
+{
+    if (jtok(J) != J_LBRACK) return -2;
+    for (;;) {
+        int t = jtok(J);
+        if (t == J_RBRACK) return 0;
+        if (t == J_COMMA) continue;
+        if (t != J_LBRACK) return -2;
+        char *v[4] = {0};
+        int nv = 0, rc = 0;
+        while (rc == 0 && (t = jtok(J)) != J_RBRACK) {
+            if (t == J_COMMA) continue;
+            if (t == J_STRING || t == J_NUMBER) {
+                if (nv < 4 && !(v[nv] = tl_strdup(J->str.data))) rc = -1;
+                nv++;
+            } else if (t == J_NULL) {
+                nv++;
+            } else {
+                rc = -2;
+            }
+        }
+        const char *mic = rc == 0 && v[3] ? sec_mic(v[3]) : NULL;
+        if (nv == 4 && v[0] && v[1] && v[2] && mic && common_symbol(v[2]))
+            rc = add_sec_row(out, v, mic);
+        for (int k = 0; k < 4; k++) free(v[k]);
+        if (rc) return rc;
+    }
+}
+
+int tl_read_sec(const char *path, tl_brows *out)
+{
+    char *text;
+    size_t len;
+    if (tl_slurp(path, &text, &len)) return -1;
+    jr J = {text, len, 0, {0}};
+    size_t first = out->n;
+    int rc = jtok(&J) == J_LBRACE ? 0 : -2, seen_data = 0;
+    while (rc == 0) {
+        int t = jtok(&J);
+        if (t == J_RBRACE) break;
+        if (t == J_COMMA) continue;
+        if (t != J_STRING) {
+            rc = -2;
+            break;
+        }
+        int is_data = !strcmp(J.str.data, "data");
+        if (jtok(&J) != J_COLON) {
+            rc = -2;
+            break;
+        }
+        if (is_data)
+            rc = read_sec_rows(&J, out), seen_data = 1;
+        else if (jskip(&J, jtok(&J)))
+            rc = -2;
+    }
+    if (rc == 0 && !seen_data) rc = -2; /* an object without the table */
+    np_buf_free(&J.str);
+    free(text);
+    if (rc == -2) {
+        np_error("%s: not an SEC company_tickers_exchange.json file (near byte %zu)", path, J.i);
         return -1;
     }
-    return 0;
-oom:
-    np_buf_free(&J.str);
-    free(text);
-    np_error("%s: out of memory", path);
-    return -1;
-bad:
-    np_buf_free(&J.str);
-    free(text);
-    np_error("%s: not an SEC company_tickers_exchange.json file (near byte %zu)", path, J.i);
-    return -1;
+    if (rc == 0) {
+        drop_otc_lines(out, first);
+        type_sec_lines(out, first);
+        rc = tl_sec_cik_dates(out, first);
+    }
+    if (rc) np_error("%s: out of memory", path);
+    return rc ? -1 : 0;
 }
 
 /* ---- CSV / TSV ------------------------------------------------------------------------ */
