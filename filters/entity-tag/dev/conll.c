@@ -46,6 +46,52 @@ static int parse_tag(const char *t, size_t n, int *type, int *begin)
     return *type >= 0 && *type < ETAG_NMODEL ? 0 : -1;
 }
 
+/* The first and the last whitespace-separated columns of line[0..n): the token and its tag.
+ * Returns 0, or -1 when the line has only one column. */
+static int columns(const char *line, size_t n, const char **t0, size_t *t0n, const char **tl,
+                   size_t *tln)
+{
+    const char *p = line, *e = line + n;
+    *t0 = p;
+    while (p < e && *p != ' ' && *p != '\t') p++;
+    *t0n = (size_t)(p - *t0);
+    const char *q = e;
+    while (q > p && (q[-1] == ' ' || q[-1] == '\t')) q--;
+    const char *t = q;
+    while (t > p && t[-1] != ' ' && t[-1] != '\t') t--;
+    if (t == q || t <= *t0 + *t0n - 1) return -1;
+    *tl = t;
+    *tln = (size_t)(q - t);
+    return 0;
+}
+
+/* The gold entities: chunks as conlleval makes them (a run of one type, cut at a B- tag),
+ * within sentences, then their BILOU labels. */
+static void gold_spans(etag_corpus *c, const int8_t *ty, const uint8_t *bg, const uint32_t *sv)
+{
+    for (uint32_t s = 0; s < c->nsent; s++) {
+        uint32_t a = sv[s], b = sv[s + 1];
+        for (uint32_t i = a; i < b;) {
+            if (ty[i] < 0) {
+                i++;
+                continue;
+            }
+            uint32_t j = i + 1;
+            while (j < b && ty[j] == ty[i] && !bg[j]) j++;
+            c->spans[c->nspans++] = (etag_span){i, j - i, ty[i], 0, 0};
+            if (j - i == 1)
+                c->gold[i] = (uint8_t)etag_label(ty[i], ETAG_U);
+            else {
+                c->gold[i] = (uint8_t)etag_label(ty[i], ETAG_B);
+                for (uint32_t m = i + 1; m + 1 < j; m++)
+                    c->gold[m] = (uint8_t)etag_label(ty[i], ETAG_I);
+                c->gold[j - 1] = (uint8_t)etag_label(ty[i], ETAG_L);
+            }
+            i = j;
+        }
+    }
+}
+
 int etag_corpus_read(const char *path, etag_corpus *c, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "r");
@@ -77,22 +123,15 @@ int etag_corpus_read(const char *path, etag_corpus *c, char *err, size_t errlen)
             doc_open = 0;
             continue;
         }
-        /* first and last whitespace-separated columns */
-        char *p = line, *e = line + got;
-        char *t0 = p;
-        while (p < e && *p != ' ' && *p != '\t') p++;
-        size_t t0n = (size_t)(p - t0);
-        char *q = e;
-        while (q > p && (q[-1] == ' ' || q[-1] == '\t')) q--;
-        char *tl = q;
-        while (tl > p && tl[-1] != ' ' && tl[-1] != '\t') tl--;
-        if (tl == q || tl <= t0 + t0n - 1) {
+        const char *t0, *tl;
+        size_t t0n, tln;
+        if (columns(line, (size_t)got, &t0, &t0n, &tl, &tln) < 0) {
             snprintf(err, errlen, "%s:%lu: expected a token and a tag", path, lineno);
             goto out;
         }
         int ty, bg;
-        if (parse_tag(tl, (size_t)(q - tl), &ty, &bg) < 0) {
-            snprintf(err, errlen, "%s:%lu: unknown tag \"%.*s\"", path, lineno, (int)(q - tl), tl);
+        if (parse_tag(tl, tln, &ty, &bg) < 0) {
+            snprintf(err, errlen, "%s:%lu: unknown tag \"%.*s\"", path, lineno, (int)tln, tl);
             goto out;
         }
         if (text.len > UINT32_MAX - t0n - 1) {
@@ -130,33 +169,7 @@ int etag_corpus_read(const char *path, etag_corpus *c, char *err, size_t errlen)
     c->gold = calloc(c->ntok ? c->ntok : 1, 1);
     c->spans = calloc(c->ntok ? c->ntok : 1, sizeof *c->spans);
     if (!c->gold || !c->spans) goto nomem;
-    /* chunks (conlleval), within sentences, then BILOU labels */
-    {
-        const int8_t *ty = types.p;
-        const uint8_t *bg = begins.p;
-        const uint32_t *sv = sent.p;
-        for (uint32_t s = 0; s < c->nsent; s++) {
-            uint32_t a = sv[s], b = sv[s + 1];
-            for (uint32_t i = a; i < b;) {
-                if (ty[i] < 0) {
-                    i++;
-                    continue;
-                }
-                uint32_t j = i + 1;
-                while (j < b && ty[j] == ty[i] && !bg[j]) j++;
-                c->spans[c->nspans++] = (etag_span){i, j - i, ty[i], 0, 0};
-                if (j - i == 1)
-                    c->gold[i] = (uint8_t)etag_label(ty[i], ETAG_U);
-                else {
-                    c->gold[i] = (uint8_t)etag_label(ty[i], ETAG_B);
-                    for (uint32_t m = i + 1; m + 1 < j; m++)
-                        c->gold[m] = (uint8_t)etag_label(ty[i], ETAG_I);
-                    c->gold[j - 1] = (uint8_t)etag_label(ty[i], ETAG_L);
-                }
-                i = j;
-            }
-        }
-    }
+    gold_spans(c, types.p, begins.p, sent.p);
     c->text = text.data;
     text.data = NULL;
     c->tok = tok.p;
