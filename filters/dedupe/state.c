@@ -557,6 +557,78 @@ static int ids_reserve(np_buf *ids, size_t extra)
     return 0;
 }
 
+/* Whether a state written with h can be read by an engine of parameters p. Returns 0, or the
+ * exit status with msg set. */
+static int check_header(const header *h, const dd_params *p, const char *path, char *msg, size_t ml)
+{
+    if (h->hashes != p->hashes || h->shingle != p->shingle || h->seed != p->seed ||
+        h->rules != TEXT_RULES) {
+        snprintf(msg, ml,
+                 "state %s: written with --hashes %u --shingle %u%s, this run uses --hashes %u "
+                 "--shingle %u; run with the same parameters, or --state-reset to start afresh",
+                 path, h->hashes, h->shingle,
+                 h->seed != p->seed || h->rules != TEXT_RULES ? " (and another hash seed or text "
+                                                                "normalization)"
+                                                              : "",
+                 p->hashes, p->shingle);
+        return NP_EX_CONFIG;
+    }
+    if (h->ndocs > UINT32_MAX - 2) {
+        snprintf(msg, ml, "state %s: corrupt (document count %llu)", path,
+                 (unsigned long long)h->ndocs);
+        return NP_EX_DATAERR;
+    }
+    return 0;
+}
+
+/* The documents' times (zigzag deltas), flags and ids, into d. Returns 0 or -1 (bad data). */
+static int read_times_ids(reader *r, dd_docs *d, size_t n, unsigned char *flags, uint64_t id_end)
+{
+    int64_t prev = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t zz, idl;
+        if (r_varint(r, &zz) < 0 || r_get(r, &flags[i], 1) < 0) return -1;
+        prev += (int64_t)((zz >> 1) ^ -(zz & 1));
+        d->time[i] = prev;
+        if (flags[i] & ~(F_ID | F_BODY | F_SIG)) return -1;
+        d->id_off[i] = d->ids.len;
+        if (flags[i] & F_ID) {
+            if (r_varint(r, &idl) < 0 || !idl || idl > id_end - d->ids.len) return -1;
+            if (r_get(r, d->ids.data + d->ids.len, idl) < 0) return -1;
+            d->ids.len += idl;
+            d->id_len[i] = (uint32_t)idl;
+        }
+    }
+    return d->ids.len == id_end ? 0 : -1;
+}
+
+/* The documents' id and body hashes and signatures (K bytes each, with their evidence), as
+ * their flags say; *nsig: the signatures read. Returns 0 or -1 (bad data). */
+static int read_hashes(reader *r, dd_docs *d, size_t n, const unsigned char *flags, size_t K,
+                       size_t *nsig)
+{
+    unsigned char b[8];
+    for (size_t i = 0; i < n; i++) {
+        d->idh[i] = d->body[i] = 0;
+        if (flags[i] & F_ID) {
+            if (r_get(r, b, 8) < 0) return -1;
+            if (!(d->idh[i] = get64(b))) return -1;
+        }
+        if (flags[i] & F_BODY) {
+            if (r_get(r, b, 8) < 0) return -1;
+            d->body[i] = get64(b);
+        }
+        if (flags[i] & F_SIG) {
+            unsigned char ev[13];
+            if (r_get(r, d->sig + i * K, K) < 0 || r_get(r, ev, 13) < 0) return -1;
+            d->ev[i] = (dd_evidence){get64(ev), get32(ev + 8), ev[12]};
+            d->flags[i] |= DD_DOC_SIG;
+            (*nsig)++;
+        }
+    }
+    return 0;
+}
+
 int dd_state_load(dd_engine *e, const char *path, char *msg, size_t ml)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -572,25 +644,9 @@ int dd_state_load(dd_engine *e, const char *path, char *msg, size_t ml)
         close(fd);
         return rc;
     }
-    const dd_params *p = &e->c.p;
-    if (h.hashes != p->hashes || h.shingle != p->shingle || h.seed != p->seed ||
-        h.rules != TEXT_RULES) {
-        snprintf(msg, ml,
-                 "state %s: written with --hashes %u --shingle %u%s, this run uses --hashes %u "
-                 "--shingle %u; run with the same parameters, or --state-reset to start afresh",
-                 path, h.hashes, h.shingle,
-                 h.seed != p->seed || h.rules != TEXT_RULES ? " (and another hash seed or text "
-                                                              "normalization)"
-                                                            : "",
-                 p->hashes, p->shingle);
+    if ((rc = check_header(&h, &e->c.p, path, msg, ml)) != 0) {
         close(fd);
-        return NP_EX_CONFIG;
-    }
-    if (h.ndocs > UINT32_MAX - 2) {
-        snprintf(msg, ml, "state %s: corrupt (document count %llu)", path,
-                 (unsigned long long)h.ndocs);
-        close(fd);
-        return NP_EX_DATAERR;
+        return rc;
     }
     reader r = {.fd = fd, .left = h.comp_len};
     size_t n = (size_t)h.ndocs, K = e->docs.K;
@@ -609,45 +665,14 @@ int dd_state_load(dd_engine *e, const char *path, char *msg, size_t ml)
     if (lseek(fd, HDR, SEEK_SET) < 0) goto io;
     unsigned char b[16];
     if (r_get(&r, b, 16) < 0) goto bad;
-    int64_t wm = (int64_t)get64(b), prev = 0;
+    int64_t wm = (int64_t)get64(b);
     uint64_t id_bytes = get64(b + 8), id_end;
     if (id_bytes > (uint64_t)n * MAX_ID) goto bad;
     if (ids_reserve(&d->ids, (size_t)id_bytes) < 0) goto nomem;
     id_end = d->ids.len + id_bytes;
-    for (size_t i = 0; i < n; i++) {
-        uint64_t zz, idl;
-        if (r_varint(&r, &zz) < 0 || r_get(&r, &flags[i], 1) < 0) goto bad;
-        prev += (int64_t)((zz >> 1) ^ -(zz & 1));
-        d->time[i] = prev;
-        if (flags[i] & ~(F_ID | F_BODY | F_SIG)) goto bad;
-        d->id_off[i] = d->ids.len;
-        if (flags[i] & F_ID) {
-            if (r_varint(&r, &idl) < 0 || !idl || idl > id_end - d->ids.len) goto bad;
-            if (r_get(&r, d->ids.data + d->ids.len, idl) < 0) goto bad;
-            d->ids.len += idl;
-            d->id_len[i] = (uint32_t)idl;
-        }
-    }
-    if (d->ids.len != id_end) goto bad;
     size_t nsig = 0;
-    for (size_t i = 0; i < n; i++) {
-        d->idh[i] = d->body[i] = 0;
-        if (flags[i] & F_ID) {
-            if (r_get(&r, b, 8) < 0) goto bad;
-            if (!(d->idh[i] = get64(b))) goto bad;
-        }
-        if (flags[i] & F_BODY) {
-            if (r_get(&r, b, 8) < 0) goto bad;
-            d->body[i] = get64(b);
-        }
-        if (flags[i] & F_SIG) {
-            unsigned char ev[13];
-            if (r_get(&r, d->sig + i * K, K) < 0 || r_get(&r, ev, 13) < 0) goto bad;
-            d->ev[i] = (dd_evidence){get64(ev), get32(ev + 8), ev[12]};
-            d->flags[i] |= DD_DOC_SIG;
-            nsig++;
-        }
-    }
+    if (read_times_ids(&r, d, n, flags, id_end) < 0 || read_hashes(&r, d, n, flags, K, &nsig) < 0)
+        goto bad;
     int lsh_loaded = 0;
     if (h.version >= 4 && (lsh_loaded = read_lsh(&r, e, nsig)) < 0) {
         if (lsh_loaded == -2) goto nomem;
