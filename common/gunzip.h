@@ -21,8 +21,9 @@ typedef struct {
 /* Returns 0, or -1 when zlib cannot allocate its state. Caller calls np_gunzip_end. */
 int np_gunzip_init(np_gunzip *g);
 /* Inflates from *in (n bytes, advanced past what was read) into out (cap bytes, cap > 0).
- * Returns the bytes written to out: 0 means it needs more input (all of *in was read), or
- * -1 when the data is no gzip stream. */
+ * Returns the bytes written to out, or -1 when the data is no gzip stream. 0 with *n == 0:
+ * it needs more input (or, called with none, holds no more output); 0 with input left: it
+ * read a header or a member's end without output, so call again. */
 long np_gunzip_step(np_gunzip *g, const unsigned char **in, size_t *n, unsigned char *out,
                     size_t cap);
 /* Whether the input, now at its end, stopped inside a member. */

@@ -14,9 +14,8 @@ int np_jsonlines_each(const char *path, np_jsonlines_fn fn, void *ctx, np_jsonli
 {
     np_input *in = np_input_open(path, MAX_LINE);
     if (!in) {
-        if (errno == ENOMEM) return -1;
         if (opts) opts->why = strerror(errno);
-        return NP_JSONLINES_NOFILE;
+        return errno == ENOMEM ? -1 : NP_JSONLINES_NOFILE;
     }
     np_json_object obj = {0};
     int rc = 0;
@@ -50,6 +49,7 @@ int np_jsonlines_each(const char *path, np_jsonlines_fn fn, void *ctx, np_jsonli
         if (opts) opts->why = np_input_error(in);
         rc = NP_JSONLINES_UNREAD;
     }
+    if (rc == -1 && opts) opts->why = "out of memory";
     np_input_close(in);
     np_json_object_free(&obj);
     return rc;

@@ -8,14 +8,15 @@
 #include "json.h"
 
 /* Called with each object (its spans borrowed until the call returns) and its line number,
- * counted from 1; a nonzero return stops the walk and is what np_jsonlines_each returns. */
+ * counted from 1; a nonzero return stops the walk and is what np_jsonlines_each returns (-1
+ * meaning out of memory, as np_jsonlines_each's own -1 does). */
 typedef int (*np_jsonlines_fn)(void *ctx, const np_json_object *obj, unsigned long line);
 
 typedef struct {
     const char *name;     /* the stream's name for messages; NULL: bad lines skipped quietly */
     unsigned long report; /* with a name, report at most this many bad lines (np_error) */
     unsigned long bad;    /* out: the lines that are no JSON object */
-    const char *why;      /* out: after NP_JSONLINES_UNREAD, why (static text) */
+    const char *why;      /* out: after a negative return, why (static text) */
 } np_jsonlines_opts;
 
 /* Returned when the file cannot be read, or its gzip data is damaged; and when it cannot be
@@ -25,8 +26,8 @@ typedef struct {
 
 /* Reads the file at path ("-": standard input) to its end with the filters' line reader
  * (gzip detected, LF or CRLF) and calls fn for each object. Returns 0, fn's nonzero return,
- * -1 when out of memory, NP_JSONLINES_NOFILE or NP_JSONLINES_UNREAD (opts->why says why;
- * the objects of the lines before the damage were handed over). opts may be NULL. */
+ * -1 when out of memory, NP_JSONLINES_NOFILE or NP_JSONLINES_UNREAD (opts->why says why in
+ * each case; the objects of the lines before the damage were handed over). opts may be NULL. */
 int np_jsonlines_each(const char *path, np_jsonlines_fn fn, void *ctx, np_jsonlines_opts *opts);
 
 #endif

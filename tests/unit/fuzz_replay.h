@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -62,6 +63,24 @@ static int replay_dir_with(const char *dir, int *inputs, int *crashed,
     }
     closedir(d);
     return 0;
+}
+
+/* A target's replay test (tap.h's ok() in scope): its corpus, tests/fuzz/corpus/NAME, of at
+ * least min inputs, and every crasher found so far; none may trip the target's checks. */
+static inline void replay_corpus_and_crashers(const char *name, const char *what, int min)
+{
+    const char *top = getenv("NP_TOP");
+    char dir[4096];
+    int inputs = 0, crashed = 0, cinputs = 0, ccrashed = 0;
+    snprintf(dir, sizeof dir, "%s/tests/fuzz/corpus/%s", top ? top : ".", name);
+    int rc = replay_dir_with(dir, &inputs, &crashed, NULL, NULL);
+    ok(rc == 0 && inputs >= min, "%s fuzz corpus read: %d inputs", what, inputs);
+    ok(rc == 0 && crashed == 0, "no corpus input trips the %s fuzz target (%d crashed)", what,
+       crashed);
+    snprintf(dir, sizeof dir, "%s/tests/fuzz/crashers", top ? top : ".");
+    rc = replay_dir_with(dir, &cinputs, &ccrashed, NULL, NULL);
+    ok(rc == 0 && ccrashed == 0,
+       "crashers replayed without a violated check (%d inputs, %d crashed)", cinputs, ccrashed);
 }
 
 #endif

@@ -13,18 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int main(void)
 {
-    const char *top = getenv("NP_TOP");
-    char dir[4096];
-    int inputs = 0, crashed = 0, cinputs = 0, ccrashed = 0;
-    snprintf(dir, sizeof dir, "%s/tests/fuzz/corpus/input", top ? top : ".");
-    int rc = replay_dir_with(dir, &inputs, &crashed, NULL, NULL);
-    ok(rc == 0 && inputs >= 20, "line reader fuzz corpus read: %d inputs", inputs);
-    ok(rc == 0 && crashed == 0, "no corpus input trips the line reader fuzz target (%d crashed)",
-       crashed);
-    snprintf(dir, sizeof dir, "%s/tests/fuzz/crashers", top ? top : ".");
-    rc = replay_dir_with(dir, &cinputs, &ccrashed, NULL, NULL);
-    ok(rc == 0 && ccrashed == 0,
-       "crashers replayed without a violated check (%d inputs, %d crashed)", cinputs, ccrashed);
+    replay_corpus_and_crashers("input", "line reader", 20);
     /* Each mode of the target once, by hand: as it is, gzip, gzip cut (where the last byte,
      * 'F', says: at 70/256 of the compressed bytes), two members. */
     static const uint8_t text[] = "{\"id\":1}\r\n\n{\"id\":2}\nlast line, no LF";

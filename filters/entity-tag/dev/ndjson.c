@@ -40,10 +40,7 @@ int etag_ndjson_each(const char *path, etag_ndjson_fn fn, void *ctx, char *err, 
     walk w = {fn, ctx, err, errlen, {{0}, {0}}};
     np_jsonlines_opts o = {0};
     int rc = np_jsonlines_each(path, each, &w, &o);
-    if (rc == NP_JSONLINES_UNREAD || rc == NP_JSONLINES_NOFILE)
-        snprintf(err, errlen, "%s: %s", path, o.why);
-    else if (rc < 0)
-        snprintf(err, errlen, "%s: out of memory", path);
+    if (rc < 0) snprintf(err, errlen, "%s: %s", path, o.why);
     np_buf_free(&w.dec[0]);
     np_buf_free(&w.dec[1]);
     return rc ? -1 : 0;

@@ -115,10 +115,7 @@ int summ_dataset_load(summ_dataset *ds, const char *path, const char *ref_field,
     loader L = {ds, path, ref_field, err, errlen, {0}};
     np_jsonlines_opts o = {0};
     int rc = np_jsonlines_each(path, add_article, &L, &o);
-    if (rc == NP_JSONLINES_UNREAD || rc == NP_JSONLINES_NOFILE)
-        snprintf(err, errlen, "%s: %s", path, o.why);
-    else if (rc < 0)
-        snprintf(err, errlen, "%s: out of memory", path);
+    if (rc < 0) snprintf(err, errlen, "%s: %s", path, o.why);
     np_buf_free(&L.tmp);
     if (rc == 0 && ds->n == 0) {
         snprintf(err, errlen, "%s: no articles with \"body\" and \"%s\"", path, ref_field);

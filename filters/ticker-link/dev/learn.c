@@ -414,12 +414,8 @@ static int learn_stream(const char *path, const char *name, learner *l, np_jsonl
 {
     o->name = name;
     int rc = np_jsonlines_each(path, learn_record, l, o);
-    if (rc == NP_JSONLINES_UNREAD || rc == NP_JSONLINES_NOFILE) {
-        np_error("%s: %s", name, o->why);
-        return rc == NP_JSONLINES_UNREAD ? 1 : 2;
-    }
-    if (rc < 0) np_error("out of memory");
-    return rc;
+    if (rc < 0) np_error("%s: %s", name, o->why);
+    return rc == NP_JSONLINES_UNREAD ? 1 : rc == NP_JSONLINES_NOFILE ? 2 : rc;
 }
 
 /* What `learn` was asked for (paths borrowed from argv; the two lists own their storage). */
