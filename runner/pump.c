@@ -14,9 +14,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "gunzip.h"
-
 #include "exitcode.h"
+#include "gunzip.h"
 
 #define CHUNK (256 * 1024)
 

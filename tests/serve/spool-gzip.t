@@ -29,4 +29,15 @@ is "$SRC" 0 "the server stops cleanly"
 is "$(ids "$T/out.ndjson" | wc -l | tr -d ' ')" 3000 "every good record once, none of the bad"
 like "$(grep 'stopped:' "$T/serve.log")" '1 batches, 3001 records in, 3000 out' \
     "records in are the lines of the text the gzip file holds"
+# A gzip file cut short is a failing batch: it stays in the spool, the output keeps what the
+# good batch wrote, and the log says why.
+gzip -c "$T/a.ndjson" | head -c 20000 > "$T/y.part"
+mv "$T/y.part" "$T/spool/2.ndjson.gz"
+start_server "$T/p.yaml"
+wait_for 20 grep -q 'truncated gzip' "$T/serve.log"
+ok $? "a cut gzip batch fails, saying the data is truncated"
+stop_server TERM
+[ -f "$T/spool/2.ndjson.gz" ]
+ok $? "and stays in the spool"
+is "$(ids "$T/out.ndjson" | wc -l | tr -d ' ')" 3000 "the output holds only the good batch's records"
 done_testing
