@@ -240,6 +240,15 @@ static int parse_options(driver *d, int argc, char **argv, int *first_file)
         }
         }
     }
+    if (d->f->check) {
+        d->current = NULL; /* the message is about the options together, not the last one */
+        int rc = d->f->check(d->ctx);
+        if (rc != NP_EX_OK) {
+            if (rc == NP_EX_USAGE && !d->parse_only)
+                fprintf(stderr, "Try '%s --help'.\n", d->progname);
+            return rc;
+        }
+    }
     if (d->output_path) {
         size_t n = strlen(d->output_path);
         if (n > 3 && strcmp(d->output_path + n - 3, ".gz") == 0) d->gzip = 1;

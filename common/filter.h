@@ -30,6 +30,8 @@ typedef struct {
     const np_option *options; /* the filter's own options, or NULL */
     /* Callbacks get the ctx passed to np_filter_main. Any may be NULL except record.
      * option: returns NP_EX_OK, or NP_EX_USAGE after printing why.
+     * check: after the last option, for values that must agree with each other; returns as
+     *   option does (so --parse-only refuses what a run would).
      * start: after option parsing, before any input (load a model, take a lock).
      * record: one valid JSON object record.
      * finish: always called exactly once when start succeeded, with the status the run
@@ -37,6 +39,7 @@ typedef struct {
      *   written and committed); returns the final status. Commit state only on NP_EX_OK.
      * stats: appends extra members (",\"exact\":3") to the --stats line. */
     int (*option)(void *ctx, int key, const char *arg);
+    int (*check)(void *ctx);
     int (*start)(void *ctx);
     np_verdict (*record)(void *ctx, np_record *rec);
     int (*finish)(void *ctx, int status);

@@ -324,17 +324,11 @@ int dd_engine_check(dd_engine *e, const char *id, size_t id_len, const char *idk
 
     uint64_t idh = id && idkey ? dd_id_hash(idkey, idkey_len) : 0;
     uint32_t hid = idh ? holder(e, &e->by_id, e->docs.idh, idh) : DD_NO_SLOT, hbody = DD_NO_SLOT;
-    if (hid != DD_NO_SLOT) {
-        set_dup(e, r, DD_EXACT_ID, hid, 1.0);
-        e->counts.exact++;
-    }
+    if (hid != DD_NO_SLOT) set_dup(e, r, DD_EXACT_ID, hid, 1.0);
     if (dd_shingles_make(&e->sh, body ? body : "", body ? body_len : 0, (int)e->c.p.shingle) < 0)
         return -1;
     if (!e->sh.norm_len) {
-        if (!r->kind) {
-            r->kind = DD_NOBODY;
-            e->counts.nobody++;
-        }
+        if (!r->kind) r->kind = DD_NOBODY;
         if (r->of_id) {
             np_buf_clear(&e->of_id);
             if (np_buf_append(&e->of_id, r->of_id, r->of_id_len) < 0) return -1;
@@ -348,7 +342,6 @@ int dd_engine_check(dd_engine *e, const char *id, size_t id_len, const char *idk
     hbody = holder(e, &e->by_body, e->docs.body, bh);
     if (hbody != DD_NO_SLOT && !r->kind) {
         set_dup(e, r, DD_EXACT_BODY, hbody, 1.0);
-        e->counts.exact++;
     }
     const dd_hval *sig = NULL;
     unsigned K = e->c.p.hashes;
@@ -362,10 +355,7 @@ int dd_engine_check(dd_engine *e, const char *id, size_t id_len, const char *idk
             unsigned m;
             double sim;
             uint32_t s = best_candidate(e, sig, &e->sh.ev, time, &m, &sim);
-            if (s != DD_NO_SLOT) {
-                set_dup(e, r, DD_NEAR, s, sim);
-                e->counts.near++;
-            }
+            if (s != DD_NO_SLOT) set_dup(e, r, DD_NEAR, s, sim);
         }
     }
     /* r->of_id points into the id arena, which remember() and eviction may rewrite (or

@@ -48,7 +48,7 @@ typedef struct {
 } dd_result;
 
 typedef struct {
-    uint64_t exact, near, nobody, evicted;
+    uint64_t evicted; /* articles forgotten: past the window or max_docs */
 } dd_counts;
 
 typedef struct {

@@ -69,6 +69,7 @@ typedef struct {
     dd_engine eng;
     int have_engine;
     uint64_t loaded;
+    uint64_t exact, near, nobody; /* this run's verdicts (--stats), replayed records not */
     np_buf idkey, val;
 } dedupe;
 
@@ -136,13 +137,19 @@ static int dd_option(void *ctx, int key, const char *arg)
     return NP_EX_USAGE;
 }
 
-static int dd_start(void *ctx)
+static int dd_check(void *ctx)
 {
-    dedupe *d = ctx;
+    const dedupe *d = ctx;
     if (d->cfg.p.hashes % d->cfg.bands) {
         np_error("--bands %u does not divide --hashes %u", d->cfg.bands, d->cfg.p.hashes);
         return NP_EX_USAGE;
     }
+    return NP_EX_OK;
+}
+
+static int dd_start(void *ctx)
+{
+    dedupe *d = ctx;
     if (dd_engine_init(&d->eng, &d->cfg, 4096) < 0) {
         np_error("out of memory");
         return NP_EX_SOFTWARE;
@@ -167,8 +174,7 @@ static int dd_start(void *ctx)
         return rc;
     }
     d->loaded = d->eng.docs.n;
-    dd_engine_evict(&d->eng);
-    d->eng.counts.evicted = 0; /* count only what this run's articles push out */
+    dd_engine_evict(&d->eng); /* a shorter window or max_docs than the state's: counted */
     return NP_EX_OK;
 }
 
@@ -236,8 +242,9 @@ static np_verdict dd_record(void *ctx, np_record *rec)
     if (replay) return NP_REPLAY;
     switch (r.kind) {
     case DD_NEW: return NP_EMIT;
-    case DD_NOBODY: return NP_PASS;
-    default: break;
+    case DD_NOBODY: d->nobody++; return NP_PASS;
+    case DD_NEAR: d->near++; break;
+    default: d->exact++; break;
     }
     if (!d->mark) return NP_DROP;
     np_buf_clear(&d->val);
@@ -269,12 +276,11 @@ static int dd_finish(void *ctx, int status)
 static int dd_stats(void *ctx, np_buf *out)
 {
     dedupe *d = ctx;
-    const dd_counts *c = &d->eng.counts;
     return np_buf_printf(out,
                          ",\"exact\":%llu,\"near\":%llu,\"no_body\":%llu,\"evicted\":%llu,"
                          "\"loaded\":%llu,\"remembered\":%llu",
-                         (unsigned long long)c->exact, (unsigned long long)c->near,
-                         (unsigned long long)c->nobody, (unsigned long long)c->evicted,
+                         (unsigned long long)d->exact, (unsigned long long)d->near,
+                         (unsigned long long)d->nobody, (unsigned long long)d->eng.counts.evicted,
                          (unsigned long long)d->loaded, (unsigned long long)d->eng.docs.n);
 }
 
@@ -285,6 +291,7 @@ int main(int argc, char **argv)
         .summary = "Drop articles already seen: exact and near duplicates (MinHash + LSH).",
         .options = options,
         .option = dd_option,
+        .check = dd_check,
         .start = dd_start,
         .record = dd_record,
         .finish = dd_finish,
