@@ -16,6 +16,7 @@
 
 #include "exchanges.h"
 #include "hash.h"
+#include "utf8.h"
 
 const char *const tl_col_names[TL_NCOLS] = {"issuer",  "symbol",  "mic",        "ric",
                                             "primary", "country", "valid_from", "valid_to",
@@ -170,6 +171,10 @@ static int parse(tl_table *t, loader *L, const char *file, char *buf, size_t len
         }
         if (memchr(p, '\0', (size_t)(eol - p)))
             return fail(err, errlen, file, line, "NUL byte in line");
+        /* Names reach the output as JSON strings, which must be UTF-8. */
+        size_t bad = np_utf8_validate(p, (size_t)(eol - p));
+        if (bad < (size_t)(eol - p))
+            return fail(err, errlen, file, line, "invalid UTF-8 at byte %zu of the line", bad + 1);
         int nf = 0;
         char *q = p;
         for (;;) {

@@ -124,6 +124,12 @@ printf 'issuer\tsymbol\tmic\tname\nx\tAAA\tXNYS\tAaa\ny\tBBB\tbad mic\tBbb\n' > 
 printf '%s\n' '{"id":1,"body":"x"}' | "$TL" --listings "$T/bad.tsv" > /dev/null 2> "$T/e"
 is "$?" "78" "a listings file with a bad row exits 78"
 like "$(cat "$T/e")" 'bad\.tsv:3: bad MIC' "the error names the file and the line"
+printf 'issuer\tsymbol\tmic\tname\nx\tAAPL\tXNAS\tApple Inc\377\n' > "$T/bad8.tsv"
+printf '%s\n' '{"id":1,"body":"Apple Inc said."}' | "$TL" --no-cache --listings "$T/bad8.tsv" \
+    > "$T/o" 2> "$T/e"
+is "$?" "78" "a listings name that is not UTF-8 exits 78 (it would make the output invalid JSON)"
+like "$(cat "$T/e")" 'bad8\.tsv:2: invalid UTF-8 at byte 22 of the line' "naming file, line and byte"
+is "$(wc -c < "$T/o" | tr -d ' ')" 0 "and writes nothing"
 : > "$T/empty.tsv"
 is "$(printf '%s\n' '{"id":1,"body":"Alibaba (BABA.N) rose."}' | "$TL" --listings "$T/empty.tsv")" \
    '{"id":1,"body":"Alibaba (BABA.N) rose.","tickers":[{"symbol":"BABA","exchange":"XNYS","ric":"BABA.N","type":null,"name":null,"issuer":null,"mentions":1,"evidence":[{"field":"body","start":9,"end":15,"method":"ric"}],"score":0.99}]}' \
