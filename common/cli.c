@@ -112,7 +112,8 @@ static const char *duration_term(const char *s, double *value, double *unit)
     return *p ? NULL : p; /* a bare number only at the end */
 }
 
-int np_parse_duration_ms(const char *s, int64_t *ms)
+/* A duration's value in milliseconds, not rounded. Returns 0, or -1 if invalid. */
+static int duration_total(const char *s, double *ms)
 {
     if (!*s) return -1;
     double total = 0;
@@ -122,15 +123,27 @@ int np_parse_duration_ms(const char *s, int64_t *ms)
         total += v * unit;
     }
     if (!(total <= 1e15)) return -1; /* 31,000 years: room to compute with */
+    *ms = total;
+    return 0;
+}
+
+int np_parse_duration_ms(const char *s, int64_t *ms)
+{
+    double total;
+    if (duration_total(s, &total) < 0) return -1;
     *ms = (int64_t)(total + 0.5);
     return 0;
 }
 
 int np_parse_duration(const char *s, int64_t *seconds)
 {
-    int64_t ms;
-    if (np_parse_duration_ms(s, &ms) < 0 || ms % 1000) return -1;
-    *seconds = ms / 1000;
+    double total;
+    if (duration_total(s, &total) < 0) return -1;
+    /* Whole seconds as written ("1.0001s" is not 1s), allowing for the binary fractions of
+     * decimal ones ("0.1h" is 360 s). */
+    double sec = total / 1e3, whole = nearbyint(sec);
+    if (fabs(sec - whole) > 1e-9 * (whole > 1 ? whole : 1)) return -1;
+    *seconds = (int64_t)whole;
     return 0;
 }
 

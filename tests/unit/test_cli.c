@@ -71,6 +71,12 @@ int main(void)
     ok(np_parse_duration("1.5m", &s) == 0 && s == 90, "1.5m is 90 s");
     ok(np_parse_duration("0.5s", &s) < 0 && np_parse_duration("1500ms", &s) < 0,
        "a duration in seconds refuses a fraction of a second");
+    ok(np_parse_duration("1.0001s", &s) < 0 && np_parse_duration("0.999999s", &s) < 0 &&
+           np_parse_duration("0.000011574d", &s) < 0,
+       "also one that would round to whole seconds in milliseconds");
+    ok(np_parse_duration("0.1h", &s) == 0 && s == 360 && np_parse_duration("0.3m", &s) == 0 &&
+           s == 18 && np_parse_duration("1.7d", &s) == 0 && s == 146880,
+       "decimal fractions that are whole seconds: 0.1h 360, 0.3m 18, 1.7d 146880");
     ok(np_parse_uint("12", 1, 100, &u) == 0 && u == 12, "uint in range");
     ok(np_parse_uint("0", 1, 100, &u) < 0 && np_parse_uint("-3", 0, 100, &u) < 0 &&
            np_parse_uint("3x", 0, 100, &u) < 0,
