@@ -5,13 +5,77 @@
 #include "model.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "atomicfile.h"
 #include "buf.h"
+#include "cli.h"
 #include "exitcode.h"
+
+/* Splits line (changed) at spaces and tabs into at most max words; returns their count, or
+ * max + 1 when there are more. */
+static int split_words(char *line, char **w, int max)
+{
+    int n = 0;
+    char *save = NULL;
+    for (char *p = strtok_r(line, " \t\r\n", &save); p; p = strtok_r(NULL, " \t\r\n", &save)) {
+        if (n == max) return max + 1;
+        w[n++] = p;
+    }
+    return n;
+}
+
+/* Reads one line's words into m; have[] and *seen track what was given. Returns 0, or -1 with
+ * the reason in why. */
+enum { SEEN_VERSION = 1, SEEN_MMR = 2, SEEN_WORDS = 4, SEEN_SENTENCES = 8 };
+static int read_line(summ_model *m, char **w, int n, int *have, int *seen, char *why, size_t len)
+{
+    static const struct {
+        const char *key;
+        int bit;
+    } keys[] = {{"version", SEEN_VERSION},
+                {"mmr", SEEN_MMR},
+                {"words", SEEN_WORDS},
+                {"sentences", SEEN_SENTENCES}};
+    uint64_t u;
+    double v;
+    if (!strcmp(w[0], "w")) {
+        if (n != 3) return snprintf(why, len, "expected \"w NAME NUMBER\""), -1;
+        int k = 0;
+        while (k < SUMM_NFEAT && strcmp(summ_feature_names[k], w[1]) != 0) k++;
+        if (k == SUMM_NFEAT) return snprintf(why, len, "unknown feature \"%s\"", w[1]), -1;
+        if (have[k]) return snprintf(why, len, "feature \"%s\" given twice", w[1]), -1;
+        if (np_parse_double(w[2], -1e6, 1e6, &v) < 0)
+            return snprintf(why, len, "weight '%s' is not a finite number", w[2]), -1;
+        m->w[k] = v;
+        have[k] = 1;
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        if (strcmp(keys[i].key, w[0]) != 0) continue;
+        if (n != 2) return snprintf(why, len, "expected \"%s\" and one number", w[0]), -1;
+        if (*seen & keys[i].bit) return snprintf(why, len, "\"%s\" given twice", w[0]), -1;
+        *seen |= keys[i].bit;
+        if (keys[i].bit == SEEN_MMR) {
+            if (np_parse_double(w[1], 0, 1e6, &v) < 0)
+                return snprintf(why, len, "mmr '%s' is not a finite number >= 0", w[1]), -1;
+            m->mmr = v;
+            return 0;
+        }
+        if (np_parse_uint(w[1], 0, 100000, &u) < 0)
+            return snprintf(why, len, "%s '%s' is not a whole number up to 100000", w[0], w[1]),
+                   -1;
+        if (keys[i].bit == SEEN_VERSION && u != 2)
+            return snprintf(why, len, "unsupported version %s", w[1]), -1;
+        if (keys[i].bit == SEEN_WORDS) m->words = (size_t)u;
+        if (keys[i].bit == SEEN_SENTENCES) m->sentences = (size_t)u;
+        return 0;
+    }
+    return snprintf(why, len, "cannot read this line"), -1;
+}
 
 int summ_model_load(summ_model *m, const char *path, char *err, size_t errlen)
 {
@@ -20,43 +84,24 @@ int summ_model_load(summ_model *m, const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
         return -1;
     }
-    char line[512];
-    int have[SUMM_NFEAT] = {0}, version = 0, have_mmr = 0, have_len = 0, rc = 0;
+    char line[512], why[256];
+    int have[SUMM_NFEAT] = {0}, seen = 0, rc = 0;
     unsigned lineno = 0;
     memset(m, 0, sizeof *m);
     while (rc == 0 && fgets(line, sizeof line, f)) {
         lineno++;
-        char name[64];
-        double v;
-        unsigned long u;
+        if (!strchr(line, '\n') && !feof(f)) {
+            snprintf(err, errlen, "%s:%u: line too long", path, lineno);
+            rc = -1;
+            break;
+        }
         char *p = line + strspn(line, " \t");
-        if (*p == '#' || *p == '\n' || *p == '\0') continue;
-        if (sscanf(p, "version %d", &version) == 1) {
-            if (version != 2) {
-                snprintf(err, errlen, "%s:%u: unsupported version %d", path, lineno, version);
-                rc = -1;
-            }
-        } else if (sscanf(p, "mmr %lf", &v) == 1) {
-            m->mmr = v;
-            have_mmr = 1;
-        } else if (sscanf(p, "words %lu", &u) == 1 && u <= 100000) {
-            m->words = u;
-            have_len |= 1;
-        } else if (sscanf(p, "sentences %lu", &u) == 1 && u <= 100000) {
-            m->sentences = u;
-            have_len |= 2;
-        } else if (sscanf(p, "w %63s %lf", name, &v) == 2) {
-            int k = 0;
-            while (k < SUMM_NFEAT && strcmp(summ_feature_names[k], name) != 0) k++;
-            if (k == SUMM_NFEAT) {
-                snprintf(err, errlen, "%s:%u: unknown feature \"%s\"", path, lineno, name);
-                rc = -1;
-            } else {
-                m->w[k] = v;
-                have[k] = 1;
-            }
-        } else {
-            snprintf(err, errlen, "%s:%u: cannot read this line", path, lineno);
+        if (*p == '#') continue;
+        char *w[4];
+        int n = split_words(p, w, 3);
+        if (n == 0) continue;
+        if (n > 3 || read_line(m, w, n, have, &seen, why, sizeof why) < 0) {
+            snprintf(err, errlen, "%s:%u: %s", path, lineno, n > 3 ? "cannot read this line" : why);
             rc = -1;
         }
     }
@@ -66,7 +111,7 @@ int summ_model_load(summ_model *m, const char *path, char *err, size_t errlen)
     }
     fclose(f);
     if (rc) return rc;
-    if (version != 2 || !have_mmr || have_len != 3) {
+    if (seen != (SEEN_VERSION | SEEN_MMR | SEEN_WORDS | SEEN_SENTENCES)) {
         snprintf(err, errlen,
                  "%s: not a summarize weights file (no version 2, mmr, words or sentences line)",
                  path);

@@ -176,6 +176,22 @@ printf 'version 2\nmmr 1\nwords 50\nsentences 3\nw bias 1\n' > "$T/bad.weights"
 "$S" --weights "$T/bad.weights" < "$T/four.ndjson" > /dev/null 2> "$T/err"
 is $? 78 "incomplete weights file: exit 78"
 like "$(cat "$T/err")" 'no weight for feature' "and says what is missing"
+# Every value is read whole: a weight that is no finite number, a value with more after it, a
+# setting or a feature given twice would otherwise be taken (or one of them silently).
+for edit in 's/^w bias .*/w bias nan/:weight .nan. is not a finite number' \
+    's/^mmr .*/mmr inf/:mmr .inf. is not a finite number' \
+    's/^w bias .*/w bias 1e400/:not a finite number' \
+    's/^sentences .*/sentences 3x/:sentences .3x. is not a whole number' \
+    's/^w bias .*/w bias 1 2/:cannot read this line' \
+    's/^words .*/words -5/:words .-5. is not a whole number' \
+    's/^mmr .*/&\nmmr 2/:"mmr" given twice' \
+    's/^w first .*/&\nw first 1/:feature "first" given twice'; do
+    sed "${edit%%:*}" "$W" > "$T/bad.weights"
+    "$S" --weights "$T/bad.weights" < "$T/four.ndjson" > "$T/out" 2> "$T/err"
+    st=$?
+    like "$st $(cat "$T/err") $(wc -c < "$T/out")" "^78 .*bad\.weights:[0-9]+: .*${edit#*:}.* 0\$" \
+        "bad weights file (${edit#*:}): 78, naming its line, nothing written"
+done
 
 # --- idempotence -----------------------------------------------------------------------------
 "$S" --weights "$W" < "$T/four.ndjson" > "$T/once"
