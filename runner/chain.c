@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,10 @@ typedef struct {
     int err_eof;
     np_buf line;
     uint64_t started_ns;
+    /* A copy of the write end of its output pipe (a stage before the last, without
+     * workers), held until it ends so that its end can ask whether the pipe still had a
+     * reader (reader_gone()); -1 otherwise. */
+    int watch_fd;
     np_stage_status st;
 } proc;
 
@@ -269,6 +274,7 @@ static void aggregate(stage *g)
         a->exit_status = from->st.exit_status;
         a->term_signal = from->st.term_signal;
         a->exit_seq = from->st.exit_seq;
+        a->reader_gone = from->st.reader_gone;
         g->culprit = from->worker;
     } else if (g->group_failed) {
         a->exit_status = NP_EX_SOFTWARE;
@@ -294,6 +300,28 @@ static void finish_aggregate(stage *g)
     free(lines);
 }
 
+static void close_fd(int *fd)
+{
+    if (*fd >= 0) close(*fd);
+    *fd = -1;
+}
+
+/* Had the reader of process s's output gone when s ended, as it must have for a SIGPIPE that
+ * a stage below caused? The order in which the loop learns of exits cannot say (several are
+ * reaped in one turn, and a reader such as head closes its input before it exits), so the
+ * pipe itself is asked: its write end polls as an error once no reader is left. A stage
+ * that kills itself by SIGPIPE, or exits 141, while its reader still reads is a failure
+ * like any other. A worker's output goes to the hand-off, which closes its ends only when
+ * it stops (np__workers_closed). */
+static int reader_gone(const np_chain *c, const proc *s)
+{
+    const stage *g = &c->stages[s->index];
+    if (g->nprocs > 1) return !g->group || np__workers_closed(g->group);
+    if (s->watch_fd < 0) return 1; /* the last stage: the run's output (np__chain_verdict) */
+    struct pollfd pf = {s->watch_fd, POLLOUT, 0};
+    return poll(&pf, 1, 0) == 1 && (pf.revents & POLLERR);
+}
+
 static void on_stage_exited(np_child *ch, int64_t status, int term_signal, void *arg)
 {
     proc *s = arg;
@@ -302,6 +330,8 @@ static void on_stage_exited(np_child *ch, int64_t status, int term_signal, void 
     s->st.exit_status = status;
     s->st.term_signal = term_signal;
     s->st.exit_seq = ++c->exits;
+    if (by_sigpipe(&s->st)) s->st.reader_gone = reader_gone(c, s);
+    close_fd(&s->watch_fd); /* now the next stage may see EOF */
     s->st.seconds = (double)(uv_hrtime() - s->started_ns) / 1e9;
     s->child = NULL;
     np__child_close(ch, on_child_closed, s);
@@ -406,12 +436,6 @@ static int spawn_failed(np_chain *c, proc *s, int err)
     return err;
 }
 
-static void close_fd(int *fd)
-{
-    if (*fd >= 0) close(*fd);
-    *fd = -1;
-}
-
 /* Spawns process s with the given stdin and stdout (both handed over). */
 static void spawn_proc(np_chain *c, proc *s, int in_fd, int out_fd)
 {
@@ -425,6 +449,8 @@ static void spawn_proc(np_chain *c, proc *s, int in_fd, int out_fd)
         c->stages[s->index].errs_open++;
         c->outstanding++;
     }
+    if (err == 0 && s->index + 1 < c->n && (s->watch_fd = fcntl(out_fd, F_DUPFD_CLOEXEC, 3)) < 0)
+        err = uv_translate_sys_error(errno);
     if (err == 0) {
         np_child_opts o = {cs->file, cs->argv, c->cfg.cwd, {in_fd, out_fd, efds[1]}};
         s->started_ns = uv_hrtime();
@@ -434,7 +460,10 @@ static void spawn_proc(np_chain *c, proc *s, int in_fd, int out_fd)
             c->outstanding++;
         }
     }
-    if (err) spawn_failed(c, s, err);
+    if (err) {
+        close_fd(&s->watch_fd);
+        spawn_failed(c, s, err);
+    }
     if (s->err_open) {
         if (err == 0)
             uv_read_start((uv_stream_t *)&s->err, on_alloc, on_read);
@@ -521,7 +550,7 @@ int np__chain_start(np_chain **out, const np_chain_config *cfg)
         g->procs = &c->procs[k];
         g->nprocs = cfg->stages[i].workers > 1 ? cfg->stages[i].workers : 1;
         for (size_t w = 0; w < g->nprocs; w++, k++)
-            c->procs[k] = (proc){.chain = c, .index = i, .worker = w};
+            c->procs[k] = (proc){.chain = c, .index = i, .worker = w, .watch_fd = -1};
         /* A filter caps its own per-record diagnostics (--max-diagnostics). */
         if (!cfg->stages[i].caps_itself) g->cap.limit = cfg->max_log_lines;
     }
@@ -623,7 +652,7 @@ int np__chain_verdict(const np_chain *c, size_t *culprit, int *pipe_out)
     for (size_t i = 0; i < c->n; i++) {
         const np_stage_status *st = np__chain_status(c, i);
         if (stage_ok(st)) continue;
-        if (by_sigpipe(st)) {
+        if (by_sigpipe(st) && st->reader_gone) {
             int excused = 0;
             for (size_t j = i + 1; j < c->n; j++)
                 if (stage_ok(np__chain_status(c, j))) excused = 1;
@@ -694,6 +723,7 @@ void np__chain_free(np_chain *c)
 {
     if (!c || c->freeing) return;
     c->freeing = 1;
+    for (size_t i = 0; i < c->nprocs; i++) close_fd(&c->procs[i].watch_fd);
     for (size_t i = 0; i < c->n; i++) {
         if (c->stages[i].relay) np__pump_free(c->stages[i].relay);
         if (c->stages[i].group) np__workers_free(c->stages[i].group);

@@ -67,6 +67,7 @@ typedef struct {
     int64_t exit_status;
     int term_signal;
     unsigned exit_seq;         /* 1 for the first stage to end, 2 for the next... */
+    int reader_gone;           /* ended by SIGPIPE when what reads its output had gone */
     double seconds;            /* from start to exit */
     char *stats;               /* its --stats JSON line, or NULL */
     char *tail[NP_TAIL_LINES]; /* its last stderr lines, oldest first; NULL when fewer */

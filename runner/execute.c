@@ -135,8 +135,8 @@ static void on_stage_exit(np_chain *c, size_t i, void *arg)
 {
     run_state *r = arg;
     const np_stage_status *st = np__chain_status(c, i);
-    int failed = st->term_signal ? st->term_signal != SIGPIPE
-                                 : st->exit_status != 0 && st->exit_status != 128 + SIGPIPE;
+    int piped = st->term_signal ? st->term_signal == SIGPIPE : st->exit_status == 128 + SIGPIPE;
+    int failed = (st->term_signal || st->exit_status) && !(piped && st->reader_gone);
     /* A failed stage dooms the run: stop the input and give the others shutdown_timeout to
      * end, rather than wait for a stage that might never see EOF. */
     if (failed && !r->failing) {
@@ -241,7 +241,7 @@ static void report_failure(run_state *r, size_t culprit)
         if (i == culprit || (o->exited && !o->term_signal && o->exit_status == 0)) continue;
         np__chain_describe(r->chain, i, how, sizeof how);
         np_error("%s: stage %zu (%s) %s%s", p->name, i + 1, p->stages[i].label, how,
-                 o->term_signal == SIGPIPE ? ": its reader had stopped first" : "");
+                 o->term_signal == SIGPIPE && o->reader_gone ? ": its reader had stopped first" : "");
     }
 }
 
@@ -500,7 +500,7 @@ static int run_verdict(run_state *r, int have_af)
         status = verdict;
         report_failure(r, culprit);
     }
-    if (status && status != 128 + SIGPIPE && !r->interrupted)
+    if (status && !(pipe_out && status == 128 + SIGPIPE) && !r->interrupted)
         np_error("%s: failed: %s, state not committed", p->name,
                  have_af ? "output not written (the old one is untouched)" : "output incomplete");
     return status;

@@ -58,6 +58,7 @@ struct np_workers {
     int wake; /* eventfd: np__workers_abort() */
     int joined;
     _Atomic int aborted;
+    _Atomic int closed; /* the thread has closed its pipes: writers to them get EPIPE */
     _Atomic uint64_t chunks;
 
     /* The input. */
@@ -576,6 +577,7 @@ static void thread_main(void *arg)
     free(idx);
     /* Done or given up: whatever is still open is closed, so that the workers see EOF (or
      * EPIPE) and the stages around see EOF or EPIPE as from one process that ended. */
+    atomic_store(&g->closed, 1); /* before: a writer's SIGPIPE must find it set */
     close_fd(&g->in_fd);
     for (size_t i = 0; i < g->n; i++) {
         close_fd(&g->w[i].to);
@@ -686,6 +688,11 @@ int np__workers_status(const np_workers *g, size_t *who, const char **msg)
         return -1;
     }
     return 0;
+}
+
+int np__workers_closed(const np_workers *g)
+{
+    return atomic_load(&((np_workers *)g)->closed);
 }
 
 int np__workers_broken(const np_workers *g)

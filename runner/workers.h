@@ -51,6 +51,9 @@ void np__workers_abort(np_workers *g);
  * np__workers_broken), else -1 with *worker the worker to blame (0-based, or (size_t)-1 for
  * none: the input or output failed) and *msg a description owned by g. */
 int np__workers_status(const np_workers *g, size_t *worker, const char **msg);
+/* Any time: the thread has closed the stage's input and the workers' outputs, so that a
+ * process writing to them gets EPIPE. */
+int np__workers_closed(const np_workers *g);
 /* After done: the reader of the stage's output went away before the end. */
 int np__workers_broken(const np_workers *g);
 /* Chunks handed out so far; readable from any thread. */

@@ -130,6 +130,27 @@ printf 'stages:\n  - cat\n  - run: "head -n 2; exit 4"\n' > headfail.yaml
 "$NP" run headfail.yaml -i in.ndjson > /dev/null 2> err
 is "$?" 4 "SIGPIPE after a failing reader: the reader's code"
 like "$(cat err)" "stage 1 \\(cat\\) was killed by SIGPIPE.*: its reader had stopped first" "the upstream SIGPIPE is explained"
+# A stage that ends by SIGPIPE (or with 141) while what reads its output still reads did not
+# lose its reader: records were lost, and the run fails however the stages below end.
+printf 'output: sp.ndjson\nstages:\n  - run: "head -n 3; kill -PIPE $$"\n  - run: "sleep 1; cat"\n' > selfpipe.yaml
+for stats in "" --stats; do
+    "$NP" run selfpipe.yaml $stats -i in.ndjson 2> err
+    is "$?" 141 "a stage killed by SIGPIPE while its reader still reads fails the run ($stats)"
+    like "$(cat err)" "stage 1 \\(sh#1\\) was killed by SIGPIPE \\(signal 13\\)\$" "named, not excused ($stats)"
+    test ! -e sp.ndjson
+    ok $? "and the output is not written ($stats)"
+done
+sed 's/kill -PIPE \$\$/exit 141/' selfpipe.yaml > exit141.yaml
+"$NP" run exit141.yaml -i in.ndjson 2> err
+is "$?" 141 "a stage exiting 141 while its reader still reads fails the run"
+# Head semantics hold whatever order the loop learns of the exits in (head closes its input
+# before it exits; several exits can be reaped in one turn): 20 runs each way, all 0.
+codes=
+for k in $(seq 1 10); do
+    "$NP" run head.yaml -i in.ndjson > /dev/null 2>&1; codes="$codes$?"
+    "$NP" run head.yaml --stats -i in.ndjson > /dev/null 2>&1; codes="$codes$?"
+done
+is "$codes" "00000000000000000000" "head semantics: 20 runs, with and without --stats, all exit 0"
 
 # A stage binary that is missing: check catches it before anything runs.
 printf 'output: never.ndjson\nstages:\n  - cat\n  - not-a-filter-np\n' > missing.yaml
