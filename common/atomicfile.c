@@ -52,16 +52,65 @@ int np_fsync_dir_of(const char *path)
     return rc;
 }
 
+/* The file path names: path itself, or for a symbolic link the file it points to (which
+ * need not exist yet), so that the link stays and its target is replaced. NULL with errno
+ * set when out of memory or the links loop. */
+static char *target_of(const char *path)
+{
+    char *cur = strdup(path);
+    for (int hops = 0; cur; hops++) {
+        struct stat st;
+        if (lstat(cur, &st) < 0 || !S_ISLNK(st.st_mode)) return cur;
+        if (hops == 40) {
+            free(cur);
+            errno = ELOOP;
+            return NULL;
+        }
+        char link[4096];
+        ssize_t n = readlink(cur, link, sizeof link - 1);
+        if (n < 0) return cur; /* gone meanwhile: as it is */
+        link[n] = '\0';
+        char *next;
+        if (link[0] == '/') {
+            next = strdup(link);
+        } else { /* relative to the link's directory */
+            char *dcopy = strdup(cur);
+            const char *dir = dcopy ? dirname(dcopy) : NULL;
+            size_t len = dir ? strlen(dir) + (size_t)n + 2 : 0;
+            next = dir ? malloc(len) : NULL;
+            if (next) snprintf(next, len, "%s/%s", dir, link);
+            free(dcopy);
+        }
+        free(cur);
+        cur = next;
+    }
+    errno = ENOMEM;
+    return NULL;
+}
+
+/* Is the file at path (links followed) our standard output? */
+static int is_stdout(const char *path)
+{
+    struct stat a, b;
+    return stat(path, &a) == 0 && fstat(STDOUT_FILENO, &b) == 0 && a.st_dev == b.st_dev &&
+           a.st_ino == b.st_ino;
+}
+
 int np_atomic_open(np_atomic_file *af, const char *path)
 {
     af->fd = -1;
     af->tmp_path = NULL;
-    af->path = strdup(path);
-    /* A device or FIFO (-o /dev/null, /dev/stdout) is written in place: renaming a temporary
-     * file over it would replace /dev/null with a regular file for the whole system. */
+    af->path = target_of(path);
+    if (!af->path) return -1;
+    /* Our own standard output (-o /dev/stdout, and in cron "... >> log") is written through
+     * it, appending as the shell opened it; a device or FIFO (-o /dev/null) in place:
+     * renaming a temporary file over it would replace /dev/null with a regular file for the
+     * whole system. */
     struct stat st;
-    if (af->path && stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-        af->fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (is_stdout(af->path) || (stat(af->path, &st) == 0 && !S_ISREG(st.st_mode) &&
+                                !S_ISDIR(st.st_mode))) {
+        af->fd = is_stdout(af->path) ? fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)
+                                     : open(af->path, O_WRONLY | O_CLOEXEC);
         if (af->fd < 0) {
             int saved = errno;
             np_atomic_abort(af);
@@ -70,9 +119,10 @@ int np_atomic_open(np_atomic_file *af, const char *path)
         }
         return 0;
     }
+    path = af->path;
     size_t n = strlen(path) + 40;
     af->tmp_path = malloc(n);
-    if (!af->path || !af->tmp_path) {
+    if (!af->tmp_path) {
         np_atomic_abort(af);
         errno = ENOMEM;
         return -1;
@@ -183,7 +233,9 @@ static pid_t temporary_of(const char *name, const char *base, size_t blen)
 
 int np_atomic_sweep(const char *path)
 {
-    char *dcopy = strdup(path), *bcopy = strdup(path);
+    char *target = target_of(path); /* where np_atomic_open puts them */
+    char *dcopy = target ? strdup(target) : NULL, *bcopy = target ? strdup(target) : NULL;
+    free(target);
     if (!dcopy || !bcopy) {
         free(dcopy);
         free(bcopy);

@@ -6,13 +6,14 @@
 #include <stdio.h>
 
 typedef struct {
-    char *path;     /* the final path (owned) */
-    char *tmp_path; /* PATH.tmp.PID.XXXXXX (owned); NULL when path is a device or FIFO,
-                       which is written in place */
+    char *path;     /* the final path, a symbolic link's target (owned) */
+    char *tmp_path; /* PATH.tmp.PID.XXXXXX (owned); NULL when path is a device, a FIFO or
+                       our standard output, which are written in place */
     int fd;
 } np_atomic_file;
 
-/* Creates the temporary file for path (mode 0644 & ~umask). Returns 0, or -1 with errno set. */
+/* Creates the temporary file for path (mode 0644 & ~umask); a symbolic link's target is the
+ * file replaced, the link stays. Returns 0, or -1 with errno set. */
 int np_atomic_open(np_atomic_file *af, const char *path);
 /* fsyncs and closes the temporary, renames it to path, fsyncs the directory, frees af.
  * Returns 0, or -1 with errno set (the temporary is then removed and path untouched). */

@@ -123,6 +123,22 @@ is "$?" 66 "missing input file exits 66"
 like "$(cat "$T/err")" "newspipe-cat: $T/no-such-file: No such file or directory" "missing input named"
 "$CAT" -o /nonexistent-dir/x < /dev/null 2>/dev/null
 is "$?" 73 "uncreatable output exits 73"
+# -o through a symbolic link replaces its target and keeps the link; one to our standard
+# output (as /dev/stdout is) writes there, appending as the shell opened it.
+echo old > "$T/target.ndjson"
+ln -s target.ndjson "$T/link.ndjson"
+printf '%s\n' "$good1" | "$CAT" -o "$T/link.ndjson"
+test -L "$T/link.ndjson" && [ "$(cat "$T/target.ndjson")" = "$good1" ]
+ok $? "-o LINK: the link stays, its target gets the output"
+ln -s dangling.ndjson "$T/dlink.ndjson"
+printf '%s\n' "$good1" | "$CAT" -o "$T/dlink.ndjson"
+test -L "$T/dlink.ndjson" && [ "$(cat "$T/dangling.ndjson")" = "$good1" ]
+ok $? "-o LINK to a file not there yet: created, the link stays"
+ln -s /proc/self/fd/1 "$T/stdout"
+echo before > "$T/log"
+printf '%s\n' "$good1" | "$CAT" -o "$T/stdout" >> "$T/log"
+test -L "$T/stdout" && [ "$(cat "$T/log")" = "$(printf 'before\n%s' "$good1")" ]
+ok $? "-o /dev/stdout-like link with stdout appended to a file: appended there, the link stays"
 "$CAT" --max-line nonsense < /dev/null 2>/dev/null
 is "$?" 64 "bad option value exits 64"
 "$CAT" --reject 2>/dev/null

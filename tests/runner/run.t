@@ -143,6 +143,20 @@ is "$?" 73 "output in a missing directory: 73"
 "$NP" run plain.yaml -o empty.ndjson < /dev/null 2> /dev/null
 is "$?:$(wc -c < empty.ndjson | tr -d ' ')" "0:0" "empty input gives an empty output"
 
+# -o through a symbolic link: the link stays; a link to the runner's standard output (as
+# /dev/stdout is, which a cron line redirects to a log) writes there.
+"$NP" run plain.yaml -i in.ndjson > plain.out 2> /dev/null
+echo old > target.ndjson
+ln -s target.ndjson link.ndjson
+"$NP" run plain.yaml -i in.ndjson -o link.ndjson 2> /dev/null
+test -L link.ndjson && cmp -s target.ndjson plain.out
+ok $? "-o LINK: its target replaced, the link kept"
+ln -s /proc/self/fd/1 mystdout
+echo before > log
+"$NP" run plain.yaml -i in.ndjson -o mystdout >> log 2> /dev/null
+test -L mystdout && [ "$(head -n 1 log)" = before ] && [ "$(tail -n +2 log)" = "$(cat plain.out)" ]
+ok $? "-o to a link to standard output, appended to a log: the records are in the log"
+
 # The reader of the output goes away: quiet, 141 like a filter killed by SIGPIPE.
 "$NP" run chain.yaml -i in.ndjson 2> err | head -n 1 > /dev/null
 is "$(grep -v -e 'invalid JSON' -e 'rejected lines not shown' err)" "" "a reader that goes away gets no error message"
