@@ -20,7 +20,9 @@ int np__pipeline_check(np_pipeline *p, np_diag *d);
 
 /* np__pipeline_check(), and then every filter stage's option values checked by the filter
  * itself (`newspipe-NAME --parse-only OPTIONS`), which reports a value it would refuse at
- * run time ("window: 0.5s") at its position: what `newspipe check` does. */
+ * run time ("window: 0.5s") at its position, and newspipe serve's keys (serve_conf.h), which
+ * np__pipeline_check() leaves to the caller (run and test ignore them): what `newspipe
+ * check` does. */
 int np__pipeline_check_all(np_pipeline *p, np_diag *d);
 
 /* What a command line puts in place of the pipeline file's own settings. */

@@ -60,7 +60,10 @@ static int load(np_pipeline *p, const char *file)
 {
     np_diag d;
     np__diag_init(&d, file);
-    if (np__pipeline_load(p, file, &d) == 0 && !d.nomem) np__pipeline_check(p, &d);
+    if (np__pipeline_load(p, file, &d) == 0 && !d.nomem) {
+        np__pipeline_check(p, &d);
+        if (p->serve) np__serve_conf_check(p->serve, &d);
+    }
     int code = np__diag_code(&d);
     if (code) np__diag_print(&d, stderr);
     np__diag_free(&d);
