@@ -26,6 +26,7 @@ np_chunk_mark np_chunk_parse(const char *line, size_t len, uint64_t *value, int 
     switch (line[1]) {
     case 'L': return read_u64(line + 2, len - 2, value) == 0 ? NP_CHUNK_BEGIN : NP_CHUNK_BAD;
     case 'D': return len == 2 ? NP_CHUNK_DATA : NP_CHUNK_BAD;
+    case 'B': return len == 2 ? NP_CHUNK_OPEN : NP_CHUNK_BAD;
     case 'e': *added_newline = 1; /* fall through */
     case 'E': return read_u64(line + 2, len - 2, value) == 0 ? NP_CHUNK_END : NP_CHUNK_BAD;
     default: return NP_CHUNK_BAD;
@@ -41,6 +42,11 @@ size_t np_chunk_begin(char *buf, uint64_t lineno)
 size_t np_chunk_data(char *buf)
 {
     return (size_t)snprintf(buf, NP_CHUNK_MARK_MAX, "%cD\n", NP_CHUNK_RS);
+}
+
+size_t np_chunk_open(char *buf)
+{
+    return (size_t)snprintf(buf, NP_CHUNK_MARK_MAX, "%cB\n", NP_CHUNK_RS);
 }
 
 size_t np_chunk_end(char *buf, uint64_t seq, int added_newline)

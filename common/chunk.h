@@ -15,6 +15,9 @@
  *   RS "D"       the next line is data although it starts with RS (the runner escapes such
  *                lines, which are never valid JSON, so that no input can forge a marker);
  *   RS "E" SEQ   chunk SEQ ends here: echo RS "E" SEQ once its output is written;
+ * and the worker, on its output:
+ *   RS "B"       written when it reads RS "L", before the chunk's output: so what a worker
+ *                writes outside its chunks (a banner, a line between two) is seen as such;
  *   RS "e" SEQ   the same, and the newline just before it is not the input's (its last line
  *                had none; the runner added it so that the marker starts a line).
  * On the output side no escape is needed: a filter writes only JSON objects, in which a raw
@@ -34,6 +37,7 @@ typedef enum {
     NP_CHUNK_BEGIN, /* RS L N: *value = N */
     NP_CHUNK_DATA,  /* RS D */
     NP_CHUNK_END,   /* RS E SEQ or RS e SEQ: *value = SEQ, *added_newline 0 or 1 */
+    NP_CHUNK_OPEN,  /* RS B (a worker's output) */
     NP_CHUNK_BAD,   /* starts with RS but is none of these */
 } np_chunk_mark;
 
@@ -44,6 +48,7 @@ np_chunk_mark np_chunk_parse(const char *line, size_t len, uint64_t *value, int 
  * length. */
 size_t np_chunk_begin(char *buf, uint64_t lineno);
 size_t np_chunk_data(char *buf);
+size_t np_chunk_open(char *buf);
 size_t np_chunk_end(char *buf, uint64_t seq, int added_newline);
 
 #endif

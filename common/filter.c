@@ -356,7 +356,12 @@ static int chunk_line(driver *d, np_in_status st, const char *line, size_t len, 
         char m[NP_CHUNK_MARK_MAX];
         d->chunk_bytes_in += len + 1;
         switch (np_chunk_parse(line, len, &v, &added)) {
-        case NP_CHUNK_BEGIN: d->chunk_next = v; return 0;
+        case NP_CHUNK_BEGIN: {
+            d->chunk_next = v;
+            size_t n = np_chunk_open(m);
+            d->chunk_bytes_out += n;
+            return np_output_write(d->out, m, n) < 0 ? output_failed(d) : 0;
+        }
         case NP_CHUNK_DATA: d->chunk_literal = 1; return 0;
         case NP_CHUNK_END: {
             size_t n = np_chunk_end(m, v, 0);
@@ -366,6 +371,7 @@ static int chunk_line(driver *d, np_in_status st, const char *line, size_t len, 
                 return output_failed(d);
             return 0;
         }
+        case NP_CHUNK_OPEN:
         case NP_CHUNK_BAD: break;
         }
         np_error("--chunked: line %llu is not a chunk marker", (unsigned long long)d->chunk_next);

@@ -41,6 +41,8 @@ typedef struct {
     size_t clean;             /* [ostart, clean) holds no marker */
     size_t oscan;             /* [oscan, oend) not yet searched for finished chunks */
     unsigned inflight;        /* chunks sent whose end marker has not come back */
+    int in_chunk, in_marker;  /* collect(): between a chunk's two markers; inside a marker */
+    int opened;               /* merge(): the due chunk's opening marker is consumed */
     unsigned queued;          /* chunks sent whose output is not yet written out */
     char ctl[3 * NP_CHUNK_MARK_MAX]; /* marker bytes to send before anything else */
     size_t ctl_off, ctl_len;
@@ -384,6 +386,42 @@ static void worker_eof(np_workers *g, size_t i)
         fail(g, i, "worker %zu ended in the middle of a chunk", i + 1);
 }
 
+/* Follows worker i's new output: each chunk's output comes between an opening marker and an
+ * end marker (chunk.h), and nothing may come outside them. An end marker makes room for a
+ * new chunk. Markers are found by their RS; merge() reads them whole. */
+static void scan_output(np_workers *g, size_t i)
+{
+    worker *k = &g->w[i];
+    const char *p = k->obuf + k->oscan, *end = k->obuf + k->oend;
+    while (p < end) {
+        if (k->in_marker) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            if (!nl) break;
+            k->in_marker = 0;
+            p = nl + 1;
+        } else if (!k->in_chunk) {
+            if (*p != NP_CHUNK_RS) {
+                fail(g, i, "worker %zu wrote output outside its chunks", i + 1);
+                return;
+            }
+            if (!k->inflight) { /* no chunk was sent that has not ended */
+                fail(g, i, "worker %zu wrote a chunk marker it was not sent", i + 1);
+                return;
+            }
+            k->in_chunk = k->in_marker = 1;
+            p++;
+        } else {
+            p = memchr(p, NP_CHUNK_RS, (size_t)(end - p));
+            if (!p) break;
+            k->inflight--;
+            k->in_chunk = 0;
+            k->in_marker = 1;
+            p++;
+        }
+    }
+    k->oscan = k->oend;
+}
+
 /* Reads what the workers wrote, one read per worker per round. Returns 1 on progress. */
 static int collect(np_workers *g)
 {
@@ -405,17 +443,7 @@ static int collect(np_workers *g)
             continue;
         }
         k->oend += (size_t)r;
-        /* Finished chunks make room for new ones. */
-        const char *p = k->obuf + k->oscan, *end = k->obuf + k->oend;
-        while ((p = memchr(p, NP_CHUNK_RS, (size_t)(end - p)))) {
-            if (!k->inflight) {
-                fail(g, i, "worker %zu wrote a chunk marker it was not sent", i + 1);
-                break;
-            }
-            k->inflight--;
-            p++;
-        }
-        k->oscan = k->oend;
+        scan_output(g, i);
     }
     return progress;
 }
@@ -434,7 +462,7 @@ static int merge(np_workers *g)
             k->clean < k->oend ? memchr(k->obuf + k->clean, NP_CHUNK_RS, k->oend - k->clean) : NULL;
         k->clean = rs ? (size_t)(rs - k->obuf) : k->oend;
         size_t body = k->clean - k->ostart;
-        if (body) {
+        if (body && k->opened) {
             if (!g->out_ready) {
                 g->out_wait = 1;
                 break;
@@ -457,6 +485,10 @@ static int merge(np_workers *g)
             progress = 1;
             continue;
         }
+        if (body) { /* before the chunk's opening marker: scan_output has failed the stage */
+            fail(g, i, "worker %zu wrote output outside its chunks", i + 1);
+            break;
+        }
         if (!rs) break; /* the chunk's output goes on */
         size_t avail = k->oend - k->ostart;
         const char *nl = memchr(rs, '\n', avail < NP_CHUNK_MARK_MAX ? avail : NP_CHUNK_MARK_MAX);
@@ -467,13 +499,25 @@ static int merge(np_workers *g)
         }
         uint64_t seq;
         int added;
-        if (np_chunk_parse(rs, (size_t)(nl - rs), &seq, &added) != NP_CHUNK_END || added ||
-            seq != g->head_seq) {
+        np_chunk_mark mark = np_chunk_parse(rs, (size_t)(nl - rs), &seq, &added);
+        if (!k->opened) {
+            if (mark != NP_CHUNK_OPEN) {
+                fail(g, i, "worker %zu: expected the start of chunk %llu", i + 1,
+                     (unsigned long long)g->head_seq);
+                break;
+            }
+            k->opened = 1;
+            k->ostart = k->clean = (size_t)(nl - k->obuf) + 1;
+            progress = 1;
+            continue;
+        }
+        if (mark != NP_CHUNK_END || added || seq != g->head_seq) {
             fail(g, i, "worker %zu: expected the end of chunk %llu", i + 1,
                  (unsigned long long)g->head_seq);
             break;
         }
         k->ostart = k->clean = (size_t)(nl - k->obuf) + 1;
+        k->opened = 0;
         k->queued--;
         g->rhead = (g->rhead + 1) % g->rcap;
         g->rlen--;

@@ -219,6 +219,23 @@ else
     skip "the test filters are not built"
 fi
 
+# A worker that writes a line of its own (a wrapper's banner) before its chunks: outside any
+# chunk's opening and end markers, so it fails the stage instead of joining the output.
+cat > banner.sh <<SH
+#!/bin/sh
+case "\$*" in *--options*|*--parse-only*) exec "$NP_BIN/newspipe-cat" "\$@" ;; esac
+echo banner
+exec "$NP_BIN/newspipe-cat" "\$@"
+SH
+chmod +x banner.sh
+printf 'output: bout.ndjson\nstages:\n  - run: {argv: [./banner.sh], workers: 2}\n' > banner.yaml
+echo "previous output" > bout.ndjson
+"$NP" run banner.yaml -i edge.ndjson 2> berr
+is "$?" 70 "a worker writing outside its chunks fails the stage (70)"
+like "$(cat berr)" "stage 1 \\(banner.sh\\) failed: worker [12] wrote output outside its chunks" \
+    "and says what the worker did"
+is "$(cat bout.ndjson)" "previous output" "the output is untouched"
+
 # A worker killed mid-run: the input comes through a FIFO held open, so the kill lands
 # while the workers are waiting for more.
 mkfifo feed

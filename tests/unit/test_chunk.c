@@ -98,6 +98,19 @@ int main(int argc, char **argv)
               "D",
               NP_CHUNK_DATA, 0, 0),
        "parse escape");
+    ok(parses("\x1e"
+              "B",
+              NP_CHUNK_OPEN, 0, 0) &&
+           parses("\x1e"
+                  "B1",
+                  NP_CHUNK_BAD, 0, 0),
+       "parse a worker's opening marker (nothing after the B)");
+    char o[NP_CHUNK_MARK_MAX];
+    size_t on = np_chunk_open(o);
+    ok(on == 3 && !memcmp(o, "\x1e"
+                              "B\n",
+                          3),
+       "write an opening marker");
     ok(parses("\x1eL18446744073709551616", NP_CHUNK_BAD, 0, 0), "a number past 64 bits is bad");
     ok(parses("\x1eL", NP_CHUNK_BAD, 0, 0) && parses("\x1eL01", NP_CHUNK_BAD, 0, 0) &&
            parses("\x1eL-1", NP_CHUNK_BAD, 0, 0) && parses("\x1eL1 ", NP_CHUNK_BAD, 0, 0),
