@@ -264,6 +264,7 @@ static int load_tests(test_file *tf, const char *path, np_diag *d)
         np_buf_free(&text);
         return -1;
     }
+    np__yaml_one_document(&parser, d);
     const yaml_node_t *root = yaml_document_get_root_node(&doc);
     const yaml_node_t *tests = NULL;
     if (root && root->type == YAML_MAPPING_NODE) {

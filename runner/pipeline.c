@@ -700,6 +700,7 @@ int np__pipeline_load(np_pipeline *p, const char *file, np_diag *d)
             load_top(&L, root);
         }
         yaml_document_delete(&doc);
+        np__yaml_one_document(&parser, d);
     }
     yaml_parser_delete(&parser);
     np_buf_free(&text);

@@ -77,6 +77,26 @@ int np__yaml_read(const char *file, size_t max_size, np_buf *text, np_diag *d)
     return 0;
 }
 
+void np__yaml_one_document(yaml_parser_t *parser, np_diag *d)
+{
+    yaml_document_t more;
+    if (!yaml_parser_load(parser, &more)) {
+        np__diag_add(d,
+                     (np_mark){(unsigned)parser->problem_mark.line + 1,
+                               (unsigned)parser->problem_mark.column + 1},
+                     NP_EX_CONFIG, "YAML syntax: %s", parser->problem ? parser->problem : "error");
+        return;
+    }
+    const yaml_node_t *root = yaml_document_get_root_node(&more);
+    if (root)
+        np__diag_add(d,
+                     (np_mark){(unsigned)more.start_mark.line + 1,
+                               (unsigned)more.start_mark.column + 1},
+                     NP_EX_CONFIG, "a second YAML document: the file must hold one (no '---' after "
+                                   "the first)");
+    yaml_document_delete(&more);
+}
+
 np_mark np__yaml_mark(const yaml_node_t *n)
 {
     return (np_mark){(unsigned)n->start_mark.line + 1, (unsigned)n->start_mark.column + 1};

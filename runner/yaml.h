@@ -25,6 +25,11 @@
  * limit passed in d (78, at the line where the nesting passes the limit). */
 int np__yaml_read(const char *file, size_t max_size, np_buf *text, np_diag *d);
 
+/* After the file's first document was loaded from parser: records in d a second document
+ * (what a "---" line starts; every newspipe file holds one, and the rest would be ignored
+ * unread) or a YAML syntax error after the first. */
+void np__yaml_one_document(yaml_parser_t *parser, np_diag *d);
+
 /* Where node n starts in its file (1-based line and column). */
 np_mark np__yaml_mark(const yaml_node_t *n);
 

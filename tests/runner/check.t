@@ -24,6 +24,15 @@ is "$(cat err)" "" "with nothing on stderr"
 printf 'stages:\n  - cat: {strict: [1\n' > syntax.yaml
 expect_error syntax.yaml 3:1 'YAML syntax: did not find expected' "YAML syntax error"
 
+# A second document would be ignored unread: an error, with a syntax error in it too.
+printf 'version: 1\nstages:\n  - cat\n---\nstages:\n  - dedupe\n' > twodocs.yaml
+expect_error twodocs.yaml 4:1 "a second YAML document" "a second document"
+printf 'version: 1\nstages:\n  - cat\n---\n- garbage: [\n' > twobad.yaml
+expect_error twobad.yaml 6:1 'YAML syntax: did not find expected' "a syntax error in a second document"
+printf -- '---\nversion: 1\nstages:\n  - cat\n...\n' > marked.yaml
+"$NP" check marked.yaml > out 2> err
+is "$?" 0 "one document between --- and ... is fine"
+
 printf 'stages:\n  - cat\nstagse: []\n' > key.yaml
 expect_error key.yaml 3:1 "unknown key 'stagse'" "unknown top-level key"
 

@@ -125,6 +125,11 @@ printf 'stages: [cat]\n' > e.yaml
 is "$?" 78 "a bad test file: 78"
 like "$(cat err)" "e.test.yaml:4:5: error: unknown key 'outptu'" "with the position of the error"
 like "$(cat err)" "e.test.yaml:2:5: error: test 1 has neither 'output' nor 'output_contains'" "and a missing expectation"
+printf 'tests:\n  - input: ""\n    output: ""\n---\ntests:\n  - input: x\n' > two.test.yaml
+printf 'stages: [cat]\n' > two.yaml
+"$NP" test two.yaml > /dev/null 2> err
+is "$?" 78 "a test file with a second document: 78"
+like "$(cat err)" "two.test.yaml:4:1: error: a second YAML document" "at its start"
 printf 'stages: [cat]\n' > none.yaml
 "$NP" test none.yaml > /dev/null 2> err
 is "$?" 66 "no test file: 66"
