@@ -574,16 +574,17 @@ static void check_paths(np_pipeline *p, np_diag *d)
 {
     for (size_t i = 0; i < p->ninputs; i++) {
         const char *in = p->inputs[i];
+        np_mark at = p->input_marks ? p->input_marks[i] : p->input_mark;
         int n = np__expand_input(in, count_match, NULL);
         struct stat st;
         if (n < 0)
             d->nomem = 1;
         else if (n == 0)
-            np__diag_add(d, p->input_mark, NP_EX_NOINPUT, "input '%s': %s", in,
+            np__diag_add(d, at, NP_EX_NOINPUT, "input '%s': %s", in,
                          strpbrk(in, "*?[") ? "no file matches" : strerror(errno));
         else if (!strpbrk(in, "*?[") && strcmp(in, "-") && stat(in, &st) == 0 &&
                  S_ISDIR(st.st_mode))
-            np__diag_add(d, p->input_mark, NP_EX_NOINPUT, "input '%s' is a directory", in);
+            np__diag_add(d, at, NP_EX_NOINPUT, "input '%s' is a directory", in);
     }
     struct stat st;
     if (p->output && strcmp(p->output, "-")) {
@@ -747,6 +748,8 @@ int np__pipeline_open(np_pipeline *p, const char *file, const np_overrides *ov, 
         if (ov && ov->ninputs) {
             for (size_t i = 0; i < p->ninputs; i++) free(p->inputs[i]);
             free(p->inputs);
+            free(p->input_marks);
+            p->input_marks = NULL;
             p->inputs = calloc(ov->ninputs, sizeof *p->inputs);
             p->ninputs = 0;
             for (size_t i = 0; p->inputs && i < ov->ninputs; i++)

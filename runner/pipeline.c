@@ -201,11 +201,15 @@ static void load_inputs(loader *L, const yaml_node_t *n)
             return;
         }
         p->inputs = calloc(count, sizeof *p->inputs);
-        if (!p->inputs) return nomem(L);
+        p->input_marks = calloc(count, sizeof *p->input_marks);
+        if (!p->inputs || !p->input_marks) return nomem(L);
         for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top;
              it++) {
-            char *s = get_path(L, yaml_document_get_node(L->doc, *it), "input");
-            if (s) p->inputs[p->ninputs++] = s;
+            const yaml_node_t *item = yaml_document_get_node(L->doc, *it);
+            char *s = get_path(L, item, "input");
+            if (!s) continue;
+            p->input_marks[p->ninputs] = np__yaml_mark(item);
+            p->inputs[p->ninputs++] = s;
         }
         return;
     }
@@ -741,6 +745,7 @@ void np__pipeline_free(np_pipeline *p)
     }
     free(p->stages);
     free_strv(p->inputs, p->ninputs);
+    free(p->input_marks);
     free(p->file);
     free(p->dir);
     free(p->name);

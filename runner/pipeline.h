@@ -58,6 +58,7 @@ typedef struct {
     char **inputs; /* paths or globs, resolved against dir; "-" is stdin */
     size_t ninputs;
     np_mark input_mark;
+    np_mark *input_marks; /* each input's own position (as inputs), or NULL: input_mark */
     char *output; /* resolved path, or "-" */
     np_mark output_mark;
     char *reject; /* resolved path, or NULL */

@@ -102,6 +102,14 @@ expect_error input.yaml 1:8 "input '.*no-such-input.ndjson': No such file" "miss
 
 printf 'input: "nothing-*.ndjson"\nstages: [cat]\n' > glob.yaml
 expect_error glob.yaml 1:8 "input '.*nothing-\\*.ndjson': no file matches" "glob matching nothing"
+# In a list, each input's error is at that input (block and flow lists).
+: > there.ndjson
+printf 'input:\n  - there.ndjson\n  - nothing-*.ndjson\n  - missing.ndjson\nstages: [cat]\n' > inlist.yaml
+expect_error inlist.yaml 3:5 "input '.*nothing-\\*.ndjson': no file matches" "a list's second input"
+like "$(cat "$T/err")" "inlist.yaml:4:5: error: input '.*missing.ndjson'" "and its third at its own line"
+printf 'input: [there.ndjson, nothing-*.ndjson, missing.ndjson]\nstages: [cat]\n' > inflow.yaml
+expect_error inflow.yaml 1:23 "input '.*nothing-\\*.ndjson': no file matches" "a flow list's second input"
+like "$(cat "$T/err")" "inflow.yaml:1:41: error: input '.*missing.ndjson'" "and its third at its own column"
 
 printf 'output: /nonexistent-np/out.ndjson\nstages: [cat]\n' > output.yaml
 expect_error output.yaml 1:9 "output '/nonexistent-np/out.ndjson': its directory does not exist" "output directory missing"
