@@ -59,6 +59,7 @@ static const struct {
     {"state-commit", "the runner commits state itself after a successful run"},
     {"commit", "the runner commits state itself after a successful run"},
     {"chunked", "it is the runner's protocol with a stage's workers: set 'workers'"},
+    {"parse-only", "newspipe check asks the filter itself (the stage would read nothing)"},
 };
 
 /* Levenshtein distance, capped: good enough for "did you mean". */

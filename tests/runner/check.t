@@ -78,6 +78,8 @@ expect_error map.yaml 2:21 "option 'id-field' must be a string" "option given a 
 
 printf 'stages:\n  - cat: {reject: r.ndjson}\n' > reserved.yaml
 expect_error reserved.yaml 2:11 "option 'reject' cannot be set here" "option the runner sets"
+printf 'stages:\n  - cat: {parse-only: true}\n' > parseonly.yaml
+expect_error parseonly.yaml 2:11 "option 'parse-only' cannot be set here" "parse-only (the stage would read nothing)"
 
 printf 'stages:\n  - cat:\n    strict: true\n' > indent.yaml
 expect_error indent.yaml 3:5 "stage 1 has a second key 'strict'" "options not indented under the filter"
