@@ -552,10 +552,15 @@ static void load_top(loader *L, const yaml_node_t *root)
         if (np__serve_conf_key(&p->serve, &serve_reader, k, v)) {
             /* input/output as mappings, state_dir, batch, metrics: newspipe serve's keys */
         } else if (!strcmp(key, "version")) {
-            if (!np__yaml_is_plain(v) || strcmp(np__yaml_text(v), "1") != 0)
+            /* ${VAR} is replaced here too, as in any value */
+            int scalar = v->type == YAML_SCALAR_NODE;
+            char *s = scalar ? expand(L, v) : NULL;
+            if (scalar && !s) continue; /* expand said why */
+            if (!s || strcmp(s, "1") != 0)
                 np__diag_add(L->d, np__yaml_mark(v), NP_EX_CONFIG,
                              "unsupported version '%s': this newspipe reads version 1",
-                             v->type == YAML_SCALAR_NODE ? np__yaml_text(v) : np__yaml_kind(v));
+                             s ? s : np__yaml_kind(v));
+            free(s);
         } else if (!strcmp(key, "name")) {
             char *s = get_string(L, v, key);
             if (s) {

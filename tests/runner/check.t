@@ -38,6 +38,10 @@ expect_error key.yaml 3:1 "unknown key 'stagse'" "unknown top-level key"
 
 printf 'version: 2\nstages: [cat]\n' > version.yaml
 expect_error version.yaml 1:10 "unsupported version '2'" "unsupported version"
+printf 'version: ${NP_TEST_VERSION:-2}\nstages: [cat]\n' > version-var.yaml
+expect_error version-var.yaml 1:10 "unsupported version '2'" "version from a variable's default, expanded"
+NP_TEST_VERSION=1 "$NP" check version-var.yaml > out 2> err
+is "$?:$(cat out)" "0:version-var.yaml: ok (1 stage)" "version from a variable set to 1 is version 1"
 
 printf 'name: [a, b]\nstages: [cat]\n' > type.yaml
 expect_error type.yaml 1:7 "'name' must be a string, not a list" "wrong type of a top-level value"
