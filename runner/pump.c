@@ -317,6 +317,9 @@ static void pump_main(void *arg)
             if (fd != 0) close(fd);
         }
     }
+    /* A last line without a newline is a line too (the stage reads it as a record). */
+    if (p->cfg.count && r == R_EOF && p->wrote_any && p->last != '\n')
+        atomic_fetch_add_explicit(&p->lines, 1, memory_order_relaxed);
     if (p->cfg.gzip_out && (r == R_EOF || r == R_STOPPED) && !p->broken)
         out_write(p, (const unsigned char *)"", 0, 1);
     if (p->cfg.in_fd >= 0) close(p->cfg.in_fd);

@@ -95,7 +95,12 @@ if command -v jq > /dev/null; then
     is "$(jq -c '[.input_lines, .output_lines, .stages[1].in, .stages[1].out, .stages[3].out]' stats2.json)" \
        "[2000,$(wc -l < want.ndjson | tr -d ' '),1200,800,$(wc -l < want.ndjson | tr -d ' ')]" \
        "--progress counts lines through run: stages"
+    printf '{"id":1}\n{"id":2}' | "$NP" run plain.yaml --stats --progress > /dev/null 2> err
+    tail -n 1 err | tr -d '\r' | sed 's/^.*\x1b\[K//' > stats3.json
+    is "$(jq -c '[.input_lines, .stages[0].in]' stats3.json)" "[2,2]" \
+        "a last input line without a newline is counted as the stage reads it"
 else
+    skip "jq not installed"
     skip "jq not installed"
 fi
 
