@@ -107,8 +107,8 @@ int np_atomic_open(np_atomic_file *af, const char *path)
      * renaming a temporary file over it would replace /dev/null with a regular file for the
      * whole system. */
     struct stat st;
-    if (is_stdout(af->path) || (stat(af->path, &st) == 0 && !S_ISREG(st.st_mode) &&
-                                !S_ISDIR(st.st_mode))) {
+    if (is_stdout(af->path) ||
+        (stat(af->path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))) {
         af->fd = is_stdout(af->path) ? fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)
                                      : open(af->path, O_WRONLY | O_CLOEXEC);
         if (af->fd < 0) {

@@ -241,7 +241,8 @@ static void report_failure(run_state *r, size_t culprit)
         if (i == culprit || (o->exited && !o->term_signal && o->exit_status == 0)) continue;
         np__chain_describe(r->chain, i, how, sizeof how);
         np_error("%s: stage %zu (%s) %s%s", p->name, i + 1, p->stages[i].label, how,
-                 o->term_signal == SIGPIPE && o->reader_gone ? ": its reader had stopped first" : "");
+                 o->term_signal == SIGPIPE && o->reader_gone ? ": its reader had stopped first"
+                                                             : "");
     }
 }
 

@@ -59,7 +59,7 @@ typedef struct {
     size_t ninputs;
     np_mark input_mark;
     np_mark *input_marks; /* each input's own position (as inputs), or NULL: input_mark */
-    char *output; /* resolved path, or "-" */
+    char *output;         /* resolved path, or "-" */
     np_mark output_mark;
     char *reject; /* resolved path, or NULL */
     np_mark reject_mark;

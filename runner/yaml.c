@@ -89,11 +89,11 @@ void np__yaml_one_document(yaml_parser_t *parser, np_diag *d)
     }
     const yaml_node_t *root = yaml_document_get_root_node(&more);
     if (root)
-        np__diag_add(d,
-                     (np_mark){(unsigned)more.start_mark.line + 1,
-                               (unsigned)more.start_mark.column + 1},
-                     NP_EX_CONFIG, "a second YAML document: the file must hold one (no '---' after "
-                                   "the first)");
+        np__diag_add(
+            d, (np_mark){(unsigned)more.start_mark.line + 1, (unsigned)more.start_mark.column + 1},
+            NP_EX_CONFIG,
+            "a second YAML document: the file must hold one (no '---' after "
+            "the first)");
     yaml_document_delete(&more);
 }
 

@@ -66,8 +66,7 @@ static int read_line(summ_model *m, char **w, int n, int *have, int *seen, char 
             return 0;
         }
         if (np_parse_uint(w[1], 0, 100000, &u) < 0)
-            return snprintf(why, len, "%s '%s' is not a whole number up to 100000", w[0], w[1]),
-                   -1;
+            return snprintf(why, len, "%s '%s' is not a whole number up to 100000", w[0], w[1]), -1;
         if (keys[i].bit == SEEN_VERSION && u != 2)
             return snprintf(why, len, "unsupported version %s", w[1]), -1;
         if (keys[i].bit == SEEN_WORDS) m->words = (size_t)u;

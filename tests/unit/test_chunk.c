@@ -107,8 +107,9 @@ int main(int argc, char **argv)
        "parse a worker's opening marker (nothing after the B)");
     char o[NP_CHUNK_MARK_MAX];
     size_t on = np_chunk_open(o);
-    ok(on == 3 && !memcmp(o, "\x1e"
-                              "B\n",
+    ok(on == 3 && !memcmp(o,
+                          "\x1e"
+                          "B\n",
                           3),
        "write an opening marker");
     ok(parses("\x1eL18446744073709551616", NP_CHUNK_BAD, 0, 0), "a number past 64 bits is bad");
