@@ -100,25 +100,28 @@ int np_atomic_open(np_atomic_file *af, const char *path)
 {
     af->fd = -1;
     af->tmp_path = NULL;
-    af->path = target_of(path);
-    if (!af->path) return -1;
     /* Our own standard output (-o /dev/stdout, and in cron "... >> log") is written through
      * it, appending as the shell opened it; a device or FIFO (-o /dev/null) in place:
      * renaming a temporary file over it would replace /dev/null with a regular file for the
-     * whole system. */
+     * whole system. stat() follows /dev/stdout's links as open() would (its last one,
+     * /proc/self/fd/1, names a pipe as "pipe:[N]", which is no path to follow by hand). */
     struct stat st;
-    if (is_stdout(af->path) ||
-        (stat(af->path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))) {
-        af->fd = is_stdout(af->path) ? fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)
-                                     : open(af->path, O_WRONLY | O_CLOEXEC);
+    int out = is_stdout(path);
+    if (out || (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))) {
+        af->path = strdup(path);
+        af->fd = !af->path ? -1
+                 : out     ? fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)
+                           : open(path, O_WRONLY | O_CLOEXEC);
         if (af->fd < 0) {
-            int saved = errno;
+            int saved = af->path ? errno : ENOMEM;
             np_atomic_abort(af);
             errno = saved;
             return -1;
         }
         return 0;
     }
+    af->path = target_of(path);
+    if (!af->path) return -1;
     path = af->path;
     size_t n = strlen(path) + 40;
     af->tmp_path = malloc(n);

@@ -139,6 +139,8 @@ echo before > "$T/log"
 printf '%s\n' "$good1" | "$CAT" -o "$T/stdout" >> "$T/log"
 test -L "$T/stdout" && [ "$(cat "$T/log")" = "$(printf 'before\n%s' "$good1")" ]
 ok $? "-o /dev/stdout-like link with stdout appended to a file: appended there, the link stays"
+is "$(printf '%s\n' "$good1" | "$CAT" -o "$T/stdout" | cat)" "$good1" \
+    "-o /dev/stdout-like link with stdout a pipe: written into the pipe"
 "$CAT" --max-line nonsense < /dev/null 2>/dev/null
 is "$?" 64 "bad option value exits 64"
 "$CAT" --reject 2>/dev/null
