@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "exitcode.h"
 #include "input.h"
 
 /* A line longer than this is a bad line (skipped without being held in memory). */
@@ -47,10 +48,20 @@ int np_jsonlines_each(const char *path, np_jsonlines_fn fn, void *ctx, np_jsonli
     }
     if (rc == 0 && st < 0) {
         if (opts) opts->why = np_input_error(in);
-        rc = NP_JSONLINES_UNREAD;
+        rc = st == NP_IN_CORRUPT ? NP_JSONLINES_DAMAGED : NP_JSONLINES_UNREAD;
     }
     if (rc == -1 && opts) opts->why = "out of memory";
     np_input_close(in);
     np_json_object_free(&obj);
     return rc;
+}
+
+int np_jsonlines_exit(int rc)
+{
+    switch (rc) {
+    case NP_JSONLINES_NOFILE: return NP_EX_NOINPUT;
+    case NP_JSONLINES_DAMAGED: return NP_EX_DATAERR;
+    case NP_JSONLINES_UNREAD: return NP_EX_IOERR;
+    default: return NP_EX_SOFTWARE;
+    }
 }

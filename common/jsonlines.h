@@ -19,15 +19,21 @@ typedef struct {
     const char *why;      /* out: after a negative return, why (static text) */
 } np_jsonlines_opts;
 
-/* Returned when the file cannot be read, or its gzip data is damaged; and when it cannot be
- * opened. */
-#define NP_JSONLINES_UNREAD (-2)
-#define NP_JSONLINES_NOFILE (-3)
+/* Returned when the file cannot be read, when it cannot be opened, and when its gzip data is
+ * damaged (truncated or corrupt). */
+#define NP_JSONLINES_UNREAD  (-2)
+#define NP_JSONLINES_NOFILE  (-3)
+#define NP_JSONLINES_DAMAGED (-4)
 
 /* Reads the file at path ("-": standard input) to its end with the filters' line reader
  * (gzip detected, LF or CRLF) and calls fn for each object. Returns 0, fn's nonzero return,
- * -1 when out of memory, NP_JSONLINES_NOFILE or NP_JSONLINES_UNREAD (opts->why says why in
- * each case; the objects of the lines before the damage were handed over). opts may be NULL. */
+ * -1 when out of memory, NP_JSONLINES_NOFILE, NP_JSONLINES_UNREAD or NP_JSONLINES_DAMAGED
+ * (opts->why says why in each case; the objects of the lines before the damage were handed
+ * over). opts may be NULL. */
 int np_jsonlines_each(const char *path, np_jsonlines_fn fn, void *ctx, np_jsonlines_opts *opts);
+
+/* The exit status for np_jsonlines_each's own negative returns, as the filters give them
+ * (newspipe(7)): 70 out of memory, 66 cannot be opened, 65 damaged gzip, 74 read error. */
+int np_jsonlines_exit(int rc);
 
 #endif

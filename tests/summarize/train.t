@@ -81,6 +81,14 @@ is $? 64 "no --data: exit 64"
 "$S" train --data "$T/nonexistent.ndjson" -o "$T/w4" > /dev/null 2> "$T/err"
 is $? 66 "a missing set: exit 66"
 like "$(cat "$T/err")" "nonexistent.ndjson" "and the message names it"
+gzip -c "$T/plain/cnndm_val_cnn1000/docs.ndjson" | head -c 3000 > "$T/cut.gz"
+"$S" train --data "$T/cut.gz" -o "$T/w4" > /dev/null 2> "$T/err"
+is $? 65 "a set whose gzip data is damaged: exit 65, as a filter gives it"
+"$S" eval --data "$T/cut.gz" > /dev/null 2>&1
+is $? 65 "and for eval too"
+printf '{"id":1,"body":"No reference here."}\n' > "$T/noref.ndjson"
+"$S" train --data "$T/noref.ndjson" -o "$T/w4" > /dev/null 2> "$T/err"
+is $? 65 "a set without articles with a reference: exit 65 (bad data, not a file that cannot be opened)"
 "$S" train --data "$T/plain/cnndm_val_cnn1000/docs.ndjson" -o "$T/no/such/dir/w" > /dev/null 2>&1
 is $? 73 "an unwritable output: exit 73"
 [ ! -e "$T/no/such/dir/w" ]

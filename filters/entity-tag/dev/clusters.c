@@ -162,9 +162,9 @@ static int read_ndjson(const char *path, vocab *v, seq *q, char *err, size_t err
 static int read_conll(const char *path, vocab *v, seq *q, char *err, size_t errlen)
 {
     etag_corpus c = {0};
-    if (etag_corpus_read(path, &c, err, errlen) < 0) return -1;
+    int rc = etag_corpus_read(path, &c, err, errlen);
+    if (rc) return rc;
     np_buf low = {0};
-    int rc = 0;
     for (uint32_t s = 0; s < c.nsent && rc == 0; s++) {
         for (uint32_t t = c.sent[s]; t < c.sent[s + 1]; t++) {
             const char *w = c.text + c.tok[t];
@@ -188,7 +188,7 @@ static int read_conll(const char *path, vocab *v, seq *q, char *err, size_t errl
     if (rc < 0) snprintf(err, errlen, "out of memory");
     np_buf_free(&low);
     etag_corpus_free(&c);
-    return rc;
+    return rc < 0 ? NP_EX_SOFTWARE : NP_EX_OK;
 }
 
 /* Word bigrams as adjacency lists (both directions), over the compacted vocabulary. */
@@ -542,14 +542,13 @@ int etag_clusters_main(int argc, char **argv)
     adj R = {0}, L = {0};
     uint32_t *selfc = NULL, *cls[MAX_GRAN] = {0};
     if (vocab_id(&v, "<s>", 3) != BOUNDARY) goto nomem;
-    int unread = 0;
-    for (int i = a.first_file; i < argc && !unread; i++)
-        unread = read_ndjson(argv[i], &v, &q, err, sizeof err) < 0;
-    for (int i = 0; i < a.nconll && !unread; i++)
-        unread = read_conll(a.conll[i], &v, &q, err, sizeof err) < 0;
-    if (unread) {
+    rc = NP_EX_OK;
+    for (int i = a.first_file; i < argc && rc == NP_EX_OK; i++)
+        rc = read_ndjson(argv[i], &v, &q, err, sizeof err);
+    for (int i = 0; i < a.nconll && rc == NP_EX_OK; i++)
+        rc = read_conll(a.conll[i], &v, &q, err, sizeof err);
+    if (rc != NP_EX_OK) {
         np_error("%s", err);
-        rc = NP_EX_NOINPUT;
         goto done;
     }
     if (compact_words(&v, &q, a.minc, &c) < 0 || !(selfc = calloc(c.nw, sizeof *selfc))) goto nomem;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "exitcode.h"
 #include "../labels.h"
 
 /* Growable arrays of uint32_t and uint8_t. */
@@ -97,7 +98,7 @@ int etag_corpus_read(const char *path, etag_corpus *c, char *err, size_t errlen)
     FILE *f = fopen(path, "r");
     if (!f) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return -1;
+        return errno == ENOMEM ? NP_EX_SOFTWARE : NP_EX_NOINPUT;
     }
     np_buf text = {0};
     vec tok = {.size = 4}, len = {.size = 4}, types = {.size = 1}, begins = {.size = 1};
@@ -106,7 +107,7 @@ int etag_corpus_read(const char *path, etag_corpus *c, char *err, size_t errlen)
     size_t cap = 0;
     ssize_t got;
     unsigned long lineno = 0;
-    int rc = -1;
+    int rc = NP_EX_DATAERR;
     int sent_open = 0, doc_open = 0;
     while ((got = getline(&line, &cap, f)) >= 0) {
         lineno++;
@@ -157,6 +158,7 @@ int etag_corpus_read(const char *path, etag_corpus *c, char *err, size_t errlen)
     }
     if (ferror(f)) {
         snprintf(err, errlen, "%s: read error", path);
+        rc = NP_EX_IOERR;
         goto out;
     }
     {
@@ -181,8 +183,9 @@ int etag_corpus_read(const char *path, etag_corpus *c, char *err, size_t errlen)
     goto out;
 nomem:
     snprintf(err, errlen, "%s: out of memory", path);
+    rc = NP_EX_SOFTWARE;
 out:
-    if (rc < 0) {
+    if (rc) {
         free(c->gold);
         free(c->spans);
         c->gold = NULL;

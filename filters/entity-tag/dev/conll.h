@@ -23,8 +23,9 @@ typedef struct {
     uint32_t nspans;
 } etag_corpus;
 
-/* Reads path into c (zeroed by the caller). Returns 0, or -1 with a message in err
- * ("FILE:LINE: unknown tag X"). Free with etag_corpus_free(). */
+/* Reads path into c (zeroed by the caller). Returns 0, or the exit status with a message in
+ * err: 66 it cannot be opened, 65 a line is malformed ("FILE:LINE: unknown tag X"), 74 a read
+ * error, 70 out of memory. Free with etag_corpus_free(). */
 int etag_corpus_read(const char *path, etag_corpus *c, char *err, size_t errlen);
 void etag_corpus_free(etag_corpus *c);
 

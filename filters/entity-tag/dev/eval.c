@@ -182,11 +182,12 @@ static int eval_file(const char *path, const char *prog, const char *model, int 
 {
     char err[512];
     etag_corpus c = {0};
-    if (etag_corpus_read(path, &c, err, sizeof err) < 0) {
+    int rc = etag_corpus_read(path, &c, err, sizeof err);
+    if (rc) {
         np_error("%s", err);
-        return NP_EX_DATAERR;
+        return rc;
     }
-    int rc = NP_EX_SOFTWARE;
+    rc = NP_EX_SOFTWARE;
     const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
     char in_path[4096], out_path[4096];
     snprintf(in_path, sizeof in_path, "%s/etag-eval-in.XXXXXX", tmp);
@@ -395,9 +396,10 @@ int etag_eval_main(int argc, char **argv)
     if (names_from) {
         char err[512];
         etag_corpus tr = {0};
-        if (etag_corpus_read(names_from, &tr, err, sizeof err) < 0) {
+        int rc = etag_corpus_read(names_from, &tr, err, sizeof err);
+        if (rc) {
             np_error("%s", err);
-            return NP_EX_DATAERR;
+            return rc;
         }
         int built = etag_names_build(&names, &tr, NULL, 0);
         etag_corpus_free(&tr);

@@ -14,23 +14,6 @@ static void usage(const etag_learner *l)
             l->name);
 }
 
-/* The learner's context and whether its add() failed: its only failure is memory running out,
- * which exits 70, not 66 as a file that cannot be read. */
-typedef struct {
-    const etag_learner *l;
-    void *ctx;
-    int failed;
-} adding;
-
-static int add(void *vctx, const char *const texts[2], const size_t lens[2], char *err,
-               size_t errlen)
-{
-    adding *a = vctx;
-    int rc = a->l->add(a->ctx, texts, lens, err, errlen);
-    if (rc < 0) a->failed = 1;
-    return rc;
-}
-
 int etag_learner_main(const etag_learner *l, void *ctx, int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -59,22 +42,16 @@ int etag_learner_main(const etag_learner *l, void *ctx, int argc, char **argv)
     }
     char err[512];
     int rc = NP_EX_OK;
-    adding a = {l, ctx, 0};
     for (int i = optind; i < argc && rc == NP_EX_OK; i++)
-        if (etag_ndjson_each(argv[i], add, &a, err, sizeof err) < 0) {
+        if ((rc = etag_ndjson_each(argv[i], l->add, ctx, err, sizeof err)) != NP_EX_OK)
             np_error("%s", err);
-            rc = a.failed ? NP_EX_SOFTWARE : NP_EX_NOINPUT;
-        }
     np_buf b = {0};
     if (rc == NP_EX_OK && l->list(ctx, min, &b) < 0) {
         np_error("out of memory");
         rc = NP_EX_SOFTWARE;
     }
     /* written whole: a failed run leaves the old list as it was */
-    if (rc == NP_EX_OK && np_atomic_write_file(out, b.data ? b.data : "", b.len) < 0) {
-        np_error("%s: cannot write", out);
-        rc = NP_EX_CANTCREAT;
-    }
+    if (rc == NP_EX_OK) rc = np_write_result(out, b.data ? b.data : "", b.len);
     np_buf_free(&b);
     return rc;
 }

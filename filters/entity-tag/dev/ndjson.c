@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "buf.h"
+#include "exitcode.h"
 #include "jsonlines.h"
 
 typedef struct {
@@ -43,5 +44,5 @@ int etag_ndjson_each(const char *path, etag_ndjson_fn fn, void *ctx, char *err, 
     if (rc < 0) snprintf(err, errlen, "%s: %s", path, o.why);
     np_buf_free(&w.dec[0]);
     np_buf_free(&w.dec[1]);
-    return rc ? -1 : 0;
+    return rc < 0 ? np_jsonlines_exit(rc) : rc ? NP_EX_SOFTWARE : NP_EX_OK;
 }

@@ -11,8 +11,9 @@
 typedef int (*etag_ndjson_fn)(void *ctx, const char *const texts[2], const size_t lens[2],
                               char *err, size_t errlen);
 
-/* Reads path and calls fn for each record. Returns 0, or -1 with a message in err (the file
- * cannot be opened or read, out of memory, or fn's error). */
+/* Reads path and calls fn for each record. Returns 0, or the exit status with a message in
+ * err: 66 the file cannot be opened, 65 its gzip data is damaged, 74 it cannot be read, 70 out
+ * of memory or fn's error. */
 int etag_ndjson_each(const char *path, etag_ndjson_fn fn, void *ctx, char *err, size_t errlen);
 
 #endif

@@ -702,15 +702,16 @@ static int load_inputs(const train_args *a, etag_corpus *tr, etag_corpus *dv, et
                        const char **cv_names, etag_resource_builder *rb)
 {
     char err[512];
-    if (etag_corpus_read(a->train, tr, err, sizeof err) < 0 ||
-        (a->dev && etag_corpus_read(a->dev, dv, err, sizeof err) < 0)) {
+    int rc = etag_corpus_read(a->train, tr, err, sizeof err);
+    if (!rc && a->dev) rc = etag_corpus_read(a->dev, dv, err, sizeof err);
+    if (rc) {
         np_error("%s", err);
-        return NP_EX_DATAERR;
+        return rc;
     }
     for (int e = 0; e < a->ncv_eval; e++) {
-        if (etag_corpus_read(a->cv_paths[e], &cv_corp[e], err, sizeof err) < 0) {
+        if ((rc = etag_corpus_read(a->cv_paths[e], &cv_corp[e], err, sizeof err)) != 0) {
             np_error("%s", err);
-            return NP_EX_DATAERR;
+            return rc;
         }
         const char *base = strrchr(a->cv_paths[e], '/');
         cv_names[e] = base ? base + 1 : a->cv_paths[e];

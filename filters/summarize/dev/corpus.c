@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "exitcode.h"
 #include "oracle.h"
 
 /* The per-candidate arrays grow together. */
@@ -132,12 +133,12 @@ int summ_corpus_load(summ_corpus *c, const char *const *paths, size_t n, int par
     memset(c, 0, sizeof *c);
     if (n > SUMM_MAX_SETS) {
         snprintf(err, errlen, "at most %d data sets", SUMM_MAX_SETS);
-        return -1;
+        return NP_EX_USAGE;
     }
     if (!(c->voc = summ_vocab_new()) || !(c->sc = summ_scorer_new())) {
         snprintf(err, errlen, "out of memory");
         summ_corpus_free(c);
-        return -1;
+        return NP_EX_SOFTWARE;
     }
     summ_doc d = {0};
     summ_oracle o = {0};
@@ -146,10 +147,7 @@ int summ_corpus_load(summ_corpus *c, const char *const *paths, size_t n, int par
     size_t capg = 0;
     int rc = 0;
     for (size_t s = 0; s < n && rc == 0; s++) {
-        if (summ_dataset_load(&c->set[s], paths[s], "reference", err, errlen) < 0) {
-            rc = -1;
-            break;
-        }
+        if ((rc = summ_dataset_load(&c->set[s], paths[s], "reference", err, errlen)) != 0) break;
         c->nsets++;
         set_name(c->name[s], sizeof c->name[s], paths[s]);
         for (size_t i = 0; i < c->set[s].n && rc == 0; i++) {
@@ -159,13 +157,13 @@ int summ_corpus_load(summ_corpus *c, const char *const *paths, size_t n, int par
             if (add_item(c, &d, &o, &chosen, &gain, &capg, (int)s, a,
                          test ? -1 : summ_article_fold(a)) < 0) {
                 snprintf(err, errlen, "out of memory");
-                rc = -1;
+                rc = NP_EX_SOFTWARE;
             }
         }
     }
     if (rc == 0 && !(c->acc = calloc(c->maxslots + 1, sizeof *c->acc))) {
         snprintf(err, errlen, "out of memory");
-        rc = -1;
+        rc = NP_EX_SOFTWARE;
     }
     summ_doc_free(&d);
     summ_oracle_free(&o);

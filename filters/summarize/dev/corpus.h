@@ -60,7 +60,8 @@ typedef struct {
 
 /* Loads the sets at paths[0..n) (NDJSON with "body" and "reference") and analyses the
  * articles of the parts wanted (SUMM_PART_* bits): a part not wanted is not even analysed.
- * Returns 0, or -1 with a message in err. */
+ * Returns 0, or the exit status with a message in err (summ_dataset_load's, or 64 for too
+ * many sets, 70 out of memory). */
 int summ_corpus_load(summ_corpus *c, const char *const *paths, size_t n, int parts, char *err,
                      size_t errlen);
 

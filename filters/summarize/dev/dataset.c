@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "exitcode.h"
 #include "hash.h"
 #include "json.h"
 #include "jsonlines.h"
@@ -117,12 +118,13 @@ int summ_dataset_load(summ_dataset *ds, const char *path, const char *ref_field,
     int rc = np_jsonlines_each(path, add_article, &L, &o);
     if (rc < 0) snprintf(err, errlen, "%s: %s", path, o.why);
     np_buf_free(&L.tmp);
-    if (rc == 0 && ds->n == 0) {
+    rc = rc < 0 ? np_jsonlines_exit(rc) : rc ? NP_EX_SOFTWARE : NP_EX_OK;
+    if (rc == NP_EX_OK && ds->n == 0) {
         snprintf(err, errlen, "%s: no articles with \"body\" and \"%s\"", path, ref_field);
-        rc = -1;
+        rc = NP_EX_DATAERR;
     }
     if (rc) summ_dataset_free(ds);
-    return rc ? -1 : 0;
+    return rc;
 }
 
 void summ_dataset_free(summ_dataset *ds)

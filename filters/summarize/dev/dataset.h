@@ -21,7 +21,9 @@ typedef struct {
 
 /* Loads every line of path that has a string "body" and a reference in field ref_field: an
  * array of strings (the summary's sentences) or one string ("title" and "id" optional;
- * empty bodies and references are skipped). Returns 0, or -1 with a message in err. */
+ * empty bodies and references are skipped). Returns 0, or the exit status with a message in
+ * err: 66 it cannot be opened, 65 its gzip data is damaged or it has no such article, 74 a read
+ * error, 70 out of memory. */
 int summ_dataset_load(summ_dataset *ds, const char *path, const char *ref_field, char *err,
                       size_t errlen);
 void summ_dataset_free(summ_dataset *ds);

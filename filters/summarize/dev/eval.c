@@ -294,11 +294,11 @@ static int eval_set(evaluator *e, const eval_args *a, const char *path, const su
 {
     char err[512];
     summ_dataset ds;
-    if (summ_dataset_load(&ds, path, "reference", err, sizeof err) < 0) {
+    int rc = summ_dataset_load(&ds, path, "reference", err, sizeof err);
+    if (rc) {
         np_error("%s", err);
-        return NP_EX_NOINPUT;
+        return rc;
     }
-    int rc = NP_EX_OK;
     size_t *idx = calloc(ds.n, sizeof *idx), n = 0;
     art_score *s[NWAYS] = {0};
     for (int w = 0; w < NWAYS; w++) s[w] = calloc(ds.n, sizeof *s[w]);

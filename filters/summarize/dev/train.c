@@ -528,9 +528,9 @@ int summ_train_main(int argc, char **argv)
     if (rc >= 0) return rc;
     char err[512];
     summ_corpus corpus;
-    if (summ_corpus_load(&corpus, a.data, a.ndata, SUMM_PART_TUNE, err, sizeof err) < 0) {
+    if ((rc = summ_corpus_load(&corpus, a.data, a.ndata, SUMM_PART_TUNE, err, sizeof err)) != 0) {
         np_error("%s", err);
-        return NP_EX_NOINPUT;
+        return rc;
     }
     rc = NP_EX_SOFTWARE;
     summ_choice ch = {0};

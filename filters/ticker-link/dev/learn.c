@@ -408,14 +408,13 @@ static int learn_record(void *ctx, const np_json_object *obj, unsigned long line
 
 /* One NDJSON file ("-": standard input; gzip is read as the filters read it). Bad lines are
  * reported (file and line, the first ten of the run) and skipped: a learning run over a large
- * archive should not stop at one damaged record. Returns 0, 1 when the file cannot be read,
- * 2 when it cannot be opened, -1 when out of memory (all reported). */
+ * archive should not stop at one damaged record. Returns 0 or the exit status (reported). */
 static int learn_stream(const char *path, const char *name, learner *l, np_jsonlines_opts *o)
 {
     o->name = name;
     int rc = np_jsonlines_each(path, learn_record, l, o);
     if (rc < 0) np_error("%s: %s", name, o->why);
-    return rc == NP_JSONLINES_UNREAD ? 1 : rc == NP_JSONLINES_NOFILE ? 2 : rc;
+    return rc < 0 ? np_jsonlines_exit(rc) : rc ? NP_EX_SOFTWARE : NP_EX_OK;
 }
 
 /* What `learn` was asked for (paths borrowed from argv; the two lists own their storage). */
@@ -527,10 +526,7 @@ static int learn_files(const learn_args *a, learner *lr)
     int rc = NP_EX_OK;
     for (int i = 0; rc == NP_EX_OK && i < (a->nfiles ? a->nfiles : 1); i++) {
         const char *name = a->nfiles ? a->files[i] : "-";
-        int r = learn_stream(name, strcmp(name, "-") ? name : "stdin", lr, &jo);
-        if (r < 0) rc = NP_EX_SOFTWARE;
-        if (r == 1) rc = NP_EX_IOERR;
-        if (r == 2) rc = NP_EX_NOINPUT;
+        rc = learn_stream(name, strcmp(name, "-") ? name : "stdin", lr, &jo);
     }
     if (jo.bad > 10) np_error("%lu bad lines skipped in all", jo.bad);
     return rc;
