@@ -23,6 +23,13 @@ is "$?" 66 "eval --names-from: a file that cannot be opened: 66"
 "$ET" clusters --out "$T/c" --conll "$T/bad.conll" 2> /dev/null
 is "$?" 65 "clusters: a malformed CoNLL file: 65"
 
+mkdir "$T/kept"
+TMPDIR=/dev/shm "$ET" eval --keep "$T/kept" "$T/ok.conll" > /dev/null 2>&1
+is "$?:$(ls "$T/kept" | tr '\n' ' ')" "0:ok.conll.in.ndjson ok.conll.out.ndjson " \
+    "eval --keep keeps both files, whatever file system TMPDIR is on"
+"$ET" eval --keep "$T/nodir" "$T/ok.conll" > /dev/null 2> "$T/err"
+is "$?" 73 "eval --keep into a missing directory: 73, not a silent success"
+
 # NDJSON inputs: a damaged gzip stream is bad data.
 printf '{"id":1,"title":"A ZX deal","body":"Zeta said a ZX of its unit may follow."}\n' > "$T/news.ndjson"
 i=0

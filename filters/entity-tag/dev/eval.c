@@ -190,12 +190,15 @@ static int eval_file(const char *path, const char *prog, const char *model, int 
     rc = NP_EX_SOFTWARE;
     const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
     char in_path[4096], out_path[4096];
+    /* With --keep, the temporaries are made where they are kept: renamed there, not copied
+     * across file systems. */
+    if (keep) tmp = keep;
     snprintf(in_path, sizeof in_path, "%s/etag-eval-in.XXXXXX", tmp);
     snprintf(out_path, sizeof out_path, "%s/etag-eval-out.XXXXXX", tmp);
     int fi = mkstemp(in_path), fo = -1;
     if (fi >= 0) fo = mkstemp(out_path);
     if (fi < 0 || fo < 0) {
-        np_error("temporary file: %s", strerror(errno));
+        np_error("%s: temporary file: %s", tmp, strerror(errno));
         if (fi >= 0) {
             close(fi);
             unlink(in_path);
@@ -322,9 +325,16 @@ static int eval_file(const char *path, const char *prog, const char *model, int 
         char dst[4096];
         const char *base = strrchr(path, '/');
         snprintf(dst, sizeof dst, "%s/%s.in.ndjson", keep, base ? base + 1 : path);
-        rename(in_path, dst);
-        snprintf(dst, sizeof dst, "%s/%s.out.ndjson", keep, base ? base + 1 : path);
-        rename(out_path, dst);
+        int kept = rename(in_path, dst) == 0;
+        if (kept) {
+            snprintf(dst, sizeof dst, "%s/%s.out.ndjson", keep, base ? base + 1 : path);
+            kept = rename(out_path, dst) == 0;
+        }
+        if (!kept) {
+            np_error("--keep: %s: %s", dst, strerror(errno));
+            rc = NP_EX_CANTCREAT;
+            goto out;
+        }
     }
     rc = NP_EX_OK;
     goto out;
