@@ -32,6 +32,9 @@ is "$(grep -c Bergbank "$T/l0.tsv")" "0" "without --intl-date delisted lines are
 is "$?" "64" "a bad --intl-date is a usage error"
 like "$(cat "$T/e")" "intl-date 2026-13-01: want YYYY-MM-DD" "naming the value"
 is "$(test -e "$T/x.tsv" && echo written)" "" "and nothing is written"
+"$TL" import --intl "$T/intl.tsv" --current foo -o "$T/x.tsv" 2> "$T/e"
+is "$?" "64" "a bad --current is a usage error too (it became the rows' valid_to, which the filter refused)"
+like "$(cat "$T/e")" "current foo: want YYYY-MM-DD" "naming the value"
 
 linked() { # [TABLE]: each record's id and the symbols it links, a line each
     "$TL" --listings "${1:-$T/l.tsv}" | python3 -c '

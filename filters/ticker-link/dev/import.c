@@ -526,10 +526,14 @@ static int parse_args(int argc, char **argv, import_args *a)
         return NP_EX_USAGE;
     }
     int32_t day;
-    if (a->intl_date && (strlen(a->intl_date) != 10 || tl_parse_day(a->intl_date, 10, &day))) {
-        np_error("--intl-date %s: want YYYY-MM-DD", a->intl_date);
-        usage(stderr);
-        return NP_EX_USAGE;
+    const char *dates[2][2] = {{"--intl-date", a->intl_date}, {"--current", a->current}};
+    for (int k = 0; k < 2; k++) {
+        const char *v = dates[k][1];
+        if (v && (strlen(v) != 10 || tl_parse_day(v, 10, &day))) {
+            np_error("%s %s: want YYYY-MM-DD", dates[k][0], v);
+            usage(stderr);
+            return NP_EX_USAGE;
+        }
     }
     return -1;
 }
