@@ -89,6 +89,9 @@ is $? 65 "and for eval too"
 printf '{"id":1,"body":"No reference here."}\n' > "$T/noref.ndjson"
 "$S" train --data "$T/noref.ndjson" -o "$T/w4" > /dev/null 2> "$T/err"
 is $? 65 "a set without articles with a reference: exit 65 (bad data, not a file that cannot be opened)"
+printf '{"id":"1","body":"One. Two. Three.","reference":"One."}\n' > "$T/one.ndjson"
+"$S" train --data "$T/one.ndjson" -o "$T/w5" > /dev/null 2>&1
+is $? 0 "a set of one article trains (and, under the sanitizers, copies no empty arrays from null)"
 "$S" train --data "$T/plain/cnndm_val_cnn1000/docs.ndjson" -o "$T/no/such/dir/w" > /dev/null 2>&1
 is $? 73 "an unwritable output: exit 73"
 [ ! -e "$T/no/such/dir/w" ]

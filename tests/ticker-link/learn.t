@@ -88,5 +88,13 @@ is "$?:$(cmp -s "$T/learned-gz.tsv" "$T/learned.tsv" && echo same)" "0:same" "a 
 head -c 40 "$T/in.ndjson.gz" > "$T/cut.ndjson.gz"
 "$TL" learn --listings "$T/l.tsv" "$T/cut.ndjson.gz" 2> "$T/err" > /dev/null
 is "$?" 65 "a damaged gzip input exits 65, as a filter does (newspipe(7))"
+# Nothing to learn (only bad lines): an empty result, not an error (nor, under the sanitizers, a
+# null pointer handed to qsort).
+printf 'not json\n' > "$T/nothing.ndjson"
+"$TL" learn --listings "$T/l.tsv" "$T/nothing.ndjson" > "$T/o" 2> /dev/null
+is "$?:$(grep -vc "^#" "$T/o")" "0:1" "a file of bad lines only: exit 0, the header and no rows"
+printf '{"fields":["cik"],"data":[[1]]}\n' > "$T/odd.json"
+"$TL" import --sec "$T/odd.json" > /dev/null 2>&1
+is "$?" 0 "import of an SEC file without names: exit 0"
 like "$(cat "$T/err")" 'cut\.ndjson\.gz: truncated gzip input' "naming it and why"
 done_testing

@@ -76,8 +76,8 @@ static int add_item(summ_corpus *c, summ_doc *d, summ_oracle *o, unsigned char *
         np_array_reserve((void **)&c->terms, &c->capterms, c->nterms + d->nterms + 1,
                          sizeof *c->terms) < 0)
         return -1;
-    memcpy(c->cand + c->ncand, d->cand, d->ncand * sizeof *d->cand);
-    memcpy(c->terms + c->nterms, d->terms, d->nterms * sizeof *d->terms);
+    if (d->ncand) memcpy(c->cand + c->ncand, d->cand, d->ncand * sizeof *d->cand);
+    if (d->nterms) memcpy(c->terms + c->nterms, d->terms, d->nterms * sizeof *d->terms);
     c->nterms += d->nterms;
     for (size_t k = 0; k < d->ncand; k++) {
         summ_ids *t = &c->ctok[c->ncand + k];

@@ -541,7 +541,7 @@ static int collect_keys(variant_ctx *v, const tl_brows *rows)
             free(copy);
         }
     }
-    qsort(v->L.o, v->L.n, sizeof *v->L.o, cmp_owner);
+    if (v->L.n) qsort(v->L.o, v->L.n, sizeof *v->L.o, cmp_owner);
     if (v->W.n) qsort(v->W.o, v->W.n, sizeof *v->W.o, cmp_owner);
     if (v->P.n) qsort(v->P.o, v->P.n, sizeof *v->P.o, cmp_owner);
     if (v->O.n) qsort(v->O.o, v->O.n, sizeof *v->O.o, cmp_owner);

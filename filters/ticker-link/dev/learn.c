@@ -275,7 +275,7 @@ static void put_day(np_buf *o, int32_t day)
 /* Writes the kept pairs. Returns the number of rows. */
 static long write_rows(const tl_table *T, obs_list *L, long min_count, double min_share, np_buf *o)
 {
-    qsort(L->o, L->n, sizeof *L->o, cmp_obs);
+    if (L->n) qsort(L->o, L->n, sizeof *L->o, cmp_obs);
     long rows = 0;
     for (size_t a = 0; a < L->n;) {
         size_t b = a;
