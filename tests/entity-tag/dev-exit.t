@@ -23,6 +23,9 @@ is "$?" 66 "eval --names-from: a file that cannot be opened: 66"
 "$ET" clusters --out "$T/c" --conll "$T/bad.conll" 2> /dev/null
 is "$?" 65 "clusters: a malformed CoNLL file: 65"
 
+"$ET" train --train "$T/ok.conll" --cv 3 --epochs 1 2> "$T/err"
+is "$?" 64 "train --cv with more folds than documents: 64 (empty folds would count as F1 0)"
+like "$(cat "$T/err")" "--cv 3: .*ok.conll has 1 documents" "and says how many there are"
 mkdir "$T/kept"
 TMPDIR=/dev/shm "$ET" eval --keep "$T/kept" "$T/ok.conll" > /dev/null 2>&1
 is "$?:$(ls "$T/kept" | tr '\n' ' ')" "0:ok.conll.in.ndjson ok.conll.out.ndjson " \

@@ -789,6 +789,11 @@ int etag_train_main(int argc, char **argv)
         R.min_count = (uint32_t)a.min_count;
     }
     recipe rcp = {a.epochs, a.passes, a.members, a.folds};
+    if (a.cv > tr.ndoc) { /* an empty fold would count as F1 0 in the mean */
+        np_error("--cv %llu: %s has %u documents", (unsigned long long)a.cv, a.train, tr.ndoc);
+        rc = NP_EX_USAGE;
+        goto out;
+    }
     if (a.cv) {
         if (cross_validate(&R, &rcp, (int)a.cv, cv_corp, cv_names, a.ncv_eval) < 0) goto nomem;
         rc = NP_EX_OK;
