@@ -150,6 +150,47 @@ static void parse_only_error(void *arg, const char *msg)
     printf("%s\t%s\n", d->current ? d->current : "", msg);
 }
 
+/* One option of the driver's or the filter's (key, its argument). Returns -1 to go on, or
+ * the exit status (NP_EX_OK after --help, --version, --options). */
+static int take_option(driver *d, int key, const char *arg)
+{
+    switch (key) {
+    case OPT_OUTPUT: d->output_path = arg; break;
+    case OPT_GZIP: d->gzip = 1; break;
+    case OPT_REJECT: d->reject_path = arg; break;
+    case OPT_STRICT: d->strict = 1; break;
+    case OPT_STATS: d->stats = 1; break;
+    case OPT_UNBUFFERED: d->unbuffered = 1; break;
+    case OPT_ID_FIELD: d->id_field = arg; break;
+    case OPT_CHUNKED: d->chunked = 1; break;
+    case OPT_MAX_DIAG:
+        if (np_parse_uint(arg, 0, UINT64_MAX, &d->diag.limit) < 0) {
+            np_error("--max-diagnostics: '%s' is not a whole number", arg);
+            return NP_EX_USAGE;
+        }
+        break;
+    case OPT_MAX_LINE:
+        if (np_parse_size(arg, &d->max_line) < 0 || d->max_line == 0) {
+            np_error("--max-line: '%s' is not a size (e.g. 64M)", arg);
+            return NP_EX_USAGE;
+        }
+        break;
+    case OPT_OPTIONS:
+        list_options(d->f->options, d->f->state_option);
+        list_options(common_options, NULL);
+        if (d->f->stateful) printf("stateful\n");
+        return NP_EX_OK;
+    case OPT_PARSE_ONLY: break; /* seen before parsing */
+    case OPT_HELP: usage(d); return NP_EX_OK;
+    case OPT_VERSION: printf("%s %s\n", d->progname, NP_VERSION); return NP_EX_OK;
+    default: {
+        int rc = d->f->option ? d->f->option(d->ctx, key, arg) : NP_EX_USAGE;
+        if (rc != NP_EX_OK) return rc;
+    }
+    }
+    return -1;
+}
+
 /* Parses argv; returns -1 to go on, or an exit code. */
 static int parse_options(driver *d, int argc, char **argv, int *first_file)
 {
@@ -177,11 +218,13 @@ static int parse_options(driver *d, int argc, char **argv, int *first_file)
     shortopts[s] = '\0';
 
     opterr = 0;
+    int refused = 0; /* --parse-only goes on to report every refused option */
     for (;;) {
         int idx = -1;
         int c = getopt_long(argc, argv, shortopts, longopts, &idx);
         if (c == -1) break;
         d->current = NULL;
+        int rc;
         if (c == '?' || c == ':') {
             const char *bad = argv[optind - 1];
             if (c == ':')
@@ -190,56 +233,26 @@ static int parse_options(driver *d, int argc, char **argv, int *first_file)
                 np_error("unknown option '-%c'", optopt);
             else
                 np_error("unknown option '%s'", bad);
-            if (!d->parse_only) fprintf(stderr, "Try '%s --help'.\n", d->progname);
-            return NP_EX_USAGE;
+            rc = NP_EX_USAGE;
+        } else {
+            /* Map short options to their keys. */
+            int key = c;
+            for (int l = 0; l < 2; l++)
+                for (const np_option *o = lists[l]; o && o->name; o++)
+                    if (o->short_name && o->short_name == c) key = o->key;
+            for (int l = 0; l < 2; l++)
+                for (const np_option *o = lists[l]; o && o->name; o++)
+                    if (o->key == key) d->current = o->name;
+            if ((rc = take_option(d, key, optarg)) < 0) continue;
         }
-        /* Map short options to their keys. */
-        int key = c;
-        for (int l = 0; l < 2; l++)
-            for (const np_option *o = lists[l]; o && o->name; o++)
-                if (o->short_name && o->short_name == c) key = o->key;
-        for (int l = 0; l < 2; l++)
-            for (const np_option *o = lists[l]; o && o->name; o++)
-                if (o->key == key) d->current = o->name;
-        switch (key) {
-        case OPT_OUTPUT: d->output_path = optarg; break;
-        case OPT_GZIP: d->gzip = 1; break;
-        case OPT_REJECT: d->reject_path = optarg; break;
-        case OPT_STRICT: d->strict = 1; break;
-        case OPT_STATS: d->stats = 1; break;
-        case OPT_UNBUFFERED: d->unbuffered = 1; break;
-        case OPT_ID_FIELD: d->id_field = optarg; break;
-        case OPT_CHUNKED: d->chunked = 1; break;
-        case OPT_MAX_DIAG:
-            if (np_parse_uint(optarg, 0, UINT64_MAX, &d->diag.limit) < 0) {
-                np_error("--max-diagnostics: '%s' is not a whole number", optarg);
-                return NP_EX_USAGE;
-            }
-            break;
-        case OPT_MAX_LINE:
-            if (np_parse_size(optarg, &d->max_line) < 0 || d->max_line == 0) {
-                np_error("--max-line: '%s' is not a size (e.g. 64M)", optarg);
-                return NP_EX_USAGE;
-            }
-            break;
-        case OPT_OPTIONS:
-            list_options(d->f->options, d->f->state_option);
-            list_options(common_options, NULL);
-            if (d->f->stateful) printf("stateful\n");
-            return NP_EX_OK;
-        case OPT_PARSE_ONLY: break; /* seen before parsing */
-        case OPT_HELP: usage(d); return NP_EX_OK;
-        case OPT_VERSION: printf("%s %s\n", d->progname, NP_VERSION); return NP_EX_OK;
-        default: {
-            int rc = d->f->option ? d->f->option(d->ctx, key, optarg) : NP_EX_USAGE;
-            if (rc != NP_EX_OK) {
-                if (rc == NP_EX_USAGE && !d->parse_only)
-                    fprintf(stderr, "Try '%s --help'.\n", d->progname);
-                return rc;
-            }
+        if (rc == NP_EX_USAGE && d->parse_only) {
+            refused = rc;
+            continue;
         }
-        }
+        if (rc == NP_EX_USAGE) fprintf(stderr, "Try '%s --help'.\n", d->progname);
+        return rc;
     }
+    if (refused) return refused;
     if (d->f->check) {
         d->current = NULL; /* the message is about the options together, not the last one */
         int rc = d->f->check(d->ctx);

@@ -89,4 +89,11 @@ if [ -x "$NP_BIN/newspipe-dedupe" ]; then
 fi
 "$NP_BIN/newspipe-cat" --options | grep -qx stateful
 is "$?" 1 "cat: not stateful"
+# --parse-only says every option it refuses, a line each, as newspipe(7) promises.
+"$NP_BIN/newspipe-cat" --parse-only --max-line 0 --max-diagnostics x --bogus > out 2> err
+is "$?" 64 "--parse-only with three bad options: 64"
+is "$(cut -f1 out | tr '\n' ' ')" "max-line max-diagnostics  " "one line for each, by name (none for an unknown one)"
+printf 'stages:\n  - cat: {max-line: 0, max-diagnostics: x}\n' > two.yaml
+"$NP" check two.yaml > out 2> err
+is "$?:$(wc -l < err | tr -d ' ')" "78:2" "newspipe check reports both refused values of a stage"
 done_testing
