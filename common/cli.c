@@ -280,3 +280,11 @@ int np_parse_time(const char *s, size_t n, int64_t *out)
     *out = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + se - offset;
     return 0;
 }
+
+const char *np_list_repeat(const char *const *items, int n)
+{
+    for (int i = 1; i < n; i++) /* lists of a few items: pairs are cheapest */
+        for (int j = 0; j < i; j++)
+            if (!strcmp(items[i], items[j])) return items[i];
+    return NULL;
+}

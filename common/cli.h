@@ -35,6 +35,8 @@ int np_parse_double(const char *s, double min, double max, double *out);
 /* Splits "title,body" into at most max items, stored as pointers into a copy the caller
  * frees with free(*storage). Returns the count, or -1 (empty item, too many, no memory). */
 int np_split_list(const char *s, char **storage, const char **items, int max);
+/* The first item of items[0..n) that an earlier one repeats, or NULL. */
+const char *np_list_repeat(const char *const *items, int n);
 
 /* RFC 3339 / ISO 8601 time ("2023-07-12T08:03:00Z", "2023-07-12T08:03:00+08:00",
  * "2023-07-12", "2013-10-01T15:17:00 EDT" with US zone names) -> Unix seconds.

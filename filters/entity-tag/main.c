@@ -51,6 +51,11 @@ static int on_option(void *vctx, int key, const char *arg)
                      ETAG_MAX_FIELDS);
             return NP_EX_USAGE;
         }
+        const char *again = np_list_repeat(c->fields, n);
+        if (again) { /* each field's entities would be written twice */
+            np_error("--fields: '%s' given twice", again);
+            return NP_EX_USAGE;
+        }
         c->nfields = n;
         return NP_EX_OK;
     }

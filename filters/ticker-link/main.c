@@ -65,6 +65,10 @@ static int on_option(void *vc, int key, const char *arg)
             np_error("--fields: want a comma-separated list of at most %d names", TL_MAX_FIELDS);
             return NP_EX_USAGE;
         }
+        if (np_list_repeat(c->fields, c->nfields)) { /* its mentions would count twice */
+            np_error("--fields: '%s' given twice", np_list_repeat(c->fields, c->nfields));
+            return NP_EX_USAGE;
+        }
         return NP_EX_OK;
     case OPT_DATE_FIELD:
         free(c->dates_storage);

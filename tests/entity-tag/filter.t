@@ -90,6 +90,8 @@ is "$(python3 -c 'import json,sys; print(" ".join(e["field"]+":"+e["text"] for e
 printf '%s\n' '{"title":"Apple profit rose 5%","body":"Sales rose 3% on Monday."}' |
     "$ET" --model "$MODEL" --types PERCENT --fields title > "$T/fields.out"
 like "$(cat "$T/fields.out")" '"entities":\[\{"text":"5%","type":"PERCENT","field":"title","start":18,"end":20\}\]' "--fields title tags the title only"
+printf '%s\n' '{"body":"Google Inc"}' | "$ET" --model "$MODEL" --fields body,body > "$T/o" 2> "$T/e"
+is "$?:$(cat "$T/o")" "64:" "--fields naming a field twice is a usage error (its entities would be written twice)"
 
 # idempotent: running twice gives the same record (entities replaced in place)
 "$ET" --model "$MODEL" < "$T/utf8.out" > "$T/utf8.out2"

@@ -130,6 +130,8 @@ printf '%s\n' '{"id":1,"body":"Apple Inc said."}' | "$TL" --no-cache --listings 
 is "$?" "78" "a listings name that is not UTF-8 exits 78 (it would make the output invalid JSON)"
 like "$(cat "$T/e")" 'bad8\.tsv:2: invalid UTF-8 at byte 22 of the line' "naming file, line and byte"
 is "$(wc -c < "$T/o" | tr -d ' ')" 0 "and writes nothing"
+printf '%s\n' '{"body":"Shares of Apple Inc rose."}' | "$TL" --fields body,title,body > "$T/o" 2> "$T/e"
+is "$?:$(cat "$T/o")" "64:" "--fields naming a field twice is a usage error (its mentions would count twice)"
 : > "$T/empty.tsv"
 is "$(printf '%s\n' '{"id":1,"body":"Alibaba (BABA.N) rose."}' | "$TL" --listings "$T/empty.tsv")" \
    '{"id":1,"body":"Alibaba (BABA.N) rose.","tickers":[{"symbol":"BABA","exchange":"XNYS","ric":"BABA.N","type":null,"name":null,"issuer":null,"mentions":1,"evidence":[{"field":"body","start":9,"end":15,"method":"ric"}],"score":0.99}]}' \

@@ -77,6 +77,9 @@ int main(void)
     ok(np_parse_duration("0.1h", &s) == 0 && s == 360 && np_parse_duration("0.3m", &s) == 0 &&
            s == 18 && np_parse_duration("1.7d", &s) == 0 && s == 146880,
        "decimal fractions that are whole seconds: 0.1h 360, 0.3m 18, 1.7d 146880");
+    const char *li[3] = {"body", "title", "body"};
+    ok(np_list_repeat(li, 3) == li[2] && np_list_repeat(li, 2) == NULL,
+       "np_list_repeat finds the first repeated item, NULL when none is");
     ok(np_parse_uint("12", 1, 100, &u) == 0 && u == 12, "uint in range");
     ok(np_parse_uint("0", 1, 100, &u) < 0 && np_parse_uint("-3", 0, 100, &u) < 0 &&
            np_parse_uint("3x", 0, 100, &u) < 0,
