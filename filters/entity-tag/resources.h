@@ -28,8 +28,9 @@ typedef struct {
 size_t etag_gaz_clean(char *s, size_t n);
 
 /* Adds every name in path to gazetteer category cat (ETAG_GAZ_*). Lines that hold no name
- * are skipped, and counted unless empty or a '#' comment. Returns 0, -1 with the reason in err (unreadable, out of memory),
- * or -2 when the names exceed the size budget b->max_keys (err: "FILE:LINE: ..."). */
+ * are skipped, and counted unless empty or a '#' comment. Returns 0, -1 with the reason in err
+ * (unreadable, out of memory), or -2 when the names exceed the size budget b->max_keys (err:
+ * "FILE:LINE: ..."). */
 int etag_resources_add_gazetteer(etag_resource_builder *b, int cat, const char *path, char *err,
                                  size_t errlen);
 /* Reads a cluster file as word-class family fam (0; 1 for a second table, see
