@@ -14,6 +14,11 @@ is "$?" 66 "train: a training file that cannot be opened: 66"
 "$ET" train --train "$T/bad.conll" --out "$T/m" 2> "$T/err"
 is "$?" 65 "train: a malformed training file: 65"
 like "$(cat "$T/err")" "bad.conll:2: expected a token and a tag" "naming file and line"
+printf -- '-DOCSTART- -X- O O\n\n' > "$T/empty.conll"
+"$ET" train --train "$T/empty.conll" --out "$T/m" 2> "$T/err"
+is "$?" 65 "train: a training file without tokens: 65 (no empty model)"
+test ! -e "$T/m"
+ok $? "and no model is written"
 "$ET" train --train "$T/ok.conll" --dev "$T/missing.conll" --out "$T/m" 2> /dev/null
 is "$?" 66 "train: a --dev file that cannot be opened: 66"
 "$ET" eval "$T/missing.conll" > /dev/null 2>&1

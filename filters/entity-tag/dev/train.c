@@ -703,6 +703,10 @@ static int load_inputs(const train_args *a, etag_corpus *tr, etag_corpus *dv, et
 {
     char err[512];
     int rc = etag_corpus_read(a->train, tr, err, sizeof err);
+    if (!rc && tr->ntok == 0) { /* a model of no features would tag nothing */
+        snprintf(err, sizeof err, "%s: no tokens to learn from", a->train);
+        rc = NP_EX_DATAERR;
+    }
     if (!rc && a->dev) rc = etag_corpus_read(a->dev, dv, err, sizeof err);
     if (rc) {
         np_error("%s", err);
