@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include "commit.h"
 #include "diagcap.h"
 #include "exitcode.h"
+#include "gunzip.h"
 #include "json.h"
 #include "serve.h"
 #include "sink.h"
@@ -252,8 +254,67 @@ static int pick(processor *b)
     return rc < 0 ? -1 : take > 0;
 }
 
-/* Concatenates the batch's files into b->joined. Returns 0 or -1 (errno). */
-static int join_files(processor *b)
+/* Is the file at path gzip data (its first two bytes)? */
+static int is_gzip(const char *path)
+{
+    unsigned char m[2];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    ssize_t k = read(fd, m, 2);
+    close(fd);
+    return k == 2 && m[0] == NP_GZIP_MAGIC0 && m[1] == NP_GZIP_MAGIC1;
+}
+
+/* Copies fd's bytes to out, inflating them when gz (buf: 2 x 256 KiB of room); *last gets the
+ * last byte written. Returns 0, -1 on a read, write or memory error, -2 when the gzip data is
+ * truncated, -3 when it is corrupt. */
+static int copy_text(int fd, int gz, int out, unsigned char *buf, char *last)
+{
+    enum { HALF = 1 << 18 };
+    np_gunzip g;
+    if (gz && np_gunzip_init(&g) < 0) return -1;
+    unsigned char *text = buf + HALF;
+    int rc = 0;
+    for (int eof = 0; rc == 0 && !eof;) {
+        ssize_t k = read(fd, buf, HALF);
+        if (k < 0 && errno == EINTR) continue;
+        if (k < 0) {
+            rc = -1;
+            break;
+        }
+        eof = k == 0;
+        if (!gz) {
+            if (k > 0) *last = (char)buf[k - 1];
+            if (k > 0 && np_write_all(out, buf, (size_t)k) < 0) rc = -1;
+            continue;
+        }
+        /* all of what was read, and at the end what zlib still holds */
+        const unsigned char *in = buf;
+        size_t n = (size_t)k;
+        for (;;) {
+            long got = np_gunzip_step(&g, &in, &n, text, HALF);
+            if (got < 0) rc = -3;
+            if (got < 0 || (got == 0 && n == 0)) break;
+            if (got == 0) continue; /* a header or a member's end */
+            *last = (char)text[got - 1];
+            if (np_write_all(out, text, (size_t)got) < 0) {
+                rc = -1;
+                break;
+            }
+        }
+    }
+    if (gz) {
+        if (rc == 0 && np_gunzip_truncated(&g)) rc = -2;
+        np_gunzip_end(&g);
+    }
+    return rc;
+}
+
+/* Puts the batch's files, gzip ones inflated, into one file in the temporary directory (the
+ * stages read it: a run: stage knows nothing of gzip, and the raw bytes of files of both
+ * kinds would not make one stream). Returns 0, -1 on an I/O or memory error, or copy_text's
+ * -2 or -3 for damaged gzip data (*bad: the file). */
+static int join_files(processor *b, const char **bad)
 {
     size_t n = strlen(b->s->tmp_dir) + 48;
     if (!(b->joined = malloc(n))) return -1;
@@ -261,34 +322,24 @@ static int join_files(processor *b)
     unlink(b->joined);
     int out = open(b->joined, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (out < 0) return -1;
-    char *buf = malloc(1 << 18);
+    unsigned char *buf = malloc(1 << 19);
     int rc = buf ? 0 : -1;
     for (size_t i = 0; rc == 0 && i < b->nfiles; i++) {
+        int gz = is_gzip(b->files[i]);
         int in = open(b->files[i], O_RDONLY | O_CLOEXEC);
         if (in < 0) {
             rc = -1;
             break;
         }
         char last = '\n';
-        for (;;) {
-            ssize_t k = read(in, buf, 1 << 18);
-            if (k < 0 && errno == EINTR) continue;
-            if (k <= 0) {
-                rc = k < 0 ? -1 : 0;
-                break;
-            }
-            last = buf[k - 1];
-            if (np_write_all(out, buf, (size_t)k) < 0) {
-                rc = -1;
-                break;
-            }
-        }
+        rc = copy_text(in, gz, out, buf, &last);
+        if (rc < -1) *bad = b->files[i];
         /* Queue batches end with a newline; make sure one line never runs into the next. */
         if (rc == 0 && last != '\n' && np_write_all(out, "\n", 1) < 0) rc = -1;
         close(in);
     }
     free(buf);
-    if (close(out) < 0) rc = -1;
+    if (close(out) < 0 && rc == 0) rc = -1;
     return rc;
 }
 
@@ -343,9 +394,19 @@ static void run_batch(processor *b)
         return;
     }
     b->attempts++;
-    if (b->nfiles > 1 && !b->joined && join_files(b) < 0) {
-        keep_files(b, 1);
-        b->seq = s->src->next ? b->seq : queue_seq_of(b->files[0]);
+    if ((b->nfiles > 1 || is_gzip(b->files[0])) && !b->joined) {
+        const char *bad = NULL;
+        int j = join_files(b, &bad);
+        if (j < -1) {
+            char why[PATH_MAX + 64];
+            snprintf(why, sizeof why, "%s: %s gzip data", bad, j == -2 ? "truncated" : "corrupt");
+            keep_files(b, b->nfiles); /* the partial joined file goes */
+            return fail(b, "%s", why);
+        }
+        if (j < 0) { /* no room for the joined file: this batch is its first file */
+            keep_files(b, 1);
+            b->seq = s->src->next ? b->seq : queue_seq_of(b->files[0]);
+        }
     }
     int in_fd = open(input_path(b), O_RDONLY | O_CLOEXEC);
     if (in_fd < 0) return fail(b, "cannot open %s: %s", input_path(b), strerror(errno));

@@ -40,4 +40,31 @@ stop_server TERM
 [ -f "$T/spool/2.ndjson.gz" ]
 ok $? "and stays in the spool"
 is "$(ids "$T/out.ndjson" | wc -l | tr -d ' ')" 3000 "the output holds only the good batch's records"
+
+# A run: stage knows nothing of gzip: it gets the text too, also when a batch joins gzip and
+# plain files (their raw bytes would make no stream).
+mkdir -p "$T/state2" "$T/spool2"
+cat > "$T/p2.yaml" <<YAML
+version: 1
+name: gzrun
+input: {spool: $T/spool2}
+output: {file: $T/out2.ndjson}
+state_dir: $T/state2
+stages:
+  - run: [cat]
+YAML
+make_articles "$T/b.ndjson" 500 gzb
+make_articles "$T/c.ndjson" 300 plainc
+gzip -c "$T/b.ndjson" > "$T/spool2/1.ndjson.gz"
+cp "$T/c.ndjson" "$T/spool2/2.ndjson"
+gzip -c "$T/a.ndjson" | head -n 1000000 > "$T/spool2/3.ndjson.gz"
+start_server "$T/p2.yaml"
+wait_for 20 lines_at_least "$T/out2.ndjson" 3801
+ok $? "a run: stage's batches are written"
+stop_server TERM
+is "$(head -c 2 "$T/out2.ndjson" | od -An -tx1 | tr -d ' ')" "7b22" "the output is text, not gzip bytes"
+cat "$T/b.ndjson" "$T/c.ndjson" "$T/a.ndjson" | sort > "$T/want2"
+sort "$T/out2.ndjson" > "$T/got2"
+cmp -s "$T/want2" "$T/got2"
+ok $? "every line of the gzip and plain files, as text"
 done_testing
