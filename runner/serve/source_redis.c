@@ -362,12 +362,16 @@ static long make_batch(redis_src *r, const redisReply *entries, int skip_held)
             goto oom;
         b->n++;
         const redisReply *v = field_of(r, e->element[1]);
-        if (!v || memchr(v->str, '\n', v->len) || v->len == 0) {
+        /* One line, its line end not counted: "redis-cli -x" sends the newline of its input. */
+        size_t len = v ? v->len : 0;
+        if (len && v->str[len - 1] == '\n') len--;
+        if (len && v->str[len - 1] == '\r') len--;
+        if (!v || memchr(v->str, '\n', len) || len == 0) {
             /* Not a record: acknowledged with the batch, and said. */
             skipped++;
             continue;
         }
-        if (np_buf_append(&lines, v->str, v->len) < 0 || np_buf_putc(&lines, '\n') < 0) goto oom;
+        if (np_buf_append(&lines, v->str, len) < 0 || np_buf_putc(&lines, '\n') < 0) goto oom;
     }
     if (skipped) {
         r->s->stats.stream_skipped += skipped;

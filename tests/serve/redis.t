@@ -65,7 +65,7 @@ start_server "$T/p.yaml"
 KILL_AT_EXIT="$SPID"
 wait_for 20 serving
 rcli xadd news "$T/a1.ndjson"   # the same ids again: dedupe drops them
-rcli xadd news "$T/a2.ndjson"
+rcli xadd-nl news "$T/a2.ndjson" # values ending in a newline, as redis-cli -x sends them
 done_600() { [ "$(rcli dump enriched | wc -l)" -ge 600 ] && [ "$(rcli pending news enrich)" = 0 ]; }
 wait_for 30 done_600
 ok $? "600 articles out, nothing pending"

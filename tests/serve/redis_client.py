@@ -4,6 +4,8 @@
   redis_client.py SOCK xadd STREAM FILE [RATE]   XADDs FILE's lines (field "data"), RATE lines/s
                                                  (0: as fast as possible), pipelined; a chunk
                                                  not answered (Redis restarting) is sent again
+  redis_client.py SOCK xadd-nl STREAM FILE [RATE] the same, each value with its newline (as
+                                                 redis-cli -x sends it)
   redis_client.py SOCK dump STREAM               prints the "data" field of every entry, one a line
   redis_client.py SOCK pending STREAM GROUP      prints the group's pending count
   redis_client.py SOCK lag STREAM GROUP          prints the group's lag (XINFO GROUPS; -1: nil)
@@ -81,11 +83,12 @@ class Redis:
 def main():
     r = Redis(sys.argv[1])
     what = sys.argv[2]
-    if what == "xadd":
+    if what in ("xadd", "xadd-nl"):
         stream, path = sys.argv[3], sys.argv[4]
         rate = float(sys.argv[5]) if len(sys.argv) > 5 else 0
         with open(path, "rb") as f:
-            lines = [l.rstrip(b"\n") for l in f if l.strip()]
+            # xadd-nl keeps each line's newline in the value, as `redis-cli -x` sends it
+            lines = [l if what == "xadd-nl" else l.rstrip(b"\n") for l in f if l.strip()]
         t0 = time.time()
         step = 50
         for i in range(0, len(lines), step):
