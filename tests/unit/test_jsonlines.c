@@ -112,10 +112,14 @@ int main(void)
     o = (np_jsonlines_opts){0};
     f = gz_text("cut.ndjson.gz", big, 1);
     rc = f ? np_jsonlines_each(f, take, &g, &o) : -9;
-    ok(rc == NP_JSONLINES_UNREAD && o.why && !strcmp(o.why, "truncated gzip input") &&
+    ok(rc == NP_JSONLINES_DAMAGED && o.why && !strcmp(o.why, "truncated gzip input") &&
            !strncmp(g.seen, "1:0,2:1,", 8),
-       "damaged gzip data: NP_JSONLINES_UNREAD and why, after the objects before it (%s)",
+       "damaged gzip data: NP_JSONLINES_DAMAGED and why, after the objects before it (%s)",
        o.why ? o.why : "-");
+    ok(np_jsonlines_exit(NP_JSONLINES_DAMAGED) == 65 &&
+           np_jsonlines_exit(NP_JSONLINES_NOFILE) == 66 &&
+           np_jsonlines_exit(NP_JSONLINES_UNREAD) == 74 && np_jsonlines_exit(-1) == 70,
+       "np_jsonlines_exit: 65 damaged, 66 no file, 74 unread, 70 out of memory");
     np_set_error_hook(NULL, NULL);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

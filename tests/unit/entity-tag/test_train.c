@@ -76,7 +76,7 @@ int main(void)
        "same seed, same data: byte-identical models (%ld bytes)", n1);
     free(b1);
     free(b2);
-    ok(rc3 == 65, "missing training file: exit 65 (got %d)", rc3);
+    ok(rc3 == 66, "missing training file: exit 66, an input that cannot be opened (got %d)", rc3);
     ok(rc4 == 64, "no --train: usage, exit 64 (got %d)", rc4);
 
     etag_model m;
