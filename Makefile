@@ -115,7 +115,7 @@ $(OBJ)/tests/unit/runner/%.o: ALL_CFLAGS += -iquote runner -iquote tests/unit \
 # The runner needs libuv and libyaml; say so plainly rather than fail on a missing uv.h
 # (goals that install or list the dependencies work without them).
 ifneq ($(RUNNER_SRC),)
-ifneq ($(filter-out deps print-deb-pkgs print-lint-pkgs clean distclean lint,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter-out deps print-deb-pkgs print-lint-pkgs print-fuzz-pkgs clean distclean lint,$(or $(MAKECMDGOALS),all)),)
 ifneq ($(shell pkg-config --exists libuv && echo y),y)
 $(error libuv not found by pkg-config: install libuv1-dev (make deps installs it))
 endif
@@ -166,6 +166,8 @@ uninstall:
 # ---- developer tools -------------------------------------------------------------------------
 DEB_PKGS := build-essential pkg-config libyaml-dev libuv1-dev zlib1g-dev perl python3 jq gzip \
             time
+# Tools the tests call: ps and pgrep (tests/runner/), curl (serve's metrics in tests/serve/redis.t).
+DEB_PKGS += procps curl
 # The scale tests (tests/scale/, newspipe-scale(7)): GNU parallel, and sshd for test hosts.
 DEB_PKGS += parallel openssh-client openssh-server
 # serve's Redis Streams source and sink (README, dependencies): the client library, and the
