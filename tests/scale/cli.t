@@ -118,4 +118,27 @@ like "$(cat "$T/err")" "no output $T/o2/bad.ndjson for $T/bad.ndjson" "naming it
 like "$(cat "$T/err")" "1 of 2 inputs have no output; run the same command again" "and how to go on"
 [ -s "$T/o2/part-1.ndjson" ] && [ ! -e "$T/o2/bad.ndjson" ]
 ok $? "the good job's output is there, the failed one's is not"
+
+# Names as they are: parallel's --colsep trims columns unless told not to, so " x.ndjson" wrote
+# x.ndjson (another input's output) and "t.ndjson " t.ndjson, which the check then missed.
+mkdir -p "$T/sp"
+printf '{"id":"one"}\n' > "$T/sp/x.ndjson"
+printf '{"id":"two"}\n' > "$T/sp/ x.ndjson"
+printf '{"id":"three"}\n' > "$T/sp/t.ndjson "
+printf 'version: 1\nstages:\n  - cat\n' > "$T/cat.yaml"
+PARALLEL_HOME="$T/ph" backfill "$T/cat.yaml" "$T/osp" "$T/sp/x.ndjson" "$T/sp/ x.ndjson" \
+    "$T/sp/t.ndjson " 2> "$T/err"
+is "$?" 0 "inputs whose names begin or end with a blank: 0"
+is "$(cat "$T/osp/x.ndjson")|$(cat "$T/osp/ x.ndjson")|$(cat "$T/osp/t.ndjson ")" \
+    '{"id":"one"}|{"id":"two"}|{"id":"three"}' "each to its own name"
+# The end removes what killed jobs left (NAME.tmp.PID.XXXXXX), never a job's own output.
+mkdir -p "$T/tg"
+printf '{"id":"one"}\n' > "$T/tg/news"
+printf '{"id":"two"}\n' > "$T/tg/news.tmp.20131001.backup"
+PARALLEL_HOME="$T/ph" backfill "$T/cat.yaml" "$T/otg" "$T/tg/news" \
+    "$T/tg/news.tmp.20131001.backup" 2> "$T/err"
+is "$?:$(cat "$T/otg/news.tmp.20131001.backup")" '0:{"id":"two"}' \
+    "an output named like a temporary file stays"
+backfill "$T" "$T/o3" "$T/sp/x.ndjson" 2> "$T/err"
+is "$?" 66 "a pipeline path that is a directory: 66"
 done_testing
