@@ -149,12 +149,13 @@ int np__metrics_render(np_server *s, np_buf *b)
     if (s->sc->src == NP_SRC_REDIS) {
         const char *down = s->src->down ? s->src->down(s) : NULL;
         GAUGE("newspipe_stream_up", "1 while the Redis source is connected", !down);
+        /* Down, the last figures XINFO gave are old news: unknown. */
         GAUGE("newspipe_stream_lag",
               "entries of the stream the group has not read yet (XINFO GROUPS lag; -1 unknown)",
-              st->stream_lag);
+              down ? -1 : st->stream_lag);
         GAUGE("newspipe_stream_pending",
               "entries the group's consumers read and have not acknowledged (-1 unknown)",
-              st->stream_pending);
+              down ? -1 : st->stream_pending);
         COUNTER("newspipe_stream_claimed_total",
                 "entries claimed from consumers idle for longer than claim_idle",
                 st->stream_claimed);

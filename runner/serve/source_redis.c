@@ -36,6 +36,9 @@
 #define BACKOFF_MIN_MS 100
 #define BACKOFF_MAX_MS 5000
 #define BLOCK_MAX_MS   1000
+/* A command unanswered this long (beyond XREADGROUP's own wait) means a Redis that no longer
+ * answers (stopped, or a network that drops): as the sink's reply timeout. */
+#define STALL_MS (BLOCK_MAX_MS + 10000)
 
 /* A batch file and the entry ids it holds. */
 typedef struct rbatch {
@@ -63,6 +66,7 @@ typedef struct {
     int connected, reading, history, freeing, timer_closed;
     char history_from[64], claim_from[64];
     uint64_t next_seq, backoff_ms, reconnect_at, last_claim, last_info, last_refresh;
+    uint64_t last_heard;         /* when the connection was made or last had bytes to read */
     rlist ready, handed, acking; /* read, not yet handed out / in the processor / committed */
     uv_timer_t tick;
     char down[300]; /* why it cannot read ("" when it can) */
@@ -133,6 +137,7 @@ static void on_poll(uv_poll_t *h, int status, int events)
 {
     uv_events *p = h->data;
     int ev = status < 0 ? p->events : events;
+    if (p->ac && (ev & UV_READABLE)) ((redis_src *)p->ac->data)->last_heard = now_ms();
     if (p->ac && (ev & UV_READABLE)) redisAsyncHandleRead(p->ac);
     if (p->ac && (ev & UV_WRITABLE)) redisAsyncHandleWrite(p->ac);
 }
@@ -229,6 +234,7 @@ static void maybe_free(redis_src *r)
 static void on_disconnect(const redisAsyncContext *ac, int status)
 {
     redis_src *r = ac->data;
+    if (r->ac != ac && !r->freeing) return; /* dropped by stalled(), which says why */
     r->ac = NULL;
     r->connected = r->reading = 0;
     for (rbatch *b = r->acking.head; b; b = b->next) b->ack_sent = 0;
@@ -304,6 +310,7 @@ static void connect_now(redis_src *r)
         return retry_later(r);
     }
     r->ac = ac;
+    r->last_heard = now_ms();
     redisAsyncSetConnectCallback(ac, on_connect);
     redisAsyncSetDisconnectCallback(ac, on_disconnect);
 }
@@ -641,10 +648,27 @@ static void on_info(redisAsyncContext *ac, void *reply, void *priv)
     }
 }
 
+/* Redis has answered nothing for STALL_MS with commands waiting: the connection is dropped as
+ * a lost one is (their callbacks get no reply), so that /health and the metrics say the
+ * source is down, and a new one is tried. */
+static void stalled(redis_src *r)
+{
+    redisAsyncContext *ac = r->ac;
+    r->ac = NULL;
+    r->connected = r->reading = 0;
+    for (rbatch *b = r->acking.head; b; b = b->next) b->ack_sent = 0;
+    redisAsyncFree(ac);
+    char why[64];
+    snprintf(why, sizeof why, "no reply in %d s", STALL_MS / 1000);
+    set_down(r, "redis %s: %s (reconnecting)", why);
+    retry_later(r);
+}
+
 static void on_tick(uv_timer_t *t)
 {
     redis_src *r = t->data;
     uint64_t now = now_ms();
+    if (r->ac && r->ac->replies.head && now - r->last_heard > STALL_MS) stalled(r);
     if (!r->ac && now >= r->reconnect_at) connect_now(r);
     if (r->connected && now - r->last_refresh >= (uint64_t)r->claim_ms / 4) {
         r->last_refresh = now;

@@ -107,6 +107,20 @@ ok $? "health ok again after the reconnection"
 grep -q "connection lost" "$T/serve.log"
 ok $? "the lost connection is logged"
 
+# ---- Redis that answers nothing (stopped): the source says so, then carries on ----
+kill -STOP "$RPID"
+wait_for 25 sh -c "curl -s http://127.0.0.1:$PORT/health | grep -q 'source down'"
+ok $? "health says the source is down while Redis answers nothing"
+m=$(curl -s "http://127.0.0.1:$PORT/metrics")
+like "$m" 'newspipe_stream_up\{pipeline="redis"\} 0' "metrics: the stream is not up"
+like "$m" 'newspipe_stream_lag\{pipeline="redis"\} -1' "and its lag is unknown (-1), not the last figure"
+like "$m" 'newspipe_stream_pending\{pipeline="redis"\} -1' "so is its pending count"
+kill -CONT "$RPID"
+wait_for 20 sh -c "curl -s http://127.0.0.1:$PORT/health | grep -q '\"status\":\"ok\"'"
+ok $? "health ok again once Redis answers"
+grep -q "no reply in 11 s" "$T/serve.log"
+ok $? "the silent server is logged"
+
 stop_server TERM
 is "$SRC" 0 "SIGTERM: exit 0"
 ls "$T/state/redis" | grep -q . && ok 1 "no batch left behind" || ok 0 "no batch left behind"
