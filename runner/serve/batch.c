@@ -370,6 +370,23 @@ static int open_tmp(const char *path)
 }
 
 static void fail(processor *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void quarantine(processor *b);
+
+/* Ends the batch's output with a line end if its last line has none (a run: stage's output
+ * of an input without one): the sink appends batches one after another, and a record must
+ * not run into the next batch's first. Returns 0 or -1 (errno). */
+static int end_line(const char *path)
+{
+    int fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+    if (fd < 0) return -1;
+    char last = '\n';
+    off_t size = lseek(fd, 0, SEEK_END);
+    int rc = size < 0 ? -1 : 0;
+    if (rc == 0 && size > 0 && pread(fd, &last, 1, size - 1) != 1) rc = -1;
+    if (rc == 0 && last != '\n' && np_write_all(fd, "\n", 1) < 0) rc = -1;
+    if (close(fd) < 0) rc = -1;
+    return rc;
+}
 
 static void run_batch(processor *b)
 {
@@ -401,7 +418,14 @@ static void run_batch(processor *b)
             char why[PATH_MAX + 64];
             snprintf(why, sizeof why, "%s: %s gzip data", bad, j == -2 ? "truncated" : "corrupt");
             keep_files(b, b->nfiles); /* the partial joined file goes */
-            return fail(b, "%s", why);
+            /* Bad data, as a stage's exit code would say: set aside after batch.attempts. */
+            b->code_failures++;
+            fail(b, "%s", why);
+            if (b->state == P_BACKOFF && b->code_failures >= s->sc->attempts_max) {
+                uv_timer_stop(&b->retry);
+                quarantine(b);
+            }
+            return;
         }
         if (j < 0) { /* no room for the joined file: this batch is its first file */
             keep_files(b, 1);
@@ -798,6 +822,8 @@ static void on_chain_done(np_chain *c, void *arg)
         }
         return;
     }
+    if (end_line(b->out_tmp) < 0)
+        return fail(b, "cannot complete %s: %s", b->out_tmp, strerror(errno));
     commit(b);
 }
 

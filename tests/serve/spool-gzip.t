@@ -67,4 +67,31 @@ cat "$T/b.ndjson" "$T/c.ndjson" "$T/a.ndjson" | sort > "$T/want2"
 sort "$T/out2.ndjson" > "$T/got2"
 cmp -s "$T/want2" "$T/got2"
 ok $? "every line of the gzip and plain files, as text"
+
+# A damaged gzip file is bad data: after batch.attempts it is set aside in failed/ and the
+# batches after it go through (it held them up, retried for ever); and a batch whose last line
+# has no newline still ends its output with one, so the next batch's first record does not
+# run into it (a run: stage writes what it reads).
+mkdir -p "$T/state3" "$T/spool3"
+cat > "$T/p3.yaml" <<YAML
+version: 1
+name: gzbad
+input: {spool: $T/spool3}
+output: {file: $T/out3.ndjson}
+state_dir: $T/state3
+batch: {attempts: 2}
+stages:
+  - run: [cat]
+YAML
+gzip -c "$T/b.ndjson" | head -c 200 > "$T/spool3/1.ndjson.gz"
+printf '{"id":"nonl"}' > "$T/spool3/2.ndjson"
+printf '{"id":"next"}\n' > "$T/spool3/3.ndjson"
+start_server "$T/p3.yaml"
+wait_for 30 lines_at_least "$T/out3.ndjson" 2
+ok $? "the batches after a damaged gzip file go through"
+stop_server TERM
+ls "$T/state3/failed" > "$T/failed3" 2> /dev/null
+like "$(cat "$T/failed3")" "1\\.ndjson\\.gz" "the damaged file is set aside in failed/"
+is "$(cat "$T/out3.ndjson")" '{"id":"nonl"}
+{"id":"next"}' "a batch without a final newline ends its output with one"
 done_testing
