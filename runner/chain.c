@@ -34,8 +34,8 @@ typedef struct {
     int err_eof;
     np_buf line;
     uint64_t started_ns;
-    /* A copy of the write end of its output pipe (a stage before the last, without
-     * workers), held until it ends so that its end can ask whether the pipe still had a
+    /* A copy of its output (a stage without workers: the pipe to the next stage, or the
+     * run's output), held until it ends so that its end can ask whether a pipe still had a
      * reader (reader_gone()); -1 otherwise. */
     int watch_fd;
     np_stage_status st;
@@ -317,7 +317,8 @@ static int reader_gone(const np_chain *c, const proc *s)
 {
     const stage *g = &c->stages[s->index];
     if (g->nprocs > 1) return !g->group || np__workers_closed(g->group);
-    if (s->watch_fd < 0) return 1; /* the last stage: the run's output (np__chain_verdict) */
+    if (s->watch_fd < 0) return 1; /* not started */
+    /* a file or a device never loses its reader: only a pipe can */
     struct pollfd pf = {s->watch_fd, POLLOUT, 0};
     return poll(&pf, 1, 0) == 1 && (pf.revents & POLLERR);
 }
@@ -449,7 +450,7 @@ static void spawn_proc(np_chain *c, proc *s, int in_fd, int out_fd)
         c->stages[s->index].errs_open++;
         c->outstanding++;
     }
-    if (err == 0 && s->index + 1 < c->n && (s->watch_fd = fcntl(out_fd, F_DUPFD_CLOEXEC, 3)) < 0)
+    if (err == 0 && (s->watch_fd = fcntl(out_fd, F_DUPFD_CLOEXEC, 3)) < 0)
         err = uv_translate_sys_error(errno);
     if (err == 0) {
         np_child_opts o = {cs->file, cs->argv, c->cfg.cwd, {in_fd, out_fd, efds[1]}};

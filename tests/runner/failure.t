@@ -140,6 +140,14 @@ for stats in "" --stats; do
     test ! -e sp.ndjson
     ok $? "and the output is not written ($stats)"
 done
+# The same as the last stage, whose output is the run's: it is no reader of the runner going
+# away (that 141 is quiet), so it is named.
+printf 'stages:\n  - cat\n  - run: "head -n 3; kill -PIPE $$"\n' > lastpipe.yaml
+"$NP" run lastpipe.yaml -i in.ndjson > lastpipe.out 2> err
+is "$?" 141 "a last stage killed by SIGPIPE while the runner's output is there: 141"
+like "$(cat err)" "stage 2 \\(sh\\) was killed by SIGPIPE" "and named, not taken for a reader that went away"
+"$NP" run lastpipe.yaml -i in.ndjson 2> err | cat > /dev/null
+like "$(cat err)" "stage 2 \\(sh\\) was killed by SIGPIPE" "also when the output is a pipe still read"
 sed 's/kill -PIPE \$\$/exit 141/' selfpipe.yaml > exit141.yaml
 "$NP" run exit141.yaml -i in.ndjson 2> err
 is "$?" 141 "a stage exiting 141 while its reader still reads fails the run"
