@@ -21,8 +21,9 @@ struct np_input {
     size_t max_line;
     char *buf; /* decompressed data: [start, end) unread */
     size_t cap, start, end, scan;
-    int eof;   /* no more data will come into buf */
-    int error; /* sticky: 0, or the np_in_status to return (NP_IN_ERROR, NP_IN_CORRUPT) */
+    int eof;          /* no more data will come into buf */
+    int unterminated; /* the line last returned ended at EOF, without a newline */
+    int error;        /* sticky: 0, or the np_in_status to return (NP_IN_ERROR, NP_IN_CORRUPT) */
     const char *errmsg;
     uint64_t lineno, bytes;
     /* gzip */
@@ -272,6 +273,7 @@ np_in_status np_input_next(np_input *in, const char **line, size_t *len)
             in->end += (size_t)k;
     }
     /* EOF: a last line without a newline. */
+    in->unterminated = in->skipping || in->end > in->start;
     if (in->skipping) {
         in->skipping = 0;
         in->lineno++;
@@ -299,6 +301,11 @@ np_in_status np_input_next(np_input *in, const char **line, size_t *len)
         return NP_IN_LINE;
     }
     return in->error ? (np_in_status)in->error : NP_IN_EOF;
+}
+
+int np_input_unterminated(const np_input *in)
+{
+    return in->unterminated;
 }
 
 uint64_t np_input_lineno(const np_input *in)

@@ -24,6 +24,8 @@ np_input *np_input_open(const char *path, size_t max_line);
 /* Reads the next line. The line is valid until the next call. Blank lines are returned
  * too (the caller decides); the line number counts every line. */
 np_in_status np_input_next(np_input *in, const char **line, size_t *len);
+/* Whether the line last returned ended at the end of the input without a newline. */
+int np_input_unterminated(const np_input *in);
 /* 1-based number of the line last returned. */
 uint64_t np_input_lineno(const np_input *in);
 uint64_t np_input_long_len(const np_input *in);

@@ -219,6 +219,22 @@ else
     skip "the test filters are not built"
 fi
 
+# head below a stage with workers below another stage: when head stops, the hand-off stops
+# sending mid-chunk, and a worker read the cut line as a bad record, rejected into a run
+# that succeeded. A line cut off by the end of input is no record under --chunked.
+printf '\036L1\n{"id":1}\n{"id":2' | "$NP_BIN/newspipe-cat" --chunked --stats > cut.out 2> cut.err
+is "$?:$(grep -c '"rejected":0' cut.err)" "0:1" "--chunked: a line cut off by the end of input is not rejected"
+is "$(grep -c '"id":1' cut.out):$(grep -c '"id":2' cut.out)" "1:0" "nor read; the whole line before it is"
+awk 'BEGIN { for (i = 0; i < 30000; i++) printf "{\"id\":%d,\"body\":\"a good record, number %d\"}\n", i, i }' > good.ndjson
+printf 'reject: rj.rej\nstages:\n  - cat\n  - cat: {workers: 3}\n  - run: [head, -n, "3"]\n' > rj.yaml
+codes=
+for k in 1 2 3 4 5 6 7 8 9 10; do
+    "$NP" run rj.yaml -i good.ndjson > /dev/null 2> rj.err
+    codes="$codes$?"
+done
+is "$codes:$(cat rj.rej 2> /dev/null | wc -l | tr -d ' ')" "0000000000:0" \
+    "head below workers below a stage, good records: 10 runs exit 0 and reject nothing"
+
 # A worker that writes a line of its own (a wrapper's banner) before its chunks: outside any
 # chunk's opening and end markers, so it fails the stage instead of joining the output.
 cat > banner.sh <<SH
