@@ -5,11 +5,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 #include <uv.h>
 
@@ -48,7 +50,12 @@ typedef struct {
     uv_check_t closer_check;
     int closer_open, closer_polls;
     int interrupted; /* the first signal received */
-    int failing;     /* a stage failed: the run is being wound down */
+    /* From the moment the signal handles close to the end of the commit, SIGINT, SIGTERM and
+     * SIGHUP are blocked (their default would kill the runner mid-commit): one that comes
+     * before the commit interrupts the run, one during it waits for its end. */
+    int sigs_blocked;
+    sigset_t old_mask;
+    int failing; /* a stage failed: the run is being wound down */
     np_progress pr;
     /* Results copied out of the pumps before they are freed: */
     int feed_status, sink_status;
@@ -56,8 +63,39 @@ typedef struct {
     uint64_t in_lines, out_lines;
 } run_state;
 
+/* The signals a run stops on. */
+static sigset_t stop_signals(void)
+{
+    sigset_t s;
+    sigemptyset(&s);
+    sigaddset(&s, SIGINT);
+    sigaddset(&s, SIGTERM);
+    sigaddset(&s, SIGHUP);
+    return s;
+}
+
+static void block_stop_signals(run_state *r)
+{
+    if (r->sigs_blocked) return;
+    sigset_t s = stop_signals();
+    pthread_sigmask(SIG_BLOCK, &s, &r->old_mask);
+    r->sigs_blocked = 1;
+}
+
+/* Takes a stop signal that came while they were blocked: its number, or 0. */
+static int take_stop_signal(void)
+{
+    sigset_t s = stop_signals();
+    struct timespec now = {0, 0};
+    int sig, got = 0;
+    while ((sig = sigtimedwait(&s, NULL, &now)) > 0)
+        if (!got) got = sig;
+    return got;
+}
+
 static void close_loop_handles(run_state *r)
 {
+    block_stop_signals(r); /* before the handles go: none falls to the default action */
     for (int i = 0; i < r->nsigs; i++) uv_close((uv_handle_t *)&r->sigs[i], NULL);
     r->nsigs = 0;
     if (r->tick_open) {
@@ -568,9 +606,19 @@ int np__execute(np_pipeline *p, const np_exec_opts *o)
     r->o = o;
     r->txn = &txn;
     status = run(r, &af, have_af, &inputs);
+    block_stop_signals(r);
     if (r->chain) np__txn_ended(&txn, r->chain);
     if (status == 0) status = run_verdict(r, have_af);
+    int sig = status == 0 ? take_stop_signal() : 0;
+    if (sig) { /* after the stages ended, before anything was committed */
+        np_error("%s: interrupted by SIG%s: output not written, state not committed", p->name,
+                 sigabbrev_np(sig) ? sigabbrev_np(sig) : "?");
+        status = 128 + sig;
+    }
     if (status == 0) status = commit_run(r, &af, &have_af, &txn);
+    if (status == 0 && (sig = take_stop_signal()) != 0)
+        np_error("%s: SIG%s came while the run was committing: the commit was finished", p->name,
+                 sigabbrev_np(sig) ? sigabbrev_np(sig) : "?");
     if (o->stats && r->chain) {
         np_stats_counts counts = {o->progress, r->in_lines, r->out_lines, cpu_seconds() - cpu0};
         np_buf line = {0};
@@ -585,6 +633,10 @@ int np__execute(np_pipeline *p, const np_exec_opts *o)
     if (r->sink) np__pump_free(r->sink);
     uv_run(&r->loop, UV_RUN_DEFAULT);
     if (uv_loop_close(&r->loop) != 0) np_error("%s: internal: handles left open", p->name);
+    if (r->sigs_blocked) {
+        take_stop_signal(); /* one that came after the commit: the run has ended already */
+        pthread_sigmask(SIG_SETMASK, &r->old_mask, NULL);
+    }
     free(r);
 out_reject:
     np__txn_end(&txn); /* after np__chain_free(): the chain borrowed the stages */

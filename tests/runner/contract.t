@@ -14,7 +14,11 @@ cat > bin/newspipe-fake <<'SH'
 echo "$*" >> "$LOG"
 case "$1" in
 --options) printf 'memory\targ\tSTATE\nbook\targ\tFILE\nlevel\targ\tN\nloud\tflag\nparse-only\tflag\nstateful\n'; exit 0 ;;
---commit) [ -f "$2.pending" ] && mv "$2.pending" "$2"; exit 0 ;;
+--commit)
+    # SIGNAL_AT_COMMIT: the runner gets that signal while it commits (the window between
+    # the output's rename and the states')
+    [ -n "${SIGNAL_AT_COMMIT:-}" ] && kill -"$SIGNAL_AT_COMMIT" "$PPID" && sleep 0.2
+    [ -f "$2.pending" ] && mv "$2.pending" "$2"; exit 0 ;;
 esac
 check=0 memory= level=1
 while [ $# -gt 0 ]; do
@@ -87,6 +91,15 @@ if [ -x "$NP_BIN/newspipe-dedupe" ]; then
     sleep 5 | "$NP_BIN/newspipe-dedupe" --parse-only --window 1d > out
     is "$?:$(cat out)" "0:" "--parse-only reads no input"
 fi
+# A signal while the run commits (every stage has ended well; the output is renamed, then each
+# state committed): it must not stop the commit halfway, output in place and state not, nor
+# kill the runner without a word; the commit finishes, and the run says so.
+printf 'version: 1\noutput: sig.ndjson\nstages:\n  - fake: {memory: %s/sigmem, book: %s/book}\n' "$T" "$T" > sig.yaml
+rm -f sigmem sigmem.pending
+printf '{"id":1}\n' | SIGNAL_AT_COMMIT=TERM "$NP" run sig.yaml > /dev/null 2> err
+is "$?:$(cat sigmem 2> /dev/null)" "0:ran with level 1" "SIGTERM during the commit: the state is committed and the run exits 0"
+like "$(cat err)" "SIGTERM came while the run was committing: the commit was finished" "and says so"
+is "$(cat sig.ndjson)" '{"id":1}' "with the output in place"
 "$NP_BIN/newspipe-cat" --options | grep -qx stateful
 is "$?" 1 "cat: not stateful"
 # --parse-only says every option it refuses, a line each, as newspipe(7) promises.
