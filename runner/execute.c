@@ -304,7 +304,7 @@ static int commit_states(run_state *r)
                      "in place but the state did not advance",
                      p->name, i + 1, st->label, st->state_file, status ? "exit code" : "errno",
                      status ? status : errno);
-            if (!rc) rc = status >= 64 && status <= 78 ? status : NP_EX_IOERR;
+            rc = NP_EX_IOERR; /* newspipe(1): 74, a state commit failed (the message has why) */
         }
     }
     return rc;

@@ -18,6 +18,7 @@ case "$1" in
     # SIGNAL_AT_COMMIT: the runner gets that signal while it commits (the window between
     # the output's rename and the states')
     [ -n "${SIGNAL_AT_COMMIT:-}" ] && kill -"$SIGNAL_AT_COMMIT" "$PPID" && sleep 0.2
+    [ -n "${COMMIT_EXIT:-}" ] && exit "$COMMIT_EXIT"
     [ -f "$2.pending" ] && mv "$2.pending" "$2"; exit 0 ;;
 esac
 check=0 memory= level=1
@@ -100,6 +101,9 @@ printf '{"id":1}\n' | SIGNAL_AT_COMMIT=TERM "$NP" run sig.yaml > /dev/null 2> er
 is "$?:$(cat sigmem 2> /dev/null)" "0:ran with level 1" "SIGTERM during the commit: the state is committed and the run exits 0"
 like "$(cat err)" "SIGTERM came while the run was committing: the commit was finished" "and says so"
 is "$(cat sig.ndjson)" '{"id":1}' "with the output in place"
+printf '{"id":1}\n' | COMMIT_EXIT=75 "$NP" run sig.yaml > /dev/null 2> err
+is "$?" 74 "a state commit that fails (here: its lock held, 75) is 74, as newspipe(1) says"
+like "$(cat err)" "committing state .*sigmem failed \\(exit code 75\\); the output is in place" "naming the cause"
 "$NP_BIN/newspipe-cat" --options | grep -qx stateful
 is "$?" 1 "cat: not stateful"
 # --parse-only says every option it refuses, a line each, as newspipe(7) promises.
