@@ -571,6 +571,48 @@ int np__expand_input(const char *pattern, void (*fn)(const char *path, void *arg
     return (int)n;
 }
 
+/* Do paths a and b (b relative to dir) name one file: the same text, or the same inode? */
+static int same_file(const char *a, const char *dir, const char *b, np_diag *d)
+{
+    char *full = np__path_join(dir, b);
+    if (!full) {
+        d->nomem = 1;
+        return 0;
+    }
+    struct stat sa, sb;
+    int same = !strcmp(a, full) || (stat(a, &sa) == 0 && stat(full, &sb) == 0 &&
+                                    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino);
+    free(full);
+    return same;
+}
+
+/* The lock file is truncated to say who holds it: it must be no file the run reads or
+ * writes, nor the lock a stage takes on its own state file. */
+static void check_lock_file(np_pipeline *p, np_diag *d)
+{
+    const char *what = NULL, *why = "the lock is written with its holder, over what it held";
+    for (size_t i = 0; i < p->ninputs && !what; i++)
+        if (same_file(p->lock, NULL, p->inputs[i], d)) what = "an input";
+    if (!what && p->output && strcmp(p->output, "-") && same_file(p->lock, NULL, p->output, d))
+        what = "the output";
+    if (!what && p->reject && same_file(p->lock, NULL, p->reject, d)) what = "the reject file";
+    for (size_t i = 0; i < p->nstages && !what; i++) {
+        const char *sf = p->stages[i].state_file;
+        if (!sf) continue;
+        char lk[4200];
+        snprintf(lk, sizeof lk, "%s.lock", sf);
+        if (same_file(p->lock, p->dir, sf, d)) {
+            what = "a stage's state file";
+        } else if (same_file(p->lock, p->dir, lk, d)) {
+            what = "the lock of a stage's state file";
+            why = "the stage could never take it while the run holds it";
+        }
+    }
+    if (what)
+        np__diag_add(d, p->lock_mark, NP_EX_CONFIG, "lock file '%s' is also %s: %s", p->lock, what,
+                     why);
+}
+
 static void check_paths(np_pipeline *p, np_diag *d)
 {
     for (size_t i = 0; i < p->ninputs; i++) {
@@ -603,6 +645,7 @@ static void check_paths(np_pipeline *p, np_diag *d)
     if (p->lock && !dir_exists(p->lock, 0))
         np__diag_add(d, p->lock_mark, NP_EX_CANTCREAT,
                      "lock file '%s': its directory does not exist", p->lock);
+    if (p->lock) check_lock_file(p, d);
 }
 
 /* "dedupe", or "cat#3" when the pipeline has more than one stage called cat. */

@@ -82,6 +82,22 @@ expect_error map.yaml 2:21 "option 'id-field' must be a string" "option given a 
 
 printf 'stages:\n  - cat: {reject: r.ndjson}\n' > reserved.yaml
 expect_error reserved.yaml 2:11 "option 'reject' cannot be set here" "option the runner sets"
+# The lock file is overwritten with its holder: it may be no file the run uses.
+printf '{"id":1}\n' > lockin.ndjson
+printf 'input: lockin.ndjson\nlock: lockin.ndjson\nstages: [cat]\n' > lockin.yaml
+expect_error lockin.yaml 2:7 "lock file '.*lockin.ndjson' is also an input" "a lock file that is the input"
+is "$(cat lockin.ndjson)" '{"id":1}' "and check leaves the file as it was"
+if [ -x "$NP_BIN/newspipe-dedupe" ]; then
+    printf 'lock: s.state\nstages:\n  - dedupe: {state: s.state}\n' > lockst.yaml
+    expect_error lockst.yaml 1:7 "lock file '.*s.state' is also a stage's state file" "a lock file that is a state file"
+    printf 'lock: s.state.lock\nstages:\n  - dedupe: {state: s.state}\n' > lockstl.yaml
+    expect_error lockstl.yaml 1:7 "lock file '.*s.state.lock' is also the lock of a stage's state file: the stage could never take it" \
+        "a lock file that is a state file's lock"
+else
+    skip "newspipe-dedupe not built"; skip "newspipe-dedupe not built"; skip "newspipe-dedupe not built"
+    skip "newspipe-dedupe not built"
+fi
+
 printf 'stages:\n  - cat: {parse-only: true}\n' > parseonly.yaml
 expect_error parseonly.yaml 2:11 "option 'parse-only' cannot be set here" "parse-only (the stage would read nothing)"
 
