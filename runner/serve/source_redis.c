@@ -137,8 +137,10 @@ static void on_poll(uv_poll_t *h, int status, int events)
 {
     uv_events *p = h->data;
     int ev = status < 0 ? p->events : events;
-    if (p->ac && (ev & UV_READABLE)) ((redis_src *)p->ac->data)->last_heard = now_ms();
-    if (p->ac && (ev & UV_READABLE)) redisAsyncHandleRead(p->ac);
+    if (p->ac && (ev & UV_READABLE)) {
+        ((redis_src *)p->ac->data)->last_heard = now_ms(); /* see stalled() */
+        redisAsyncHandleRead(p->ac);
+    }
     if (p->ac && (ev & UV_WRITABLE)) redisAsyncHandleWrite(p->ac);
 }
 
